@@ -1,0 +1,10 @@
+import { json } from "@/lib/api/respond";
+import { checkHealth } from "@/lib/health";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/health – liveness with a database check; no auth
+export async function GET() {
+  const health = await checkHealth();
+  return json(health, { status: health.db === "ok" ? 200 : 503 });
+}

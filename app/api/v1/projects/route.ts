@@ -1,0 +1,9 @@
+import { apiRoute } from "@/lib/api/route";
+import { json } from "@/lib/api/respond";
+import { createProject, listProjects } from "@/lib/projects";
+
+// GET /api/v1/projects – the caller's projects
+export const GET = apiRoute(async (actor, { query }) => json(await listProjects(actor, query)));
+
+// POST /api/v1/projects – create a project; the caller becomes its editor
+export const POST = apiRoute(async (actor, { body }) => json(await createProject(actor, await body()), { status: 201 }));

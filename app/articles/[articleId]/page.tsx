@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ArticleDetailsEditor } from "@/components/articles/article-details-editor";
+import { ArticleText } from "@/components/articles/article-text";
+import { formatCalendarDate } from "@/components/ui/format";
+import { getArticle } from "@/lib/articles";
+import { requireSignedIn } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/page-data";
+import { roleAllows } from "@/lib/permissions";
+import { getProject } from "@/lib/projects";
+
+export const metadata: Metadata = { title: "Article" };
+
+export default async function ArticlePage({ params }: PageProps<"/articles/[articleId]">) {
+  const { articleId } = await params;
+  const actor = await requireSignedIn(`/articles/${articleId}`);
+  const article = await orNotFound(getArticle(actor, articleId));
+  const project = await getProject(actor, article.projectId);
+  const published = formatCalendarDate(article.publishedAt);
+
+  return (
+    <article className="mx-auto max-w-3xl">
+      <div className="mb-1 text-sm text-stone-500">
+        <Link href={`/projects/${project.id}`} className="hover:underline">
+          {project.name}
+        </Link>
+      </div>
+      <h1 dir="auto" className="text-3xl font-semibold leading-tight tracking-tight [unicode-bidi:plaintext]">
+        {article.title}
+      </h1>
+      <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-600" data-testid="article-metadata">
+        <span data-testid="article-source" className="font-medium text-stone-800">
+          {article.source?.name ?? "No outlet"}
+        </span>
+        {article.author && <span>by {article.author}</span>}
+        <span data-testid="article-published">{published ?? "Date unknown"}</span>
+        {article.url && (
+          <a href={article.url} target="_blank" rel="noopener noreferrer nofollow" className="truncate text-indigo-700 hover:underline">
+            {new URL(article.url).hostname}
+          </a>
+        )}
+      </div>
+      {roleAllows(project.role, "article.update") && (
+        <div className="mt-4">
+          <ArticleDetailsEditor
+            articleId={article.id}
+            values={{
+              title: article.title,
+              sourceName: article.source?.name ?? "",
+              author: article.author ?? "",
+              publishedAt: article.publishedAt ?? "",
+              url: article.url ?? "",
+            }}
+          />
+        </div>
+      )}
+      <hr className="my-6 border-stone-200" />
+      <ArticleText text={article.text} />
+    </article>
+  );
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatCalendarDate } from "@/components/ui/format";
+import { PageTitle } from "@/components/ui/card";
+import { listArticles } from "@/lib/articles";
+import { requireSignedIn } from "@/lib/auth/session";
+import { orNotFound } from "@/lib/page-data";
+import { MAX_PAGE_SIZE } from "@/lib/pagination";
+import { roleAllows } from "@/lib/permissions";
+import { getProject } from "@/lib/projects";
+
+export const metadata: Metadata = { title: "Project" };
+
+export default async function ProjectPage({ params }: PageProps<"/projects/[projectId]">) {
+  const { projectId } = await params;
+  const actor = await requireSignedIn(`/projects/${projectId}`);
+  const project = await orNotFound(getProject(actor, projectId));
+  const { items: articles } = await listArticles(actor, projectId, { limit: MAX_PAGE_SIZE });
+  const canImport = roleAllows(project.role, "article.create");
+
+  return (
+    <div>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <PageTitle eyebrow={<Link href="/projects" className="hover:underline">Projects</Link>}>{project.name}</PageTitle>
+        {canImport && (
+          <Link
+            href={`/projects/${projectId}/import`}
+            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-xs hover:bg-indigo-500"
+          >
+            Import article
+          </Link>
+        )}
+      </div>
+      {project.description && <p className="-mt-3 mb-6 max-w-3xl text-stone-600">{project.description}</p>}
+
+      <h2 className="mb-3 text-lg font-medium">Articles</h2>
+      {articles.length === 0 ? (
+        <p className="text-stone-600">No articles yet.{canImport && " Import one to start highlighting claims."}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-xs">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">Title</th>
+                <th scope="col" className="px-4 py-3 font-medium">Source</th>
+                <th scope="col" className="px-4 py-3 font-medium">Published</th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">Annotations</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {articles.map((article) => (
+                <tr key={article.id} className="hover:bg-stone-50">
+                  <td className="px-4 py-3">
+                    <Link href={`/articles/${article.id}`} className="font-medium text-indigo-700 hover:underline">
+                      {article.title}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-3 text-stone-700">{article.source?.name ?? <span className="text-stone-400">—</span>}</td>
+                  <td className="whitespace-nowrap px-4 py-3 text-stone-700">
+                    {formatCalendarDate(article.publishedAt) ?? <span className="text-stone-400">—</span>}
+                  </td>
+                  <td className="px-4 py-3 text-right tabular-nums text-stone-700">{article.annotationCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

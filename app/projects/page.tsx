@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateProjectForm } from "@/components/projects/create-project-form";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireSignedIn } from "@/lib/auth/session";
+import { MAX_PAGE_SIZE } from "@/lib/pagination";
+import { listProjects } from "@/lib/projects";
+
+export const metadata: Metadata = { title: "Projects" };
+
+export default async function ProjectsPage() {
+  const actor = await requireSignedIn("/projects");
+  const { items: projects } = await listProjects(actor, { limit: MAX_PAGE_SIZE });
+  return (
+    <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
+      <div>
+        <PageTitle>Projects</PageTitle>
+        {projects.length === 0 ? (
+          <p className="text-stone-600">No projects yet. Create one to start comparing coverage.</p>
+        ) : (
+          <ul className="space-y-3">
+            {projects.map((project) => (
+              <li key={project.id}>
+                <Link
+                  href={`/projects/${project.id}`}
+                  className="block rounded-lg border border-stone-200 bg-white p-4 shadow-xs hover:border-indigo-300 hover:shadow-sm"
+                >
+                  <div className="flex items-baseline justify-between gap-4">
+                    <h2 className="font-medium text-stone-900">{project.name}</h2>
+                    {project.role && <span className="text-xs uppercase tracking-wide text-stone-500">{project.role.toLowerCase()}</span>}
+                  </div>
+                  {project.description && <p className="mt-1 line-clamp-2 text-sm text-stone-600">{project.description}</p>}
+                  <p className="mt-2 text-xs text-stone-500">
+                    {project.articleCount} {project.articleCount === 1 ? "article" : "articles"}
+                  </p>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <Card className="h-fit">
+        <h2 className="mb-4 font-medium">New project</h2>
+        <CreateProjectForm />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "@/lib/auth/next-auth";
+import { formAction, type FormState } from "@/lib/forms";
+import { signUp } from "@/lib/users";
+import { safeReturnPath } from "@/lib/urls";
+
+export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  try {
+    await signIn("credentials", {
+      email: formData.get("email"),
+      password: formData.get("password"),
+      redirectTo: safeReturnPath(formData.get("callbackUrl")),
+    });
+  } catch (error) {
+    // signIn redirects by throwing on success; only its own errors are failures.
+    if (error instanceof AuthError) return { error: "Wrong email or password." };
+    throw error;
+  }
+  return {};
+}
+
+export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const fields = { email: formData.get("email"), name: formData.get("name"), password: formData.get("password") };
+  const state = await formAction(async () => {
+    await signUp(fields);
+  });
+  if (state.error) return state;
+  await signIn("credentials", { email: fields.email, password: fields.password, redirectTo: "/projects" });
+  return state;
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/signin" });
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { AppError, type ErrorCode, ERROR_STATUS } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+const NO_STORE = { "cache-control": "no-store" };
+
+/** A JSON answer; API answers are never cached by shared caches. */
+export function json(data: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {
+  const headers = new Headers(init.headers);
+  for (const [name, value] of Object.entries(NO_STORE)) if (!headers.has(name)) headers.set(name, value);
+  return Response.json(data, { status: init.status ?? 200, headers });
+}
+
+export function errorBody(code: ErrorCode, message: string, details?: unknown) {
+  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
+}
+
+/** PostgreSQL or the pool cannot be reached: a 503, never a hang or a 500. */
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03"]);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error || (typeof cause === "object" && cause !== null); ) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+    const message = (cause as { message?: unknown }).message;
+    if (typeof message === "string" && /connection terminated|timeout exceeded when trying to connect|ECONNREFUSED/i.test(message)) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * The one place where a thrown error becomes an HTTP answer with the envelope
+ * `{ "error": { "code", "message", "details"? } }`. Unexpected errors are
+ * logged and answered with a generic 500: no stack trace leaves the server.
+ */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    return json(errorBody(error.code, error.message, error.details), { status: error.status });
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    if (error.code === "P2025") return json(errorBody("not_found", "Not found."), { status: 404 });
+    if (error.code === "P2002") {
+      return json(errorBody("conflict", "This conflicts with something that already exists (a unique value is taken)."), {
+        status: 409,
+      });
+    }
+  }
+  if (isDatabaseUnavailable(error)) {
+    return json(errorBody("service_unavailable", "The database is unavailable; try again shortly."), {
+      status: ERROR_STATUS.service_unavailable,
+      headers: { "retry-after": "5" },
+    });
+  }
+  console.error("[parallax] unexpected error", error);
+  return json(errorBody("internal_server_error", "Something went wrong on the server."), { status: 500 });
+}

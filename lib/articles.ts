@@ -1,0 +1,205 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/actor";
+import { recordAudit } from "@/lib/audit";
+import { db, type DbClient } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { afterCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
+import { type ProjectAction, requireProjectPermission } from "@/lib/permissions";
+import { articleText } from "@/lib/text";
+import { formatDate, isUuid, label, optionalDate, optionalText, optionalWebUrl, parseInput } from "@/lib/validation";
+
+const metadataFields = {
+  title: label(500),
+  sourceName: optionalText(200),
+  url: optionalWebUrl,
+  author: optionalText(300),
+  publishedAt: optionalDate,
+};
+
+const importArticleInput = z.strictObject({ ...metadataFields, text: articleText });
+
+/** Metadata edits; text edits come with re-anchoring of annotations. */
+const updateArticleInput = z.strictObject({ ...metadataFields, title: metadataFields.title.optional() });
+
+export interface ArticleSummary {
+  id: string;
+  projectId: string;
+  title: string;
+  source: { id: string; name: string } | null;
+  author: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  /** In UTF-16 code units, the unit annotation offsets count in. */
+  textLength: number;
+  revision: number;
+  annotationCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ArticleDetail extends ArticleSummary {
+  text: string;
+}
+
+const summarySelect = {
+  id: true,
+  projectId: true,
+  title: true,
+  author: true,
+  publishedAt: true,
+  url: true,
+  textLength: true,
+  revision: true,
+  createdAt: true,
+  updatedAt: true,
+  source: { select: { id: true, name: true } },
+  _count: { select: { annotations: { where: { deletedAt: null } } } },
+} as const satisfies Prisma.ArticleSelect;
+
+type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof summarySelect }>;
+
+function toSummary(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    title: row.title,
+    source: row.source,
+    author: row.author,
+    publishedAt: formatDate(row.publishedAt),
+    url: row.url,
+    textLength: row.textLength,
+    revision: row.revision,
+    annotationCount: row._count.annotations,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function toDetail(row: SummaryRow & { text: string }): ArticleDetail {
+  return { ...toSummary(row), text: row.text };
+}
+
+/** What the audit log keeps of an article: its metadata, not its (possibly huge) text. */
+function auditSnapshot(article: ArticleDetail) {
+  const { text: _text, annotationCount: _count, ...metadata } = article;
+  return metadata;
+}
+
+/** The project id of a live article, checked against the caller's permission; 404 for outsiders. */
+async function requireArticlePermission(actor: Actor, articleId: string, action: ProjectAction, client: DbClient = db()) {
+  if (!isUuid(articleId)) throw notFound("Article");
+  const article = await client.article.findFirst({ where: { id: articleId, deletedAt: null }, select: { projectId: true } });
+  if (!article) throw notFound("Article");
+  return requireProjectPermission(actor, article.projectId, action, client);
+}
+
+/** The source named `name` in the project, created (and audited) if new; null for no name. */
+async function sourceIdFor(tx: DbClient, actor: Actor, projectId: string, name: string | null): Promise<string | null> {
+  if (name === null) return null;
+  const existing = await tx.source.findUnique({ where: { projectId_name: { projectId, name } }, select: { id: true } });
+  if (existing) return existing.id;
+  const source = await tx.source.create({ data: { projectId, name } });
+  await recordAudit(tx, actor, {
+    projectId,
+    action: "source.create",
+    entityType: "Source",
+    entityId: source.id,
+    after: { name: source.name },
+  });
+  return source.id;
+}
+
+/** The project's articles, oldest first, without their texts. */
+export async function listArticles(actor: Actor, projectId: string, query: unknown): Promise<Page<ArticleSummary>> {
+  await requireProjectPermission(actor, projectId, "article.read");
+  const { limit, cursor } = parseInput(pageQuery, query);
+  const rows = await db().article.findMany({
+    where: { projectId, deletedAt: null, ...afterCursor(cursor) },
+    orderBy: { id: "asc" },
+    take: limit + 1,
+    select: summarySelect,
+  });
+  return toPage(rows, limit, toSummary);
+}
+
+export async function getArticle(actor: Actor, articleId: string): Promise<ArticleDetail> {
+  await requireArticlePermission(actor, articleId, "article.read");
+  const row = await db().article.findUniqueOrThrow({ where: { id: articleId }, select: { ...summarySelect, text: true } });
+  return toDetail(row);
+}
+
+/**
+ * Imports an article: its text is canonicalised (NFC, `\n` line breaks) and
+ * stored as revision 1; the source is found or created by name.
+ */
+export async function importArticle(actor: Actor, projectId: string, input: unknown, options: { id?: string } = {}): Promise<ArticleDetail> {
+  await requireProjectPermission(actor, projectId, "article.create");
+  const { title, text, sourceName, url, author, publishedAt } = parseInput(importArticleInput, input);
+  return db().$transaction(async (tx) => {
+    const sourceId = await sourceIdFor(tx, actor, projectId, sourceName ?? null);
+    const row = await tx.article.create({
+      data: {
+        ...(options.id ? { id: options.id } : {}),
+        projectId,
+        sourceId,
+        title,
+        text,
+        textLength: text.length,
+        url: url ?? null,
+        author: author ?? null,
+        publishedAt: publishedAt ?? null,
+        createdById: actor.userId,
+        revisions: { create: { number: 1, text, createdById: actor.userId } },
+      },
+      select: { ...summarySelect, text: true },
+    });
+    const article = toDetail(row);
+    await recordAudit(tx, actor, {
+      projectId,
+      action: "article.create",
+      entityType: "Article",
+      entityId: article.id,
+      after: auditSnapshot(article),
+    });
+    return article;
+  });
+}
+
+/** Edits an article's metadata: title, source, URL, author, published date. */
+export async function updateArticle(actor: Actor, articleId: string, input: unknown): Promise<ArticleDetail> {
+  const { projectId } = await requireArticlePermission(actor, articleId, "article.update");
+  const changes = parseInput(updateArticleInput, input);
+  return db().$transaction(async (tx) => {
+    const before = toDetail(await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { ...summarySelect, text: true } }));
+    const data: Prisma.ArticleUncheckedUpdateInput = {};
+    if (changes.title !== undefined) data.title = changes.title;
+    if (changes.url !== undefined) data.url = changes.url;
+    if (changes.author !== undefined) data.author = changes.author;
+    if (changes.publishedAt !== undefined) data.publishedAt = changes.publishedAt;
+    if (changes.sourceName !== undefined) data.sourceId = await sourceIdFor(tx, actor, projectId, changes.sourceName);
+    const after = toDetail(
+      await tx.article.update({ where: { id: articleId }, data, select: { ...summarySelect, text: true } }),
+    );
+    await recordAudit(tx, actor, {
+      projectId,
+      action: "article.update",
+      entityType: "Article",
+      entityId: articleId,
+      before: auditSnapshot(before),
+      after: auditSnapshot(after),
+    });
+    return after;
+  });
+}
+
+/** Deletes an article softly: it disappears from the project, its annotations are kept. */
+export async function deleteArticle(actor: Actor, articleId: string): Promise<void> {
+  const { projectId } = await requireArticlePermission(actor, articleId, "article.delete");
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.article.updateMany({ where: { id: articleId, deletedAt: null }, data: { deletedAt: new Date() } });
+    if (count === 0) throw notFound("Article"); // deleted concurrently
+    await recordAudit(tx, actor, { projectId, action: "article.delete", entityType: "Article", entityId: articleId });
+  });
+}

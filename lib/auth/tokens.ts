@@ -1,0 +1,78 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import { actorFor, type Actor } from "@/lib/actor";
+import { recordAudit } from "@/lib/audit";
+import { credentialsInput, verifyCredentials } from "@/lib/auth/credentials";
+import { db } from "@/lib/db";
+import { unauthorized } from "@/lib/errors";
+import { label, parseInput } from "@/lib/validation";
+
+const TOKEN_PREFIX = "plx_";
+const DEFAULT_LIFETIME_DAYS = 90;
+/** Writing last-used on every request would turn each read into a write. */
+const LAST_USED_RESOLUTION_MS = 5 * 60_000;
+
+const createTokenInput = credentialsInput.extend({
+  name: label(100).optional(),
+  expiresInDays: z.number().int().min(1).max(3650).optional(),
+});
+
+export interface CreatedToken {
+  id: string;
+  token: string;
+  name: string;
+  expiresAt: string;
+}
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/**
+ * Exchanges an email and password for a personal access token for scripts.
+ * 256 random bits from the CSPRNG; only its SHA-256 is stored, so the token
+ * is shown this once.
+ */
+export async function createApiToken(input: unknown): Promise<CreatedToken> {
+  const { email, password, name, expiresInDays } = parseInput(createTokenInput, input);
+  const user = await verifyCredentials(email, password);
+  if (!user) throw unauthorized("Wrong email or password.");
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const expiresAt = new Date(Date.now() + (expiresInDays ?? DEFAULT_LIFETIME_DAYS) * 86_400_000);
+  const created = await db().$transaction(async (tx) => {
+    const row = await tx.apiToken.create({
+      data: { userId: user.id, name: name ?? "API token", tokenHash: hashToken(token), expiresAt },
+    });
+    await recordAudit(tx, actorFor(user, "session"), {
+      projectId: null,
+      action: "token.create",
+      entityType: "ApiToken",
+      entityId: row.id,
+      after: { name: row.name, expiresAt: row.expiresAt },
+    });
+    return row;
+  });
+  return { id: created.id, token, name: created.name, expiresAt: expiresAt.toISOString() };
+}
+
+/** The actor a bearer token stands for, or null if it is unknown, revoked or expired. */
+export async function actorForToken(token: string): Promise<Actor | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const row = await db().apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      id: true,
+      revokedAt: true,
+      expiresAt: true,
+      lastUsedAt: true,
+      user: { select: { id: true, email: true, name: true, siteRole: true } },
+    },
+  });
+  const now = Date.now();
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now)) return null;
+  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
+  }
+  return actorFor(row.user, "token");
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+/** Every setting the app reads at run time, with the defaults of the embedded set-up. */
+const envSchema = z.object({
+  DATABASE_URL: z.string().min(1, "DATABASE_URL must point at a PostgreSQL database (npm start sets it for the embedded one)"),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (npm start generates one)"),
+  PARALLAX_ALLOW_SIGNUP: booleanFlag.default(true),
+  /** Load the demo project and accounts at start-up (and mention them on the sign-in page). */
+  PARALLAX_SEED_DEMO: booleanFlag.default(true),
+  /** Connections per app instance. */
+  PARALLAX_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** The validated settings; throws with every problem named when one is missing or wrong. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Parallax is not configured:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { badRequest } from "@/lib/errors";
+import { isUuid } from "@/lib/validation";
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+/** `?limit=&cursor=` of every list (other query parameters are ignored, as cache-busters are). */
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+  cursor: z.string().max(200).optional(),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+
+/** The shape of every list the API answers. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** The cursor is the last id of a page, opaque to callers. */
+function encodeCursor(id: string): string {
+  return Buffer.from(id, "utf8").toString("base64url");
+}
+
+function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, "base64url").toString("utf8");
+  if (!isUuid(id)) throw badRequest("Invalid cursor: pass the nextCursor of the previous page as it was.");
+  return id;
+}
+
+/**
+ * Keyset pagination over UUIDv7 ids (time-ordered, so id order is creation
+ * order): the filter for the rows after the cursor. Fetch `limit + 1` rows in
+ * id order and hand them to `toPage`.
+ */
+export function afterCursor(cursor: string | undefined): { id?: { gt: string } } {
+  return cursor === undefined ? {} : { id: { gt: decodeCursor(cursor) } };
+}
+
+/** Turns `limit + 1` rows fetched after the cursor into a page. */
+export function toPage<Row extends { id: string }, Item>(rows: Row[], limit: number, toItem: (row: Row) => Item): Page<Item> {
+  const pageRows = rows.slice(0, limit);
+  const last = pageRows.at(-1);
+  return { items: pageRows.map(toItem), nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
+}
+
+/** The same pages over a small list already sorted in memory (e.g. a codebook in its editors' order). */
+export function pageInMemory<Row extends { id: string }, Item>(
+  sorted: Row[],
+  { limit, cursor }: PageQuery,
+  toItem: (row: Row) => Item,
+): Page<Item> {
+  let start = 0;
+  if (cursor !== undefined) {
+    const lastId = decodeCursor(cursor);
+    start = sorted.findIndex((row) => row.id === lastId) + 1;
+    if (start === 0) throw badRequest("Invalid cursor: pass the nextCursor of the previous page as it was.");
+  }
+  return toPage(sorted.slice(start, start + limit + 1), limit, toItem);
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import type { ProjectRole } from "@/lib/generated/prisma/enums";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { type Actor, isAdmin } from "@/lib/actor";
+import { db, type DbClient } from "@/lib/db";
+import { forbidden, notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/validation";
+
+/** Each project role includes the ones below it. */
+const ROLE_RANK: Record<ProjectRole, number> = { VIEWER: 1, REVIEWER: 2, EDITOR: 3 };
+
+/**
+ * What each action needs. Code names the action it performs, never a role:
+ * the table is the one place where who-may-do-what is decided.
+ */
+export const ACTION_MIN_ROLE = {
+  "project.read": "VIEWER",
+  "project.update": "EDITOR",
+  "article.read": "VIEWER",
+  "article.create": "EDITOR",
+  "article.update": "EDITOR",
+  "article.delete": "EDITOR",
+  "codebook.read": "VIEWER",
+  "codebook.update": "EDITOR",
+  "member.read": "VIEWER",
+  "member.manage": "EDITOR",
+} as const satisfies Record<string, ProjectRole>;
+
+export type ProjectAction = keyof typeof ACTION_MIN_ROLE;
+
+export interface ProjectAccess {
+  projectId: string;
+  /** The caller's role; a site admin who is not a member acts as an editor. */
+  role: ProjectRole;
+}
+
+/**
+ * Checks that `actor` may perform `action` in the project. A project that does
+ * not exist, is deleted, or of which the actor is not a member is "not found"
+ * (404): outsiders learn nothing about it. A member whose role is too low gets
+ * 403. Site admins may do everything.
+ */
+export async function requireProjectPermission(
+  actor: Actor,
+  projectId: string,
+  action: ProjectAction,
+  client: DbClient = db(),
+): Promise<ProjectAccess> {
+  if (!isUuid(projectId)) throw notFound("Project");
+  const project = await client.project.findFirst({
+    where: { id: projectId, deletedAt: null },
+    select: { memberships: { where: { userId: actor.userId }, select: { role: true } } },
+  });
+  const membershipRole = project?.memberships[0]?.role;
+  if (!project || (!membershipRole && !isAdmin(actor))) throw notFound("Project");
+  const role: ProjectRole = isAdmin(actor) ? "EDITOR" : membershipRole!;
+  const needed = ACTION_MIN_ROLE[action];
+  if (ROLE_RANK[role] < ROLE_RANK[needed]) {
+    throw forbidden(`This needs the ${needed} role in this project; yours is ${role}.`);
+  }
+  return { projectId, role };
+}
+
+/** The projects `actor` may see, as a Prisma filter for reads. */
+export function visibleProjectsWhere(actor: Actor): Prisma.ProjectWhereInput {
+  return isAdmin(actor)
+    ? { deletedAt: null }
+    : { deletedAt: null, memberships: { some: { userId: actor.userId } } };
+}
+
+export function roleAllows(role: ProjectRole, action: ProjectAction): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[ACTION_MIN_ROLE[action]];
+}

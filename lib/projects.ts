@@ -1,0 +1,106 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/actor";
+import { recordAudit } from "@/lib/audit";
+import { createDefaultCodebook } from "@/lib/codebook";
+import { db } from "@/lib/db";
+import type { ProjectRole } from "@/lib/generated/prisma/enums";
+import { afterCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
+import { requireProjectPermission, visibleProjectsWhere } from "@/lib/permissions";
+import { label, optionalText, parseInput } from "@/lib/validation";
+
+const createProjectInput = z.strictObject({
+  name: label(200),
+  description: optionalText(5000),
+});
+
+export interface ProjectView {
+  id: string;
+  name: string;
+  description: string | null;
+  /** The caller's role in the project (a site admin who is not a member: null). */
+  role: ProjectRole | null;
+  articleCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const projectSelect = (actor: Actor) =>
+  ({
+    id: true,
+    name: true,
+    description: true,
+    createdAt: true,
+    updatedAt: true,
+    memberships: { where: { userId: actor.userId }, select: { role: true } },
+    _count: { select: { articles: { where: { deletedAt: null } } } },
+  }) as const;
+
+type ProjectRow = {
+  id: string;
+  name: string;
+  description: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  memberships: { role: ProjectRole }[];
+  _count: { articles: number };
+};
+
+function toProjectView(row: ProjectRow): ProjectView {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    role: row.memberships[0]?.role ?? null,
+    articleCount: row._count.articles,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The projects the caller is a member of (all of them for a site admin), oldest first. */
+export async function listProjects(actor: Actor, query: unknown): Promise<Page<ProjectView>> {
+  const { limit, cursor } = parseInput(pageQuery, query);
+  const rows = await db().project.findMany({
+    where: { ...visibleProjectsWhere(actor), ...afterCursor(cursor) },
+    orderBy: { id: "asc" },
+    take: limit + 1,
+    select: projectSelect(actor),
+  });
+  return toPage(rows, limit, toProjectView);
+}
+
+/** One project, with the caller's effective role in it (a site admin acts as an editor). */
+export async function getProject(actor: Actor, projectId: string): Promise<ProjectView & { role: ProjectRole }> {
+  const access = await requireProjectPermission(actor, projectId, "project.read");
+  const row = await db().project.findUniqueOrThrow({ where: { id: projectId }, select: projectSelect(actor) });
+  return { ...toProjectView(row), role: access.role };
+}
+
+/**
+ * Creates a project with the default codebook; the caller becomes its editor.
+ * `options.id` lets the demo seed give its project a fixed id (idempotence).
+ */
+export async function createProject(actor: Actor, input: unknown, options: { id?: string } = {}): Promise<ProjectView> {
+  const { name, description } = parseInput(createProjectInput, input);
+  return db().$transaction(async (tx) => {
+    const project = await tx.project.create({
+      data: {
+        ...(options.id ? { id: options.id } : {}),
+        name,
+        description: description ?? null,
+        memberships: { create: { userId: actor.userId, role: "EDITOR" } },
+      },
+      select: projectSelect(actor),
+    });
+    await createDefaultCodebook(tx, project.id);
+    await recordAudit(tx, actor, {
+      projectId: project.id,
+      action: "project.create",
+      entityType: "Project",
+      entityId: project.id,
+      after: { name: project.name, description: project.description },
+    });
+    return toProjectView(project);
+  });
+}

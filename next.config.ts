@@ -1,0 +1,9 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  // Prisma's generated client and pg are server-side Node code: load them as is.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+};
+
+export default nextConfig;

@@ -1,0 +1,49 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { actorFor } from "@/lib/actor";
+import { importArticle } from "@/lib/articles";
+import { db } from "@/lib/db";
+import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_PROJECT } from "@/lib/demo";
+import { addMember } from "@/lib/members";
+import { createProject } from "@/lib/projects";
+import { signUp } from "@/lib/users";
+
+const articlesDir = path.join(import.meta.dirname, "articles");
+
+/**
+ * Loads the demo (DESIGN.md) through the same lib functions and validation as
+ * user input. Idempotent: it creates only what is missing, identified by email
+ * and fixed ids, and never changes what exists, so edits users made survive
+ * every restart. Returns what it created.
+ */
+export async function seedDemo(): Promise<string[]> {
+  const created: string[] = [];
+  const users = [];
+  for (const account of DEMO_ACCOUNTS) {
+    let user = await db().user.findUnique({ where: { email: account.email } });
+    if (!user) {
+      await signUp({ email: account.email, name: account.name, password: account.password }, { ignoreSignupSwitch: true });
+      user = await db().user.findUniqueOrThrow({ where: { email: account.email } });
+      created.push(`account ${account.email}`);
+    }
+    users.push({ account, user });
+  }
+  const editor = actorFor(users[0]!.user, "system");
+
+  if (!(await db().project.findUnique({ where: { id: DEMO_PROJECT.id }, select: { id: true } }))) {
+    await createProject(editor, { name: DEMO_PROJECT.name, description: DEMO_PROJECT.description }, { id: DEMO_PROJECT.id });
+    for (const { account } of users.slice(1)) {
+      await addMember(editor, DEMO_PROJECT.id, { email: account.email, role: account.role });
+    }
+    created.push(`project "${DEMO_PROJECT.name}"`);
+  }
+
+  for (const article of DEMO_ARTICLES) {
+    if (await db().article.findUnique({ where: { id: article.id }, select: { id: true } })) continue;
+    const text = readFileSync(path.join(articlesDir, article.file), "utf8");
+    const title = article.title ?? text.slice(0, text.indexOf("\n"));
+    await importArticle(editor, DEMO_PROJECT.id, { title, text, sourceName: article.sourceName }, { id: article.id });
+    created.push(`article "${title}"`);
+  }
+  return created;
+}

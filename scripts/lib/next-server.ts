@@ -1,0 +1,51 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+
+const projectRoot = path.resolve(import.meta.dirname, "../..");
+
+export interface RunningApp {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `next start` (or `next dev`) as a child process and resolves once
+ * /api/health answers. `next` is run directly, not through npx, so that
+ * stopping the child stops the server.
+ */
+export async function startNextServer(options: {
+  mode: "start" | "dev";
+  port: number;
+  env: NodeJS.ProcessEnv;
+  stdio?: "inherit" | "ignore" | "pipe";
+}): Promise<RunningApp> {
+  const child = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), options.mode, "-p", String(options.port)], {
+    cwd: projectRoot,
+    stdio: options.stdio ?? "inherit",
+    env: { ...options.env, PORT: String(options.port), NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://localhost:${options.port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const deadline = Date.now() + (options.mode === "dev" ? 120_000 : 60_000);
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next ${options.mode} exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.status === 200) return { url, child, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error(`the app did not answer on ${url}/api/health in time`);
+}

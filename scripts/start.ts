@@ -1,0 +1,90 @@
+/**
+ * `npm start` (and `npm run dev` with --dev): everything a fresh machine needs.
+ * Starts an embedded PostgreSQL under .data/ unless DATABASE_URL is set,
+ * applies the migrations, loads the demo seed, builds the app if its sources
+ * changed, serves it on PORT, and stops it all cleanly on Ctrl-C or SIGTERM.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ensureBuilt } from "./lib/build.ts";
+import { dataDir, embeddedPort, provideDatabaseServer } from "./lib/database.ts";
+import { log } from "./lib/log.ts";
+import { startNextServer, type RunningApp } from "./lib/next-server.ts";
+import { takeOverShutdownSignals } from "./lib/signals.ts";
+import { applyMigrations } from "./lib/schema-engine.ts";
+
+const isDev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+
+/** AUTH_SECRET from the environment, or one generated once and kept in .data/ so sessions survive restarts. */
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(dataDir(), "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir(), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    log(`generated AUTH_SECRET in ${file} (set AUTH_SECRET to use your own)`);
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  const server = await provideDatabaseServer("pg", embeddedPort("PARALLAX_PG_PORT", 54329));
+  let app: RunningApp | undefined;
+  takeOverShutdownSignals(async () => {
+    log("stopping…");
+    await app?.stop();
+    await server.stop();
+    log("stopped");
+  });
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    await server.createDatabaseIfMissing("parallax");
+    databaseUrl = server.urlFor("parallax");
+    log(`embedded PostgreSQL running, data in ${path.join(dataDir(), "pg")}`);
+  } else {
+    log("using the PostgreSQL at DATABASE_URL");
+  }
+  const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret() };
+
+  const applied = await applyMigrations(databaseUrl);
+  log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+
+  // The seed runs the app's own lib functions in this process, configured like the app.
+  Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, AUTH_SECRET: env.AUTH_SECRET });
+  const { DEMO_ACCOUNTS, isDemoSeeded } = await import("../lib/demo.ts");
+  if (isDemoSeeded()) {
+    const { seedDemo } = await import("../prisma/seed/demo.ts");
+    const { db } = await import("../lib/db.ts");
+    const created = await seedDemo();
+    await db().$disconnect();
+    log(created.length ? `demo data loaded: ${created.join("; ")}` : "demo data already present");
+  }
+
+  if (!isDev) ensureBuilt(env);
+  app = await startNextServer({ mode: isDev ? "dev" : "start", port, env });
+  app.child.once("exit", (code) => {
+    log(`the app exited (code ${code}); stopping`);
+    void server.stop().then(() => process.exit(code ?? 1));
+  });
+
+  console.log(`
+  Parallax is running at ${app.url}
+${
+  !isDemoSeeded()
+    ? ""
+    : `
+  Demo logins (for trying Parallax only; change or remove them before real use):
+${DEMO_ACCOUNTS.map((account) => `    ${account.role.toLowerCase().padEnd(9)} ${account.email}   password: ${account.password}`).join("\n")}
+`
+}
+  Press Ctrl-C to stop.
+`);
+}
+
+main().catch((error) => {
+  console.error(`[parallax] start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
