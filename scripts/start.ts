@@ -32,7 +32,7 @@ function authSecret(): string {
 async function main() {
   const server = await provideDatabaseServer("pg", embeddedPort("PARALLAX_PG_PORT", 54329));
   let app: RunningApp | undefined;
-  takeOverShutdownSignals(async () => {
+  const stop = takeOverShutdownSignals(async () => {
     log("stopping…");
     await app?.stop();
     await server.stop();
@@ -65,10 +65,7 @@ async function main() {
 
   if (!isDev) ensureBuilt(env);
   app = await startNextServer({ mode: isDev ? "dev" : "start", port, env });
-  app.child.once("exit", (code) => {
-    log(`the app exited (code ${code}); stopping`);
-    void server.stop().then(() => process.exit(code ?? 1));
-  });
+  app.child.once("exit", (code) => stop(code ?? 1, `the app exited (code ${code}); stopping`));
 
   console.log(`
   Parallax is running at ${app.url}

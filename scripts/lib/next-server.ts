@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { openSync } from "node:fs";
 import path from "node:path";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
@@ -18,11 +19,13 @@ export async function startNextServer(options: {
   mode: "start" | "dev";
   port: number;
   env: NodeJS.ProcessEnv;
-  stdio?: "inherit" | "ignore" | "pipe";
+  /** Where the server's output goes; the terminal when absent. */
+  logFile?: string;
 }): Promise<RunningApp> {
+  const output = options.logFile ? openSync(options.logFile, "w") : "inherit";
   const child = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), options.mode, "-p", String(options.port)], {
     cwd: projectRoot,
-    stdio: options.stdio ?? "inherit",
+    stdio: ["ignore", output, output],
     env: { ...options.env, PORT: String(options.port), NEXT_TELEMETRY_DISABLED: "1" },
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

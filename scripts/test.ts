@@ -1,0 +1,137 @@
+/**
+ * `npm test`: every test layer, on real parts.
+ *   unit         vitest, tests/unit/
+ *   integration  vitest, tests/integration/, against a real PostgreSQL and the
+ *                built app served by `next start`
+ *   e2e          Playwright in a real Chromium, tests/e2e/, against the same app
+ * The database is one of its own (parallax_test_<pid>), created, migrated and
+ * seeded here and dropped at the end: on the embedded server under
+ * .data/test-pg, or on the server DATABASE_URL names. Never the user's data.
+ *
+ * `npm test -- tests/integration/articles.test.ts` runs one file (any layer);
+ * the layers with no file named are skipped, and the output says so.
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:net";
+import path from "node:path";
+import { ensureBuilt } from "./lib/build.ts";
+import { ensureChromium } from "./lib/chromium.ts";
+import { dataDir, type DatabaseServer, embeddedPort, provideDatabaseServer } from "./lib/database.ts";
+import { log } from "./lib/log.ts";
+import { type RunningApp, startNextServer } from "./lib/next-server.ts";
+import { applyMigrations } from "./lib/schema-engine.ts";
+import { takeOverShutdownSignals } from "./lib/signals.ts";
+
+const projectRoot = path.resolve(import.meta.dirname, "..");
+type Layer = "unit" | "integration" | "e2e";
+const LAYERS: Layer[] = ["unit", "integration", "e2e"];
+
+/** Which files of which layer to run: all layers with no arguments, else the layers of the files named. */
+function selectLayers(args: string[]): Map<Layer, string[]> {
+  const selected = new Map<Layer, string[]>();
+  if (args.length === 0) {
+    for (const layer of LAYERS) selected.set(layer, []);
+    return selected;
+  }
+  for (const arg of args) {
+    const relative = path.relative(projectRoot, path.resolve(arg));
+    const layer = LAYERS.find((candidate) => relative.startsWith(path.join("tests", candidate)));
+    if (!layer) throw new Error(`${arg} is not under tests/unit, tests/integration or tests/e2e`);
+    selected.set(layer, [...(selected.get(layer) ?? []), relative]);
+  }
+  return selected;
+}
+
+function run(command: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, command, { cwd: projectRoot, stdio: "inherit", env });
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function main(): Promise<number> {
+  const layers = selectLayers(process.argv.slice(2));
+  const skipped = LAYERS.filter((layer) => !layers.has(layer));
+  if (skipped.length) log(`running only the files named; skipping the ${skipped.join(" and ")} layer(s)`);
+
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test" };
+  if (layers.has("e2e")) env.CHROMIUM_PATH = ensureChromium();
+
+  let server: DatabaseServer | undefined;
+  let app: RunningApp | undefined;
+  const database = `parallax_test_${process.pid}`;
+  const cleanUp = async () => {
+    await app?.stop();
+    if (server) {
+      await server.dropDatabase(database).catch((error: unknown) => log(`could not drop ${database}: ${String(error)}`));
+      await server.stop();
+    }
+  };
+  takeOverShutdownSignals(cleanUp);
+
+  try {
+    let failures = 0;
+    if (layers.has("unit")) {
+      log("unit tests");
+      failures += await run(["node_modules/vitest/vitest.mjs", "run", "--project", "unit", ...layers.get("unit")!], env);
+    }
+    if (!layers.has("integration") && !layers.has("e2e")) return failures;
+
+    server = await provideDatabaseServer("test-pg", embeddedPort("PARALLAX_TEST_PG_PORT", 54330));
+    await server.dropDatabase(database);
+    await server.createDatabaseIfMissing(database);
+    Object.assign(env, { DATABASE_URL: server.urlFor(database), AUTH_SECRET: randomBytes(32).toString("base64url") });
+    await applyMigrations(env.DATABASE_URL!);
+    log(`test database ${database} created and migrated`);
+
+    // The seed uses the app's lib functions in this process, configured like the app under test.
+    Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, AUTH_SECRET: env.AUTH_SECRET });
+    const { seedDemo } = await import("../prisma/seed/demo.ts");
+    const { db } = await import("../lib/db.ts");
+    await seedDemo();
+    await db().$disconnect();
+
+    ensureBuilt(env);
+    const appLog = path.join(dataDir(), "test-app.log");
+    app = await startNextServer({ mode: "start", port: await freePort(), env, logFile: appLog });
+    env.TEST_BASE_URL = app.url;
+    log(`app under test at ${app.url} (its log: ${path.relative(projectRoot, appLog)})`);
+
+    if (layers.has("integration")) {
+      log("integration tests");
+      const files = layers.get("integration")!;
+      failures += await run(["node_modules/vitest/vitest.mjs", "run", "--project", "integration", "--no-file-parallelism", ...files], env);
+    }
+    if (layers.has("e2e")) {
+      log("end-to-end tests in Chromium");
+      failures += await run(["node_modules/@playwright/test/cli.js", "test", ...layers.get("e2e")!], env);
+    }
+    return failures;
+  } finally {
+    await cleanUp();
+  }
+}
+
+// The schema engine leaves a timer running: exit explicitly.
+main().then(
+  (failures) => {
+    log(failures ? "some tests failed" : "all test layers passed");
+    process.exit(failures ? 1 : 0);
+  },
+  (error: unknown) => {
+    console.error(`[parallax] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_PROJECT } from "@/lib/demo";
+import { seedDemo } from "@/prisma/seed/demo";
+import { api } from "../support/api";
+import { countRows } from "../support/factories";
+
+const seedBytes = (file: string) => readFileSync(new URL(`../../prisma/seed/articles/${file}`, import.meta.url));
+
+describe("the demo seed", () => {
+  it("holds the demo project, its two articles byte for byte, the codebook and both accounts", async () => {
+    const project = await db().project.findUniqueOrThrow({ where: { id: DEMO_PROJECT.id } });
+    expect(project.name).toBe("Afghan resistance, summer 2021");
+
+    const unknownOutlet = await db().article.findUniqueOrThrow({ where: { id: DEMO_ARTICLES[0].id }, include: { source: true } });
+    expect(unknownOutlet.title).toBe("Afghans rally behind their forces as the Taliban step up attacks");
+    expect(unknownOutlet.source?.name).toBe("Unknown outlet");
+    expect(unknownOutlet.publishedAt).toBeNull();
+    expect(Buffer.from(unknownOutlet.text, "utf8").equals(seedBytes("000_b5622c5356c6c267.txt"))).toBe(true);
+
+    const westernJournal = await db().article.findUniqueOrThrow({ where: { id: DEMO_ARTICLES[1].id }, include: { source: true } });
+    expect(westernJournal.title).toBe("Desperate Afghans Fight Back Against Taliban, Resistance Scores Big Underdog Victory");
+    expect(westernJournal.source?.name).toBe("The Western Journal");
+    expect(Buffer.from(westernJournal.text, "utf8").equals(seedBytes("001_2efd4ead4b9c702b.txt"))).toBe(true);
+
+    const roles = await db().membership.findMany({ where: { projectId: DEMO_PROJECT.id }, include: { user: true } });
+    expect(Object.fromEntries(roles.map((m) => [m.user.email, m.role]))).toEqual({
+      "editor@example.org": "EDITOR",
+      "reviewer@example.org": "REVIEWER",
+    });
+    expect(await db().tag.count({ where: { projectId: DEMO_PROJECT.id } })).toBe(33);
+
+    for (const account of DEMO_ACCOUNTS) {
+      const response = await api("POST", "/api/v1/tokens", { json: { email: account.email, password: "parallax-demo" } });
+      expect(response.status, account.email).toBe(201);
+    }
+  });
+
+  it("is idempotent: running it again adds nothing and keeps what users changed", async () => {
+    const articleId = DEMO_ARTICLES[0].id;
+    const original = await db().article.findUniqueOrThrow({ where: { id: articleId } });
+    await db().article.update({ where: { id: articleId }, data: { author: "Edited by a user" } });
+    try {
+      const before = await countRows();
+      expect(await seedDemo()).toEqual([]);
+      expect(await seedDemo()).toEqual([]);
+      expect(await countRows()).toEqual(before);
+      expect((await db().article.findUniqueOrThrow({ where: { id: articleId } })).author).toBe("Edited by a user");
+    } finally {
+      await db().article.update({ where: { id: articleId }, data: { author: original.author } });
+    }
+  });
+});

@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { actorFor, type Actor } from "@/lib/actor";
+import { createApiToken } from "@/lib/auth/tokens";
+import { db } from "@/lib/db";
+import { addMember } from "@/lib/members";
+import { createProject } from "@/lib/projects";
+import { signUp } from "@/lib/users";
+
+export const TEST_PASSWORD = "correct horse battery staple";
+
+export interface TestUser {
+  id: string;
+  email: string;
+  actor: Actor;
+  token: string;
+}
+
+/**
+ * A new user with a personal access token, through the same lib functions as
+ * sign-up and POST /tokens. Every test makes its own users and projects, so
+ * tests never depend on each other's data.
+ */
+export async function createUser(options: { siteRole?: "ADMIN" | "USER"; label?: string } = {}): Promise<TestUser> {
+  const email = `${options.label ?? "user"}-${randomUUID()}@test.example`;
+  const user = await signUp({ email, name: options.label ?? "Test user", password: TEST_PASSWORD }, {
+    ignoreSignupSwitch: true,
+    siteRole: options.siteRole ?? "USER",
+  });
+  const { token } = await createApiToken({ email, password: TEST_PASSWORD });
+  return { id: user.id, email, actor: actorFor(user, "token"), token };
+}
+
+export type Role = "editor" | "reviewer" | "viewer";
+
+export interface TestProject {
+  id: string;
+  editor: TestUser;
+  reviewer: TestUser;
+  viewer: TestUser;
+  /** Signed in, but not a member. */
+  outsider: TestUser;
+  admin: TestUser;
+}
+
+/** A project with one member per role, an outsider and a site admin. */
+export async function createProjectWithTeam(name = "Test project"): Promise<TestProject> {
+  const [editor, reviewer, viewer, outsider, admin] = await Promise.all([
+    createUser({ label: "editor" }),
+    createUser({ label: "reviewer" }),
+    createUser({ label: "viewer" }),
+    createUser({ label: "outsider" }),
+    createUser({ label: "admin", siteRole: "ADMIN" }),
+  ]);
+  const project = await createProject(editor.actor, { name });
+  await addMember(editor.actor, project.id, { email: reviewer.email, role: "REVIEWER" });
+  await addMember(editor.actor, project.id, { email: viewer.email, role: "VIEWER" });
+  return { id: project.id, editor, reviewer, viewer, outsider, admin };
+}
+
+/** Rows in every table of the schema: compared before and after a refused request to prove it changed nothing. */
+export async function countRows(): Promise<Record<string, number>> {
+  const tables = await db().$queryRaw<{ name: string }[]>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`;
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) {
+    const [row] = await db().$queryRawUnsafe<{ count: bigint }[]>(`SELECT count(*) AS count FROM "${name}"`);
+    counts[name] = Number(row!.count);
+  }
+  return counts;
+}
