@@ -18,6 +18,7 @@ export const articleText = storableString
   .pipe(
     z
       .string()
-      .max(MAX_ARTICLE_TEXT_LENGTH, `must be at most ${MAX_ARTICLE_TEXT_LENGTH.toLocaleString("en")} characters`)
+      // zod's max() counts code points; offsets, and this limit, count UTF-16 code units.
+      .refine((text) => text.length <= MAX_ARTICLE_TEXT_LENGTH, `must be at most ${MAX_ARTICLE_TEXT_LENGTH.toLocaleString("en")} characters`)
       .refine((text) => text.trim().length > 0, "must not be empty"),
   );

@@ -8,6 +8,7 @@
  * seeded here and dropped at the end: on the embedded server under
  * .data/test-pg, or on the server DATABASE_URL names. Never the user's data.
  *
+ * A full run first type-checks everything (tsc --noEmit).
  * `npm test -- tests/integration/articles.test.ts` runs one file (any layer);
  * the layers with no file named are skipped, and the output says so.
  */
@@ -83,6 +84,10 @@ async function main(): Promise<number> {
 
   try {
     let failures = 0;
+    if (process.argv.length <= 2) {
+      log("type check (tsc --noEmit)");
+      failures += await run(["node_modules/typescript/bin/tsc", "--noEmit"], env);
+    }
     if (layers.has("unit")) {
       log("unit tests");
       failures += await run(["node_modules/vitest/vitest.mjs", "run", "--project", "unit", ...layers.get("unit")!], env);

@@ -26,12 +26,12 @@ export async function api<T = any>(method: string, path: string, options: ApiOpt
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.cookie) headers.cookie = options.cookie;
-  let body: string | Uint8Array | undefined;
+  let body: BodyInit | undefined;
   if (options.json !== undefined) {
     body = JSON.stringify(options.json);
     headers["content-type"] = options.contentType ?? "application/json";
   } else if (options.raw !== undefined) {
-    body = options.raw;
+    body = options.raw as BodyInit;
     if (options.contentType) headers["content-type"] = options.contentType;
   }
   const response = await fetch(`${baseUrl()}${path}`, { method, headers, body, redirect: "manual" });

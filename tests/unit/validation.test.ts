@@ -31,12 +31,12 @@ describe("parseInput", () => {
     expect(failure("text").status).toBe(400);
     expect(failure(null).status).toBe(400);
     expect(failure({ title: "x", when: 20210820 }).status).toBe(400);
+    expect(failure({ title: "x", count: 1.5 }).status).toBe(400); // not an integer
   });
 
   it("answers 422 for right shapes with unacceptable values, and missing fields", () => {
     expect(failure({ title: "" }).status).toBe(422);
     expect(failure({}).status).toBe(422);
-    expect(failure({ title: "x", count: 1.5 }).status).toBe(422);
     expect(failure({ title: "x", when: "20 Aug 2021" }).status).toBe(422);
   });
 
