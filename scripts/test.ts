@@ -85,7 +85,8 @@ async function main(): Promise<number> {
   try {
     let failures = 0;
     if (process.argv.length <= 2) {
-      log("type check (tsc --noEmit)");
+      log("type check (next typegen, tsc --noEmit)");
+      failures += await run(["node_modules/next/dist/bin/next", "typegen"], env);
       failures += await run(["node_modules/typescript/bin/tsc", "--noEmit"], env);
     }
     if (layers.has("unit")) {
