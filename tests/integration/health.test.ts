@@ -1,17 +1,6 @@
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { api } from "../support/api";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { startAppInstance, unusedPort } from "../support/app-instance";
 
 describe("GET /api/health", () => {
   it("answers ok with the database up, without authentication", async () => {
@@ -21,24 +10,21 @@ describe("GET /api/health", () => {
   });
 
   it("answers 503 with db down when PostgreSQL does not answer", async () => {
-    const [appPort, deadPort] = [await freePort(), await freePort()];
-    const root = path.resolve(import.meta.dirname, "../..");
-    // A second instance of the built app, pointed at a port where no PostgreSQL listens.
-    const app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(appPort)], {
-      cwd: root,
-      stdio: "ignore",
-      env: { ...process.env, DATABASE_URL: `postgresql://nobody:nothing@127.0.0.1:${deadPort}/none` },
-    });
+    const app = await startAppInstance({ DATABASE_URL: `postgresql://nobody:nothing@127.0.0.1:${await unusedPort()}/none` });
     try {
-      let response: Response | undefined;
-      for (let attempt = 0; attempt < 120 && !response; attempt++) {
-        response = await fetch(`http://127.0.0.1:${appPort}/api/health`).catch(() => undefined);
-        if (!response) await new Promise((resolve) => setTimeout(resolve, 250));
-      }
-      expect(response?.status).toBe(503);
-      expect(await response?.json()).toEqual({ status: "error", db: "down" });
+      const response = await fetch(`${app.url}/api/health`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: "error", db: "down" });
+      // Other routes say so too, as JSON, instead of hanging or failing with a 500.
+      const tokens = await fetch(`${app.url}/api/v1/tokens`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "editor@example.org", password: "parallax-demo" }),
+      });
+      expect(tokens.status).toBe(503);
+      expect((await tokens.json()).error.code).toBe("service_unavailable");
     } finally {
-      app.kill("SIGTERM");
+      app.stop();
     }
   });
 });

@@ -1,0 +1,38 @@
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A port on which nothing listens. */
+export const unusedPort = freePort;
+
+/**
+ * Another instance of the built app with some settings changed, for behaviour
+ * that depends on configuration. Resolves once it answers HTTP at all.
+ */
+export async function startAppInstance(env: Record<string, string>): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    cwd: root,
+    stdio: "ignore",
+    env: { ...process.env, ...env },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => void child.kill("SIGTERM");
+  for (let attempt = 0; attempt < 240; attempt++) {
+    if (await fetch(`${url}/api/health`).then(() => true, () => false)) return { url, stop };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  stop();
+  throw new Error("the second app instance did not start");
+}
