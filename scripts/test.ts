@@ -14,12 +14,12 @@
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import path from "node:path";
 import { ensureBuilt } from "./lib/build.ts";
 import { ensureChromium } from "./lib/chromium.ts";
 import { dataDir, type DatabaseServer, embeddedPort, provideDatabaseServer } from "./lib/database.ts";
 import { log } from "./lib/log.ts";
+import { freePort } from "./lib/net.ts";
 import { type RunningApp, startNextServer } from "./lib/next-server.ts";
 import { applyMigrations } from "./lib/schema-engine.ts";
 import { takeOverShutdownSignals } from "./lib/signals.ts";
@@ -48,17 +48,6 @@ function run(command: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, command, { cwd: projectRoot, stdio: "inherit", env });
     child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
   });
 }
 
