@@ -46,12 +46,25 @@ export async function createDefaultCodebook(tx: DbClient, projectId: string): Pr
 export async function listTags(actor: Actor, projectId: string, query: unknown): Promise<Page<TagView>> {
   await requireProjectPermission(actor, projectId, "codebook.read");
   const page = parseInput(pageQuery, query);
+  return pageInMemory(await codebookInOrder(projectId), page, toTagView);
+}
+
+/** The whole codebook, in order, for pages that show it at once (tag pickers, filters). */
+export async function listCodebook(actor: Actor, projectId: string): Promise<TagView[]> {
+  await requireProjectPermission(actor, projectId, "codebook.read");
+  return (await codebookInOrder(projectId)).map(toTagView);
+}
+
+async function codebookInOrder(projectId: string) {
   const tags = await db().tag.findMany({
     where: { projectId },
     include: { group: { select: { id: true, name: true, kind: true, position: true } } },
   });
-  tags.sort((a, b) => a.group.position - b.group.position || a.position - b.position || a.id.localeCompare(b.id));
-  return pageInMemory(tags, page, ({ group, ...tag }) => ({
+  return tags.sort((a, b) => a.group.position - b.group.position || a.position - b.position || a.id.localeCompare(b.id));
+}
+
+function toTagView({ group, ...tag }: Awaited<ReturnType<typeof codebookInOrder>>[number]): TagView {
+  return {
     id: tag.id,
     name: tag.name,
     description: tag.description,
@@ -60,5 +73,5 @@ export async function listTags(actor: Actor, projectId: string, query: unknown):
     position: tag.position,
     archived: tag.archivedAt !== null,
     group: { id: group.id, name: group.name, kind: group.kind },
-  }));
+  };
 }
