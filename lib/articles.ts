@@ -3,10 +3,11 @@ import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
 import { type ProjectAction, requireProjectPermission } from "@/lib/permissions";
+import { type ReanchorCounts, reanchorArticle } from "@/lib/reanchoring";
 import { articleText } from "@/lib/text";
 import { formatDate, isUuid, label, optionalDate, optionalText, optionalWebUrl, parseInput } from "@/lib/validation";
 
@@ -20,8 +21,17 @@ const metadataFields = {
 
 const importArticleInput = z.strictObject({ ...metadataFields, text: articleText });
 
-/** Metadata edits; text edits come with re-anchoring of annotations. */
-const updateArticleInput = z.strictObject({ ...metadataFields, title: metadataFields.title.optional() });
+/**
+ * Metadata and text edits. A new text makes a new revision and re-anchors the
+ * annotations; `baseRevision`, when given, is the revision the editor started
+ * from (412 if somebody else's edit came first).
+ */
+const updateArticleInput = z.strictObject({
+  ...metadataFields,
+  title: metadataFields.title.optional(),
+  text: articleText.optional(),
+  baseRevision: z.int().min(1).optional(),
+});
 
 export interface ArticleSummary {
   id: string;
@@ -88,11 +98,29 @@ function auditSnapshot(article: ArticleDetail) {
 }
 
 /** The project id of a live article, checked against the caller's permission; 404 for outsiders. */
-async function requireArticlePermission(actor: Actor, articleId: string, action: ProjectAction, client: DbClient = db()) {
+export async function requireArticlePermission(actor: Actor, articleId: string, action: ProjectAction, client: DbClient = db()) {
   if (!isUuid(articleId)) throw notFound("Article");
   const article = await client.article.findFirst({ where: { id: articleId, deletedAt: null }, select: { projectId: true } });
   if (!article) throw notFound("Article");
   return requireProjectPermission(actor, article.projectId, action, client);
+}
+
+/**
+ * The text annotations point into, read with a row lock inside a transaction:
+ * "share" for annotation writes (they check their span against this text),
+ * "update" for text edits, so that no annotation is checked against a text
+ * that is being replaced.
+ */
+export async function lockArticleText(tx: DbClient, articleId: string, mode: "share" | "update") {
+  const rows =
+    mode === "update"
+      ? await tx.$queryRaw<{ text: string; revision: number }[]>`
+          SELECT text, revision FROM articles WHERE id = ${articleId}::uuid AND deleted_at IS NULL FOR UPDATE`
+      : await tx.$queryRaw<{ text: string; revision: number }[]>`
+          SELECT text, revision FROM articles WHERE id = ${articleId}::uuid AND deleted_at IS NULL FOR SHARE`;
+  const article = rows[0];
+  if (!article) throw notFound("Article");
+  return article;
 }
 
 /** The source named `name` in the project, created (and audited) if new; null for no name. */
@@ -167,13 +195,39 @@ export async function importArticle(actor: Actor, projectId: string, input: unkn
   });
 }
 
-/** Edits an article's metadata: title, source, URL, author, published date. */
-export async function updateArticle(actor: Actor, articleId: string, input: unknown): Promise<ArticleDetail> {
+export interface UpdatedArticle extends ArticleDetail {
+  /** How the annotations were found in the new text (only when the text was sent). */
+  reanchor?: ReanchorCounts;
+}
+
+/**
+ * Edits an article's metadata (title, source, URL, author, published date)
+ * and its text. A changed text is stored as a new revision, and every
+ * annotation is re-anchored in the same transaction.
+ */
+export async function updateArticle(actor: Actor, articleId: string, input: unknown): Promise<UpdatedArticle> {
   const { projectId } = await requireArticlePermission(actor, articleId, "article.update");
   const changes = parseInput(updateArticleInput, input);
   return db().$transaction(async (tx) => {
+    const locked = await lockArticleText(tx, articleId, "update");
+    if (changes.baseRevision !== undefined && changes.baseRevision !== locked.revision) {
+      throw new AppError(
+        "precondition_failed",
+        `The text was edited since revision ${changes.baseRevision}: it is at revision ${locked.revision}. Reload it and apply your edit again.`,
+        { currentRevision: locked.revision },
+      );
+    }
     const before = toDetail(await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { ...summarySelect, text: true } }));
     const data: Prisma.ArticleUncheckedUpdateInput = {};
+    let reanchor: ReanchorCounts | undefined;
+    if (changes.text !== undefined) {
+      const revision = changes.text === locked.text ? locked.revision : locked.revision + 1;
+      if (revision !== locked.revision) {
+        Object.assign(data, { text: changes.text, textLength: changes.text.length, revision });
+        await tx.articleRevision.create({ data: { articleId, number: revision, text: changes.text, createdById: actor.userId } });
+      }
+      reanchor = await reanchorArticle(tx, actor, { projectId, articleId, oldText: locked.text, newText: changes.text, revision });
+    }
     if (changes.title !== undefined) data.title = changes.title;
     if (changes.url !== undefined) data.url = changes.url;
     if (changes.author !== undefined) data.author = changes.author;
@@ -188,9 +242,9 @@ export async function updateArticle(actor: Actor, articleId: string, input: unkn
       entityType: "Article",
       entityId: articleId,
       before: auditSnapshot(before),
-      after: auditSnapshot(after),
+      after: { ...auditSnapshot(after), ...(reanchor ? { reanchor } : {}) },
     });
-    return after;
+    return reanchor ? { ...after, reanchor } : after;
   });
 }
 

@@ -17,20 +17,28 @@ export interface AuditRecord {
  * itself, so that the change and its record commit or fail together.
  */
 export async function recordAudit(tx: DbClient, actor: Actor | null, record: AuditRecord): Promise<void> {
-  await tx.auditEntry.create({
-    data: {
-      projectId: record.projectId,
-      actorId: actor?.userId ?? null,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId,
-      ...(record.before === undefined ? {} : { before: toJson(record.before) }),
-      ...(record.after === undefined ? {} : { after: toJson(record.after) }),
-    },
-  });
+  await tx.auditEntry.create({ data: toEntry(actor, record) });
 }
 
 /** Dates become ISO strings, undefined fields disappear: what JSON can hold. */
 function toJson(value: unknown) {
   return JSON.parse(JSON.stringify(value));
+}
+
+/** As recordAudit, for many changes of one write (one INSERT). */
+export async function recordAudits(tx: DbClient, actor: Actor | null, records: AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await tx.auditEntry.createMany({ data: records.map((record) => toEntry(actor, record)) });
+}
+
+function toEntry(actor: Actor | null, record: AuditRecord) {
+  return {
+    projectId: record.projectId,
+    actorId: actor?.userId ?? null,
+    action: record.action,
+    entityType: record.entityType,
+    entityId: record.entityId,
+    ...(record.before === undefined ? {} : { before: toJson(record.before) }),
+    ...(record.after === undefined ? {} : { after: toJson(record.after) }),
+  };
 }

@@ -20,6 +20,12 @@ export const ACTION_MIN_ROLE = {
   "article.create": "EDITOR",
   "article.update": "EDITOR",
   "article.delete": "EDITOR",
+  "annotation.read": "VIEWER",
+  "annotation.create": "REVIEWER",
+  /** Change or delete one's own annotations. */
+  "annotation.edit-own": "REVIEWER",
+  /** Change or delete anybody's annotations. */
+  "annotation.edit-any": "EDITOR",
   "codebook.read": "VIEWER",
   "codebook.update": "EDITOR",
   "member.read": "VIEWER",
@@ -32,6 +38,8 @@ export interface ProjectAccess {
   projectId: string;
   /** The caller's role; a site admin who is not a member acts as an editor. */
   role: ProjectRole;
+  /** The project's setting: reviewers see each other's annotations (blind coding when false). */
+  reviewersSeeEachOther: boolean;
 }
 
 /**
@@ -49,7 +57,7 @@ export async function requireProjectPermission(
   if (!isUuid(projectId)) throw notFound("Project");
   const project = await client.project.findFirst({
     where: { id: projectId, deletedAt: null },
-    select: { memberships: { where: { userId: actor.userId }, select: { role: true } } },
+    select: { reviewersSeeEachOther: true, memberships: { where: { userId: actor.userId }, select: { role: true } } },
   });
   const membershipRole = project?.memberships[0]?.role;
   if (!project || (!membershipRole && !isAdmin(actor))) throw notFound("Project");
@@ -58,7 +66,7 @@ export async function requireProjectPermission(
   if (ROLE_RANK[role] < ROLE_RANK[needed]) {
     throw forbidden(`This needs the ${needed} role in this project; yours is ${role}.`);
   }
-  return { projectId, role };
+  return { projectId, role, reviewersSeeEachOther: project.reviewersSeeEachOther };
 }
 
 /** The projects `actor` may see, as a Prisma filter for reads. */
@@ -70,4 +78,13 @@ export function visibleProjectsWhere(actor: Actor): Prisma.ProjectWhereInput {
 
 export function roleAllows(role: ProjectRole, action: ProjectAction): boolean {
   return ROLE_RANK[role] >= ROLE_RANK[ACTION_MIN_ROLE[action]];
+}
+
+/**
+ * Whether the caller sees other members' annotations that are not approved
+ * yet. Reviewers code blind unless the project lets them see each other's
+ * work; editors adjudicate and viewers read everything.
+ */
+export function seesOthersUnapprovedAnnotations(access: ProjectAccess): boolean {
+  return access.role !== "REVIEWER" || access.reviewersSeeEachOther;
 }

@@ -212,7 +212,7 @@ describe("bad input gets a clear 4xx and changes nothing", () => {
   it("PATCH with bad values changes nothing either", async () => {
     const article = await newArticle();
     const before = await countRows();
-    for (const json of [{ title: "" }, { publishedAt: "yesterday" }, { url: "ftp://x" }, { text: "edited" }, { title: 5 }]) {
+    for (const json of [{ title: "" }, { publishedAt: "yesterday" }, { url: "ftp://x" }, { text: "" }, { text: 5 }, { baseRevision: 0 }, { title: 5 }]) {
       const response = await api("PATCH", `/api/v1/articles/${article.id}`, { token: team.editor.token, json });
       expect([400, 422]).toContain(response.status);
     }

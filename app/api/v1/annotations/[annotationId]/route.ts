@@ -1,0 +1,22 @@
+import { deleteAnnotation, getAnnotation, updateAnnotation } from "@/lib/annotations";
+import { etagOf } from "@/lib/preconditions";
+import { json } from "@/lib/api/respond";
+import { apiRoute } from "@/lib/api/route";
+
+// GET /api/v1/annotations/:annotationId – with ETag: "<version>"
+export const GET = apiRoute<"annotationId">(async (actor, { params }) => {
+  const annotation = await getAnnotation(actor, params.annotationId);
+  return json(annotation, { headers: { etag: etagOf(annotation.version) } });
+});
+
+// PATCH /api/v1/annotations/:annotationId – If-Match: "<version>"; { tags?, note?, start?, end?, exact? }
+export const PATCH = apiRoute<"annotationId">(async (actor, { params, request, body }) => {
+  const annotation = await updateAnnotation(actor, params.annotationId, request.headers.get("if-match"), await body());
+  return json(annotation, { headers: { etag: etagOf(annotation.version) } });
+});
+
+// DELETE /api/v1/annotations/:annotationId – If-Match: "<version>"; soft delete
+export const DELETE = apiRoute<"annotationId">(async (actor, { params, request }) => {
+  await deleteAnnotation(actor, params.annotationId, request.headers.get("if-match"));
+  return new Response(null, { status: 204 });
+});

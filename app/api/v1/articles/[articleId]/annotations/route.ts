@@ -1,0 +1,16 @@
+import { createAnnotation, listAnnotations } from "@/lib/annotations";
+import { etagOf } from "@/lib/preconditions";
+import { json } from "@/lib/api/respond";
+import { apiRoute } from "@/lib/api/route";
+
+// GET /api/v1/articles/:articleId/annotations – in text order; ?status=&author=&tag=&limit=&cursor=
+export const GET = apiRoute<"articleId">(async (actor, { params, query }) => json(await listAnnotations(actor, params.articleId, query)));
+
+// POST /api/v1/articles/:articleId/annotations – { start, end, exact, tags: [id or name], note? }
+export const POST = apiRoute<"articleId">(async (actor, { params, body }) => {
+  const annotation = await createAnnotation(actor, params.articleId, await body());
+  return json(annotation, {
+    status: 201,
+    headers: { etag: etagOf(annotation.version), location: `/api/v1/annotations/${annotation.id}` },
+  });
+});

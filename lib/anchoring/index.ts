@@ -1,0 +1,10 @@
+/**
+ * Anchoring: spans of article text in UTF-16 code units, checked, snapped to
+ * whole characters, and found again after the text changes. Pure functions,
+ * shared by the server and the browser.
+ */
+export { createEditMap, type EditMap } from "./edit-map";
+export { normalizeSelection, snapToGraphemes } from "./graphemes";
+export { findExactQuote, findFuzzyQuote, type QuoteHints, type QuoteMatch } from "./match-quote";
+export { type AnchorResult, type AnchorState, reanchorAll, type StoredAnchor } from "./reanchor";
+export { CONTEXT_LENGTH, describeSpanMismatch, quoteContext, splitsSurrogatePair, type TextSpan } from "./span";

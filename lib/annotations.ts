@@ -1,0 +1,346 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/actor";
+import { type AnchorState, describeSpanMismatch, quoteContext } from "@/lib/anchoring";
+import { lockArticleText, requireArticlePermission } from "@/lib/articles";
+import { recordAudit } from "@/lib/audit";
+import { db, type DbClient } from "@/lib/db";
+import { AppError, forbidden, notFound, unprocessable } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { AnnotationStatus } from "@/lib/generated/prisma/enums";
+import { type Page, pageQuery, toPage } from "@/lib/pagination";
+import { versionFromIfMatch } from "@/lib/preconditions";
+import {
+  type ProjectAccess,
+  type ProjectAction,
+  requireProjectPermission,
+  roleAllows,
+  seesOthersUnapprovedAnnotations,
+} from "@/lib/permissions";
+import { isUuid, optionalText, parseInput, storableString } from "@/lib/validation";
+
+export interface AnnotationTagView {
+  id: string;
+  name: string;
+  /** The name of the tag's codebook group. */
+  group: string;
+  color: string;
+}
+
+export interface AnnotationView {
+  id: string;
+  articleId: string;
+  /** UTF-16 code units into the article text (of `revision`), end exclusive. */
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  tags: AnnotationTagView[];
+  note: string | null;
+  status: AnnotationStatus;
+  version: number;
+  /** How the span was found after the last text edit; `orphaned` spans point into an older revision. */
+  anchor: AnchorState;
+  revision: number;
+  author: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+const MAX_TAGS = 50;
+const MAX_NOTE_LENGTH = 20_000;
+
+const offset = z.int().min(0);
+/** Tags by id or by name, as scripts find it easier. */
+const tagRefs = z.array(storableString.pipe(z.string().trim().min(1).max(200))).max(MAX_TAGS);
+const note = optionalText(MAX_NOTE_LENGTH);
+
+const createInput = z.strictObject({ start: offset, end: offset, exact: storableString, tags: tagRefs.default([]), note });
+
+const updateInput = z
+  .strictObject({ start: offset.optional(), end: offset.optional(), exact: storableString.optional(), tags: tagRefs.optional(), note })
+  .refine(
+    ({ start, end, exact }) => [start, end, exact].every((value) => value === undefined) || [start, end, exact].every((value) => value !== undefined),
+    "a new span needs start, end and exact together",
+  )
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change: send tags, note or start/end/exact");
+
+const listQuery = pageQuery.extend({
+  status: z.enum(["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"]).optional(),
+  author: z.string().max(100).optional(),
+  tag: z.string().max(200).optional(),
+});
+
+const viewSelect = {
+  id: true,
+  projectId: true,
+  articleId: true,
+  authorId: true,
+  start: true,
+  end: true,
+  exact: true,
+  prefix: true,
+  suffix: true,
+  note: true,
+  status: true,
+  version: true,
+  anchor: true,
+  revision: true,
+  createdAt: true,
+  updatedAt: true,
+  author: { select: { id: true, name: true } },
+  tags: { select: { tag: { select: { id: true, name: true, color: true, position: true, group: { select: { name: true, position: true } } } } } },
+} as const satisfies Prisma.AnnotationSelect;
+
+type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof viewSelect }>;
+
+function toView(row: AnnotationRow): AnnotationView {
+  const tags = row.tags
+    .map(({ tag }) => tag)
+    .sort((a, b) => a.group.position - b.group.position || a.position - b.position)
+    .map((tag) => ({ id: tag.id, name: tag.name, group: tag.group.name, color: tag.color }));
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    start: row.start,
+    end: row.end,
+    exact: row.exact,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    tags,
+    note: row.note,
+    status: row.status,
+    version: row.version,
+    anchor: row.anchor.toLowerCase() as AnchorState,
+    revision: row.revision,
+    author: row.author,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** What the audit log keeps of an annotation. */
+function auditSnapshot(view: AnnotationView) {
+  const { tags, author: _author, prefix: _prefix, suffix: _suffix, ...rest } = view;
+  return { ...rest, tags: tags.map((tag) => tag.name) };
+}
+
+/** Live annotations the caller may see: reviewers coding blind see their own and the approved ones. */
+function visibleWhere(actor: Actor, access: ProjectAccess): Prisma.AnnotationWhereInput {
+  const live = { deletedAt: null, projectId: access.projectId };
+  return seesOthersUnapprovedAnnotations(access) ? live : { ...live, OR: [{ authorId: actor.userId }, { status: "APPROVED" }] };
+}
+
+/** A visible annotation's row and the caller's access to its project; 404 for anything the caller cannot see. */
+async function requireAnnotation(actor: Actor, annotationId: string, action: ProjectAction) {
+  if (!isUuid(annotationId)) throw notFound("Annotation");
+  const found = await db().annotation.findFirst({
+    where: { id: annotationId, deletedAt: null, article: { deletedAt: null } },
+    select: { projectId: true },
+  });
+  if (!found) throw notFound("Annotation");
+  const access = await requireProjectPermission(actor, found.projectId, "annotation.read");
+  const row = await db().annotation.findFirst({ where: { id: annotationId, ...visibleWhere(actor, access) }, select: viewSelect });
+  if (!row) throw notFound("Annotation");
+  if (action !== "annotation.read") {
+    const ownAction: ProjectAction = row.authorId === actor.userId ? "annotation.edit-own" : "annotation.edit-any";
+    if (!roleAllows(access.role, ownAction)) {
+      throw forbidden(
+        ownAction === "annotation.edit-own"
+          ? `This needs the REVIEWER role in this project; yours is ${access.role}.`
+          : "Only the annotation's author or an editor may change or delete it.",
+      );
+    }
+  }
+  return { row, access };
+}
+
+/** 422 unless `span` is a non-empty span of `text` whose slice is `exact` and whose ends split no surrogate pair. */
+function assertSpanMatches(text: string, span: { start: number; end: number; exact: string }): void {
+  const mismatch = describeSpanMismatch(text, span);
+  if (mismatch) throw unprocessable(`The span does not match the article text: ${mismatch}.`, { start: span.start, end: span.end });
+}
+
+/**
+ * The ids of the tags named by `refs` (ids or names, names matched exactly
+ * first, then ignoring case) in the project's codebook; 422 naming the
+ * unknown and archived ones.
+ */
+async function resolveTags(tx: DbClient, projectId: string, refs: string[]): Promise<string[]> {
+  if (refs.length === 0) return [];
+  const codebook = await tx.tag.findMany({ where: { projectId }, select: { id: true, name: true, archivedAt: true } });
+  const unknown: string[] = [];
+  const archived: string[] = [];
+  const ids = new Set<string>();
+  for (const ref of refs) {
+    const tag =
+      codebook.find((candidate) => candidate.id === ref || candidate.name === ref) ??
+      codebook.find((candidate) => candidate.name.toLowerCase() === ref.toLowerCase());
+    if (!tag) unknown.push(ref);
+    else if (tag.archivedAt) archived.push(tag.name);
+    else ids.add(tag.id);
+  }
+  if (unknown.length) throw unprocessable(`Unknown tags (not in this project's codebook): ${unknown.join(", ")}.`, { unknown });
+  if (archived.length) throw unprocessable(`Archived tags cannot be given to annotations: ${archived.join(", ")}.`, { archived });
+  return [...ids];
+}
+
+/** The article's annotations the caller may see, in text order, for the reader page. */
+export async function listArticleAnnotations(actor: Actor, articleId: string): Promise<AnnotationView[]> {
+  const access = await requireArticlePermission(actor, articleId, "annotation.read");
+  const rows = await db().annotation.findMany({
+    where: { articleId, ...visibleWhere(actor, access) },
+    orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
+    select: viewSelect,
+  });
+  return rows.map(toView);
+}
+
+/**
+ * One page of the article's annotations in text order, filtered by
+ * `status`, `author` (user id) and `tag` (id or name). The cursor is the last
+ * annotation of the previous page; the next page continues after its span.
+ */
+export async function listAnnotations(actor: Actor, articleId: string, query: unknown): Promise<Page<AnnotationView>> {
+  const access = await requireArticlePermission(actor, articleId, "annotation.read");
+  const { limit, cursor, status, author, tag } = parseInput(listQuery, query);
+  const filters: Prisma.AnnotationWhereInput[] = [{ articleId, ...visibleWhere(actor, access) }];
+  if (status) filters.push({ status });
+  if (author) filters.push(isUuid(author) ? { authorId: author } : { id: { in: [] } });
+  if (tag) filters.push({ tags: { some: { tag: isUuid(tag) ? { id: tag } : { name: tag } } } });
+  if (cursor !== undefined) {
+    const afterId = Buffer.from(cursor, "base64url").toString("utf8");
+    const last = isUuid(afterId) ? await db().annotation.findFirst({ where: { id: afterId, articleId }, select: { start: true, end: true } }) : null;
+    if (!last) throw new AppError("bad_request", "Invalid cursor: pass the nextCursor of the previous page as it was.");
+    filters.push({
+      OR: [
+        { start: { gt: last.start } },
+        { start: last.start, end: { gt: last.end } },
+        { start: last.start, end: last.end, id: { gt: afterId } },
+      ],
+    });
+  }
+  const rows = await db().annotation.findMany({
+    where: { AND: filters },
+    orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
+    take: limit + 1,
+    select: viewSelect,
+  });
+  return toPage(rows, limit, toView);
+}
+
+export async function getAnnotation(actor: Actor, annotationId: string): Promise<AnnotationView> {
+  const { row } = await requireAnnotation(actor, annotationId, "annotation.read");
+  return toView(row);
+}
+
+/**
+ * Creates an annotation on the article's current text. The span is checked
+ * against the text (422 naming the difference), and prefix/suffix are taken
+ * from the text, never from the caller.
+ */
+export async function createAnnotation(actor: Actor, articleId: string, input: unknown): Promise<AnnotationView> {
+  const { projectId } = await requireArticlePermission(actor, articleId, "annotation.create");
+  const { start, end, exact, tags, note } = parseInput(createInput, input);
+  return db().$transaction(async (tx) => {
+    const article = await lockArticleText(tx, articleId, "share");
+    assertSpanMatches(article.text, { start, end, exact });
+    const tagIds = await resolveTags(tx, projectId, tags);
+    const row = await tx.annotation.create({
+      data: {
+        projectId,
+        articleId,
+        authorId: actor.userId,
+        start,
+        end,
+        exact,
+        ...quoteContext(article.text, start, end),
+        note: note ?? null,
+        revision: article.revision,
+        tags: { create: tagIds.map((tagId) => ({ tagId })) },
+      },
+      select: viewSelect,
+    });
+    const view = toView(row);
+    await recordAudit(tx, actor, { projectId, action: "annotation.create", entityType: "Annotation", entityId: view.id, after: auditSnapshot(view) });
+    return view;
+  });
+}
+
+/**
+ * Changes an annotation's tags, note or span, if it is still at the version
+ * `ifMatch` names (`"<version>"`; 428 without it): the version check and the bump are one conditional
+ * UPDATE, so of two concurrent writers exactly one wins and the other gets
+ * 412 with the current version and who made it.
+ */
+export async function updateAnnotation(actor: Actor, annotationId: string, ifMatch: string | null, input: unknown): Promise<AnnotationView> {
+  const { row: current, access } = await requireAnnotation(actor, annotationId, "annotation.edit-own");
+  const expectedVersion = versionFromIfMatch(ifMatch);
+  const changes = parseInput(updateInput, input);
+  return db().$transaction(async (tx) => {
+    const data: Prisma.AnnotationUncheckedUpdateManyInput = { version: { increment: 1 } };
+    if (changes.note !== undefined) data.note = changes.note;
+    if (changes.start !== undefined && changes.end !== undefined && changes.exact !== undefined) {
+      const span = { start: changes.start, end: changes.end, exact: changes.exact };
+      const article = await lockArticleText(tx, current.articleId, "share");
+      assertSpanMatches(article.text, span);
+      Object.assign(data, span, quoteContext(article.text, span.start, span.end), { anchor: "EXACT", revision: article.revision });
+    }
+    const tagIds = changes.tags === undefined ? undefined : await resolveTags(tx, access.projectId, changes.tags);
+    await claimVersion(tx, annotationId, expectedVersion, data);
+    if (tagIds !== undefined) {
+      await tx.annotationTag.deleteMany({ where: { annotationId } });
+      await tx.annotationTag.createMany({ data: tagIds.map((tagId) => ({ annotationId, tagId })) });
+    }
+    const after = toView(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: viewSelect }));
+    await recordAudit(tx, actor, {
+      projectId: access.projectId,
+      action: "annotation.update",
+      entityType: "Annotation",
+      entityId: annotationId,
+      before: auditSnapshot(toView(current)),
+      after: auditSnapshot(after),
+    });
+    return after;
+  });
+}
+
+/** Deletes an annotation softly (it stays in the audit history), if it is still at the version `ifMatch` names. */
+export async function deleteAnnotation(actor: Actor, annotationId: string, ifMatch: string | null): Promise<void> {
+  const { row: current, access } = await requireAnnotation(actor, annotationId, "annotation.edit-own");
+  const expectedVersion = versionFromIfMatch(ifMatch);
+  await db().$transaction(async (tx) => {
+    await claimVersion(tx, annotationId, expectedVersion, { version: { increment: 1 }, deletedAt: new Date() });
+    await recordAudit(tx, actor, {
+      projectId: access.projectId,
+      action: "annotation.delete",
+      entityType: "Annotation",
+      entityId: annotationId,
+      before: auditSnapshot(toView(current)),
+    });
+  });
+}
+
+/**
+ * Applies `data` only if the annotation is live and at `expectedVersion`
+ * (`UPDATE … WHERE id = $1 AND version = $2`, never read-then-write);
+ * otherwise 412 saying who changed it last, or 404 if it was deleted.
+ */
+async function claimVersion(tx: DbClient, annotationId: string, expectedVersion: number, data: Prisma.AnnotationUncheckedUpdateManyInput) {
+  const { count } = await tx.annotation.updateMany({ where: { id: annotationId, version: expectedVersion, deletedAt: null }, data });
+  if (count === 1) return;
+  const now = await tx.annotation.findFirst({ where: { id: annotationId, deletedAt: null }, select: { version: true, updatedAt: true } });
+  if (!now) throw notFound("Annotation");
+  const lastChange = await tx.auditEntry.findFirst({
+    where: { entityType: "Annotation", entityId: annotationId },
+    orderBy: { id: "desc" },
+    select: { actor: { select: { id: true, name: true } } },
+  });
+  const updatedBy = lastChange?.actor ?? null;
+  throw new AppError(
+    "precondition_failed",
+    `The annotation was changed${updatedBy ? ` by ${updatedBy.name}` : ""} since version ${expectedVersion}: it is at version ${now.version}. Reload it and apply your change again.`,
+    { currentVersion: now.version, updatedBy, updatedAt: now.updatedAt.toISOString() },
+  );
+}
