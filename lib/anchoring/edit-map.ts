@@ -1,4 +1,4 @@
-import { diffChars } from "diff";
+import { diffChars, diffLines } from "diff";
 import { splitsSurrogatePair } from "./span";
 
 /** Maps offsets of a text before an edit to the text after it. */
@@ -21,17 +21,22 @@ interface Hunk {
   newEnd: number;
 }
 
-/** Beyond this many changed characters (or this long) a diff stops paying off: anchors are then searched for. */
+/**
+ * A character diff costs time in proportion to the text times the changes:
+ * beyond this many changed characters (or this long) it gives way to a diff
+ * of whole lines, and that to one changed region between the common start and
+ * end. Anchors in text the coarser diff calls changed are then searched for.
+ */
 const MAX_EDIT_LENGTH = 20_000;
-const DIFF_TIMEOUT_MS = 2_000;
+const DIFF_TIMEOUT_MS = 1_000;
 
 /**
  * The edit from `oldText` to `newText`, computed once for all annotations of
  * an article: the common beginning and end are cut off first (an edit is
- * usually small), the rest is diffed by character with jsdiff. Null when the
- * texts differ so much that the diff gave up.
+ * usually small), the rest is diffed by character with jsdiff, or by line
+ * when the texts differ too much for that.
  */
-export function createEditMap(oldText: string, newText: string): EditMap | null {
+export function createEditMap(oldText: string, newText: string): EditMap {
   let head = 0;
   const shorter = Math.min(oldText.length, newText.length);
   while (head < shorter && oldText.charCodeAt(head) === newText.charCodeAt(head)) head++;
@@ -42,13 +47,15 @@ export function createEditMap(oldText: string, newText: string): EditMap | null 
 
   const oldMiddle = oldText.slice(head, oldText.length - tail);
   const newMiddle = newText.slice(head, newText.length - tail);
-  let parts: { value: string; added: boolean; removed: boolean }[] | undefined;
-  if (oldMiddle === "" || newMiddle === "") {
-    parts = [{ value: oldMiddle, added: false, removed: true }, { value: newMiddle, added: true, removed: false }];
-  } else {
-    parts = diffChars(oldMiddle, newMiddle, { maxEditLength: MAX_EDIT_LENGTH, timeout: DIFF_TIMEOUT_MS });
-    if (!parts) return null;
-  }
+  const replaceAll = [
+    { value: oldMiddle, added: false, removed: true },
+    { value: newMiddle, added: true, removed: false },
+  ];
+  const limits = { maxEditLength: MAX_EDIT_LENGTH, timeout: DIFF_TIMEOUT_MS };
+  const parts =
+    oldMiddle === "" || newMiddle === ""
+      ? replaceAll
+      : (diffChars(oldMiddle, newMiddle, limits) ?? diffLines(oldMiddle, newMiddle, limits) ?? replaceAll);
 
   const hunks: Hunk[] = [];
   let oldPos = head;

@@ -36,9 +36,8 @@ export interface AnchorResult {
  * never guessed.
  */
 export function reanchorAll(oldText: string, newText: string, anchors: readonly StoredAnchor[]): AnchorResult[] {
-  const editMap = anchors.length > 0 ? createEditMap(oldText, newText) : null;
-  // Without a diff (texts too different) the old position, scaled, is still the best guess of where to look.
-  const scale = oldText.length === 0 ? 1 : newText.length / oldText.length;
+  if (anchors.length === 0) return [];
+  const editMap = createEditMap(oldText, newText);
   return anchors.map((anchor) => {
     const found = (state: AnchorState, start: number, end: number): AnchorResult => ({
       state,
@@ -47,8 +46,9 @@ export function reanchorAll(oldText: string, newText: string, anchors: readonly 
       exact: newText.slice(start, end),
       ...quoteContext(newText, start, end),
     });
-    let position = Math.round(anchor.start * scale);
-    if (editMap && !anchor.orphaned) {
+    // An orphan's offsets point into an older text: scaled, they are still the best guess of where to look.
+    let position = Math.round(anchor.start * (newText.length / Math.max(1, oldText.length)));
+    if (!anchor.orphaned) {
       const mapped = mappedSpan(newText, anchor, editMap);
       if (mapped) {
         // A character diff may align a repeated quote with the wrong copy. While the
