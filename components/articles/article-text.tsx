@@ -1,10 +1,13 @@
+import type { ReactNode } from "react";
+
 /**
  * The article's canonical text, unmodified: each line a paragraph, blank lines
  * kept as empty paragraphs. `data-start` is the paragraph's offset in the text
  * (UTF-16 code units), the base for mapping DOM positions to text offsets.
- * React escapes the text, so HTML in it is shown, never run.
+ * React escapes the text, so HTML in it is shown, never run. `renderLine`
+ * may cut a line into pieces (highlight marks) but must keep its text.
  */
-export function ArticleText({ text }: { text: string }) {
+export function ArticleText({ text, renderLine }: { text: string; renderLine?: (line: string, start: number) => ReactNode }) {
   let offset = 0;
   const paragraphs = text.split("\n").map((line) => {
     const start = offset;
@@ -18,7 +21,7 @@ export function ArticleText({ text }: { text: string }) {
           <p key={start} data-start={start} className="h-2" />
         ) : (
           <p key={start} data-start={start} dir="auto" className="mb-3 whitespace-pre-wrap break-words [unicode-bidi:plaintext]">
-            {line}
+            {renderLine ? renderLine(line, start) : line}
           </p>
         ),
       )}

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleDetailsEditor } from "@/components/articles/article-details-editor";
-import { ArticleText } from "@/components/articles/article-text";
+import { ArticleReader } from "@/components/reader/article-reader";
 import { formatCalendarDate } from "@/components/ui/format";
+import { listArticleAnnotations } from "@/lib/annotations";
 import { getArticle } from "@/lib/articles";
 import { requireSignedIn } from "@/lib/auth/session";
+import { listCodebook } from "@/lib/codebook";
 import { orNotFound } from "@/lib/page-data";
 import { roleAllows } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
@@ -15,17 +17,21 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[arti
   const { articleId } = await params;
   const actor = await requireSignedIn(`/articles/${articleId}`);
   const article = await orNotFound(getArticle(actor, articleId));
-  const project = await getProject(actor, article.projectId);
+  const [project, codebook, annotations] = await Promise.all([
+    getProject(actor, article.projectId),
+    listCodebook(actor, article.projectId),
+    listArticleAnnotations(actor, articleId),
+  ]);
   const published = formatCalendarDate(article.publishedAt);
 
   return (
-    <article className="mx-auto max-w-3xl">
+    <article>
       <div className="mb-1 text-sm text-stone-500">
         <Link href={`/projects/${project.id}`} className="hover:underline">
           {project.name}
         </Link>
       </div>
-      <h1 dir="auto" className="text-3xl font-semibold leading-tight tracking-tight [unicode-bidi:plaintext]">
+      <h1 dir="auto" className="max-w-3xl text-3xl font-semibold leading-tight tracking-tight [unicode-bidi:plaintext]">
         {article.title}
       </h1>
       <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-600" data-testid="article-metadata">
@@ -55,7 +61,18 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[arti
         </div>
       )}
       <hr className="my-6 border-stone-200" />
-      <ArticleText text={article.text} />
+      <ArticleReader
+        article={{ id: article.id, text: article.text, revision: article.revision }}
+        annotations={annotations}
+        codebook={codebook}
+        viewer={{
+          id: actor.userId,
+          name: actor.name,
+          canCreate: roleAllows(project.role, "annotation.create"),
+          canEditAny: roleAllows(project.role, "annotation.edit-any"),
+          canEditText: roleAllows(project.role, "article.update"),
+        }}
+      />
     </article>
   );
 }

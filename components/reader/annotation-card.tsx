@@ -1,0 +1,177 @@
+"use client";
+
+import { useState } from "react";
+import type { TagView } from "@/lib/codebook";
+import { safeColor } from "./highlights";
+import { TagPicker } from "./tag-picker";
+import type { AnnotationChanges, Conflict, ReaderAnnotation } from "./use-annotations";
+
+const STATUS_LABEL = { DRAFT: "Draft", SUBMITTED: "Submitted", APPROVED: "Approved", REJECTED: "Rejected" } as const;
+const ANCHOR_LABEL = { exact: null, moved: "moved", fuzzy: "found approximately", orphaned: "orphaned" } as const;
+const QUOTE_LIMIT = 280;
+
+export function formatMoment(iso: string | null): string {
+  if (!iso) return "an unknown time";
+  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+}
+
+interface AnnotationCardProps {
+  annotation: ReaderAnnotation;
+  codebook: TagView[];
+  canEdit: boolean;
+  active: boolean;
+  conflict: Conflict | undefined;
+  onShow?: () => void;
+  onReattach?: () => void;
+  onUpdate: (changes: AnnotationChanges) => Promise<boolean>;
+  onDelete: () => Promise<boolean>;
+  onReload: () => Promise<void>;
+}
+
+/** One annotation in the sidebar: quote, tag chips, author, status, note; edit, delete, and the 412 story. */
+export function AnnotationCard(props: AnnotationCardProps) {
+  const { annotation, codebook, canEdit, active, conflict, onShow, onReattach, onUpdate, onDelete, onReload } = props;
+  const [editing, setEditing] = useState(false);
+  const [tagIds, setTagIds] = useState<string[]>([]);
+  const [note, setNote] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+
+  const quote = annotation.exact.length > QUOTE_LIMIT ? `${annotation.exact.slice(0, QUOTE_LIMIT)}…` : annotation.exact;
+  const anchorLabel = ANCHOR_LABEL[annotation.anchor];
+
+  function startEditing() {
+    setTagIds(annotation.tags.map((tag) => tag.id));
+    setNote(annotation.note ?? "");
+    setError(null);
+    setEditing(true);
+  }
+
+  async function run(action: () => Promise<boolean>, onDone: () => void) {
+    setBusy(true);
+    setError(null);
+    try {
+      if (await action()) onDone();
+    } catch (failure) {
+      setError((failure as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <li
+      data-annotation-id={annotation.id}
+      data-testid="annotation-card"
+      aria-current={active ? "true" : undefined}
+      className={`rounded-lg border bg-white p-3 text-sm shadow-xs ${active ? "border-indigo-400 ring-2 ring-indigo-200" : "border-stone-200"} ${annotation.pending ? "opacity-70" : ""}`}
+    >
+      {onShow ? (
+        <button type="button" onClick={onShow} className="block w-full text-start" title="Show in the text">
+          <q dir="auto" className="font-serif text-stone-900 [unicode-bidi:plaintext] hover:underline">{quote}</q>
+        </button>
+      ) : (
+        <q dir="auto" className="block font-serif text-stone-700 line-through decoration-stone-400 [unicode-bidi:plaintext]">{quote}</q>
+      )}
+      {annotation.tags.length > 0 && (
+        <ul className="mt-2 flex flex-wrap gap-1" aria-label="Tags">
+          {annotation.tags.map((tag) => (
+            <li key={tag.id} className="inline-flex items-center gap-1 rounded-full border border-stone-200 px-2 py-0.5 text-xs" title={tag.group}>
+              <span aria-hidden className="size-2 rounded-full" style={{ backgroundColor: safeColor(tag.color) }} />
+              {tag.name}
+            </li>
+          ))}
+        </ul>
+      )}
+      {annotation.note && (
+        <p dir="auto" className="mt-2 whitespace-pre-wrap break-words text-stone-700" data-testid="annotation-note">
+          {annotation.note}
+        </p>
+      )}
+      <p className="mt-2 flex flex-wrap gap-x-2 text-xs text-stone-500">
+        <span>{annotation.author.name}</span>
+        <span>· {STATUS_LABEL[annotation.status]}</span>
+        {anchorLabel && <span>· {anchorLabel}</span>}
+        {annotation.pending && <span>· saving…</span>}
+      </p>
+
+      {conflict && (
+        <div role="alert" className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-900">
+          <p>
+            Changed by <strong>{conflict.updatedBy ?? "someone else"}</strong> at {formatMoment(conflict.updatedAt)} since you opened it. Your change was
+            not saved.
+          </p>
+          <button
+            type="button"
+            onClick={() => run(async () => (await onReload(), true), () => setEditing(false))}
+            className="mt-1 rounded-md border border-amber-400 bg-white px-2 py-0.5 text-xs font-medium hover:bg-amber-100"
+          >
+            Reload
+          </button>
+        </div>
+      )}
+      {error && !editing && (
+        <p role="alert" className="mt-2 rounded-md bg-red-50 px-2 py-1 text-red-800">
+          {error}
+        </p>
+      )}
+
+      {editing ? (
+        <div className="mt-3 border-t border-stone-100 pt-3">
+          <TagPicker
+            label="Edit tags and note"
+            codebook={codebook}
+            selectedIds={tagIds}
+            onToggle={(id) => setTagIds((current) => (current.includes(id) ? current.filter((tagId) => tagId !== id) : [...current, id]))}
+            note={note}
+            onNoteChange={setNote}
+            onSave={() => run(() => onUpdate({ tags: tagIds, note: note.trim() === "" ? null : note }), () => setEditing(false))}
+            onCancel={() => setEditing(false)}
+            saving={busy}
+            error={error}
+            saveLabel="Save changes"
+          />
+        </div>
+      ) : (
+        canEdit &&
+        !annotation.pending && (
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            {onReattach && (
+              <button type="button" onClick={onReattach} className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50">
+                Re-attach
+              </button>
+            )}
+            <button type="button" onClick={startEditing} className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50">
+              Edit
+            </button>
+            {confirmingDelete ? (
+              <span className="inline-flex items-center gap-1 text-xs">
+                Delete this annotation?
+                <button
+                  type="button"
+                  disabled={busy}
+                  onClick={() => run(onDelete, () => setConfirmingDelete(false))}
+                  className="rounded-md bg-red-600 px-2 py-0.5 font-medium text-white hover:bg-red-700"
+                >
+                  Yes, delete
+                </button>
+                <button type="button" onClick={() => setConfirmingDelete(false)} className="rounded-md px-2 py-0.5 hover:bg-stone-100">
+                  Keep
+                </button>
+              </span>
+            ) : (
+              <button
+                type="button"
+                onClick={() => setConfirmingDelete(true)}
+                className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium text-red-700 hover:bg-red-50"
+              >
+                Delete
+              </button>
+            )}
+          </div>
+        )
+      )}
+    </li>
+  );
+}

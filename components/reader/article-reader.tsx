@@ -1,0 +1,421 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { ArticleText } from "@/components/articles/article-text";
+import type { AnnotationView } from "@/lib/annotations";
+import { normalizeSelection, snapToGraphemes } from "@/lib/anchoring";
+import { rangeForSpan, textOffsetOf } from "@/lib/anchoring/dom";
+import type { TagView } from "@/lib/codebook";
+import { AnnotationCard } from "./annotation-card";
+import { AnnotationFilters, type AnnotationFilter, matchesFilter, NO_FILTER } from "./annotation-filters";
+import { ArticleTextEditor, type ReanchorReport } from "./article-text-editor";
+import { markedLine } from "./fallback-marks";
+import { clearHighlights, highlightStyles, nestedSpanIds, type PaintedSpan, paintHighlights, supportsCustomHighlights } from "./highlights";
+import { SelectionPopover, type TextSelection } from "./selection-popover";
+import { type ReaderAnnotation, useAnnotations } from "./use-annotations";
+
+export interface ReaderViewer {
+  id: string;
+  name: string;
+  canCreate: boolean;
+  canEditAny: boolean;
+  canEditText: boolean;
+}
+
+interface ReaderProps {
+  article: { id: string; text: string; revision: number };
+  annotations: AnnotationView[];
+  codebook: TagView[];
+  viewer: ReaderViewer;
+}
+
+const FLASH_MS = 1200;
+const DRAFT_ID = "draft";
+/** Keys that move the caret or extend the selection in the text, as Selection.modify arguments. */
+const CARET_MOVES: Record<string, [direction: "left" | "right" | "backward" | "forward", granularity: "character" | "line" | "lineboundary"]> = {
+  ArrowLeft: ["left", "character"],
+  ArrowRight: ["right", "character"],
+  ArrowUp: ["backward", "line"],
+  ArrowDown: ["forward", "line"],
+  Home: ["backward", "lineboundary"],
+  End: ["forward", "lineboundary"],
+};
+
+const noSubscription = () => () => {};
+
+/**
+ * The article page's reading and annotating surface: the text with its
+ * highlights, selection (mouse or keyboard) → tag popover → saved
+ * annotation, the sidebar of annotations, and the editor's text edit.
+ */
+export function ArticleReader({ article, annotations: initialAnnotations, codebook, viewer }: ReaderProps) {
+  const router = useRouter();
+  const textRef = useRef<HTMLDivElement>(null);
+  const surfaceRef = useRef<HTMLDivElement>(null);
+  const flashTimer = useRef<number | undefined>(undefined);
+  const { annotations, conflicts, create, update, remove, reload } = useAnnotations(article.id, initialAnnotations);
+  const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [flashId, setFlashId] = useState<string | null>(null);
+  const [selection, setSelection] = useState<TextSelection | null>(null);
+  const [covering, setCovering] = useState<{ ids: string[]; top: number; left: number } | null>(null);
+  const [reattachId, setReattachId] = useState<string | null>(null);
+  const [caret, setCaret] = useState<{ start: number; end: number } | null>(null);
+  const [status, setStatus] = useState<{ kind: "info" | "error"; text: string } | null>(null);
+  const [editingText, setEditingText] = useState(false);
+  const [report, setReport] = useState<ReanchorReport | null>(null);
+  // The server cannot know; the browser answers after hydration.
+  const customHighlights = useSyncExternalStore(noSubscription, supportsCustomHighlights, () => true);
+
+  const anchored = useMemo(() => annotations.filter((annotation) => annotation.anchor !== "orphaned"), [annotations]);
+  const orphans = useMemo(() => annotations.filter((annotation) => annotation.anchor === "orphaned"), [annotations]);
+  const shown = useMemo(() => anchored.filter((annotation) => matchesFilter(annotation, filter)), [anchored, filter]);
+  const canEdit = useCallback(
+    (annotation: ReaderAnnotation) => viewer.canEditAny || (viewer.canCreate && annotation.author.id === viewer.id),
+    [viewer],
+  );
+
+  const painted = useMemo<PaintedSpan[]>(() => {
+    const spans = shown.map(({ id, start, end, tags, pending }) => ({ id, start, end, color: tags[0]?.color ?? "", pending }));
+    // The passage being tagged stays marked while focus is in the popover.
+    if (selection) spans.push({ id: DRAFT_ID, start: selection.start, end: selection.end, color: "", pending: true });
+    return spans;
+  }, [shown, selection]);
+  const styles = useMemo(
+    () => highlightStyles([...codebook.map((tag) => tag.color), ...annotations.flatMap((annotation) => annotation.tags.map((tag) => tag.color))]),
+    [codebook, annotations],
+  );
+
+  useEffect(() => {
+    const root = textRef.current;
+    if (!root || !customHighlights || editingText) return;
+    performance.mark("parallax:paint-start");
+    paintHighlights(root, painted, { selectedId: activeId, flashId, caret });
+    performance.measure("parallax:paint", "parallax:paint-start");
+  }, [painted, activeId, flashId, caret, customHighlights, editingText, article.text]);
+  useEffect(() => clearHighlights, []);
+  useEffect(() => () => window.clearTimeout(flashTimer.current), []);
+
+  const underlinedIds = useMemo(() => {
+    const ids = nestedSpanIds(painted);
+    for (const span of painted) if (span.pending || span.id === activeId) ids.add(span.id);
+    return ids;
+  }, [painted, activeId]);
+  const renderLine = useMemo(
+    () => (customHighlights ? undefined : (line: string, start: number) => markedLine(line, start, painted, underlinedIds)),
+    [customHighlights, painted, underlinedIds],
+  );
+
+  /** Where to put a floating panel below a DOM rectangle, in the surface's coordinates. */
+  function placeBelow(rect: DOMRect): { top: number; left: number } {
+    const surface = surfaceRef.current!.getBoundingClientRect();
+    const width = Math.min(352, surface.width);
+    return { top: rect.bottom - surface.top + 8, left: Math.max(0, Math.min(rect.left - surface.left, surface.width - width)) };
+  }
+
+  /** The current browser selection as a span of the text, snapped to whole characters; null if none. */
+  function selectedSpan(): { start: number; end: number; rect: DOMRect } | null {
+    const root = textRef.current;
+    const current = window.getSelection();
+    if (!root || !current || current.rangeCount === 0 || current.isCollapsed || !current.anchorNode || !current.focusNode) return null;
+    const from = textOffsetOf(root, current.anchorNode, current.anchorOffset);
+    const to = textOffsetOf(root, current.focusNode, current.focusOffset);
+    if (from === null || to === null) return null;
+    const span = normalizeSelection(article.text, from, to);
+    if (!span) return null;
+    const rects = current.getRangeAt(0).getClientRects();
+    return { ...span, rect: rects[rects.length - 1] ?? current.getRangeAt(0).getBoundingClientRect() };
+  }
+
+  /** Opens the tag popover (or the re-attach confirmation) for the selected text; false when nothing is selected. */
+  function openForSelection(): boolean {
+    const span = selectedSpan();
+    if (!span || (!viewer.canCreate && !reattachId)) return false;
+    setCovering(null);
+    setSelection({ start: span.start, end: span.end, exact: article.text.slice(span.start, span.end), ...placeBelow(span.rect) });
+    return true;
+  }
+
+  /** Lists the annotations covering a text offset (a click or the keyboard caret). */
+  function showCovering(offset: number, rect: DOMRect) {
+    const ids = shown.filter((annotation) => annotation.start <= offset && offset < annotation.end).map((annotation) => annotation.id);
+    setCovering(ids.length > 0 ? { ids, ...placeBelow(rect) } : null);
+  }
+
+  function caretOffset(): { offset: number; rect: DOMRect } | null {
+    const root = textRef.current;
+    const current = window.getSelection();
+    if (!root || !current?.focusNode) return null;
+    const offset = textOffsetOf(root, current.focusNode, current.focusOffset);
+    if (offset === null) return null;
+    const range = document.createRange();
+    range.setStart(current.focusNode, current.focusOffset);
+    const rect = range.getBoundingClientRect();
+    return { offset, rect: rect.height > 0 ? rect : (current.focusNode.parentElement?.getBoundingClientRect() ?? rect) };
+  }
+
+  function onMouseUp() {
+    if (openForSelection()) return;
+    setSelection(null);
+    const point = caretOffset();
+    if (point && window.getSelection()?.isCollapsed) showCovering(point.offset, point.rect);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const root = textRef.current!;
+    const move = CARET_MOVES[event.key];
+    if (move && !event.altKey && !event.metaKey) {
+      event.preventDefault();
+      const current = window.getSelection()!;
+      if (current.rangeCount === 0 || !root.contains(current.focusNode)) {
+        const start = rangeForSpan(root, 0, 0);
+        if (start) current.collapse(start.startContainer, start.startOffset);
+      }
+      const [direction, granularity] = move;
+      current.modify(event.shiftKey ? "extend" : "move", direction, event.ctrlKey && granularity === "character" ? "word" : granularity);
+      updateCaret();
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      if (openForSelection()) return;
+      const point = caretOffset();
+      if (point) showCovering(point.offset, point.rect);
+    } else if (event.key === "Escape") {
+      setCovering(null);
+      setReattachId(null);
+    }
+  }
+
+  /** Marks the character after a collapsed keyboard caret, since the browser shows no caret in read-only text. */
+  function updateCaret() {
+    const current = window.getSelection();
+    const point = caretOffset();
+    if (!point || !current?.isCollapsed || point.offset >= article.text.length) return setCaret(null);
+    setCaret(snapToGraphemes(article.text, point.offset, point.offset + 1));
+  }
+
+  const showAnnotation = useCallback(
+    (id: string) => {
+      const annotation = annotations.find((candidate) => candidate.id === id);
+      const root = textRef.current;
+      if (!annotation || !root) return;
+      setActiveId(id);
+      setCovering(null);
+      const rect = rangeForSpan(root, annotation.start, annotation.end)?.getBoundingClientRect();
+      if (rect) window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: "smooth" });
+      document.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "nearest" });
+      setFlashId(id);
+      window.clearTimeout(flashTimer.current);
+      flashTimer.current = window.setTimeout(() => setFlashId(null), FLASH_MS);
+    },
+    [annotations],
+  );
+
+  function closeSelection() {
+    setSelection(null);
+    window.getSelection()?.removeAllRanges();
+    textRef.current?.focus({ preventScroll: true });
+  }
+
+  async function saveSelection(tagIds: string[], note: string) {
+    const chosen = codebook.filter((tag) => tagIds.includes(tag.id));
+    const target = selection!;
+    const saved = await create({
+      start: target.start,
+      end: target.end,
+      exact: target.exact,
+      tags: chosen.map((tag) => ({ id: tag.id, name: tag.name, group: tag.group.name, color: tag.color })),
+      note: note.trim() === "" ? null : note,
+      author: { id: viewer.id, name: viewer.name },
+    });
+    setStatus({ kind: "info", text: `Annotation saved: “${shortQuote(saved.exact)}”.` });
+    closeSelection();
+  }
+
+  async function reattachToSelection() {
+    const orphan = annotations.find((annotation) => annotation.id === reattachId);
+    const target = selection!;
+    if (!orphan) return;
+    if (await update(orphan, { start: target.start, end: target.end, exact: target.exact })) {
+      setStatus({ kind: "info", text: `Re-attached to “${shortQuote(target.exact)}”.` });
+    } else {
+      setStatus({ kind: "error", text: "Not re-attached: the annotation was changed meanwhile. See its card." });
+    }
+    setReattachId(null);
+    closeSelection();
+  }
+
+  const reattaching = annotations.find((annotation) => annotation.id === reattachId);
+
+  return (
+    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_22rem] lg:gap-8">
+      <style>{styles}</style>
+      <section aria-label="Article text" className="min-w-0">
+        <div className="mb-3 flex flex-wrap items-center gap-3 text-xs text-stone-500">
+          {viewer.canCreate && <span>Select a passage (mouse, or focus the text and use Shift+arrows, then Enter) to tag it.</span>}
+          {viewer.canEditText && !editingText && (
+            <button
+              type="button"
+              onClick={() => {
+                setEditingText(true);
+                setSelection(null);
+                setReport(null);
+              }}
+              className="ml-auto rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs hover:bg-stone-50"
+            >
+              Edit text
+            </button>
+          )}
+        </div>
+        {report && (
+          <div role="status" className="mb-4 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900" data-testid="reanchor-report">
+            Text saved as revision {report.revision}. Annotations: {report.exact} in place, {report.moved} moved, {report.fuzzy} found approximately,{" "}
+            {report.orphaned} orphaned.
+          </div>
+        )}
+        {reattaching && (
+          <div role="status" className="mb-4 flex items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            <span>
+              Select the passage “{shortQuote(reattaching.exact)}” now refers to, then confirm.
+            </span>
+            <button type="button" onClick={() => setReattachId(null)} className="ml-auto rounded-md px-2 py-0.5 hover:bg-amber-100">
+              Cancel
+            </button>
+          </div>
+        )}
+        {editingText ? (
+          <ArticleTextEditor
+            articleId={article.id}
+            text={article.text}
+            revision={article.revision}
+            onCancel={() => setEditingText(false)}
+            onSaved={(saved) => {
+              setReport(saved);
+              setEditingText(false);
+              router.refresh();
+            }}
+          />
+        ) : (
+          <div ref={surfaceRef} className="relative">
+            <div
+              ref={textRef}
+              tabIndex={0}
+              aria-label="Article text: use Shift+arrow keys to select, Enter to tag the selection or list the annotations at the caret"
+              onMouseUp={onMouseUp}
+              onKeyDown={onKeyDown}
+              onBlur={() => setCaret(null)}
+              className="rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-300 focus-visible:ring-offset-8"
+              data-testid="reader-text"
+            >
+              <ArticleText text={article.text} renderLine={renderLine} />
+            </div>
+            {selection && (
+              <SelectionPopover
+                key={`${selection.start}-${selection.end}`}
+                selection={selection}
+                codebook={codebook}
+                reattaching={reattaching ?? null}
+                onSave={saveSelection}
+                onReattach={reattachToSelection}
+                onCancel={closeSelection}
+              />
+            )}
+            {covering && (
+              <div
+                data-parallax-ui
+                role="dialog"
+                aria-label="Annotations here"
+                style={{ top: covering.top, left: covering.left }}
+                className="absolute z-20 w-80 max-w-full rounded-lg border border-stone-200 bg-white p-2 shadow-lg"
+              >
+                <p className="px-1 pb-1 text-xs font-semibold uppercase tracking-wide text-stone-500">Annotations here</p>
+                <ul className="space-y-1">
+                  {covering.ids.map((id) => {
+                    const annotation = annotations.find((candidate) => candidate.id === id);
+                    return annotation ? (
+                      <li key={id}>
+                        <button type="button" onClick={() => showAnnotation(id)} className="w-full rounded-md px-2 py-1 text-start text-sm hover:bg-stone-100">
+                          <span className="font-medium">{annotation.tags.map((tag) => tag.name).join(", ") || "Untagged"}</span>
+                          <span className="block truncate text-stone-600" dir="auto">
+                            {annotation.exact}
+                          </span>
+                        </button>
+                      </li>
+                    ) : null;
+                  })}
+                </ul>
+              </div>
+            )}
+          </div>
+        )}
+      </section>
+
+      <aside aria-label="Annotations" className="mt-10 lg:mt-0">
+        <div className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pr-1">
+          <h2 className="text-sm font-semibold text-stone-800">
+            Annotations <span className="font-normal text-stone-500">({anchored.length})</span>
+          </h2>
+          <div aria-live="polite">
+            {status && (
+              <p
+                role={status.kind === "error" ? "alert" : "status"}
+                className={`rounded-md px-2.5 py-1.5 text-sm ${status.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}
+              >
+                {status.text}
+              </p>
+            )}
+          </div>
+          {anchored.length > 0 && <AnnotationFilters annotations={anchored} filter={filter} onChange={setFilter} />}
+          {anchored.length === 0 && <p className="text-sm text-stone-500">No annotations yet.</p>}
+          <ul className="space-y-2" data-testid="annotation-list">
+            {shown.map((annotation) => (
+              <AnnotationCard
+                key={annotation.id}
+                annotation={annotation}
+                codebook={codebook}
+                canEdit={canEdit(annotation)}
+                active={annotation.id === activeId}
+                conflict={conflicts[annotation.id]}
+                onShow={() => showAnnotation(annotation.id)}
+                onUpdate={(changes) => update(annotation, changes)}
+                onDelete={() => remove(annotation)}
+                onReload={() => reload(annotation.id)}
+              />
+            ))}
+          </ul>
+          {anchored.length > 0 && shown.length === 0 && <p className="text-sm text-stone-500">No annotation matches these filters.</p>}
+          {orphans.length > 0 && (
+            <section aria-label="Orphaned annotations" className="border-t border-stone-200 pt-3">
+              <h3 className="text-sm font-semibold text-stone-800">Orphaned ({orphans.length})</h3>
+              <p className="mb-2 text-xs text-stone-500">Their text is no longer in the article. Re-attach each to a passage, or delete it.</p>
+              <ul className="space-y-2">
+                {orphans.map((annotation) => (
+                  <AnnotationCard
+                    key={annotation.id}
+                    annotation={annotation}
+                    codebook={codebook}
+                    canEdit={canEdit(annotation)}
+                    active={annotation.id === reattachId}
+                    conflict={conflicts[annotation.id]}
+                    onReattach={() => {
+                      setReattachId(annotation.id);
+                      setStatus(null);
+                      textRef.current?.focus();
+                    }}
+                    onUpdate={(changes) => update(annotation, changes)}
+                    onDelete={() => remove(annotation)}
+                    onReload={() => reload(annotation.id)}
+                  />
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      </aside>
+    </div>
+  );
+}
+
+function shortQuote(quote: string): string {
+  return quote.length > 60 ? `${quote.slice(0, 60)}…` : quote;
+}

@@ -1,0 +1,103 @@
+/**
+ * Painting annotations with the CSS Custom Highlight API: one `Highlight`
+ * per tag colour (translucent, so overlaps blend), one underlining spans
+ * nested in another, and one each for the selected, flashing and unsaved
+ * spans. The text itself is never touched.
+ */
+import { spanRanger } from "@/lib/anchoring/dom";
+
+export interface PaintedSpan {
+  id: string;
+  start: number;
+  end: number;
+  /** `#rrggbb`, the first tag's colour. */
+  color: string;
+  pending?: boolean;
+}
+
+export interface PaintState {
+  selectedId: string | null;
+  flashId: string | null;
+  /** A collapsed keyboard caret, shown as an underlined character. */
+  caret: { start: number; end: number } | null;
+}
+
+const PREFIX = "plx-";
+const NEUTRAL = "#a8a29e";
+const HEX = /^#[0-9a-f]{6}$/i;
+
+export function supportsCustomHighlights(): boolean {
+  return typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight === "function";
+}
+
+export function safeColor(color: string | undefined): string {
+  return color && HEX.test(color) ? color.toLowerCase() : NEUTRAL;
+}
+
+export function colorHighlightName(color: string): string {
+  return `${PREFIX}c-${safeColor(color).slice(1)}`;
+}
+
+/** `#rrggbb` at the given opacity, as CSS. */
+export function translucent(color: string, alpha: number): string {
+  const hex = safeColor(color);
+  const [r, g, b] = [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16));
+  return `rgb(${r} ${g} ${b} / ${alpha})`;
+}
+
+/** The `::highlight()` rules for the colours in use; colours are validated, so the CSS is safe. */
+export function highlightStyles(colors: Iterable<string>): string {
+  const rules = [...new Set([...colors].map(safeColor))].map(
+    (color) => `::highlight(${colorHighlightName(color)}) { background-color: ${translucent(color, 0.32)}; }`,
+  );
+  return rules.join("\n");
+}
+
+/** Ids of spans lying inside an earlier-starting (or equal, earlier-listed) span: drawn underlined. */
+export function nestedSpanIds(spans: PaintedSpan[]): Set<string> {
+  const ordered = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const nested = new Set<string>();
+  let furthestEnd = -1;
+  for (const span of ordered) {
+    if (span.end <= furthestEnd) nested.add(span.id);
+    furthestEnd = Math.max(furthestEnd, span.end);
+  }
+  return nested;
+}
+
+/** Replaces every Parallax highlight in the document with the given spans. */
+export function paintHighlights(root: Element, spans: PaintedSpan[], state: PaintState): void {
+  const rangeFor = spanRanger(root);
+  const highlights = new Map<string, Highlight>();
+  const add = (name: string, range: Range, priority: number) => {
+    let highlight = highlights.get(name);
+    if (!highlight) {
+      highlight = new Highlight();
+      highlight.priority = priority;
+      highlights.set(name, highlight);
+    }
+    highlight.add(range);
+  };
+  const nested = nestedSpanIds(spans);
+  for (const span of spans) {
+    const range = rangeFor(span.start, span.end);
+    if (!range) continue;
+    add(colorHighlightName(span.color), range, 0);
+    if (nested.has(span.id)) add(`${PREFIX}nested`, range, 1);
+    if (span.pending) add(`${PREFIX}pending`, range, 2);
+    if (span.id === state.selectedId) add(`${PREFIX}selected`, range, 3);
+    if (span.id === state.flashId) add(`${PREFIX}flash`, range, 4);
+  }
+  const caret = state.caret && rangeFor(state.caret.start, state.caret.end);
+  if (caret) add(`${PREFIX}caret`, caret, 5);
+
+  for (const name of [...CSS.highlights.keys()]) {
+    if (name.startsWith(PREFIX) && !highlights.has(name)) CSS.highlights.delete(name);
+  }
+  for (const [name, highlight] of highlights) CSS.highlights.set(name, highlight);
+}
+
+export function clearHighlights(): void {
+  if (!supportsCustomHighlights()) return;
+  for (const name of [...CSS.highlights.keys()]) if (name.startsWith(PREFIX)) CSS.highlights.delete(name);
+}

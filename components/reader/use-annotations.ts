@@ -1,0 +1,150 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import type { AnnotationView } from "@/lib/annotations";
+import { ApiFailure, callApi } from "./api-client";
+
+export type ReaderAnnotation = AnnotationView & { pending?: boolean };
+
+/** What the UI shows when a save met someone else's newer version (412). */
+export interface Conflict {
+  message: string;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+export interface AnnotationChanges {
+  tags?: string[];
+  note?: string | null;
+  start?: number;
+  end?: number;
+  exact?: string;
+}
+
+function byTextOrder(a: ReaderAnnotation, b: ReaderAnnotation): number {
+  return a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt);
+}
+
+function conflictFrom(failure: ApiFailure): Conflict {
+  const details = (failure.details ?? {}) as { updatedBy?: { name?: string } | null; updatedAt?: string | null };
+  return { message: failure.message, updatedBy: details.updatedBy?.name ?? null, updatedAt: details.updatedAt ?? null };
+}
+
+/**
+ * The article's annotations as the reader holds them, and the calls that
+ * change them. A new annotation shows at once (pending) and is replaced by
+ * the stored one, or removed again if the save fails. Changes send the
+ * version they were based on; a 412 is kept per annotation as a Conflict.
+ */
+export function useAnnotations(articleId: string, initial: AnnotationView[]) {
+  const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(initial);
+  const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
+
+  // A server refresh (after a text edit) brings new offsets: take them.
+  useEffect(() => {
+    setAnnotations(initial);
+    setConflicts({});
+  }, [initial]);
+
+  const replace = useCallback((id: string, next: ReaderAnnotation | null) => {
+    setAnnotations((current) => {
+      const others = current.filter((annotation) => annotation.id !== id);
+      return next ? [...others, next].sort(byTextOrder) : others;
+    });
+  }, []);
+
+  const clearConflict = useCallback((id: string) => {
+    setConflicts(({ [id]: _cleared, ...rest }) => rest);
+  }, []);
+
+  const create = useCallback(
+    async (draft: { start: number; end: number; exact: string; tags: AnnotationView["tags"]; note: string | null; author: AnnotationView["author"] }) => {
+      const now = new Date().toISOString();
+      const temporaryId = `pending-${crypto.randomUUID()}`;
+      const placeholder: ReaderAnnotation = {
+        id: temporaryId,
+        articleId,
+        start: draft.start,
+        end: draft.end,
+        exact: draft.exact,
+        prefix: "",
+        suffix: "",
+        tags: draft.tags,
+        note: draft.note,
+        status: "DRAFT",
+        version: 1,
+        anchor: "exact",
+        revision: 0,
+        author: draft.author,
+        createdAt: now,
+        updatedAt: now,
+        pending: true,
+      };
+      replace(temporaryId, placeholder);
+      try {
+        const saved = await callApi<AnnotationView>("POST", `/api/v1/articles/${articleId}/annotations`, {
+          body: { start: draft.start, end: draft.end, exact: draft.exact, tags: draft.tags.map((tag) => tag.id), note: draft.note },
+        });
+        setAnnotations((current) => [...current.filter((annotation) => annotation.id !== temporaryId), saved].sort(byTextOrder));
+        return saved;
+      } catch (error) {
+        replace(temporaryId, null);
+        throw error;
+      }
+    },
+    [articleId, replace],
+  );
+
+  /** Applies `changes` on top of the version the UI shows; true when saved, false on a conflict (kept in `conflicts`). */
+  const update = useCallback(
+    async (annotation: ReaderAnnotation, changes: AnnotationChanges): Promise<boolean> => {
+      try {
+        const saved = await callApi<AnnotationView>("PATCH", `/api/v1/annotations/${annotation.id}`, { body: changes, version: annotation.version });
+        replace(annotation.id, saved);
+        clearConflict(annotation.id);
+        return true;
+      } catch (error) {
+        if (error instanceof ApiFailure && error.status === 412) {
+          setConflicts((current) => ({ ...current, [annotation.id]: conflictFrom(error) }));
+          return false;
+        }
+        throw error;
+      }
+    },
+    [replace, clearConflict],
+  );
+
+  const remove = useCallback(
+    async (annotation: ReaderAnnotation): Promise<boolean> => {
+      try {
+        await callApi<void>("DELETE", `/api/v1/annotations/${annotation.id}`, { version: annotation.version });
+        replace(annotation.id, null);
+        clearConflict(annotation.id);
+        return true;
+      } catch (error) {
+        if (error instanceof ApiFailure && error.status === 412) {
+          setConflicts((current) => ({ ...current, [annotation.id]: conflictFrom(error) }));
+          return false;
+        }
+        throw error;
+      }
+    },
+    [replace, clearConflict],
+  );
+
+  /** Fetches the current version (after a conflict); gone if it was deleted meanwhile. */
+  const reload = useCallback(
+    async (id: string) => {
+      try {
+        replace(id, await callApi<AnnotationView>("GET", `/api/v1/annotations/${id}`));
+      } catch (error) {
+        if (!(error instanceof ApiFailure && error.status === 404)) throw error;
+        replace(id, null);
+      }
+      clearConflict(id);
+    },
+    [replace, clearConflict],
+  );
+
+  return { annotations, conflicts, create, update, remove, reload };
+}
