@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ArticleText } from "@/components/articles/article-text";
 import type { AnnotationView } from "@/lib/annotations";
 import { normalizeSelection, snapToGraphemes } from "@/lib/anchoring";
@@ -42,8 +42,6 @@ const CARET_MOVES: Record<string, [direction: "left" | "right" | "backward" | "f
   End: ["forward", "lineboundary"],
 };
 
-const noSubscription = () => () => {};
-
 /**
  * The article page's reading and annotating surface: the text with its
  * highlights, selection (mouse or keyboard) → tag popover → saved
@@ -65,8 +63,9 @@ export function ArticleReader({ article, annotations: initialAnnotations, codebo
   const [status, setStatus] = useState<{ kind: "info" | "error"; text: string } | null>(null);
   const [editingText, setEditingText] = useState(false);
   const [report, setReport] = useState<ReanchorReport | null>(null);
-  // The server cannot know; the browser answers after hydration.
-  const customHighlights = useSyncExternalStore(noSubscription, supportsCustomHighlights, () => true);
+  // Whether the browser paints with CSS.highlights (null until known: the server cannot tell).
+  const [customHighlights, setCustomHighlights] = useState<boolean | null>(null);
+  useEffect(() => setCustomHighlights(supportsCustomHighlights()), []);
 
   const anchored = useMemo(() => annotations.filter((annotation) => annotation.anchor !== "orphaned"), [annotations]);
   const orphans = useMemo(() => annotations.filter((annotation) => annotation.anchor === "orphaned"), [annotations]);
@@ -79,13 +78,10 @@ export function ArticleReader({ article, annotations: initialAnnotations, codebo
   const painted = useMemo<PaintedSpan[]>(() => {
     const spans = shown.map(({ id, start, end, tags, pending }) => ({ id, start, end, color: tags[0]?.color ?? "", pending }));
     // The passage being tagged stays marked while focus is in the popover.
-    if (selection) spans.push({ id: DRAFT_ID, start: selection.start, end: selection.end, color: "", pending: true });
+    if (selection) spans.push({ id: DRAFT_ID, start: selection.start, end: selection.end, color: "", pending: true, draft: true });
     return spans;
   }, [shown, selection]);
-  const styles = useMemo(
-    () => highlightStyles([...codebook.map((tag) => tag.color), ...annotations.flatMap((annotation) => annotation.tags.map((tag) => tag.color))]),
-    [codebook, annotations],
-  );
+  const styles = useMemo(() => highlightStyles(painted.map((span) => span.color)), [painted]);
 
   useEffect(() => {
     const root = textRef.current;
@@ -103,7 +99,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, codebo
     return ids;
   }, [painted, activeId]);
   const renderLine = useMemo(
-    () => (customHighlights ? undefined : (line: string, start: number) => markedLine(line, start, painted, underlinedIds)),
+    () => (customHighlights !== false ? undefined : (line: string, start: number) => markedLine(line, start, painted, underlinedIds)),
     [customHighlights, painted, underlinedIds],
   );
 
@@ -269,7 +265,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, codebo
         </div>
         {report && (
           <div role="status" className="mb-4 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900" data-testid="reanchor-report">
-            Text saved as revision {report.revision}. Annotations: {report.exact} in place, {report.moved} moved, {report.fuzzy} found approximately,{" "}
+            Text saved as revision {report.revision}. Annotations: {report.exact} found exactly, {report.moved} moved, {report.fuzzy} found approximately,{" "}
             {report.orphaned} orphaned.
           </div>
         )}

@@ -13,6 +13,8 @@ export interface PaintedSpan {
   /** `#rrggbb`, the first tag's colour. */
   color: string;
   pending?: boolean;
+  /** The passage being tagged, not yet an annotation: marked as pending only. */
+  draft?: boolean;
 }
 
 export interface PaintState {
@@ -82,7 +84,7 @@ export function paintHighlights(root: Element, spans: PaintedSpan[], state: Pain
   for (const span of spans) {
     const range = rangeFor(span.start, span.end);
     if (!range) continue;
-    add(colorHighlightName(span.color), range, 0);
+    if (!span.draft) add(colorHighlightName(span.color), range, 0);
     if (nested.has(span.id)) add(`${PREFIX}nested`, range, 1);
     if (span.pending) add(`${PREFIX}pending`, range, 2);
     if (span.id === state.selectedId) add(`${PREFIX}selected`, range, 3);

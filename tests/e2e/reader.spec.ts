@@ -1,0 +1,274 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import {
+  api,
+  clickCharacter,
+  dragSelect,
+  importArticle,
+  paintedSpans,
+  SEED_ARTICLE_ID,
+  signIn,
+  type StoredAnnotation,
+  storedAnnotations,
+} from "./support";
+
+const textOf = (page: Page) => page.getByTestId("reader-text");
+const picker = (page: Page) => page.getByTestId("tag-picker");
+const noteField = (page: Page) => page.getByRole("textbox", { name: "Note", exact: true });
+
+async function articleText(page: Page, articleId: string): Promise<string> {
+  const response = await api(page, "GET", `/api/v1/articles/${articleId}`);
+  return ((await response.json()) as { text: string }).text;
+}
+
+/** Selects `quote` (its `occurrence`-th copy) with the mouse, saves it with Enter, and returns the stored annotation. */
+async function annotateWithMouse(page: Page, articleId: string, text: string, quote: string, keys: string[] = []): Promise<StoredAnnotation> {
+  const start = text.indexOf(quote);
+  expect(start).toBeGreaterThanOrEqual(0);
+  await dragSelect(page, start, start + quote.length);
+  await expect(picker(page)).toBeFocused();
+  for (const key of keys) await page.keyboard.press(key);
+  await page.keyboard.press("Enter");
+  await expect(picker(page)).toHaveCount(0);
+  const stored = (await storedAnnotations(page, articleId)).find((annotation) => annotation.start === start);
+  expect(stored, `an annotation stored at ${start}`).toBeDefined();
+  expect({ start: stored!.start, end: stored!.end, exact: stored!.exact }).toEqual({ start, end: start + quote.length, exact: quote });
+  return stored!;
+}
+
+test("a reviewer tags a statistic with the mouse and its shortcut; after a reload it is painted at the stored offsets", async ({ page }) => {
+  await signIn(page, "reviewer@example.org");
+  await page.goto(`/articles/${SEED_ARTICLE_ID}`);
+  const text = await articleText(page, SEED_ARTICLE_ID);
+  const quote = "losing fighters by the hundreds each day";
+  const start = text.indexOf(quote);
+
+  await dragSelect(page, start, start + quote.length);
+  await expect(picker(page)).toBeFocused();
+  await page.keyboard.press("s");
+  await expect(page.getByRole("button", { name: /statistic/ })).toHaveAttribute("aria-pressed", "true");
+  const note = `Check against <img src=x onerror="window.__xss=1"> UN figures`;
+  await noteField(page).fill(note);
+  await noteField(page).press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "Annotation saved" })).toBeVisible();
+
+  await page.reload();
+  // The newest one of this quote (the database may hold others from earlier runs).
+  const stored = (await storedAnnotations(page, SEED_ARTICLE_ID)).filter((annotation) => annotation.exact === quote).sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1)!;
+  expect(stored).toMatchObject({ start, end: start + quote.length, note, tags: [expect.objectContaining({ name: "statistic" })] });
+  await expect.poll(() => paintedSpans(page)).toContainEqual({ start: stored.start, end: stored.end, text: quote });
+
+  const card = page.locator(`[data-annotation-id="${stored.id}"]`);
+  await expect(card.getByTestId("annotation-note")).toHaveText(note);
+  await expect(card.locator("img")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+  await textOf(page).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: ".data/test-results/reader-statistic.png" });
+});
+
+test("offsets stay exact after emoji, across paragraphs and with keyboard selection", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  const text = "💩This is an annotation.\n👨‍👩‍👧‍👦 The family said the convoy left at dawn.\n🤔🤔🤔🤔 Officials disputed the figure.";
+  const articleId = await importArticle(page, "Emoji offsets", text);
+  await page.goto(`/articles/${articleId}`);
+
+  await annotateWithMouse(page, articleId, text, "annotation");
+  await annotateWithMouse(page, articleId, text, "convoy left at dawn", ["f"]);
+  await annotateWithMouse(page, articleId, text, "disputed");
+  await annotateWithMouse(page, articleId, text, "dawn.\n🤔🤔🤔🤔 Officials");
+
+  // Keyboard: focus the text, move past the emoji (one character), extend over "This".
+  await textOf(page).focus();
+  await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < 4; i++) await page.keyboard.press("Shift+ArrowRight");
+  await page.keyboard.press("Enter");
+  await expect(picker(page)).toBeFocused();
+  await page.keyboard.press("o");
+  await page.keyboard.press("Enter");
+  await expect(picker(page)).toHaveCount(0);
+
+  const stored = await storedAnnotations(page, articleId);
+  expect(stored.find((annotation) => annotation.exact === "This")).toMatchObject({ start: text.indexOf("This"), end: text.indexOf("This") + 4 });
+  await page.reload();
+  const expected = stored.map(({ start, end }) => ({ start, end })).sort((a, b) => a.start - b.start || a.end - b.end);
+  await expect.poll(async () => (await paintedSpans(page)).map(({ start, end }) => ({ start, end }))).toEqual(expected);
+  for (const annotation of stored) expect(text.slice(annotation.start, annotation.end)).toBe(annotation.exact);
+});
+
+test("a save the server refuses shows why and removes the new highlight", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  const text = "The spokesman denied any civilian casualties.";
+  const articleId = await importArticle(page, "Refused save", text);
+  await page.goto(`/articles/${articleId}`);
+  // Someone else edits the text meanwhile: the page's offsets no longer hold.
+  const edited = await api(page, "PATCH", `/api/v1/articles/${articleId}`, { data: { text: `Updated. ${text}` } });
+  expect(edited.status()).toBe(200);
+
+  const quote = "denied any civilian casualties";
+  await dragSelect(page, text.indexOf(quote), text.indexOf(quote) + quote.length);
+  await expect(picker(page)).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(picker(page).getByRole("alert")).toContainText("Not saved");
+  await expect(page.getByTestId("annotation-card")).toHaveCount(0);
+  await expect.poll(() => paintedSpans(page)).toEqual([]);
+  expect(await storedAnnotations(page, articleId)).toEqual([]);
+});
+
+test("without the Custom Highlight API, wrapper marks show the same spans and selections map to the same offsets", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "Highlight", { value: undefined, configurable: true });
+  });
+  await signIn(page, "editor@example.org");
+  const text = "🤔🤔🤔🤔 The minister said 40 percent of roads were repaired.\nCritics called the figure invented.";
+  const articleId = await importArticle(page, "Fallback highlights", text);
+  await page.goto(`/articles/${articleId}`);
+
+  await annotateWithMouse(page, articleId, text, "40 percent of roads", ["s"]);
+  await expect(page.locator("mark[data-annotation-ids]")).toHaveText("40 percent of roads");
+  // A second selection starting inside the mark and ending after it: DOM positions inside marks still count right.
+  await annotateWithMouse(page, articleId, text, "percent of roads were repaired");
+  await annotateWithMouse(page, articleId, text, "repaired.\nCritics");
+
+  await page.reload();
+  await expect(page.locator("mark[data-annotation-ids]").first()).toBeVisible();
+  const marked = await page.locator("mark[data-annotation-ids]").evaluateAll((marks) =>
+    marks.map((mark) => ({ ids: mark.getAttribute("data-annotation-ids"), text: mark.textContent })),
+  );
+  const stored = await storedAnnotations(page, articleId);
+  for (const annotation of stored) {
+    const pieces = marked.filter((mark) => mark.ids!.split(" ").includes(annotation.id)).map((mark) => mark.text);
+    expect(pieces.join("")).toBe(annotation.exact.replace("\n", ""));
+  }
+  expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+});
+
+test("the sidebar lists, filters, shows, edits and deletes annotations; a click lists all annotations covering a point", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  const text = "Officials said the road to Kabul was open. Residents said the road was closed by fighting all week.";
+  const articleId = await importArticle(page, "Sidebar", text);
+  const spans = [
+    { quote: "the road to Kabul was open", tags: ["factual claim"] },
+    { quote: "the road was closed by fighting all week", tags: ["opinion"] },
+    { quote: "closed by fighting", tags: ["statistic"], note: "nested inside the residents' claim" },
+  ];
+  for (const { quote, tags, note } of spans) {
+    const start = text.indexOf(quote);
+    const response = await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, { data: { start, end: start + quote.length, exact: quote, tags, note } });
+    expect(response.status()).toBe(201);
+  }
+  await page.goto(`/articles/${articleId}`);
+  const cards = page.getByTestId("annotation-card");
+  await expect(cards).toHaveCount(3);
+  await expect(cards.nth(0)).toContainText("the road to Kabul was open");
+  await expect(cards.nth(2)).toContainText("closed by fighting");
+
+  // Nested spans are all painted, the inner one underlined.
+  await expect.poll(async () => (await paintedSpans(page, "plx-nested")).map((span) => span.text)).toEqual(["closed by fighting"]);
+
+  await page.getByLabel("Filter by tag").selectOption({ label: "opinion" });
+  await expect(cards).toHaveCount(1);
+  await expect.poll(async () => (await paintedSpans(page)).map((span) => span.text)).toEqual(["the road was closed by fighting all week"]);
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(cards).toHaveCount(3);
+
+  // A click inside the nested span lists both annotations covering it.
+  await clickCharacter(page, text.indexOf("fighting") + 2);
+  const here = page.getByRole("dialog", { name: "Annotations here" });
+  await expect(here.getByRole("button")).toHaveCount(2);
+  await here.getByRole("button", { name: /statistic/ }).click();
+  await expect(cards.nth(2)).toHaveAttribute("aria-current", "true");
+  await expect.poll(async () => (await paintedSpans(page, "plx-selected")).map((span) => span.text)).toEqual(["closed by fighting"]);
+
+  // Clicking a card shows its span.
+  await cards.nth(0).getByRole("button", { name: /the road to Kabul/ }).click();
+  await expect(cards.nth(0)).toHaveAttribute("aria-current", "true");
+  await expect.poll(async () => (await paintedSpans(page, "plx-flash")).map((span) => span.text)).toEqual(["the road to Kabul was open"]);
+
+  // Edit tags and note.
+  await cards.nth(0).getByRole("button", { name: "Edit" }).click();
+  const editor = cards.nth(0).getByTestId("tag-picker");
+  await editor.getByRole("button", { name: /prediction/ }).click();
+  await editor.getByRole("textbox", { name: "Note", exact: true }).fill("Contradicted by residents");
+  await editor.getByRole("button", { name: "Save changes" }).click();
+  await expect(editor).toHaveCount(0);
+  await expect(cards.nth(0).getByTestId("annotation-note")).toHaveText("Contradicted by residents");
+  await page.reload();
+  await expect(cards.nth(0)).toContainText("prediction");
+  await expect(cards.nth(0).getByTestId("annotation-note")).toHaveText("Contradicted by residents");
+
+  // Delete (soft): gone from the page and the API.
+  await cards.nth(1).getByRole("button", { name: "Delete" }).click();
+  await cards.nth(1).getByRole("button", { name: "Yes, delete" }).click();
+  await expect(cards).toHaveCount(2);
+  await page.reload();
+  await expect(cards).toHaveCount(2);
+  expect((await storedAnnotations(page, articleId)).map((annotation) => annotation.exact)).not.toContain("the road was closed by fighting all week");
+});
+
+async function signedInPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+test("a save over someone else's newer change gets 412: the UI says who changed it and reloads it", async ({ page, browser }) => {
+  await signIn(page, "editor@example.org");
+  const text = "The governor said the district had fallen. Later reports said it was retaken.";
+  const articleId = await importArticle(page, "Conflicts", text);
+  const reviewer = await signedInPage(browser, "reviewer@example.org");
+  const quote = "the district had fallen";
+  const created = await api(reviewer, "POST", `/api/v1/articles/${articleId}/annotations`, {
+    data: { start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, exact: quote, tags: ["factual claim"] },
+  });
+  const annotation = (await created.json()) as StoredAnnotation;
+
+  await page.goto(`/articles/${articleId}`);
+  const card = page.getByTestId("annotation-card");
+  await card.getByRole("button", { name: "Edit" }).click();
+  // Meanwhile the reviewer changes the note.
+  const changed = await api(reviewer, "PATCH", `/api/v1/annotations/${annotation.id}`, { data: { note: "Reviewer's note" }, version: annotation.version });
+  expect(changed.status()).toBe(200);
+
+  await card.getByRole("textbox", { name: "Note", exact: true }).fill("Editor's note");
+  await card.getByRole("button", { name: "Save changes" }).click();
+  await expect(card.getByRole("alert")).toContainText("Changed by Demo Reviewer");
+  expect((await storedAnnotations(page, articleId))[0]!.note).toBe("Reviewer's note");
+
+  await card.getByRole("button", { name: "Reload" }).click();
+  await expect(card.getByRole("alert")).toHaveCount(0);
+  await expect(card.getByTestId("annotation-note")).toHaveText("Reviewer's note");
+  await reviewer.context().close();
+});
+
+test("an editor edits the text: the report counts moved and orphaned annotations; an orphan is re-attached by selecting new text", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  const text = "Fighters retook the northern valley.\nThe ministry reported 300 casualties.\nAid convoys resumed on Monday.";
+  const articleId = await importArticle(page, "Text edits", text);
+  for (const quote of ["retook the northern valley", "reported 300 casualties", "Aid convoys resumed"]) {
+    const start = text.indexOf(quote);
+    await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, { data: { start, end: start + quote.length, exact: quote } });
+  }
+  await page.goto(`/articles/${articleId}`);
+  await page.getByRole("button", { name: "Edit text" }).click();
+  const edited = "Update: figures revised.\nFighters retook the northern valley.\nThe ministry now gives no figure.\nAid convoys resumed on Monday.";
+  await page.getByRole("textbox", { name: /Article text/ }).fill(edited);
+  await page.getByRole("button", { name: "Save text" }).click();
+
+  await expect(page.getByTestId("reanchor-report")).toHaveText(
+    "Text saved as revision 2. Annotations: 2 found exactly, 0 moved, 0 found approximately, 1 orphaned.",
+  );
+  const orphans = page.getByRole("region", { name: "Orphaned annotations" });
+  await expect(orphans.getByTestId("annotation-card")).toHaveText(/reported 300 casualties/);
+  await expect(page.getByTestId("annotation-list").getByTestId("annotation-card")).toHaveCount(2);
+  await expect.poll(async () => (await paintedSpans(page)).map((span) => span.text)).toEqual(["retook the northern valley", "Aid convoys resumed"]);
+
+  await orphans.getByRole("button", { name: "Re-attach" }).click();
+  const newQuote = "now gives no figure";
+  await dragSelect(page, edited.indexOf(newQuote), edited.indexOf(newQuote) + newQuote.length);
+  await page.getByRole("button", { name: "Attach here" }).click();
+  await expect(orphans).toHaveCount(0);
+  await expect(page.getByTestId("annotation-list").getByTestId("annotation-card")).toHaveCount(3);
+  const reattached = (await storedAnnotations(page, articleId)).find((annotation) => annotation.exact === newQuote);
+  expect(reattached).toMatchObject({ start: edited.indexOf(newQuote), anchor: "exact" });
+  await page.screenshot({ path: ".data/test-results/reader-text-edit.png", fullPage: true });
+});
