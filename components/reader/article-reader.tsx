@@ -76,7 +76,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, codebo
   );
 
   const painted = useMemo<PaintedSpan[]>(() => {
-    const spans = shown.map(({ id, start, end, tags, pending }) => ({ id, start, end, color: tags[0]?.color ?? "", pending }));
+    const spans: PaintedSpan[] = shown.map(({ id, start, end, tags, pending }) => ({ id, start, end, color: tags[0]?.color ?? "", pending }));
     // The passage being tagged stays marked while focus is in the popover.
     if (selection) spans.push({ id: DRAFT_ID, start: selection.start, end: selection.end, color: "", pending: true, draft: true });
     return spans;
