@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { memo, useState } from "react";
 import type { TagView } from "@/lib/codebook";
 import { safeColor } from "./highlights";
 import { TagPicker } from "./tag-picker";
@@ -21,16 +21,23 @@ interface AnnotationCardProps {
   canEdit: boolean;
   active: boolean;
   conflict: Conflict | undefined;
-  onShow?: () => void;
-  onReattach?: () => void;
-  onUpdate: (changes: AnnotationChanges) => Promise<boolean>;
-  onDelete: () => Promise<boolean>;
-  onReload: () => Promise<void>;
+  actions: CardActions;
+  /** Orphans are re-attached rather than shown in the text. */
+  orphan?: boolean;
+}
+
+/** What a card can do; one stable object for all cards, so that unchanged cards skip re-rendering. */
+export interface CardActions {
+  show: (id: string) => void;
+  reattach: (id: string) => void;
+  update: (annotation: ReaderAnnotation, changes: AnnotationChanges) => Promise<boolean>;
+  remove: (annotation: ReaderAnnotation) => Promise<boolean>;
+  reload: (id: string) => Promise<void>;
 }
 
 /** One annotation in the sidebar: quote, tag chips, author, status, note; edit, delete, and the 412 story. */
-export function AnnotationCard(props: AnnotationCardProps) {
-  const { annotation, codebook, canEdit, active, conflict, onShow, onReattach, onUpdate, onDelete, onReload } = props;
+export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCardProps) {
+  const { annotation, codebook, canEdit, active, conflict, actions, orphan = false } = props;
   const [editing, setEditing] = useState(false);
   const [tagIds, setTagIds] = useState<string[]>([]);
   const [note, setNote] = useState("");
@@ -67,8 +74,8 @@ export function AnnotationCard(props: AnnotationCardProps) {
       aria-current={active ? "true" : undefined}
       className={`rounded-lg border bg-white p-3 text-sm shadow-xs ${active ? "border-indigo-400 ring-2 ring-indigo-200" : "border-stone-200"} ${annotation.pending ? "opacity-70" : ""}`}
     >
-      {onShow ? (
-        <button type="button" onClick={onShow} className="block w-full text-start" title="Show in the text">
+      {!orphan ? (
+        <button type="button" onClick={() => actions.show(annotation.id)} className="block w-full text-start" title="Show in the text">
           <q dir="auto" className="font-serif text-stone-900 [unicode-bidi:plaintext] hover:underline">{quote}</q>
         </button>
       ) : (
@@ -104,7 +111,7 @@ export function AnnotationCard(props: AnnotationCardProps) {
           </p>
           <button
             type="button"
-            onClick={() => run(async () => (await onReload(), true), () => setEditing(false))}
+            onClick={() => run(async () => (await actions.reload(annotation.id), true), () => setEditing(false))}
             className="mt-1 rounded-md border border-amber-400 bg-white px-2 py-0.5 text-xs font-medium hover:bg-amber-100"
           >
             Reload
@@ -126,7 +133,7 @@ export function AnnotationCard(props: AnnotationCardProps) {
             onToggle={(id) => setTagIds((current) => (current.includes(id) ? current.filter((tagId) => tagId !== id) : [...current, id]))}
             note={note}
             onNoteChange={setNote}
-            onSave={() => run(() => onUpdate({ tags: tagIds, note: note.trim() === "" ? null : note }), () => setEditing(false))}
+            onSave={() => run(() => actions.update(annotation, { tags: tagIds, note: note.trim() === "" ? null : note }), () => setEditing(false))}
             onCancel={() => setEditing(false)}
             saving={busy}
             error={error}
@@ -137,8 +144,8 @@ export function AnnotationCard(props: AnnotationCardProps) {
         canEdit &&
         !annotation.pending && (
           <div className="mt-2 flex flex-wrap items-center gap-2">
-            {onReattach && (
-              <button type="button" onClick={onReattach} className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50">
+            {orphan && (
+              <button type="button" onClick={() => actions.reattach(annotation.id)} className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50">
                 Re-attach
               </button>
             )}
@@ -151,7 +158,7 @@ export function AnnotationCard(props: AnnotationCardProps) {
                 <button
                   type="button"
                   disabled={busy}
-                  onClick={() => run(onDelete, () => setConfirmingDelete(false))}
+                  onClick={() => run(() => actions.remove(annotation), () => setConfirmingDelete(false))}
                   className="rounded-md bg-red-600 px-2 py-0.5 font-medium text-white hover:bg-red-700"
                 >
                   Yes, delete
@@ -174,4 +181,4 @@ export function AnnotationCard(props: AnnotationCardProps) {
       )}
     </li>
   );
-}
+});

@@ -7,7 +7,7 @@ import type { AnnotationView } from "@/lib/annotations";
 import { normalizeSelection, snapToGraphemes } from "@/lib/anchoring";
 import { rangeForSpan, textOffsetOf } from "@/lib/anchoring/dom";
 import type { TagView } from "@/lib/codebook";
-import { AnnotationCard } from "./annotation-card";
+import { AnnotationCard, type CardActions } from "./annotation-card";
 import { AnnotationFilters, type AnnotationFilter, matchesFilter, NO_FILTER } from "./annotation-filters";
 import { ArticleTextEditor, type ReanchorReport } from "./article-text-editor";
 import { markedLine } from "./fallback-marks";
@@ -207,6 +207,21 @@ export function ArticleReader({ article, annotations: initialAnnotations, codebo
     [annotations],
   );
 
+  const cardActions = useMemo<CardActions>(
+    () => ({
+      show: showAnnotation,
+      reattach: (id) => {
+        setReattachId(id);
+        setStatus(null);
+        textRef.current?.focus();
+      },
+      update,
+      remove,
+      reload,
+    }),
+    [showAnnotation, update, remove, reload],
+  );
+
   function closeSelection() {
     setSelection(null);
     window.getSelection()?.removeAllRanges();
@@ -372,10 +387,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, codebo
                 canEdit={canEdit(annotation)}
                 active={annotation.id === activeId}
                 conflict={conflicts[annotation.id]}
-                onShow={() => showAnnotation(annotation.id)}
-                onUpdate={(changes) => update(annotation, changes)}
-                onDelete={() => remove(annotation)}
-                onReload={() => reload(annotation.id)}
+                actions={cardActions}
               />
             ))}
           </ul>
@@ -393,14 +405,8 @@ export function ArticleReader({ article, annotations: initialAnnotations, codebo
                     canEdit={canEdit(annotation)}
                     active={annotation.id === reattachId}
                     conflict={conflicts[annotation.id]}
-                    onReattach={() => {
-                      setReattachId(annotation.id);
-                      setStatus(null);
-                      textRef.current?.focus();
-                    }}
-                    onUpdate={(changes) => update(annotation, changes)}
-                    onDelete={() => remove(annotation)}
-                    onReload={() => reload(annotation.id)}
+                    actions={cardActions}
+                    orphan
                   />
                 ))}
               </ul>
