@@ -127,7 +127,7 @@ function auditSnapshot(view: AnnotationView) {
 }
 
 /** Live annotations the caller may see: reviewers coding blind see their own and the approved ones. */
-function visibleWhere(actor: Actor, access: ProjectAccess): Prisma.AnnotationWhereInput {
+export function visibleAnnotationsWhere(actor: Actor, access: ProjectAccess): Prisma.AnnotationWhereInput {
   const live = { deletedAt: null, projectId: access.projectId };
   return seesOthersUnapprovedAnnotations(access) ? live : { ...live, OR: [{ authorId: actor.userId }, { status: "APPROVED" }] };
 }
@@ -141,7 +141,7 @@ async function requireAnnotation(actor: Actor, annotationId: string, action: Pro
   });
   if (!found) throw notFound("Annotation");
   const access = await requireProjectPermission(actor, found.projectId, "annotation.read");
-  const row = await db().annotation.findFirst({ where: { id: annotationId, ...visibleWhere(actor, access) }, select: viewSelect });
+  const row = await db().annotation.findFirst({ where: { id: annotationId, ...visibleAnnotationsWhere(actor, access) }, select: viewSelect });
   if (!row) throw notFound("Annotation");
   if (action !== "annotation.read") {
     const ownAction: ProjectAction = row.authorId === actor.userId ? "annotation.edit-own" : "annotation.edit-any";
@@ -190,7 +190,7 @@ async function resolveTags(tx: DbClient, projectId: string, refs: string[]): Pro
 export async function listArticleAnnotations(actor: Actor, articleId: string): Promise<AnnotationView[]> {
   const access = await requireArticlePermission(actor, articleId, "annotation.read");
   const rows = await db().annotation.findMany({
-    where: { articleId, ...visibleWhere(actor, access) },
+    where: { articleId, ...visibleAnnotationsWhere(actor, access) },
     orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
     select: viewSelect,
   });
@@ -205,7 +205,7 @@ export async function listArticleAnnotations(actor: Actor, articleId: string): P
 export async function listAnnotations(actor: Actor, articleId: string, query: unknown): Promise<Page<AnnotationView>> {
   const access = await requireArticlePermission(actor, articleId, "annotation.read");
   const { limit, cursor, status, author, tag } = parseInput(listQuery, query);
-  const filters: Prisma.AnnotationWhereInput[] = [{ articleId, ...visibleWhere(actor, access) }];
+  const filters: Prisma.AnnotationWhereInput[] = [{ articleId, ...visibleAnnotationsWhere(actor, access) }];
   if (status) filters.push({ status });
   if (author) filters.push(isUuid(author) ? { authorId: author } : { id: { in: [] } });
   if (tag) filters.push({ tags: { some: { tag: isUuid(tag) ? { id: tag } : { name: tag } } } });

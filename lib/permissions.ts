@@ -26,6 +26,11 @@ export const ACTION_MIN_ROLE = {
   "annotation.edit-own": "REVIEWER",
   /** Change or delete anybody's annotations. */
   "annotation.edit-any": "EDITOR",
+  "event.read": "VIEWER",
+  /** Create events and link claims to them, and change or remove one's own links. */
+  "event.link": "REVIEWER",
+  /** Edit, merge and delete events, and change anybody's links. */
+  "event.manage": "EDITOR",
   "codebook.read": "VIEWER",
   "codebook.update": "EDITOR",
   "member.read": "VIEWER",

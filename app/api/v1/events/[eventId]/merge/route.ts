@@ -1,0 +1,6 @@
+import { json } from "@/lib/api/respond";
+import { apiRoute } from "@/lib/api/route";
+import { mergeEvent } from "@/lib/events";
+
+// POST /api/v1/events/:eventId/merge – { into: survivorEventId }: links move to the survivor (editors)
+export const POST = apiRoute<"eventId">(async (actor, { params, body }) => json(await mergeEvent(actor, params.eventId, await body())));

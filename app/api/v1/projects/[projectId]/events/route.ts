@@ -1,0 +1,12 @@
+import { json } from "@/lib/api/respond";
+import { apiRoute } from "@/lib/api/route";
+import { createEvent, listEvents } from "@/lib/events";
+
+// GET /api/v1/projects/:projectId/events – by date, then title; ?q=&limit=&cursor=
+export const GET = apiRoute<"projectId">(async (actor, { params, query }) => json(await listEvents(actor, params.projectId, query)));
+
+// POST /api/v1/projects/:projectId/events – { title, date?, dateEnd?, place?, description? }
+export const POST = apiRoute<"projectId">(async (actor, { params, body }) => {
+  const event = await createEvent(actor, params.projectId, await body());
+  return json(event, { status: 201, headers: { location: `/api/v1/events/${event.id}` } });
+});

@@ -1,0 +1,349 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/actor";
+import { visibleAnnotationsWhere } from "@/lib/annotations";
+import { recordAudit } from "@/lib/audit";
+import { db, type DbClient } from "@/lib/db";
+import { conflict, forbidden, notFound, unprocessable } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Stance } from "@/lib/generated/prisma/enums";
+import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
+import { type ProjectAccess, requireProjectPermission, roleAllows } from "@/lib/permissions";
+import { formatDate, isUuid, label, optionalDate, optionalText, parseInput, storableString } from "@/lib/validation";
+
+export const STANCES = ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"] as const satisfies readonly Stance[];
+
+export interface EventView {
+  id: string;
+  projectId: string;
+  title: string;
+  /** `YYYY-MM-DD`: the day, or the first day of a range. */
+  date: string | null;
+  /** The last day of a range; null for a single day. */
+  dateEnd: string | null;
+  place: string | null;
+  description: string | null;
+  linkCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ClaimLinkView {
+  id: string;
+  eventId: string;
+  annotationId: string;
+  stance: Stance;
+  attributedTo: string | null;
+  note: string | null;
+  createdBy: { id: string; name: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A link as an event page shows it: with the claim and the article it is in. */
+export interface EventLinkView extends ClaimLinkView {
+  claim: { exact: string; articleId: string; articleTitle: string; source: string | null };
+}
+
+export interface EventDetail extends EventView {
+  links: EventLinkView[];
+}
+
+const eventFields = {
+  title: label(300),
+  date: optionalDate,
+  dateEnd: optionalDate,
+  place: optionalText(300),
+  description: optionalText(5000),
+};
+const createEventInput = z.strictObject(eventFields).refine(datesInOrder, { message: "dateEnd must not be before date", path: ["dateEnd"] });
+const updateEventInput = z
+  .strictObject({ ...eventFields, title: eventFields.title.optional() })
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change");
+const listEventsQuery = pageQuery.extend({ q: z.string().max(300).optional() });
+const mergeInput = z.strictObject({ into: z.string().max(100) });
+
+const stance = z.enum(STANCES, { error: `must be one of ${STANCES.join(", ")}` });
+const createLinkInput = z.strictObject({
+  annotationId: storableString.pipe(z.string().max(100)),
+  stance,
+  attributedTo: optionalText(300),
+  note: optionalText(5000),
+});
+const updateLinkInput = z
+  .strictObject({ stance: stance.optional(), attributedTo: optionalText(300), note: optionalText(5000) })
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change: send stance, attributedTo or note");
+
+function datesInOrder({ date, dateEnd }: { date?: Date | null; dateEnd?: Date | null }): boolean {
+  return !date || !dateEnd || dateEnd >= date;
+}
+
+/** Live links: their claim is a live annotation on a live article. */
+const liveLinkWhere = { annotation: { deletedAt: null, article: { deletedAt: null } } } satisfies Prisma.ClaimLinkWhereInput;
+
+const eventSelect = {
+  id: true,
+  projectId: true,
+  title: true,
+  dateStart: true,
+  dateEnd: true,
+  place: true,
+  description: true,
+  createdAt: true,
+  updatedAt: true,
+  _count: { select: { links: { where: liveLinkWhere } } },
+} as const satisfies Prisma.EventSelect;
+
+type EventRow = Prisma.EventGetPayload<{ select: typeof eventSelect }>;
+
+function toEventView(row: EventRow): EventView {
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    title: row.title,
+    date: formatDate(row.dateStart),
+    dateEnd: formatDate(row.dateEnd),
+    place: row.place,
+    description: row.description,
+    linkCount: row._count.links,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+const linkSelect = {
+  id: true,
+  eventId: true,
+  annotationId: true,
+  stance: true,
+  attributedTo: true,
+  note: true,
+  createdById: true,
+  createdAt: true,
+  updatedAt: true,
+  createdBy: { select: { id: true, name: true } },
+} as const satisfies Prisma.ClaimLinkSelect;
+
+type LinkRow = Prisma.ClaimLinkGetPayload<{ select: typeof linkSelect }>;
+
+function toLinkView(row: LinkRow): ClaimLinkView {
+  return {
+    id: row.id,
+    eventId: row.eventId,
+    annotationId: row.annotationId,
+    stance: row.stance,
+    attributedTo: row.attributedTo,
+    note: row.note,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Events by date (undated last), then title. */
+function byDateThenTitle(a: EventRow, b: EventRow): number {
+  const byDate = (a.dateStart?.getTime() ?? Infinity) - (b.dateStart?.getTime() ?? Infinity);
+  return (Number.isNaN(byDate) ? 0 : byDate) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+}
+
+/** The project's events in date order; `q` searches titles, places and descriptions. */
+export async function listEvents(actor: Actor, projectId: string, query: unknown): Promise<Page<EventView>> {
+  await requireProjectPermission(actor, projectId, "event.read");
+  const { q, ...page } = parseInput(listEventsQuery, query);
+  const needle = q?.trim();
+  const rows = await db().event.findMany({
+    where: {
+      projectId,
+      deletedAt: null,
+      ...(needle
+        ? {
+            OR: [
+              { title: { contains: needle, mode: "insensitive" } },
+              { place: { contains: needle, mode: "insensitive" } },
+              { description: { contains: needle, mode: "insensitive" } },
+            ],
+          }
+        : {}),
+    },
+    select: eventSelect,
+  });
+  return pageInMemory(rows.sort(byDateThenTitle), page, toEventView);
+}
+
+async function requireEvent(actor: Actor, eventId: string, action: "event.read" | "event.link" | "event.manage", client: DbClient = db()) {
+  if (!isUuid(eventId)) throw notFound("Event");
+  const found = await client.event.findFirst({ where: { id: eventId, deletedAt: null }, select: { projectId: true } });
+  if (!found) throw notFound("Event");
+  return requireProjectPermission(actor, found.projectId, action, client);
+}
+
+export async function getEvent(actor: Actor, eventId: string): Promise<EventDetail> {
+  const access = await requireEvent(actor, eventId, "event.read");
+  const row = await db().event.findUniqueOrThrow({ where: { id: eventId }, select: eventSelect });
+  const links = await db().claimLink.findMany({
+    where: { eventId, annotation: { ...visibleAnnotationsWhere(actor, access), article: { deletedAt: null } } },
+    orderBy: { createdAt: "asc" },
+    select: {
+      ...linkSelect,
+      annotation: { select: { exact: true, article: { select: { id: true, title: true, source: { select: { name: true } } } } } },
+    },
+  });
+  return {
+    ...toEventView(row),
+    links: links.map((link) => ({
+      ...toLinkView(link),
+      claim: {
+        exact: link.annotation.exact,
+        articleId: link.annotation.article.id,
+        articleTitle: link.annotation.article.title,
+        source: link.annotation.article.source?.name ?? null,
+      },
+    })),
+  };
+}
+
+export async function createEvent(actor: Actor, projectId: string, input: unknown): Promise<EventView> {
+  await requireProjectPermission(actor, projectId, "event.link");
+  const { title, date, dateEnd, place, description } = parseInput(createEventInput, input);
+  return db().$transaction(async (tx) => {
+    const row = await tx.event.create({
+      data: { projectId, title, dateStart: date ?? null, dateEnd: dateEnd ?? null, place: place ?? null, description: description ?? null, createdById: actor.userId },
+      select: eventSelect,
+    });
+    const view = toEventView(row);
+    await recordAudit(tx, actor, { projectId, action: "event.create", entityType: "Event", entityId: row.id, after: view });
+    return view;
+  });
+}
+
+export async function updateEvent(actor: Actor, eventId: string, input: unknown): Promise<EventView> {
+  const { projectId } = await requireEvent(actor, eventId, "event.manage");
+  const changes = parseInput(updateEventInput, input);
+  return db().$transaction(async (tx) => {
+    const before = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: eventSelect });
+    const data: Prisma.EventUpdateInput = {};
+    if (changes.title !== undefined) data.title = changes.title;
+    if (changes.date !== undefined) data.dateStart = changes.date;
+    if (changes.dateEnd !== undefined) data.dateEnd = changes.dateEnd;
+    if (changes.place !== undefined) data.place = changes.place;
+    if (changes.description !== undefined) data.description = changes.description;
+    const dateStart = changes.date !== undefined ? changes.date : before.dateStart;
+    const dateEnd = changes.dateEnd !== undefined ? changes.dateEnd : before.dateEnd;
+    if (!datesInOrder({ date: dateStart, dateEnd })) {
+      throw unprocessable("dateEnd must not be before date.", { issues: [{ path: "dateEnd", message: "must not be before date" }] });
+    }
+    const after = await tx.event.update({ where: { id: eventId }, data, select: eventSelect });
+    await recordAudit(tx, actor, { projectId, action: "event.update", entityType: "Event", entityId: eventId, before: toEventView(before), after: toEventView(after) });
+    return toEventView(after);
+  });
+}
+
+/** Deletes an event softly; its links stay in the database with it, out of every list and comparison. */
+export async function deleteEvent(actor: Actor, eventId: string): Promise<void> {
+  const { projectId } = await requireEvent(actor, eventId, "event.manage");
+  await db().$transaction(async (tx) => {
+    const before = await tx.event.update({ where: { id: eventId }, data: { deletedAt: new Date() }, select: eventSelect });
+    await recordAudit(tx, actor, { projectId, action: "event.delete", entityType: "Event", entityId: eventId, before: toEventView(before) });
+  });
+}
+
+/**
+ * Merges the event into another of the same project (`into`, the survivor):
+ * its links move to the survivor, except where the survivor already links the
+ * same claim (the survivor's link is kept); the merged event is deleted.
+ */
+export async function mergeEvent(actor: Actor, eventId: string, input: unknown): Promise<EventDetail> {
+  const { projectId } = await requireEvent(actor, eventId, "event.manage");
+  const { into } = parseInput(mergeInput, input);
+  if (into === eventId) throw unprocessable("An event cannot be merged into itself.", { issues: [{ path: "into", message: "must be another event" }] });
+  const survivor = isUuid(into) ? await db().event.findFirst({ where: { id: into, projectId, deletedAt: null }, select: { id: true } }) : null;
+  if (!survivor) throw unprocessable("The event to merge into is not an event of this project.", { issues: [{ path: "into", message: "unknown event" }] });
+  await db().$transaction(async (tx) => {
+    const [merged, kept] = await Promise.all([
+      tx.event.findUniqueOrThrow({ where: { id: eventId }, select: eventSelect }),
+      tx.claimLink.findMany({ where: { eventId: into }, select: { annotationId: true } }),
+    ]);
+    const alreadyLinked = kept.map((link) => link.annotationId);
+    const dropped = await tx.claimLink.deleteMany({ where: { eventId, annotationId: { in: alreadyLinked } } });
+    const moved = await tx.claimLink.updateMany({ where: { eventId }, data: { eventId: into } });
+    await tx.event.update({ where: { id: eventId }, data: { deletedAt: new Date() } });
+    await recordAudit(tx, actor, {
+      projectId,
+      action: "event.merge",
+      entityType: "Event",
+      entityId: eventId,
+      before: toEventView(merged),
+      after: { mergedInto: into, linksMoved: moved.count, duplicateLinksDropped: dropped.count },
+    });
+  });
+  return getEvent(actor, into);
+}
+
+/** Links a claim (an annotation the caller can see) to the event, with how its source frames it. */
+export async function createLink(actor: Actor, eventId: string, input: unknown): Promise<ClaimLinkView> {
+  const access = await requireEvent(actor, eventId, "event.link");
+  const { annotationId, stance: linkStance, attributedTo, note } = parseInput(createLinkInput, input);
+  await requireLinkableAnnotation(actor, access, annotationId);
+  return db().$transaction(async (tx) => {
+    const existing = await tx.claimLink.findUnique({ where: { annotationId_eventId: { annotationId, eventId } }, select: { id: true } });
+    if (existing) throw conflict("This claim is already linked to this event; change that link instead.", { linkId: existing.id });
+    const row = await tx.claimLink.create({
+      data: { annotationId, eventId, stance: linkStance, attributedTo: attributedTo ?? null, note: note ?? null, createdById: actor.userId },
+      select: linkSelect,
+    });
+    const view = toLinkView(row);
+    await recordAudit(tx, actor, { projectId: access.projectId, action: "link.create", entityType: "ClaimLink", entityId: row.id, after: view });
+    return view;
+  });
+}
+
+/** The annotation must exist, be visible to the caller, and be in the event's project (else 422). */
+async function requireLinkableAnnotation(actor: Actor, access: ProjectAccess, annotationId: string): Promise<void> {
+  const annotation = isUuid(annotationId)
+    ? await db().annotation.findFirst({
+        where: { id: annotationId, article: { deletedAt: null }, ...visibleAnnotationsWhere(actor, access) },
+        select: { projectId: true },
+      })
+    : null;
+  const inProject = annotation?.projectId === access.projectId;
+  if (!inProject) {
+    throw unprocessable("annotationId must be an annotation of the event's project.", { issues: [{ path: "annotationId", message: "unknown annotation in this project" }] });
+  }
+}
+
+async function requireLink(actor: Actor, linkId: string) {
+  if (!isUuid(linkId)) throw notFound("Link");
+  const row = await db().claimLink.findFirst({
+    where: { id: linkId, event: { deletedAt: null }, ...liveLinkWhere },
+    select: { ...linkSelect, event: { select: { projectId: true } } },
+  });
+  if (!row) throw notFound("Link");
+  const access = await requireProjectPermission(actor, row.event.projectId, "event.read");
+  const visible = await db().annotation.count({ where: { id: row.annotationId, ...visibleAnnotationsWhere(actor, access) } });
+  if (visible === 0) throw notFound("Link");
+  const mayChange = roleAllows(access.role, "event.manage") || (row.createdById === actor.userId && roleAllows(access.role, "event.link"));
+  if (!mayChange) throw forbidden("Only the link's author or an editor may change or delete it.");
+  return { row, access };
+}
+
+export async function updateLink(actor: Actor, linkId: string, input: unknown): Promise<ClaimLinkView> {
+  const { row: before, access } = await requireLink(actor, linkId);
+  const changes = parseInput(updateLinkInput, input);
+  return db().$transaction(async (tx) => {
+    const data: Prisma.ClaimLinkUpdateInput = {};
+    if (changes.stance !== undefined) data.stance = changes.stance;
+    if (changes.attributedTo !== undefined) data.attributedTo = changes.attributedTo;
+    if (changes.note !== undefined) data.note = changes.note;
+    const after = toLinkView(await tx.claimLink.update({ where: { id: linkId }, data, select: linkSelect }));
+    await recordAudit(tx, actor, { projectId: access.projectId, action: "link.update", entityType: "ClaimLink", entityId: linkId, before: toLinkView(before), after });
+    return after;
+  });
+}
+
+export async function deleteLink(actor: Actor, linkId: string): Promise<void> {
+  const { row: before, access } = await requireLink(actor, linkId);
+  await db().$transaction(async (tx) => {
+    await tx.claimLink.delete({ where: { id: linkId } });
+    await recordAudit(tx, actor, { projectId: access.projectId, action: "link.delete", entityType: "ClaimLink", entityId: linkId, before: toLinkView(before) });
+  });
+}
