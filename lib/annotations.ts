@@ -238,9 +238,10 @@ export async function getAnnotation(actor: Actor, annotationId: string): Promise
 /**
  * Creates an annotation on the article's current text. The span is checked
  * against the text (422 naming the difference), and prefix/suffix are taken
- * from the text, never from the caller.
+ * from the text, never from the caller. `options.id` gives the demo seed
+ * fixed ids (idempotence).
  */
-export async function createAnnotation(actor: Actor, articleId: string, input: unknown): Promise<AnnotationView> {
+export async function createAnnotation(actor: Actor, articleId: string, input: unknown, options: { id?: string } = {}): Promise<AnnotationView> {
   const { projectId } = await requireArticlePermission(actor, articleId, "annotation.create");
   const { start, end, exact, tags, note } = parseInput(createInput, input);
   return db().$transaction(async (tx) => {
@@ -249,6 +250,7 @@ export async function createAnnotation(actor: Actor, articleId: string, input: u
     const tagIds = await resolveTags(tx, projectId, tags);
     const row = await tx.annotation.create({
       data: {
+        ...(options.id ? { id: options.id } : {}),
         projectId,
         articleId,
         authorId: actor.userId,

@@ -202,12 +202,13 @@ export async function getEvent(actor: Actor, eventId: string): Promise<EventDeta
   };
 }
 
-export async function createEvent(actor: Actor, projectId: string, input: unknown): Promise<EventView> {
+/** Creates an event; `options.id` gives the demo seed fixed ids (idempotence). */
+export async function createEvent(actor: Actor, projectId: string, input: unknown, options: { id?: string } = {}): Promise<EventView> {
   await requireProjectPermission(actor, projectId, "event.link");
   const { title, date, dateEnd, place, description } = parseInput(createEventInput, input);
   return db().$transaction(async (tx) => {
     const row = await tx.event.create({
-      data: { projectId, title, dateStart: date ?? null, dateEnd: dateEnd ?? null, place: place ?? null, description: description ?? null, createdById: actor.userId },
+      data: { ...(options.id ? { id: options.id } : {}), projectId, title, dateStart: date ?? null, dateEnd: dateEnd ?? null, place: place ?? null, description: description ?? null, createdById: actor.userId },
       select: eventSelect,
     });
     const view = toEventView(row);

@@ -3,7 +3,9 @@ import path from "node:path";
 import { actorFor } from "@/lib/actor";
 import { importArticle } from "@/lib/articles";
 import { db } from "@/lib/db";
-import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_PROJECT } from "@/lib/demo";
+import { createAnnotation } from "@/lib/annotations";
+import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_CLAIMS, DEMO_EVENTS, DEMO_PROJECT } from "@/lib/demo";
+import { createEvent, createLink } from "@/lib/events";
 import { addMember } from "@/lib/members";
 import { createProject } from "@/lib/projects";
 import { signUp } from "@/lib/users";
@@ -45,5 +47,29 @@ export async function seedDemo(): Promise<string[]> {
     await importArticle(editor, DEMO_PROJECT.id, { title, text, sourceName: article.sourceName }, { id: article.id });
     created.push(`article "${title}"`);
   }
+
+  for (const { id, ...event } of DEMO_EVENTS) {
+    if (await db().event.findUnique({ where: { id }, select: { id: true } })) continue;
+    await createEvent(editor, DEMO_PROJECT.id, event, { id });
+    created.push(`event "${event.title}"`);
+  }
+
+  // The reviewer annotated the first article, the editor the second.
+  const reviewer = actorFor(users[1]!.user, "system");
+  let claimsCreated = 0;
+  for (const claim of DEMO_CLAIMS) {
+    if (await db().annotation.findUnique({ where: { id: claim.id }, select: { id: true } })) continue;
+    const author = claim.articleId === DEMO_ARTICLES[0].id ? reviewer : editor;
+    const { text } = await db().article.findUniqueOrThrow({ where: { id: claim.articleId }, select: { text: true } });
+    const start = text.indexOf(claim.quote);
+    if (start < 0) continue; // the text was edited since: nothing to anchor to
+    await createAnnotation(author, claim.articleId, { start, end: start + claim.quote.length, exact: claim.quote, tags: claim.tags, note: claim.note }, { id: claim.id });
+    for (const link of claim.links) {
+      if (!(await db().event.findFirst({ where: { id: link.eventId, deletedAt: null }, select: { id: true } }))) continue;
+      await createLink(author, link.eventId, { annotationId: claim.id, stance: link.stance, attributedTo: link.attributedTo });
+    }
+    claimsCreated++;
+  }
+  if (claimsCreated > 0) created.push(`${claimsCreated} annotated claims`);
   return created;
 }

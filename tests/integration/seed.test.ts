@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_PROJECT } from "@/lib/demo";
+import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_CLAIMS, DEMO_EVENTS, DEMO_PROJECT } from "@/lib/demo";
 import { seedDemo } from "@/prisma/seed/demo";
 import { api } from "../support/api";
 import { countRows } from "../support/factories";
@@ -49,6 +49,37 @@ describe("the demo seed", () => {
       expect((await db().article.findUniqueOrThrow({ where: { id: articleId } })).author).toBe("Edited by a user");
     } finally {
       await db().article.update({ where: { id: articleId }, data: { author: original.author } });
+    }
+  });
+});
+
+describe("the demo comparison", () => {
+  it("holds at least 12 claims tagged across all four groups and 4 events, with an omission on each side", async () => {
+    const editor = await api("POST", "/api/v1/tokens", { json: { email: "editor@example.org", password: "parallax-demo" } });
+    const token = editor.body.token as string;
+    const comparison = await api("GET", `/api/v1/projects/${DEMO_PROJECT.id}/compare`, { token });
+    expect(comparison.status).toBe(200);
+    const [first, second] = DEMO_ARTICLES.map((article) => article.id);
+    expect(comparison.body.articles.map((article: { id: string }) => article.id)).toEqual([first, second]);
+
+    const claims = await db().annotation.findMany({
+      where: { id: { in: DEMO_CLAIMS.map((claim) => claim.id) } },
+      select: { tags: { select: { tag: { select: { group: { select: { kind: true } } } } } } },
+    });
+    expect(claims.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(claims.flatMap((claim) => claim.tags.map((tag) => tag.tag.group.kind)))).toEqual(new Set(["CLAIM_TYPE", "FRAME", "RHETORIC", "VERDICT"]));
+
+    const demoEvents = comparison.body.events.filter((event: { id: string }) => DEMO_EVENTS.some((demo) => demo.id === event.id));
+    expect(demoEvents.length).toBeGreaterThanOrEqual(4);
+    const omittedBy = (articleId: string) => demoEvents.filter((event: { omittedBy: string[] }) => event.omittedBy.includes(articleId));
+    expect(omittedBy(first!).length).toBeGreaterThanOrEqual(1);
+    expect(omittedBy(second!).length).toBeGreaterThanOrEqual(1);
+    const stances = new Set(demoEvents.flatMap((event: { claims: Record<string, { stance: string }[]> }) => Object.values(event.claims).flat().map((claim) => claim.stance)));
+    expect(stances.size).toBeGreaterThanOrEqual(3);
+    // Offsets were computed from the quotes.
+    for (const claim of DEMO_CLAIMS) {
+      const stored = await db().annotation.findUniqueOrThrow({ where: { id: claim.id }, include: { article: { select: { text: true } } } });
+      expect(stored.article.text.slice(stored.start, stored.end)).toBe(claim.quote);
     }
   });
 });

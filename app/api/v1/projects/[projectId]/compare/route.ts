@@ -1,0 +1,6 @@
+import { json } from "@/lib/api/respond";
+import { apiRoute } from "@/lib/api/route";
+import { compareArticles } from "@/lib/compare";
+
+// GET /api/v1/projects/:projectId/compare?articles=<id>,<id>[,…] (or ?a=&b=; default: the first two articles)
+export const GET = apiRoute<"projectId">(async (actor, { params, query }) => json(await compareArticles(actor, params.projectId, query)));

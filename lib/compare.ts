@@ -1,0 +1,180 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/actor";
+import { visibleAnnotationsWhere } from "@/lib/annotations";
+import { db } from "@/lib/db";
+import { unprocessable } from "@/lib/errors";
+import type { Stance, TagGroupKind } from "@/lib/generated/prisma/enums";
+import { requireProjectPermission } from "@/lib/permissions";
+import { formatDate, isUuid, parseInput } from "@/lib/validation";
+
+const MAX_ARTICLES = 6;
+
+export interface ComparedArticle {
+  id: string;
+  title: string;
+  source: string | null;
+  publishedAt: string | null;
+  /** Events that other chosen articles report and this one does not. */
+  omissions: number;
+  claimCount: number;
+}
+
+export interface ComparedClaim {
+  annotationId: string;
+  linkId: string | null;
+  start: number;
+  end: number;
+  exact: string;
+  stance: Stance | null;
+  attributedTo: string | null;
+  note: string | null;
+  tags: { name: string; group: string; kind: TagGroupKind; color: string }[];
+}
+
+export interface ComparedEvent {
+  id: string;
+  title: string;
+  date: string | null;
+  dateEnd: string | null;
+  place: string | null;
+  claims: Record<string, ComparedClaim[]>;
+  /** The chosen articles that have no claim about this event. */
+  omittedBy: string[];
+}
+
+/** Per article: how many of its claims carry each frame, rhetoric and verdict tag. */
+export type FramingProfile = Record<"frame" | "rhetoric" | "verdict", Record<string, number>>;
+
+export interface Comparison {
+  articles: ComparedArticle[];
+  events: ComparedEvent[];
+  unlinked: Record<string, ComparedClaim[]>;
+  profile: Record<string, FramingProfile>;
+}
+
+const articleIds = z
+  .string()
+  .max(2000)
+  .transform((value) => value.split(",").map((id) => id.trim()).filter(Boolean));
+
+/** `?articles=a,b,c` or `?a=&b=`; neither: the project's first two articles. */
+const compareQuery = z.object({ articles: articleIds.optional(), a: z.string().max(100).optional(), b: z.string().max(100).optional() });
+
+const PROFILE_KIND: Partial<Record<TagGroupKind, keyof FramingProfile>> = { FRAME: "frame", RHETORIC: "rhetoric", VERDICT: "verdict" };
+
+/**
+ * The comparison of two or more articles of a project: events (by date) with
+ * each article's claims about them and the articles that omit them, claims
+ * not linked to any event, and each article's framing profile. Three queries
+ * whatever the number of events: the articles, the claims with their tags and
+ * links (one joined query), nothing per event.
+ */
+export async function compareArticles(actor: Actor, projectId: string, query: unknown): Promise<Comparison> {
+  const access = await requireProjectPermission(actor, projectId, "annotation.read");
+  const { articles: listed, a, b } = parseInput(compareQuery, query);
+  const requested = listed ?? [a, b].filter((id): id is string => Boolean(id));
+  const ids = [...new Set(requested)];
+
+  const articles = await db().article.findMany({
+    where: { projectId, deletedAt: null, ...(ids.length > 0 ? { id: { in: ids.filter(isUuid) } } : {}) },
+    orderBy: { id: "asc" },
+    ...(ids.length > 0 ? {} : { take: 2 }),
+    select: { id: true, title: true, publishedAt: true, source: { select: { name: true } } },
+  });
+  if (ids.length > 0) {
+    const missing = ids.filter((id) => !articles.some((article) => article.id === id));
+    if (missing.length > 0) throw unprocessable(`Not articles of this project: ${missing.join(", ")}.`, { issues: [{ path: "articles", message: "unknown article" }] });
+    articles.sort((x, y) => ids.indexOf(x.id) - ids.indexOf(y.id));
+  }
+  if (articles.length < 2 || articles.length > MAX_ARTICLES) {
+    throw unprocessable(`Choose between 2 and ${MAX_ARTICLES} articles to compare (got ${articles.length}).`, {
+      issues: [{ path: "articles", message: `between 2 and ${MAX_ARTICLES} article ids` }],
+    });
+  }
+
+  const annotations = await db().annotation.findMany({
+    where: { articleId: { in: articles.map((article) => article.id) }, anchor: { not: "ORPHANED" }, ...visibleAnnotationsWhere(actor, access) },
+    orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
+    relationLoadStrategy: "join",
+    select: {
+      id: true,
+      articleId: true,
+      start: true,
+      end: true,
+      exact: true,
+      tags: { select: { tag: { select: { name: true, color: true, position: true, group: { select: { name: true, kind: true, position: true } } } } } },
+      claimLinks: {
+        where: { event: { deletedAt: null } },
+        select: {
+          id: true,
+          stance: true,
+          attributedTo: true,
+          note: true,
+          event: { select: { id: true, title: true, dateStart: true, dateEnd: true, place: true } },
+        },
+      },
+    },
+  });
+
+  const events = new Map<string, ComparedEvent & { sortDate: number }>();
+  const unlinked: Record<string, ComparedClaim[]> = {};
+  const profile: Record<string, FramingProfile> = {};
+  for (const article of articles) {
+    unlinked[article.id] = [];
+    profile[article.id] = { frame: {}, rhetoric: {}, verdict: {} };
+  }
+
+  for (const annotation of annotations) {
+    const tags = annotation.tags
+      .map(({ tag }) => tag)
+      .sort((x, y) => x.group.position - y.group.position || x.position - y.position)
+      .map((tag) => ({ name: tag.name, group: tag.group.name, kind: tag.group.kind, color: tag.color }));
+    for (const tag of tags) {
+      const kind = PROFILE_KIND[tag.kind];
+      if (kind) profile[annotation.articleId]![kind][tag.name] = (profile[annotation.articleId]![kind][tag.name] ?? 0) + 1;
+    }
+    const claim = { annotationId: annotation.id, start: annotation.start, end: annotation.end, exact: annotation.exact, tags };
+    if (annotation.claimLinks.length === 0) {
+      unlinked[annotation.articleId]!.push({ ...claim, linkId: null, stance: null, attributedTo: null, note: null });
+    }
+    for (const link of annotation.claimLinks) {
+      const { event } = link;
+      let row = events.get(event.id);
+      if (!row) {
+        row = {
+          id: event.id,
+          title: event.title,
+          date: formatDate(event.dateStart),
+          dateEnd: formatDate(event.dateEnd),
+          place: event.place,
+          claims: Object.fromEntries(articles.map((article) => [article.id, []])),
+          omittedBy: [],
+          sortDate: event.dateStart?.getTime() ?? Number.POSITIVE_INFINITY,
+        };
+        events.set(event.id, row);
+      }
+      row.claims[annotation.articleId]!.push({ ...claim, linkId: link.id, stance: link.stance, attributedTo: link.attributedTo, note: link.note });
+    }
+  }
+
+  const rows = [...events.values()].sort((x, y) => (x.sortDate === y.sortDate ? 0 : x.sortDate < y.sortDate ? -1 : 1) || x.title.localeCompare(y.title));
+  const result: ComparedEvent[] = rows.map(({ sortDate: _sortDate, ...row }) => ({
+    ...row,
+    omittedBy: articles.filter((article) => row.claims[article.id]!.length === 0).map((article) => article.id),
+  }));
+
+  return {
+    articles: articles.map((article) => ({
+      id: article.id,
+      title: article.title,
+      source: article.source?.name ?? null,
+      publishedAt: formatDate(article.publishedAt),
+      omissions: result.filter((event) => event.omittedBy.includes(article.id)).length,
+      claimCount: annotations.filter((annotation) => annotation.articleId === article.id).length,
+    })),
+    events: result,
+    unlinked,
+    profile,
+  };
+}
