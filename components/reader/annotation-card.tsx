@@ -2,7 +2,7 @@
 
 import { memo, useState } from "react";
 import type { TagView } from "@/lib/codebook";
-import { safeColor } from "./highlights";
+import { safeColor } from "@/components/ui/tag-color";
 import { TagPicker } from "./tag-picker";
 import type { AnnotationChanges, Conflict, ReaderAnnotation } from "./use-annotations";
 

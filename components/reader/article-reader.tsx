@@ -87,7 +87,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, codebo
     const root = textRef.current;
     if (!root || !customHighlights || editingText) return;
     performance.mark("parallax:paint-start");
-    paintHighlights(root, painted, { selectedId: activeId, flashId, caret });
+    paintHighlights([{ root, spans: painted }], { selectedId: activeId, flashId, caret });
     performance.measure("parallax:paint", "parallax:paint-start");
   }, [painted, activeId, flashId, caret, customHighlights, editingText, article.text]);
   useEffect(() => clearHighlights, []);

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { type PaintedSpan, translucent } from "./highlights";
+import { translucent } from "@/components/ui/tag-color";
+import type { PaintedSpan } from "./highlights";
 
 /**
  * Highlights for browsers without the CSS Custom Highlight API: one line of

@@ -4,6 +4,7 @@
  * nested in another, and one each for the selected, flashing and unsaved
  * spans. The text itself is never touched.
  */
+import { safeColor, translucent } from "@/components/ui/tag-color";
 import { spanRanger } from "@/lib/anchoring/dom";
 
 export interface PaintedSpan {
@@ -22,29 +23,17 @@ export interface PaintState {
   flashId: string | null;
   /** A collapsed keyboard caret, shown as an underlined character. */
   caret: { start: number; end: number } | null;
+  relatedIds?: ReadonlySet<string>;
 }
 
 const PREFIX = "plx-";
-const NEUTRAL = "#a8a29e";
-const HEX = /^#[0-9a-f]{6}$/i;
 
 export function supportsCustomHighlights(): boolean {
   return typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight === "function";
 }
 
-export function safeColor(color: string | undefined): string {
-  return color && HEX.test(color) ? color.toLowerCase() : NEUTRAL;
-}
-
 export function colorHighlightName(color: string): string {
   return `${PREFIX}c-${safeColor(color).slice(1)}`;
-}
-
-/** `#rrggbb` at the given opacity, as CSS. */
-export function translucent(color: string, alpha: number): string {
-  const hex = safeColor(color);
-  const [r, g, b] = [1, 3, 5].map((at) => Number.parseInt(hex.slice(at, at + 2), 16));
-  return `rgb(${r} ${g} ${b} / ${alpha})`;
 }
 
 /** The `::highlight()` rules for the colours in use; colours are validated, so the CSS is safe. */
@@ -67,9 +56,18 @@ export function nestedSpanIds(spans: PaintedSpan[]): Set<string> {
   return nested;
 }
 
-/** Replaces every Parallax highlight in the document with the given spans. */
-export function paintHighlights(root: Element, spans: PaintedSpan[], state: PaintState): void {
-  const rangeFor = spanRanger(root);
+export interface PaintLayer {
+  /** A rendered article text (see lib/anchoring/dom.ts). */
+  root: Element;
+  spans: PaintedSpan[];
+}
+
+/**
+ * Replaces every Parallax highlight in the document with the given spans of
+ * one or more article texts (the side-by-side view paints several).
+ * `state.related` are spans to point out (claims about the same event).
+ */
+export function paintHighlights(layers: PaintLayer[], state: PaintState): void {
   const highlights = new Map<string, Highlight>();
   const add = (name: string, range: Range, priority: number) => {
     let highlight = highlights.get(name);
@@ -80,18 +78,22 @@ export function paintHighlights(root: Element, spans: PaintedSpan[], state: Pain
     }
     highlight.add(range);
   };
-  const nested = nestedSpanIds(spans);
-  for (const span of spans) {
-    const range = rangeFor(span.start, span.end);
-    if (!range) continue;
-    if (!span.draft) add(colorHighlightName(span.color), range, 0);
-    if (nested.has(span.id)) add(`${PREFIX}nested`, range, 1);
-    if (span.pending) add(`${PREFIX}pending`, range, 2);
-    if (span.id === state.selectedId) add(`${PREFIX}selected`, range, 3);
-    if (span.id === state.flashId) add(`${PREFIX}flash`, range, 4);
+  for (const { root, spans } of layers) {
+    const rangeFor = spanRanger(root);
+    const nested = nestedSpanIds(spans);
+    for (const span of spans) {
+      const range = rangeFor(span.start, span.end);
+      if (!range) continue;
+      if (!span.draft) add(colorHighlightName(span.color), range, 0);
+      if (nested.has(span.id)) add(`${PREFIX}nested`, range, 1);
+      if (span.pending) add(`${PREFIX}pending`, range, 2);
+      if (span.id === state.selectedId) add(`${PREFIX}selected`, range, 3);
+      if (state.relatedIds?.has(span.id)) add(`${PREFIX}related`, range, 3);
+      if (span.id === state.flashId) add(`${PREFIX}flash`, range, 4);
+    }
+    const caret = state.caret && rangeFor(state.caret.start, state.caret.end);
+    if (caret) add(`${PREFIX}caret`, caret, 5);
   }
-  const caret = state.caret && rangeFor(state.caret.start, state.caret.end);
-  if (caret) add(`${PREFIX}caret`, caret, 5);
 
   for (const name of [...CSS.highlights.keys()]) {
     if (name.startsWith(PREFIX) && !highlights.has(name)) CSS.highlights.delete(name);

@@ -2,7 +2,7 @@
 
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { TagView } from "@/lib/codebook";
-import { safeColor } from "./highlights";
+import { safeColor } from "@/components/ui/tag-color";
 
 interface TagPickerProps {
   codebook: TagView[];

@@ -22,14 +22,24 @@ export default async function ProjectPage({ params }: PageProps<"/projects/[proj
     <div>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <PageTitle eyebrow={<Link href="/projects" className="hover:underline">Projects</Link>}>{project.name}</PageTitle>
-        {canImport && (
-          <Link
-            href={`/projects/${projectId}/import`}
-            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-xs hover:bg-indigo-500"
-          >
-            Import article
-          </Link>
-        )}
+        <div className="flex gap-2">
+          {articles.length >= 2 && (
+            <Link
+              href={`/projects/${projectId}/compare`}
+              className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50"
+            >
+              Compare sources
+            </Link>
+          )}
+          {canImport && (
+            <Link
+              href={`/projects/${projectId}/import`}
+              className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-xs hover:bg-indigo-500"
+            >
+              Import article
+            </Link>
+          )}
+        </div>
       </div>
       {project.description && <p className="-mt-3 mb-6 max-w-3xl text-stone-600">{project.description}</p>}
 
