@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { visibleAnnotationsWhere } from "@/lib/annotations";
+import { requireArticlePermission } from "@/lib/articles";
 import { recordAudit } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
 import { conflict, forbidden, notFound, unprocessable } from "@/lib/errors";
@@ -347,4 +348,20 @@ export async function deleteLink(actor: Actor, linkId: string): Promise<void> {
     await tx.claimLink.delete({ where: { id: linkId } });
     await recordAudit(tx, actor, { projectId: access.projectId, action: "link.delete", entityType: "ClaimLink", entityId: linkId, before: toLinkView(before) });
   });
+}
+
+/** A claim link as the reader shows it on the annotation: with its event's title and date. */
+export interface ArticleLinkView extends ClaimLinkView {
+  event: { id: string; title: string; date: string | null };
+}
+
+/** The links of the article's claims the caller can see, for the reader's sidebar. */
+export async function listArticleLinks(actor: Actor, articleId: string): Promise<ArticleLinkView[]> {
+  const access = await requireArticlePermission(actor, articleId, "event.read");
+  const rows = await db().claimLink.findMany({
+    where: { event: { deletedAt: null }, annotation: { articleId, ...visibleAnnotationsWhere(actor, access) } },
+    orderBy: { createdAt: "asc" },
+    select: { ...linkSelect, event: { select: { id: true, title: true, dateStart: true } } },
+  });
+  return rows.map((row) => ({ ...toLinkView(row), event: { id: row.event.id, title: row.event.title, date: formatDate(row.event.dateStart) } }));
 }

@@ -3,6 +3,8 @@
 import { memo, useState } from "react";
 import type { TagView } from "@/lib/codebook";
 import { safeColor } from "@/components/ui/tag-color";
+import type { ArticleLinkView } from "@/lib/events";
+import { EventLinks, type LinkPermissions } from "./event-links";
 import { TagPicker } from "./tag-picker";
 import type { AnnotationChanges, Conflict, ReaderAnnotation } from "./use-annotations";
 
@@ -24,6 +26,8 @@ interface AnnotationCardProps {
   actions: CardActions;
   /** Orphans are re-attached rather than shown in the text. */
   orphan?: boolean;
+  links: ArticleLinkView[];
+  linking: { projectId: string; permissions: LinkPermissions };
 }
 
 /** What a card can do; one stable object for all cards, so that unchanged cards skip re-rendering. */
@@ -33,11 +37,12 @@ export interface CardActions {
   update: (annotation: ReaderAnnotation, changes: AnnotationChanges) => Promise<boolean>;
   remove: (annotation: ReaderAnnotation) => Promise<boolean>;
   reload: (id: string) => Promise<void>;
+  setLinks: (annotationId: string, links: ArticleLinkView[]) => void;
 }
 
 /** One annotation in the sidebar: quote, tag chips, author, status, note; edit, delete, and the 412 story. */
 export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCardProps) {
-  const { annotation, codebook, canEdit, active, conflict, actions, orphan = false } = props;
+  const { annotation, codebook, canEdit, active, conflict, actions, orphan = false, links, linking } = props;
   const [editing, setEditing] = useState(false);
   const [tagIds, setTagIds] = useState<string[]>([]);
   const [note, setNote] = useState("");
@@ -95,6 +100,15 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
         <p dir="auto" className="mt-2 whitespace-pre-wrap break-words text-stone-700" data-testid="annotation-note">
           {annotation.note}
         </p>
+      )}
+      {!annotation.pending && (
+        <EventLinks
+          projectId={linking.projectId}
+          annotationId={annotation.id}
+          links={links}
+          permissions={linking.permissions}
+          onChange={(next) => actions.setLinks(annotation.id, next)}
+        />
       )}
       <p className="mt-2 flex flex-wrap gap-x-2 text-xs text-stone-500">
         <span>{annotation.author.name}</span>

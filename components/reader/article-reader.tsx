@@ -7,6 +7,7 @@ import type { AnnotationView } from "@/lib/annotations";
 import { normalizeSelection, snapToGraphemes } from "@/lib/anchoring";
 import { rangeForSpan, textOffsetOf } from "@/lib/anchoring/dom";
 import type { TagView } from "@/lib/codebook";
+import type { ArticleLinkView } from "@/lib/events";
 import { AnnotationCard, type CardActions } from "./annotation-card";
 import { AnnotationFilters, type AnnotationFilter, matchesFilter, NO_FILTER } from "./annotation-filters";
 import { ArticleTextEditor, type ReanchorReport } from "./article-text-editor";
@@ -24,13 +25,15 @@ export interface ReaderViewer {
 }
 
 interface ReaderProps {
-  article: { id: string; text: string; revision: number };
+  article: { id: string; projectId: string; text: string; revision: number };
   annotations: AnnotationView[];
+  links: ArticleLinkView[];
   codebook: TagView[];
   viewer: ReaderViewer;
 }
 
 const FLASH_MS = 1200;
+const NO_LINKS: ArticleLinkView[] = [];
 const DRAFT_ID = "draft";
 /** Keys that move the caret or extend the selection in the text, as Selection.modify arguments. */
 const CARET_MOVES: Record<string, [direction: "left" | "right" | "backward" | "forward", granularity: "character" | "line" | "lineboundary"]> = {
@@ -47,12 +50,23 @@ const CARET_MOVES: Record<string, [direction: "left" | "right" | "backward" | "f
  * highlights, selection (mouse or keyboard) → tag popover → saved
  * annotation, the sidebar of annotations, and the editor's text edit.
  */
-export function ArticleReader({ article, annotations: initialAnnotations, codebook, viewer }: ReaderProps) {
+export function ArticleReader({ article, annotations: initialAnnotations, links: initialLinks, codebook, viewer }: ReaderProps) {
   const router = useRouter();
   const textRef = useRef<HTMLDivElement>(null);
   const surfaceRef = useRef<HTMLDivElement>(null);
   const flashTimer = useRef<number | undefined>(undefined);
   const { annotations, conflicts, create, update, remove, reload } = useAnnotations(article.id, initialAnnotations);
+  const [links, setLinks] = useState(initialLinks);
+  useEffect(() => setLinks(initialLinks), [initialLinks]);
+  const linksByAnnotation = useMemo(() => {
+    const byAnnotation = new Map<string, ArticleLinkView[]>();
+    for (const link of links) byAnnotation.set(link.annotationId, [...(byAnnotation.get(link.annotationId) ?? []), link]);
+    return byAnnotation;
+  }, [links]);
+  const linking = useMemo(
+    () => ({ projectId: article.projectId, permissions: { viewerId: viewer.id, canLink: viewer.canCreate, canManage: viewer.canEditAny } }),
+    [article.projectId, viewer],
+  );
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
@@ -218,6 +232,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, codebo
       update,
       remove,
       reload,
+      setLinks: (annotationId, next) => setLinks((current) => [...current.filter((link) => link.annotationId !== annotationId), ...next]),
     }),
     [showAnnotation, update, remove, reload],
   );
@@ -388,6 +403,8 @@ export function ArticleReader({ article, annotations: initialAnnotations, codebo
                 active={annotation.id === activeId}
                 conflict={conflicts[annotation.id]}
                 actions={cardActions}
+                links={linksByAnnotation.get(annotation.id) ?? NO_LINKS}
+                linking={linking}
               />
             ))}
           </ul>
@@ -407,6 +424,8 @@ export function ArticleReader({ article, annotations: initialAnnotations, codebo
                     conflict={conflicts[annotation.id]}
                     actions={cardActions}
                     orphan
+                    links={linksByAnnotation.get(annotation.id) ?? NO_LINKS}
+                    linking={linking}
                   />
                 ))}
               </ul>

@@ -7,6 +7,7 @@ import { listArticleAnnotations } from "@/lib/annotations";
 import { getArticle } from "@/lib/articles";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listCodebook } from "@/lib/codebook";
+import { listArticleLinks } from "@/lib/events";
 import { orNotFound } from "@/lib/page-data";
 import { roleAllows } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
@@ -17,10 +18,11 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[arti
   const { articleId } = await params;
   const actor = await requireSignedIn(`/articles/${articleId}`);
   const article = await orNotFound(getArticle(actor, articleId));
-  const [project, codebook, annotations] = await Promise.all([
+  const [project, codebook, annotations, links] = await Promise.all([
     getProject(actor, article.projectId),
     listCodebook(actor, article.projectId),
     listArticleAnnotations(actor, articleId),
+    listArticleLinks(actor, articleId),
   ]);
   const published = formatCalendarDate(article.publishedAt);
 
@@ -62,8 +64,9 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[arti
       )}
       <hr className="my-6 border-stone-200" />
       <ArticleReader
-        article={{ id: article.id, text: article.text, revision: article.revision }}
+        article={{ id: article.id, projectId: article.projectId, text: article.text, revision: article.revision }}
         annotations={annotations}
+        links={links}
         codebook={codebook}
         viewer={{
           id: actor.userId,

@@ -1,0 +1,236 @@
+"use client";
+
+import { useEffect, useId, useState } from "react";
+import type { ArticleLinkView, EventView } from "@/lib/events";
+import { callApi } from "./api-client";
+
+const STANCES = ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"] as const;
+type Stance = (typeof STANCES)[number];
+const SEARCH_DELAY_MS = 200;
+
+export interface LinkPermissions {
+  viewerId: string;
+  /** Reviewers and editors link claims and create events. */
+  canLink: boolean;
+  /** Editors remove anybody's links. */
+  canManage: boolean;
+}
+
+interface EventLinksProps {
+  projectId: string;
+  annotationId: string;
+  links: ArticleLinkView[];
+  permissions: LinkPermissions;
+  onChange: (links: ArticleLinkView[]) => void;
+}
+
+/** The events a claim is linked to (stance, attribution), and the form to link it to another, existing or new. */
+export function EventLinks({ projectId, annotationId, links, permissions, onChange }: EventLinksProps) {
+  const [adding, setAdding] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function removeLink(link: ArticleLinkView) {
+    setError(null);
+    try {
+      await callApi<void>("DELETE", `/api/v1/links/${link.id}`);
+      onChange(links.filter((candidate) => candidate.id !== link.id));
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  }
+
+  return (
+    <div className="mt-2" data-testid="event-links">
+      {links.length > 0 && (
+        <ul className="space-y-1" aria-label="Linked events">
+          {links.map((link) => (
+            <li key={link.id} className="flex items-start gap-1.5 text-xs text-stone-700">
+              <span className="rounded bg-stone-100 px-1 font-medium uppercase tracking-wide text-stone-600">{link.stance.toLowerCase()}</span>
+              <span className="min-w-0 flex-1">
+                <span className="font-medium text-stone-900">{link.event.title}</span>
+                {link.attributedTo && <span> · according to {link.attributedTo}</span>}
+              </span>
+              {(permissions.canManage || (permissions.canLink && link.createdBy.id === permissions.viewerId)) && (
+                <button type="button" onClick={() => removeLink(link)} aria-label={`Unlink from ${link.event.title}`} className="px-1 text-stone-500 hover:text-red-700">
+                  ×
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p role="alert" className="mt-1 text-xs text-red-700">
+          {error}
+        </p>
+      )}
+      {permissions.canLink &&
+        (adding ? (
+          <LinkForm
+            projectId={projectId}
+            annotationId={annotationId}
+            onCancel={() => setAdding(false)}
+            onLinked={(link) => {
+              onChange([...links, link]);
+              setAdding(false);
+            }}
+          />
+        ) : (
+          <button type="button" onClick={() => setAdding(true)} className="mt-1 text-xs font-medium text-indigo-700 hover:underline">
+            Link to an event
+          </button>
+        ))}
+    </div>
+  );
+}
+
+function LinkForm({
+  projectId,
+  annotationId,
+  onCancel,
+  onLinked,
+}: {
+  projectId: string;
+  annotationId: string;
+  onCancel: () => void;
+  onLinked: (link: ArticleLinkView) => void;
+}) {
+  const [query, setQuery] = useState("");
+  const [results, setResults] = useState<EventView[]>([]);
+  const [event, setEvent] = useState<{ id: string | null; title: string; date: string | null } | null>(null);
+  const [newDate, setNewDate] = useState("");
+  const [stance, setStance] = useState<Stance>("ASSERTS");
+  const [attributedTo, setAttributedTo] = useState("");
+  const [note, setNote] = useState("");
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ids = useId();
+
+  // Search as you type (debounced; the newest answer wins).
+  useEffect(() => {
+    let current = true;
+    const timer = window.setTimeout(async () => {
+      try {
+        const page = await callApi<{ items: EventView[] }>("GET", `/api/v1/projects/${projectId}/events?limit=20&q=${encodeURIComponent(query.trim())}`);
+        if (current) setResults(page.items);
+      } catch (failure) {
+        if (current) setError((failure as Error).message);
+      }
+    }, SEARCH_DELAY_MS);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [projectId, query]);
+
+  async function save() {
+    if (!event) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const target =
+        event.id !== null
+          ? event
+          : await callApi<EventView>("POST", `/api/v1/projects/${projectId}/events`, { body: { title: event.title, date: newDate || null } });
+      const link = await callApi<ArticleLinkView>("POST", `/api/v1/events/${target.id}/links`, {
+        body: { annotationId, stance, attributedTo: attributedTo || null, note: note || null },
+      });
+      onLinked({ ...link, event: { id: target.id!, title: target.title, date: target.date } });
+    } catch (failure) {
+      setError((failure as Error).message);
+      setSaving(false);
+    }
+  }
+
+  const field = "w-full rounded-md border border-stone-300 px-2 py-1 text-sm";
+  return (
+    <div className="mt-2 space-y-2 rounded-md border border-stone-200 bg-stone-50 p-2" role="group" aria-label="Link to an event">
+      {event ? (
+        <p className="text-sm">
+          Event: <strong>{event.title}</strong>
+          {event.id === null && " (new)"}{" "}
+          <button type="button" onClick={() => setEvent(null)} className="text-xs text-indigo-700 hover:underline">
+            change
+          </button>
+        </p>
+      ) : (
+        <div>
+          <input
+            type="search"
+            value={query}
+            onChange={(change) => setQuery(change.target.value)}
+            placeholder="Find an event, or name a new one"
+            aria-label="Event"
+            className={field}
+            autoFocus
+          />
+          <ul className="mt-1 max-h-40 overflow-y-auto text-sm" aria-label="Matching events">
+            {results.map((candidate) => (
+              <li key={candidate.id}>
+                <button type="button" onClick={() => setEvent(candidate)} className="w-full rounded px-2 py-1 text-start hover:bg-white">
+                  {candidate.title}
+                  {candidate.date && <span className="text-xs text-stone-500"> · {candidate.date}</span>}
+                </button>
+              </li>
+            ))}
+            {query.trim() && !results.some((candidate) => candidate.title.toLowerCase() === query.trim().toLowerCase()) && (
+              <li>
+                <button
+                  type="button"
+                  onClick={() => setEvent({ id: null, title: query.trim(), date: null })}
+                  className="w-full rounded px-2 py-1 text-start font-medium text-indigo-700 hover:bg-white"
+                >
+                  New event “{query.trim()}”
+                </button>
+              </li>
+            )}
+          </ul>
+        </div>
+      )}
+      {event?.id === null && (
+        <label className="block text-xs text-stone-600">
+          Date (optional)
+          <input type="date" value={newDate} onChange={(change) => setNewDate(change.target.value)} className={field} />
+        </label>
+      )}
+      <div className="grid grid-cols-2 gap-2">
+        <label className="text-xs text-stone-600" htmlFor={`${ids}-stance`}>
+          Stance
+          <select id={`${ids}-stance`} value={stance} onChange={(change) => setStance(change.target.value as Stance)} className={field}>
+            {STANCES.map((option) => (
+              <option key={option} value={option}>
+                {option.toLowerCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-xs text-stone-600" htmlFor={`${ids}-attributed`}>
+          Attributed to
+          <input id={`${ids}-attributed`} value={attributedTo} onChange={(change) => setAttributedTo(change.target.value)} placeholder="e.g. Newsweek" className={field} />
+        </label>
+      </div>
+      <label className="block text-xs text-stone-600" htmlFor={`${ids}-note`}>
+        Link note
+        <input id={`${ids}-note`} value={note} onChange={(change) => setNote(change.target.value)} className={field} />
+      </label>
+      {error && (
+        <p role="alert" className="text-xs text-red-700">
+          {error}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <button
+          type="button"
+          onClick={save}
+          disabled={!event || saving}
+          className="rounded-md bg-indigo-600 px-3 py-1 text-xs font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+        >
+          {saving ? "Linking…" : "Link"}
+        </button>
+        <button type="button" onClick={onCancel} className="rounded-md px-3 py-1 text-xs text-stone-700 hover:bg-stone-100">
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
