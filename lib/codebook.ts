@@ -1,11 +1,14 @@
 import "server-only";
+import { z } from "zod";
 import type { Actor } from "@/lib/actor";
+import { recordAudit } from "@/lib/audit";
 import { DEFAULT_CODEBOOK } from "@/lib/codebook/defaults";
 import { db, type DbClient } from "@/lib/db";
+import { conflict, notFound } from "@/lib/errors";
 import type { TagGroupKind } from "@/lib/generated/prisma/enums";
 import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
 import { requireProjectPermission } from "@/lib/permissions";
-import { parseInput } from "@/lib/validation";
+import { isUuid, label, optionalText, parseInput } from "@/lib/validation";
 
 export interface TagView {
   id: string;
@@ -74,4 +77,142 @@ function toTagView({ group, ...tag }: Awaited<ReturnType<typeof codebookInOrder>
     archived: tag.archivedAt !== null,
     group: { id: group.id, name: group.name, kind: group.kind },
   };
+}
+
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour as #rrggbb").transform((value) => value.toLowerCase());
+/** One visible key (a letter, digit or sign; not a space), stored lower-case: shortcuts ignore case. */
+const shortcut = z
+  .string()
+  .regex(/^\S$/u, "must be a single key (one character, not a space)")
+  .refine((value) => value !== "/", "'/' is kept for the tag search")
+  .transform((value) => value.toLowerCase())
+  .nullable();
+const groupRef = label(200);
+
+const createTagInput = z.strictObject({
+  name: label(200),
+  /** The group's id or name; a new name makes a new custom group. */
+  group: groupRef,
+  description: optionalText(2000),
+  color,
+  shortcut: shortcut.optional(),
+  position: z.int().min(0).optional(),
+});
+const updateTagInput = z
+  .strictObject({
+    name: label(200).optional(),
+    group: groupRef.optional(),
+    description: optionalText(2000),
+    color: color.optional(),
+    shortcut: shortcut.optional(),
+    position: z.int().min(0).optional(),
+    archived: z.boolean().optional(),
+  })
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change");
+
+async function tagRow(tx: DbClient, tagId: string) {
+  return tx.tag.findUniqueOrThrow({ where: { id: tagId }, include: { group: { select: { id: true, name: true, kind: true, position: true } } } });
+}
+
+/** The group named (by id or name) in the project; a new name makes a custom group at the end. */
+async function resolveGroup(tx: DbClient, projectId: string, ref: string): Promise<string> {
+  const existing = await tx.tagGroup.findFirst({ where: { projectId, ...(isUuid(ref) ? { OR: [{ id: ref }, { name: ref }] } : { name: ref }) }, select: { id: true } });
+  if (existing) return existing.id;
+  const last = await tx.tagGroup.aggregate({ where: { projectId }, _max: { position: true } });
+  const created = await tx.tagGroup.create({ data: { projectId, name: ref, kind: "CUSTOM", position: (last._max.position ?? -1) + 1 }, select: { id: true } });
+  return created.id;
+}
+
+/** Names and shortcuts are unique within a project: say which tag already has them (409). */
+async function assertUnique(tx: DbClient, projectId: string, values: { name?: string; shortcut?: string | null }, exceptTagId?: string) {
+  const others = { projectId, ...(exceptTagId ? { id: { not: exceptTagId } } : {}) };
+  if (values.name !== undefined) {
+    const clash = await tx.tag.findFirst({ where: { ...others, name: { equals: values.name, mode: "insensitive" } }, select: { name: true } });
+    if (clash) throw conflict(`A tag named '${clash.name}' already exists in this project.`, { field: "name" });
+  }
+  if (values.shortcut) {
+    const clash = await tx.tag.findFirst({ where: { ...others, shortcut: values.shortcut }, select: { name: true } });
+    if (clash) throw conflict(`The shortcut '${values.shortcut}' is already used by the tag '${clash.name}'.`, { field: "shortcut" });
+  }
+}
+
+/** Puts the tag at `position` among its group's tags (0 = first), renumbering the others. */
+async function placeTag(tx: DbClient, tagId: string, groupId: string, position: number | undefined) {
+  const siblings = await tx.tag.findMany({ where: { groupId, id: { not: tagId } }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
+  const order = siblings.map((tag) => tag.id);
+  order.splice(Math.min(position ?? order.length, order.length), 0, tagId);
+  for (const [index, id] of order.entries()) await tx.tag.update({ where: { id }, data: { position: index } });
+}
+
+/** Adds a tag to the project's codebook (editors). */
+export async function createTag(actor: Actor, projectId: string, input: unknown): Promise<TagView> {
+  await requireProjectPermission(actor, projectId, "codebook.update");
+  const { name, group, description, color: tagColor, shortcut: key, position } = parseInput(createTagInput, input);
+  return db().$transaction(async (tx) => {
+    await assertUnique(tx, projectId, { name, shortcut: key ?? null });
+    const groupId = await resolveGroup(tx, projectId, group);
+    const created = await tx.tag.create({
+      data: { projectId, groupId, name, description: description ?? null, color: tagColor, shortcut: key ?? null, position: 0 },
+      select: { id: true },
+    });
+    await placeTag(tx, created.id, groupId, position);
+    const view = toTagView(await tagRow(tx, created.id));
+    await recordAudit(tx, actor, { projectId, action: "tag.create", entityType: "Tag", entityId: view.id, after: view });
+    return view;
+  });
+}
+
+async function requireTag(actor: Actor, tagId: string) {
+  if (!isUuid(tagId)) throw notFound("Tag");
+  const tag = await db().tag.findUnique({ where: { id: tagId }, select: { projectId: true } });
+  if (!tag) throw notFound("Tag");
+  await requireProjectPermission(actor, tag.projectId, "codebook.update");
+  return tag.projectId;
+}
+
+/** Changes a tag: name, group, description, colour, shortcut (null clears), position in its group, archived. */
+export async function updateTag(actor: Actor, tagId: string, input: unknown): Promise<TagView> {
+  const projectId = await requireTag(actor, tagId);
+  const changes = parseInput(updateTagInput, input);
+  return db().$transaction(async (tx) => {
+    const before = toTagView(await tagRow(tx, tagId));
+    await assertUnique(tx, projectId, { name: changes.name, shortcut: changes.shortcut }, tagId);
+    const groupId = changes.group === undefined ? before.group.id : await resolveGroup(tx, projectId, changes.group);
+    await tx.tag.update({
+      where: { id: tagId },
+      data: {
+        groupId,
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.description !== undefined ? { description: changes.description } : {}),
+        ...(changes.color !== undefined ? { color: changes.color } : {}),
+        ...(changes.shortcut !== undefined ? { shortcut: changes.shortcut } : {}),
+        ...(changes.archived !== undefined ? { archivedAt: changes.archived ? new Date() : null } : {}),
+      },
+    });
+    if (changes.position !== undefined || groupId !== before.group.id) await placeTag(tx, tagId, groupId, changes.position);
+    const after = toTagView(await tagRow(tx, tagId));
+    await recordAudit(tx, actor, { projectId, action: "tag.update", entityType: "Tag", entityId: tagId, before, after });
+    return after;
+  });
+}
+
+/**
+ * Deletes a tag that no annotation uses. A tag in use is archived instead
+ * (hidden from pickers, still shown on its annotations): the answer says which.
+ */
+export async function deleteTag(actor: Actor, tagId: string): Promise<{ deleted: true } | { deleted: false; tag: TagView }> {
+  const projectId = await requireTag(actor, tagId);
+  return db().$transaction(async (tx) => {
+    const before = toTagView(await tagRow(tx, tagId));
+    const uses = await tx.annotationTag.count({ where: { tagId } });
+    if (uses > 0) {
+      await tx.tag.update({ where: { id: tagId }, data: { archivedAt: new Date() } });
+      const tag = toTagView(await tagRow(tx, tagId));
+      await recordAudit(tx, actor, { projectId, action: "tag.archive", entityType: "Tag", entityId: tagId, before, after: { ...tag, uses } });
+      return { deleted: false, tag };
+    }
+    await tx.tag.delete({ where: { id: tagId } });
+    await recordAudit(tx, actor, { projectId, action: "tag.delete", entityType: "Tag", entityId: tagId, before });
+    return { deleted: true };
+  });
 }
