@@ -22,7 +22,13 @@ export default async function ProjectPage({ params }: PageProps<"/projects/[proj
     <div>
       <div className="flex flex-wrap items-start justify-between gap-4">
         <PageTitle eyebrow={<Link href="/projects" className="hover:underline">Projects</Link>}>{project.name}</PageTitle>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/projects/${projectId}/events`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
+            Events
+          </Link>
+          <Link href={`/projects/${projectId}/codebook`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
+            Codebook
+          </Link>
           {articles.length >= 2 && (
             <Link
               href={`/projects/${projectId}/compare`}

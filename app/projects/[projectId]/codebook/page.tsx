@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CodebookEditor } from "@/components/codebook/codebook-editor";
+import { PageTitle } from "@/components/ui/card";
+import { requireSignedIn } from "@/lib/auth/session";
+import { listCodebook } from "@/lib/codebook";
+import { orNotFound } from "@/lib/page-data";
+import { roleAllows } from "@/lib/permissions";
+import { getProject } from "@/lib/projects";
+
+export const metadata: Metadata = { title: "Codebook" };
+
+export default async function CodebookPage({ params }: PageProps<"/projects/[projectId]/codebook">) {
+  const { projectId } = await params;
+  const actor = await requireSignedIn(`/projects/${projectId}/codebook`);
+  const project = await orNotFound(getProject(actor, projectId));
+  const tags = await listCodebook(actor, projectId);
+  const canEdit = roleAllows(project.role, "codebook.update");
+  return (
+    <div>
+      <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>Codebook</PageTitle>
+      <p className="-mt-3 mb-6 max-w-3xl text-sm text-stone-600">
+        {canEdit
+          ? "Tags are saved as you leave a field. A tag's key works as a shortcut in the tag picker; a tag already used on annotations is archived instead of deleted."
+          : "The tags this project uses; editors change them."}
+      </p>
+      <CodebookEditor projectId={projectId} tags={tags} canEdit={canEdit} />
+    </div>
+  );
+}

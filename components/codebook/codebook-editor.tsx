@@ -1,0 +1,153 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { callApi } from "@/components/reader/api-client";
+import { safeColor } from "@/components/ui/tag-color";
+import type { TagView } from "@/lib/codebook";
+
+type TagChanges = Partial<{ name: string; description: string | null; color: string; shortcut: string | null; position: number; archived: boolean }>;
+
+/**
+ * The codebook by group. Editors change a tag in place (saved when a field is
+ * left), move it with the arrow buttons, archive or delete it, and add tags
+ * to a group or to a new one. Others read it.
+ */
+export function CodebookEditor({ projectId, tags, canEdit }: { projectId: string; tags: TagView[]; canEdit: boolean }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  const groups = new Map<string, { name: string; kind: string; tags: TagView[] }>();
+  for (const tag of tags) {
+    const group = groups.get(tag.group.id) ?? { name: tag.group.name, kind: tag.group.kind, tags: [] };
+    group.tags.push(tag);
+    groups.set(tag.group.id, group);
+  }
+
+  /** Runs a change and says what it did (the action's answer) or why it failed. */
+  async function run(action: () => Promise<string>) {
+    setError(null);
+    setStatus(null);
+    try {
+      setStatus(await action());
+      router.refresh();
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  }
+
+  const change = (tag: TagView, changes: TagChanges) =>
+    run(async () => {
+      const saved = await callApi<TagView>("PATCH", `/api/v1/tags/${tag.id}`, { body: changes });
+      return `Saved “${saved.name}”.`;
+    });
+  const remove = (tag: TagView) =>
+    run(async () => {
+      const archived = await callApi<TagView | undefined>("DELETE", `/api/v1/tags/${tag.id}`);
+      return archived ? `“${tag.name}” is in use, so it was archived: hidden from pickers, kept on its annotations.` : `Deleted “${tag.name}”.`;
+    });
+
+  return (
+    <div className="space-y-6">
+      <div aria-live="polite">
+        {error && (
+          <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {error}
+          </p>
+        )}
+        {status && !error && (
+          <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            {status}
+          </p>
+        )}
+      </div>
+      {[...groups.entries()].map(([groupId, group]) => (
+        <section key={groupId} aria-label={group.name} className="rounded-lg border border-stone-200 bg-white shadow-xs">
+          <h2 className="border-b border-stone-100 px-4 py-2 text-sm font-semibold uppercase tracking-wide text-stone-600">{group.name}</h2>
+          <ul className="divide-y divide-stone-100">
+            {group.tags.map((tag, index) => (
+              <li key={`${tag.id}-${tag.name}-${tag.color}-${tag.shortcut}-${tag.description}`} className={`flex flex-wrap items-center gap-2 px-4 py-2 ${tag.archived ? "bg-stone-50 opacity-70" : ""}`} data-testid="codebook-tag">
+                {canEdit ? (
+                  <>
+                    <input type="color" aria-label={`Colour of ${tag.name}`} defaultValue={safeColor(tag.color)} onBlur={(event) => event.target.value !== tag.color && change(tag, { color: event.target.value })} className="h-7 w-9 cursor-pointer rounded border border-stone-300" />
+                    <input aria-label={`Name of ${tag.name}`} defaultValue={tag.name} onBlur={(event) => event.target.value.trim() !== tag.name && change(tag, { name: event.target.value })} className="w-56 rounded-md border border-stone-300 px-2 py-1 text-sm" />
+                    <input aria-label={`Shortcut of ${tag.name}`} defaultValue={tag.shortcut ?? ""} maxLength={2} onBlur={(event) => event.target.value !== (tag.shortcut ?? "") && change(tag, { shortcut: event.target.value || null })} placeholder="key" className="w-12 rounded-md border border-stone-300 px-2 py-1 text-center font-mono text-sm" />
+                    <input aria-label={`Description of ${tag.name}`} defaultValue={tag.description ?? ""} onBlur={(event) => event.target.value !== (tag.description ?? "") && change(tag, { description: event.target.value })} placeholder="Description" className="min-w-48 flex-1 rounded-md border border-stone-300 px-2 py-1 text-sm" />
+                    <button type="button" aria-label={`Move ${tag.name} up`} disabled={index === 0} onClick={() => change(tag, { position: index - 1 })} className="rounded px-1.5 py-1 text-stone-600 hover:bg-stone-100 disabled:opacity-30">
+                      ↑
+                    </button>
+                    <button type="button" aria-label={`Move ${tag.name} down`} disabled={index === group.tags.length - 1} onClick={() => change(tag, { position: index + 1 })} className="rounded px-1.5 py-1 text-stone-600 hover:bg-stone-100 disabled:opacity-30">
+                      ↓
+                    </button>
+                    {tag.archived ? (
+                      <button type="button" onClick={() => change(tag, { archived: false })} className="rounded-md border border-stone-300 px-2 py-1 text-xs hover:bg-stone-50">
+                        Restore
+                      </button>
+                    ) : (
+                      <button type="button" onClick={() => remove(tag)} className="rounded-md border border-stone-300 px-2 py-1 text-xs text-red-700 hover:bg-red-50">
+                        Delete
+                      </button>
+                    )}
+                  </>
+                ) : (
+                  <>
+                    <span aria-hidden className="size-3 rounded-full" style={{ backgroundColor: safeColor(tag.color) }} />
+                    <span className="font-medium">{tag.name}</span>
+                    {tag.shortcut && <kbd className="rounded bg-stone-100 px-1 font-mono text-xs">{tag.shortcut}</kbd>}
+                    <span className="text-sm text-stone-600">{tag.description}</span>
+                  </>
+                )}
+                {tag.archived && <span className="text-xs text-stone-500">archived</span>}
+              </li>
+            ))}
+          </ul>
+          {canEdit && <AddTag projectId={projectId} group={group.name} onAdded={(name) => run(async () => `Added “${name}”.`)} />}
+        </section>
+      ))}
+      {canEdit && (
+        <section aria-label="New group" className="rounded-lg border border-dashed border-stone-300 p-3">
+          <AddTag projectId={projectId} group={null} onAdded={(name) => run(async () => `Added “${name}” in a new group.`)} />
+        </section>
+      )}
+    </div>
+  );
+}
+
+function AddTag({ projectId, group, onAdded }: { projectId: string; group: string | null; onAdded: (name: string) => void }) {
+  const [name, setName] = useState("");
+  const [groupName, setGroupName] = useState("");
+  const [color, setColor] = useState("#64748b");
+  const [shortcut, setShortcut] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await callApi("POST", `/api/v1/projects/${projectId}/tags`, { body: { name, group: group ?? groupName, color, shortcut: shortcut || null } });
+      onAdded(name);
+      setName("");
+      setShortcut("");
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  }
+
+  return (
+    <form onSubmit={add} className="flex flex-wrap items-center gap-2 px-4 py-2" aria-label={group ? `Add a tag to ${group}` : "Add a tag in a new group"}>
+      {!group && <input required aria-label="New group name" value={groupName} onChange={(event) => setGroupName(event.target.value)} placeholder="New group" className="w-40 rounded-md border border-stone-300 px-2 py-1 text-sm" />}
+      <input type="color" aria-label="New tag colour" value={color} onChange={(event) => setColor(event.target.value)} className="h-7 w-9 rounded border border-stone-300" />
+      <input required aria-label="New tag name" value={name} onChange={(event) => setName(event.target.value)} placeholder="New tag" className="w-56 rounded-md border border-stone-300 px-2 py-1 text-sm" />
+      <input aria-label="New tag shortcut" value={shortcut} maxLength={1} onChange={(event) => setShortcut(event.target.value)} placeholder="key" className="w-12 rounded-md border border-stone-300 px-2 py-1 text-center font-mono text-sm" />
+      <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700">
+        Add
+      </button>
+      {error && (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      )}
+    </form>
+  );
+}

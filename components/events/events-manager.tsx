@@ -1,0 +1,177 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { callApi } from "@/components/reader/api-client";
+import { formatCalendarDate } from "@/components/ui/format";
+import type { EventView } from "@/lib/events";
+
+interface Permissions {
+  canCreate: boolean;
+  canManage: boolean;
+}
+
+const field = "rounded-md border border-stone-300 px-2 py-1 text-sm";
+
+/** The project's events: create (reviewers, editors), edit, merge into another, delete (editors). */
+export function EventsManager({ projectId, events, permissions }: { projectId: string; events: EventView[]; permissions: Permissions }) {
+  const router = useRouter();
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+
+  async function run(action: () => Promise<string>) {
+    setMessage(null);
+    try {
+      setMessage({ kind: "ok", text: await action() });
+      router.refresh();
+    } catch (failure) {
+      setMessage({ kind: "error", text: (failure as Error).message });
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      {message && (
+        <p role={message.kind === "error" ? "alert" : "status"} className={`rounded-md px-3 py-2 text-sm ${message.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}>
+          {message.text}
+        </p>
+      )}
+      {permissions.canCreate && <EventForm submitLabel="Create event" onSubmit={(values) => run(async () => {
+        const created = await callApi<EventView>("POST", `/api/v1/projects/${projectId}/events`, { body: values });
+        return `Created “${created.title}”.`;
+      })} />}
+      {events.length === 0 ? (
+        <p className="text-stone-600">No events yet. Create one here, or link a claim to a new event from an article page.</p>
+      ) : (
+        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs">
+          {events.map((event) => (
+            <EventRow key={`${event.id}-${event.updatedAt}`} event={event} others={events.filter((other) => other.id !== event.id)} canManage={permissions.canManage} run={run} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+interface EventValues {
+  title: string;
+  date: string | null;
+  dateEnd: string | null;
+  place: string | null;
+  description: string | null;
+}
+
+function EventForm({ initial, submitLabel, onSubmit, onCancel }: { initial?: EventView; submitLabel: string; onSubmit: (values: EventValues) => Promise<void>; onCancel?: () => void }) {
+  const [values, setValues] = useState<EventValues>({
+    title: initial?.title ?? "",
+    date: initial?.date ?? null,
+    dateEnd: initial?.dateEnd ?? null,
+    place: initial?.place ?? null,
+    description: initial?.description ?? null,
+  });
+  const set = (key: keyof EventValues) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [key]: event.target.value || null }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    await onSubmit(values);
+    if (!initial) setValues({ title: "", date: null, dateEnd: null, place: null, description: null });
+  }
+
+  return (
+    <form onSubmit={submit} aria-label={submitLabel} className="grid gap-2 rounded-lg border border-stone-200 bg-white p-3 shadow-xs sm:grid-cols-[2fr_1fr_1fr_1.5fr]">
+      <input required aria-label="Title" placeholder="What happened" value={values.title} onChange={(event) => setValues((current) => ({ ...current, title: event.target.value }))} className={field} />
+      <input type="date" aria-label="Date" value={values.date ?? ""} onChange={set("date")} className={field} />
+      <input type="date" aria-label="Until (for a range)" value={values.dateEnd ?? ""} onChange={set("dateEnd")} className={field} />
+      <input aria-label="Place" placeholder="Place" value={values.place ?? ""} onChange={set("place")} className={field} />
+      <textarea aria-label="Description" placeholder="Description" value={values.description ?? ""} onChange={set("description")} rows={1} className={`${field} sm:col-span-3`} />
+      <div className="flex gap-2">
+        <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700">
+          {submitLabel}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel} className="rounded-md px-3 py-1 text-sm hover:bg-stone-100">
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function EventRow({ event, others, canManage, run }: { event: EventView; others: EventView[]; canManage: boolean; run: (action: () => Promise<string>) => Promise<void> }) {
+  const [editing, setEditing] = useState(false);
+  const [mergeInto, setMergeInto] = useState("");
+  const when = event.date ? [formatCalendarDate(event.date), event.dateEnd && formatCalendarDate(event.dateEnd)].filter(Boolean).join(" – ") : "Undated";
+
+  if (editing) {
+    return (
+      <li className="p-2">
+        <EventForm
+          initial={event}
+          submitLabel="Save event"
+          onCancel={() => setEditing(false)}
+          onSubmit={(values) =>
+            run(async () => {
+              await callApi("PATCH", `/api/v1/events/${event.id}`, { body: values });
+              return `Saved “${values.title}”.`;
+            })
+          }
+        />
+      </li>
+    );
+  }
+  return (
+    <li className="flex flex-wrap items-center gap-3 px-4 py-3" data-testid="event-row">
+      <div className="min-w-0 flex-1">
+        <p className="font-medium text-stone-900">{event.title}</p>
+        <p className="text-xs text-stone-500">
+          {[when, event.place, `${event.linkCount} linked claim${event.linkCount === 1 ? "" : "s"}`].filter(Boolean).join(" · ")}
+        </p>
+        {event.description && <p className="mt-1 text-sm text-stone-700">{event.description}</p>}
+      </div>
+      {canManage && (
+        <div className="flex flex-wrap items-center gap-2">
+          <button type="button" onClick={() => setEditing(true)} className="rounded-md border border-stone-300 px-2 py-1 text-xs hover:bg-stone-50">
+            Edit
+          </button>
+          {others.length > 0 && (
+            <>
+              <select aria-label={`Merge “${event.title}” into`} value={mergeInto} onChange={(change) => setMergeInto(change.target.value)} className="max-w-48 rounded-md border border-stone-300 px-1 py-1 text-xs">
+                <option value="">Merge into…</option>
+                {others.map((other) => (
+                  <option key={other.id} value={other.id}>
+                    {other.title}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                disabled={!mergeInto}
+                onClick={() =>
+                  run(async () => {
+                    const survivor = await callApi<EventView>("POST", `/api/v1/events/${event.id}/merge`, { body: { into: mergeInto } });
+                    return `Merged “${event.title}” into “${survivor.title}”: its links moved there.`;
+                  })
+                }
+                className="rounded-md border border-stone-300 px-2 py-1 text-xs hover:bg-stone-50 disabled:opacity-40"
+              >
+                Merge
+              </button>
+            </>
+          )}
+          <button
+            type="button"
+            onClick={() =>
+              run(async () => {
+                await callApi("DELETE", `/api/v1/events/${event.id}`);
+                return `Deleted “${event.title}”.`;
+              })
+            }
+            className="rounded-md border border-stone-300 px-2 py-1 text-xs text-red-700 hover:bg-red-50"
+          >
+            Delete
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
