@@ -9,6 +9,7 @@ import { rangeForSpan, textOffsetOf } from "@/lib/anchoring/dom";
 import type { TagView } from "@/lib/codebook";
 import type { ArticleLinkView } from "@/lib/events";
 import { AnnotationCard, type CardActions } from "./annotation-card";
+import { type LinkDraft, saveLink } from "./event-links";
 import { AnnotationFilters, type AnnotationFilter, matchesFilter, NO_FILTER } from "./annotation-filters";
 import { ArticleTextEditor, type ReanchorReport } from "./article-text-editor";
 import { markedLine } from "./fallback-marks";
@@ -243,7 +244,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
     textRef.current?.focus({ preventScroll: true });
   }
 
-  async function saveSelection(tagIds: string[], note: string) {
+  async function saveSelection(tagIds: string[], note: string, link: LinkDraft | null) {
     const chosen = codebook.filter((tag) => tagIds.includes(tag.id));
     const target = selection!;
     const saved = await create({
@@ -256,6 +257,15 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
     });
     setStatus({ kind: "info", text: `Annotation saved: “${shortQuote(saved.exact)}”.` });
     closeSelection();
+    if (link) {
+      try {
+        const created = await saveLink(article.projectId, saved.id, link);
+        setLinks((current) => [...current, created]);
+        setStatus({ kind: "info", text: `Annotation saved and linked to “${created.event.title}”.` });
+      } catch (failure) {
+        setStatus({ kind: "error", text: `Annotation saved, but not linked to the event: ${(failure as Error).message}` });
+      }
+    }
   }
 
   async function reattachToSelection() {
@@ -337,6 +347,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
             </div>
             {selection && (
               <SelectionPopover
+                projectId={article.projectId}
                 key={`${selection.start}-${selection.end}`}
                 selection={selection}
                 codebook={codebook}

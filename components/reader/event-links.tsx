@@ -84,6 +84,26 @@ export function EventLinks({ projectId, annotationId, links, permissions, onChan
   );
 }
 
+/** What the user chose to link a claim to: an existing event (id) or a new one (title, date), and how. */
+export interface LinkDraft {
+  event: { id: string | null; title: string; date: string | null };
+  stance: Stance;
+  attributedTo: string;
+  note: string;
+}
+
+/** Creates the event if it is new, then the link; the link as the reader shows it. */
+export async function saveLink(projectId: string, annotationId: string, draft: LinkDraft): Promise<ArticleLinkView> {
+  const event =
+    draft.event.id !== null
+      ? { id: draft.event.id, title: draft.event.title, date: draft.event.date }
+      : await callApi<EventView>("POST", `/api/v1/projects/${projectId}/events`, { body: { title: draft.event.title, date: draft.event.date } });
+  const link = await callApi<ArticleLinkView>("POST", `/api/v1/events/${event.id}/links`, {
+    body: { annotationId, stance: draft.stance, attributedTo: draft.attributedTo || null, note: draft.note || null },
+  });
+  return { ...link, event: { id: event.id, title: event.title, date: event.date } };
+}
+
 function LinkForm({
   projectId,
   annotationId,
@@ -95,14 +115,56 @@ function LinkForm({
   onCancel: () => void;
   onLinked: (link: ArticleLinkView) => void;
 }) {
+  const [draft, setDraft] = useState<LinkDraft | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function save() {
+    if (!draft) return;
+    setSaving(true);
+    setError(null);
+    try {
+      onLinked(await saveLink(projectId, annotationId, draft));
+    } catch (failure) {
+      setError((failure as Error).message);
+      setSaving(false);
+    }
+  }
+
+  return (
+    <div className="mt-2 space-y-2 rounded-md border border-stone-200 bg-stone-50 p-2" role="group" aria-label="Link to an event">
+      <EventChoice projectId={projectId} onChange={setDraft} autoFocus />
+      {error && (
+        <p role="alert" className="text-xs text-red-700">
+          {error}
+        </p>
+      )}
+      <div className="flex gap-2">
+        <button
+          type="button"
+          onClick={save}
+          disabled={!draft || saving}
+          className="rounded-md bg-indigo-600 px-3 py-1 text-xs font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+        >
+          {saving ? "Linking…" : "Link"}
+        </button>
+        <button type="button" onClick={onCancel} className="rounded-md px-3 py-1 text-xs text-stone-700 hover:bg-stone-100">
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Choose an event (search as you type, or name a new one) and how the claim relates to it; reports the draft, or null until an event is chosen. */
+export function EventChoice({ projectId, onChange, autoFocus = false }: { projectId: string; onChange: (draft: LinkDraft | null) => void; autoFocus?: boolean }) {
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<EventView[]>([]);
-  const [event, setEvent] = useState<{ id: string | null; title: string; date: string | null } | null>(null);
+  const [event, setEvent] = useState<LinkDraft["event"] | null>(null);
   const [newDate, setNewDate] = useState("");
   const [stance, setStance] = useState<Stance>("ASSERTS");
   const [attributedTo, setAttributedTo] = useState("");
   const [note, setNote] = useState("");
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ids = useId();
 
@@ -123,28 +185,13 @@ function LinkForm({
     };
   }, [projectId, query]);
 
-  async function save() {
-    if (!event) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const target =
-        event.id !== null
-          ? event
-          : await callApi<EventView>("POST", `/api/v1/projects/${projectId}/events`, { body: { title: event.title, date: newDate || null } });
-      const link = await callApi<ArticleLinkView>("POST", `/api/v1/events/${target.id}/links`, {
-        body: { annotationId, stance, attributedTo: attributedTo || null, note: note || null },
-      });
-      onLinked({ ...link, event: { id: target.id!, title: target.title, date: target.date } });
-    } catch (failure) {
-      setError((failure as Error).message);
-      setSaving(false);
-    }
-  }
+  useEffect(() => {
+    onChange(event ? { event: event.id === null ? { ...event, date: newDate || null } : event, stance, attributedTo, note } : null);
+  }, [event, newDate, stance, attributedTo, note, onChange]);
 
   const field = "w-full rounded-md border border-stone-300 px-2 py-1 text-sm";
   return (
-    <div className="mt-2 space-y-2 rounded-md border border-stone-200 bg-stone-50 p-2" role="group" aria-label="Link to an event">
+    <div className="space-y-2">
       {event ? (
         <p className="text-sm">
           Event: <strong>{event.title}</strong>
@@ -162,12 +209,12 @@ function LinkForm({
             placeholder="Find an event, or name a new one"
             aria-label="Event"
             className={field}
-            autoFocus
+            autoFocus={autoFocus}
           />
           <ul className="mt-1 max-h-40 overflow-y-auto text-sm" aria-label="Matching events">
             {results.map((candidate) => (
               <li key={candidate.id}>
-                <button type="button" onClick={() => setEvent(candidate)} className="w-full rounded px-2 py-1 text-start hover:bg-white">
+                <button type="button" onClick={() => setEvent({ id: candidate.id, title: candidate.title, date: candidate.date })} className="w-full rounded px-2 py-1 text-start hover:bg-white">
                   {candidate.title}
                   {candidate.date && <span className="text-xs text-stone-500"> · {candidate.date}</span>}
                 </button>
@@ -218,19 +265,6 @@ function LinkForm({
           {error}
         </p>
       )}
-      <div className="flex gap-2">
-        <button
-          type="button"
-          onClick={save}
-          disabled={!event || saving}
-          className="rounded-md bg-indigo-600 px-3 py-1 text-xs font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
-        >
-          {saving ? "Linking…" : "Link"}
-        </button>
-        <button type="button" onClick={onCancel} className="rounded-md px-3 py-1 text-xs text-stone-700 hover:bg-stone-100">
-          Cancel
-        </button>
-      </div>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { TagView } from "@/lib/codebook";
+import { EventChoice, type LinkDraft } from "./event-links";
 import { TagPicker } from "./tag-picker";
 import type { ReaderAnnotation } from "./use-annotations";
 
@@ -15,18 +16,20 @@ export interface TextSelection {
 }
 
 interface SelectionPopoverProps {
+  projectId: string;
   selection: TextSelection;
   codebook: TagView[];
   /** An orphaned annotation to attach to the selection instead of creating a new one. */
   reattaching: ReaderAnnotation | null;
-  onSave: (tagIds: string[], note: string) => Promise<void>;
+  onSave: (tagIds: string[], note: string, link: LinkDraft | null) => Promise<void>;
   onReattach: () => Promise<void>;
   onCancel: () => void;
 }
 
 /** The panel under a selection: tag it (tags, note, Enter), or confirm a re-attachment. */
-export function SelectionPopover({ selection, codebook, reattaching, onSave, onReattach, onCancel }: SelectionPopoverProps) {
+export function SelectionPopover({ projectId, selection, codebook, reattaching, onSave, onReattach, onCancel }: SelectionPopoverProps) {
   const [tagIds, setTagIds] = useState<string[]>([]);
+  const [link, setLink] = useState<LinkDraft | null>(null);
   const [note, setNote] = useState("");
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -85,19 +88,29 @@ export function SelectionPopover({ selection, codebook, reattaching, onSave, onR
           </div>
         </div>
       ) : (
-        <TagPicker
-          label="Tags and note for the selected passage"
-          codebook={codebook}
-          selectedIds={tagIds}
-          onToggle={(id) => setTagIds((current) => (current.includes(id) ? current.filter((tagId) => tagId !== id) : [...current, id]))}
-          note={note}
-          onNoteChange={setNote}
-          onSave={() => run(() => onSave(tagIds, note))}
-          onCancel={onCancel}
-          saving={saving}
-          error={error}
-          saveLabel="Save annotation"
-        />
+        <>
+          <TagPicker
+            label="Tags and note for the selected passage"
+            codebook={codebook}
+            selectedIds={tagIds}
+            onToggle={(id) => setTagIds((current) => (current.includes(id) ? current.filter((tagId) => tagId !== id) : [...current, id]))}
+            note={note}
+            onNoteChange={setNote}
+            onSave={() => run(() => onSave(tagIds, note, link))}
+            onCancel={onCancel}
+            saving={saving}
+            error={error}
+            saveLabel="Save annotation"
+          />
+          <details className="mt-3 border-t border-stone-100 pt-2 text-sm">
+            <summary className="cursor-pointer text-xs font-semibold uppercase tracking-wide text-stone-500">
+              Link to an event {link && <span className="normal-case text-indigo-700">· {link.event.title}</span>}
+            </summary>
+            <div className="mt-2">
+              <EventChoice projectId={projectId} onChange={setLink} />
+            </div>
+          </details>
+        </>
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { api, importArticle, signIn } from "./support";
+import { api, dragSelect, importArticle, signIn, storedAnnotations } from "./support";
 
 test("a claim is linked from the sidebar to a new event, another to it by search; the links persist and can be removed", async ({ page }) => {
   await signIn(page, "editor@example.org");
@@ -38,4 +38,31 @@ test("a claim is linked from the sidebar to a new event, another to it by search
   await page.reload();
   await expect(cards.nth(0).getByRole("list", { name: "Linked events" })).toContainText(eventName);
   await expect(cards.nth(1).getByRole("list", { name: "Linked events" })).toHaveCount(0);
+});
+
+test("a new claim is linked to an event right from the tag popover", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  const text = "The mayor announced that the market will reopen next week.";
+  const articleId = await importArticle(page, "Market", text);
+  const eventName = `Market reopens ${Date.now()}`;
+  await page.goto(`/articles/${articleId}`);
+
+  const quote = "the market will reopen next week";
+  await dragSelect(page, text.indexOf(quote), text.indexOf(quote) + quote.length);
+  await page.keyboard.press("p");
+  const popover = page.getByRole("dialog", { name: "Tag the selected passage" });
+  await popover.getByText("Link to an event").click();
+  await popover.getByRole("searchbox", { name: "Event" }).fill(eventName);
+  await popover.getByRole("button", { name: `New event “${eventName}”` }).click();
+  await popover.getByLabel("Stance").selectOption("MENTIONS");
+  await popover.getByLabel("Attributed to").fill("the mayor");
+  await popover.getByRole("button", { name: "Save annotation" }).click();
+
+  await expect(page.getByRole("status").filter({ hasText: "linked to" })).toHaveText(`Annotation saved and linked to “${eventName}”.`);
+  const card = page.getByTestId("annotation-card");
+  await expect(card.getByRole("list", { name: "Linked events" })).toContainText(`mentions${eventName} · according to the mayor`);
+  const [stored] = await storedAnnotations(page, articleId);
+  expect(stored!.tags.map((tag) => tag.name)).toEqual(["prediction"]);
+  await page.reload();
+  await expect(card.getByRole("list", { name: "Linked events" })).toContainText(eventName);
 });
