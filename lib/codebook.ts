@@ -136,12 +136,17 @@ async function assertUnique(tx: DbClient, projectId: string, values: { name?: st
   }
 }
 
+/** The ids in their new order: `id` inserted among `others` at `position` (at the end when absent or too large). */
+function orderWith(others: { id: string }[], id: string, position: number | undefined): string[] {
+  const order = others.map((other) => other.id);
+  order.splice(Math.min(position ?? order.length, order.length), 0, id);
+  return order;
+}
+
 /** Puts the tag at `position` among its group's tags (0 = first), renumbering the others. */
 async function placeTag(tx: DbClient, tagId: string, groupId: string, position: number | undefined) {
   const siblings = await tx.tag.findMany({ where: { groupId, id: { not: tagId } }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
-  const order = siblings.map((tag) => tag.id);
-  order.splice(Math.min(position ?? order.length, order.length), 0, tagId);
-  for (const [index, id] of order.entries()) await tx.tag.update({ where: { id }, data: { position: index } });
+  for (const [index, id] of orderWith(siblings, tagId, position).entries()) await tx.tag.update({ where: { id }, data: { position: index } });
 }
 
 /** Adds a tag to the project's codebook (editors). */
@@ -214,5 +219,48 @@ export async function deleteTag(actor: Actor, tagId: string): Promise<{ deleted:
     await tx.tag.delete({ where: { id: tagId } });
     await recordAudit(tx, actor, { projectId, action: "tag.delete", entityType: "Tag", entityId: tagId, before });
     return { deleted: true };
+  });
+}
+
+export interface TagGroupView {
+  id: string;
+  name: string;
+  description: string | null;
+  kind: TagGroupKind;
+  position: number;
+}
+
+const updateGroupInput = z
+  .strictObject({ name: label(200).optional(), description: optionalText(2000), position: z.int().min(0).optional() })
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change");
+
+/** Renames a codebook group, changes its description, or moves it among the groups (editors). */
+export async function updateTagGroup(actor: Actor, groupId: string, input: unknown): Promise<TagGroupView> {
+  if (!isUuid(groupId)) throw notFound("Tag group");
+  const group = await db().tagGroup.findUnique({ where: { id: groupId }, select: { projectId: true } });
+  if (!group) throw notFound("Tag group");
+  await requireProjectPermission(actor, group.projectId, "codebook.update");
+  const changes = parseInput(updateGroupInput, input);
+  const select = { id: true, name: true, description: true, kind: true, position: true } as const;
+  return db().$transaction(async (tx) => {
+    const before = await tx.tagGroup.findUniqueOrThrow({ where: { id: groupId }, select });
+    if (changes.name !== undefined) {
+      const clash = await tx.tagGroup.findFirst({ where: { projectId: group.projectId, id: { not: groupId }, name: { equals: changes.name, mode: "insensitive" } }, select: { id: true } });
+      if (clash) throw conflict(`A group named '${changes.name}' already exists in this project.`, { field: "name" });
+    }
+    await tx.tagGroup.update({
+      where: { id: groupId },
+      data: {
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.description !== undefined ? { description: changes.description } : {}),
+      },
+    });
+    if (changes.position !== undefined) {
+      const siblings = await tx.tagGroup.findMany({ where: { projectId: group.projectId, id: { not: groupId } }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
+      for (const [index, id] of orderWith(siblings, groupId, changes.position).entries()) await tx.tagGroup.update({ where: { id }, data: { position: index } });
+    }
+    const after = await tx.tagGroup.findUniqueOrThrow({ where: { id: groupId }, select });
+    await recordAudit(tx, actor, { projectId: group.projectId, action: "tag-group.update", entityType: "TagGroup", entityId: groupId, before, after });
+    return after;
   });
 }

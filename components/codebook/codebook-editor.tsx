@@ -42,6 +42,11 @@ export function CodebookEditor({ projectId, tags, canEdit }: { projectId: string
       const saved = await callApi<TagView>("PATCH", `/api/v1/tags/${tag.id}`, { body: changes });
       return `Saved “${saved.name}”.`;
     });
+  const changeGroup = (groupId: string, changes: { name?: string; position?: number }) =>
+    run(async () => {
+      const saved = await callApi<{ name: string }>("PATCH", `/api/v1/tag-groups/${groupId}`, { body: changes });
+      return `Saved group “${saved.name}”.`;
+    });
   const remove = (tag: TagView) =>
     run(async () => {
       const archived = await callApi<TagView | undefined>("DELETE", `/api/v1/tags/${tag.id}`);
@@ -62,9 +67,26 @@ export function CodebookEditor({ projectId, tags, canEdit }: { projectId: string
           </p>
         )}
       </div>
-      {[...groups.entries()].map(([groupId, group]) => (
+      {[...groups.entries()].map(([groupId, group], groupIndex) => (
         <section key={groupId} aria-label={group.name} className="rounded-lg border border-stone-200 bg-white shadow-xs">
-          <h2 className="border-b border-stone-100 px-4 py-2 text-sm font-semibold uppercase tracking-wide text-stone-600">{group.name}</h2>
+          {canEdit ? (
+            <div className="flex items-center gap-2 border-b border-stone-100 px-4 py-2" key={`${groupId}-${group.name}`}>
+              <input
+                aria-label={`Name of group ${group.name}`}
+                defaultValue={group.name}
+                onBlur={(event) => event.target.value.trim() !== group.name && changeGroup(groupId, { name: event.target.value })}
+                className="w-56 rounded-md border border-transparent px-2 py-1 text-sm font-semibold uppercase tracking-wide text-stone-600 hover:border-stone-300 focus:border-stone-300"
+              />
+              <button type="button" aria-label={`Move group ${group.name} up`} disabled={groupIndex === 0} onClick={() => changeGroup(groupId, { position: groupIndex - 1 })} className="rounded px-1.5 py-1 text-stone-600 hover:bg-stone-100 disabled:opacity-30">
+                ↑
+              </button>
+              <button type="button" aria-label={`Move group ${group.name} down`} disabled={groupIndex === groups.size - 1} onClick={() => changeGroup(groupId, { position: groupIndex + 1 })} className="rounded px-1.5 py-1 text-stone-600 hover:bg-stone-100 disabled:opacity-30">
+                ↓
+              </button>
+            </div>
+          ) : (
+            <h2 className="border-b border-stone-100 px-4 py-2 text-sm font-semibold uppercase tracking-wide text-stone-600">{group.name}</h2>
+          )}
           <ul className="divide-y divide-stone-100">
             {group.tags.map((tag, index) => (
               <li key={`${tag.id}-${tag.name}-${tag.color}-${tag.shortcut}-${tag.description}`} className={`flex flex-wrap items-center gap-2 px-4 py-2 ${tag.archived ? "bg-stone-50 opacity-70" : ""}`} data-testid="codebook-tag">

@@ -22,6 +22,13 @@ test("an editor adds a tag with a shortcut, uses it in the reader, and deleting 
   await claimTypes.getByLabel("Description of rumour").fill("Unsourced talk");
   await claimTypes.getByLabel("Name of rumour").focus();
   await expect(page.getByRole("status")).toHaveText("Saved “rumour”.");
+  // Groups are renamed and moved too.
+  await page.getByLabel("Name of group verdict").fill("rating");
+  await page.getByLabel("Name of group verdict").blur();
+  await expect(page.getByRole("status")).toHaveText("Saved group “rating”.");
+  await page.getByRole("button", { name: "Move group rating up" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved group “rating”.");
+  await expect(page.getByRole("region").nth(2)).toHaveAccessibleName("rating");
   await page.screenshot({ path: ".data/test-results/codebook.png", fullPage: true });
 
   // The shortcut works in the reader's tag picker.

@@ -128,3 +128,21 @@ describe("editing the codebook", () => {
     expect(refused.status).toBe(422);
   });
 });
+
+describe("editing codebook groups", () => {
+  it("renames a group and moves it; names stay unique; only editors may", async () => {
+    const project = await createProjectWithTeam("Groups");
+    const groups = async () => {
+      const items = (await api("GET", `/api/v1/projects/${project.id}/tags?limit=200`, { token: project.viewer.token })).body.items as { group: { id: string; name: string } }[];
+      return [...new Map(items.map((tag) => [tag.group.id, tag.group.name])).entries()];
+    };
+    const [first, , , verdict] = await groups();
+    expect((await api("PATCH", `/api/v1/tag-groups/${verdict![0]}`, { token: project.reviewer.token, json: { name: "rating" } })).status).toBe(403);
+    expect((await api("PATCH", `/api/v1/tag-groups/${verdict![0]}`, { token: project.outsider.token, json: { name: "rating" } })).status).toBe(404);
+    expect((await api("PATCH", `/api/v1/tag-groups/${verdict![0]}`, { token: project.editor.token, json: { name: first![1] } })).status).toBe(409);
+    const renamed = await api("PATCH", `/api/v1/tag-groups/${verdict![0]}`, { token: project.editor.token, json: { name: "rating", position: 0, description: "Fact-check outcome" } });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: "rating", position: 0, description: "Fact-check outcome", kind: "VERDICT" });
+    expect((await groups()).map(([, name]) => name)).toEqual(["rating", "claim type", "frame", "rhetoric"]);
+  });
+});

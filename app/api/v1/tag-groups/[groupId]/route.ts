@@ -1,0 +1,6 @@
+import { apiRoute } from "@/lib/api/route";
+import { json } from "@/lib/api/respond";
+import { updateTagGroup } from "@/lib/codebook";
+
+// PATCH /api/v1/tag-groups/:groupId – { name?, description?, position? } (editors)
+export const PATCH = apiRoute<"groupId">(async (actor, { params, body }) => json(await updateTagGroup(actor, params.groupId, await body())));
