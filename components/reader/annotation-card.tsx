@@ -1,5 +1,6 @@
 "use client";
 
+import { FormError } from "@/components/ui/form";
 import { memo, useState } from "react";
 import type { TagView } from "@/lib/codebook";
 import { safeColor } from "@/components/ui/tag-color";
@@ -132,11 +133,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
           </button>
         </div>
       )}
-      {error && !editing && (
-        <p role="alert" className="mt-2 rounded-md bg-red-50 px-2 py-1 text-red-800">
-          {error}
-        </p>
-      )}
+      {!editing && <FormError message={error ?? undefined} />}
 
       {editing ? (
         <div className="mt-3 border-t border-stone-100 pt-3">

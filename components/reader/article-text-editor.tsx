@@ -1,5 +1,6 @@
 "use client";
 
+import { FormError } from "@/components/ui/form";
 import { useState } from "react";
 import { ApiFailure, callApi } from "./api-client";
 
@@ -68,11 +69,7 @@ export function ArticleTextEditor({
         rows={24}
         className="w-full rounded-md border border-stone-300 p-3 font-serif text-[1.02rem] leading-relaxed focus:border-indigo-500 focus:outline-none"
       />
-      {error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <FormError message={error ?? undefined} />
       <div className="flex gap-2">
         <button
           type="button"

@@ -1,5 +1,6 @@
 "use client";
 
+import { FormError } from "@/components/ui/form";
 import { useEffect, useId, useState } from "react";
 import type { ArticleLinkView, EventView } from "@/lib/events";
 import { callApi } from "./api-client";
@@ -59,11 +60,7 @@ export function EventLinks({ projectId, annotationId, links, permissions, onChan
           ))}
         </ul>
       )}
-      {error && (
-        <p role="alert" className="mt-1 text-xs text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error ?? undefined} />
       {permissions.canLink &&
         (adding ? (
           <LinkForm
@@ -134,11 +131,7 @@ function LinkForm({
   return (
     <div className="mt-2 space-y-2 rounded-md border border-stone-200 bg-stone-50 p-2" role="group" aria-label="Link to an event">
       <EventChoice projectId={projectId} onChange={setDraft} autoFocus />
-      {error && (
-        <p role="alert" className="text-xs text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error ?? undefined} />
       <div className="flex gap-2">
         <button
           type="button"
@@ -260,11 +253,7 @@ export function EventChoice({ projectId, onChange, autoFocus = false }: { projec
         Link note
         <input id={`${ids}-note`} value={note} onChange={(change) => setNote(change.target.value)} className={field} />
       </label>
-      {error && (
-        <p role="alert" className="text-xs text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError message={error ?? undefined} />
     </div>
   );
 }

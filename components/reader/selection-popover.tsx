@@ -1,5 +1,6 @@
 "use client";
 
+import { FormError } from "@/components/ui/form";
 import { useEffect, useRef, useState } from "react";
 import type { TagView } from "@/lib/codebook";
 import { EventChoice, type LinkDraft } from "./event-links";
@@ -67,11 +68,7 @@ export function SelectionPopover({ projectId, selection, codebook, reattaching, 
           <p className="text-xs text-stone-600" dir="auto">
             Was: “{reattaching.exact}”
           </p>
-          {error && (
-            <p role="alert" className="rounded-md bg-red-50 px-2.5 py-1.5 text-sm text-red-800">
-              {error}
-            </p>
-          )}
+          <FormError message={error ?? undefined} />
           <div className="flex gap-2">
             <button
               ref={confirmRef}

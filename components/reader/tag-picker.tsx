@@ -1,5 +1,6 @@
 "use client";
 
+import { FormError } from "@/components/ui/form";
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { TagView } from "@/lib/codebook";
 import { safeColor } from "@/components/ui/tag-color";
@@ -137,11 +138,7 @@ export function TagPicker(props: TagPickerProps) {
           className="w-full rounded-md border border-stone-300 px-2.5 py-1.5 text-sm focus:border-indigo-500 focus:outline-none"
         />
       </div>
-      {error && (
-        <p role="alert" className="rounded-md bg-red-50 px-2.5 py-1.5 text-sm text-red-800">
-          {error}
-        </p>
-      )}
+      <FormError message={error ?? undefined} />
       <div className="flex items-center gap-2">
         <button
           type="button"

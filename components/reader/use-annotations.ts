@@ -95,12 +95,15 @@ export function useAnnotations(articleId: string, initial: AnnotationView[]) {
     [articleId, replace],
   );
 
-  /** Applies `changes` on top of the version the UI shows; true when saved, false on a conflict (kept in `conflicts`). */
-  const update = useCallback(
-    async (annotation: ReaderAnnotation, changes: AnnotationChanges): Promise<boolean> => {
+  /**
+   * Sends a conditional change (If-Match: the version the UI shows) and puts
+   * its result in place: true when done, false on a conflict (412), which is
+   * kept in `conflicts` for the card to explain.
+   */
+  const changeAt = useCallback(
+    async (annotation: ReaderAnnotation, send: () => Promise<AnnotationView | null>): Promise<boolean> => {
       try {
-        const saved = await callApi<AnnotationView>("PATCH", `/api/v1/annotations/${annotation.id}`, { body: changes, version: annotation.version });
-        replace(annotation.id, saved);
+        replace(annotation.id, await send());
         clearConflict(annotation.id);
         return true;
       } catch (error) {
@@ -114,22 +117,19 @@ export function useAnnotations(articleId: string, initial: AnnotationView[]) {
     [replace, clearConflict],
   );
 
+  const update = useCallback(
+    (annotation: ReaderAnnotation, changes: AnnotationChanges) =>
+      changeAt(annotation, () => callApi<AnnotationView>("PATCH", `/api/v1/annotations/${annotation.id}`, { body: changes, version: annotation.version })),
+    [changeAt],
+  );
+
   const remove = useCallback(
-    async (annotation: ReaderAnnotation): Promise<boolean> => {
-      try {
+    (annotation: ReaderAnnotation) =>
+      changeAt(annotation, async () => {
         await callApi<void>("DELETE", `/api/v1/annotations/${annotation.id}`, { version: annotation.version });
-        replace(annotation.id, null);
-        clearConflict(annotation.id);
-        return true;
-      } catch (error) {
-        if (error instanceof ApiFailure && error.status === 412) {
-          setConflicts((current) => ({ ...current, [annotation.id]: conflictFrom(error) }));
-          return false;
-        }
-        throw error;
-      }
-    },
-    [replace, clearConflict],
+        return null;
+      }),
+    [changeAt],
   );
 
   /** Fetches the current version (after a conflict); gone if it was deleted meanwhile. */
