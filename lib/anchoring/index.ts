@@ -3,6 +3,7 @@
  * whole characters, and found again after the text changes. Pure functions,
  * shared by the server and the browser.
  */
+export { type CodePointConverter, codePointConverter } from "./code-points";
 export { createEditMap, type EditMap } from "./edit-map";
 export { normalizeSelection, snapToGraphemes } from "./graphemes";
 export { findExactQuote, findFuzzyQuote, type QuoteHints, type QuoteMatch } from "./match-quote";
