@@ -55,3 +55,30 @@ export function errorResponse(error: unknown): Response {
   console.error("[parallax] unexpected error", error);
   return json(errorBody("internal_server_error", "Something went wrong on the server."), { status: 500 });
 }
+
+/**
+ * A response whose body is produced piece by piece as the client reads it
+ * (exports): nothing is built whole in memory. An error after the first byte
+ * can only cut the stream short; it is logged.
+ */
+export function streamedResponse(chunks: AsyncGenerator<string>, headers: HeadersInit): Response {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(encoder.encode(value));
+      } catch (error) {
+        console.error("[parallax] a streamed response failed midway", error);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+  const allHeaders = new Headers(headers);
+  allHeaders.set("cache-control", "no-store");
+  return new Response(body, { headers: allHeaders });
+}

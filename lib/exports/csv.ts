@@ -1,0 +1,47 @@
+import "server-only";
+import { stringify } from "csv-stringify/sync";
+import { annotationBatches, type ExportAnnotation, type ExportContext } from "./source";
+
+const BOM = "\uFEFF";
+
+/**
+ * One row per annotation (RFC 4180, CRLF line ends), one column per codebook
+ * group with its tags joined by "; ". Cells a spreadsheet would run as a
+ * formula (= + - @ tab CR at the start) get a leading apostrophe
+ * (csv-stringify's escape_formulas, as OWASP recommends).
+ */
+export async function* csvExport(context: ExportContext): AsyncGenerator<string> {
+  // Group columns are keyed by id, so a group called "note" cannot clash with the note column.
+  const columns = [
+    ...["project", "article", "source", "article_url", "start", "end", "exact"].map((key) => ({ key })),
+    ...context.groups.map((group) => ({ key: `group:${group.id}`, header: group.name })),
+    ...["note", "status", "author", "created_at", "updated_at", "events"].map((key) => ({ key })),
+  ];
+  const options = { columns, escape_formulas: true, record_delimiter: "windows" } as const;
+  yield (context.request.bom ? BOM : "") + stringify([], { ...options, header: true });
+  const row = (annotation: ExportAnnotation) => {
+    const article = context.articleById.get(annotation.articleId)!;
+    const tagsByGroup = Object.fromEntries(
+      context.groups.map((group) => [`group:${group.id}`, annotation.tags.filter((tag) => tag.group === group.name).map((tag) => tag.name).join("; ")]),
+    );
+    return {
+      project: context.project.name,
+      article: article.title,
+      source: article.source ?? "",
+      article_url: article.url ?? "",
+      start: annotation.start,
+      end: annotation.end,
+      exact: annotation.exact,
+      ...tagsByGroup,
+      note: annotation.note ?? "",
+      status: annotation.status,
+      author: annotation.author.name,
+      created_at: annotation.createdAt,
+      updated_at: annotation.updatedAt,
+      events: annotation.links
+        .map((link) => `${link.event} (${link.stance.toLowerCase()}${link.attributedTo ? `, according to ${link.attributedTo}` : ""})`)
+        .join("; "),
+    };
+  };
+  for await (const batch of annotationBatches(context)) yield stringify(batch.map(row), options);
+}

@@ -1,0 +1,50 @@
+import "server-only";
+import type { Actor } from "@/lib/actor";
+import { claimReviewExport } from "./claim-review";
+import { csvExport } from "./csv";
+import { markdownExport } from "./markdown";
+import { projectJsonExport } from "./project-json";
+import { type ExportFormat, openExport } from "./source";
+import { webAnnotationExport } from "./web-annotation";
+
+export { EXPORT_FORMATS, type ExportFormat } from "./source";
+
+export interface ExportFile {
+  contentType: string;
+  filename: string;
+  /** The file in pieces, produced as they are sent. */
+  chunks: AsyncGenerator<string>;
+}
+
+const FORMATS: Record<ExportFormat, { contentType: string; suffix: string }> = {
+  csv: { contentType: "text/csv; charset=utf-8; header=present", suffix: "annotations.csv" },
+  json: { contentType: "application/json; charset=utf-8", suffix: "project.json" },
+  jsonld: { contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8', suffix: "annotations.jsonld" },
+  md: { contentType: "text/markdown; charset=utf-8", suffix: "report.md" },
+  claimreview: { contentType: "application/ld+json; charset=utf-8", suffix: "claimreview.jsonld" },
+};
+
+/** A file name from the project's name: ASCII letters and digits, dashes between. */
+function slug(name: string): string {
+  const ascii = name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return ascii.slice(0, 60) || "project";
+}
+
+/**
+ * A project export in one of the formats, with the query's filters. Checks
+ * permission and input first (so errors are proper 4xx answers), then
+ * produces the file lazily.
+ */
+export async function exportProject(actor: Actor, projectId: string, query: unknown, origin: string): Promise<ExportFile> {
+  const context = await openExport(actor, projectId, query);
+  const { format } = context.request;
+  const chunks = {
+    csv: () => csvExport(context),
+    json: () => projectJsonExport(context),
+    jsonld: () => webAnnotationExport(context),
+    md: () => markdownExport(context),
+    claimreview: () => claimReviewExport(context, origin),
+  }[format]();
+  const { contentType, suffix } = FORMATS[format];
+  return { contentType, filename: `${slug(context.project.name)}-${new Date().toISOString().slice(0, 10)}-${suffix}`, chunks };
+}

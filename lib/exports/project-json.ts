@@ -1,0 +1,73 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { formatDate } from "@/lib/validation";
+import { annotationBatches, type ExportContext } from "./source";
+
+/** The format name and version import checks. */
+export const PROJECT_FORMAT = { format: "parallax.project", version: 1 } as const;
+
+/**
+ * The whole project as JSON, streamed: project, codebook, sources, articles
+ * with their texts, events, then the (filtered) annotations with tag names,
+ * event links and comments. The shape is documented in README ("Exports").
+ */
+export async function* projectJsonExport(context: ExportContext): AsyncGenerator<string> {
+  const projectId = context.project.id;
+  const [tags, events] = await Promise.all([
+    db().tag.findMany({ where: { projectId }, orderBy: [{ position: "asc" }, { id: "asc" }] }),
+    db().event.findMany({ where: { projectId, deletedAt: null }, orderBy: [{ dateStart: "asc" }, { id: "asc" }] }),
+  ]);
+  const codebook = context.groups.map((group) => ({
+    name: group.name,
+    kind: group.kind,
+    description: group.description,
+    tags: tags
+      .filter((tag) => tag.groupId === group.id)
+      .map((tag) => ({ name: tag.name, description: tag.description, color: tag.color, shortcut: tag.shortcut, archived: tag.archivedAt !== null })),
+  }));
+  const sources = [...new Set(context.articles.map((article) => article.source).filter((source): source is string => source !== null))];
+  yield `{${JSON.stringify(PROJECT_FORMAT).slice(1, -1)},"exportedAt":${JSON.stringify(new Date().toISOString())},`;
+  yield `"project":${JSON.stringify(context.project)},"codebook":${JSON.stringify(codebook)},"sources":${JSON.stringify(sources)},"articles":[`;
+  for (const [index, { revision: _revision, ...article }] of context.articles.entries()) yield (index ? "," : "") + JSON.stringify(article);
+  const eventViews = events.map((event) => ({
+    id: event.id,
+    title: event.title,
+    date: formatDate(event.dateStart),
+    dateEnd: formatDate(event.dateEnd),
+    place: event.place,
+    description: event.description,
+  }));
+  yield `],"events":${JSON.stringify(eventViews)},"annotations":[`;
+  let first = true;
+  for await (const batch of annotationBatches(context)) {
+    const comments = await db().comment.findMany({
+      where: { annotationId: { in: batch.map((annotation) => annotation.id) }, deletedAt: null },
+      orderBy: { id: "asc" },
+      select: { annotationId: true, text: true, createdAt: true, author: { select: { name: true } } },
+    });
+    for (const annotation of batch) {
+      const item = {
+        id: annotation.id,
+        articleId: annotation.articleId,
+        start: annotation.start,
+        end: annotation.end,
+        exact: annotation.exact,
+        prefix: annotation.prefix,
+        suffix: annotation.suffix,
+        note: annotation.note,
+        status: annotation.status,
+        author: annotation.author.name,
+        createdAt: annotation.createdAt,
+        updatedAt: annotation.updatedAt,
+        tags: annotation.tags.map((tag) => tag.name),
+        links: annotation.links.map(({ eventId, stance, attributedTo, note }) => ({ eventId, stance, attributedTo, note })),
+        comments: comments
+          .filter((comment) => comment.annotationId === annotation.id)
+          .map((comment) => ({ author: comment.author.name, text: comment.text, createdAt: comment.createdAt.toISOString() })),
+      };
+      yield (first ? "" : ",") + JSON.stringify(item);
+      first = false;
+    }
+  }
+  yield "]}";
+}
