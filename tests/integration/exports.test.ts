@@ -1,0 +1,171 @@
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import { api, baseUrl } from "../support/api";
+import { countRows, createProjectWithTeam, type TestProject } from "../support/factories";
+
+let team: TestProject;
+let articleId: string;
+let otherArticleId: string;
+const TEXT = "💩👨‍👩‍👧‍👦 Aśvaka – آسواکا News Agency said “a number” were killed.\nOfficials said, \"all is calm\", at noon.";
+const OTHER = "A second report: nothing happened.";
+const ids: Record<string, string> = {};
+
+async function annotate(article: string, text: string, quote: string, json: Record<string, unknown>, token = team.editor.token) {
+  const start = text.indexOf(quote);
+  const response = await api("POST", `/api/v1/articles/${article}/annotations`, { token, json: { start, end: start + quote.length, exact: quote, ...json } });
+  expect(response.status).toBe(201);
+  return response.body.id as string;
+}
+
+const exportOf = (query: string, token = team.viewer.token) => api("GET", `/api/v1/projects/${team.id}/export?${query}`, { token });
+
+beforeAll(async () => {
+  team = await createProjectWithTeam("Exports — “Afghan” desk");
+  const article = await api("POST", `/api/v1/projects/${team.id}/articles`, {
+    token: team.editor.token,
+    json: { title: "Asvaka report", text: TEXT, sourceName: "Asvaka", url: "https://example.org/asvaka", author: "Staff", publishedAt: "2021-08-20" },
+  });
+  articleId = article.body.id;
+  otherArticleId = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Second", text: OTHER } })).body.id;
+  ids.persian = await annotate(articleId, TEXT, "آسواکا News Agency", { tags: ["quote/attribution", "misleading", "loaded language"], note: "=HYPERLINK(\"http://evil\")" });
+  ids.quoted = await annotate(articleId, TEXT, "“a number” were killed", { tags: ["statistic", "false"], note: "<img src=x onerror=alert(1)> and, \"quotes\"\nnew line" });
+  ids.calm = await annotate(articleId, TEXT, "\"all is calm\"", { tags: ["opinion"] }, team.reviewer.token);
+  ids.other = await annotate(otherArticleId, OTHER, "nothing happened", { tags: ["factual claim"] });
+  const event = (await api("POST", `/api/v1/projects/${team.id}/events`, { token: team.editor.token, json: { title: "Killings in Baghlan", date: "2021-08-20" } })).body;
+  await api("POST", `/api/v1/events/${event.id}/links`, { token: team.editor.token, json: { annotationId: ids.quoted, stance: "ASSERTS", attributedTo: "Asvaka" } });
+});
+
+describe("CSV export", () => {
+  it("has one row per annotation with a column per codebook group, RFC 4180 quoting and formulas neutralised", async () => {
+    const response = await exportOf("format=csv");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/csv; charset=utf-8/);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="exports-afghan-desk-\d{4}-\d{2}-\d{2}-annotations\.csv"$/);
+    const rows = parse(response.body as string, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(4);
+    expect(Object.keys(rows[0]!)).toEqual([
+      "project", "article", "source", "article_url", "start", "end", "exact", "claim type", "frame", "rhetoric", "verdict",
+      "note", "status", "author", "created_at", "updated_at", "events",
+    ]);
+    const persian = rows.find((row) => row.exact === "آسواکا News Agency")!;
+    expect(persian).toMatchObject({ project: "Exports — “Afghan” desk", source: "Asvaka", "claim type": "quote/attribution", verdict: "misleading", rhetoric: "loaded language" });
+    expect(persian.note).toBe("'=HYPERLINK(\"http://evil\")");
+    expect(Number(persian.start)).toBe(TEXT.indexOf("آسواکا"));
+    const quoted = rows.find((row) => row.exact === "“a number” were killed")!;
+    expect(quoted.note).toBe("<img src=x onerror=alert(1)> and, \"quotes\"\nnew line");
+    expect(quoted.events).toBe("Killings in Baghlan (asserts, according to Asvaka)");
+    expect((response.body as string).split("\r\n")[0]).toMatch(/^project,article,/);
+  });
+
+  it("starts with a byte order mark for Excel when asked", async () => {
+    const response = await fetch(`${baseUrl()}/api/v1/projects/${team.id}/export?format=csv&bom=1`, { headers: { authorization: `Bearer ${team.viewer.token}` } });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it("filters by article, tag, status, author and creation dates", async () => {
+    const count = async (query: string) => (parse((await exportOf(`format=csv&${query}`)).body as string, { columns: true }) as unknown[]).length;
+    expect(await count(`articles=${otherArticleId}`)).toBe(1);
+    expect(await count("tags=statistic,opinion")).toBe(2);
+    expect(await count("status=DRAFT")).toBe(4);
+    expect(await count("status=APPROVED")).toBe(0);
+    expect(await count(`author=${team.reviewer.id}`)).toBe(1);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await count(`from=${today}&to=${today}`)).toBe(4);
+    expect(await count("to=2000-01-01")).toBe(0);
+  });
+});
+
+describe("W3C Web Annotation export", () => {
+  it("gives TextQuoteSelectors and TextPositionSelectors in code points that convert back to our offsets", async () => {
+    const response = await exportOf("format=jsonld");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("application/ld+json");
+    const collection = response.body;
+    expect(collection).toMatchObject({ "@context": "http://www.w3.org/ns/anno.jsonld", type: "AnnotationCollection", total: 4 });
+    expect(collection.first.type).toBe("AnnotationPage");
+    const persian = collection.first.items.find((item: { id: string }) => item.id === `urn:uuid:${ids.persian}`);
+    expect(persian.target.source).toBe("https://example.org/asvaka");
+    const [quote, position] = persian.target.selector;
+    expect(quote).toMatchObject({ type: "TextQuoteSelector", exact: "آسواکا News Agency" });
+    const start = TEXT.indexOf("آسواکا");
+    expect(position).toEqual({ type: "TextPositionSelector", start: Array.from(TEXT.slice(0, start)).length, end: Array.from(TEXT.slice(0, start + "آسواکا News Agency".length)).length });
+    expect(Array.from(TEXT).slice(position.start, position.end).join("")).toBe("آسواکا News Agency");
+    expect(persian.body).toEqual(
+      expect.arrayContaining([
+        { type: "TextualBody", purpose: "tagging", value: "misleading" },
+        { type: "TextualBody", purpose: "commenting", value: "=HYPERLINK(\"http://evil\")", format: "text/plain" },
+      ]),
+    );
+    expect(persian.creator).toMatchObject({ type: "Person", name: "editor" });
+    const second = collection.first.items.find((item: { id: string }) => item.id === `urn:uuid:${ids.other}`);
+    expect(second.target.source).toBe(`urn:uuid:${otherArticleId}`);
+  });
+});
+
+describe("ClaimReview export", () => {
+  it("reviews every claim with a verdict, with typed schema.org fields", async () => {
+    const response = await exportOf("format=claimreview&organization=Example%20Fact%20Check");
+    expect(response.status).toBe(200);
+    const reviews = response.body["@graph"] as Record<string, any>[];
+    expect(response.body["@context"]).toBe("https://schema.org");
+    expect(reviews.map((review) => review.claimReviewed).sort()).toEqual(["آسواکا News Agency", "“a number” were killed"].sort());
+    const review = reviews.find((candidate) => candidate.claimReviewed === "“a number” were killed")!;
+    expect(review).toMatchObject({
+      "@type": "ClaimReview",
+      author: { "@type": "Organization", name: "Example Fact Check" },
+      reviewRating: { "@type": "Rating", ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: "false" },
+      itemReviewed: {
+        "@type": "Claim",
+        author: { "@type": "Organization", name: "Asvaka" },
+        appearance: { url: "https://example.org/asvaka", author: { "@type": "Person", name: "Staff" }, datePublished: "2021-08-20" },
+      },
+    });
+    expect(review.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(review.url).toMatch(new RegExp(`/articles/${articleId}#annotation-${ids.quoted}$`));
+    expect(reviews.find((candidate) => candidate.claimReviewed === "آسواکا News Agency")!.reviewRating.ratingValue).toBe(2);
+  });
+});
+
+describe("Markdown report and project JSON", () => {
+  it("reports events with omissions, the framing profile and every claim, with HTML neutralised", async () => {
+    const response = await exportOf("format=md");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/markdown/);
+    const report = response.body as string;
+    expect(report).toContain("### Killings in Baghlan (2021-08-20)");
+    expect(report).toContain("- **Asvaka** asserts (according to Asvaka): ““a number” were killed”");
+    expect(report).toContain("- **Second**: *omitted — does not report this event*");
+    expect(report).toMatch(/\| verdict · misleading \| 1 \| 0 \|/);
+    expect(report).toContain("آسواکا News Agency");
+    expect(report).not.toContain("<img");
+  });
+
+  it("exports the whole project as documented JSON", async () => {
+    const response = await exportOf("format=json");
+    expect(response.status).toBe(200);
+    const data = response.body;
+    expect(data).toMatchObject({ format: "parallax.project", version: 1, project: { id: team.id, name: "Exports — “Afghan” desk" } });
+    expect(data.articles.find((article: { id: string }) => article.id === articleId).text).toBe(TEXT);
+    expect(data.codebook.map((group: { name: string }) => group.name)).toEqual(["claim type", "frame", "rhetoric", "verdict"]);
+    expect(data.sources).toEqual(["Asvaka"]);
+    expect(data.events).toHaveLength(1);
+    const quoted = data.annotations.find((annotation: { id: string }) => annotation.id === ids.quoted);
+    expect(quoted).toMatchObject({ exact: "“a number” were killed", tags: ["statistic", "false"], links: [{ stance: "ASSERTS", attributedTo: "Asvaka" }], comments: [] });
+    expect(TEXT.slice(quoted.start, quoted.end)).toBe(quoted.exact);
+  });
+});
+
+describe("export errors", () => {
+  it("answers bad formats and filters with a JSON 4xx, outsiders with 404, and changes nothing", async () => {
+    const before = await countRows();
+    for (const query of ["format=xls", "", "format=csv&from=yesterday", "format=csv&status=LOST", "format=csv&author=someone"]) {
+      const response = await exportOf(query);
+      expect([400, 422], query).toContain(response.status);
+      expect(response.body.error.message).toBeTruthy();
+    }
+    expect((await exportOf("format=csv", team.outsider.token)).status).toBe(404);
+    expect((await api("GET", `/api/v1/projects/${team.id}/export?format=csv`)).status).toBe(401);
+    expect(await countRows()).toEqual(before);
+  });
+});
