@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatCalendarDate } from "@/components/ui/format";
 import { PageTitle } from "@/components/ui/card";
+import { ExportDialog } from "@/components/projects/export-dialog";
 import { listArticles } from "@/lib/articles";
 import { requireSignedIn } from "@/lib/auth/session";
+import { listCodebook } from "@/lib/codebook";
 import { orNotFound } from "@/lib/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { roleAllows } from "@/lib/permissions";
@@ -17,6 +19,7 @@ export default async function ProjectPage({ params }: PageProps<"/projects/[proj
   const project = await orNotFound(getProject(actor, projectId));
   const { items: articles } = await listArticles(actor, projectId, { limit: MAX_PAGE_SIZE });
   const canImport = roleAllows(project.role, "article.create");
+  const tagNames = (await listCodebook(actor, projectId)).filter((tag) => !tag.archived).map((tag) => tag.name);
 
   return (
     <div>
@@ -37,6 +40,12 @@ export default async function ProjectPage({ params }: PageProps<"/projects/[proj
               Compare sources
             </Link>
           )}
+          <ExportDialog
+            projectId={projectId}
+            projectName={project.name}
+            articles={articles.map((article) => ({ id: article.id, label: `${article.source?.name ?? "No outlet"} — ${article.title}` }))}
+            tags={tagNames}
+          />
           {canImport && (
             <Link
               href={`/projects/${projectId}/import`}

@@ -1,0 +1,139 @@
+"use client";
+
+import { useId, useRef, useState } from "react";
+
+const FORMATS = [
+  { value: "csv", label: "CSV", hint: "one row per annotation, for spreadsheets and statistics" },
+  { value: "md", label: "Markdown report", hint: "events, omissions, framing, every claim" },
+  { value: "json", label: "Project JSON", hint: "everything, to archive or import elsewhere" },
+  { value: "jsonld", label: "W3C Web Annotation", hint: "JSON-LD for other annotation tools" },
+  { value: "claimreview", label: "ClaimReview", hint: "schema.org fact-check markup for claims with a verdict" },
+] as const;
+
+const STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"] as const;
+
+interface ExportDialogProps {
+  projectId: string;
+  projectName: string;
+  articles: { id: string; label: string }[];
+  tags: string[];
+}
+
+/** The project's exports: a format, optional filters, and a download link to the export API. */
+export function ExportDialog({ projectId, projectName, articles, tags }: ExportDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [format, setFormat] = useState<(typeof FORMATS)[number]["value"]>("csv");
+  const [chosenArticles, setChosenArticles] = useState<string[]>([]);
+  const [tag, setTag] = useState("");
+  const [status, setStatus] = useState("");
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const [bom, setBom] = useState(false);
+  const [organization, setOrganization] = useState(projectName);
+  const ids = useId();
+
+  const query = new URLSearchParams({ format });
+  if (chosenArticles.length > 0) query.set("articles", chosenArticles.join(","));
+  if (tag) query.set("tags", tag);
+  if (status) query.set("status", status);
+  if (from) query.set("from", from);
+  if (to) query.set("to", to);
+  if (format === "csv" && bom) query.set("bom", "1");
+  if (format === "claimreview" && organization.trim()) query.set("organization", organization.trim());
+  const href = `/api/v1/projects/${projectId}/export?${query}`;
+  const field = "w-full rounded-md border border-stone-300 px-2 py-1 text-sm";
+
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => dialog.current?.showModal()}
+        className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50"
+      >
+        Export
+      </button>
+      <dialog ref={dialog} aria-labelledby={`${ids}-title`} className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-stone-900/40">
+        <div className="space-y-4 p-5">
+          <h2 id={`${ids}-title`} className="text-lg font-semibold">
+            Export {projectName}
+          </h2>
+          <fieldset>
+            <legend className="mb-1 text-sm font-medium">Format</legend>
+            {FORMATS.map((option) => (
+              <label key={option.value} className="flex items-start gap-2 py-0.5 text-sm">
+                <input type="radio" name="format" value={option.value} checked={format === option.value} onChange={() => setFormat(option.value)} className="mt-1" />
+                <span>
+                  <span className="font-medium">{option.label}</span> <span className="text-stone-500">— {option.hint}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <details className="text-sm">
+            <summary className="cursor-pointer font-medium">Filters (optional)</summary>
+            <div className="mt-2 grid gap-2">
+              <label className="text-xs text-stone-600">
+                Articles (none chosen: all)
+                <select multiple value={chosenArticles} onChange={(event) => setChosenArticles([...event.target.selectedOptions].map((option) => option.value))} className={`${field} h-24`}>
+                  {articles.map((article) => (
+                    <option key={article.id} value={article.id}>
+                      {article.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <div className="grid grid-cols-2 gap-2">
+                <label className="text-xs text-stone-600">
+                  Tag
+                  <select value={tag} onChange={(event) => setTag(event.target.value)} className={field}>
+                    <option value="">Any tag</option>
+                    {tags.map((name) => (
+                      <option key={name}>{name}</option>
+                    ))}
+                  </select>
+                </label>
+                <label className="text-xs text-stone-600">
+                  Status
+                  <select value={status} onChange={(event) => setStatus(event.target.value)} className={field}>
+                    <option value="">Any status</option>
+                    {STATUSES.map((value) => (
+                      <option key={value} value={value}>
+                        {value.charAt(0) + value.slice(1).toLowerCase()}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <label className="text-xs text-stone-600">
+                  Annotated from
+                  <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} className={field} />
+                </label>
+                <label className="text-xs text-stone-600">
+                  to
+                  <input type="date" value={to} onChange={(event) => setTo(event.target.value)} className={field} />
+                </label>
+              </div>
+            </div>
+          </details>
+          {format === "csv" && (
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" checked={bom} onChange={(event) => setBom(event.target.checked)} /> For Excel (UTF-8 with a byte order mark)
+            </label>
+          )}
+          {format === "claimreview" && (
+            <label className="block text-xs text-stone-600">
+              Fact-checking organisation (the reviews&apos; author)
+              <input value={organization} onChange={(event) => setOrganization(event.target.value)} className={field} />
+            </label>
+          )}
+          <div className="flex items-center gap-2">
+            <a href={href} download className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+              Download
+            </a>
+            <button type="button" onClick={() => dialog.current?.close()} className="rounded-md px-4 py-2 text-sm text-stone-700 hover:bg-stone-100">
+              Close
+            </button>
+          </div>
+        </div>
+      </dialog>
+    </>
+  );
+}
