@@ -79,6 +79,7 @@ export const DEMO_CLAIMS: {
   { id: demoId(313), articleId: B, quote: "the Indian outlet Republic World reported that Pol-e-Hesar had been freed from Taliban control", tags: ["quote/attribution"], links: [{ eventId: demoId(202), stance: "ASSERTS", attributedTo: "Republic World" }] },
   { id: demoId(314), articleId: B, quote: "there had been some confusion over whether the districts had been recaptured", tags: ["quote/attribution", "doubt"], links: [{ eventId: demoId(202), stance: "QUALIFIES", attributedTo: "Newsweek" }] },
   { id: demoId(315), articleId: B, quote: "resistance commander Abdul Hamid said the militia was advancing toward the Khenhan district", tags: ["quote/attribution", "prediction"], links: [{ eventId: demoId(202), stance: "MENTIONS", attributedTo: "Iran International" }] },
+  { id: demoId(317), articleId: B, quote: "Aśvaka – آسواکا News Agency", tags: ["quote/attribution"], note: "The outlet's tweet, quoted with its Persian name.", links: [{ eventId: demoId(202), stance: "MENTIONS", attributedTo: "Asvaka News Agency" }] },
   { id: demoId(316), articleId: B, quote: "The Afghan people have been fighting among themselves for decades", tags: ["opinion", "causal oversimplification", "misleading"], note: "Frames the uprising as endless infighting.", links: [{ eventId: demoId(201), stance: "QUALIFIES" }] },
 ];
 

@@ -16,7 +16,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { ensureBuilt } from "./lib/build.ts";
-import { ensureChromium } from "./lib/chromium.ts";
+import { ensureChromium, ensurePoppler } from "./lib/debian-tools.ts";
 import { dataDir, type DatabaseServer, embeddedPort, provideDatabaseServer } from "./lib/database.ts";
 import { log } from "./lib/log.ts";
 import { freePort } from "./lib/net.ts";
@@ -58,6 +58,7 @@ async function main(): Promise<number> {
 
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "test" };
   if (layers.has("e2e")) env.CHROMIUM_PATH = ensureChromium();
+  if (layers.has("integration")) env.PDFTOTEXT_PATH = ensurePoppler();
 
   let server: DatabaseServer | undefined;
   let app: RunningApp | undefined;

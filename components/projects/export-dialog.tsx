@@ -4,6 +4,7 @@ import { useId, useRef, useState } from "react";
 
 const FORMATS = [
   { value: "csv", label: "CSV", hint: "one row per annotation, for spreadsheets and statistics" },
+  { value: "pdf", label: "PDF report", hint: "the report to publish or hand around" },
   { value: "md", label: "Markdown report", hint: "events, omissions, framing, every claim" },
   { value: "json", label: "Project JSON", hint: "everything, to archive or import elsewhere" },
   { value: "jsonld", label: "W3C Web Annotation", hint: "JSON-LD for other annotation tools" },

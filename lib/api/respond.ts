@@ -61,14 +61,14 @@ export function errorResponse(error: unknown): Response {
  * (exports): nothing is built whole in memory. An error after the first byte
  * can only cut the stream short; it is logged.
  */
-export function streamedResponse(chunks: AsyncGenerator<string>, headers: HeadersInit): Response {
+export function streamedResponse(chunks: AsyncGenerator<string | Uint8Array>, headers: HeadersInit): Response {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const { value, done } = await chunks.next();
         if (done) controller.close();
-        else controller.enqueue(encoder.encode(value));
+        else controller.enqueue(typeof value === "string" ? encoder.encode(value) : value);
       } catch (error) {
         console.error("[parallax] a streamed response failed midway", error);
         controller.error(error);

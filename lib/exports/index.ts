@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/actor";
 import { claimReviewExport } from "./claim-review";
 import { csvExport } from "./csv";
 import { markdownExport } from "./markdown";
+import { pdfExport } from "./pdf";
 import { projectJsonExport } from "./project-json";
 import { type ExportFormat, openExport } from "./source";
 import { webAnnotationExport } from "./web-annotation";
@@ -13,7 +14,7 @@ export interface ExportFile {
   contentType: string;
   filename: string;
   /** The file in pieces, produced as they are sent. */
-  chunks: AsyncGenerator<string>;
+  chunks: AsyncGenerator<string | Uint8Array>;
 }
 
 const FORMATS: Record<ExportFormat, { contentType: string; suffix: string }> = {
@@ -21,6 +22,7 @@ const FORMATS: Record<ExportFormat, { contentType: string; suffix: string }> = {
   json: { contentType: "application/json; charset=utf-8", suffix: "project.json" },
   jsonld: { contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8', suffix: "annotations.jsonld" },
   md: { contentType: "text/markdown; charset=utf-8", suffix: "report.md" },
+  pdf: { contentType: "application/pdf", suffix: "report.pdf" },
   claimreview: { contentType: "application/ld+json; charset=utf-8", suffix: "claimreview.jsonld" },
 };
 
@@ -38,11 +40,12 @@ function slug(name: string): string {
 export async function exportProject(actor: Actor, projectId: string, query: unknown, origin: string): Promise<ExportFile> {
   const context = await openExport(actor, projectId, query);
   const { format } = context.request;
-  const chunks = {
+  const chunks: AsyncGenerator<string | Uint8Array> = {
     csv: () => csvExport(context),
     json: () => projectJsonExport(context),
     jsonld: () => webAnnotationExport(context),
     md: () => markdownExport(context),
+    pdf: () => pdfExport(context),
     claimreview: () => claimReviewExport(context, origin),
   }[format]();
   const { contentType, suffix } = FORMATS[format];

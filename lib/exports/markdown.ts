@@ -1,4 +1,5 @@
 import "server-only";
+import { summarize } from "./report";
 import { annotationBatches, type ExportAnnotation, type ExportArticle, type ExportContext } from "./source";
 
 /** Text safe inside Markdown: no markup, no HTML (a renderer must not run a note's <img onerror>). */
@@ -12,46 +13,19 @@ function md(text: string): string {
 const sourceOf = (article: ExportArticle) => article.source ?? article.title;
 const tagList = (annotation: ExportAnnotation) => (annotation.tags.length ? annotation.tags.map((tag) => md(tag.name)).join(", ") : "untagged");
 
-interface EventRow {
-  title: string;
-  date: string | null;
-  claims: { articleId: string; quote: string; stance: string; attributedTo: string | null }[];
-}
-
 /**
  * A readable report: sources, each event with how each source reports it
  * and who leaves it out, the framing profile, then every article's claims in
- * text order. Two passes over the annotations; only the event summary is held.
+ * text order. Two passes over the annotations; only the summary is held.
  */
 export async function* markdownExport(context: ExportContext): AsyncGenerator<string> {
-  const events = new Map<string, EventRow>();
-  const profile = new Map<string, Map<string, number>>(); // "group · tag" → article → count
-  const claimCounts = new Map<string, number>();
-  for await (const batch of annotationBatches(context)) {
-    for (const annotation of batch) {
-      claimCounts.set(annotation.articleId, (claimCounts.get(annotation.articleId) ?? 0) + 1);
-      for (const tag of annotation.tags) {
-        if (tag.kind === "CLAIM_TYPE" || tag.kind === "CUSTOM") continue;
-        const key = `${tag.group} · ${tag.name}`;
-        const counts = profile.get(key) ?? new Map<string, number>();
-        counts.set(annotation.articleId, (counts.get(annotation.articleId) ?? 0) + 1);
-        profile.set(key, counts);
-      }
-      for (const link of annotation.links) {
-        const event = events.get(link.eventId) ?? { title: link.event, date: link.eventDate, claims: [] };
-        event.claims.push({ articleId: annotation.articleId, quote: annotation.exact, stance: link.stance.toLowerCase(), attributedTo: link.attributedTo });
-        events.set(link.eventId, event);
-      }
-    }
-  }
-
+  const { events: sortedEvents, profile, claimCounts } = await summarize(context);
   const { project, articles } = context;
   yield `# ${md(project.name)}\n\n`;
   if (project.description) yield `${md(project.description)}\n\n`;
-  yield `Report exported ${new Date().toISOString().slice(0, 10)} from Parallax: ${articles.length} articles, ${[...claimCounts.values()].reduce((a, b) => a + b, 0)} annotated claims, ${events.size} events.\n\n`;
+  yield `Report exported ${new Date().toISOString().slice(0, 10)} from Parallax: ${articles.length} articles, ${[...claimCounts.values()].reduce((a, b) => a + b, 0)} annotated claims, ${sortedEvents.length} events.\n\n`;
 
   yield "## Sources\n\n| Source | Article | Published | Claims | Events left out |\n| --- | --- | --- | ---: | ---: |\n";
-  const sortedEvents = [...events.values()].sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999") || a.title.localeCompare(b.title));
   for (const article of articles) {
     const omitted = sortedEvents.filter((event) => !event.claims.some((claim) => claim.articleId === article.id)).length;
     yield `| ${md(sourceOf(article))} | ${md(article.title)} | ${article.publishedAt ?? "—"} | ${claimCounts.get(article.id) ?? 0} | ${omitted} |\n`;
@@ -79,7 +53,7 @@ export async function* markdownExport(context: ExportContext): AsyncGenerator<st
     yield "No frame, rhetoric or verdict tags.\n\n";
   } else {
     yield `| Tag | ${articles.map((article) => md(sourceOf(article))).join(" | ")} |\n| --- |${articles.map(() => " ---: |").join("")}\n`;
-    for (const [key, counts] of [...profile.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [key, counts] of profile) {
       yield `| ${md(key)} | ${articles.map((article) => counts.get(article.id) ?? 0).join(" | ")} |\n`;
     }
     yield "\n";

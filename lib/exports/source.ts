@@ -8,7 +8,7 @@ import type { AnnotationStatus, Stance, TagGroupKind } from "@/lib/generated/pri
 import { type ProjectAccess, requireProjectPermission } from "@/lib/permissions";
 import { calendarDate, formatDate, isUuid, parseInput } from "@/lib/validation";
 
-export const EXPORT_FORMATS = ["csv", "json", "jsonld", "md", "claimreview"] as const;
+export const EXPORT_FORMATS = ["csv", "json", "jsonld", "md", "pdf", "claimreview"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"] as const;

@@ -1,0 +1,46 @@
+import "server-only";
+import { annotationBatches, type ExportContext } from "./source";
+
+export interface ReportEvent {
+  id: string;
+  title: string;
+  date: string | null;
+  claims: { articleId: string; quote: string; stance: string; attributedTo: string | null }[];
+}
+
+export interface ReportSummary {
+  /** By date (undated last), then title. */
+  events: ReportEvent[];
+  /** "group · tag" (frames, rhetoric, verdicts) → article id → how many claims carry it; sorted by key. */
+  profile: Map<string, Map<string, number>>;
+  claimCounts: Map<string, number>;
+}
+
+/** One pass over the selected annotations for what the reports show above the claims: events, framing, counts. */
+export async function summarize(context: ExportContext): Promise<ReportSummary> {
+  const events = new Map<string, ReportEvent>();
+  const profile = new Map<string, Map<string, number>>();
+  const claimCounts = new Map<string, number>();
+  for await (const batch of annotationBatches(context)) {
+    for (const annotation of batch) {
+      claimCounts.set(annotation.articleId, (claimCounts.get(annotation.articleId) ?? 0) + 1);
+      for (const tag of annotation.tags) {
+        if (tag.kind !== "FRAME" && tag.kind !== "RHETORIC" && tag.kind !== "VERDICT") continue;
+        const key = `${tag.group} · ${tag.name}`;
+        const counts = profile.get(key) ?? new Map<string, number>();
+        counts.set(annotation.articleId, (counts.get(annotation.articleId) ?? 0) + 1);
+        profile.set(key, counts);
+      }
+      for (const link of annotation.links) {
+        const event = events.get(link.eventId) ?? { id: link.eventId, title: link.event, date: link.eventDate, claims: [] };
+        event.claims.push({ articleId: annotation.articleId, quote: annotation.exact, stance: link.stance.toLowerCase(), attributedTo: link.attributedTo });
+        events.set(link.eventId, event);
+      }
+    }
+  }
+  return {
+    events: [...events.values()].sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999") || a.title.localeCompare(b.title)),
+    profile: new Map([...profile.entries()].sort(([a], [b]) => a.localeCompare(b))),
+    claimCounts,
+  };
+}
