@@ -11,7 +11,7 @@ test("the demo editor opens the demo project and reads article 001 with its Pers
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Desperate Afghans Fight Back Against Taliban, Resistance Scores Big Underdog Victory",
   );
-  const persian = page.getByText("آسواکا", { exact: false });
+  const persian = page.locator("[data-article-text]").getByText("آسواکا", { exact: false });
   await expect(persian).toBeVisible();
   await expect(page.locator("[data-article-text]")).toContainText("Aśvaka – آسواکا News Agency");
   // Curly quotes arrive as they are.
