@@ -164,35 +164,50 @@ export async function getArticle(actor: Actor, articleId: string): Promise<Artic
  */
 export async function importArticle(actor: Actor, projectId: string, input: unknown, options: { id?: string } = {}): Promise<ArticleDetail> {
   await requireProjectPermission(actor, projectId, "article.create");
-  const { title, text, sourceName, url, author, publishedAt } = parseInput(importArticleInput, input);
+  const article = parseInput(importArticleInput, input);
+  return db().$transaction((tx) => insertArticle(tx, actor, projectId, article, options.id));
+}
+
+/** At most this many articles in one bulk import (and one transaction). */
+export const MAX_BULK_ARTICLES = 200;
+const bulkImportInput = z.array(importArticleInput).min(1, "send at least one article").max(MAX_BULK_ARTICLES);
+
+/** Imports several articles at once: all of them, or (any one invalid: 422 naming it) none. */
+export async function importArticles(actor: Actor, projectId: string, input: unknown): Promise<ArticleDetail[]> {
+  await requireProjectPermission(actor, projectId, "article.create");
+  const articles = parseInput(bulkImportInput, input);
   return db().$transaction(async (tx) => {
-    const sourceId = await sourceIdFor(tx, actor, projectId, sourceName ?? null);
-    const row = await tx.article.create({
-      data: {
-        ...(options.id ? { id: options.id } : {}),
-        projectId,
-        sourceId,
-        title,
-        text,
-        textLength: text.length,
-        url: url ?? null,
-        author: author ?? null,
-        publishedAt: publishedAt ?? null,
-        createdById: actor.userId,
-        revisions: { create: { number: 1, text, createdById: actor.userId } },
-      },
-      select: { ...summarySelect, text: true },
-    });
-    const article = toDetail(row);
-    await recordAudit(tx, actor, {
-      projectId,
-      action: "article.create",
-      entityType: "Article",
-      entityId: article.id,
-      after: auditSnapshot(article),
-    });
-    return article;
+    const imported: ArticleDetail[] = [];
+    for (const article of articles) imported.push(await insertArticle(tx, actor, projectId, article));
+    return imported;
   });
+}
+
+export type ArticleImport = z.output<typeof importArticleInput>;
+
+/** Stores a validated article as revision 1 (inside the caller's transaction). */
+export async function insertArticle(tx: DbClient, actor: Actor, projectId: string, input: ArticleImport, id?: string): Promise<ArticleDetail> {
+  const { title, text, sourceName, url, author, publishedAt } = input;
+  const sourceId = await sourceIdFor(tx, actor, projectId, sourceName ?? null);
+  const row = await tx.article.create({
+    data: {
+      ...(id ? { id } : {}),
+      projectId,
+      sourceId,
+      title,
+      text,
+      textLength: text.length,
+      url: url ?? null,
+      author: author ?? null,
+      publishedAt: publishedAt ?? null,
+      createdById: actor.userId,
+      revisions: { create: { number: 1, text, createdById: actor.userId } },
+    },
+    select: { ...summarySelect, text: true },
+  });
+  const article = toDetail(row);
+  await recordAudit(tx, actor, { projectId, action: "article.create", entityType: "Article", entityId: article.id, after: auditSnapshot(article) });
+  return article;
 }
 
 export interface UpdatedArticle extends ArticleDetail {

@@ -1,0 +1,38 @@
+import "server-only";
+import type { Actor } from "@/lib/actor";
+import { importArticles } from "@/lib/articles";
+import { db } from "@/lib/db";
+import { badRequest } from "@/lib/errors";
+import { requireProjectPermission } from "@/lib/permissions";
+import { importProjectFile, type ProjectImportReport } from "./project-json";
+import { importWebAnnotations, isWebAnnotationFile, type WebAnnotationImportReport } from "./web-annotation";
+
+export type ImportReport = ProjectImportReport | WebAnnotationImportReport | { kind: "articles"; imported: { articles: number }; items: { id: string; title: string }[] };
+
+/** Imports that run longer than a plain request (large projects) still finish. */
+const IMPORT_TIMEOUT_MS = 120_000;
+
+/**
+ * `POST /projects/:id/import`: our project JSON, W3C Web Annotations onto
+ * existing articles, or `{ articles: [...] }` in bulk, told apart by shape.
+ * One transaction each: a bad file imports nothing.
+ */
+export async function importIntoProject(actor: Actor, projectId: string, input: unknown): Promise<ImportReport> {
+  if ((input as { format?: unknown } | null)?.format === "parallax.project") {
+    await requireProjectPermission(actor, projectId, "codebook.update");
+    return db().$transaction((tx) => importProjectFile(tx, actor, projectId, input), { timeout: IMPORT_TIMEOUT_MS });
+  }
+  if (isWebAnnotationFile(input)) {
+    await requireProjectPermission(actor, projectId, "annotation.create");
+    return db().$transaction((tx) => importWebAnnotations(tx, actor, projectId, input), { timeout: IMPORT_TIMEOUT_MS });
+  }
+  const articles = (input as { articles?: unknown } | null)?.articles;
+  if (Array.isArray(articles)) {
+    const imported = await importArticles(actor, projectId, articles);
+    return { kind: "articles", imported: { articles: imported.length }, items: imported.map(({ id, title }) => ({ id, title })) };
+  }
+  await requireProjectPermission(actor, projectId, "project.read");
+  throw badRequest(
+    'Not an import Parallax knows: send a project export ({ "format": "parallax.project", … }), W3C Web Annotations (an AnnotationCollection, AnnotationPage, Annotation or an array of them), or { "articles": [...] }.',
+  );
+}

@@ -1,0 +1,172 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/actor";
+import { codePointConverter, describeSpanMismatch, findExactQuote, findFuzzyQuote, quoteContext, splitsSurrogatePair } from "@/lib/anchoring";
+import { recordAudit } from "@/lib/audit";
+import type { DbClient } from "@/lib/db";
+import { unprocessable } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+
+/** The parts of a W3C Web Annotation import reads; anything else in an item is ignored. */
+const selector = z.looseObject({ type: z.string() });
+const annotation = z.looseObject({
+  type: z.union([z.literal("Annotation"), z.array(z.string()).refine((types) => types.includes("Annotation"))]),
+  body: z.union([z.array(z.unknown()), z.unknown()]).optional(),
+  target: z.union([
+    z.string(),
+    z.looseObject({ source: z.string(), selector: z.union([selector, z.array(selector)]).optional() }),
+    z.array(z.looseObject({ source: z.string(), selector: z.union([selector, z.array(selector)]).optional() })).min(1),
+  ]),
+});
+
+/** A collection (with its first page inline), a page, one annotation, or an array of them. */
+const webAnnotationFile = z.union([
+  z.looseObject({ type: z.literal("AnnotationCollection"), first: z.looseObject({ items: z.array(z.unknown()) }) }),
+  z.looseObject({ type: z.literal("AnnotationPage"), items: z.array(z.unknown()) }),
+  z.array(z.unknown()).min(1),
+  z.looseObject({ type: z.literal("Annotation") }),
+]);
+
+export function isWebAnnotationFile(input: unknown): boolean {
+  if (Array.isArray(input)) return input.length > 0 && typeof input[0] === "object" && input[0] !== null && "target" in input[0];
+  const type = (input as { type?: unknown } | null)?.type;
+  return type === "AnnotationCollection" || type === "AnnotationPage" || type === "Annotation";
+}
+
+export interface WebAnnotationItemReport {
+  index: number;
+  status: "imported" | "reanchored" | "rejected";
+  id?: string;
+  reason?: string;
+  /** Tags of the item that are not in the project's codebook (left off). */
+  unknownTags?: string[];
+}
+
+export interface WebAnnotationImportReport {
+  kind: "web-annotation";
+  imported: number;
+  reanchored: number;
+  rejected: number;
+  items: WebAnnotationItemReport[];
+}
+
+interface Bodies {
+  tags: string[];
+  notes: string[];
+}
+
+function readBodies(body: unknown): Bodies {
+  const bodies = body === undefined ? [] : Array.isArray(body) ? body : [body];
+  const result: Bodies = { tags: [], notes: [] };
+  for (const item of bodies) {
+    if (typeof item === "string") continue; // an IRI body: nothing to read
+    const { purpose, value } = (item ?? {}) as { purpose?: unknown; value?: unknown };
+    if (typeof value !== "string" || !value.trim()) continue;
+    if (purpose === "tagging" || purpose === "classifying") result.tags.push(value.trim());
+    else result.notes.push(value);
+  }
+  return result;
+}
+
+/**
+ * Puts W3C Web Annotations onto the project's existing articles (matched by
+ * target source: the article's URL or `urn:uuid:<article id>`). Positions
+ * count code points in the model and are converted to UTF-16; when the text
+ * there is not the quote, the TextQuoteSelector is searched (exact, then
+ * approximate): "reanchored". Items that cannot be placed are rejected with
+ * the reason; the rest are stored together (the caller's transaction).
+ */
+export async function importWebAnnotations(tx: DbClient, actor: Actor, projectId: string, input: unknown): Promise<WebAnnotationImportReport> {
+  const file = parseInput(webAnnotationFile, input);
+  const items: unknown[] = Array.isArray(file) ? file : file.type === "AnnotationCollection" ? (file.first as { items: unknown[] }).items : file.type === "AnnotationPage" ? (file.items as unknown[]) : [file];
+  const articles = await tx.article.findMany({ where: { projectId, deletedAt: null }, select: { id: true, url: true, text: true, revision: true } });
+  const bySource = new Map<string, (typeof articles)[number]>();
+  for (const article of articles) {
+    bySource.set(`urn:uuid:${article.id}`, article);
+    bySource.set(article.id, article);
+    if (article.url) bySource.set(article.url, article);
+  }
+  const codebook = await tx.tag.findMany({ where: { projectId, archivedAt: null }, select: { id: true, name: true } });
+  const tagId = (name: string) => codebook.find((tag) => tag.name.toLowerCase() === name.toLowerCase())?.id;
+  const converters = new Map<string, ReturnType<typeof codePointConverter>>();
+
+  const report: WebAnnotationImportReport = { kind: "web-annotation", imported: 0, reanchored: 0, rejected: 0, items: [] };
+  const reject = (index: number, reason: string) => {
+    report.rejected++;
+    report.items.push({ index, status: "rejected", reason });
+  };
+
+  for (const [index, raw] of items.entries()) {
+    const parsed = annotation.safeParse(raw);
+    if (!parsed.success) {
+      reject(index, "not a Web Annotation with a target");
+      continue;
+    }
+    const target = Array.isArray(parsed.data.target) ? parsed.data.target[0]! : parsed.data.target;
+    const source = typeof target === "string" ? target.split("#")[0]! : target.source;
+    const article = bySource.get(source);
+    if (!article) {
+      reject(index, `no article of this project has the source ${source}`);
+      continue;
+    }
+    const selectors = typeof target === "string" || !target.selector ? [] : Array.isArray(target.selector) ? target.selector : [target.selector];
+    const quote = selectors.find((candidate) => candidate.type === "TextQuoteSelector") as { exact?: unknown; prefix?: unknown; suffix?: unknown } | undefined;
+    const position = selectors.find((candidate) => candidate.type === "TextPositionSelector") as { start?: unknown; end?: unknown } | undefined;
+    const exact = typeof quote?.exact === "string" ? quote.exact : null;
+
+    let converter = converters.get(article.id);
+    if (!converter) converters.set(article.id, (converter = codePointConverter(article.text)));
+    let span: { start: number; end: number } | null = null;
+    let status: "imported" | "reanchored" = "imported";
+    if (typeof position?.start === "number" && typeof position.end === "number") {
+      const start = converter.toUtf16(position.start);
+      const end = converter.toUtf16(position.end);
+      if (start !== null && end !== null && start < end && (exact === null || article.text.slice(start, end) === exact)) span = { start, end };
+    }
+    if (!span && exact) {
+      const hints = {
+        prefix: typeof quote?.prefix === "string" ? quote.prefix : "",
+        suffix: typeof quote?.suffix === "string" ? quote.suffix : "",
+        position: typeof position?.start === "number" ? (converter.toUtf16(position.start) ?? 0) : 0,
+      };
+      const found = findExactQuote(article.text, exact, hints) ?? findFuzzyQuote(article.text, exact, hints);
+      if (found) {
+        span = { start: found.start, end: found.end };
+        status = position ? "reanchored" : "imported";
+      }
+    }
+    if (!span) {
+      reject(index, exact ? "its quote is not in the article's text" : "it has neither a matching position nor a quote");
+      continue;
+    }
+    const spanExact = article.text.slice(span.start, span.end);
+    if (splitsSurrogatePair(article.text, span.start) || splitsSurrogatePair(article.text, span.end) || describeSpanMismatch(article.text, { ...span, exact: spanExact })) {
+      reject(index, "its span splits a character");
+      continue;
+    }
+    const bodies = readBodies(parsed.data.body);
+    const known = bodies.tags.map(tagId).filter((id): id is string => id !== undefined);
+    const unknownTags = bodies.tags.filter((name) => tagId(name) === undefined);
+    const created = await tx.annotation.create({
+      data: {
+        projectId,
+        articleId: article.id,
+        authorId: actor.userId,
+        ...span,
+        exact: spanExact,
+        ...quoteContext(article.text, span.start, span.end),
+        note: bodies.notes.length ? bodies.notes.join("\n\n") : null,
+        revision: article.revision,
+        tags: { create: [...new Set(known)].map((id) => ({ tagId: id })) },
+      },
+      select: { id: true },
+    });
+    report[status]++;
+    report.items.push({ index, status, id: created.id, ...(unknownTags.length ? { unknownTags } : {}) });
+  }
+  if (report.imported + report.reanchored === 0 && report.rejected > 0) {
+    throw unprocessable(`Nothing could be imported: ${report.items[0]!.reason}.`, { items: report.items });
+  }
+  await recordAudit(tx, actor, { projectId, action: "annotation.import", entityType: "Project", entityId: projectId, after: { imported: report.imported, reanchored: report.reanchored, rejected: report.rejected } });
+  return report;
+}
