@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Prisma's generated client and pg are server-side Node code: load them as is.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@react-pdf/renderer"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@react-pdf/renderer", "linkedom", "@mozilla/readability"],
 };
 
 export default nextConfig;

@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
 import { type ProjectAction, requireProjectPermission } from "@/lib/permissions";
 import { type ReanchorCounts, reanchorArticle } from "@/lib/reanchoring";
+import { resolveHtmlInput } from "@/lib/html-article";
 import { articleText } from "@/lib/text";
 import { formatDate, isUuid, label, optionalDate, optionalText, optionalWebUrl, parseInput } from "@/lib/validation";
 
@@ -164,7 +165,7 @@ export async function getArticle(actor: Actor, articleId: string): Promise<Artic
  */
 export async function importArticle(actor: Actor, projectId: string, input: unknown, options: { id?: string } = {}): Promise<ArticleDetail> {
   await requireProjectPermission(actor, projectId, "article.create");
-  const article = parseInput(importArticleInput, input);
+  const article = parseInput(importArticleInput, resolveHtmlInput(input));
   return db().$transaction((tx) => insertArticle(tx, actor, projectId, article, options.id));
 }
 
@@ -175,7 +176,7 @@ const bulkImportInput = z.array(importArticleInput).min(1, "send at least one ar
 /** Imports several articles at once: all of them, or (any one invalid: 422 naming it) none. */
 export async function importArticles(actor: Actor, projectId: string, input: unknown): Promise<ArticleDetail[]> {
   await requireProjectPermission(actor, projectId, "article.create");
-  const articles = parseInput(bulkImportInput, input);
+  const articles = parseInput(bulkImportInput, Array.isArray(input) ? input.map(resolveHtmlInput) : input);
   return db().$transaction(async (tx) => {
     const imported: ArticleDetail[] = [];
     for (const article of articles) imported.push(await insertArticle(tx, actor, projectId, article));

@@ -166,7 +166,7 @@ describe("bad input gets a clear 4xx and changes nothing", () => {
   const cases: { name: string; status: number; code: string; send: () => ReturnType<typeof api> }[] = [
     { name: "malformed JSON", status: 400, code: "bad_request", send: () => api("POST", path(), { token: editor(), raw: '{"title": "x", "text": ', contentType: "application/json" }) },
     { name: "an empty body", status: 400, code: "bad_request", send: () => api("POST", path(), { token: editor(), raw: "", contentType: "application/json" }) },
-    { name: "a JSON array", status: 400, code: "bad_request", send: () => importAs(editor(), [{ title: "x", text: "y" }]) },
+    { name: "an array of non-articles", status: 400, code: "bad_request", send: () => importAs(editor(), [42, "x"]) },
     { name: "text of the wrong type", status: 400, code: "bad_request", send: () => importAs(editor(), { title: "x", text: 42 }) },
     { name: "title of the wrong type", status: 400, code: "bad_request", send: () => importAs(editor(), { title: ["x"], text: "y" }) },
     { name: "an unknown field", status: 400, code: "bad_request", send: () => importAs(editor(), { title: "x", text: "y", sorceName: "typo" }) },

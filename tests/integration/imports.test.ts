@@ -153,3 +153,37 @@ describe("importing articles in bulk", () => {
     expect(viaImport.body).toMatchObject({ kind: "articles", imported: { articles: 1 } });
   });
 });
+
+describe("importing articles from HTML", () => {
+  const page = `<!doctype html><html><head><title>Resistance retakes districts | Example News</title>
+    <meta property="og:site_name" content="Example News"><meta name="author" content="A. Reporter">
+    <script>window.__ran = 1</script></head>
+    <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+    <article><h1>Resistance retakes districts</h1>
+    <p>On Friday, reports began to circulate that the flag had been hoisted in <b>Pol-e-Hesar</b>.</p>
+    <p>Aśvaka – آسواکا News Agency said “a number” of fighters were killed.</p>
+    <p>Officials said the situation remained “fluid” — for now. <img src=x onerror="alert(1)"></p>
+    <p>More paragraphs make this the main content of the page, as Readability expects of a news article body with real sentences in it.</p>
+    </article><footer>© Example News. Subscribe!</footer></body></html>`;
+
+  it("extracts the main text with Readability, one line per paragraph, and fills the metadata left out", async () => {
+    const response = await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { html: page, url: "https://example.org/news/1" } });
+    expect(response.status).toBe(201);
+    const lines = (response.body.text as string).split("\n");
+    expect(lines).toContain("On Friday, reports began to circulate that the flag had been hoisted in Pol-e-Hesar.");
+    expect(lines).toContain("Aśvaka – آسواکا News Agency said “a number” of fighters were killed.");
+    expect(lines).toContain("Officials said the situation remained “fluid” — for now.");
+    expect(response.body.text).not.toContain("window.__ran");
+    expect(response.body.text).not.toContain("Subscribe");
+    expect(response.body.text).not.toContain("<");
+    expect(response.body).toMatchObject({ url: "https://example.org/news/1", author: "A. Reporter", source: { name: "Example News" } });
+    expect(response.body.title).toContain("Resistance retakes districts");
+  });
+
+  it("refuses HTML without an article, and text with html, with 422", async () => {
+    const before = await countRows();
+    expect((await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { html: "<html><body></body></html>", title: "Empty" } })).status).toBe(422);
+    expect((await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { html: page, text: "both" } })).status).toBe(422);
+    expect(await countRows()).toEqual(before);
+  });
+});
