@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatCalendarDate } from "@/components/ui/format";
 import { PageTitle } from "@/components/ui/card";
 import { ExportDialog } from "@/components/projects/export-dialog";
+import { ImportDialog } from "@/components/projects/import-dialog";
 import { listArticles } from "@/lib/articles";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listCodebook } from "@/lib/codebook";
@@ -46,6 +47,7 @@ export default async function ProjectPage({ params }: PageProps<"/projects/[proj
             articles={articles.map((article) => ({ id: article.id, label: `${article.source?.name ?? "No outlet"} — ${article.title}` }))}
             tags={tagNames}
           />
+          {canImport && <ImportDialog projectId={projectId} />}
           {canImport && (
             <Link
               href={`/projects/${projectId}/import`}

@@ -1,0 +1,153 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState } from "react";
+import { callApi } from "@/components/reader/api-client";
+
+interface FileOutcome {
+  name: string;
+  state: "waiting" | "importing" | "done" | "failed";
+  message?: string;
+}
+
+/** What an import answered, in a few words. */
+function summary(report: Record<string, unknown>): string {
+  if (report.kind === "project") {
+    const counts = report.imported as Record<string, number>;
+    return `${counts.articles} articles, ${counts.annotations} annotations, ${counts.events} events`;
+  }
+  if (report.kind === "web-annotation") return `${report.imported} annotations placed, ${report.reanchored} re-anchored, ${report.rejected} rejected`;
+  return "imported";
+}
+
+/** Sends one file where it belongs: JSON to the import endpoint, HTML and plain text as articles. */
+async function importFile(projectId: string, file: File): Promise<string> {
+  const content = await file.text();
+  const name = file.name.replace(/\.[^.]+$/, "");
+  if (/\.(json|jsonld)$/i.test(file.name)) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(content);
+    } catch {
+      throw new Error("This file is not valid JSON.");
+    }
+    return summary(await callApi<Record<string, unknown>>("POST", `/api/v1/projects/${projectId}/import`, { body: parsed }));
+  }
+  const body = /\.html?$/i.test(file.name) ? { html: content } : { title: name, text: content };
+  const article = await callApi<{ title: string }>("POST", `/api/v1/projects/${projectId}/articles`, { body });
+  return `article “${article.title}”`;
+}
+
+/**
+ * Imports files into the project: project exports and W3C Web Annotations
+ * (.json, .jsonld), web pages (.html: the article text is extracted) and
+ * plain texts (.txt), several at once with their progress; or pasted HTML.
+ */
+export function ImportDialog({ projectId }: { projectId: string }) {
+  const router = useRouter();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
+  const [running, setRunning] = useState(false);
+  const [html, setHtml] = useState("");
+  const [url, setUrl] = useState("");
+  const [pasteMessage, setPasteMessage] = useState<string | null>(null);
+  const ids = useId();
+
+  async function importFiles(files: File[]) {
+    setRunning(true);
+    setOutcomes(files.map((file) => ({ name: file.name, state: "waiting" })));
+    for (const [index, file] of files.entries()) {
+      const update = (outcome: Partial<FileOutcome>) => setOutcomes((current) => current.map((item, at) => (at === index ? { ...item, ...outcome } : item)));
+      update({ state: "importing" });
+      try {
+        update({ state: "done", message: await importFile(projectId, file) });
+      } catch (failure) {
+        update({ state: "failed", message: (failure as Error).message });
+      }
+    }
+    setRunning(false);
+    router.refresh();
+  }
+
+  async function importPasted() {
+    setPasteMessage(null);
+    try {
+      const article = await callApi<{ title: string }>("POST", `/api/v1/projects/${projectId}/articles`, { body: { html, ...(url ? { url } : {}) } });
+      setPasteMessage(`Imported “${article.title}”.`);
+      setHtml("");
+      router.refresh();
+    } catch (failure) {
+      setPasteMessage((failure as Error).message);
+    }
+  }
+
+  const done = outcomes.filter((outcome) => outcome.state === "done" || outcome.state === "failed").length;
+  return (
+    <>
+      <button type="button" onClick={() => dialog.current?.showModal()} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
+        Import files
+      </button>
+      <dialog ref={dialog} aria-labelledby={`${ids}-title`} className="m-auto w-full max-w-xl rounded-lg p-0 shadow-xl backdrop:bg-stone-900/40">
+        <div className="space-y-5 p-5">
+          <h2 id={`${ids}-title`} className="text-lg font-semibold">
+            Import into this project
+          </h2>
+          <section className="space-y-2">
+            <label htmlFor={`${ids}-files`} className="block text-sm font-medium">
+              Files
+            </label>
+            <p className="text-xs text-stone-600">
+              A project export (.json) or W3C Web Annotations (.jsonld), web pages (.html, the article text is extracted) and plain texts (.txt). An import that fails changes nothing.
+            </p>
+            <input
+              id={`${ids}-files`}
+              type="file"
+              multiple
+              accept=".json,.jsonld,.html,.htm,.txt"
+              disabled={running}
+              onChange={(event) => {
+                const files = [...(event.target.files ?? [])];
+                event.target.value = "";
+                if (files.length) void importFiles(files);
+              }}
+              className="block text-sm"
+            />
+            {outcomes.length > 0 && (
+              <div aria-live="polite" className="space-y-1">
+                <progress max={outcomes.length} value={done} className="w-full" aria-label="Import progress" />
+                <p className="text-xs text-stone-600" data-testid="import-progress">
+                  {done} / {outcomes.length} files
+                </p>
+                <ul className="max-h-48 space-y-0.5 overflow-y-auto text-sm" aria-label="Imported files">
+                  {outcomes.map((outcome, index) => (
+                    <li key={index} className={outcome.state === "failed" ? "text-red-700" : outcome.state === "done" ? "text-emerald-800" : "text-stone-500"}>
+                      {outcome.name}: {outcome.state === "done" || outcome.state === "failed" ? outcome.message : outcome.state === "importing" ? "importing…" : "waiting"}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </section>
+          <section className="space-y-2 border-t border-stone-100 pt-4">
+            <label htmlFor={`${ids}-html`} className="block text-sm font-medium">
+              Or paste a web page&apos;s HTML
+            </label>
+            <textarea id={`${ids}-html`} value={html} onChange={(event) => setHtml(event.target.value)} rows={5} className="w-full rounded-md border border-stone-300 p-2 font-mono text-xs" />
+            <input aria-label="Page URL (optional)" placeholder="Page URL (optional)" value={url} onChange={(event) => setUrl(event.target.value)} className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm" />
+            <button type="button" disabled={!html.trim()} onClick={importPasted} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
+              Extract and import
+            </button>
+            {pasteMessage && (
+              <p role="status" className="text-sm">
+                {pasteMessage}
+              </p>
+            )}
+          </section>
+          <button type="button" onClick={() => dialog.current?.close()} className="rounded-md px-4 py-2 text-sm text-stone-700 hover:bg-stone-100">
+            Close
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}
