@@ -1,4 +1,5 @@
 import "server-only";
+import { inCodebookOrder } from "@/lib/codebook";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { type AnchorState, describeSpanMismatch, quoteContext } from "@/lib/anchoring";
@@ -96,9 +97,7 @@ const viewSelect = {
 type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof viewSelect }>;
 
 function toView(row: AnnotationRow): AnnotationView {
-  const tags = row.tags
-    .map(({ tag }) => tag)
-    .sort((a, b) => a.group.position - b.group.position || a.position - b.position)
+  const tags = inCodebookOrder(row.tags.map(({ tag }) => tag))
     .map((tag) => ({ id: tag.id, name: tag.name, group: tag.group.name, color: tag.color }));
   return {
     id: row.id,

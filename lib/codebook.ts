@@ -264,3 +264,8 @@ export async function updateTagGroup(actor: Actor, groupId: string, input: unkno
     return after;
   });
 }
+
+/** Tags in the codebook's order: by group, then within the group. */
+export function inCodebookOrder<Tag extends { position: number; group: { position: number } }>(tags: Tag[]): Tag[] {
+  return [...tags].sort((a, b) => a.group.position - b.group.position || a.position - b.position);
+}

@@ -1,4 +1,5 @@
 import "server-only";
+import { inCodebookOrder } from "@/lib/codebook";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { visibleAnnotationsWhere } from "@/lib/annotations";
@@ -126,9 +127,7 @@ export async function compareArticles(actor: Actor, projectId: string, query: un
   }
 
   for (const annotation of annotations) {
-    const tags = annotation.tags
-      .map(({ tag }) => tag)
-      .sort((x, y) => x.group.position - y.group.position || x.position - y.position)
+    const tags = inCodebookOrder(annotation.tags.map(({ tag }) => tag))
       .map((tag) => ({ name: tag.name, group: tag.group.name, kind: tag.group.kind, color: tag.color }));
     for (const tag of tags) {
       const kind = PROFILE_KIND[tag.kind];

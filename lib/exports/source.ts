@@ -1,4 +1,5 @@
 import "server-only";
+import { inCodebookOrder } from "@/lib/codebook";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { visibleAnnotationsWhere } from "@/lib/annotations";
@@ -164,9 +165,7 @@ function toExportAnnotation(row: AnnotationRow): ExportAnnotation {
     author: row.author,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    tags: row.tags
-      .map(({ tag }) => tag)
-      .sort((a, b) => a.group.position - b.group.position || a.position - b.position)
+    tags: inCodebookOrder(row.tags.map(({ tag }) => tag))
       .map((tag) => ({ id: tag.id, name: tag.name, group: tag.group.name, kind: tag.group.kind, color: tag.color })),
     links: row.claimLinks.map((link) => ({
       eventId: link.event.id,
