@@ -3,16 +3,15 @@ import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit";
 import { emailAddress } from "@/lib/auth/credentials";
-import { db } from "@/lib/db";
-import { conflict, unprocessable } from "@/lib/errors";
+import { db, type DbClient } from "@/lib/db";
+import { conflict, notFound, unprocessable } from "@/lib/errors";
 import type { ProjectRole } from "@/lib/generated/prisma/enums";
 import { requireProjectPermission } from "@/lib/permissions";
-import { parseInput } from "@/lib/validation";
+import { isUuid, parseInput } from "@/lib/validation";
 
-const addMemberInput = z.strictObject({
-  email: emailAddress,
-  role: z.enum(["EDITOR", "REVIEWER", "VIEWER"]),
-});
+const role = z.enum(["EDITOR", "REVIEWER", "VIEWER"]);
+const addMemberInput = z.strictObject({ email: emailAddress, role });
+const changeRoleInput = z.strictObject({ role });
 
 export interface MemberView {
   userId: string;
@@ -39,5 +38,57 @@ export async function addMember(actor: Actor, projectId: string, input: unknown)
       after: { email: user.email, role },
     });
     return { userId: user.id, email: user.email, name: user.name, role };
+  });
+}
+
+/** The project's members, editors first, then by name (everyone in the project may see who is in it). */
+export async function listMembers(actor: Actor, projectId: string): Promise<{ items: MemberView[]; nextCursor: null }> {
+  await requireProjectPermission(actor, projectId, "member.read");
+  const rows = await db().membership.findMany({ where: { projectId }, select: { role: true, user: { select: { id: true, email: true, name: true } } } });
+  const rank = { EDITOR: 0, REVIEWER: 1, VIEWER: 2 } as const;
+  const items = rows
+    .map(({ role: memberRole, user }) => ({ userId: user.id, email: user.email, name: user.name, role: memberRole }))
+    .sort((a, b) => rank[a.role] - rank[b.role] || a.name.localeCompare(b.name));
+  return { items, nextCursor: null };
+}
+
+async function membershipOf(tx: DbClient, projectId: string, userId: string) {
+  const membership = isUuid(userId)
+    ? await tx.membership.findUnique({ where: { projectId_userId: { projectId, userId } }, select: { role: true, user: { select: { id: true, email: true, name: true } } } })
+    : null;
+  if (!membership) throw notFound("Member");
+  return membership;
+}
+
+/** A project always keeps an editor: the last one cannot leave or step down (409). */
+async function assertAnotherEditor(tx: DbClient, projectId: string, userId: string) {
+  const editors = await tx.membership.count({ where: { projectId, role: "EDITOR", userId: { not: userId } } });
+  if (editors === 0) throw conflict("This is the project's last editor: make someone else an editor first.");
+}
+
+/** Changes a member's role (editors only). */
+export async function changeMemberRole(actor: Actor, projectId: string, userId: string, input: unknown): Promise<MemberView> {
+  await requireProjectPermission(actor, projectId, "member.manage");
+  const { role: newRole } = parseInput(changeRoleInput, input);
+  return db().$transaction(async (tx) => {
+    // Serialise role changes of a project, so that two editors cannot demote each other at once.
+    await tx.$queryRaw`SELECT id FROM projects WHERE id = ${projectId}::uuid FOR UPDATE`;
+    const membership = await membershipOf(tx, projectId, userId);
+    if (membership.role === "EDITOR" && newRole !== "EDITOR") await assertAnotherEditor(tx, projectId, userId);
+    await tx.membership.update({ where: { projectId_userId: { projectId, userId } }, data: { role: newRole } });
+    await recordAudit(tx, actor, { projectId, action: "member.role", entityType: "Membership", entityId: userId, before: { role: membership.role }, after: { role: newRole } });
+    return { userId, email: membership.user.email, name: membership.user.name, role: newRole };
+  });
+}
+
+/** Removes a member (editors only); their annotations stay, attributed to them. */
+export async function removeMember(actor: Actor, projectId: string, userId: string): Promise<void> {
+  await requireProjectPermission(actor, projectId, "member.manage");
+  await db().$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM projects WHERE id = ${projectId}::uuid FOR UPDATE`;
+    const membership = await membershipOf(tx, projectId, userId);
+    if (membership.role === "EDITOR") await assertAnotherEditor(tx, projectId, userId);
+    await tx.membership.delete({ where: { projectId_userId: { projectId, userId } } });
+    await recordAudit(tx, actor, { projectId, action: "member.remove", entityType: "Membership", entityId: userId, before: { email: membership.user.email, role: membership.role } });
   });
 }

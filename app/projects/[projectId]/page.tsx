@@ -30,6 +30,9 @@ export default async function ProjectPage({ params }: PageProps<"/projects/[proj
           <Link href={`/projects/${projectId}/events`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
             Events
           </Link>
+          <Link href={`/projects/${projectId}/members`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
+            Members
+          </Link>
           <Link href={`/projects/${projectId}/codebook`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
             Codebook
           </Link>

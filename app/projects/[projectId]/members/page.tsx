@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { MembersManager } from "@/components/members/members-manager";
+import { PageTitle } from "@/components/ui/card";
+import { requireSignedIn } from "@/lib/auth/session";
+import { listMembers } from "@/lib/members";
+import { orNotFound } from "@/lib/page-data";
+import { roleAllows } from "@/lib/permissions";
+import { getProject } from "@/lib/projects";
+
+export const metadata: Metadata = { title: "Members" };
+
+export default async function MembersPage({ params }: PageProps<"/projects/[projectId]/members">) {
+  const { projectId } = await params;
+  const actor = await requireSignedIn(`/projects/${projectId}/members`);
+  const project = await orNotFound(getProject(actor, projectId));
+  const { items } = await listMembers(actor, projectId);
+  return (
+    <div>
+      <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>Members</PageTitle>
+      <MembersManager projectId={projectId} members={items} canManage={roleAllows(project.role, "member.manage")} viewerId={actor.userId} />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { api } from "../support/api";
+import { countRows, createProjectWithTeam, createUser, type TestProject, type TestUser } from "../support/factories";
+
+let team: TestProject;
+let newcomer: TestUser;
+
+beforeAll(async () => {
+  team = await createProjectWithTeam("Members");
+  newcomer = await createUser({ label: "newcomer" });
+});
+
+const members = (token = team.viewer.token) => api("GET", `/api/v1/projects/${team.id}/members`, { token });
+
+describe("members and roles", () => {
+  it("lists the members with their roles to every member, editors first; outsiders get 404", async () => {
+    const response = await members();
+    expect(response.status).toBe(200);
+    expect(response.body.items.map((member: { role: string }) => member.role)).toEqual(["EDITOR", "REVIEWER", "VIEWER"]);
+    expect(Object.keys(response.body.items[0]).sort()).toEqual(["email", "name", "role", "userId"]);
+    expect((await members(team.outsider.token)).status).toBe(404);
+  });
+
+  it("lets editors add, re-role and remove members; others get 403; annotations stay attributed", async () => {
+    for (const token of [team.reviewer.token, team.viewer.token]) {
+      expect((await api("POST", `/api/v1/projects/${team.id}/members`, { token, json: { email: newcomer.email, role: "VIEWER" } })).status).toBe(403);
+    }
+    const added = await api("POST", `/api/v1/projects/${team.id}/members`, { token: team.editor.token, json: { email: newcomer.email, role: "REVIEWER" } });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ userId: newcomer.id, role: "REVIEWER" });
+    expect((await api("POST", `/api/v1/projects/${team.id}/members`, { token: team.editor.token, json: { email: newcomer.email, role: "VIEWER" } })).status).toBe(409);
+    expect((await api("POST", `/api/v1/projects/${team.id}/members`, { token: team.editor.token, json: { email: "nobody@example.org", role: "VIEWER" } })).status).toBe(422);
+    expect((await api("POST", `/api/v1/projects/${team.id}/members`, { token: team.editor.token, json: { email: newcomer.email, role: "OWNER" } })).status).toBe(422);
+
+    const article = await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "t", text: "A claim." } });
+    const annotation = await api("POST", `/api/v1/articles/${article.body.id}/annotations`, { token: newcomer.token, json: { start: 0, end: 7, exact: "A claim" } });
+    expect(annotation.status).toBe(201);
+
+    expect((await api("PATCH", `/api/v1/projects/${team.id}/members/${newcomer.id}`, { token: team.reviewer.token, json: { role: "EDITOR" } })).status).toBe(403);
+    const promoted = await api("PATCH", `/api/v1/projects/${team.id}/members/${newcomer.id}`, { token: team.editor.token, json: { role: "VIEWER" } });
+    expect(promoted.body.role).toBe("VIEWER");
+    // As a viewer the newcomer may no longer write.
+    expect((await api("POST", `/api/v1/articles/${article.body.id}/annotations`, { token: newcomer.token, json: { start: 2, end: 7, exact: "claim" } })).status).toBe(403);
+
+    expect((await api("DELETE", `/api/v1/projects/${team.id}/members/${newcomer.id}`, { token: team.editor.token })).status).toBe(204);
+    expect((await api("GET", `/api/v1/projects/${team.id}`, { token: newcomer.token })).status).toBe(404);
+    const kept = await api("GET", `/api/v1/annotations/${annotation.body.id}`, { token: team.editor.token });
+    expect(kept.body.author).toMatchObject({ id: newcomer.id });
+    expect((await api("DELETE", `/api/v1/projects/${team.id}/members/${newcomer.id}`, { token: team.editor.token })).status).toBe(404);
+  });
+
+  it("never loses its last editor", async () => {
+    const before = await countRows();
+    expect((await api("PATCH", `/api/v1/projects/${team.id}/members/${team.editor.id}`, { token: team.editor.token, json: { role: "REVIEWER" } })).status).toBe(409);
+    expect((await api("DELETE", `/api/v1/projects/${team.id}/members/${team.editor.id}`, { token: team.editor.token })).status).toBe(409);
+    expect(await countRows()).toEqual(before);
+    // With a second editor, the first may step down.
+    await api("PATCH", `/api/v1/projects/${team.id}/members/${team.reviewer.id}`, { token: team.editor.token, json: { role: "EDITOR" } });
+    expect((await api("PATCH", `/api/v1/projects/${team.id}/members/${team.editor.id}`, { token: team.editor.token, json: { role: "REVIEWER" } })).status).toBe(200);
+    await api("PATCH", `/api/v1/projects/${team.id}/members/${team.editor.id}`, { token: team.reviewer.token, json: { role: "EDITOR" } });
+    await api("PATCH", `/api/v1/projects/${team.id}/members/${team.reviewer.id}`, { token: team.editor.token, json: { role: "REVIEWER" } });
+  });
+});
