@@ -229,6 +229,12 @@ export async function listAnnotations(actor: Actor, articleId: string, query: un
   return toPage(rows, limit, toView);
 }
 
+/** The annotation if the caller may see it (404 otherwise), with the caller's access to its project. */
+export async function requireVisibleAnnotation(actor: Actor, annotationId: string): Promise<{ projectId: string; access: ProjectAccess }> {
+  const { row, access } = await requireAnnotation(actor, annotationId, "annotation.read");
+  return { projectId: row.projectId, access };
+}
+
 export async function getAnnotation(actor: Actor, annotationId: string): Promise<AnnotationView> {
   const { row } = await requireAnnotation(actor, annotationId, "annotation.read");
   return toView(row);

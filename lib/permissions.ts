@@ -31,6 +31,10 @@ export const ACTION_MIN_ROLE = {
   "event.link": "REVIEWER",
   /** Edit, merge and delete events, and change anybody's links. */
   "event.manage": "EDITOR",
+  /** Comment on annotations, and change or delete one's own comments. */
+  "comment.write": "REVIEWER",
+  /** Delete anybody's comments. */
+  "comment.moderate": "EDITOR",
   "codebook.read": "VIEWER",
   "codebook.update": "EDITOR",
   "member.read": "VIEWER",

@@ -3,8 +3,10 @@
 import { FormError } from "@/components/ui/form";
 import { memo, useState } from "react";
 import type { TagView } from "@/lib/codebook";
+import { formatMoment } from "@/components/ui/format";
 import { safeColor } from "@/components/ui/tag-color";
 import type { ArticleLinkView } from "@/lib/events";
+import { CommentThread, type ThreadPermissions } from "./comment-thread";
 import { EventLinks, type LinkPermissions } from "./event-links";
 import { TagPicker } from "./tag-picker";
 import type { AnnotationChanges, Conflict, ReaderAnnotation } from "./use-annotations";
@@ -13,10 +15,6 @@ const STATUS_LABEL = { DRAFT: "Draft", SUBMITTED: "Submitted", APPROVED: "Approv
 const ANCHOR_LABEL = { exact: null, moved: "moved", fuzzy: "found approximately", orphaned: "orphaned" } as const;
 const QUOTE_LIMIT = 280;
 
-export function formatMoment(iso: string | null): string {
-  if (!iso) return "an unknown time";
-  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
-}
 
 interface AnnotationCardProps {
   annotation: ReaderAnnotation;
@@ -29,6 +27,7 @@ interface AnnotationCardProps {
   orphan?: boolean;
   links: ArticleLinkView[];
   linking: { projectId: string; permissions: LinkPermissions };
+  discussion: ThreadPermissions;
 }
 
 /** What a card can do; one stable object for all cards, so that unchanged cards skip re-rendering. */
@@ -43,7 +42,8 @@ export interface CardActions {
 
 /** One annotation in the sidebar: quote, tag chips, author, status, note; edit, delete, and the 412 story. */
 export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCardProps) {
-  const { annotation, codebook, canEdit, active, conflict, actions, orphan = false, links, linking } = props;
+  const { annotation, codebook, canEdit, active, conflict, actions, orphan = false, links, linking, discussion } = props;
+  const [showComments, setShowComments] = useState(false);
   const [editing, setEditing] = useState(false);
   const [tagIds, setTagIds] = useState<string[]>([]);
   const [note, setNote] = useState("");
@@ -111,6 +111,12 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
           onChange={(next) => actions.setLinks(annotation.id, next)}
         />
       )}
+      {!annotation.pending && (
+        <button type="button" aria-expanded={showComments} onClick={() => setShowComments((shown) => !shown)} className="mt-1 text-xs font-medium text-indigo-700 hover:underline">
+          {showComments ? "Hide comments" : "Comments"}
+        </button>
+      )}
+      {showComments && <CommentThread annotationId={annotation.id} permissions={discussion} />}
       <p className="mt-2 flex flex-wrap gap-x-2 text-xs text-stone-500">
         <span>{annotation.author.name}</span>
         <span>· {STATUS_LABEL[annotation.status]}</span>

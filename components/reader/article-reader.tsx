@@ -68,6 +68,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
     () => ({ projectId: article.projectId, permissions: { viewerId: viewer.id, canLink: viewer.canCreate, canManage: viewer.canEditAny } }),
     [article.projectId, viewer],
   );
+  const discussion = useMemo(() => ({ viewerId: viewer.id, canWrite: viewer.canCreate, canModerate: viewer.canEditAny }), [viewer]);
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
@@ -416,6 +417,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
                 actions={cardActions}
                 links={linksByAnnotation.get(annotation.id) ?? NO_LINKS}
                 linking={linking}
+                discussion={discussion}
               />
             ))}
           </ul>
@@ -437,6 +439,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
                     orphan
                     links={linksByAnnotation.get(annotation.id) ?? NO_LINKS}
                     linking={linking}
+                    discussion={discussion}
                   />
                 ))}
               </ul>

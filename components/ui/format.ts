@@ -3,3 +3,9 @@ export function formatCalendarDate(isoDate: string | null): string | null {
   if (!isoDate) return null;
   return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 }
+
+/** "23 Nov 2026, 14:03" for a timestamp, in the reader's time zone. */
+export function formatMoment(iso: string | null): string {
+  if (!iso) return "an unknown time";
+  return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
+}

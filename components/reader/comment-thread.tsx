@@ -1,0 +1,127 @@
+"use client";
+
+import { Fragment, useEffect, useState } from "react";
+import { FormError } from "@/components/ui/form";
+import { formatMoment } from "@/components/ui/format";
+import type { CommentView } from "@/lib/comments";
+import { callApi } from "./api-client";
+
+
+const LINK = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'])/g;
+
+/** Plain text with its http(s) links clickable; everything else stays text (React escapes it). */
+export function Linkified({ text }: { text: string }) {
+  return text.split(LINK).map((piece, index) =>
+    index % 2 === 1 ? (
+      <a key={index} href={piece} target="_blank" rel="noopener noreferrer nofollow ugc" className="text-indigo-700 underline break-all">
+        {piece}
+      </a>
+    ) : (
+      <Fragment key={index}>{piece}</Fragment>
+    ),
+  );
+}
+
+export interface ThreadPermissions {
+  viewerId: string;
+  canWrite: boolean;
+  canModerate: boolean;
+}
+
+/** An annotation's discussion: newest last, author and time, add, edit own, delete own (editors: any). */
+export function CommentThread({ annotationId, permissions }: { annotationId: string; permissions: ThreadPermissions }) {
+  const [comments, setComments] = useState<CommentView[] | null>(null);
+  const [draft, setDraft] = useState("");
+  const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    callApi<{ items: CommentView[] }>("GET", `/api/v1/annotations/${annotationId}/comments?limit=200`)
+      .then((page) => current && setComments(page.items))
+      .catch((failure: Error) => current && setError(failure.message));
+    return () => {
+      current = false;
+    };
+  }, [annotationId]);
+
+  async function run(action: () => Promise<void>) {
+    setError(null);
+    try {
+      await action();
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  }
+
+  const add = () =>
+    run(async () => {
+      const created = await callApi<CommentView>("POST", `/api/v1/annotations/${annotationId}/comments`, { body: { text: draft } });
+      setComments((current) => [...(current ?? []), created]);
+      setDraft("");
+    });
+  const save = () =>
+    run(async () => {
+      const saved = await callApi<CommentView>("PATCH", `/api/v1/comments/${editing!.id}`, { body: { text: editing!.text } });
+      setComments((current) => current?.map((comment) => (comment.id === saved.id ? saved : comment)) ?? null);
+      setEditing(null);
+    });
+  const remove = (id: string) =>
+    run(async () => {
+      await callApi<void>("DELETE", `/api/v1/comments/${id}`);
+      setComments((current) => current?.filter((comment) => comment.id !== id) ?? null);
+    });
+
+  return (
+    <div className="mt-2 space-y-2 border-t border-stone-100 pt-2" data-testid="comment-thread">
+      {comments === null && !error && <p className="text-xs text-stone-500">Loading comments…</p>}
+      {comments?.length === 0 && <p className="text-xs text-stone-500">No comments yet.</p>}
+      <ul className="space-y-2" aria-label="Comments">
+        {comments?.map((comment) => (
+          <li key={comment.id} className="text-sm">
+            <p className="text-xs text-stone-500">
+              <span className="font-medium text-stone-700">{comment.author.name}</span> · {formatMoment(comment.createdAt)}
+              {comment.updatedAt !== comment.createdAt && " (edited)"}
+            </p>
+            {editing?.id === comment.id ? (
+              <div className="space-y-1">
+                <textarea aria-label="Edit comment" value={editing.text} onChange={(event) => setEditing({ id: comment.id, text: event.target.value })} rows={2} className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm" />
+                <button type="button" onClick={save} className="rounded-md bg-indigo-600 px-2 py-0.5 text-xs font-medium text-white">
+                  Save
+                </button>
+                <button type="button" onClick={() => setEditing(null)} className="px-2 py-0.5 text-xs">
+                  Cancel
+                </button>
+              </div>
+            ) : (
+              <p dir="auto" className="whitespace-pre-wrap break-words text-stone-800">
+                <Linkified text={comment.text} />
+              </p>
+            )}
+            <div className="flex gap-2 text-xs">
+              {permissions.canWrite && comment.author.id === permissions.viewerId && editing?.id !== comment.id && (
+                <button type="button" onClick={() => setEditing({ id: comment.id, text: comment.text })} className="text-stone-600 hover:underline">
+                  Edit
+                </button>
+              )}
+              {((permissions.canWrite && comment.author.id === permissions.viewerId) || permissions.canModerate) && (
+                <button type="button" onClick={() => remove(comment.id)} className="text-red-700 hover:underline">
+                  Delete
+                </button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+      <FormError message={error ?? undefined} />
+      {permissions.canWrite && (
+        <div className="space-y-1">
+          <textarea aria-label="New comment" value={draft} onChange={(event) => setDraft(event.target.value)} rows={2} placeholder="Add to the discussion" className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm" />
+          <button type="button" disabled={!draft.trim()} onClick={add} className="rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
+            Comment
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { api, importArticle, signIn } from "./support";
+
+test("a thread on an annotation: comment with a link and line breaks, edit it, delete it", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  const text = "The ministry said 300 schools reopened.";
+  const articleId = await importArticle(page, "Schools", text);
+  const quote = "300 schools reopened";
+  const start = text.indexOf(quote);
+  expect((await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, { data: { start, end: start + quote.length, exact: quote } })).status()).toBe(201);
+  await page.goto(`/articles/${articleId}`);
+
+  const card = page.getByTestId("annotation-card");
+  await card.getByRole("button", { name: "Comments" }).click();
+  const thread = card.getByTestId("comment-thread");
+  await expect(thread).toContainText("No comments yet.");
+  await thread.getByLabel("New comment").fill("Check the UNICEF figure:\nhttps://example.org/unicef-report <b>not bold</b>");
+  await thread.getByRole("button", { name: "Comment" }).click();
+  const comments = thread.getByRole("list", { name: "Comments" }).getByRole("listitem");
+  await expect(comments).toHaveCount(1);
+  const link = comments.first().getByRole("link", { name: "https://example.org/unicef-report" });
+  await expect(link).toHaveAttribute("rel", "noopener noreferrer nofollow ugc");
+  await expect(comments.first()).toContainText("<b>not bold</b>");
+  await expect(comments.first().locator("b")).toHaveCount(0);
+  await expect(comments.first()).toContainText("Demo Editor");
+
+  await comments.first().getByRole("button", { name: "Edit" }).click();
+  await thread.getByLabel("Edit comment").fill("Check the UNICEF figure first.");
+  await thread.getByRole("button", { name: "Save" }).click();
+  await expect(comments.first()).toContainText("Check the UNICEF figure first.");
+  await page.reload();
+  await card.getByRole("button", { name: "Comments" }).click();
+  await expect(comments.first()).toContainText("Check the UNICEF figure first.");
+  await comments.first().getByRole("button", { name: "Delete" }).click();
+  await expect(thread).toContainText("No comments yet.");
+});
