@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { type AnchorState, describeSpanMismatch, quoteContext } from "@/lib/anchoring";
 import { lockArticleText, requireArticlePermission } from "@/lib/articles";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit, recordAudits } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
 import { AppError, forbidden, notFound, unprocessable } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -40,6 +40,8 @@ export interface AnnotationView {
   tags: AnnotationTagView[];
   note: string | null;
   status: AnnotationStatus;
+  /** Why an editor rejected it (or a note with the approval). */
+  reviewNote: string | null;
   version: number;
   /** How the span was found after the last text edit; `orphaned` spans point into an older revision. */
   anchor: AnchorState;
@@ -60,12 +62,22 @@ const note = optionalText(MAX_NOTE_LENGTH);
 const createInput = z.strictObject({ start: offset, end: offset, exact: storableString, tags: tagRefs.default([]), note });
 
 const updateInput = z
-  .strictObject({ start: offset.optional(), end: offset.optional(), exact: storableString.optional(), tags: tagRefs.optional(), note })
+  .strictObject({
+    start: offset.optional(),
+    end: offset.optional(),
+    exact: storableString.optional(),
+    tags: tagRefs.optional(),
+    note,
+    status: z.enum(["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"]).optional(),
+    /** The editor's reason, required to reject. */
+    reviewNote: optionalText(5000),
+  })
+  .refine(({ status, reviewNote }) => status !== "REJECTED" || Boolean(reviewNote), { message: "a rejection needs a reviewNote saying why", path: ["reviewNote"] })
   .refine(
     ({ start, end, exact }) => [start, end, exact].every((value) => value === undefined) || [start, end, exact].every((value) => value !== undefined),
     "a new span needs start, end and exact together",
   )
-  .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change: send tags, note or start/end/exact");
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change: send tags, note, status or start/end/exact");
 
 const listQuery = pageQuery.extend({
   status: z.enum(["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"]).optional(),
@@ -85,6 +97,7 @@ const viewSelect = {
   suffix: true,
   note: true,
   status: true,
+  reviewNote: true,
   version: true,
   anchor: true,
   revision: true,
@@ -110,6 +123,7 @@ function toView(row: AnnotationRow): AnnotationView {
     tags,
     note: row.note,
     status: row.status,
+    reviewNote: row.reviewNote,
     version: row.version,
     anchor: row.anchor.toLowerCase() as AnchorState,
     revision: row.revision,
@@ -288,6 +302,7 @@ export async function updateAnnotation(actor: Actor, annotationId: string, ifMat
   return db().$transaction(async (tx) => {
     const data: Prisma.AnnotationUncheckedUpdateManyInput = { version: { increment: 1 } };
     if (changes.note !== undefined) data.note = changes.note;
+    if (changes.status !== undefined) Object.assign(data, reviewChange(actor, access, current.authorId, changes.status, changes.reviewNote));
     if (changes.start !== undefined && changes.end !== undefined && changes.exact !== undefined) {
       const span = { start: changes.start, end: changes.end, exact: changes.exact };
       const article = await lockArticleText(tx, current.articleId, "share");
@@ -330,6 +345,19 @@ export async function deleteAnnotation(actor: Actor, annotationId: string, ifMat
 }
 
 /**
+ * A status change and who may make it: the author moves their annotation
+ * between DRAFT and SUBMITTED; an editor approves or rejects (with a reason).
+ */
+function reviewChange(actor: Actor, access: ProjectAccess, authorId: string, status: AnnotationStatus, reviewNote: string | null | undefined) {
+  if (status === "APPROVED" || status === "REJECTED") {
+    if (!roleAllows(access.role, "annotation.review")) throw forbidden("Only an editor may approve or reject annotations.");
+    return { status, reviewNote: reviewNote ?? null, reviewedById: actor.userId, reviewedAt: new Date() };
+  }
+  if (authorId !== actor.userId && !roleAllows(access.role, "annotation.review")) throw forbidden("Only its author submits an annotation for review.");
+  return { status, reviewNote: null, reviewedById: null, reviewedAt: null };
+}
+
+/**
  * Applies `data` only if the annotation is live and at `expectedVersion`
  * (`UPDATE … WHERE id = $1 AND version = $2`, never read-then-write);
  * otherwise 412 saying who changed it last, or 404 if it was deleted.
@@ -350,4 +378,19 @@ async function claimVersion(tx: DbClient, annotationId: string, expectedVersion:
     `The annotation was changed${updatedBy ? ` by ${updatedBy.name}` : ""} since version ${expectedVersion}: it is at version ${now.version}. Reload it and apply your change again.`,
     { currentVersion: now.version, updatedBy, updatedAt: now.updatedAt.toISOString() },
   );
+}
+
+/** Submits all of the caller's draft annotations on the article for review at once; how many. */
+export async function submitOwnDrafts(actor: Actor, articleId: string): Promise<{ submitted: number }> {
+  const { projectId } = await requireArticlePermission(actor, articleId, "annotation.create");
+  return db().$transaction(async (tx) => {
+    const drafts = await tx.annotation.findMany({ where: { articleId, authorId: actor.userId, status: "DRAFT", deletedAt: null }, select: { id: true } });
+    await tx.annotation.updateMany({ where: { id: { in: drafts.map((draft) => draft.id) } }, data: { status: "SUBMITTED", version: { increment: 1 } } });
+    await recordAudits(
+      tx,
+      actor,
+      drafts.map(({ id }) => ({ projectId, action: "annotation.submit", entityType: "Annotation", entityId: id, before: { status: "DRAFT" }, after: { status: "SUBMITTED" } })),
+    );
+    return { submitted: drafts.length };
+  });
 }

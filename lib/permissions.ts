@@ -26,6 +26,8 @@ export const ACTION_MIN_ROLE = {
   "annotation.edit-own": "REVIEWER",
   /** Change or delete anybody's annotations. */
   "annotation.edit-any": "EDITOR",
+  /** Approve or reject annotations. */
+  "annotation.review": "EDITOR",
   "event.read": "VIEWER",
   /** Create events and link claims to them, and change or remove one's own links. */
   "event.link": "REVIEWER",

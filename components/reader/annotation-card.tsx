@@ -8,6 +8,7 @@ import { safeColor } from "@/components/ui/tag-color";
 import type { ArticleLinkView } from "@/lib/events";
 import { CommentThread, type ThreadPermissions } from "./comment-thread";
 import { EventLinks, type LinkPermissions } from "./event-links";
+import { ReviewControls } from "./review-controls";
 import { TagPicker } from "./tag-picker";
 import type { AnnotationChanges, Conflict, ReaderAnnotation } from "./use-annotations";
 
@@ -28,6 +29,8 @@ interface AnnotationCardProps {
   links: ArticleLinkView[];
   linking: { projectId: string; permissions: LinkPermissions };
   discussion: ThreadPermissions;
+  /** Editors approve and reject. */
+  canReview: boolean;
 }
 
 /** What a card can do; one stable object for all cards, so that unchanged cards skip re-rendering. */
@@ -42,7 +45,7 @@ export interface CardActions {
 
 /** One annotation in the sidebar: quote, tag chips, author, status, note; edit, delete, and the 412 story. */
 export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCardProps) {
-  const { annotation, codebook, canEdit, active, conflict, actions, orphan = false, links, linking, discussion } = props;
+  const { annotation, codebook, canEdit, active, conflict, actions, orphan = false, links, linking, discussion, canReview } = props;
   const [showComments, setShowComments] = useState(false);
   const [editing, setEditing] = useState(false);
   const [tagIds, setTagIds] = useState<string[]>([]);
@@ -123,6 +126,17 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
         {anchorLabel && <span>· {anchorLabel}</span>}
         {annotation.pending && <span>· saving…</span>}
       </p>
+      {annotation.status === "REJECTED" && annotation.reviewNote && (
+        <p className="mt-1 rounded-md bg-red-50 px-2 py-1 text-xs text-red-800">Rejected: {annotation.reviewNote}</p>
+      )}
+      {!annotation.pending && !orphan && (
+        <ReviewControls
+          annotation={annotation}
+          isAuthor={annotation.author.id === discussion.viewerId && discussion.canWrite}
+          canReview={canReview}
+          onChange={(changes) => void run(() => actions.update(annotation, changes), () => undefined)}
+        />
+      )}
 
       {conflict && (
         <div role="alert" className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-900">

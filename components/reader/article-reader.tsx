@@ -9,6 +9,7 @@ import { rangeForSpan, textOffsetOf } from "@/lib/anchoring/dom";
 import type { TagView } from "@/lib/codebook";
 import type { ArticleLinkView } from "@/lib/events";
 import { AnnotationCard, type CardActions } from "./annotation-card";
+import { callApi } from "./api-client";
 import { type LinkDraft, saveLink } from "./event-links";
 import { AnnotationFilters, type AnnotationFilter, matchesFilter, NO_FILTER } from "./annotation-filters";
 import { ArticleTextEditor, type ReanchorReport } from "./article-text-editor";
@@ -84,6 +85,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
   useEffect(() => setCustomHighlights(supportsCustomHighlights()), []);
 
   const anchored = useMemo(() => annotations.filter((annotation) => annotation.anchor !== "orphaned"), [annotations]);
+  const ownDrafts = annotations.filter((annotation) => annotation.author.id === viewer.id && annotation.status === "DRAFT" && !annotation.pending).length;
   const orphans = useMemo(() => annotations.filter((annotation) => annotation.anchor === "orphaned"), [annotations]);
   const shown = useMemo(() => anchored.filter((annotation) => matchesFilter(annotation, filter)), [anchored, filter]);
   const canEdit = useCallback(
@@ -403,6 +405,23 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
               </p>
             )}
           </div>
+          {ownDrafts > 0 && (
+            <button
+              type="button"
+              onClick={async () => {
+                try {
+                  const { submitted } = await callApi<{ submitted: number }>("POST", `/api/v1/articles/${article.id}/annotations/submit`);
+                  setStatus({ kind: "info", text: `Submitted ${submitted} annotation${submitted === 1 ? "" : "s"} for review.` });
+                  router.refresh();
+                } catch (failure) {
+                  setStatus({ kind: "error", text: (failure as Error).message });
+                }
+              }}
+              className="w-full rounded-md border border-indigo-300 bg-white px-3 py-1.5 text-sm font-medium text-indigo-800 hover:bg-indigo-50"
+            >
+              Submit my {ownDrafts} draft{ownDrafts === 1 ? "" : "s"} for review
+            </button>
+          )}
           {anchored.length > 0 && <AnnotationFilters annotations={anchored} filter={filter} onChange={setFilter} />}
           {anchored.length === 0 && <p className="text-sm text-stone-500">No annotations yet.</p>}
           <ul className="space-y-2" data-testid="annotation-list">
@@ -418,6 +437,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
                 links={linksByAnnotation.get(annotation.id) ?? NO_LINKS}
                 linking={linking}
                 discussion={discussion}
+                canReview={viewer.canEditAny}
               />
             ))}
           </ul>
@@ -440,6 +460,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
                     links={linksByAnnotation.get(annotation.id) ?? NO_LINKS}
                     linking={linking}
                     discussion={discussion}
+                    canReview={viewer.canEditAny}
                   />
                 ))}
               </ul>

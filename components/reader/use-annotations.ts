@@ -19,6 +19,8 @@ export interface AnnotationChanges {
   start?: number;
   end?: number;
   exact?: string;
+  status?: AnnotationView["status"];
+  reviewNote?: string | null;
 }
 
 function byTextOrder(a: ReaderAnnotation, b: ReaderAnnotation): number {
@@ -72,6 +74,7 @@ export function useAnnotations(articleId: string, initial: AnnotationView[]) {
         tags: draft.tags,
         note: draft.note,
         status: "DRAFT",
+        reviewNote: null,
         version: 1,
         anchor: "exact",
         revision: 0,

@@ -38,7 +38,7 @@ describe("creating annotations", () => {
     expect(response.headers.get("etag")).toBe('"1"');
     expect(response.headers.get("location")).toBe(`/api/v1/annotations/${response.body.id}`);
     expect(Object.keys(response.body).sort()).toEqual(
-      ["anchor", "articleId", "author", "createdAt", "end", "exact", "id", "note", "prefix", "revision", "start", "status", "suffix", "tags", "updatedAt", "version"].sort(),
+      ["anchor", "articleId", "author", "createdAt", "end", "exact", "id", "note", "prefix", "reviewNote", "revision", "start", "status", "suffix", "tags", "updatedAt", "version"].sort(),
     );
     expect(response.body).toMatchObject({
       articleId: article.id,

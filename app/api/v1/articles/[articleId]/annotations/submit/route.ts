@@ -1,0 +1,6 @@
+import { json } from "@/lib/api/respond";
+import { apiRoute } from "@/lib/api/route";
+import { submitOwnDrafts } from "@/lib/annotations";
+
+// POST /api/v1/articles/:articleId/annotations/submit – all of the caller's drafts on the article → SUBMITTED; { submitted }
+export const POST = apiRoute<"articleId">(async (actor, { params }) => json(await submitOwnDrafts(actor, params.articleId)));

@@ -1,0 +1,64 @@
+"use client";
+
+import { useState } from "react";
+import type { AnnotationChanges, ReaderAnnotation } from "./use-annotations";
+
+const button = "rounded-md border px-2 py-0.5 text-xs font-medium";
+
+/**
+ * The review step of one annotation: its author submits it (or withdraws
+ * it), an editor approves it or rejects it with a reason.
+ */
+export function ReviewControls({
+  annotation,
+  isAuthor,
+  canReview,
+  onChange,
+}: {
+  annotation: ReaderAnnotation;
+  isAuthor: boolean;
+  canReview: boolean;
+  onChange: (changes: AnnotationChanges) => void;
+}) {
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState("");
+  const { status } = annotation;
+
+  if (rejecting) {
+    return (
+      <div className="mt-2 space-y-1">
+        <textarea aria-label="Reason for rejecting" value={reason} onChange={(event) => setReason(event.target.value)} rows={2} className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm" placeholder="Why is this rejected?" />
+        <button type="button" disabled={!reason.trim()} onClick={() => onChange({ status: "REJECTED", reviewNote: reason })} className={`${button} border-red-300 bg-red-600 text-white disabled:opacity-50`}>
+          Reject
+        </button>
+        <button type="button" onClick={() => setRejecting(false)} className="px-2 py-0.5 text-xs">
+          Cancel
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="mt-2 flex flex-wrap gap-2">
+      {isAuthor && (status === "DRAFT" || status === "REJECTED") && (
+        <button type="button" onClick={() => onChange({ status: "SUBMITTED" })} className={`${button} border-indigo-300 text-indigo-800 hover:bg-indigo-50`}>
+          Submit for review
+        </button>
+      )}
+      {isAuthor && status === "SUBMITTED" && (
+        <button type="button" onClick={() => onChange({ status: "DRAFT" })} className={`${button} border-stone-300 hover:bg-stone-50`}>
+          Withdraw
+        </button>
+      )}
+      {canReview && status !== "APPROVED" && (
+        <button type="button" onClick={() => onChange({ status: "APPROVED" })} className={`${button} border-emerald-300 text-emerald-800 hover:bg-emerald-50`}>
+          Approve
+        </button>
+      )}
+      {canReview && status !== "REJECTED" && (
+        <button type="button" onClick={() => setRejecting(true)} className={`${button} border-red-300 text-red-700 hover:bg-red-50`}>
+          Reject…
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { api } from "../support/api";
+import { createProjectWithTeam, type TestProject } from "../support/factories";
+
+let team: TestProject;
+let articleId: string;
+const TEXT = "One claim. Two claim. Three claim. Four claim.";
+
+async function annotate(quote: string, token = team.reviewer.token) {
+  const start = TEXT.indexOf(quote);
+  return (await api("POST", `/api/v1/articles/${articleId}/annotations`, { token, json: { start, end: start + quote.length, exact: quote } })).body as { id: string; version: number };
+}
+
+const patch = (id: string, version: number, json: Record<string, unknown>, token: string) => api("PATCH", `/api/v1/annotations/${id}`, { token, json, headers: { "if-match": `"${version}"` } });
+
+beforeAll(async () => {
+  team = await createProjectWithTeam("Review");
+  articleId = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "t", text: TEXT } })).body.id;
+});
+
+describe("review workflow", () => {
+  it("the author submits; an editor approves or rejects with a reason; others may not", async () => {
+    const one = await annotate("One claim");
+    const submitted = await patch(one.id, one.version, { status: "SUBMITTED" }, team.reviewer.token);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.status).toBe("SUBMITTED");
+    expect((await patch(one.id, submitted.body.version, { status: "APPROVED" }, team.reviewer.token)).status).toBe(403);
+    expect((await patch(one.id, submitted.body.version, { status: "REJECTED" }, team.editor.token)).status).toBe(422);
+    const rejected = await patch(one.id, submitted.body.version, { status: "REJECTED", reviewNote: "Not a claim: a headline." }, team.editor.token);
+    expect(rejected.body).toMatchObject({ status: "REJECTED", reviewNote: "Not a claim: a headline." });
+    const approved = await patch(one.id, rejected.body.version, { status: "APPROVED" }, team.editor.token);
+    expect(approved.body).toMatchObject({ status: "APPROVED", reviewNote: null });
+    const editors = await annotate("Four claim", team.editor.token);
+    expect((await patch(editors.id, editors.version, { status: "SUBMITTED" }, team.reviewer.token)).status).toBe(404);
+    expect((await patch(one.id, approved.body.version, { status: "DRAFT" }, team.viewer.token)).status).toBe(403);
+  });
+
+  it("submits all of one's drafts on an article at once, and filters by status", async () => {
+    await annotate("Two claim");
+    await annotate("Three claim");
+    const response = await api("POST", `/api/v1/articles/${articleId}/annotations/submit`, { token: team.reviewer.token });
+    expect(response.status).toBe(200);
+    expect(response.body.submitted).toBe(2);
+    expect((await api("POST", `/api/v1/articles/${articleId}/annotations/submit`, { token: team.viewer.token })).status).toBe(403);
+    const submitted = await api("GET", `/api/v1/articles/${articleId}/annotations?status=SUBMITTED`, { token: team.editor.token });
+    expect(submitted.body.items.map((annotation: { exact: string }) => annotation.exact)).toEqual(["Two claim", "Three claim"]);
+    // Blind coding: a reviewer sees the approved annotations of others, not their drafts.
+    const other = await api("GET", `/api/v1/articles/${articleId}/annotations`, { token: team.reviewer.token });
+    expect(other.body.items.map((annotation: { exact: string }) => annotation.exact)).toEqual(["One claim", "Two claim", "Three claim"]);
+  });
+});
