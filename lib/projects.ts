@@ -20,6 +20,8 @@ export interface ProjectView {
   description: string | null;
   /** The caller's role in the project (a site admin who is not a member: null). */
   role: ProjectRole | null;
+  /** Whether reviewers see each other's unapproved annotations (false: blind coding, the default). */
+  reviewersSeeEachOther: boolean;
   articleCount: number;
   createdAt: string;
   updatedAt: string;
@@ -30,6 +32,7 @@ const projectSelect = (actor: Actor) =>
     id: true,
     name: true,
     description: true,
+    reviewersSeeEachOther: true,
     createdAt: true,
     updatedAt: true,
     memberships: { where: { userId: actor.userId }, select: { role: true } },
@@ -40,6 +43,7 @@ type ProjectRow = {
   id: string;
   name: string;
   description: string | null;
+  reviewersSeeEachOther: boolean;
   createdAt: Date;
   updatedAt: Date;
   memberships: { role: ProjectRole }[];
@@ -52,6 +56,7 @@ function toProjectView(row: ProjectRow): ProjectView {
     name: row.name,
     description: row.description,
     role: row.memberships[0]?.role ?? null,
+    reviewersSeeEachOther: row.reviewersSeeEachOther,
     articleCount: row._count.articles,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -102,5 +107,32 @@ export async function createProject(actor: Actor, input: unknown, options: { id?
       after: { name: project.name, description: project.description },
     });
     return toProjectView(project);
+  });
+}
+
+const updateProjectInput = z
+  .strictObject({ name: label(200).optional(), description: optionalText(5000), reviewersSeeEachOther: z.boolean().optional() })
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change");
+
+/** Renames the project, changes its description, or switches blind coding (editors). */
+export async function updateProject(actor: Actor, projectId: string, input: unknown): Promise<ProjectView & { role: ProjectRole }> {
+  const access = await requireProjectPermission(actor, projectId, "project.update");
+  const changes = parseInput(updateProjectInput, input);
+  return db().$transaction(async (tx) => {
+    const before = toProjectView(await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: projectSelect(actor) }));
+    const after = toProjectView(
+      await tx.project.update({
+        where: { id: projectId },
+        data: {
+          ...(changes.name !== undefined ? { name: changes.name } : {}),
+          ...(changes.description !== undefined ? { description: changes.description } : {}),
+          ...(changes.reviewersSeeEachOther !== undefined ? { reviewersSeeEachOther: changes.reviewersSeeEachOther } : {}),
+        },
+        select: projectSelect(actor),
+      }),
+    );
+    const { name, description, reviewersSeeEachOther } = after;
+    await recordAudit(tx, actor, { projectId, action: "project.update", entityType: "Project", entityId: projectId, before: { name: before.name, description: before.description, reviewersSeeEachOther: before.reviewersSeeEachOther }, after: { name, description, reviewersSeeEachOther } });
+    return { ...after, role: access.role };
   });
 }

@@ -49,3 +49,20 @@ describe("review workflow", () => {
     expect(other.body.items.map((annotation: { exact: string }) => annotation.exact)).toEqual(["One claim", "Two claim", "Three claim"]);
   });
 });
+
+describe("blind coding setting", () => {
+  it("is on by default; an editor lets reviewers see each other's work, and only an editor may", async () => {
+    const project = await createProjectWithTeam("Blind");
+    const article = (await api("POST", `/api/v1/projects/${project.id}/articles`, { token: project.editor.token, json: { title: "t", text: "Shared text." } })).body;
+    await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: project.editor.token, json: { start: 0, end: 6, exact: "Shared" } });
+    const seen = async () => (await api("GET", `/api/v1/articles/${article.id}/annotations`, { token: project.reviewer.token })).body.items.length;
+    expect((await api("GET", `/api/v1/projects/${project.id}`, { token: project.reviewer.token })).body.reviewersSeeEachOther).toBe(false);
+    expect(await seen()).toBe(0);
+    expect((await api("PATCH", `/api/v1/projects/${project.id}`, { token: project.reviewer.token, json: { reviewersSeeEachOther: true } })).status).toBe(403);
+    expect((await api("PATCH", `/api/v1/projects/${project.id}`, { token: project.editor.token, json: { reviewersSeeEachOther: "yes" } })).status).toBe(400);
+    const changed = await api("PATCH", `/api/v1/projects/${project.id}`, { token: project.editor.token, json: { reviewersSeeEachOther: true } });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ reviewersSeeEachOther: true, role: "EDITOR" });
+    expect(await seen()).toBe(1);
+  });
+});

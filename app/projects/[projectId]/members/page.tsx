@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BlindCodingSwitch } from "@/components/members/blind-coding-switch";
 import { MembersManager } from "@/components/members/members-manager";
 import { PageTitle } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/auth/session";
@@ -18,6 +19,11 @@ export default async function MembersPage({ params }: PageProps<"/projects/[proj
   return (
     <div>
       <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>Members</PageTitle>
+      {roleAllows(project.role, "project.update") && (
+        <div className="mb-6">
+          <BlindCodingSwitch projectId={projectId} reviewersSeeEachOther={project.reviewersSeeEachOther} />
+        </div>
+      )}
       <MembersManager projectId={projectId} members={items} canManage={roleAllows(project.role, "member.manage")} viewerId={actor.userId} />
     </div>
   );

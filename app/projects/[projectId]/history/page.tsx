@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageTitle } from "@/components/ui/card";
+import { formatMoment } from "@/components/ui/format";
+import { requireSignedIn } from "@/lib/auth/session";
+import { listHistory } from "@/lib/history";
+import { orNotFound } from "@/lib/page-data";
+import { getProject } from "@/lib/projects";
+
+export const metadata: Metadata = { title: "History" };
+
+function shown(value: unknown): string {
+  if (value === null || value === undefined) return "—";
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+}
+
+export default async function HistoryPage({ params, searchParams }: PageProps<"/projects/[projectId]/history">) {
+  const { projectId } = await params;
+  const query = await searchParams;
+  const actor = await requireSignedIn(`/projects/${projectId}/history`);
+  const project = await orNotFound(getProject(actor, projectId));
+  const filters = { entity: query.entity, action: query.action, cursor: query.cursor, limit: "50" };
+  const page = await listHistory(actor, projectId, Object.fromEntries(Object.entries(filters).filter(([, value]) => typeof value === "string" && value)));
+  const next = new URLSearchParams(Object.entries({ ...filters, cursor: page.nextCursor ?? "" }).filter(([, value]) => typeof value === "string" && value) as [string, string][]);
+
+  return (
+    <div>
+      <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>History</PageTitle>
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-2 text-sm" aria-label="Filter the history">
+        <label className="text-xs text-stone-600">
+          Action (or prefix, e.g. <code>annotation.</code>)
+          <input name="action" defaultValue={typeof query.action === "string" ? query.action : ""} className="block rounded-md border border-stone-300 px-2 py-1 text-sm" />
+        </label>
+        <label className="text-xs text-stone-600">
+          Item id
+          <input name="entity" defaultValue={typeof query.entity === "string" ? query.entity : ""} className="block w-80 rounded-md border border-stone-300 px-2 py-1 text-sm" />
+        </label>
+        <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white">
+          Filter
+        </button>
+      </form>
+      <ol className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs" data-testid="history">
+        {page.items.length === 0 && <li className="px-4 py-3 text-stone-500">No changes match.</li>}
+        {page.items.map((entry) => (
+          <li key={entry.id} className="px-4 py-3 text-sm">
+            <p>
+              <span className="font-medium">{entry.actor?.name ?? "The system"}</span> <code className="rounded bg-stone-100 px-1">{entry.action}</code>{" "}
+              <Link href={`/projects/${projectId}/history?entity=${entry.entityId}`} className="text-xs text-indigo-700 hover:underline">
+                {entry.entityType} {entry.entityId.slice(0, 8)}
+              </Link>{" "}
+              <span className="text-xs text-stone-500">{formatMoment(entry.createdAt)}</span>
+            </p>
+            {entry.changes.length > 0 && (
+              <table className="mt-1 text-xs">
+                <tbody>
+                  {entry.changes.map((change) => (
+                    <tr key={change.field}>
+                      <th scope="row" className="pr-3 text-left font-medium text-stone-600">
+                        {change.field}
+                      </th>
+                      <td className="pr-2 text-red-800 line-through decoration-red-300">{shown(change.before)}</td>
+                      <td className="text-emerald-800">→ {shown(change.after)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </li>
+        ))}
+      </ol>
+      {page.nextCursor && (
+        <Link href={`/projects/${projectId}/history?${next}`} className="mt-3 inline-block text-sm text-indigo-700 hover:underline">
+          Older changes →
+        </Link>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { beforeCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
+import { requireProjectPermission } from "@/lib/permissions";
+import { parseInput } from "@/lib/validation";
+
+export interface HistoryEntry {
+  id: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  actor: { id: string; name: string } | null;
+  createdAt: string;
+  before: unknown;
+  after: unknown;
+  /** The fields that differ between before and after, for a readable diff. */
+  changes: { field: string; before: unknown; after: unknown }[];
+}
+
+const historyQuery = pageQuery.extend({
+  /** One annotation's (or other entity's) history. */
+  entity: z.string().max(100).optional(),
+  /** e.g. `annotation.update`, or a prefix such as `annotation.`. */
+  action: z.string().max(100).optional(),
+  /** The user who made the change. */
+  actor: z.uuid({ error: "actor must be a user id" }).optional(),
+});
+
+function differences(before: unknown, after: unknown): HistoryEntry["changes"] {
+  const asRecord = (value: unknown) => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+  const left = asRecord(before);
+  const right = asRecord(after);
+  return [...new Set([...Object.keys(left), ...Object.keys(right)])]
+    .filter((field) => JSON.stringify(left[field]) !== JSON.stringify(right[field]))
+    .map((field) => ({ field, before: left[field] ?? null, after: right[field] ?? null }));
+}
+
+/** The project's history of changes, newest first, filterable by entity, action and author (editors and admins). */
+export async function listHistory(actor: Actor, projectId: string, query: unknown): Promise<Page<HistoryEntry>> {
+  await requireProjectPermission(actor, projectId, "audit.read");
+  const { limit, cursor, entity, action, actor: actorId } = parseInput(historyQuery, query);
+  const where: Prisma.AuditEntryWhereInput = {
+    projectId,
+    ...(entity ? { entityId: entity } : {}),
+    ...(action ? (action.endsWith(".") ? { action: { startsWith: action } } : { action }) : {}),
+    ...(actorId ? { actorId } : {}),
+    ...beforeCursor(cursor),
+  };
+  const rows = await db().auditEntry.findMany({
+    where,
+    orderBy: { id: "desc" },
+    take: limit + 1,
+    select: { id: true, action: true, entityType: true, entityId: true, before: true, after: true, createdAt: true, actor: { select: { id: true, name: true } } },
+  });
+  return toPage(rows, limit, (row) => ({ ...row, createdAt: row.createdAt.toISOString(), changes: differences(row.before, row.after) }));
+}
