@@ -39,6 +39,8 @@ export const ACTION_MIN_ROLE = {
   "comment.moderate": "EDITOR",
   "codebook.read": "VIEWER",
   "codebook.update": "EDITOR",
+  /** Measure how far coders agree. */
+  "agreement.read": "EDITOR",
   /** Read the project's history of changes. */
   "audit.read": "EDITOR",
   "member.read": "VIEWER",

@@ -1,0 +1,6 @@
+import { json } from "@/lib/api/respond";
+import { apiRoute } from "@/lib/api/route";
+import { measureAgreement } from "@/lib/agreement";
+
+// GET /api/v1/projects/:projectId/agreement?coders=<userId>,<userId>[,…]&articles=<id>,… (editors)
+export const GET = apiRoute<"projectId">(async (actor, { params, query }) => json(await measureAgreement(actor, params.projectId, query)));
