@@ -30,6 +30,11 @@ export default async function ProjectPage({ params }: PageProps<"/projects/[proj
           <Link href={`/projects/${projectId}/events`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
             Events
           </Link>
+          {roleAllows(project.role, "agreement.read") && (
+            <Link href={`/projects/${projectId}/agreement`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
+              Agreement
+            </Link>
+          )}
           {roleAllows(project.role, "audit.read") && (
             <Link href={`/projects/${projectId}/history`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
               History

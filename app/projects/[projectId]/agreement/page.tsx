@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import { stringify } from "csv-stringify/sync";
+import Link from "next/link";
+import { PageTitle } from "@/components/ui/card";
+import { type AgreementReport, measureAgreement } from "@/lib/agreement";
+import { requireSignedIn } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { listMembers } from "@/lib/members";
+import { orNotFound } from "@/lib/page-data";
+import { getProject } from "@/lib/projects";
+
+export const metadata: Metadata = { title: "Agreement" };
+
+const figure = (value: number | null) => (value === null ? "—" : value.toFixed(3));
+
+export default async function AgreementPage({ params, searchParams }: PageProps<"/projects/[projectId]/agreement">) {
+  const { projectId } = await params;
+  const query = await searchParams;
+  const actor = await requireSignedIn(`/projects/${projectId}/agreement`);
+  const project = await orNotFound(getProject(actor, projectId));
+  const { items: members } = await listMembers(actor, projectId);
+  const chosen = [query.coders ?? []].flat().join(",");
+  const defaults = members.filter((member) => member.role === "REVIEWER").slice(0, 2).map((member) => member.userId).join(",");
+  const coders = chosen || defaults;
+
+  let report: AgreementReport | null = null;
+  let problem: string | null = null;
+  try {
+    report = await measureAgreement(actor, projectId, { coders });
+  } catch (error) {
+    if (!(error instanceof AppError) || error.status >= 500 || error.code === "not_found") throw error;
+    problem = error.message;
+  }
+  const rows = report
+    ? report.groups.flatMap((group) => [
+        { level: "group", name: group.group, units: group.units, observed: group.observed, kappa: group.kappa, alpha: group.alpha },
+        ...group.tags.map((tag) => ({ level: "tag", name: `${group.group} · ${tag.tag}`, units: group.units, observed: null, kappa: tag.kappa, alpha: tag.alpha })),
+      ])
+    : [];
+  const csv = report
+    ? stringify(
+        [...rows.map(({ level, name, units, observed, kappa, alpha }) => [level, name, units, observed, kappa, alpha]), ["links", "claim links", report.links.units, report.links.observed, report.links.kappa, report.links.alpha]],
+        { header: true, columns: ["level", "name", "units", "observed", "kappa", "alpha"], escape_formulas: true, record_delimiter: "windows" },
+      )
+    : "";
+
+  return (
+    <div className="space-y-6">
+      <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>Agreement</PageTitle>
+      <form method="get" aria-label="Choose coders" className="flex flex-wrap items-end gap-3 rounded-lg border border-stone-200 bg-white p-3 text-sm shadow-xs">
+        <fieldset>
+          <legend className="mb-1 text-xs font-medium text-stone-600">Coders to compare (two or more)</legend>
+          <div className="flex flex-wrap gap-3">
+            {members.map((member) => (
+              <label key={member.userId} className="flex items-center gap-1.5">
+                <input type="checkbox" name="coders" value={member.userId} defaultChecked={coders.split(",").includes(member.userId)} />
+                {member.name} <span className="text-xs text-stone-500">({member.role.toLowerCase()})</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white">
+          Measure
+        </button>
+      </form>
+      {problem && (
+        <p role="alert" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {problem}
+        </p>
+      )}
+      {report && (
+        <>
+          <p className="max-w-3xl text-sm text-stone-600">
+            {report.spans.total} passages were marked; {report.spans.matched} by every coder (spans matched by overlap, boundaries may differ). <strong>Observed</strong> is
+            the share of those passages coded alike. <strong>Cohen&apos;s kappa</strong> corrects it for the agreement two coders would reach by chance (1 = perfect,
+            0 = chance). <strong>Krippendorff&apos;s alpha</strong> also counts passages only some coders marked, so differing choices of what to mark lower it; 0.8 or
+            more is usually taken as reliable, below 0.667 as not.
+          </p>
+          <table className="w-full max-w-4xl text-left text-sm" data-testid="agreement-table">
+            <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-500">
+              <tr>
+                <th className="py-2">Codebook group / tag</th>
+                <th className="py-2 text-right">Units</th>
+                <th className="py-2 text-right">Observed</th>
+                <th className="py-2 text-right">Kappa</th>
+                <th className="py-2 text-right">Alpha</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {rows.map((row) => (
+                <tr key={row.name} className={row.level === "group" ? "font-medium" : "text-stone-600"}>
+                  <td className={`py-1.5 ${row.level === "tag" ? "pl-4" : ""}`}>{row.name}</td>
+                  <td className="py-1.5 text-right">{row.level === "group" ? row.units : ""}</td>
+                  <td className="py-1.5 text-right">{row.level === "group" ? figure(row.observed) : ""}</td>
+                  <td className="py-1.5 text-right">{figure(row.kappa)}</td>
+                  <td className="py-1.5 text-right">{figure(row.alpha)}</td>
+                </tr>
+              ))}
+              <tr className="border-t-2 border-stone-300 font-medium">
+                <td className="py-1.5">Claim links (same events, same stances)</td>
+                <td className="py-1.5 text-right">{report.links.units}</td>
+                <td className="py-1.5 text-right">{figure(report.links.observed)}</td>
+                <td className="py-1.5 text-right">{figure(report.links.kappa)}</td>
+                <td className="py-1.5 text-right">{figure(report.links.alpha)}</td>
+              </tr>
+            </tbody>
+          </table>
+          <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`} download="agreement.csv" className="inline-block rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-stone-50">
+            Download as CSV
+          </a>
+        </>
+      )}
+    </div>
+  );
+}
