@@ -24,36 +24,30 @@ export default async function ProjectPage({ params }: PageProps<"/projects/[proj
 
   return (
     <div>
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <PageTitle eyebrow={<Link href="/projects" className="hover:underline">Projects</Link>}>{project.name}</PageTitle>
-        <div className="flex flex-wrap gap-2">
-          <Link href={`/projects/${projectId}/events`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
-            Events
-          </Link>
-          {roleAllows(project.role, "agreement.read") && (
-            <Link href={`/projects/${projectId}/agreement`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
-              Agreement
-            </Link>
-          )}
-          {roleAllows(project.role, "audit.read") && (
-            <Link href={`/projects/${projectId}/history`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
-              History
-            </Link>
-          )}
-          <Link href={`/projects/${projectId}/members`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
-            Members
-          </Link>
-          <Link href={`/projects/${projectId}/codebook`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
-            Codebook
-          </Link>
+      <PageTitle eyebrow={<Link href="/projects" className="hover:underline">Projects</Link>}>{project.name}</PageTitle>
+      {project.description && <p className="-mt-3 mb-5 max-w-3xl text-stone-600">{project.description}</p>}
+      <div className="mb-8 flex flex-wrap items-center gap-2 border-y border-stone-200 py-3">
+        <nav aria-label="Project" className="flex flex-wrap items-center gap-1 text-sm">
           {articles.length >= 2 && (
-            <Link
-              href={`/projects/${projectId}/compare`}
-              className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50"
-            >
+            <Link href={`/projects/${projectId}/compare`} className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white shadow-xs hover:bg-indigo-500">
               Compare sources
             </Link>
           )}
+          {[
+            { href: "events", label: "Events", shown: true },
+            { href: "codebook", label: "Codebook", shown: true },
+            { href: "members", label: "Members", shown: true },
+            { href: "agreement", label: "Agreement", shown: roleAllows(project.role, "agreement.read") },
+            { href: "history", label: "History", shown: roleAllows(project.role, "audit.read") },
+          ]
+            .filter((item) => item.shown)
+            .map((item) => (
+              <Link key={item.href} href={`/projects/${projectId}/${item.href}`} className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">
+                {item.label}
+              </Link>
+            ))}
+        </nav>
+        <div className="ml-auto flex flex-wrap gap-2">
           <ExportDialog
             projectId={projectId}
             projectName={project.name}
@@ -62,16 +56,12 @@ export default async function ProjectPage({ params }: PageProps<"/projects/[proj
           />
           {canImport && <ImportDialog projectId={projectId} />}
           {canImport && (
-            <Link
-              href={`/projects/${projectId}/import`}
-              className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-xs hover:bg-indigo-500"
-            >
+            <Link href={`/projects/${projectId}/import`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
               Import article
             </Link>
           )}
         </div>
       </div>
-      {project.description && <p className="-mt-3 mb-6 max-w-3xl text-stone-600">{project.description}</p>}
 
       <h2 className="mb-3 text-lg font-medium">Articles</h2>
       {articles.length === 0 ? (
