@@ -37,7 +37,7 @@ interface AnnotationCardProps {
 export interface CardActions {
   show: (id: string) => void;
   reattach: (id: string) => void;
-  update: (annotation: ReaderAnnotation, changes: AnnotationChanges) => Promise<boolean>;
+  update: (annotation: ReaderAnnotation, changes: AnnotationChanges, baseVersion?: number) => Promise<boolean>;
   remove: (annotation: ReaderAnnotation) => Promise<boolean>;
   reload: (id: string) => Promise<void>;
   setLinks: (annotationId: string, links: ArticleLinkView[]) => void;
@@ -57,7 +57,11 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
   const quote = annotation.exact.length > QUOTE_LIMIT ? `${annotation.exact.slice(0, QUOTE_LIMIT)}…` : annotation.exact;
   const anchorLabel = ANCHOR_LABEL[annotation.anchor];
 
+  // The version the edit form started from: saving sends it, so a change made meanwhile (even one that arrived live) gets 412.
+  const [baseVersion, setBaseVersion] = useState(annotation.version);
+
   function startEditing() {
+    setBaseVersion(annotation.version);
     setTagIds(annotation.tags.map((tag) => tag.id));
     setNote(annotation.note ?? "");
     setError(null);
@@ -164,7 +168,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
             onToggle={(id) => setTagIds((current) => (current.includes(id) ? current.filter((tagId) => tagId !== id) : [...current, id]))}
             note={note}
             onNoteChange={setNote}
-            onSave={() => run(() => actions.update(annotation, { tags: tagIds, note: note.trim() === "" ? null : note }), () => setEditing(false))}
+            onSave={() => run(() => actions.update(annotation, { tags: tagIds, note: note.trim() === "" ? null : note }, baseVersion), () => setEditing(false))}
             onCancel={() => setEditing(false)}
             saving={busy}
             error={error}

@@ -35,6 +35,8 @@ interface ReaderProps {
 }
 
 const FLASH_MS = 1200;
+/** Changes arriving together (a bulk submit, say) make one refresh. */
+const LIVE_REFRESH_DELAY_MS = 250;
 const NO_LINKS: ArticleLinkView[] = [];
 const DRAFT_ID = "draft";
 /** Keys that move the caret or extend the selection in the text, as Selection.modify arguments. */
@@ -109,6 +111,20 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
     performance.measure("parallax:paint", "parallax:paint-start");
   }, [painted, activeId, flashId, caret, customHighlights, editingText, article.text]);
   useEffect(() => clearHighlights, []);
+
+  // Others' changes to this article's annotations, comments and links arrive live (the browser reconnects by itself).
+  useEffect(() => {
+    const source = new EventSource(`/api/v1/articles/${article.id}/live`);
+    let timer: number | undefined;
+    source.onmessage = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => router.refresh(), LIVE_REFRESH_DELAY_MS);
+    };
+    return () => {
+      window.clearTimeout(timer);
+      source.close();
+    };
+  }, [article.id, router]);
   useEffect(() => () => window.clearTimeout(flashTimer.current), []);
 
   const underlinedIds = useMemo(() => {

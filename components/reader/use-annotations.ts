@@ -42,11 +42,9 @@ export function useAnnotations(articleId: string, initial: AnnotationView[]) {
   const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(initial);
   const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
 
-  // A server refresh (after a text edit) brings new offsets: take them.
-  useEffect(() => {
-    setAnnotations(initial);
-    setConflicts({});
-  }, [initial]);
+  // A server refresh (a text edit, someone else's change arriving live) brings the current state: take it.
+  // Conflicts stay until their card is reloaded: a refresh must not hide one.
+  useEffect(() => setAnnotations(initial), [initial]);
 
   const replace = useCallback((id: string, next: ReaderAnnotation | null) => {
     setAnnotations((current) => {
@@ -120,9 +118,10 @@ export function useAnnotations(articleId: string, initial: AnnotationView[]) {
     [replace, clearConflict],
   );
 
+  /** `baseVersion`: the version the change was made on (an edit form's, which a live refresh may have overtaken). */
   const update = useCallback(
-    (annotation: ReaderAnnotation, changes: AnnotationChanges) =>
-      changeAt(annotation, () => callApi<AnnotationView>("PATCH", `/api/v1/annotations/${annotation.id}`, { body: changes, version: annotation.version })),
+    (annotation: ReaderAnnotation, changes: AnnotationChanges, baseVersion = annotation.version) =>
+      changeAt(annotation, () => callApi<AnnotationView>("PATCH", `/api/v1/annotations/${annotation.id}`, { body: changes, version: baseVersion })),
     [changeAt],
   );
 

@@ -82,3 +82,38 @@ export function streamedResponse(chunks: AsyncGenerator<string | Uint8Array>, he
   allHeaders.set("cache-control", "no-store");
   return new Response(body, { headers: allHeaders });
 }
+
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * A server-sent event stream (`text/event-stream`): `subscribe` gets a
+ * `send` for JSON events and returns how to stop. A comment line every 15 s
+ * keeps proxies from closing an idle stream; a client that goes away ends
+ * the subscription.
+ */
+export function eventStreamResponse(subscribe: (send: (data: unknown) => void) => Promise<() => void>): Response {
+  const encoder = new TextEncoder();
+  let stop: (() => void) | undefined;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const write = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          // The client is gone; cancel() cleans up.
+        }
+      };
+      write("retry: 1000\n\n");
+      stop = await subscribe((data) => write(`data: ${JSON.stringify(data)}\n\n`));
+      heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
+    },
+    cancel() {
+      clearInterval(heartbeat);
+      stop?.();
+    },
+  });
+  return new Response(body, {
+    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
+  });
+}

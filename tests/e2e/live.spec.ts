@@ -1,0 +1,31 @@
+import { expect, test } from "@playwright/test";
+import { api, importArticle, signIn } from "./support";
+
+test("a reviewer's new annotation, its change and its deletion appear on the editor's open page without a reload", async ({ page, browser }) => {
+  await signIn(page, "editor@example.org");
+  const text = "The bridge reopened on Monday, the ministry said.";
+  const articleId = await importArticle(page, "Live", text);
+  await page.goto(`/articles/${articleId}`);
+  const cards = page.getByTestId("annotation-card");
+  await expect(cards).toHaveCount(0);
+
+  const reviewer = await (await browser.newContext()).newPage();
+  await signIn(reviewer, "reviewer@example.org");
+  await reviewer.goto(`/articles/${articleId}`);
+  const quote = "The bridge reopened on Monday";
+  const created = await api(reviewer, "POST", `/api/v1/articles/${articleId}/annotations`, { data: { start: 0, end: quote.length, exact: quote, tags: ["factual claim"] } });
+  expect(created.status()).toBe(201);
+  const annotation = (await created.json()) as { id: string };
+
+  // The editor sees it (and its highlight) within a few seconds, no reload.
+  await expect(cards).toHaveCount(1, { timeout: 5_000 });
+  await expect(cards.first()).toContainText(quote);
+  await expect(cards.first()).toContainText("Demo Reviewer");
+
+  // Changes arrive too: the note, and a deletion.
+  await api(reviewer, "PATCH", `/api/v1/annotations/${annotation.id}`, { data: { note: "Ministry statement only" }, version: 1 });
+  await expect(cards.first().getByTestId("annotation-note")).toHaveText("Ministry statement only", { timeout: 5_000 });
+  await api(reviewer, "DELETE", `/api/v1/annotations/${annotation.id}`, { version: 2 });
+  await expect(cards).toHaveCount(0, { timeout: 5_000 });
+  await reviewer.context().close();
+});
