@@ -241,6 +241,15 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
     [annotations],
   );
 
+  // A link to one annotation (search results, the comparison): show it once the page is ready.
+  const hashShown = useRef(false);
+  useEffect(() => {
+    const match = /^#annotation-([0-9a-f-]{36})$/.exec(window.location.hash);
+    if (!match || hashShown.current || customHighlights === null) return;
+    hashShown.current = true;
+    showAnnotation(match[1]!);
+  }, [showAnnotation, customHighlights]);
+
   const cardActions = useMemo<CardActions>(
     () => ({
       show: showAnnotation,

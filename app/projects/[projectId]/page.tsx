@@ -47,7 +47,10 @@ export default async function ProjectPage({ params }: PageProps<"/projects/[proj
               </Link>
             ))}
         </nav>
-        <div className="ml-auto flex flex-wrap gap-2">
+        <form method="get" action={`/projects/${projectId}/search`} role="search" className="ml-auto">
+          <input name="q" type="search" required placeholder="Search claims, notes, comments" aria-label="Search this project" className="w-64 rounded-md border border-stone-300 px-3 py-1.5 text-sm" />
+        </form>
+        <div className="flex flex-wrap gap-2">
           <ExportDialog
             projectId={projectId}
             projectName={project.name}

@@ -1,0 +1,6 @@
+import { json } from "@/lib/api/respond";
+import { apiRoute } from "@/lib/api/route";
+import { searchProject } from "@/lib/search";
+
+// GET /api/v1/projects/:projectId/search?q=…&tag=&source=&status=&author=&limit= – annotations, comments and articles, best first
+export const GET = apiRoute<"projectId">(async (actor, { params, query }) => json(await searchProject(actor, params.projectId, query)));

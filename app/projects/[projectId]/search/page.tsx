@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Fragment } from "react";
+import { PageTitle } from "@/components/ui/card";
+import { requireSignedIn } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { orNotFound } from "@/lib/page-data";
+import { getProject } from "@/lib/projects";
+import { MATCH_END, MATCH_START, type SearchHit, searchProject } from "@/lib/search";
+
+export const metadata: Metadata = { title: "Search" };
+
+/** The snippet with its matched words marked; the text itself stays text. */
+function Snippet({ text }: { text: string }) {
+  return text.split(MATCH_START).map((part, index) => {
+    if (index === 0) return <Fragment key={index}>{part}</Fragment>;
+    const [matched, rest] = part.split(MATCH_END);
+    return (
+      <Fragment key={index}>
+        <mark className="rounded bg-yellow-200 px-0.5">{matched}</mark>
+        {rest}
+      </Fragment>
+    );
+  });
+}
+
+const KIND_LABEL = { annotation: "Annotation", comment: "Comment", article: "Article" } as const;
+
+export default async function SearchPage({ params, searchParams }: PageProps<"/projects/[projectId]/search">) {
+  const { projectId } = await params;
+  const query = await searchParams;
+  const actor = await requireSignedIn(`/projects/${projectId}/search`);
+  const project = await orNotFound(getProject(actor, projectId));
+  const value = (key: string) => (typeof query[key] === "string" ? (query[key] as string) : "");
+  const filters = Object.fromEntries(["q", "tag", "source", "status"].map((key) => [key, value(key)]).filter(([, entry]) => entry));
+
+  let hits: SearchHit[] = [];
+  let problem: string | null = null;
+  if (filters.q) {
+    try {
+      hits = (await searchProject(actor, projectId, filters)).items;
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500 || error.code === "not_found") throw error;
+      problem = error.message;
+    }
+  }
+
+  return (
+    <div className="space-y-5">
+      <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>Search</PageTitle>
+      <form method="get" role="search" className="flex flex-wrap items-end gap-2 text-sm">
+        <label className="text-xs text-stone-600">
+          Words
+          <input name="q" defaultValue={value("q")} required className="block w-72 rounded-md border border-stone-300 px-2 py-1.5 text-sm" dir="auto" />
+        </label>
+        <label className="text-xs text-stone-600">
+          Tag
+          <input name="tag" defaultValue={value("tag")} className="block w-36 rounded-md border border-stone-300 px-2 py-1.5 text-sm" />
+        </label>
+        <label className="text-xs text-stone-600">
+          Outlet
+          <input name="source" defaultValue={value("source")} className="block w-36 rounded-md border border-stone-300 px-2 py-1.5 text-sm" />
+        </label>
+        <label className="text-xs text-stone-600">
+          Status
+          <select name="status" defaultValue={value("status")} className="block rounded-md border border-stone-300 px-2 py-1.5 text-sm">
+            <option value="">Any</option>
+            {["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"].map((status) => (
+              <option key={status} value={status}>
+                {status.toLowerCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white">
+          Search
+        </button>
+      </form>
+      {problem && (
+        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {problem}
+        </p>
+      )}
+      {filters.q && !problem && (
+        <ol className="space-y-2" data-testid="search-results">
+          {hits.length === 0 && <li className="text-stone-600">Nothing matches.</li>}
+          {hits.map((hit, index) => (
+            <li key={index} className="rounded-lg border border-stone-200 bg-white p-3 text-sm shadow-xs">
+              <p className="text-xs text-stone-500">
+                {KIND_LABEL[hit.kind]} · {hit.source ?? "No outlet"} · {hit.articleTitle}
+              </p>
+              <Link href={hit.annotationId ? `/articles/${hit.articleId}#annotation-${hit.annotationId}` : `/articles/${hit.articleId}`} className="mt-1 block text-stone-900 hover:underline" dir="auto">
+                <Snippet text={hit.snippet} />
+              </Link>
+              {hit.kind === "comment" && hit.exact && <p className="mt-1 text-xs text-stone-500">on “{hit.exact}”</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/actor";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { requireProjectPermission, seesOthersUnapprovedAnnotations } from "@/lib/permissions";
+import { parseInput } from "@/lib/validation";
+
+/** Marks around matched words in snippets; the page turns them into <mark>s. */
+export const MATCH_START = "\u0001";
+export const MATCH_END = "\u0002";
+
+const searchQuery = z.object({
+  q: z.string().trim().min(1, "type something to search for").max(500),
+  tag: z.string().max(200).optional(),
+  source: z.string().max(200).optional(),
+  status: z.enum(["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"]).optional(),
+  author: z.uuid({ error: "author must be a user id" }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+
+export interface SearchHit {
+  kind: "annotation" | "comment" | "article";
+  articleId: string;
+  articleTitle: string;
+  source: string | null;
+  annotationId: string | null;
+  /** The annotated quote (annotations and comments). */
+  exact: string | null;
+  /** The matching passage, matched words between MATCH_START and MATCH_END. */
+  snippet: string;
+  rank: number;
+}
+
+const HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/**
+ * PostgreSQL full-text search (the 'simple' configuration, backed by GIN
+ * indexes) over the project's annotations (quote and note), comments and
+ * articles, best matches first. Filters by tag, source, status and author
+ * apply to annotations and comments; blind coding is respected.
+ */
+export async function searchProject(actor: Actor, projectId: string, query: unknown): Promise<{ items: SearchHit[]; nextCursor: null }> {
+  const access = await requireProjectPermission(actor, projectId, "annotation.read");
+  const { q, tag, source, status, author, limit } = parseInput(searchQuery, query);
+  const seesAll = seesOthersUnapprovedAnnotations(access);
+  const tsQuery = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
+  const annotationFilters = Prisma.join(
+    [
+      Prisma.sql`a.project_id = ${projectId}::uuid`,
+      Prisma.sql`a.deleted_at IS NULL`,
+      Prisma.sql`r.deleted_at IS NULL`,
+      seesAll ? Prisma.sql`TRUE` : Prisma.sql`(a.author_id = ${actor.userId}::uuid OR a.status = 'APPROVED')`,
+      tag ? Prisma.sql`EXISTS (SELECT 1 FROM annotation_tags t JOIN tags g ON g.id = t.tag_id WHERE t.annotation_id = a.id AND lower(g.name) = lower(${tag}))` : Prisma.sql`TRUE`,
+      source ? Prisma.sql`s.name = ${source}` : Prisma.sql`TRUE`,
+      status ? Prisma.sql`a.status = ${status}::"AnnotationStatus"` : Prisma.sql`TRUE`,
+      author ? Prisma.sql`a.author_id = ${author}::uuid` : Prisma.sql`TRUE`,
+    ],
+    " AND ",
+  );
+  const onlyArticles = !tag && !status && !author;
+  const rows = await db().$queryRaw<SearchHit[]>`
+    SELECT * FROM (
+      SELECT 'annotation' AS kind, r.id::text AS "articleId", r.title AS "articleTitle", s.name AS source, a.id::text AS "annotationId", a.exact,
+             ts_headline('simple', a.exact || ' ' || coalesce(a.note, ''), ${tsQuery}, ${HEADLINE}) AS snippet,
+             ts_rank(to_tsvector('simple', a.exact || ' ' || coalesce(a.note, '')), ${tsQuery}) AS rank
+        FROM annotations a JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
+       WHERE ${annotationFilters} AND to_tsvector('simple', a.exact || ' ' || coalesce(a.note, '')) @@ ${tsQuery}
+      UNION ALL
+      SELECT 'comment', r.id::text, r.title, s.name, a.id::text, a.exact,
+             ts_headline('simple', c.text, ${tsQuery}, ${HEADLINE}),
+             ts_rank(to_tsvector('simple', c.text), ${tsQuery})
+        FROM comments c JOIN annotations a ON a.id = c.annotation_id JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
+       WHERE c.deleted_at IS NULL AND ${annotationFilters} AND to_tsvector('simple', c.text) @@ ${tsQuery}
+      UNION ALL
+      SELECT 'article', r.id::text, r.title, s.name, NULL, NULL,
+             ts_headline('simple', r.title || ' ' || r.text, ${tsQuery}, ${HEADLINE}),
+             ts_rank(to_tsvector('simple', r.title || ' ' || r.text), ${tsQuery})
+        FROM articles r LEFT JOIN sources s ON s.id = r.source_id
+       WHERE ${onlyArticles ? Prisma.sql`TRUE` : Prisma.sql`FALSE`} AND r.project_id = ${projectId}::uuid AND r.deleted_at IS NULL
+         AND ${source ? Prisma.sql`s.name = ${source}` : Prisma.sql`TRUE`}
+         AND to_tsvector('simple', r.title || ' ' || r.text) @@ ${tsQuery}
+    ) hits
+    ORDER BY rank DESC, kind, "articleTitle"
+    LIMIT ${limit}`;
+  return { items: rows.map((row) => ({ ...row, rank: Number(row.rank) })), nextCursor: null };
+}

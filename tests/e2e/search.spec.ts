@@ -1,0 +1,17 @@
+import { expect, test } from "@playwright/test";
+import { paintedSpans, signIn } from "./support";
+
+test("the demo editor searches the project and a result opens the reader at its span", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  await page.getByRole("link", { name: /Afghan resistance, summer 2021/ }).click();
+  await page.getByRole("searchbox", { name: "Search this project" }).fill("Newsweek");
+  await page.getByRole("searchbox", { name: "Search this project" }).press("Enter");
+  const results = page.getByTestId("search-results").getByRole("listitem");
+  await expect(results.first()).toBeVisible();
+  await expect(page.getByTestId("search-results").locator("mark").first()).toHaveText(/Newsweek/i);
+  const annotationResult = results.filter({ hasText: /^Annotation/ }).filter({ hasText: "about 60 Taliban fighters were injured" });
+  await annotationResult.getByRole("link").click();
+  await expect(page).toHaveURL(/\/articles\/.*#annotation-/);
+  await expect(page.locator('[data-annotation-id][aria-current="true"]')).toContainText("about 60 Taliban fighters were injured");
+  await expect.poll(async () => (await paintedSpans(page, "plx-selected")).map((span) => span.text)).toContain("about 60 Taliban fighters were injured");
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { api } from "../support/api";
+import { createProjectWithTeam } from "../support/factories";
+
+describe("full-text search", () => {
+  it("finds annotations, comments and articles by words, Persian included, with filters and blind coding", async () => {
+    const team = await createProjectWithTeam("Search");
+    const text = "Resistance fighters retook Banu district. آسواکا reported casualties near the river.";
+    const article = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Baghlan report", text, sourceName: "Asvaka" } })).body;
+    const quote = "آسواکا reported casualties";
+    const reviewers = (await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.reviewer.token, json: { start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, exact: quote, tags: ["quote/attribution"], note: "Check the casualty figure" } })).body;
+    const editors = (await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.editor.token, json: { start: 0, end: 40, exact: text.slice(0, 40), tags: ["factual claim"] } })).body;
+    await api("POST", `/api/v1/annotations/${editors.id}/comments`, { token: team.editor.token, json: { text: "The ministry denies the district fell." } });
+
+    const search = async (query: string, token = team.editor.token) => (await api("GET", `/api/v1/projects/${team.id}/search?${query}`, { token })).body.items as any[];
+    const persian = await search(`q=${encodeURIComponent("آسواکا")}`);
+    expect(persian.map((hit) => hit.kind).sort()).toEqual(["annotation", "article"]);
+    const hit = persian.find((candidate) => candidate.kind === "annotation");
+    expect(hit).toMatchObject({ annotationId: reviewers.id, articleId: article.id, source: "Asvaka", exact: quote });
+    expect(hit.snippet).toContain("\u0001آسواکا\u0002");
+
+    expect((await search("q=ministry")).map((candidate) => candidate.kind)).toEqual(["comment"]);
+    expect((await search("q=casualty")).map((candidate) => candidate.kind)).toEqual(["annotation"]);
+    expect((await search("q=district&tag=factual%20claim")).map((candidate) => candidate.kind).sort()).toEqual(["annotation", "comment"]);
+    expect(await search("q=district&status=APPROVED")).toEqual([]);
+    expect((await search("q=Banu&source=Other")).length).toBe(0);
+    // Blind coding: the reviewer finds their own annotation and the article, not the editor's draft or its comment.
+    expect((await search("q=district", team.reviewer.token)).map((candidate) => candidate.kind)).toEqual(["article"]);
+
+    expect((await api("GET", `/api/v1/projects/${team.id}/search?q=`, { token: team.editor.token })).status).toBe(422);
+    expect((await api("GET", `/api/v1/projects/${team.id}/search?q=x`, { token: team.outsider.token })).status).toBe(404);
+  });
+});
