@@ -317,6 +317,11 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
       <section aria-label="Article text" className="min-w-0">
         <div className="mb-3 flex flex-wrap items-center gap-3 text-xs text-stone-500">
           {viewer.canCreate && <span>Select a passage (mouse, or focus the text and use Shift+arrows, then Enter) to tag it.</span>}
+          {viewer.canEditAny && (
+            <a href={`/articles/${article.id}/adjudicate`} className="ml-auto rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs hover:bg-stone-50">
+              Adjudicate
+            </a>
+          )}
           {viewer.canEditText && !editingText && (
             <button
               type="button"
@@ -325,7 +330,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
                 setSelection(null);
                 setReport(null);
               }}
-              className="ml-auto rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs hover:bg-stone-50"
+              className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs hover:bg-stone-50"
             >
               Edit text
             </button>

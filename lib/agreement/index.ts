@@ -6,6 +6,7 @@ import { unprocessable } from "@/lib/errors";
 import { requireProjectPermission } from "@/lib/permissions";
 import { isUuid, parseInput } from "@/lib/validation";
 import { cohensKappa, krippendorffsAlpha, type Unit } from "./statistics";
+import { type CoderSpan, matchSpans } from "./units";
 
 /** What a coder's span says about one codebook group when it carries none of its tags. */
 const NO_TAG = "(no tag)";
@@ -41,36 +42,9 @@ export interface AgreementReport {
   links: { units: number; observed: number | null; kappa: number | null; alpha: number | null };
 }
 
-interface CodedSpan {
-  articleId: string;
-  coder: number;
-  start: number;
-  end: number;
+interface CodedSpan extends CoderSpan {
   tags: { name: string; group: string }[];
   links: string[];
-}
-
-/**
- * Units of analysis: the coders' spans matched by overlap within each article
- * (greedily, in text order; a span joins the first unit it overlaps where its
- * coder has no span yet), so boundaries may differ.
- */
-function unitsOf(spans: CodedSpan[], coders: number): (CodedSpan | null)[][] {
-  const units: { articleId: string; start: number; end: number; members: (CodedSpan | null)[] }[] = [];
-  const ordered = [...spans].sort((a, b) => a.articleId.localeCompare(b.articleId) || a.start - b.start || a.end - b.end);
-  for (const span of ordered) {
-    const unit = units.find((candidate) => candidate.articleId === span.articleId && candidate.members[span.coder] === null && span.start < candidate.end && candidate.start < span.end);
-    if (unit) {
-      unit.members[span.coder] = span;
-      unit.start = Math.min(unit.start, span.start);
-      unit.end = Math.max(unit.end, span.end);
-    } else {
-      const members: (CodedSpan | null)[] = Array.from({ length: coders }, () => null);
-      members[span.coder] = span;
-      units.push({ articleId: span.articleId, start: span.start, end: span.end, members });
-    }
-  }
-  return units.map((unit) => unit.members);
 }
 
 const round = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
@@ -114,7 +88,7 @@ export async function measureAgreement(actor: Actor, projectId: string, query: u
     tags: annotation.tags.map(({ tag }) => ({ name: tag.name, group: tag.group.name })),
     links: annotation.claimLinks.map((link) => `${link.eventId}:${link.stance}`).sort(),
   }));
-  const units = unitsOf(spans, distinct.length);
+  const units = matchSpans(spans, distinct.length);
   const matched = units.filter((unit) => unit.every((member) => member !== null));
 
   const measure = (valueOf: (span: CodedSpan) => string) => {

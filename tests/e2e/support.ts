@@ -37,6 +37,7 @@ export interface StoredAnnotation {
   version: number;
   anchor: string;
   tags: { name: string }[];
+  status: string;
   createdAt: string;
 }
 

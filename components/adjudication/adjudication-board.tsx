@@ -1,0 +1,145 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { callApi } from "@/components/reader/api-client";
+import { safeColor } from "@/components/ui/tag-color";
+import type { Adjudication, AdjudicationUnit } from "@/lib/adjudication";
+import type { AnnotationView } from "@/lib/annotations";
+
+const KIND_LABEL = { agreement: "Agreement", "tags-differ": "Same span, different tags", "spans-differ": "Different boundaries", single: "Marked by one reviewer" } as const;
+const KIND_STYLE = { agreement: "bg-emerald-100 text-emerald-900", "tags-differ": "bg-amber-100 text-amber-900", "spans-differ": "bg-amber-100 text-amber-900", single: "bg-stone-200 text-stone-800" } as const;
+const SETTLED = "Another version was accepted in adjudication.";
+
+const patch = (annotation: AnnotationView, body: Record<string, unknown>) => callApi<AnnotationView>("PATCH", `/api/v1/annotations/${annotation.id}`, { body, version: annotation.version });
+
+/**
+ * Units of two or more reviewers' annotations, one per row. Accept one
+ * version (the others are rejected, saying why) or merge their tags into one,
+ * approved. Keyboard: j/k move, 1–9 accept that reviewer's version, m merges.
+ */
+export function AdjudicationBoard({ adjudication, articleId }: { adjudication: Adjudication; articleId: string }) {
+  const router = useRouter();
+  const [focus, setFocus] = useState(0);
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const rows = useRef<(HTMLLIElement | null)[]>([]);
+  const { coders, units } = adjudication;
+
+  useEffect(() => rows.current[focus]?.focus(), [focus]);
+
+  async function settle(action: () => Promise<string>) {
+    setMessage(null);
+    try {
+      setMessage({ kind: "ok", text: await action() });
+      router.refresh();
+    } catch (failure) {
+      setMessage({ kind: "error", text: `${(failure as Error).message} Reload the page to see the current state.` });
+    }
+  }
+
+  const accept = (unit: AdjudicationUnit, coder: number) =>
+    settle(async () => {
+      const chosen = unit.versions[coder];
+      if (!chosen) throw new Error(`${coders[coder]?.name ?? "That reviewer"} has no version here.`);
+      await patch(chosen, { status: "APPROVED" });
+      for (const other of unit.versions) if (other && other.id !== chosen.id && other.status !== "REJECTED") await patch(other, { status: "REJECTED", reviewNote: SETTLED });
+      return `Accepted ${chosen.author.name}'s version.`;
+    });
+
+  const merge = (unit: AdjudicationUnit) =>
+    settle(async () => {
+      const present = unit.versions.filter((version): version is AnnotationView => version !== null);
+      const [kept, ...others] = present;
+      if (!kept) throw new Error("Nothing to merge.");
+      const tags = [...new Set(present.flatMap((version) => version.tags.map((tag) => tag.id)))];
+      await patch(kept, { tags, status: "APPROVED" });
+      for (const other of others) if (other.status !== "REJECTED") await patch(other, { status: "REJECTED", reviewNote: SETTLED });
+      return `Merged the tags into ${kept.author.name}'s version.`;
+    });
+
+  function onKeyDown(event: KeyboardEvent<HTMLOListElement>) {
+    if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
+    const unit = units[focus];
+    if (event.key === "j" || event.key === "ArrowDown") setFocus((current) => Math.min(units.length - 1, current + 1));
+    else if (event.key === "k" || event.key === "ArrowUp") setFocus((current) => Math.max(0, current - 1));
+    else if (unit && /^[1-9]$/.test(event.key)) void accept(unit, Number(event.key) - 1);
+    else if (unit && event.key === "m") void merge(unit);
+    else return;
+    event.preventDefault();
+  }
+
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-stone-600">
+        Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous, {coders.map((coder, index) => (
+          <span key={coder.id}>
+            <kbd>{index + 1}</kbd> accept {coder.name}&apos;s,{" "}
+          </span>
+        ))}
+        <kbd>m</kbd> merge the tags.
+      </p>
+      <div aria-live="polite">
+        {message && (
+          <p role={message.kind === "error" ? "alert" : "status"} className={`rounded-md px-3 py-2 text-sm ${message.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}>
+            {message.text}
+          </p>
+        )}
+      </div>
+      {units.length === 0 && <p className="text-stone-600">No annotations on this article yet.</p>}
+      <ol className="space-y-3" onKeyDown={onKeyDown} aria-label="Units to adjudicate">
+        {units.map((unit, index) => (
+          <li
+            key={unit.versions.map((version) => version?.id ?? "-").join("")}
+            ref={(element) => void (rows.current[index] = element)}
+            tabIndex={0}
+            onFocus={() => setFocus(index)}
+            aria-current={index === focus ? "true" : undefined}
+            data-testid="adjudication-unit"
+            className={`rounded-lg border bg-white p-3 shadow-xs outline-none ${index === focus ? "border-indigo-400 ring-2 ring-indigo-200" : "border-stone-200"}`}
+          >
+            <div className="mb-2 flex items-center gap-2">
+              <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${KIND_STYLE[unit.kind]}`}>{KIND_LABEL[unit.kind]}</span>
+              {unit.versions.some((version) => version?.status === "APPROVED") && <span className="text-xs font-medium text-emerald-700">✓ settled</span>}
+              <button type="button" onClick={() => merge(unit)} className="ml-auto rounded-md border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-50">
+                Merge tags
+              </button>
+            </div>
+            <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${coders.length}, minmax(0, 1fr))` }}>
+              {unit.versions.map((version, coder) => (
+                <div key={coder} className="text-sm">
+                  <p className="text-xs font-semibold text-stone-600">
+                    {coder + 1}. {coders[coder]?.name}
+                  </p>
+                  {version ? (
+                    <>
+                      <q dir="auto" className="font-serif">{version.exact}</q>
+                      <ul className="mt-1 flex flex-wrap gap-1">
+                        {version.tags.map((tag) => (
+                          <li key={tag.id} className="inline-flex items-center gap-1 rounded-full border border-stone-200 px-1.5 text-xs">
+                            <span aria-hidden className="size-1.5 rounded-full" style={{ backgroundColor: safeColor(tag.color) }} />
+                            {tag.name}
+                          </li>
+                        ))}
+                      </ul>
+                      <p className="mt-1 text-xs text-stone-500">{version.status.toLowerCase()}</p>
+                      <button type="button" onClick={() => accept(unit, coder)} className="mt-1 rounded-md border border-emerald-300 px-2 py-0.5 text-xs font-medium text-emerald-800 hover:bg-emerald-50">
+                        Accept this version
+                      </button>
+                    </>
+                  ) : (
+                    <p className="text-xs italic text-stone-500">Not marked</p>
+                  )}
+                </div>
+              ))}
+            </div>
+          </li>
+        ))}
+      </ol>
+      <p>
+        <a href={`/articles/${articleId}`} className="text-sm text-indigo-700 hover:underline">
+          Back to the article
+        </a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import { expect, type Page, test } from "@playwright/test";
+import { api, signIn, storedAnnotations } from "./support";
+
+async function signUp(page: Page, name: string): Promise<string> {
+  const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${randomUUID()}@test.example`;
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/projects$/);
+  return email;
+}
+
+test("an editor adjudicates two reviewers' annotations with the keyboard: accept one version, merge tags", async ({ page, browser }) => {
+  await signIn(page, "editor@example.org");
+  const project = (await (await api(page, "POST", "/api/v1/projects", { data: { name: `Adjudication ${Date.now()}` } })).json()) as { id: string };
+  const text = "The governor said 12 schools reopened. Parents said classes are still cancelled.";
+  const article = (await (await api(page, "POST", `/api/v1/projects/${project.id}/articles`, { data: { title: "Schools", text } })).json()) as { id: string };
+
+  const coders: Page[] = [];
+  for (const name of ["Ana Coder", "Ben Coder"]) {
+    const coder = await (await browser.newContext()).newPage();
+    const email = await signUp(coder, name);
+    expect((await api(page, "POST", `/api/v1/projects/${project.id}/members`, { data: { email, role: "REVIEWER" } })).status()).toBe(201);
+    await coder.goto(`/projects/${project.id}`);
+    coders.push(coder);
+  }
+  const annotate = async (coder: Page, quote: string, tags: string[]) => {
+    const start = text.indexOf(quote);
+    expect((await api(coder, "POST", `/api/v1/articles/${article.id}/annotations`, { data: { start, end: start + quote.length, exact: quote, tags } })).status()).toBe(201);
+  };
+  // Unit 1: same span, different tags. Unit 2: only Ben marked it.
+  await annotate(coders[0]!, "12 schools reopened", ["statistic"]);
+  await annotate(coders[1]!, "12 schools reopened", ["factual claim"]);
+  await annotate(coders[1]!, "classes are still cancelled", ["factual claim"]);
+
+  await page.goto(`/articles/${article.id}`);
+  await page.getByRole("link", { name: "Adjudicate" }).click();
+  const units = page.getByTestId("adjudication-unit");
+  await expect(units).toHaveCount(2);
+  await expect(units.nth(0)).toContainText("Same span, different tags");
+  await expect(units.nth(1)).toContainText("Marked by one reviewer");
+
+  // Unit 1: merge the tags (m); unit 2: accept Ben's version (2).
+  await units.nth(0).focus();
+  await page.keyboard.press("m");
+  await expect(page.getByRole("status")).toContainText("Merged the tags");
+  await units.nth(1).focus();
+  await page.keyboard.press("2");
+  await expect(page.getByRole("status")).toContainText("Accepted Ben Coder's version");
+  await page.screenshot({ path: ".data/test-results/adjudication.png", fullPage: true });
+
+  const stored = await storedAnnotations(page, article.id);
+  const approved = stored.filter((annotation) => annotation.status === "APPROVED");
+  expect(approved.map((annotation) => [annotation.exact, annotation.tags.map((tag) => tag.name).sort()])).toEqual([
+    ["12 schools reopened", ["factual claim", "statistic"]],
+    ["classes are still cancelled", ["factual claim"]],
+  ]);
+  expect(stored.filter((annotation) => annotation.status === "REJECTED")).toHaveLength(1);
+  for (const coder of coders) await coder.context().close();
+});
