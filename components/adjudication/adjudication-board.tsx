@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { callApi } from "@/components/reader/api-client";
+import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
 import { safeColor } from "@/components/ui/tag-color";
 import type { Adjudication, AdjudicationUnit } from "@/lib/adjudication";
 import type { AnnotationView } from "@/lib/annotations";
@@ -19,26 +19,15 @@ const patch = (annotation: AnnotationView, body: Record<string, unknown>) => cal
  * approved. Keyboard: j/k move, 1–9 accept that reviewer's version, m merges.
  */
 export function AdjudicationBoard({ adjudication, articleId }: { adjudication: Adjudication; articleId: string }) {
-  const router = useRouter();
   const [focus, setFocus] = useState(0);
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const { message, run } = useRefreshingAction();
   const rows = useRef<(HTMLLIElement | null)[]>([]);
   const { coders, units } = adjudication;
 
   useEffect(() => rows.current[focus]?.focus(), [focus]);
 
-  async function settle(action: () => Promise<string>) {
-    setMessage(null);
-    try {
-      setMessage({ kind: "ok", text: await action() });
-      router.refresh();
-    } catch (failure) {
-      setMessage({ kind: "error", text: `${(failure as Error).message} Reload the page to see the current state.` });
-    }
-  }
-
   const accept = (unit: AdjudicationUnit, coder: number) =>
-    settle(async () => {
+    run(async () => {
       const chosen = unit.versions[coder];
       if (!chosen) throw new Error(`${coders[coder]?.name ?? "That reviewer"} has no version here.`);
       await patch(chosen, { status: "APPROVED" });
@@ -47,7 +36,7 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
     });
 
   const merge = (unit: AdjudicationUnit) =>
-    settle(async () => {
+    run(async () => {
       const present = unit.versions.filter((version): version is AnnotationView => version !== null);
       const [kept, ...others] = present;
       if (!kept) throw new Error("Nothing to merge.");
@@ -79,11 +68,7 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
         <kbd>m</kbd> merge the tags.
       </p>
       <div aria-live="polite">
-        {message && (
-          <p role={message.kind === "error" ? "alert" : "status"} className={`rounded-md px-3 py-2 text-sm ${message.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}>
-            {message.text}
-          </p>
-        )}
+        <ActionMessage message={message} />
       </div>
       {units.length === 0 && <p className="text-stone-600">No annotations on this article yet.</p>}
       <ol className="space-y-3" onKeyDown={onKeyDown} aria-label="Units to adjudicate">

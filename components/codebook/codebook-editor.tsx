@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { callApi } from "@/components/reader/api-client";
+import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
 import { safeColor } from "@/components/ui/tag-color";
 import type { TagView } from "@/lib/codebook";
 
@@ -14,27 +14,13 @@ type TagChanges = Partial<{ name: string; description: string | null; color: str
  * to a group or to a new one. Others read it.
  */
 export function CodebookEditor({ projectId, tags, canEdit }: { projectId: string; tags: TagView[]; canEdit: boolean }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const { message, run } = useRefreshingAction();
 
   const groups = new Map<string, { name: string; kind: string; tags: TagView[] }>();
   for (const tag of tags) {
     const group = groups.get(tag.group.id) ?? { name: tag.group.name, kind: tag.group.kind, tags: [] };
     group.tags.push(tag);
     groups.set(tag.group.id, group);
-  }
-
-  /** Runs a change and says what it did (the action's answer) or why it failed. */
-  async function run(action: () => Promise<string>) {
-    setError(null);
-    setStatus(null);
-    try {
-      setStatus(await action());
-      router.refresh();
-    } catch (failure) {
-      setError((failure as Error).message);
-    }
   }
 
   const change = (tag: TagView, changes: TagChanges) =>
@@ -56,16 +42,7 @@ export function CodebookEditor({ projectId, tags, canEdit }: { projectId: string
   return (
     <div className="space-y-6">
       <div aria-live="polite">
-        {error && (
-          <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            {error}
-          </p>
-        )}
-        {status && !error && (
-          <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-            {status}
-          </p>
-        )}
+        <ActionMessage message={message} />
       </div>
       {[...groups.entries()].map(([groupId, group], groupIndex) => (
         <section key={groupId} aria-label={group.name} className="rounded-lg border border-stone-200 bg-white shadow-xs">

@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { callApi } from "@/components/reader/api-client";
+import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
 import { formatCalendarDate } from "@/components/ui/format";
 import type { EventView } from "@/lib/events";
 
@@ -15,26 +15,11 @@ const field = "rounded-md border border-stone-300 px-2 py-1 text-sm";
 
 /** The project's events: create (reviewers, editors), edit, merge into another, delete (editors). */
 export function EventsManager({ projectId, events, permissions }: { projectId: string; events: EventView[]; permissions: Permissions }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-
-  async function run(action: () => Promise<string>) {
-    setMessage(null);
-    try {
-      setMessage({ kind: "ok", text: await action() });
-      router.refresh();
-    } catch (failure) {
-      setMessage({ kind: "error", text: (failure as Error).message });
-    }
-  }
+  const { message, run } = useRefreshingAction();
 
   return (
     <div className="space-y-4">
-      {message && (
-        <p role={message.kind === "error" ? "alert" : "status"} className={`rounded-md px-3 py-2 text-sm ${message.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}>
-          {message.text}
-        </p>
-      )}
+      <ActionMessage message={message} />
       {permissions.canCreate && <EventForm submitLabel="Create event" onSubmit={(values) => run(async () => {
         const created = await callApi<EventView>("POST", `/api/v1/projects/${projectId}/events`, { body: values });
         return `Created “${created.title}”.`;

@@ -1,8 +1,8 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { callApi } from "@/components/reader/api-client";
+import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
 import type { MemberView } from "@/lib/members";
 
 const ROLES = ["EDITOR", "REVIEWER", "VIEWER"] as const;
@@ -10,20 +10,9 @@ const ROLE_HINT = { EDITOR: "edits the project, adjudicates, exports", REVIEWER:
 
 /** The project's members: editors add by email, change roles and remove; others read the list. */
 export function MembersManager({ projectId, members, canManage, viewerId }: { projectId: string; members: MemberView[]; canManage: boolean; viewerId: string }) {
-  const router = useRouter();
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const { message, run } = useRefreshingAction();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<(typeof ROLES)[number]>("REVIEWER");
-
-  async function run(action: () => Promise<string>) {
-    setMessage(null);
-    try {
-      setMessage({ kind: "ok", text: await action() });
-      router.refresh();
-    } catch (failure) {
-      setMessage({ kind: "error", text: (failure as Error).message });
-    }
-  }
 
   function add(event: FormEvent) {
     event.preventDefault();
@@ -36,11 +25,7 @@ export function MembersManager({ projectId, members, canManage, viewerId }: { pr
 
   return (
     <div className="space-y-4">
-      {message && (
-        <p role={message.kind === "error" ? "alert" : "status"} className={`rounded-md px-3 py-2 text-sm ${message.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}>
-          {message.text}
-        </p>
-      )}
+      <ActionMessage message={message} />
       <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs">
         {members.map((member) => (
           <li key={`${member.userId}-${member.role}`} className="flex flex-wrap items-center gap-3 px-4 py-3" data-testid="member-row">
