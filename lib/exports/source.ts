@@ -2,10 +2,10 @@ import "server-only";
 import { inCodebookOrder } from "@/lib/codebook";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
-import { visibleAnnotationsWhere } from "@/lib/annotations";
+import { type AnnotationView, visibleAnnotationsWhere } from "@/lib/annotations";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AnnotationStatus, Stance, TagGroupKind } from "@/lib/generated/prisma/enums";
+import type { Stance, TagGroupKind } from "@/lib/generated/prisma/enums";
 import { type ProjectAccess, requireProjectPermission } from "@/lib/permissions";
 import { calendarDate, formatDate, isUuid, parseInput } from "@/lib/validation";
 
@@ -68,19 +68,9 @@ export interface ExportLink {
   note: string | null;
 }
 
-export interface ExportAnnotation {
-  id: string;
-  articleId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  note: string | null;
-  status: AnnotationStatus;
-  author: { id: string; name: string };
-  createdAt: string;
-  updatedAt: string;
+/** An annotation as exports see it: the API's view, with each tag's group kind and the event links. */
+export interface ExportAnnotation
+  extends Pick<AnnotationView, "id" | "articleId" | "start" | "end" | "exact" | "prefix" | "suffix" | "note" | "status" | "author" | "createdAt" | "updatedAt"> {
   tags: ExportTag[];
   links: ExportLink[];
 }
