@@ -6,12 +6,11 @@ import { unprocessable } from "@/lib/errors";
 import { requireProjectPermission } from "@/lib/permissions";
 import { isUuid, parseInput } from "@/lib/validation";
 import { cohensKappa, krippendorffsAlpha, type Unit } from "./statistics";
+import { type CodedSegment, unitizedAlpha } from "./unitized";
 import { type CoderSpan, matchSpans } from "./units";
 
 /** What a coder's span says about one codebook group when it carries none of its tags. */
 const NO_TAG = "(no tag)";
-/** What a coder "says" about a unit they did not mark at all (alpha only: kappa needs both spans). */
-const NO_SPAN = "(no span)";
 
 const idList = z
   .string()
@@ -51,10 +50,13 @@ const round = (value: number | null) => (value === null ? null : Math.round(valu
 
 /**
  * Agreement of the chosen coders on the project's (or the chosen articles')
- * annotations, per codebook group and tag, and on claim links. Kappa (first
- * two coders) counts the units both marked; alpha counts every unit at least
- * two coders could be compared on, a coder without a span there saying "no
- * span" — so boundaries that do not match lower it (editors only).
+ * annotations, per codebook group and tag, and on claim links (editors only).
+ * Kappa (first two coders) compares the tags of the spans both marked, matched
+ * by overlap. Alpha is Krippendorff's unitized alpha: the tags are categories
+ * on one continuum made of the texts of the articles the coders annotated, one
+ * after the other, so differing boundaries and spans only some coders marked
+ * lower it. For claim links, whose units are the spans all coders marked, alpha
+ * is the nominal one over those decisions.
  */
 export async function measureAgreement(actor: Actor, projectId: string, query: unknown): Promise<AgreementReport> {
   await requireProjectPermission(actor, projectId, "agreement.read");
@@ -72,6 +74,7 @@ export async function measureAgreement(actor: Actor, projectId: string, query: u
       relationLoadStrategy: "join",
       select: {
         articleId: true,
+        article: { select: { textLength: true } },
         authorId: true,
         start: true,
         end: true,
@@ -90,29 +93,44 @@ export async function measureAgreement(actor: Actor, projectId: string, query: u
   }));
   const units = matchSpans(spans, distinct.length);
   const matched = units.filter((unit) => unit.every((member) => member !== null));
+  const { segments, length } = continuum(annotations, spans);
 
-  const measure = (valueOf: (span: CodedSpan) => string) => {
-    const withMissing: Unit[] = units.map((unit) => unit.map((span) => (span ? valueOf(span) : NO_SPAN)));
-    const kappaUnits: Unit[] = units.map((unit) => [unit[0] ? valueOf(unit[0]) : null, unit[1] ? valueOf(unit[1]) : null]);
-    const kappa = cohensKappa(kappaUnits);
-    const alpha = krippendorffsAlpha(withMissing);
-    return { units: kappa.units, observed: round(kappa.observed), kappa: round(kappa.kappa), alpha: round(alpha.alpha) };
+  const kappaOf = (valueOf: (span: CodedSpan) => string) => {
+    const kappa = cohensKappa(units.map((unit): Unit => [unit[0] ? valueOf(unit[0]) : null, unit[1] ? valueOf(unit[1]) : null]));
+    return { units: kappa.units, observed: round(kappa.observed), kappa: round(kappa.kappa) };
   };
+  const alphaOf = (tags: string[]) => round(unitizedAlpha(segments, tags, distinct.length, length).alpha);
+  const linkValue = (span: CodedSpan) => span.links.join(" ") || "(not linked)";
 
   return {
     coders: coders.map((coder) => coder!),
     spans: { matched: matched.length, total: units.length },
-    groups: groups.map((group) => {
-      const overall = measure((span) => span.tags.filter((tag) => tag.group === group.name).map((tag) => tag.name).sort().join(" + ") || NO_TAG);
-      return {
-        group: group.name,
-        ...overall,
-        tags: group.tags.map((tag) => {
-          const { kappa, alpha } = measure((span) => (span.tags.some((candidate) => candidate.name === tag.name) ? "yes" : "no"));
-          return { tag: tag.name, kappa, alpha };
-        }),
-      };
-    }),
-    links: measure((span) => span.links.join(" ") || "(not linked)"),
+    groups: groups.map((group) => ({
+      group: group.name,
+      ...kappaOf((span) => span.tags.filter((tag) => tag.group === group.name).map((tag) => tag.name).sort().join(" + ") || NO_TAG),
+      alpha: alphaOf(group.tags.map((tag) => tag.name)),
+      tags: group.tags.map((tag) => ({
+        tag: tag.name,
+        kappa: kappaOf((span) => (span.tags.some((candidate) => candidate.name === tag.name) ? "yes" : "no")).kappa,
+        alpha: alphaOf([tag.name]),
+      })),
+    })),
+    links: { ...kappaOf(linkValue), alpha: round(krippendorffsAlpha(matched.map((unit) => unit.map((span) => linkValue(span!)))).alpha) },
   };
+}
+
+/**
+ * The annotated articles' texts one after the other (in id order), and every
+ * span's tags as segments on it: the continuum unitized alpha measures.
+ */
+function continuum(annotations: { articleId: string; article: { textLength: number } }[], spans: CodedSpan[]): { segments: CodedSegment[]; length: number } {
+  const lengths = new Map(annotations.map((annotation) => [annotation.articleId, annotation.article.textLength]));
+  const offsets = new Map<string, number>();
+  let length = 0;
+  for (const articleId of [...lengths.keys()].sort()) {
+    offsets.set(articleId, length);
+    length += lengths.get(articleId)!;
+  }
+  const segments = spans.flatMap((span) => span.tags.map((tag) => ({ coder: span.coder, start: offsets.get(span.articleId)! + span.start, end: offsets.get(span.articleId)! + span.end, category: tag.name })));
+  return { segments, length };
 }

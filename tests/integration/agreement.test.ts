@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { unitizedAlpha } from "@/lib/agreement/unitized";
 import { api } from "../support/api";
 import { createProjectWithTeam, createUser, type TestProject, type TestUser } from "../support/factories";
 
@@ -43,7 +44,21 @@ describe("agreement", () => {
     const claimType = report.groups.find((group: { group: string }) => group.group === "claim type");
     // By hand: pₒ = 2/3; pₑ = 2/3·1/3 (statistic) + 1/3·1/3 (factual claim) = 1/3; κ = (2/3 − 1/3)/(1 − 1/3) = 0.5.
     expect(claimType).toMatchObject({ units: 3, observed: 0.667, kappa: 0.5 });
-    expect(claimType.alpha).toBeLessThan(claimType.kappa);
+    // Unitized alpha on the article's text: the same segments, measured by the function tested against Krippendorff's published examples.
+    const at = (coder: number, quote: string, category: string) => ({ coder, start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, category });
+    const segments = [
+      at(0, "40 villages were retaken", "statistic"),
+      at(1, "40 villages were retaken", "statistic"),
+      at(0, "Critics called it propaganda", "statistic"),
+      at(1, "called it propaganda", "opinion"),
+      at(0, "Aid arrived on Monday", "factual claim"),
+      at(0, "Roads stay closed", "factual claim"),
+      at(1, "Roads stay closed", "factual claim"),
+    ];
+    const tagNames = claimType.tags.map((tag: { tag: string }) => tag.tag);
+    expect(claimType.alpha).toBeCloseTo(unitizedAlpha(segments, tagNames, 2, TEXT.length).alpha!, 3);
+    expect(claimType.alpha).toBeLessThan(1);
+    expect(claimType.tags.find((tag: { tag: string }) => tag.tag === "opinion").alpha).toBeCloseTo(unitizedAlpha(segments, ["opinion"], 2, TEXT.length).alpha!, 3);
     expect(claimType.tags.find((tag: { tag: string }) => tag.tag === "statistic").kappa).toBeCloseTo(0.4, 3);
     // Links: unit 1 both linked alike, unit 2 neither, unit 4 only the first → pₒ = 2/3.
     expect(report.links).toMatchObject({ units: 3, observed: 0.667 });

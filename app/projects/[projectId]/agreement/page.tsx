@@ -73,8 +73,10 @@ export default async function AgreementPage({ params, searchParams }: PageProps<
           <p className="max-w-3xl text-sm text-stone-600">
             {report.spans.total} passages were marked; {report.spans.matched} by every coder (spans matched by overlap, boundaries may differ). <strong>Observed</strong> is
             the share of those passages coded alike. <strong>Cohen&apos;s kappa</strong> corrects it for the agreement two coders would reach by chance (1 = perfect,
-            0 = chance). <strong>Krippendorff&apos;s alpha</strong> also counts passages only some coders marked, so differing choices of what to mark lower it; 0.8 or
-            more is usually taken as reliable, below 0.667 as not.
+            0 = chance). <strong>Krippendorff&apos;s alpha</strong> is the
+            unitized alpha: it compares where each coder began and ended each tag across the whole texts, so differing boundaries and passages only some coders
+            marked lower it. 0.8 or more is usually taken as reliable, below 0.667 as not. For claim links, the units are the passages every coder marked: do they link
+            them to the same events with the same stances?
           </p>
           <table className="w-full max-w-4xl text-left text-sm" data-testid="agreement-table">
             <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-500">
