@@ -9,11 +9,13 @@ import { rangeForSpan, textOffsetOf } from "@/lib/anchoring/dom";
 import type { TagView } from "@/lib/codebook";
 import type { ArticleLinkView } from "@/lib/events";
 import { AnnotationCard, type CardActions } from "./annotation-card";
+import { AnnotationsHere } from "./annotations-here";
 import { callApi } from "./api-client";
 import { type LinkDraft, saveLink } from "./event-links";
 import { AnnotationFilters, type AnnotationFilter, matchesFilter, NO_FILTER } from "./annotation-filters";
 import { ArticleTextEditor, type ReanchorReport } from "./article-text-editor";
 import { markedLine } from "./fallback-marks";
+import { LiveChanges } from "./live-changes";
 import { clearHighlights, highlightStyles, nestedSpanIds, type PaintedSpan, paintHighlights, supportsCustomHighlights } from "./highlights";
 import { SelectionPopover, type TextSelection } from "./selection-popover";
 import { type ReaderAnnotation, useAnnotations } from "./use-annotations";
@@ -84,6 +86,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
   const [report, setReport] = useState<ReanchorReport | null>(null);
   // Whether the browser paints with CSS.highlights (null until known: the server cannot tell).
   const [customHighlights, setCustomHighlights] = useState<boolean | null>(null);
+  const [liveChanges, setLiveChanges] = useState(0);
   useEffect(() => setCustomHighlights(supportsCustomHighlights()), []);
 
   const anchored = useMemo(() => annotations.filter((annotation) => annotation.anchor !== "orphaned"), [annotations]);
@@ -118,7 +121,10 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
     let timer: number | undefined;
     source.onmessage = () => {
       window.clearTimeout(timer);
-      timer = window.setTimeout(() => router.refresh(), LIVE_REFRESH_DELAY_MS);
+      timer = window.setTimeout(() => {
+        router.refresh();
+        setLiveChanges((count) => count + 1);
+      }, LIVE_REFRESH_DELAY_MS);
     };
     return () => {
       window.clearTimeout(timer);
@@ -312,193 +318,178 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
   const reattaching = annotations.find((annotation) => annotation.id === reattachId);
 
   return (
-    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_22rem] lg:gap-8">
-      <style>{styles}</style>
-      <section aria-label="Article text" className="min-w-0">
-        <div className="mb-3 flex flex-wrap items-center gap-3 text-xs text-stone-500">
-          {viewer.canCreate && <span>Select a passage (mouse, or focus the text and use Shift+arrows, then Enter) to tag it.</span>}
-          {viewer.canEditAny && (
-            <a href={`/articles/${article.id}/adjudicate`} className="ml-auto rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs hover:bg-stone-50">
-              Adjudicate
-            </a>
-          )}
-          {viewer.canEditText && !editingText && (
-            <button
-              type="button"
-              onClick={() => {
-                setEditingText(true);
-                setSelection(null);
-                setReport(null);
-              }}
-              className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs hover:bg-stone-50"
-            >
-              Edit text
-            </button>
-          )}
-        </div>
-        {report && (
-          <div role="status" className="mb-4 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900" data-testid="reanchor-report">
-            Text saved as revision {report.revision}. Annotations: {report.exact} found exactly, {report.moved} moved, {report.fuzzy} found approximately,{" "}
-            {report.orphaned} orphaned.
+    <LiveChanges.Provider value={liveChanges}>
+      <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_22rem] lg:gap-8">
+        <style>{styles}</style>
+        <section aria-label="Article text" className="min-w-0">
+          <div className="mb-3 flex flex-wrap items-center gap-3 text-xs text-stone-500">
+            {viewer.canCreate && <span>Select a passage (mouse, or focus the text and use Shift+arrows, then Enter) to tag it.</span>}
+            {viewer.canEditAny && (
+              <a href={`/articles/${article.id}/adjudicate`} className="ml-auto rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs hover:bg-stone-50">
+                Adjudicate
+              </a>
+            )}
+            {viewer.canEditText && !editingText && (
+              <button
+                type="button"
+                onClick={() => {
+                  setEditingText(true);
+                  setSelection(null);
+                  setReport(null);
+                }}
+                className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs hover:bg-stone-50"
+              >
+                Edit text
+              </button>
+            )}
           </div>
-        )}
-        {reattaching && (
-          <div role="status" className="mb-4 flex items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            <span>
-              Select the passage “{shortQuote(reattaching.exact)}” now refers to, then confirm.
-            </span>
-            <button type="button" onClick={() => setReattachId(null)} className="ml-auto rounded-md px-2 py-0.5 hover:bg-amber-100">
-              Cancel
-            </button>
-          </div>
-        )}
-        {editingText ? (
-          <ArticleTextEditor
-            articleId={article.id}
-            text={article.text}
-            revision={article.revision}
-            onCancel={() => setEditingText(false)}
-            onSaved={(saved) => {
-              setReport(saved);
-              setEditingText(false);
-              router.refresh();
-            }}
-          />
-        ) : (
-          <div ref={surfaceRef} className="relative">
-            <div
-              ref={textRef}
-              tabIndex={0}
-              aria-label="Article text: use Shift+arrow keys to select, Enter to tag the selection or list the annotations at the caret"
-              onMouseUp={onMouseUp}
-              onKeyDown={onKeyDown}
-              onBlur={() => setCaret(null)}
-              className="rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-300 focus-visible:ring-offset-8"
-              data-testid="reader-text"
-            >
-              <ArticleText text={article.text} renderLine={renderLine} />
+          {report && (
+            <div role="status" className="mb-4 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900" data-testid="reanchor-report">
+              Text saved as revision {report.revision}. Annotations: {report.exact} found exactly, {report.moved} moved, {report.fuzzy} found approximately,{" "}
+              {report.orphaned} orphaned.
             </div>
-            {selection && (
-              <SelectionPopover
-                projectId={article.projectId}
-                key={`${selection.start}-${selection.end}`}
-                selection={selection}
-                codebook={codebook}
-                reattaching={reattaching ?? null}
-                onSave={saveSelection}
-                onReattach={reattachToSelection}
-                onCancel={closeSelection}
-              />
-            )}
-            {covering && (
-              <div
-                data-parallax-ui
-                role="dialog"
-                aria-label="Annotations here"
-                style={{ top: covering.top, left: covering.left }}
-                className="absolute z-20 w-80 max-w-full rounded-lg border border-stone-200 bg-white p-2 shadow-lg"
-              >
-                <p className="px-1 pb-1 text-xs font-semibold uppercase tracking-wide text-stone-500">Annotations here</p>
-                <ul className="space-y-1">
-                  {covering.ids.map((id) => {
-                    const annotation = annotations.find((candidate) => candidate.id === id);
-                    return annotation ? (
-                      <li key={id}>
-                        <button type="button" onClick={() => showAnnotation(id)} className="w-full rounded-md px-2 py-1 text-start text-sm hover:bg-stone-100">
-                          <span className="font-medium">{annotation.tags.map((tag) => tag.name).join(", ") || "Untagged"}</span>
-                          <span className="block truncate text-stone-600" dir="auto">
-                            {annotation.exact}
-                          </span>
-                        </button>
-                      </li>
-                    ) : null;
-                  })}
-                </ul>
-              </div>
-            )}
-          </div>
-        )}
-      </section>
-
-      <aside aria-label="Annotations" className="mt-10 lg:mt-0">
-        <div className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pr-1">
-          <h2 className="text-sm font-semibold text-stone-800">
-            Annotations <span className="font-normal text-stone-500">({anchored.length})</span>
-          </h2>
-          <div aria-live="polite">
-            {status && (
-              <p
-                role={status.kind === "error" ? "alert" : "status"}
-                className={`rounded-md px-2.5 py-1.5 text-sm ${status.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}
-              >
-                {status.text}
-              </p>
-            )}
-          </div>
-          {ownDrafts > 0 && (
-            <button
-              type="button"
-              onClick={async () => {
-                try {
-                  const { submitted } = await callApi<{ submitted: number }>("POST", `/api/v1/articles/${article.id}/annotations/submit`);
-                  setStatus({ kind: "info", text: `Submitted ${submitted} annotation${submitted === 1 ? "" : "s"} for review.` });
-                  router.refresh();
-                } catch (failure) {
-                  setStatus({ kind: "error", text: (failure as Error).message });
-                }
+          )}
+          {reattaching && (
+            <div role="status" className="mb-4 flex items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              <span>
+                Select the passage “{shortQuote(reattaching.exact)}” now refers to, then confirm.
+              </span>
+              <button type="button" onClick={() => setReattachId(null)} className="ml-auto rounded-md px-2 py-0.5 hover:bg-amber-100">
+                Cancel
+              </button>
+            </div>
+          )}
+          {editingText ? (
+            <ArticleTextEditor
+              articleId={article.id}
+              text={article.text}
+              revision={article.revision}
+              onCancel={() => setEditingText(false)}
+              onSaved={(saved) => {
+                setReport(saved);
+                setEditingText(false);
+                router.refresh();
               }}
-              className="w-full rounded-md border border-indigo-300 bg-white px-3 py-1.5 text-sm font-medium text-indigo-800 hover:bg-indigo-50"
-            >
-              Submit my {ownDrafts} draft{ownDrafts === 1 ? "" : "s"} for review
-            </button>
+            />
+          ) : (
+            <div ref={surfaceRef} className="relative">
+              <div
+                ref={textRef}
+                tabIndex={0}
+                aria-label="Article text: use Shift+arrow keys to select, Enter to tag the selection or list the annotations at the caret"
+                onMouseUp={onMouseUp}
+                onKeyDown={onKeyDown}
+                onBlur={() => setCaret(null)}
+                className="rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-300 focus-visible:ring-offset-8"
+                data-testid="reader-text"
+              >
+                <ArticleText text={article.text} renderLine={renderLine} />
+              </div>
+              {selection && (
+                <SelectionPopover
+                  projectId={article.projectId}
+                  key={`${selection.start}-${selection.end}`}
+                  selection={selection}
+                  codebook={codebook}
+                  reattaching={reattaching ?? null}
+                  onSave={saveSelection}
+                  onReattach={reattachToSelection}
+                  onCancel={closeSelection}
+                />
+              )}
+              {covering && (
+                <AnnotationsHere
+                  key={covering.ids.join()}
+                  annotations={annotations.filter((annotation) => covering.ids.includes(annotation.id))}
+                  position={{ top: covering.top, left: covering.left }}
+                  discussion={discussion}
+                  onShow={showAnnotation}
+                />
+              )}
+            </div>
           )}
-          {anchored.length > 0 && <AnnotationFilters annotations={anchored} filter={filter} onChange={setFilter} />}
-          {anchored.length === 0 && <p className="text-sm text-stone-500">No annotations yet.</p>}
-          <ul className="space-y-2" data-testid="annotation-list">
-            {shown.map((annotation) => (
-              <AnnotationCard
-                key={annotation.id}
-                annotation={annotation}
-                codebook={codebook}
-                canEdit={canEdit(annotation)}
-                active={annotation.id === activeId}
-                conflict={conflicts[annotation.id]}
-                actions={cardActions}
-                links={linksByAnnotation.get(annotation.id) ?? NO_LINKS}
-                linking={linking}
-                discussion={discussion}
-                canReview={viewer.canEditAny}
-              />
-            ))}
-          </ul>
-          {anchored.length > 0 && shown.length === 0 && <p className="text-sm text-stone-500">No annotation matches these filters.</p>}
-          {orphans.length > 0 && (
-            <section aria-label="Orphaned annotations" className="border-t border-stone-200 pt-3">
-              <h3 className="text-sm font-semibold text-stone-800">Orphaned ({orphans.length})</h3>
-              <p className="mb-2 text-xs text-stone-500">Their text is no longer in the article. Re-attach each to a passage, or delete it.</p>
-              <ul className="space-y-2">
-                {orphans.map((annotation) => (
-                  <AnnotationCard
-                    key={annotation.id}
-                    annotation={annotation}
-                    codebook={codebook}
-                    canEdit={canEdit(annotation)}
-                    active={annotation.id === reattachId}
-                    conflict={conflicts[annotation.id]}
-                    actions={cardActions}
-                    orphan
-                    links={linksByAnnotation.get(annotation.id) ?? NO_LINKS}
-                    linking={linking}
-                    discussion={discussion}
-                    canReview={viewer.canEditAny}
-                  />
-                ))}
-              </ul>
-            </section>
-          )}
-        </div>
-      </aside>
-    </div>
+        </section>
+
+        <aside aria-label="Annotations" className="mt-10 lg:mt-0">
+          <div className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pr-1">
+            <h2 className="text-sm font-semibold text-stone-800">
+              Annotations <span className="font-normal text-stone-500">({anchored.length})</span>
+            </h2>
+            <div aria-live="polite">
+              {status && (
+                <p
+                  role={status.kind === "error" ? "alert" : "status"}
+                  className={`rounded-md px-2.5 py-1.5 text-sm ${status.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}
+                >
+                  {status.text}
+                </p>
+              )}
+            </div>
+            {ownDrafts > 0 && (
+              <button
+                type="button"
+                onClick={async () => {
+                  try {
+                    const { submitted } = await callApi<{ submitted: number }>("POST", `/api/v1/articles/${article.id}/annotations/submit`);
+                    setStatus({ kind: "info", text: `Submitted ${submitted} annotation${submitted === 1 ? "" : "s"} for review.` });
+                    router.refresh();
+                  } catch (failure) {
+                    setStatus({ kind: "error", text: (failure as Error).message });
+                  }
+                }}
+                className="w-full rounded-md border border-indigo-300 bg-white px-3 py-1.5 text-sm font-medium text-indigo-800 hover:bg-indigo-50"
+              >
+                Submit my {ownDrafts} draft{ownDrafts === 1 ? "" : "s"} for review
+              </button>
+            )}
+            {anchored.length > 0 && <AnnotationFilters annotations={anchored} filter={filter} onChange={setFilter} />}
+            {anchored.length === 0 && <p className="text-sm text-stone-500">No annotations yet.</p>}
+            <ul className="space-y-2" data-testid="annotation-list">
+              {shown.map((annotation) => (
+                <AnnotationCard
+                  key={annotation.id}
+                  annotation={annotation}
+                  codebook={codebook}
+                  canEdit={canEdit(annotation)}
+                  active={annotation.id === activeId}
+                  conflict={conflicts[annotation.id]}
+                  actions={cardActions}
+                  links={linksByAnnotation.get(annotation.id) ?? NO_LINKS}
+                  linking={linking}
+                  discussion={discussion}
+                  canReview={viewer.canEditAny}
+                />
+              ))}
+            </ul>
+            {anchored.length > 0 && shown.length === 0 && <p className="text-sm text-stone-500">No annotation matches these filters.</p>}
+            {orphans.length > 0 && (
+              <section aria-label="Orphaned annotations" className="border-t border-stone-200 pt-3">
+                <h3 className="text-sm font-semibold text-stone-800">Orphaned ({orphans.length})</h3>
+                <p className="mb-2 text-xs text-stone-500">Their text is no longer in the article. Re-attach each to a passage, or delete it.</p>
+                <ul className="space-y-2">
+                  {orphans.map((annotation) => (
+                    <AnnotationCard
+                      key={annotation.id}
+                      annotation={annotation}
+                      codebook={codebook}
+                      canEdit={canEdit(annotation)}
+                      active={annotation.id === reattachId}
+                      conflict={conflicts[annotation.id]}
+                      actions={cardActions}
+                      orphan
+                      links={linksByAnnotation.get(annotation.id) ?? NO_LINKS}
+                      linking={linking}
+                      discussion={discussion}
+                      canReview={viewer.canEditAny}
+                    />
+                  ))}
+                </ul>
+              </section>
+            )}
+          </div>
+        </aside>
+      </div>
+    </LiveChanges.Provider>
   );
 }
 

@@ -1,11 +1,11 @@
 "use client";
 
-import { Fragment, useEffect, useState } from "react";
+import { Fragment, useContext, useEffect, useState } from "react";
 import { FormError } from "@/components/ui/form";
 import { formatMoment } from "@/components/ui/format";
 import type { CommentView } from "@/lib/comments";
 import { callApi } from "./api-client";
-
+import { LiveChanges } from "./live-changes";
 
 const LINK = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'])/g;
 
@@ -34,7 +34,9 @@ export function CommentThread({ annotationId, permissions }: { annotationId: str
   const [draft, setDraft] = useState("");
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const liveChanges = useContext(LiveChanges);
 
+  // Fetched again when a change arrives live: someone else may have commented.
   useEffect(() => {
     let current = true;
     callApi<{ items: CommentView[] }>("GET", `/api/v1/annotations/${annotationId}/comments?limit=200`)
@@ -43,7 +45,7 @@ export function CommentThread({ annotationId, permissions }: { annotationId: str
     return () => {
       current = false;
     };
-  }, [annotationId]);
+  }, [annotationId, liveChanges]);
 
   async function run(action: () => Promise<void>) {
     setError(null);

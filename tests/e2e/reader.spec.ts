@@ -173,7 +173,7 @@ test("the sidebar lists, filters, shows, edits and deletes annotations; a click 
   // A click inside the nested span lists both annotations covering it.
   await clickCharacter(page, text.indexOf("fighting") + 2);
   const here = page.getByRole("dialog", { name: "Annotations here" });
-  await expect(here.getByRole("button")).toHaveCount(2);
+  await expect(here.getByRole("button", { name: "Comments" })).toHaveCount(2);
   await here.getByRole("button", { name: /statistic/ }).click();
   await expect(cards.nth(2)).toHaveAttribute("aria-current", "true");
   await expect.poll(async () => (await paintedSpans(page, "plx-selected")).map((span) => span.text)).toEqual(["closed by fighting"]);
