@@ -8,7 +8,7 @@ import { getArticle } from "@/lib/articles";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listCodebook } from "@/lib/codebook";
 import { listArticleLinks } from "@/lib/events";
-import { orNotFound } from "@/lib/page-data";
+import { forPage } from "@/lib/page-data";
 import { roleAllows } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
 
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Article" };
 export default async function ArticlePage({ params }: PageProps<"/articles/[articleId]">) {
   const { articleId } = await params;
   const actor = await requireSignedIn(`/articles/${articleId}`);
-  const article = await orNotFound(getArticle(actor, articleId));
+  const article = await forPage(getArticle(actor, articleId));
   const [project, codebook, annotations, links] = await Promise.all([
     getProject(actor, article.projectId),
     listCodebook(actor, article.projectId),

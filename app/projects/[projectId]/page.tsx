@@ -7,7 +7,7 @@ import { ImportDialog } from "@/components/projects/import-dialog";
 import { listArticles } from "@/lib/articles";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listCodebook } from "@/lib/codebook";
-import { orNotFound } from "@/lib/page-data";
+import { forPage } from "@/lib/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { roleAllows } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Project" };
 export default async function ProjectPage({ params }: PageProps<"/projects/[projectId]">) {
   const { projectId } = await params;
   const actor = await requireSignedIn(`/projects/${projectId}`);
-  const project = await orNotFound(getProject(actor, projectId));
+  const project = await forPage(getProject(actor, projectId));
   const { items: articles } = await listArticles(actor, projectId, { limit: MAX_PAGE_SIZE });
   const canImport = roleAllows(project.role, "article.create");
   const tagNames = (await listCodebook(actor, projectId)).filter((tag) => !tag.archived).map((tag) => tag.name);

@@ -6,7 +6,7 @@ import { type AgreementReport, measureAgreement } from "@/lib/agreement";
 import { requireSignedIn } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { listMembers } from "@/lib/members";
-import { orNotFound } from "@/lib/page-data";
+import { forPage } from "@/lib/page-data";
 import { getProject } from "@/lib/projects";
 
 export const metadata: Metadata = { title: "Agreement" };
@@ -17,7 +17,7 @@ export default async function AgreementPage({ params, searchParams }: PageProps<
   const { projectId } = await params;
   const query = await searchParams;
   const actor = await requireSignedIn(`/projects/${projectId}/agreement`);
-  const project = await orNotFound(getProject(actor, projectId));
+  const project = await forPage(getProject(actor, projectId));
   const { items: members } = await listMembers(actor, projectId);
   const chosen = [query.coders ?? []].flat().join(",");
   const defaults = members.filter((member) => member.role === "REVIEWER").slice(0, 2).map((member) => member.userId).join(",");
@@ -26,7 +26,7 @@ export default async function AgreementPage({ params, searchParams }: PageProps<
   let report: AgreementReport | null = null;
   let problem: string | null = null;
   try {
-    report = await measureAgreement(actor, projectId, { coders });
+    report = await forPage(measureAgreement(actor, projectId, { coders }));
   } catch (error) {
     if (!(error instanceof AppError) || error.status >= 500 || error.code === "not_found") throw error;
     problem = error.message;

@@ -4,7 +4,7 @@ import { CodebookEditor } from "@/components/codebook/codebook-editor";
 import { PageTitle } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listCodebook } from "@/lib/codebook";
-import { orNotFound } from "@/lib/page-data";
+import { forPage } from "@/lib/page-data";
 import { roleAllows } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Codebook" };
 export default async function CodebookPage({ params }: PageProps<"/projects/[projectId]/codebook">) {
   const { projectId } = await params;
   const actor = await requireSignedIn(`/projects/${projectId}/codebook`);
-  const project = await orNotFound(getProject(actor, projectId));
+  const project = await forPage(getProject(actor, projectId));
   const tags = await listCodebook(actor, projectId);
   const canEdit = roleAllows(project.role, "codebook.update");
   return (

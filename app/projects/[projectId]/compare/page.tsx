@@ -8,7 +8,7 @@ import { getArticle, listArticles } from "@/lib/articles";
 import { requireSignedIn } from "@/lib/auth/session";
 import { compareArticles, type Comparison } from "@/lib/compare";
 import { AppError } from "@/lib/errors";
-import { orNotFound } from "@/lib/page-data";
+import { forPage } from "@/lib/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { getProject } from "@/lib/projects";
 
@@ -45,7 +45,7 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
   const chosen = [query.articles ?? []].flat().join(",");
   const view = query.view === "read" ? "read" : "table";
   const actor = await requireSignedIn(`/projects/${projectId}/compare`);
-  const project = await orNotFound(getProject(actor, projectId));
+  const project = await forPage(getProject(actor, projectId));
   const { items: articles } = await listArticles(actor, projectId, { limit: MAX_PAGE_SIZE });
 
   let comparison: Comparison | null = null;

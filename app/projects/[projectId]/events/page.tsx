@@ -4,7 +4,7 @@ import { EventsManager } from "@/components/events/events-manager";
 import { PageTitle } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listEvents } from "@/lib/events";
-import { orNotFound } from "@/lib/page-data";
+import { forPage } from "@/lib/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { roleAllows } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Events" };
 export default async function EventsPage({ params }: PageProps<"/projects/[projectId]/events">) {
   const { projectId } = await params;
   const actor = await requireSignedIn(`/projects/${projectId}/events`);
-  const project = await orNotFound(getProject(actor, projectId));
+  const project = await forPage(getProject(actor, projectId));
   const { items: events } = await listEvents(actor, projectId, { limit: MAX_PAGE_SIZE });
   return (
     <div>

@@ -4,7 +4,7 @@ import { PageTitle } from "@/components/ui/card";
 import { formatMoment } from "@/components/ui/format";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listHistory } from "@/lib/history";
-import { orNotFound } from "@/lib/page-data";
+import { forPage } from "@/lib/page-data";
 import { getProject } from "@/lib/projects";
 
 export const metadata: Metadata = { title: "History" };
@@ -19,9 +19,9 @@ export default async function HistoryPage({ params, searchParams }: PageProps<"/
   const { projectId } = await params;
   const query = await searchParams;
   const actor = await requireSignedIn(`/projects/${projectId}/history`);
-  const project = await orNotFound(getProject(actor, projectId));
+  const project = await forPage(getProject(actor, projectId));
   const filters = { entity: query.entity, action: query.action, cursor: query.cursor, limit: "50" };
-  const page = await listHistory(actor, projectId, Object.fromEntries(Object.entries(filters).filter(([, value]) => typeof value === "string" && value)));
+  const page = await forPage(listHistory(actor, projectId, Object.fromEntries(Object.entries(filters).filter(([, value]) => typeof value === "string" && value))));
   const next = new URLSearchParams(Object.entries({ ...filters, cursor: page.nextCursor ?? "" }).filter(([, value]) => typeof value === "string" && value) as [string, string][]);
 
   return (

@@ -5,7 +5,7 @@ import { MembersManager } from "@/components/members/members-manager";
 import { PageTitle } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listMembers } from "@/lib/members";
-import { orNotFound } from "@/lib/page-data";
+import { forPage } from "@/lib/page-data";
 import { roleAllows } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
 
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Members" };
 export default async function MembersPage({ params }: PageProps<"/projects/[projectId]/members">) {
   const { projectId } = await params;
   const actor = await requireSignedIn(`/projects/${projectId}/members`);
-  const project = await orNotFound(getProject(actor, projectId));
+  const project = await forPage(getProject(actor, projectId));
   const { items } = await listMembers(actor, projectId);
   return (
     <div>

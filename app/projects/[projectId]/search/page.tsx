@@ -4,7 +4,7 @@ import { Fragment } from "react";
 import { PageTitle } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { orNotFound } from "@/lib/page-data";
+import { forPage } from "@/lib/page-data";
 import { getProject } from "@/lib/projects";
 import { MATCH_END, MATCH_START, type SearchHit, searchProject } from "@/lib/search";
 
@@ -30,7 +30,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
   const { projectId } = await params;
   const query = await searchParams;
   const actor = await requireSignedIn(`/projects/${projectId}/search`);
-  const project = await orNotFound(getProject(actor, projectId));
+  const project = await forPage(getProject(actor, projectId));
   const value = (key: string) => (typeof query[key] === "string" ? (query[key] as string) : "");
   const filters = Object.fromEntries(["q", "tag", "source", "status"].map((key) => [key, value(key)]).filter(([, entry]) => entry));
 

@@ -1,0 +1,288 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { api, baseUrl } from "../support/api";
+import { createProjectWithTeam, createUser, TEST_PASSWORD, type TestProject, type TestUser } from "../support/factories";
+
+/**
+ * Every API route and page of app/, the least a caller needs to use it, and
+ * what it answers then. Each is called as anonymous, a signed-in non-member,
+ * viewer, reviewer, editor and site admin; the answers must be exactly what
+ * follows from the row. A route or page in app/ that is missing here fails
+ * the test, so none can be forgotten.
+ */
+type Caller = "anonymous" | "outsider" | "viewer" | "reviewer" | "editor" | "admin";
+const CALLERS: Caller[] = ["anonymous", "outsider", "viewer", "reviewer", "editor", "admin"];
+type Access = "public" | "signed-in" | "VIEWER" | "REVIEWER" | "EDITOR";
+
+interface Call {
+  path: string;
+  json?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Row {
+  method: string;
+  /** The route's path in app/, with [params]. */
+  route: string;
+  access: Access;
+  /** The status of an allowed call. */
+  ok: number;
+  /** Builds a fresh target for each call (what one caller deletes, the next still finds). */
+  call: (fixture: Fixture) => Promise<Call>;
+  /** Callers whose answer differs from what the access gives, with why. */
+  except?: Partial<Record<Caller, number>>;
+}
+
+interface Fixture {
+  team: TestProject;
+  articleId: string;
+  secondArticleId: string;
+  /** An annotation by the reviewer. */
+  annotation: () => Promise<string>;
+  event: () => Promise<string>;
+}
+
+const RANK: Record<Caller, number> = { anonymous: 0, outsider: 0, viewer: 1, reviewer: 2, editor: 3, admin: 3 };
+const NEEDED: Record<"VIEWER" | "REVIEWER" | "EDITOR", number> = { VIEWER: 1, REVIEWER: 2, EDITOR: 3 };
+const PAGE_REDIRECT = 307;
+
+function expected(row: Row, caller: Caller): number {
+  const special = row.except?.[caller];
+  if (special !== undefined) return special;
+  const page = !row.route.startsWith("/api/");
+  if (row.access === "public") return row.ok;
+  if (caller === "anonymous") return page ? PAGE_REDIRECT : 401;
+  if (row.access === "signed-in") return row.ok;
+  if (caller === "outsider") return 404;
+  return RANK[caller] >= NEEDED[row.access] ? row.ok : 403;
+}
+
+const TEXT = "The ministry said 40 villages were retaken on Monday. Critics called it propaganda.";
+const quote = (text: string) => ({ start: TEXT.indexOf(text), end: TEXT.indexOf(text) + text.length, exact: text });
+
+async function created(response: Promise<{ status: number; body: any }>): Promise<any> {
+  const { status, body } = await response;
+  if (status !== 201 && status !== 200) throw new Error(`fixture not created: ${status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+const at = (path: string): Call => ({ path });
+const fresh = () => randomUUID().slice(0, 8);
+
+const ROWS: Row[] = [
+  // Public and account-level routes
+  { method: "GET", route: "/api/health", access: "public", ok: 200, call: async () => at("/api/health") },
+  { method: "POST", route: "/api/v1/tokens", access: "public", ok: 201, call: async ({ team }) => ({ path: "/api/v1/tokens", json: { email: team.viewer.email, password: TEST_PASSWORD } }) },
+  ...["GET", "POST", "PUT", "PATCH", "DELETE"].map((method): Row => ({ method, route: "/api/v1/[...path]", access: "public", ok: 404, call: async () => ({ path: "/api/v1/no-such-route", json: method === "GET" ? undefined : {} }) })),
+  { method: "GET", route: "/api/v1/projects", access: "signed-in", ok: 200, call: async () => at("/api/v1/projects") },
+  { method: "POST", route: "/api/v1/projects", access: "signed-in", ok: 201, call: async () => ({ path: "/api/v1/projects", json: { name: `Matrix ${fresh()}` } }) },
+
+  // One project
+  { method: "GET", route: "/api/v1/projects/[projectId]", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}`) },
+  { method: "PATCH", route: "/api/v1/projects/[projectId]", access: "EDITOR", ok: 200, call: async ({ team }) => ({ path: `/api/v1/projects/${team.id}`, json: { description: `d ${fresh()}` } }) },
+  { method: "GET", route: "/api/v1/projects/[projectId]/articles", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}/articles`) },
+  { method: "POST", route: "/api/v1/projects/[projectId]/articles", access: "EDITOR", ok: 201, call: async ({ team }) => ({ path: `/api/v1/projects/${team.id}/articles`, json: { title: "t", text: "Some text." } }) },
+  { method: "GET", route: "/api/v1/projects/[projectId]/tags", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}/tags`) },
+  { method: "POST", route: "/api/v1/projects/[projectId]/tags", access: "EDITOR", ok: 201, call: async ({ team }) => ({ path: `/api/v1/projects/${team.id}/tags`, json: { name: `tag ${fresh()}`, group: "frame", color: "#3366cc" } }) },
+  { method: "GET", route: "/api/v1/projects/[projectId]/events", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}/events`) },
+  { method: "POST", route: "/api/v1/projects/[projectId]/events", access: "REVIEWER", ok: 201, call: async ({ team }) => ({ path: `/api/v1/projects/${team.id}/events`, json: { title: `Event ${fresh()}` } }) },
+  { method: "GET", route: "/api/v1/projects/[projectId]/compare", access: "VIEWER", ok: 200, call: async ({ team, articleId, secondArticleId }) => at(`/api/v1/projects/${team.id}/compare?a=${articleId}&b=${secondArticleId}`) },
+  { method: "GET", route: "/api/v1/projects/[projectId]/export", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}/export?format=json`) },
+  { method: "POST", route: "/api/v1/projects/[projectId]/import", access: "EDITOR", ok: 201, call: async ({ team }) => ({ path: `/api/v1/projects/${team.id}/import`, json: { articles: [{ title: "Imported", text: "Imported text." }] } }) },
+  { method: "GET", route: "/api/v1/projects/[projectId]/search", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}/search?q=villages`) },
+  { method: "GET", route: "/api/v1/projects/[projectId]/agreement", access: "EDITOR", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}/agreement?coders=${team.reviewer.id},${team.editor.id}`) },
+  { method: "GET", route: "/api/v1/projects/[projectId]/audit", access: "EDITOR", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}/audit`) },
+  { method: "GET", route: "/api/v1/projects/[projectId]/members", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}/members`) },
+  {
+    method: "POST",
+    route: "/api/v1/projects/[projectId]/members",
+    access: "EDITOR",
+    ok: 201,
+    call: async ({ team }) => ({ path: `/api/v1/projects/${team.id}/members`, json: { email: (await createUser({ label: "new" })).email, role: "VIEWER" } }),
+  },
+  { method: "PATCH", route: "/api/v1/projects/[projectId]/members/[userId]", access: "EDITOR", ok: 200, call: async ({ team }) => ({ path: `/api/v1/projects/${team.id}/members/${(await member(team)).id}`, json: { role: "REVIEWER" } }) },
+  { method: "DELETE", route: "/api/v1/projects/[projectId]/members/[userId]", access: "EDITOR", ok: 204, call: async ({ team }) => at(`/api/v1/projects/${team.id}/members/${(await member(team)).id}`) },
+
+  // Articles and annotations
+  { method: "GET", route: "/api/v1/articles/[articleId]", access: "VIEWER", ok: 200, call: async ({ articleId }) => at(`/api/v1/articles/${articleId}`) },
+  { method: "PATCH", route: "/api/v1/articles/[articleId]", access: "EDITOR", ok: 200, call: async ({ team }) => ({ path: `/api/v1/articles/${await article(team)}`, json: { title: `Renamed ${fresh()}` } }) },
+  { method: "DELETE", route: "/api/v1/articles/[articleId]", access: "EDITOR", ok: 204, call: async ({ team }) => at(`/api/v1/articles/${await article(team)}`) },
+  { method: "GET", route: "/api/v1/articles/[articleId]/annotations", access: "VIEWER", ok: 200, call: async ({ articleId }) => at(`/api/v1/articles/${articleId}/annotations`) },
+  { method: "POST", route: "/api/v1/articles/[articleId]/annotations", access: "REVIEWER", ok: 201, call: async ({ articleId }) => ({ path: `/api/v1/articles/${articleId}/annotations`, json: { ...quote("Critics"), tags: ["opinion"] } }) },
+  { method: "POST", route: "/api/v1/articles/[articleId]/annotations/submit", access: "REVIEWER", ok: 200, call: async ({ articleId }) => ({ path: `/api/v1/articles/${articleId}/annotations/submit`, json: {} }) },
+  { method: "GET", route: "/api/v1/articles/[articleId]/live", access: "VIEWER", ok: 200, call: async ({ articleId }) => at(`/api/v1/articles/${articleId}/live`) },
+  { method: "GET", route: "/api/v1/annotations/[annotationId]", access: "VIEWER", ok: 200, call: async ({ annotation }) => at(`/api/v1/annotations/${await annotation()}`) },
+  // The reviewer's own annotation: theirs to change; editors change anybody's.
+  { method: "PATCH", route: "/api/v1/annotations/[annotationId]", access: "REVIEWER", ok: 200, call: async ({ annotation }) => ({ path: `/api/v1/annotations/${await annotation()}`, json: { note: "checked" }, headers: { "if-match": '"1"' } }) },
+  { method: "DELETE", route: "/api/v1/annotations/[annotationId]", access: "REVIEWER", ok: 204, call: async ({ annotation }) => ({ path: `/api/v1/annotations/${await annotation()}`, headers: { "if-match": '"1"' } }) },
+  { method: "GET", route: "/api/v1/annotations/[annotationId]/comments", access: "VIEWER", ok: 200, call: async ({ annotation }) => at(`/api/v1/annotations/${await annotation()}/comments`) },
+  { method: "POST", route: "/api/v1/annotations/[annotationId]/comments", access: "REVIEWER", ok: 201, call: async ({ annotation }) => ({ path: `/api/v1/annotations/${await annotation()}/comments`, json: { text: "Source?" } }) },
+  // The reviewer's own comment: only its author edits it (editors may delete any).
+  { method: "PATCH", route: "/api/v1/comments/[commentId]", access: "REVIEWER", ok: 200, except: { editor: 403, admin: 403 }, call: async (fixture) => ({ path: `/api/v1/comments/${await comment(fixture)}`, json: { text: "Which source?" } }) },
+  { method: "DELETE", route: "/api/v1/comments/[commentId]", access: "REVIEWER", ok: 204, call: async (fixture) => at(`/api/v1/comments/${await comment(fixture)}`) },
+
+  // Codebook
+  { method: "PATCH", route: "/api/v1/tags/[tagId]", access: "EDITOR", ok: 200, call: async ({ team }) => ({ path: `/api/v1/tags/${await tag(team)}`, json: { description: "d" } }) },
+  { method: "DELETE", route: "/api/v1/tags/[tagId]", access: "EDITOR", ok: 204, call: async ({ team }) => at(`/api/v1/tags/${await tag(team)}`) },
+  { method: "PATCH", route: "/api/v1/tag-groups/[groupId]", access: "EDITOR", ok: 200, call: async ({ team }) => ({ path: `/api/v1/tag-groups/${await group(team)}`, json: { description: `d ${fresh()}` } }) },
+
+  // Events and claim links
+  { method: "GET", route: "/api/v1/events/[eventId]", access: "VIEWER", ok: 200, call: async ({ event }) => at(`/api/v1/events/${await event()}`) },
+  { method: "PATCH", route: "/api/v1/events/[eventId]", access: "EDITOR", ok: 200, call: async ({ event }) => ({ path: `/api/v1/events/${await event()}`, json: { place: "Kabul" } }) },
+  { method: "DELETE", route: "/api/v1/events/[eventId]", access: "EDITOR", ok: 204, call: async ({ event }) => at(`/api/v1/events/${await event()}`) },
+  { method: "POST", route: "/api/v1/events/[eventId]/merge", access: "EDITOR", ok: 200, call: async ({ event }) => ({ path: `/api/v1/events/${await event()}/merge`, json: { into: await event() } }) },
+  { method: "POST", route: "/api/v1/events/[eventId]/links", access: "REVIEWER", ok: 201, call: async ({ event, annotation }) => ({ path: `/api/v1/events/${await event()}/links`, json: { annotationId: await annotation(), stance: "ASSERTS" } }) },
+  // The reviewer's own link.
+  { method: "PATCH", route: "/api/v1/links/[linkId]", access: "REVIEWER", ok: 200, call: async (fixture) => ({ path: `/api/v1/links/${await link(fixture)}`, json: { stance: "DISPUTES" } }) },
+  { method: "DELETE", route: "/api/v1/links/[linkId]", access: "REVIEWER", ok: 204, call: async (fixture) => at(`/api/v1/links/${await link(fixture)}`) },
+
+  // Pages (anonymous callers are sent to the sign-in page)
+  { method: "GET", route: "/", access: "public", ok: PAGE_REDIRECT, call: async () => at("/") },
+  // Signed-in callers are sent on to their projects.
+  { method: "GET", route: "/signin", access: "public", ok: 200, except: { outsider: 307, viewer: 307, reviewer: 307, editor: 307, admin: 307 }, call: async () => at("/signin") },
+  { method: "GET", route: "/signup", access: "public", ok: 200, call: async () => at("/signup") },
+  { method: "GET", route: "/projects", access: "signed-in", ok: 200, call: async () => at("/projects") },
+  { method: "GET", route: "/projects/[projectId]", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/projects/${team.id}`) },
+  { method: "GET", route: "/projects/[projectId]/codebook", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/codebook`) },
+  { method: "GET", route: "/projects/[projectId]/compare", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/compare`) },
+  { method: "GET", route: "/projects/[projectId]/events", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/events`) },
+  { method: "GET", route: "/projects/[projectId]/members", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/members`) },
+  { method: "GET", route: "/projects/[projectId]/search", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/search?q=villages`) },
+  { method: "GET", route: "/projects/[projectId]/import", access: "EDITOR", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/import`) },
+  { method: "GET", route: "/projects/[projectId]/history", access: "EDITOR", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/history`) },
+  { method: "GET", route: "/projects/[projectId]/agreement", access: "EDITOR", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/agreement`) },
+  { method: "GET", route: "/articles/[articleId]", access: "VIEWER", ok: 200, call: async ({ articleId }) => at(`/articles/${articleId}`) },
+  { method: "GET", route: "/articles/[articleId]/adjudicate", access: "EDITOR", ok: 200, call: async ({ articleId }) => at(`/articles/${articleId}/adjudicate`) },
+];
+
+/** Routes the matrix does not call, and why. */
+const NOT_CALLED = new Map([["/api/auth/[...nextauth]", "next-auth's own sign-in endpoints (tests/integration/session.test.ts and the rate-limit tests)"]]);
+
+// Fresh targets, made by their owners through the API.
+let secret: { projectId: string; marker: string };
+async function article(team: TestProject): Promise<string> {
+  return (await created(api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Target", text: TEXT } }))).id;
+}
+async function member(team: TestProject): Promise<{ id: string }> {
+  const user = await createUser({ label: "member" });
+  await created(api("POST", `/api/v1/projects/${team.id}/members`, { token: team.editor.token, json: { email: user.email, role: "VIEWER" } }));
+  return user;
+}
+async function tag(team: TestProject): Promise<string> {
+  return (await created(api("POST", `/api/v1/projects/${team.id}/tags`, { token: team.editor.token, json: { name: `t ${fresh()}`, group: "frame", color: "#3366cc" } }))).id;
+}
+async function group(team: TestProject): Promise<string> {
+  const tags = (await api("GET", `/api/v1/projects/${team.id}/tags`, { token: team.editor.token })).body.items;
+  return tags[0].group.id;
+}
+async function comment({ team, annotation }: Fixture): Promise<string> {
+  return (await created(api("POST", `/api/v1/annotations/${await annotation()}/comments`, { token: team.reviewer.token, json: { text: "Source?" } }))).id;
+}
+async function link({ team, annotation, event }: Fixture): Promise<string> {
+  return (await created(api("POST", `/api/v1/events/${await event()}/links`, { token: team.reviewer.token, json: { annotationId: await annotation(), stance: "ASSERTS" } }))).id;
+}
+
+function routesInApp(): { method: string; route: string }[] {
+  const root = join(process.cwd(), "app");
+  const found: { method: string; route: string }[] = [];
+  const walk = (directory: string) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name === "route.ts" || entry.name === "page.tsx") {
+        const route = `/${relative(root, directory).split(sep).filter((part) => part && !part.startsWith("(")).join("/")}`;
+        if (entry.name === "page.tsx") found.push({ method: "GET", route });
+        else {
+          for (const method of exportedMethods(readFileSync(path, "utf8"))) found.push({ method, route });
+        }
+      }
+    }
+  };
+  walk(root);
+  return found;
+}
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/** The HTTP methods a route file exports: `export const GET = …`, `export { x as GET }`, `export const { GET, POST } = …`. */
+function exportedMethods(source: string): Set<string> {
+  const code = source.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, "");
+  const methods = new Set<string>();
+  for (const match of code.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+([A-Z]+)\b/g)) methods.add(match[1]!);
+  for (const match of code.matchAll(/export\s+(?:const\s+)?\{([^}]*)\}/g)) {
+    for (const name of match[1]!.split(",")) methods.add(name.trim().split(/\s+as\s+/).at(-1)!);
+  }
+  return new Set([...methods].filter((name) => METHODS.includes(name)));
+}
+
+async function request(caller: TestUser | null, method: string, call: Call): Promise<{ status: number; text: string }> {
+  const headers: Record<string, string> = { ...call.headers };
+  if (caller) headers.authorization = `Bearer ${caller.token}`;
+  if (call.json !== undefined) headers["content-type"] = "application/json";
+  const controller = new AbortController();
+  const response = await fetch(`${baseUrl()}${call.path}`, { method, headers, body: call.json === undefined ? undefined : JSON.stringify(call.json), redirect: "manual", signal: controller.signal });
+  // A live stream never ends: its status and headers are the answer.
+  if (response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    controller.abort();
+    return { status: response.status, text: "" };
+  }
+  return { status: response.status, text: await response.text() };
+}
+
+let fixture: Fixture;
+beforeAll(async () => {
+  const team = await createProjectWithTeam("Permission matrix");
+  const [articleId, secondArticleId] = [await article(team), await article(team)];
+  fixture = {
+    team,
+    articleId,
+    secondArticleId,
+    annotation: async () => (await created(api("POST", `/api/v1/articles/${articleId}/annotations`, { token: team.reviewer.token, json: { ...quote("40 villages were retaken"), tags: ["statistic"] } }))).id,
+    event: async () => (await created(api("POST", `/api/v1/projects/${team.id}/events`, { token: team.editor.token, json: { title: `Event ${fresh()}` } }))).id,
+  };
+  // Another team's project, whose marker must appear in none of the answers.
+  const other = await createProjectWithTeam("Other newsroom");
+  const marker = `SECRET-${randomUUID()}`;
+  const otherArticle = (await created(api("POST", `/api/v1/projects/${other.id}/articles`, { token: other.editor.token, json: { title: marker, text: `${marker} villages` } }))).id;
+  await created(api("POST", `/api/v1/articles/${otherArticle}/annotations`, { token: other.editor.token, json: { start: 0, end: marker.length, exact: marker, note: `villages ${marker}` } }));
+  secret = { projectId: other.id, marker };
+});
+
+describe("the permission matrix", () => {
+  it("lists every route and page in app/, and nothing that is not there", () => {
+    const inApp = routesInApp().map(({ method, route }) => `${method} ${route}`).filter((key) => !NOT_CALLED.has(key.split(" ")[1]!));
+    const inTable = ROWS.map((row) => `${row.method} ${row.route}`);
+    expect(new Set(inTable).size).toBe(inTable.length);
+    expect([...inApp].sort()).toEqual([...inTable].sort());
+  });
+
+  const callers = (): Record<Caller, TestUser | null> => ({
+    anonymous: null,
+    outsider: fixture.team.outsider,
+    viewer: fixture.team.viewer,
+    reviewer: fixture.team.reviewer,
+    editor: fixture.team.editor,
+    admin: fixture.team.admin,
+  });
+
+  for (const row of ROWS) {
+    it(`${row.method} ${row.route} (${row.access})`, async () => {
+      const answers: Record<string, number> = {};
+      const wanted: Record<string, number> = {};
+      for (const caller of CALLERS) {
+        const response = await request(callers()[caller], row.method, await row.call(fixture));
+        answers[caller] = response.status;
+        wanted[caller] = expected(row, caller);
+        // Site admins may see every project; everybody else only their own.
+        if (caller !== "admin") {
+          expect(response.text, `${caller}: another project's data in the answer`).not.toContain(secret.marker);
+          expect(response.text).not.toContain(secret.projectId);
+        }
+        if (row.route.startsWith("/api/") && response.status >= 400) expect(JSON.parse(response.text).error.code, `${caller}: JSON error shape`).toEqual(expect.any(String));
+      }
+      expect(answers).toEqual(wanted);
+    });
+  }
+});
