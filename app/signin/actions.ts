@@ -1,12 +1,22 @@
 "use server";
 
+import { headers } from "next/headers";
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/next-auth";
+import { addressOf, assertAttemptAllowed } from "@/lib/auth/rate-limit";
+import { AppError } from "@/lib/errors";
 import { formAction, type FormState } from "@/lib/forms";
 import { signUp } from "@/lib/users";
 import { safeReturnPath } from "@/lib/urls";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const email = formData.get("email");
+  try {
+    await assertAttemptAllowed({ email: typeof email === "string" ? email : "", address: addressOf(await headers()) });
+  } catch (error) {
+    if (error instanceof AppError) return { error: error.message };
+    throw error;
+  }
   try {
     await signIn("credentials", {
       email: formData.get("email"),

@@ -36,7 +36,11 @@ function isDatabaseUnavailable(error: unknown): boolean {
  */
 export function errorResponse(error: unknown): Response {
   if (error instanceof AppError) {
-    return json(errorBody(error.code, error.message, error.details), { status: error.status });
+    const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    return json(errorBody(error.code, error.message, error.details), {
+      status: error.status,
+      headers: typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined,
+    });
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     if (error.code === "P2025") return json(errorBody("not_found", "Not found."), { status: 404 });

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { spendVerificationTime, verifyPassword } from "@/lib/auth/password";
+import { assertAttemptAllowed, clearAccountFailures, recordFailure } from "@/lib/auth/rate-limit";
 import { storableString } from "@/lib/validation";
 
 export const emailAddress = z
@@ -33,4 +34,17 @@ export async function verifyCredentials(email: string, password: string): Promis
   if (!(await verifyPassword(password, user.passwordHash))) return null;
   const { passwordHash: _hash, ...verified } = user;
   return verified;
+}
+
+/**
+ * verifyCredentials behind the rate limit: 429 once the account or the
+ * address has failed too often, each failure counted. Every sign-in and
+ * token request goes through here.
+ */
+export async function checkCredentials(email: string, password: string, address: string | null): Promise<VerifiedUser | null> {
+  await assertAttemptAllowed({ email, address });
+  const user = await verifyCredentials(email, password);
+  if (user) await clearAccountFailures(email);
+  else await recordFailure({ email, address });
+  return user;
 }

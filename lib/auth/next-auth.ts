@@ -1,7 +1,8 @@
 import "server-only";
 import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { credentialsInput, verifyCredentials } from "@/lib/auth/credentials";
+import { checkCredentials, credentialsInput } from "@/lib/auth/credentials";
+import { addressOf } from "@/lib/auth/rate-limit";
 import { env } from "@/lib/env";
 
 /**
@@ -17,10 +18,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsInput.safeParse({ email: raw?.email, password: raw?.password });
         if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
+        const user = await checkCredentials(parsed.data.email, parsed.data.password, addressOf(request.headers));
         return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
       },
     }),

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { actorFor, type Actor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit";
-import { credentialsInput, verifyCredentials } from "@/lib/auth/credentials";
+import { checkCredentials, credentialsInput } from "@/lib/auth/credentials";
 import { db } from "@/lib/db";
 import { unauthorized } from "@/lib/errors";
 import { label, parseInput } from "@/lib/validation";
@@ -34,9 +34,9 @@ function hashToken(token: string): string {
  * 256 random bits from the CSPRNG; only its SHA-256 is stored, so the token
  * is shown this once.
  */
-export async function createApiToken(input: unknown): Promise<CreatedToken> {
+export async function createApiToken(input: unknown, address: string | null = null): Promise<CreatedToken> {
   const { email, password, name, expiresInDays } = parseInput(createTokenInput, input);
-  const user = await verifyCredentials(email, password);
+  const user = await checkCredentials(email, password, address);
   if (!user) throw unauthorized("Wrong email or password.");
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const expiresAt = new Date(Date.now() + (expiresInDays ?? DEFAULT_LIFETIME_DAYS) * 86_400_000);
