@@ -23,9 +23,9 @@ export async function SiteHeader() {
         </div>
         {actor ? (
           <div className="flex items-center gap-3 text-sm">
-            <span className="hidden text-stone-600 sm:inline" title={actor.email}>
+            <Link href="/account" className="hidden text-stone-600 hover:text-stone-900 sm:inline" title={`${actor.email}: account, tokens, password`}>
               {actor.name}
-            </span>
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded-md px-2 py-1 text-stone-600 hover:bg-stone-100 hover:text-stone-900">
                 Sign out

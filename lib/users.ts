@@ -2,22 +2,27 @@ import "server-only";
 import { z } from "zod";
 import { actorFor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit";
-import { emailAddress } from "@/lib/auth/credentials";
+import type { Actor } from "@/lib/actor";
+import { checkCredentials, emailAddress } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { conflict, forbidden } from "@/lib/errors";
+import { conflict, forbidden, unprocessable } from "@/lib/errors";
 import { label, parseInput, storableString } from "@/lib/validation";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
+const newPassword = storableString
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(1024, "must be at most 1024 characters");
+
 const signUpInput = z.strictObject({
   email: emailAddress,
   name: label(200),
-  password: storableString
-    .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(1024, "must be at most 1024 characters"),
+  password: newPassword,
 });
+
+const changePasswordInput = z.strictObject({ currentPassword: storableString.max(1024), newPassword });
 
 export interface PublicUser {
   id: string;
@@ -50,4 +55,27 @@ export async function signUp(input: unknown, options: { ignoreSignupSwitch?: boo
     });
     return user;
   });
+}
+
+/**
+ * Changes the caller's password after checking the current one (counted by
+ * the sign-in rate limit), and ends every session signed in before: the
+ * browser signs in again with the new password. Tokens stay valid (they are
+ * revoked one by one).
+ */
+export async function changePassword(actor: Actor, input: unknown, address: string | null = null): Promise<void> {
+  const { currentPassword, newPassword: password } = parseInput(changePasswordInput, input);
+  if (!(await checkCredentials(actor.email, currentPassword, address))) {
+    throw unprocessable("The current password is wrong.", { issues: [{ path: "currentPassword", message: "is wrong" }] });
+  }
+  const passwordHash = await hashPassword(password);
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await recordAudit(tx, actor, { projectId: null, action: "user.password-change", entityType: "User", entityId: actor.userId });
+  });
+}
+
+/** Ends every browser session of the user (sign-out: JWT sessions cannot be revoked one by one). */
+export async function endSessions(userId: string): Promise<void> {
+  await db().user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
 }

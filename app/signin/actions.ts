@@ -6,7 +6,8 @@ import { signIn, signOut } from "@/lib/auth/next-auth";
 import { addressOf, assertAttemptAllowed } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors";
 import { formAction, type FormState } from "@/lib/forms";
-import { signUp } from "@/lib/users";
+import { getActor } from "@/lib/auth/session";
+import { endSessions, signUp } from "@/lib/users";
 import { safeReturnPath } from "@/lib/urls";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
@@ -41,6 +42,9 @@ export async function signUpAction(_previous: FormState, formData: FormData): Pr
   return state;
 }
 
+/** Signs out, ending the user's sessions everywhere (a copied session cookie stops working too). */
 export async function signOutAction(): Promise<void> {
+  const actor = await getActor().catch(() => null);
+  if (actor?.via === "session") await endSessions(actor.userId);
   await signOut({ redirectTo: "/signin" });
 }

@@ -5,8 +5,8 @@ import { actorFor, type Actor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit";
 import { checkCredentials, credentialsInput } from "@/lib/auth/credentials";
 import { db } from "@/lib/db";
-import { unauthorized } from "@/lib/errors";
-import { label, parseInput } from "@/lib/validation";
+import { notFound, unauthorized } from "@/lib/errors";
+import { isUuid, label, parseInput } from "@/lib/validation";
 
 const TOKEN_PREFIX = "plx_";
 const DEFAULT_LIFETIME_DAYS = 90;
@@ -75,4 +75,36 @@ export async function actorForToken(token: string): Promise<Actor | null> {
     await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
   }
   return actorFor(row.user, "token");
+}
+
+export interface TokenView {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+}
+
+/** The caller's tokens that are not revoked (expired ones too, marked by their date), newest first. */
+export async function listApiTokens(actor: Actor): Promise<{ items: TokenView[] }> {
+  const rows = await db().apiToken.findMany({ where: { userId: actor.userId, revokedAt: null }, orderBy: { createdAt: "desc" } });
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      createdAt: row.createdAt.toISOString(),
+      lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+      expiresAt: row.expiresAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+/** Revokes one of the caller's own tokens; anybody else's is not found. */
+export async function revokeApiToken(actor: Actor, tokenId: string): Promise<void> {
+  if (!isUuid(tokenId)) throw notFound("Token");
+  await db().$transaction(async (tx) => {
+    const revoked = await tx.apiToken.updateMany({ where: { id: tokenId, userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (revoked.count === 0) throw notFound("Token");
+    await recordAudit(tx, actor, { projectId: null, action: "token.revoke", entityType: "ApiToken", entityId: tokenId });
+  });
 }

@@ -40,3 +40,57 @@ test("a wrong password is refused with a message", async ({ page }) => {
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.locator("main").getByRole("alert")).toHaveText("Wrong email or password.");
 });
+
+test("account: a token is shown once, works, is listed and revoked; a password change and a sign-out end the sessions", async ({ page, browser }) => {
+  const email = `account-${randomUUID()}@test.example`;
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Token Owner");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("first password 123");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/projects$/);
+
+  await page.getByRole("link", { name: "Token Owner" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Account");
+  const form = page.getByRole("form", { name: "New token" });
+  await form.getByLabel("Name").fill("Nightly import");
+  await form.getByLabel("Your password").fill("first password 123");
+  await form.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-token").textContent())!;
+  expect(token).toMatch(/^plx_/);
+  const tokens = page.getByRole("list", { name: "Your tokens" }).getByRole("listitem");
+  await expect(tokens).toHaveCount(1);
+  await expect(tokens.first()).toContainText("Nightly import");
+  await page.screenshot({ path: ".data/test-results/account.png", fullPage: true });
+  await page.reload();
+  await expect(page.getByTestId("new-token")).toHaveCount(0);
+
+  const withToken = (value: string) => page.request.get("/api/v1/projects", { headers: { authorization: `Bearer ${value}` } });
+  expect((await withToken(token)).status()).toBe(200);
+  await tokens.first().getByRole("button", { name: "Revoke" }).click();
+  await expect(tokens).toHaveCount(0);
+  expect((await withToken(token)).status()).toBe(401);
+
+  // A copy of the session cookie stops working once the password changes.
+  const copy = await browser.newContext({ storageState: await page.context().storageState() });
+  expect((await copy.request.get("/api/v1/projects")).status()).toBe(200);
+  const password = page.getByRole("form", { name: "Change password" });
+  await password.getByLabel("Current password").fill("first password 123");
+  await password.getByLabel("New password").fill("second password 456");
+  await password.getByRole("button", { name: "Change password" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  expect((await copy.request.get("/api/v1/projects")).status()).toBe(401);
+
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("second password 456");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/projects$/);
+
+  // Signing out ends the session for every copy of its cookie.
+  const second = await browser.newContext({ storageState: await page.context().storageState() });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  expect((await second.request.get("/api/v1/projects")).status()).toBe(401);
+  await copy.close();
+  await second.close();
+});

@@ -76,6 +76,16 @@ const ROWS: Row[] = [
   { method: "GET", route: "/api/health", access: "public", ok: 200, call: async () => at("/api/health") },
   { method: "POST", route: "/api/v1/tokens", access: "public", ok: 201, call: async ({ team }) => ({ path: "/api/v1/tokens", json: { email: team.viewer.email, password: TEST_PASSWORD } }) },
   ...["GET", "POST", "PUT", "PATCH", "DELETE"].map((method): Row => ({ method, route: "/api/v1/[...path]", access: "public", ok: 404, call: async () => ({ path: "/api/v1/no-such-route", json: method === "GET" ? undefined : {} }) })),
+  { method: "GET", route: "/api/v1/tokens", access: "signed-in", ok: 200, call: async () => at("/api/v1/tokens") },
+  // The reviewer's own token: nobody else can revoke it, not even a site admin.
+  {
+    method: "DELETE",
+    route: "/api/v1/tokens/[tokenId]",
+    access: "signed-in",
+    ok: 404,
+    except: { reviewer: 204 },
+    call: async ({ team }) => at(`/api/v1/tokens/${(await created(api("POST", "/api/v1/tokens", { json: { email: team.reviewer.email, password: TEST_PASSWORD } }))).id}`),
+  },
   { method: "GET", route: "/api/v1/projects", access: "signed-in", ok: 200, call: async () => at("/api/v1/projects") },
   { method: "POST", route: "/api/v1/projects", access: "signed-in", ok: 201, call: async () => ({ path: "/api/v1/projects", json: { name: `Matrix ${fresh()}` } }) },
 
@@ -144,6 +154,7 @@ const ROWS: Row[] = [
   { method: "GET", route: "/signin", access: "public", ok: 200, except: { outsider: 307, viewer: 307, reviewer: 307, editor: 307, admin: 307 }, call: async () => at("/signin") },
   { method: "GET", route: "/signup", access: "public", ok: 200, call: async () => at("/signup") },
   { method: "GET", route: "/projects", access: "signed-in", ok: 200, call: async () => at("/projects") },
+  { method: "GET", route: "/account", access: "signed-in", ok: 200, call: async () => at("/account") },
   { method: "GET", route: "/projects/[projectId]", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/projects/${team.id}`) },
   { method: "GET", route: "/projects/[projectId]/codebook", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/codebook`) },
   { method: "GET", route: "/projects/[projectId]/compare", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/compare`) },

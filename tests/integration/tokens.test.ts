@@ -83,3 +83,30 @@ describe("bearer authentication", () => {
     }
   });
 });
+
+describe("GET /api/v1/tokens and DELETE /api/v1/tokens/:id", () => {
+  it("lists the owner's tokens without the secret, and the owner revokes one; another user cannot", async () => {
+    const owner = await createUser({ label: "owner" });
+    const stranger = await createUser({ label: "stranger" });
+    const second = (await api("POST", "/api/v1/tokens", { json: { email: owner.email, password: TEST_PASSWORD, name: "second", expiresInDays: 7 } })).body;
+    const listed = await api("GET", "/api/v1/tokens", { token: owner.token });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((token: { name: string }) => token.name)).toEqual(["second", "API token"]);
+    expect(JSON.stringify(listed.body)).not.toContain(second.token);
+    expect(listed.body.items[0]).toEqual({ id: second.id, name: "second", createdAt: expect.any(String), lastUsedAt: null, expiresAt: second.expiresAt });
+
+    expect((await api("DELETE", `/api/v1/tokens/${second.id}`, { token: stranger.token })).status).toBe(404);
+    expect((await api("GET", "/api/v1/projects", { token: second.token })).status).toBe(200);
+    expect((await api("DELETE", `/api/v1/tokens/${second.id}`, { token: owner.token })).status).toBe(204);
+    expect((await api("GET", "/api/v1/projects", { token: second.token })).status).toBe(401);
+    expect((await api("DELETE", `/api/v1/tokens/${second.id}`, { token: owner.token })).status).toBe(404);
+    expect((await api("GET", "/api/v1/tokens", { token: owner.token })).body.items).toHaveLength(1);
+  });
+
+  it("refuses an expired token", async () => {
+    const owner = await createUser({ label: "expiring" });
+    const created = (await api("POST", "/api/v1/tokens", { json: { email: owner.email, password: TEST_PASSWORD, expiresInDays: 1 } })).body;
+    await db().apiToken.update({ where: { id: created.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await api("GET", "/api/v1/projects", { token: created.token })).status).toBe(401);
+  });
+});

@@ -1,7 +1,10 @@
 import { json } from "@/lib/api/respond";
-import { publicApiRoute } from "@/lib/api/route";
+import { apiRoute, publicApiRoute } from "@/lib/api/route";
 import { addressOf } from "@/lib/auth/rate-limit";
-import { createApiToken } from "@/lib/auth/tokens";
+import { createApiToken, listApiTokens } from "@/lib/auth/tokens";
+
+// GET /api/v1/tokens – the caller's tokens (never the tokens themselves)
+export const GET = apiRoute(async (actor) => json(await listApiTokens(actor)));
 
 // POST /api/v1/tokens – exchange { email, password, name?, expiresInDays? } for a personal access token (rate-limited)
 export const POST = publicApiRoute(async ({ request, body }) => json(await createApiToken(await body(), addressOf(request.headers)), { status: 201 }));

@@ -1,0 +1,8 @@
+import { apiRoute } from "@/lib/api/route";
+import { revokeApiToken } from "@/lib/auth/tokens";
+
+// DELETE /api/v1/tokens/:tokenId – revoke one of the caller's tokens
+export const DELETE = apiRoute<"tokenId">(async (actor, { params }) => {
+  await revokeApiToken(actor, params.tokenId);
+  return new Response(null, { status: 204 });
+});
