@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/actor";
 import { readJsonBody } from "@/lib/api/body";
 import { errorResponse } from "@/lib/api/respond";
 import { requireActor } from "@/lib/auth/session";
-import { forbidden } from "@/lib/errors";
+import { AppError, forbidden } from "@/lib/errors";
 
 export interface ApiContext<Param extends string> {
   request: Request;
@@ -64,4 +64,20 @@ function hostOf(origin: string): string | null {
   } catch {
     return null; // "null" (an opaque origin) or garbage
   }
+}
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/**
+ * The answer to a method a route does not have: a JSON 405 naming the ones it
+ * has (Next.js's own 405 has no body). Route files export it under each
+ * missing method's name.
+ */
+export function methodNotAllowed(...allowed: Method[]) {
+  const allow = allowed.join(", ");
+  return async (): Promise<Response> => {
+    const response = errorResponse(new AppError("method_not_allowed", `This route answers ${allow} only.`, { allow: allowed }));
+    response.headers.set("allow", allow);
+    return response;
+  };
 }

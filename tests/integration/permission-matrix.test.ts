@@ -217,13 +217,19 @@ function routesInApp(): { method: string; route: string }[] {
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-/** The HTTP methods a route file exports: `export const GET = …`, `export { x as GET }`, `export const { GET, POST } = …`. */
+/**
+ * The HTTP methods a route file serves: `export const GET = …`, `export { x as GET }`,
+ * `export const { GET, POST } = …`; not those it exports as `notAllowed` (its JSON 405).
+ */
 function exportedMethods(source: string): Set<string> {
   const code = source.replace(/\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm, "");
   const methods = new Set<string>();
   for (const match of code.matchAll(/export\s+(?:const|(?:async\s+)?function)\s+([A-Z]+)\b/g)) methods.add(match[1]!);
   for (const match of code.matchAll(/export\s+(?:const\s+)?\{([^}]*)\}/g)) {
-    for (const name of match[1]!.split(",")) methods.add(name.trim().split(/\s+as\s+/).at(-1)!);
+    for (const name of match[1]!.split(",")) {
+      const [local, exported = local] = name.trim().split(/\s+as\s+/);
+      if (local !== "notAllowed") methods.add(exported!);
+    }
   }
   return new Set([...methods].filter((name) => METHODS.includes(name)));
 }
@@ -267,6 +273,23 @@ describe("the permission matrix", () => {
     const inTable = ROWS.map((row) => `${row.method} ${row.route}`);
     expect(new Set(inTable).size).toBe(inTable.length);
     expect([...inApp].sort()).toEqual([...inTable].sort());
+  });
+
+  it("answers every other method of an API route with a JSON 405 naming the allowed ones", async () => {
+    const served = new Map<string, string[]>();
+    for (const row of ROWS) if (row.route.startsWith("/api/v1/") && !row.route.includes("[...")) served.set(row.route, [...(served.get(row.route) ?? []), row.method]);
+    let checked = 0;
+    for (const [route, methods] of served) {
+      const path = route.replace(/\[[^\]]+\]/g, "019ab000-0000-7000-8000-00000000dead");
+      for (const method of METHODS.filter((candidate) => !methods.includes(candidate))) {
+        const response = await api(method, path, { token: fixture.team.editor.token, json: method === "GET" ? undefined : {} });
+        expect(response.status, `${method} ${route}`).toBe(405);
+        expect(response.body.error.code).toBe("method_not_allowed");
+        expect(response.headers.get("allow")!.split(", ").sort()).toEqual([...methods].sort());
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(60);
   });
 
   const callers = (): Record<Caller, TestUser | null> => ({

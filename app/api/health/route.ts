@@ -1,3 +1,4 @@
+import { methodNotAllowed } from "@/lib/api/route";
 import { json } from "@/lib/api/respond";
 import { checkHealth } from "@/lib/health";
 
@@ -8,3 +9,7 @@ export async function GET() {
   const health = await checkHealth();
   return json(health, { status: health.db === "ok" ? 200 : 503 });
 }
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("GET");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { json } from "@/lib/api/respond";
 import { createProject, listProjects } from "@/lib/projects";
 
@@ -7,3 +7,7 @@ export const GET = apiRoute(async (actor, { query }) => json(await listProjects(
 
 // POST /api/v1/projects – create a project; the caller becomes its editor
 export const POST = apiRoute(async (actor, { body }) => json(await createProject(actor, await body()), { status: 201 }));
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("GET", "POST");
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

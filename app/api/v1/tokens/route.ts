@@ -1,5 +1,5 @@
 import { json } from "@/lib/api/respond";
-import { apiRoute, publicApiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed, publicApiRoute } from "@/lib/api/route";
 import { addressOf } from "@/lib/auth/rate-limit";
 import { createApiToken, listApiTokens } from "@/lib/auth/tokens";
 
@@ -8,3 +8,7 @@ export const GET = apiRoute(async (actor) => json(await listApiTokens(actor)));
 
 // POST /api/v1/tokens – exchange { email, password, name?, expiresInDays? } for a personal access token (rate-limited)
 export const POST = publicApiRoute(async ({ request, body }) => json(await createApiToken(await body(), addressOf(request.headers)), { status: 201 }));
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("GET", "POST");
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

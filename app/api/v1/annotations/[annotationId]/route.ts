@@ -1,7 +1,7 @@
 import { deleteAnnotation, getAnnotation, updateAnnotation } from "@/lib/annotations";
 import { etagOf } from "@/lib/preconditions";
 import { json } from "@/lib/api/respond";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 
 // GET /api/v1/annotations/:annotationId – with ETag: "<version>"
 export const GET = apiRoute<"annotationId">(async (actor, { params }) => {
@@ -20,3 +20,7 @@ export const DELETE = apiRoute<"annotationId">(async (actor, { params, request }
   await deleteAnnotation(actor, params.annotationId, request.headers.get("if-match"));
   return new Response(null, { status: 204 });
 });
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("GET", "PATCH", "DELETE");
+export { notAllowed as POST, notAllowed as PUT };

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { json } from "@/lib/api/respond";
 import { deleteArticle, getArticle, updateArticle } from "@/lib/articles";
 
@@ -15,3 +15,7 @@ export const DELETE = apiRoute<"articleId">(async (actor, { params }) => {
   await deleteArticle(actor, params.articleId);
   return new Response(null, { status: 204 });
 });
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("GET", "PATCH", "DELETE");
+export { notAllowed as POST, notAllowed as PUT };

@@ -1,5 +1,5 @@
 import { json } from "@/lib/api/respond";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { deleteComment, updateComment } from "@/lib/comments";
 
 // PATCH /api/v1/comments/:commentId – { text } (its author)
@@ -10,3 +10,7 @@ export const DELETE = apiRoute<"commentId">(async (actor, { params }) => {
   await deleteComment(actor, params.commentId);
   return new Response(null, { status: 204 });
 });
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("PATCH", "DELETE");
+export { notAllowed as GET, notAllowed as POST, notAllowed as PUT };

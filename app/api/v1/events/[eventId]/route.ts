@@ -1,5 +1,5 @@
 import { json } from "@/lib/api/respond";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { deleteEvent, getEvent, updateEvent } from "@/lib/events";
 
 // GET /api/v1/events/:eventId – with its links and their claims
@@ -13,3 +13,7 @@ export const DELETE = apiRoute<"eventId">(async (actor, { params }) => {
   await deleteEvent(actor, params.eventId);
   return new Response(null, { status: 204 });
 });
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("GET", "PATCH", "DELETE");
+export { notAllowed as POST, notAllowed as PUT };

@@ -1,5 +1,5 @@
 import { json } from "@/lib/api/respond";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { deleteLink, updateLink } from "@/lib/events";
 
 // PATCH /api/v1/links/:linkId – { stance?, attributedTo?, note? } (its author or an editor)
@@ -10,3 +10,7 @@ export const DELETE = apiRoute<"linkId">(async (actor, { params }) => {
   await deleteLink(actor, params.linkId);
   return new Response(null, { status: 204 });
 });
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("PATCH", "DELETE");
+export { notAllowed as GET, notAllowed as POST, notAllowed as PUT };

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { json } from "@/lib/api/respond";
 import { getProject, updateProject } from "@/lib/projects";
 
@@ -7,3 +7,7 @@ export const GET = apiRoute<"projectId">(async (actor, { params }) => json(await
 
 // PATCH /api/v1/projects/:projectId – { name?, description?, reviewersSeeEachOther? } (editors)
 export const PATCH = apiRoute<"projectId">(async (actor, { params, body }) => json(await updateProject(actor, params.projectId, await body())));
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("GET", "PATCH");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as DELETE };

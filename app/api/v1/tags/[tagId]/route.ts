@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { json } from "@/lib/api/respond";
 import { deleteTag, updateTag } from "@/lib/codebook";
 
@@ -10,3 +10,7 @@ export const DELETE = apiRoute<"tagId">(async (actor, { params }) => {
   const result = await deleteTag(actor, params.tagId);
   return result.deleted ? new Response(null, { status: 204 }) : json(result.tag);
 });
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("PATCH", "DELETE");
+export { notAllowed as GET, notAllowed as POST, notAllowed as PUT };

@@ -1,5 +1,5 @@
 import { json } from "@/lib/api/respond";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { createComment, listComments } from "@/lib/comments";
 
 // GET /api/v1/annotations/:annotationId/comments – the thread, oldest first
@@ -10,3 +10,7 @@ export const POST = apiRoute<"annotationId">(async (actor, { params, body }) => 
   const comment = await createComment(actor, params.annotationId, await body());
   return json(comment, { status: 201, headers: { location: `/api/v1/comments/${comment.id}` } });
 });
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("GET", "POST");
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,7 +1,7 @@
 import { createAnnotation, listAnnotations } from "@/lib/annotations";
 import { etagOf } from "@/lib/preconditions";
 import { json } from "@/lib/api/respond";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 
 // GET /api/v1/articles/:articleId/annotations – in text order; ?status=&author=&tag=&limit=&cursor=
 export const GET = apiRoute<"articleId">(async (actor, { params, query }) => json(await listAnnotations(actor, params.articleId, query)));
@@ -14,3 +14,7 @@ export const POST = apiRoute<"articleId">(async (actor, { params, body }) => {
     headers: { etag: etagOf(annotation.version), location: `/api/v1/annotations/${annotation.id}` },
   });
 });
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("GET", "POST");
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

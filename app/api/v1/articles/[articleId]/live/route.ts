@@ -1,5 +1,5 @@
 import { eventStreamResponse } from "@/lib/api/respond";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { followArticle } from "@/lib/live";
 
 // GET /api/v1/articles/:articleId/live – text/event-stream of { type, id, annotationId } as annotations, comments and links change
@@ -12,3 +12,7 @@ export const GET = apiRoute<"articleId">(async (actor, { params }) => {
     return unsubscribe;
   });
 });
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("GET");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { json } from "@/lib/api/respond";
 import { importArticle, importArticles, listArticles } from "@/lib/articles";
 
@@ -14,3 +14,7 @@ export const POST = apiRoute<"projectId">(async (actor, { params, body }) => {
   if (Array.isArray(input)) return json({ items: await importArticles(actor, params.projectId, input) }, { status: 201 });
   return json(await importArticle(actor, params.projectId, input), { status: 201 });
 });
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("GET", "POST");
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

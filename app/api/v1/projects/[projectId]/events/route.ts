@@ -1,5 +1,5 @@
 import { json } from "@/lib/api/respond";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { createEvent, listEvents } from "@/lib/events";
 
 // GET /api/v1/projects/:projectId/events – by date, then title; ?q=&limit=&cursor=
@@ -10,3 +10,7 @@ export const POST = apiRoute<"projectId">(async (actor, { params, body }) => {
   const event = await createEvent(actor, params.projectId, await body());
   return json(event, { status: 201, headers: { location: `/api/v1/events/${event.id}` } });
 });
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("GET", "POST");
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

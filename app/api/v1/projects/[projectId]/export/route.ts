@@ -1,5 +1,5 @@
 import { streamedResponse } from "@/lib/api/respond";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { exportProject } from "@/lib/exports";
 
 // GET /api/v1/projects/:projectId/export?format=csv|json|jsonld|md|claimreview&articles=&tags=&status=&author=&from=&to=&bom=&organization=
@@ -7,3 +7,7 @@ export const GET = apiRoute<"projectId">(async (actor, { params, query, request 
   const file = await exportProject(actor, params.projectId, query, new URL(request.url).origin);
   return streamedResponse(file.chunks, { "content-type": file.contentType, "content-disposition": `attachment; filename="${file.filename}"` });
 });
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("GET");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,6 +1,10 @@
 import { json } from "@/lib/api/respond";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { importIntoProject } from "@/lib/imports";
 
 // POST /api/v1/projects/:projectId/import – a project export, W3C Web Annotations, or { articles: [...] }; one transaction
 export const POST = apiRoute<"projectId">(async (actor, { params, body }) => json(await importIntoProject(actor, params.projectId, await body()), { status: 201 }));
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("POST");
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { json } from "@/lib/api/respond";
 import { createTag, listTags } from "@/lib/codebook";
 
@@ -12,3 +12,7 @@ export const POST = apiRoute<"projectId">(async (actor, { params, body }) => {
   const tag = await createTag(actor, params.projectId, await body());
   return json(tag, { status: 201, headers: { location: `/api/v1/tags/${tag.id}` } });
 });
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("GET", "POST");
+export { notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -1,5 +1,5 @@
 import { json } from "@/lib/api/respond";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 import { changeMemberRole, removeMember } from "@/lib/members";
 
 // PATCH /api/v1/projects/:projectId/members/:userId – { role } (editors; the last editor stays one)
@@ -12,3 +12,7 @@ export const DELETE = apiRoute<"projectId" | "userId">(async (actor, { params })
   await removeMember(actor, params.projectId, params.userId);
   return new Response(null, { status: 204 });
 });
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("PATCH", "DELETE");
+export { notAllowed as GET, notAllowed as POST, notAllowed as PUT };
