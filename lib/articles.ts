@@ -27,12 +27,14 @@ const importArticleInput = z.strictObject({ ...metadataFields, text: articleText
  * annotations; `baseRevision`, when given, is the revision the editor started
  * from (412 if somebody else's edit came first).
  */
-const updateArticleInput = z.strictObject({
-  ...metadataFields,
-  title: metadataFields.title.optional(),
-  text: articleText.optional(),
-  baseRevision: z.int().min(1).optional(),
-});
+const updateArticleInput = z
+  .strictObject({
+    ...metadataFields,
+    title: metadataFields.title.optional(),
+    text: articleText.optional(),
+    baseRevision: z.int().min(1).optional(),
+  })
+  .refine(({ baseRevision: _base, ...changes }) => Object.values(changes).some((value) => value !== undefined), "nothing to change");
 
 export interface ArticleSummary {
   id: string;

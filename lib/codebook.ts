@@ -88,6 +88,8 @@ const shortcut = z
   .transform((value) => value.toLowerCase())
   .nullable();
 const groupRef = label(200);
+/** An index among the tags of a group or among the groups; beyond the end means last. */
+const position = z.int().min(0).max(10_000);
 
 const createTagInput = z.strictObject({
   name: label(200),
@@ -96,7 +98,7 @@ const createTagInput = z.strictObject({
   description: optionalText(2000),
   color,
   shortcut: shortcut.optional(),
-  position: z.int().min(0).optional(),
+  position: position.optional(),
 });
 const updateTagInput = z
   .strictObject({
@@ -105,7 +107,7 @@ const updateTagInput = z
     description: optionalText(2000),
     color: color.optional(),
     shortcut: shortcut.optional(),
-    position: z.int().min(0).optional(),
+    position: position.optional(),
     archived: z.boolean().optional(),
   })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change");
@@ -231,7 +233,7 @@ export interface TagGroupView {
 }
 
 const updateGroupInput = z
-  .strictObject({ name: label(200).optional(), description: optionalText(2000), position: z.int().min(0).optional() })
+  .strictObject({ name: label(200).optional(), description: optionalText(2000), position: position.optional() })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change");
 
 /** Renames a codebook group, changes its description, or moves it among the groups (editors). */

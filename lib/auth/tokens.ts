@@ -13,7 +13,8 @@ const DEFAULT_LIFETIME_DAYS = 90;
 /** Writing last-used on every request would turn each read into a write. */
 const LAST_USED_RESOLUTION_MS = 5 * 60_000;
 
-const createTokenInput = credentialsInput.extend({
+const createTokenInput = z.strictObject({
+  ...credentialsInput.shape,
   name: label(100).optional(),
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 });

@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/actor";
 import { importArticles } from "@/lib/articles";
 import { db } from "@/lib/db";
-import { badRequest } from "@/lib/errors";
+import { badRequest, unprocessable } from "@/lib/errors";
 import { requireProjectPermission } from "@/lib/permissions";
 import { importProjectFile, type ProjectImportReport } from "./project-json";
 import { importWebAnnotations, isWebAnnotationFile, type WebAnnotationImportReport } from "./web-annotation";
@@ -28,6 +28,8 @@ export async function importIntoProject(actor: Actor, projectId: string, input: 
   }
   const articles = (input as { articles?: unknown } | null)?.articles;
   if (Array.isArray(articles)) {
+    const extra = Object.keys(input as object).filter((key) => key !== "articles");
+    if (extra.length > 0) throw unprocessable(`Unknown field(s) next to "articles": ${extra.join(", ")}.`, { issues: extra.map((key) => ({ path: key, message: "unknown field" })) });
     const imported = await importArticles(actor, projectId, articles);
     return { kind: "articles", imported: { articles: imported.length }, items: imported.map(({ id, title }) => ({ id, title })) };
   }

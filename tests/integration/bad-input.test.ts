@@ -1,0 +1,240 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { baseUrl } from "../support/api";
+import { api } from "../support/api";
+import { countRows, createProjectWithTeam, TEST_PASSWORD, type TestProject } from "../support/factories";
+
+/**
+ * A corpus of bad requests against every write route: each must get a JSON
+ * 4xx with the error envelope, never a 500, and the whole corpus must leave
+ * the database as it found it (row counts of every table and the audit
+ * entries compared before and after).
+ */
+interface BadRequest {
+  label: string;
+  method: string;
+  path: string;
+  /** A raw body (sent as is) or a value sent as JSON. */
+  raw?: string | Uint8Array;
+  json?: unknown;
+  contentType?: string | null;
+  headers?: Record<string, string>;
+}
+
+interface WriteRoute {
+  method: "POST" | "PATCH" | "DELETE";
+  path: string;
+  /** A body the route would accept (mutated into bad ones); none for routes that read no body. */
+  valid?: Record<string, unknown>;
+  /** Kinds of the body's fields, for the type mutations. */
+  fields?: Record<string, "label" | "body" | "text" | "date" | "offset" | "id" | "enum" | "boolean" | "integer" | "array" | "email">;
+  /** The route also takes an array of bodies (bulk). */
+  bulk?: boolean;
+  headers?: Record<string, string>;
+  /** Path ids to replace with bad ones. */
+  ids?: string[];
+}
+
+const TEXT = "The ministry said 40 villages were retaken on Monday. Critics called it propaganda.";
+const SQL_AND_PATHS = ["' OR 1=1 --", "1; DROP TABLE annotations", "../../etc/passwd", "%2e%2e%2f", "%00", "x".repeat(5000)];
+
+let team: TestProject;
+let other: TestProject;
+const ids: Record<string, string> = {};
+
+async function make(path: string, json: unknown, token: string): Promise<any> {
+  const response = await api("POST", path, { token, json });
+  if (response.status !== 201) throw new Error(`fixture ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+beforeAll(async () => {
+  team = await createProjectWithTeam("Bad input");
+  other = await createProjectWithTeam("Elsewhere");
+  const e = team.editor.token;
+  ids.article = (await make(`/api/v1/projects/${team.id}/articles`, { title: "Target", text: TEXT }, e)).id;
+  const quote = "40 villages were retaken";
+  ids.annotation = (await make(`/api/v1/articles/${ids.article}/annotations`, { start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, exact: quote, tags: ["statistic"] }, e)).id;
+  ids.event = (await make(`/api/v1/projects/${team.id}/events`, { title: "Villages retaken" }, e)).id;
+  ids.secondEvent = (await make(`/api/v1/projects/${team.id}/events`, { title: "Other event" }, e)).id;
+  ids.link = (await make(`/api/v1/events/${ids.event}/links`, { annotationId: ids.annotation, stance: "ASSERTS" }, e)).id;
+  ids.comment = (await make(`/api/v1/annotations/${ids.annotation}/comments`, { text: "Source?" }, e)).id;
+  const tags = (await api("GET", `/api/v1/projects/${team.id}/tags`, { token: e })).body.items;
+  ids.tag = tags[0].id;
+  ids.group = tags[0].group.id;
+  ids.member = team.viewer.id;
+  ids.token = (await make("/api/v1/tokens", { email: team.editor.email, password: TEST_PASSWORD }, e)).id;
+  // Another project's things, and deleted ones.
+  ids.otherArticle = (await make(`/api/v1/projects/${other.id}/articles`, { title: "Theirs", text: TEXT }, other.editor.token)).id;
+  ids.otherAnnotation = (await make(`/api/v1/articles/${ids.otherArticle}/annotations`, { start: 0, end: 3, exact: "The" }, other.editor.token)).id;
+  ids.otherEvent = (await make(`/api/v1/projects/${other.id}/events`, { title: "Theirs" }, other.editor.token)).id;
+  ids.otherTag = (await api("GET", `/api/v1/projects/${other.id}/tags`, { token: other.editor.token })).body.items[0].id;
+  ids.deletedArticle = (await make(`/api/v1/projects/${team.id}/articles`, { title: "Gone", text: TEXT }, e)).id;
+  await api("DELETE", `/api/v1/articles/${ids.deletedArticle}`, { token: e });
+  ids.deletedAnnotation = (await make(`/api/v1/articles/${ids.article}/annotations`, { start: 0, end: 3, exact: "The" }, e)).id;
+  await api("DELETE", `/api/v1/annotations/${ids.deletedAnnotation}`, { token: e, headers: { "if-match": '"1"' } });
+});
+
+function writeRoutes(): WriteRoute[] {
+  const ifMatch = { "if-match": '"1"' };
+  return [
+    { method: "POST", path: "/api/v1/projects", valid: { name: "P" }, fields: { name: "label" } },
+    { method: "PATCH", path: `/api/v1/projects/${team.id}`, valid: { description: "d" }, fields: { description: "text" }, ids: [team.id] },
+    { method: "POST", path: `/api/v1/projects/${team.id}/articles`, valid: { title: "T", text: "Body." }, fields: { title: "label", text: "body" }, ids: [team.id], bulk: true },
+    { method: "PATCH", path: `/api/v1/articles/${ids.article}`, valid: { title: "T2" }, fields: { title: "label" }, ids: [ids.article!] },
+    { method: "DELETE", path: `/api/v1/articles/${ids.article}`, ids: [ids.article!] },
+    {
+      method: "POST",
+      path: `/api/v1/articles/${ids.article}/annotations`,
+      valid: { start: 18, end: 42, exact: "40 villages were retaken", tags: ["statistic"] },
+      fields: { start: "offset", end: "offset", exact: "label", tags: "array" },
+      ids: [ids.article!],
+    },
+    { method: "POST", path: `/api/v1/articles/${ids.article}/annotations/submit`, ids: [ids.article!] },
+    { method: "PATCH", path: `/api/v1/annotations/${ids.annotation}`, valid: { note: "n", start: 18 }, fields: { note: "text", start: "offset" }, headers: ifMatch, ids: [ids.annotation!] },
+    { method: "DELETE", path: `/api/v1/annotations/${ids.annotation}`, headers: ifMatch, ids: [ids.annotation!] },
+    { method: "POST", path: `/api/v1/annotations/${ids.annotation}/comments`, valid: { text: "c" }, fields: { text: "label" }, ids: [ids.annotation!] },
+    { method: "PATCH", path: `/api/v1/comments/${ids.comment}`, valid: { text: "c2" }, fields: { text: "label" }, ids: [ids.comment!] },
+    { method: "DELETE", path: `/api/v1/comments/${ids.comment}`, ids: [ids.comment!] },
+    { method: "POST", path: `/api/v1/projects/${team.id}/events`, valid: { title: "E", date: "2021-08-20" }, fields: { title: "label", date: "date" }, ids: [team.id] },
+    { method: "PATCH", path: `/api/v1/events/${ids.event}`, valid: { place: "Kabul" }, fields: { place: "text" }, ids: [ids.event!] },
+    { method: "DELETE", path: `/api/v1/events/${ids.event}`, ids: [ids.event!] },
+    { method: "POST", path: `/api/v1/events/${ids.event}/merge`, valid: { into: ids.secondEvent }, fields: { into: "id" }, ids: [ids.event!] },
+    { method: "POST", path: `/api/v1/events/${ids.secondEvent}/links`, valid: { annotationId: ids.annotation, stance: "DISPUTES" }, fields: { annotationId: "id", stance: "enum" }, ids: [ids.secondEvent!] },
+    { method: "PATCH", path: `/api/v1/links/${ids.link}`, valid: { stance: "QUALIFIES" }, fields: { stance: "enum" }, ids: [ids.link!] },
+    { method: "DELETE", path: `/api/v1/links/${ids.link}`, ids: [ids.link!] },
+    { method: "POST", path: `/api/v1/projects/${team.id}/tags`, valid: { name: "new tag", group: "frame", color: "#3366cc" }, fields: { name: "label", group: "label", color: "text" }, ids: [team.id] },
+    { method: "PATCH", path: `/api/v1/tags/${ids.tag}`, valid: { description: "d" }, fields: { description: "text" }, ids: [ids.tag!] },
+    { method: "DELETE", path: `/api/v1/tags/${ids.tag}`, ids: [ids.tag!] },
+    { method: "PATCH", path: `/api/v1/tag-groups/${ids.group}`, valid: { position: 1 }, fields: { position: "integer" }, ids: [ids.group!] },
+    { method: "POST", path: `/api/v1/projects/${team.id}/members`, valid: { email: team.outsider.email, role: "VIEWER" }, fields: { email: "email", role: "enum" }, ids: [team.id] },
+    { method: "PATCH", path: `/api/v1/projects/${team.id}/members/${ids.member}`, valid: { role: "REVIEWER" }, fields: { role: "enum" }, ids: [ids.member!] },
+    { method: "DELETE", path: `/api/v1/projects/${team.id}/members/${ids.member}`, ids: [ids.member!] },
+    { method: "POST", path: `/api/v1/projects/${team.id}/import`, valid: { articles: [{ title: "I", text: "Imported." }] }, fields: { articles: "array" }, ids: [team.id] },
+    { method: "POST", path: "/api/v1/tokens", valid: { email: team.editor.email, password: TEST_PASSWORD }, fields: { email: "email", password: "text" } },
+    { method: "DELETE", path: `/api/v1/tokens/${ids.token}`, ids: [ids.token!] },
+  ];
+}
+
+/** Values of the wrong kind for a field (each one a request); null clears optional text, so it is no mistake there. */
+function wrongValues(kind: string): unknown[] {
+  const common = [...(kind === "text" || kind === "date" ? [] : [null]), {}, [], true];
+  switch (kind) {
+    case "offset":
+      return [...common, -1, 1.5, 1e20, "18", 2 ** 31, -0.000001];
+    case "integer":
+      return [...common, -1, 1.5, "1", 1e12];
+    case "label":
+      return [...common, 42, "", "   ", "\ud800 lone surrogate", "nul\u0000byte", "x".repeat(100_000)];
+    case "text":
+      return [...common, 42, "\udfff", "a\u0000b"];
+    case "body":
+      return [...common, 42, "", "\ud800", "a\u0000b"];
+    case "date":
+      return [...common, 42, "yesterday", "2021-02-30", "2021-08-20T25:00", "99999-01-01"];
+    case "id":
+      return [...common, 42, "not-an-id", ids.otherAnnotation, ids.otherEvent, ids.deletedAnnotation, ...SQL_AND_PATHS.slice(0, 3)];
+    case "enum":
+      return [...common, 42, "asserts ", "EVERYTHING", "ADMIN"];
+    case "email":
+      return [...common, 42, "not an email", "a@b", `${"x".repeat(400)}@example.org`];
+    case "array":
+      return [null, {}, "statistic", 42, [null], [{}], [ids.otherTag], Array.from({ length: 10_001 }, () => "x")];
+    default:
+      return common;
+  }
+}
+
+function corpus(): BadRequest[] {
+  const requests: BadRequest[] = [];
+  for (const route of writeRoutes()) {
+    const at = (label: string, request: Partial<BadRequest>) => requests.push({ label: `${route.method} ${route.path.slice(0, 60)} ${label}`, method: route.method, path: route.path, headers: route.headers, ...request });
+    if (route.valid) {
+      const valid = JSON.stringify(route.valid);
+      at("malformed JSON", { raw: '{"title": ', contentType: "application/json" });
+      at("truncated JSON", { raw: valid.slice(0, Math.floor(valid.length / 2)), contentType: "application/json" });
+      at("NaN literal", { raw: valid.replace(/}$/, ',"start": NaN}'), contentType: "application/json" });
+      at("empty body", { raw: "", contentType: "application/json" });
+      at("null", { json: null });
+      if (!route.bulk) at("array", { json: [route.valid] });
+      else at("array with a bad item", { json: [route.valid, { ...route.valid, title: null }] });
+      at("string", { json: "hello" });
+      at("number", { json: 42 });
+      at("text/plain", { raw: valid, contentType: "text/plain" });
+      at("form-encoded", { raw: "title=x", contentType: "application/x-www-form-urlencoded" });
+      at("no content type", { raw: valid, contentType: null });
+      at("latin-1 charset", { raw: valid, contentType: "application/json; charset=iso-8859-1" });
+      at("invalid UTF-8", { raw: new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), contentType: "application/json" });
+      at("extra field", { json: { ...route.valid, isAdmin: true } });
+      at("empty object", { json: {} });
+      for (const [field, kind] of Object.entries(route.fields ?? {})) {
+        for (const value of wrongValues(kind)) at(`${field}=${JSON.stringify(value)?.slice(0, 40)}`, { json: { ...route.valid, [field]: value } });
+      }
+    }
+    for (const id of route.ids ?? []) {
+      for (const bad of [...SQL_AND_PATHS, ids.deletedArticle!, ids.otherArticle!, "019ab000-0000-7000-8000-00000000dead"]) {
+        at(`id ${bad.slice(0, 30)}`, { path: route.path.replace(id, encodeURIComponent(bad)), json: route.valid });
+      }
+    }
+    if (route.headers?.["if-match"]) {
+      for (const header of ['"abc"', '"-1"', 'W/"1"', '"1", "2"', '"99999999999"', "*", ""]) at(`If-Match ${header}`, { headers: { "if-match": header }, json: route.valid });
+    }
+  }
+  // A few huge bodies (over the 5 MB limit) and broken credentials.
+  const huge = JSON.stringify({ title: "x", text: "y".repeat(6 * 1024 * 1024) });
+  for (const path of [`/api/v1/projects/${team.id}/articles`, `/api/v1/projects/${team.id}/import`, `/api/v1/articles/${ids.article}/annotations`]) {
+    requests.push({ label: `POST ${path} over 5 MB`, method: "POST", path, raw: huge, contentType: "application/json" });
+  }
+  for (const authorization of ["Bearer", "Bearer plx_wrong", "Basic dXNlcjpwYXNz", `Bearer ${"x".repeat(10_000)}`, "Bearer plx_\u00ff"]) {
+    requests.push({ label: `Authorization ${authorization.slice(0, 20)}`, method: "POST", path: `/api/v1/projects/${team.id}/articles`, json: { title: "T", text: "x" }, headers: { authorization } });
+  }
+  return requests;
+}
+
+async function send(request: BadRequest, token: string): Promise<{ status: number; text: string; type: string }> {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...request.headers };
+  let body: BodyInit | undefined;
+  if (request.json !== undefined) {
+    body = JSON.stringify(request.json);
+    headers["content-type"] = "application/json";
+  } else if (request.raw !== undefined) {
+    body = request.raw as BodyInit;
+    if (request.contentType) headers["content-type"] = request.contentType;
+  }
+  // Header values outside Latin-1 cannot be sent by fetch: those are the server's business only when raw sockets are used.
+  for (const [name, value] of Object.entries(headers)) if (/[^\u0000-\u00ff]/.test(value)) headers[name] = Buffer.from(value, "utf8").toString("latin1");
+  const response = await fetch(`${baseUrl()}${request.path}`, { method: request.method, headers, body, redirect: "manual" });
+  return { status: response.status, text: await response.text(), type: response.headers.get("content-type") ?? "" };
+}
+
+describe("the bad-input corpus", () => {
+  it("is at least 200 requests, each answered with a JSON 4xx, and changes nothing", async () => {
+    const requests = corpus();
+    expect(requests.length).toBeGreaterThanOrEqual(200);
+    console.info(`[bad-input] ${requests.length} requests`);
+    const before = await countRows();
+    const auditBefore = await db().auditEntry.count();
+    const wrong: string[] = [];
+    // A few at a time: the corpus is large, the server small.
+    for (let index = 0; index < requests.length; index += 8) {
+      await Promise.all(
+        requests.slice(index, index + 8).map(async (request) => {
+          const answer = await send(request, team.editor.token);
+          let envelope = false;
+          try {
+            const parsed = JSON.parse(answer.text) as { error?: { code?: unknown; message?: unknown } };
+            envelope = typeof parsed.error?.code === "string" && typeof parsed.error.message === "string";
+          } catch {
+            envelope = false;
+          }
+          if (answer.status < 400 || answer.status > 499 || !envelope || !answer.type.includes("json")) wrong.push(`${request.label} → ${answer.status} ${answer.text.slice(0, 120)}`);
+        }),
+      );
+    }
+    expect(wrong).toEqual([]);
+    expect(await db().auditEntry.count()).toBe(auditBefore);
+    // Failed token requests are counted by the rate limit, by design; nothing else may change.
+    const after = await countRows();
+    expect({ ...after, auth_failures: 0 }).toEqual({ ...before, auth_failures: 0 });
+  });
+});
