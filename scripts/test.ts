@@ -4,6 +4,9 @@
  *   integration  vitest, tests/integration/, against a real PostgreSQL and the
  *                built app served by `next start`
  *   e2e          Playwright in a real Chromium, tests/e2e/, against the same app
+ *   durability   scripts/durability.ts (npm run test:durability): PostgreSQL
+ *                killed under concurrent writes, no acknowledged write lost
+ *                (full runs only: it has a server and an app of its own)
  * The database is one of its own (parallax_test_<pid>), created, migrated and
  * seeded here and dropped at the end: on the embedded server under
  * .data/test-pg, or on the server DATABASE_URL names. Never the user's data.
@@ -113,6 +116,11 @@ async function main(): Promise<number> {
     if (layers.has("e2e")) {
       log("end-to-end tests in Chromium");
       failures += await run(["node_modules/@playwright/test/cli.js", "test", ...layers.get("e2e")!], env);
+    }
+    if (process.argv.length <= 2) {
+      log("durability: PostgreSQL killed under concurrent writes");
+      const { DATABASE_URL: _url, TEST_BASE_URL: _app, ...own } = env;
+      failures += await run(["--conditions=react-server", "--import", "tsx", "scripts/durability.ts"], own);
     }
     return failures;
   } finally {
