@@ -1,0 +1,376 @@
+/**
+ * `npm run bench`: Parallax's speed on a large synthetic project, against
+ * baselines measured in the same run, on this machine.
+ *
+ * Seeds a database of its own (parallax_bench on the embedded server under
+ * .data/bench-pg, or on DATABASE_URL's server): 100 articles of ~50,000
+ * characters with non-BMP characters, 1,000 annotations each (100,000), two
+ * of them with every claim linked to an event; and a 5,000-annotation article
+ * for the reader. Then runs each measure several times and prints a table:
+ * measure, result, baseline, ratio, target, pass/fail. Exits 1 if a target
+ * is missed.
+ */
+import autocannon from "autocannon";
+import { randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { chromium } from "@playwright/test";
+import { ensureBuilt } from "./lib/build.ts";
+import { ensureChromium } from "./lib/debian-tools.ts";
+import { dataDir, embeddedPort, provideDatabaseServer, type DatabaseServer } from "./lib/database.ts";
+import { log } from "./lib/log.ts";
+import { freePort } from "./lib/net.ts";
+import { type RunningApp, startNextServer } from "./lib/next-server.ts";
+import { applyMigrations } from "./lib/schema-engine.ts";
+import { takeOverShutdownSignals } from "./lib/signals.ts";
+
+const DATABASE = "parallax_bench";
+const ARTICLES = 100;
+const PER_ARTICLE = 1_000;
+const TEXT_LENGTH = 50_000;
+const READER_HIGHLIGHTS = 5_000;
+const PASSWORD = "bench password 1234";
+
+interface Row {
+  measure: string;
+  result: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  pass: boolean;
+}
+
+const rows: Row[] = [];
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
+
+async function timed(work: () => Promise<unknown> | unknown): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+/** The median time of `runs` runs (after one warm-up). */
+async function medianOf(runs: number, work: (run: number) => Promise<unknown> | unknown): Promise<number> {
+  await work(-1);
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) times.push(await timed(() => work(run)));
+  return median(times);
+}
+
+/** A deterministic text of about `length` UTF-16 units: Latin, Persian, emoji and other non-BMP characters, in paragraphs. */
+function syntheticText(seed: number, length: number): string {
+  const words = ["the", "ministry", "said", "villages", "were", "retaken", "critics", "called", "it", "propaganda", "آسواکا", "خبر", "😀", "🇺🇦", "𠀀𠀁", "Aśvaka", "résumé", "👩‍👩‍👧", "figures", "Monday"];
+  let state = seed * 7919 + 17;
+  const next = () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648);
+  const parts: string[] = [];
+  let size = 0;
+  while (size < length) {
+    const sentence = Array.from({ length: 8 + (next() % 12) }, () => words[next() % words.length]).join(" ");
+    const piece = `${sentence[0]!.toUpperCase()}${sentence.slice(1)}.${next() % 5 === 0 ? "\n\n" : " "}`;
+    parts.push(piece);
+    size += piece.length;
+  }
+  const text = parts.join("").slice(0, length);
+  // The cut must not leave half a surrogate pair.
+  return (/[\ud800-\udbff]$/.test(text) ? text.slice(0, -1) : text).trimEnd();
+}
+
+/** `count` spans spread over the text, 20–120 units long, never splitting a surrogate pair. */
+function spansOver(text: string, count: number): { start: number; end: number }[] {
+  const isLow = (index: number) => index < text.length && (text.charCodeAt(index) & 0xfc00) === 0xdc00;
+  const step = Math.floor((text.length - 130) / count);
+  return Array.from({ length: count }, (_, index) => {
+    let start = index * step;
+    let end = Math.min(text.length, start + 20 + ((index * 37) % 100));
+    if (isLow(start)) start++;
+    if (isLow(end)) end++;
+    return { start, end };
+  });
+}
+
+async function main(): Promise<number> {
+  let server: DatabaseServer | undefined;
+  let app: RunningApp | undefined;
+  const cleanUp = async () => {
+    await app?.stop();
+    await server?.stop();
+  };
+  takeOverShutdownSignals(cleanUp);
+  try {
+    server = await provideDatabaseServer("bench-pg", embeddedPort("PARALLAX_BENCH_PG_PORT", 54332));
+    await server.dropDatabase(DATABASE);
+    await server.createDatabaseIfMissing(DATABASE);
+    const databaseUrl = server.urlFor(DATABASE);
+    await applyMigrations(databaseUrl);
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" };
+    Object.assign(process.env, { DATABASE_URL: databaseUrl, AUTH_SECRET: env.AUTH_SECRET });
+
+    const { actorFor } = await import("../lib/actor.ts");
+    const { signUp } = await import("../lib/users.ts");
+    const { createApiToken } = await import("../lib/auth/tokens.ts");
+    const { createProject } = await import("../lib/projects.ts");
+    const { importArticle } = await import("../lib/articles.ts");
+    const { createAnnotation, listArticleAnnotations } = await import("../lib/annotations.ts");
+    const { compareArticles } = await import("../lib/compare.ts");
+    const { quoteContext, reanchorAll } = await import("../lib/anchoring/index.ts");
+    const { db } = await import("../lib/db.ts");
+
+    // ---- Seed ------------------------------------------------------------
+    const seedStarted = performance.now();
+    const email = "bench@test.example";
+    const user = await signUp({ email, name: "Bench", password: PASSWORD }, { ignoreSignupSwitch: true });
+    const actor = actorFor(user, "token");
+    const project = await createProject(actor, { name: "Bench" });
+    const readerProject = await createProject(actor, { name: "Reader bench" });
+    const tagIds = (await db().tag.findMany({ where: { projectId: project.id }, select: { id: true } })).map((tag) => tag.id);
+    const readerTagIds = (await db().tag.findMany({ where: { projectId: readerProject.id }, select: { id: true } })).map((tag) => tag.id);
+    const sql = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+    sql.on("error", () => {}); // idle clients cut off when the server stops at the end
+
+    async function seedAnnotations(projectId: string, articleId: string, text: string, count: number, tags: string[]): Promise<string[]> {
+      const spans = spansOver(text, count);
+      const ids = spans.map(() => randomUUID());
+      const contexts = spans.map(({ start, end }) => quoteContext(text, start, end));
+      await sql.query(
+        `INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, revision, updated_at)
+         SELECT a.id, $2, $3, $4, a.start, a.stop, a.exact, a.prefix, a.suffix, 1, now()
+         FROM unnest($1::uuid[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[]) AS a(id, start, stop, exact, prefix, suffix)`,
+        [ids, projectId, articleId, user.id, spans.map((s) => s.start), spans.map((s) => s.end), spans.map((s) => text.slice(s.start, s.end)), contexts.map((c) => c.prefix), contexts.map((c) => c.suffix)],
+      );
+      await sql.query(`INSERT INTO annotation_tags (annotation_id, tag_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [ids, ids.map((_, index) => tags[index % tags.length]!)]);
+      return ids;
+    }
+
+    const articles: { id: string; text: string; annotationIds: string[] }[] = [];
+    for (let index = 0; index < ARTICLES; index++) {
+      const text = syntheticText(index, TEXT_LENGTH);
+      const article = await importArticle(actor, project.id, { title: `Article ${index + 1}`, text, sourceName: `Outlet ${(index % 5) + 1}` });
+      articles.push({ id: article.id, text, annotationIds: await seedAnnotations(project.id, article.id, text, PER_ARTICLE, tagIds) });
+    }
+    // Every claim of the first two articles linked to one of 50 events (an event each third of which only one article reports).
+    const eventIds = Array.from({ length: 50 }, () => randomUUID());
+    await sql.query(
+      `INSERT INTO events (id, project_id, title, date_start, created_by_id, updated_at) SELECT e.id, $2, 'Event ' || e.n, DATE '2021-08-01' + e.n::int, $3, now() FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, n)`,
+      [eventIds, project.id, user.id],
+    );
+    for (const [which, article] of articles.slice(0, 2).entries()) {
+      const events = article.annotationIds.map((_, index) => eventIds[(index % 50 === 0 ? index : index + which * 3) % 50]!);
+      const stances = article.annotationIds.map((_, index) => ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"][index % 4]!);
+      await sql.query(
+        `INSERT INTO claim_links (id, annotation_id, event_id, stance, created_by_id, updated_at) SELECT gen_random_uuid(), l.a, l.e, l.s::"Stance", $4, now() FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS l(a, e, s)`,
+        [article.annotationIds, events, stances, user.id],
+      );
+    }
+    const readerText = syntheticText(999, TEXT_LENGTH);
+    const readerArticle = await importArticle(actor, readerProject.id, { title: "Reader", text: readerText });
+    await seedAnnotations(readerProject.id, readerArticle.id, readerText, READER_HIGHLIGHTS, readerTagIds);
+    await sql.query("ANALYZE");
+    const annotationCount = Number((await sql.query(`SELECT count(*) FROM annotations WHERE project_id = $1`, [project.id])).rows[0].count);
+    log(`seeded ${ARTICLES} articles, ${annotationCount} annotations (+${READER_HIGHLIGHTS} on the reader article) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+
+    // ---- 1. create and list through lib/ and Prisma vs raw pg -------------
+    const target = articles[50]!;
+    const spans = spansOver(target.text, 400).map((span) => ({ ...span, exact: target.text.slice(span.start, span.end) }));
+    const libCreate = await medianOf(200, (run) => createAnnotation(actor, target.id, { ...spans[(run + 1) % 400]!, tags: ["statistic"], note: "bench" }));
+    const statistic = (await db().tag.findFirstOrThrow({ where: { projectId: project.id, name: "statistic" } })).id;
+    const rawCreate = await medianOf(200, async (run) => {
+      const span = spans[(run + 201) % 400]!;
+      const client = await sql.connect();
+      try {
+        // The same statements createAnnotation makes: access, locked text, codebook, insert with tags, the view, the audit entry.
+        await client.query(`SELECT project_id FROM articles WHERE id = $1 AND deleted_at IS NULL`, [target.id]);
+        await client.query(`SELECT p.reviewers_see_each_other, m.role FROM projects p LEFT JOIN memberships m ON m.project_id = p.id AND m.user_id = $2 WHERE p.id = $1 AND p.deleted_at IS NULL`, [project.id, user.id]);
+        await client.query("BEGIN");
+        const { rows: locked } = await client.query(`SELECT text, revision FROM articles WHERE id = $1 AND deleted_at IS NULL FOR SHARE`, [target.id]);
+        const text: string = locked[0].text;
+        await client.query(`SELECT id, name, archived_at FROM tags WHERE project_id = $1`, [project.id]);
+        const id = randomUUID();
+        const context = quoteContext(text, span.start, span.end);
+        await client.query(
+          `INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note, revision, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'bench', $10, now())`,
+          [id, project.id, target.id, user.id, span.start, span.end, span.exact, context.prefix, context.suffix, locked[0].revision],
+        );
+        await client.query(`INSERT INTO annotation_tags (annotation_id, tag_id) VALUES ($1, $2)`, [id, statistic]);
+        const { rows: view } = await client.query(
+          `SELECT a.*, u.name AS author_name, (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'position', t.position, 'group', g.name, 'groupPosition', g.position))
+             FROM annotation_tags at JOIN tags t ON t.id = at.tag_id JOIN tag_groups g ON g.id = t.group_id WHERE at.annotation_id = a.id) AS tags
+           FROM annotations a JOIN users u ON u.id = a.author_id WHERE a.id = $1`,
+          [id],
+        );
+        await client.query(`INSERT INTO audit_entries (id, project_id, actor_id, action, entity_type, entity_id, after) VALUES ($1, $2, $3, 'annotation.create', 'Annotation', $4, $5)`, [randomUUID(), project.id, user.id, id, JSON.stringify(view[0])]);
+        await client.query("COMMIT");
+      } finally {
+        client.release();
+      }
+    });
+    rows.push({ measure: "create an annotation (lib + Prisma vs raw pg)", result: ms(libCreate), baseline: ms(rawCreate), ratio: (libCreate / rawCreate).toFixed(2), target: "ratio ≤ 1.3", pass: libCreate / rawCreate <= 1.3 });
+
+    const listed = articles[10]!;
+    const libList = await medianOf(20, () => listArticleAnnotations(actor, listed.id));
+    const rawList = await medianOf(20, async () => {
+      await sql.query(`SELECT project_id FROM articles WHERE id = $1 AND deleted_at IS NULL`, [listed.id]);
+      await sql.query(`SELECT p.reviewers_see_each_other, m.role FROM projects p LEFT JOIN memberships m ON m.project_id = p.id AND m.user_id = $2 WHERE p.id = $1 AND p.deleted_at IS NULL`, [project.id, user.id]);
+      const { rows: found } = await sql.query(
+        `SELECT a.id, a.article_id, a.start, a."end", a.exact, a.prefix, a.suffix, a.note, a.status, a.review_note, a.version, a.anchor, a.revision, a.created_at, a.updated_at,
+                json_build_object('id', u.id, 'name', u.name) AS author,
+                COALESCE((SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'position', t.position, 'group', json_build_object('name', g.name, 'position', g.position)))
+                  FROM annotation_tags at JOIN tags t ON t.id = at.tag_id JOIN tag_groups g ON g.id = t.group_id WHERE at.annotation_id = a.id), '[]') AS tags
+         FROM annotations a JOIN users u ON u.id = a.author_id
+         WHERE a.article_id = $1 AND a.project_id = $2 AND a.deleted_at IS NULL ORDER BY a.start, a."end", a.id`,
+        [listed.id, project.id],
+      );
+      return found.map((row) => ({ ...row, createdAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString() }));
+    });
+    rows.push({ measure: `list an article's ${PER_ARTICLE} annotations (lib + Prisma vs raw pg)`, result: ms(libList), baseline: ms(rawList), ratio: (libList / rawList).toFixed(2), target: "ratio ≤ 1.3", pass: libList / rawList <= 1.3 });
+
+    // ---- 3. re-anchoring -------------------------------------------------
+    const anchored = articles[20]!;
+    const stored = (await db().annotation.findMany({ where: { articleId: anchored.id }, select: { start: true, end: true, exact: true, prefix: true, suffix: true } })).slice(0, 1_000);
+    const middle = Math.floor(anchored.text.length / 2);
+    const edited = `${anchored.text.slice(0, middle)} A sentence added by an editor, with 😀 in it. ${anchored.text.slice(middle).replace("ministry", "Ministry of Defence")}`;
+    const reanchor = await medianOf(7, () => reanchorAll(anchored.text, edited, stored));
+    const naive = await medianOf(7, () => stored.map((anchor) => edited.indexOf(anchor.exact)));
+    rows.push({ measure: "re-anchor 1,000 annotations after an edit (50,000 chars)", result: ms(reanchor), baseline: `${ms(naive)} (indexOf each quote)`, ratio: (reanchor / naive).toFixed(1), target: "< 100 ms", pass: reanchor < 100 });
+
+    // ---- 4. compare ------------------------------------------------------
+    const compareQuery = { articles: `${articles[0]!.id},${articles[1]!.id}` };
+    const compare = await medianOf(10, () => compareArticles(actor, project.id, compareQuery));
+    const rawCompare = await medianOf(10, () =>
+      sql.query(
+        `SELECT a.id, a.article_id, a.start, a.exact, t.name AS tag, g.name AS group_name, l.stance, l.attributed_to, e.id AS event_id, e.title, e.date_start
+         FROM annotations a LEFT JOIN annotation_tags at ON at.annotation_id = a.id LEFT JOIN tags t ON t.id = at.tag_id LEFT JOIN tag_groups g ON g.id = t.group_id
+         LEFT JOIN claim_links l ON l.annotation_id = a.id LEFT JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL
+         WHERE a.article_id = ANY($1::uuid[]) AND a.deleted_at IS NULL`,
+        [[articles[0]!.id, articles[1]!.id]],
+      ),
+    );
+    rows.push({ measure: `compare two articles, ${2 * PER_ARTICLE} linked claims (server time)`, result: ms(compare), baseline: `${ms(rawCompare)} (raw pg, data only)`, ratio: (compare / rawCompare).toFixed(2), target: "< 100 ms", pass: compare < 100 });
+    await sql.end();
+    await db().$disconnect();
+
+    // ---- HTTP measures: the built app ------------------------------------
+    ensureBuilt(env);
+    app = await startNextServer({ mode: "start", port: await freePort(), env: { ...env, PARALLAX_DB_POOL_SIZE: "10" }, logFile: path.join(dataDir(), "bench-app.log") });
+    const { token } = await createApiToken({ email, password: PASSWORD, name: "bench" });
+    const authorization = `Bearer ${token}`;
+
+    // ---- 2. list at 16 concurrent clients --------------------------------
+    const listUrl = `${app.url}/api/v1/articles/${listed.id}/annotations?limit=200`;
+    const load = async (url: string) => {
+      const latencies: number[] = [];
+      const instance = autocannon({ url, connections: 16, duration: 10, headers: { authorization } });
+      instance.on("response", (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+        if (status === 200) latencies.push(responseTime);
+      });
+      const result = await instance;
+      return { p95: percentile(latencies, 95), requests: result.requests.total, errors: result.non2xx + result.errors };
+    };
+    await load(`${app.url}/api/health`);
+    const health = await load(`${app.url}/api/health`);
+    const listing = await load(listUrl);
+    rows.push({
+      measure: `HTTP: list annotations (first page of 200 of ${PER_ARTICLE}), 16 clients`,
+      result: `p95 ${ms(listing.p95)} (${listing.requests} requests, ${listing.errors} errors)`,
+      baseline: `p95 ${ms(health.p95)} (GET /api/health)`,
+      ratio: (listing.p95 / health.p95).toFixed(1),
+      target: "p95 < 50 ms",
+      pass: listing.p95 < 50 && listing.errors === 0,
+    });
+
+    // ---- 5. exports of 100,000 annotations -------------------------------
+    const rssOf = (pid: number) => {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) * 1024;
+    };
+    for (const format of ["csv", "jsonld"] as const) {
+      const pid = app.child.pid!;
+      const before = rssOf(pid);
+      let peak = before;
+      const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 10);
+      const started = performance.now();
+      const response = await fetch(`${app.url}/api/v1/projects/${project.id}/export?format=${format}`, { headers: { authorization } });
+      const reader = response.body!.getReader();
+      let firstByte = 0;
+      let bytes = 0;
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+        if (!firstByte) firstByte = performance.now() - started;
+        bytes += chunk.value.byteLength;
+      }
+      const total = performance.now() - started;
+      clearInterval(sampler);
+      const growth = (peak - before) / 1024 / 1024;
+      rows.push({
+        measure: `export ${annotationCount.toLocaleString("en")} annotations as ${format.toUpperCase()} (${(bytes / 1024 / 1024).toFixed(0)} MB in ${(total / 1000).toFixed(1)} s)`,
+        result: `first byte ${ms(firstByte)}; memory +${growth.toFixed(0)} MB`,
+        baseline: "—",
+        ratio: "—",
+        target: "first byte < 200 ms, memory < 100 MB",
+        pass: firstByte < 200 && growth < 100 && response.status === 200,
+      });
+    }
+
+    // ---- 6. the reader in Chromium ---------------------------------------
+    const browser = await chromium.launch({ executablePath: ensureChromium(), args: ["--no-sandbox"] });
+    try {
+      const paintTimes = async (fallback: boolean) => {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        if (fallback) await context.addInitScript(() => Reflect.deleteProperty(CSS, "highlights"));
+        const page = await context.newPage();
+        await page.goto(`${app!.url}/signin`);
+        await page.getByLabel("Email").fill(email);
+        await page.getByLabel("Password").fill(PASSWORD);
+        await page.getByRole("button", { name: "Sign in" }).click();
+        await page.waitForURL(/\/projects$/);
+        const times: number[] = [];
+        for (let run = 0; run < 5; run++) {
+          await page.goto(`${app!.url}/articles/${readerArticle.id}`);
+          await page.waitForFunction(() => performance.getEntriesByName("parallax:paint").length > 0, undefined, { timeout: 60_000 });
+          times.push(await page.evaluate(() => performance.getEntriesByName("parallax:paint")[0]!.duration));
+        }
+        const painted = await page.evaluate(() => (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights ? [...CSS.highlights.values()].reduce((sum, set) => sum + set.size, 0) : document.querySelectorAll("[data-article-text] mark").length);
+        await context.close();
+        return { time: median(times), painted };
+      };
+      const highlights = await paintTimes(false);
+      const marks = await paintTimes(true);
+      rows.push({
+        measure: `reader: ${READER_HIGHLIGHTS.toLocaleString("en")} highlights painted (data → CSS.highlights → frame)`,
+        result: `${ms(highlights.time)} (${highlights.painted} ranges)`,
+        baseline: `${ms(marks.time)} (wrapper marks, ${marks.painted} elements)`,
+        ratio: (highlights.time / marks.time).toFixed(2),
+        target: "< 50 ms",
+        pass: highlights.time < 50,
+      });
+    } finally {
+      await browser.close();
+    }
+
+    printTable();
+    return rows.every((row) => row.pass) ? 0 : 1;
+  } finally {
+    await cleanUp();
+  }
+}
+
+function printTable(): void {
+  const header = { measure: "measure", result: "result", baseline: "baseline", ratio: "ratio", target: "target", pass: "pass/fail" };
+  const cells = [header, ...rows.map((row) => ({ ...row, pass: row.pass ? "pass" : "FAIL" }))];
+  const keys = ["measure", "result", "baseline", "ratio", "target", "pass"] as const;
+  const widths = keys.map((key) => Math.max(...cells.map((cell) => String(cell[key]).length)));
+  console.log("");
+  for (const [index, cell] of cells.entries()) {
+    console.log(`| ${keys.map((key, column) => String(cell[key]).padEnd(widths[column]!)).join(" | ")} |`);
+    if (index === 0) console.log(`| ${widths.map((width) => "-".repeat(width)).join(" | ")} |`);
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`[parallax] ${error instanceof Error ? error.stack : String(error)}`);
+    process.exit(1);
+  },
+);
