@@ -180,27 +180,21 @@ async function main(): Promise<number> {
       const span = spans[(run + 201) % 400]!;
       const client = await sql.connect();
       try {
-        // The same statements createAnnotation makes: access, locked text, codebook, insert with tags, the view, the audit entry.
+        // The same statements createAnnotation makes: access, locked text, codebook, the insert and its tags, the audit entry.
         await client.query(`SELECT project_id FROM articles WHERE id = $1 AND deleted_at IS NULL`, [target.id]);
         await client.query(`SELECT p.reviewers_see_each_other, m.role FROM projects p LEFT JOIN memberships m ON m.project_id = p.id AND m.user_id = $2 WHERE p.id = $1 AND p.deleted_at IS NULL`, [project.id, user.id]);
         await client.query("BEGIN");
         const { rows: locked } = await client.query(`SELECT text, revision FROM articles WHERE id = $1 AND deleted_at IS NULL FOR SHARE`, [target.id]);
         const text: string = locked[0].text;
-        await client.query(`SELECT id, name, archived_at FROM tags WHERE project_id = $1`, [project.id]);
+        await client.query(`SELECT t.id, t.name, t.color, t.position, t.archived_at, g.name AS group_name, g.position AS group_position FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE t.project_id = $1`, [project.id]);
         const id = randomUUID();
         const context = quoteContext(text, span.start, span.end);
-        await client.query(
-          `INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note, revision, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'bench', $10, now())`,
+        const { rows: inserted } = await client.query(
+          `INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note, revision, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'bench', $10, now()) RETURNING *`,
           [id, project.id, target.id, user.id, span.start, span.end, span.exact, context.prefix, context.suffix, locked[0].revision],
         );
         await client.query(`INSERT INTO annotation_tags (annotation_id, tag_id) VALUES ($1, $2)`, [id, statistic]);
-        const { rows: view } = await client.query(
-          `SELECT a.*, u.name AS author_name, (SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'position', t.position, 'group', g.name, 'groupPosition', g.position))
-             FROM annotation_tags at JOIN tags t ON t.id = at.tag_id JOIN tag_groups g ON g.id = t.group_id WHERE at.annotation_id = a.id) AS tags
-           FROM annotations a JOIN users u ON u.id = a.author_id WHERE a.id = $1`,
-          [id],
-        );
-        await client.query(`INSERT INTO audit_entries (id, project_id, actor_id, action, entity_type, entity_id, after) VALUES ($1, $2, $3, 'annotation.create', 'Annotation', $4, $5)`, [randomUUID(), project.id, user.id, id, JSON.stringify(view[0])]);
+        await client.query(`INSERT INTO audit_entries (id, project_id, actor_id, action, entity_type, entity_id, after) VALUES ($1, $2, $3, 'annotation.create', 'Annotation', $4, $5)`, [randomUUID(), project.id, user.id, id, JSON.stringify(inserted[0])]);
         await client.query("COMMIT");
       } finally {
         client.release();
@@ -213,16 +207,22 @@ async function main(): Promise<number> {
     const rawList = await medianOf(20, async () => {
       await sql.query(`SELECT project_id FROM articles WHERE id = $1 AND deleted_at IS NULL`, [listed.id]);
       await sql.query(`SELECT p.reviewers_see_each_other, m.role FROM projects p LEFT JOIN memberships m ON m.project_id = p.id AND m.user_id = $2 WHERE p.id = $1 AND p.deleted_at IS NULL`, [project.id, user.id]);
+      // The same statements listArticleAnnotations makes: the annotations, then their tags, the codebook and the authors at once.
       const { rows: found } = await sql.query(
-        `SELECT a.id, a.article_id, a.start, a."end", a.exact, a.prefix, a.suffix, a.note, a.status, a.review_note, a.version, a.anchor, a.revision, a.created_at, a.updated_at,
-                json_build_object('id', u.id, 'name', u.name) AS author,
-                COALESCE((SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'position', t.position, 'group', json_build_object('name', g.name, 'position', g.position)))
-                  FROM annotation_tags at JOIN tags t ON t.id = at.tag_id JOIN tag_groups g ON g.id = t.group_id WHERE at.annotation_id = a.id), '[]') AS tags
-         FROM annotations a JOIN users u ON u.id = a.author_id
-         WHERE a.article_id = $1 AND a.project_id = $2 AND a.deleted_at IS NULL ORDER BY a.start, a."end", a.id`,
+        `SELECT id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note, status, review_note, version, anchor, revision, created_at, updated_at
+         FROM annotations WHERE article_id = $1 AND deleted_at IS NULL AND project_id = $2 ORDER BY start, "end", id`,
         [listed.id, project.id],
       );
-      return found.map((row) => ({ ...row, createdAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString() }));
+      const [pairs, codebook, authors] = await Promise.all([
+        sql.query(`SELECT annotation_id, tag_id FROM annotation_tags WHERE annotation_id = ANY($1::uuid[])`, [found.map((row) => row.id)]),
+        sql.query(`SELECT t.id, t.name, t.color, t.position, g.name AS group_name, g.position AS group_position FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE t.project_id = $1`, [project.id]),
+        sql.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [[...new Set(found.map((row) => row.author_id))]]),
+      ]);
+      const tagById = new Map(codebook.rows.map((tag) => [tag.id, tag]));
+      const authorById = new Map(authors.rows.map((author) => [author.id, author]));
+      const tagsOf = new Map<string, unknown[]>();
+      for (const pair of pairs.rows) tagsOf.set(pair.annotation_id, [...(tagsOf.get(pair.annotation_id) ?? []), tagById.get(pair.tag_id)]);
+      return found.map((row) => ({ ...row, author: authorById.get(row.author_id), tags: tagsOf.get(row.id) ?? [], createdAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString() }));
     });
     rows.push({ measure: `list an article's ${PER_ARTICLE} annotations (lib + Prisma vs raw pg)`, result: ms(libList), baseline: ms(rawList), ratio: (libList / rawList).toFixed(2), target: "ratio ≤ 1.3", pass: libList / rawList <= 1.3 });
 
@@ -280,18 +280,18 @@ async function main(): Promise<number> {
       pass: listing.p95 < 50 && listing.errors === 0,
     });
 
-    // ---- 5. exports of 100,000 annotations -------------------------------
+    // ---- 5. exports of 100,000 annotations (the server's resident memory sampled every 10 ms) ----
     const rssOf = (pid: number) => {
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
       return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) * 1024;
     };
-    for (const format of ["csv", "jsonld"] as const) {
-      const pid = app.child.pid!;
+    const exportOnce = async (format: "csv" | "jsonld") => {
+      const pid = app!.child.pid!;
       const before = rssOf(pid);
       let peak = before;
       const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 10);
       const started = performance.now();
-      const response = await fetch(`${app.url}/api/v1/projects/${project.id}/export?format=${format}`, { headers: { authorization } });
+      const response = await fetch(`${app!.url}/api/v1/projects/${project.id}/export?format=${format}`, { headers: { authorization } });
       const reader = response.body!.getReader();
       let firstByte = 0;
       let bytes = 0;
@@ -299,16 +299,22 @@ async function main(): Promise<number> {
         if (!firstByte) firstByte = performance.now() - started;
         bytes += chunk.value.byteLength;
       }
-      const total = performance.now() - started;
       clearInterval(sampler);
-      const growth = (peak - before) / 1024 / 1024;
+      return { ok: response.status === 200, firstByte, total: performance.now() - started, bytes, growth: (peak - before) / 1024 / 1024 };
+    };
+    // A server that has answered one export before (as a running one has), then three runs each.
+    await exportOnce("csv");
+    for (const format of ["csv", "jsonld"] as const) {
+      const runs = [await exportOnce(format), await exportOnce(format), await exportOnce(format)];
+      const firstByte = median(runs.map((run) => run.firstByte));
+      const growth = Math.max(...runs.map((run) => run.growth));
       rows.push({
-        measure: `export ${annotationCount.toLocaleString("en")} annotations as ${format.toUpperCase()} (${(bytes / 1024 / 1024).toFixed(0)} MB in ${(total / 1000).toFixed(1)} s)`,
+        measure: `export ${annotationCount.toLocaleString("en")} annotations as ${format.toUpperCase()} (${(runs[0]!.bytes / 1024 / 1024).toFixed(0)} MB in ${(median(runs.map((run) => run.total)) / 1000).toFixed(1)} s)`,
         result: `first byte ${ms(firstByte)}; memory +${growth.toFixed(0)} MB`,
         baseline: "—",
         ratio: "—",
         target: "first byte < 200 ms, memory < 100 MB",
-        pass: firstByte < 200 && growth < 100 && response.status === 200,
+        pass: firstByte < 200 && growth < 100 && runs.every((run) => run.ok),
       });
     }
 

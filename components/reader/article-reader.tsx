@@ -110,6 +110,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
   useEffect(() => {
     const root = textRef.current;
     if (!root || !customHighlights || editingText) return;
+    performance.mark(PAINT_START);
     paintHighlights([{ root, spans: painted }], { selectedId: activeId, flashId, caret });
   }, [painted, activeId, flashId, caret, customHighlights, editingText, article.text]);
   useEffect(() => clearHighlights, []);
@@ -138,11 +139,13 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
     return ids;
   }, [painted, activeId]);
   const renderLine = useMemo(() => {
-    // A paint begins here: the spans to show are known (measured below).
+    if (customHighlights !== false) return undefined;
+    // Wrapper marks are painted by rendering the text with them: the paint begins with that render.
     performance.mark(PAINT_START);
-    return customHighlights !== false ? undefined : (line: string, start: number) => markedLine(line, start, painted, underlinedIds);
+    return (line: string, start: number) => markedLine(line, start, painted, underlinedIds);
   }, [customHighlights, painted, underlinedIds]);
-  // "parallax:paint": from the spans known to the frame that shows them, highlights set or wrapper marks committed (npm run bench reads it).
+  // "parallax:paint": from the spans handed to the painter (paintHighlights, or the render of the marks) to the end of the
+  // frame that shows them (npm run bench reads it).
   useEffect(() => {
     if (customHighlights === null || editingText) return;
     let timer: number | undefined;

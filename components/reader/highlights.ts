@@ -5,7 +5,7 @@
  * spans. The text itself is never touched.
  */
 import { safeColor, translucent } from "@/components/ui/tag-color";
-import { spanRanger } from "@/lib/anchoring/dom";
+import { spanLocator } from "@/lib/anchoring/dom";
 
 export interface PaintedSpan {
   id: string;
@@ -69,7 +69,7 @@ export interface PaintLayer {
  */
 export function paintHighlights(layers: PaintLayer[], state: PaintState): void {
   const highlights = new Map<string, Highlight>();
-  const add = (name: string, range: Range, priority: number) => {
+  const add = (name: string, range: AbstractRange, priority: number) => {
     let highlight = highlights.get(name);
     if (!highlight) {
       highlight = new Highlight();
@@ -79,7 +79,12 @@ export function paintHighlights(layers: PaintLayer[], state: PaintState): void {
     highlight.add(range);
   };
   for (const { root, spans } of layers) {
-    const rangeFor = spanRanger(root);
+    // StaticRanges: cheap to make by the thousand, and the text they cover is not edited while painted (a repaint follows any change).
+    const locate = spanLocator(root);
+    const rangeFor = (start: number, end: number) => {
+      const span = locate(start, end);
+      return span && new StaticRange(span);
+    };
     const nested = nestedSpanIds(spans);
     for (const span of spans) {
       const range = rangeFor(span.start, span.end);

@@ -71,36 +71,56 @@ export function textLengthOf(root: Element): number {
   return paragraphStart(last) + textNodesOf(last).reduce((sum, text) => sum + text.data.length, 0);
 }
 
-/** The paragraph holding `offset`: the last one starting at or before it (binary search by `data-start`). */
-function paragraphAt(paragraphs: HTMLElement[], offset: number): HTMLElement | undefined {
-  let low = 0;
-  let high = paragraphs.length - 1;
-  let found: HTMLElement | undefined;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    if (paragraphStart(paragraphs[middle]!) <= offset) {
-      found = paragraphs[middle];
-      low = middle + 1;
-    } else {
-      high = middle - 1;
-    }
-  }
-  return found;
+/** The DOM ends of a text span: a StaticRange's init, from which a live Range is made when one is needed. */
+export interface DomSpan {
+  startContainer: Node;
+  startOffset: number;
+  endContainer: Node;
+  endOffset: number;
 }
 
-/** The DOM position of a text offset. */
-function domPositionOf(paragraphs: HTMLElement[], offset: number): { node: Node; offset: number } | null {
-  const paragraph = paragraphAt(paragraphs, offset);
-  if (!paragraph) return null;
-  let remaining = offset - paragraphStart(paragraph);
-  const texts = textNodesOf(paragraph);
-  for (const text of texts) {
-    if (remaining <= text.data.length) return { node: text, offset: remaining };
-    remaining -= text.data.length;
-  }
-  // Past the end of the line (the line break itself): the end of the paragraph.
-  const last = texts.at(-1);
-  return last ? { node: last, offset: last.data.length } : { node: paragraph, offset: 0 };
+/**
+ * Maps text spans of the article rendered in `root` to DOM positions, many at
+ * a time: the paragraphs, their starts and their text nodes are read once
+ * (painting thousands of highlights), then each end is a binary search by
+ * paragraph start and a walk over that paragraph's few text nodes.
+ */
+export function spanLocator(root: Element): (start: number, end: number) => DomSpan | null {
+  const paragraphs = paragraphsOf(root);
+  const starts = paragraphs.map(paragraphStart);
+  const texts = new Map<HTMLElement, Text[]>();
+  const positionOf = (offset: number): { node: Node; offset: number } | null => {
+    // The paragraph holding `offset`: the last one starting at or before it.
+    let low = 0;
+    let high = paragraphs.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (starts[middle]! <= offset) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    if (found < 0) return null;
+    const paragraph = paragraphs[found]!;
+    let nodes = texts.get(paragraph);
+    if (!nodes) texts.set(paragraph, (nodes = textNodesOf(paragraph)));
+    let remaining = offset - starts[found]!;
+    for (const text of nodes) {
+      if (remaining <= text.data.length) return { node: text, offset: remaining };
+      remaining -= text.data.length;
+    }
+    // Past the end of the line (the line break itself): the end of the paragraph.
+    const last = nodes.at(-1);
+    return last ? { node: last, offset: last.data.length } : { node: paragraph, offset: 0 };
+  };
+  return (start, end) => {
+    const from = positionOf(start);
+    const to = positionOf(end);
+    return from && to ? { startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset } : null;
+  };
 }
 
 /**
@@ -109,19 +129,10 @@ function domPositionOf(paragraphs: HTMLElement[], offset: number): { node: Node;
  * `textOffsetOf` for both ends.
  */
 export function rangeForSpan(root: Element, start: number, end: number): Range | null {
-  return spanRanger(root)(start, end);
-}
-
-/** `rangeForSpan` for many spans, finding the paragraphs once (painting thousands of highlights). */
-export function spanRanger(root: Element): (start: number, end: number) => Range | null {
-  const paragraphs = paragraphsOf(root);
-  return (start, end) => {
-    const from = domPositionOf(paragraphs, start);
-    const to = domPositionOf(paragraphs, end);
-    if (!from || !to) return null;
-    const range = root.ownerDocument.createRange();
-    range.setStart(from.node, from.offset);
-    range.setEnd(to.node, to.offset);
-    return range;
-  };
+  const span = spanLocator(root)(start, end);
+  if (!span) return null;
+  const range = root.ownerDocument.createRange();
+  range.setStart(span.startContainer, span.startOffset);
+  range.setEnd(span.endContainer, span.endOffset);
+  return range;
 }
