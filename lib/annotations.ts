@@ -303,10 +303,11 @@ export async function createAnnotation(actor: Actor, articleId: string, input: u
         ...quoteContext(article.text, start, end),
         note: note ?? null,
         revision: article.revision,
-        tags: { create: codebookTags.map((tag) => ({ tagId: tag.id })) },
       },
       select: scalarSelect,
     });
+    // Tags apart from the insert: a nested create would make Prisma read the row back once more.
+    if (codebookTags.length > 0) await tx.annotationTag.createMany({ data: codebookTags.map((tag) => ({ annotationId: row.id, tagId: tag.id })) });
     // Its tags and author are known: no second read.
     const view = toView({ ...row, author: { id: actor.userId, name: actor.name }, tags: codebookTags.map((tag) => ({ tag })) });
     await recordAudit(tx, actor, { projectId, action: "annotation.create", entityType: "Annotation", entityId: view.id, after: auditSnapshot(view) });

@@ -16,7 +16,7 @@ import { AnnotationFilters, type AnnotationFilter, matchesFilter, NO_FILTER } fr
 import { ArticleTextEditor, type ReanchorReport } from "./article-text-editor";
 import { markedLine } from "./fallback-marks";
 import { LiveChanges } from "./live-changes";
-import { clearHighlights, highlightStyles, nestedSpanIds, type PaintedSpan, paintHighlights, supportsCustomHighlights } from "./highlights";
+import { clearHighlights, highlightStyles, nestedSpanIds, onScreenText, type PaintedSpan, paintHighlights, supportsCustomHighlights } from "./highlights";
 import { SelectionPopover, type TextSelection } from "./selection-popover";
 import { type ReaderAnnotation, useAnnotations } from "./use-annotations";
 
@@ -38,6 +38,8 @@ interface ReaderProps {
 
 const FLASH_MS = 1200;
 const PAINT_START = "parallax:paint-start";
+/** How far above and below the screen highlights are painted, in screen heights. */
+const PAINT_MARGIN_SCREENS = 1;
 /** Changes arriving together (a bulk submit, say) make one refresh. */
 const LIVE_REFRESH_DELAY_MS = 250;
 const NO_LINKS: ArticleLinkView[] = [];
@@ -107,11 +109,38 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
   }, [shown, selection]);
   const styles = useMemo(() => highlightStyles(painted.map((span) => span.color)), [painted]);
 
+  // Only the spans near the screen are painted: Chromium spends a frame on every registered range, thousands of them
+  // make each change slow. Scrolling close to the edge of what is painted paints again around the new position.
   useEffect(() => {
     const root = textRef.current;
     if (!root || !customHighlights || editingText) return;
-    performance.mark(PAINT_START);
-    paintHighlights([{ root, spans: painted }], { selectedId: activeId, flashId, caret });
+    let paintedText = { start: 0, end: 0 };
+    let cancelMeasure = () => {};
+    const paint = () => {
+      performance.mark(PAINT_START);
+      paintedText = onScreenText(root, PAINT_MARGIN_SCREENS * window.innerHeight);
+      const near = painted.filter((span) => span.end >= paintedText.start && span.start <= paintedText.end);
+      paintHighlights([{ root, spans: near }], { selectedId: activeId, flashId, caret });
+      cancelMeasure();
+      cancelMeasure = measurePaint();
+    };
+    paint();
+    let frame = 0;
+    const onScroll = () => {
+      frame ||= requestAnimationFrame(() => {
+        frame = 0;
+        const needed = onScreenText(root, window.innerHeight / 2);
+        if (needed.start < paintedText.start || needed.end > paintedText.end) paint();
+      });
+    };
+    window.addEventListener("scroll", onScroll, { passive: true });
+    window.addEventListener("resize", onScroll);
+    return () => {
+      window.removeEventListener("scroll", onScroll);
+      window.removeEventListener("resize", onScroll);
+      cancelAnimationFrame(frame);
+      cancelMeasure();
+    };
   }, [painted, activeId, flashId, caret, customHighlights, editingText, article.text]);
   useEffect(() => clearHighlights, []);
 
@@ -144,18 +173,10 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
     performance.mark(PAINT_START);
     return (line: string, start: number) => markedLine(line, start, painted, underlinedIds);
   }, [customHighlights, painted, underlinedIds]);
-  // "parallax:paint": from the spans handed to the painter (paintHighlights, or the render of the marks) to the end of the
-  // frame that shows them (npm run bench reads it).
+  // Wrapper marks are painted by that render: measured to the frame after it.
   useEffect(() => {
-    if (customHighlights === null || editingText) return;
-    let timer: number | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => performance.measure("parallax:paint", PAINT_START));
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-    };
+    if (customHighlights !== false || editingText) return;
+    return measurePaint();
   }, [renderLine, customHighlights, editingText]);
 
   /** Where to put a floating panel below a DOM rectangle, in the surface's coordinates. */
@@ -510,4 +531,20 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
 
 function shortQuote(quote: string): string {
   return quote.length > 60 ? `${quote.slice(0, 60)}…` : quote;
+}
+
+/**
+ * Measures "parallax:paint": from the PAINT_START mark (spans handed to the
+ * painter) to the end of the next frame, which shows them (npm run bench reads
+ * it). Returns a cancel function.
+ */
+function measurePaint(): () => void {
+  let timer: number | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = window.setTimeout(() => performance.measure("parallax:paint", PAINT_START));
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    window.clearTimeout(timer);
+  };
 }

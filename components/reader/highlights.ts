@@ -110,3 +110,25 @@ export function clearHighlights(): void {
   if (!supportsCustomHighlights()) return;
   for (const name of [...CSS.highlights.keys()]) if (name.startsWith(PREFIX)) CSS.highlights.delete(name);
 }
+
+/** Text offsets [start, end) of the paragraphs on screen, widened by `margin` pixels above and below. */
+export function onScreenText(root: Element, margin: number): { start: number; end: number } {
+  const paragraphs = root.querySelectorAll<HTMLElement>("p[data-start]");
+  const count = paragraphs.length;
+  if (count === 0) return { start: 0, end: 0 };
+  // Binary searches by position: a few layout reads, however long the article.
+  const firstBelow = (isBelow: (paragraph: HTMLElement) => boolean) => {
+    let low = 0;
+    let high = count;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (isBelow(paragraphs[middle]!)) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  };
+  const first = Math.min(count - 1, firstBelow((paragraph) => paragraph.getBoundingClientRect().bottom >= -margin));
+  const afterLast = firstBelow((paragraph) => paragraph.getBoundingClientRect().top > window.innerHeight + margin);
+  const startOf = (index: number) => Number(paragraphs[index]!.dataset.start);
+  return { start: startOf(first), end: afterLast < count ? startOf(afterLast) : Number.POSITIVE_INFINITY };
+}

@@ -121,8 +121,12 @@ export async function paintedSpans(page: Page, prefix = "plx-c-"): Promise<{ sta
     const spans: { start: number; end: number; text: string }[] = [];
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith(namePrefix) || !styled.has(name)) continue;
-      for (const range of highlight as unknown as Iterable<Range>) {
-        spans.push({ start: offsetOf(range.startContainer, range.startOffset), end: offsetOf(range.endContainer, range.endOffset), text: range.toString() });
+      for (const range of highlight as unknown as Iterable<AbstractRange>) {
+        // The app registers StaticRanges, which have no text of their own: read it through a live Range.
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        spans.push({ start: offsetOf(range.startContainer, range.startOffset), end: offsetOf(range.endContainer, range.endOffset), text: live.toString() });
       }
     }
     return spans.sort((a, b) => a.start - b.start || a.end - b.end);
