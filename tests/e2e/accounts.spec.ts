@@ -1,14 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { signUp } from "./support";
 
 test("a new user signs up, creates a project, imports an article whose HTML is shown as text, and signs out", async ({ page }) => {
   const email = `new-${randomUUID()}@test.example`;
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill("New Reporter");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("a long enough password");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/projects$/);
+  await signUp(page, "New Reporter", email, "a long enough password");
   await expect(page.getByText("New Reporter")).toBeVisible();
 
   await page.getByLabel("Name").fill("Local elections");
@@ -43,12 +39,7 @@ test("a wrong password is refused with a message", async ({ page }) => {
 
 test("account: a token is shown once, works, is listed and revoked; a password change and a sign-out end the sessions", async ({ page, browser }) => {
   const email = `account-${randomUUID()}@test.example`;
-  await page.goto("/signup");
-  await page.getByLabel("Name").fill("Token Owner");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("first password 123");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/projects$/);
+  await signUp(page, "Token Owner", email, "first password 123");
 
   await page.getByRole("link", { name: "Token Owner" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Account");

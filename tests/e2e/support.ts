@@ -10,6 +10,16 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page).toHaveURL(/\/projects$/);
 }
 
+/** Creates an account through the sign-up page (which signs it in). */
+export async function signUp(page: Page, name: string, email: string, password: string): Promise<void> {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/projects$/);
+}
+
 export const DEMO_PROJECT_ID = "019ab000-0000-7000-8000-000000000001";
 export const SEED_ARTICLE_ID = "019ab000-0000-7000-8000-000000000100";
 

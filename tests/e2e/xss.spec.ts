@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { api, signIn } from "./support";
+import { api, signIn, signUp } from "./support";
 
 /** Script payloads of the usual shapes; each sets a different marker if it ever runs. */
 const PAYLOADS = [
@@ -40,12 +40,7 @@ test("script payloads in every field are shown as text on every page and never r
   // A reviewer whose very name is a payload.
   const reviewerEmail = `xss-${randomUUID()}@test.example`;
   const signup = await (await browser.newContext()).newPage();
-  await signup.goto("/signup");
-  await signup.getByLabel("Name").fill(short("Reviewer"));
-  await signup.getByLabel("Email").fill(reviewerEmail);
-  await signup.getByLabel("Password").fill("a long enough password");
-  await signup.getByRole("button", { name: "Create account" }).click();
-  await expect(signup).toHaveURL(/\/projects$/);
+  await signUp(signup, short("Reviewer"), reviewerEmail, "a long enough password");
 
   await signIn(page, "editor@example.org");
   const project = await (await api(page, "POST", "/api/v1/projects", { data: { name: short("Project"), description: payload("Description") } })).json();
