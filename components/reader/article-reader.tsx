@@ -18,6 +18,7 @@ import { markedLine } from "./fallback-marks";
 import { LiveChanges } from "./live-changes";
 import { clearHighlights, highlightStyles, nestedSpanIds, onScreenText, type PaintedSpan, paintHighlights, supportsCustomHighlights } from "./highlights";
 import { SelectionPopover, type TextSelection } from "./selection-popover";
+import { ShowMore } from "./show-more";
 import { type ReaderAnnotation, useAnnotations } from "./use-annotations";
 
 export interface ReaderViewer {
@@ -38,6 +39,8 @@ interface ReaderProps {
 
 const FLASH_MS = 1200;
 const PAINT_START = "parallax:paint-start";
+/** Sidebar cards rendered at first and added at a time: an article with thousands of annotations opens quickly. */
+const CARD_PAGE = 100;
 /** How far above and below the screen highlights are painted, in screen heights. */
 const PAINT_MARGIN_SCREENS = 1;
 /** Changes arriving together (a bulk submit, say) make one refresh. */
@@ -90,6 +93,8 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
   // Whether the browser paints with CSS.highlights (null until known: the server cannot tell).
   const [customHighlights, setCustomHighlights] = useState<boolean | null>(null);
   const [liveChanges, setLiveChanges] = useState(0);
+  const [cardLimit, setCardLimit] = useState(CARD_PAGE);
+  const showMoreCards = useCallback(() => setCardLimit((limit) => limit + CARD_PAGE), []);
   useEffect(() => setCustomHighlights(supportsCustomHighlights()), []);
 
   const anchored = useMemo(() => annotations.filter((annotation) => annotation.anchor !== "orphaned"), [annotations]);
@@ -273,15 +278,20 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
       if (!annotation || !root) return;
       setActiveId(id);
       setCovering(null);
+      // Its card must be rendered to be shown (the effect on flashId scrolls to it).
+      const index = shown.findIndex((candidate) => candidate.id === id);
+      setCardLimit((limit) => (index >= limit ? index + CARD_PAGE : limit));
       const rect = rangeForSpan(root, annotation.start, annotation.end)?.getBoundingClientRect();
       if (rect) window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: "smooth" });
-      document.querySelector(`[data-annotation-id="${CSS.escape(id)}"]`)?.scrollIntoView({ block: "nearest" });
       setFlashId(id);
       window.clearTimeout(flashTimer.current);
       flashTimer.current = window.setTimeout(() => setFlashId(null), FLASH_MS);
     },
-    [annotations],
+    [annotations, shown],
   );
+  useEffect(() => {
+    if (flashId) document.querySelector(`[data-annotation-id="${CSS.escape(flashId)}"]`)?.scrollIntoView({ block: "nearest" });
+  }, [flashId]);
 
   // A link to one annotation (search results, the comparison): show it once the page is ready.
   const hashShown = useRef(false);
@@ -481,7 +491,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
             {anchored.length > 0 && <AnnotationFilters annotations={anchored} filter={filter} onChange={setFilter} />}
             {anchored.length === 0 && <p className="text-sm text-stone-500">No annotations yet.</p>}
             <ul className="space-y-2" data-testid="annotation-list">
-              {shown.map((annotation) => (
+              {shown.slice(0, cardLimit).map((annotation) => (
                 <AnnotationCard
                   key={annotation.id}
                   annotation={annotation}
@@ -497,6 +507,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
                 />
               ))}
             </ul>
+            {shown.length > cardLimit && <ShowMore remaining={shown.length - cardLimit} onMore={showMoreCards} />}
             {anchored.length > 0 && shown.length === 0 && <p className="text-sm text-stone-500">No annotation matches these filters.</p>}
             {orphans.length > 0 && (
               <section aria-label="Orphaned annotations" className="border-t border-stone-200 pt-3">

@@ -272,3 +272,26 @@ test("an editor edits the text: the report counts moved and orphaned annotations
   expect(reattached).toMatchObject({ start: edited.indexOf(newQuote), anchor: "exact" });
   await page.screenshot({ path: ".data/test-results/reader-text-edit.png", fullPage: true });
 });
+
+test("a long sidebar renders 100 cards first and the rest as it is scrolled, or when one further down is shown", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  const words = Array.from({ length: 130 }, (_, index) => `claim${String(index).padStart(3, "0")}`);
+  const text = words.join(" ");
+  const articleId = await importArticle(page, "Many claims", text);
+  const ids: string[] = [];
+  for (const word of words) {
+    const start = text.indexOf(word);
+    const response = await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, { data: { start, end: start + word.length, exact: word } });
+    ids.push(((await response.json()) as { id: string }).id);
+  }
+  await page.goto(`/articles/${articleId}#annotation-${ids[120]}`);
+  const cards = page.getByTestId("annotation-card");
+  // Shown from the link: its card is rendered (and the ones before it), and marked as the current one.
+  await expect(page.locator(`[data-annotation-id="${ids[120]}"]`)).toHaveAttribute("aria-current", "true");
+  await page.goto(`/articles/${articleId}`);
+  await expect(cards).toHaveCount(100);
+  const more = page.getByRole("button", { name: "Show more (30 not shown yet)" });
+  await more.scrollIntoViewIfNeeded();
+  await expect(cards).toHaveCount(130);
+  await expect(more).toHaveCount(0);
+});
