@@ -7,7 +7,7 @@ import { lockArticleText, requireArticlePermission } from "@/lib/articles";
 import { recordAudit, recordAudits } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
 import { AppError, forbidden, notFound, unprocessable } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnnotationStatus } from "@/lib/generated/prisma/enums";
 import { type Page, pageQuery, toPage } from "@/lib/pagination";
 import { versionFromIfMatch } from "@/lib/preconditions";
@@ -128,7 +128,11 @@ async function toViews(projectId: string, rows: Prisma.AnnotationGetPayload<{ se
   const tagById = new Map(codebook.map((tag) => [tag.id, tag]));
   const authorById = new Map(authors.map((author) => [author.id, author]));
   const tagsOf = new Map<string, { tag: CodebookTag }[]>();
-  for (const { annotationId, tagId } of pairs) tagsOf.set(annotationId, [...(tagsOf.get(annotationId) ?? []), { tag: tagById.get(tagId)! }]);
+  for (const { annotationId, tagId } of pairs) {
+    const tags = tagsOf.get(annotationId) ?? [];
+    tags.push({ tag: tagById.get(tagId)! });
+    tagsOf.set(annotationId, tags);
+  }
   return rows.map((row) => toView({ ...row, author: authorById.get(row.authorId)!, tags: tagsOf.get(row.id) ?? [] }));
 }
 
@@ -166,6 +170,12 @@ function auditSnapshot(view: AnnotationView) {
 export function visibleAnnotationsWhere(actor: Actor, access: ProjectAccess): Prisma.AnnotationWhereInput {
   const live = { deletedAt: null, projectId: access.projectId };
   return seesOthersUnapprovedAnnotations(access) ? live : { ...live, OR: [{ authorId: actor.userId }, { status: "APPROVED" }] };
+}
+
+/** The same rule as visibleAnnotationsWhere, as an SQL condition on the annotations aliased `a`, for hand-written queries. */
+export function visibleAnnotationsSql(actor: Actor, access: ProjectAccess): Prisma.Sql {
+  const live = Prisma.sql`a.deleted_at IS NULL AND a.project_id = ${access.projectId}::uuid`;
+  return seesOthersUnapprovedAnnotations(access) ? live : Prisma.sql`${live} AND (a.author_id = ${actor.userId}::uuid OR a.status = 'APPROVED')`;
 }
 
 /** A visible annotation's row and the caller's access to its project; 404 for anything the caller cannot see. */

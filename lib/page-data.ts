@@ -16,3 +16,17 @@ export async function forPage<T>(load: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/**
+ * For pages whose query the reader typed (coders, search, articles to
+ * compare): a refusal other than not-found/forbidden is a message to show on
+ * the page beside the form, not an error page.
+ */
+export async function orProblem<T>(load: Promise<T>): Promise<{ data: T; problem: null } | { data: null; problem: string }> {
+  try {
+    return { data: await forPage(load), problem: null };
+  } catch (error) {
+    if (error instanceof AppError && error.status < 500) return { data: null, problem: error.message };
+    throw error;
+  }
+}

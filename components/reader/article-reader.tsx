@@ -362,6 +362,22 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
   }
 
   const reattaching = annotations.find((annotation) => annotation.id === reattachId);
+  const cardFor = (annotation: ReaderAnnotation, active: boolean, orphan = false) => (
+    <AnnotationCard
+      key={annotation.id}
+      annotation={annotation}
+      codebook={codebook}
+      canEdit={canEdit(annotation)}
+      active={active}
+      conflict={conflicts[annotation.id]}
+      actions={cardActions}
+      orphan={orphan}
+      links={linksByAnnotation.get(annotation.id) ?? NO_LINKS}
+      linking={linking}
+      discussion={discussion}
+      canReview={viewer.canEditAny}
+    />
+  );
 
   return (
     <LiveChanges.Provider value={liveChanges}>
@@ -491,21 +507,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
             {anchored.length > 0 && <AnnotationFilters annotations={anchored} filter={filter} onChange={setFilter} />}
             {anchored.length === 0 && <p className="text-sm text-stone-500">No annotations yet.</p>}
             <ul className="space-y-2" data-testid="annotation-list">
-              {shown.slice(0, cardLimit).map((annotation) => (
-                <AnnotationCard
-                  key={annotation.id}
-                  annotation={annotation}
-                  codebook={codebook}
-                  canEdit={canEdit(annotation)}
-                  active={annotation.id === activeId}
-                  conflict={conflicts[annotation.id]}
-                  actions={cardActions}
-                  links={linksByAnnotation.get(annotation.id) ?? NO_LINKS}
-                  linking={linking}
-                  discussion={discussion}
-                  canReview={viewer.canEditAny}
-                />
-              ))}
+              {shown.slice(0, cardLimit).map((annotation) => cardFor(annotation, annotation.id === activeId))}
             </ul>
             {shown.length > cardLimit && <ShowMore remaining={shown.length - cardLimit} onMore={showMoreCards} />}
             {anchored.length > 0 && shown.length === 0 && <p className="text-sm text-stone-500">No annotation matches these filters.</p>}
@@ -514,22 +516,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
                 <h3 className="text-sm font-semibold text-stone-800">Orphaned ({orphans.length})</h3>
                 <p className="mb-2 text-xs text-stone-500">Their text is no longer in the article. Re-attach each to a passage, or delete it.</p>
                 <ul className="space-y-2">
-                  {orphans.map((annotation) => (
-                    <AnnotationCard
-                      key={annotation.id}
-                      annotation={annotation}
-                      codebook={codebook}
-                      canEdit={canEdit(annotation)}
-                      active={annotation.id === reattachId}
-                      conflict={conflicts[annotation.id]}
-                      actions={cardActions}
-                      orphan
-                      links={linksByAnnotation.get(annotation.id) ?? NO_LINKS}
-                      linking={linking}
-                      discussion={discussion}
-                      canReview={viewer.canEditAny}
-                    />
-                  ))}
+                  {orphans.map((annotation) => cardFor(annotation, annotation.id === reattachId, true))}
                 </ul>
               </section>
             )}

@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import { stringify } from "csv-stringify/sync";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
-import { type AgreementReport, measureAgreement } from "@/lib/agreement";
+import { measureAgreement } from "@/lib/agreement";
 import { requireSignedIn } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
 import { listMembers } from "@/lib/members";
-import { forPage } from "@/lib/page-data";
+import { forPage, orProblem } from "@/lib/page-data";
 import { getProject } from "@/lib/projects";
 
 export const metadata: Metadata = { title: "Agreement" };
@@ -23,14 +22,7 @@ export default async function AgreementPage({ params, searchParams }: PageProps<
   const defaults = members.filter((member) => member.role === "REVIEWER").slice(0, 2).map((member) => member.userId).join(",");
   const coders = chosen || defaults;
 
-  let report: AgreementReport | null = null;
-  let problem: string | null = null;
-  try {
-    report = await forPage(measureAgreement(actor, projectId, { coders }));
-  } catch (error) {
-    if (!(error instanceof AppError) || error.status >= 500 || error.code === "not_found") throw error;
-    problem = error.message;
-  }
+  const { data: report, problem } = await orProblem(measureAgreement(actor, projectId, { coders }));
   const rows = report
     ? report.groups.flatMap((group) => [
         { level: "group", name: group.group, units: group.units, observed: group.observed, kappa: group.kappa, alpha: group.alpha },

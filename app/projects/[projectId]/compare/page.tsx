@@ -7,8 +7,7 @@ import { PageTitle } from "@/components/ui/card";
 import { getArticle, listArticles } from "@/lib/articles";
 import { requireSignedIn } from "@/lib/auth/session";
 import { compareArticles, type Comparison } from "@/lib/compare";
-import { AppError } from "@/lib/errors";
-import { forPage } from "@/lib/page-data";
+import { forPage, orProblem } from "@/lib/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { getProject } from "@/lib/projects";
 
@@ -48,14 +47,7 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
   const project = await forPage(getProject(actor, projectId));
   const { items: articles } = await listArticles(actor, projectId, { limit: MAX_PAGE_SIZE });
 
-  let comparison: Comparison | null = null;
-  let problem: string | null = null;
-  try {
-    comparison = await compareArticles(actor, projectId, chosen ? { articles: chosen } : {});
-  } catch (error) {
-    if (!(error instanceof AppError) || error.status >= 500 || error.code === "not_found") throw error;
-    problem = error.message;
-  }
+  const { data: comparison, problem } = await orProblem(compareArticles(actor, projectId, chosen ? { articles: chosen } : {}));
   const chosenIds = comparison?.articles.map((article) => article.id) ?? chosen.split(",");
   const hrefFor = (nextView: "table" | "read") => `/projects/${projectId}/compare?articles=${chosenIds.join(",")}${nextView === "read" ? "&view=read" : ""}`;
   const texts =

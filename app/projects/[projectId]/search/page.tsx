@@ -3,10 +3,9 @@ import Link from "next/link";
 import { Fragment } from "react";
 import { PageTitle } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/auth/session";
-import { AppError } from "@/lib/errors";
-import { forPage } from "@/lib/page-data";
+import { forPage, orProblem } from "@/lib/page-data";
 import { getProject } from "@/lib/projects";
-import { MATCH_END, MATCH_START, type SearchHit, searchProject } from "@/lib/search";
+import { MATCH_END, MATCH_START, searchProject } from "@/lib/search";
 
 export const metadata: Metadata = { title: "Search" };
 
@@ -34,16 +33,8 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
   const value = (key: string) => (typeof query[key] === "string" ? (query[key] as string) : "");
   const filters = Object.fromEntries(["q", "tag", "source", "status"].map((key) => [key, value(key)]).filter(([, entry]) => entry));
 
-  let hits: SearchHit[] = [];
-  let problem: string | null = null;
-  if (filters.q) {
-    try {
-      hits = (await searchProject(actor, projectId, filters)).items;
-    } catch (error) {
-      if (!(error instanceof AppError) || error.status >= 500 || error.code === "not_found") throw error;
-      problem = error.message;
-    }
-  }
+  const { data: found, problem } = filters.q ? await orProblem(searchProject(actor, projectId, filters)) : { data: null, problem: null };
+  const hits = found?.items ?? [];
 
   return (
     <div className="space-y-5">
