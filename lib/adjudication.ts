@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/actor";
 import { matchSpans } from "@/lib/agreement/units";
 import { type AnnotationView, listArticleAnnotations } from "@/lib/annotations";
-import { requireArticlePermission } from "@/lib/articles";
+import { requireArticlePermission } from "@/lib/permissions";
 
 export type UnitKind = "agreement" | "tags-differ" | "spans-differ" | "single";
 

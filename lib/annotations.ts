@@ -3,7 +3,7 @@ import { inCodebookOrder } from "@/lib/codebook";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { type AnchorState, describeSpanMismatch, quoteContext } from "@/lib/anchoring";
-import { lockArticleText, requireArticlePermission } from "@/lib/articles";
+import { lockArticleText } from "@/lib/articles";
 import { recordAudit, recordAudits } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
 import { AppError, forbidden, notFound, unprocessable } from "@/lib/errors";
@@ -14,6 +14,7 @@ import { versionFromIfMatch } from "@/lib/preconditions";
 import {
   type ProjectAccess,
   type ProjectAction,
+  requireArticlePermission,
   requireProjectPermission,
   roleAllows,
   seesOthersUnapprovedAnnotations,
@@ -113,30 +114,47 @@ const { author: _author, tags: _tags, ...scalarSelect } = viewSelect;
 const codebookTagSelect = viewSelect.tags.select.tag.select;
 type CodebookTag = Prisma.TagGetPayload<{ select: typeof codebookTagSelect }>;
 
+/** An annotation as the list queries read it: the view's columns, flat, with the author's name. */
+interface ListRow extends Omit<Prisma.AnnotationGetPayload<{ select: typeof scalarSelect }>, "projectId"> {
+  authorName: string;
+}
+
 /**
- * Views of many annotations at once: their tags and authors in one query
- * each (and the small codebook), not joined row by row, which halves the time
- * for an article's 1,000 annotations (npm run bench).
+ * The article's annotations the caller may see that meet `conditions`, in
+ * text order: one hand-written query (Prisma's findMany took 2.4 times as
+ * long as the same SQL for 1,000 rows: npm run bench).
  */
-async function toViews(projectId: string, rows: Prisma.AnnotationGetPayload<{ select: typeof scalarSelect }>[]): Promise<AnnotationView[]> {
+function selectListRows(actor: Actor, access: ProjectAccess, articleId: string, conditions: Prisma.Sql[], limit?: number): Promise<ListRow[]> {
+  const where = Prisma.join([Prisma.sql`a.article_id = ${articleId}::uuid`, visibleAnnotationsSql(actor, access), ...conditions], " AND ");
+  return db().$queryRaw<ListRow[]>`
+    SELECT a.id, a.article_id AS "articleId", a.author_id AS "authorId", u.name AS "authorName", a.start, a."end", a.exact, a.prefix, a.suffix,
+           a.note, a.status::text AS status, a.review_note AS "reviewNote", a.version, a.anchor::text AS anchor, a.revision,
+           a.created_at AS "createdAt", a.updated_at AS "updatedAt"
+    FROM annotations a JOIN users u ON u.id = a.author_id
+    WHERE ${where}
+    ORDER BY a.start, a."end", a.id
+    ${limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
+}
+
+/** Views of many annotations at once: their tags with one query, and the small codebook. */
+async function toViews(projectId: string, rows: ListRow[]): Promise<AnnotationView[]> {
   if (rows.length === 0) return [];
-  const [pairs, codebook, authors] = await Promise.all([
-    db().annotationTag.findMany({ where: { annotationId: { in: rows.map((row) => row.id) } }, select: { annotationId: true, tagId: true } }),
+  const [pairs, codebook] = await Promise.all([
+    db().$queryRaw<{ annotationId: string; tagId: string }[]>`
+      SELECT annotation_id AS "annotationId", tag_id AS "tagId" FROM annotation_tags WHERE annotation_id = ANY(${rows.map((row) => row.id)}::uuid[])`,
     db().tag.findMany({ where: { projectId }, select: codebookTagSelect }),
-    db().user.findMany({ where: { id: { in: [...new Set(rows.map((row) => row.authorId))] } }, select: { id: true, name: true } }),
   ]);
   const tagById = new Map(codebook.map((tag) => [tag.id, tag]));
-  const authorById = new Map(authors.map((author) => [author.id, author]));
   const tagsOf = new Map<string, { tag: CodebookTag }[]>();
   for (const { annotationId, tagId } of pairs) {
     const tags = tagsOf.get(annotationId) ?? [];
     tags.push({ tag: tagById.get(tagId)! });
     tagsOf.set(annotationId, tags);
   }
-  return rows.map((row) => toView({ ...row, author: authorById.get(row.authorId)!, tags: tagsOf.get(row.id) ?? [] }));
+  return rows.map(({ authorName, ...row }) => toView({ ...row, author: { id: row.authorId, name: authorName }, tags: tagsOf.get(row.id) ?? [] }));
 }
 
-function toView(row: AnnotationRow): AnnotationView {
+function toView(row: Omit<AnnotationRow, "projectId">): AnnotationView {
   const tags = inCodebookOrder(row.tags.map(({ tag }) => tag))
     .map((tag) => ({ id: tag.id, name: tag.name, group: tag.group.name, color: tag.color }));
   return {
@@ -235,12 +253,7 @@ async function resolveTags(tx: DbClient, projectId: string, refs: string[]): Pro
 /** The article's annotations the caller may see, in text order, for the reader page. */
 export async function listArticleAnnotations(actor: Actor, articleId: string): Promise<AnnotationView[]> {
   const access = await requireArticlePermission(actor, articleId, "annotation.read");
-  const rows = await db().annotation.findMany({
-    where: { articleId, ...visibleAnnotationsWhere(actor, access) },
-    orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
-    select: scalarSelect,
-  });
-  return toViews(access.projectId, rows);
+  return toViews(access.projectId, await selectListRows(actor, access, articleId, []));
 }
 
 /**
@@ -251,29 +264,20 @@ export async function listArticleAnnotations(actor: Actor, articleId: string): P
 export async function listAnnotations(actor: Actor, articleId: string, query: unknown): Promise<Page<AnnotationView>> {
   const access = await requireArticlePermission(actor, articleId, "annotation.read");
   const { limit, cursor, status, author, tag } = parseInput(listQuery, query);
-  const filters: Prisma.AnnotationWhereInput[] = [{ articleId, ...visibleAnnotationsWhere(actor, access) }];
-  if (status) filters.push({ status });
-  if (author) filters.push(isUuid(author) ? { authorId: author } : { id: { in: [] } });
-  if (tag) filters.push({ tags: { some: { tag: isUuid(tag) ? { id: tag } : { name: tag } } } });
+  const conditions: Prisma.Sql[] = [];
+  if (status) conditions.push(Prisma.sql`a.status = ${status}::"AnnotationStatus"`);
+  if (author) conditions.push(isUuid(author) ? Prisma.sql`a.author_id = ${author}::uuid` : Prisma.sql`FALSE`);
+  if (tag) {
+    const tagMatch = isUuid(tag) ? Prisma.sql`t.id = ${tag}::uuid` : Prisma.sql`t.name = ${tag}`;
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id AND ${tagMatch})`);
+  }
   if (cursor !== undefined) {
     const afterId = Buffer.from(cursor, "base64url").toString("utf8");
     const last = isUuid(afterId) ? await db().annotation.findFirst({ where: { id: afterId, articleId }, select: { start: true, end: true } }) : null;
     if (!last) throw new AppError("bad_request", "Invalid cursor: pass the nextCursor of the previous page as it was.");
-    filters.push({
-      OR: [
-        { start: { gt: last.start } },
-        { start: last.start, end: { gt: last.end } },
-        { start: last.start, end: last.end, id: { gt: afterId } },
-      ],
-    });
+    conditions.push(Prisma.sql`(a.start, a."end", a.id) > (${last.start}, ${last.end}, ${afterId}::uuid)`);
   }
-  const rows = await db().annotation.findMany({
-    where: { AND: filters },
-    orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
-    take: limit + 1,
-    select: scalarSelect,
-  });
-  const page = toPage(rows, limit, (row) => row);
+  const page = toPage(await selectListRows(actor, access, articleId, conditions, limit + 1), limit, (row) => row);
   return { ...page, items: await toViews(access.projectId, page.items) };
 }
 

@@ -6,7 +6,7 @@ import { db, type DbClient } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
-import { type ProjectAction, requireProjectPermission } from "@/lib/permissions";
+import { requireArticlePermission, requireProjectPermission } from "@/lib/permissions";
 import { type ReanchorCounts, reanchorArticle } from "@/lib/reanchoring";
 import { resolveHtmlInput } from "@/lib/html-article";
 import { articleText } from "@/lib/text";
@@ -98,14 +98,6 @@ function toDetail(row: SummaryRow & { text: string }): ArticleDetail {
 function auditSnapshot(article: ArticleDetail) {
   const { text: _text, annotationCount: _count, ...metadata } = article;
   return metadata;
-}
-
-/** The project id of a live article, checked against the caller's permission; 404 for outsiders. */
-export async function requireArticlePermission(actor: Actor, articleId: string, action: ProjectAction, client: DbClient = db()) {
-  if (!isUuid(articleId)) throw notFound("Article");
-  const article = await client.article.findFirst({ where: { id: articleId, deletedAt: null }, select: { projectId: true } });
-  if (!article) throw notFound("Article");
-  return requireProjectPermission(actor, article.projectId, action, client);
 }
 
 /**

@@ -2,14 +2,13 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { visibleAnnotationsWhere } from "@/lib/annotations";
-import { requireArticlePermission } from "@/lib/articles";
 import { recordAudit } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
 import { conflict, forbidden, notFound, unprocessable } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/generated/prisma/enums";
 import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
-import { type ProjectAccess, requireProjectPermission, roleAllows } from "@/lib/permissions";
+import { type ProjectAccess, requireArticlePermission, requireProjectPermission, roleAllows } from "@/lib/permissions";
 import { formatDate, isUuid, label, optionalDate, optionalText, parseInput, storableString } from "@/lib/validation";
 
 export const STANCES = ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"] as const satisfies readonly Stance[];

@@ -2,9 +2,8 @@ import "server-only";
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import type { Actor } from "@/lib/actor";
-import { requireArticlePermission } from "@/lib/articles";
 import { env } from "@/lib/env";
-import { seesOthersUnapprovedAnnotations } from "@/lib/permissions";
+import { requireArticlePermission, seesOthersUnapprovedAnnotations } from "@/lib/permissions";
 
 /** What PostgreSQL announces on `parallax_live` (see the live_notifications migration). */
 interface Change {
