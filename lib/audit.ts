@@ -17,7 +17,8 @@ export interface AuditRecord {
  * itself, so that the change and its record commit or fail together.
  */
 export async function recordAudit(tx: DbClient, actor: Actor | null, record: AuditRecord): Promise<void> {
-  await tx.auditEntry.create({ data: toEntry(actor, record) });
+  // createMany: an INSERT that reads nothing back (create would return the whole entry).
+  await recordAudits(tx, actor, [record]);
 }
 
 /** Dates become ISO strings, undefined fields disappear: what JSON can hold. */

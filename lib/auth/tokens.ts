@@ -60,22 +60,17 @@ export async function createApiToken(input: unknown, address: string | null = nu
 /** The actor a bearer token stands for, or null if it is unknown, revoked or expired. */
 export async function actorForToken(token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const row = await db().apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      id: true,
-      revokedAt: true,
-      expiresAt: true,
-      lastUsedAt: true,
-      user: { select: { id: true, email: true, name: true, siteRole: true } },
-    },
-  });
+  // Every API request makes this check: one plain join (a Prisma relation read costs about twice as much).
+  const [row] = await db().$queryRaw<({ tokenId: string; lastUsedAt: Date | null } & Parameters<typeof actorFor>[0])[]>`
+    SELECT t.id AS "tokenId", t.last_used_at AS "lastUsedAt", u.id, u.email, u.name, u.site_role::text AS "siteRole"
+    FROM api_tokens t JOIN users u ON u.id = t.user_id
+    WHERE t.token_hash = ${hashToken(token)} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`;
+  if (!row) return null;
   const now = Date.now();
-  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now)) return null;
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } });
+    await db().apiToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: new Date(now) } });
   }
-  return actorFor(row.user, "token");
+  return actorFor(row, "token");
 }
 
 export interface TokenView {
