@@ -196,6 +196,12 @@ export function visibleAnnotationsSql(actor: Actor, access: ProjectAccess): Pris
   return seesOthersUnapprovedAnnotations(access) ? live : Prisma.sql`${live} AND (a.author_id = ${actor.userId}::uuid OR a.status = 'APPROVED')`;
 }
 
+/** An SQL condition on the annotations aliased `a`: they carry one of the tags named (by id or by name). */
+export function carriesTagSql(refs: string[]): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
+    WHERE at.annotation_id = a.id AND (t.id = ANY(${refs.filter(isUuid)}::uuid[]) OR t.name = ANY(${refs}::text[])))`;
+}
+
 /** A visible annotation's row and the caller's access to its project; 404 for anything the caller cannot see. */
 async function requireAnnotation(actor: Actor, annotationId: string, action: ProjectAction) {
   if (!isUuid(annotationId)) throw notFound("Annotation");
@@ -267,10 +273,7 @@ export async function listAnnotations(actor: Actor, articleId: string, query: un
   const conditions: Prisma.Sql[] = [];
   if (status) conditions.push(Prisma.sql`a.status = ${status}::"AnnotationStatus"`);
   if (author) conditions.push(isUuid(author) ? Prisma.sql`a.author_id = ${author}::uuid` : Prisma.sql`FALSE`);
-  if (tag) {
-    const tagMatch = isUuid(tag) ? Prisma.sql`t.id = ${tag}::uuid` : Prisma.sql`t.name = ${tag}`;
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM annotation_tags at JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = a.id AND ${tagMatch})`);
-  }
+  if (tag) conditions.push(carriesTagSql([tag]));
   if (cursor !== undefined) {
     const afterId = Buffer.from(cursor, "base64url").toString("utf8");
     const last = isUuid(afterId) ? await db().annotation.findFirst({ where: { id: afterId, articleId }, select: { start: true, end: true } }) : null;

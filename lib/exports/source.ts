@@ -2,7 +2,7 @@ import "server-only";
 import { inCodebookOrder } from "@/lib/codebook";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
-import { type AnnotationView, visibleAnnotationsSql } from "@/lib/annotations";
+import { type AnnotationView, carriesTagSql, visibleAnnotationsSql } from "@/lib/annotations";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnnotationStatus, Stance, TagGroupKind } from "@/lib/generated/prisma/enums";
@@ -130,10 +130,7 @@ function annotationFilter(actor: Actor, access: ProjectAccess, request: ExportRe
   const conditions = [visibleAnnotationsSql(actor, access)];
   if (request.status) conditions.push(Prisma.sql`a.status::text = ANY(${request.status}::text[])`);
   if (request.author) conditions.push(Prisma.sql`a.author_id = ${request.author}::uuid`);
-  if (request.tags) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM annotation_tags at JOIN tags t ON t.id = at.tag_id
-      WHERE at.annotation_id = a.id AND (t.id = ANY(${request.tags.filter(isUuid)}::uuid[]) OR t.name = ANY(${request.tags}::text[])))`);
-  }
+  if (request.tags) conditions.push(carriesTagSql(request.tags));
   if (request.from) conditions.push(Prisma.sql`a.created_at >= ${request.from}`);
   // `to` is a day: everything created before the next one.
   if (request.to) conditions.push(Prisma.sql`a.created_at < ${new Date(request.to.getTime() + 24 * 60 * 60 * 1000)}`);
