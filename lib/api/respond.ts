@@ -17,8 +17,10 @@ export function errorBody(code: ErrorCode, message: string, details?: unknown) {
 
 /** PostgreSQL or the pool cannot be reached: a 503, never a hang or a 500. */
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
+/** What Prisma's driver adapter calls such errors (a raw query wraps them as P2010). */
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const UNAVAILABLE_MESSAGES =
-  /connection terminated|timeout exceeded when trying to connect|ECONNREFUSED|database system is (starting up|not yet accepting connections|shutting down|in recovery mode)|terminating connection due to|connection error and is not queryable|Connection terminated unexpectedly/i;
+  /can't reach database server|connection terminated|timeout exceeded when trying to connect|ECONNREFUSED|database system is (starting up|not yet accepting connections|shutting down|in recovery mode)|terminating connection due to|connection error and is not queryable|Connection terminated unexpectedly/i;
 
 /**
  * Whether an error (or anything it wraps: causes, and the driver adapter's
@@ -29,8 +31,9 @@ function isDatabaseUnavailable(error: unknown): boolean {
   for (let checked = 0; pending.length > 0 && checked < 20; checked++) {
     const candidate = pending.shift();
     if (typeof candidate !== "object" || candidate === null) continue;
-    const { code, message, cause, meta } = candidate as { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    const { code, kind, message, cause, meta } = candidate as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
     if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+    if (typeof kind === "string" && UNAVAILABLE_KINDS.has(kind)) return true;
     if (typeof message === "string" && UNAVAILABLE_MESSAGES.test(message)) return true;
     pending.push(cause, meta?.driverAdapterError);
   }
