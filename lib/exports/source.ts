@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/actor";
 import { type AnnotationView, carriesTagSql, visibleAnnotationsSql } from "@/lib/annotations";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { AnnotationStatus, Stance, TagGroupKind } from "@/lib/generated/prisma/enums";
+import type { Stance, TagGroupKind } from "@/lib/generated/prisma/enums";
 import { type ProjectAccess, requireProjectPermission } from "@/lib/permissions";
 import { calendarDate, formatDate, isUuid, parseInput } from "@/lib/validation";
 
@@ -137,16 +137,7 @@ function annotationFilter(actor: Actor, access: ProjectAccess, request: ExportRe
   return Prisma.join(conditions, " AND ");
 }
 
-interface AnnotationRow {
-  id: string;
-  articleId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  note: string | null;
-  status: AnnotationStatus;
+interface AnnotationRow extends Pick<AnnotationView, "id" | "articleId" | "start" | "end" | "exact" | "prefix" | "suffix" | "note" | "status"> {
   createdAt: Date;
   updatedAt: Date;
   authorId: string;
