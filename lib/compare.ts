@@ -169,9 +169,8 @@ interface ClaimRow {
 
 /**
  * The articles' claims the caller may see, with tags and links, in text
- * order. Two flat SQL
- * queries put together here: Prisma's nested relation loading took 3–5 times
- * as long for 2,000 linked claims (npm run bench).
+ * order: two flat SQL queries put together here (Prisma's nested relation
+ * loading took 3–5 times as long for 2,000 linked claims: npm run bench).
  */
 async function loadClaims(actor: Actor, access: ProjectAccess, articleIds: string[]): Promise<ClaimRow[]> {
   const claimsWhere = Prisma.sql`a.article_id = ANY(${articleIds}::uuid[]) AND a.anchor <> 'ORPHANED' AND ${visibleAnnotationsSql(actor, access)}`;

@@ -13,8 +13,12 @@ export interface Attempt {
   address: string | null;
 }
 
+function accountKey(email: string): string {
+  return `account:${email.trim().toLowerCase()}`;
+}
+
 function keysOf({ email, address }: Attempt): string[] {
-  const keys = [`account:${email.trim().toLowerCase()}`];
+  const keys = [accountKey(email)];
   if (address) keys.push(`address:${address}`);
   return keys;
 }
@@ -62,5 +66,5 @@ export async function recordFailure(attempt: Attempt): Promise<void> {
 
 /** After a success, the account's own failures no longer count (the address's still do). */
 export async function clearAccountFailures(email: string): Promise<void> {
-  await db().authFailure.deleteMany({ where: { key: `account:${email.trim().toLowerCase()}` } });
+  await db().authFailure.deleteMany({ where: { key: accountKey(email) } });
 }
