@@ -1,6 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/actor";
 import type { DbClient } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { v7 as uuidv7 } from "uuid";
 
 export interface AuditRecord {
   projectId: string | null;
@@ -42,4 +44,20 @@ function toEntry(actor: Actor | null, record: AuditRecord) {
     ...(record.before === undefined ? {} : { before: toJson(record.before) }),
     ...(record.after === undefined ? {} : { after: toJson(record.after) }),
   };
+}
+
+/**
+ * recordAudit as a statement to end a larger one with: the entry is written
+ * once for each row of `source` (the name of a WITH query of that statement),
+ * so that it exists exactly when the change does, without a transaction of
+ * several round trips.
+ */
+export function auditInsertSql(actor: Actor | null, record: AuditRecord, source: string): Prisma.Sql {
+  const entry = toEntry(actor, record);
+  const asJson = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+  return Prisma.sql`
+    INSERT INTO audit_entries (id, project_id, actor_id, action, entity_type, entity_id, before, after)
+    SELECT ${uuidv7()}::uuid, ${entry.projectId}::uuid, ${entry.actorId}::uuid, ${entry.action}, ${entry.entityType}, ${entry.entityId},
+           ${asJson(record.before)}::jsonb, ${asJson(record.after)}::jsonb
+    FROM ${Prisma.raw(source)}`;
 }

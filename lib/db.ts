@@ -21,7 +21,29 @@ export function db(): PrismaClient {
       max: env().PARALLAX_DB_POOL_SIZE,
       // Fail fast when PostgreSQL is down instead of hanging the request.
       connectionTimeoutMillis: 5_000,
-    }),
+    }, { statementNameGenerator: preparedStatementName }),
   });
   return globalForPrisma.parallaxPrisma;
+}
+
+/**
+ * At most this many distinct statements are prepared: statements whose text
+ * varies without end (an IN list per length) would otherwise fill each
+ * connection's statement cache; the rest run unprepared.
+ */
+const MAX_PREPARED_STATEMENTS = 2_000;
+const statementNames = new Map<string, string>();
+
+/**
+ * A name per statement text, so that each connection parses and plans a
+ * statement once and reuses it: planning the annotation list took as long
+ * as running it (npm run bench).
+ */
+function preparedStatementName({ sql }: { sql: string }): string {
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < MAX_PREPARED_STATEMENTS) {
+    name = `parallax_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return name ?? ""; // "": the unnamed statement, planned each time
 }

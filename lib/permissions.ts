@@ -1,6 +1,6 @@
 import "server-only";
 import type { ProjectRole } from "@/lib/generated/prisma/enums";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { type Actor, isAdmin } from "@/lib/actor";
 import { db, type DbClient } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
@@ -58,7 +58,7 @@ export interface ProjectAccess {
 }
 
 /** What one query finds of a project (or an article's project) and the caller's membership. */
-interface AccessRow {
+export interface AccessRow {
   projectId: string;
   reviewersSeeEachOther: boolean;
   role: ProjectRole | null;
@@ -92,13 +92,26 @@ export async function requireArticlePermission(
   client: DbClient = db(),
 ): Promise<ProjectAccess> {
   if (!isUuid(articleId)) throw notFound("Article");
-  const rows = await client.$queryRaw<AccessRow[]>`
+  const rows = await client.$queryRaw<AccessRow[]>(articleAccessSql(actor, articleId));
+  return decideArticleAccess(actor, rows[0], action);
+}
+
+/**
+ * The query requireArticlePermission makes, for statements that check access
+ * and read in one round trip: its row (or none) goes to decideArticleAccess.
+ * `articleId` must be a UUID.
+ */
+export function articleAccessSql(actor: Actor, articleId: string): Prisma.Sql {
+  return Prisma.sql`
     SELECT p.id AS "projectId", p.reviewers_see_each_other AS "reviewersSeeEachOther", m.role::text AS role
     FROM articles ar
     JOIN projects p ON p.id = ar.project_id AND p.deleted_at IS NULL
     LEFT JOIN memberships m ON m.project_id = p.id AND m.user_id = ${actor.userId}::uuid
     WHERE ar.id = ${articleId}::uuid AND ar.deleted_at IS NULL`;
-  return decideAccess(actor, rows[0], action, "Article");
+}
+
+export function decideArticleAccess(actor: Actor, found: AccessRow | undefined, action: ProjectAction): ProjectAccess {
+  return decideAccess(actor, found, action, "Article");
 }
 
 function decideAccess(actor: Actor, found: AccessRow | undefined, action: ProjectAction, what: "Project" | "Article"): ProjectAccess {

@@ -6,9 +6,15 @@ const NO_STORE = { "cache-control": "no-store" };
 
 /** A JSON answer; API answers are never cached by shared caches. */
 export function json(data: unknown, init: { status?: number; headers?: HeadersInit } = {}): Response {
+  return jsonText(JSON.stringify(data), init);
+}
+
+/** As json, for a body that is JSON text already. */
+export function jsonText(body: string, init: { status?: number; headers?: HeadersInit } = {}): Response {
   const headers = new Headers(init.headers);
   for (const [name, value] of Object.entries(NO_STORE)) if (!headers.has(name)) headers.set(name, value);
-  return Response.json(data, { status: init.status ?? 200, headers });
+  if (!headers.has("content-type")) headers.set("content-type", "application/json");
+  return new Response(body, { status: init.status ?? 200, headers });
 }
 
 export function errorBody(code: ErrorCode, message: string, details?: unknown) {

@@ -324,6 +324,26 @@ describe("listing", () => {
     expect((await api("GET", `${url}?status=APPROVED`, { token: team.editor.token })).body.items).toEqual([]);
     expect((await api("GET", `${url}?status=done`, { token: team.editor.token })).status).toBe(422);
     expect((await api("GET", `${url}?cursor=nonsense`, { token: team.editor.token })).status).toBe(400);
+    const foreignCursor = Buffer.from(crypto.randomUUID()).toString("base64url");
+    expect((await api("GET", `${url}?cursor=${foreignCursor}`, { token: team.editor.token })).status).toBe(400);
+    expect((await api("GET", `${url}?limit=5`, { token: team.editor.token })).body.nextCursor).toBeNull();
+    expect((await api("GET", `${url}?limit=4`, { token: team.editor.token })).body.nextCursor).toEqual(expect.any(String));
+  });
+
+  it("answers each listed annotation exactly as the annotation itself is answered", async () => {
+    const article = await newArticle(TEXT);
+    const note = 'Tab\there, "quotes", back\\slash, \u0001 control, line\nbreak, 😀, ✓ and </script>';
+    const created = await annotate(article.id, { ...spanOf(TEXT, "inflation fell to 3%"), tags: ["Economic", "statistic"], note });
+    expect(created.status).toBe(201);
+    expect((await annotate(article.id, { ...spanOf(TEXT, "Critics"), tags: [] }, team.editor.token)).status).toBe(201);
+    await api("PATCH", `/api/v1/annotations/${created.body.id}`, { token: team.editor.token, headers: { "if-match": '"1"' }, json: { status: "REJECTED", reviewNote: "Ünïcode reason" } });
+
+    const items = (await api("GET", `/api/v1/articles/${article.id}/annotations`, { token: team.editor.token })).body.items;
+    expect(items).toHaveLength(2);
+    for (const item of items) expect(item).toEqual((await api("GET", `/api/v1/annotations/${item.id}`, { token: team.editor.token })).body);
+    expect(items[0]).toMatchObject({ note, status: "REJECTED", reviewNote: "Ünïcode reason", version: 2 });
+    expect(items[0].tags.map((tag: { name: string }) => tag.name)).toEqual(["statistic", "economic"]);
+    expect(items[1].tags).toEqual([]);
   });
 });
 
@@ -373,6 +393,24 @@ describe("editing the article text", () => {
     });
     expect(reattached.status).toBe(200);
     expect(reattached.body).toMatchObject({ anchor: "exact", exact: "on Friday.", revision: 2 });
+  });
+
+  it("annotations created while the text is being edited are checked against the text they end up in", async () => {
+    const sentences = Array.from({ length: 40 }, (_, index) => `Sentence number ${index} says something 😀 checkable.`);
+    let text = sentences.join(" ");
+    const article = await newArticle(text);
+    const creates = Promise.all(sentences.map((sentence) => annotate(article.id, { ...spanOf(text, sentence), tags: [] })));
+    for (let edit = 1; edit <= 4; edit++) {
+      text = `${text} Added paragraph ${edit}.`;
+      expect((await api("PATCH", `/api/v1/articles/${article.id}`, { token: team.editor.token, json: { text } })).status).toBe(200);
+    }
+    expect((await creates).map((response) => response.status)).toEqual(sentences.map(() => 201));
+    const stored = await db().annotation.findMany({ where: { articleId: article.id } });
+    expect(stored).toHaveLength(sentences.length);
+    for (const annotation of stored) {
+      expect(annotation).toMatchObject({ revision: 5, anchor: "EXACT" });
+      expect(text.slice(annotation.start, annotation.end)).toBe(annotation.exact);
+    }
   });
 
   it("finds an orphan again when a later edit brings its quote back, and sending the same text makes no revision", async () => {

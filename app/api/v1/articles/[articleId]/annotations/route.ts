@@ -1,10 +1,10 @@
-import { createAnnotation, listAnnotations } from "@/lib/annotations";
+import { createAnnotation, listAnnotationsJson } from "@/lib/annotations";
 import { etagOf } from "@/lib/preconditions";
-import { json } from "@/lib/api/respond";
+import { json, jsonText } from "@/lib/api/respond";
 import { apiRoute, methodNotAllowed } from "@/lib/api/route";
 
 // GET /api/v1/articles/:articleId/annotations – in text order; ?status=&author=&tag=&limit=&cursor=
-export const GET = apiRoute<"articleId">(async (actor, { params, query }) => json(await listAnnotations(actor, params.articleId, query)));
+export const GET = apiRoute<"articleId">(async (actor, { params, query }) => jsonText(await listAnnotationsJson(actor, params.articleId, query)));
 
 // POST /api/v1/articles/:articleId/annotations – { start, end, exact, tags: [id or name], note? }
 export const POST = apiRoute<"articleId">(async (actor, { params, body }) => {
