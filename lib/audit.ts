@@ -53,11 +53,10 @@ function toEntry(actor: Actor | null, record: AuditRecord) {
  * several round trips.
  */
 export function auditInsertSql(actor: Actor | null, record: AuditRecord, source: string): Prisma.Sql {
-  const entry = toEntry(actor, record);
   const asJson = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
   return Prisma.sql`
     INSERT INTO audit_entries (id, project_id, actor_id, action, entity_type, entity_id, before, after)
-    SELECT ${uuidv7()}::uuid, ${entry.projectId}::uuid, ${entry.actorId}::uuid, ${entry.action}, ${entry.entityType}, ${entry.entityId},
+    SELECT ${uuidv7()}::uuid, ${record.projectId}::uuid, ${actor?.userId ?? null}::uuid, ${record.action}, ${record.entityType}, ${record.entityId},
            ${asJson(record.before)}::jsonb, ${asJson(record.after)}::jsonb
     FROM ${Prisma.raw(source)}`;
 }

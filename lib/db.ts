@@ -31,7 +31,7 @@ export function db(): PrismaClient {
  * varies without end (an IN list per length) would otherwise fill each
  * connection's statement cache; the rest run unprepared.
  */
-const MAX_PREPARED_STATEMENTS = 2_000;
+const MAX_PREPARED_STATEMENTS = 500;
 const statementNames = new Map<string, string>();
 
 /**

@@ -45,7 +45,9 @@ export function beforeCursor(cursor: string | undefined): { id?: { lt: string } 
 
 /** Turns `limit + 1` rows fetched after the cursor into a page. */
 export function toPage<Row extends { id: string }, Item>(rows: Row[], limit: number, toItem: (row: Row) => Item): Page<Item> {
-  return { items: rows.slice(0, limit).map(toItem), nextCursor: nextCursorOf(rows, limit) };
+  const pageRows = rows.slice(0, limit);
+  const last = pageRows.at(-1);
+  return { items: pageRows.map(toItem), nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };
 }
 
 /**
@@ -54,10 +56,6 @@ export function toPage<Row extends { id: string }, Item>(rows: Row[], limit: num
  */
 export function pageJson(items: string, lastId: string | null): string {
   return `{"items":[${items}],"nextCursor":${lastId === null ? "null" : JSON.stringify(encodeCursor(lastId))}}`;
-}
-
-function nextCursorOf(rows: { id: string }[], limit: number): string | null {
-  return rows.length > limit ? encodeCursor(rows[limit - 1]!.id) : null;
 }
 
 /** The same pages over a small list already sorted in memory (e.g. a codebook in its editors' order). */
