@@ -38,7 +38,8 @@ interface Row {
   baseline: string;
   ratio: string;
   target: string;
-  pass: boolean;
+  /** null: a measure shown for comparison, without a target. */
+  pass: boolean | null;
 }
 
 const rows: Row[] = [];
@@ -306,8 +307,8 @@ async function main(): Promise<number> {
     const health = await load(`${app.url}/api/health`);
     // The list as a client gets it (the first page, of the default size), then the largest page for comparison.
     for (const [label, url, target] of [
-      [`first page (${DEFAULT_PAGE_SIZE}) of ${PER_ARTICLE}`, listUrl, true],
-      [`first page of ${MAX_PAGE_SIZE}, the largest`, `${listUrl}?limit=${MAX_PAGE_SIZE}`, false],
+      [`first page of ${PER_ARTICLE}, ${DEFAULT_PAGE_SIZE} by default`, listUrl, true],
+      [`first page of ${PER_ARTICLE}, ${MAX_PAGE_SIZE}: the largest`, `${listUrl}?limit=${MAX_PAGE_SIZE}`, false],
     ] as const) {
       const listing = await load(url);
       rows.push({
@@ -316,7 +317,7 @@ async function main(): Promise<number> {
         baseline: `p95 ${ms(health.p95)} (GET /api/health)`,
         ratio: (listing.p95 / health.p95).toFixed(1),
         target: target ? "p95 < 50 ms" : "— (for comparison)",
-        pass: listing.errors === 0 && (!target || listing.p95 < 50),
+        pass: listing.errors > 0 ? false : target ? listing.p95 < 50 : null,
       });
     }
 
@@ -395,7 +396,7 @@ async function main(): Promise<number> {
     }
 
     printTable();
-    return rows.every((row) => row.pass) ? 0 : 1;
+    return rows.every((row) => row.pass !== false) ? 0 : 1;
   } finally {
     await cleanUp();
   }
@@ -403,7 +404,7 @@ async function main(): Promise<number> {
 
 function printTable(): void {
   const header = { measure: "measure", result: "result", baseline: "baseline", ratio: "ratio", target: "target", pass: "pass/fail" };
-  const cells = [header, ...rows.map((row) => ({ ...row, pass: row.pass ? "pass" : "FAIL" }))];
+  const cells = [header, ...rows.map((row) => ({ ...row, pass: row.pass === null ? "—" : row.pass ? "pass" : "FAIL" }))];
   const keys = ["measure", "result", "baseline", "ratio", "target", "pass"] as const;
   const widths = keys.map((key) => Math.max(...cells.map((cell) => String(cell[key]).length)));
   console.log("");
