@@ -48,8 +48,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     : { port, password: randomBytes(18).toString("base64url") };
 
   // Clients connect through a Unix socket in the data folder when its path fits (a socket address
-  // holds ~100 bytes): a query's round trip costs a third of one over TCP on loopback (npm run bench).
-  const socketDir = `${databaseDir}/.s.PGSQL.${port}`.length <= 100 ? databaseDir : null;
+  // holds ~100 bytes) and needs no quoting in the setting: a query's round trip costs a third of
+  // one over TCP on loopback (npm run bench).
+  const socketDir = `${databaseDir}/.s.PGSQL.${port}`.length <= 100 && !/[,"\s]/.test(databaseDir) ? databaseDir : null;
   const log = (line: string) => void appendFile(logFile, line.endsWith("\n") ? line : `${line}\n`).catch(() => {});
   const server = new EmbeddedPostgres({
     databaseDir,
