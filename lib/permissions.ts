@@ -85,14 +85,9 @@ export async function requireProjectPermission(
 }
 
 /** As requireProjectPermission, for the project of a live article (one query); 404 "Article" for outsiders. */
-export async function requireArticlePermission(
-  actor: Actor,
-  articleId: string,
-  action: ProjectAction,
-  client: DbClient = db(),
-): Promise<ProjectAccess> {
+export async function requireArticlePermission(actor: Actor, articleId: string, action: ProjectAction): Promise<ProjectAccess> {
   if (!isUuid(articleId)) throw notFound("Article");
-  const rows = await client.$queryRaw<AccessRow[]>(articleAccessSql(actor, articleId));
+  const rows = await db().$queryRaw<AccessRow[]>(articleAccessSql(actor, articleId));
   return decideArticleAccess(actor, rows[0], action);
 }
 
