@@ -67,6 +67,8 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
   const textRef = useRef<HTMLDivElement>(null);
   const surfaceRef = useRef<HTMLDivElement>(null);
   const flashTimer = useRef<number | undefined>(undefined);
+  /** A mouse button is down on the text: a selection is being dragged. */
+  const dragging = useRef(false);
   const { annotations, conflicts, create, update, remove, reload } = useAnnotations(article.id, initialAnnotations);
   const [links, setLinks] = useState(initialLinks);
   useEffect(() => setLinks(initialLinks), [initialLinks]);
@@ -153,15 +155,24 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
   useEffect(() => {
     const source = new EventSource(`/api/v1/articles/${article.id}/live`);
     let timer: number | undefined;
+    // Not in the middle of a drag: re-rendering the text's wrapper marks (without the Custom Highlight API) would lose the selection.
+    const refresh = () => {
+      if (dragging.current) {
+        timer = window.setTimeout(refresh, LIVE_REFRESH_DELAY_MS);
+        return;
+      }
+      router.refresh();
+      setLiveChanges((count) => count + 1);
+    };
     source.onmessage = () => {
       window.clearTimeout(timer);
-      timer = window.setTimeout(() => {
-        router.refresh();
-        setLiveChanges((count) => count + 1);
-      }, LIVE_REFRESH_DELAY_MS);
+      timer = window.setTimeout(refresh, LIVE_REFRESH_DELAY_MS);
     };
+    const dragEnded = () => (dragging.current = false);
+    window.addEventListener("mouseup", dragEnded);
     return () => {
       window.clearTimeout(timer);
+      window.removeEventListener("mouseup", dragEnded);
       source.close();
     };
   }, [article.id, router]);
@@ -439,6 +450,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
                 ref={textRef}
                 tabIndex={0}
                 aria-label="Article text: use Shift+arrow keys to select, Enter to tag the selection or list the annotations at the caret"
+                onMouseDown={() => (dragging.current = true)}
                 onMouseUp={onMouseUp}
                 onKeyDown={onKeyDown}
                 onBlur={() => setCaret(null)}

@@ -141,6 +141,40 @@ test("without the Custom Highlight API, wrapper marks show the same spans and se
   expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
 });
 
+test("a colleague's change arriving during a drag is shown after it: the selection is kept (wrapper marks)", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "Highlight", { value: undefined, configurable: true });
+  });
+  await signIn(page, "editor@example.org");
+  const text = "The minister said 40 percent of roads were repaired. Critics called the figure invented.";
+  const articleId = await importArticle(page, "Live during a drag", text);
+  const following = page.waitForResponse((response) => response.url().endsWith(`/articles/${articleId}/live`));
+  await page.goto(`/articles/${articleId}`);
+  await following;
+  const cards = page.getByTestId("annotation-card");
+  const annotate = async (quote: string) => {
+    const start = text.indexOf(quote);
+    const response = await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, { data: { start, end: start + quote.length, exact: quote, tags: ["opinion"] } });
+    expect(response.status()).toBe(201);
+  };
+  await annotate("Critics called");
+  await expect(cards).toHaveCount(1, { timeout: 5_000 });
+
+  const quote = "40 percent of roads were repaired";
+  const start = text.indexOf(quote);
+  await dragSelect(page, start, start + quote.length, async () => {
+    // A change that splits the marks where the drag began, held long enough for a refresh to land mid-drag.
+    await annotate("minister said 40 percent");
+    await page.waitForTimeout(1_500);
+  });
+  await expect(picker(page)).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(picker(page)).toHaveCount(0);
+  expect((await storedAnnotations(page, articleId)).map(({ start, end, exact }) => ({ start, end, exact }))).toContainEqual({ start, end: start + quote.length, exact: quote });
+  // The colleague's change is shown once the drag is over.
+  await expect(cards).toHaveCount(3, { timeout: 5_000 });
+});
+
 test("the sidebar lists, filters, shows, edits and deletes annotations; a click lists all annotations covering a point", async ({ page }) => {
   await signIn(page, "editor@example.org");
   const text = "Officials said the road to Kabul was open. Residents said the road was closed by fighting all week.";

@@ -87,14 +87,16 @@ async function scrollToCharacter(page: Page, offset: number): Promise<void> {
 /**
  * Drags the mouse over the article text from offset `start` to `end`
  * (UTF-16 code units; may cross paragraphs): from the left edge of the first
- * character to the right edge of the last one, as a reader would.
+ * character to the right edge of the last one, as a reader would;
+ * `whileHeld` runs with the button down, before the mouse moves on.
  */
-export async function dragSelect(page: Page, start: number, end: number): Promise<void> {
+export async function dragSelect(page: Page, start: number, end: number, whileHeld?: () => Promise<void>): Promise<void> {
   await scrollToCharacter(page, start);
   const first = await characterBox(page, start);
   const last = await characterBox(page, end - 1);
   await page.mouse.move(first.left + 1, first.top + first.height / 2);
   await page.mouse.down();
+  await whileHeld?.();
   await page.mouse.move(last.right - 1, last.top + last.height / 2, { steps: 8 });
   await page.mouse.up();
 }
