@@ -25,8 +25,9 @@ export function errorBody(code: ErrorCode, message: string, details?: unknown) {
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
 /** What Prisma's driver adapter calls such errors (a raw query wraps them as P2010). */
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+// `connect ENOENT`: the server's Unix socket file is gone (PostgreSQL stopped or restarting).
 const UNAVAILABLE_MESSAGES =
-  /can't reach database server|connection terminated|timeout exceeded when trying to connect|ECONNREFUSED|database system is (starting up|not yet accepting connections|shutting down|in recovery mode)|terminating connection due to|connection error and is not queryable|Connection terminated unexpectedly/i;
+  /can't reach database server|connect ENOENT|connection terminated|timeout exceeded when trying to connect|ECONNREFUSED|database system is (starting up|not yet accepting connections|shutting down|in recovery mode)|terminating connection due to|connection error and is not queryable|Connection terminated unexpectedly/i;
 
 /**
  * Whether an error (or anything it wraps: causes, and the driver adapter's
