@@ -20,6 +20,13 @@ async function articleText(page: Page, articleId: string): Promise<string> {
   return ((await response.json()) as { text: string }).text;
 }
 
+/** The page as in a browser without the CSS Custom Highlight API: the reader paints with wrapper marks. */
+async function withoutCustomHighlights(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "Highlight", { value: undefined, configurable: true });
+  });
+}
+
 /** Selects `quote` (its `occurrence`-th copy) with the mouse, saves it with Enter, and returns the stored annotation. */
 async function annotateWithMouse(page: Page, articleId: string, text: string, quote: string, keys: string[] = []): Promise<StoredAnnotation> {
   const start = text.indexOf(quote);
@@ -114,9 +121,7 @@ test("a save the server refuses shows why and removes the new highlight", async 
 });
 
 test("without the Custom Highlight API, wrapper marks show the same spans and selections map to the same offsets", async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, "Highlight", { value: undefined, configurable: true });
-  });
+  await withoutCustomHighlights(page);
   await signIn(page, "editor@example.org");
   const text = "🤔🤔🤔🤔 The minister said 40 percent of roads were repaired.\nCritics called the figure invented.";
   const articleId = await importArticle(page, "Fallback highlights", text);
@@ -142,9 +147,7 @@ test("without the Custom Highlight API, wrapper marks show the same spans and se
 });
 
 test("a colleague's change arriving during a drag is shown after it: the selection is kept (wrapper marks)", async ({ page }) => {
-  await page.addInitScript(() => {
-    Object.defineProperty(window, "Highlight", { value: undefined, configurable: true });
-  });
+  await withoutCustomHighlights(page);
   await signIn(page, "editor@example.org");
   const text = "The minister said 40 percent of roads were repaired. Critics called the figure invented.";
   const articleId = await importArticle(page, "Live during a drag", text);
