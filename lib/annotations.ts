@@ -297,12 +297,14 @@ export async function listAnnotationsJson(actor: Actor, articleId: string, query
   if (author) conditions.push(isUuid(author) ? Prisma.sql`a.author_id = ${author}::uuid` : Prisma.sql`FALSE`);
   if (tag) conditions.push(carriesTagSql([tag]));
   const afterId = cursor === undefined ? undefined : Buffer.from(cursor, "base64url").toString("utf8");
-  const cursorRow = afterId !== undefined && isUuid(afterId) ? Prisma.sql`(SELECT c.start, c."end", c.id FROM annotations c WHERE c.id = ${afterId}::uuid AND c.article_id = ${articleId}::uuid)` : null;
-  if (cursorRow) conditions.push(Prisma.sql`(a.start, a."end", a.id) > ${cursorRow}`);
+  // The previous page's last annotation, read once: the page continues after it, and a cursor naming none is refused.
+  const after = afterId !== undefined && isUuid(afterId) ? Prisma.sql`after_cursor AS (SELECT c.start, c."end", c.id FROM annotations c WHERE c.id = ${afterId}::uuid AND c.article_id = ${articleId}::uuid),` : null;
+  if (after) conditions.push(Prisma.sql`(a.start, a."end", a.id) > (SELECT start, "end", id FROM after_cursor)`);
   // The limit is written into the statement (a checked integer): with it as a parameter PostgreSQL
   // keeps planning the prepared statement anew instead of reusing its plan.
   const [found] = await db().$queryRaw<(AccessRow & { cursorFound: boolean | null; items: string; lastId: string | null })[]>`
     WITH acc AS (${articleAccessSql(actor, articleId)}),
+    ${after ?? Prisma.empty}
     page AS (
       SELECT a.* FROM annotations a, acc WHERE ${Prisma.join(conditions, " AND ")}
       ORDER BY a.start, a."end", a.id LIMIT ${Prisma.raw(String(limit + 1))}
@@ -313,7 +315,7 @@ export async function listAnnotationsJson(actor: Actor, articleId: string, query
       FROM shown JOIN annotation_tags at ON at.annotation_id = shown.id JOIN tags t ON t.id = at.tag_id JOIN tag_groups g ON g.id = t.group_id
       GROUP BY at.annotation_id
     )
-    SELECT acc.*, ${cursorRow ? Prisma.sql`EXISTS ${cursorRow}` : Prisma.sql`NULL::boolean`} AS "cursorFound",
+    SELECT acc.*, ${after ? Prisma.sql`EXISTS (SELECT 1 FROM after_cursor)` : Prisma.sql`NULL::boolean`} AS "cursorFound",
       (SELECT coalesce(string_agg(${annotationJsonSql}::text, ',' ORDER BY a.start, a."end", a.id), '')
        FROM shown a LEFT JOIN tagged tg ON tg.annotation_id = a.id JOIN users u ON u.id = a.author_id) AS items,
       CASE WHEN (SELECT count(*) FROM page) > ${limit} THEN (SELECT id FROM shown ORDER BY start DESC, "end" DESC, id DESC LIMIT 1) END AS "lastId"
