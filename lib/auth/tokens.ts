@@ -57,20 +57,68 @@ export async function createApiToken(input: unknown, address: string | null = nu
   return { id: created.id, token, name: created.name, expiresAt: expiresAt.toISOString() };
 }
 
+/**
+ * A checked token is trusted for this long without asking PostgreSQL again:
+ * scripts call the API in bursts, and the check was a round trip of its own
+ * on every request (npm run bench). A revocation made through this process
+ * takes effect at once; one made elsewhere (another instance, plain SQL)
+ * within this time.
+ */
+const CHECKED_TOKEN_TTL_MS = 1_000;
+const MAX_CHECKED_TOKENS = 1_000;
+
+interface CheckedToken {
+  actor: Actor;
+  tokenId: string;
+  expiresAt: number | null;
+  checkedAt: number;
+}
+
+/**
+ * Checks by the token's hash, and a count of revocations (a check that raced
+ * one is not remembered). On `globalThis`: every route bundle of the server
+ * must see the same ones.
+ */
+const globalForTokens = globalThis as unknown as { parallaxCheckedTokens?: { byHash: Map<string, CheckedToken>; revocations: number } };
+function checkedTokens() {
+  globalForTokens.parallaxCheckedTokens ??= { byHash: new Map(), revocations: 0 };
+  return globalForTokens.parallaxCheckedTokens;
+}
+
 /** The actor a bearer token stands for, or null if it is unknown, revoked or expired. */
 export async function actorForToken(token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  // Every API request makes this check: one plain join (a Prisma relation read costs about twice as much).
-  const [row] = await db().$queryRaw<({ tokenId: string; lastUsedAt: Date | null } & Parameters<typeof actorFor>[0])[]>`
-    SELECT t.id AS "tokenId", t.last_used_at AS "lastUsedAt", u.id, u.email, u.name, u.site_role::text AS "siteRole"
-    FROM api_tokens t JOIN users u ON u.id = t.user_id
-    WHERE t.token_hash = ${hashToken(token)} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`;
-  if (!row) return null;
+  const tokenHash = hashToken(token);
   const now = Date.now();
+  const checks = checkedTokens();
+  const checked = checks.byHash.get(tokenHash);
+  if (checked && now - checked.checkedAt < CHECKED_TOKEN_TTL_MS && (checked.expiresAt === null || checked.expiresAt > now)) return checked.actor;
+  checks.byHash.delete(tokenHash);
+
+  const revocationsBefore = checks.revocations;
+  // One plain join (a Prisma relation read costs about twice as much).
+  const [row] = await db().$queryRaw<({ tokenId: string; lastUsedAt: Date | null; expiresAt: Date | null } & Parameters<typeof actorFor>[0])[]>`
+    SELECT t.id AS "tokenId", t.last_used_at AS "lastUsedAt", t.expires_at AS "expiresAt", u.id, u.email, u.name, u.site_role::text AS "siteRole"
+    FROM api_tokens t JOIN users u ON u.id = t.user_id
+    WHERE t.token_hash = ${tokenHash} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`;
+  if (!row) return null;
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db().apiToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: new Date(now) } });
   }
-  return actorFor(row, "token");
+  const actor = actorFor(row, "token");
+  if (checks.revocations === revocationsBefore) {
+    // The oldest entry makes room: Map keeps insertion order.
+    if (checks.byHash.size >= MAX_CHECKED_TOKENS) checks.byHash.delete(checks.byHash.keys().next().value!);
+    checks.byHash.set(tokenHash, { actor, tokenId: row.tokenId, expiresAt: row.expiresAt?.getTime() ?? null, checkedAt: now });
+  }
+  return actor;
+}
+
+/** Forgets the checks of a revoked token, so that its next use is refused. */
+function forgetCheckedToken(tokenId: string): void {
+  const checks = checkedTokens();
+  checks.revocations++;
+  for (const [tokenHash, checked] of checks.byHash) if (checked.tokenId === tokenId) checks.byHash.delete(tokenHash);
 }
 
 export interface TokenView {
@@ -103,4 +151,5 @@ export async function revokeApiToken(actor: Actor, tokenId: string): Promise<voi
     if (revoked.count === 0) throw notFound("Token");
     await recordAudit(tx, actor, { projectId: null, action: "token.revoke", entityType: "ApiToken", entityId: tokenId });
   });
+  forgetCheckedToken(tokenId);
 }
