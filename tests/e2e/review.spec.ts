@@ -30,4 +30,14 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
   await expect(reviewer.getByTestId("annotation-card").nth(0)).toContainText("Rejected: The army's figure is unsourced");
   await expect(reviewer.getByTestId("annotation-card").nth(0).getByRole("button", { name: "Submit for review" })).toBeVisible();
   await reviewer.context().close();
+
+  // The history names the annotation by its quote and shows what the rejection changed.
+  await page.goto(`/projects/${(await (await api(page, "GET", `/api/v1/articles/${articleId}`)).json()).projectId}/history?action=annotation.update`);
+  const rejection = page.getByTestId("history").getByRole("listitem").filter({ hasText: "40 villages were retaken" }).first();
+  await expect(rejection).toContainText("annotation.update");
+  await expect(rejection.getByRole("link")).toHaveText("Annotation “40 villages were retaken”");
+  await expect(rejection.getByRole("row", { name: "status" })).toHaveText("statusSUBMITTED→ REJECTED");
+  await expect(rejection.getByRole("row", { name: "reviewNote" })).toContainText("→ The army's figure is unsourced");
+  await expect(rejection.getByTestId("history-changes")).not.toContainText("updatedAt");
+  await page.screenshot({ path: test.info().outputPath("history.png") });
 });

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
+import { HistoryChanges } from "@/components/history/history-changes";
+import { entityLabel } from "@/components/history/entry-format";
 import { formatMoment } from "@/components/ui/format";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listHistory } from "@/lib/history";
@@ -8,12 +10,6 @@ import { forPage } from "@/lib/page-data";
 import { getProject } from "@/lib/projects";
 
 export const metadata: Metadata = { title: "History" };
-
-function shown(value: unknown): string {
-  if (value === null || value === undefined) return "—";
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
-}
 
 export default async function HistoryPage({ params, searchParams }: PageProps<"/projects/[projectId]/history">) {
   const { projectId } = await params;
@@ -42,32 +38,21 @@ export default async function HistoryPage({ params, searchParams }: PageProps<"/
       </form>
       <ol className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs" data-testid="history">
         {page.items.length === 0 && <li className="px-4 py-3 text-stone-500">No changes match.</li>}
-        {page.items.map((entry) => (
-          <li key={entry.id} className="px-4 py-3 text-sm">
-            <p>
-              <span className="font-medium">{entry.actor?.name ?? "The system"}</span> <code className="rounded bg-stone-100 px-1">{entry.action}</code>{" "}
-              <Link href={`/projects/${projectId}/history?entity=${entry.entityId}`} className="text-xs text-indigo-700 hover:underline">
-                {entry.entityType} {entry.entityId.slice(0, 8)}
-              </Link>{" "}
-              <span className="text-xs text-stone-500">{formatMoment(entry.createdAt)}</span>
-            </p>
-            {entry.changes.length > 0 && (
-              <table className="mt-1 text-xs">
-                <tbody>
-                  {entry.changes.map((change) => (
-                    <tr key={change.field}>
-                      <th scope="row" className="pr-3 text-left font-medium text-stone-600">
-                        {change.field}
-                      </th>
-                      <td className="pr-2 text-red-800 line-through decoration-red-300">{shown(change.before)}</td>
-                      <td className="text-emerald-800">→ {shown(change.after)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </li>
-        ))}
+        {page.items.map((entry) => {
+          const label = entityLabel(entry);
+          return (
+            <li key={entry.id} className="px-4 py-3 text-sm">
+              <p>
+                <span className="font-medium">{entry.actor?.name ?? "The system"}</span> <code className="rounded bg-stone-100 px-1">{entry.action}</code>{" "}
+                <Link href={`/projects/${projectId}/history?entity=${entry.entityId}`} className="text-xs text-indigo-700 hover:underline" title={`${entry.entityType} ${entry.entityId}: its whole history`}>
+                  {entry.entityType} {label ? `“${label}”` : entry.entityId.slice(-8)}
+                </Link>{" "}
+                <span className="text-xs text-stone-500">{formatMoment(entry.createdAt)}</span>
+              </p>
+              <HistoryChanges changes={entry.changes} />
+            </li>
+          );
+        })}
       </ol>
       {page.nextCursor && (
         <Link href={`/projects/${projectId}/history?${next}`} className="mt-3 inline-block text-sm text-indigo-700 hover:underline">

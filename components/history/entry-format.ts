@@ -1,0 +1,54 @@
+import type { HistoryEntry } from "@/lib/history";
+
+type Change = HistoryEntry["changes"][number];
+
+/** Fields the entry's own line already gives (which item, who, when): not repeated in its table. */
+const HEADER_FIELDS = new Set(["id", "createdAt", "updatedAt", "createdBy"]);
+
+/** What a reader looks for first; the other fields follow alphabetically. */
+const FIRST_FIELDS = ["exact", "title", "name", "body", "text", "start", "end", "tags", "note", "status", "reviewNote", "stance", "attributedTo", "eventId", "annotationId"];
+
+/** The recorded fields worth showing, in reading order. */
+export function changesToShow(changes: Change[]): Change[] {
+  const rank = (field: string) => {
+    const index = FIRST_FIELDS.indexOf(field);
+    return index === -1 ? FIRST_FIELDS.length : index;
+  };
+  return changes
+    .filter((change) => !HEADER_FIELDS.has(change.field))
+    .sort((a, b) => rank(a.field) - rank(b.field) || a.field.localeCompare(b.field));
+}
+
+/** A created item has nothing before, a deleted one nothing after: their tables show one column. */
+export function changeKind(changes: Change[]): "created" | "deleted" | "changed" {
+  if (changes.length > 0 && changes.every((change) => change.before === null)) return "created";
+  if (changes.length > 0 && changes.every((change) => change.after === null)) return "deleted";
+  return "changed";
+}
+
+function asRecord(value: unknown): Record<string, unknown> | null {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+function clipped(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
+}
+
+/** What the item is, in words (its quote, title or name), when the entry recorded one. */
+export function entityLabel(entry: Pick<HistoryEntry, "before" | "after">): string | null {
+  const record = asRecord(entry.after) ?? asRecord(entry.before);
+  for (const field of ["exact", "title", "name", "body"]) {
+    const value = record?.[field];
+    if (typeof value === "string" && value.trim()) return clipped(value.trim(), 80);
+  }
+  return null;
+}
+
+/** A recorded value as text: a list of names joined, a person by name, long texts clipped. */
+export function shownValue(value: unknown): string {
+  if (value === null || value === undefined) return "—";
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value.length ? value.join(", ") : "none";
+  const name = asRecord(value)?.name;
+  if (typeof name === "string") return name;
+  return clipped(typeof value === "string" ? value : JSON.stringify(value), 160);
+}
