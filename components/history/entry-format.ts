@@ -1,3 +1,4 @@
+import { clipText } from "@/lib/anchoring";
 import type { HistoryEntry } from "@/lib/history";
 
 type Change = HistoryEntry["changes"][number];
@@ -30,16 +31,12 @@ function asRecord(value: unknown): Record<string, unknown> | null {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
-function clipped(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length)}…` : text;
-}
-
 /** What the item is, in words (its quote, title or name), when the entry recorded one. */
 export function entityLabel(entry: Pick<HistoryEntry, "before" | "after">): string | null {
   const record = asRecord(entry.after) ?? asRecord(entry.before);
   for (const field of ["exact", "title", "name", "body"]) {
     const value = record?.[field];
-    if (typeof value === "string" && value.trim()) return clipped(value.trim(), 80);
+    if (typeof value === "string" && value.trim()) return clipText(value.trim(), 80);
   }
   return null;
 }
@@ -50,5 +47,5 @@ export function shownValue(value: unknown): string {
   if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value.length ? value.join(", ") : "none";
   const name = asRecord(value)?.name;
   if (typeof name === "string") return name;
-  return clipped(typeof value === "string" ? value : JSON.stringify(value), 160);
+  return clipText(typeof value === "string" ? value : JSON.stringify(value), 160);
 }

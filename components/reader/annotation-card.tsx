@@ -2,6 +2,7 @@
 
 import { FormError } from "@/components/ui/form";
 import { memo, useState } from "react";
+import { clipText } from "@/lib/anchoring";
 import type { TagView } from "@/lib/codebook";
 import { formatMoment } from "@/components/ui/format";
 import { safeColor } from "@/components/ui/tag-color";
@@ -54,7 +55,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
   const [error, setError] = useState<string | null>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
 
-  const quote = annotation.exact.length > QUOTE_LIMIT ? `${annotation.exact.slice(0, QUOTE_LIMIT)}…` : annotation.exact;
+  const quote = clipText(annotation.exact, QUOTE_LIMIT);
   const anchorLabel = ANCHOR_LABEL[annotation.anchor];
 
   // The version the edit form started from: saving sends it, so a change made meanwhile (even one that arrived live) gets 412.

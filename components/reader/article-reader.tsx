@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ArticleText } from "@/components/articles/article-text";
 import type { AnnotationView } from "@/lib/annotations";
-import { normalizeSelection, snapToGraphemes } from "@/lib/anchoring";
+import { clipText, normalizeSelection, snapToGraphemes } from "@/lib/anchoring";
 import { rangeForSpan, textOffsetOf } from "@/lib/anchoring/dom";
 import type { TagView } from "@/lib/codebook";
 import type { ArticleLinkView } from "@/lib/events";
@@ -540,7 +540,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
 }
 
 function shortQuote(quote: string): string {
-  return quote.length > 60 ? `${quote.slice(0, 60)}…` : quote;
+  return clipText(quote, 60);
 }
 
 /**

@@ -8,4 +8,4 @@ export { createEditMap, type EditMap } from "./edit-map";
 export { normalizeSelection, snapToGraphemes } from "./graphemes";
 export { findExactQuote, findFuzzyQuote, type QuoteHints, type QuoteMatch } from "./match-quote";
 export { type AnchorResult, type AnchorState, reanchorAll, type StoredAnchor } from "./reanchor";
-export { CONTEXT_LENGTH, describeSpanMismatch, quoteContext, splitsSurrogatePair, type TextSpan } from "./span";
+export { CONTEXT_LENGTH, clipText, describeSpanMismatch, quoteContext, splitsSurrogatePair, type TextSpan } from "./span";

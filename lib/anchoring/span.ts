@@ -22,10 +22,14 @@ export function splitsSurrogatePair(text: string, offset: number): boolean {
 
 const MAX_SHOWN = 40;
 
+/** The text cut to at most `length` code units, with "…" when cut: for labels and messages. */
+export function clipText(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
+}
+
 /** A string as JSON shows it (control characters visible), cut to a readable length. */
 function shown(value: string): string {
-  const cut = value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value;
-  return JSON.stringify(cut);
+  return JSON.stringify(clipText(value, MAX_SHOWN));
 }
 
 /**
