@@ -1,7 +1,7 @@
 import "server-only";
 import { inCodebookOrder } from "@/lib/codebook";
 import { z } from "zod";
-import { type Actor, isAdmin } from "@/lib/actor";
+import type { Actor } from "@/lib/actor";
 import { type AnchorState, describeSpanMismatch, quoteContext } from "@/lib/anchoring";
 import { lockArticleText } from "@/lib/articles";
 import { auditInsertSql, recordAudit, recordAudits } from "@/lib/audit";
@@ -21,7 +21,8 @@ import {
   requireArticlePermission,
   requireProjectPermission,
   roleAllows,
-  seesOthersUnapprovedAnnotations,
+  visibleAnnotationsSql,
+  visibleAnnotationsWhere,
 } from "@/lib/permissions";
 import { isUuid, optionalText, parseInput, storableString } from "@/lib/validation";
 
@@ -186,28 +187,6 @@ function toView(row: Omit<AnnotationRow, "projectId">): AnnotationView {
 function auditSnapshot(view: AnnotationView) {
   const { tags, author: _author, prefix: _prefix, suffix: _suffix, ...rest } = view;
   return { ...rest, tags: tags.map((tag) => tag.name) };
-}
-
-/** Live annotations the caller may see: reviewers coding blind see their own and the approved ones. */
-export function visibleAnnotationsWhere(actor: Actor, access: ProjectAccess): Prisma.AnnotationWhereInput {
-  const live = { deletedAt: null, projectId: access.projectId };
-  return seesOthersUnapprovedAnnotations(access) ? live : { ...live, OR: [{ authorId: actor.userId }, { status: "APPROVED" }] };
-}
-
-/**
- * The same rule as visibleAnnotationsWhere, as an SQL condition on the
- * annotations aliased `a`, for hand-written queries. `"acc"`: the access is
- * the row of articleAccessSql in the same statement, aliased `acc`.
- */
-export function visibleAnnotationsSql(actor: Actor, access: ProjectAccess | "acc"): Prisma.Sql {
-  const ownOrApproved = Prisma.sql`(a.author_id = ${actor.userId}::uuid OR a.status = 'APPROVED')`;
-  if (access === "acc") {
-    // seesOthersUnapprovedAnnotations on the row: a site admin acts as an editor.
-    const seesOthers = isAdmin(actor) ? Prisma.sql`TRUE` : Prisma.sql`(acc.role IS DISTINCT FROM 'REVIEWER' OR acc."reviewersSeeEachOther")`;
-    return Prisma.sql`a.deleted_at IS NULL AND a.project_id = acc."projectId" AND (${seesOthers} OR ${ownOrApproved})`;
-  }
-  const live = Prisma.sql`a.deleted_at IS NULL AND a.project_id = ${access.projectId}::uuid`;
-  return seesOthersUnapprovedAnnotations(access) ? live : Prisma.sql`${live} AND ${ownOrApproved}`;
 }
 
 /** An SQL condition on the annotations aliased `a`: they carry one of the tags named (by id or by name). */

@@ -6,7 +6,7 @@ import { db, type DbClient } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
-import { requireArticlePermission, requireProjectPermission } from "@/lib/permissions";
+import { requireArticlePermission, requireProjectPermission, visibleAnnotationsWhere } from "@/lib/permissions";
 import { type ReanchorCounts, reanchorArticle } from "@/lib/reanchoring";
 import { resolveHtmlInput } from "@/lib/html-article";
 import { articleText } from "@/lib/text";
@@ -56,22 +56,28 @@ export interface ArticleDetail extends ArticleSummary {
   text: string;
 }
 
-const summarySelect = {
-  id: true,
-  projectId: true,
-  title: true,
-  author: true,
-  publishedAt: true,
-  url: true,
-  textLength: true,
-  revision: true,
-  createdAt: true,
-  updatedAt: true,
-  source: { select: { id: true, name: true } },
-  _count: { select: { annotations: { where: { deletedAt: null } } } },
-} as const satisfies Prisma.ArticleSelect;
+/** An article's metadata, with its annotations counted as far as the caller may see them. */
+function summarySelect(visibleAnnotations: Prisma.AnnotationWhereInput) {
+  return {
+    id: true,
+    projectId: true,
+    title: true,
+    author: true,
+    publishedAt: true,
+    url: true,
+    textLength: true,
+    revision: true,
+    createdAt: true,
+    updatedAt: true,
+    source: { select: { id: true, name: true } },
+    _count: { select: { annotations: { where: visibleAnnotations } } },
+  } as const satisfies Prisma.ArticleSelect;
+}
 
-type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof summarySelect }>;
+/** For an editor's changes (only editors write articles, and they see every annotation) and their audit entries. */
+const editorSummarySelect = summarySelect({ deletedAt: null });
+
+type SummaryRow = Prisma.ArticleGetPayload<{ select: ReturnType<typeof summarySelect> }>;
 
 function toSummary(row: SummaryRow): ArticleSummary {
   return {
@@ -136,20 +142,21 @@ async function sourceIdFor(tx: DbClient, actor: Actor, projectId: string, name: 
 
 /** The project's articles, oldest first, without their texts. */
 export async function listArticles(actor: Actor, projectId: string, query: unknown): Promise<Page<ArticleSummary>> {
-  await requireProjectPermission(actor, projectId, "article.read");
+  const access = await requireProjectPermission(actor, projectId, "article.read");
   const { limit, cursor } = parseInput(pageQuery, query);
   const rows = await db().article.findMany({
     where: { projectId, deletedAt: null, ...afterCursor(cursor) },
     orderBy: { id: "asc" },
     take: limit + 1,
-    select: summarySelect,
+    select: summarySelect(visibleAnnotationsWhere(actor, access)),
   });
   return toPage(rows, limit, toSummary);
 }
 
 export async function getArticle(actor: Actor, articleId: string): Promise<ArticleDetail> {
-  await requireArticlePermission(actor, articleId, "article.read");
-  const row = await db().article.findUniqueOrThrow({ where: { id: articleId }, select: { ...summarySelect, text: true } });
+  const access = await requireArticlePermission(actor, articleId, "article.read");
+  const select = { ...summarySelect(visibleAnnotationsWhere(actor, access)), text: true };
+  const row = await db().article.findUniqueOrThrow({ where: { id: articleId }, select });
   return toDetail(row);
 }
 
@@ -198,7 +205,7 @@ export async function insertArticle(tx: DbClient, actor: Actor, projectId: strin
       createdById: actor.userId,
       revisions: { create: { number: 1, text, createdById: actor.userId } },
     },
-    select: { ...summarySelect, text: true },
+    select: { ...editorSummarySelect, text: true },
   });
   const article = toDetail(row);
   await recordAudit(tx, actor, { projectId, action: "article.create", entityType: "Article", entityId: article.id, after: auditSnapshot(article) });
@@ -227,7 +234,7 @@ export async function updateArticle(actor: Actor, articleId: string, input: unkn
         { currentRevision: locked.revision },
       );
     }
-    const before = toDetail(await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { ...summarySelect, text: true } }));
+    const before = toDetail(await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { ...editorSummarySelect, text: true } }));
     const data: Prisma.ArticleUncheckedUpdateInput = {};
     let reanchor: ReanchorCounts | undefined;
     if (changes.text !== undefined) {
@@ -244,7 +251,7 @@ export async function updateArticle(actor: Actor, articleId: string, input: unkn
     if (changes.publishedAt !== undefined) data.publishedAt = changes.publishedAt;
     if (changes.sourceName !== undefined) data.sourceId = await sourceIdFor(tx, actor, projectId, changes.sourceName);
     const after = toDetail(
-      await tx.article.update({ where: { id: articleId }, data, select: { ...summarySelect, text: true } }),
+      await tx.article.update({ where: { id: articleId }, data, select: { ...editorSummarySelect, text: true } }),
     );
     await recordAudit(tx, actor, {
       projectId,

@@ -2,12 +2,11 @@ import "server-only";
 import { inCodebookOrder } from "@/lib/codebook";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
-import { visibleAnnotationsSql } from "@/lib/annotations";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unprocessable } from "@/lib/errors";
 import type { Stance, TagGroupKind } from "@/lib/generated/prisma/enums";
-import { type ProjectAccess, requireProjectPermission } from "@/lib/permissions";
+import { type ProjectAccess, requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
 import { formatDate, isUuid, parseInput } from "@/lib/validation";
 
 const MAX_ARTICLES = 6;

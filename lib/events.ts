@@ -1,14 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
-import { visibleAnnotationsWhere } from "@/lib/annotations";
 import { recordAudit } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
 import { conflict, forbidden, notFound, unprocessable } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/generated/prisma/enums";
 import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
-import { type ProjectAccess, requireArticlePermission, requireProjectPermission, roleAllows } from "@/lib/permissions";
+import { type ProjectAccess, requireArticlePermission, requireProjectPermission, roleAllows, visibleAnnotationsWhere } from "@/lib/permissions";
 import { formatDate, isUuid, label, optionalDate, optionalText, parseInput, storableString } from "@/lib/validation";
 
 export const STANCES = ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"] as const satisfies readonly Stance[];
@@ -81,20 +80,26 @@ function datesInOrder({ date, dateEnd }: { date?: Date | null; dateEnd?: Date | 
 /** Live links: their claim is a live annotation on a live article. */
 const liveLinkWhere = { annotation: { deletedAt: null, article: { deletedAt: null } } } satisfies Prisma.ClaimLinkWhereInput;
 
-const eventSelect = {
-  id: true,
-  projectId: true,
-  title: true,
-  dateStart: true,
-  dateEnd: true,
-  place: true,
-  description: true,
-  createdAt: true,
-  updatedAt: true,
-  _count: { select: { links: { where: liveLinkWhere } } },
-} as const satisfies Prisma.EventSelect;
+/** An event, with its links counted as far as the caller may see their claims. */
+function eventSelect(visibleAnnotations: Prisma.AnnotationWhereInput) {
+  return {
+    id: true,
+    projectId: true,
+    title: true,
+    dateStart: true,
+    dateEnd: true,
+    place: true,
+    description: true,
+    createdAt: true,
+    updatedAt: true,
+    _count: { select: { links: { where: { annotation: { ...visibleAnnotations, article: { deletedAt: null } } } } } },
+  } as const satisfies Prisma.EventSelect;
+}
 
-type EventRow = Prisma.EventGetPayload<{ select: typeof eventSelect }>;
+/** For an editor's changes (editors see every claim) and the audit entries they write. */
+const editorEventSelect = eventSelect({ deletedAt: null });
+
+type EventRow = Prisma.EventGetPayload<{ select: ReturnType<typeof eventSelect> }>;
 
 function toEventView(row: EventRow): EventView {
   return {
@@ -148,7 +153,7 @@ function byDateThenTitle(a: EventRow, b: EventRow): number {
 
 /** The project's events in date order; `q` searches titles, places and descriptions. */
 export async function listEvents(actor: Actor, projectId: string, query: unknown): Promise<Page<EventView>> {
-  await requireProjectPermission(actor, projectId, "event.read");
+  const access = await requireProjectPermission(actor, projectId, "event.read");
   const { q, ...page } = parseInput(listEventsQuery, query);
   const needle = q?.trim();
   const rows = await db().event.findMany({
@@ -165,7 +170,7 @@ export async function listEvents(actor: Actor, projectId: string, query: unknown
           }
         : {}),
     },
-    select: eventSelect,
+    select: eventSelect(visibleAnnotationsWhere(actor, access)),
   });
   return pageInMemory(rows.sort(byDateThenTitle), page, toEventView);
 }
@@ -179,7 +184,7 @@ async function requireEvent(actor: Actor, eventId: string, action: "event.read" 
 
 export async function getEvent(actor: Actor, eventId: string): Promise<EventDetail> {
   const access = await requireEvent(actor, eventId, "event.read");
-  const row = await db().event.findUniqueOrThrow({ where: { id: eventId }, select: eventSelect });
+  const row = await db().event.findUniqueOrThrow({ where: { id: eventId }, select: eventSelect(visibleAnnotationsWhere(actor, access)) });
   const links = await db().claimLink.findMany({
     where: { eventId, annotation: { ...visibleAnnotationsWhere(actor, access), article: { deletedAt: null } } },
     orderBy: { createdAt: "asc" },
@@ -204,12 +209,12 @@ export async function getEvent(actor: Actor, eventId: string): Promise<EventDeta
 
 /** Creates an event; `options.id` gives the demo seed fixed ids (idempotence). */
 export async function createEvent(actor: Actor, projectId: string, input: unknown, options: { id?: string } = {}): Promise<EventView> {
-  await requireProjectPermission(actor, projectId, "event.link");
+  const access = await requireProjectPermission(actor, projectId, "event.link");
   const { title, date, dateEnd, place, description } = parseInput(createEventInput, input);
   return db().$transaction(async (tx) => {
     const row = await tx.event.create({
       data: { ...(options.id ? { id: options.id } : {}), projectId, title, dateStart: date ?? null, dateEnd: dateEnd ?? null, place: place ?? null, description: description ?? null, createdById: actor.userId },
-      select: eventSelect,
+      select: eventSelect(visibleAnnotationsWhere(actor, access)),
     });
     const view = toEventView(row);
     await recordAudit(tx, actor, { projectId, action: "event.create", entityType: "Event", entityId: row.id, after: view });
@@ -221,7 +226,7 @@ export async function updateEvent(actor: Actor, eventId: string, input: unknown)
   const { projectId } = await requireEvent(actor, eventId, "event.manage");
   const changes = parseInput(updateEventInput, input);
   return db().$transaction(async (tx) => {
-    const before = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: eventSelect });
+    const before = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: editorEventSelect });
     const data: Prisma.EventUpdateInput = {};
     if (changes.title !== undefined) data.title = changes.title;
     if (changes.date !== undefined) data.dateStart = changes.date;
@@ -233,7 +238,7 @@ export async function updateEvent(actor: Actor, eventId: string, input: unknown)
     if (!datesInOrder({ date: dateStart, dateEnd })) {
       throw unprocessable("dateEnd must not be before date.", { issues: [{ path: "dateEnd", message: "must not be before date" }] });
     }
-    const after = await tx.event.update({ where: { id: eventId }, data, select: eventSelect });
+    const after = await tx.event.update({ where: { id: eventId }, data, select: editorEventSelect });
     await recordAudit(tx, actor, { projectId, action: "event.update", entityType: "Event", entityId: eventId, before: toEventView(before), after: toEventView(after) });
     return toEventView(after);
   });
@@ -243,7 +248,7 @@ export async function updateEvent(actor: Actor, eventId: string, input: unknown)
 export async function deleteEvent(actor: Actor, eventId: string): Promise<void> {
   const { projectId } = await requireEvent(actor, eventId, "event.manage");
   await db().$transaction(async (tx) => {
-    const before = await tx.event.update({ where: { id: eventId }, data: { deletedAt: new Date() }, select: eventSelect });
+    const before = await tx.event.update({ where: { id: eventId }, data: { deletedAt: new Date() }, select: editorEventSelect });
     await recordAudit(tx, actor, { projectId, action: "event.delete", entityType: "Event", entityId: eventId, before: toEventView(before) });
   });
 }
@@ -261,7 +266,7 @@ export async function mergeEvent(actor: Actor, eventId: string, input: unknown):
   if (!survivor) throw unprocessable("The event to merge into is not an event of this project.", { issues: [{ path: "into", message: "unknown event" }] });
   await db().$transaction(async (tx) => {
     const [merged, kept] = await Promise.all([
-      tx.event.findUniqueOrThrow({ where: { id: eventId }, select: eventSelect }),
+      tx.event.findUniqueOrThrow({ where: { id: eventId }, select: editorEventSelect }),
       tx.claimLink.findMany({ where: { eventId: into }, select: { annotationId: true } }),
     ]);
     const alreadyLinked = kept.map((link) => link.annotationId);

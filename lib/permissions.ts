@@ -135,6 +135,28 @@ export function roleAllows(role: ProjectRole, action: ProjectAction): boolean {
  * yet. Reviewers code blind unless the project lets them see each other's
  * work; editors adjudicate and viewers read everything.
  */
-export function seesOthersUnapprovedAnnotations(access: ProjectAccess): boolean {
+export function seesOthersUnapprovedAnnotations(access: Pick<ProjectAccess, "role" | "reviewersSeeEachOther">): boolean {
   return access.role !== "REVIEWER" || access.reviewersSeeEachOther;
+}
+
+/** Live annotations the caller may see: reviewers coding blind see their own and the approved ones. */
+export function visibleAnnotationsWhere(actor: Actor, access: ProjectAccess): Prisma.AnnotationWhereInput {
+  const live = { deletedAt: null, projectId: access.projectId };
+  return seesOthersUnapprovedAnnotations(access) ? live : { ...live, OR: [{ authorId: actor.userId }, { status: "APPROVED" }] };
+}
+
+/**
+ * The same rule as visibleAnnotationsWhere, as an SQL condition on the
+ * annotations aliased `a`, for hand-written queries. `"acc"`: the access is
+ * the row of articleAccessSql in the same statement, aliased `acc`.
+ */
+export function visibleAnnotationsSql(actor: Actor, access: ProjectAccess | "acc"): Prisma.Sql {
+  const ownOrApproved = Prisma.sql`(a.author_id = ${actor.userId}::uuid OR a.status = 'APPROVED')`;
+  if (access === "acc") {
+    // seesOthersUnapprovedAnnotations on the row: a site admin acts as an editor.
+    const seesOthers = isAdmin(actor) ? Prisma.sql`TRUE` : Prisma.sql`(acc.role IS DISTINCT FROM 'REVIEWER' OR acc."reviewersSeeEachOther")`;
+    return Prisma.sql`a.deleted_at IS NULL AND a.project_id = acc."projectId" AND (${seesOthers} OR ${ownOrApproved})`;
+  }
+  const live = Prisma.sql`a.deleted_at IS NULL AND a.project_id = ${access.projectId}::uuid`;
+  return seesOthersUnapprovedAnnotations(access) ? live : Prisma.sql`${live} AND ${ownOrApproved}`;
 }

@@ -27,6 +27,8 @@ export interface ReaderViewer {
   canCreate: boolean;
   canEditAny: boolean;
   canEditText: boolean;
+  /** A reviewer coding blind: other members' annotations show once an editor approves them. */
+  codesBlind: boolean;
 }
 
 interface ReaderProps {
@@ -517,7 +519,11 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
               </button>
             )}
             {anchored.length > 0 && <AnnotationFilters annotations={anchored} filter={filter} onChange={setFilter} />}
-            {anchored.length === 0 && <p className="text-sm text-stone-500">No annotations yet.</p>}
+            {anchored.length === 0 && (
+              <p className="text-sm text-stone-500">
+                {viewer.codesBlind ? "None of yours yet. Other members’ annotations show here once an editor approves them (blind coding)." : "No annotations yet."}
+              </p>
+            )}
             <ul className="space-y-2" data-testid="annotation-list">
               {shown.slice(0, cardLimit).map((annotation) => cardFor(annotation, annotation.id === activeId))}
             </ul>

@@ -2,11 +2,11 @@ import "server-only";
 import { inCodebookOrder } from "@/lib/codebook";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
-import { type AnnotationView, carriesTagSql, visibleAnnotationsSql } from "@/lib/annotations";
+import { type AnnotationView, carriesTagSql } from "@/lib/annotations";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance, TagGroupKind } from "@/lib/generated/prisma/enums";
-import { type ProjectAccess, requireProjectPermission } from "@/lib/permissions";
+import { type ProjectAccess, requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
 import { calendarDate, formatDate, isUuid, parseInput } from "@/lib/validation";
 
 export const EXPORT_FORMATS = ["csv", "json", "jsonld", "md", "pdf", "claimreview"] as const;

@@ -66,3 +66,30 @@ describe("blind coding setting", () => {
     expect(await seen()).toBe(1);
   });
 });
+
+describe("counts under blind coding", () => {
+  it("an article's annotation count and an event's link count are what the caller may see, for every role", async () => {
+    const project = await createProjectWithTeam("Blind counts");
+    const article = (await api("POST", `/api/v1/projects/${project.id}/articles`, { token: project.editor.token, json: { title: "t", text: "Shared text. Own text." } })).body;
+    const event = (await api("POST", `/api/v1/projects/${project.id}/events`, { token: project.editor.token, json: { title: "Something happened" } })).body;
+    const annotateAndLink = async (token: string, exact: string) => {
+      const start = "Shared text. Own text.".indexOf(exact);
+      const annotation = (await api("POST", `/api/v1/articles/${article.id}/annotations`, { token, json: { start, end: start + exact.length, exact } })).body;
+      expect((await api("POST", `/api/v1/events/${event.id}/links`, { token, json: { annotationId: annotation.id, stance: "ASSERTS" } })).status).toBe(201);
+    };
+    await annotateAndLink(project.editor.token, "Shared text.");
+    await annotateAndLink(project.reviewer.token, "Own text.");
+    const counts = async (token: string) => ({
+      listed: (await api("GET", `/api/v1/projects/${project.id}/articles`, { token })).body.items[0].annotationCount,
+      article: (await api("GET", `/api/v1/articles/${article.id}`, { token })).body.annotationCount,
+      events: (await api("GET", `/api/v1/projects/${project.id}/events`, { token })).body.items[0].linkCount,
+      event: (await api("GET", `/api/v1/events/${event.id}`, { token })).body.linkCount,
+    });
+    // The editor's draft is hidden from the reviewer coding blind, in the counts as in the lists.
+    expect(await counts(project.reviewer.token)).toEqual({ listed: 1, article: 1, events: 1, event: 1 });
+    expect(await counts(project.editor.token)).toEqual({ listed: 2, article: 2, events: 2, event: 2 });
+    expect(await counts(project.viewer.token)).toEqual({ listed: 2, article: 2, events: 2, event: 2 });
+    await api("PATCH", `/api/v1/projects/${project.id}`, { token: project.editor.token, json: { reviewersSeeEachOther: true } });
+    expect(await counts(project.reviewer.token)).toEqual({ listed: 2, article: 2, events: 2, event: 2 });
+  });
+});

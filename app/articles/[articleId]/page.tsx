@@ -9,7 +9,7 @@ import { requireSignedIn } from "@/lib/auth/session";
 import { listCodebook } from "@/lib/codebook";
 import { listArticleLinks } from "@/lib/events";
 import { forPage } from "@/lib/page-data";
-import { roleAllows } from "@/lib/permissions";
+import { roleAllows, seesOthersUnapprovedAnnotations } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
 
 export const metadata: Metadata = { title: "Article" };
@@ -74,6 +74,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[arti
           canCreate: roleAllows(project.role, "annotation.create"),
           canEditAny: roleAllows(project.role, "annotation.edit-any"),
           canEditText: roleAllows(project.role, "article.update"),
+          codesBlind: !seesOthersUnapprovedAnnotations(project),
         }}
       />
     </article>

@@ -9,6 +9,7 @@ import { requireSignedIn } from "@/lib/auth/session";
 import { compareArticles, type Comparison } from "@/lib/compare";
 import { forPage, orProblem } from "@/lib/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
+import { seesOthersUnapprovedAnnotations } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
 
 export const metadata: Metadata = { title: "Compare sources" };
@@ -93,6 +94,13 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
       {problem && (
         <p role="alert" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
           {problem}
+        </p>
+      )}
+
+      {comparison && !seesOthersUnapprovedAnnotations(project) && (
+        <p role="note" className="rounded-md border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-900">
+          You code blind in this project: the comparison counts your own annotations and the approved ones only. An event shown as left out
+          may be in an article whose claims someone else has not had approved yet.
         </p>
       )}
 
