@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { callApi } from "@/components/reader/api-client";
 import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
 import { formatCalendarDate } from "@/components/ui/format";
@@ -63,10 +63,18 @@ function EventForm({ initial, submitLabel, onSubmit, onCancel }: { initial?: Eve
 
   return (
     <form onSubmit={submit} aria-label={submitLabel} className="grid gap-2 rounded-lg border border-stone-200 bg-white p-3 shadow-xs sm:grid-cols-[2fr_1fr_1fr_1.5fr]">
-      <input required aria-label="Title" placeholder="What happened" value={values.title} onChange={(event) => setValues((current) => ({ ...current, title: event.target.value }))} className={field} />
-      <input type="date" aria-label="Date" value={values.date ?? ""} onChange={set("date")} className={field} />
-      <input type="date" aria-label="Until (for a range)" value={values.dateEnd ?? ""} onChange={set("dateEnd")} className={field} />
-      <input aria-label="Place" placeholder="Place" value={values.place ?? ""} onChange={set("place")} className={field} />
+      <Captioned caption="What happened">
+        <input required aria-label="Title" placeholder="e.g. Resistance retakes three districts" value={values.title} onChange={(event) => setValues((current) => ({ ...current, title: event.target.value }))} className={field} />
+      </Captioned>
+      <Captioned caption="Date">
+        <input type="date" aria-label="Date" value={values.date ?? ""} onChange={set("date")} className={field} />
+      </Captioned>
+      <Captioned caption="Until (for a range)">
+        <input type="date" aria-label="Until (for a range)" value={values.dateEnd ?? ""} onChange={set("dateEnd")} className={field} />
+      </Captioned>
+      <Captioned caption="Place">
+        <input aria-label="Place" value={values.place ?? ""} onChange={set("place")} className={field} />
+      </Captioned>
       <textarea aria-label="Description" placeholder="Description" value={values.description ?? ""} onChange={set("description")} rows={1} className={`${field} sm:col-span-3`} />
       <div className="flex gap-2">
         <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700">
@@ -79,6 +87,16 @@ function EventForm({ initial, submitLabel, onSubmit, onCancel }: { initial?: Eve
         )}
       </div>
     </form>
+  );
+}
+
+/** A field with its name shown above it (date fields have no placeholder to say what they are). */
+function Captioned({ caption, children }: { caption: string; children: ReactNode }) {
+  return (
+    <label className="flex flex-col gap-0.5 text-xs text-stone-500">
+      {caption}
+      {children}
+    </label>
   );
 }
 
