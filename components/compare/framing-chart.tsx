@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { ComparedArticle, FramingProfile } from "@/lib/compare";
 import { sourceColor } from "./source-colors";
 
@@ -7,10 +8,19 @@ const KINDS = [
   { key: "verdict", title: "Verdicts" },
 ] as const;
 
-const LABEL_WIDTH = 230;
-const BAR_AREA = 180;
-const BAR_HEIGHT = 14;
-const ROW_GAP = 8;
+/** "exaggeration/minimisation" may break after its slash, not only overflow. */
+function breakableAtSlashes(name: string) {
+  return name.split("/").map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 && (
+        <>
+          /<wbr />
+        </>
+      )}
+      {part}
+    </Fragment>
+  ));
+}
 
 /**
  * The framing profile of each source as grouped horizontal bars: per tag, one
@@ -33,40 +43,36 @@ export function FramingChart({ articles, profile }: { articles: ComparedArticle[
         {KINDS.map(({ key, title }) => {
           const tags = [...new Set(articles.flatMap((article) => Object.keys(profile[article.id]?.[key] ?? {})))].sort();
           const max = Math.max(1, ...articles.flatMap((article) => Object.values(profile[article.id]?.[key] ?? {})));
-          const rowHeight = articles.length * BAR_HEIGHT + ROW_GAP;
           return (
             <figure key={key}>
               <figcaption className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-500">{title}</figcaption>
               {tags.length === 0 ? (
                 <p className="text-sm text-stone-500">None tagged.</p>
               ) : (
-                <svg
+                <div
                   role="img"
                   aria-label={`${title}: ${tags.map((tag) => `${tag} ${articles.map((a) => profile[a.id]?.[key][tag] ?? 0).join(" vs ")}`).join("; ")}`}
-                  viewBox={`0 0 ${LABEL_WIDTH + BAR_AREA + 30} ${tags.length * rowHeight}`}
-                  className="w-full"
+                  className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] items-center gap-x-2 gap-y-2 text-xs"
                 >
-                  {tags.map((tag, row) => (
-                    <g key={tag} transform={`translate(0 ${row * rowHeight})`}>
-                      <text x={LABEL_WIDTH - 8} y={(articles.length * BAR_HEIGHT) / 2 + 4} textAnchor="end" className="fill-stone-700 text-[13px]">
-                        {tag}
-                      </text>
-                      {articles.map((article, index) => {
-                        const count = profile[article.id]?.[key][tag] ?? 0;
-                        const width = (count / max) * BAR_AREA;
-                        return (
-                          <g key={article.id} transform={`translate(${LABEL_WIDTH} ${index * BAR_HEIGHT})`}>
-                            <title>{`${article.source ?? article.title}: ${count} × ${tag}`}</title>
-                            <rect width={Math.max(width, count > 0 ? 2 : 0)} height={BAR_HEIGHT - 2} rx={2} fill={sourceColor(index)} />
-                            <text x={width + 4} y={BAR_HEIGHT - 3} className="fill-stone-600 text-[11px]">
-                              {count}
-                            </text>
-                          </g>
-                        );
-                      })}
-                    </g>
+                  {tags.map((tag) => (
+                    <Fragment key={tag}>
+                      {/* Long frame names ("legality, constitutionality and jurisprudence") wrap rather than being cut. */}
+                      <span className="text-right leading-tight text-stone-700">{breakableAtSlashes(tag)}</span>
+                      <span className="flex flex-col gap-0.5">
+                        {articles.map((article, index) => {
+                          const count = profile[article.id]?.[key][tag] ?? 0;
+                          return (
+                            <span key={article.id} title={`${article.source ?? article.title}: ${count} × ${tag}`} className="flex items-center gap-1">
+                              {/* At most 85% of the width: the count stays beside the longest bar. */}
+                              <span className="h-2.5 rounded-sm" style={{ width: `${(count / max) * 85}%`, minWidth: count > 0 ? 2 : 0, backgroundColor: sourceColor(index) }} />
+                              <span className="tabular-nums leading-none text-stone-600">{count}</span>
+                            </span>
+                          );
+                        })}
+                      </span>
+                    </Fragment>
                   ))}
-                </svg>
+                </div>
               )}
             </figure>
           );
