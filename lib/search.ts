@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { requireProjectPermission, seesOthersUnapprovedAnnotations } from "@/lib/permissions";
+import { requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 
 /** Marks around matched words in snippets; the page turns them into <mark>s. */
@@ -27,12 +27,15 @@ export interface SearchHit {
   annotationId: string | null;
   /** The annotated quote (annotations and comments). */
   exact: string | null;
-  /** The matching passage, matched words between MATCH_START and MATCH_END. */
+  /** The matching passage, matched words between MATCH_START and MATCH_END; for an annotation, its quote in quotation marks and, if the note matched too, “— note”. */
   snippet: string;
   rank: number;
 }
 
-const HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
+/** For articles: up to two passages around the matches. */
+const PASSAGES = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
+/** For quotes, notes and comments: whole when short (passages would drop their first and last words). */
+const WHOLE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15`;
 
 /**
  * PostgreSQL full-text search (the 'simple' configuration, backed by GIN
@@ -43,14 +46,11 @@ const HEADLINE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, Mi
 export async function searchProject(actor: Actor, projectId: string, query: unknown): Promise<{ items: SearchHit[]; nextCursor: null }> {
   const access = await requireProjectPermission(actor, projectId, "annotation.read");
   const { q, tag, source, status, author, limit } = parseInput(searchQuery, query);
-  const seesAll = seesOthersUnapprovedAnnotations(access);
   const tsQuery = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
   const annotationFilters = Prisma.join(
     [
-      Prisma.sql`a.project_id = ${projectId}::uuid`,
-      Prisma.sql`a.deleted_at IS NULL`,
+      visibleAnnotationsSql(actor, access),
       Prisma.sql`r.deleted_at IS NULL`,
-      seesAll ? Prisma.sql`TRUE` : Prisma.sql`(a.author_id = ${actor.userId}::uuid OR a.status = 'APPROVED')`,
       tag ? Prisma.sql`EXISTS (SELECT 1 FROM annotation_tags t JOIN tags g ON g.id = t.tag_id WHERE t.annotation_id = a.id AND lower(g.name) = lower(${tag}))` : Prisma.sql`TRUE`,
       source ? Prisma.sql`s.name = ${source}` : Prisma.sql`TRUE`,
       status ? Prisma.sql`a.status = ${status}::"AnnotationStatus"` : Prisma.sql`TRUE`,
@@ -62,19 +62,20 @@ export async function searchProject(actor: Actor, projectId: string, query: unkn
   const rows = await db().$queryRaw<SearchHit[]>`
     SELECT * FROM (
       SELECT 'annotation' AS kind, r.id::text AS "articleId", r.title AS "articleTitle", s.name AS source, a.id::text AS "annotationId", a.exact,
-             ts_headline('simple', a.exact || ' ' || coalesce(a.note, ''), ${tsQuery}, ${HEADLINE}) AS snippet,
+             '“' || ts_headline('simple', a.exact, ${tsQuery}, ${WHOLE}) || '”'
+               || CASE WHEN to_tsvector('simple', coalesce(a.note, '')) @@ ${tsQuery} THEN ' — ' || ts_headline('simple', a.note, ${tsQuery}, ${WHOLE}) ELSE '' END AS snippet,
              ts_rank(to_tsvector('simple', a.exact || ' ' || coalesce(a.note, '')), ${tsQuery}) AS rank
         FROM annotations a JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
        WHERE ${annotationFilters} AND to_tsvector('simple', a.exact || ' ' || coalesce(a.note, '')) @@ ${tsQuery}
       UNION ALL
       SELECT 'comment', r.id::text, r.title, s.name, a.id::text, a.exact,
-             ts_headline('simple', c.text, ${tsQuery}, ${HEADLINE}),
+             ts_headline('simple', c.text, ${tsQuery}, ${WHOLE}),
              ts_rank(to_tsvector('simple', c.text), ${tsQuery})
         FROM comments c JOIN annotations a ON a.id = c.annotation_id JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
        WHERE c.deleted_at IS NULL AND ${annotationFilters} AND to_tsvector('simple', c.text) @@ ${tsQuery}
       UNION ALL
       SELECT 'article', r.id::text, r.title, s.name, NULL, NULL,
-             ts_headline('simple', r.title || ' ' || r.text, ${tsQuery}, ${HEADLINE}),
+             ts_headline('simple', r.title || ' ' || r.text, ${tsQuery}, ${PASSAGES}),
              ts_rank(to_tsvector('simple', r.title || ' ' || r.text), ${tsQuery})
         FROM articles r LEFT JOIN sources s ON s.id = r.source_id
        WHERE ${onlyArticles ? Prisma.sql`TRUE` : Prisma.sql`FALSE`} AND r.project_id = ${projectId}::uuid AND r.deleted_at IS NULL

@@ -17,7 +17,10 @@ describe("full-text search", () => {
     expect(persian.map((hit) => hit.kind).sort()).toEqual(["annotation", "article"]);
     const hit = persian.find((candidate) => candidate.kind === "annotation");
     expect(hit).toMatchObject({ annotationId: reviewers.id, articleId: article.id, source: "Asvaka", exact: quote });
-    expect(hit.snippet).toContain("\u0001آسواکا\u0002");
+    // The whole quote, its matched word marked; the note only when it matched too.
+    expect(hit.snippet).toBe("“\u0001آسواکا\u0002 reported casualties”");
+    const both = (await search("q=casualties%20or%20casualty")).find((candidate) => candidate.kind === "annotation");
+    expect(both.snippet).toBe("“آسواکا reported \u0001casualties\u0002” — Check the \u0001casualty\u0002 figure");
 
     expect((await search("q=ministry")).map((candidate) => candidate.kind)).toEqual(["comment"]);
     expect((await search("q=casualty")).map((candidate) => candidate.kind)).toEqual(["annotation"]);
