@@ -43,12 +43,15 @@ function Field({ label, name, error, hint, control }: FieldProps & { control: (a
   );
 }
 
-export function TextField({ label, name, error, hint, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  return <Field {...{ label, name, error, hint }} control={(aria) => <input className={controlClass} {...aria} {...input} />} />;
+/** A caller's className adds to the control's look instead of replacing it. */
+const controlClassWith = (className?: string) => (className ? `${controlClass} ${className}` : controlClass);
+
+export function TextField({ label, name, error, hint, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return <Field {...{ label, name, error, hint }} control={(aria) => <input className={controlClassWith(className)} {...aria} {...input} />} />;
 }
 
-export function TextAreaField({ label, name, error, hint, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <Field {...{ label, name, error, hint }} control={(aria) => <textarea className={controlClass} {...aria} {...input} />} />;
+export function TextAreaField({ label, name, error, hint, className, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return <Field {...{ label, name, error, hint }} control={(aria) => <textarea className={controlClassWith(className)} {...aria} {...input} />} />;
 }
 
 export function SubmitButton({ children, pendingLabel }: { children: ReactNode; pendingLabel?: string }) {
