@@ -19,7 +19,10 @@ export default async function AgreementPage({ params, searchParams }: PageProps<
   const project = await forPage(getProject(actor, projectId));
   const { items: members } = await listMembers(actor, projectId);
   const chosen = [query.coders ?? []].flat().join(",");
-  const defaults = members.filter((member) => member.role === "REVIEWER").slice(0, 2).map((member) => member.userId).join(",");
+  // Two coders to start with: reviewers first, then editors (who code too); viewers do not annotate.
+  const coderRank = { REVIEWER: 0, EDITOR: 1, VIEWER: 2 } as const;
+  const likelyCoders = members.filter((member) => member.role !== "VIEWER").sort((a, b) => coderRank[a.role] - coderRank[b.role]);
+  const defaults = likelyCoders.slice(0, 2).map((member) => member.userId).join(",");
   const coders = chosen || defaults;
 
   const { data: report, problem } = await orProblem(measureAgreement(actor, projectId, { coders }));
