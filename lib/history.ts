@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { beforeCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
 import { requireProjectPermission } from "@/lib/permissions";
-import { parseInput } from "@/lib/validation";
+import { isUuid, parseInput } from "@/lib/validation";
 
 export interface HistoryEntry {
   id: string;
@@ -18,6 +18,8 @@ export interface HistoryEntry {
   after: unknown;
   /** The fields that differ between before and after, for a readable diff. */
   changes: { field: string; before: unknown; after: unknown }[];
+  /** What the ids the entry mentions (`eventId`, `annotationId`, `articleId`…) name now: an event's or article's title, an annotation's quote. */
+  names: Record<string, string>;
 }
 
 const historyQuery = pageQuery.extend({
@@ -55,5 +57,33 @@ export async function listHistory(actor: Actor, projectId: string, query: unknow
     take: limit + 1,
     select: { id: true, action: true, entityType: true, entityId: true, before: true, after: true, createdAt: true, actor: { select: { id: true, name: true } } },
   });
-  return toPage(rows, limit, (row) => ({ ...row, createdAt: row.createdAt.toISOString(), changes: differences(row.before, row.after) }));
+  const names = await namesOf(projectId, rows.flatMap((row) => [...mentionedIds(row.before), ...mentionedIds(row.after)]));
+  return toPage(rows, limit, (row) => {
+    const mentioned = new Set([...mentionedIds(row.before), ...mentionedIds(row.after)]);
+    return {
+      ...row,
+      createdAt: row.createdAt.toISOString(),
+      changes: differences(row.before, row.after),
+      names: Object.fromEntries([...mentioned].flatMap((id) => (names.has(id) ? [[id, names.get(id)!]] : []))),
+    };
+  });
+}
+
+/** The ids in a recorded item's `…Id` fields (an entry records ids, not what they stand for). */
+function mentionedIds(record: unknown): string[] {
+  if (!record || typeof record !== "object" || Array.isArray(record)) return [];
+  return Object.entries(record).flatMap(([field, value]) => (field.endsWith("Id") && typeof value === "string" && isUuid(value) ? [value] : []));
+}
+
+/** The current title or quote of the project's events, articles and annotations among `ids`, deleted ones included (history names them too). */
+async function namesOf(projectId: string, ids: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Map();
+  const where = { projectId, id: { in: wanted } };
+  const [events, articles, annotations] = await Promise.all([
+    db().event.findMany({ where, select: { id: true, title: true } }),
+    db().article.findMany({ where, select: { id: true, title: true } }),
+    db().annotation.findMany({ where, select: { id: true, exact: true } }),
+  ]);
+  return new Map([...events.map((event) => [event.id, event.title] as const), ...articles.map((article) => [article.id, article.title] as const), ...annotations.map((annotation) => [annotation.id, `“${annotation.exact}”`] as const)]);
 }

@@ -31,19 +31,31 @@ function asRecord(value: unknown): Record<string, unknown> | null {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
-/** What the item is, in words (its quote, title or name), when the entry recorded one. */
-export function entityLabel(entry: Pick<HistoryEntry, "before" | "after">): string | null {
+/** An entity type as words: "ClaimLink" → "Claim link". */
+export function entityTypeLabel(entityType: string): string {
+  const words = entityType.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * What the item is, in words, when the entry recorded enough: its quote,
+ * title or name; for a claim link, its claim and its event (by `names`).
+ */
+export function entityLabel(entry: Pick<HistoryEntry, "before" | "after" | "names">): string | null {
   const record = asRecord(entry.after) ?? asRecord(entry.before);
   for (const field of ["exact", "title", "name", "body"]) {
     const value = record?.[field];
-    if (typeof value === "string" && value.trim()) return clipText(value.trim(), 80);
+    if (typeof value === "string" && value.trim()) return `“${clipText(value.trim(), 80)}”`;
   }
+  const [claim, event] = [record?.annotationId, record?.eventId].map((id) => (typeof id === "string" ? entry.names[id] : undefined));
+  if (claim && event) return `${clipText(claim, 80)} → ${event}`;
   return null;
 }
 
-/** A recorded value as text: a list of names joined, a person by name, long texts clipped. */
-export function shownValue(value: unknown): string {
+/** A recorded value as text: an id by what it names, a list of names joined, a person by name, long texts clipped. */
+export function shownValue(value: unknown, names: Record<string, string> = {}): string {
   if (value === null || value === undefined) return "—";
+  if (typeof value === "string" && names[value]) return clipText(names[value], 160);
   if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value.length ? value.join(", ") : "none";
   const name = asRecord(value)?.name;
   if (typeof name === "string") return name;

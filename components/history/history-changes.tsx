@@ -2,7 +2,7 @@ import { changeKind, changesToShow, shownValue } from "@/components/history/entr
 import type { HistoryEntry } from "@/lib/history";
 
 /** The fields an entry changed: values of a created item, struck values of a deleted one, before → after otherwise. */
-export function HistoryChanges({ changes }: { changes: HistoryEntry["changes"] }) {
+export function HistoryChanges({ changes, names }: Pick<HistoryEntry, "changes" | "names">) {
   const shown = changesToShow(changes);
   if (shown.length === 0) return null;
   const kind = changeKind(changes);
@@ -14,8 +14,8 @@ export function HistoryChanges({ changes }: { changes: HistoryEntry["changes"] }
             <th scope="row" className="pr-3 text-left align-top font-medium text-stone-600">
               {change.field}
             </th>
-            {kind !== "created" && <td className="pr-2 align-top text-red-800 line-through decoration-red-300">{shownValue(change.before)}</td>}
-            {kind !== "deleted" && <td className="align-top text-emerald-800">{kind === "changed" ? "→ " : ""}{shownValue(change.after)}</td>}
+            {kind !== "created" && <td className="pr-2 align-top text-red-800 line-through decoration-red-300">{shownValue(change.before, names)}</td>}
+            {kind !== "deleted" && <td className="align-top text-emerald-800">{kind === "changed" ? "→ " : ""}{shownValue(change.after, names)}</td>}
           </tr>
         ))}
       </tbody>

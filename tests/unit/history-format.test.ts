@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeKind, changesToShow, entityLabel, shownValue } from "@/components/history/entry-format";
+import { changeKind, changesToShow, entityLabel, entityTypeLabel, shownValue } from "@/components/history/entry-format";
 
 const created = [
   { field: "id", before: null, after: "019ab000-0000-7000-8000-000000000316" },
@@ -25,11 +25,16 @@ describe("a history entry as the History page shows it", () => {
     expect(changeKind([])).toBe("changed");
   });
 
-  it("names the item by its quote, title or name, clipped", () => {
-    expect(entityLabel({ before: null, after: { exact: "  the terror group swept across the country " } })).toBe("the terror group swept across the country");
-    expect(entityLabel({ before: { title: "Taliban offensive across Afghanistan" }, after: null })).toBe("Taliban offensive across Afghanistan");
-    expect(entityLabel({ before: null, after: { exact: "x".repeat(100) } })).toBe(`${"x".repeat(80)}…`);
-    expect(entityLabel({ before: null, after: { stance: "ASSERTS" } })).toBeNull();
+  it("names the item by its quote, title or name, clipped; a claim link by its claim and event", () => {
+    const none = {};
+    expect(entityLabel({ before: null, after: { exact: "  the terror group swept across the country " }, names: none })).toBe("“the terror group swept across the country”");
+    expect(entityLabel({ before: { title: "Taliban offensive across Afghanistan" }, after: null, names: none })).toBe("“Taliban offensive across Afghanistan”");
+    expect(entityLabel({ before: null, after: { exact: "x".repeat(100) }, names: none })).toBe(`“${"x".repeat(80)}…”`);
+    const link = { stance: "ASSERTS", annotationId: "a1", eventId: "e1" };
+    expect(entityLabel({ before: null, after: link, names: none })).toBeNull();
+    expect(entityLabel({ before: null, after: link, names: { a1: "“the terror group swept”", e1: "Taliban offensive" } })).toBe("“the terror group swept” → Taliban offensive");
+    expect(entityTypeLabel("ClaimLink")).toBe("Claim link");
+    expect(entityTypeLabel("Annotation")).toBe("Annotation");
   });
 
   it("shows lists of names joined, people by name, nothing as a dash and long texts clipped", () => {
@@ -39,5 +44,7 @@ describe("a history entry as the History page shows it", () => {
     expect(shownValue(null)).toBe("—");
     expect(shownValue(3010)).toBe("3010");
     expect(shownValue("y".repeat(200))).toBe(`${"y".repeat(160)}…`);
+    // An id by what it names, when the entry's names know it.
+    expect(shownValue("019ab000-0000-7000-8000-000000000201", { "019ab000-0000-7000-8000-000000000201": "Armed citizens rise" })).toBe("Armed citizens rise");
   });
 });
