@@ -34,8 +34,8 @@ export interface SearchHit {
 
 /** For articles: up to two passages around the matches. */
 const PASSAGES = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
-/** For quotes, notes and comments: whole when short (passages would drop their first and last words). */
-const WHOLE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=35, MinWords=15`;
+/** For quotes, notes and comments: whole up to 40 words (passages would drop their first and last words). */
+const WHOLE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=60, MinWords=40`;
 
 /**
  * PostgreSQL full-text search (the 'simple' configuration, backed by GIN
@@ -75,7 +75,7 @@ export async function searchProject(actor: Actor, projectId: string, query: unkn
        WHERE c.deleted_at IS NULL AND ${annotationFilters} AND to_tsvector('simple', c.text) @@ ${tsQuery}
       UNION ALL
       SELECT 'article', r.id::text, r.title, s.name, NULL, NULL,
-             ts_headline('simple', r.title || ' ' || r.text, ${tsQuery}, ${PASSAGES}),
+             ts_headline('simple', r.text, ${tsQuery}, ${PASSAGES}), -- the title is shown beside it (and often opens the text)
              ts_rank(to_tsvector('simple', r.title || ' ' || r.text), ${tsQuery})
         FROM articles r LEFT JOIN sources s ON s.id = r.source_id
        WHERE ${onlyArticles ? Prisma.sql`TRUE` : Prisma.sql`FALSE`} AND r.project_id = ${projectId}::uuid AND r.deleted_at IS NULL

@@ -22,6 +22,13 @@ describe("full-text search", () => {
     const both = (await search("q=casualties%20or%20casualty")).find((candidate) => candidate.kind === "annotation");
     expect(both.snippet).toBe("“آسواکا reported \u0001casualties\u0002” — Check the \u0001casualty\u0002 figure");
 
+    // A quote of some twenty words is shown whole, not cut around the match.
+    const long = "the Indian outlet Republic World reported that Pol-e-Hesar had been freed from Taliban control after days of fighting in the north";
+    const longArticle = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Long quote", text: long } })).body;
+    await api("POST", `/api/v1/articles/${longArticle.id}/annotations`, { token: team.editor.token, json: { start: 0, end: long.length, exact: long } });
+    const longHit = (await search("q=Taliban")).find((candidate) => candidate.kind === "annotation");
+    expect(longHit.snippet).toBe(`“${long.replace("Taliban", "\u0001Taliban\u0002")}”`);
+
     expect((await search("q=ministry")).map((candidate) => candidate.kind)).toEqual(["comment"]);
     expect((await search("q=casualty")).map((candidate) => candidate.kind)).toEqual(["annotation"]);
     expect((await search("q=district&tag=factual%20claim")).map((candidate) => candidate.kind).sort()).toEqual(["annotation", "comment"]);
