@@ -57,16 +57,14 @@ export async function listHistory(actor: Actor, projectId: string, query: unknow
     take: limit + 1,
     select: { id: true, action: true, entityType: true, entityId: true, before: true, after: true, createdAt: true, actor: { select: { id: true, name: true } } },
   });
-  const names = await namesOf(projectId, rows.flatMap((row) => [...mentionedIds(row.before), ...mentionedIds(row.after)]));
-  return toPage(rows, limit, (row) => {
-    const mentioned = new Set([...mentionedIds(row.before), ...mentionedIds(row.after)]);
-    return {
-      ...row,
-      createdAt: row.createdAt.toISOString(),
-      changes: differences(row.before, row.after),
-      names: Object.fromEntries([...mentioned].flatMap((id) => (names.has(id) ? [[id, names.get(id)!]] : []))),
-    };
-  });
+  const mentioned = new Map(rows.map((row) => [row.id, [...new Set([...mentionedIds(row.before), ...mentionedIds(row.after)])]]));
+  const names = await namesOf(projectId, [...mentioned.values()].flat());
+  return toPage(rows, limit, (row) => ({
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    changes: differences(row.before, row.after),
+    names: Object.fromEntries(mentioned.get(row.id)!.flatMap((id) => (names.has(id) ? [[id, names.get(id)!]] : []))),
+  }));
 }
 
 /** The ids in a recorded item's `…Id` fields (an entry records ids, not what they stand for). */
