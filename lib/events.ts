@@ -92,7 +92,7 @@ function eventSelect(visibleAnnotations: Prisma.AnnotationWhereInput) {
     description: true,
     createdAt: true,
     updatedAt: true,
-    _count: { select: { links: { where: { annotation: { ...visibleAnnotations, article: { deletedAt: null } } } } } },
+    _count: { select: { links: { where: { annotation: { ...liveLinkWhere.annotation, ...visibleAnnotations } } } } },
   } as const satisfies Prisma.EventSelect;
 }
 

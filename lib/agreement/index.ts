@@ -2,12 +2,23 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db";
+import type { MemberView } from "@/lib/members";
 import { unprocessable } from "@/lib/errors";
 import { requireProjectPermission } from "@/lib/permissions";
 import { isUuid, parseInput } from "@/lib/validation";
 import { cohensKappa, krippendorffsAlpha, type Unit } from "./statistics";
 import { type CodedSegment, unitizedAlpha } from "./unitized";
 import { type CoderSpan, matchSpans } from "./units";
+
+/** Who to measure first when nobody was chosen: two members, reviewers before editors (who code too); viewers do not annotate. */
+export function suggestedCoders(members: Pick<MemberView, "userId" | "role">[]): string[] {
+  const rank = { REVIEWER: 0, EDITOR: 1, VIEWER: 2 } as const;
+  return members
+    .filter((member) => member.role !== "VIEWER")
+    .sort((a, b) => rank[a.role] - rank[b.role])
+    .slice(0, 2)
+    .map((member) => member.userId);
+}
 
 /** What a coder's span says about one codebook group when it carries none of its tags. */
 const NO_TAG = "(no tag)";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { stringify } from "csv-stringify/sync";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
-import { measureAgreement } from "@/lib/agreement";
+import { measureAgreement, suggestedCoders } from "@/lib/agreement";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listMembers } from "@/lib/members";
 import { forPage, orProblem } from "@/lib/page-data";
@@ -19,11 +19,7 @@ export default async function AgreementPage({ params, searchParams }: PageProps<
   const project = await forPage(getProject(actor, projectId));
   const { items: members } = await listMembers(actor, projectId);
   const chosen = [query.coders ?? []].flat().join(",");
-  // Two coders to start with: reviewers first, then editors (who code too); viewers do not annotate.
-  const coderRank = { REVIEWER: 0, EDITOR: 1, VIEWER: 2 } as const;
-  const likelyCoders = members.filter((member) => member.role !== "VIEWER").sort((a, b) => coderRank[a.role] - coderRank[b.role]);
-  const defaults = likelyCoders.slice(0, 2).map((member) => member.userId).join(",");
-  const coders = chosen || defaults;
+  const coders = chosen || suggestedCoders(members).join(",");
 
   const { data: report, problem } = await orProblem(measureAgreement(actor, projectId, { coders }));
   const rows = report
