@@ -167,12 +167,13 @@ interface ClaimRow {
 }
 
 /**
- * The articles' claims the caller may see, with tags and links, in text
+ * The articles' claims the caller may see, rejected ones left out, with tags and links, in text
  * order: two flat SQL queries put together here (Prisma's nested relation
  * loading took 3–5 times as long for 2,000 linked claims: npm run bench).
  */
 async function loadClaims(actor: Actor, access: ProjectAccess, articleIds: string[]): Promise<ClaimRow[]> {
-  const claimsWhere = Prisma.sql`a.article_id = ANY(${articleIds}::uuid[]) AND a.anchor <> 'ORPHANED' AND ${visibleAnnotationsSql(actor, access)}`;
+  // A rejected annotation is not a claim of the project: an editor refused it, or adjudication accepted another coder's version.
+  const claimsWhere = Prisma.sql`a.article_id = ANY(${articleIds}::uuid[]) AND a.anchor <> 'ORPHANED' AND a.status <> 'REJECTED' AND ${visibleAnnotationsSql(actor, access)}`;
   const [tagged, links] = await Promise.all([
     db().$queryRaw<(Omit<ClaimRow, "tags" | "claimLinks"> & { tag: string | null; color: string; position: number; groupName: string; kind: TagGroupKind; groupPosition: number })[]>`
       SELECT a.id, a.article_id AS "articleId", a.start, a."end", a.exact,

@@ -116,4 +116,35 @@ describe("comparing articles", () => {
     expect(response.body.events).toEqual([]);
     expect(response.body.articles.map((a: { claimCount: number }) => a.claimCount)).toEqual([0, 0]);
   });
+
+  it("leaves rejected annotations out (refused, or another coder's version accepted in adjudication) and takes them back once approved", async () => {
+    const { ministry, wire } = articles;
+    const reopened = await claim("wire", "The bridge reopened", ["factual claim", "loaded language"]);
+    const aside = await claim("wire", "the ministry said", ["quote/attribution", "misleading"]);
+    await link(events.reopening!, reopened, "ASSERTS", "the ministry");
+    const compare = async () => (await api("GET", `/api/v1/projects/${team.id}/compare?a=${ministry.id}&b=${wire.id}`, { token: team.editor.token })).body;
+    const setStatus = async (id: string, json: Record<string, unknown>) => {
+      const { version } = (await api("GET", `/api/v1/annotations/${id}`, { token: team.editor.token })).body;
+      const response = await api("PATCH", `/api/v1/annotations/${id}`, { token: team.editor.token, json, headers: { "if-match": `"${version}"` } });
+      expect(response.status).toBe(200);
+    };
+
+    const before = await compare();
+    expect(before.articles[1]).toMatchObject({ claimCount: 2, omissions: 1 });
+    expect(before.events.find((event: { id: string }) => event.id === events.reopening).claims[wire.id]).toHaveLength(1);
+    expect(before.unlinked[wire.id]).toHaveLength(1);
+    expect(before.profile[wire.id]).toEqual({ frame: {}, rhetoric: { "loaded language": 1 }, verdict: { misleading: 1 } });
+
+    for (const id of [reopened, aside]) await setStatus(id, { status: "REJECTED", reviewNote: "Another version was accepted in adjudication." });
+    const rejected = await compare();
+    expect(rejected.articles[1]).toMatchObject({ claimCount: 0, omissions: 2 });
+    expect(rejected.events.find((event: { id: string }) => event.id === events.reopening).omittedBy).toEqual([wire.id]);
+    expect(rejected.unlinked[wire.id]).toEqual([]);
+    expect(rejected.profile[wire.id]).toEqual({ frame: {}, rhetoric: {}, verdict: {} });
+
+    await setStatus(reopened, { status: "APPROVED" });
+    const approved = await compare();
+    expect(approved.articles[1]).toMatchObject({ claimCount: 1, omissions: 1 });
+    expect(approved.events.find((event: { id: string }) => event.id === events.reopening).claims[wire.id][0]).toMatchObject({ annotationId: reopened });
+  });
 });
