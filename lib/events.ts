@@ -80,7 +80,10 @@ function datesInOrder({ date, dateEnd }: { date?: Date | null; dateEnd?: Date | 
 /** Live links: their claim is a live annotation on a live article. */
 const liveLinkWhere = { annotation: { deletedAt: null, article: { deletedAt: null } } } satisfies Prisma.ClaimLinkWhereInput;
 
-/** An event, with its links counted as far as the caller may see their claims. */
+/** Claims of an event: annotations the caller may see, rejected ones left out (as in the comparison: they are not the project's claims). */
+const eventClaimsWhere = (visibleAnnotations: Prisma.AnnotationWhereInput) => ({ ...visibleAnnotations, status: { not: "REJECTED" } }) satisfies Prisma.AnnotationWhereInput;
+
+/** An event, with its links counted as far as they are claims the caller may see. */
 function eventSelect(visibleAnnotations: Prisma.AnnotationWhereInput) {
   return {
     id: true,
@@ -92,7 +95,7 @@ function eventSelect(visibleAnnotations: Prisma.AnnotationWhereInput) {
     description: true,
     createdAt: true,
     updatedAt: true,
-    _count: { select: { links: { where: { annotation: { ...liveLinkWhere.annotation, ...visibleAnnotations } } } } },
+    _count: { select: { links: { where: { annotation: { ...liveLinkWhere.annotation, ...eventClaimsWhere(visibleAnnotations) } } } } },
   } as const satisfies Prisma.EventSelect;
 }
 
@@ -186,7 +189,7 @@ export async function getEvent(actor: Actor, eventId: string): Promise<EventDeta
   const access = await requireEvent(actor, eventId, "event.read");
   const row = await db().event.findUniqueOrThrow({ where: { id: eventId }, select: eventSelect(visibleAnnotationsWhere(actor, access)) });
   const links = await db().claimLink.findMany({
-    where: { eventId, annotation: { ...visibleAnnotationsWhere(actor, access), article: { deletedAt: null } } },
+    where: { eventId, annotation: { ...eventClaimsWhere(visibleAnnotationsWhere(actor, access)), article: { deletedAt: null } } },
     orderBy: { createdAt: "asc" },
     select: {
       ...linkSelect,

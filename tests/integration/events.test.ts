@@ -97,6 +97,24 @@ describe("claim links", () => {
     expect((await api("PATCH", `/api/v1/links/${link.body.id}`, { token: team.reviewer.token, json: { note: "x" } })).status).toBe(404);
   });
 
+  it("neither counts nor lists the links of a rejected annotation, as the comparison leaves it out", async () => {
+    const claim = await annotate("Residents said the dam still leaks");
+    const event = (await newEvent({ title: "Leak reported" })).body;
+    expect((await api("POST", `/api/v1/events/${event.id}/links`, { token: team.reviewer.token, json: { annotationId: claim, stance: "ASSERTS" } })).status).toBe(201);
+    const seen = async () => {
+      const detail = (await api("GET", `/api/v1/events/${event.id}`, { token: team.editor.token })).body;
+      const listed = (await api("GET", `/api/v1/projects/${team.id}/events?q=Leak%20reported`, { token: team.editor.token })).body.items[0];
+      return { count: detail.linkCount, links: detail.links.length, listed: listed.linkCount };
+    };
+    expect(await seen()).toEqual({ count: 1, links: 1, listed: 1 });
+    const rejected = await api("PATCH", `/api/v1/annotations/${claim}`, { token: team.editor.token, json: { status: "REJECTED", reviewNote: "Not a claim." }, headers: { "if-match": '"1"' } });
+    expect(rejected.status).toBe(200);
+    expect(await seen()).toEqual({ count: 0, links: 0, listed: 0 });
+    const approved = await api("PATCH", `/api/v1/annotations/${claim}`, { token: team.editor.token, json: { status: "APPROVED" }, headers: { "if-match": `"${rejected.body.version}"` } });
+    expect(approved.status).toBe(200);
+    expect(await seen()).toEqual({ count: 1, links: 1, listed: 1 });
+  });
+
   it("refuses a claim of another project, or an unknown one, with 422; a viewer cannot link", async () => {
     const otherArticle = await api("POST", `/api/v1/projects/${other.id}/articles`, { token: other.editor.token, json: { title: "Elsewhere", text: TEXT } });
     const foreignClaim = await annotate("Residents said", other.editor.token, otherArticle.body.id);
