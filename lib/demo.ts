@@ -50,19 +50,18 @@ export const DEMO_EVENTS = [
 type DemoEventId = (typeof DEMO_EVENTS)[number]["id"];
 type Stance = "ASSERTS" | "DISPUTES" | "QUALIFIES" | "MENTIONS";
 
-/**
- * Demo claims: a quote (offsets are computed from it), tags by name, and the
- * events they are linked to. The reviewer made the first article's, the
- * editor the second's.
- */
-export const DEMO_CLAIMS: {
+/** A demo claim: a quote (offsets are computed from it), tags by name, and the events it is linked to. */
+export interface DemoClaim {
   id: string;
   articleId: string;
   quote: string;
   tags: string[];
   note?: string;
   links: { eventId: DemoEventId; stance: Stance; attributedTo?: string }[];
-}[] = [
+}
+
+/** The reviewer coded the first article, the editor the second. */
+export const DEMO_CLAIMS: DemoClaim[] = [
   { id: demoId(300), articleId: A, quote: "the Taliban stepped up their attacks across the country", tags: ["factual claim", "security and defense"], links: [{ eventId: demoId(200), stance: "ASSERTS" }] },
   { id: demoId(301), articleId: A, quote: "a young Afghan Special Operations leader named Sohrab Azimi", tags: ["factual claim", "unverified"], links: [{ eventId: demoId(204), stance: "ASSERTS" }] },
   { id: demoId(302), articleId: A, quote: "the Pakistani-funded Taliban offensive", tags: ["loaded language", "external regulation and reputation", "unsupported"], note: "No source for the funding claim.", links: [{ eventId: demoId(200), stance: "MENTIONS" }] },
@@ -82,6 +81,24 @@ export const DEMO_CLAIMS: {
   { id: demoId(317), articleId: B, quote: "Aśvaka – آسواکا News Agency", tags: ["quote/attribution"], note: "The outlet's tweet, quoted with its Persian name.", links: [{ eventId: demoId(202), stance: "MENTIONS", attributedTo: "Asvaka News Agency" }] },
   { id: demoId(316), articleId: B, quote: "The Afghan people have been fighting among themselves for decades", tags: ["opinion", "causal oversimplification", "misleading"], note: "Frames the uprising as endless infighting.", links: [{ eventId: demoId(201), stance: "QUALIFIES" }] },
 ];
+
+/**
+ * The editor coded part of the first article a second time, on their own, so
+ * that the demo has agreement to measure and adjudication to show: passages
+ * coded alike, with other tags or stances, and with other boundaries. Each
+ * was settled as adjudication settles it: the reviewer's claim it `settles`
+ * was approved and the editor's own version rejected with DEMO_SETTLED_NOTE,
+ * so the comparison counts each passage once.
+ */
+export const DEMO_SECOND_CODINGS: (DemoClaim & { settles: string })[] = [
+  { id: demoId(400), settles: demoId(300), articleId: A, quote: "the Taliban stepped up their attacks across the country", tags: ["factual claim", "security and defense"], links: [{ eventId: demoId(200), stance: "ASSERTS" }] },
+  { id: demoId(401), settles: demoId(302), articleId: A, quote: "the Pakistani-funded Taliban offensive", tags: ["loaded language", "external regulation and reputation", "unverified"], note: "Pakistan's support is reported elsewhere; this article gives no source for it.", links: [{ eventId: demoId(200), stance: "ASSERTS" }] },
+  { id: demoId(402), settles: demoId(303), articleId: A, quote: "Armed Afghans, men and women, have taken to the streets in Takhar, Balkh, Badghis and Baghlan, Mazar-e-Sharif, and beyond", tags: ["factual claim", "security and defense", "unverified"], links: [{ eventId: demoId(201), stance: "ASSERTS" }] },
+  { id: demoId(403), settles: demoId(304), articleId: A, quote: "the Taliban are losing fighters by the hundreds each day", tags: ["statistic", "exaggeration/minimisation", "unsupported"], links: [{ eventId: demoId(200), stance: "ASSERTS" }] },
+  { id: demoId(404), settles: demoId(305), articleId: A, quote: "the Taliban only have their cheap Pakistani watches to hold on to", tags: ["opinion", "name calling", "external regulation and reputation"], links: [] },
+];
+
+export const DEMO_SETTLED_NOTE = "Settled in adjudication: the reviewer's version was accepted.";
 
 export function isDemoSeeded(): boolean {
   return env().PARALLAX_SEED_DEMO;

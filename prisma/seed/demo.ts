@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { actorFor } from "@/lib/actor";
+import { type Actor, actorFor } from "@/lib/actor";
 import { importArticle } from "@/lib/articles";
 import { db } from "@/lib/db";
-import { createAnnotation } from "@/lib/annotations";
-import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_CLAIMS, DEMO_EVENTS, DEMO_PROJECT } from "@/lib/demo";
+import { createAnnotation, updateAnnotation } from "@/lib/annotations";
+import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_CLAIMS, DEMO_EVENTS, DEMO_PROJECT, DEMO_SECOND_CODINGS, DEMO_SETTLED_NOTE, type DemoClaim } from "@/lib/demo";
 import { createEvent, createLink } from "@/lib/events";
 import { addMember } from "@/lib/members";
 import { createProject } from "@/lib/projects";
@@ -58,18 +58,35 @@ export async function seedDemo(): Promise<string[]> {
   const reviewer = actorFor(users[1]!.user, "system");
   let claimsCreated = 0;
   for (const claim of DEMO_CLAIMS) {
-    if (await db().annotation.findUnique({ where: { id: claim.id }, select: { id: true } })) continue;
-    const author = claim.articleId === DEMO_ARTICLES[0].id ? reviewer : editor;
-    const { text } = await db().article.findUniqueOrThrow({ where: { id: claim.articleId }, select: { text: true } });
-    const start = text.indexOf(claim.quote);
-    if (start < 0) continue; // the text was edited since: nothing to anchor to
-    await createAnnotation(author, claim.articleId, { start, end: start + claim.quote.length, exact: claim.quote, tags: claim.tags, note: claim.note }, { id: claim.id });
-    for (const link of claim.links) {
-      if (!(await db().event.findFirst({ where: { id: link.eventId, deletedAt: null }, select: { id: true } }))) continue;
-      await createLink(author, link.eventId, { annotationId: claim.id, stance: link.stance, attributedTo: link.attributedTo });
-    }
-    claimsCreated++;
+    if (await seedClaim(claim.articleId === DEMO_ARTICLES[0].id ? reviewer : editor, claim)) claimsCreated++;
   }
   if (claimsCreated > 0) created.push(`${claimsCreated} annotated claims`);
+
+  let secondCodings = 0;
+  for (const coding of DEMO_SECOND_CODINGS) {
+    if (!(await seedClaim(editor, coding))) continue;
+    secondCodings++;
+    // Settled as adjudication settles it, unless the reviewer's claim has been deleted or rejected since.
+    const settled = await db().annotation.findFirst({ where: { id: coding.settles, status: { not: "REJECTED" }, deletedAt: null }, select: { version: true, status: true } });
+    if (!settled) continue;
+    if (settled.status !== "APPROVED") await updateAnnotation(editor, coding.settles, `"${settled.version}"`, { status: "APPROVED" });
+    const own = await db().annotation.findUniqueOrThrow({ where: { id: coding.id }, select: { version: true } });
+    await updateAnnotation(editor, coding.id, `"${own.version}"`, { status: "REJECTED", reviewNote: DEMO_SETTLED_NOTE });
+  }
+  if (secondCodings > 0) created.push(`${secondCodings} second codings, adjudicated`);
   return created;
+}
+
+/** Creates the claim and its links as `author`, if it is missing and its quote is still in the text; whether it did. */
+async function seedClaim(author: Actor, claim: DemoClaim): Promise<boolean> {
+  if (await db().annotation.findUnique({ where: { id: claim.id }, select: { id: true } })) return false;
+  const { text } = await db().article.findUniqueOrThrow({ where: { id: claim.articleId }, select: { text: true } });
+  const start = text.indexOf(claim.quote);
+  if (start < 0) return false; // the text was edited since: nothing to anchor to
+  await createAnnotation(author, claim.articleId, { start, end: start + claim.quote.length, exact: claim.quote, tags: claim.tags, note: claim.note }, { id: claim.id });
+  for (const link of claim.links) {
+    if (!(await db().event.findFirst({ where: { id: link.eventId, deletedAt: null }, select: { id: true } }))) continue;
+    await createLink(author, link.eventId, { annotationId: claim.id, stance: link.stance, attributedTo: link.attributedTo });
+  }
+  return true;
 }
