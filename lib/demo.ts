@@ -98,7 +98,7 @@ export const DEMO_SECOND_CODINGS: (DemoClaim & { settles: string })[] = [
   { id: demoId(404), settles: demoId(305), articleId: A, quote: "the Taliban only have their cheap Pakistani watches to hold on to", tags: ["opinion", "name calling", "external regulation and reputation"], links: [] },
 ];
 
-export const DEMO_SETTLED_NOTE = "Settled in adjudication: the reviewer's version was accepted.";
+export const DEMO_SETTLED_NOTE = "The reviewer's version was accepted in adjudication.";
 
 export function isDemoSeeded(): boolean {
   return env().PARALLAX_SEED_DEMO;

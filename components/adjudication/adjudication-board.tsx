@@ -7,9 +7,13 @@ import { safeColor } from "@/components/ui/tag-color";
 import type { Adjudication, AdjudicationUnit } from "@/lib/adjudication";
 import type { AnnotationView } from "@/lib/annotations";
 
-const KIND_LABEL = { agreement: "Agreement", "tags-differ": "Same span, different tags", "spans-differ": "Different boundaries", single: "Marked by one reviewer" } as const;
+const KIND_LABEL = { agreement: "Agreement", "tags-differ": "Same span, different tags", "spans-differ": "Different boundaries", single: "Marked by one coder" } as const;
 const KIND_STYLE = { agreement: "bg-emerald-100 text-emerald-900", "tags-differ": "bg-amber-100 text-amber-900", "spans-differ": "bg-amber-100 text-amber-900", single: "bg-stone-200 text-stone-800" } as const;
 const SETTLED = "Another version was accepted in adjudication.";
+
+/** The unit's one approved version, every other one rejected: accepting it again would change nothing. */
+const isAccepted = (unit: AdjudicationUnit, version: AnnotationView) =>
+  version.status === "APPROVED" && unit.versions.every((other) => !other || other.id === version.id || other.status === "REJECTED");
 
 const patch = (annotation: AnnotationView, body: Record<string, unknown>) => callApi<AnnotationView>("PATCH", `/api/v1/annotations/${annotation.id}`, { body, version: annotation.version });
 
@@ -106,10 +110,16 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
                           </li>
                         ))}
                       </ul>
-                      <p className="mt-1 text-xs text-stone-500">{version.status.toLowerCase()}</p>
-                      <button type="button" onClick={() => accept(unit, coder)} className="mt-1 rounded-md border border-emerald-300 px-2 py-0.5 text-xs font-medium text-emerald-800 hover:bg-emerald-50">
-                        Accept this version
-                      </button>
+                      <p className="mt-1 text-xs text-stone-500" title={version.reviewNote ?? undefined}>
+                        {version.status.toLowerCase()}
+                      </p>
+                      {isAccepted(unit, version) ? (
+                        <p className="mt-1 text-xs font-medium text-emerald-700">✓ Accepted version</p>
+                      ) : (
+                        <button type="button" onClick={() => accept(unit, coder)} className="mt-1 rounded-md border border-emerald-300 px-2 py-0.5 text-xs font-medium text-emerald-800 hover:bg-emerald-50">
+                          Accept this version
+                        </button>
+                      )}
                     </>
                   ) : (
                     <p className="text-xs italic text-stone-500">Not marked</p>

@@ -41,7 +41,7 @@ test("an editor adjudicates two reviewers' annotations with the keyboard: accept
   const units = page.getByTestId("adjudication-unit");
   await expect(units).toHaveCount(2);
   await expect(units.nth(0)).toContainText("Same span, different tags");
-  await expect(units.nth(1)).toContainText("Marked by one reviewer");
+  await expect(units.nth(1)).toContainText("Marked by one coder");
 
   // Unit 1: merge the tags (m); unit 2: accept Ben's version (2).
   await units.nth(0).focus();
@@ -50,6 +50,11 @@ test("an editor adjudicates two reviewers' annotations with the keyboard: accept
   await units.nth(1).focus();
   await page.keyboard.press("2");
   await expect(page.getByRole("status")).toContainText("Accepted Ben Coder's version");
+  // Each settled unit names its accepted version; only the rejected one can still be accepted instead.
+  await expect(units.nth(0).getByText("✓ Accepted version")).toHaveCount(1);
+  await expect(units.nth(0).getByRole("button", { name: "Accept this version" })).toHaveCount(1);
+  await expect(units.nth(1).getByText("✓ Accepted version")).toHaveCount(1);
+  await expect(units.nth(1).getByRole("button", { name: "Accept this version" })).toHaveCount(0);
   await page.screenshot({ path: ".data/test-results/adjudication.png", fullPage: true });
 
   const stored = await storedAnnotations(page, article.id);
