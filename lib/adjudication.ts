@@ -1,8 +1,10 @@
 import "server-only";
+import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { matchSpans } from "@/lib/agreement/units";
-import { type AnnotationView, listArticleAnnotations } from "@/lib/annotations";
+import { type AnnotationView, listArticleAnnotations, updateAnnotationsTogether } from "@/lib/annotations";
 import { requireArticlePermission } from "@/lib/permissions";
+import { parseInput, uuid } from "@/lib/validation";
 
 export type UnitKind = "agreement" | "tags-differ" | "spans-differ" | "single";
 
@@ -43,4 +45,34 @@ export async function adjudicate(actor: Actor, articleId: string): Promise<Adjud
     return { kind, versions };
   });
   return { coders, units };
+}
+
+/** Why the versions adjudication did not accept are rejected. */
+export const SETTLED_NOTE = "Another version was accepted in adjudication.";
+
+const settleInput = z
+  .strictObject({
+    /** The version to accept (approve): one of `versions`. */
+    accept: uuid,
+    /** `accept` and the versions to reject (the unit's others; those already rejected may be left out to keep their reasons), each with the version number the decision was made on. */
+    versions: z.record(uuid, z.number().int().min(1).max(2_147_483_647)).refine((versions) => Object.keys(versions).length <= 50, "at most 50 versions"),
+    /** The accepted version's tags instead of its own (merging the versions' tags): ids or names. */
+    tags: z.array(z.string().min(1).max(200)).max(200).optional(),
+  })
+  .refine(({ accept, versions }) => accept in versions, { message: "accept must be one of the versions", path: ["accept"] });
+
+/**
+ * Settles one unit at once, all or nothing: the accepted version is approved
+ * (with `tags`, if given), the other versions named rejected with
+ * SETTLED_NOTE. updateAnnotationsTogether checks that the caller is an editor.
+ */
+export async function settleUnit(actor: Actor, articleId: string, input: unknown): Promise<{ accepted: AnnotationView; rejected: AnnotationView[] }> {
+  const { accept, versions, tags } = parseInput(settleInput, input);
+  const [accepted, ...rejected] = await updateAnnotationsTogether(actor, articleId, [
+    { id: accept, version: versions[accept]!, changes: { status: "APPROVED", ...(tags ? { tags } : {}) } },
+    ...Object.entries(versions)
+      .filter(([id]) => id !== accept)
+      .map(([id, version]) => ({ id, version, changes: { status: "REJECTED", reviewNote: SETTLED_NOTE } })),
+  ]);
+  return { accepted: accepted!, rejected };
 }

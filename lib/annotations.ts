@@ -419,33 +419,57 @@ export async function updateAnnotation(actor: Actor, annotationId: string, ifMat
   const { row: current, access } = await requireAnnotation(actor, annotationId, "annotation.edit-own");
   const expectedVersion = versionFromIfMatch(ifMatch);
   const changes = parseInput(updateInput, input);
+  return db().$transaction((tx) => applyChanges(tx, actor, access, current, expectedVersion, changes));
+}
+
+/**
+ * Changes several annotations of one article at once, all or nothing (an
+ * editor's decision, such as adjudication's: approve one version, reject the
+ * others). Each names the version it was decided on: if any has moved on,
+ * nothing is changed (412). Unknown ids, or ids of other articles: 422.
+ */
+export async function updateAnnotationsTogether(actor: Actor, articleId: string, updates: { id: string; version: number; changes: unknown }[]): Promise<AnnotationView[]> {
+  const access = await requireArticlePermission(actor, articleId, "annotation.review");
+  const parsed = updates.map((update) => ({ ...update, changes: parseInput(updateInput, update.changes) }));
+  const ids = parsed.map((update) => update.id);
+  const rows = await db().annotation.findMany({ where: { id: { in: ids.filter(isUuid) }, articleId, deletedAt: null }, select: viewSelect });
+  const unknown = ids.filter((id) => !rows.some((row) => row.id === id));
+  if (unknown.length > 0) throw unprocessable(`Not annotations of this article: ${unknown.join(", ")}.`, { issues: unknown.map((id) => ({ path: id, message: "unknown annotation" })) });
   return db().$transaction(async (tx) => {
-    const data: Prisma.AnnotationUncheckedUpdateManyInput = { version: { increment: 1 } };
-    if (changes.note !== undefined) data.note = changes.note;
-    if (changes.status !== undefined) Object.assign(data, reviewChange(actor, access, current.authorId, changes.status, changes.reviewNote));
-    if (changes.start !== undefined && changes.end !== undefined && changes.exact !== undefined) {
-      const span = { start: changes.start, end: changes.end, exact: changes.exact };
-      const article = await lockArticleText(tx, current.articleId, "share");
-      assertSpanMatches(article.text, span);
-      Object.assign(data, span, quoteContext(article.text, span.start, span.end), { anchor: "EXACT", revision: article.revision });
-    }
-    const newTags = changes.tags === undefined ? undefined : resolveTags(await readCodebook(tx, access.projectId), changes.tags);
-    await claimVersion(tx, annotationId, expectedVersion, data);
-    if (newTags !== undefined) {
-      await tx.annotationTag.deleteMany({ where: { annotationId } });
-      await tx.annotationTag.createMany({ data: newTags.map((tag) => ({ annotationId, tagId: tag.id })) });
-    }
-    const after = toView(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: viewSelect }));
-    await recordAudit(tx, actor, {
-      projectId: access.projectId,
-      action: "annotation.update",
-      entityType: "Annotation",
-      entityId: annotationId,
-      before: auditSnapshot(toView(current)),
-      after: auditSnapshot(after),
-    });
-    return after;
+    const views: AnnotationView[] = [];
+    for (const { id, version, changes } of parsed) views.push(await applyChanges(tx, actor, access, rows.find((row) => row.id === id)!, version, changes));
+    return views;
   });
+}
+
+/** Applies checked changes to `current` if it is still at `expectedVersion` (else 412), with its audit entry, in `tx`. */
+async function applyChanges(tx: DbClient, actor: Actor, access: ProjectAccess, current: AnnotationRow, expectedVersion: number, changes: z.infer<typeof updateInput>): Promise<AnnotationView> {
+  const annotationId = current.id;
+  const data: Prisma.AnnotationUncheckedUpdateManyInput = { version: { increment: 1 } };
+  if (changes.note !== undefined) data.note = changes.note;
+  if (changes.status !== undefined) Object.assign(data, reviewChange(actor, access, current.authorId, changes.status, changes.reviewNote));
+  if (changes.start !== undefined && changes.end !== undefined && changes.exact !== undefined) {
+    const span = { start: changes.start, end: changes.end, exact: changes.exact };
+    const article = await lockArticleText(tx, current.articleId, "share");
+    assertSpanMatches(article.text, span);
+    Object.assign(data, span, quoteContext(article.text, span.start, span.end), { anchor: "EXACT", revision: article.revision });
+  }
+  const newTags = changes.tags === undefined ? undefined : resolveTags(await readCodebook(tx, access.projectId), changes.tags);
+  await claimVersion(tx, annotationId, expectedVersion, data);
+  if (newTags !== undefined) {
+    await tx.annotationTag.deleteMany({ where: { annotationId } });
+    await tx.annotationTag.createMany({ data: newTags.map((tag) => ({ annotationId, tagId: tag.id })) });
+  }
+  const after = toView(await tx.annotation.findUniqueOrThrow({ where: { id: annotationId }, select: viewSelect }));
+  await recordAudit(tx, actor, {
+    projectId: access.projectId,
+    action: "annotation.update",
+    entityType: "Annotation",
+    entityId: annotationId,
+    before: auditSnapshot(toView(current)),
+    after: auditSnapshot(after),
+  });
+  return after;
 }
 
 /** Deletes an annotation softly (it stays in the audit history), if it is still at the version `ifMatch` names. */
@@ -496,7 +520,7 @@ async function claimVersion(tx: DbClient, annotationId: string, expectedVersion:
   throw new AppError(
     "precondition_failed",
     `The annotation was changed${updatedBy ? ` by ${updatedBy.name}` : ""} since version ${expectedVersion}: it is at version ${now.version}. Reload it and apply your change again.`,
-    { currentVersion: now.version, updatedBy, updatedAt: now.updatedAt.toISOString() },
+    { annotationId, currentVersion: now.version, updatedBy, updatedAt: now.updatedAt.toISOString() },
   );
 }
 

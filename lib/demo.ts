@@ -86,9 +86,9 @@ export const DEMO_CLAIMS: DemoClaim[] = [
  * The editor coded part of the first article a second time, on their own, so
  * that the demo has agreement to measure and adjudication to show: passages
  * coded alike, with other tags or stances, and with other boundaries. Each
- * was settled as adjudication settles it: the reviewer's claim it `settles`
- * was approved and the editor's own version rejected with DEMO_SETTLED_NOTE,
- * so the comparison counts each passage once.
+ * unit was settled in adjudication: the reviewer's claim it `settles` was
+ * accepted and the editor's own version rejected, so the comparison counts
+ * each passage once.
  */
 export const DEMO_SECOND_CODINGS: (DemoClaim & { settles: string })[] = [
   { id: demoId(400), settles: demoId(300), articleId: A, quote: "the Taliban stepped up their attacks across the country", tags: ["factual claim", "security and defense"], links: [{ eventId: demoId(200), stance: "ASSERTS" }] },
@@ -97,8 +97,6 @@ export const DEMO_SECOND_CODINGS: (DemoClaim & { settles: string })[] = [
   { id: demoId(403), settles: demoId(304), articleId: A, quote: "the Taliban are losing fighters by the hundreds each day", tags: ["statistic", "exaggeration/minimisation", "unsupported"], links: [{ eventId: demoId(200), stance: "ASSERTS" }] },
   { id: demoId(404), settles: demoId(305), articleId: A, quote: "the Taliban only have their cheap Pakistani watches to hold on to", tags: ["opinion", "name calling", "external regulation and reputation"], links: [] },
 ];
-
-export const DEMO_SETTLED_NOTE = "The reviewer's version was accepted in adjudication.";
 
 export function isDemoSeeded(): boolean {
   return env().PARALLAX_SEED_DEMO;

@@ -9,18 +9,20 @@ import type { AnnotationView } from "@/lib/annotations";
 
 const KIND_LABEL = { agreement: "Agreement", "tags-differ": "Same span, different tags", "spans-differ": "Different boundaries", single: "Marked by one coder" } as const;
 const KIND_STYLE = { agreement: "bg-emerald-100 text-emerald-900", "tags-differ": "bg-amber-100 text-amber-900", "spans-differ": "bg-amber-100 text-amber-900", single: "bg-stone-200 text-stone-800" } as const;
-const SETTLED = "Another version was accepted in adjudication.";
+
+/** The versions a decision changes, at the versions it was made on: the accepted one and those not rejected yet. */
+const versionsOf = (unit: AdjudicationUnit, accepted: AnnotationView) =>
+  Object.fromEntries(unit.versions.filter((version) => version && (version.id === accepted.id || version.status !== "REJECTED")).map((version) => [version!.id, version!.version]));
 
 /** The unit's one approved version, every other one rejected: accepting it again would change nothing. */
 const isAccepted = (unit: AdjudicationUnit, version: AnnotationView) =>
   version.status === "APPROVED" && unit.versions.every((other) => !other || other.id === version.id || other.status === "REJECTED");
 
-const patch = (annotation: AnnotationView, body: Record<string, unknown>) => callApi<AnnotationView>("PATCH", `/api/v1/annotations/${annotation.id}`, { body, version: annotation.version });
-
 /**
  * Units of two or more reviewers' annotations, one per row. Accept one
  * version (the others are rejected, saying why) or merge their tags into one,
- * approved. Keyboard: j/k move, 1–9 accept that reviewer's version, m merges.
+ * approved: one request each, all or nothing. Keyboard: j/k move, 1–9
+ * accept that reviewer's version, m merges.
  */
 export function AdjudicationBoard({ adjudication, articleId }: { adjudication: Adjudication; articleId: string }) {
   const [focus, setFocus] = useState(0);
@@ -30,23 +32,23 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
 
   useEffect(() => rows.current[focus]?.focus(), [focus]);
 
+  const settle = (unit: AdjudicationUnit, accepted: AnnotationView, tags?: string[]) =>
+    callApi("POST", `/api/v1/articles/${articleId}/adjudication`, { body: { accept: accepted.id, versions: versionsOf(unit, accepted), ...(tags ? { tags } : {}) } });
+
   const accept = (unit: AdjudicationUnit, coder: number) =>
     run(async () => {
       const chosen = unit.versions[coder];
       if (!chosen) throw new Error(`${coders[coder]?.name ?? "That reviewer"} has no version here.`);
-      await patch(chosen, { status: "APPROVED" });
-      for (const other of unit.versions) if (other && other.id !== chosen.id && other.status !== "REJECTED") await patch(other, { status: "REJECTED", reviewNote: SETTLED });
+      await settle(unit, chosen);
       return `Accepted ${chosen.author.name}'s version.`;
     });
 
   const merge = (unit: AdjudicationUnit) =>
     run(async () => {
       const present = unit.versions.filter((version): version is AnnotationView => version !== null);
-      const [kept, ...others] = present;
+      const [kept] = present;
       if (!kept) throw new Error("Nothing to merge.");
-      const tags = [...new Set(present.flatMap((version) => version.tags.map((tag) => tag.id)))];
-      await patch(kept, { tags, status: "APPROVED" });
-      for (const other of others) if (other.status !== "REJECTED") await patch(other, { status: "REJECTED", reviewNote: SETTLED });
+      await settle(unit, kept, [...new Set(present.flatMap((version) => version.tags.map((tag) => tag.id)))]);
       return `Merged the tags into ${kept.author.name}'s version.`;
     });
 

@@ -3,8 +3,9 @@ import path from "node:path";
 import { type Actor, actorFor } from "@/lib/actor";
 import { importArticle } from "@/lib/articles";
 import { db } from "@/lib/db";
-import { createAnnotation, updateAnnotation } from "@/lib/annotations";
-import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_CLAIMS, DEMO_EVENTS, DEMO_PROJECT, DEMO_SECOND_CODINGS, DEMO_SETTLED_NOTE, type DemoClaim } from "@/lib/demo";
+import { settleUnit } from "@/lib/adjudication";
+import { createAnnotation } from "@/lib/annotations";
+import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_CLAIMS, DEMO_EVENTS, DEMO_PROJECT, DEMO_SECOND_CODINGS, type DemoClaim } from "@/lib/demo";
 import { createEvent, createLink } from "@/lib/events";
 import { addMember } from "@/lib/members";
 import { createProject } from "@/lib/projects";
@@ -66,12 +67,10 @@ export async function seedDemo(): Promise<string[]> {
   for (const coding of DEMO_SECOND_CODINGS) {
     if (!(await seedClaim(editor, coding))) continue;
     secondCodings++;
-    // Settled as adjudication settles it, unless the reviewer's claim has been deleted or rejected since.
-    const settled = await db().annotation.findFirst({ where: { id: coding.settles, status: { not: "REJECTED" }, deletedAt: null }, select: { version: true, status: true } });
-    if (!settled) continue;
-    if (settled.status !== "APPROVED") await updateAnnotation(editor, coding.settles, `"${settled.version}"`, { status: "APPROVED" });
+    // Settled in adjudication, unless the reviewer's claim has been deleted or rejected since.
+    const settled = await db().annotation.findFirst({ where: { id: coding.settles, status: { not: "REJECTED" }, deletedAt: null }, select: { version: true } });
     const own = await db().annotation.findUniqueOrThrow({ where: { id: coding.id }, select: { version: true } });
-    await updateAnnotation(editor, coding.id, `"${own.version}"`, { status: "REJECTED", reviewNote: DEMO_SETTLED_NOTE });
+    if (settled) await settleUnit(editor, coding.articleId, { accept: coding.settles, versions: { [coding.settles]: settled.version, [coding.id]: own.version } });
   }
   if (secondCodings > 0) created.push(`${secondCodings} second codings, adjudicated`);
   return created;

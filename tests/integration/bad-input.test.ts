@@ -27,7 +27,7 @@ interface WriteRoute {
   /** A body the route would accept (mutated into bad ones); none for routes that read no body. */
   valid?: Record<string, unknown>;
   /** Kinds of the body's fields, for the type mutations. */
-  fields?: Record<string, "label" | "body" | "text" | "date" | "offset" | "id" | "enum" | "boolean" | "integer" | "array" | "email">;
+  fields?: Record<string, "label" | "body" | "text" | "date" | "offset" | "id" | "enum" | "boolean" | "integer" | "array" | "email" | "versions">;
   /** The route also takes an array of bodies (bulk). */
   bulk?: boolean;
   headers?: Record<string, string>;
@@ -55,6 +55,8 @@ beforeAll(async () => {
   ids.article = (await make(`/api/v1/projects/${team.id}/articles`, { title: "Target", text: TEXT }, e)).id;
   const quote = "40 villages were retaken";
   ids.annotation = (await make(`/api/v1/articles/${ids.article}/annotations`, { start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, exact: quote, tags: ["statistic"] }, e)).id;
+  const second = "Critics called it propaganda";
+  ids.secondAnnotation = (await make(`/api/v1/articles/${ids.article}/annotations`, { start: TEXT.indexOf(second), end: TEXT.indexOf(second) + second.length, exact: second }, e)).id;
   ids.event = (await make(`/api/v1/projects/${team.id}/events`, { title: "Villages retaken" }, e)).id;
   ids.secondEvent = (await make(`/api/v1/projects/${team.id}/events`, { title: "Other event" }, e)).id;
   ids.link = (await make(`/api/v1/events/${ids.event}/links`, { annotationId: ids.annotation, stance: "ASSERTS" }, e)).id;
@@ -91,6 +93,13 @@ function writeRoutes(): WriteRoute[] {
       ids: [ids.article!],
     },
     { method: "POST", path: `/api/v1/articles/${ids.article}/annotations/submit`, ids: [ids.article!] },
+    {
+      method: "POST",
+      path: `/api/v1/articles/${ids.article}/adjudication`,
+      valid: { accept: ids.annotation, versions: { [ids.annotation!]: 1, [ids.secondAnnotation!]: 1 }, tags: ["statistic"] },
+      fields: { accept: "id", versions: "versions", tags: "array" },
+      ids: [ids.article!],
+    },
     { method: "PATCH", path: `/api/v1/annotations/${ids.annotation}`, valid: { note: "n", start: 18 }, fields: { note: "text", start: "offset" }, headers: ifMatch, ids: [ids.annotation!] },
     { method: "DELETE", path: `/api/v1/annotations/${ids.annotation}`, headers: ifMatch, ids: [ids.annotation!] },
     { method: "POST", path: `/api/v1/annotations/${ids.annotation}/comments`, valid: { text: "c" }, fields: { text: "label" }, ids: [ids.annotation!] },
@@ -138,6 +147,18 @@ function wrongValues(kind: string): unknown[] {
       return [...common, 42, "asserts ", "EVERYTHING", "ADMIN"];
     case "email":
       return [...common, 42, "not an email", "a@b", `${"x".repeat(400)}@example.org`];
+    case "versions":
+      return [
+        ...common,
+        { [ids.annotation!]: 0 },
+        { [ids.annotation!]: 1.5 },
+        { [ids.annotation!]: "1" },
+        { [ids.annotation!]: 1, [ids.otherAnnotation!]: 1 },
+        { [ids.annotation!]: 1, [ids.deletedAnnotation!]: 1 },
+        { [ids.annotation!]: 1, "not-an-id": 1 },
+        { [ids.annotation!]: 7 },
+        Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`019ab000-0000-7000-8000-${String(index).padStart(12, "0")}`, 1])),
+      ];
     case "array":
       return [null, {}, "statistic", 42, [null], [{}], [ids.otherTag], Array.from({ length: 10_001 }, () => "x")];
     default:

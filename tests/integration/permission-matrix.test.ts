@@ -122,6 +122,16 @@ const ROWS: Row[] = [
   { method: "GET", route: "/api/v1/articles/[articleId]/annotations", access: "VIEWER", ok: 200, call: async ({ articleId }) => at(`/api/v1/articles/${articleId}/annotations`) },
   { method: "POST", route: "/api/v1/articles/[articleId]/annotations", access: "REVIEWER", ok: 201, call: async ({ articleId }) => ({ path: `/api/v1/articles/${articleId}/annotations`, json: { ...quote("Critics"), tags: ["opinion"] } }) },
   { method: "POST", route: "/api/v1/articles/[articleId]/annotations/submit", access: "REVIEWER", ok: 200, call: async ({ articleId }) => ({ path: `/api/v1/articles/${articleId}/annotations/submit`, json: {} }) },
+  {
+    method: "POST",
+    route: "/api/v1/articles/[articleId]/adjudication",
+    access: "EDITOR",
+    ok: 200,
+    call: async ({ articleId, annotation }) => {
+      const [accept, reject] = [await annotation(), await annotation()];
+      return { path: `/api/v1/articles/${articleId}/adjudication`, json: { accept, versions: { [accept]: 1, [reject]: 1 } } };
+    },
+  },
   { method: "GET", route: "/api/v1/articles/[articleId]/live", access: "VIEWER", ok: 200, call: async ({ articleId }) => at(`/api/v1/articles/${articleId}/live`) },
   { method: "GET", route: "/api/v1/annotations/[annotationId]", access: "VIEWER", ok: 200, call: async ({ annotation }) => at(`/api/v1/annotations/${await annotation()}`) },
   // The reviewer's own annotation: theirs to change; editors change anybody's.

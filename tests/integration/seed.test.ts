@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_CLAIMS, DEMO_EVENTS, DEMO_PROJECT, DEMO_SECOND_CODINGS, DEMO_SETTLED_NOTE } from "@/lib/demo";
+import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_CLAIMS, DEMO_EVENTS, DEMO_PROJECT, DEMO_SECOND_CODINGS } from "@/lib/demo";
+import { SETTLED_NOTE } from "@/lib/adjudication";
 import { seedDemo } from "@/prisma/seed/demo";
 import { api } from "../support/api";
 import { countRows } from "../support/factories";
@@ -92,7 +93,7 @@ describe("the demo's second coding", () => {
 
     for (const coding of DEMO_SECOND_CODINGS) {
       const own = await db().annotation.findUniqueOrThrow({ where: { id: coding.id } });
-      expect(own).toMatchObject({ authorId: idOf("editor@example.org"), status: "REJECTED", reviewNote: DEMO_SETTLED_NOTE });
+      expect(own).toMatchObject({ authorId: idOf("editor@example.org"), status: "REJECTED", reviewNote: SETTLED_NOTE });
       const accepted = await db().annotation.findUniqueOrThrow({ where: { id: coding.settles } });
       expect(accepted).toMatchObject({ authorId: idOf("reviewer@example.org"), status: "APPROVED", articleId: coding.articleId });
       // The two versions overlap: one passage, coded twice.
