@@ -68,9 +68,9 @@ export async function seedDemo(): Promise<string[]> {
     if (!(await seedClaim(editor, coding))) continue;
     secondCodings++;
     // Settled in adjudication, unless the reviewer's claim has been deleted or rejected since.
-    const settled = await db().annotation.findFirst({ where: { id: coding.settles, status: { not: "REJECTED" }, deletedAt: null }, select: { version: true } });
+    const reviewers = await db().annotation.findFirst({ where: { id: coding.settles, status: { not: "REJECTED" }, deletedAt: null }, select: { version: true } });
     const own = await db().annotation.findUniqueOrThrow({ where: { id: coding.id }, select: { version: true } });
-    if (settled) await settleUnit(editor, coding.articleId, { accept: coding.settles, versions: { [coding.settles]: settled.version, [coding.id]: own.version } });
+    if (reviewers) await settleUnit(editor, coding.articleId, { accept: coding.settles, versions: { [coding.settles]: reviewers.version, [coding.id]: own.version } });
   }
   if (secondCodings > 0) created.push(`${secondCodings} second codings, adjudicated`);
   return created;
