@@ -125,10 +125,18 @@ export async function openExport(actor: Actor, projectId: string, query: unknown
   };
 }
 
-/** The query's filters (and the caller's visibility) as SQL. */
+/** Formats that report the project's claims, as the comparison does; the others carry its data. */
+const REPORT_FORMATS: readonly ExportFormat[] = ["md", "pdf", "claimreview"];
+
+/**
+ * The query's filters (and the caller's visibility) as SQL. Reports leave
+ * rejected annotations out unless `status` asks for them: like the
+ * comparison, they count only the project's claims.
+ */
 function annotationFilter(actor: Actor, access: ProjectAccess, request: ExportRequest): Prisma.Sql {
   const conditions = [visibleAnnotationsSql(actor, access)];
   if (request.status) conditions.push(Prisma.sql`a.status::text = ANY(${request.status}::text[])`);
+  else if (REPORT_FORMATS.includes(request.format)) conditions.push(Prisma.sql`a.status <> 'REJECTED'`);
   if (request.author) conditions.push(Prisma.sql`a.author_id = ${request.author}::uuid`);
   if (request.tags) conditions.push(carriesTagSql(request.tags));
   if (request.from) conditions.push(Prisma.sql`a.created_at >= ${request.from}`);

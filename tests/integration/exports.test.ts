@@ -141,6 +141,23 @@ describe("Markdown report and project JSON", () => {
     expect(report).not.toContain("<img");
   });
 
+  it("leaves rejected annotations out of the reports unless asked for them; the data formats keep them", async () => {
+    const quote = "A second report";
+    const rejected = await annotate(otherArticleId, OTHER, quote, { tags: ["opinion", "unsupported"] });
+    const refused = await api("PATCH", `/api/v1/annotations/${rejected}`, { token: team.editor.token, json: { status: "REJECTED", reviewNote: "Not a claim." }, headers: { "if-match": '"1"' } });
+    expect(refused.status).toBe(200);
+    try {
+      for (const format of ["md", "claimreview"]) {
+        expect(JSON.stringify((await exportOf(`format=${format}`)).body), format).not.toContain(quote);
+        expect(JSON.stringify((await exportOf(`format=${format}&status=REJECTED`)).body), format).toContain(quote);
+      }
+      expect((await exportOf("format=md")).body).not.toMatch(/verdict · unsupported/);
+      for (const format of ["csv", "json", "jsonld"]) expect(JSON.stringify((await exportOf(`format=${format}`)).body), format).toContain(quote);
+    } finally {
+      await api("DELETE", `/api/v1/annotations/${rejected}`, { token: team.editor.token, headers: { "if-match": `"${refused.body.version}"` } });
+    }
+  });
+
   it("exports the whole project as documented JSON", async () => {
     const response = await exportOf("format=json");
     expect(response.status).toBe(200);
