@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unprocessable } from "@/lib/errors";
 import type { Stance, TagGroupKind } from "@/lib/generated/prisma/enums";
-import { type ProjectAccess, requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
+import { notRejectedSql, type ProjectAccess, requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
 import { formatDate, isUuid, parseInput } from "@/lib/validation";
 
 const MAX_ARTICLES = 6;
@@ -172,8 +172,7 @@ interface ClaimRow {
  * loading took 3–5 times as long for 2,000 linked claims: npm run bench).
  */
 async function loadClaims(actor: Actor, access: ProjectAccess, articleIds: string[]): Promise<ClaimRow[]> {
-  // A rejected annotation is not a claim of the project: an editor refused it, or adjudication accepted another coder's version.
-  const claimsWhere = Prisma.sql`a.article_id = ANY(${articleIds}::uuid[]) AND a.anchor <> 'ORPHANED' AND a.status <> 'REJECTED' AND ${visibleAnnotationsSql(actor, access)}`;
+  const claimsWhere = Prisma.sql`a.article_id = ANY(${articleIds}::uuid[]) AND a.anchor <> 'ORPHANED' AND ${notRejectedSql} AND ${visibleAnnotationsSql(actor, access)}`;
   const [tagged, links] = await Promise.all([
     db().$queryRaw<(Omit<ClaimRow, "tags" | "claimLinks"> & { tag: string | null; color: string; position: number; groupName: string; kind: TagGroupKind; groupPosition: number })[]>`
       SELECT a.id, a.article_id AS "articleId", a.start, a."end", a.exact,

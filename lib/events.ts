@@ -7,7 +7,7 @@ import { conflict, forbidden, notFound, unprocessable } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/generated/prisma/enums";
 import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
-import { type ProjectAccess, requireArticlePermission, requireProjectPermission, roleAllows, visibleAnnotationsWhere } from "@/lib/permissions";
+import { notRejectedWhere, type ProjectAccess, requireArticlePermission, requireProjectPermission, roleAllows, visibleAnnotationsWhere } from "@/lib/permissions";
 import { formatDate, isUuid, label, optionalDate, optionalText, parseInput, storableString } from "@/lib/validation";
 
 export const STANCES = ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"] as const satisfies readonly Stance[];
@@ -80,9 +80,6 @@ function datesInOrder({ date, dateEnd }: { date?: Date | null; dateEnd?: Date | 
 /** Live links: their claim is a live annotation on a live article. */
 const liveLinkWhere = { annotation: { deletedAt: null, article: { deletedAt: null } } } satisfies Prisma.ClaimLinkWhereInput;
 
-/** Claims of an event: annotations the caller may see, rejected ones left out (as in the comparison: they are not the project's claims). */
-const eventClaimsWhere = (visibleAnnotations: Prisma.AnnotationWhereInput) => ({ ...visibleAnnotations, status: { not: "REJECTED" } }) satisfies Prisma.AnnotationWhereInput;
-
 /** An event, with its links counted as far as they are claims the caller may see. */
 function eventSelect(visibleAnnotations: Prisma.AnnotationWhereInput) {
   return {
@@ -95,7 +92,7 @@ function eventSelect(visibleAnnotations: Prisma.AnnotationWhereInput) {
     description: true,
     createdAt: true,
     updatedAt: true,
-    _count: { select: { links: { where: { annotation: { ...liveLinkWhere.annotation, ...eventClaimsWhere(visibleAnnotations) } } } } },
+    _count: { select: { links: { where: { annotation: { ...liveLinkWhere.annotation, ...visibleAnnotations, ...notRejectedWhere } } } } },
   } as const satisfies Prisma.EventSelect;
 }
 
@@ -189,7 +186,7 @@ export async function getEvent(actor: Actor, eventId: string): Promise<EventDeta
   const access = await requireEvent(actor, eventId, "event.read");
   const row = await db().event.findUniqueOrThrow({ where: { id: eventId }, select: eventSelect(visibleAnnotationsWhere(actor, access)) });
   const links = await db().claimLink.findMany({
-    where: { eventId, annotation: { ...eventClaimsWhere(visibleAnnotationsWhere(actor, access)), article: { deletedAt: null } } },
+    where: { eventId, annotation: { ...visibleAnnotationsWhere(actor, access), ...notRejectedWhere, article: { deletedAt: null } } },
     orderBy: { createdAt: "asc" },
     select: {
       ...linkSelect,

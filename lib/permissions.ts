@@ -160,3 +160,12 @@ export function visibleAnnotationsSql(actor: Actor, access: ProjectAccess | "acc
   const live = Prisma.sql`a.deleted_at IS NULL AND a.project_id = ${access.projectId}::uuid`;
   return seesOthersUnapprovedAnnotations(access) ? live : Prisma.sql`${live} AND ${ownOrApproved}`;
 }
+
+/*
+ * Rejected annotations are not claims of the project (an editor refused them,
+ * or adjudication accepted another coder's version): the comparison, the
+ * events and the reports leave them out, on top of the visibility rule.
+ */
+export const notRejectedWhere = { status: { not: "REJECTED" } } as const satisfies Prisma.AnnotationWhereInput;
+/** The same as notRejectedWhere, as an SQL condition on the annotations aliased `a`. */
+export const notRejectedSql = Prisma.sql`a.status <> 'REJECTED'`;

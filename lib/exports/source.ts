@@ -6,7 +6,7 @@ import { type AnnotationView, carriesTagSql } from "@/lib/annotations";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance, TagGroupKind } from "@/lib/generated/prisma/enums";
-import { type ProjectAccess, requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
+import { notRejectedSql, type ProjectAccess, requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
 import { calendarDate, formatDate, isUuid, parseInput } from "@/lib/validation";
 
 export const EXPORT_FORMATS = ["csv", "json", "jsonld", "md", "pdf", "claimreview"] as const;
@@ -136,7 +136,7 @@ const REPORT_FORMATS: readonly ExportFormat[] = ["md", "pdf", "claimreview"];
 function annotationFilter(actor: Actor, access: ProjectAccess, request: ExportRequest): Prisma.Sql {
   const conditions = [visibleAnnotationsSql(actor, access)];
   if (request.status) conditions.push(Prisma.sql`a.status::text = ANY(${request.status}::text[])`);
-  else if (REPORT_FORMATS.includes(request.format)) conditions.push(Prisma.sql`a.status <> 'REJECTED'`);
+  else if (REPORT_FORMATS.includes(request.format)) conditions.push(notRejectedSql);
   if (request.author) conditions.push(Prisma.sql`a.author_id = ${request.author}::uuid`);
   if (request.tags) conditions.push(carriesTagSql(request.tags));
   if (request.from) conditions.push(Prisma.sql`a.created_at >= ${request.from}`);
