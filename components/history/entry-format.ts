@@ -9,6 +9,16 @@ const HEADER_FIELDS = new Set(["id", "createdAt", "updatedAt", "createdBy"]);
 /** What a reader looks for first; the other fields follow alphabetically. */
 const FIRST_FIELDS = ["exact", "title", "name", "body", "text", "start", "end", "tags", "note", "status", "reviewNote", "stance", "attributedTo", "eventId", "annotationId"];
 
+/** Recorded names that would not say what they are. */
+const LABELS: Record<string, string> = { exact: "Quote", annotationId: "Claim", url: "URL" };
+
+/** A recorded field or entity type as words: "reviewNote" → "Review note", "eventId" → "Event", "ClaimLink" → "Claim link". */
+export function asWords(name: string): string {
+  if (LABELS[name]) return LABELS[name];
+  const words = name.replace(/(.)Id$/, "$1").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /** The recorded fields worth showing, in reading order. */
 export function changesToShow(changes: Change[]): Change[] {
   const rank = (field: string) => {
@@ -29,12 +39,6 @@ export function changeKind(changes: Change[]): "created" | "deleted" | "changed"
 
 function asRecord(value: unknown): Record<string, unknown> | null {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-}
-
-/** An entity type as words: "ClaimLink" → "Claim link". */
-export function entityTypeLabel(entityType: string): string {
-  const words = entityType.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /**

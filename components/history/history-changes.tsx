@@ -1,4 +1,4 @@
-import { changeKind, changesToShow, shownValue } from "@/components/history/entry-format";
+import { changeKind, changesToShow, asWords, shownValue } from "@/components/history/entry-format";
 import type { HistoryEntry } from "@/lib/history";
 
 /** The fields an entry changed: values of a created item, struck values of a deleted one, before → after otherwise. */
@@ -12,7 +12,7 @@ export function HistoryChanges({ changes, names }: Pick<HistoryEntry, "changes" 
         {shown.map((change) => (
           <tr key={change.field}>
             <th scope="row" className="pr-3 text-left align-top font-medium text-stone-600">
-              {change.field}
+              {asWords(change.field)}
             </th>
             {kind !== "created" && <td className="pr-2 align-top text-red-800 line-through decoration-red-300">{shownValue(change.before, names)}</td>}
             {kind !== "deleted" && <td className="align-top text-emerald-800">{kind === "changed" ? "→ " : ""}{shownValue(change.after, names)}</td>}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { api, signIn } from "./support";
 
 test("the demo editor measures the agreement of the demo's two coders and downloads it as CSV", async ({ page }) => {
   await signIn(page, "editor@example.org");
@@ -39,4 +39,16 @@ test("the demo editor reviews the adjudication of the doubly coded article: kind
   await expect(settled.getByRole("button", { name: "Accept this version" })).toHaveCount(1);
   await expect(settled).toContainText("rejected");
   await page.screenshot({ path: ".data/test-results/adjudication-demo.png", fullPage: true });
+});
+
+test("a project with one coder is told how to measure agreement instead of being shown an error", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  const project = (await (await api(page, "POST", "/api/v1/projects", { data: { name: `Solo ${Date.now()}` } })).json()) as { id: string };
+  await page.goto(`/projects/${project.id}/agreement`);
+  const notice = page.locator("main").getByRole("status");
+  await expect(notice).toContainText("This project has one member who can annotate");
+  await expect(page.locator("main").getByRole("alert")).toHaveCount(0);
+  await expect(page.getByTestId("agreement-table")).toHaveCount(0);
+  await notice.getByRole("link", { name: "add a reviewer" }).click();
+  await expect(page).toHaveURL(`/projects/${project.id}/members`);
 });

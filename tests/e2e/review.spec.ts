@@ -36,8 +36,8 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
   const rejection = page.getByTestId("history").getByRole("listitem").filter({ hasText: "40 villages were retaken" }).first();
   await expect(rejection).toContainText("annotation.update");
   await expect(rejection.getByRole("link")).toHaveText("Annotation “40 villages were retaken”");
-  await expect(rejection.getByRole("row", { name: "status" })).toHaveText("statusSUBMITTED→ REJECTED");
-  await expect(rejection.getByRole("row", { name: "reviewNote" })).toContainText("→ The army's figure is unsourced");
+  await expect(rejection.getByRole("row", { name: "Status" })).toHaveText("StatusSUBMITTED→ REJECTED");
+  await expect(rejection.getByRole("row", { name: "Review note" })).toContainText("→ The army's figure is unsourced");
   await expect(rejection.getByTestId("history-changes")).not.toContainText("updatedAt");
   await page.screenshot({ path: test.info().outputPath("history.png") });
 });

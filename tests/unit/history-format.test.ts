@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeKind, changesToShow, entityLabel, entityTypeLabel, shownValue } from "@/components/history/entry-format";
+import { changeKind, changesToShow, entityLabel, asWords, shownValue } from "@/components/history/entry-format";
 
 const created = [
   { field: "id", before: null, after: "019ab000-0000-7000-8000-000000000316" },
@@ -33,8 +33,14 @@ describe("a history entry as the History page shows it", () => {
     const link = { stance: "ASSERTS", annotationId: "a1", eventId: "e1" };
     expect(entityLabel({ before: null, after: link, names: none })).toBeNull();
     expect(entityLabel({ before: null, after: link, names: { a1: "“the terror group swept”", e1: "Taliban offensive" } })).toBe("“the terror group swept” → Taliban offensive");
-    expect(entityTypeLabel("ClaimLink")).toBe("Claim link");
-    expect(entityTypeLabel("Annotation")).toBe("Annotation");
+    expect(asWords("ClaimLink")).toBe("Claim link");
+    expect(asWords("Annotation")).toBe("Annotation");
+  });
+
+  it("names recorded fields in words", () => {
+    expect(["reviewNote", "attributedTo", "eventId", "annotationId", "exact", "dateStart", "url", "note"].map(asWords)).toEqual([
+      "Review note", "Attributed to", "Event", "Claim", "Quote", "Date start", "URL", "Note",
+    ]);
   });
 
   it("shows lists of names joined, people by name, nothing as a dash and long texts clipped", () => {

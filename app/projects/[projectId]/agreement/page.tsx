@@ -19,9 +19,12 @@ export default async function AgreementPage({ params, searchParams }: PageProps<
   const project = await forPage(getProject(actor, projectId));
   const { items: members } = await listMembers(actor, projectId);
   const chosen = [query.coders ?? []].flat().join(",");
-  const coders = chosen || suggestedCoders(members).join(",");
+  const suggested = suggestedCoders(members);
+  const coders = chosen || suggested.join(",");
+  // Without two members who can annotate there is nothing to compare yet: say how to get there instead of measuring.
+  const tooFewCoders = !chosen && suggested.length < 2;
 
-  const { data: report, problem } = await orProblem(measureAgreement(actor, projectId, { coders }));
+  const { data: report, problem } = tooFewCoders ? { data: null, problem: null } : await orProblem(measureAgreement(actor, projectId, { coders }));
   const rows = report
     ? report.groups.flatMap((group) => [
         { level: "group", name: group.group, units: group.units, observed: group.observed, kappa: group.kappa, alpha: group.alpha },
@@ -54,6 +57,13 @@ export default async function AgreementPage({ params, searchParams }: PageProps<
           Measure
         </button>
       </form>
+      {tooFewCoders && (
+        <p role="status" className="max-w-3xl rounded-md bg-stone-100 px-4 py-3 text-sm text-stone-700">
+          Agreement compares how two or more people coded the same articles independently. This project has {suggested.length === 0 ? "no member" : "one member"} who
+          can annotate (editors and reviewers): <Link href={`/projects/${projectId}/members`} className="font-medium text-indigo-700 underline">add a reviewer</Link>,
+          let both code the same articles, then measure their agreement here.
+        </p>
+      )}
       {problem && (
         <p role="alert" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
           {problem}

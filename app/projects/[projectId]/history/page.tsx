@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
 import { HistoryChanges } from "@/components/history/history-changes";
-import { entityLabel, entityTypeLabel } from "@/components/history/entry-format";
+import { entityLabel, asWords } from "@/components/history/entry-format";
 import { formatMoment } from "@/components/ui/format";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listHistory } from "@/lib/history";
@@ -45,7 +45,7 @@ export default async function HistoryPage({ params, searchParams }: PageProps<"/
               <p>
                 <span className="font-medium">{entry.actor?.name ?? "The system"}</span> <code className="rounded bg-stone-100 px-1">{entry.action}</code>{" "}
                 <Link href={`/projects/${projectId}/history?entity=${entry.entityId}`} className="text-xs text-indigo-700 hover:underline" title={`${entry.entityType} ${entry.entityId}: its whole history`}>
-                  {entityTypeLabel(entry.entityType)} {label ?? entry.entityId.slice(-8)}
+                  {asWords(entry.entityType)} {label ?? entry.entityId.slice(-8)}
                 </Link>{" "}
                 <span className="text-xs text-stone-500">{formatMoment(entry.createdAt)}</span>
               </p>
