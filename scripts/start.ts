@@ -67,6 +67,7 @@ async function main() {
   app = await startNextServer({ mode: isDev ? "dev" : "start", port, env });
   app.child.once("exit", (code) => stop(code ?? 1, `the app exited (code ${code}); stopping`));
 
+  const emailWidth = Math.max(...DEMO_ACCOUNTS.map((account) => account.email.length));
   console.log(`
   Parallax is running at ${app.url}
 ${
@@ -74,7 +75,7 @@ ${
     ? ""
     : `
   Demo logins (for trying Parallax only; change or remove them before real use):
-${DEMO_ACCOUNTS.map((account) => `    ${account.role.toLowerCase().padEnd(9)} ${account.email}   password: ${account.password}`).join("\n")}
+${DEMO_ACCOUNTS.map((account) => `    ${account.role.toLowerCase().padEnd(9)} ${account.email.padEnd(emailWidth)}   password: ${account.password}`).join("\n")}
 `
 }
   Press Ctrl-C to stop.
