@@ -27,6 +27,10 @@ export interface SearchHit {
   annotationId: string | null;
   /** The annotated quote (annotations and comments). */
   exact: string | null;
+  /** Who wrote what matched: the annotation's or the comment's author (null for articles). */
+  author: { id: string; name: string } | null;
+  /** The annotation's review status (annotations and comments): two coders' versions of one passage read alike otherwise. */
+  status: "DRAFT" | "SUBMITTED" | "APPROVED" | "REJECTED" | null;
   /** The matching passage, matched words between MATCH_START and MATCH_END; for an annotation, its quote in quotation marks and, if the note matched too, “— note”. */
   snippet: string;
   rank: number;
@@ -62,6 +66,7 @@ export async function searchProject(actor: Actor, projectId: string, query: unkn
   const rows = await db().$queryRaw<SearchHit[]>`
     SELECT * FROM (
       SELECT 'annotation' AS kind, r.id::text AS "articleId", r.title AS "articleTitle", s.name AS source, a.id::text AS "annotationId", a.exact,
+             (SELECT json_build_object('id', u.id, 'name', u.name) FROM users u WHERE u.id = a.author_id) AS author, a.status::text AS status,
              '“' || ts_headline('simple', a.exact, ${tsQuery}, ${WHOLE}) || '”'
                || CASE WHEN to_tsvector('simple', coalesce(a.note, '')) @@ ${tsQuery} THEN ' — ' || ts_headline('simple', a.note, ${tsQuery}, ${WHOLE}) ELSE '' END AS snippet,
              ts_rank(to_tsvector('simple', a.exact || ' ' || coalesce(a.note, '')), ${tsQuery}) AS rank
@@ -69,12 +74,13 @@ export async function searchProject(actor: Actor, projectId: string, query: unkn
        WHERE ${annotationFilters} AND to_tsvector('simple', a.exact || ' ' || coalesce(a.note, '')) @@ ${tsQuery}
       UNION ALL
       SELECT 'comment', r.id::text, r.title, s.name, a.id::text, a.exact,
+             (SELECT json_build_object('id', u.id, 'name', u.name) FROM users u WHERE u.id = c.author_id), a.status::text,
              ts_headline('simple', c.text, ${tsQuery}, ${WHOLE}),
              ts_rank(to_tsvector('simple', c.text), ${tsQuery})
         FROM comments c JOIN annotations a ON a.id = c.annotation_id JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
        WHERE c.deleted_at IS NULL AND ${annotationFilters} AND to_tsvector('simple', c.text) @@ ${tsQuery}
       UNION ALL
-      SELECT 'article', r.id::text, r.title, s.name, NULL, NULL,
+      SELECT 'article', r.id::text, r.title, s.name, NULL, NULL, NULL, NULL,
              ts_headline('simple', r.text, ${tsQuery}, ${PASSAGES}), -- the title is shown beside it (and often opens the text)
              ts_rank(to_tsvector('simple', r.title || ' ' || r.text), ${tsQuery})
         FROM articles r LEFT JOIN sources s ON s.id = r.source_id

@@ -15,3 +15,14 @@ test("the demo editor searches the project and a result opens the reader at its 
   await expect(page.locator('[data-annotation-id][aria-current="true"]')).toContainText("about 60 Taliban fighters were injured");
   await expect.poll(async () => (await paintedSpans(page, "plx-selected")).map((span) => span.text)).toContain("about 60 Taliban fighters were injured");
 });
+
+test("two coders' versions of one passage are told apart in the results by author and status", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  await page.getByRole("link", { name: /Afghan resistance, summer 2021/ }).click();
+  await page.getByRole("searchbox", { name: "Search this project" }).fill('"Pakistani-funded Taliban offensive"');
+  await page.getByRole("searchbox", { name: "Search this project" }).press("Enter");
+  const results = page.getByTestId("search-results").getByRole("listitem").filter({ hasText: /^Annotation/ });
+  await expect(results).toHaveCount(2);
+  await expect(results.filter({ hasText: "Annotation by Demo Reviewer · approved · Unknown outlet" })).toHaveCount(1);
+  await expect(results.filter({ hasText: "Annotation by Demo Editor · rejected · Unknown outlet" })).toHaveCount(1);
+});

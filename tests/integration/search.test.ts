@@ -16,7 +16,8 @@ describe("full-text search", () => {
     const persian = await search(`q=${encodeURIComponent("آسواکا")}`);
     expect(persian.map((hit) => hit.kind).sort()).toEqual(["annotation", "article"]);
     const hit = persian.find((candidate) => candidate.kind === "annotation");
-    expect(hit).toMatchObject({ annotationId: reviewers.id, articleId: article.id, source: "Asvaka", exact: quote });
+    expect(hit).toMatchObject({ annotationId: reviewers.id, articleId: article.id, source: "Asvaka", exact: quote, author: { id: team.reviewer.id, name: team.reviewer.actor.name }, status: "DRAFT" });
+    expect(persian.find((candidate) => candidate.kind === "article")).toMatchObject({ author: null, status: null, annotationId: null });
     // The whole quote, its matched word marked; the note only when it matched too.
     expect(hit.snippet).toBe("“\u0001آسواکا\u0002 reported casualties”");
     const both = (await search("q=casualties%20or%20casualty")).find((candidate) => candidate.kind === "annotation");
@@ -29,7 +30,8 @@ describe("full-text search", () => {
     const longHit = (await search("q=Taliban")).find((candidate) => candidate.kind === "annotation");
     expect(longHit.snippet).toBe(`“${long.replace("Taliban", "\u0001Taliban\u0002")}”`);
 
-    expect((await search("q=ministry")).map((candidate) => candidate.kind)).toEqual(["comment"]);
+    // A comment: by its own author, on the editor's annotation.
+    expect(await search("q=ministry")).toMatchObject([{ kind: "comment", annotationId: editors.id, author: { id: team.editor.id }, status: "DRAFT" }]);
     expect((await search("q=casualty")).map((candidate) => candidate.kind)).toEqual(["annotation"]);
     expect((await search("q=district&tag=factual%20claim")).map((candidate) => candidate.kind).sort()).toEqual(["annotation", "comment"]);
     expect(await search("q=district&status=APPROVED")).toEqual([]);

@@ -78,7 +78,9 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
           {hits.map((hit, index) => (
             <li key={index} className="rounded-lg border border-stone-200 bg-white p-3 text-sm shadow-xs">
               <p className="text-xs text-stone-500">
-                {KIND_LABEL[hit.kind]} · {hit.source ?? "No outlet"} · {hit.articleTitle}
+                {KIND_LABEL[hit.kind]}
+                {hit.author && ` by ${hit.author.name}`}
+                {hit.kind === "annotation" && hit.status && ` · ${hit.status.toLowerCase()}`} · {hit.source ?? "No outlet"} · {hit.articleTitle}
               </p>
               <Link href={hit.annotationId ? `/articles/${hit.articleId}#annotation-${hit.annotationId}` : `/articles/${hit.articleId}`} className="mt-1 block text-stone-900 hover:underline" dir="auto">
                 <Snippet text={hit.snippet} />
