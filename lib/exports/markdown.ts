@@ -1,5 +1,5 @@
 import "server-only";
-import { summarize } from "./report";
+import { reportScope, summarize } from "./report";
 import { annotationBatches, type ExportAnnotation, type ExportArticle, type ExportContext } from "./source";
 
 /** Text safe inside Markdown: no markup, no HTML (a renderer must not run a note's <img onerror>). */
@@ -19,11 +19,12 @@ const tagList = (annotation: ExportAnnotation) => (annotation.tags.length ? anno
  * text order. Two passes over the annotations; only the summary is held.
  */
 export async function* markdownExport(context: ExportContext): AsyncGenerator<string> {
-  const { events: sortedEvents, profile, claimCounts } = await summarize(context);
+  const summary = await summarize(context);
+  const { events: sortedEvents, profile, claimCounts } = summary;
   const { project, articles } = context;
   yield `# ${md(project.name)}\n\n`;
   if (project.description) yield `${md(project.description)}\n\n`;
-  yield `Report exported ${new Date().toISOString().slice(0, 10)} from Parallax: ${articles.length} articles, ${[...claimCounts.values()].reduce((a, b) => a + b, 0)} annotated claims, ${sortedEvents.length} events.\n\n`;
+  yield `Report exported ${new Date().toISOString().slice(0, 10)} from Parallax: ${reportScope(context, summary)}.\n\n`;
 
   yield "## Sources\n\n| Source | Article | Published | Claims | Events left out |\n| --- | --- | --- | ---: | ---: |\n";
   for (const article of articles) {

@@ -1,18 +1,44 @@
 import "server-only";
 import path from "node:path";
-import { Document, Font, Page, renderToStream, StyleSheet, Text, View } from "@react-pdf/renderer";
-import { summarize, type ReportSummary } from "./report";
+import { Document, type DocumentProps, Font, Page, renderToStream, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { reportScope, summarize, type ReportSummary } from "./report";
 import { annotationBatches, type ExportAnnotation, type ExportArticle, type ExportContext } from "./source";
 
 // Vazirmatn covers Latin (curly quotes, dashes, ś) and Persian/Arabic; react-pdf shapes and orders right-to-left runs with it.
-const FONT_DIR = path.join(process.cwd(), "node_modules", "vazirmatn", "fonts", "ttf");
-Font.register({
-  family: "Vazirmatn",
-  fonts: [
-    { src: path.join(FONT_DIR, "Vazirmatn-Regular.ttf"), fontWeight: 400 },
-    { src: path.join(FONT_DIR, "Vazirmatn-Bold.ttf"), fontWeight: 700 },
-  ],
-});
+// DejaVu Sans draws what it lacks: Cyrillic, Greek, Hebrew, Armenian, Georgian, many symbols.
+const FONT_FILES = {
+  Vazirmatn: { 400: "vazirmatn/fonts/ttf/Vazirmatn-Regular.ttf", 700: "vazirmatn/fonts/ttf/Vazirmatn-Bold.ttf" },
+  "DejaVu Sans": { 400: "dejavu-fonts-ttf/ttf/DejaVuSans.ttf", 700: "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf" },
+};
+for (const [family, files] of Object.entries(FONT_FILES)) {
+  Font.register({ family, fonts: Object.entries(files).map(([weight, file]) => ({ src: path.join(process.cwd(), "node_modules", file), fontWeight: Number(weight) })) });
+}
+
+/**
+ * fontkit keeps the first glyph object it makes for each glyph id, with the
+ * characters it was made for, and a PDF's text layer (what copying gives) is
+ * written from them. Embedding a font makes the parts of composite glyphs
+ * without characters: Vazirmatn's “ and ” are made of ’, so after one report
+ * every ’ of the next would copy out as nothing. So each report starts by
+ * forgetting the glyphs made without characters, and reports are made one at
+ * a time (a report's embedding must not run amid another's layout; both are
+ * CPU work on the one thread anyway).
+ */
+let previousRender: Promise<unknown> = Promise.resolve();
+function renderReport(report: React.ReactElement<DocumentProps>): Promise<NodeJS.ReadableStream> {
+  const render = previousRender.then(() => {
+    for (const [fontFamily, files] of Object.entries(FONT_FILES)) {
+      for (const weight of Object.keys(files)) {
+        const glyphs = (Font.getFont({ fontFamily, fontWeight: Number(weight) })?.data as { _glyphs?: Record<number, { codePoints: number[] }> } | null)?._glyphs ?? {};
+        for (const [id, glyph] of Object.entries(glyphs)) if (glyph.codePoints.length === 0) delete glyphs[Number(id)];
+      }
+    }
+    return renderToStream(report);
+  });
+  previousRender = render.catch(() => undefined);
+  return render;
+}
+
 // Words are never split with hyphens: quotes must read as they were written.
 Font.registerHyphenationCallback((word) => [word]);
 
@@ -20,7 +46,7 @@ const SOURCE_COLORS = ["#4f46e5", "#d97706", "#059669", "#db2777", "#0891b2", "#
 const STANCE_COLORS: Record<string, string> = { asserts: "#047857", disputes: "#b91c1c", qualifies: "#b45309", mentions: "#57534e" };
 
 const styles = StyleSheet.create({
-  page: { fontFamily: "Vazirmatn", fontSize: 10, lineHeight: 1.45, paddingVertical: 48, paddingHorizontal: 52, color: "#1c1917" },
+  page: { fontFamily: ["Vazirmatn", "DejaVu Sans"], fontSize: 10, lineHeight: 1.45, paddingVertical: 48, paddingHorizontal: 52, color: "#1c1917" },
   footer: { position: "absolute", bottom: 24, left: 52, right: 52, fontSize: 8, color: "#78716c", flexDirection: "row", justifyContent: "space-between" },
   eyebrow: { fontSize: 10, color: "#4f46e5", fontWeight: 700, letterSpacing: 1 },
   title: { fontSize: 26, fontWeight: 700, lineHeight: 1.25, marginTop: 8, marginBottom: 12 },
@@ -52,7 +78,6 @@ function Footer({ project }: { project: string }) {
 
 function Report({ context, summary, claims }: { context: ExportContext; summary: ReportSummary; claims: ExportAnnotation[] }) {
   const { project, articles } = context;
-  const total = [...summary.claimCounts.values()].reduce((sum, count) => sum + count, 0);
   const maxCount = Math.max(1, ...[...summary.profile.values()].flatMap((counts) => [...counts.values()]));
   return (
     <Document title={`${project.name} — report`} author="Parallax" creator="Parallax" language="en">
@@ -61,7 +86,7 @@ function Report({ context, summary, claims }: { context: ExportContext; summary:
         <Text style={styles.title}>{project.name}</Text>
         {project.description && <Text style={[styles.muted, { fontSize: 11, marginBottom: 8 }]}>{project.description}</Text>}
         <Text style={styles.muted}>
-          Exported {new Date().toISOString().slice(0, 10)}: {articles.length} articles, {total} annotated claims, {summary.events.length} events.
+          Exported {new Date().toISOString().slice(0, 10)}: {reportScope(context, summary)}.
         </Text>
         <Text style={styles.h2}>Sources</Text>
         <View style={[styles.row, { fontWeight: 700 }]}>
@@ -180,6 +205,6 @@ export async function* pdfExport(context: ExportContext): AsyncGenerator<Uint8Ar
   const summary = await summarize(context);
   const claims: ExportAnnotation[] = [];
   for await (const batch of annotationBatches(context)) claims.push(...batch);
-  const stream = await renderToStream(<Report context={context} summary={summary} claims={claims} />);
+  const stream = await renderReport(<Report context={context} summary={summary} claims={claims} />);
   for await (const chunk of stream) yield typeof chunk === "string" ? new TextEncoder().encode(chunk) : new Uint8Array(chunk as Buffer);
 }

@@ -16,6 +16,14 @@ export interface ReportSummary {
   claimCounts: Map<string, number>;
 }
 
+const counted = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** What a report covers, for its opening line: "2 articles, 1 annotated claim, 5 events". */
+export function reportScope(context: ExportContext, summary: ReportSummary): string {
+  const claims = [...summary.claimCounts.values()].reduce((sum, count) => sum + count, 0);
+  return [counted(context.articles.length, "article", "articles"), counted(claims, "annotated claim", "annotated claims"), counted(summary.events.length, "event", "events")].join(", ");
+}
+
 /** One pass over the selected annotations for what the reports show above the claims: events, framing, counts. */
 export async function summarize(context: ExportContext): Promise<ReportSummary> {
   const events = new Map<string, ReportEvent>();

@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEMO_PROJECT } from "@/lib/demo";
 import { api, baseUrl } from "../support/api";
+import { createProjectWithTeam } from "../support/factories";
 
 /** The text of a PDF as a reader's copy-paste gives it (poppler's pdftotext), without the invisible direction marks, white space as single spaces. */
 function pdfText(bytes: Uint8Array): string {
@@ -32,5 +33,29 @@ describe("PDF report", () => {
     expect(text).toContain("Resistance retakes three Baghlan districts");
     expect(text).toContain("Omitted — does not report this event");
     expect(text).toMatch(/according to\s+Newsweek/);
+  });
+
+  it("writes Cyrillic, Greek, Hebrew and Turkish as they are, not as empty boxes, and copies out as written", async () => {
+    const team = await createProjectWithTeam("Scripts");
+    const quotes = ["Вооружённые силы Украины освободили Херсон", "Οι ένοπλοι πολίτες", "הצבא הודיע", "Türkiye’de iğne"];
+    const text = quotes.join(". ");
+    const article = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Херсон: три версии", text, sourceName: "Новая газета" } })).body;
+    for (const quote of quotes) {
+      const start = text.indexOf(quote);
+      const created = await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.editor.token, json: { start, end: start + quote.length, exact: quote, tags: ["factual claim"] } });
+      expect(created.status).toBe(201);
+    }
+    const exportPdf = async () => {
+      const response = await fetch(`${baseUrl()}/api/v1/projects/${team.id}/export?format=pdf`, { headers: { authorization: `Bearer ${team.editor.token}` } });
+      expect(response.status).toBe(200);
+      return new Uint8Array(await response.arrayBuffer());
+    };
+    // Twice: a report's text layer must not depend on the reports made before it in the same server.
+    await exportPdf();
+    const bytes = await exportPdf();
+    const shown = pdfText(bytes);
+    // A character the fonts lack would be drawn as an empty box and copy out as something else.
+    for (const words of ["Херсон: три версии", "Новая газета", ...quotes]) expect(shown).toContain(words);
+    expect(shown).toContain(": 1 article, 4 annotated claims, 0 events.");
   });
 });
