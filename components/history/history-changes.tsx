@@ -1,4 +1,4 @@
-import { changeKind, changesToShow, asWords, shownValue } from "@/components/history/entry-format";
+import { asWords, changeKind, changesToShow, shownValue } from "@/components/history/entry-format";
 import type { HistoryEntry } from "@/lib/history";
 
 /** The fields an entry changed: values of a created item, struck values of a deleted one, before → after otherwise. */

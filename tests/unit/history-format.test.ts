@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeKind, changesToShow, entityLabel, asWords, shownValue } from "@/components/history/entry-format";
+import { asWords, changeKind, changesToShow, entityLabel, shownValue } from "@/components/history/entry-format";
 
 const created = [
   { field: "id", before: null, after: "019ab000-0000-7000-8000-000000000316" },

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
 import { HistoryChanges } from "@/components/history/history-changes";
-import { entityLabel, asWords } from "@/components/history/entry-format";
+import { asWords, entityLabel } from "@/components/history/entry-format";
 import { formatMoment } from "@/components/ui/format";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listHistory } from "@/lib/history";
