@@ -207,11 +207,25 @@ export async function getEvent(actor: Actor, eventId: string): Promise<EventDeta
   };
 }
 
+/**
+ * An event is named once per project (live events, without regard to case):
+ * a second "Dam repairs" would split one event's claims in two, each an
+ * omission of the other source. The 409 names the event that has the title.
+ */
+async function assertTitleFree(tx: DbClient, projectId: string, title: string, exceptEventId?: string): Promise<void> {
+  const clash = await tx.event.findFirst({
+    where: { projectId, deletedAt: null, title: { equals: title, mode: "insensitive" }, ...(exceptEventId ? { id: { not: exceptEventId } } : {}) },
+    select: { id: true, title: true },
+  });
+  if (clash) throw conflict(`An event named '${clash.title}' already exists in this project; link to it, or give this one another title.`, { field: "title", eventId: clash.id });
+}
+
 /** Creates an event; `options.id` gives the demo seed fixed ids (idempotence). */
 export async function createEvent(actor: Actor, projectId: string, input: unknown, options: { id?: string } = {}): Promise<EventView> {
   const access = await requireProjectPermission(actor, projectId, "event.link");
   const { title, date, dateEnd, place, description } = parseInput(createEventInput, input);
   return db().$transaction(async (tx) => {
+    await assertTitleFree(tx, projectId, title);
     const row = await tx.event.create({
       data: { ...(options.id ? { id: options.id } : {}), projectId, title, dateStart: date ?? null, dateEnd: dateEnd ?? null, place: place ?? null, description: description ?? null, createdById: actor.userId },
       select: eventSelect(visibleAnnotationsWhere(actor, access)),
@@ -227,6 +241,7 @@ export async function updateEvent(actor: Actor, eventId: string, input: unknown)
   const changes = parseInput(updateEventInput, input);
   return db().$transaction(async (tx) => {
     const before = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: editorEventSelect });
+    if (changes.title !== undefined) await assertTitleFree(tx, projectId, changes.title, eventId);
     const data: Prisma.EventUpdateInput = {};
     if (changes.title !== undefined) data.title = changes.title;
     if (changes.date !== undefined) data.dateStart = changes.date;

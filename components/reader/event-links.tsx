@@ -3,7 +3,7 @@
 import { FormError } from "@/components/ui/form";
 import { useEffect, useId, useState } from "react";
 import type { ArticleLinkView, EventView } from "@/lib/events";
-import { callApi } from "./api-client";
+import { ApiFailure, callApi } from "./api-client";
 
 const STANCES = ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"] as const;
 type Stance = (typeof STANCES)[number];
@@ -91,14 +91,22 @@ export interface LinkDraft {
 
 /** Creates the event if it is new, then the link; the link as the reader shows it. */
 export async function saveLink(projectId: string, annotationId: string, draft: LinkDraft): Promise<ArticleLinkView> {
-  const event =
-    draft.event.id !== null
-      ? { id: draft.event.id, title: draft.event.title, date: draft.event.date }
-      : await callApi<EventView>("POST", `/api/v1/projects/${projectId}/events`, { body: { title: draft.event.title, date: draft.event.date } });
+  const event = draft.event.id !== null ? { id: draft.event.id, title: draft.event.title, date: draft.event.date } : await createOrFindEvent(projectId, draft.event);
   const link = await callApi<ArticleLinkView>("POST", `/api/v1/events/${event.id}/links`, {
     body: { annotationId, stance: draft.stance, attributedTo: draft.attributedTo || null, note: draft.note || null },
   });
   return { ...link, event: { id: event.id, title: event.title, date: event.date } };
+}
+
+/** A new event; if a colleague has meanwhile named one so (titles are unique in a project: 409), it is the same event. */
+async function createOrFindEvent(projectId: string, event: LinkDraft["event"]): Promise<EventView> {
+  try {
+    return await callApi<EventView>("POST", `/api/v1/projects/${projectId}/events`, { body: { title: event.title, date: event.date } });
+  } catch (failure) {
+    const existingId = failure instanceof ApiFailure && failure.status === 409 ? (failure.details as { eventId?: string } | undefined)?.eventId : undefined;
+    if (!existingId) throw failure;
+    return callApi<EventView>("GET", `/api/v1/events/${existingId}`);
+  }
 }
 
 function LinkForm({
@@ -152,7 +160,8 @@ function LinkForm({
 /** Choose an event (search as you type, or name a new one) and how the claim relates to it; reports the draft, or null until an event is chosen. */
 export function EventChoice({ projectId, onChange, autoFocus = false }: { projectId: string; onChange: (draft: LinkDraft | null) => void; autoFocus?: boolean }) {
   const [query, setQuery] = useState("");
-  const [results, setResults] = useState<EventView[]>([]);
+  // The events matching `query` as the server last answered (which query that was, too).
+  const [results, setResults] = useState<{ query: string; items: EventView[] }>({ query: "", items: [] });
   const [event, setEvent] = useState<LinkDraft["event"] | null>(null);
   const [newDate, setNewDate] = useState("");
   const [stance, setStance] = useState<Stance>("ASSERTS");
@@ -164,10 +173,11 @@ export function EventChoice({ projectId, onChange, autoFocus = false }: { projec
   // Search as you type (debounced; the newest answer wins).
   useEffect(() => {
     let current = true;
+    const needle = query.trim();
     const timer = window.setTimeout(async () => {
       try {
-        const page = await callApi<{ items: EventView[] }>("GET", `/api/v1/projects/${projectId}/events?limit=20&q=${encodeURIComponent(query.trim())}`);
-        if (current) setResults(page.items);
+        const page = await callApi<{ items: EventView[] }>("GET", `/api/v1/projects/${projectId}/events?limit=20&q=${encodeURIComponent(needle)}`);
+        if (current) setResults({ query: needle, items: page.items });
       } catch (failure) {
         if (current) setError((failure as Error).message);
       }
@@ -205,7 +215,7 @@ export function EventChoice({ projectId, onChange, autoFocus = false }: { projec
             autoFocus={autoFocus}
           />
           <ul className="mt-1 max-h-40 overflow-y-auto text-sm" aria-label="Matching events">
-            {results.map((candidate) => (
+            {results.items.map((candidate) => (
               <li key={candidate.id}>
                 <button type="button" onClick={() => setEvent({ id: candidate.id, title: candidate.title, date: candidate.date })} className="w-full rounded px-2 py-1 text-start hover:bg-white">
                   {candidate.title}
@@ -213,7 +223,9 @@ export function EventChoice({ projectId, onChange, autoFocus = false }: { projec
                 </button>
               </li>
             ))}
-            {query.trim() && !results.some((candidate) => candidate.title.toLowerCase() === query.trim().toLowerCase()) && (
+            {/* A new event is offered once the search for this very name has answered without it: never a second event of one name. */}
+            {query.trim() && results.query !== query.trim() && <li className="px-2 py-1 text-xs text-stone-500">Searching…</li>}
+            {query.trim() && results.query === query.trim() && !results.items.some((candidate) => candidate.title.toLowerCase() === query.trim().toLowerCase()) && (
               <li>
                 <button
                   type="button"

@@ -6,7 +6,7 @@ import { insertArticle } from "@/lib/articles";
 import { recordAudit } from "@/lib/audit";
 import type { DbClient } from "@/lib/db";
 import { unprocessable } from "@/lib/errors";
-import { parseInput, storableString } from "@/lib/validation";
+import { label, parseInput, storableString } from "@/lib/validation";
 
 const text = storableString;
 const nullableText = storableString.nullable().optional();
@@ -39,7 +39,7 @@ export const projectFile = z.object({
       }),
     )
     .max(5000),
-  events: z.array(z.object({ id: z.string().max(100), title: text, date, dateEnd: date, place: nullableText, description: nullableText })).max(10_000),
+  events: z.array(z.object({ id: z.string().max(100), title: label(300), date, dateEnd: date, place: nullableText, description: nullableText })).max(10_000),
   annotations: z
     .array(
       z.object({
@@ -69,7 +69,7 @@ const toDate = (value: string | null | undefined) => (value ? new Date(`${value}
 /**
  * Imports a project export into the project (inside the caller's
  * transaction): codebook groups and tags missing by name, the articles, the
- * events, and the annotations with their tags, links and comments, the
+ * events missing by title, and the annotations with their tags, links and comments, the
  * importer as author. Every span is checked against its article's text; any
  * fault makes the whole import fail (422 saying where).
  */
@@ -123,8 +123,17 @@ export async function importProjectFile(tx: DbClient, actor: Actor, projectId: s
     imported.articles++;
   }
 
+  // Events matched by title (an event is named once per project); the missing ones are created.
   const events = new Map<string, string>();
+  const eventIds = new Map<string, string>();
+  const existingEvents = await tx.event.findMany({ where: { projectId, deletedAt: null }, select: { id: true, title: true } });
+  for (const event of existingEvents) eventIds.set(event.title.toLowerCase(), event.id);
   for (const event of file.events) {
+    const known = eventIds.get(event.title.toLowerCase());
+    if (known) {
+      events.set(event.id, known);
+      continue;
+    }
     const created = await tx.event.create({
       data: {
         projectId,
@@ -138,6 +147,7 @@ export async function importProjectFile(tx: DbClient, actor: Actor, projectId: s
       select: { id: true },
     });
     events.set(event.id, created.id);
+    eventIds.set(event.title.toLowerCase(), created.id);
     imported.events++;
   }
 
@@ -157,6 +167,8 @@ export async function importProjectFile(tx: DbClient, actor: Actor, projectId: s
       if (!eventId) throw unprocessable(`${where}: its event ${link.eventId} is not in the file.`);
       return { eventId, stance: link.stance, attributedTo: link.attributedTo ?? null, note: link.note ?? null, createdById: actor.userId };
     });
+    // Two of the file's events may be one of the project's: a claim is linked to it once (the first link).
+    const uniqueLinks = linkRows.filter((link, index) => linkRows.findIndex((other) => other.eventId === link.eventId) === index);
     await tx.annotation.create({
       data: {
         projectId,
@@ -172,12 +184,12 @@ export async function importProjectFile(tx: DbClient, actor: Actor, projectId: s
         createdAt: new Date(annotation.createdAt),
         updatedAt: new Date(annotation.updatedAt),
         tags: { create: [...new Set(tags)].map((tagId) => ({ tagId })) },
-        claimLinks: { create: linkRows },
+        claimLinks: { create: uniqueLinks },
         comments: { create: annotation.comments.map((comment) => ({ authorId: actor.userId, text: comment.text, createdAt: new Date(comment.createdAt) })) },
       },
     });
     imported.annotations++;
-    imported.links += linkRows.length;
+    imported.links += uniqueLinks.length;
     imported.comments += annotation.comments.length;
   }
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { api, dragSelect, importArticle, signIn, storedAnnotations } from "./support";
+import { api, DEMO_PROJECT_ID, dragSelect, importArticle, signIn, storedAnnotations } from "./support";
 
 test("a claim is linked from the sidebar to a new event, another to it by search; the links persist and can be removed", async ({ page }) => {
   await signIn(page, "editor@example.org");
@@ -65,4 +65,49 @@ test("a new claim is linked to an event right from the tag popover", async ({ pa
   expect(stored!.tags.map((tag) => tag.name)).toEqual(["prediction"]);
   await page.reload();
   await expect(card.getByRole("list", { name: "Linked events" })).toContainText(eventName);
+});
+
+test("a claim is never linked to a second event of one name: an existing name is found, not created again", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  const text = "The ministry said the port reopened. Traders said the port stayed shut.";
+  const articleId = await importArticle(page, "Port", text);
+  for (const quote of ["the port reopened", "the port stayed shut"]) {
+    const start = text.indexOf(quote);
+    expect((await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, { data: { start, end: start + quote.length, exact: quote } })).status()).toBe(201);
+  }
+  const existing = `Port reopens ${Date.now()}`;
+  const existingId = ((await (await api(page, "POST", `/api/v1/projects/${DEMO_PROJECT_ID}/events`, { data: { title: existing } })).json()) as { id: string }).id;
+  // A slow network: the search answers a second late.
+  await page.route(/\/events\?limit=20&q=/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await route.continue();
+  });
+  await page.goto(`/articles/${articleId}`);
+  const cards = page.getByTestId("annotation-card");
+
+  await cards.nth(0).getByRole("button", { name: "Link to an event" }).click();
+  const form = cards.nth(0).getByRole("group", { name: "Link to an event" });
+  await form.getByRole("searchbox", { name: "Event" }).fill(existing);
+  const matches = form.getByRole("list", { name: "Matching events" });
+  await expect(matches.getByText("Searching…")).toBeVisible();
+  await expect(matches.getByRole("button", { name: /New event/ })).toHaveCount(0);
+  await matches.getByRole("button", { name: existing }).click();
+  await form.getByRole("button", { name: "Link" }).click();
+  await expect(cards.nth(0).getByRole("list", { name: "Linked events" })).toContainText(existing);
+
+  // A name offered as new that a colleague gives an event before the link is saved: the claim joins that event.
+  const racing = `Port shut ${Date.now()}`;
+  await cards.nth(1).getByRole("button", { name: "Link to an event" }).click();
+  const second = cards.nth(1).getByRole("group", { name: "Link to an event" });
+  await second.getByRole("searchbox", { name: "Event" }).fill(racing);
+  await second.getByRole("button", { name: `New event “${racing}”` }).click();
+  const colleagues = (await (await api(page, "POST", `/api/v1/projects/${DEMO_PROJECT_ID}/events`, { data: { title: racing } })).json()) as { id: string };
+  await second.getByRole("button", { name: "Link" }).click();
+  await expect(cards.nth(1).getByRole("list", { name: "Linked events" })).toContainText(racing);
+
+  const events = (await (await api(page, "GET", `/api/v1/projects/${DEMO_PROJECT_ID}/events?q=${encodeURIComponent("Port ")}&limit=100`)).json()) as { items: { id: string; title: string; linkCount: number }[] };
+  expect(events.items.filter((event) => [existing, racing].includes(event.title))).toEqual([
+    expect.objectContaining({ id: existingId, title: existing, linkCount: 1 }),
+    expect.objectContaining({ id: colleagues.id, title: racing, linkCount: 1 }),
+  ]);
 });

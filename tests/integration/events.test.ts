@@ -138,6 +138,31 @@ describe("claim links", () => {
   });
 });
 
+describe("an event is named once per project", () => {
+  it("refuses a second live event of the same title (any case) with 409 naming the first, also by an edit; a deleted event's title is free", async () => {
+    const first = (await newEvent({ title: "Spillway closed" })).body;
+    const before = await countRows();
+    for (const title of ["Spillway closed", "  SPILLWAY closed "]) {
+      const clash = await newEvent({ title });
+      expect(clash.status, title).toBe(409);
+      expect(errorCode(clash)).toBe("conflict");
+      expect(clash.body.error.message).toContain("Spillway closed");
+      expect(clash.body.error.details).toEqual({ field: "title", eventId: first.id });
+    }
+    const second = (await newEvent({ title: "Spillway reopened" })).body;
+    const renamed = await api("PATCH", `/api/v1/events/${second.id}`, { token: team.editor.token, json: { title: "spillway Closed" } });
+    expect(renamed.status).toBe(409);
+    expect(renamed.body.error.details).toEqual({ field: "title", eventId: first.id });
+    // The same title in another project, and an edit that keeps an event's own title, are fine.
+    expect((await newEvent({ title: "Spillway closed" }, other.editor.token, other.id)).status).toBe(201);
+    expect((await api("PATCH", `/api/v1/events/${first.id}`, { token: team.editor.token, json: { title: "Spillway Closed", place: "Kajaki" } })).status).toBe(200);
+    expect(await countRows()).toEqual({ ...before, events: before.events! + 2, audit_entries: before.audit_entries! + 3 });
+
+    expect((await api("DELETE", `/api/v1/events/${first.id}`, { token: team.editor.token })).status).toBe(204);
+    expect((await newEvent({ title: "Spillway closed" })).status).toBe(201);
+  });
+});
+
 describe("merging events", () => {
   it("moves the links to the survivor, keeps one link per claim, and deletes the merged event", async () => {
     const claimA = await annotate("Residents said the dam still leaks");

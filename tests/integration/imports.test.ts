@@ -59,6 +59,23 @@ describe("importing a project export", () => {
     expect(comparable(again)).toEqual(comparable(exported));
   });
 
+  it("links to the project's event of the same title instead of naming it twice", async () => {
+    const exported = (await api("GET", `/api/v1/projects/${team.id}/export?format=json`, { token: team.editor.token })).body;
+    const target = (await api("POST", "/api/v1/projects", { token: team.editor.token, json: { name: "Imports (events by title)" } })).body;
+    const known = (await api("POST", `/api/v1/projects/${target.id}/events`, { token: team.editor.token, json: { title: "ROADS REOPEN" } })).body;
+    // The file names the event twice (two desks' exports joined): one claim is linked to both copies.
+    const doubled = structuredClone(exported);
+    const original = doubled.events[0];
+    doubled.events.push({ ...original, id: "second-copy", title: ` ${original.title} ` });
+    doubled.annotations.find((annotation: any) => annotation.links.length).links.push({ ...doubled.annotations.find((annotation: any) => annotation.links.length).links[0], eventId: "second-copy" });
+
+    const response = await api("POST", `/api/v1/projects/${target.id}/import`, { token: team.editor.token, json: doubled });
+    expect(response.status).toBe(201);
+    expect(response.body.imported).toMatchObject({ events: 0, links: 2 });
+    const events = (await api("GET", `/api/v1/projects/${target.id}/events`, { token: team.editor.token })).body.items;
+    expect(events).toEqual([expect.objectContaining({ id: known.id, title: "ROADS REOPEN", linkCount: 2 })]);
+  });
+
   it("refuses broken files with a 4xx and imports nothing", async () => {
     const exported = (await api("GET", `/api/v1/projects/${team.id}/export?format=json`, { token: team.editor.token })).body;
     const target = (await api("POST", "/api/v1/projects", { token: team.editor.token, json: { name: "Imports (broken)" } })).body;
