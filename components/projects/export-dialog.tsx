@@ -8,7 +8,7 @@ const FORMATS = [
   { value: "md", label: "Markdown report", hint: "events, omissions, framing, every claim" },
   { value: "json", label: "Project JSON", hint: "everything, to archive or import elsewhere" },
   { value: "jsonld", label: "W3C Web Annotation", hint: "JSON-LD for other annotation tools" },
-  { value: "claimreview", label: "ClaimReview", hint: "schema.org fact-check markup for claims with a verdict" },
+  { value: "claimreview", label: "ClaimReview", hint: "schema.org fact-check markup for approved claims with a verdict" },
 ] as const;
 
 const STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"] as const;

@@ -125,7 +125,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
         </button>
       )}
       {showComments && <CommentThread annotationId={annotation.id} permissions={discussion} />}
-      <p className="mt-2 flex flex-wrap gap-x-2 text-xs text-stone-500">
+      <p className="mt-2 flex flex-wrap gap-x-1 text-xs text-stone-500">
         <span>{annotation.author.name}</span>
         <span>· {STATUS_LABEL[annotation.status]}</span>
         {anchorLabel && <span>· {anchorLabel}</span>}

@@ -131,11 +131,13 @@ const REPORT_FORMATS: readonly ExportFormat[] = ["md", "pdf", "claimreview"];
 /**
  * The query's filters (and the caller's visibility) as SQL. Reports leave
  * rejected annotations out unless `status` asks for them: like the
- * comparison, they count only the project's claims.
+ * comparison, they count only the project's claims. ClaimReview is markup to
+ * publish: by default only verdicts an editor has approved.
  */
 function annotationFilter(actor: Actor, access: ProjectAccess, request: ExportRequest): Prisma.Sql {
   const conditions = [visibleAnnotationsSql(actor, access)];
   if (request.status) conditions.push(Prisma.sql`a.status::text = ANY(${request.status}::text[])`);
+  else if (request.format === "claimreview") conditions.push(Prisma.sql`a.status = 'APPROVED'`);
   else if (REPORT_FORMATS.includes(request.format)) conditions.push(notRejectedSql);
   if (request.author) conditions.push(Prisma.sql`a.author_id = ${request.author}::uuid`);
   if (request.tags) conditions.push(carriesTagSql(request.tags));

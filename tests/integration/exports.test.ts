@@ -104,8 +104,12 @@ describe("W3C Web Annotation export", () => {
 });
 
 describe("ClaimReview export", () => {
-  it("reviews every claim with a verdict, with typed schema.org fields", async () => {
-    const response = await exportOf("format=claimreview&organization=Example%20Fact%20Check");
+  it("reviews the approved claims with a verdict (others when `status` names them), with typed schema.org fields", async () => {
+    const approved = await api("PATCH", `/api/v1/annotations/${ids.quoted}`, { token: team.editor.token, json: { status: "APPROVED" }, headers: { "if-match": '"1"' } });
+    expect(approved.status).toBe(200);
+    expect((await exportOf("format=claimreview")).body["@graph"].map((review: { claimReviewed: string }) => review.claimReviewed)).toEqual(["“a number” were killed"]);
+
+    const response = await exportOf("format=claimreview&organization=Example%20Fact%20Check&status=DRAFT,APPROVED");
     expect(response.status).toBe(200);
     const reviews = response.body["@graph"] as Record<string, any>[];
     expect(response.body["@context"]).toBe("https://schema.org");
