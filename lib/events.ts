@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/generated/prisma/enums";
 import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
 import { notRejectedWhere, type ProjectAccess, requireArticlePermission, requireProjectPermission, roleAllows, visibleAnnotationsWhere } from "@/lib/permissions";
-import { formatDate, isUuid, label, optionalDate, optionalText, parseInput, storableString } from "@/lib/validation";
+import { formatDate, isUuid, label, likeLiteral, optionalDate, optionalText, parseInput, storableString } from "@/lib/validation";
 
 export const STANCES = ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"] as const satisfies readonly Stance[];
 
@@ -155,7 +155,7 @@ function byDateThenTitle(a: EventRow, b: EventRow): number {
 export async function listEvents(actor: Actor, projectId: string, query: unknown): Promise<Page<EventView>> {
   const access = await requireProjectPermission(actor, projectId, "event.read");
   const { q, ...page } = parseInput(listEventsQuery, query);
-  const needle = q?.trim();
+  const needle = q?.trim() ? likeLiteral(q.trim()) : undefined;
   const rows = await db().event.findMany({
     where: {
       projectId,

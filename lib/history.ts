@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { beforeCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
 import { requireProjectPermission } from "@/lib/permissions";
-import { isUuid, parseInput } from "@/lib/validation";
+import { isUuid, likeLiteral, parseInput } from "@/lib/validation";
 
 export interface HistoryEntry {
   id: string;
@@ -47,7 +47,7 @@ export async function listHistory(actor: Actor, projectId: string, query: unknow
   const where: Prisma.AuditEntryWhereInput = {
     projectId,
     ...(entity ? { entityId: entity } : {}),
-    ...(action ? (action.endsWith(".") ? { action: { startsWith: action } } : { action }) : {}),
+    ...(action ? (action.endsWith(".") ? { action: { startsWith: likeLiteral(action) } } : { action }) : {}),
     ...(actorId ? { actorId } : {}),
     ...beforeCursor(cursor),
   };

@@ -40,6 +40,12 @@ describe("events", () => {
     expect(ids.indexOf(later.body.id)).toBeLessThan(ids.indexOf(undated.body.id));
     const found = await api("GET", `/api/v1/projects/${team.id}/events?q=kajaki`, { token: team.viewer.token });
     expect(found.body.items.map((event: { title: string }) => event.title)).toEqual(["Dam inspected"]);
+    // The words are taken literally: % and _ are not wildcards.
+    const percent = await newEvent({ title: "Spillway 50% open", place: "C:\\dam_1" });
+    for (const q of ["%", "50%", "_", "\\dam_"]) {
+      const literal = await api("GET", `/api/v1/projects/${team.id}/events?q=${encodeURIComponent(q)}`, { token: team.viewer.token });
+      expect(literal.body.items.map((event: { id: string }) => event.id), q).toEqual([percent.body.id]);
+    }
   });
 
   it("refuses bad input with 4xx and stores nothing", async () => {

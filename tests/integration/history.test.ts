@@ -18,7 +18,10 @@ describe("audit history", () => {
     expect(update.changes).toEqual(expect.arrayContaining([{ field: "note", before: "first", after: "second" }]));
 
     const byAction = await api("GET", `/api/v1/projects/${team.id}/audit?action=article.`, { token: team.editor.token });
+    expect(byAction.body.items.length).toBeGreaterThan(0);
     expect(byAction.body.items.every((entry: { action: string }) => entry.action.startsWith("article."))).toBe(true);
+    // A prefix is literal: `%` is no wildcard.
+    expect((await api("GET", `/api/v1/projects/${team.id}/audit?action=${encodeURIComponent("%.")}`, { token: team.editor.token })).body.items).toEqual([]);
     const byActor = await api("GET", `/api/v1/projects/${team.id}/audit?actor=${team.reviewer.id}`, { token: team.editor.token });
     expect(byActor.body.items).toHaveLength(2);
     const paged = await api("GET", `/api/v1/projects/${team.id}/audit?limit=1`, { token: team.editor.token });
