@@ -124,10 +124,10 @@ export async function lockArticleText(tx: DbClient, articleId: string, mode: "sh
   return article;
 }
 
-/** The source named `name` in the project, created (and audited) if new; null for no name. */
+/** The source named `name` in the project (in any case: "reuters" is Reuters), created (and audited) if new; null for no name. */
 async function sourceIdFor(tx: DbClient, actor: Actor, projectId: string, name: string | null): Promise<string | null> {
   if (name === null) return null;
-  const existing = await tx.source.findUnique({ where: { projectId_name: { projectId, name } }, select: { id: true } });
+  const existing = await tx.source.findFirst({ where: { projectId, name: { equals: name, mode: "insensitive" } }, orderBy: { createdAt: "asc" }, select: { id: true } });
   if (existing) return existing.id;
   const source = await tx.source.create({ data: { projectId, name } });
   await recordAudit(tx, actor, {

@@ -33,8 +33,12 @@ function eventDate(date: string | null, dateEnd: string | null): string | null {
   return dateEnd ? `${formatCalendarDate(date)} – ${formatCalendarDate(dateEnd)}` : formatCalendarDate(date);
 }
 
-/** Events as rows, sources as columns; an empty cell is that source's omission, marked and counted. */
-export function ComparisonTable({ comparison }: { comparison: Comparison }) {
+/**
+ * Events as rows, sources as columns; an empty cell is that source's omission,
+ * marked and counted. `outletNotes` (by outlet name): what the project notes
+ * about each outlet (ownership, lean), under its name.
+ */
+export function ComparisonTable({ comparison, outletNotes = {} }: { comparison: Comparison; outletNotes?: Record<string, string> }) {
   const { articles, events, unlinked } = comparison;
   return (
     <div className="space-y-8">
@@ -51,6 +55,11 @@ export function ComparisonTable({ comparison }: { comparison: Comparison }) {
                     <span aria-hidden className="size-3 shrink-0 rounded-sm" style={{ backgroundColor: sourceColor(index) }} />
                     <span className="font-semibold text-stone-900">{article.source ?? "No outlet"}</span>
                   </div>
+                  {article.source && outletNotes[article.source] && (
+                    <p className="mt-0.5 line-clamp-2 text-xs italic text-stone-600" title={outletNotes[article.source]} data-testid="outlet-notes">
+                      {outletNotes[article.source]}
+                    </p>
+                  )}
                   <Link href={`/articles/${article.id}`} className="mt-0.5 line-clamp-2 text-xs text-indigo-700 hover:underline">
                     {article.title}
                   </Link>

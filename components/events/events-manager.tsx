@@ -45,7 +45,7 @@ interface EventValues {
   description: string | null;
 }
 
-function EventForm({ initial, submitLabel, onSubmit, onCancel }: { initial?: EventView; submitLabel: string; onSubmit: (values: EventValues) => Promise<void>; onCancel?: () => void }) {
+function EventForm({ initial, submitLabel, onSubmit, onCancel }: { initial?: EventView; submitLabel: string; onSubmit: (values: EventValues) => Promise<boolean>; onCancel?: () => void }) {
   const [values, setValues] = useState<EventValues>({
     title: initial?.title ?? "",
     date: initial?.date ?? null,
@@ -57,8 +57,8 @@ function EventForm({ initial, submitLabel, onSubmit, onCancel }: { initial?: Eve
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    await onSubmit(values);
-    if (!initial) setValues({ title: "", date: null, dateEnd: null, place: null, description: null });
+    const saved = await onSubmit(values);
+    if (saved && !initial) setValues({ title: "", date: null, dateEnd: null, place: null, description: null });
   }
 
   return (
@@ -100,7 +100,7 @@ function Captioned({ caption, children }: { caption: string; children: ReactNode
   );
 }
 
-function EventRow({ event, others, canManage, run }: { event: EventView; others: EventView[]; canManage: boolean; run: (action: () => Promise<string>) => Promise<void> }) {
+function EventRow({ event, others, canManage, run }: { event: EventView; others: EventView[]; canManage: boolean; run: (action: () => Promise<string>) => Promise<boolean> }) {
   const [editing, setEditing] = useState(false);
   const [mergeInto, setMergeInto] = useState("");
   const when = event.date ? [formatCalendarDate(event.date), event.dateEnd && formatCalendarDate(event.dateEnd)].filter(Boolean).join(" – ") : "Undated";

@@ -10,19 +10,22 @@ export interface ActionMessageState {
 
 /**
  * For pages of small server-backed actions: `run` performs one, shows what it
- * answered (or why it failed) and refreshes the page's server data.
+ * answered (or why it failed) and refreshes the page's server data; it
+ * resolves to whether the action succeeded (a form keeps what was typed when not).
  */
 export function useRefreshingAction() {
   const router = useRouter();
   const [message, setMessage] = useState<ActionMessageState | null>(null);
   const run = useCallback(
-    async (action: () => Promise<string>) => {
+    async (action: () => Promise<string>): Promise<boolean> => {
       setMessage(null);
       try {
         setMessage({ kind: "ok", text: await action() });
         router.refresh();
+        return true;
       } catch (failure) {
         setMessage({ kind: "error", text: (failure as Error).message });
+        return false;
       }
     },
     [router],

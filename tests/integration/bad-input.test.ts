@@ -57,6 +57,7 @@ beforeAll(async () => {
   ids.annotation = (await make(`/api/v1/articles/${ids.article}/annotations`, { start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, exact: quote, tags: ["statistic"] }, e)).id;
   const second = "Critics called it propaganda";
   ids.secondAnnotation = (await make(`/api/v1/articles/${ids.article}/annotations`, { start: TEXT.indexOf(second), end: TEXT.indexOf(second) + second.length, exact: second }, e)).id;
+  ids.source = (await make(`/api/v1/projects/${team.id}/articles`, { title: "Outlet", text: TEXT, sourceName: "Kabul Times" }, e)).source.id;
   ids.event = (await make(`/api/v1/projects/${team.id}/events`, { title: "Villages retaken" }, e)).id;
   ids.secondEvent = (await make(`/api/v1/projects/${team.id}/events`, { title: "Other event" }, e)).id;
   ids.link = (await make(`/api/v1/events/${ids.event}/links`, { annotationId: ids.annotation, stance: "ASSERTS" }, e)).id;
@@ -105,6 +106,7 @@ function writeRoutes(): WriteRoute[] {
     { method: "POST", path: `/api/v1/annotations/${ids.annotation}/comments`, valid: { text: "c" }, fields: { text: "label" }, ids: [ids.annotation!] },
     { method: "PATCH", path: `/api/v1/comments/${ids.comment}`, valid: { text: "c2" }, fields: { text: "label" }, ids: [ids.comment!] },
     { method: "DELETE", path: `/api/v1/comments/${ids.comment}`, ids: [ids.comment!] },
+    { method: "PATCH", path: `/api/v1/sources/${ids.source}`, valid: { notes: "State-owned" }, fields: { name: "label", homepage: "text", notes: "text" }, ids: [ids.source!] },
     { method: "POST", path: `/api/v1/projects/${team.id}/events`, valid: { title: "E", date: "2021-08-20" }, fields: { title: "label", date: "date" }, ids: [team.id] },
     { method: "PATCH", path: `/api/v1/events/${ids.event}`, valid: { place: "Kabul" }, fields: { place: "text" }, ids: [ids.event!] },
     { method: "DELETE", path: `/api/v1/events/${ids.event}`, ids: [ids.event!] },

@@ -39,6 +39,8 @@ interface Fixture {
   team: TestProject;
   articleId: string;
   secondArticleId: string;
+  /** The outlet of a third article. */
+  sourceId: string;
   /** An annotation by the reviewer. */
   annotation: () => Promise<string>;
   event: () => Promise<string>;
@@ -148,6 +150,10 @@ const ROWS: Row[] = [
   { method: "DELETE", route: "/api/v1/tags/[tagId]", access: "EDITOR", ok: 204, call: async ({ team }) => at(`/api/v1/tags/${await tag(team)}`) },
   { method: "PATCH", route: "/api/v1/tag-groups/[groupId]", access: "EDITOR", ok: 200, call: async ({ team }) => ({ path: `/api/v1/tag-groups/${await group(team)}`, json: { description: `d ${fresh()}` } }) },
 
+  { method: "GET", route: "/api/v1/projects/[projectId]/sources", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}/sources`) },
+  { method: "GET", route: "/api/v1/sources/[sourceId]", access: "VIEWER", ok: 200, call: async ({ sourceId }) => at(`/api/v1/sources/${sourceId}`) },
+  { method: "PATCH", route: "/api/v1/sources/[sourceId]", access: "EDITOR", ok: 200, call: async ({ sourceId }) => ({ path: `/api/v1/sources/${sourceId}`, json: { notes: `n ${fresh()}` } }) },
+
   // Events and claim links
   { method: "GET", route: "/api/v1/events/[eventId]", access: "VIEWER", ok: 200, call: async ({ event }) => at(`/api/v1/events/${await event()}`) },
   { method: "PATCH", route: "/api/v1/events/[eventId]", access: "EDITOR", ok: 200, call: async ({ event }) => ({ path: `/api/v1/events/${await event()}`, json: { place: "Kabul" } }) },
@@ -169,6 +175,7 @@ const ROWS: Row[] = [
   { method: "GET", route: "/projects/[projectId]/codebook", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/codebook`) },
   { method: "GET", route: "/projects/[projectId]/compare", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/compare`) },
   { method: "GET", route: "/projects/[projectId]/events", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/events`) },
+  { method: "GET", route: "/projects/[projectId]/sources", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/sources`) },
   { method: "GET", route: "/projects/[projectId]/members", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/members`) },
   { method: "GET", route: "/projects/[projectId]/search", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/search?q=villages`) },
   { method: "GET", route: "/projects/[projectId]/import", access: "EDITOR", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/import`) },
@@ -262,10 +269,12 @@ let fixture: Fixture;
 beforeAll(async () => {
   const team = await createProjectWithTeam("Permission matrix");
   const [articleId, secondArticleId] = [await article(team), await article(team)];
+  const outletArticle = await created(api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Outlet", text: TEXT, sourceName: "Kabul Times" } }));
   fixture = {
     team,
     articleId,
     secondArticleId,
+    sourceId: outletArticle.source.id,
     annotation: async () => (await created(api("POST", `/api/v1/articles/${articleId}/annotations`, { token: team.reviewer.token, json: { ...quote("40 villages were retaken"), tags: ["statistic"] } }))).id,
     event: async () => (await created(api("POST", `/api/v1/projects/${team.id}/events`, { token: team.editor.token, json: { title: `Event ${fresh()}` } }))).id,
   };

@@ -35,6 +35,7 @@ export default async function ProjectPage({ params }: PageProps<"/projects/[proj
           )}
           {[
             { href: "events", label: "Events", shown: true },
+            { href: "sources", label: "Outlets", shown: true },
             { href: "codebook", label: "Codebook", shown: true },
             { href: "members", label: "Members", shown: true },
             { href: "agreement", label: "Agreement", shown: roleAllows(project.role, "agreement.read") },

@@ -11,6 +11,7 @@ import { forPage, orProblem } from "@/lib/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { seesOthersUnapprovedAnnotations } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
+import { listSources } from "@/lib/sources";
 
 export const metadata: Metadata = { title: "Compare sources" };
 
@@ -46,7 +47,11 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
   const view = query.view === "read" ? "read" : "table";
   const actor = await requireSignedIn(`/projects/${projectId}/compare`);
   const project = await forPage(getProject(actor, projectId));
-  const { items: articles } = await listArticles(actor, projectId, { limit: MAX_PAGE_SIZE });
+  const [{ items: articles }, { items: outlets }] = await Promise.all([
+    listArticles(actor, projectId, { limit: MAX_PAGE_SIZE }),
+    listSources(actor, projectId, { limit: MAX_PAGE_SIZE }),
+  ]);
+  const outletNotes = Object.fromEntries(outlets.flatMap((outlet) => (outlet.notes ? [[outlet.name, outlet.notes]] : [])));
 
   const { data: comparison, problem } = await orProblem(compareArticles(actor, projectId, chosen ? { articles: chosen } : {}));
   const chosenIds = comparison?.articles.map((article) => article.id) ?? chosen.split(",");
@@ -120,7 +125,7 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
             ))}
           </nav>
           {view === "table" ? (
-            <ComparisonTable comparison={comparison} />
+            <ComparisonTable comparison={comparison} outletNotes={outletNotes} />
           ) : (
             <SideBySide
               articles={parallelArticles(comparison, texts)}

@@ -1,0 +1,13 @@
+import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/api/respond";
+import { getSource, updateSource } from "@/lib/sources";
+
+// GET /api/v1/sources/:sourceId – one outlet
+export const GET = apiRoute<"sourceId">(async (actor, { params }) => json(await getSource(actor, params.sourceId)));
+
+// PATCH /api/v1/sources/:sourceId – { name?, homepage?, notes? } (editors)
+export const PATCH = apiRoute<"sourceId">(async (actor, { params, body }) => json(await updateSource(actor, params.sourceId, await body())));
+
+// Any other method: a JSON 405 with Allow.
+const notAllowed = methodNotAllowed("GET", "PATCH");
+export { notAllowed as POST, notAllowed as PUT, notAllowed as DELETE };

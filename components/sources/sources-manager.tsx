@@ -1,0 +1,91 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { callApi } from "@/components/reader/api-client";
+import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
+import type { SourceView } from "@/lib/sources";
+
+const field = "w-full rounded-md border border-stone-300 px-2 py-1 text-sm";
+
+/** The project's outlets; editors rename them and note their homepage, ownership and lean. */
+export function SourcesManager({ sources, canEdit }: { sources: SourceView[]; canEdit: boolean }) {
+  const { message, run } = useRefreshingAction();
+  if (sources.length === 0) return <p className="text-stone-600">No outlets yet. An outlet is added when an imported article names it.</p>;
+  return (
+    <div className="space-y-4">
+      <ActionMessage message={message} />
+      <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs">
+        {sources.map((source) => (
+          <SourceRow key={`${source.id}-${source.updatedAt}`} source={source} canEdit={canEdit} run={run} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function SourceRow({ source, canEdit, run }: { source: SourceView; canEdit: boolean; run: (action: () => Promise<string>) => Promise<boolean> }) {
+  const [editing, setEditing] = useState(false);
+  const [values, setValues] = useState({ name: source.name, homepage: source.homepage ?? "", notes: source.notes ?? "" });
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const saved = await run(async () => {
+      const updated = await callApi<SourceView>("PATCH", `/api/v1/sources/${source.id}`, { body: { name: values.name, homepage: values.homepage || null, notes: values.notes || null } });
+      return `Saved “${updated.name}”.`;
+    });
+    if (saved) setEditing(false);
+  }
+
+  if (editing) {
+    return (
+      <li className="p-3">
+        <form onSubmit={save} aria-label={`Edit ${source.name}`} className="grid gap-2 sm:grid-cols-2">
+          <label className="text-xs text-stone-600">
+            Name
+            <input required value={values.name} onChange={(change) => setValues({ ...values, name: change.target.value })} className={field} />
+          </label>
+          <label className="text-xs text-stone-600">
+            Homepage
+            <input type="url" value={values.homepage} placeholder="https://…" onChange={(change) => setValues({ ...values, homepage: change.target.value })} className={field} />
+          </label>
+          <label className="text-xs text-stone-600 sm:col-span-2">
+            Notes (ownership, lean, reliability)
+            <textarea rows={2} value={values.notes} onChange={(change) => setValues({ ...values, notes: change.target.value })} className={field} />
+          </label>
+          <div className="flex gap-2">
+            <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700">
+              Save outlet
+            </button>
+            <button type="button" onClick={() => setEditing(false)} className="rounded-md px-3 py-1 text-sm hover:bg-stone-100">
+              Cancel
+            </button>
+          </div>
+        </form>
+      </li>
+    );
+  }
+  return (
+    <li className="flex flex-wrap items-start gap-3 px-4 py-3" data-testid="source-row">
+      <div className="min-w-0 flex-1">
+        <p className="font-medium text-stone-900">{source.name}</p>
+        <p className="text-xs text-stone-500">
+          {source.articleCount} article{source.articleCount === 1 ? "" : "s"}
+          {source.homepage && (
+            <>
+              {" · "}
+              <a href={source.homepage} rel="noopener noreferrer nofollow" target="_blank" className="text-indigo-700 hover:underline">
+                {source.homepage}
+              </a>
+            </>
+          )}
+        </p>
+        {source.notes && <p className="mt-1 whitespace-pre-line text-sm text-stone-700">{source.notes}</p>}
+      </div>
+      {canEdit && (
+        <button type="button" onClick={() => setEditing(true)} className="rounded-md border border-stone-300 px-2 py-1 text-xs hover:bg-stone-50">
+          Edit
+        </button>
+      )}
+    </li>
+  );
+}

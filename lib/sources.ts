@@ -1,0 +1,99 @@
+import "server-only";
+import { z } from "zod";
+import type { Actor } from "@/lib/actor";
+import { recordAudit } from "@/lib/audit";
+import { db } from "@/lib/db";
+import { conflict, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
+import { requireProjectPermission } from "@/lib/permissions";
+import { isUuid, label, optionalText, optionalWebUrl, parseInput } from "@/lib/validation";
+
+/** An outlet, with what a researcher notes about it (ownership, lean) and how many of the project's articles it published. */
+export interface SourceView {
+  id: string;
+  projectId: string;
+  name: string;
+  homepage: string | null;
+  notes: string | null;
+  articleCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+const updateSourceInput = z
+  .strictObject({ name: label(200).optional(), homepage: optionalWebUrl, notes: optionalText(2000) })
+  .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change: send name, homepage or notes");
+
+const sourceSelect = {
+  id: true,
+  projectId: true,
+  name: true,
+  homepage: true,
+  notes: true,
+  createdAt: true,
+  updatedAt: true,
+  _count: { select: { articles: { where: { deletedAt: null } } } },
+} as const satisfies Prisma.SourceSelect;
+
+type SourceRow = Prisma.SourceGetPayload<{ select: typeof sourceSelect }>;
+
+function toSourceView(row: SourceRow): SourceView {
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    name: row.name,
+    homepage: row.homepage,
+    notes: row.notes,
+    articleCount: row._count.articles,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The project's outlets by name (sources come into being when an article names its outlet). */
+export async function listSources(actor: Actor, projectId: string, query: unknown): Promise<Page<SourceView>> {
+  await requireProjectPermission(actor, projectId, "article.read");
+  const page = parseInput(pageQuery, query);
+  const rows = await db().source.findMany({ where: { projectId }, select: sourceSelect });
+  return pageInMemory(
+    rows.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+    page,
+    toSourceView,
+  );
+}
+
+async function requireSource(actor: Actor, sourceId: string, action: "article.read" | "article.update") {
+  if (!isUuid(sourceId)) throw notFound("Source");
+  const found = await db().source.findUnique({ where: { id: sourceId }, select: { projectId: true } });
+  if (!found) throw notFound("Source");
+  return requireProjectPermission(actor, found.projectId, action);
+}
+
+export async function getSource(actor: Actor, sourceId: string): Promise<SourceView> {
+  await requireSource(actor, sourceId, "article.read");
+  return toSourceView(await db().source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect }));
+}
+
+/** Renames an outlet or notes its homepage, ownership and lean (editors); a name another outlet of the project has is a 409. */
+export async function updateSource(actor: Actor, sourceId: string, input: unknown): Promise<SourceView> {
+  const { projectId } = await requireSource(actor, sourceId, "article.update");
+  const changes = parseInput(updateSourceInput, input);
+  return db().$transaction(async (tx) => {
+    if (changes.name !== undefined) {
+      const clash = await tx.source.findFirst({
+        where: { projectId, id: { not: sourceId }, name: { equals: changes.name, mode: "insensitive" } },
+        select: { id: true, name: true },
+      });
+      if (clash) throw conflict(`An outlet named '${clash.name}' already exists in this project.`, { field: "name", sourceId: clash.id });
+    }
+    const before = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect });
+    const data: Prisma.SourceUpdateInput = {};
+    if (changes.name !== undefined) data.name = changes.name;
+    if (changes.homepage !== undefined) data.homepage = changes.homepage;
+    if (changes.notes !== undefined) data.notes = changes.notes;
+    const after = await tx.source.update({ where: { id: sourceId }, data, select: sourceSelect });
+    await recordAudit(tx, actor, { projectId, action: "source.update", entityType: "Source", entityId: sourceId, before: toSourceView(before), after: toSourceView(after) });
+    return toSourceView(after);
+  });
+}

@@ -1,0 +1,40 @@
+import { expect, test } from "@playwright/test";
+import { api, signIn } from "./support";
+
+test("an editor notes an outlet's ownership on the Outlets page and the comparison shows it under the outlet's name", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  const project = (await (await api(page, "POST", "/api/v1/projects", { data: { name: `Grain deal ${Date.now()}` } })).json()) as { id: string };
+  for (const [title, sourceName] of [["Russia quits grain deal", "Reuters"], ["West broke its promises", "TASS"]]) {
+    expect((await api(page, "POST", `/api/v1/projects/${project.id}/articles`, { data: { title, text: `${title}, the report said.`, sourceName } })).status()).toBe(201);
+  }
+  await page.goto(`/projects/${project.id}`);
+  await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Outlets" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Outlets");
+  const rows = page.getByTestId("source-row");
+  await expect(rows).toHaveText([/Reuters1 article/, /TASS1 article/]);
+
+  await rows.filter({ hasText: "TASS" }).getByRole("button", { name: "Edit" }).click();
+  const form = page.getByRole("form", { name: "Edit TASS" });
+  await form.getByLabel("Homepage").fill("https://tass.com");
+  await form.getByLabel("Notes (ownership, lean, reliability)").fill("State-owned news agency (Russia).");
+  await form.getByRole("button", { name: "Save outlet" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved “TASS”.");
+  const tass = rows.filter({ hasText: "TASS" });
+  await expect(tass).toContainText("State-owned news agency (Russia).");
+  await expect(tass.getByRole("link", { name: "https://tass.com" })).toHaveAttribute("href", "https://tass.com");
+
+  // A name another outlet has is refused, and the form keeps what was typed.
+  await rows.filter({ hasText: "Reuters" }).getByRole("button", { name: "Edit" }).click();
+  const reuters = page.getByRole("form", { name: "Edit Reuters" });
+  await reuters.getByLabel("Name").fill("tass");
+  await reuters.getByRole("button", { name: "Save outlet" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "An outlet named" })).toContainText("An outlet named 'TASS' already exists");
+  await expect(reuters.getByLabel("Name")).toHaveValue("tass");
+  await reuters.getByRole("button", { name: "Cancel" }).click();
+  await page.screenshot({ path: ".data/test-results/outlets.png" });
+
+  await page.goto(`/projects/${project.id}/compare`);
+  const columns = page.getByTestId("compared-source");
+  await expect(columns.filter({ hasText: "TASS" }).getByTestId("outlet-notes")).toHaveText("State-owned news agency (Russia).");
+  await expect(columns.filter({ hasText: "Reuters" }).getByTestId("outlet-notes")).toHaveCount(0);
+});

@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { api, errorCode } from "../support/api";
+import { countRows, createProjectWithTeam, type TestProject } from "../support/factories";
+
+let team: TestProject;
+let other: TestProject;
+const TEXT = "Moscow said the deal had ended.";
+
+async function importFrom(sourceName: string | undefined, project = team) {
+  const response = await api("POST", `/api/v1/projects/${project.id}/articles`, { token: project.editor.token, json: { title: `By ${sourceName}`, text: TEXT, sourceName } });
+  expect(response.status).toBe(201);
+  return response.body as { id: string; source: { id: string; name: string } | null };
+}
+
+beforeAll(async () => {
+  [team, other] = await Promise.all([createProjectWithTeam("Outlets"), createProjectWithTeam("Other outlets")]);
+});
+
+describe("outlets", () => {
+  it("come from the articles that name them, in any case as one outlet, listed by name with their live articles counted", async () => {
+    const tass = await importFrom("TASS");
+    expect((await importFrom("tass")).source).toEqual(tass.source);
+    await importFrom("Reuters");
+    await importFrom(undefined);
+    const deleted = await importFrom("Reuters");
+    expect((await api("DELETE", `/api/v1/articles/${deleted.id}`, { token: team.editor.token })).status).toBe(204);
+
+    const list = await api("GET", `/api/v1/projects/${team.id}/sources`, { token: team.viewer.token });
+    expect(list.status).toBe(200);
+    expect(list.body.nextCursor).toBeNull();
+    expect(list.body.items.map((source: { name: string; articleCount: number }) => [source.name, source.articleCount])).toEqual([
+      ["Reuters", 1],
+      ["TASS", 2],
+    ]);
+    expect(list.body.items[1]).toMatchObject({ id: tass.source!.id, projectId: team.id, homepage: null, notes: null });
+    expect((await api("GET", `/api/v1/sources/${tass.source!.id}`, { token: team.viewer.token })).body).toEqual(list.body.items[1]);
+  });
+
+  it("are renamed and annotated (homepage, ownership, lean) by editors only, with an audit entry", async () => {
+    const { source } = await importFrom("Kremlin wire");
+    const before = await countRows();
+    expect((await api("PATCH", `/api/v1/sources/${source!.id}`, { token: team.reviewer.token, json: { notes: "x" } })).status).toBe(403);
+    expect((await api("PATCH", `/api/v1/sources/${source!.id}`, { token: other.editor.token, json: { notes: "x" } })).status).toBe(404);
+    expect((await api("GET", `/api/v1/sources/${source!.id}`, { token: other.editor.token })).status).toBe(404);
+    for (const json of [{}, { homepage: "javascript:alert(1)" }, { homepage: "not a url" }, { name: "" }, { notes: 5 }, { name: "X", extra: true }]) {
+      const refused = await api("PATCH", `/api/v1/sources/${source!.id}`, { token: team.editor.token, json });
+      expect([400, 422], JSON.stringify(json)).toContain(refused.status);
+    }
+    const clash = await api("PATCH", `/api/v1/sources/${source!.id}`, { token: team.editor.token, json: { name: "reuters" } });
+    expect(clash.status).toBe(409);
+    expect(errorCode(clash)).toBe("conflict");
+    expect(clash.body.error.details.field).toBe("name");
+    expect(await countRows()).toEqual(before);
+
+    const updated = await api("PATCH", `/api/v1/sources/${source!.id}`, {
+      token: team.editor.token,
+      json: { name: "TASS English", homepage: "https://tass.com", notes: "State-owned news agency (Russia)." },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ name: "TASS English", homepage: "https://tass.com", notes: "State-owned news agency (Russia).", articleCount: 1 });
+    const cleared = await api("PATCH", `/api/v1/sources/${source!.id}`, { token: team.editor.token, json: { homepage: null } });
+    expect(cleared.body).toMatchObject({ name: "TASS English", homepage: null, notes: "State-owned news agency (Russia)." });
+
+    const history = await api("GET", `/api/v1/projects/${team.id}/audit?entity=${source!.id}&action=source.update`, { token: team.editor.token });
+    expect(history.body.items).toHaveLength(2);
+    expect(history.body.items[1].changes).toEqual(
+      expect.arrayContaining([
+        { field: "name", before: "Kremlin wire", after: "TASS English" },
+        { field: "notes", before: null, after: "State-owned news agency (Russia)." },
+      ]),
+    );
+    // The article shows its outlet's new name.
+    const articles = (await api("GET", `/api/v1/projects/${team.id}/articles`, { token: team.viewer.token })).body.items;
+    expect(articles.filter((article: { source: { id: string } | null }) => article.source?.id === source!.id).map((article: { source: { name: string } }) => article.source.name)).toEqual(["TASS English"]);
+  });
+});
