@@ -70,6 +70,16 @@ test("an editor creates events, edits one, and merges one into another: its link
     await form.getByRole("button", { name: "Create event" }).click();
     await expect(page.getByRole("status")).toHaveText(`Created “${title}”.`);
   }
+  // A title an event already has is refused, and the form keeps what was typed.
+  await form.getByLabel("Title").fill("port CLOSURE");
+  await form.getByLabel("Place").fill("Karachi");
+  await form.getByRole("button", { name: "Create event" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "already exists" })).toHaveText(/An event named 'Port closure' already exists in this project/);
+  await expect(form.getByLabel("Title")).toHaveValue("port CLOSURE");
+  await expect(form.getByLabel("Place")).toHaveValue("Karachi");
+  await form.getByLabel("Title").fill("");
+  await form.getByLabel("Place").fill("");
+
   const rows = page.getByTestId("event-row");
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText("Port closure");
