@@ -2,7 +2,7 @@
 
 import { type FormEvent, type ReactNode, useState } from "react";
 import { callApi } from "@/components/reader/api-client";
-import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
+import { ActionMessage, type RunAction, useRefreshingAction } from "@/components/ui/action-message";
 import { formatCalendarDate } from "@/components/ui/format";
 import type { EventView } from "@/lib/events";
 
@@ -100,7 +100,7 @@ function Captioned({ caption, children }: { caption: string; children: ReactNode
   );
 }
 
-function EventRow({ event, others, canManage, run }: { event: EventView; others: EventView[]; canManage: boolean; run: (action: () => Promise<string>) => Promise<boolean> }) {
+function EventRow({ event, others, canManage, run }: { event: EventView; others: EventView[]; canManage: boolean; run: RunAction }) {
   const [editing, setEditing] = useState(false);
   const [mergeInto, setMergeInto] = useState("");
   const when = event.date ? [formatCalendarDate(event.date), event.dateEnd && formatCalendarDate(event.dateEnd)].filter(Boolean).join(" – ") : "Undated";

@@ -2,7 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import { callApi } from "@/components/reader/api-client";
-import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
+import { ActionMessage, type RunAction, useRefreshingAction } from "@/components/ui/action-message";
 import type { SourceView } from "@/lib/sources";
 
 const field = "w-full rounded-md border border-stone-300 px-2 py-1 text-sm";
@@ -23,7 +23,7 @@ export function SourcesManager({ sources, canEdit }: { sources: SourceView[]; ca
   );
 }
 
-function SourceRow({ source, canEdit, run }: { source: SourceView; canEdit: boolean; run: (action: () => Promise<string>) => Promise<boolean> }) {
+function SourceRow({ source, canEdit, run }: { source: SourceView; canEdit: boolean; run: RunAction }) {
   const [editing, setEditing] = useState(false);
   const [values, setValues] = useState({ name: source.name, homepage: source.homepage ?? "", notes: source.notes ?? "" });
 

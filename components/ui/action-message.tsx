@@ -33,6 +33,9 @@ export function useRefreshingAction() {
   return { message, run };
 }
 
+/** What `useRefreshingAction` gives to the rows of a page, to run their actions. */
+export type RunAction = ReturnType<typeof useRefreshingAction>["run"];
+
 export function ActionMessage({ message }: { message: ActionMessageState | null }) {
   if (!message) return null;
   return (
