@@ -31,6 +31,8 @@ export async function* markdownExport(context: ExportContext): AsyncGenerator<st
     const omitted = sortedEvents.filter((event) => !event.claims.some((claim) => claim.articleId === article.id)).length;
     yield `| ${md(sourceOf(article))} | ${md(article.title)} | ${article.publishedAt ?? "—"} | ${claimCounts.get(article.id) ?? 0} | ${omitted} |\n`;
   }
+  const outletNotes = new Map(articles.flatMap((article) => (article.source && article.sourceNotes ? [[article.source, article.sourceNotes] as const] : [])));
+  if (outletNotes.size > 0) yield `\n${[...outletNotes].map(([outlet, notes]) => `- **${md(outlet)}**: ${md(notes)}`).join("\n")}\n`;
 
   yield "\n## Events\n\n";
   if (sortedEvents.length === 0) yield "No claim is linked to an event.\n\n";

@@ -97,7 +97,10 @@ function Report({ context, summary, claims }: { context: ExportContext; summary:
         </View>
         {articles.map((article, index) => (
           <View key={article.id} style={styles.row}>
-            <Text style={[styles.cell, { color: SOURCE_COLORS[index % SOURCE_COLORS.length] }]}>{sourceOf(article)}</Text>
+            <View style={styles.cell}>
+              <Text style={{ color: SOURCE_COLORS[index % SOURCE_COLORS.length] }}>{sourceOf(article)}</Text>
+              {article.sourceNotes && <Text style={[styles.muted, { fontSize: 8 }]}>{article.sourceNotes}</Text>}
+            </View>
             <Text style={[styles.cell, { flex: 2 }]}>
               {article.title}
               {article.publishedAt ? ` (${article.publishedAt})` : ""}

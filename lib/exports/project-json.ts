@@ -28,7 +28,7 @@ export async function* projectJsonExport(context: ExportContext): AsyncGenerator
   const sources = [...new Set(context.articles.map((article) => article.source).filter((source): source is string => source !== null))];
   yield `{${JSON.stringify(PROJECT_FORMAT).slice(1, -1)},"exportedAt":${JSON.stringify(new Date().toISOString())},`;
   yield `"project":${JSON.stringify(context.project)},"codebook":${JSON.stringify(codebook)},"sources":${JSON.stringify(sources)},"articles":[`;
-  for (const [index, { revision: _revision, ...article }] of context.articles.entries()) yield (index ? "," : "") + JSON.stringify(article);
+  for (const [index, { revision: _revision, sourceNotes: _notes, ...article }] of context.articles.entries()) yield (index ? "," : "") + JSON.stringify(article);
   const eventViews = events.map((event) => ({
     id: event.id,
     title: event.title,

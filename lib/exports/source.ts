@@ -47,6 +47,8 @@ export interface ExportArticle {
   author: string | null;
   publishedAt: string | null;
   source: string | null;
+  /** What the project notes about the outlet (ownership, lean), for the reports. */
+  sourceNotes: string | null;
   text: string;
   revision: number;
 }
@@ -106,10 +108,15 @@ export async function openExport(actor: Actor, projectId: string, query: unknown
     db().article.findMany({
       where: { projectId, deletedAt: null, ...(request.articles ? { id: { in: request.articles.filter(isUuid) } } : {}) },
       orderBy: { id: "asc" },
-      select: { id: true, title: true, url: true, author: true, publishedAt: true, text: true, revision: true, source: { select: { name: true } } },
+      select: { id: true, title: true, url: true, author: true, publishedAt: true, text: true, revision: true, source: { select: { name: true, notes: true } } },
     }),
   ]);
-  const exported = articles.map(({ source, publishedAt, ...article }) => ({ ...article, publishedAt: formatDate(publishedAt), source: source?.name ?? null }));
+  const exported = articles.map(({ source, publishedAt, ...article }) => ({
+    ...article,
+    publishedAt: formatDate(publishedAt),
+    source: source?.name ?? null,
+    sourceNotes: source?.notes ?? null,
+  }));
   const groupById = new Map(groups.map((group) => [group.id, group]));
   const codebook = inCodebookOrder(tags.map((tag) => ({ ...tag, group: groupById.get(tag.groupId)! })));
   const tagById = new Map(codebook.map(({ id, name, color, group }, rank) => [id, { id, name, group: group.name, kind: group.kind, color, rank }]));

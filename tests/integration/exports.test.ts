@@ -133,10 +133,13 @@ describe("ClaimReview export", () => {
 
 describe("Markdown report and project JSON", () => {
   it("reports events with omissions, the framing profile and every claim, with HTML neutralised", async () => {
+    const outlet = (await api("GET", `/api/v1/articles/${articleId}`, { token: team.editor.token })).body.source;
+    expect((await api("PATCH", `/api/v1/sources/${outlet.id}`, { token: team.editor.token, json: { notes: "Afghan agency | <b>independent</b>" } })).status).toBe(200);
     const response = await exportOf("format=md");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/markdown/);
     const report = response.body as string;
+    expect(report).toContain("- **Asvaka**: Afghan agency \\| &lt;b\\>independent&lt;/b\\>");
     expect(report).toContain("### Killings in Baghlan (2021-08-20)");
     expect(report).toContain("- **Asvaka** asserts (according to Asvaka): ““a number” were killed”");
     expect(report).toContain("- **Second**: *omitted — does not report this event*");

@@ -45,6 +45,8 @@ describe("PDF report", () => {
       const created = await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.editor.token, json: { start, end: start + quote.length, exact: quote, tags: ["factual claim"] } });
       expect(created.status).toBe(201);
     }
+    const noted = await api("PATCH", `/api/v1/sources/${article.source.id}`, { token: team.editor.token, json: { notes: "Независимая газета, закрыта в 2022" } });
+    expect(noted.status).toBe(200);
     const exportPdf = async () => {
       const response = await fetch(`${baseUrl()}/api/v1/projects/${team.id}/export?format=pdf`, { headers: { authorization: `Bearer ${team.editor.token}` } });
       expect(response.status).toBe(200);
@@ -55,7 +57,7 @@ describe("PDF report", () => {
     const bytes = await exportPdf();
     const shown = pdfText(bytes);
     // A character the fonts lack would be drawn as an empty box and copy out as something else.
-    for (const words of ["Херсон: три версии", "Новая газета", ...quotes]) expect(shown).toContain(words);
+    for (const words of ["Херсон: три версии", "Новая газета", "Независимая газета, закрыта в 2022", ...quotes]) expect(shown).toContain(words);
     expect(shown).toContain(": 1 article, 4 annotated claims, 0 events.");
   });
 });
