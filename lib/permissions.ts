@@ -16,6 +16,7 @@ const ROLE_RANK: Record<ProjectRole, number> = { VIEWER: 1, REVIEWER: 2, EDITOR:
 export const ACTION_MIN_ROLE = {
   "project.read": "VIEWER",
   "project.update": "EDITOR",
+  "project.delete": "EDITOR",
   "article.read": "VIEWER",
   "article.create": "EDITOR",
   "article.update": "EDITOR",

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit";
 import { createDefaultCodebook } from "@/lib/codebook";
 import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
 import type { ProjectRole } from "@/lib/generated/prisma/enums";
 import { afterCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
 import { requireProjectPermission, visibleProjectsWhere } from "@/lib/permissions";
@@ -134,5 +135,19 @@ export async function updateProject(actor: Actor, projectId: string, input: unkn
     const { name, description, reviewersSeeEachOther } = after;
     await recordAudit(tx, actor, { projectId, action: "project.update", entityType: "Project", entityId: projectId, before: { name: before.name, description: before.description, reviewersSeeEachOther: before.reviewersSeeEachOther }, after: { name, description, reviewersSeeEachOther } });
     return { ...after, role: access.role };
+  });
+}
+
+/**
+ * Deletes the project (editors): it leaves every member's list, and all its
+ * routes answer 404 from then on. A soft delete, as for articles: its rows
+ * and their history stay in the database.
+ */
+export async function deleteProject(actor: Actor, projectId: string): Promise<void> {
+  await requireProjectPermission(actor, projectId, "project.delete");
+  await db().$transaction(async (tx) => {
+    const { count } = await tx.project.updateMany({ where: { id: projectId, deletedAt: null }, data: { deletedAt: new Date() } });
+    if (count === 0) throw notFound("Project"); // deleted concurrently
+    await recordAudit(tx, actor, { projectId, action: "project.delete", entityType: "Project", entityId: projectId });
   });
 }

@@ -1,14 +1,30 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
 import { updateArticleAction } from "@/app/projects/actions";
 import { ArticleMetadataFields, type ArticleMetadataValues } from "@/components/articles/article-metadata-fields";
+import { callApi } from "@/components/reader/api-client";
 import { FormError, SubmitButton } from "@/components/ui/form";
 
-/** "Edit details" for editors: title, outlet, author, published date and URL. */
-export function ArticleDetailsEditor({ articleId, values }: { articleId: string; values: ArticleMetadataValues }) {
+/** "Edit details" for editors: title, outlet, author, published date and URL; and deleting the article. */
+export function ArticleDetailsEditor({ articleId, projectId, values }: { articleId: string; projectId: string; values: ArticleMetadataValues }) {
+  const router = useRouter();
   const [isOpen, setOpen] = useState(false);
   const [state, action] = useActionState(updateArticleAction.bind(null, articleId), {});
+  const [deleteError, setDeleteError] = useState<string>();
+
+  async function deleteArticle() {
+    if (!window.confirm(`Delete “${values.title}”? Its annotations leave the project's comparison, search and reports.`)) return;
+    setDeleteError(undefined);
+    try {
+      await callApi("DELETE", `/api/v1/articles/${articleId}`);
+      router.push(`/projects/${projectId}`);
+      router.refresh();
+    } catch (failure) {
+      setDeleteError((failure as Error).message);
+    }
+  }
   useEffect(() => {
     if (state.savedAt) setOpen(false);
   }, [state.savedAt]);
@@ -26,12 +42,15 @@ export function ArticleDetailsEditor({ articleId, values }: { articleId: string;
   }
   return (
     <form action={action} className="mt-4 space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-xs" aria-label="Article details">
-      <FormError message={state.error} />
+      <FormError message={state.error ?? deleteError} />
       <ArticleMetadataFields values={values} errors={state.fieldErrors} />
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <SubmitButton>Save details</SubmitButton>
         <button type="button" onClick={() => setOpen(false)} className="rounded-md px-4 py-2 text-sm text-stone-700 hover:bg-stone-100">
           Cancel
+        </button>
+        <button type="button" onClick={deleteArticle} className="ml-auto rounded-md border border-red-200 px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50">
+          Delete article
         </button>
       </div>
     </form>

@@ -74,6 +74,8 @@ beforeAll(async () => {
   ids.otherTag = (await api("GET", `/api/v1/projects/${other.id}/tags`, { token: other.editor.token })).body.items[0].id;
   ids.deletedArticle = (await make(`/api/v1/projects/${team.id}/articles`, { title: "Gone", text: TEXT }, e)).id;
   await api("DELETE", `/api/v1/articles/${ids.deletedArticle}`, { token: e });
+  ids.deletedProject = (await make("/api/v1/projects", { name: "Closed desk" }, e)).id;
+  await api("DELETE", `/api/v1/projects/${ids.deletedProject}`, { token: e });
   ids.deletedAnnotation = (await make(`/api/v1/articles/${ids.article}/annotations`, { start: 0, end: 3, exact: "The" }, e)).id;
   await api("DELETE", `/api/v1/annotations/${ids.deletedAnnotation}`, { token: e, headers: { "if-match": '"1"' } });
 });
@@ -83,6 +85,7 @@ function writeRoutes(): WriteRoute[] {
   return [
     { method: "POST", path: "/api/v1/projects", valid: { name: "P" }, fields: { name: "label" } },
     { method: "PATCH", path: `/api/v1/projects/${team.id}`, valid: { description: "d" }, fields: { description: "text" }, ids: [team.id] },
+    { method: "DELETE", path: `/api/v1/projects/${team.id}`, ids: [team.id] },
     { method: "POST", path: `/api/v1/projects/${team.id}/articles`, valid: { title: "T", text: "Body." }, fields: { title: "label", text: "body" }, ids: [team.id], bulk: true },
     { method: "PATCH", path: `/api/v1/articles/${ids.article}`, valid: { title: "T2" }, fields: { title: "label" }, ids: [ids.article!] },
     { method: "DELETE", path: `/api/v1/articles/${ids.article}`, ids: [ids.article!] },
@@ -195,7 +198,7 @@ function corpus(): BadRequest[] {
       }
     }
     for (const id of route.ids ?? []) {
-      for (const bad of [...SQL_AND_PATHS, ids.deletedArticle!, ids.otherArticle!, "019ab000-0000-7000-8000-00000000dead"]) {
+      for (const bad of [...SQL_AND_PATHS, ids.deletedArticle!, ids.deletedProject!, ids.otherArticle!, other.id, "019ab000-0000-7000-8000-00000000dead"]) {
         at(`id ${bad.slice(0, 30)}`, { path: route.path.replace(id, encodeURIComponent(bad)), json: route.valid });
       }
     }

@@ -94,6 +94,7 @@ const ROWS: Row[] = [
   // One project
   { method: "GET", route: "/api/v1/projects/[projectId]", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}`) },
   { method: "PATCH", route: "/api/v1/projects/[projectId]", access: "EDITOR", ok: 200, call: async ({ team }) => ({ path: `/api/v1/projects/${team.id}`, json: { description: `d ${fresh()}` } }) },
+  { method: "DELETE", route: "/api/v1/projects/[projectId]", access: "EDITOR", ok: 204, call: async ({ team }) => at(`/api/v1/projects/${await project(team)}`) },
   { method: "GET", route: "/api/v1/projects/[projectId]/articles", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}/articles`) },
   { method: "POST", route: "/api/v1/projects/[projectId]/articles", access: "EDITOR", ok: 201, call: async ({ team }) => ({ path: `/api/v1/projects/${team.id}/articles`, json: { title: "t", text: "Some text." } }) },
   { method: "GET", route: "/api/v1/projects/[projectId]/tags", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}/tags`) },
@@ -181,6 +182,7 @@ const ROWS: Row[] = [
   { method: "GET", route: "/projects/[projectId]/import", access: "EDITOR", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/import`) },
   { method: "GET", route: "/projects/[projectId]/history", access: "EDITOR", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/history`) },
   { method: "GET", route: "/projects/[projectId]/agreement", access: "EDITOR", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/agreement`) },
+  { method: "GET", route: "/projects/[projectId]/settings", access: "EDITOR", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/settings`) },
   { method: "GET", route: "/articles/[articleId]", access: "VIEWER", ok: 200, call: async ({ articleId }) => at(`/articles/${articleId}`) },
   { method: "GET", route: "/articles/[articleId]/adjudicate", access: "EDITOR", ok: 200, call: async ({ articleId }) => at(`/articles/${articleId}/adjudicate`) },
 ];
@@ -190,6 +192,14 @@ const NOT_CALLED = new Map([["/api/auth/[...nextauth]", "next-auth's own sign-in
 
 // Fresh targets, made by their owners through the API.
 let secret: { projectId: string; marker: string };
+/** A project of the same team (what one caller deletes, the next still finds). */
+async function project(team: TestProject): Promise<string> {
+  const { id } = await created(api("POST", "/api/v1/projects", { token: team.editor.token, json: { name: `Doomed ${fresh()}` } }));
+  for (const [user, role] of [[team.reviewer, "REVIEWER"], [team.viewer, "VIEWER"]] as const) {
+    await created(api("POST", `/api/v1/projects/${id}/members`, { token: team.editor.token, json: { email: user.email, role } }));
+  }
+  return id;
+}
 async function article(team: TestProject): Promise<string> {
   return (await created(api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Target", text: TEXT } }))).id;
 }

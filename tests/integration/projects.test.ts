@@ -61,4 +61,64 @@ describe("projects", () => {
     expect(response.status).toBe(404);
     expect(errorCode(response)).toBe("not_found");
   });
+
+  it("deletes a project (editors only): it leaves every list, and it and everything in it answer 404", async () => {
+    const team = await createProjectWithTeam("Desk to delete");
+    const text = "The ministry said 40 villages were retaken.";
+    const article = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Doomed", text, sourceName: "Kabul Times" } })).body;
+    const annotation = (await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.reviewer.token, json: { start: 18, end: 42, exact: "40 villages were retaken", tags: ["statistic"] } })).body;
+    const event = (await api("POST", `/api/v1/projects/${team.id}/events`, { token: team.editor.token, json: { title: "Villages retaken" } })).body;
+    const link = (await api("POST", `/api/v1/events/${event.id}/links`, { token: team.reviewer.token, json: { annotationId: annotation.id, stance: "ASSERTS" } })).body;
+    const comment = (await api("POST", `/api/v1/annotations/${annotation.id}/comments`, { token: team.reviewer.token, json: { text: "Source?" } })).body;
+    const tag = (await api("GET", `/api/v1/projects/${team.id}/tags`, { token: team.editor.token })).body.items[0];
+    for (const id of [article.id, annotation.id, event.id, link.id, comment.id, tag.id]) expect(id).toEqual(expect.any(String));
+
+    expect((await api("DELETE", `/api/v1/projects/${team.id}`, { token: team.viewer.token })).status).toBe(403);
+    expect((await api("DELETE", `/api/v1/projects/${team.id}`, { token: team.reviewer.token })).status).toBe(403);
+    expect((await api("DELETE", `/api/v1/projects/${team.id}`, { token: team.outsider.token })).status).toBe(404);
+    expect((await api("GET", `/api/v1/projects/${team.id}`, { token: team.viewer.token })).status).toBe(200);
+
+    const deleted = await api("DELETE", `/api/v1/projects/${team.id}`, { token: team.editor.token });
+    expect(deleted.status).toBe(204);
+    expect(await db().auditEntry.count({ where: { projectId: team.id, action: "project.delete", actorId: team.editor.id } })).toBe(1);
+
+    for (const caller of [team.editor, team.viewer, team.admin]) {
+      const listed = await api("GET", "/api/v1/projects?limit=200", { token: caller.token });
+      expect(listed.body.items.map((project: { id: string }) => project.id)).not.toContain(team.id);
+      for (const path of [
+        `/api/v1/projects/${team.id}`,
+        `/api/v1/projects/${team.id}/articles`,
+        `/api/v1/projects/${team.id}/events`,
+        `/api/v1/projects/${team.id}/sources`,
+        `/api/v1/projects/${team.id}/compare?a=${article.id}&b=${article.id}`,
+        `/api/v1/projects/${team.id}/export?format=json`,
+        `/api/v1/projects/${team.id}/search?q=villages`,
+        `/api/v1/articles/${article.id}`,
+        `/api/v1/articles/${article.id}/annotations`,
+        `/api/v1/annotations/${annotation.id}`,
+        `/api/v1/annotations/${annotation.id}/comments`,
+        `/api/v1/events/${event.id}`,
+        `/api/v1/sources/${article.source.id}`,
+      ]) {
+        const answer = await api("GET", path, { token: caller.token });
+        expect({ path, status: answer.status, code: errorCode(answer) }).toEqual({ path, status: 404, code: "not_found" });
+      }
+    }
+    const before = await countRows();
+    for (const [method, path, json] of [
+      ["DELETE", `/api/v1/projects/${team.id}`, undefined],
+      ["PATCH", `/api/v1/projects/${team.id}`, { name: "Back" }],
+      ["POST", `/api/v1/projects/${team.id}/articles`, { title: "More", text: "More text." }],
+      ["POST", `/api/v1/articles/${article.id}/annotations`, { start: 0, end: 3, exact: "The" }],
+      ["PATCH", `/api/v1/tags/${tag.id}`, { description: "d" }],
+      ["PATCH", `/api/v1/links/${link.id}`, { stance: "DISPUTES" }],
+      ["PATCH", `/api/v1/comments/${comment.id}`, { text: "Which?" }],
+    ] as const) {
+      const answer = await api(method, path, { token: team.editor.token, json });
+      expect({ path, status: answer.status }).toEqual({ path, status: 404 });
+    }
+    expect(await countRows()).toEqual(before);
+    // A soft delete: the work is still in the database.
+    expect(await db().annotation.count({ where: { projectId: team.id, deletedAt: null } })).toBe(1);
+  });
 });

@@ -52,6 +52,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[arti
         <div className="mt-4">
           <ArticleDetailsEditor
             articleId={article.id}
+            projectId={article.projectId}
             values={{
               title: article.title,
               sourceName: article.source?.name ?? "",

@@ -40,6 +40,7 @@ export default async function ProjectPage({ params }: PageProps<"/projects/[proj
             { href: "members", label: "Members", shown: true },
             { href: "agreement", label: "Agreement", shown: roleAllows(project.role, "agreement.read") },
             { href: "history", label: "History", shown: roleAllows(project.role, "audit.read") },
+            { href: "settings", label: "Settings", shown: roleAllows(project.role, "project.update") },
           ]
             .filter((item) => item.shown)
             .map((item) => (
@@ -84,7 +85,7 @@ export default async function ProjectPage({ params }: PageProps<"/projects/[proj
             <tbody className="divide-y divide-stone-100">
               {articles.map((article) => (
                 <tr key={article.id} className="hover:bg-stone-50">
-                  <td className="px-4 py-3">
+                  <td className="min-w-52 px-4 py-3">
                     <Link href={`/articles/${article.id}`} className="font-medium text-indigo-700 hover:underline">
                       {article.title}
                     </Link>

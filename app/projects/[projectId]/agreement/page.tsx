@@ -79,35 +79,37 @@ export default async function AgreementPage({ params, searchParams }: PageProps<
             marked lower it. 0.8 or more is usually taken as reliable, below 0.667 as not. For claim links, the units are the passages every coder marked: do they link
             them to the same events with the same stances?
           </p>
-          <table className="w-full max-w-4xl text-left text-sm" data-testid="agreement-table">
-            <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-500">
-              <tr>
-                <th className="py-2">Codebook group / tag</th>
-                <th className="py-2 text-right">Units</th>
-                <th className="py-2 text-right">Observed</th>
-                <th className="py-2 text-right">Kappa</th>
-                <th className="py-2 text-right">Alpha</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {rows.map((row) => (
-                <tr key={row.name} className={row.level === "group" ? "font-medium" : "text-stone-600"}>
-                  <td className={`py-1.5 ${row.level === "tag" ? "pl-4" : ""}`}>{row.name}</td>
-                  <td className="py-1.5 text-right">{row.level === "group" ? row.units : ""}</td>
-                  <td className="py-1.5 text-right">{row.level === "group" ? figure(row.observed) : ""}</td>
-                  <td className="py-1.5 text-right">{figure(row.kappa)}</td>
-                  <td className="py-1.5 text-right">{figure(row.alpha)}</td>
+          <div className="max-w-4xl overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="agreement-table">
+              <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-500">
+                <tr>
+                  <th className="py-2">Codebook group / tag</th>
+                  <th className="py-2 pl-4 text-right">Units</th>
+                  <th className="py-2 pl-4 text-right">Observed</th>
+                  <th className="py-2 pl-4 text-right">Kappa</th>
+                  <th className="py-2 pl-4 text-right">Alpha</th>
                 </tr>
-              ))}
-              <tr className="border-t-2 border-stone-300 font-medium">
-                <td className="py-1.5">Claim links (same events, same stances)</td>
-                <td className="py-1.5 text-right">{report.links.units}</td>
-                <td className="py-1.5 text-right">{figure(report.links.observed)}</td>
-                <td className="py-1.5 text-right">{figure(report.links.kappa)}</td>
-                <td className="py-1.5 text-right">{figure(report.links.alpha)}</td>
-              </tr>
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="divide-y divide-stone-100">
+                {rows.map((row) => (
+                  <tr key={row.name} className={row.level === "group" ? "font-medium" : "text-stone-600"}>
+                    <td className={`py-1.5 ${row.level === "tag" ? "pl-4" : ""}`}>{row.name}</td>
+                    <td className="py-1.5 pl-4 text-right tabular-nums">{row.level === "group" ? row.units : ""}</td>
+                    <td className="py-1.5 pl-4 text-right tabular-nums">{row.level === "group" ? figure(row.observed) : ""}</td>
+                    <td className="py-1.5 pl-4 text-right tabular-nums">{figure(row.kappa)}</td>
+                    <td className="py-1.5 pl-4 text-right tabular-nums">{figure(row.alpha)}</td>
+                  </tr>
+                ))}
+                <tr className="border-t-2 border-stone-300 font-medium">
+                  <td className="py-1.5">Claim links (same events, same stances)</td>
+                  <td className="py-1.5 pl-4 text-right tabular-nums">{report.links.units}</td>
+                  <td className="py-1.5 pl-4 text-right tabular-nums">{figure(report.links.observed)}</td>
+                  <td className="py-1.5 pl-4 text-right tabular-nums">{figure(report.links.kappa)}</td>
+                  <td className="py-1.5 pl-4 text-right tabular-nums">{figure(report.links.alpha)}</td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
           <a href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`} download="agreement.csv" className="inline-block rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-stone-50">
             Download as CSV
           </a>

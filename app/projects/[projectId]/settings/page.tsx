@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { DeleteProjectForm, ProjectDetailsForm } from "@/components/projects/project-settings";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireSignedIn } from "@/lib/auth/session";
+import { forPage } from "@/lib/page-data";
+import { roleAllows } from "@/lib/permissions";
+import { getProject } from "@/lib/projects";
+
+export const metadata: Metadata = { title: "Project settings" };
+
+export default async function ProjectSettingsPage({ params }: PageProps<"/projects/[projectId]/settings">) {
+  const { projectId } = await params;
+  const actor = await requireSignedIn(`/projects/${projectId}/settings`);
+  const project = await forPage(getProject(actor, projectId));
+  if (!roleAllows(project.role, "project.update")) forbidden();
+  return (
+    <div className="max-w-3xl space-y-8">
+      <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>Settings</PageTitle>
+      <Card>
+        <h2 className="mb-4 text-lg font-medium">Name and description</h2>
+        <ProjectDetailsForm projectId={projectId} name={project.name} description={project.description} />
+      </Card>
+      <Card className="border-red-200">
+        <h2 className="mb-2 text-lg font-medium text-red-800">Delete this project</h2>
+        <p className="mb-4 text-sm text-stone-600">
+          Its articles, annotations, events and history leave every member&apos;s view, and its API routes answer 404. Export the project first if you may need its work again.
+        </p>
+        <DeleteProjectForm projectId={projectId} name={project.name} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
+import { callApi } from "@/components/reader/api-client";
+import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
+import { TextAreaField, TextField } from "@/components/ui/form";
+
+const button = "rounded-md px-4 py-2 text-sm font-medium text-white shadow-xs disabled:opacity-50";
+
+/** The project's name and description, for editors; what was typed stays when saving fails. */
+export function ProjectDetailsForm({ projectId, name, description }: { projectId: string; name: string; description: string | null }) {
+  const { message, run } = useRefreshingAction();
+  const [values, setValues] = useState({ name, description: description ?? "" });
+  const [saving, setSaving] = useState(false);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setSaving(true);
+    await run(async () => {
+      await callApi("PATCH", `/api/v1/projects/${projectId}`, { body: { name: values.name, description: values.description || null } });
+      return "Saved.";
+    });
+    setSaving(false);
+  }
+
+  return (
+    <form onSubmit={save} aria-label="Project details" className="space-y-4">
+      <ActionMessage message={message} />
+      <TextField label="Name" name="name" required maxLength={200} value={values.name} onChange={(change) => setValues({ ...values, name: change.target.value })} />
+      <TextAreaField
+        label="Description"
+        name="description"
+        rows={3}
+        maxLength={5000}
+        value={values.description}
+        onChange={(change) => setValues({ ...values, description: change.target.value })}
+      />
+      <button type="submit" disabled={saving} className={`${button} bg-indigo-600 hover:bg-indigo-500`}>
+        {saving ? "Saving…" : "Save"}
+      </button>
+    </form>
+  );
+}
+
+/** Deleting the project, once its name has been typed: a whole desk's work must not go with one stray click. */
+export function DeleteProjectForm({ projectId, name }: { projectId: string; name: string }) {
+  const router = useRouter();
+  const [typed, setTyped] = useState("");
+  const [deleting, setDeleting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function remove(event: FormEvent) {
+    event.preventDefault();
+    setDeleting(true);
+    setError(null);
+    try {
+      await callApi("DELETE", `/api/v1/projects/${projectId}`);
+      router.push("/projects");
+      router.refresh();
+    } catch (failure) {
+      setError((failure as Error).message);
+      setDeleting(false);
+    }
+  }
+
+  return (
+    <form onSubmit={remove} aria-label="Delete project" className="space-y-4">
+      {error && <ActionMessage message={{ kind: "error", text: error }} />}
+      <TextField
+        label={`Type the project's name, “${name}”, to confirm`}
+        name="confirm"
+        autoComplete="off"
+        value={typed}
+        onChange={(change) => setTyped(change.target.value)}
+      />
+      <button type="submit" disabled={typed !== name || deleting} className={`${button} bg-red-700 hover:bg-red-600`}>
+        {deleting ? "Deleting…" : "Delete this project"}
+      </button>
+    </form>
+  );
+}
