@@ -24,7 +24,7 @@ import {
   visibleAnnotationsSql,
   visibleAnnotationsWhere,
 } from "@/lib/permissions";
-import { isUuid, optionalText, parseInput, storableString } from "@/lib/validation";
+import { isUuid, optionalText, parseInput, queryText, storableString } from "@/lib/validation";
 
 export interface AnnotationTagView {
   id: string;
@@ -87,8 +87,8 @@ const updateInput = z
 
 const listQuery = pageQuery.extend({
   status: z.enum(["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"]).optional(),
-  author: z.string().max(100).optional(),
-  tag: z.string().max(200).optional(),
+  author: queryText(100).optional(),
+  tag: queryText(200).optional(),
 });
 
 const viewSelect = {

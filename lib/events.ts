@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/generated/prisma/enums";
 import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
 import { notRejectedWhere, type ProjectAccess, requireArticlePermission, requireProjectPermission, roleAllows, visibleAnnotationsWhere } from "@/lib/permissions";
-import { formatDate, isUuid, label, likeLiteral, optionalDate, optionalText, parseInput, storableString } from "@/lib/validation";
+import { formatDate, isUuid, label, likeLiteral, optionalDate, optionalText, parseInput, queryText, storableString } from "@/lib/validation";
 
 export const STANCES = ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"] as const satisfies readonly Stance[];
 
@@ -59,7 +59,7 @@ const createEventInput = z.strictObject(eventFields).refine(datesInOrder, { mess
 const updateEventInput = z
   .strictObject({ ...eventFields, title: eventFields.title.optional() })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change");
-const listEventsQuery = pageQuery.extend({ q: z.string().max(300).optional() });
+const listEventsQuery = pageQuery.extend({ q: queryText(300).optional() });
 const mergeInput = z.strictObject({ into: z.string().max(100) });
 
 const stance = z.enum(STANCES, { error: `must be one of ${STANCES.join(", ")}` });

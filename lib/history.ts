@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { beforeCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
 import { requireProjectPermission } from "@/lib/permissions";
-import { isUuid, likeLiteral, parseInput } from "@/lib/validation";
+import { isUuid, likeLiteral, parseInput, queryText } from "@/lib/validation";
 
 export interface HistoryEntry {
   id: string;
@@ -24,9 +24,9 @@ export interface HistoryEntry {
 
 const historyQuery = pageQuery.extend({
   /** One annotation's (or other entity's) history. */
-  entity: z.string().max(100).optional(),
+  entity: queryText(100).optional(),
   /** e.g. `annotation.update`, or a prefix such as `annotation.`. */
-  action: z.string().max(100).optional(),
+  action: queryText(100).optional(),
   /** The user who made the change. */
   actor: z.uuid({ error: "actor must be a user id" }).optional(),
 });

@@ -30,3 +30,9 @@ export async function orProblem<T>(load: Promise<T>): Promise<{ data: T; problem
     throw error;
   }
 }
+
+/** One parameter of a page's address (the last of a repeated one, as the API takes it), if given. */
+export function queryParam(query: Record<string, string | string[] | undefined>, key: string): string | undefined {
+  const value = query[key];
+  return (Array.isArray(value) ? value.at(-1) : value) || undefined;
+}

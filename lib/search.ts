@@ -3,17 +3,18 @@ import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { unprocessable } from "@/lib/errors";
 import { requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
-import { parseInput } from "@/lib/validation";
+import { parseInput, queryText } from "@/lib/validation";
 
 /** Marks around matched words in snippets; the page turns them into <mark>s. */
 export const MATCH_START = "\u0001";
 export const MATCH_END = "\u0002";
 
 const searchQuery = z.object({
-  q: z.string().trim().min(1, "type something to search for").max(500),
-  tag: z.string().max(200).optional(),
-  source: z.string().max(200).optional(),
+  q: queryText(500).pipe(z.string().trim().min(1, "type something to search for")),
+  tag: queryText(200).optional(),
+  source: queryText(200).optional(),
   status: z.enum(["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"]).optional(),
   author: z.uuid({ error: "author must be a user id" }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
@@ -51,6 +52,7 @@ export async function searchProject(actor: Actor, projectId: string, query: unkn
   const access = await requireProjectPermission(actor, projectId, "annotation.read");
   const { q, tag, source, status, author, limit } = parseInput(searchQuery, query);
   const tsQuery = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
+  await assertSomethingSought(q);
   const annotationFilters = Prisma.join(
     [
       visibleAnnotationsSql(actor, access),
@@ -91,4 +93,18 @@ export async function searchProject(actor: Actor, projectId: string, query: unkn
     ORDER BY rank DESC, kind, "articleTitle"
     LIMIT ${limit}`;
   return { items: rows.map((row) => ({ ...row, rank: Number(row.rank) })), nextCursor: null };
+}
+
+/**
+ * A search of excluded words only ("-taliban") would match everything that
+ * lacks them, with nothing to highlight: it is refused. PostgreSQL's
+ * querytree is "T" for a query that no index can narrow.
+ */
+async function assertSomethingSought(q: string): Promise<void> {
+  if (!q.includes("-")) return; // only "-word" excludes
+  const [{ tree }] = await db().$queryRaw<[{ tree: string }]>`SELECT querytree(websearch_to_tsquery('simple', ${q})) AS tree`;
+  if (tree === "T") {
+    const message = "say what to look for: excluded words (-word) only narrow a search";
+    throw unprocessable(`Invalid input: q: ${message}`, { issues: [{ path: "q", message }] });
+  }
 }

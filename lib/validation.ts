@@ -11,13 +11,16 @@ export const storableString = z
   .refine((value) => value.isWellFormed(), "must be well-formed Unicode (no lone surrogates)")
   .refine((value) => !value.includes("\u0000"), "must not contain NUL characters");
 
-/** A one-line label such as a title or a name: trimmed, non-empty, bounded. */
+/** A query-string parameter that reaches SQL (a search, a filter): storable, bounded. */
+export const queryText = (max: number) => storableString.pipe(z.string().max(max));
+
 /**
  * A user's words as a literal in Prisma's `contains`/`startsWith` (SQL LIKE
  * under the hood, where `%` and `_` are wildcards and `\` escapes them).
  */
 export const likeLiteral = (value: string) => value.replace(/[\\%_]/g, (character) => `\\${character}`);
 
+/** A one-line label such as a title or a name: trimmed, non-empty, bounded. */
 export const label = (max = 500) => storableString.transform((value) => value.trim()).pipe(z.string().min(1, "must not be empty").max(max));
 
 /**

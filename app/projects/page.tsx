@@ -2,20 +2,26 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { Card, PageTitle } from "@/components/ui/card";
+import { PageNavigation } from "@/components/ui/page-navigation";
+import { Problem } from "@/components/ui/problem";
 import { requireSignedIn } from "@/lib/auth/session";
+import { orProblem, queryParam } from "@/lib/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { listProjects } from "@/lib/projects";
 
 export const metadata: Metadata = { title: "Projects" };
 
-export default async function ProjectsPage() {
+export default async function ProjectsPage({ searchParams }: PageProps<"/projects">) {
   const actor = await requireSignedIn("/projects");
-  const { items: projects } = await listProjects(actor, { limit: MAX_PAGE_SIZE });
+  const cursor = queryParam(await searchParams, "cursor");
+  const { data: page, problem } = await orProblem(listProjects(actor, { limit: MAX_PAGE_SIZE, cursor }));
+  const projects = page?.items ?? [];
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
       <div>
         <PageTitle>Projects</PageTitle>
-        {projects.length === 0 ? (
+        <Problem message={problem} />
+        {problem ? null : projects.length === 0 ? (
           <p className="text-stone-600">No projects yet. Create one to start comparing coverage.</p>
         ) : (
           <ul className="space-y-3">
@@ -38,6 +44,7 @@ export default async function ProjectsPage() {
             ))}
           </ul>
         )}
+        <PageNavigation path="/projects" cursor={cursor} nextCursor={page?.nextCursor ?? null} nextLabel="More projects →" />
       </div>
       <Card className="h-fit">
         <h2 className="mb-4 font-medium">New project</h2>

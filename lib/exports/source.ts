@@ -7,16 +7,13 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance, TagGroupKind } from "@/lib/generated/prisma/enums";
 import { notRejectedSql, type ProjectAccess, requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
-import { calendarDate, formatDate, isUuid, parseInput } from "@/lib/validation";
+import { calendarDate, formatDate, isUuid, parseInput, queryText } from "@/lib/validation";
 
 export const EXPORT_FORMATS = ["csv", "json", "jsonld", "md", "pdf", "claimreview"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"] as const;
-const commaList = z
-  .string()
-  .max(10_000)
-  .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
+const commaList = queryText(10_000).transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
 const flag = z.enum(["1", "true", "0", "false"]).transform((value) => value === "1" || value === "true");
 
 /** `?format=` and the filters every format takes. */

@@ -204,6 +204,30 @@ describe("bad input gets a clear 4xx and changes nothing", () => {
     });
   }
 
+  it("the project page lists its articles 200 at a time, with links on and back", async () => {
+    const pageTeam = await createProjectWithTeam("Long desk");
+    const titles = Array.from({ length: 201 }, (_, index) => `Report ${String(index + 1).padStart(3, "0")}`);
+    for (const batch of [titles.slice(0, 200), titles.slice(200)]) {
+      expect((await api("POST", `/api/v1/projects/${pageTeam.id}/articles`, { token: pageTeam.editor.token, json: batch.map((title) => ({ title, text: title })) })).status).toBe(201);
+    }
+    const page = async (query = "") => (await api("GET", `/projects/${pageTeam.id}${query}`, { token: pageTeam.viewer.token })).body as string;
+    const first = await page();
+    expect(first).toContain("Report 200");
+    expect(first).not.toContain("Report 201");
+    expect(first).not.toContain("First page");
+    const next = /href="([^"]*\?cursor=[^"]+)"[^>]*>More articles →/.exec(first)?.[1]?.replaceAll("&amp;", "&");
+    expect(next).toMatch(new RegExp(`^/projects/${pageTeam.id}\\?cursor=`));
+    const second = (await api("GET", next!, { token: pageTeam.viewer.token })).body as string;
+    expect(second).toContain("Report 201");
+    expect(second).not.toContain("Report 200<");
+    expect(second).toContain("← First page");
+    expect(second).not.toContain("More articles");
+    // A cursor no list gave out: the page says so instead of failing.
+    const bad = await api("GET", `/projects/${pageTeam.id}?cursor=garbage`, { token: pageTeam.viewer.token });
+    expect(bad.status).toBe(200);
+    expect(bad.body).toContain("Invalid cursor");
+  });
+
   it("says which field is wrong", async () => {
     const response = await importAs(team.editor.token, { title: "x", text: "" });
     expect(response.body.error.details.issues).toEqual([{ path: "text", message: "must not be empty" }]);

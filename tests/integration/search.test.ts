@@ -39,6 +39,13 @@ describe("full-text search", () => {
     // Blind coding: the reviewer finds their own annotation and the article, not the editor's draft or its comment.
     expect((await search("q=district", team.reviewer.token)).map((candidate) => candidate.kind)).toEqual(["article"]);
 
+    // An excluded word narrows a search; alone it would list everything without it, with nothing to show.
+    expect((await search("q=district%20-ministry")).map((candidate) => candidate.kind).sort()).toEqual(["annotation", "article"]);
+    for (const onlyExcluded of ["-ministry", "-ministry%20-district", '-"the%20ministry"']) {
+      const refused = await api("GET", `/api/v1/projects/${team.id}/search?q=${onlyExcluded}`, { token: team.editor.token });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.details.issues).toEqual([{ path: "q", message: expect.stringContaining("excluded words") }]);
+    }
     expect((await api("GET", `/api/v1/projects/${team.id}/search?q=`, { token: team.editor.token })).status).toBe(422);
     expect((await api("GET", `/api/v1/projects/${team.id}/search?q=x`, { token: team.outsider.token })).status).toBe(404);
   });

@@ -2,23 +2,27 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatCalendarDate } from "@/components/ui/format";
 import { PageTitle } from "@/components/ui/card";
+import { PageNavigation } from "@/components/ui/page-navigation";
+import { Problem } from "@/components/ui/problem";
 import { ExportDialog } from "@/components/projects/export-dialog";
 import { ImportDialog } from "@/components/projects/import-dialog";
 import { listArticles } from "@/lib/articles";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listCodebook } from "@/lib/codebook";
-import { forPage } from "@/lib/page-data";
+import { forPage, orProblem, queryParam } from "@/lib/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { roleAllows } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
 
 export const metadata: Metadata = { title: "Project" };
 
-export default async function ProjectPage({ params }: PageProps<"/projects/[projectId]">) {
+export default async function ProjectPage({ params, searchParams }: PageProps<"/projects/[projectId]">) {
   const { projectId } = await params;
+  const cursor = queryParam(await searchParams, "cursor");
   const actor = await requireSignedIn(`/projects/${projectId}`);
   const project = await forPage(getProject(actor, projectId));
-  const { items: articles } = await listArticles(actor, projectId, { limit: MAX_PAGE_SIZE });
+  const { data: page, problem } = await orProblem(listArticles(actor, projectId, { limit: MAX_PAGE_SIZE, cursor }));
+  const articles = page?.items ?? [];
   const canImport = roleAllows(project.role, "article.create");
   const tagNames = (await listCodebook(actor, projectId)).filter((tag) => !tag.archived).map((tag) => tag.name);
 
@@ -28,7 +32,7 @@ export default async function ProjectPage({ params }: PageProps<"/projects/[proj
       {project.description && <p className="-mt-3 mb-5 max-w-3xl text-stone-600">{project.description}</p>}
       <div className="mb-8 flex flex-wrap items-center gap-2 border-y border-stone-200 py-3">
         <nav aria-label="Project" className="flex flex-wrap items-center gap-1 text-sm">
-          {articles.length >= 2 && (
+          {project.articleCount >= 2 && (
             <Link href={`/projects/${projectId}/compare`} className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white shadow-xs hover:bg-indigo-500">
               Compare sources
             </Link>
@@ -69,7 +73,8 @@ export default async function ProjectPage({ params }: PageProps<"/projects/[proj
       </div>
 
       <h2 className="mb-3 text-lg font-medium">Articles</h2>
-      {articles.length === 0 ? (
+      <Problem message={problem} />
+      {problem ? null : articles.length === 0 ? (
         <p className="text-stone-600">No articles yet.{canImport && " Import one to start highlighting claims."}</p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-xs">
@@ -101,6 +106,7 @@ export default async function ProjectPage({ params }: PageProps<"/projects/[proj
           </table>
         </div>
       )}
+      <PageNavigation path={`/projects/${projectId}`} cursor={cursor} nextCursor={page?.nextCursor ?? null} nextLabel="More articles →" />
     </div>
   );
 }

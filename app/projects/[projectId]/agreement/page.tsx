@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { stringify } from "csv-stringify/sync";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
+import { Problem } from "@/components/ui/problem";
 import { measureAgreement, suggestedCoders } from "@/lib/agreement";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listMembers } from "@/lib/members";
@@ -64,11 +65,7 @@ export default async function AgreementPage({ params, searchParams }: PageProps<
           let both code the same articles, then measure their agreement here.
         </p>
       )}
-      {problem && (
-        <p role="alert" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          {problem}
-        </p>
-      )}
+      <Problem message={problem} />
       {report && (
         <>
           <p className="max-w-3xl text-sm text-stone-600">

@@ -4,6 +4,7 @@ import { ComparisonTable } from "@/components/compare/comparison-table";
 import { FramingChart } from "@/components/compare/framing-chart";
 import { type ParallelArticle, SideBySide } from "@/components/compare/side-by-side";
 import { PageTitle } from "@/components/ui/card";
+import { Problem } from "@/components/ui/problem";
 import { getArticle, listArticles } from "@/lib/articles";
 import { requireSignedIn } from "@/lib/auth/session";
 import { compareArticles, type Comparison } from "@/lib/compare";
@@ -96,11 +97,7 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
         </form>
       </details>
 
-      {problem && (
-        <p role="alert" className="rounded-md bg-amber-50 px-4 py-3 text-sm text-amber-900">
-          {problem}
-        </p>
-      )}
+      <Problem message={problem} />
 
       {comparison && !seesOthersUnapprovedAnnotations(project) && (
         <p role="note" className="rounded-md border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-900">

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
+import { PageNavigation } from "@/components/ui/page-navigation";
+import { Problem } from "@/components/ui/problem";
 import { HistoryChanges } from "@/components/history/history-changes";
 import { asWords, entityLabel } from "@/components/history/entry-format";
 import { formatMoment } from "@/components/ui/format";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listHistory } from "@/lib/history";
-import { forPage } from "@/lib/page-data";
+import { forPage, orProblem, queryParam } from "@/lib/page-data";
 import { getProject } from "@/lib/projects";
 
 export const metadata: Metadata = { title: "History" };
@@ -16,9 +18,14 @@ export default async function HistoryPage({ params, searchParams }: PageProps<"/
   const query = await searchParams;
   const actor = await requireSignedIn(`/projects/${projectId}/history`);
   const project = await forPage(getProject(actor, projectId));
-  const filters = { entity: query.entity, action: query.action, cursor: query.cursor, limit: "50" };
-  const page = await forPage(listHistory(actor, projectId, Object.fromEntries(Object.entries(filters).filter(([, value]) => typeof value === "string" && value))));
-  const next = new URLSearchParams(Object.entries({ ...filters, cursor: page.nextCursor ?? "" }).filter(([, value]) => typeof value === "string" && value) as [string, string][]);
+  const filters: Record<string, string> = {};
+  for (const key of ["entity", "action"]) {
+    const value = queryParam(query, key);
+    if (value) filters[key] = value;
+  }
+  const cursor = queryParam(query, "cursor");
+  const { data: page, problem } = await orProblem(listHistory(actor, projectId, { ...filters, cursor, limit: "50" }));
+  const entries = page?.items ?? [];
 
   return (
     <div>
@@ -26,19 +33,20 @@ export default async function HistoryPage({ params, searchParams }: PageProps<"/
       <form method="get" className="mb-4 flex flex-wrap items-end gap-2 text-sm" aria-label="Filter the history">
         <label className="text-xs text-stone-600">
           Action (or prefix, e.g. <code>annotation.</code>)
-          <input name="action" defaultValue={typeof query.action === "string" ? query.action : ""} className="block rounded-md border border-stone-300 px-2 py-1 text-sm" />
+          <input name="action" defaultValue={filters.action ?? ""} className="block rounded-md border border-stone-300 px-2 py-1 text-sm" />
         </label>
         <label className="text-xs text-stone-600">
           Item id
-          <input name="entity" defaultValue={typeof query.entity === "string" ? query.entity : ""} className="block w-80 rounded-md border border-stone-300 px-2 py-1 text-sm" />
+          <input name="entity" defaultValue={filters.entity ?? ""} className="block w-80 rounded-md border border-stone-300 px-2 py-1 text-sm" />
         </label>
         <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white">
           Filter
         </button>
       </form>
+      <Problem message={problem} />
       <ol className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs" data-testid="history">
-        {page.items.length === 0 && <li className="px-4 py-3 text-stone-500">No changes match.</li>}
-        {page.items.map((entry) => {
+        {!problem && entries.length === 0 && <li className="px-4 py-3 text-stone-500">No changes match.</li>}
+        {entries.map((entry) => {
           const label = entityLabel(entry);
           return (
             <li key={entry.id} className="px-4 py-3 text-sm">
@@ -54,11 +62,7 @@ export default async function HistoryPage({ params, searchParams }: PageProps<"/
           );
         })}
       </ol>
-      {page.nextCursor && (
-        <Link href={`/projects/${projectId}/history?${next}`} className="mt-3 inline-block text-sm text-indigo-700 hover:underline">
-          Older changes →
-        </Link>
-      )}
+      <PageNavigation path={`/projects/${projectId}/history`} query={filters} cursor={cursor} nextCursor={page?.nextCursor ?? null} nextLabel="Older changes →" />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Fragment } from "react";
 import { PageTitle } from "@/components/ui/card";
+import { Problem } from "@/components/ui/problem";
 import { requireSignedIn } from "@/lib/auth/session";
 import { forPage, orProblem } from "@/lib/page-data";
 import { getProject } from "@/lib/projects";
@@ -67,11 +68,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
           Search
         </button>
       </form>
-      {problem && (
-        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {problem}
-        </p>
-      )}
+      <Problem message={problem} />
       {filters.q && !problem && (
         <ol className="space-y-2" data-testid="search-results">
           {hits.length === 0 && <li className="text-stone-600">Nothing matches.</li>}
