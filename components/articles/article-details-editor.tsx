@@ -5,6 +5,7 @@ import { useActionState, useEffect, useState } from "react";
 import { updateArticleAction } from "@/app/projects/actions";
 import { ArticleMetadataFields, type ArticleMetadataValues } from "@/components/articles/article-metadata-fields";
 import { callApi } from "@/components/reader/api-client";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormError, SubmitButton } from "@/components/ui/form";
 
 /** "Edit details" for editors: title, outlet, author, published date and URL; and deleting the article. */
@@ -15,7 +16,6 @@ export function ArticleDetailsEditor({ articleId, projectId, values }: { article
   const [deleteError, setDeleteError] = useState<string>();
 
   async function deleteArticle() {
-    if (!window.confirm(`Delete “${values.title}”? Its annotations leave the project's comparison, search and reports.`)) return;
     setDeleteError(undefined);
     try {
       await callApi("DELETE", `/api/v1/articles/${articleId}`);
@@ -49,9 +49,14 @@ export function ArticleDetailsEditor({ articleId, projectId, values }: { article
         <button type="button" onClick={() => setOpen(false)} className="rounded-md px-4 py-2 text-sm text-stone-700 hover:bg-stone-100">
           Cancel
         </button>
-        <button type="button" onClick={deleteArticle} className="ml-auto rounded-md border border-red-200 px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50">
-          Delete article
-        </button>
+        <span className="ml-auto">
+          <ConfirmButton
+            label="Delete article"
+            question="Delete this article? Its annotations leave the comparison, search and reports."
+            onConfirm={deleteArticle}
+            className="rounded-md border border-red-200 px-4 py-2 text-sm font-medium text-red-700 hover:bg-red-50"
+          />
+        </span>
       </div>
     </form>
   );

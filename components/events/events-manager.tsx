@@ -3,6 +3,7 @@
 import { type FormEvent, type ReactNode, useState } from "react";
 import { callApi } from "@/components/reader/api-client";
 import { ActionMessage, type RunAction, useRefreshingAction } from "@/components/ui/action-message";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatCalendarDate } from "@/components/ui/format";
 import type { EventView } from "@/lib/events";
 
@@ -161,18 +162,17 @@ function EventRow({ event, others, canManage, run }: { event: EventView; others:
               </button>
             </>
           )}
-          <button
-            type="button"
-            onClick={() =>
+          <ConfirmButton
+            label="Delete"
+            question={event.linkCount > 0 ? `Delete this event and its ${event.linkCount === 1 ? "link" : `${event.linkCount} links`} to claims?` : "Delete this event?"}
+            onConfirm={() =>
               run(async () => {
                 await callApi("DELETE", `/api/v1/events/${event.id}`);
                 return `Deleted “${event.title}”.`;
               })
             }
             className="rounded-md border border-stone-300 px-2 py-1 text-xs text-red-700 hover:bg-red-50"
-          >
-            Delete
-          </button>
+          />
         </div>
       )}
     </li>

@@ -1,6 +1,7 @@
 "use client";
 
 import { FormError } from "@/components/ui/form";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { memo, useState } from "react";
 import { clipText } from "@/lib/anchoring";
 import type { TagView } from "@/lib/codebook";
@@ -53,7 +54,6 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [confirmingDelete, setConfirmingDelete] = useState(false);
 
   const quote = clipText(annotation.exact, QUOTE_LIMIT);
   const anchorLabel = ANCHOR_LABEL[annotation.anchor];
@@ -188,30 +188,12 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
             <button type="button" onClick={startEditing} className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50">
               Edit
             </button>
-            {confirmingDelete ? (
-              <span className="inline-flex items-center gap-1 text-xs">
-                Delete this annotation?
-                <button
-                  type="button"
-                  disabled={busy}
-                  onClick={() => run(() => actions.remove(annotation), () => setConfirmingDelete(false))}
-                  className="rounded-md bg-red-600 px-2 py-0.5 font-medium text-white hover:bg-red-700"
-                >
-                  Yes, delete
-                </button>
-                <button type="button" onClick={() => setConfirmingDelete(false)} className="rounded-md px-2 py-0.5 hover:bg-stone-100">
-                  Keep
-                </button>
-              </span>
-            ) : (
-              <button
-                type="button"
-                onClick={() => setConfirmingDelete(true)}
-                className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium text-red-700 hover:bg-red-50"
-              >
-                Delete
-              </button>
-            )}
+            <ConfirmButton
+              label="Delete"
+              question="Delete this annotation?"
+              onConfirm={() => run(() => actions.remove(annotation), () => {})}
+              className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium text-red-700 hover:bg-red-50"
+            />
           </div>
         )
       )}

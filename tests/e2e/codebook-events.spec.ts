@@ -103,4 +103,14 @@ test("an editor creates events, edits one, and merges one into another: its link
   await expect(page.getByRole("status")).toContainText("its links moved there");
   await expect(rows).toHaveCount(1);
   await expect(rows.nth(0)).toContainText("1 linked claim");
+
+  // Deleting asks first, saying what goes with the event.
+  await rows.nth(0).getByRole("button", { name: "Delete" }).click();
+  await expect(rows.nth(0)).toContainText("Delete this event and its link to claims?");
+  await rows.nth(0).getByRole("button", { name: "Keep" }).click();
+  await expect(rows).toHaveCount(1);
+  await rows.nth(0).getByRole("button", { name: "Delete" }).click();
+  await rows.nth(0).getByRole("button", { name: "Yes, delete" }).click();
+  await expect(page.getByRole("status")).toHaveText("Deleted “Port closure”.");
+  await expect(rows).toHaveCount(0);
 });

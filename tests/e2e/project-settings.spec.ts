@@ -30,8 +30,9 @@ test("an editor renames a project, deletes an article, and deletes the project o
   // Delete one article from its page (after confirming).
   await page.getByRole("link", { name: "Imported by mistake" }).click();
   await page.getByRole("button", { name: "Edit details" }).click();
-  page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Delete article" }).click();
+  await expect(page.getByText("Delete this article? Its annotations leave the comparison, search and reports.")).toBeVisible();
+  await page.getByRole("button", { name: "Yes, delete" }).click();
   await page.waitForURL(`**/projects/${project.id}`);
   await expect(page.getByRole("link", { name: "Dams held, officials say" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Imported by mistake" })).toHaveCount(0);

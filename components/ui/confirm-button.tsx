@@ -1,0 +1,40 @@
+"use client";
+
+import { useState } from "react";
+
+/** A destructive action asked twice: its button turns into the question, "Yes, delete" and "Keep". */
+export function ConfirmButton({ label, question, onConfirm, className }: { label: string; question: string; onConfirm: () => Promise<unknown>; className: string }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" onClick={() => setAsking(true)} className={className}>
+        {label}
+      </button>
+    );
+  }
+  return (
+    <span className="inline-flex flex-wrap items-center gap-1 text-xs">
+      {question}
+      <button
+        type="button"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            await onConfirm();
+          } finally {
+            setBusy(false);
+            setAsking(false);
+          }
+        }}
+        className="rounded-md bg-red-600 px-2 py-0.5 font-medium text-white hover:bg-red-700 disabled:opacity-50"
+      >
+        Yes, delete
+      </button>
+      <button type="button" onClick={() => setAsking(false)} className="rounded-md px-2 py-0.5 hover:bg-stone-100">
+        Keep
+      </button>
+    </span>
+  );
+}
