@@ -4,7 +4,7 @@ import { Fragment } from "react";
 import { PageTitle } from "@/components/ui/card";
 import { Problem } from "@/components/ui/problem";
 import { requireSignedIn } from "@/lib/auth/session";
-import { forPage, orProblem } from "@/lib/page-data";
+import { forPage, orProblem, queryParam } from "@/lib/page-data";
 import { getProject } from "@/lib/projects";
 import { MATCH_END, MATCH_START, searchProject } from "@/lib/search";
 
@@ -31,7 +31,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
   const query = await searchParams;
   const actor = await requireSignedIn(`/projects/${projectId}/search`);
   const project = await forPage(getProject(actor, projectId));
-  const value = (key: string) => (typeof query[key] === "string" ? (query[key] as string) : "");
+  const value = (key: string) => queryParam(query, key) ?? "";
   const filters = Object.fromEntries(["q", "tag", "source", "status"].map((key) => [key, value(key)]).filter(([, entry]) => entry));
 
   const { data: found, problem } = filters.q ? await orProblem(searchProject(actor, projectId, filters)) : { data: null, problem: null };
