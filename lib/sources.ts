@@ -97,3 +97,23 @@ export async function updateSource(actor: Actor, sourceId: string, input: unknow
     return toSourceView(after);
   });
 }
+
+/**
+ * Deletes an outlet that no live article names any more (editors); while
+ * articles name it, a 409 says how many. Deleted articles that named it are
+ * left without an outlet.
+ */
+export async function deleteSource(actor: Actor, sourceId: string): Promise<void> {
+  const { projectId } = await requireSource(actor, sourceId, "article.update");
+  await db().$transaction(async (tx) => {
+    // Locked first, so an import naming the outlet either commits before the count below sees it or waits and makes the outlet anew.
+    await tx.$queryRaw`SELECT id FROM sources WHERE id = ${sourceId}::uuid FOR UPDATE`;
+    const before = toSourceView(await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect }));
+    if (before.articleCount > 0) {
+      const articles = `${before.articleCount} article${before.articleCount === 1 ? "" : "s"}`;
+      throw conflict(`'${before.name}' still has ${articles}: give them another outlet or delete them first.`, { articleCount: before.articleCount });
+    }
+    await tx.source.delete({ where: { id: sourceId } });
+    await recordAudit(tx, actor, { projectId, action: "source.delete", entityType: "Source", entityId: sourceId, before });
+  });
+}

@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { callApi } from "@/components/reader/api-client";
 import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { MemberView } from "@/lib/members";
 
 const ROLES = ["EDITOR", "REVIEWER", "VIEWER"] as const;
@@ -61,18 +62,18 @@ export function MembersManager({ projectId, members, canManage, viewerId }: { pr
                     </option>
                   ))}
                 </select>
-                <button
-                  type="button"
-                  onClick={() =>
+                <ConfirmButton
+                  label="Remove"
+                  question={`Remove ${member.name} from the project?`}
+                  confirmLabel="Yes, remove"
+                  onConfirm={() =>
                     run(async () => {
                       await callApi("DELETE", `/api/v1/projects/${projectId}/members/${member.userId}`);
                       return `Removed ${member.name}; their annotations stay.`;
                     })
                   }
                   className="rounded-md border border-stone-300 px-2 py-1 text-xs text-red-700 hover:bg-red-50"
-                >
-                  Remove
-                </button>
+                />
               </>
             ) : (
               <span className="text-sm text-stone-700">{member.role.toLowerCase()}</span>

@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { callApi } from "@/components/reader/api-client";
 import { ActionMessage, type RunAction, useRefreshingAction } from "@/components/ui/action-message";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { SourceView } from "@/lib/sources";
 
 const field = "w-full rounded-md border border-stone-300 px-2 py-1 text-sm";
@@ -82,9 +83,24 @@ function SourceRow({ source, canEdit, run }: { source: SourceView; canEdit: bool
         {source.notes && <p className="mt-1 whitespace-pre-line text-sm text-stone-700">{source.notes}</p>}
       </div>
       {canEdit && (
-        <button type="button" onClick={() => setEditing(true)} className="rounded-md border border-stone-300 px-2 py-1 text-xs hover:bg-stone-50">
-          Edit
-        </button>
+        <div className="flex items-center gap-2">
+          <button type="button" onClick={() => setEditing(true)} className="rounded-md border border-stone-300 px-2 py-1 text-xs hover:bg-stone-50">
+            Edit
+          </button>
+          {source.articleCount === 0 && (
+            <ConfirmButton
+              label="Delete"
+              question={`Delete “${source.name}”?`}
+              onConfirm={() =>
+                run(async () => {
+                  await callApi("DELETE", `/api/v1/sources/${source.id}`);
+                  return `Deleted “${source.name}”.`;
+                })
+              }
+              className="rounded-md border border-stone-300 px-2 py-1 text-xs text-red-700 hover:bg-red-50"
+            />
+          )}
+        </div>
       )}
     </li>
   );

@@ -2,8 +2,20 @@
 
 import { useState } from "react";
 
-/** A destructive action asked twice: its button turns into the question, "Yes, delete" and "Keep". */
-export function ConfirmButton({ label, question, onConfirm, className }: { label: string; question: string; onConfirm: () => Promise<unknown>; className: string }) {
+/** A destructive action asked twice: its button turns into the question, "Yes, delete" (or `confirmLabel`) and "Keep". */
+export function ConfirmButton({
+  label,
+  question,
+  onConfirm,
+  className,
+  confirmLabel = "Yes, delete",
+}: {
+  label: string;
+  question: string;
+  onConfirm: () => Promise<unknown>;
+  className: string;
+  confirmLabel?: string;
+}) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   if (!asking) {
@@ -30,7 +42,7 @@ export function ConfirmButton({ label, question, onConfirm, className }: { label
         }}
         className="rounded-md bg-red-600 px-2 py-0.5 font-medium text-white hover:bg-red-700 disabled:opacity-50"
       >
-        Yes, delete
+        {confirmLabel}
       </button>
       <button type="button" onClick={() => setAsking(false)} className="rounded-md px-2 py-0.5 hover:bg-stone-100">
         Keep

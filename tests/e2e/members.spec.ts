@@ -19,7 +19,14 @@ test("an editor adds a member by email, changes the role, and removes them; the 
   await page.getByLabel("Role of Demo Editor").selectOption("VIEWER");
   await expect(page.getByRole("alert").filter({ hasText: "last editor" })).toBeVisible();
   await expect(page.getByLabel("Role of Demo Editor")).toHaveValue("EDITOR");
-  await rows.filter({ hasText: "Demo Reviewer" }).getByRole("button", { name: "Remove" }).click();
+  // Removing asks first; "Keep" keeps.
+  const reviewer = rows.filter({ hasText: "Demo Reviewer" });
+  await reviewer.getByRole("button", { name: "Remove" }).click();
+  await expect(reviewer).toContainText("Remove Demo Reviewer from the project?");
+  await reviewer.getByRole("button", { name: "Keep" }).click();
+  await expect(rows).toHaveCount(2);
+  await reviewer.getByRole("button", { name: "Remove" }).click();
+  await reviewer.getByRole("button", { name: "Yes, remove" }).click();
   await expect(page.getByRole("status")).toContainText("Removed Demo Reviewer");
   await expect(rows).toHaveCount(1);
 });

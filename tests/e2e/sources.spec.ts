@@ -33,6 +33,18 @@ test("an editor notes an outlet's ownership on the Outlets page and the comparis
   await reuters.getByRole("button", { name: "Cancel" }).click();
   await page.screenshot({ path: ".data/test-results/outlets.png" });
 
+  // An outlet whose articles all went elsewhere can be deleted; one with articles cannot.
+  await expect(rows.filter({ hasText: "Reuters" }).getByRole("button", { name: "Delete" })).toHaveCount(0);
+  const spare = (await (await api(page, "POST", `/api/v1/projects/${project.id}/articles`, { data: { title: "Spare", text: "A spare report.", sourceName: "Pajhwok" } })).json()) as { id: string };
+  expect((await api(page, "PATCH", `/api/v1/articles/${spare.id}`, { data: { sourceName: "Reuters" } })).status()).toBe(200);
+  await page.reload();
+  const pajhwok = rows.filter({ hasText: "Pajhwok" });
+  await expect(pajhwok).toContainText("0 articles");
+  await pajhwok.getByRole("button", { name: "Delete" }).click();
+  await pajhwok.getByRole("button", { name: "Yes, delete" }).click();
+  await expect(page.getByRole("status")).toHaveText("Deleted “Pajhwok”.");
+  await expect(rows).toHaveText([/Reuters2 articles/, /TASS1 article/]);
+
   await page.goto(`/projects/${project.id}/compare`);
   const columns = page.getByTestId("compared-source");
   await expect(columns.filter({ hasText: "TASS" }).getByTestId("outlet-notes")).toHaveText("State-owned news agency (Russia).");

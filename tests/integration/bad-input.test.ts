@@ -110,6 +110,7 @@ function writeRoutes(): WriteRoute[] {
     { method: "PATCH", path: `/api/v1/comments/${ids.comment}`, valid: { text: "c2" }, fields: { text: "label" }, ids: [ids.comment!] },
     { method: "DELETE", path: `/api/v1/comments/${ids.comment}`, ids: [ids.comment!] },
     { method: "PATCH", path: `/api/v1/sources/${ids.source}`, valid: { notes: "State-owned" }, fields: { name: "label", homepage: "text", notes: "text" }, ids: [ids.source!] },
+    { method: "DELETE", path: `/api/v1/sources/${ids.source}`, ids: [ids.source!] },
     { method: "POST", path: `/api/v1/projects/${team.id}/events`, valid: { title: "E", date: "2021-08-20" }, fields: { title: "label", date: "date" }, ids: [team.id] },
     { method: "PATCH", path: `/api/v1/events/${ids.event}`, valid: { place: "Kabul" }, fields: { place: "text" }, ids: [ids.event!] },
     { method: "DELETE", path: `/api/v1/events/${ids.event}`, ids: [ids.event!] },

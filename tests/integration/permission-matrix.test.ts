@@ -154,6 +154,7 @@ const ROWS: Row[] = [
   { method: "GET", route: "/api/v1/projects/[projectId]/sources", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}/sources`) },
   { method: "GET", route: "/api/v1/sources/[sourceId]", access: "VIEWER", ok: 200, call: async ({ sourceId }) => at(`/api/v1/sources/${sourceId}`) },
   { method: "PATCH", route: "/api/v1/sources/[sourceId]", access: "EDITOR", ok: 200, call: async ({ sourceId }) => ({ path: `/api/v1/sources/${sourceId}`, json: { notes: `n ${fresh()}` } }) },
+  { method: "DELETE", route: "/api/v1/sources/[sourceId]", access: "EDITOR", ok: 204, call: async ({ team }) => at(`/api/v1/sources/${await emptySource(team)}`) },
 
   // Events and claim links
   { method: "GET", route: "/api/v1/events/[eventId]", access: "VIEWER", ok: 200, call: async ({ event }) => at(`/api/v1/events/${await event()}`) },
@@ -202,6 +203,12 @@ async function project(team: TestProject): Promise<string> {
 }
 async function article(team: TestProject): Promise<string> {
   return (await created(api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Target", text: TEXT } }))).id;
+}
+/** An outlet whose only article was deleted: one that can be deleted. */
+async function emptySource(team: TestProject): Promise<string> {
+  const { id, source } = await created(api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Gone", text: TEXT, sourceName: `Outlet ${fresh()}` } }));
+  await api("DELETE", `/api/v1/articles/${id}`, { token: team.editor.token });
+  return source.id;
 }
 async function member(team: TestProject): Promise<{ id: string }> {
   const user = await createUser({ label: "member" });

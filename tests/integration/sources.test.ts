@@ -73,4 +73,54 @@ describe("outlets", () => {
     const articles = (await api("GET", `/api/v1/projects/${team.id}/articles`, { token: team.viewer.token })).body.items;
     expect(articles.filter((article: { source: { id: string } | null }) => article.source?.id === source!.id).map((article: { source: { name: string } }) => article.source.name)).toEqual(["TASS English"]);
   });
+
+  it("are deleted by editors once no live article names them; until then a 409 says how many do", async () => {
+    const first = await importFrom("Ariana wire");
+    const second = await importFrom("ariana WIRE");
+    const outlet = first.source!;
+    const before = await countRows();
+    expect((await api("DELETE", `/api/v1/sources/${outlet.id}`, { token: team.reviewer.token })).status).toBe(403);
+    expect((await api("DELETE", `/api/v1/sources/${outlet.id}`, { token: other.editor.token })).status).toBe(404);
+    const refused = await api("DELETE", `/api/v1/sources/${outlet.id}`, { token: team.editor.token });
+    expect(refused.status).toBe(409);
+    expect(errorCode(refused)).toBe("conflict");
+    expect(refused.body.error.message).toBe("'Ariana wire' still has 2 articles: give them another outlet or delete them first.");
+    expect(refused.body.error.details).toEqual({ articleCount: 2 });
+    expect(await countRows()).toEqual(before);
+
+    // One article moves to another outlet, the other is deleted: the outlet is empty.
+    expect((await api("PATCH", `/api/v1/articles/${first.id}`, { token: team.editor.token, json: { sourceName: "Reuters" } })).status).toBe(200);
+    expect((await api("DELETE", `/api/v1/articles/${second.id}`, { token: team.editor.token })).status).toBe(204);
+    expect((await api("DELETE", `/api/v1/sources/${outlet.id}`, { token: team.editor.token })).status).toBe(204);
+    expect((await api("GET", `/api/v1/sources/${outlet.id}`, { token: team.editor.token })).status).toBe(404);
+    expect((await api("DELETE", `/api/v1/sources/${outlet.id}`, { token: team.editor.token })).status).toBe(404);
+    const names = (await api("GET", `/api/v1/projects/${team.id}/sources`, { token: team.viewer.token })).body.items.map((source: { name: string }) => source.name);
+    expect(names).not.toContain("Ariana wire");
+    const history = await api("GET", `/api/v1/projects/${team.id}/audit?entity=${outlet.id}&action=source.delete`, { token: team.editor.token });
+    expect(history.body.items).toHaveLength(1);
+
+    // Naming it again makes a new outlet.
+    const again = await importFrom("Ariana wire");
+    expect(again.source!.name).toBe("Ariana wire");
+    expect(again.source!.id).not.toBe(outlet.id);
+  });
+
+  it("being deleted while an article naming them is imported: the article gets an outlet that exists, or the delete is refused", async () => {
+    for (let round = 0; round < 10; round++) {
+      const name = `Race ${round}`;
+      const placeholder = await importFrom(name);
+      expect((await api("DELETE", `/api/v1/articles/${placeholder.id}`, { token: team.editor.token })).status).toBe(204);
+      const [deleted, imported] = await Promise.all([
+        api("DELETE", `/api/v1/sources/${placeholder.source!.id}`, { token: team.editor.token }),
+        api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: name, text: TEXT, sourceName: name } }),
+      ]);
+      expect(imported.status).toBe(201);
+      expect([204, 409]).toContain(deleted.status);
+      const outlet = await api("GET", `/api/v1/sources/${imported.body.source.id}`, { token: team.editor.token });
+      expect(outlet.status).toBe(200);
+      expect(outlet.body.articleCount).toBe(1);
+      if (deleted.status === 409) expect(imported.body.source.id).toBe(placeholder.source!.id);
+      else expect(imported.body.source.id).not.toBe(placeholder.source!.id);
+    }
+  });
 });
