@@ -42,6 +42,7 @@ export async function* claimReviewExport(context: ExportContext, origin: string)
             ...(article.url ? { url: article.url } : {}),
             ...(article.author ? { author: { "@type": "Person", name: article.author } } : {}),
             ...(article.publishedAt ? { datePublished: article.publishedAt } : {}),
+            ...(article.source ? { publisher: { "@type": "Organization", name: article.source, ...(article.sourceHomepage ? { url: article.sourceHomepage } : {}) } } : {}),
           },
         },
       };

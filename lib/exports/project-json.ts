@@ -7,7 +7,8 @@ import { annotationBatches, type ExportContext } from "./source";
 export const PROJECT_FORMAT = { format: "parallax.project", version: 1 } as const;
 
 /**
- * The whole project as JSON, streamed: project, codebook, sources, articles
+ * The whole project as JSON, streamed: project, codebook, sources (names) and
+ * outlets (with homepage and notes), articles
  * with their texts, events, then the (filtered) annotations with tag names,
  * event links and comments. The shape is documented in README ("Exports").
  */
@@ -25,10 +26,11 @@ export async function* projectJsonExport(context: ExportContext): AsyncGenerator
       .filter((tag) => tag.groupId === group.id)
       .map((tag) => ({ name: tag.name, description: tag.description, color: tag.color, shortcut: tag.shortcut, archived: tag.archivedAt !== null })),
   }));
-  const sources = [...new Set(context.articles.map((article) => article.source).filter((source): source is string => source !== null))];
+  const outlets = new Map(context.articles.flatMap(({ source, sourceHomepage, sourceNotes }) => (source === null ? [] : [[source, { name: source, homepage: sourceHomepage, notes: sourceNotes }] as const])));
+  const sources = [...outlets.keys()];
   yield `{${JSON.stringify(PROJECT_FORMAT).slice(1, -1)},"exportedAt":${JSON.stringify(new Date().toISOString())},`;
-  yield `"project":${JSON.stringify(context.project)},"codebook":${JSON.stringify(codebook)},"sources":${JSON.stringify(sources)},"articles":[`;
-  for (const [index, { revision: _revision, sourceNotes: _notes, ...article }] of context.articles.entries()) yield (index ? "," : "") + JSON.stringify(article);
+  yield `"project":${JSON.stringify(context.project)},"codebook":${JSON.stringify(codebook)},"sources":${JSON.stringify(sources)},"outlets":${JSON.stringify([...outlets.values()])},"articles":[`;
+  for (const [index, { revision: _revision, sourceHomepage: _homepage, sourceNotes: _notes, ...article }] of context.articles.entries()) yield (index ? "," : "") + JSON.stringify(article);
   const eventViews = events.map((event) => ({
     id: event.id,
     title: event.title,

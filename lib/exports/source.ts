@@ -44,7 +44,8 @@ export interface ExportArticle {
   author: string | null;
   publishedAt: string | null;
   source: string | null;
-  /** What the project notes about the outlet (ownership, lean), for the reports. */
+  /** The outlet's homepage and what the project notes about it (ownership, lean), for the reports. */
+  sourceHomepage: string | null;
   sourceNotes: string | null;
   text: string;
   revision: number;
@@ -105,13 +106,14 @@ export async function openExport(actor: Actor, projectId: string, query: unknown
     db().article.findMany({
       where: { projectId, deletedAt: null, ...(request.articles ? { id: { in: request.articles.filter(isUuid) } } : {}) },
       orderBy: { id: "asc" },
-      select: { id: true, title: true, url: true, author: true, publishedAt: true, text: true, revision: true, source: { select: { name: true, notes: true } } },
+      select: { id: true, title: true, url: true, author: true, publishedAt: true, text: true, revision: true, source: { select: { name: true, homepage: true, notes: true } } },
     }),
   ]);
   const exported = articles.map(({ source, publishedAt, ...article }) => ({
     ...article,
     publishedAt: formatDate(publishedAt),
     source: source?.name ?? null,
+    sourceHomepage: source?.homepage ?? null,
     sourceNotes: source?.notes ?? null,
   }));
   const groupById = new Map(groups.map((group) => [group.id, group]));

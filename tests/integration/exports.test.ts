@@ -122,7 +122,12 @@ describe("ClaimReview export", () => {
       itemReviewed: {
         "@type": "Claim",
         author: { "@type": "Organization", name: "Asvaka" },
-        appearance: { url: "https://example.org/asvaka", author: { "@type": "Person", name: "Staff" }, datePublished: "2021-08-20" },
+        appearance: {
+          url: "https://example.org/asvaka",
+          author: { "@type": "Person", name: "Staff" },
+          datePublished: "2021-08-20",
+          publisher: { "@type": "Organization", name: "Asvaka" },
+        },
       },
     });
     expect(review.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -134,7 +139,7 @@ describe("ClaimReview export", () => {
 describe("Markdown report and project JSON", () => {
   it("reports events with omissions, the framing profile and every claim, with HTML neutralised", async () => {
     const outlet = (await api("GET", `/api/v1/articles/${articleId}`, { token: team.editor.token })).body.source;
-    expect((await api("PATCH", `/api/v1/sources/${outlet.id}`, { token: team.editor.token, json: { notes: "Afghan agency | <b>independent</b>" } })).status).toBe(200);
+    expect((await api("PATCH", `/api/v1/sources/${outlet.id}`, { token: team.editor.token, json: { notes: "Afghan agency | <b>independent</b>", homepage: "https://asvaka.news" } })).status).toBe(200);
     const response = await exportOf("format=md");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/markdown/);
@@ -173,6 +178,10 @@ describe("Markdown report and project JSON", () => {
     expect(data.articles.find((article: { id: string }) => article.id === articleId).text).toBe(TEXT);
     expect(data.codebook.map((group: { name: string }) => group.name)).toEqual(["claim type", "frame", "rhetoric", "verdict"]);
     expect(data.sources).toEqual(["Asvaka"]);
+    expect(data.outlets).toEqual([{ name: "Asvaka", homepage: "https://asvaka.news", notes: "Afghan agency | <b>independent</b>" }]);
+    // ClaimReview names the outlet with its homepage as the appearance's publisher.
+    const [review] = (await exportOf("format=claimreview")).body["@graph"];
+    expect(review.itemReviewed.appearance.publisher).toEqual({ "@type": "Organization", name: "Asvaka", url: "https://asvaka.news" });
     expect(data.events).toHaveLength(1);
     const quoted = data.annotations.find((annotation: { id: string }) => annotation.id === ids.quoted);
     expect(quoted).toMatchObject({ exact: "“a number” were killed", tags: ["statistic", "false"], links: [{ stance: "ASSERTS", attributedTo: "Asvaka" }], comments: [] });
