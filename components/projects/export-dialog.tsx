@@ -1,6 +1,9 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
+import { callApi } from "@/components/reader/api-client";
+import type { ArticleSummary } from "@/lib/articles";
+import type { Page } from "@/lib/pagination";
 
 const FORMATS = [
   { value: "csv", label: "CSV", hint: "one row per annotation, for spreadsheets and statistics" },
@@ -16,15 +19,30 @@ const STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"] as const;
 interface ExportDialogProps {
   projectId: string;
   projectName: string;
-  articles: { id: string; label: string }[];
   tags: string[];
 }
 
+type ArticleChoices = { state: "unloaded" | "loading" } | { state: "loaded"; articles: { id: string; label: string }[] } | { state: "failed"; message: string };
+
+/** Every article of the project, page after page of the API's largest pages: the picker must offer them all, not the page shown. */
+async function loadArticleChoices(projectId: string): Promise<{ id: string; label: string }[]> {
+  const choices: { id: string; label: string }[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = new URLSearchParams({ limit: "200", ...(cursor ? { cursor } : {}) }).toString();
+    const page: Page<ArticleSummary> = await callApi<Page<ArticleSummary>>("GET", `/api/v1/projects/${projectId}/articles?${query}`);
+    for (const article of page.items) choices.push({ id: article.id, label: `${article.source?.name ?? "No outlet"} — ${article.title}` });
+    cursor = page.nextCursor;
+  } while (cursor);
+  return choices;
+}
+
 /** The project's exports: a format, optional filters, and a download link to the export API. */
-export function ExportDialog({ projectId, projectName, articles, tags }: ExportDialogProps) {
+export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<(typeof FORMATS)[number]["value"]>("csv");
   const [chosenArticles, setChosenArticles] = useState<string[]>([]);
+  const [articleChoices, setArticleChoices] = useState<ArticleChoices>({ state: "unloaded" });
   const [tag, setTag] = useState("");
   const [status, setStatus] = useState("");
   const [from, setFrom] = useState("");
@@ -43,6 +61,15 @@ export function ExportDialog({ projectId, projectName, articles, tags }: ExportD
   if (format === "claimreview" && organization.trim()) query.set("organization", organization.trim());
   const href = `/api/v1/projects/${projectId}/export?${query}`;
   const field = "w-full rounded-md border border-stone-300 px-2 py-1 text-sm";
+
+  function loadArticles() {
+    if (articleChoices.state === "loading" || articleChoices.state === "loaded") return;
+    setArticleChoices({ state: "loading" });
+    loadArticleChoices(projectId).then(
+      (articles) => setArticleChoices({ state: "loaded", articles }),
+      (failure: unknown) => setArticleChoices({ state: "failed", message: failure instanceof Error ? failure.message : "The articles could not be loaded." }),
+    );
+  }
 
   return (
     <>
@@ -69,19 +96,35 @@ export function ExportDialog({ projectId, projectName, articles, tags }: ExportD
               </label>
             ))}
           </fieldset>
-          <details className="text-sm">
+          <details className="text-sm" onToggle={(event) => event.currentTarget.open && loadArticles()}>
             <summary className="cursor-pointer font-medium">Filters (optional)</summary>
             <div className="mt-2 grid gap-2">
               <label className="text-xs text-stone-600">
                 Articles (none chosen: all)
-                <select multiple value={chosenArticles} onChange={(event) => setChosenArticles([...event.target.selectedOptions].map((option) => option.value))} className={`${field} h-24`}>
-                  {articles.map((article) => (
-                    <option key={article.id} value={article.id}>
-                      {article.label}
-                    </option>
-                  ))}
+                <select
+                  multiple
+                  value={chosenArticles}
+                  disabled={articleChoices.state !== "loaded"}
+                  onChange={(event) => setChosenArticles([...event.target.selectedOptions].map((option) => option.value))}
+                  className={`${field} h-24`}
+                >
+                  {articleChoices.state === "loaded" &&
+                    articleChoices.articles.map((article) => (
+                      <option key={article.id} value={article.id}>
+                        {article.label}
+                      </option>
+                    ))}
                 </select>
               </label>
+              {articleChoices.state === "loading" && <p className="text-xs text-stone-500">Loading the articles…</p>}
+              {articleChoices.state === "failed" && (
+                <p role="alert" className="text-xs text-red-700">
+                  {articleChoices.message}{" "}
+                  <button type="button" onClick={loadArticles} className="underline">
+                    Try again
+                  </button>
+                </p>
+              )}
               <div className="grid grid-cols-2 gap-2">
                 <label className="text-xs text-stone-600">
                   Tag

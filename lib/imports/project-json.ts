@@ -6,7 +6,7 @@ import { insertArticle } from "@/lib/articles";
 import { recordAudit } from "@/lib/audit";
 import type { DbClient } from "@/lib/db";
 import { unprocessable } from "@/lib/errors";
-import { label, parseInput, storableString } from "@/lib/validation";
+import { label, optionalText, optionalWebUrl, parseInput, storableString } from "@/lib/validation";
 
 const text = storableString;
 const nullableText = storableString.nullable().optional();
@@ -39,6 +39,7 @@ export const projectFile = z.object({
       }),
     )
     .max(5000),
+  outlets: z.array(z.object({ name: text, homepage: optionalWebUrl, notes: optionalText(2000) })).max(5000).optional(),
   events: z.array(z.object({ id: z.string().max(100), title: label(300), date, dateEnd: date, place: nullableText, description: nullableText })).max(10_000),
   annotations: z
     .array(
@@ -69,7 +70,8 @@ const toDate = (value: string | null | undefined) => (value ? new Date(`${value}
 /**
  * Imports a project export into the project (inside the caller's
  * transaction): codebook groups and tags missing by name, the articles, the
- * events missing by title, and the annotations with their tags, links and comments, the
+ * outlets' homepages and notes the project lacks, the events missing by
+ * title, and the annotations with their tags, links and comments, the
  * importer as author. Every span is checked against its article's text; any
  * fault makes the whole import fail (422 saying where).
  */
@@ -121,6 +123,23 @@ export async function importProjectFile(tx: DbClient, actor: Actor, projectId: s
     });
     articles.set(article.id, { id: stored.id, text: stored.text, revision: stored.revision });
     imported.articles++;
+  }
+
+  // The outlets' homepages and notes, where the project's outlet of that name has none yet.
+  for (const outlet of file.outlets ?? []) {
+    const source = await tx.source.findFirst({ where: { projectId, name: { equals: outlet.name, mode: "insensitive" } }, select: { id: true, homepage: true, notes: true } });
+    if (!source) continue;
+    const filled = { homepage: source.homepage ?? outlet.homepage ?? null, notes: source.notes ?? outlet.notes ?? null };
+    if (filled.homepage === source.homepage && filled.notes === source.notes) continue;
+    await tx.source.update({ where: { id: source.id }, data: filled });
+    await recordAudit(tx, actor, {
+      projectId,
+      action: "source.update",
+      entityType: "Source",
+      entityId: source.id,
+      before: { homepage: source.homepage, notes: source.notes },
+      after: filled,
+    });
   }
 
   // Events matched by title (an event is named once per project); the missing ones are created.

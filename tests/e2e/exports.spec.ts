@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { api, signIn } from "./support";
 
 const FORMATS = [
   { label: /^CSV/, extension: "annotations.csv", check: (text: string) => expect(text.split("\r\n")[0]).toMatch(/^project,article,source,/) },
@@ -35,4 +35,25 @@ test("the demo editor downloads every export format from the Export dialog", asy
     if (!["report.pdf", "claimreview.jsonld"].includes(format.extension)) expect(text).toContain("about 60 Taliban fighters were injured");
   }
   await page.screenshot({ path: ".data/test-results/export-dialog.png" });
+});
+
+test("the Export dialog's article filter offers every article of the project, also past the first page of 200", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  const project = (await (await api(page, "POST", "/api/v1/projects", { data: { name: `Archive ${Date.now()}` } })).json()) as { id: string };
+  const articles = Array.from({ length: 201 }, (_, index) => ({ title: `Report ${String(index + 1).padStart(3, "0")}`, text: `Report number ${index + 1}.`, sourceName: "Wire" }));
+  for (let from = 0; from < articles.length; from += 100) {
+    expect((await api(page, "POST", `/api/v1/projects/${project.id}/import`, { data: { articles: articles.slice(from, from + 100) } })).status()).toBe(201);
+  }
+  const last = (await (await api(page, "GET", `/api/v1/projects/${project.id}/articles?limit=200`)).json()) as { nextCursor: string };
+  const [lastArticle] = ((await (await api(page, "GET", `/api/v1/projects/${project.id}/articles?cursor=${last.nextCursor}`)).json()) as { items: { id: string; title: string }[] }).items;
+  expect(lastArticle!.title).toBe("Report 201");
+
+  await page.goto(`/projects/${project.id}`);
+  await page.getByRole("button", { name: "Export" }).click();
+  const dialog = page.getByRole("dialog", { name: /^Export/ });
+  await dialog.getByText("Filters (optional)").click();
+  const picker = dialog.getByLabel("Articles (none chosen: all)");
+  await expect(picker.locator("option")).toHaveCount(201);
+  await picker.selectOption({ label: "Wire — Report 201" });
+  await expect(dialog.getByRole("link", { name: "Download" })).toHaveAttribute("href", new RegExp(`[?&]articles=${lastArticle!.id}(&|$)`));
 });

@@ -20,6 +20,8 @@ beforeAll(async () => {
     const response = await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: `Article ${key}`, text, url, sourceName: `Outlet ${key}`, publishedAt: "2021-08-20" } });
     articles[key] = response.body.id;
   }
+  const outlet = (await api("GET", `/api/v1/articles/${articles.a}`, { token: team.editor.token })).body.source;
+  await api("PATCH", `/api/v1/sources/${outlet.id}`, { token: team.editor.token, json: { homepage: "https://outlet-a.example", notes: "Owned by a provincial governor." } });
   const roads = await annotate(articles.a!, TEXT_A, "“all roads are open”", { tags: ["factual claim", "false"], note: "Contradicted by Asvaka" });
   await annotate(articles.a!, TEXT_A, "آسواکا reported fighting in Banu 👨‍👩‍👧‍👦", { tags: ["quote/attribution"] });
   const denied = await annotate(articles.b!, TEXT_B, "Officials denied the report", { tags: ["opinion", "doubt"] });
@@ -36,6 +38,7 @@ function comparable(data: any) {
   return {
     codebook: data.codebook,
     sources: data.sources,
+    outlets: data.outlets,
     articles: data.articles.map(({ id: _id, ...article }: any) => article),
     events: data.events.map(({ id: _id, ...event }: any) => event),
     annotations: data.annotations
@@ -57,6 +60,23 @@ describe("importing a project export", () => {
     expect(response.body).toEqual({ kind: "project", imported: { tags: 0, articles: 2, events: 1, annotations: 3, links: 2, comments: 0 } });
     const again = (await api("GET", `/api/v1/projects/${copy.id}/export?format=json`, { token: team.editor.token })).body;
     expect(comparable(again)).toEqual(comparable(exported));
+  });
+
+  it("fills in an outlet's homepage and notes only where the project's outlet of that name has none", async () => {
+    const exported = (await api("GET", `/api/v1/projects/${team.id}/export?format=json`, { token: team.editor.token })).body;
+    expect(exported.outlets).toEqual([
+      { name: "Outlet a", homepage: "https://outlet-a.example", notes: "Owned by a provincial governor." },
+      { name: "Outlet b", homepage: null, notes: null },
+    ]);
+    const target = (await api("POST", "/api/v1/projects", { token: team.editor.token, json: { name: "Imports (outlets)" } })).body;
+    const ours = (await api("POST", `/api/v1/projects/${target.id}/articles`, { token: team.editor.token, json: { title: "Ours", text: "Ours.", sourceName: "OUTLET A" } })).body.source;
+    await api("PATCH", `/api/v1/sources/${ours.id}`, { token: team.editor.token, json: { notes: "Our own note." } });
+    expect((await api("POST", `/api/v1/projects/${target.id}/import`, { token: team.editor.token, json: exported })).status).toBe(201);
+    const outlets = (await api("GET", `/api/v1/projects/${target.id}/sources`, { token: team.editor.token })).body.items;
+    expect(outlets.map(({ name, homepage, notes, articleCount }: any) => ({ name, homepage, notes, articleCount }))).toEqual([
+      { name: "OUTLET A", homepage: "https://outlet-a.example", notes: "Our own note.", articleCount: 2 },
+      { name: "Outlet b", homepage: null, notes: null, articleCount: 1 },
+    ]);
   });
 
   it("links to the project's event of the same title instead of naming it twice", async () => {
@@ -93,6 +113,7 @@ describe("importing a project export", () => {
       ["another project's article id", { json: foreign }],
       ["an event not in the file", { json: badEvent }],
       ["an unknown shape", { json: { hello: "world" } }],
+      ["an outlet's homepage that is not a web address", { json: { ...exported, outlets: [{ name: "Outlet a", homepage: "javascript:alert(1)", notes: null }] } }],
       ["too large", { raw: JSON.stringify({ format: "parallax.project", padding: "x".repeat(6 * 1024 * 1024) }), contentType: "application/json" }],
     ];
     for (const [name, body] of cases) {

@@ -57,12 +57,7 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
           <input name="q" type="search" required placeholder="Search claims, notes, comments" aria-label="Search this project" className="w-64 rounded-md border border-stone-300 px-3 py-1.5 text-sm" />
         </form>
         <div className="flex flex-wrap gap-2">
-          <ExportDialog
-            projectId={projectId}
-            projectName={project.name}
-            articles={articles.map((article) => ({ id: article.id, label: `${article.source?.name ?? "No outlet"} — ${article.title}` }))}
-            tags={tagNames}
-          />
+          <ExportDialog projectId={projectId} projectName={project.name} tags={tagNames} />
           {canImport && <ImportDialog projectId={projectId} />}
           {canImport && (
             <Link href={`/projects/${projectId}/import`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
