@@ -1,6 +1,7 @@
 "use client";
 
 import { Fragment, useContext, useEffect, useState } from "react";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormError } from "@/components/ui/form";
 import { formatMoment } from "@/components/ui/format";
 import type { CommentView } from "@/lib/comments";
@@ -107,9 +108,7 @@ export function CommentThread({ annotationId, permissions }: { annotationId: str
                 </button>
               )}
               {((permissions.canWrite && comment.author.id === permissions.viewerId) || permissions.canModerate) && (
-                <button type="button" onClick={() => remove(comment.id)} className="text-red-700 hover:underline">
-                  Delete
-                </button>
+                <ConfirmButton label="Delete" question="Delete this comment?" onConfirm={() => remove(comment.id)} className="text-red-700 hover:underline" />
               )}
             </div>
           </li>

@@ -32,6 +32,7 @@ test("a thread on an annotation: comment with a link and line breaks, edit it, d
   await card.getByRole("button", { name: "Comments" }).click();
   await expect(comments.first()).toContainText("Check the UNICEF figure first.");
   await comments.first().getByRole("button", { name: "Delete" }).click();
+  await comments.first().getByRole("button", { name: "Yes, delete" }).click();
   await expect(thread).toContainText("No comments yet.");
 });
 
