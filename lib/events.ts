@@ -46,6 +46,8 @@ export interface EventLinkView extends ClaimLinkView {
 
 export interface EventDetail extends EventView {
   links: EventLinkView[];
+  /** The project's outlets with live articles none of whose claims (that the caller sees) is linked to the event: its omissions. */
+  notReportedBy: { id: string; name: string }[];
 }
 
 const eventFields = {
@@ -184,15 +186,19 @@ async function requireEvent(actor: Actor, eventId: string, action: "event.read" 
 
 export async function getEvent(actor: Actor, eventId: string): Promise<EventDetail> {
   const access = await requireEvent(actor, eventId, "event.read");
-  const row = await db().event.findUniqueOrThrow({ where: { id: eventId }, select: eventSelect(visibleAnnotationsWhere(actor, access)) });
-  const links = await db().claimLink.findMany({
-    where: { eventId, annotation: { ...visibleAnnotationsWhere(actor, access), ...notRejectedWhere, article: { deletedAt: null } } },
-    orderBy: { createdAt: "asc" },
-    select: {
-      ...linkSelect,
-      annotation: { select: { exact: true, article: { select: { id: true, title: true, source: { select: { name: true } } } } } },
-    },
-  });
+  const [row, links, outlets] = await Promise.all([
+    db().event.findUniqueOrThrow({ where: { id: eventId }, select: eventSelect(visibleAnnotationsWhere(actor, access)) }),
+    db().claimLink.findMany({
+      where: { eventId, annotation: { ...visibleAnnotationsWhere(actor, access), ...notRejectedWhere, article: { deletedAt: null } } },
+      orderBy: { createdAt: "asc" },
+      select: {
+        ...linkSelect,
+        annotation: { select: { exact: true, article: { select: { id: true, title: true, source: { select: { id: true, name: true } } } } } },
+      },
+    }),
+    db().source.findMany({ where: { projectId: access.projectId, articles: { some: { deletedAt: null } } }, select: { id: true, name: true } }),
+  ]);
+  const reporting = new Set(links.map((link) => link.annotation.article.source?.id));
   return {
     ...toEventView(row),
     links: links.map((link) => ({
@@ -204,6 +210,7 @@ export async function getEvent(actor: Actor, eventId: string): Promise<EventDeta
         source: link.annotation.article.source?.name ?? null,
       },
     })),
+    notReportedBy: outlets.filter((outlet) => !reporting.has(outlet.id)).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
   };
 }
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatCalendarDate } from "@/components/ui/format";
+import { formatDateRange } from "@/components/ui/format";
 import type { ComparedClaim, Comparison } from "@/lib/compare";
 import { safeColor } from "@/components/ui/tag-color";
 import { sourceColor, stanceClass } from "./source-colors";
@@ -26,11 +26,6 @@ function ClaimCard({ claim, articleId }: { claim: ComparedClaim; articleId: stri
       )}
     </div>
   );
-}
-
-function eventDate(date: string | null, dateEnd: string | null): string | null {
-  if (!date) return null;
-  return dateEnd ? `${formatCalendarDate(date)} – ${formatCalendarDate(dateEnd)}` : formatCalendarDate(date);
 }
 
 /**
@@ -81,8 +76,10 @@ export function ComparisonTable({ comparison, outletNotes = {} }: { comparison: 
             {events.map((event) => (
               <tr key={event.id} data-testid="compared-event">
                 <th scope="row" className="px-4 py-3 font-normal">
-                  <span className="block font-medium text-stone-900">{event.title}</span>
-                  <span className="block text-xs text-stone-500">{[eventDate(event.date, event.dateEnd), event.place].filter(Boolean).join(" · ")}</span>
+                  <Link href={`/events/${event.id}`} className="block font-medium text-stone-900 hover:underline">
+                    {event.title}
+                  </Link>
+                  <span className="block text-xs text-stone-500">{[formatDateRange(event.date, event.dateEnd), event.place].filter(Boolean).join(" · ")}</span>
                 </th>
                 {articles.map((article) => {
                   const claims = event.claims[article.id] ?? [];

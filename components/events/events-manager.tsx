@@ -1,10 +1,11 @@
 "use client";
 
+import Link from "next/link";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { callApi } from "@/components/reader/api-client";
 import { ActionMessage, type RunAction, useRefreshingAction } from "@/components/ui/action-message";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { formatCalendarDate } from "@/components/ui/format";
+import { formatDateRange } from "@/components/ui/format";
 import type { EventView } from "@/lib/events";
 
 interface Permissions {
@@ -104,7 +105,7 @@ function Captioned({ caption, children }: { caption: string; children: ReactNode
 function EventRow({ event, others, canManage, run }: { event: EventView; others: EventView[]; canManage: boolean; run: RunAction }) {
   const [editing, setEditing] = useState(false);
   const [mergeInto, setMergeInto] = useState("");
-  const when = event.date ? [formatCalendarDate(event.date), event.dateEnd && formatCalendarDate(event.dateEnd)].filter(Boolean).join(" – ") : "Undated";
+  const when = formatDateRange(event.date, event.dateEnd) ?? "Undated";
 
   if (editing) {
     return (
@@ -126,7 +127,9 @@ function EventRow({ event, others, canManage, run }: { event: EventView; others:
   return (
     <li className="flex flex-wrap items-center gap-3 px-4 py-3" data-testid="event-row">
       <div className="min-w-0 flex-1">
-        <p className="font-medium text-stone-900">{event.title}</p>
+        <Link href={`/events/${event.id}`} className="font-medium text-stone-900 hover:underline">
+          {event.title}
+        </Link>
         <p className="text-xs text-stone-500">
           {[when, event.place, `${event.linkCount} linked claim${event.linkCount === 1 ? "" : "s"}`].filter(Boolean).join(" · ")}
         </p>

@@ -103,6 +103,26 @@ describe("claim links", () => {
     expect((await api("PATCH", `/api/v1/links/${link.body.id}`, { token: team.reviewer.token, json: { note: "x" } })).status).toBe(404);
   });
 
+  it("names the outlets that leave the event out: those with live articles, none of whose claims is linked to it", async () => {
+    const desk = await createProjectWithTeam("Event omissions");
+    const articleOf = async (sourceName: string | undefined) =>
+      (await api("POST", `/api/v1/projects/${desk.id}/articles`, { token: desk.editor.token, json: { title: `By ${sourceName}`, text: TEXT, sourceName } })).body as { id: string; source: { id: string } | null };
+    const [reuters, tass, ariana, unnamed] = [await articleOf("Reuters"), await articleOf("TASS"), await articleOf("Ariana"), await articleOf(undefined)];
+    const gone = await articleOf("Tolo");
+    expect((await api("DELETE", `/api/v1/articles/${gone.id}`, { token: desk.editor.token })).status).toBe(204);
+    const event = (await newEvent({ title: "Dam repaired" }, desk.editor.token, desk.id)).body;
+    for (const article of [reuters, unnamed]) {
+      const claim = await annotate("the dam was repaired on Monday", desk.editor.token, article.id);
+      expect((await api("POST", `/api/v1/events/${event.id}/links`, { token: desk.editor.token, json: { annotationId: claim, stance: "ASSERTS" } })).status).toBe(201);
+    }
+    const detail = (await api("GET", `/api/v1/events/${event.id}`, { token: desk.viewer.token })).body;
+    expect(detail.links.map((link: { claim: { source: string | null } }) => link.claim.source)).toEqual(["Reuters", null]);
+    expect(detail.notReportedBy).toEqual([
+      { id: ariana.source!.id, name: "Ariana" },
+      { id: tass.source!.id, name: "TASS" },
+    ]);
+  });
+
   it("neither counts nor lists the links of a rejected annotation, as the comparison leaves it out", async () => {
     const claim = await annotate("Residents said the dam still leaks");
     const event = (await newEvent({ title: "Leak reported" })).body;

@@ -185,6 +185,7 @@ const ROWS: Row[] = [
   { method: "GET", route: "/projects/[projectId]/agreement", access: "EDITOR", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/agreement`) },
   { method: "GET", route: "/projects/[projectId]/settings", access: "EDITOR", ok: 200, call: async ({ team }) => at(`/projects/${team.id}/settings`) },
   { method: "GET", route: "/articles/[articleId]", access: "VIEWER", ok: 200, call: async ({ articleId }) => at(`/articles/${articleId}`) },
+  { method: "GET", route: "/events/[eventId]", access: "VIEWER", ok: 200, call: async ({ event }) => at(`/events/${await event()}`) },
   { method: "GET", route: "/articles/[articleId]/adjudicate", access: "EDITOR", ok: 200, call: async ({ articleId }) => at(`/articles/${articleId}/adjudicate`) },
 ];
 

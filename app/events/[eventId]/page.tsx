@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EventCoverage } from "@/components/events/event-coverage";
+import { PageTitle } from "@/components/ui/card";
+import { formatDateRange } from "@/components/ui/format";
+import { requireSignedIn } from "@/lib/auth/session";
+import { getEvent } from "@/lib/events";
+import { forPage } from "@/lib/page-data";
+import { getProject } from "@/lib/projects";
+
+export const metadata: Metadata = { title: "Event" };
+
+export default async function EventPage({ params }: PageProps<"/events/[eventId]">) {
+  const { eventId } = await params;
+  const actor = await requireSignedIn(`/events/${eventId}`);
+  const event = await forPage(getEvent(actor, eventId));
+  const project = await getProject(actor, event.projectId);
+  return (
+    <div className="max-w-4xl">
+      <PageTitle
+        eyebrow={
+          <>
+            <Link href={`/projects/${project.id}`} className="hover:underline">
+              {project.name}
+            </Link>
+            {" / "}
+            <Link href={`/projects/${project.id}/events`} className="hover:underline">
+              Events
+            </Link>
+          </>
+        }
+      >
+        {event.title}
+      </PageTitle>
+      <p className="-mt-4 mb-2 text-sm text-stone-600">{[formatDateRange(event.date, event.dateEnd) ?? "Undated", event.place].filter(Boolean).join(" · ")}</p>
+      {event.description && <p className="mb-6 max-w-3xl whitespace-pre-line text-stone-700">{event.description}</p>}
+      <div className="mt-6">
+        <EventCoverage event={event} />
+      </div>
+    </div>
+  );
+}
