@@ -1,7 +1,8 @@
 "use client";
 
-import { FormError } from "@/components/ui/form";
+import Link from "next/link";
 import { useEffect, useId, useState } from "react";
+import { FormError } from "@/components/ui/form";
 import type { ArticleLinkView, EventView } from "@/lib/events";
 import { ApiFailure, callApi } from "./api-client";
 
@@ -48,7 +49,9 @@ export function EventLinks({ projectId, annotationId, links, permissions, onChan
             <li key={link.id} className="flex items-start gap-1.5 text-xs text-stone-700">
               <span className="rounded bg-stone-100 px-1 font-medium uppercase tracking-wide text-stone-600">{link.stance.toLowerCase()}</span>
               <span className="min-w-0 flex-1">
-                <span className="font-medium text-stone-900">{link.event.title}</span>
+                <Link href={`/events/${link.event.id}`} className="font-medium text-stone-900 hover:underline">
+                  {link.event.title}
+                </Link>
                 {link.attributedTo && <span> · according to {link.attributedTo}</span>}
               </span>
               {(permissions.canManage || (permissions.canLink && link.createdBy.id === permissions.viewerId)) && (

@@ -38,6 +38,10 @@ test("a claim is linked from the sidebar to a new event, another to it by search
   await page.reload();
   await expect(cards.nth(0).getByRole("list", { name: "Linked events" })).toContainText(eventName);
   await expect(cards.nth(1).getByRole("list", { name: "Linked events" })).toHaveCount(0);
+  // The event's title leads to its page.
+  await cards.nth(0).getByRole("link", { name: eventName }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(eventName);
+  await expect(page.getByTestId("event-claim")).toContainText("“the bridge collapsed at noon”");
 });
 
 test("a new claim is linked to an event right from the tag popover", async ({ page }) => {
