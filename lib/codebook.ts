@@ -8,7 +8,7 @@ import { conflict, notFound } from "@/lib/errors";
 import type { TagGroupKind } from "@/lib/generated/prisma/enums";
 import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
 import { requireProjectPermission } from "@/lib/permissions";
-import { isUuid, label, optionalText, parseInput } from "@/lib/validation";
+import { isUuid, label, likeLiteral, optionalText, parseInput } from "@/lib/validation";
 
 export interface TagView {
   id: string;
@@ -129,7 +129,7 @@ async function resolveGroup(tx: DbClient, projectId: string, ref: string): Promi
 async function assertUnique(tx: DbClient, projectId: string, values: { name?: string; shortcut?: string | null }, exceptTagId?: string) {
   const others = { projectId, ...(exceptTagId ? { id: { not: exceptTagId } } : {}) };
   if (values.name !== undefined) {
-    const clash = await tx.tag.findFirst({ where: { ...others, name: { equals: values.name, mode: "insensitive" } }, select: { name: true } });
+    const clash = await tx.tag.findFirst({ where: { ...others, name: { equals: likeLiteral(values.name), mode: "insensitive" } }, select: { name: true } });
     if (clash) throw conflict(`A tag named '${clash.name}' already exists in this project.`, { field: "name" });
   }
   if (values.shortcut) {
@@ -247,7 +247,7 @@ export async function updateTagGroup(actor: Actor, groupId: string, input: unkno
   return db().$transaction(async (tx) => {
     const before = await tx.tagGroup.findUniqueOrThrow({ where: { id: groupId }, select });
     if (changes.name !== undefined) {
-      const clash = await tx.tagGroup.findFirst({ where: { projectId: group.projectId, id: { not: groupId }, name: { equals: changes.name, mode: "insensitive" } }, select: { id: true } });
+      const clash = await tx.tagGroup.findFirst({ where: { projectId: group.projectId, id: { not: groupId }, name: { equals: likeLiteral(changes.name), mode: "insensitive" } }, select: { id: true } });
       if (clash) throw conflict(`A group named '${changes.name}' already exists in this project.`, { field: "name" });
     }
     await tx.tagGroup.update({

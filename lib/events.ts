@@ -221,7 +221,7 @@ export async function getEvent(actor: Actor, eventId: string): Promise<EventDeta
  */
 async function assertTitleFree(tx: DbClient, projectId: string, title: string, exceptEventId?: string): Promise<void> {
   const clash = await tx.event.findFirst({
-    where: { projectId, deletedAt: null, title: { equals: title, mode: "insensitive" }, ...(exceptEventId ? { id: { not: exceptEventId } } : {}) },
+    where: { projectId, deletedAt: null, title: { equals: likeLiteral(title), mode: "insensitive" }, ...(exceptEventId ? { id: { not: exceptEventId } } : {}) },
     select: { id: true, title: true },
   });
   if (clash) throw conflict(`An event named '${clash.title}' already exists in this project; link to it, or give this one another title.`, { field: "title", eventId: clash.id });

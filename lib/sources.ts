@@ -7,7 +7,7 @@ import { conflict, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
 import { requireProjectPermission } from "@/lib/permissions";
-import { isUuid, label, optionalText, optionalWebUrl, parseInput } from "@/lib/validation";
+import { isUuid, label, likeLiteral, optionalText, optionalWebUrl, parseInput } from "@/lib/validation";
 
 /** An outlet, with what a researcher notes about it (ownership, lean) and how many of the project's articles it published. */
 export interface SourceView {
@@ -82,7 +82,7 @@ export async function updateSource(actor: Actor, sourceId: string, input: unknow
   return db().$transaction(async (tx) => {
     if (changes.name !== undefined) {
       const clash = await tx.source.findFirst({
-        where: { projectId, id: { not: sourceId }, name: { equals: changes.name, mode: "insensitive" } },
+        where: { projectId, id: { not: sourceId }, name: { equals: likeLiteral(changes.name), mode: "insensitive" } },
         select: { id: true, name: true },
       });
       if (clash) throw conflict(`An outlet named '${clash.name}' already exists in this project.`, { field: "name", sourceId: clash.id });

@@ -15,8 +15,9 @@ export const storableString = z
 export const queryText = (max: number) => storableString.pipe(z.string().max(max));
 
 /**
- * A user's words as a literal in Prisma's `contains`/`startsWith` (SQL LIKE
- * under the hood, where `%` and `_` are wildcards and `\` escapes them).
+ * A user's words as a literal in Prisma's `contains`/`startsWith`, and in
+ * `equals` with `mode: "insensitive"`: SQL LIKE and ILIKE under the hood,
+ * where `%` and `_` are wildcards and `\` escapes them (prisma/orm#10810).
  */
 export const likeLiteral = (value: string) => value.replace(/[\\%_]/g, (character) => `\\${character}`);
 

@@ -6,7 +6,7 @@ import { insertArticle } from "@/lib/articles";
 import { recordAudit } from "@/lib/audit";
 import type { DbClient } from "@/lib/db";
 import { unprocessable } from "@/lib/errors";
-import { label, optionalText, optionalWebUrl, parseInput, storableString } from "@/lib/validation";
+import { label, likeLiteral, optionalText, optionalWebUrl, parseInput, storableString } from "@/lib/validation";
 
 const text = storableString;
 const nullableText = storableString.nullable().optional();
@@ -86,7 +86,7 @@ export async function importProjectFile(tx: DbClient, actor: Actor, projectId: s
   const usedShortcuts = new Set(existingTags.map((tag) => tag.shortcut).filter(Boolean));
   for (const [groupIndex, group] of file.codebook.entries()) {
     const groupRow =
-      (await tx.tagGroup.findFirst({ where: { projectId, name: { equals: group.name, mode: "insensitive" } }, select: { id: true } })) ??
+      (await tx.tagGroup.findFirst({ where: { projectId, name: { equals: likeLiteral(group.name), mode: "insensitive" } }, select: { id: true } })) ??
       (await tx.tagGroup.create({ data: { projectId, name: group.name, kind: group.kind, description: group.description ?? null, position: 100 + groupIndex }, select: { id: true } }));
     for (const [tagIndex, tag] of group.tags.entries()) {
       if (tagIds.has(tag.name.toLowerCase())) continue;
@@ -127,7 +127,7 @@ export async function importProjectFile(tx: DbClient, actor: Actor, projectId: s
 
   // The outlets' homepages and notes, where the project's outlet of that name has none yet.
   for (const outlet of file.outlets ?? []) {
-    const source = await tx.source.findFirst({ where: { projectId, name: { equals: outlet.name, mode: "insensitive" } }, select: { id: true, homepage: true, notes: true } });
+    const source = await tx.source.findFirst({ where: { projectId, name: { equals: likeLiteral(outlet.name), mode: "insensitive" } }, select: { id: true, homepage: true, notes: true } });
     if (!source) continue;
     const filled = { homepage: source.homepage ?? outlet.homepage ?? null, notes: source.notes ?? outlet.notes ?? null };
     if (filled.homepage === source.homepage && filled.notes === source.notes) continue;
