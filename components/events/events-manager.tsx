@@ -16,7 +16,7 @@ interface Permissions {
 const field = "rounded-md border border-stone-300 px-2 py-1 text-sm";
 
 /** The project's events: create (reviewers, editors), edit, merge into another, delete (editors). */
-export function EventsManager({ projectId, events, permissions }: { projectId: string; events: EventView[]; permissions: Permissions }) {
+export function EventsManager({ projectId, events, permissions, filtered = false }: { projectId: string; events: EventView[]; permissions: Permissions; filtered?: boolean }) {
   const { message, run } = useRefreshingAction();
 
   return (
@@ -27,7 +27,7 @@ export function EventsManager({ projectId, events, permissions }: { projectId: s
         return `Created “${created.title}”.`;
       })} />}
       {events.length === 0 ? (
-        <p className="text-stone-600">No events yet. Create one here, or link a claim to a new event from an article page.</p>
+        <p className="text-stone-600">{filtered ? "No event matches." : "No events yet. Create one here, or link a claim to a new event from an article page."}</p>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs">
           {events.map((event) => (

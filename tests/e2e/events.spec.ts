@@ -19,7 +19,20 @@ test("an event's page shows its claims outlet by outlet, with stance and attribu
     expect((await api(page, "POST", `/api/v1/events/${event.id}/links`, { data: { annotationId: annotation.id, stance, attributedTo } })).status()).toBe(201);
   }
 
+  expect((await api(page, "POST", `/api/v1/projects/${project.id}/events`, { data: { title: "Flood warning", place: "Helmand" } })).status()).toBe(201);
+
+  // Events are found by title, place or description.
   await page.goto(`/projects/${project.id}/events`);
+  await expect(page.getByTestId("event-row")).toHaveCount(2);
+  await page.getByRole("searchbox", { name: "Find events" }).fill("kajaki");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("event-row")).toHaveCount(1);
+  await page.getByRole("searchbox", { name: "Find events" }).fill("no such event");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("No event matches.")).toBeVisible();
+  await page.getByRole("link", { name: "All events" }).click();
+  await expect(page.getByTestId("event-row")).toHaveCount(2);
+
   await page.getByRole("link", { name: "Dam repaired" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dam repaired");
   await expect(page.getByText("6 May 2024 · Kajaki")).toBeVisible();

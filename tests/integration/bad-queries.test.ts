@@ -46,7 +46,7 @@ function readers(): { path: string; params: string[]; fixed?: Record<string, str
     { path: `/api/v1/annotations/${ids.annotation}/comments`, params: ["limit", "cursor"] },
     { path: "/projects", params: ["cursor"] },
     { path: page, params: ["cursor"] },
-    { path: `${page}/events`, params: ["cursor"] },
+    { path: `${page}/events`, params: ["q", "cursor"] },
     { path: `${page}/sources`, params: ["cursor"] },
     { path: `${page}/history`, params: ["entity", "action", "cursor"] },
     { path: `${page}/search`, params: ["q", "tag", "source", "status", "author"], fixed: { q: "villages" } },

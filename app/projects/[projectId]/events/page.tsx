@@ -15,23 +15,41 @@ export const metadata: Metadata = { title: "Events" };
 
 export default async function EventsPage({ params, searchParams }: PageProps<"/projects/[projectId]/events">) {
   const { projectId } = await params;
-  const cursor = queryParam(await searchParams, "cursor");
+  const query = await searchParams;
+  const cursor = queryParam(query, "cursor");
+  const q = queryParam(query, "q")?.trim() || undefined;
   const actor = await requireSignedIn(`/projects/${projectId}/events`);
   const project = await forPage(getProject(actor, projectId));
-  const { data: page, problem } = await orProblem(listEvents(actor, projectId, { limit: MAX_PAGE_SIZE, cursor }));
+  const { data: page, problem } = await orProblem(listEvents(actor, projectId, { limit: MAX_PAGE_SIZE, cursor, q }));
   return (
     <div>
       <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>Events</PageTitle>
       <p className="-mt-3 mb-6 max-w-3xl text-sm text-stone-600">
         The real-world events the claims of different outlets are linked to, by date. Merging an event moves its links to the other one.
       </p>
+      <form method="get" role="search" className="mb-4 flex items-center gap-2">
+        <input
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder="Find events by title, place or description"
+          aria-label="Find events"
+          className="w-80 rounded-md border border-stone-300 px-3 py-1.5 text-sm"
+        />
+        {q && (
+          <Link href={`/projects/${projectId}/events`} className="text-sm text-indigo-700 hover:underline">
+            All events
+          </Link>
+        )}
+      </form>
       <Problem message={problem} />
       <EventsManager
+        filtered={q !== undefined}
         projectId={projectId}
         events={page?.items ?? []}
         permissions={{ canCreate: roleAllows(project.role, "event.link"), canManage: roleAllows(project.role, "event.manage") }}
       />
-      <PageNavigation path={`/projects/${projectId}/events`} cursor={cursor} nextCursor={page?.nextCursor ?? null} nextLabel="Later events →" />
+      <PageNavigation path={`/projects/${projectId}/events`} query={q ? { q } : {}} cursor={cursor} nextCursor={page?.nextCursor ?? null} nextLabel="Later events →" />
     </div>
   );
 }
