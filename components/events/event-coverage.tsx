@@ -11,20 +11,20 @@ export function EventCoverage({ event }: { event: EventDetail }) {
     const outlet = link.claim.source ?? NO_OUTLET;
     byOutlet.set(outlet, [...(byOutlet.get(outlet) ?? []), link]);
   }
-  const outlets = [...byOutlet.keys()].sort((a, b) => Number(a === NO_OUTLET) - Number(b === NO_OUTLET) || a.localeCompare(b));
+  const outlets = [...byOutlet.entries()].sort(([a], [b]) => Number(a === NO_OUTLET) - Number(b === NO_OUTLET) || a.localeCompare(b));
 
   return (
     <div className="space-y-6">
       {outlets.length === 0 ? (
         <p className="text-stone-600">No claim is linked to this event yet. Link claims to it from the article pages.</p>
       ) : (
-        outlets.map((outlet) => (
+        outlets.map(([outlet, links]) => (
           <section key={outlet} aria-label={outlet} data-testid="event-outlet" className="rounded-lg border border-stone-200 bg-white shadow-xs">
             <h2 className="border-b border-stone-100 px-4 py-2 font-semibold text-stone-900">
-              {outlet} <span className="text-sm font-normal text-stone-500">· {byOutlet.get(outlet)!.length} claim{byOutlet.get(outlet)!.length === 1 ? "" : "s"}</span>
+              {outlet} <span className="text-sm font-normal text-stone-500">· {links.length} claim{links.length === 1 ? "" : "s"}</span>
             </h2>
             <ul className="divide-y divide-stone-100">
-              {byOutlet.get(outlet)!.map((link) => (
+              {links.map((link) => (
                 <li key={link.id} className="space-y-1 px-4 py-3" data-testid="event-claim">
                   <div className="flex flex-wrap items-center gap-2 text-xs">
                     <span className={`rounded px-1.5 py-0.5 font-medium ${stanceClass(link.stance)}`}>{link.stance.toLowerCase()}</span>
