@@ -7,6 +7,7 @@ import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
 import { requireArticlePermission, requireProjectPermission, visibleAnnotationsWhere } from "@/lib/permissions";
+import { findSourceByName } from "@/lib/sources";
 import { type ReanchorCounts, reanchorArticle } from "@/lib/reanchoring";
 import { resolveHtmlInput } from "@/lib/html-article";
 import { articleText } from "@/lib/text";
@@ -127,9 +128,7 @@ export async function lockArticleText(tx: DbClient, articleId: string, mode: "sh
 /** The source named `name` in the project (in any case: "reuters" is Reuters), created (and audited) if new; null for no name. */
 async function sourceIdFor(tx: DbClient, actor: Actor, projectId: string, name: string | null): Promise<string | null> {
   if (name === null) return null;
-  // FOR KEY SHARE: an outlet being deleted at this moment is waited for, then not found (and made anew), never referenced once gone.
-  const [existing] = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM sources WHERE project_id = ${projectId}::uuid AND lower(name) = lower(${name}) ORDER BY created_at, id LIMIT 1 FOR KEY SHARE`;
+  const existing = await findSourceByName(tx, projectId, name);
   if (existing) return existing.id;
   const source = await tx.source.create({ data: { projectId, name } });
   await recordAudit(tx, actor, {

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit";
-import { db } from "@/lib/db";
+import { db, type DbClient } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
@@ -61,6 +61,18 @@ export async function listSources(actor: Actor, projectId: string, query: unknow
     page,
     toSourceView,
   );
+}
+
+/**
+ * The project's outlet named `name` in any case ("reuters" is Reuters), if there is one. Read FOR KEY SHARE
+ * inside the caller's transaction: an outlet being deleted at this moment is waited for, then not found,
+ * never referenced once gone.
+ */
+export async function findSourceByName(tx: DbClient, projectId: string, name: string): Promise<{ id: string; homepage: string | null; notes: string | null } | undefined> {
+  const [found] = await tx.$queryRaw<{ id: string; homepage: string | null; notes: string | null }[]>`
+    SELECT id, homepage, notes FROM sources WHERE project_id = ${projectId}::uuid AND lower(name) = lower(${name})
+    ORDER BY created_at, id LIMIT 1 FOR KEY SHARE`;
+  return found;
 }
 
 async function requireSource(actor: Actor, sourceId: string, action: "article.read" | "article.update") {

@@ -6,6 +6,7 @@ import { insertArticle } from "@/lib/articles";
 import { recordAudit } from "@/lib/audit";
 import type { DbClient } from "@/lib/db";
 import { unprocessable } from "@/lib/errors";
+import { findSourceByName } from "@/lib/sources";
 import { label, likeLiteral, optionalText, optionalWebUrl, parseInput, storableString } from "@/lib/validation";
 
 const text = storableString;
@@ -127,7 +128,7 @@ export async function importProjectFile(tx: DbClient, actor: Actor, projectId: s
 
   // The outlets' homepages and notes, where the project's outlet of that name has none yet.
   for (const outlet of file.outlets ?? []) {
-    const source = await tx.source.findFirst({ where: { projectId, name: { equals: likeLiteral(outlet.name), mode: "insensitive" } }, select: { id: true, homepage: true, notes: true } });
+    const source = await findSourceByName(tx, projectId, outlet.name);
     if (!source) continue;
     const filled = { homepage: source.homepage ?? outlet.homepage ?? null, notes: source.notes ?? outlet.notes ?? null };
     if (filled.homepage === source.homepage && filled.notes === source.notes) continue;
