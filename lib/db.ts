@@ -16,6 +16,10 @@ const globalForPrisma = globalThis as unknown as { parallaxPrisma?: PrismaClient
  */
 export function db(): PrismaClient {
   globalForPrisma.parallaxPrisma ??= new PrismaClient({
+    // Other formats capture a stack trace on every query to point at the
+    // caller in error messages: a cost per query (npm run bench) for text
+    // that no one reads (lib/api/respond.ts answers with its own messages).
+    errorFormat: "minimal",
     adapter: new PrismaPg({
       connectionString: env().DATABASE_URL,
       max: env().PARALLAX_DB_POOL_SIZE,
