@@ -5,12 +5,18 @@ test("the demo editor opens the demo project and reads article 001 with its Pers
   await signIn(page, "editor@example.org");
   await page.getByRole("link", { name: /Afghan resistance, summer 2021/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Afghan resistance, summer 2021");
+  // Tabs of several projects and articles open side by side are told apart by their titles.
+  await expect(page).toHaveTitle("Afghan resistance, summer 2021 · Parallax");
   await expect(page.getByRole("cell", { name: "The Western Journal" })).toBeVisible();
 
   await page.getByRole("link", { name: "Desperate Afghans Fight Back Against Taliban, Resistance Scores Big Underdog Victory" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Desperate Afghans Fight Back Against Taliban, Resistance Scores Big Underdog Victory",
   );
+  await expect(page).toHaveTitle("Desperate Afghans Fight Back Against Taliban, Resistance Scores Big Underdog Victory · Parallax");
+  await page.goto(`${page.url()}/adjudicate`);
+  await expect(page).toHaveTitle("Adjudicate: Desperate Afghans Fight Back Against Taliban, Resistance Scores Big Underdog Victory · Parallax");
+  await page.goBack();
   const persian = page.locator("[data-article-text]").getByText("آسواکا", { exact: false });
   await expect(persian).toBeVisible();
   await expect(page.locator("[data-article-text]")).toContainText("Aśvaka – آسواکا News Agency");

@@ -35,6 +35,7 @@ test("an event's page shows its claims outlet by outlet, with stance and attribu
 
   await page.getByRole("link", { name: "Dam repaired" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dam repaired");
+  await expect(page).toHaveTitle("Dam repaired · Parallax");
   await expect(page.getByText("6 May 2024 · Kajaki")).toBeVisible();
   const outlets = page.getByTestId("event-outlet");
   await expect(outlets).toHaveCount(2);

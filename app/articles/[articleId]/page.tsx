@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { ArticleDetailsEditor } from "@/components/articles/article-details-editor";
 import { ArticleReader } from "@/components/reader/article-reader";
 import { formatCalendarDate } from "@/components/ui/format";
@@ -12,12 +13,20 @@ import { forPage } from "@/lib/page-data";
 import { roleAllows, seesOthersUnapprovedAnnotations } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
 
-export const metadata: Metadata = { title: "Article" };
+/** The article once per request: the tab's title and the page both need it. */
+const loadArticle = cache(async (articleId: string) => {
+  const actor = await requireSignedIn(`/articles/${articleId}`);
+  return { actor, article: await forPage(getArticle(actor, articleId)) };
+});
+
+export async function generateMetadata({ params }: PageProps<"/articles/[articleId]">): Promise<Metadata> {
+  const { article } = await loadArticle((await params).articleId);
+  return { title: article.title };
+}
 
 export default async function ArticlePage({ params }: PageProps<"/articles/[articleId]">) {
   const { articleId } = await params;
-  const actor = await requireSignedIn(`/articles/${articleId}`);
-  const article = await forPage(getArticle(actor, articleId));
+  const { actor, article } = await loadArticle(articleId);
   const [project, codebook, annotations, links] = await Promise.all([
     getProject(actor, article.projectId),
     listCodebook(actor, article.projectId),

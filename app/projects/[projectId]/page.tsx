@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { formatCalendarDate } from "@/components/ui/format";
 import { PageTitle } from "@/components/ui/card";
 import { PageNavigation } from "@/components/ui/page-navigation";
@@ -14,13 +15,21 @@ import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { roleAllows } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
 
-export const metadata: Metadata = { title: "Project" };
+/** The project once per request: the tab's title and the page both need it. */
+const loadProject = cache(async (projectId: string) => {
+  const actor = await requireSignedIn(`/projects/${projectId}`);
+  return { actor, project: await forPage(getProject(actor, projectId)) };
+});
+
+export async function generateMetadata({ params }: PageProps<"/projects/[projectId]">): Promise<Metadata> {
+  const { project } = await loadProject((await params).projectId);
+  return { title: project.name };
+}
 
 export default async function ProjectPage({ params, searchParams }: PageProps<"/projects/[projectId]">) {
   const { projectId } = await params;
   const cursor = queryParam(await searchParams, "cursor");
-  const actor = await requireSignedIn(`/projects/${projectId}`);
-  const project = await forPage(getProject(actor, projectId));
+  const { actor, project } = await loadProject(projectId);
   const { data: page, problem } = await orProblem(listArticles(actor, projectId, { limit: MAX_PAGE_SIZE, cursor }));
   const articles = page?.items ?? [];
   const canImport = roleAllows(project.role, "article.create");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { AdjudicationBoard } from "@/components/adjudication/adjudication-board";
 import { PageTitle } from "@/components/ui/card";
 import { adjudicate } from "@/lib/adjudication";
@@ -7,12 +8,20 @@ import { getArticle } from "@/lib/articles";
 import { requireSignedIn } from "@/lib/auth/session";
 import { forPage } from "@/lib/page-data";
 
-export const metadata: Metadata = { title: "Adjudicate" };
+/** The article once per request: the tab's title and the page both need it. */
+const loadArticle = cache(async (articleId: string) => {
+  const actor = await requireSignedIn(`/articles/${articleId}/adjudicate`);
+  return { actor, article: await forPage(getArticle(actor, articleId)) };
+});
+
+export async function generateMetadata({ params }: PageProps<"/articles/[articleId]/adjudicate">): Promise<Metadata> {
+  const { article } = await loadArticle((await params).articleId);
+  return { title: `Adjudicate: ${article.title}` };
+}
 
 export default async function AdjudicatePage({ params }: PageProps<"/articles/[articleId]/adjudicate">) {
   const { articleId } = await params;
-  const actor = await requireSignedIn(`/articles/${articleId}/adjudicate`);
-  const article = await forPage(getArticle(actor, articleId));
+  const { actor, article } = await loadArticle(articleId);
   const adjudication = await forPage(adjudicate(actor, articleId));
   return (
     <div>
