@@ -11,13 +11,16 @@ import { parseInput, queryText } from "@/lib/validation";
 export const MATCH_START = "\u0001";
 export const MATCH_END = "\u0002";
 
+/** How many hits a search returns unless it asks for another number (at most 100). */
+export const SEARCH_LIMIT = 30;
+
 const searchQuery = z.object({
   q: queryText(500).pipe(z.string().trim().min(1, "type something to search for")),
   tag: queryText(200).optional(),
   source: queryText(200).optional(),
   status: z.enum(["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"]).optional(),
   author: z.uuid({ error: "author must be a user id" }).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
+  limit: z.coerce.number().int().min(1).max(100).default(SEARCH_LIMIT),
 });
 
 export interface SearchHit {

@@ -26,3 +26,26 @@ test("two coders' versions of one passage are told apart in the results by autho
   await expect(results.filter({ hasText: "Annotation by Demo Reviewer · approved · " })).toHaveCount(1);
   await expect(results.filter({ hasText: "Annotation by Demo Editor · rejected · " })).toHaveCount(1);
 });
+
+test("the filters offer the codebook's tags and the project's outlets, and narrow the results", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  await page.getByRole("link", { name: /Afghan resistance, summer 2021/ }).click();
+  await page.getByRole("searchbox", { name: "Search this project" }).fill("Taliban");
+  await page.getByRole("searchbox", { name: "Search this project" }).press("Enter");
+  const annotations = page.getByTestId("search-results").getByRole("listitem").filter({ hasText: /^Annotation/ });
+  await expect(annotations.first()).toBeVisible();
+  const all = await annotations.count();
+
+  await expect(page.getByLabel("Outlet").getByRole("option")).toHaveText(["Any", "The Western Journal", "Unknown outlet"]);
+  await page.getByLabel("Outlet").selectOption("The Western Journal");
+  await page.getByLabel("Tag").selectOption("quote/attribution");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/tag=quote%2Fattribution&source=The\+Western\+Journal/);
+  // The Western Journal's three attributed claims that name the Taliban.
+  await expect(annotations).toHaveCount(3);
+  expect(all).toBeGreaterThan(3);
+  for (const text of await annotations.allTextContents()) expect(text).toContain("The Western Journal");
+  // The choice stays shown after the search.
+  await expect(page.getByLabel("Tag")).toHaveValue("quote/attribution");
+  await expect(page.getByLabel("Outlet")).toHaveValue("The Western Journal");
+});

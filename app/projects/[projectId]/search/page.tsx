@@ -4,9 +4,12 @@ import { Fragment } from "react";
 import { PageTitle } from "@/components/ui/card";
 import { Problem } from "@/components/ui/problem";
 import { requireSignedIn } from "@/lib/auth/session";
+import { listCodebook } from "@/lib/codebook";
 import { forPage, orProblem, queryParam } from "@/lib/page-data";
+import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { getProject } from "@/lib/projects";
-import { MATCH_END, MATCH_START, searchProject } from "@/lib/search";
+import { MATCH_END, MATCH_START, SEARCH_LIMIT, searchProject } from "@/lib/search";
+import { listSources } from "@/lib/sources";
 
 export const metadata: Metadata = { title: "Search" };
 
@@ -36,6 +39,12 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
 
   const { data: found, problem } = filters.q ? await orProblem(searchProject(actor, projectId, filters)) : { data: null, problem: null };
   const hits = found?.items ?? [];
+  const [codebook, outlets] = await Promise.all([listCodebook(actor, projectId), listSources(actor, projectId, { limit: MAX_PAGE_SIZE })]);
+  const tagGroups = new Map<string, typeof codebook>();
+  for (const tag of codebook) tagGroups.set(tag.group.name, [...(tagGroups.get(tag.group.name) ?? []), tag]);
+  const outletNames = outlets.items.map((outlet) => outlet.name);
+  // A filter typed into the address stays shown (and kept) even if no outlet of that name is listed.
+  if (value("source") && !outletNames.includes(value("source"))) outletNames.push(value("source"));
 
   return (
     <div className="space-y-5">
@@ -47,11 +56,29 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
         </label>
         <label className="text-xs text-stone-600">
           Tag
-          <input name="tag" defaultValue={value("tag")} className="block w-36 rounded-md border border-stone-300 px-2 py-1.5 text-sm" />
+          <select name="tag" defaultValue={value("tag")} className="block w-44 rounded-md border border-stone-300 px-2 py-1.5 text-sm">
+            <option value="">Any</option>
+            {[...tagGroups].map(([group, tags]) => (
+              <optgroup key={group} label={group}>
+                {tags.map((tag) => (
+                  <option key={tag.id} value={tag.name}>
+                    {tag.archived ? `${tag.name} (archived)` : tag.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
         </label>
         <label className="text-xs text-stone-600">
           Outlet
-          <input name="source" defaultValue={value("source")} className="block w-36 rounded-md border border-stone-300 px-2 py-1.5 text-sm" />
+          <select name="source" defaultValue={value("source")} className="block w-44 rounded-md border border-stone-300 px-2 py-1.5 text-sm">
+            <option value="">Any</option>
+            {outletNames.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
         </label>
         <label className="text-xs text-stone-600">
           Status
@@ -85,6 +112,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
               {hit.kind === "comment" && hit.exact && <p className="mt-1 text-xs text-stone-500">on “{hit.exact}”</p>}
             </li>
           ))}
+          {hits.length === SEARCH_LIMIT && <li className="text-stone-600">The {SEARCH_LIMIT} best matches; add words or a filter to find others.</li>}
         </ol>
       )}
     </div>
