@@ -11,7 +11,7 @@ import { findSourceByName } from "@/lib/sources";
 import { type ReanchorCounts, reanchorArticle } from "@/lib/reanchoring";
 import { resolveHtmlInput } from "@/lib/html-article";
 import { articleText } from "@/lib/text";
-import { formatDate, isUuid, label, optionalDate, optionalText, optionalWebUrl, parseInput } from "@/lib/validation";
+import { formatDate, isUuid, label, likeLiteral, optionalDate, optionalText, optionalWebUrl, parseInput, queryText } from "@/lib/validation";
 
 const metadataFields = {
   title: label(500),
@@ -22,6 +22,9 @@ const metadataFields = {
 };
 
 const importArticleInput = z.strictObject({ ...metadataFields, text: articleText });
+
+/** `q`: words of the title or the author's name; `source`: the outlet's name, in any case. */
+const listArticlesQuery = pageQuery.extend({ q: queryText(300).optional(), source: queryText(200).optional() });
 
 /**
  * Metadata and text edits. A new text makes a new revision and re-anchors the
@@ -141,12 +144,20 @@ async function sourceIdFor(tx: DbClient, actor: Actor, projectId: string, name: 
   return source.id;
 }
 
-/** The project's articles, oldest first, without their texts. */
+/** The project's articles, oldest first, without their texts; `q` and `source` filter them. */
 export async function listArticles(actor: Actor, projectId: string, query: unknown): Promise<Page<ArticleSummary>> {
   const access = await requireProjectPermission(actor, projectId, "article.read");
-  const { limit, cursor } = parseInput(pageQuery, query);
+  const { limit, cursor, q, source } = parseInput(listArticlesQuery, query);
+  const words = q?.trim() ? likeLiteral(q.trim()) : undefined;
+  const outlet = source?.trim() ? likeLiteral(source.trim()) : undefined;
   const rows = await db().article.findMany({
-    where: { projectId, deletedAt: null, ...afterCursor(cursor) },
+    where: {
+      projectId,
+      deletedAt: null,
+      ...afterCursor(cursor),
+      ...(words ? { OR: [{ title: { contains: words, mode: "insensitive" } }, { author: { contains: words, mode: "insensitive" } }] } : {}),
+      ...(outlet ? { source: { name: { equals: outlet, mode: "insensitive" } } } : {}),
+    },
     orderBy: { id: "asc" },
     take: limit + 1,
     select: summarySelect(visibleAnnotationsWhere(actor, access)),

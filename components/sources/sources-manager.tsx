@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { callApi } from "@/components/reader/api-client";
 import { ActionMessage, type RunAction, useRefreshingAction } from "@/components/ui/action-message";
@@ -70,7 +71,13 @@ function SourceRow({ source, canEdit, run }: { source: SourceView; canEdit: bool
       <div className="min-w-0 flex-1">
         <p className="font-medium text-stone-900">{source.name}</p>
         <p className="text-xs text-stone-500">
-          {source.articleCount} article{source.articleCount === 1 ? "" : "s"}
+          {source.articleCount === 0 ? (
+            "0 articles"
+          ) : (
+            <Link href={`/projects/${source.projectId}?${new URLSearchParams({ source: source.name })}`} className="text-indigo-700 hover:underline">
+              {source.articleCount} article{source.articleCount === 1 ? "" : "s"}
+            </Link>
+          )}
           {source.homepage && (
             <>
               {" · "}

@@ -32,6 +32,7 @@ test("an event's page shows its claims outlet by outlet, with stance and attribu
   await expect(page.getByText("No event matches.")).toBeVisible();
   await page.getByRole("link", { name: "All events" }).click();
   await expect(page.getByTestId("event-row")).toHaveCount(2);
+  await expect(page.getByRole("searchbox", { name: "Find events" })).toHaveValue("");
 
   await page.getByRole("link", { name: "Dam repaired" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dam repaired");

@@ -40,4 +40,9 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
   await expect(rejection.getByRole("row", { name: "Review note" })).toContainText("→ The army's figure is unsourced");
   await expect(rejection.getByTestId("history-changes")).not.toContainText("updatedAt");
   await page.screenshot({ path: test.info().outputPath("history.png") });
+  // The annotation's whole history, and the filter fields say so.
+  await rejection.getByRole("link").click();
+  await expect(page).toHaveURL(/history\?entity=/);
+  await expect(page.getByLabel("Item id")).toHaveValue(new URL(page.url()).searchParams.get("entity")!);
+  await expect(page.getByLabel(/^Action/)).toHaveValue("");
 });

@@ -50,3 +50,34 @@ test("an editor notes an outlet's ownership on the Outlets page and the comparis
   await expect(columns.filter({ hasText: "TASS" }).getByTestId("outlet-notes")).toHaveText("State-owned news agency (Russia).");
   await expect(columns.filter({ hasText: "Reuters" }).getByTestId("outlet-notes")).toHaveCount(0);
 });
+
+test("an outlet's article count opens that outlet's articles, and the project's list is found by title or author", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  const project = (await (await api(page, "POST", "/api/v1/projects", { data: { name: `Dam watch ${Date.now()}` } })).json()) as { id: string };
+  for (const [title, sourceName, author] of [
+    ["Kajaki dam repaired", "Reuters", "A. Khan"],
+    ["Turnout high in Kabul", "Reuters", "B. Noori"],
+    ["The dam still leaks", "TASS", "I. Petrov"],
+  ]) {
+    expect((await api(page, "POST", `/api/v1/projects/${project.id}/articles`, { data: { title, text: `${title}, the report said.`, sourceName, author } })).status()).toBe(201);
+  }
+  await page.goto(`/projects/${project.id}/sources`);
+  await page.getByTestId("source-row").filter({ hasText: "Reuters" }).getByRole("link", { name: "2 articles" }).click();
+  const titles = page.getByRole("table").getByRole("row").locator("td:first-child");
+  await expect(titles).toHaveText(["Kajaki dam repaired", "Turnout high in Kabul"]);
+  await expect(page.getByLabel("Outlet")).toHaveValue("Reuters");
+
+  await page.getByRole("link", { name: "All articles" }).click();
+  await expect(titles).toHaveCount(3);
+  await expect(page.getByLabel("Outlet")).toHaveValue("");
+  await page.getByRole("searchbox", { name: "Title or author" }).fill("DAM");
+  await page.getByRole("button", { name: "Find" }).click();
+  await expect(titles).toHaveText(["Kajaki dam repaired", "The dam still leaks"]);
+  await page.getByRole("searchbox", { name: "Title or author" }).fill("petrov");
+  await page.getByRole("button", { name: "Find" }).click();
+  await expect(titles).toHaveText(["The dam still leaks"]);
+  await page.getByRole("searchbox", { name: "Title or author" }).fill("flood");
+  await page.getByRole("button", { name: "Find" }).click();
+  await expect(page.getByText("No article matches.")).toBeVisible();
+  await page.screenshot({ path: ".data/test-results/article-filters.png" });
+});

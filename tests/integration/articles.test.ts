@@ -294,3 +294,44 @@ describe("editing and deleting", () => {
     expect(await db().auditEntry.count({ where: { projectId: team.id } })).toBe(before + 4);
   });
 });
+
+describe("finding articles in the list", () => {
+  it("filters by words of the title or author and by outlet, in any case, literally, page by page", async () => {
+    const desk = await createProjectWithTeam("Article filters");
+    const token = desk.editor.token;
+    const add = async (json: Record<string, unknown>) => {
+      const response = await api("POST", `/api/v1/projects/${desk.id}/articles`, { token, json: { text: "Some text.", ...json } });
+      expect(response.status).toBe(201);
+      return (response.body as { id: string }).id;
+    };
+    const dam = await add({ title: "Kajaki dam repaired", sourceName: "Reuters" });
+    const damTass = await add({ title: "The dam still leaks", sourceName: "TASS", author: "I. Petrov" });
+    const percent = await add({ title: "Turnout 100% in Kabul", sourceName: "Reuters" });
+    const underscore = await add({ title: "dam_2 data", sourceName: "Reuter_" });
+    await add({ title: "Elections", author: "Damon Hill" });
+    const list = async (query: Record<string, string>) => {
+      const response = await api("GET", `/api/v1/projects/${desk.id}/articles?${new URLSearchParams(query)}`, { token });
+      expect(response.status).toBe(200);
+      return response.body as { items: { id: string }[]; nextCursor: string | null };
+    };
+
+    expect((await list({ q: "DAM" })).items.map((item) => item.id)).toEqual([dam, damTass, underscore, expect.any(String)]);
+    expect((await list({ q: "petrov" })).items.map((item) => item.id)).toEqual([damTass]);
+    expect((await list({ source: "reuters" })).items.map((item) => item.id)).toEqual([dam, percent]);
+    expect((await list({ q: "dam", source: "Reuters" })).items.map((item) => item.id)).toEqual([dam]);
+    // % and _ are characters, not wildcards.
+    expect((await list({ q: "100%" })).items.map((item) => item.id)).toEqual([percent]);
+    expect((await list({ q: "%" })).items.map((item) => item.id)).toEqual([percent]);
+    expect((await list({ q: "m_2" })).items.map((item) => item.id)).toEqual([underscore]);
+    expect((await list({ source: "Reuter_" })).items.map((item) => item.id)).toEqual([underscore]);
+    expect((await list({ source: "No such outlet" })).items).toEqual([]);
+    // Paging keeps the filter.
+    const first = await list({ q: "dam", limit: "2" });
+    expect(first.items.map((item) => item.id)).toEqual([dam, damTass]);
+    const second = await list({ q: "dam", limit: "2", cursor: first.nextCursor! });
+    expect(second.items.map((item) => item.id)).toEqual([underscore, expect.any(String)]);
+    expect(second.nextCursor).toBeNull();
+    // Another project's articles never match.
+    expect((await api("GET", `/api/v1/projects/${team.id}/articles?q=dam`, { token })).status).toBe(404);
+  });
+});

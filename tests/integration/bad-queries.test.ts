@@ -31,7 +31,7 @@ function readers(): { path: string; params: string[]; fixed?: Record<string, str
   return [
     { path: "/api/v1/projects", params: ["limit", "cursor"] },
     { path: "/api/v1/tokens", params: ["limit", "cursor"] },
-    { path: `${p}/articles`, params: ["limit", "cursor"] },
+    { path: `${p}/articles`, params: ["q", "source", "limit", "cursor"] },
     { path: `${p}/tags`, params: ["limit", "cursor"] },
     { path: `${p}/sources`, params: ["limit", "cursor"] },
     { path: `${p}/members`, params: ["limit", "cursor"] },
@@ -45,7 +45,7 @@ function readers(): { path: string; params: string[]; fixed?: Record<string, str
     { path: `/api/v1/articles/${ids.article}/annotations`, params: ["status", "author", "tag", "limit", "cursor"] },
     { path: `/api/v1/annotations/${ids.annotation}/comments`, params: ["limit", "cursor"] },
     { path: "/projects", params: ["cursor"] },
-    { path: page, params: ["cursor"] },
+    { path: page, params: ["q", "source", "cursor"] },
     { path: `${page}/events`, params: ["q", "cursor"] },
     { path: `${page}/sources`, params: ["cursor"] },
     { path: `${page}/history`, params: ["entity", "action", "cursor"] },

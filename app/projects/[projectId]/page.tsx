@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
+import { ArticleFilters } from "@/components/articles/article-filters";
 import { formatCalendarDate } from "@/components/ui/format";
 import { PageTitle } from "@/components/ui/card";
 import { PageNavigation } from "@/components/ui/page-navigation";
@@ -14,6 +15,7 @@ import { forPage, orProblem, queryParam } from "@/lib/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { roleAllows } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
+import { listSources } from "@/lib/sources";
 
 /** The project once per request: the tab's title and the page both need it. */
 const loadProject = cache(async (projectId: string) => {
@@ -28,9 +30,18 @@ export async function generateMetadata({ params }: PageProps<"/projects/[project
 
 export default async function ProjectPage({ params, searchParams }: PageProps<"/projects/[projectId]">) {
   const { projectId } = await params;
-  const cursor = queryParam(await searchParams, "cursor");
+  const query = await searchParams;
+  const cursor = queryParam(query, "cursor");
+  const q = queryParam(query, "q")?.trim();
+  const source = queryParam(query, "source")?.trim();
+  const filters = { ...(q && { q }), ...(source && { source }) };
+  const filtered = Boolean(q || source);
   const { actor, project } = await loadProject(projectId);
-  const { data: page, problem } = await orProblem(listArticles(actor, projectId, { limit: MAX_PAGE_SIZE, cursor }));
+  const { data: page, problem } = await orProblem(listArticles(actor, projectId, { limit: MAX_PAGE_SIZE, cursor, ...filters }));
+  const listed = (await listSources(actor, projectId, { limit: MAX_PAGE_SIZE })).items.map((outlet) => outlet.name);
+  const chosenOutlet = source ? (listed.find((name) => name.toLowerCase() === source.toLowerCase()) ?? source) : "";
+  // An outlet named in the address stays chosen even if it is not listed (then nothing matches).
+  const outlets = chosenOutlet && !listed.includes(chosenOutlet) ? [...listed, chosenOutlet] : listed;
   const articles = page?.items ?? [];
   const canImport = roleAllows(project.role, "article.create");
   const tagNames = (await listCodebook(actor, projectId)).filter((tag) => !tag.archived).map((tag) => tag.name);
@@ -76,10 +87,18 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
         </div>
       </div>
 
-      <h2 className="mb-3 text-lg font-medium">Articles</h2>
+      <div className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2">
+        <h2 className="text-lg font-medium">Articles</h2>
+        {(project.articleCount > 0 || filtered) && (
+          // Keyed on the filters: React sets a select's defaultValue only when it mounts, and "All articles" must clear the outlet.
+          <ArticleFilters key={`${q}|${chosenOutlet}`} projectId={projectId} q={q} outlets={outlets} chosenOutlet={chosenOutlet} filtered={filtered} />
+        )}
+      </div>
       <Problem message={problem} />
       {problem ? null : articles.length === 0 ? (
-        <p className="text-stone-600">No articles yet.{canImport && " Import one to start highlighting claims."}</p>
+        <p className="text-stone-600">
+          {filtered ? "No article matches." : <>No articles yet.{canImport && " Import one to start highlighting claims."}</>}
+        </p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-xs">
           <table className="w-full text-left text-sm">
@@ -110,7 +129,7 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
           </table>
         </div>
       )}
-      <PageNavigation path={`/projects/${projectId}`} cursor={cursor} nextCursor={page?.nextCursor ?? null} nextLabel="More articles →" />
+      <PageNavigation path={`/projects/${projectId}`} query={filters} cursor={cursor} nextCursor={page?.nextCursor ?? null} nextLabel="More articles →" />
     </div>
   );
 }
