@@ -1,5 +1,8 @@
 import "server-only";
 import { forbidden, notFound } from "next/navigation";
+import { cache } from "react";
+import type { Actor } from "@/lib/actor";
+import { requireSignedIn } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -15,6 +18,18 @@ export async function forPage<T>(load: Promise<T>): Promise<T> {
     if (error instanceof AppError && error.code === "forbidden") forbidden();
     throw error;
   }
+}
+
+/**
+ * A page's own record (its article, event, project) with the signed-in
+ * caller, loaded once per request: the tab's title (generateMetadata) and
+ * the page both need it. Signed out: to sign-in and back to `path(id)`.
+ */
+export function pageRecord<T>(path: (id: string) => string, get: (actor: Actor, id: string) => Promise<T>) {
+  return cache(async (id: string) => {
+    const actor = await requireSignedIn(path(id));
+    return { actor, record: await forPage(get(actor, id)) };
+  });
 }
 
 /**

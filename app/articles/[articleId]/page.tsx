@@ -1,32 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { cache } from "react";
 import { ArticleDetailsEditor } from "@/components/articles/article-details-editor";
 import { ArticleReader } from "@/components/reader/article-reader";
 import { formatCalendarDate } from "@/components/ui/format";
 import { listArticleAnnotations } from "@/lib/annotations";
 import { getArticle } from "@/lib/articles";
-import { requireSignedIn } from "@/lib/auth/session";
 import { listCodebook } from "@/lib/codebook";
 import { listArticleLinks } from "@/lib/events";
-import { forPage } from "@/lib/page-data";
+import { pageRecord } from "@/lib/page-data";
 import { roleAllows, seesOthersUnapprovedAnnotations } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
 
-/** The article once per request: the tab's title and the page both need it. */
-const loadArticle = cache(async (articleId: string) => {
-  const actor = await requireSignedIn(`/articles/${articleId}`);
-  return { actor, article: await forPage(getArticle(actor, articleId)) };
-});
+const loadArticle = pageRecord((articleId) => `/articles/${articleId}`, getArticle);
 
 export async function generateMetadata({ params }: PageProps<"/articles/[articleId]">): Promise<Metadata> {
-  const { article } = await loadArticle((await params).articleId);
+  const { record: article } = await loadArticle((await params).articleId);
   return { title: article.title };
 }
 
 export default async function ArticlePage({ params }: PageProps<"/articles/[articleId]">) {
   const { articleId } = await params;
-  const { actor, article } = await loadArticle(articleId);
+  const { actor, record: article } = await loadArticle(articleId);
   const [project, codebook, annotations, links] = await Promise.all([
     getProject(actor, article.projectId),
     listCodebook(actor, article.projectId),

@@ -1,28 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { cache } from "react";
 import { EventCoverage } from "@/components/events/event-coverage";
 import { PageTitle } from "@/components/ui/card";
 import { formatDateRange } from "@/components/ui/format";
-import { requireSignedIn } from "@/lib/auth/session";
 import { getEvent } from "@/lib/events";
-import { forPage } from "@/lib/page-data";
+import { pageRecord } from "@/lib/page-data";
 import { getProject } from "@/lib/projects";
 
-/** The event once per request: the tab's title and the page both need it. */
-const loadEvent = cache(async (eventId: string) => {
-  const actor = await requireSignedIn(`/events/${eventId}`);
-  return { actor, event: await forPage(getEvent(actor, eventId)) };
-});
+const loadEvent = pageRecord((eventId) => `/events/${eventId}`, getEvent);
 
 export async function generateMetadata({ params }: PageProps<"/events/[eventId]">): Promise<Metadata> {
-  const { event } = await loadEvent((await params).eventId);
+  const { record: event } = await loadEvent((await params).eventId);
   return { title: event.title };
 }
 
 export default async function EventPage({ params }: PageProps<"/events/[eventId]">) {
   const { eventId } = await params;
-  const { actor, event } = await loadEvent(eventId);
+  const { actor, record: event } = await loadEvent(eventId);
   const project = await getProject(actor, event.projectId);
   return (
     <div className="max-w-4xl">

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { cache } from "react";
 import { ArticleFilters } from "@/components/articles/article-filters";
 import { formatCalendarDate } from "@/components/ui/format";
 import { PageTitle } from "@/components/ui/card";
@@ -9,22 +8,17 @@ import { Problem } from "@/components/ui/problem";
 import { ExportDialog } from "@/components/projects/export-dialog";
 import { ImportDialog } from "@/components/projects/import-dialog";
 import { listArticles } from "@/lib/articles";
-import { requireSignedIn } from "@/lib/auth/session";
 import { listCodebook } from "@/lib/codebook";
-import { forPage, orProblem, queryParam } from "@/lib/page-data";
+import { orProblem, pageRecord, queryParam } from "@/lib/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { roleAllows } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
 import { listSources } from "@/lib/sources";
 
-/** The project once per request: the tab's title and the page both need it. */
-const loadProject = cache(async (projectId: string) => {
-  const actor = await requireSignedIn(`/projects/${projectId}`);
-  return { actor, project: await forPage(getProject(actor, projectId)) };
-});
+const loadProject = pageRecord((projectId) => `/projects/${projectId}`, getProject);
 
 export async function generateMetadata({ params }: PageProps<"/projects/[projectId]">): Promise<Metadata> {
-  const { project } = await loadProject((await params).projectId);
+  const { record: project } = await loadProject((await params).projectId);
   return { title: project.name };
 }
 
@@ -36,7 +30,7 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
   const source = queryParam(query, "source")?.trim();
   const filters = { ...(q && { q }), ...(source && { source }) };
   const filtered = Boolean(q || source);
-  const { actor, project } = await loadProject(projectId);
+  const { actor, record: project } = await loadProject(projectId);
   const { data: page, problem } = await orProblem(listArticles(actor, projectId, { limit: MAX_PAGE_SIZE, cursor, ...filters }));
   const listed = (await listSources(actor, projectId, { limit: MAX_PAGE_SIZE })).items.map((outlet) => outlet.name);
   const chosenOutlet = source ? (listed.find((name) => name.toLowerCase() === source.toLowerCase()) ?? source) : "";
