@@ -61,7 +61,7 @@ export async function searchProject(actor: Actor, projectId: string, query: unkn
       visibleAnnotationsSql(actor, access),
       Prisma.sql`r.deleted_at IS NULL`,
       tag ? Prisma.sql`EXISTS (SELECT 1 FROM annotation_tags t JOIN tags g ON g.id = t.tag_id WHERE t.annotation_id = a.id AND lower(g.name) = lower(${tag}))` : Prisma.sql`TRUE`,
-      source ? Prisma.sql`s.name = ${source}` : Prisma.sql`TRUE`,
+      source ? Prisma.sql`lower(s.name) = lower(${source})` : Prisma.sql`TRUE`,
       status ? Prisma.sql`a.status = ${status}::"AnnotationStatus"` : Prisma.sql`TRUE`,
       author ? Prisma.sql`a.author_id = ${author}::uuid` : Prisma.sql`TRUE`,
     ],

@@ -5,13 +5,11 @@ export function ArticleFilters({
   projectId,
   q,
   outlets,
-  chosenOutlet,
   filtered,
 }: {
   projectId: string;
   q: string | undefined;
-  outlets: string[];
-  chosenOutlet: string;
+  outlets: { options: string[]; value: string };
   filtered: boolean;
 }) {
   return (
@@ -25,9 +23,9 @@ export function ArticleFilters({
         className="w-56 rounded-md border border-stone-300 px-2 py-1.5"
         dir="auto"
       />
-      <select name="source" defaultValue={chosenOutlet} aria-label="Outlet" className="rounded-md border border-stone-300 px-2 py-1.5">
+      <select name="source" defaultValue={outlets.value} aria-label="Outlet" className="rounded-md border border-stone-300 px-2 py-1.5">
         <option value="">All outlets</option>
-        {outlets.map((name) => (
+        {outlets.options.map((name) => (
           <option key={name} value={name}>
             {name}
           </option>

@@ -36,6 +36,8 @@ describe("full-text search", () => {
     expect((await search("q=district&tag=factual%20claim")).map((candidate) => candidate.kind).sort()).toEqual(["annotation", "comment"]);
     expect(await search("q=district&status=APPROVED")).toEqual([]);
     expect((await search("q=Banu&source=Other")).length).toBe(0);
+    // The outlet in any case, as the article list takes it.
+    expect((await search("q=Banu&source=asvaka")).length).toBeGreaterThan(0);
     // Blind coding: the reviewer finds their own annotation and the article, not the editor's draft or its comment.
     expect((await search("q=district", team.reviewer.token)).map((candidate) => candidate.kind)).toEqual(["article"]);
 

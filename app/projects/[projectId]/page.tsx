@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleFilters } from "@/components/articles/article-filters";
+import { filterChoices } from "@/components/ui/filter-choices";
 import { formatCalendarDate } from "@/components/ui/format";
 import { PageTitle } from "@/components/ui/card";
 import { PageNavigation } from "@/components/ui/page-navigation";
@@ -32,10 +33,7 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
   const filtered = Boolean(q || source);
   const { actor, record: project } = await loadProject(projectId);
   const { data: page, problem } = await orProblem(listArticles(actor, projectId, { limit: MAX_PAGE_SIZE, cursor, ...filters }));
-  const listed = (await listSources(actor, projectId, { limit: MAX_PAGE_SIZE })).items.map((outlet) => outlet.name);
-  const chosenOutlet = source ? (listed.find((name) => name.toLowerCase() === source.toLowerCase()) ?? source) : "";
-  // An outlet named in the address stays chosen even if it is not listed (then nothing matches).
-  const outlets = chosenOutlet && !listed.includes(chosenOutlet) ? [...listed, chosenOutlet] : listed;
+  const outlets = filterChoices((await listSources(actor, projectId, { limit: MAX_PAGE_SIZE })).items.map((outlet) => outlet.name), source);
   const articles = page?.items ?? [];
   const canImport = roleAllows(project.role, "article.create");
   const tagNames = (await listCodebook(actor, projectId)).filter((tag) => !tag.archived).map((tag) => tag.name);
@@ -85,7 +83,7 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
         <h2 className="text-lg font-medium">Articles</h2>
         {(project.articleCount > 0 || filtered) && (
           // Keyed on the filters: React sets a select's defaultValue only when it mounts, and "All articles" must clear the outlet.
-          <ArticleFilters key={`${q}|${chosenOutlet}`} projectId={projectId} q={q} outlets={outlets} chosenOutlet={chosenOutlet} filtered={filtered} />
+          <ArticleFilters key={`${q}|${outlets.value}`} projectId={projectId} q={q} outlets={outlets} filtered={filtered} />
         )}
       </div>
       <Problem message={problem} />

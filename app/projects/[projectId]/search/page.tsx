@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Fragment } from "react";
 import { PageTitle } from "@/components/ui/card";
+import { filterChoices } from "@/components/ui/filter-choices";
 import { Problem } from "@/components/ui/problem";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listCodebook } from "@/lib/codebook";
@@ -42,9 +43,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
   const [codebook, outlets] = await Promise.all([listCodebook(actor, projectId), listSources(actor, projectId, { limit: MAX_PAGE_SIZE })]);
   const tagGroups = new Map<string, typeof codebook>();
   for (const tag of codebook) tagGroups.set(tag.group.name, [...(tagGroups.get(tag.group.name) ?? []), tag]);
-  const outletNames = outlets.items.map((outlet) => outlet.name);
-  // A filter typed into the address stays shown (and kept) even if no outlet of that name is listed.
-  if (value("source") && !outletNames.includes(value("source"))) outletNames.push(value("source"));
+  const outletChoices = filterChoices(outlets.items.map((outlet) => outlet.name), value("source"));
 
   return (
     <div className="space-y-5">
@@ -71,9 +70,9 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
         </label>
         <label className="text-xs text-stone-600">
           Outlet
-          <select name="source" defaultValue={value("source")} className="block w-44 rounded-md border border-stone-300 px-2 py-1.5 text-sm">
+          <select name="source" defaultValue={outletChoices.value} className="block w-44 rounded-md border border-stone-300 px-2 py-1.5 text-sm">
             <option value="">Any</option>
-            {outletNames.map((name) => (
+            {outletChoices.options.map((name) => (
               <option key={name} value={name}>
                 {name}
               </option>
