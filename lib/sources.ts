@@ -100,11 +100,8 @@ export async function updateSource(actor: Actor, sourceId: string, input: unknow
       if (clash) throw conflict(`An outlet named '${clash.name}' already exists in this project.`, { field: "name", sourceId: clash.id });
     }
     const before = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect });
-    const data: Prisma.SourceUpdateInput = {};
-    if (changes.name !== undefined) data.name = changes.name;
-    if (changes.homepage !== undefined) data.homepage = changes.homepage;
-    if (changes.notes !== undefined) data.notes = changes.notes;
-    const after = await tx.source.update({ where: { id: sourceId }, data, select: sourceSelect });
+    // Fields left out are undefined, which Prisma leaves as they are.
+    const after = await tx.source.update({ where: { id: sourceId }, data: changes, select: sourceSelect });
     await recordAudit(tx, actor, { projectId, action: "source.update", entityType: "Source", entityId: sourceId, before: toSourceView(before), after: toSourceView(after) });
     return toSourceView(after);
   });

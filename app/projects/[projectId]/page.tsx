@@ -32,11 +32,15 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
   const filters = { ...(q && { q }), ...(source && { source }) };
   const filtered = Boolean(q || source);
   const { actor, record: project } = await loadProject(projectId);
-  const { data: page, problem } = await orProblem(listArticles(actor, projectId, { limit: MAX_PAGE_SIZE, cursor, ...filters }));
-  const outlets = filterChoices((await listSources(actor, projectId, { limit: MAX_PAGE_SIZE })).items.map((outlet) => outlet.name), source);
+  const [{ data: page, problem }, sources, codebook] = await Promise.all([
+    orProblem(listArticles(actor, projectId, { limit: MAX_PAGE_SIZE, cursor, ...filters })),
+    listSources(actor, projectId, { limit: MAX_PAGE_SIZE }),
+    listCodebook(actor, projectId),
+  ]);
+  const outlets = filterChoices(sources.items.map((outlet) => outlet.name), source);
   const articles = page?.items ?? [];
   const canImport = roleAllows(project.role, "article.create");
-  const tagNames = (await listCodebook(actor, projectId)).filter((tag) => !tag.archived).map((tag) => tag.name);
+  const tagNames = codebook.filter((tag) => !tag.archived).map((tag) => tag.name);
 
   return (
     <div>

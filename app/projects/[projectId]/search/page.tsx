@@ -38,9 +38,12 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
   const value = (key: string) => queryParam(query, key) ?? "";
   const filters = Object.fromEntries(["q", "tag", "source", "status"].map((key) => [key, value(key)]).filter(([, entry]) => entry));
 
-  const { data: found, problem } = filters.q ? await orProblem(searchProject(actor, projectId, filters)) : { data: null, problem: null };
+  const [{ data: found, problem }, codebook, outlets] = await Promise.all([
+    filters.q ? orProblem(searchProject(actor, projectId, filters)) : { data: null, problem: null },
+    listCodebook(actor, projectId),
+    listSources(actor, projectId, { limit: MAX_PAGE_SIZE }),
+  ]);
   const hits = found?.items ?? [];
-  const [codebook, outlets] = await Promise.all([listCodebook(actor, projectId), listSources(actor, projectId, { limit: MAX_PAGE_SIZE })]);
   const tagGroups = new Map<string, typeof codebook>();
   for (const tag of codebook) tagGroups.set(tag.group.name, [...(tagGroups.get(tag.group.name) ?? []), tag]);
   const outletChoices = filterChoices(outlets.items.map((outlet) => outlet.name), value("source"));
