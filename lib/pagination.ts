@@ -58,6 +58,23 @@ export function pageJson(items: string, lastId: string | null): string {
   return `{"items":[${items}],"nextCursor":${lastId === null ? "null" : JSON.stringify(encodeCursor(lastId))}}`;
 }
 
+/**
+ * Cursors of ranked lists (search), whose order follows no key: the number of
+ * items before the next page. An edit between two requests may move an item
+ * across a page boundary, as in any search engine's pages.
+ */
+export function offsetCursor(offset: number): string {
+  return Buffer.from(`offset:${offset}`, "utf8").toString("base64url");
+}
+
+/** The offset an offsetCursor names (0 without one); 400 for anything else. */
+export function offsetFromCursor(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const match = /^offset:(\d{1,7})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!match) throw badRequest("Invalid cursor: pass the nextCursor of the previous page as it was.");
+  return Number(match[1]);
+}
+
 /** The same pages over a small list already sorted in memory (e.g. a codebook in its editors' order). */
 export function pageInMemory<Row extends { id: string }, Item>(
   sorted: Row[],

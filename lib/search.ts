@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unprocessable } from "@/lib/errors";
 import { requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
+import { offsetCursor, offsetFromCursor, type Page } from "@/lib/pagination";
 import { parseInput, queryText } from "@/lib/validation";
 
 /** Marks around matched words in snippets; the page turns them into <mark>s. */
@@ -12,7 +13,7 @@ export const MATCH_START = "\u0001";
 export const MATCH_END = "\u0002";
 
 /** How many hits a search returns unless it asks for another number (at most 100). */
-export const SEARCH_LIMIT = 30;
+const SEARCH_LIMIT = 30;
 
 const searchQuery = z.object({
   q: queryText(500).pipe(z.string().trim().min(1, "type something to search for")),
@@ -21,6 +22,7 @@ const searchQuery = z.object({
   status: z.enum(["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"]).optional(),
   author: z.uuid({ error: "author must be a user id" }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(SEARCH_LIMIT),
+  cursor: z.string().max(200).optional(),
 });
 
 export interface SearchHit {
@@ -49,28 +51,32 @@ const WHOLE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=60, MinWo
  * PostgreSQL full-text search (the 'simple' configuration, backed by GIN
  * indexes) over the project's annotations (quote and note), comments and
  * articles, best matches first. Filters by tag, source, status and author
- * apply to annotations and comments; blind coding is respected.
+ * apply to annotations and comments; blind coding is respected. Pages go on
+ * with `nextCursor`, as every list does.
  */
-export async function searchProject(actor: Actor, projectId: string, query: unknown): Promise<{ items: SearchHit[]; nextCursor: null }> {
+export async function searchProject(actor: Actor, projectId: string, query: unknown): Promise<Page<SearchHit>> {
   const access = await requireProjectPermission(actor, projectId, "annotation.read");
-  const { q, tag, source, status, author, limit } = parseInput(searchQuery, query);
+  const { q, tag, source, status, author, limit, cursor } = parseInput(searchQuery, query);
+  const offset = offsetFromCursor(cursor);
   const tsQuery = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
   await assertSomethingSought(q);
+  const sourceFilter = source ? Prisma.sql`lower(s.name) = lower(${source})` : Prisma.sql`TRUE`;
   const annotationFilters = Prisma.join(
     [
       visibleAnnotationsSql(actor, access),
       Prisma.sql`r.deleted_at IS NULL`,
       tag ? Prisma.sql`EXISTS (SELECT 1 FROM annotation_tags t JOIN tags g ON g.id = t.tag_id WHERE t.annotation_id = a.id AND lower(g.name) = lower(${tag}))` : Prisma.sql`TRUE`,
-      source ? Prisma.sql`lower(s.name) = lower(${source})` : Prisma.sql`TRUE`,
+      sourceFilter,
       status ? Prisma.sql`a.status = ${status}::"AnnotationStatus"` : Prisma.sql`TRUE`,
       author ? Prisma.sql`a.author_id = ${author}::uuid` : Prisma.sql`TRUE`,
     ],
     " AND ",
   );
   const onlyArticles = !tag && !status && !author;
-  const rows = await db().$queryRaw<SearchHit[]>`
+  // hitId: the annotation, comment or article matched, which orders equal ranks alike on every page.
+  const rows = await db().$queryRaw<(SearchHit & { hitId: string })[]>`
     SELECT * FROM (
-      SELECT 'annotation' AS kind, r.id::text AS "articleId", r.title AS "articleTitle", s.name AS source, a.id::text AS "annotationId", a.exact,
+      SELECT a.id AS "hitId", 'annotation' AS kind, r.id::text AS "articleId", r.title AS "articleTitle", s.name AS source, a.id::text AS "annotationId", a.exact,
              (SELECT json_build_object('id', u.id, 'name', u.name) FROM users u WHERE u.id = a.author_id) AS author, a.status::text AS status,
              '“' || ts_headline('simple', a.exact, ${tsQuery}, ${WHOLE}) || '”'
                || CASE WHEN to_tsvector('simple', coalesce(a.note, '')) @@ ${tsQuery} THEN ' — ' || ts_headline('simple', a.note, ${tsQuery}, ${WHOLE}) ELSE '' END AS snippet,
@@ -78,24 +84,27 @@ export async function searchProject(actor: Actor, projectId: string, query: unkn
         FROM annotations a JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
        WHERE ${annotationFilters} AND to_tsvector('simple', a.exact || ' ' || coalesce(a.note, '')) @@ ${tsQuery}
       UNION ALL
-      SELECT 'comment', r.id::text, r.title, s.name, a.id::text, a.exact,
+      SELECT c.id, 'comment', r.id::text, r.title, s.name, a.id::text, a.exact,
              (SELECT json_build_object('id', u.id, 'name', u.name) FROM users u WHERE u.id = c.author_id), a.status::text,
              ts_headline('simple', c.text, ${tsQuery}, ${WHOLE}),
              ts_rank(to_tsvector('simple', c.text), ${tsQuery})
         FROM comments c JOIN annotations a ON a.id = c.annotation_id JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
        WHERE c.deleted_at IS NULL AND ${annotationFilters} AND to_tsvector('simple', c.text) @@ ${tsQuery}
       UNION ALL
-      SELECT 'article', r.id::text, r.title, s.name, NULL, NULL, NULL, NULL,
+      SELECT r.id, 'article', r.id::text, r.title, s.name, NULL, NULL, NULL, NULL,
              ts_headline('simple', r.text, ${tsQuery}, ${PASSAGES}), -- the title is shown beside it (and often opens the text)
              ts_rank(to_tsvector('simple', r.title || ' ' || r.text), ${tsQuery})
         FROM articles r LEFT JOIN sources s ON s.id = r.source_id
        WHERE ${onlyArticles ? Prisma.sql`TRUE` : Prisma.sql`FALSE`} AND r.project_id = ${projectId}::uuid AND r.deleted_at IS NULL
-         AND ${source ? Prisma.sql`s.name = ${source}` : Prisma.sql`TRUE`}
+         AND ${sourceFilter}
          AND to_tsvector('simple', r.title || ' ' || r.text) @@ ${tsQuery}
     ) hits
-    ORDER BY rank DESC, kind, "articleTitle"
-    LIMIT ${limit}`;
-  return { items: rows.map((row) => ({ ...row, rank: Number(row.rank) })), nextCursor: null };
+    ORDER BY rank DESC, kind, "articleTitle", "hitId"
+    LIMIT ${limit + 1} OFFSET ${offset}`;
+  return {
+    items: rows.slice(0, limit).map(({ hitId: _hitId, ...hit }) => ({ ...hit, rank: Number(hit.rank) })),
+    nextCursor: rows.length > limit ? offsetCursor(offset + limit) : null,
+  };
 }
 
 /**

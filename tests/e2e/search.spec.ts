@@ -51,3 +51,30 @@ test("the filters offer the codebook's tags and the project's outlets, and narro
   await expect(page.getByLabel("Tag")).toHaveValue("quote/attribution");
   await expect(page.getByLabel("Outlet")).toHaveValue("The Western Journal");
 });
+
+test("more than a page of matches goes on with “More matches”, and back to the first page", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  const project = (await (await api(page, "POST", "/api/v1/projects", { data: { name: "Many matches" } })).json()) as { id: string };
+  const lines = Array.from({ length: 34 }, (_, index) => `Report ${index + 1} names the ferry.`);
+  const text = lines.join("\n");
+  const article = (await (await api(page, "POST", `/api/v1/projects/${project.id}/articles`, { data: { title: "Ferries", text } })).json()) as { id: string };
+  for (const line of lines) {
+    const start = text.indexOf(line);
+    expect((await api(page, "POST", `/api/v1/articles/${article.id}/annotations`, { data: { start, end: start + line.length, exact: line } })).status()).toBe(201);
+  }
+
+  await page.goto(`/projects/${project.id}/search?q=ferry`);
+  const results = page.getByTestId("search-results").getByRole("listitem");
+  await expect(results).toHaveCount(30);
+  await expect(page.getByRole("link", { name: "← First page" })).toHaveCount(0);
+  const firstPage = await results.allTextContents();
+  await page.getByRole("link", { name: "More matches →" }).click();
+  await expect(page).toHaveURL(/q=ferry&cursor=/);
+  // The other five (34 annotations and the article), none of the first page's again.
+  await expect(results).toHaveCount(5);
+  for (const text of await results.allTextContents()) expect(firstPage).not.toContain(text);
+  await expect(page.getByRole("link", { name: "More matches →" })).toHaveCount(0);
+  await page.getByRole("link", { name: "← First page" }).click();
+  await expect(results).toHaveCount(30);
+  await expect(page.getByLabel("Words")).toHaveValue("ferry");
+});

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Fragment } from "react";
 import { PageTitle } from "@/components/ui/card";
+import { PageNavigation } from "@/components/ui/page-navigation";
 import { filterChoices } from "@/components/ui/filter-choices";
 import { Problem } from "@/components/ui/problem";
 import { requireSignedIn } from "@/lib/auth/session";
@@ -9,7 +10,7 @@ import { listCodebook } from "@/lib/codebook";
 import { forPage, orProblem, queryParam } from "@/lib/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { getProject } from "@/lib/projects";
-import { MATCH_END, MATCH_START, SEARCH_LIMIT, searchProject } from "@/lib/search";
+import { MATCH_END, MATCH_START, searchProject } from "@/lib/search";
 import { listSources } from "@/lib/sources";
 
 export const metadata: Metadata = { title: "Search" };
@@ -37,9 +38,10 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
   const project = await forPage(getProject(actor, projectId));
   const value = (key: string) => queryParam(query, key) ?? "";
   const filters = Object.fromEntries(["q", "tag", "source", "status"].map((key) => [key, value(key)]).filter(([, entry]) => entry));
+  const cursor = queryParam(query, "cursor");
 
   const [{ data: found, problem }, codebook, outlets] = await Promise.all([
-    filters.q ? orProblem(searchProject(actor, projectId, filters)) : { data: null, problem: null },
+    filters.q ? orProblem(searchProject(actor, projectId, { ...filters, cursor })) : { data: null, problem: null },
     listCodebook(actor, projectId),
     listSources(actor, projectId, { limit: MAX_PAGE_SIZE }),
   ]);
@@ -114,9 +116,9 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
               {hit.kind === "comment" && hit.exact && <p className="mt-1 text-xs text-stone-500">on “{hit.exact}”</p>}
             </li>
           ))}
-          {hits.length === SEARCH_LIMIT && <li className="text-stone-600">The {SEARCH_LIMIT} best matches; add words or a filter to find others.</li>}
         </ol>
       )}
+      <PageNavigation path={`/projects/${projectId}/search`} query={filters} cursor={cursor} nextCursor={found?.nextCursor ?? null} nextLabel="More matches →" />
     </div>
   );
 }
