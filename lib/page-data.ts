@@ -1,9 +1,11 @@
 import "server-only";
+import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "@/lib/actor";
 import { requireSignedIn } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { getProject } from "@/lib/projects";
 
 /**
  * For pages: a lib call whose "not found" (which is also what outsiders of a
@@ -30,6 +32,22 @@ export function pageRecord<T>(path: (id: string) => string, get: (actor: Actor, 
     const actor = await requireSignedIn(path(id));
     return { actor, record: await forPage(get(actor, id)) };
   });
+}
+
+/**
+ * A page of a project (Events, Outlets, …) at /projects/:id/`slug`: its
+ * project loaded once per request, and a tab titled "`title` · project" so
+ * that the tabs of two projects tell themselves apart.
+ */
+export function projectSubpage(slug: string, title: string) {
+  const load = pageRecord((projectId) => `/projects/${projectId}/${slug}`, getProject);
+  return {
+    load,
+    generateMetadata: async ({ params }: { params: Promise<{ projectId: string }> }): Promise<Metadata> => {
+      const { record: project } = await load((await params).projectId);
+      return { title: `${title} · ${project.name}` };
+    },
+  };
 }
 
 /**

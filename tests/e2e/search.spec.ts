@@ -64,6 +64,8 @@ test("more than a page of matches goes on with “More matches”, and back to t
   }
 
   await page.goto(`/projects/${project.id}/search?q=ferry`);
+  // A project's pages name it in their tabs' titles.
+  await expect(page).toHaveTitle("Search · Many matches · Parallax");
   const results = page.getByTestId("search-results").getByRole("listitem");
   await expect(results).toHaveCount(30);
   await expect(page.getByRole("link", { name: "← First page" })).toHaveCount(0);

@@ -1,23 +1,20 @@
-import type { Metadata } from "next";
 import { stringify } from "csv-stringify/sync";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
 import { Problem } from "@/components/ui/problem";
 import { measureAgreement, suggestedCoders } from "@/lib/agreement";
-import { requireSignedIn } from "@/lib/auth/session";
 import { listMembers } from "@/lib/members";
-import { forPage, orProblem } from "@/lib/page-data";
-import { getProject } from "@/lib/projects";
+import { orProblem, projectSubpage } from "@/lib/page-data";
 
-export const metadata: Metadata = { title: "Agreement" };
+const subpage = projectSubpage("agreement", "Agreement");
+export const generateMetadata = subpage.generateMetadata;
 
 const figure = (value: number | null) => (value === null ? "—" : value.toFixed(3));
 
 export default async function AgreementPage({ params, searchParams }: PageProps<"/projects/[projectId]/agreement">) {
   const { projectId } = await params;
   const query = await searchParams;
-  const actor = await requireSignedIn(`/projects/${projectId}/agreement`);
-  const project = await forPage(getProject(actor, projectId));
+  const { actor, record: project } = await subpage.load(projectId);
   const { items: members } = await listMembers(actor, projectId);
   const chosen = [query.coders ?? []].flat().join(",");
   const suggested = suggestedCoders(members);

@@ -1,19 +1,16 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { CodebookEditor } from "@/components/codebook/codebook-editor";
 import { PageTitle } from "@/components/ui/card";
-import { requireSignedIn } from "@/lib/auth/session";
 import { listCodebook } from "@/lib/codebook";
-import { forPage } from "@/lib/page-data";
+import { projectSubpage } from "@/lib/page-data";
 import { roleAllows } from "@/lib/permissions";
-import { getProject } from "@/lib/projects";
 
-export const metadata: Metadata = { title: "Codebook" };
+const subpage = projectSubpage("codebook", "Codebook");
+export const generateMetadata = subpage.generateMetadata;
 
 export default async function CodebookPage({ params }: PageProps<"/projects/[projectId]/codebook">) {
   const { projectId } = await params;
-  const actor = await requireSignedIn(`/projects/${projectId}/codebook`);
-  const project = await forPage(getProject(actor, projectId));
+  const { actor, record: project } = await subpage.load(projectId);
   const tags = await listCodebook(actor, projectId);
   const canEdit = roleAllows(project.role, "codebook.update");
   return (

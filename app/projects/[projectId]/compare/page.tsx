@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { ComparisonTable } from "@/components/compare/comparison-table";
 import { FramingChart } from "@/components/compare/framing-chart";
@@ -6,15 +5,14 @@ import { type ParallelArticle, SideBySide } from "@/components/compare/side-by-s
 import { PageTitle } from "@/components/ui/card";
 import { Problem } from "@/components/ui/problem";
 import { getArticle, listArticles } from "@/lib/articles";
-import { requireSignedIn } from "@/lib/auth/session";
 import { compareArticles, type Comparison } from "@/lib/compare";
-import { forPage, orProblem } from "@/lib/page-data";
+import { orProblem, projectSubpage } from "@/lib/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { seesOthersUnapprovedAnnotations } from "@/lib/permissions";
-import { getProject } from "@/lib/projects";
 import { listSources } from "@/lib/sources";
 
-export const metadata: Metadata = { title: "Compare sources" };
+const subpage = projectSubpage("compare", "Compare sources");
+export const generateMetadata = subpage.generateMetadata;
 
 /** The side-by-side columns: each article's text and its claims with the events they are linked to. */
 function parallelArticles(comparison: Comparison, texts: Map<string, string>): ParallelArticle[] {
@@ -46,8 +44,7 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
   const query = await searchParams;
   const chosen = [query.articles ?? []].flat().join(",");
   const view = query.view === "read" ? "read" : "table";
-  const actor = await requireSignedIn(`/projects/${projectId}/compare`);
-  const project = await forPage(getProject(actor, projectId));
+  const { actor, record: project } = await subpage.load(projectId);
   const [{ items: articles }, { items: outlets }] = await Promise.all([
     listArticles(actor, projectId, { limit: MAX_PAGE_SIZE }),
     listSources(actor, projectId, { limit: MAX_PAGE_SIZE }),

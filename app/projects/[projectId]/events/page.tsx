@@ -1,25 +1,22 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { EventsManager } from "@/components/events/events-manager";
 import { PageTitle } from "@/components/ui/card";
 import { PageNavigation } from "@/components/ui/page-navigation";
 import { Problem } from "@/components/ui/problem";
-import { requireSignedIn } from "@/lib/auth/session";
 import { listEvents } from "@/lib/events";
-import { forPage, orProblem, queryParam } from "@/lib/page-data";
+import { orProblem, projectSubpage, queryParam } from "@/lib/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { roleAllows } from "@/lib/permissions";
-import { getProject } from "@/lib/projects";
 
-export const metadata: Metadata = { title: "Events" };
+const subpage = projectSubpage("events", "Events");
+export const generateMetadata = subpage.generateMetadata;
 
 export default async function EventsPage({ params, searchParams }: PageProps<"/projects/[projectId]/events">) {
   const { projectId } = await params;
   const query = await searchParams;
   const cursor = queryParam(query, "cursor");
   const q = queryParam(query, "q")?.trim() || undefined;
-  const actor = await requireSignedIn(`/projects/${projectId}/events`);
-  const project = await forPage(getProject(actor, projectId));
+  const { actor, record: project } = await subpage.load(projectId);
   const { data: page, problem } = await orProblem(listEvents(actor, projectId, { limit: MAX_PAGE_SIZE, cursor, q }));
   return (
     <div>

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
 import { PageNavigation } from "@/components/ui/page-navigation";
@@ -6,18 +5,16 @@ import { Problem } from "@/components/ui/problem";
 import { HistoryChanges } from "@/components/history/history-changes";
 import { asWords, entityLabel } from "@/components/history/entry-format";
 import { formatMoment } from "@/components/ui/format";
-import { requireSignedIn } from "@/lib/auth/session";
 import { listHistory } from "@/lib/history";
-import { forPage, orProblem, queryParam } from "@/lib/page-data";
-import { getProject } from "@/lib/projects";
+import { orProblem, projectSubpage, queryParam } from "@/lib/page-data";
 
-export const metadata: Metadata = { title: "History" };
+const subpage = projectSubpage("history", "History");
+export const generateMetadata = subpage.generateMetadata;
 
 export default async function HistoryPage({ params, searchParams }: PageProps<"/projects/[projectId]/history">) {
   const { projectId } = await params;
   const query = await searchParams;
-  const actor = await requireSignedIn(`/projects/${projectId}/history`);
-  const project = await forPage(getProject(actor, projectId));
+  const { actor, record: project } = await subpage.load(projectId);
   const filters: Record<string, string> = {};
   for (const key of ["entity", "action"]) {
     const value = queryParam(query, key);

@@ -1,20 +1,17 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { BlindCodingSwitch } from "@/components/members/blind-coding-switch";
 import { MembersManager } from "@/components/members/members-manager";
 import { PageTitle } from "@/components/ui/card";
-import { requireSignedIn } from "@/lib/auth/session";
 import { listMembers } from "@/lib/members";
-import { forPage } from "@/lib/page-data";
+import { projectSubpage } from "@/lib/page-data";
 import { roleAllows } from "@/lib/permissions";
-import { getProject } from "@/lib/projects";
 
-export const metadata: Metadata = { title: "Members" };
+const subpage = projectSubpage("members", "Members");
+export const generateMetadata = subpage.generateMetadata;
 
 export default async function MembersPage({ params }: PageProps<"/projects/[projectId]/members">) {
   const { projectId } = await params;
-  const actor = await requireSignedIn(`/projects/${projectId}/members`);
-  const project = await forPage(getProject(actor, projectId));
+  const { actor, record: project } = await subpage.load(projectId);
   const { items } = await listMembers(actor, projectId);
   return (
     <div>

@@ -1,19 +1,17 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { Fragment } from "react";
 import { PageTitle } from "@/components/ui/card";
 import { PageNavigation } from "@/components/ui/page-navigation";
 import { filterChoices } from "@/components/ui/filter-choices";
 import { Problem } from "@/components/ui/problem";
-import { requireSignedIn } from "@/lib/auth/session";
 import { listCodebook } from "@/lib/codebook";
-import { forPage, orProblem, queryParam } from "@/lib/page-data";
+import { orProblem, projectSubpage, queryParam } from "@/lib/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
-import { getProject } from "@/lib/projects";
 import { MATCH_END, MATCH_START, searchProject } from "@/lib/search";
 import { listSources } from "@/lib/sources";
 
-export const metadata: Metadata = { title: "Search" };
+const subpage = projectSubpage("search", "Search");
+export const generateMetadata = subpage.generateMetadata;
 
 /** The snippet with its matched words marked; the text itself stays text. */
 function Snippet({ text }: { text: string }) {
@@ -34,8 +32,7 @@ const KIND_LABEL = { annotation: "Annotation", comment: "Comment", article: "Art
 export default async function SearchPage({ params, searchParams }: PageProps<"/projects/[projectId]/search">) {
   const { projectId } = await params;
   const query = await searchParams;
-  const actor = await requireSignedIn(`/projects/${projectId}/search`);
-  const project = await forPage(getProject(actor, projectId));
+  const { actor, record: project } = await subpage.load(projectId);
   const value = (key: string) => queryParam(query, key) ?? "";
   const filters = Object.fromEntries(["q", "tag", "source", "status"].map((key) => [key, value(key)]).filter(([, entry]) => entry));
   const cursor = queryParam(query, "cursor");

@@ -1,19 +1,16 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { DeleteProjectForm, ProjectDetailsForm } from "@/components/projects/project-settings";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireSignedIn } from "@/lib/auth/session";
-import { forPage } from "@/lib/page-data";
+import { projectSubpage } from "@/lib/page-data";
 import { roleAllows } from "@/lib/permissions";
-import { getProject } from "@/lib/projects";
 
-export const metadata: Metadata = { title: "Project settings" };
+const subpage = projectSubpage("settings", "Settings");
+export const generateMetadata = subpage.generateMetadata;
 
 export default async function ProjectSettingsPage({ params }: PageProps<"/projects/[projectId]/settings">) {
   const { projectId } = await params;
-  const actor = await requireSignedIn(`/projects/${projectId}/settings`);
-  const project = await forPage(getProject(actor, projectId));
+  const { actor, record: project } = await subpage.load(projectId);
   if (!roleAllows(project.role, "project.update")) forbidden();
   return (
     <div className="max-w-3xl space-y-8">

@@ -1,23 +1,20 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { SourcesManager } from "@/components/sources/sources-manager";
 import { PageTitle } from "@/components/ui/card";
 import { PageNavigation } from "@/components/ui/page-navigation";
 import { Problem } from "@/components/ui/problem";
-import { requireSignedIn } from "@/lib/auth/session";
-import { forPage, orProblem, queryParam } from "@/lib/page-data";
+import { orProblem, projectSubpage, queryParam } from "@/lib/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { roleAllows } from "@/lib/permissions";
-import { getProject } from "@/lib/projects";
 import { listSources } from "@/lib/sources";
 
-export const metadata: Metadata = { title: "Outlets" };
+const subpage = projectSubpage("sources", "Outlets");
+export const generateMetadata = subpage.generateMetadata;
 
 export default async function SourcesPage({ params, searchParams }: PageProps<"/projects/[projectId]/sources">) {
   const { projectId } = await params;
   const cursor = queryParam(await searchParams, "cursor");
-  const actor = await requireSignedIn(`/projects/${projectId}/sources`);
-  const project = await forPage(getProject(actor, projectId));
+  const { actor, record: project } = await subpage.load(projectId);
   const { data: page, problem } = await orProblem(listSources(actor, projectId, { limit: MAX_PAGE_SIZE, cursor }));
   return (
     <div>
