@@ -13,6 +13,19 @@ const envSchema = z.object({
   PARALLAX_SEED_DEMO: booleanFlag.default(true),
   /** Connections per app instance. */
   PARALLAX_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Single sign-on through an OpenID Connect provider (Google Workspace,
+   * Microsoft Entra ID, Okta, Keycloak…): its issuer URL and this app's
+   * client id and secret there, all three or none; the sign-in button says
+   * "Continue with AUTH_OIDC_NAME".
+   */
+  AUTH_OIDC_ISSUER: z.url({ protocol: /^https?$/, error: "AUTH_OIDC_ISSUER must be the provider's issuer URL" }).optional(),
+  AUTH_OIDC_ID: z.string().min(1).optional(),
+  AUTH_OIDC_SECRET: z.string().min(1).optional(),
+  AUTH_OIDC_NAME: z.string().trim().min(1).max(60).default("single sign-on"),
+}).refine((settings) => [settings.AUTH_OIDC_ISSUER, settings.AUTH_OIDC_ID, settings.AUTH_OIDC_SECRET].every((value, _, all) => (value === undefined) === (all[0] === undefined)), {
+  message: "single sign-on needs AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET together",
+  path: ["AUTH_OIDC_ISSUER"],
 });
 
 export type Env = z.infer<typeof envSchema>;

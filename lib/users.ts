@@ -5,9 +5,10 @@ import { recordAudit } from "@/lib/audit";
 import type { Actor } from "@/lib/actor";
 import { checkCredentials, emailAddress } from "@/lib/auth/credentials";
 import { hashPassword } from "@/lib/auth/password";
-import { db } from "@/lib/db";
+import { db, type DbClient } from "@/lib/db";
 import { env } from "@/lib/env";
 import { conflict, forbidden, unprocessable } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { label, parseInput, storableString } from "@/lib/validation";
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -42,19 +43,54 @@ export async function signUp(input: unknown, options: { ignoreSignupSwitch?: boo
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
       throw conflict("An account with this email already exists.");
     }
-    const user = await tx.user.create({
-      data: { email, name, passwordHash, siteRole: options.siteRole ?? "USER" },
-      select: { id: true, email: true, name: true, siteRole: true },
-    });
-    await recordAudit(tx, actorFor(user, "system"), {
-      projectId: null,
-      action: "user.create",
-      entityType: "User",
-      entityId: user.id,
-      after: { email: user.email, name: user.name, siteRole: user.siteRole },
-    });
-    return user;
+    return createUser(tx, { email, name, passwordHash, siteRole: options.siteRole ?? "USER" });
   });
+}
+
+async function createUser(tx: DbClient, data: { email: string; name: string; passwordHash: string | null; siteRole: "ADMIN" | "USER" }): Promise<PublicUser> {
+  const user = await tx.user.create({ data, select: { id: true, email: true, name: true, siteRole: true } });
+  await recordAudit(tx, actorFor(user, "system"), {
+    projectId: null,
+    action: "user.create",
+    entityType: "User",
+    entityId: user.id,
+    after: { email: user.email, name: user.name, siteRole: user.siteRole },
+  });
+  return user;
+}
+
+/** What single sign-on needs of the identity provider's ID token. */
+const singleSignOnClaims = z.object({
+  email: emailAddress,
+  // Providers that verify addresses say so; one that says it did not is not trusted with an account.
+  email_verified: z.unknown().optional().refine((verified) => verified !== false && verified !== "false"),
+  name: z.string().trim().max(200).optional().catch(undefined),
+});
+
+/**
+ * The account a single sign-on signs in to: the one with the identity
+ * provider's email (the provider is the newsroom's own, configured by the
+ * administrator, so it speaks for its addresses), created without a password
+ * on the first sign-in unless sign-up is switched off. Null when there is
+ * none to sign in to.
+ */
+export async function userForSingleSignOn(claims: unknown): Promise<{ id: string; sessionVersion: number } | null> {
+  const parsed = singleSignOnClaims.safeParse(claims);
+  if (!parsed.success) return null;
+  const { email, name } = parsed.data;
+  const existing = await db().user.findUnique({ where: { email }, select: { id: true, sessionVersion: true } });
+  if (existing) return existing;
+  if (!env().PARALLAX_ALLOW_SIGNUP) return null;
+  try {
+    const user = await db().$transaction((tx) => createUser(tx, { email, name: name || email.split("@")[0]!, passwordHash: null, siteRole: "USER" }));
+    return { id: user.id, sessionVersion: 0 };
+  } catch (error) {
+    // The same person's first sign-in in two tabs at once: the other one created the account.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return db().user.findUnique({ where: { email }, select: { id: true, sessionVersion: true } });
+    }
+    throw error;
+  }
 }
 
 /**
@@ -73,6 +109,12 @@ export async function changePassword(actor: Actor, input: unknown, address: stri
     await tx.user.update({ where: { id: actor.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await recordAudit(tx, actor, { projectId: null, action: "user.password-change", entityType: "User", entityId: actor.userId });
   });
+}
+
+/** Whether the caller can sign in with a password (accounts made by single sign-on have none). */
+export async function hasPassword(actor: Actor): Promise<boolean> {
+  const user = await db().user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
+  return Boolean(user?.passwordHash);
 }
 
 /** Ends every browser session of the user (sign-out: JWT sessions cannot be revoked one by one). */

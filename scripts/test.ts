@@ -23,6 +23,7 @@ import { ensureChromium, ensurePoppler } from "./lib/debian-tools.ts";
 import { dataDir, type DatabaseServer, embeddedPort, provideDatabaseServer } from "./lib/database.ts";
 import { log } from "./lib/log.ts";
 import { freePort } from "./lib/net.ts";
+import { type IdentityProvider, startIdentityProvider } from "./lib/identity-provider.ts";
 import { type RunningApp, startNextServer } from "./lib/next-server.ts";
 import { applyMigrations } from "./lib/schema-engine.ts";
 import { takeOverShutdownSignals } from "./lib/signals.ts";
@@ -65,9 +66,11 @@ async function main(): Promise<number> {
 
   let server: DatabaseServer | undefined;
   let app: RunningApp | undefined;
+  let identityProvider: IdentityProvider | undefined;
   const database = `parallax_test_${process.pid}`;
   const cleanUp = async () => {
     await app?.stop();
+    await identityProvider?.stop();
     if (server) {
       await server.dropDatabase(database).catch((error: unknown) => log(`could not drop ${database}: ${String(error)}`));
       await server.stop();
@@ -103,8 +106,18 @@ async function main(): Promise<number> {
     await db().$disconnect();
 
     ensureBuilt(env);
+    // Single sign-on against a real OpenID Connect provider of the tests' own.
+    const appPort = await freePort();
+    log("OpenID Connect provider for the single sign-on tests (oidc-provider with its development keys and sign-in pages; hence its warnings):");
+    identityProvider = await startIdentityProvider({ port: await freePort(), redirectUri: `http://localhost:${appPort}/api/auth/callback/oidc` });
+    Object.assign(env, {
+      AUTH_OIDC_ISSUER: identityProvider.issuer,
+      AUTH_OIDC_ID: identityProvider.clientId,
+      AUTH_OIDC_SECRET: identityProvider.clientSecret,
+      AUTH_OIDC_NAME: "Newsroom SSO",
+    });
     const appLog = path.join(dataDir(), "test-app.log");
-    app = await startNextServer({ mode: "start", port: await freePort(), env, logFile: appLog });
+    app = await startNextServer({ mode: "start", port: appPort, env, logFile: appLog });
     env.TEST_BASE_URL = app.url;
     log(`app under test at ${app.url} (its log: ${path.relative(projectRoot, appLog)})`);
 

@@ -3,12 +3,13 @@ import { PasswordForm, TokenForm, TokenList } from "@/components/account/account
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listApiTokens } from "@/lib/auth/tokens";
+import { hasPassword } from "@/lib/users";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const actor = await requireSignedIn("/account");
-  const { items: tokens } = await listApiTokens(actor);
+  const [{ items: tokens }, passwordSet] = await Promise.all([listApiTokens(actor), hasPassword(actor)]);
   return (
     <div className="max-w-3xl space-y-8">
       <PageTitle eyebrow={actor.email}>Account</PageTitle>
@@ -28,9 +29,13 @@ export default async function AccountPage() {
         <h2 id="password-heading" className="text-lg font-semibold text-stone-900">
           Password
         </h2>
-        <Card>
-          <PasswordForm />
-        </Card>
+        {passwordSet ? (
+          <Card>
+            <PasswordForm />
+          </Card>
+        ) : (
+          <p className="text-sm text-stone-600">This account signs in through single sign-on and has no password. Make a token above for scripts.</p>
+        )}
       </section>
     </div>
   );

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { AuthError } from "next-auth";
-import { signIn, signOut } from "@/lib/auth/next-auth";
+import { SINGLE_SIGN_ON, signIn, signOut } from "@/lib/auth/next-auth";
 import { addressOf, assertAttemptAllowed } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors";
 import { formAction, type FormState } from "@/lib/forms";
@@ -30,6 +30,11 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     throw error;
   }
   return {};
+}
+
+/** Off to the newsroom's identity provider, and back to `callbackUrl` once signed in. */
+export async function singleSignOnAction(formData: FormData): Promise<void> {
+  await signIn(SINGLE_SIGN_ON, { redirectTo: safeReturnPath(formData.get("callbackUrl")) });
 }
 
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -89,3 +89,44 @@ test("account: a token is shown once, works, is listed and revoked; a password c
   await copy.close();
   await second.close();
 });
+
+test("single sign-on: the identity provider vouches for an email, which signs in to its account or a new one; an address it does not confirm is refused", async ({ page }) => {
+  /** Through the provider's own pages (oidc-provider's): any login, which is the email; then its consent. */
+  const signInThroughProvider = async (email: string) => {
+    await page.context().clearCookies({ domain: "127.0.0.1" }); // the provider's own session: another person each time
+    await page.goto("/signin?callbackUrl=%2Faccount");
+    await page.getByRole("button", { name: "Continue with Newsroom SSO" }).click();
+    await page.locator('input[name="login"]').fill(email);
+    await page.locator('input[name="password"]').fill("the provider checks this");
+    await page.getByRole("button", { name: "Sign-in" }).click();
+    await page.getByRole("button", { name: "Continue" }).click();
+  };
+
+  // A first sign-in makes the account, named as the provider names the person, and comes back where it was going.
+  const email = `sso-${randomUUID()}@newsroom.example`;
+  await signInThroughProvider(email);
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("banner").getByText(`SSO ${email.split("@")[0]}`)).toBeVisible();
+  // It has no password to change or to sign in with.
+  await expect(page.getByText("This account signs in through single sign-on and has no password.")).toBeVisible();
+  await expect(page.getByLabel("Current password")).toHaveCount(0);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("main").getByRole("alert")).toHaveText("Wrong email or password.");
+
+  // An account made with a password is the same account when its email signs in through the provider (in any case).
+  await signInThroughProvider("Editor@Example.org");
+  await expect(page.getByRole("banner").getByText("Demo Editor")).toBeVisible();
+  await page.goto("/projects");
+  await expect(page.getByRole("link", { name: /Afghan resistance, summer 2021/ })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  // An address the provider says it has not confirmed signs in to nothing.
+  await signInThroughProvider(`unverified-${randomUUID()}@newsroom.example`);
+  await expect(page).toHaveURL(/\/signin\?/);
+  await expect(page.locator("main").getByRole("alert")).toContainText("Single sign-on did not sign you in");
+  await page.goto("/projects");
+  await expect(page).toHaveURL(/\/signin/);
+});
