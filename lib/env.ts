@@ -23,7 +23,7 @@ const envSchema = z.object({
   AUTH_OIDC_ID: z.string().min(1).optional(),
   AUTH_OIDC_SECRET: z.string().min(1).optional(),
   AUTH_OIDC_NAME: z.string().trim().min(1).max(60).default("single sign-on"),
-}).refine((settings) => [settings.AUTH_OIDC_ISSUER, settings.AUTH_OIDC_ID, settings.AUTH_OIDC_SECRET].every((value, _, all) => (value === undefined) === (all[0] === undefined)), {
+}).refine(({ AUTH_OIDC_ISSUER, AUTH_OIDC_ID, AUTH_OIDC_SECRET }) => [0, 3].includes([AUTH_OIDC_ISSUER, AUTH_OIDC_ID, AUTH_OIDC_SECRET].filter(Boolean).length), {
   message: "single sign-on needs AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET together",
   path: ["AUTH_OIDC_ISSUER"],
 });
