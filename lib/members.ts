@@ -6,6 +6,7 @@ import { emailAddress } from "@/lib/auth/credentials";
 import { db, type DbClient } from "@/lib/db";
 import { conflict, notFound, unprocessable } from "@/lib/errors";
 import type { ProjectRole } from "@/lib/generated/prisma/enums";
+import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
 import { requireProjectPermission } from "@/lib/permissions";
 import { isUuid, parseInput } from "@/lib/validation";
 
@@ -41,15 +42,25 @@ export async function addMember(actor: Actor, projectId: string, input: unknown)
   });
 }
 
-/** The project's members, editors first, then by name (everyone in the project may see who is in it). */
-export async function listMembers(actor: Actor, projectId: string): Promise<{ items: MemberView[]; nextCursor: null }> {
+/** Everyone in the project, editors first, then by name (everyone in the project may see who is in it). */
+export async function projectMembers(actor: Actor, projectId: string): Promise<MemberView[]> {
   await requireProjectPermission(actor, projectId, "member.read");
   const rows = await db().membership.findMany({ where: { projectId }, select: { role: true, user: { select: { id: true, email: true, name: true } } } });
   const rank = { EDITOR: 0, REVIEWER: 1, VIEWER: 2 } as const;
-  const items = rows
+  return rows
     .map(({ role: memberRole, user }) => ({ userId: user.id, email: user.email, name: user.name, role: memberRole }))
-    .sort((a, b) => rank[a.role] - rank[b.role] || a.name.localeCompare(b.name));
-  return { items, nextCursor: null };
+    .sort((a, b) => rank[a.role] - rank[b.role] || a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
+}
+
+/** One page of projectMembers, as the API lists them. */
+export async function listMembers(actor: Actor, projectId: string, query: unknown): Promise<Page<MemberView>> {
+  const members = await projectMembers(actor, projectId);
+  const page = parseInput(pageQuery, query);
+  return pageInMemory(
+    members.map((member) => ({ id: member.userId, member })),
+    page,
+    ({ member }) => member,
+  );
 }
 
 async function membershipOf(tx: DbClient, projectId: string, userId: string) {

@@ -21,6 +21,31 @@ describe("members and roles", () => {
     expect((await members(team.outsider.token)).status).toBe(404);
   });
 
+  it("pages like every list: limit and cursor walk the same order, a bad cursor is 400", async () => {
+    const project = await createProjectWithTeam("Many members");
+    for (const label of ["m1", "m2", "m3", "m4"]) {
+      const user = await createUser({ label });
+      expect((await api("POST", `/api/v1/projects/${project.id}/members`, { token: project.editor.token, json: { email: user.email, role: "VIEWER" } })).status).toBe(201);
+    }
+    const all = await api("GET", `/api/v1/projects/${project.id}/members`, { token: project.viewer.token });
+    expect(all.body.items).toHaveLength(7);
+    expect(all.body.nextCursor).toBeNull();
+    const walked: unknown[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor === null ? "" : `&cursor=${cursor}`;
+      const page = await api("GET", `/api/v1/projects/${project.id}/members?limit=3${query}`, { token: project.viewer.token });
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(3);
+      walked.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor !== null);
+    expect(walked).toEqual(all.body.items);
+    const bad = await api("GET", `/api/v1/projects/${project.id}/members?cursor=nonsense`, { token: project.viewer.token });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("bad_request");
+  });
+
   it("lets editors add, re-role and remove members; others get 403; annotations stay attributed", async () => {
     for (const token of [team.reviewer.token, team.viewer.token]) {
       expect((await api("POST", `/api/v1/projects/${team.id}/members`, { token, json: { email: newcomer.email, role: "VIEWER" } })).status).toBe(403);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
 import { Problem } from "@/components/ui/problem";
 import { measureAgreement, suggestedCoders } from "@/lib/agreement";
-import { listMembers } from "@/lib/members";
+import { projectMembers } from "@/lib/members";
 import { orProblem, projectSubpage } from "@/lib/page-data";
 
 const subpage = projectSubpage("agreement", "Agreement");
@@ -15,7 +15,7 @@ export default async function AgreementPage({ params, searchParams }: PageProps<
   const { projectId } = await params;
   const query = await searchParams;
   const { actor, record: project } = await subpage.load(projectId);
-  const { items: members } = await listMembers(actor, projectId);
+  const members = await projectMembers(actor, projectId);
   const chosen = [query.coders ?? []].flat().join(",");
   const suggested = suggestedCoders(members);
   const coders = chosen || suggested.join(",");

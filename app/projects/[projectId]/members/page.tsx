@@ -2,7 +2,7 @@ import Link from "next/link";
 import { BlindCodingSwitch } from "@/components/members/blind-coding-switch";
 import { MembersManager } from "@/components/members/members-manager";
 import { PageTitle } from "@/components/ui/card";
-import { listMembers } from "@/lib/members";
+import { projectMembers } from "@/lib/members";
 import { projectSubpage } from "@/lib/page-data";
 import { roleAllows } from "@/lib/permissions";
 
@@ -12,7 +12,7 @@ export const generateMetadata = subpage.generateMetadata;
 export default async function MembersPage({ params }: PageProps<"/projects/[projectId]/members">) {
   const { projectId } = await params;
   const { actor, record: project } = await subpage.load(projectId);
-  const { items } = await listMembers(actor, projectId);
+  const members = await projectMembers(actor, projectId);
   return (
     <div>
       <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>Members</PageTitle>
@@ -21,7 +21,7 @@ export default async function MembersPage({ params }: PageProps<"/projects/[proj
           <BlindCodingSwitch projectId={projectId} reviewersSeeEachOther={project.reviewersSeeEachOther} />
         </div>
       )}
-      <MembersManager projectId={projectId} members={items} canManage={roleAllows(project.role, "member.manage")} viewerId={actor.userId} />
+      <MembersManager projectId={projectId} members={members} canManage={roleAllows(project.role, "member.manage")} viewerId={actor.userId} />
     </div>
   );
 }
