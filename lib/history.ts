@@ -67,21 +67,28 @@ export async function listHistory(actor: Actor, projectId: string, query: unknow
   }));
 }
 
-/** The ids in a recorded item's `…Id` fields (an entry records ids, not what they stand for). */
+/** The ids in a recorded item's `…Id` fields and a merge's `mergedInto` (an entry records ids, not what they stand for). */
 function mentionedIds(record: unknown): string[] {
   if (!record || typeof record !== "object" || Array.isArray(record)) return [];
-  return Object.entries(record).flatMap(([field, value]) => (field.endsWith("Id") && typeof value === "string" && isUuid(value) ? [value] : []));
+  const namesAnId = (field: string) => field.endsWith("Id") || field === "mergedInto";
+  return Object.entries(record).flatMap(([field, value]) => (namesAnId(field) && typeof value === "string" && isUuid(value) ? [value] : []));
 }
 
-/** The current title or quote of the project's events, articles and annotations among `ids`, deleted ones included (history names them too). */
+/** The current title, name or quote of the project's events, articles, outlets and annotations among `ids`, deleted ones included (history names them too). */
 async function namesOf(projectId: string, ids: string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return new Map();
   const where = { projectId, id: { in: wanted } };
-  const [events, articles, annotations] = await Promise.all([
+  const [events, articles, sources, annotations] = await Promise.all([
     db().event.findMany({ where, select: { id: true, title: true } }),
     db().article.findMany({ where, select: { id: true, title: true } }),
+    db().source.findMany({ where, select: { id: true, name: true } }),
     db().annotation.findMany({ where, select: { id: true, exact: true } }),
   ]);
-  return new Map([...events.map((event) => [event.id, event.title] as const), ...articles.map((article) => [article.id, article.title] as const), ...annotations.map((annotation) => [annotation.id, `“${annotation.exact}”`] as const)]);
+  return new Map([
+    ...events.map((event) => [event.id, event.title] as const),
+    ...articles.map((article) => [article.id, article.title] as const),
+    ...sources.map((source) => [source.id, source.name] as const),
+    ...annotations.map((annotation) => [annotation.id, `“${annotation.exact}”`] as const),
+  ]);
 }

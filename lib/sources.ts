@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
-import { conflict, notFound } from "@/lib/errors";
+import { conflict, notFound, unprocessable } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
 import { requireProjectPermission } from "@/lib/permissions";
@@ -35,6 +35,8 @@ const sourceSelect = {
   updatedAt: true,
   _count: { select: { articles: { where: { deletedAt: null } } } },
 } as const satisfies Prisma.SourceSelect;
+
+const mergeSourceInput = z.strictObject({ into: z.string().max(100) });
 
 type SourceRow = Prisma.SourceGetPayload<{ select: typeof sourceSelect }>;
 
@@ -124,5 +126,44 @@ export async function deleteSource(actor: Actor, sourceId: string): Promise<void
     }
     await tx.source.delete({ where: { id: sourceId } });
     await recordAudit(tx, actor, { projectId, action: "source.delete", entityType: "Source", entityId: sourceId, before });
+  });
+}
+
+/**
+ * Merges the outlet into another of the same project (`into`, the survivor),
+ * as when imports spelled one outlet two ways (editors): its articles, deleted
+ * ones too, move to the survivor, which keeps its name and gains the homepage
+ * and notes it lacked; the merged outlet is deleted.
+ */
+export async function mergeSource(actor: Actor, sourceId: string, input: unknown): Promise<SourceView> {
+  const { projectId } = await requireSource(actor, sourceId, "article.update");
+  const { into } = parseInput(mergeSourceInput, input);
+  const notAnOutlet = (message: string, issue: string) => unprocessable(message, { issues: [{ path: "into", message: issue }] });
+  if (into === sourceId) throw notAnOutlet("An outlet cannot be merged into itself.", "must be another outlet");
+  if (!isUuid(into)) throw notAnOutlet("The outlet to merge into is not an outlet of this project.", "unknown outlet");
+  return db().$transaction(async (tx) => {
+    // Both locked, in id order: an import naming either waits, and two merges of the same pair cannot deadlock.
+    const locked = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM sources WHERE id IN (${sourceId}::uuid, ${into}::uuid) AND project_id = ${projectId}::uuid ORDER BY id FOR UPDATE`;
+    if (!locked.some((row) => row.id === sourceId)) throw notFound("Source");
+    if (!locked.some((row) => row.id === into)) throw notAnOutlet("The outlet to merge into is not an outlet of this project.", "unknown outlet");
+    const merged = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect });
+    const survivor = await tx.source.findUniqueOrThrow({ where: { id: into }, select: sourceSelect });
+    const moved = await tx.article.updateMany({ where: { sourceId }, data: { sourceId: into } });
+    const after = await tx.source.update({
+      where: { id: into },
+      data: { homepage: survivor.homepage ?? merged.homepage, notes: survivor.notes ?? merged.notes },
+      select: sourceSelect,
+    });
+    await tx.source.delete({ where: { id: sourceId } });
+    await recordAudit(tx, actor, {
+      projectId,
+      action: "source.merge",
+      entityType: "Source",
+      entityId: sourceId,
+      before: toSourceView(merged),
+      after: { mergedInto: into, articlesMoved: moved.count },
+    });
+    return toSourceView(after);
   });
 }

@@ -9,7 +9,7 @@ import type { SourceView } from "@/lib/sources";
 
 const field = "w-full rounded-md border border-stone-300 px-2 py-1 text-sm";
 
-/** The project's outlets; editors rename them and note their homepage, ownership and lean. */
+/** The project's outlets; editors rename them, note their homepage, ownership and lean, and merge duplicates. */
 export function SourcesManager({ sources, canEdit }: { sources: SourceView[]; canEdit: boolean }) {
   const { message, run } = useRefreshingAction();
   if (sources.length === 0) return <p className="text-stone-600">No outlets yet. An outlet is added when an imported article names it.</p>;
@@ -18,15 +18,16 @@ export function SourcesManager({ sources, canEdit }: { sources: SourceView[]; ca
       <ActionMessage message={message} />
       <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs">
         {sources.map((source) => (
-          <SourceRow key={`${source.id}-${source.updatedAt}`} source={source} canEdit={canEdit} run={run} />
+          <SourceRow key={`${source.id}-${source.updatedAt}`} source={source} others={sources.filter((other) => other.id !== source.id)} canEdit={canEdit} run={run} />
         ))}
       </ul>
     </div>
   );
 }
 
-function SourceRow({ source, canEdit, run }: { source: SourceView; canEdit: boolean; run: RunAction }) {
+function SourceRow({ source, others, canEdit, run }: { source: SourceView; others: SourceView[]; canEdit: boolean; run: RunAction }) {
   const [editing, setEditing] = useState(false);
+  const [mergeInto, setMergeInto] = useState("");
   const [values, setValues] = useState({ name: source.name, homepage: source.homepage ?? "", notes: source.notes ?? "" });
 
   async function save(event: FormEvent) {
@@ -69,7 +70,9 @@ function SourceRow({ source, canEdit, run }: { source: SourceView; canEdit: bool
   return (
     <li className="flex flex-wrap items-start gap-3 px-4 py-3" data-testid="source-row">
       <div className="min-w-0 flex-1">
-        <p className="font-medium text-stone-900">{source.name}</p>
+        <p className="font-medium text-stone-900" data-testid="source-name">
+          {source.name}
+        </p>
         <p className="text-xs text-stone-500">
           {source.articleCount === 0 ? (
             "0 articles"
@@ -94,6 +97,31 @@ function SourceRow({ source, canEdit, run }: { source: SourceView; canEdit: bool
           <button type="button" onClick={() => setEditing(true)} className="rounded-md border border-stone-300 px-2 py-1 text-xs hover:bg-stone-50">
             Edit
           </button>
+          {others.length > 0 && (
+            <>
+              <select aria-label={`Merge “${source.name}” into`} value={mergeInto} onChange={(change) => setMergeInto(change.target.value)} className="max-w-48 rounded-md border border-stone-300 px-1 py-1 text-xs">
+                <option value="">Merge into…</option>
+                {others.map((other) => (
+                  <option key={other.id} value={other.id}>
+                    {other.name}
+                  </option>
+                ))}
+              </select>
+              <ConfirmButton
+                label="Merge"
+                question={`Move ${source.articleCount === 1 ? "its article" : `its ${source.articleCount} articles`} to “${others.find((other) => other.id === mergeInto)?.name}” and remove “${source.name}”?`}
+                confirmLabel="Yes, merge"
+                disabled={!mergeInto}
+                onConfirm={() =>
+                  run(async () => {
+                    const survivor = await callApi<SourceView>("POST", `/api/v1/sources/${source.id}/merge`, { body: { into: mergeInto } });
+                    return `Merged “${source.name}” into “${survivor.name}”: its articles moved there.`;
+                  })
+                }
+                className="rounded-md border border-stone-300 px-2 py-1 text-xs hover:bg-stone-50 disabled:opacity-40"
+              />
+            </>
+          )}
           {source.articleCount === 0 && (
             <ConfirmButton
               label="Delete"

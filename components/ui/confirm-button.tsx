@@ -9,18 +9,20 @@ export function ConfirmButton({
   onConfirm,
   className,
   confirmLabel = "Yes, delete",
+  disabled = false,
 }: {
   label: string;
   question: string;
   onConfirm: () => Promise<unknown>;
   className: string;
   confirmLabel?: string;
+  disabled?: boolean;
 }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   if (!asking) {
     return (
-      <button type="button" onClick={() => setAsking(true)} className={className}>
+      <button type="button" disabled={disabled} onClick={() => setAsking(true)} className={className}>
         {label}
       </button>
     );

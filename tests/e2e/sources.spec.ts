@@ -11,20 +11,22 @@ test("an editor notes an outlet's ownership on the Outlets page and the comparis
   await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Outlets" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Outlets");
   const rows = page.getByTestId("source-row");
+  // Every row lists the other outlets to merge into: a row is found by its own name.
+  const row = (name: string) => rows.filter({ has: page.getByTestId("source-name").getByText(name, { exact: true }) });
   await expect(rows).toHaveText([/Reuters1 article/, /TASS1 article/]);
 
-  await rows.filter({ hasText: "TASS" }).getByRole("button", { name: "Edit" }).click();
+  await row("TASS").getByRole("button", { name: "Edit" }).click();
   const form = page.getByRole("form", { name: "Edit TASS" });
   await form.getByLabel("Homepage").fill("https://tass.com");
   await form.getByLabel("Notes (ownership, lean, reliability)").fill("State-owned news agency (Russia).");
   await form.getByRole("button", { name: "Save outlet" }).click();
   await expect(page.getByRole("status")).toHaveText("Saved “TASS”.");
-  const tass = rows.filter({ hasText: "TASS" });
+  const tass = row("TASS");
   await expect(tass).toContainText("State-owned news agency (Russia).");
   await expect(tass.getByRole("link", { name: "https://tass.com" })).toHaveAttribute("href", "https://tass.com");
 
   // A name another outlet has is refused, and the form keeps what was typed.
-  await rows.filter({ hasText: "Reuters" }).getByRole("button", { name: "Edit" }).click();
+  await row("Reuters").getByRole("button", { name: "Edit" }).click();
   const reuters = page.getByRole("form", { name: "Edit Reuters" });
   await reuters.getByLabel("Name").fill("tass");
   await reuters.getByRole("button", { name: "Save outlet" }).click();
@@ -34,16 +36,30 @@ test("an editor notes an outlet's ownership on the Outlets page and the comparis
   await page.screenshot({ path: ".data/test-results/outlets.png" });
 
   // An outlet whose articles all went elsewhere can be deleted; one with articles cannot.
-  await expect(rows.filter({ hasText: "Reuters" }).getByRole("button", { name: "Delete" })).toHaveCount(0);
+  await expect(row("Reuters").getByRole("button", { name: "Delete" })).toHaveCount(0);
   const spare = (await (await api(page, "POST", `/api/v1/projects/${project.id}/articles`, { data: { title: "Spare", text: "A spare report.", sourceName: "Pajhwok" } })).json()) as { id: string };
   expect((await api(page, "PATCH", `/api/v1/articles/${spare.id}`, { data: { sourceName: "Reuters" } })).status()).toBe(200);
   await page.reload();
-  const pajhwok = rows.filter({ hasText: "Pajhwok" });
+  const pajhwok = row("Pajhwok");
   await expect(pajhwok).toContainText("0 articles");
   await pajhwok.getByRole("button", { name: "Delete" }).click();
   await pajhwok.getByRole("button", { name: "Yes, delete" }).click();
   await expect(page.getByRole("status")).toHaveText("Deleted “Pajhwok”.");
   await expect(rows).toHaveText([/Reuters2 articles/, /TASS1 article/]);
+
+  // Two spellings of one outlet become one: the articles move, the notes the kept one lacked come along.
+  expect((await api(page, "POST", `/api/v1/projects/${project.id}/articles`, { data: { title: "Deal over", text: "The deal is over.", sourceName: "TASS English" } })).status()).toBe(201);
+  await page.reload();
+  await expect(rows).toHaveText([/Reuters2 articles/, /TASS1 article/, /TASS English1 article/]);
+  const duplicate = row("TASS English");
+  await expect(duplicate.getByRole("button", { name: "Merge" })).toBeDisabled();
+  await duplicate.getByRole("combobox", { name: "Merge “TASS English” into" }).selectOption({ label: "TASS" });
+  await duplicate.getByRole("button", { name: "Merge" }).click();
+  await expect(duplicate).toContainText("Move its article to “TASS” and remove “TASS English”?");
+  await duplicate.getByRole("button", { name: "Yes, merge" }).click();
+  await expect(page.getByRole("status")).toHaveText("Merged “TASS English” into “TASS”: its articles moved there.");
+  await expect(rows).toHaveText([/Reuters2 articles/, /TASS2 articles/]);
+  await expect(row("TASS")).toContainText("State-owned news agency (Russia).");
 
   await page.goto(`/projects/${project.id}/compare`);
   const columns = page.getByTestId("compared-source");

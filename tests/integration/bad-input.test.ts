@@ -58,6 +58,7 @@ beforeAll(async () => {
   const second = "Critics called it propaganda";
   ids.secondAnnotation = (await make(`/api/v1/articles/${ids.article}/annotations`, { start: TEXT.indexOf(second), end: TEXT.indexOf(second) + second.length, exact: second }, e)).id;
   ids.source = (await make(`/api/v1/projects/${team.id}/articles`, { title: "Outlet", text: TEXT, sourceName: "Kabul Times" }, e)).source.id;
+  ids.secondSource = (await make(`/api/v1/projects/${team.id}/articles`, { title: "Second outlet", text: TEXT, sourceName: "Kabul Post" }, e)).source.id;
   ids.event = (await make(`/api/v1/projects/${team.id}/events`, { title: "Villages retaken" }, e)).id;
   ids.secondEvent = (await make(`/api/v1/projects/${team.id}/events`, { title: "Other event" }, e)).id;
   ids.link = (await make(`/api/v1/events/${ids.event}/links`, { annotationId: ids.annotation, stance: "ASSERTS" }, e)).id;
@@ -71,6 +72,7 @@ beforeAll(async () => {
   ids.otherArticle = (await make(`/api/v1/projects/${other.id}/articles`, { title: "Theirs", text: TEXT }, other.editor.token)).id;
   ids.otherAnnotation = (await make(`/api/v1/articles/${ids.otherArticle}/annotations`, { start: 0, end: 3, exact: "The" }, other.editor.token)).id;
   ids.otherEvent = (await make(`/api/v1/projects/${other.id}/events`, { title: "Theirs" }, other.editor.token)).id;
+  ids.otherSource = (await make(`/api/v1/projects/${other.id}/articles`, { title: "Theirs", text: TEXT, sourceName: "Their outlet" }, other.editor.token)).source.id;
   ids.otherTag = (await api("GET", `/api/v1/projects/${other.id}/tags`, { token: other.editor.token })).body.items[0].id;
   ids.deletedArticle = (await make(`/api/v1/projects/${team.id}/articles`, { title: "Gone", text: TEXT }, e)).id;
   await api("DELETE", `/api/v1/articles/${ids.deletedArticle}`, { token: e });
@@ -111,6 +113,7 @@ function writeRoutes(): WriteRoute[] {
     { method: "DELETE", path: `/api/v1/comments/${ids.comment}`, ids: [ids.comment!] },
     { method: "PATCH", path: `/api/v1/sources/${ids.source}`, valid: { notes: "State-owned" }, fields: { name: "label", homepage: "text", notes: "text" }, ids: [ids.source!] },
     { method: "DELETE", path: `/api/v1/sources/${ids.source}`, ids: [ids.source!] },
+    { method: "POST", path: `/api/v1/sources/${ids.source}/merge`, valid: { into: ids.secondSource }, fields: { into: "id" }, ids: [ids.source!] },
     { method: "POST", path: `/api/v1/projects/${team.id}/events`, valid: { title: "E", date: "2021-08-20" }, fields: { title: "label", date: "date" }, ids: [team.id] },
     { method: "PATCH", path: `/api/v1/events/${ids.event}`, valid: { place: "Kabul" }, fields: { place: "text" }, ids: [ids.event!] },
     { method: "DELETE", path: `/api/v1/events/${ids.event}`, ids: [ids.event!] },
@@ -148,7 +151,7 @@ function wrongValues(kind: string): unknown[] {
     case "date":
       return [...common, 42, "yesterday", "2021-02-30", "2021-08-20T25:00", "99999-01-01"];
     case "id":
-      return [...common, 42, "not-an-id", ids.otherAnnotation, ids.otherEvent, ids.deletedAnnotation, ...SQL_AND_PATHS.slice(0, 3)];
+      return [...common, 42, "not-an-id", ids.otherAnnotation, ids.otherEvent, ids.otherSource, ids.deletedAnnotation, ...SQL_AND_PATHS.slice(0, 3)];
     case "enum":
       return [...common, 42, "asserts ", "EVERYTHING", "ADMIN"];
     case "email":

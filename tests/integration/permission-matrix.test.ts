@@ -155,6 +155,7 @@ const ROWS: Row[] = [
   { method: "GET", route: "/api/v1/sources/[sourceId]", access: "VIEWER", ok: 200, call: async ({ sourceId }) => at(`/api/v1/sources/${sourceId}`) },
   { method: "PATCH", route: "/api/v1/sources/[sourceId]", access: "EDITOR", ok: 200, call: async ({ sourceId }) => ({ path: `/api/v1/sources/${sourceId}`, json: { notes: `n ${fresh()}` } }) },
   { method: "DELETE", route: "/api/v1/sources/[sourceId]", access: "EDITOR", ok: 204, call: async ({ team }) => at(`/api/v1/sources/${await emptySource(team)}`) },
+  { method: "POST", route: "/api/v1/sources/[sourceId]/merge", access: "EDITOR", ok: 200, call: async ({ team }) => ({ path: `/api/v1/sources/${await outlet(team)}/merge`, json: { into: await outlet(team) } }) },
 
   // Events and claim links
   { method: "GET", route: "/api/v1/events/[eventId]", access: "VIEWER", ok: 200, call: async ({ event }) => at(`/api/v1/events/${await event()}`) },
@@ -210,6 +211,10 @@ async function emptySource(team: TestProject): Promise<string> {
   const { id, source } = await created(api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Gone", text: TEXT, sourceName: `Outlet ${fresh()}` } }));
   await api("DELETE", `/api/v1/articles/${id}`, { token: team.editor.token });
   return source.id;
+}
+/** An outlet with one article. */
+async function outlet(team: TestProject): Promise<string> {
+  return (await created(api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Outlet", text: TEXT, sourceName: `Outlet ${fresh()}` } }))).source.id;
 }
 async function member(team: TestProject): Promise<{ id: string }> {
   const user = await createUser({ label: "member" });

@@ -123,4 +123,60 @@ describe("outlets", () => {
       else expect(imported.body.source.id).not.toBe(placeholder.source!.id);
     }
   });
+
+  it("are merged by editors: the articles, deleted ones too, move to the outlet kept, which gains the homepage and notes it lacked", async () => {
+    const kept = (await importFrom("Pajhwok")).source!;
+    const spelledOtherwise = await importFrom("Pajhwok Afghan News");
+    const deletedArticle = await importFrom("Pajhwok Afghan News");
+    expect((await api("DELETE", `/api/v1/articles/${deletedArticle.id}`, { token: team.editor.token })).status).toBe(204);
+    const merged = spelledOtherwise.source!;
+    await api("PATCH", `/api/v1/sources/${merged.id}`, { token: team.editor.token, json: { homepage: "https://pajhwok.com", notes: "Independent news agency." } });
+    await api("PATCH", `/api/v1/sources/${kept.id}`, { token: team.editor.token, json: { notes: "Kabul-based." } });
+
+    const before = await countRows();
+    const theirs = (await importFrom("Theirs", other)).source!;
+    const countsBefore = await countRows();
+    const merge = (id: string, json: unknown, token = team.editor.token) => api("POST", `/api/v1/sources/${id}/merge`, { token, json });
+    expect((await merge(merged.id, { into: kept.id }, team.reviewer.token)).status).toBe(403);
+    expect((await merge(merged.id, { into: kept.id }, other.editor.token)).status).toBe(404);
+    for (const json of [{ into: merged.id }, { into: theirs.id }, { into: "not-an-id" }, { into: "019ab000-0000-7000-8000-00000000dead" }]) {
+      const refused = await merge(merged.id, json);
+      expect(refused.status, JSON.stringify(json)).toBe(422);
+      expect(refused.body.error.details.issues[0].path).toBe("into");
+    }
+    expect((await merge(merged.id, {})).status).toBe(422);
+    for (const json of [{ into: 5 }, { into: kept.id, extra: true }, [kept.id]]) expect((await merge(merged.id, json)).status).toBe(400);
+    expect(await countRows()).toEqual(countsBefore);
+    expect(before).not.toEqual(countsBefore); // the other project's import counted
+
+    const answer = await merge(merged.id, { into: kept.id });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ id: kept.id, name: "Pajhwok", homepage: "https://pajhwok.com", notes: "Kabul-based.", articleCount: 2 });
+    expect((await api("GET", `/api/v1/sources/${merged.id}`, { token: team.editor.token })).status).toBe(404);
+    expect((await merge(merged.id, { into: kept.id })).status).toBe(404);
+    const moved = await api("GET", `/api/v1/articles/${spelledOtherwise.id}`, { token: team.viewer.token });
+    expect(moved.body.source).toMatchObject({ id: kept.id, name: "Pajhwok" });
+    const history = await api("GET", `/api/v1/projects/${team.id}/audit?entity=${merged.id}&action=source.merge`, { token: team.editor.token });
+    expect(history.body.items).toHaveLength(1);
+    expect(history.body.items[0].after).toEqual({ mergedInto: kept.id, articlesMoved: 2 }); // the deleted article moved too
+    expect(history.body.items[0].names).toEqual({ [kept.id]: "Pajhwok" });
+  });
+
+  it("being merged while an article naming them is imported: the article gets an outlet that exists", async () => {
+    const survivor = (await importFrom("Merge target")).source!;
+    for (let round = 0; round < 10; round++) {
+      const name = `Merge race ${round}`;
+      const merged = (await importFrom(name)).source!;
+      const [merge, imported] = await Promise.all([
+        api("POST", `/api/v1/sources/${merged.id}/merge`, { token: team.editor.token, json: { into: survivor.id } }),
+        api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: name, text: TEXT, sourceName: name } }),
+      ]);
+      expect(merge.status, JSON.stringify(merge.body)).toBe(200);
+      expect(imported.status).toBe(201);
+      // Imported first, the article moved with the merge; imported after, it made the outlet anew.
+      const { source } = (await api("GET", `/api/v1/articles/${imported.body.id}`, { token: team.editor.token })).body;
+      expect(source.id === survivor.id || (source.name === name && source.id !== merged.id)).toBe(true);
+      expect((await api("GET", `/api/v1/sources/${source.id}`, { token: team.editor.token })).status).toBe(200);
+    }
+  });
 });

@@ -30,6 +30,9 @@ describe("a history entry as the History page shows it", () => {
     expect(entityLabel({ before: null, after: { exact: "  the terror group swept across the country " }, names: none })).toBe("“the terror group swept across the country”");
     expect(entityLabel({ before: { title: "Taliban offensive across Afghanistan" }, after: null, names: none })).toBe("“Taliban offensive across Afghanistan”");
     expect(entityLabel({ before: null, after: { exact: "x".repeat(100) }, names: none })).toBe(`“${"x".repeat(80)}…”`);
+    // A merge records where the item went: it is named by what it was.
+    expect(entityLabel({ before: { name: "TASS English", notes: null }, after: { mergedInto: "s1", articlesMoved: 2 }, names: none })).toBe("“TASS English”");
+    expect(entityLabel({ before: { name: "Kremlin wire" }, after: { name: "TASS" }, names: none })).toBe("“TASS”");
     const link = { stance: "ASSERTS", annotationId: "a1", eventId: "e1" };
     expect(entityLabel({ before: null, after: link, names: none })).toBeNull();
     expect(entityLabel({ before: null, after: link, names: { a1: "“the terror group swept”", e1: "Taliban offensive" } })).toBe("“the terror group swept” → Taliban offensive");
