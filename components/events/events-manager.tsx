@@ -6,6 +6,7 @@ import { callApi } from "@/components/reader/api-client";
 import { ActionMessage, type RunAction, useRefreshingAction } from "@/components/ui/action-message";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatDateRange } from "@/components/ui/format";
+import { MergeInto } from "@/components/ui/merge-into";
 import type { EventView } from "@/lib/events";
 
 interface Permissions {
@@ -104,7 +105,6 @@ function Captioned({ caption, children }: { caption: string; children: ReactNode
 
 function EventRow({ event, others, canManage, run }: { event: EventView; others: EventView[]; canManage: boolean; run: RunAction }) {
   const [editing, setEditing] = useState(false);
-  const [mergeInto, setMergeInto] = useState("");
   const when = formatDateRange(event.date, event.dateEnd) ?? "Undated";
 
   if (editing) {
@@ -141,29 +141,17 @@ function EventRow({ event, others, canManage, run }: { event: EventView; others:
             Edit
           </button>
           {others.length > 0 && (
-            <>
-              <select aria-label={`Merge “${event.title}” into`} value={mergeInto} onChange={(change) => setMergeInto(change.target.value)} className="max-w-48 rounded-md border border-stone-300 px-1 py-1 text-xs">
-                <option value="">Merge into…</option>
-                {others.map((other) => (
-                  <option key={other.id} value={other.id}>
-                    {other.title}
-                  </option>
-                ))}
-              </select>
-              <button
-                type="button"
-                disabled={!mergeInto}
-                onClick={() =>
-                  run(async () => {
-                    const survivor = await callApi<EventView>("POST", `/api/v1/events/${event.id}/merge`, { body: { into: mergeInto } });
-                    return `Merged “${event.title}” into “${survivor.title}”: its links moved there.`;
-                  })
-                }
-                className="rounded-md border border-stone-300 px-2 py-1 text-xs hover:bg-stone-50 disabled:opacity-40"
-              >
-                Merge
-              </button>
-            </>
+            <MergeInto
+              name={event.title}
+              others={others.map((other) => ({ id: other.id, name: other.title }))}
+              moves={event.linkCount === 0 ? "It has no linked claims." : event.linkCount === 1 ? "Its linked claim moves there." : `Its ${event.linkCount} linked claims move there.`}
+              onMerge={(into) =>
+                run(async () => {
+                  const survivor = await callApi<EventView>("POST", `/api/v1/events/${event.id}/merge`, { body: { into } });
+                  return `Merged “${event.title}” into “${survivor.title}”: its links moved there.`;
+                })
+              }
+            />
           )}
           <ConfirmButton
             label="Delete"

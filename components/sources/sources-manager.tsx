@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { callApi } from "@/components/reader/api-client";
 import { ActionMessage, type RunAction, useRefreshingAction } from "@/components/ui/action-message";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { MergeInto } from "@/components/ui/merge-into";
 import type { SourceView } from "@/lib/sources";
 
 const field = "w-full rounded-md border border-stone-300 px-2 py-1 text-sm";
@@ -27,7 +28,6 @@ export function SourcesManager({ sources, canEdit }: { sources: SourceView[]; ca
 
 function SourceRow({ source, others, canEdit, run }: { source: SourceView; others: SourceView[]; canEdit: boolean; run: RunAction }) {
   const [editing, setEditing] = useState(false);
-  const [mergeInto, setMergeInto] = useState("");
   const [values, setValues] = useState({ name: source.name, homepage: source.homepage ?? "", notes: source.notes ?? "" });
 
   async function save(event: FormEvent) {
@@ -98,29 +98,17 @@ function SourceRow({ source, others, canEdit, run }: { source: SourceView; other
             Edit
           </button>
           {others.length > 0 && (
-            <>
-              <select aria-label={`Merge “${source.name}” into`} value={mergeInto} onChange={(change) => setMergeInto(change.target.value)} className="max-w-48 rounded-md border border-stone-300 px-1 py-1 text-xs">
-                <option value="">Merge into…</option>
-                {others.map((other) => (
-                  <option key={other.id} value={other.id}>
-                    {other.name}
-                  </option>
-                ))}
-              </select>
-              <ConfirmButton
-                label="Merge"
-                question={`Move ${source.articleCount === 1 ? "its article" : `its ${source.articleCount} articles`} to “${others.find((other) => other.id === mergeInto)?.name}” and remove “${source.name}”?`}
-                confirmLabel="Yes, merge"
-                disabled={!mergeInto}
-                onConfirm={() =>
-                  run(async () => {
-                    const survivor = await callApi<SourceView>("POST", `/api/v1/sources/${source.id}/merge`, { body: { into: mergeInto } });
-                    return `Merged “${source.name}” into “${survivor.name}”: its articles moved there.`;
-                  })
-                }
-                className="rounded-md border border-stone-300 px-2 py-1 text-xs hover:bg-stone-50 disabled:opacity-40"
-              />
-            </>
+            <MergeInto
+              name={source.name}
+              others={others}
+              moves={source.articleCount === 0 ? "It has no live articles." : source.articleCount === 1 ? "Its article moves there." : `Its ${source.articleCount} articles move there.`}
+              onMerge={(into) =>
+                run(async () => {
+                  const survivor = await callApi<SourceView>("POST", `/api/v1/sources/${source.id}/merge`, { body: { into } });
+                  return `Merged “${source.name}” into “${survivor.name}”: its articles moved there.`;
+                })
+              }
+            />
           )}
           {source.articleCount === 0 && (
             <ConfirmButton

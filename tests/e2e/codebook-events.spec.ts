@@ -100,6 +100,8 @@ test("an editor creates events, edits one, and merges one into another: its link
 
   await rows.nth(1).getByLabel("Merge “Port closed (duplicate)” into").selectOption({ label: "Port closure" });
   await rows.nth(1).getByRole("button", { name: "Merge" }).click();
+  await expect(rows.nth(1)).toContainText("Merge “Port closed (duplicate)” into “Port closure”?");
+  await rows.nth(1).getByRole("button", { name: "Yes, merge" }).click();
   await expect(page.getByRole("status")).toContainText("its links moved there");
   await expect(rows).toHaveCount(1);
   await expect(rows.nth(0)).toContainText("1 linked claim");

@@ -55,7 +55,7 @@ test("an editor notes an outlet's ownership on the Outlets page and the comparis
   await expect(duplicate.getByRole("button", { name: "Merge" })).toBeDisabled();
   await duplicate.getByRole("combobox", { name: "Merge “TASS English” into" }).selectOption({ label: "TASS" });
   await duplicate.getByRole("button", { name: "Merge" }).click();
-  await expect(duplicate).toContainText("Move its article to “TASS” and remove “TASS English”?");
+  await expect(duplicate).toContainText("Merge “TASS English” into “TASS”? Its article moves there.");
   await duplicate.getByRole("button", { name: "Yes, merge" }).click();
   await expect(page.getByRole("status")).toHaveText("Merged “TASS English” into “TASS”: its articles moved there.");
   await expect(rows).toHaveText([/Reuters2 articles/, /TASS2 articles/]);
