@@ -138,15 +138,16 @@ export async function deleteSource(actor: Actor, sourceId: string): Promise<void
 export async function mergeSource(actor: Actor, sourceId: string, input: unknown): Promise<SourceView> {
   const { projectId } = await requireSource(actor, sourceId, "article.update");
   const { into } = parseInput(mergeSourceInput, input);
-  const notAnOutlet = (message: string, issue: string) => unprocessable(message, { issues: [{ path: "into", message: issue }] });
-  if (into === sourceId) throw notAnOutlet("An outlet cannot be merged into itself.", "must be another outlet");
-  if (!isUuid(into)) throw notAnOutlet("The outlet to merge into is not an outlet of this project.", "unknown outlet");
+  const badInto = (message: string, issue: string) => unprocessable(message, { issues: [{ path: "into", message: issue }] });
+  const unknownInto = () => badInto("The outlet to merge into is not an outlet of this project.", "unknown outlet");
+  if (into === sourceId) throw badInto("An outlet cannot be merged into itself.", "must be another outlet");
+  if (!isUuid(into)) throw unknownInto();
   return db().$transaction(async (tx) => {
     // Both locked, in id order: an import naming either waits, and two merges of the same pair cannot deadlock.
     const locked = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM sources WHERE id IN (${sourceId}::uuid, ${into}::uuid) AND project_id = ${projectId}::uuid ORDER BY id FOR UPDATE`;
     if (!locked.some((row) => row.id === sourceId)) throw notFound("Source");
-    if (!locked.some((row) => row.id === into)) throw notAnOutlet("The outlet to merge into is not an outlet of this project.", "unknown outlet");
+    if (!locked.some((row) => row.id === into)) throw unknownInto();
     const merged = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect });
     const survivor = await tx.source.findUniqueOrThrow({ where: { id: into }, select: sourceSelect });
     const moved = await tx.article.updateMany({ where: { sourceId }, data: { sourceId: into } });

@@ -47,13 +47,14 @@ function asRecord(value: unknown): Record<string, unknown> | null {
  */
 export function entityLabel(entry: Pick<HistoryEntry, "before" | "after" | "names">): string | null {
   // After first (a rename shows the new name), then before (a merge records only where the item went).
-  for (const record of [asRecord(entry.after), asRecord(entry.before)]) {
+  const records = [asRecord(entry.after), asRecord(entry.before)];
+  for (const record of records) {
     for (const field of ["exact", "title", "name", "body"]) {
       const value = record?.[field];
       if (typeof value === "string" && value.trim()) return `“${clipText(value.trim(), 80)}”`;
     }
   }
-  const record = asRecord(entry.after) ?? asRecord(entry.before);
+  const record = records[0] ?? records[1];
   const [claim, event] = [record?.annotationId, record?.eventId].map((id) => (typeof id === "string" ? entry.names[id] : undefined));
   if (claim && event) return `${clipText(claim, 80)} → ${event}`;
   return null;
