@@ -1,11 +1,16 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { api, DEMO_PROJECT_ID, paintedSpans, signIn } from "./support";
 
-test("the demo editor searches the project and a result opens the reader at its span", async ({ page }) => {
+/** Signs in as the demo editor, opens the demo project and searches it from its search box, as a user does. */
+async function searchDemoProject(page: Page, query: string): Promise<void> {
   await signIn(page, "editor@example.org");
   await page.getByRole("link", { name: /Afghan resistance, summer 2021/ }).click();
-  await page.getByRole("searchbox", { name: "Search this project" }).fill("Newsweek");
+  await page.getByRole("searchbox", { name: "Search this project" }).fill(query);
   await page.getByRole("searchbox", { name: "Search this project" }).press("Enter");
+}
+
+test("the demo editor searches the project and a result opens the reader at its span", async ({ page }) => {
+  await searchDemoProject(page, "Newsweek");
   const results = page.getByTestId("search-results").getByRole("listitem");
   await expect(results.first()).toBeVisible();
   await expect(page.getByTestId("search-results").locator("mark").first()).toHaveText(/Newsweek/i);
@@ -17,10 +22,7 @@ test("the demo editor searches the project and a result opens the reader at its 
 });
 
 test("two coders' versions of one passage are told apart in the results by author and status", async ({ page }) => {
-  await signIn(page, "editor@example.org");
-  await page.getByRole("link", { name: /Afghan resistance, summer 2021/ }).click();
-  await page.getByRole("searchbox", { name: "Search this project" }).fill('"Pakistani-funded Taliban offensive"');
-  await page.getByRole("searchbox", { name: "Search this project" }).press("Enter");
+  await searchDemoProject(page, '"Pakistani-funded Taliban offensive"');
   const results = page.getByTestId("search-results").getByRole("listitem").filter({ hasText: /^Annotation/ });
   await expect(results).toHaveCount(2);
   await expect(results.filter({ hasText: "Annotation by Demo Reviewer · approved · " })).toHaveCount(1);
@@ -28,10 +30,7 @@ test("two coders' versions of one passage are told apart in the results by autho
 });
 
 test("the filters offer the codebook's tags and the project's outlets, and narrow the results", async ({ page }) => {
-  await signIn(page, "editor@example.org");
-  await page.getByRole("link", { name: /Afghan resistance, summer 2021/ }).click();
-  await page.getByRole("searchbox", { name: "Search this project" }).fill("Taliban");
-  await page.getByRole("searchbox", { name: "Search this project" }).press("Enter");
+  await searchDemoProject(page, "Taliban");
   const annotations = page.getByTestId("search-results").getByRole("listitem").filter({ hasText: /^Annotation/ });
   await expect(annotations.first()).toBeVisible();
   const all = await annotations.count();
