@@ -10,6 +10,7 @@ import { requireArticlePermission, requireProjectPermission, visibleAnnotationsW
 import { findSourceByName } from "@/lib/sources";
 import { type ReanchorCounts, reanchorArticle } from "@/lib/reanchoring";
 import { resolveHtmlInput } from "@/lib/html-article";
+import { TASK_BUDGETS } from "@/lib/workers/pool";
 import { articleText } from "@/lib/text";
 import { formatDate, isUuid, label, likeLiteral, optionalDate, optionalText, optionalWebUrl, parseInput, queryText } from "@/lib/validation";
 
@@ -178,23 +179,36 @@ export async function getArticle(actor: Actor, articleId: string): Promise<Artic
  */
 export async function importArticle(actor: Actor, projectId: string, input: unknown, options: { id?: string } = {}): Promise<ArticleDetail> {
   await requireProjectPermission(actor, projectId, "article.create");
-  const article = parseInput(importArticleInput, resolveHtmlInput(input));
+  const article = parseInput(importArticleInput, await resolveHtmlInput(input));
   return db().$transaction((tx) => insertArticle(tx, actor, projectId, article, options.id));
 }
 
 /** At most this many articles in one bulk import (and one transaction). */
 export const MAX_BULK_ARTICLES = 200;
+/** 200 articles of a million characters are more than Prisma's default 5 s of a transaction on a busy server. */
+const BULK_IMPORT_TIMEOUT_MS = 60_000;
 const bulkImportInput = z.array(importArticleInput).min(1, "send at least one article").max(MAX_BULK_ARTICLES);
 
 /** Imports several articles at once: all of them, or (any one invalid: 422 naming it) none. */
 export async function importArticles(actor: Actor, projectId: string, input: unknown): Promise<ArticleDetail[]> {
   await requireProjectPermission(actor, projectId, "article.create");
-  const articles = parseInput(bulkImportInput, Array.isArray(input) ? input.map(resolveHtmlInput) : input);
-  return db().$transaction(async (tx) => {
-    const imported: ArticleDetail[] = [];
-    for (const article of articles) imported.push(await insertArticle(tx, actor, projectId, article));
-    return imported;
-  });
+  const articles = parseInput(bulkImportInput, Array.isArray(input) ? await resolveEachHtmlInput(input) : input);
+  return db().$transaction(
+    async (tx) => {
+      const imported: ArticleDetail[] = [];
+      for (const article of articles) imported.push(await insertArticle(tx, actor, projectId, article));
+      return imported;
+    },
+    { timeout: BULK_IMPORT_TIMEOUT_MS },
+  );
+}
+
+/** One page after the other: a bulk import takes one worker, not all of them. */
+async function resolveEachHtmlInput(inputs: unknown[]): Promise<unknown[]> {
+  if (inputs.length > MAX_BULK_ARTICLES) return inputs; // refused by validation before any extraction
+  const resolved: unknown[] = [];
+  for (const input of inputs) resolved.push(await resolveHtmlInput(input));
+  return resolved;
 }
 
 export type ArticleImport = z.output<typeof importArticleInput>;
@@ -228,6 +242,9 @@ export interface UpdatedArticle extends ArticleDetail {
   /** How the annotations were found in the new text (only when the text was sent). */
   reanchor?: ReanchorCounts;
 }
+
+/** An edit's transaction outlasts the re-anchoring's time limit on its worker (TASK_BUDGETS.reanchor). */
+const EDIT_TIMEOUT_MS = TASK_BUDGETS.reanchor.timeoutMs + 10_000;
 
 /**
  * Edits an article's metadata (title, source, URL, author, published date)
@@ -274,7 +291,7 @@ export async function updateArticle(actor: Actor, articleId: string, input: unkn
       after: { ...auditSnapshot(after), ...(reanchor ? { reanchor } : {}) },
     });
     return reanchor ? { ...after, reanchor } : after;
-  });
+  }, { timeout: EDIT_TIMEOUT_MS });
 }
 
 /** Deletes an article softly: it disappears from the project, its annotations are kept. */

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/actor";
-import { type AnchorState, reanchorAll } from "@/lib/anchoring";
+import type { AnchorState } from "@/lib/anchoring";
 import { type AuditRecord, recordAudits } from "@/lib/audit";
 import type { DbClient } from "@/lib/db";
+import { runInWorker } from "@/lib/workers/pool";
 
 export type ReanchorCounts = Record<AnchorState, number>;
 
@@ -20,7 +21,8 @@ interface ArticleEdit {
  * `oldText` to `newText` (inside the transaction of the edit), and returns how
  * each was found. Annotations that cannot be found are kept and flagged
  * `ORPHANED` with their old quote and offsets (and the revision those refer
- * to), never deleted. One UPDATE for all rows, one audit entry per annotation
+ * to), never deleted. The search runs on a worker thread, within a budget
+ * (lib/workers/pool.ts). One UPDATE for all rows, one audit entry per annotation
  * whose span or anchoring changed; those also get a new version, so that an
  * editor holding the old one must reload before changing them.
  */
@@ -29,11 +31,8 @@ export async function reanchorArticle(tx: DbClient, actor: Actor, edit: ArticleE
     where: { articleId: edit.articleId, deletedAt: null },
     select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, anchor: true, revision: true },
   });
-  const results = reanchorAll(
-    edit.oldText,
-    edit.newText,
-    rows.map((row) => ({ ...row, orphaned: row.anchor === "ORPHANED" })),
-  );
+  const anchors = rows.map(({ start, end, exact, prefix, suffix, anchor }) => ({ start, end, exact, prefix, suffix, orphaned: anchor === "ORPHANED" }));
+  const results = await runInWorker("reanchor", { oldText: edit.oldText, newText: edit.newText, anchors });
   const counts: ReanchorCounts = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   const updates: { id: string; start: number; end: number; exact: string; prefix: string; suffix: string; anchor: string; revision: number; bump: boolean }[] = [];
   const audits: AuditRecord[] = [];

@@ -37,8 +37,41 @@ const MIN_CONTEXT_FOR_SHORT_QUOTES = 0.5;
 const DISTINCTIVE_QUOTE_LENGTH = 24;
 /** Exact copies of very common quotes ("the") are not all scored: the nearest this many are. */
 const MAX_EXACT_CANDIDATES = 1_000;
+/**
+ * Finding a copy costs about the quote's length in comparisons, so copies are
+ * collected until they have cost this many. Copies that do not overlap cost at
+ * most the text's length, far below it; only a quote that overlaps itself
+ * ("aaaa…" in "aaaaaa…") reaches it, and is then searched among the copies found.
+ */
+const MAX_EXACT_SEARCH_WORK = 20_000_000;
 /** The fuzzy search looks this far around the expected position before it searches the whole text. */
 const FUZZY_WINDOW = 4_096;
+
+/**
+ * How much approximate searching one call may do, in units of Myers'
+ * algorithm: characters of text searched times 32-character words of quote.
+ * A long quote in a long text costs the product (a 150,000-character quote in
+ * 300,000 characters: 1.4 billion, many seconds of CPU); past the budget the search
+ * is skipped and the quote is not found, which callers treat as orphaned or
+ * rejected, never guessed. Shared by the calls of one task, so that many
+ * anchors cannot add up to much more than one.
+ */
+export interface FuzzyBudget {
+  remaining: number;
+}
+
+/** A few seconds of approximate searching (50–150 million units a second measured on a 2-core server). */
+export const DEFAULT_FUZZY_WORK = 300_000_000;
+
+export const createFuzzyBudget = (work = DEFAULT_FUZZY_WORK): FuzzyBudget => ({ remaining: work });
+
+/** Takes the cost of searching `length` characters for `quote` from the budget; false (and nothing taken) when it is too little. */
+function spend(budget: FuzzyBudget, length: number, quote: string): boolean {
+  const cost = length * Math.ceil(quote.length / 32);
+  if (cost > budget.remaining) return false;
+  budget.remaining -= cost;
+  return true;
+}
 
 /** 0–1: how well `text` matches `pattern`, allowing edits (1 when both are empty). */
 function similarity(text: string, pattern: string): number {
@@ -66,8 +99,10 @@ function score(text: string, start: number, end: number, quoteScore: number, hin
  * surroundings are.
  */
 export function findExactQuote(text: string, quote: string, hints: QuoteHints): QuoteMatch | null {
+  if (quote.length === 0) return null;
   const starts: number[] = [];
-  for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) starts.push(at);
+  const maxCopies = Math.max(1, Math.floor(MAX_EXACT_SEARCH_WORK / quote.length));
+  for (let at = text.indexOf(quote); at !== -1 && starts.length < maxCopies; at = text.indexOf(quote, at + 1)) starts.push(at);
   if (starts.length === 0) return null;
   const nearest = starts
     .sort((a, b) => Math.abs(a - hints.position) - Math.abs(b - hints.position))
@@ -88,13 +123,15 @@ export function findExactQuote(text: string, quote: string, hints: QuoteHints): 
  * only when that finds nothing good enough. Null below the thresholds: an
  * annotation is better orphaned than attached to the wrong words.
  */
-export function findFuzzyQuote(text: string, quote: string, hints: QuoteHints): QuoteMatch | null {
+export function findFuzzyQuote(text: string, quote: string, hints: QuoteHints, budget: FuzzyBudget = createFuzzyBudget()): QuoteMatch | null {
   const maxErrors = Math.floor(quote.length * (1 - MIN_QUOTE_SIMILARITY));
   if (maxErrors === 0) return null; // too short to be told apart from other words when edited
   const windowStart = Math.max(0, hints.position - FUZZY_WINDOW);
   const windowEnd = Math.min(text.length, hints.position + quote.length + FUZZY_WINDOW);
+  if (!spend(budget, windowEnd - windowStart, quote)) return null;
   const inWindow = bestFuzzy(text, quote, hints, maxErrors, windowStart, windowEnd);
   if (inWindow || (windowStart === 0 && windowEnd === text.length)) return inWindow;
+  if (!spend(budget, text.length, quote)) return null;
   return bestFuzzy(text, quote, hints, maxErrors, 0, text.length);
 }
 

@@ -1,5 +1,5 @@
 import { createEditMap, type EditMap } from "./edit-map";
-import { findExactQuote, findFuzzyQuote } from "./match-quote";
+import { createFuzzyBudget, findExactQuote, findFuzzyQuote } from "./match-quote";
 import { quoteContext } from "./span";
 
 /**
@@ -31,13 +31,15 @@ export interface AnchorResult {
 /**
  * Finds every anchor of `oldText` again in `newText`, in input order, trying
  * for each: the old offsets mapped through the edit (the diff is computed
- * once for all), the best exact copy of the quote, a fuzzy match. What is not
- * found comes back orphaned with its old offsets and quote: never dropped,
- * never guessed.
+ * once for all), the best exact copy of the quote, a fuzzy match (all of them
+ * together within one budget of approximate searching). What is not found
+ * comes back orphaned with its old offsets and quote: never dropped, never
+ * guessed.
  */
 export function reanchorAll(oldText: string, newText: string, anchors: readonly StoredAnchor[]): AnchorResult[] {
   if (anchors.length === 0) return [];
   const editMap = createEditMap(oldText, newText);
+  const budget = createFuzzyBudget();
   return anchors.map((anchor) => {
     const found = (state: AnchorState, start: number, end: number): AnchorResult => ({
       state,
@@ -64,7 +66,7 @@ export function reanchorAll(oldText: string, newText: string, anchors: readonly 
     const hints = { prefix: anchor.prefix, suffix: anchor.suffix, position };
     const exact = findExactQuote(newText, anchor.exact, hints);
     if (exact) return found("moved", exact.start, exact.end);
-    const fuzzy = findFuzzyQuote(newText, anchor.exact, hints);
+    const fuzzy = findFuzzyQuote(newText, anchor.exact, hints, budget);
     if (fuzzy) return found("fuzzy", fuzzy.start, fuzzy.end);
     const { start, end, exact: quote, prefix, suffix } = anchor;
     return { state: "orphaned", start, end, exact: quote, prefix, suffix };

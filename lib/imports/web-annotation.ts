@@ -1,11 +1,35 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
-import { codePointConverter, describeSpanMismatch, findExactQuote, findFuzzyQuote, quoteContext, splitsSurrogatePair } from "@/lib/anchoring";
+import { codePointConverter, describeSpanMismatch, type QuoteMatch, type QuotePlacementRequest, quoteContext, splitsSurrogatePair } from "@/lib/anchoring";
 import { recordAudit } from "@/lib/audit";
 import type { DbClient } from "@/lib/db";
 import { unprocessable } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { runInWorker } from "@/lib/workers/pool";
+
+type Span = { start: number; end: number };
+
+/**
+ * Where the quotes are in their articles' texts, by item index: exact copies,
+ * else approximate matches, searched on a worker thread one article at a time
+ * (within the worker's time limit and a budget of approximate searching).
+ */
+async function searchQuotes(items: { index: number; article: { id: string; text: string }; quote: QuotePlacementRequest | null }[]): Promise<Map<number, QuoteMatch>> {
+  const byArticle = new Map<{ text: string }, { index: number; quote: QuotePlacementRequest }[]>();
+  for (const { index, article, quote } of items) {
+    if (!quote) continue;
+    const requests = byArticle.get(article) ?? [];
+    if (requests.length === 0) byArticle.set(article, requests);
+    requests.push({ index, quote });
+  }
+  const found = new Map<number, QuoteMatch>();
+  for (const [article, requests] of byArticle) {
+    const matches = await runInWorker("placeQuotes", { text: article.text, requests: requests.map((request) => request.quote) });
+    requests.forEach(({ index }, at) => matches[at] && found.set(index, matches[at]));
+  }
+  return found;
+}
 
 /** The parts of a W3C Web Annotation import reads; anything else in an item is ignored. */
 const selector = z.looseObject({ type: z.string() });
@@ -96,6 +120,9 @@ export async function importWebAnnotations(tx: DbClient, actor: Actor, projectId
     report.items.push({ index, status: "rejected", reason });
   };
 
+  // First each item's target and its position; the quotes not at their position are searched for afterwards, off this thread.
+  type Located = { index: number; article: (typeof articles)[number]; body: unknown; span: Span | null; quote: QuotePlacementRequest | null; hasPosition: boolean };
+  const located: Located[] = [];
   for (const [index, raw] of items.entries()) {
     const parsed = annotation.safeParse(raw);
     if (!parsed.success) {
@@ -112,31 +139,42 @@ export async function importWebAnnotations(tx: DbClient, actor: Actor, projectId
     const selectors = typeof target === "string" || !target.selector ? [] : Array.isArray(target.selector) ? target.selector : [target.selector];
     const quote = selectors.find((candidate) => candidate.type === "TextQuoteSelector") as { exact?: unknown; prefix?: unknown; suffix?: unknown } | undefined;
     const position = selectors.find((candidate) => candidate.type === "TextPositionSelector") as { start?: unknown; end?: unknown } | undefined;
-    const exact = typeof quote?.exact === "string" ? quote.exact : null;
+    const exact = typeof quote?.exact === "string" && quote.exact !== "" ? quote.exact : null;
 
     let converter = converters.get(article.id);
     if (!converter) converters.set(article.id, (converter = codePointConverter(article.text)));
-    let span: { start: number; end: number } | null = null;
-    let status: "imported" | "reanchored" = "imported";
+    let span: Span | null = null;
     if (typeof position?.start === "number" && typeof position.end === "number") {
       const start = converter.toUtf16(position.start);
       const end = converter.toUtf16(position.end);
       if (start !== null && end !== null && start < end && (exact === null || article.text.slice(start, end) === exact)) span = { start, end };
     }
-    if (!span && exact) {
-      const hints = {
-        prefix: typeof quote?.prefix === "string" ? quote.prefix : "",
-        suffix: typeof quote?.suffix === "string" ? quote.suffix : "",
-        position: typeof position?.start === "number" ? (converter.toUtf16(position.start) ?? 0) : 0,
-      };
-      const found = findExactQuote(article.text, exact, hints) ?? findFuzzyQuote(article.text, exact, hints);
-      if (found) {
-        span = { start: found.start, end: found.end };
-        status = position ? "reanchored" : "imported";
+    const search =
+      span || !exact
+        ? null
+        : {
+            exact,
+            prefix: typeof quote?.prefix === "string" ? quote.prefix : "",
+            suffix: typeof quote?.suffix === "string" ? quote.suffix : "",
+            position: typeof position?.start === "number" ? (converter.toUtf16(position.start) ?? 0) : 0,
+          };
+    located.push({ index, article, body: parsed.data.body, span, quote: search, hasPosition: position !== undefined });
+  }
+  const found = await searchQuotes(located);
+
+  for (const item of located) {
+    const { index, article } = item;
+    let span = item.span;
+    let status: "imported" | "reanchored" = "imported";
+    if (!span && item.quote) {
+      const match = found.get(index);
+      if (match) {
+        span = { start: match.start, end: match.end };
+        status = item.hasPosition ? "reanchored" : "imported";
       }
     }
     if (!span) {
-      reject(index, exact ? "its quote is not in the article's text" : "it has neither a matching position nor a quote");
+      reject(index, item.quote ? "its quote is not in the article's text" : "it has neither a matching position nor a quote");
       continue;
     }
     const spanExact = article.text.slice(span.start, span.end);
@@ -144,7 +182,7 @@ export async function importWebAnnotations(tx: DbClient, actor: Actor, projectId
       reject(index, "its span splits a character");
       continue;
     }
-    const bodies = readBodies(parsed.data.body);
+    const bodies = readBodies(item.body);
     const known = bodies.tags.map(tagId).filter((id): id is string => id !== undefined);
     const unknownTags = bodies.tags.filter((name) => tagId(name) === undefined);
     const created = await tx.annotation.create({
@@ -164,6 +202,7 @@ export async function importWebAnnotations(tx: DbClient, actor: Actor, projectId
     report[status]++;
     report.items.push({ index, status, id: created.id, ...(unknownTags.length ? { unknownTags } : {}) });
   }
+  report.items.sort((a, b) => a.index - b.index);
   if (report.imported + report.reanchored === 0 && report.rejected > 0) {
     throw unprocessable(`Nothing could be imported: ${report.items[0]!.reason}.`, { items: report.items });
   }

@@ -1,0 +1,215 @@
+import "server-only";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { AppError, type ErrorCode } from "@/lib/errors";
+import type { TaskInput, TaskName, TaskOutput } from "./tasks";
+
+/**
+ * CPU-heavy work (HTML extraction, quote searches, PDF layout) runs on worker
+ * threads, never on the thread that serves every request: one request's
+ * extraction of a hostile page must not stop anyone else's. Workers come in
+ * small pools, each worker with a heap limit; every task has a time limit.
+ * Over a limit, the worker is stopped (its memory goes with it), the caller
+ * gets an AppError naming the limit, and a fresh worker takes the next task.
+ * Too much work waiting: 503 at once, rather than a queue nobody leaves.
+ */
+interface PoolSettings {
+  /** Workers at most: the machine's other cores, not its every one. */
+  size: number;
+  /** Heap limit of each worker (V8's old generation). */
+  memoryMb: number;
+  /** Tasks that may wait for a worker; more are refused with 503. */
+  maxWaiting: number;
+}
+
+const POOLS = {
+  text: { size: 2, memoryMb: 384, maxWaiting: 64 },
+  report: { size: 1, memoryMb: 768, maxWaiting: 4 },
+} satisfies Record<string, PoolSettings>;
+type PoolName = keyof typeof POOLS;
+
+interface TaskBudget {
+  pool: PoolName;
+  timeoutMs: number;
+  /** What the caller is told when the task runs out of time or memory: the code and the work named. */
+  overBudget: { code: ErrorCode; work: string };
+}
+
+export const TASK_BUDGETS: Record<TaskName, TaskBudget> = {
+  extractArticle: { pool: "text", timeoutMs: 10_000, overBudget: { code: "unprocessable_entity", work: "Extracting the article from this HTML" } },
+  reanchor: { pool: "text", timeoutMs: 20_000, overBudget: { code: "unprocessable_entity", work: "Finding the annotations again in the new text" } },
+  placeQuotes: { pool: "text", timeoutMs: 20_000, overBudget: { code: "unprocessable_entity", work: "Searching the article texts for the imported quotes" } },
+};
+
+/** A task may wait this long for a free worker before it is refused. */
+const MAX_WAIT_MS = 30_000;
+/** An idle worker is stopped after this long: its heap is given back. */
+const IDLE_MS = 60_000;
+
+const BOOT_FILE = path.join(process.cwd(), "lib", "workers", "boot.mjs");
+/**
+ * Workers load boot.mjs (and through it tsx and the sources) from the project
+ * at run time: named in a string the bundler does not follow, as the bundler
+ * would otherwise try to pack tsx itself into the server build.
+ */
+const LOAD_BOOT_FILE = 'import(require("node:worker_threads").workerData.bootFile)';
+
+type Reply = { ready: true } | { ok: true; value: unknown } | { ok: false; error: { type: string; code?: ErrorCode; message: string; details?: unknown } };
+
+const busy = (message: string) => new AppError("service_unavailable", message, { retryAfterSeconds: 10 });
+
+type Failure = "time" | "memory" | Error;
+
+class PooledWorker {
+  readonly worker: Worker;
+  private readonly ready: Promise<void>;
+  private pending: { resolve: (value: unknown) => void; reject: (failure: Failure) => void } | null = null;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  exited = false;
+
+  constructor(settings: PoolSettings, onExit: (worker: PooledWorker) => void) {
+    this.worker = new Worker(LOAD_BOOT_FILE, {
+      eval: true,
+      workerData: { bootFile: pathToFileURL(BOOT_FILE).href },
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: settings.memoryMb },
+    });
+    this.worker.unref();
+    let booted: () => void;
+    this.ready = new Promise<void>((resolve) => (booted = resolve));
+    this.worker.on("message", (reply: Reply) => {
+      if ("ready" in reply) return booted();
+      if (reply.ok) return this.settle((pending) => pending.resolve(reply.value));
+      const { type, code, message, details } = reply.error;
+      this.fail(type === "AppError" && code ? new AppError(code, message, details) : new Error(message));
+    });
+    this.worker.on("error", (error) => this.fail((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY" ? "memory" : error));
+    this.worker.on("exit", () => {
+      this.exited = true;
+      clearTimeout(this.idleTimer);
+      this.fail(new Error("the worker stopped"));
+      booted();
+      onExit(this);
+    });
+  }
+
+  /** Runs one task; over its time limit the worker is stopped. Rejects with "time", "memory" or the task's error. */
+  async run(name: TaskName, input: unknown, timeoutMs: number): Promise<unknown> {
+    clearTimeout(this.idleTimer);
+    const result = new Promise((resolve, reject) => (this.pending = { resolve, reject }));
+    const timer = setTimeout(() => {
+      this.fail("time");
+      void this.worker.terminate();
+    }, timeoutMs);
+    try {
+      await this.ready;
+      this.worker.postMessage({ name, input });
+      return await result;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  idle(stop: () => void): void {
+    this.idleTimer = setTimeout(stop, IDLE_MS);
+    this.idleTimer.unref();
+  }
+
+  /** The first failure of a task is its answer; what follows (the exit after a stop) changes nothing. */
+  private fail(failure: Failure): void {
+    this.settle((pending) => pending.reject(failure));
+  }
+
+  private settle(answer: (pending: NonNullable<PooledWorker["pending"]>) => void): void {
+    const pending = this.pending;
+    this.pending = null;
+    if (pending) answer(pending);
+  }
+}
+
+class WorkerPool {
+  private readonly idleWorkers: PooledWorker[] = [];
+  private readonly workers = new Set<PooledWorker>();
+  private readonly waiting: { take: (worker: PooledWorker) => void; timer: ReturnType<typeof setTimeout> }[] = [];
+
+  constructor(private readonly settings: PoolSettings) {}
+
+  async run(name: TaskName, input: unknown, budget: TaskBudget): Promise<unknown> {
+    const worker = await this.acquire();
+    try {
+      return await worker.run(name, input, budget.timeoutMs);
+    } catch (failure) {
+      if (failure !== "time" && failure !== "memory") throw failure;
+      const { code, work } = budget.overBudget;
+      throw failure === "time"
+        ? new AppError(code, `${work} took longer than its limit of ${budget.timeoutMs / 1000} s; nothing was stored.`, { limit: "time", seconds: budget.timeoutMs / 1000 })
+        : new AppError(code, `${work} needed more than its memory limit of ${this.settings.memoryMb} MB; nothing was stored.`, { limit: "memory", megabytes: this.settings.memoryMb });
+    } finally {
+      this.release(worker);
+    }
+  }
+
+  private acquire(): Promise<PooledWorker> {
+    const idle = this.idleWorkers.pop();
+    if (idle) return Promise.resolve(idle);
+    if (this.workers.size < this.settings.size) {
+      const worker = new PooledWorker(this.settings, (gone) => this.forget(gone));
+      this.workers.add(worker);
+      return Promise.resolve(worker);
+    }
+    if (this.waiting.length >= this.settings.maxWaiting) {
+      return Promise.reject(busy("The server is busy with other heavy work (extractions, searches, reports); try again in a few seconds."));
+    }
+    return new Promise((resolve, reject) => {
+      const entry = {
+        take: resolve,
+        timer: setTimeout(() => {
+          this.waiting.splice(this.waiting.indexOf(entry), 1);
+          reject(busy(`No worker was free for ${MAX_WAIT_MS / 1000} s; try again in a few seconds.`));
+        }, MAX_WAIT_MS),
+      };
+      this.waiting.push(entry);
+    });
+  }
+
+  private release(worker: PooledWorker): void {
+    if (worker.exited) return this.replaceForWaiting();
+    const next = this.waiting.shift();
+    if (next) {
+      clearTimeout(next.timer);
+      return next.take(worker);
+    }
+    this.idleWorkers.push(worker);
+    worker.idle(() => {
+      this.idleWorkers.splice(this.idleWorkers.indexOf(worker), 1);
+      void worker.worker.terminate();
+    });
+  }
+
+  private forget(worker: PooledWorker): void {
+    this.workers.delete(worker);
+    const index = this.idleWorkers.indexOf(worker);
+    if (index !== -1) this.idleWorkers.splice(index, 1);
+  }
+
+  /** A worker stopped (over a limit): a waiting task gets a fresh one. */
+  private replaceForWaiting(): void {
+    const next = this.waiting.shift();
+    if (!next) return;
+    clearTimeout(next.timer);
+    const worker = new PooledWorker(this.settings, (gone) => this.forget(gone));
+    this.workers.add(worker);
+    next.take(worker);
+  }
+}
+
+const pools = new Map<PoolName, WorkerPool>();
+
+/** Runs a task of lib/workers/tasks.ts on a worker thread, within its budget (TASK_BUDGETS). */
+export async function runInWorker<Name extends TaskName>(name: Name, input: TaskInput<Name>): Promise<TaskOutput<Name>> {
+  const budget = TASK_BUDGETS[name];
+  let pool = pools.get(budget.pool);
+  if (!pool) pools.set(budget.pool, (pool = new WorkerPool(POOLS[budget.pool])));
+  return (await pool.run(name, input, budget)) as TaskOutput<Name>;
+}

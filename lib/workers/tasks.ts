@@ -1,0 +1,39 @@
+/**
+ * The work that runs on worker threads (lib/workers/pool.ts), not on the
+ * thread that serves requests: each task is a pure function of plain data.
+ * Modules are imported on a task's first use, so a worker loads only what
+ * its tasks need. Nothing here may import server-only code or the database.
+ */
+import type { StoredAnchor } from "../anchoring/reanchor";
+import type { QuotePlacementRequest } from "../anchoring/place-quotes";
+
+interface TaskResult<Value> {
+  value: Value;
+  /** Buffers moved, not copied, to the requesting thread. */
+  transfer?: ArrayBuffer[];
+}
+
+export const TASKS = {
+  async extractArticle(input: { html: string; url: string | null }) {
+    const { extractArticle } = await import("../html-extraction");
+    return { value: extractArticle(input.html, input.url) };
+  },
+  async reanchor(input: { oldText: string; newText: string; anchors: StoredAnchor[] }) {
+    const { reanchorAll } = await import("../anchoring/reanchor");
+    return { value: reanchorAll(input.oldText, input.newText, input.anchors) };
+  },
+  async placeQuotes(input: { text: string; requests: QuotePlacementRequest[] }) {
+    const { placeQuotes } = await import("../anchoring/place-quotes");
+    return { value: placeQuotes(input.text, input.requests) };
+  },
+} satisfies Record<string, (input: never) => Promise<TaskResult<unknown>>>;
+
+export type Tasks = typeof TASKS;
+export type TaskName = keyof Tasks;
+export type TaskInput<Name extends TaskName> = Parameters<Tasks[Name]>[0];
+export type TaskOutput<Name extends TaskName> = Awaited<ReturnType<Tasks[Name]>>["value"];
+
+export function runTask(name: string, input: unknown): Promise<TaskResult<unknown>> {
+  if (!Object.hasOwn(TASKS, name)) throw new Error(`unknown task ${name}`);
+  return (TASKS[name as TaskName] as (input: unknown) => Promise<TaskResult<unknown>>)(input);
+}
