@@ -14,7 +14,7 @@ import type { TaskInput, TaskName, TaskOutput } from "./tasks";
  * gets an AppError naming the limit, and a fresh worker takes the next task.
  * Too much work waiting: 503 at once, rather than a queue nobody leaves.
  */
-interface PoolSettings {
+export interface PoolSettings {
   /** Workers at most: the machine's other cores, not its every one. */
   size: number;
   /** Heap limit of each worker (V8's old generation). */
@@ -29,7 +29,7 @@ const POOLS = {
 } satisfies Record<string, PoolSettings>;
 type PoolName = keyof typeof POOLS;
 
-interface TaskBudget {
+export interface TaskBudget {
   pool: PoolName;
   timeoutMs: number;
   /** What the caller is told when the task runs out of time or memory: the code and the work named. */
@@ -98,6 +98,7 @@ class PooledWorker {
   async run(name: TaskName, input: unknown, timeoutMs: number): Promise<unknown> {
     clearTimeout(this.idleTimer);
     const result = new Promise((resolve, reject) => (this.pending = { resolve, reject }));
+    result.catch(() => undefined); // it may fail while the worker is still loading: awaited below all the same
     const timer = setTimeout(() => {
       this.fail("time");
       void this.worker.terminate();
@@ -128,17 +129,17 @@ class PooledWorker {
   }
 }
 
-class WorkerPool {
+export class WorkerPool {
   private readonly idleWorkers: PooledWorker[] = [];
   private readonly workers = new Set<PooledWorker>();
   private readonly waiting: { take: (worker: PooledWorker) => void; timer: ReturnType<typeof setTimeout> }[] = [];
 
   constructor(private readonly settings: PoolSettings) {}
 
-  async run(name: TaskName, input: unknown, budget: TaskBudget): Promise<unknown> {
+  async run<Name extends TaskName>(name: Name, input: TaskInput<Name>, budget: TaskBudget): Promise<TaskOutput<Name>> {
     const worker = await this.acquire();
     try {
-      return await worker.run(name, input, budget.timeoutMs);
+      return (await worker.run(name, input, budget.timeoutMs)) as TaskOutput<Name>;
     } catch (failure) {
       if (failure !== "time" && failure !== "memory") throw failure;
       const { code, work } = budget.overBudget;
@@ -211,5 +212,5 @@ export async function runInWorker<Name extends TaskName>(name: Name, input: Task
   const budget = TASK_BUDGETS[name];
   let pool = pools.get(budget.pool);
   if (!pool) pools.set(budget.pool, (pool = new WorkerPool(POOLS[budget.pool])));
-  return (await pool.run(name, input, budget)) as TaskOutput<Name>;
+  return pool.run(name, input, budget);
 }

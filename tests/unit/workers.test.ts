@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from "@/lib/html-extraction";
-import { runInWorker } from "@/lib/workers/pool";
+import { runInWorker, TASK_BUDGETS, WorkerPool } from "@/lib/workers/pool";
 
 const page = (body: string) => `<!doctype html><html><head><title>A report</title></head><body>${body}</body></html>`;
 const paragraph = `<p>${"Resistance fighters retook three districts, a spokesman said. ".repeat(8)}</p>`;
 
-describe("work on worker threads", () => {
+describe("work on worker threads", { timeout: 60_000 }, () => {
   it("extracts an article's text", async () => {
     const extracted = await runInWorker("extractArticle", { html: page(`<article>${paragraph}${paragraph}</article>`), url: null });
     expect(extracted.text.split("\n")).toHaveLength(2);
@@ -42,5 +42,34 @@ describe("work on worker threads", () => {
     const text = "ab".repeat(150_000);
     const [match] = await runInWorker("placeQuotes", { text, requests: [{ exact: "x".repeat(150_000), prefix: "", suffix: "", position: 0 }] });
     expect(match).toBeNull();
+  });
+});
+
+describe("a worker pool's limits", { timeout: 60_000 }, () => {
+  const html = page(paragraph.repeat(20));
+
+  it("stops a task over its time limit, answers with the limit, and serves the next task with a fresh worker", async () => {
+    const pool = new WorkerPool({ size: 1, memoryMb: 384, maxWaiting: 4 });
+    const refused = await pool.run("extractArticle", { html, url: null }, { ...TASK_BUDGETS.extractArticle, timeoutMs: 1 }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "unprocessable_entity", details: { limit: "time" } });
+    expect((refused as AppError).message).toMatch(/^Extracting the article from this HTML took longer than its limit/);
+    expect((await pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle)).text).toContain("Resistance fighters");
+  });
+
+  it("stops a task over its memory limit, answers with the limit, and recovers", async () => {
+    // Measured: within a 32 MB heap, a page of 1 MB of words is extracted; one of 3 MB is not.
+    const pool = new WorkerPool({ size: 1, memoryMb: 32, maxWaiting: 4 });
+    const huge = page(`<p>${"word ".repeat(600_000)}</p>`);
+    const refused = await pool.run("extractArticle", { html: huge, url: null }, TASK_BUDGETS.extractArticle).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: "unprocessable_entity", details: { limit: "memory", megabytes: 32 } });
+    expect((await pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle)).text).toContain("Resistance fighters");
+  });
+
+  it("refuses work with 503 when every worker is busy and the queue is full", async () => {
+    const pool = new WorkerPool({ size: 1, memoryMb: 384, maxWaiting: 0 });
+    const first = pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle);
+    const second = await pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle).catch((error: unknown) => error);
+    expect(second).toMatchObject({ code: "service_unavailable", details: { retryAfterSeconds: 10 } });
+    expect((await first).text).toContain("Resistance fighters");
   });
 });
