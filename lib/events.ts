@@ -6,6 +6,7 @@ import { db, type DbClient } from "@/lib/db";
 import { conflict, forbidden, notFound, unprocessable } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/generated/prisma/enums";
+import { lockMergePair, parseMergeTarget } from "@/lib/merging";
 import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
 import { notRejectedWhere, type ProjectAccess, requireArticlePermission, requireProjectPermission, roleAllows, visibleAnnotationsWhere } from "@/lib/permissions";
 import { formatDate, isUuid, label, likeLiteral, optionalDate, optionalText, parseInput, queryText, storableString } from "@/lib/validation";
@@ -62,7 +63,6 @@ const updateEventInput = z
   .strictObject({ ...eventFields, title: eventFields.title.optional() })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change");
 const listEventsQuery = pageQuery.extend({ q: queryText(300).optional() });
-const mergeInput = z.strictObject({ into: z.string().max(100) });
 
 const stance = z.enum(STANCES, { error: `must be one of ${STANCES.join(", ")}` });
 const createLinkInput = z.strictObject({
@@ -270,7 +270,9 @@ export async function updateEvent(actor: Actor, eventId: string, input: unknown)
 export async function deleteEvent(actor: Actor, eventId: string): Promise<void> {
   const { projectId } = await requireEvent(actor, eventId, "event.manage");
   await db().$transaction(async (tx) => {
-    const before = await tx.event.update({ where: { id: eventId }, data: { deletedAt: new Date() }, select: editorEventSelect });
+    const { count } = await tx.event.updateMany({ where: { id: eventId, deletedAt: null }, data: { deletedAt: new Date() } });
+    if (count === 0) throw notFound("Event"); // merged or deleted meanwhile
+    const before = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: editorEventSelect });
     await recordAudit(tx, actor, { projectId, action: "event.delete", entityType: "Event", entityId: eventId, before: toEventView(before) });
   });
 }
@@ -282,11 +284,9 @@ export async function deleteEvent(actor: Actor, eventId: string): Promise<void> 
  */
 export async function mergeEvent(actor: Actor, eventId: string, input: unknown): Promise<EventDetail> {
   const { projectId } = await requireEvent(actor, eventId, "event.manage");
-  const { into } = parseInput(mergeInput, input);
-  if (into === eventId) throw unprocessable("An event cannot be merged into itself.", { issues: [{ path: "into", message: "must be another event" }] });
-  const survivor = isUuid(into) ? await db().event.findFirst({ where: { id: into, projectId, deletedAt: null }, select: { id: true } }) : null;
-  if (!survivor) throw unprocessable("The event to merge into is not an event of this project.", { issues: [{ path: "into", message: "unknown event" }] });
+  const into = parseMergeTarget("event", eventId, input);
   await db().$transaction(async (tx) => {
+    await lockMergePair(tx, "event", projectId, eventId, into);
     const [merged, kept] = await Promise.all([
       tx.event.findUniqueOrThrow({ where: { id: eventId }, select: editorEventSelect }),
       tx.claimLink.findMany({ where: { eventId: into }, select: { annotationId: true } }),
@@ -313,6 +313,9 @@ export async function createLink(actor: Actor, eventId: string, input: unknown):
   const { annotationId, stance: linkStance, attributedTo, note } = parseInput(createLinkInput, input);
   await requireLinkableAnnotation(actor, access, annotationId);
   return db().$transaction(async (tx) => {
+    // Shares the event's row lock: a merge or deletion of the event waits for this link, or this link for it (then 404).
+    const [live] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM events WHERE id = ${eventId}::uuid AND deleted_at IS NULL FOR SHARE`;
+    if (!live) throw notFound("Event");
     const existing = await tx.claimLink.findUnique({ where: { annotationId_eventId: { annotationId, eventId } }, select: { id: true } });
     if (existing) throw conflict("This claim is already linked to this event; change that link instead.", { linkId: existing.id });
     const row = await tx.claimLink.create({

@@ -3,8 +3,9 @@ import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
-import { conflict, notFound, unprocessable } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { lockMergePair, parseMergeTarget } from "@/lib/merging";
 import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
 import { requireProjectPermission } from "@/lib/permissions";
 import { isUuid, label, likeLiteral, optionalText, optionalWebUrl, parseInput } from "@/lib/validation";
@@ -35,8 +36,6 @@ const sourceSelect = {
   updatedAt: true,
   _count: { select: { articles: { where: { deletedAt: null } } } },
 } as const satisfies Prisma.SourceSelect;
-
-const mergeSourceInput = z.strictObject({ into: z.string().max(100) });
 
 type SourceRow = Prisma.SourceGetPayload<{ select: typeof sourceSelect }>;
 
@@ -137,17 +136,10 @@ export async function deleteSource(actor: Actor, sourceId: string): Promise<void
  */
 export async function mergeSource(actor: Actor, sourceId: string, input: unknown): Promise<SourceView> {
   const { projectId } = await requireSource(actor, sourceId, "article.update");
-  const { into } = parseInput(mergeSourceInput, input);
-  const badInto = (message: string, issue: string) => unprocessable(message, { issues: [{ path: "into", message: issue }] });
-  const unknownInto = () => badInto("The outlet to merge into is not an outlet of this project.", "unknown outlet");
-  if (into === sourceId) throw badInto("An outlet cannot be merged into itself.", "must be another outlet");
-  if (!isUuid(into)) throw unknownInto();
+  const into = parseMergeTarget("outlet", sourceId, input);
   return db().$transaction(async (tx) => {
-    // Both locked, in id order: an import naming either waits, and two merges of the same pair cannot deadlock.
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM sources WHERE id IN (${sourceId}::uuid, ${into}::uuid) AND project_id = ${projectId}::uuid ORDER BY id FOR UPDATE`;
-    if (!locked.some((row) => row.id === sourceId)) throw notFound("Source");
-    if (!locked.some((row) => row.id === into)) throw unknownInto();
+    // An import naming either outlet waits for the merge.
+    await lockMergePair(tx, "outlet", projectId, sourceId, into);
     const merged = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect });
     const survivor = await tx.source.findUniqueOrThrow({ where: { id: into }, select: sourceSelect });
     const moved = await tx.article.updateMany({ where: { sourceId }, data: { sourceId: into } });
