@@ -65,7 +65,10 @@ const offset = z.int().min(0);
 const tagRefs = z.array(storableString.pipe(z.string().trim().min(1).max(200))).max(MAX_TAGS);
 const note = optionalText(MAX_NOTE_LENGTH);
 
-const createInput = z.strictObject({ start: offset, end: offset, exact: storableString, tags: tagRefs.default([]), note });
+export const ANNOTATION_STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"] as const satisfies readonly AnnotationStatus[];
+/** An annotation as the API takes it (and a project file's annotations: lib/imports). */
+export const annotationFields = { start: offset, end: offset, exact: storableString, tags: tagRefs.default([]), note };
+const createInput = z.strictObject(annotationFields);
 
 const updateInput = z
   .strictObject({
@@ -74,7 +77,7 @@ const updateInput = z
     exact: storableString.optional(),
     tags: tagRefs.optional(),
     note,
-    status: z.enum(["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"]).optional(),
+    status: z.enum(ANNOTATION_STATUSES).optional(),
     /** The editor's reason, required to reject. */
     reviewNote: optionalText(5000),
   })
@@ -86,7 +89,7 @@ const updateInput = z
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change: send tags, note, status or start/end/exact");
 
 const listQuery = pageQuery.extend({
-  status: z.enum(["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"]).optional(),
+  status: z.enum(ANNOTATION_STATUSES).optional(),
   author: queryText(100).optional(),
   tag: queryText(200).optional(),
 });

@@ -1,13 +1,15 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit, recordAudits } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
 import { requireArticlePermission, requireProjectPermission, visibleAnnotationsWhere } from "@/lib/permissions";
-import { findSourceByName } from "@/lib/sources";
+import { importTransaction } from "@/lib/imports/slots";
+import { findOrCreateSource } from "@/lib/sources";
+import { v7 as uuidv7 } from "uuid";
 import { type ReanchorCounts, reanchorArticle } from "@/lib/reanchoring";
 import { resolveHtmlInput } from "@/lib/html-article";
 import { TASK_BUDGETS } from "@/lib/workers/pool";
@@ -22,7 +24,9 @@ const metadataFields = {
   publishedAt: optionalDate,
 };
 
-const importArticleInput = z.strictObject({ ...metadataFields, text: articleText });
+/** An article as the API takes it (and a project file's articles: lib/imports). */
+export const articleFields = { ...metadataFields, text: articleText };
+const importArticleInput = z.strictObject(articleFields);
 
 /** `q`: words of the title or the author's name; `source`: the outlet's name, in any case. */
 const listArticlesQuery = pageQuery.extend({ q: queryText(300).optional(), source: queryText(200).optional() });
@@ -129,22 +133,6 @@ export async function lockArticleText(tx: DbClient, articleId: string, mode: "sh
   return article;
 }
 
-/** The source named `name` in the project (in any case: "reuters" is Reuters), created (and audited) if new; null for no name. */
-async function sourceIdFor(tx: DbClient, actor: Actor, projectId: string, name: string | null): Promise<string | null> {
-  if (name === null) return null;
-  const existing = await findSourceByName(tx, projectId, name);
-  if (existing) return existing.id;
-  const source = await tx.source.create({ data: { projectId, name } });
-  await recordAudit(tx, actor, {
-    projectId,
-    action: "source.create",
-    entityType: "Source",
-    entityId: source.id,
-    after: { name: source.name },
-  });
-  return source.id;
-}
-
 /** The project's articles, oldest first, without their texts; `q` and `source` filter them. */
 export async function listArticles(actor: Actor, projectId: string, query: unknown): Promise<Page<ArticleSummary>> {
   const access = await requireProjectPermission(actor, projectId, "article.read");
@@ -185,22 +173,13 @@ export async function importArticle(actor: Actor, projectId: string, input: unkn
 
 /** At most this many articles in one bulk import (and one transaction). */
 export const MAX_BULK_ARTICLES = 200;
-/** 200 articles of a million characters are more than Prisma's default 5 s of a transaction on a busy server. */
-const BULK_IMPORT_TIMEOUT_MS = 60_000;
 const bulkImportInput = z.array(importArticleInput).min(1, "send at least one article").max(MAX_BULK_ARTICLES);
 
 /** Imports several articles at once: all of them, or (any one invalid: 422 naming it) none. */
 export async function importArticles(actor: Actor, projectId: string, input: unknown): Promise<ArticleDetail[]> {
   await requireProjectPermission(actor, projectId, "article.create");
   const articles = parseInput(bulkImportInput, Array.isArray(input) ? await resolveEachHtmlInput(input) : input);
-  return db().$transaction(
-    async (tx) => {
-      const imported: ArticleDetail[] = [];
-      for (const article of articles) imported.push(await insertArticle(tx, actor, projectId, article));
-      return imported;
-    },
-    { timeout: BULK_IMPORT_TIMEOUT_MS },
-  );
+  return importTransaction((tx) => insertArticles(tx, actor, projectId, articles));
 }
 
 /** One page after the other: a bulk import takes one worker, not all of them. */
@@ -215,27 +194,38 @@ export type ArticleImport = z.output<typeof importArticleInput>;
 
 /** Stores a validated article as revision 1 (inside the caller's transaction). */
 export async function insertArticle(tx: DbClient, actor: Actor, projectId: string, input: ArticleImport, id?: string): Promise<ArticleDetail> {
-  const { title, text, sourceName, url, author, publishedAt } = input;
-  const sourceId = await sourceIdFor(tx, actor, projectId, sourceName ?? null);
-  const row = await tx.article.create({
-    data: {
-      ...(id ? { id } : {}),
-      projectId,
-      sourceId,
-      title,
-      text,
-      textLength: text.length,
-      url: url ?? null,
-      author: author ?? null,
-      publishedAt: publishedAt ?? null,
-      createdById: actor.userId,
-      revisions: { create: { number: 1, text, createdById: actor.userId } },
-    },
-    select: { ...editorSummarySelect, text: true },
-  });
-  const article = toDetail(row);
-  await recordAudit(tx, actor, { projectId, action: "article.create", entityType: "Article", entityId: article.id, after: auditSnapshot(article) });
-  return article;
+  const [article] = await insertArticles(tx, actor, projectId, [{ ...input, id }]);
+  return article!;
+}
+
+/**
+ * Stores validated articles as revision 1, each with its outlet found or made by name, in a few statements
+ * whatever their number (a project import may hold thousands), inside the caller's transaction.
+ */
+export async function insertArticles(tx: DbClient, actor: Actor, projectId: string, inputs: (ArticleImport & { id?: string })[]): Promise<ArticleDetail[]> {
+  const sourceIds = new Map<string, string | null>();
+  for (const { sourceName } of inputs) {
+    if (sourceName && !sourceIds.has(sourceName)) sourceIds.set(sourceName, await findOrCreateSource(tx, actor, projectId, sourceName));
+  }
+  const rows = inputs.map(({ id, title, text, sourceName, url, author, publishedAt }) => ({
+    id: id ?? uuidv7(),
+    projectId,
+    sourceId: sourceName ? sourceIds.get(sourceName)! : null,
+    title,
+    text,
+    textLength: text.length,
+    url: url ?? null,
+    author: author ?? null,
+    publishedAt: publishedAt ?? null,
+    createdById: actor.userId,
+  }));
+  await tx.article.createMany({ data: rows });
+  await tx.articleRevision.createMany({ data: rows.map((row) => ({ articleId: row.id, number: 1, text: row.text, createdById: actor.userId })) });
+  const stored = await tx.article.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: { ...editorSummarySelect, text: true } });
+  const byId = new Map(stored.map((row) => [row.id, toDetail(row)]));
+  const articles = rows.map((row) => byId.get(row.id)!);
+  await recordAudits(tx, actor, articles.map((article) => ({ projectId, action: "article.create", entityType: "Article", entityId: article.id, after: auditSnapshot(article) })));
+  return articles;
 }
 
 export interface UpdatedArticle extends ArticleDetail {
@@ -278,7 +268,7 @@ export async function updateArticle(actor: Actor, articleId: string, input: unkn
     if (changes.url !== undefined) data.url = changes.url;
     if (changes.author !== undefined) data.author = changes.author;
     if (changes.publishedAt !== undefined) data.publishedAt = changes.publishedAt;
-    if (changes.sourceName !== undefined) data.sourceId = await sourceIdFor(tx, actor, projectId, changes.sourceName);
+    if (changes.sourceName !== undefined) data.sourceId = await findOrCreateSource(tx, actor, projectId, changes.sourceName);
     const after = toDetail(
       await tx.article.update({ where: { id: articleId }, data, select: { ...editorSummarySelect, text: true } }),
     );

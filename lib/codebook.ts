@@ -8,7 +8,9 @@ import { conflict, notFound } from "@/lib/errors";
 import type { TagGroupKind } from "@/lib/generated/prisma/enums";
 import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
 import { requireProjectPermission } from "@/lib/permissions";
-import { isUuid, label, likeLiteral, optionalText, parseInput } from "@/lib/validation";
+import { assertNameFree, findNamed, guardName } from "@/lib/names";
+import { isUuid, label, optionalText, parseInput } from "@/lib/validation";
+import { v7 as uuidv7 } from "uuid";
 
 export interface TagView {
   id: string;
@@ -91,22 +93,23 @@ const groupRef = label(200);
 /** An index among the tags of a group or among the groups; beyond the end means last. */
 const position = z.int().min(0).max(10_000);
 
+/** A tag as the API takes it (and a project file's codebook: lib/imports). */
+export const tagFields = { name: label(200), description: optionalText(2000), color, shortcut: shortcut.optional() };
+/** A codebook group as the API takes it (and a project file's codebook). */
+export const tagGroupFields = { name: groupRef, description: optionalText(2000) };
+
 const createTagInput = z.strictObject({
-  name: label(200),
+  ...tagFields,
   /** The group's id or name; a new name makes a new custom group. */
   group: groupRef,
-  description: optionalText(2000),
-  color,
-  shortcut: shortcut.optional(),
   position: position.optional(),
 });
 const updateTagInput = z
   .strictObject({
-    name: label(200).optional(),
+    ...tagFields,
+    name: tagFields.name.optional(),
     group: groupRef.optional(),
-    description: optionalText(2000),
     color: color.optional(),
-    shortcut: shortcut.optional(),
     position: position.optional(),
     archived: z.boolean().optional(),
   })
@@ -116,24 +119,30 @@ async function tagRow(tx: DbClient, tagId: string) {
   return tx.tag.findUniqueOrThrow({ where: { id: tagId }, include: { group: { select: { id: true, name: true, kind: true, position: true } } } });
 }
 
-/** The group named (by id or name) in the project; a new name makes a custom group at the end. */
+/**
+ * The group named (by id, or by name in any case and normal form: lib/names) in the project; a new name makes
+ * a custom group at the end. Two tags naming one new group at once share it: the second insert waits for the
+ * first (the unique index), then finds its group.
+ */
 async function resolveGroup(tx: DbClient, projectId: string, ref: string): Promise<string> {
-  const existing = await tx.tagGroup.findFirst({ where: { projectId, ...(isUuid(ref) ? { OR: [{ id: ref }, { name: ref }] } : { name: ref }) }, select: { id: true } });
+  if (isUuid(ref)) {
+    const byId = await tx.tagGroup.findFirst({ where: { projectId, id: ref }, select: { id: true } });
+    if (byId) return byId.id;
+  }
+  const [existing] = await findNamed(tx, "tagGroup", projectId, { names: [ref] });
   if (existing) return existing.id;
-  const last = await tx.tagGroup.aggregate({ where: { projectId }, _max: { position: true } });
-  const created = await tx.tagGroup.create({ data: { projectId, name: ref, kind: "CUSTOM", position: (last._max.position ?? -1) + 1 }, select: { id: true } });
-  return created.id;
+  const [created] = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO tag_groups (id, project_id, name, kind, position, updated_at)
+    SELECT ${uuidv7()}::uuid, ${projectId}::uuid, ${ref}, 'CUSTOM', coalesce(max(position), -1) + 1, now() FROM tag_groups WHERE project_id = ${projectId}::uuid
+    ON CONFLICT (project_id, parallax_name_key(name)) DO NOTHING RETURNING id`;
+  return created?.id ?? (await findNamed(tx, "tagGroup", projectId, { names: [ref] }))[0]!.id;
 }
 
 /** Names and shortcuts are unique within a project: say which tag already has them (409). */
 async function assertUnique(tx: DbClient, projectId: string, values: { name?: string; shortcut?: string | null }, exceptTagId?: string) {
-  const others = { projectId, ...(exceptTagId ? { id: { not: exceptTagId } } : {}) };
-  if (values.name !== undefined) {
-    const clash = await tx.tag.findFirst({ where: { ...others, name: { equals: likeLiteral(values.name), mode: "insensitive" } }, select: { name: true } });
-    if (clash) throw conflict(`A tag named '${clash.name}' already exists in this project.`, { field: "name" });
-  }
+  if (values.name !== undefined) await assertNameFree(tx, "tag", projectId, values.name, exceptTagId);
   if (values.shortcut) {
-    const clash = await tx.tag.findFirst({ where: { ...others, shortcut: values.shortcut }, select: { name: true } });
+    const clash = await tx.tag.findFirst({ where: { projectId, shortcut: values.shortcut, ...(exceptTagId ? { id: { not: exceptTagId } } : {}) }, select: { name: true } });
     if (clash) throw conflict(`The shortcut '${values.shortcut}' is already used by the tag '${clash.name}'.`, { field: "shortcut" });
   }
 }
@@ -155,7 +164,7 @@ async function placeTag(tx: DbClient, tagId: string, groupId: string, position: 
 export async function createTag(actor: Actor, projectId: string, input: unknown): Promise<TagView> {
   await requireProjectPermission(actor, projectId, "codebook.update");
   const { name, group, description, color: tagColor, shortcut: key, position } = parseInput(createTagInput, input);
-  return db().$transaction(async (tx) => {
+  return guardName("tag", projectId, name, () => db().$transaction(async (tx) => {
     await assertUnique(tx, projectId, { name, shortcut: key ?? null });
     const groupId = await resolveGroup(tx, projectId, group);
     const created = await tx.tag.create({
@@ -166,7 +175,7 @@ export async function createTag(actor: Actor, projectId: string, input: unknown)
     const view = toTagView(await tagRow(tx, created.id));
     await recordAudit(tx, actor, { projectId, action: "tag.create", entityType: "Tag", entityId: view.id, after: view });
     return view;
-  });
+  }));
 }
 
 async function requireTag(actor: Actor, tagId: string) {
@@ -181,7 +190,7 @@ async function requireTag(actor: Actor, tagId: string) {
 export async function updateTag(actor: Actor, tagId: string, input: unknown): Promise<TagView> {
   const projectId = await requireTag(actor, tagId);
   const changes = parseInput(updateTagInput, input);
-  return db().$transaction(async (tx) => {
+  return guardName("tag", projectId, changes.name, () => db().$transaction(async (tx) => {
     const before = toTagView(await tagRow(tx, tagId));
     await assertUnique(tx, projectId, { name: changes.name, shortcut: changes.shortcut }, tagId);
     const groupId = changes.group === undefined ? before.group.id : await resolveGroup(tx, projectId, changes.group);
@@ -200,7 +209,7 @@ export async function updateTag(actor: Actor, tagId: string, input: unknown): Pr
     const after = toTagView(await tagRow(tx, tagId));
     await recordAudit(tx, actor, { projectId, action: "tag.update", entityType: "Tag", entityId: tagId, before, after });
     return after;
-  });
+  }));
 }
 
 /**
@@ -233,7 +242,7 @@ export interface TagGroupView {
 }
 
 const updateGroupInput = z
-  .strictObject({ name: label(200).optional(), description: optionalText(2000), position: position.optional() })
+  .strictObject({ ...tagGroupFields, name: tagGroupFields.name.optional(), position: position.optional() })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change");
 
 /** Renames a codebook group, changes its description, or moves it among the groups (editors). */
@@ -244,12 +253,9 @@ export async function updateTagGroup(actor: Actor, groupId: string, input: unkno
   await requireProjectPermission(actor, group.projectId, "codebook.update");
   const changes = parseInput(updateGroupInput, input);
   const select = { id: true, name: true, description: true, kind: true, position: true } as const;
-  return db().$transaction(async (tx) => {
+  return guardName("tagGroup", group.projectId, changes.name, () => db().$transaction(async (tx) => {
     const before = await tx.tagGroup.findUniqueOrThrow({ where: { id: groupId }, select });
-    if (changes.name !== undefined) {
-      const clash = await tx.tagGroup.findFirst({ where: { projectId: group.projectId, id: { not: groupId }, name: { equals: likeLiteral(changes.name), mode: "insensitive" } }, select: { id: true } });
-      if (clash) throw conflict(`A group named '${changes.name}' already exists in this project.`, { field: "name" });
-    }
+    if (changes.name !== undefined) await assertNameFree(tx, "tagGroup", group.projectId, changes.name, groupId);
     await tx.tagGroup.update({
       where: { id: groupId },
       data: {
@@ -264,7 +270,7 @@ export async function updateTagGroup(actor: Actor, groupId: string, input: unkno
     const after = await tx.tagGroup.findUniqueOrThrow({ where: { id: groupId }, select });
     await recordAudit(tx, actor, { projectId: group.projectId, action: "tag-group.update", entityType: "TagGroup", entityId: groupId, before, after });
     return after;
-  });
+  }));
 }
 
 /** Tags in the codebook's order: by group, then within the group. */

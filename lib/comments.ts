@@ -18,7 +18,9 @@ export interface CommentView {
   updatedAt: string;
 }
 
-const commentInput = z.strictObject({ text: storableString.pipe(z.string().trim().min(1, "must not be empty").max(10_000)) });
+/** A comment as the API takes it (and a project file's comments: lib/imports). */
+export const commentFields = { text: storableString.pipe(z.string().trim().min(1, "must not be empty").max(10_000)) };
+const commentInput = z.strictObject(commentFields);
 
 const select = { id: true, annotationId: true, text: true, createdAt: true, updatedAt: true, author: { select: { id: true, name: true } } } as const;
 

@@ -6,6 +6,8 @@ import { db, type DbClient } from "@/lib/db";
 import { conflict, forbidden, notFound, unprocessable } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/generated/prisma/enums";
+import { lockMergePair, parseMergeTarget } from "@/lib/merging";
+import { assertNameFree, guardName } from "@/lib/names";
 import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
 import { notRejectedWhere, type ProjectAccess, requireArticlePermission, requireProjectPermission, roleAllows, visibleAnnotationsWhere } from "@/lib/permissions";
 import { formatDate, isUuid, label, likeLiteral, optionalDate, optionalText, parseInput, queryText, storableString } from "@/lib/validation";
@@ -50,29 +52,35 @@ export interface EventDetail extends EventView {
   notReportedBy: { id: string; name: string }[];
 }
 
-const eventFields = {
+/** An event as the API takes it; a project file's events (lib/imports) are checked with the same fields and rule. */
+export const eventFields = {
   title: label(300),
   date: optionalDate,
   dateEnd: optionalDate,
   place: optionalText(300),
   description: optionalText(5000),
 };
-const createEventInput = z.strictObject(eventFields).refine(datesInOrder, { message: "dateEnd must not be before date", path: ["dateEnd"] });
+
+/** Every new event's rule: a range does not end before it starts. */
+export function withDatesInOrder<Schema extends z.ZodType<{ date?: Date | null; dateEnd?: Date | null }>>(schema: Schema) {
+  return schema.refine(datesInOrder, { message: "dateEnd must not be before date", path: ["dateEnd"] });
+}
+
+const createEventInput = withDatesInOrder(z.strictObject(eventFields));
 const updateEventInput = z
   .strictObject({ ...eventFields, title: eventFields.title.optional() })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change");
 const listEventsQuery = pageQuery.extend({ q: queryText(300).optional() });
-const mergeInput = z.strictObject({ into: z.string().max(100) });
 
-const stance = z.enum(STANCES, { error: `must be one of ${STANCES.join(", ")}` });
-const createLinkInput = z.strictObject({
-  annotationId: storableString.pipe(z.string().max(100)),
-  stance,
+/** How a claim is linked to an event, as the API takes it (and a project file: lib/imports). */
+export const linkFields = {
+  stance: z.enum(STANCES, { error: `must be one of ${STANCES.join(", ")}` }),
   attributedTo: optionalText(300),
   note: optionalText(5000),
-});
+};
+const createLinkInput = z.strictObject({ annotationId: storableString.pipe(z.string().max(100)), ...linkFields });
 const updateLinkInput = z
-  .strictObject({ stance: stance.optional(), attributedTo: optionalText(300), note: optionalText(5000) })
+  .strictObject({ ...linkFields, stance: linkFields.stance.optional() })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change: send stance, attributedTo or note");
 
 function datesInOrder({ date, dateEnd }: { date?: Date | null; dateEnd?: Date | null }): boolean {
@@ -214,25 +222,14 @@ export async function getEvent(actor: Actor, eventId: string): Promise<EventDeta
   };
 }
 
-/**
- * An event is named once per project (live events, without regard to case):
- * a second "Dam repairs" would split one event's claims in two, each an
- * omission of the other source. The 409 names the event that has the title.
- */
-async function assertTitleFree(tx: DbClient, projectId: string, title: string, exceptEventId?: string): Promise<void> {
-  const clash = await tx.event.findFirst({
-    where: { projectId, deletedAt: null, title: { equals: likeLiteral(title), mode: "insensitive" }, ...(exceptEventId ? { id: { not: exceptEventId } } : {}) },
-    select: { id: true, title: true },
-  });
-  if (clash) throw conflict(`An event named '${clash.title}' already exists in this project; link to it, or give this one another title.`, { field: "title", eventId: clash.id });
-}
-
 /** Creates an event; `options.id` gives the demo seed fixed ids (idempotence). */
 export async function createEvent(actor: Actor, projectId: string, input: unknown, options: { id?: string } = {}): Promise<EventView> {
   const access = await requireProjectPermission(actor, projectId, "event.link");
   const { title, date, dateEnd, place, description } = parseInput(createEventInput, input);
-  return db().$transaction(async (tx) => {
-    await assertTitleFree(tx, projectId, title);
+  // An event is named once per project (live events; lib/names): a second "Dam repairs" would split one event's
+  // claims in two, each an omission of the other source. The 409 names the event to link to instead.
+  return guardName("event", projectId, title, () => db().$transaction(async (tx) => {
+    await assertNameFree(tx, "event", projectId, title);
     const row = await tx.event.create({
       data: { ...(options.id ? { id: options.id } : {}), projectId, title, dateStart: date ?? null, dateEnd: dateEnd ?? null, place: place ?? null, description: description ?? null, createdById: actor.userId },
       select: eventSelect(visibleAnnotationsWhere(actor, access)),
@@ -240,15 +237,15 @@ export async function createEvent(actor: Actor, projectId: string, input: unknow
     const view = toEventView(row);
     await recordAudit(tx, actor, { projectId, action: "event.create", entityType: "Event", entityId: row.id, after: view });
     return view;
-  });
+  }));
 }
 
 export async function updateEvent(actor: Actor, eventId: string, input: unknown): Promise<EventView> {
   const { projectId } = await requireEvent(actor, eventId, "event.manage");
   const changes = parseInput(updateEventInput, input);
-  return db().$transaction(async (tx) => {
+  return guardName("event", projectId, changes.title, () => db().$transaction(async (tx) => {
     const before = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: editorEventSelect });
-    if (changes.title !== undefined) await assertTitleFree(tx, projectId, changes.title, eventId);
+    if (changes.title !== undefined) await assertNameFree(tx, "event", projectId, changes.title, eventId);
     const data: Prisma.EventUpdateInput = {};
     if (changes.title !== undefined) data.title = changes.title;
     if (changes.date !== undefined) data.dateStart = changes.date;
@@ -263,14 +260,16 @@ export async function updateEvent(actor: Actor, eventId: string, input: unknown)
     const after = await tx.event.update({ where: { id: eventId }, data, select: editorEventSelect });
     await recordAudit(tx, actor, { projectId, action: "event.update", entityType: "Event", entityId: eventId, before: toEventView(before), after: toEventView(after) });
     return toEventView(after);
-  });
+  }));
 }
 
 /** Deletes an event softly; its links stay in the database with it, out of every list and comparison. */
 export async function deleteEvent(actor: Actor, eventId: string): Promise<void> {
   const { projectId } = await requireEvent(actor, eventId, "event.manage");
   await db().$transaction(async (tx) => {
-    const before = await tx.event.update({ where: { id: eventId }, data: { deletedAt: new Date() }, select: editorEventSelect });
+    const { count } = await tx.event.updateMany({ where: { id: eventId, deletedAt: null }, data: { deletedAt: new Date() } });
+    if (count === 0) throw notFound("Event"); // merged or deleted meanwhile
+    const before = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: editorEventSelect });
     await recordAudit(tx, actor, { projectId, action: "event.delete", entityType: "Event", entityId: eventId, before: toEventView(before) });
   });
 }
@@ -282,11 +281,9 @@ export async function deleteEvent(actor: Actor, eventId: string): Promise<void> 
  */
 export async function mergeEvent(actor: Actor, eventId: string, input: unknown): Promise<EventDetail> {
   const { projectId } = await requireEvent(actor, eventId, "event.manage");
-  const { into } = parseInput(mergeInput, input);
-  if (into === eventId) throw unprocessable("An event cannot be merged into itself.", { issues: [{ path: "into", message: "must be another event" }] });
-  const survivor = isUuid(into) ? await db().event.findFirst({ where: { id: into, projectId, deletedAt: null }, select: { id: true } }) : null;
-  if (!survivor) throw unprocessable("The event to merge into is not an event of this project.", { issues: [{ path: "into", message: "unknown event" }] });
+  const into = parseMergeTarget("event", eventId, input);
   await db().$transaction(async (tx) => {
+    await lockMergePair(tx, "event", projectId, eventId, into);
     const [merged, kept] = await Promise.all([
       tx.event.findUniqueOrThrow({ where: { id: eventId }, select: editorEventSelect }),
       tx.claimLink.findMany({ where: { eventId: into }, select: { annotationId: true } }),
@@ -313,6 +310,9 @@ export async function createLink(actor: Actor, eventId: string, input: unknown):
   const { annotationId, stance: linkStance, attributedTo, note } = parseInput(createLinkInput, input);
   await requireLinkableAnnotation(actor, access, annotationId);
   return db().$transaction(async (tx) => {
+    // Shares the event's row lock: a merge or deletion of the event waits for this link, or this link for it (then 404).
+    const [live] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM events WHERE id = ${eventId}::uuid AND deleted_at IS NULL FOR SHARE`;
+    if (!live) throw notFound("Event");
     const existing = await tx.claimLink.findUnique({ where: { annotationId_eventId: { annotationId, eventId } }, select: { id: true } });
     if (existing) throw conflict("This claim is already linked to this event; change that link instead.", { linkId: existing.id });
     const row = await tx.claimLink.create({

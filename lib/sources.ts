@@ -3,11 +3,14 @@ import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
-import { conflict, notFound, unprocessable } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { lockMergePair, parseMergeTarget } from "@/lib/merging";
+import { assertNameFree, findNamed, guardName } from "@/lib/names";
 import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
 import { requireProjectPermission } from "@/lib/permissions";
-import { isUuid, label, likeLiteral, optionalText, optionalWebUrl, parseInput } from "@/lib/validation";
+import { isUuid, label, optionalText, optionalWebUrl, parseInput } from "@/lib/validation";
+import { v7 as uuidv7 } from "uuid";
 
 /** An outlet, with what a researcher notes about it (ownership, lean) and how many of the project's articles it published. */
 export interface SourceView {
@@ -21,8 +24,11 @@ export interface SourceView {
   updatedAt: string;
 }
 
+/** An outlet as the API takes it (and a project file's outlets: lib/imports). */
+export const sourceFields = { name: label(200), homepage: optionalWebUrl, notes: optionalText(2000) };
+
 const updateSourceInput = z
-  .strictObject({ name: label(200).optional(), homepage: optionalWebUrl, notes: optionalText(2000) })
+  .strictObject({ ...sourceFields, name: sourceFields.name.optional() })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change: send name, homepage or notes");
 
 const sourceSelect = {
@@ -35,8 +41,6 @@ const sourceSelect = {
   updatedAt: true,
   _count: { select: { articles: { where: { deletedAt: null } } } },
 } as const satisfies Prisma.SourceSelect;
-
-const mergeSourceInput = z.strictObject({ into: z.string().max(100) });
 
 type SourceRow = Prisma.SourceGetPayload<{ select: typeof sourceSelect }>;
 
@@ -66,15 +70,35 @@ export async function listSources(actor: Actor, projectId: string, query: unknow
 }
 
 /**
- * The project's outlet named `name` in any case ("reuters" is Reuters), if there is one. Read FOR KEY SHARE
- * inside the caller's transaction: an outlet being deleted at this moment is waited for, then not found,
- * never referenced once gone.
+ * The project's outlet named `name` (in any case and normal form: lib/names), if there is one. Read FOR KEY
+ * SHARE inside the caller's transaction: an outlet being deleted at this moment is waited for, then not
+ * found, never referenced once gone.
  */
-export async function findSourceByName(tx: DbClient, projectId: string, name: string): Promise<{ id: string; homepage: string | null; notes: string | null } | undefined> {
-  const [found] = await tx.$queryRaw<{ id: string; homepage: string | null; notes: string | null }[]>`
-    SELECT id, homepage, notes FROM sources WHERE project_id = ${projectId}::uuid AND lower(name) = lower(${name})
-    ORDER BY created_at, id LIMIT 1 FOR KEY SHARE`;
+export async function findSourceByName(tx: DbClient, projectId: string, name: string): Promise<{ id: string } | undefined> {
+  const [found] = await findNamed(tx, "source", projectId, { names: [name], lock: true });
   return found;
+}
+
+/**
+ * The id of the project's outlet named `name`, made (and audited) if there is none; null for no name. Two
+ * imports naming a new outlet at once share one: the second waits for the first's insert (the unique
+ * index), then finds its outlet.
+ */
+export async function findOrCreateSource(tx: DbClient, actor: Actor, projectId: string, name: string | null): Promise<string | null> {
+  if (name === null) return null;
+  // A second round only when the outlet found by the insert was deleted before it could be read.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const existing = await findSourceByName(tx, projectId, name);
+    if (existing) return existing.id;
+    const [created] = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO sources (id, project_id, name, updated_at) VALUES (${uuidv7()}::uuid, ${projectId}::uuid, ${name}, now())
+      ON CONFLICT (project_id, parallax_name_key(name)) DO NOTHING RETURNING id`;
+    if (created) {
+      await recordAudit(tx, actor, { projectId, action: "source.create", entityType: "Source", entityId: created.id, after: { name } });
+      return created.id;
+    }
+  }
+  throw conflict(`The outlet '${name}' was being made and deleted at the same time; try again.`);
 }
 
 async function requireSource(actor: Actor, sourceId: string, action: "article.read" | "article.update") {
@@ -93,20 +117,14 @@ export async function getSource(actor: Actor, sourceId: string): Promise<SourceV
 export async function updateSource(actor: Actor, sourceId: string, input: unknown): Promise<SourceView> {
   const { projectId } = await requireSource(actor, sourceId, "article.update");
   const changes = parseInput(updateSourceInput, input);
-  return db().$transaction(async (tx) => {
-    if (changes.name !== undefined) {
-      const clash = await tx.source.findFirst({
-        where: { projectId, id: { not: sourceId }, name: { equals: likeLiteral(changes.name), mode: "insensitive" } },
-        select: { id: true, name: true },
-      });
-      if (clash) throw conflict(`An outlet named '${clash.name}' already exists in this project.`, { field: "name", sourceId: clash.id });
-    }
+  return guardName("source", projectId, changes.name, () => db().$transaction(async (tx) => {
+    if (changes.name !== undefined) await assertNameFree(tx, "source", projectId, changes.name, sourceId);
     const before = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect });
     // Fields left out are undefined, which Prisma leaves as they are.
     const after = await tx.source.update({ where: { id: sourceId }, data: changes, select: sourceSelect });
     await recordAudit(tx, actor, { projectId, action: "source.update", entityType: "Source", entityId: sourceId, before: toSourceView(before), after: toSourceView(after) });
     return toSourceView(after);
-  });
+  }));
 }
 
 /**
@@ -137,17 +155,10 @@ export async function deleteSource(actor: Actor, sourceId: string): Promise<void
  */
 export async function mergeSource(actor: Actor, sourceId: string, input: unknown): Promise<SourceView> {
   const { projectId } = await requireSource(actor, sourceId, "article.update");
-  const { into } = parseInput(mergeSourceInput, input);
-  const badInto = (message: string, issue: string) => unprocessable(message, { issues: [{ path: "into", message: issue }] });
-  const unknownInto = () => badInto("The outlet to merge into is not an outlet of this project.", "unknown outlet");
-  if (into === sourceId) throw badInto("An outlet cannot be merged into itself.", "must be another outlet");
-  if (!isUuid(into)) throw unknownInto();
+  const into = parseMergeTarget("outlet", sourceId, input);
   return db().$transaction(async (tx) => {
-    // Both locked, in id order: an import naming either waits, and two merges of the same pair cannot deadlock.
-    const locked = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id FROM sources WHERE id IN (${sourceId}::uuid, ${into}::uuid) AND project_id = ${projectId}::uuid ORDER BY id FOR UPDATE`;
-    if (!locked.some((row) => row.id === sourceId)) throw notFound("Source");
-    if (!locked.some((row) => row.id === into)) throw unknownInto();
+    // An import naming either outlet waits for the merge.
+    await lockMergePair(tx, "outlet", projectId, sourceId, into);
     const merged = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect });
     const survivor = await tx.source.findUniqueOrThrow({ where: { id: into }, select: sourceSelect });
     const moved = await tx.article.updateMany({ where: { sourceId }, data: { sourceId: into } });

@@ -5,3 +5,17 @@ export function safeReturnPath(value: unknown): string {
   }
   return value;
 }
+
+/**
+ * The host to show for an article's link, or null when the URL is not an
+ * http(s) URL at all (the API refuses those, but older imports stored some):
+ * then no link is made.
+ */
+export function webLinkHost(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.hostname : null;
+  } catch {
+    return null;
+  }
+}

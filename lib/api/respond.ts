@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, type ErrorCode, ERROR_STATUS } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { uniqueViolation } from "@/lib/unique-violation";
 
 const NO_STORE = { "cache-control": "no-store" };
 
@@ -60,13 +61,9 @@ export function errorResponse(error: unknown): Response {
       headers: typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined,
     });
   }
-  if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    if (error.code === "P2025") return json(errorBody("not_found", "Not found."), { status: 404 });
-    if (error.code === "P2002") {
-      return json(errorBody("conflict", "This conflicts with something that already exists (a unique value is taken)."), {
-        status: 409,
-      });
-    }
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") return json(errorBody("not_found", "Not found."), { status: 404 });
+  if (uniqueViolation(error)) {
+    return json(errorBody("conflict", "This conflicts with something that already exists (a unique value is taken)."), { status: 409 });
   }
   if (isDatabaseUnavailable(error)) {
     return json(errorBody("service_unavailable", "The database is unavailable; try again shortly."), {

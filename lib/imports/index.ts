@@ -1,16 +1,13 @@
 import "server-only";
 import type { Actor } from "@/lib/actor";
 import { importArticles } from "@/lib/articles";
-import { db } from "@/lib/db";
 import { badRequest, unprocessable } from "@/lib/errors";
 import { requireProjectPermission } from "@/lib/permissions";
 import { importProjectFile, type ProjectImportReport } from "./project-json";
+import { importTransaction } from "./slots";
 import { importWebAnnotations, isWebAnnotationFile, type WebAnnotationImportReport } from "./web-annotation";
 
 export type ImportReport = ProjectImportReport | WebAnnotationImportReport | { kind: "articles"; imported: { articles: number }; items: { id: string; title: string }[] };
-
-/** Imports that run longer than a plain request (large projects) still finish. */
-const IMPORT_TIMEOUT_MS = 120_000;
 
 /**
  * `POST /projects/:id/import`: our project JSON, W3C Web Annotations onto
@@ -20,11 +17,11 @@ const IMPORT_TIMEOUT_MS = 120_000;
 export async function importIntoProject(actor: Actor, projectId: string, input: unknown): Promise<ImportReport> {
   if ((input as { format?: unknown } | null)?.format === "parallax.project") {
     await requireProjectPermission(actor, projectId, "codebook.update");
-    return db().$transaction((tx) => importProjectFile(tx, actor, projectId, input), { timeout: IMPORT_TIMEOUT_MS });
+    return importTransaction((tx) => importProjectFile(tx, actor, projectId, input));
   }
   if (isWebAnnotationFile(input)) {
     await requireProjectPermission(actor, projectId, "annotation.create");
-    return db().$transaction((tx) => importWebAnnotations(tx, actor, projectId, input), { timeout: IMPORT_TIMEOUT_MS });
+    return importTransaction((tx) => importWebAnnotations(tx, actor, projectId, input));
   }
   const articles = (input as { articles?: unknown } | null)?.articles;
   if (Array.isArray(articles)) {

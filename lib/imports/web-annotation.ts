@@ -2,11 +2,14 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { codePointConverter, describeSpanMismatch, type QuoteMatch, type QuotePlacementRequest, quoteContext, splitsSurrogatePair } from "@/lib/anchoring";
+import { annotationFields } from "@/lib/annotations";
 import { recordAudit } from "@/lib/audit";
 import type { DbClient } from "@/lib/db";
 import { unprocessable } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { runInWorker } from "@/lib/workers/pool";
+import { v7 as uuidv7 } from "uuid";
+import { insertAnnotations, type NewAnnotation } from "./insert-annotations";
 
 type Span = { start: number; end: number };
 
@@ -115,6 +118,8 @@ export async function importWebAnnotations(tx: DbClient, actor: Actor, projectId
   const converters = new Map<string, ReturnType<typeof codePointConverter>>();
 
   const report: WebAnnotationImportReport = { kind: "web-annotation", imported: 0, reanchored: 0, rejected: 0, items: [] };
+  /** What is stored, at the end, in batches. */
+  const rows: NewAnnotation[] = [];
   const reject = (index: number, reason: string) => {
     report.rejected++;
     report.items.push({ index, status: "rejected", reason });
@@ -185,27 +190,21 @@ export async function importWebAnnotations(tx: DbClient, actor: Actor, projectId
     const bodies = readBodies(item.body);
     const known = bodies.tags.map(tagId).filter((id): id is string => id !== undefined);
     const unknownTags = bodies.tags.filter((name) => tagId(name) === undefined);
-    const created = await tx.annotation.create({
-      data: {
-        projectId,
-        articleId: article.id,
-        authorId: actor.userId,
-        ...span,
-        exact: spanExact,
-        ...quoteContext(article.text, span.start, span.end),
-        note: bodies.notes.length ? bodies.notes.join("\n\n") : null,
-        revision: article.revision,
-        tags: { create: [...new Set(known)].map((id) => ({ tagId: id })) },
-      },
-      select: { id: true },
-    });
+    const note = annotationFields.note.safeParse(bodies.notes.length ? bodies.notes.join("\n\n") : null);
+    if (!note.success) {
+      reject(index, `its note: ${note.error.issues[0]!.message}`);
+      continue;
+    }
+    const id = uuidv7();
+    rows.push({ id, articleId: article.id, ...span, exact: spanExact, ...quoteContext(article.text, span.start, span.end), note: note.data ?? null, revision: article.revision, tagIds: [...new Set(known)] });
     report[status]++;
-    report.items.push({ index, status, id: created.id, ...(unknownTags.length ? { unknownTags } : {}) });
+    report.items.push({ index, status, id, ...(unknownTags.length ? { unknownTags } : {}) });
   }
   report.items.sort((a, b) => a.index - b.index);
   if (report.imported + report.reanchored === 0 && report.rejected > 0) {
     throw unprocessable(`Nothing could be imported: ${report.items[0]!.reason}.`, { items: report.items });
   }
+  await insertAnnotations(tx, { projectId, authorId: actor.userId }, rows);
   await recordAudit(tx, actor, { projectId, action: "annotation.import", entityType: "Project", entityId: projectId, after: { imported: report.imported, reanchored: report.reanchored, rejected: report.rejected } });
   return report;
 }

@@ -205,11 +205,13 @@ export class WorkerPool {
   }
 }
 
-const pools = new Map<PoolName, WorkerPool>();
+/** One set of pools per process (on globalThis: route bundles may each load this module). */
+const shared = globalThis as unknown as { parallaxWorkerPools?: Map<PoolName, WorkerPool> };
 
 /** Runs a task of lib/workers/tasks.ts on a worker thread, within its budget (TASK_BUDGETS). */
 export async function runInWorker<Name extends TaskName>(name: Name, input: TaskInput<Name>): Promise<TaskOutput<Name>> {
   const budget = TASK_BUDGETS[name];
+  const pools = (shared.parallaxWorkerPools ??= new Map());
   let pool = pools.get(budget.pool);
   if (!pool) pools.set(budget.pool, (pool = new WorkerPool(POOLS[budget.pool])));
   return pool.run(name, input, budget);

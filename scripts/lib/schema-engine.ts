@@ -126,12 +126,13 @@ async function withEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) =
   }
 }
 
-/** The committed migrations, as the engine wants them. */
-export function readMigrations(): MigrationList {
+/** The committed migrations (those named before `before`, when given), as the engine wants them. */
+export function readMigrations(before?: string): MigrationList {
   const directories: MigrationDirectory[] = existsSync(migrationsDir)
     ? readdirSync(migrationsDir, { withFileTypes: true })
         .filter((entry) => entry.isDirectory())
         .map((entry) => entry.name)
+        .filter((name) => before === undefined || name < before)
         .sort()
         .map((name) => ({
           path: name,
@@ -150,10 +151,14 @@ export function readMigrations(): MigrationList {
   };
 }
 
-/** Applies the committed migrations not yet applied; returns their names. */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+/**
+ * Applies the committed migrations not yet applied (only those named before
+ * `options.before`, to test a migration on data of the schema before it);
+ * returns their names.
+ */
+export async function applyMigrations(databaseUrl: string, options: { before?: string } = {}): Promise<string[]> {
   return withEngine(databaseUrl, async (engine) => {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: readMigrations(), filters: noFilters });
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: readMigrations(options.before), filters: noFilters });
     return appliedMigrationNames;
   });
 }

@@ -10,6 +10,7 @@ import { listArticleLinks } from "@/lib/events";
 import { pageRecord } from "@/lib/page-data";
 import { roleAllows, seesOthersUnapprovedAnnotations } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
+import { webLinkHost } from "@/lib/urls";
 
 const loadArticle = pageRecord((articleId) => `/articles/${articleId}`, getArticle);
 
@@ -28,6 +29,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[arti
     listArticleLinks(actor, articleId),
   ]);
   const published = formatCalendarDate(article.publishedAt);
+  const linkHost = article.url ? webLinkHost(article.url) : null;
 
   return (
     <article>
@@ -45,9 +47,9 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[arti
         </span>
         {article.author && <span>by {article.author}</span>}
         <span data-testid="article-published">{published ?? "Date unknown"}</span>
-        {article.url && (
+        {article.url && linkHost && (
           <a href={article.url} target="_blank" rel="noopener noreferrer nofollow" className="truncate text-indigo-700 hover:underline">
-            {new URL(article.url).hostname}
+            {linkHost}
           </a>
         )}
       </div>
