@@ -1,12 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { api, baseUrl } from "../support/api";
-import { createProjectWithTeam } from "../support/factories";
+import { db } from "@/lib/db";
+import { endSessions } from "@/lib/users";
+import { api, baseUrl, errorCode, signIn } from "../support/api";
+import { startAppInstance } from "../support/app-instance";
+import { createProjectWithTeam, TEST_PASSWORD, type TestProject } from "../support/factories";
 
-/** Opens the article's event stream as `token` and collects its events until `until` resolves. */
-async function listen(articleId: string, token: string) {
+type LiveEvent = { type: string; id?: string; annotationId?: string };
+
+/**
+ * Opens the article's event stream (with a token or a session cookie) and
+ * collects its events; `ended` resolves when the server closes the stream.
+ */
+async function listen(articleId: string, credentials: { token: string } | { cookie: string }, url = baseUrl()) {
   const controller = new AbortController();
-  const response = await fetch(`${baseUrl()}/api/v1/articles/${articleId}/live`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
-  const events: { type: string; id: string }[] = [];
+  const headers: Record<string, string> = "token" in credentials ? { authorization: `Bearer ${credentials.token}` } : { cookie: credentials.cookie };
+  const response = await fetch(`${url}/api/v1/articles/${articleId}/live`, { headers, signal: controller.signal });
+  expect(response.status).toBe(200);
+  const events: LiveEvent[] = [];
+  let endedByServer = false;
   const reading = (async () => {
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();
@@ -14,7 +25,10 @@ async function listen(articleId: string, token: string) {
     try {
       while (true) {
         const { value, done } = await reader.read();
-        if (done) break;
+        if (done) {
+          endedByServer = true;
+          break;
+        }
         buffer += decoder.decode(value, { stream: true });
         for (let end = buffer.indexOf("\n\n"); end !== -1; end = buffer.indexOf("\n\n")) {
           const block = buffer.slice(0, end);
@@ -24,24 +38,40 @@ async function listen(articleId: string, token: string) {
         }
       }
     } catch {
-      // aborted
+      // aborted by close()
     }
   })();
-  return { response, events, close: async () => (controller.abort(), await reading) };
+  return {
+    response,
+    events,
+    /** Resolves with the milliseconds it took the server to close the stream, or null if it stayed open for `withinMs`. */
+    ended: async (withinMs: number) => {
+      const started = Date.now();
+      await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, withinMs))]);
+      return endedByServer ? Date.now() - started : null;
+    },
+    close: async () => (controller.abort(), await reading),
+  };
 }
 
-const waitFor = async (check: () => boolean) => {
-  for (let attempt = 0; attempt < 50 && !check(); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+const waitFor = async (check: () => boolean, timeoutMs = 5_000) => {
+  for (const started = Date.now(); !check() && Date.now() - started < timeoutMs; ) await new Promise((resolve) => setTimeout(resolve, 100));
 };
+
+async function articleOf(team: TestProject) {
+  return (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "t", text: "One claim. Two claim." } })).body as { id: string };
+}
+
+/** Far below the 30 s period of the regular check: a change of access must end the stream at once. */
+const PROMPTLY_MS = 5_000;
 
 describe("live updates", () => {
   it("streams the article's changes as server-sent events, only what the reader may see", async () => {
     const team = await createProjectWithTeam("Live");
-    const article = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "t", text: "One claim. Two claim." } })).body;
-    const editor = await listen(article.id, team.editor.token);
-    const reviewer = await listen(article.id, team.reviewer.token);
+    const article = await articleOf(team);
+    const editor = await listen(article.id, team.editor);
+    const reviewer = await listen(article.id, team.reviewer);
     expect(editor.response.headers.get("content-type")).toMatch(/^text\/event-stream/);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // both subscribed
 
     const reviewers = (await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.reviewer.token, json: { start: 0, end: 9, exact: "One claim" } })).body;
     const editors = (await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.editor.token, json: { start: 11, end: 20, exact: "Two claim" } })).body;
@@ -63,5 +93,104 @@ describe("live updates", () => {
 
     expect((await api("GET", `/api/v1/articles/${article.id}/live`, { token: team.outsider.token })).status).toBe(404);
     expect((await api("GET", `/api/v1/articles/${article.id}/live`)).status).toBe(401);
+  });
+
+  type Credentials = { token: string } | { cookie: string };
+  const accessEnds: { when: string; credentialsOf: (team: TestProject) => Promise<Credentials>; endAccess: (team: TestProject) => Promise<unknown>; isEditorsToo?: boolean }[] = [
+    {
+      when: "the member is removed",
+      credentialsOf: async (team) => team.reviewer,
+      endAccess: (team) => api("DELETE", `/api/v1/projects/${team.id}/members/${team.reviewer.id}`, { token: team.editor.token }),
+    },
+    {
+      when: "the token is revoked",
+      credentialsOf: async (team) => team.reviewer,
+      endAccess: async (team) => {
+        const [token] = (await api("GET", "/api/v1/tokens", { token: team.reviewer.token })).body.items as { id: string }[];
+        return api("DELETE", `/api/v1/tokens/${token!.id}`, { token: team.reviewer.token });
+      },
+    },
+    {
+      when: "every session of the user ends (sign-out everywhere, a new password)",
+      credentialsOf: (team) => signIn(team.reviewer.email, TEST_PASSWORD),
+      endAccess: (team) => endSessions(team.reviewer.id),
+    },
+    {
+      when: "the project is deleted",
+      credentialsOf: async (team) => team.reviewer,
+      endAccess: (team) => api("DELETE", `/api/v1/projects/${team.id}`, { token: team.editor.token }),
+      isEditorsToo: true,
+    },
+  ];
+  it.each(accessEnds)("closes the stream at once when $when", async ({ credentialsOf, endAccess, isEditorsToo }) => {
+    const team = await createProjectWithTeam("Live access");
+    const article = await articleOf(team);
+    const stream = await listen(article.id, await credentialsOf(team));
+    const editors = await listen(article.id, team.editor);
+    await endAccess(team);
+
+    const closedAfter = await stream.ended(PROMPTLY_MS);
+    expect(closedAfter).not.toBeNull();
+    expect(closedAfter!).toBeLessThan(PROMPTLY_MS);
+    // Only the streams of those who lost access.
+    expect(await editors.ended(isEditorsToo ? PROMPTLY_MS : 300)).toSatisfy((closed) => (isEditorsToo ? closed !== null : closed === null));
+    await editors.close();
+  });
+
+  it("allows 20 streams per user at once: the 21st is refused with a JSON 429, and a closed stream frees its place", async () => {
+    const team = await createProjectWithTeam("Live limit");
+    const article = await articleOf(team);
+    const streams = await Promise.all(Array.from({ length: 20 }, () => listen(article.id, team.reviewer)));
+
+    const refused = await api("GET", `/api/v1/articles/${article.id}/live`, { token: team.reviewer.token });
+    expect(refused.status).toBe(429);
+    expect(errorCode(refused)).toBe("rate_limited");
+    // Another user's streams are counted apart.
+    const editors = await listen(article.id, team.editor);
+    await editors.close();
+
+    await streams.pop()!.close();
+    let reopened: Awaited<ReturnType<typeof listen>> | null = null;
+    for (const started = Date.now(); !reopened && Date.now() - started < PROMPTLY_MS; ) {
+      const probe = await fetch(`${baseUrl()}/api/v1/articles/${article.id}/live`, { headers: { authorization: `Bearer ${team.reviewer.token}` } });
+      await probe.body?.cancel();
+      if (probe.status === 200) reopened = await listen(article.id, team.reviewer);
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(reopened).not.toBeNull();
+    await Promise.all([...streams, reopened!].map((stream) => stream.close()));
+  });
+
+  it("tells its streams to resync once its lost connection to PostgreSQL is back (changes committed meanwhile were announced to nobody), and goes on", async () => {
+    const team = await createProjectWithTeam("Live resync");
+    const article = await articleOf(team);
+    const stream = await listen(article.id, team.editor);
+
+    // The app's LISTEN connection, by the name it gives itself (terminated in the select list: a condition could be tried on any row).
+    const terminated = await db().$queryRaw<{ pid: number }[]>`
+      SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'parallax-live' AND datname = current_database()`;
+    expect(terminated.length).toBeGreaterThan(0);
+    await waitFor(() => stream.events.some((event) => event.type === "resync"));
+    expect(stream.events).toContainEqual({ type: "resync" });
+
+    const annotation = (await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.editor.token, json: { start: 0, end: 9, exact: "One claim" } })).body;
+    await waitFor(() => stream.events.some((event) => event.id === annotation.id));
+    await stream.close();
+    expect(stream.events).toContainEqual({ type: "annotation.created", id: annotation.id, annotationId: annotation.id });
+  });
+
+  it("checks access again every PARALLAX_LIVE_RECHECK_SECONDS, so a token reaching its expiry ends its streams", async () => {
+    const team = await createProjectWithTeam("Live expiry");
+    const article = await articleOf(team);
+    const app = await startAppInstance({ PARALLAX_LIVE_RECHECK_SECONDS: "1" });
+    try {
+      const stream = await listen(article.id, team.reviewer, app.url);
+      // An expiry passing is written nowhere: only the regular check can notice it.
+      await db().$executeRaw`UPDATE api_tokens SET expires_at = now() + interval '2 seconds' WHERE user_id = ${team.reviewer.id}::uuid`;
+      expect(await stream.ended(1_500)).toBeNull();
+      expect(await stream.ended(3_500)).not.toBeNull();
+    } finally {
+      app.stop();
+    }
   });
 });
