@@ -189,21 +189,31 @@ export async function followArticle(actor: Actor, articleId: string): Promise<Ev
         }
       };
       const recheck = serialised(checkAccess);
+      const deliver = (change: Change) => {
+        const isVisible = seesOthersUnapprovedAnnotations(access) || change.authorId === actor.userId || change.status === "APPROVED";
+        if (isVisible) send({ type: change.type, id: change.id, annotationId: change.annotationId });
+      };
+      // Changes announced after a change of access wait for its check: PostgreSQL announces in commit order, so nothing
+      // written after a member's removal reaches them.
+      let held: Change[] | null = null;
 
       stops.push(
-        live.onChange(articleId, (change) => {
-          const isVisible = seesOthersUnapprovedAnnotations(access) || change.authorId === actor.userId || change.status === "APPROVED";
-          if (isVisible) send({ type: change.type, id: change.id, annotationId: change.annotationId });
-        }),
+        live.onChange(articleId, (change) => (held ? held.push(change) : deliver(change))),
         live.onAccessChange((change) => {
-          if (change.userId === actor.userId || change.projectId === access.projectId || change.articleId === articleId) recheck();
+          if (change.userId !== actor.userId && change.projectId !== access.projectId && change.articleId !== articleId) return;
+          held ??= [];
+          void recheck().then(() => {
+            const waiting = held ?? [];
+            held = null;
+            if (!isStopped) waiting.forEach(deliver);
+          });
         }),
         live.onReconnect(() => {
           send({ type: "resync" });
-          recheck();
+          void recheck();
         }),
       );
-      const timer = setInterval(recheck, env().PARALLAX_LIVE_RECHECK_SECONDS * 1_000);
+      const timer = setInterval(() => void recheck(), env().PARALLAX_LIVE_RECHECK_SECONDS * 1_000);
       stops.push(() => clearInterval(timer));
     },
   };
@@ -211,15 +221,16 @@ export async function followArticle(actor: Actor, articleId: string): Promise<Ev
 
 /**
  * Runs `task` one at a time: a call while it runs makes it run once more
- * afterwards (a burst of access changes costs at most two checks).
+ * afterwards (a burst of access changes costs at most two checks). Returns
+ * when the runs are done.
  */
-function serialised(task: () => Promise<void>): () => void {
+function serialised(task: () => Promise<void>): () => Promise<void> {
   let running: Promise<void> | null = null;
   let isWanted = false;
-  const run = () => {
+  return () => {
     if (running) {
       isWanted = true;
-      return;
+      return running;
     }
     running = (async () => {
       do {
@@ -227,6 +238,6 @@ function serialised(task: () => Promise<void>): () => void {
         await task();
       } while (isWanted);
     })().finally(() => (running = null));
+    return running;
   };
-  return run;
 }

@@ -13,14 +13,13 @@
  * Exits non-zero if any check fails.
  */
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { ensureBuilt } from "./lib/build.ts";
 import { dataDir } from "./lib/database.ts";
-import { type EmbeddedCluster, restartEmbeddedPostgres, startEmbeddedPostgres } from "./lib/embedded-postgres.ts";
+import { type EmbeddedCluster, postmasterPid, restartEmbeddedPostgres, startEmbeddedPostgres } from "./lib/embedded-postgres.ts";
 import { log } from "./lib/log.ts";
-import { freePort } from "./lib/net.ts";
+import { freePort, waitForHealth } from "./lib/net.ts";
 import { type RunningApp, startNextServer } from "./lib/next-server.ts";
 import { applyMigrations } from "./lib/schema-engine.ts";
 import { takeOverShutdownSignals } from "./lib/signals.ts";
@@ -43,20 +42,6 @@ interface Acknowledged {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const between = (low: number, high: number) => low + Math.random() * (high - low);
-
-function postmasterPid(): number {
-  return Number.parseInt(readFileSync(path.join(PG_DIR, "postmaster.pid"), "utf8").split("\n")[0]!, 10);
-}
-
-async function waitForHealth(url: string, status: number, timeoutMs: number): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    const answer = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
-    if (answer?.status === status) return Date.now() - started;
-    await sleep(100);
-  }
-  throw new Error(`/api/health did not answer ${status} within ${timeoutMs} ms`);
-}
 
 async function waitUntil(check: () => boolean, timeoutMs: number): Promise<number | null> {
   const started = Date.now();
@@ -161,7 +146,7 @@ async function main(): Promise<number> {
     let restartsWithoutResync = 0;
     for (let crash = 1; crash <= CRASHES; crash++) {
       await sleep(between(2_000, 5_000));
-      const pid = postmasterPid();
+      const pid = postmasterPid(PG_DIR)!; // the server is running
       process.kill(pid, "SIGKILL");
       log(`crash ${crash}: SIGKILL to PostgreSQL (pid ${pid}) after ${acknowledged.length} acknowledged writes`);
       const downAfterMs = await waitForHealth(app.url, 503, 20_000);

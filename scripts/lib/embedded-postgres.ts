@@ -205,15 +205,21 @@ function makeTraversableForPostgresUser(databaseDir: string): void {
  * cleanly (SIGINT = fast shutdown) before starting our own.
  */
 async function stopLeftoverServer(databaseDir: string): Promise<void> {
-  const pidFile = path.join(databaseDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !isPostgres(pid)) return;
+  const pid = postmasterPid(databaseDir);
+  if (pid === null || !isAlive(pid) || !isPostgres(pid)) return;
   console.log(`[parallax] stopping a PostgreSQL server left running from an earlier start (pid ${pid})`);
   process.kill(pid, "SIGINT");
   for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The process id the server running on `databaseDir` wrote in postmaster.pid (it may have died since); null without one. */
+export function postmasterPid(databaseDir: string): number | null {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
 /** Guards against a recycled pid: only a postgres process is ever signalled. */

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { endSessions } from "@/lib/users";
@@ -135,6 +136,30 @@ describe("live updates", () => {
     // Only the streams of those who lost access.
     expect(await editors.ended(isEditorsToo ? PROMPTLY_MS : 300)).toSatisfy((closed) => (isEditorsToo ? closed !== null : closed === null));
     await editors.close();
+  });
+
+  it("sends a removed member nothing written after the removal, however soon", async () => {
+    const team = await createProjectWithTeam("Live removal race");
+    const article = await articleOf(team);
+    const annotation = (await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.editor.token, json: { start: 0, end: 9, exact: "One claim" } })).body;
+    const viewer = await listen(article.id, team.viewer);
+    const editor = await listen(article.id, team.editor);
+
+    // The removal, and a change committed a moment after it (two transactions, one round trip).
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query(`
+        BEGIN; DELETE FROM memberships WHERE project_id = '${team.id}' AND user_id = '${team.viewer.id}'; COMMIT;
+        UPDATE annotations SET note = 'Written after the removal', version = version + 1 WHERE id = '${annotation.id}';`);
+    } finally {
+      await client.end();
+    }
+
+    await waitFor(() => editor.events.some((event) => event.type === "annotation.updated"));
+    expect(await viewer.ended(PROMPTLY_MS)).not.toBeNull();
+    await editor.close();
+    expect(viewer.events).toEqual([]);
   });
 
   it("allows 20 streams per user at once: the 21st is refused with a JSON 429, and a closed stream frees its place", async () => {

@@ -3,7 +3,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { dataDir } from "../../scripts/lib/database";
-import { freePort } from "../../scripts/lib/net";
+import { isBuildCurrent } from "../../scripts/lib/build";
+import { postmasterPid } from "../../scripts/lib/embedded-postgres";
+import { freePort, waitForHealth } from "../../scripts/lib/net";
 
 const root = path.resolve(import.meta.dirname, "../..");
 /** A data folder of its own: `npm start` initialises its PostgreSQL there on the first run. */
@@ -26,19 +28,10 @@ async function startSupervisor() {
   return { child, url: `http://127.0.0.1:${appPort}`, output: () => output, exited };
 }
 
-/** Milliseconds until /api/health answers `status`; throws after `timeoutMs`. */
-async function healthAnswers(url: string, status: number, timeoutMs: number): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    const answer = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
-    if (answer?.status === status) return Date.now() - started;
-    await sleep(200);
-  }
-  throw new Error(`/api/health did not answer ${status} within ${timeoutMs} ms`);
-}
-
-function postmasterPid(): number {
-  return Number(readFileSync(path.join(DATA_DIR, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+function postmaster(): number {
+  const pid = postmasterPid(path.join(DATA_DIR, "pg"));
+  if (pid === null) throw new Error("no postmaster.pid");
+  return pid;
 }
 
 async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
@@ -73,11 +66,11 @@ afterAll(async () => {
 
 describe("npm start supervises PostgreSQL and the app server", () => {
   it("restarts PostgreSQL after kill -9 of its postmaster, and the app server after it dies, each with a log line", async () => {
+    // npm start reuses the build of the test run: sources changed since would make it build again, replacing the app under test.
+    expect(isBuildCurrent(), "the sources changed after the app under test was built").toBe(true);
     supervisor = await startSupervisor();
     const { url, child } = supervisor;
-    await healthAnswers(url, 200, 180_000);
-    // It reuses the build of the test run (a second `next build` would replace the one under test).
-    expect(supervisor.output()).not.toContain("building the app");
+    await waitForHealth(url, 200, 180_000);
 
     const logs = (pattern: RegExp) =>
       waitFor(() => pattern.test(supervisor!.output()), 10_000).catch(() => {
@@ -85,10 +78,10 @@ describe("npm start supervises PostgreSQL and the app server", () => {
       });
 
     let killedAt = Date.now();
-    process.kill(postmasterPid(), "SIGKILL");
+    process.kill(postmaster(), "SIGKILL");
     await logs(/PostgreSQL exited \(killed by SIGKILL\)/);
     await logs(/restarting PostgreSQL \(restart 1 of at most 5 within 10 minutes\)/);
-    await healthAnswers(url, 200, BACK_WITHIN_MS);
+    await waitForHealth(url, 200, BACK_WITHIN_MS);
     console.log(`PostgreSQL killed: /api/health 200 again after ${Date.now() - killedAt} ms`);
 
     const appServer = childrenOf(child.pid!).find((candidate) => candidate.command.includes("next"));
@@ -98,11 +91,11 @@ describe("npm start supervises PostgreSQL and the app server", () => {
     console.log(`killed the app server ${JSON.stringify(appServer)}`);
     await logs(/the app server exited \(killed by SIGKILL\)/);
     await logs(/restarting the app server \(restart 1 of at most 5 within 10 minutes\)/);
-    await healthAnswers(url, 200, BACK_WITHIN_MS);
+    await waitForHealth(url, 200, BACK_WITHIN_MS);
     console.log(`app server killed: /api/health 200 again after ${Date.now() - killedAt} ms`);
 
     // Stopping still stops everything cleanly.
-    const restartedPostmaster = postmasterPid();
+    const restartedPostmaster = postmaster();
     child.kill("SIGTERM");
     expect(await supervisor.exited).toBe(0);
     expect(() => process.kill(restartedPostmaster, 0)).toThrow();
