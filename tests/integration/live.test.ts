@@ -1,10 +1,12 @@
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { addMember } from "@/lib/members";
+import { createProject } from "@/lib/projects";
 import { endSessions } from "@/lib/users";
 import { api, baseUrl, errorCode, signIn } from "../support/api";
 import { startAppInstance } from "../support/app-instance";
-import { createProjectWithTeam, TEST_PASSWORD, type TestProject } from "../support/factories";
+import { createProjectWithTeam, TEST_PASSWORD, type TestProject, type TestUser } from "../support/factories";
 
 type LiveEvent = { type: string; id?: string; annotationId?: string };
 
@@ -59,23 +61,42 @@ const waitFor = async (check: () => boolean, timeoutMs = 5_000) => {
   for (const started = Date.now(); !check() && Date.now() - started < timeoutMs; ) await new Promise((resolve) => setTimeout(resolve, 100));
 };
 
-async function articleOf(team: TestProject) {
-  return (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "t", text: "One claim. Two claim." } })).body as { id: string };
-}
-
 /** Far below the 30 s period of the regular check: a change of access must end the stream at once. */
 const PROMPTLY_MS = 5_000;
 
+// One team for the file: the tests that take access away do it on projects of their own (a "desk"), so that the
+// test process hashes passwords only here.
+let team: TestProject;
+beforeAll(async () => {
+  team = await createProjectWithTeam("Live");
+});
+
+async function articleIn(projectId: string): Promise<string> {
+  const article = await api("POST", `/api/v1/projects/${projectId}/articles`, { token: team.editor.token, json: { title: "t", text: "One claim. Two claim." } });
+  return article.body.id;
+}
+
+/** A new project of the team's editor, with `member` in it and an article. */
+async function newDesk(member: TestUser, role: "REVIEWER" | "VIEWER" = "REVIEWER") {
+  const project = await createProject(team.editor.actor, { name: "Live desk" });
+  await addMember(team.editor.actor, project.id, { email: member.email, role });
+  return { projectId: project.id, articleId: await articleIn(project.id) };
+}
+
+/** Another token of the team's reviewer, made through the API. */
+async function newReviewerToken(): Promise<{ id: string; token: string }> {
+  return (await api("POST", "/api/v1/tokens", { json: { email: team.reviewer.email, password: TEST_PASSWORD } })).body;
+}
+
 describe("live updates", () => {
   it("streams the article's changes as server-sent events, only what the reader may see", async () => {
-    const team = await createProjectWithTeam("Live");
-    const article = await articleOf(team);
-    const editor = await listen(article.id, team.editor);
-    const reviewer = await listen(article.id, team.reviewer);
+    const articleId = await articleIn(team.id);
+    const editor = await listen(articleId, team.editor);
+    const reviewer = await listen(articleId, team.reviewer);
     expect(editor.response.headers.get("content-type")).toMatch(/^text\/event-stream/);
 
-    const reviewers = (await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.reviewer.token, json: { start: 0, end: 9, exact: "One claim" } })).body;
-    const editors = (await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.editor.token, json: { start: 11, end: 20, exact: "Two claim" } })).body;
+    const reviewers = (await api("POST", `/api/v1/articles/${articleId}/annotations`, { token: team.reviewer.token, json: { start: 0, end: 9, exact: "One claim" } })).body;
+    const editors = (await api("POST", `/api/v1/articles/${articleId}/annotations`, { token: team.editor.token, json: { start: 11, end: 20, exact: "Two claim" } })).body;
     const comment = (await api("POST", `/api/v1/annotations/${reviewers.id}/comments`, { token: team.editor.token, json: { text: "Source?" } })).body;
     await waitFor(() => editor.events.length >= 3);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -92,65 +113,65 @@ describe("live updates", () => {
     // Blind coding: the reviewer hears of their own annotation and its comment, not of the editor's draft.
     expect(reviewer.events.map((event) => event.id).sort()).toEqual([reviewers.id, comment.id].sort());
 
-    expect((await api("GET", `/api/v1/articles/${article.id}/live`, { token: team.outsider.token })).status).toBe(404);
-    expect((await api("GET", `/api/v1/articles/${article.id}/live`)).status).toBe(401);
+    expect((await api("GET", `/api/v1/articles/${articleId}/live`, { token: team.outsider.token })).status).toBe(404);
+    expect((await api("GET", `/api/v1/articles/${articleId}/live`)).status).toBe(401);
   });
 
+  type Desk = Awaited<ReturnType<typeof newDesk>>;
   type Credentials = { token: string } | { cookie: string };
-  const accessEnds: { when: string; credentialsOf: (team: TestProject) => Promise<Credentials>; endAccess: (team: TestProject) => Promise<unknown>; isEditorsToo?: boolean }[] = [
+  const accessEnds: { when: string; prepare: (desk: Desk) => Promise<{ credentials: Credentials; endAccess: () => Promise<unknown> }>; isEditorsToo?: boolean }[] = [
     {
       when: "the member is removed",
-      credentialsOf: async (team) => team.reviewer,
-      endAccess: (team) => api("DELETE", `/api/v1/projects/${team.id}/members/${team.reviewer.id}`, { token: team.editor.token }),
+      prepare: async (desk) => ({
+        credentials: team.reviewer,
+        endAccess: () => api("DELETE", `/api/v1/projects/${desk.projectId}/members/${team.reviewer.id}`, { token: team.editor.token }),
+      }),
     },
     {
       when: "the token is revoked",
-      credentialsOf: async (team) => team.reviewer,
-      endAccess: async (team) => {
-        const [token] = (await api("GET", "/api/v1/tokens", { token: team.reviewer.token })).body.items as { id: string }[];
-        return api("DELETE", `/api/v1/tokens/${token!.id}`, { token: team.reviewer.token });
+      prepare: async () => {
+        const token = await newReviewerToken();
+        return { credentials: token, endAccess: () => api("DELETE", `/api/v1/tokens/${token.id}`, { token: token.token }) };
       },
     },
     {
       when: "every session of the user ends (sign-out everywhere, a new password)",
-      credentialsOf: (team) => signIn(team.reviewer.email, TEST_PASSWORD),
-      endAccess: (team) => endSessions(team.reviewer.id),
+      prepare: async () => ({ credentials: await signIn(team.reviewer.email, TEST_PASSWORD), endAccess: () => endSessions(team.reviewer.id) }),
     },
     {
       when: "the project is deleted",
-      credentialsOf: async (team) => team.reviewer,
-      endAccess: (team) => api("DELETE", `/api/v1/projects/${team.id}`, { token: team.editor.token }),
+      prepare: async (desk) => ({ credentials: team.reviewer, endAccess: () => api("DELETE", `/api/v1/projects/${desk.projectId}`, { token: team.editor.token }) }),
       isEditorsToo: true,
     },
   ];
-  it.each(accessEnds)("closes the stream at once when $when", async ({ credentialsOf, endAccess, isEditorsToo }) => {
-    const team = await createProjectWithTeam("Live access");
-    const article = await articleOf(team);
-    const stream = await listen(article.id, await credentialsOf(team));
-    const editors = await listen(article.id, team.editor);
-    await endAccess(team);
+  it.each(accessEnds)("closes the stream at once when $when", async ({ when, prepare, isEditorsToo }) => {
+    const desk = await newDesk(team.reviewer);
+    const { credentials, endAccess } = await prepare(desk);
+    const stream = await listen(desk.articleId, credentials);
+    const editors = await listen(desk.articleId, team.editor);
+    await endAccess();
 
     const closedAfter = await stream.ended(PROMPTLY_MS);
     expect(closedAfter).not.toBeNull();
     expect(closedAfter!).toBeLessThan(PROMPTLY_MS);
+    console.log(`stream closed ${closedAfter} ms after ${when}`);
     // Only the streams of those who lost access.
     expect(await editors.ended(isEditorsToo ? PROMPTLY_MS : 300)).toSatisfy((closed) => (isEditorsToo ? closed !== null : closed === null));
     await editors.close();
   });
 
   it("sends a removed member nothing written after the removal, however soon", async () => {
-    const team = await createProjectWithTeam("Live removal race");
-    const article = await articleOf(team);
-    const annotation = (await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.editor.token, json: { start: 0, end: 9, exact: "One claim" } })).body;
-    const viewer = await listen(article.id, team.viewer);
-    const editor = await listen(article.id, team.editor);
+    const desk = await newDesk(team.viewer, "VIEWER");
+    const annotation = (await api("POST", `/api/v1/articles/${desk.articleId}/annotations`, { token: team.editor.token, json: { start: 0, end: 9, exact: "One claim" } })).body;
+    const viewer = await listen(desk.articleId, team.viewer);
+    const editor = await listen(desk.articleId, team.editor);
 
     // The removal, and a change committed a moment after it (two transactions, one round trip).
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {
       await client.query(`
-        BEGIN; DELETE FROM memberships WHERE project_id = '${team.id}' AND user_id = '${team.viewer.id}'; COMMIT;
+        BEGIN; DELETE FROM memberships WHERE project_id = '${desk.projectId}' AND user_id = '${team.viewer.id}'; COMMIT;
         UPDATE annotations SET note = 'Written after the removal', version = version + 1 WHERE id = '${annotation.id}';`);
     } finally {
       await client.end();
@@ -163,23 +184,22 @@ describe("live updates", () => {
   });
 
   it("allows 20 streams per user at once: the 21st is refused with a JSON 429, and a closed stream frees its place", async () => {
-    const team = await createProjectWithTeam("Live limit");
-    const article = await articleOf(team);
-    const streams = await Promise.all(Array.from({ length: 20 }, () => listen(article.id, team.reviewer)));
+    const articleId = await articleIn(team.id);
+    const streams = await Promise.all(Array.from({ length: 20 }, () => listen(articleId, team.viewer)));
 
-    const refused = await api("GET", `/api/v1/articles/${article.id}/live`, { token: team.reviewer.token });
+    const refused = await api("GET", `/api/v1/articles/${articleId}/live`, { token: team.viewer.token });
     expect(refused.status).toBe(429);
     expect(errorCode(refused)).toBe("rate_limited");
     // Another user's streams are counted apart.
-    const editors = await listen(article.id, team.editor);
+    const editors = await listen(articleId, team.editor);
     await editors.close();
 
     await streams.pop()!.close();
     let reopened: Awaited<ReturnType<typeof listen>> | null = null;
     for (const started = Date.now(); !reopened && Date.now() - started < PROMPTLY_MS; ) {
-      const probe = await fetch(`${baseUrl()}/api/v1/articles/${article.id}/live`, { headers: { authorization: `Bearer ${team.reviewer.token}` } });
+      const probe = await fetch(`${baseUrl()}/api/v1/articles/${articleId}/live`, { headers: { authorization: `Bearer ${team.viewer.token}` } });
       await probe.body?.cancel();
-      if (probe.status === 200) reopened = await listen(article.id, team.reviewer);
+      if (probe.status === 200) reopened = await listen(articleId, team.viewer);
       else await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(reopened).not.toBeNull();
@@ -187,9 +207,8 @@ describe("live updates", () => {
   });
 
   it("tells its streams to resync once its lost connection to PostgreSQL is back (changes committed meanwhile were announced to nobody), and goes on", async () => {
-    const team = await createProjectWithTeam("Live resync");
-    const article = await articleOf(team);
-    const stream = await listen(article.id, team.editor);
+    const articleId = await articleIn(team.id);
+    const stream = await listen(articleId, team.editor);
 
     // The app's LISTEN connection, by the name it gives itself (terminated in the select list: a condition could be tried on any row).
     const terminated = await db().$queryRaw<{ pid: number }[]>`
@@ -198,20 +217,20 @@ describe("live updates", () => {
     await waitFor(() => stream.events.some((event) => event.type === "resync"));
     expect(stream.events).toContainEqual({ type: "resync" });
 
-    const annotation = (await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.editor.token, json: { start: 0, end: 9, exact: "One claim" } })).body;
+    const annotation = (await api("POST", `/api/v1/articles/${articleId}/annotations`, { token: team.editor.token, json: { start: 0, end: 9, exact: "One claim" } })).body;
     await waitFor(() => stream.events.some((event) => event.id === annotation.id));
     await stream.close();
     expect(stream.events).toContainEqual({ type: "annotation.created", id: annotation.id, annotationId: annotation.id });
   });
 
   it("checks access again every PARALLAX_LIVE_RECHECK_SECONDS, so a token reaching its expiry ends its streams", async () => {
-    const team = await createProjectWithTeam("Live expiry");
-    const article = await articleOf(team);
+    const desk = await newDesk(team.reviewer);
+    const token = await newReviewerToken();
     const app = await startAppInstance({ PARALLAX_LIVE_RECHECK_SECONDS: "1" });
     try {
-      const stream = await listen(article.id, team.reviewer, app.url);
+      const stream = await listen(desk.articleId, token, app.url);
       // An expiry passing is written nowhere: only the regular check can notice it.
-      await db().$executeRaw`UPDATE api_tokens SET expires_at = now() + interval '2 seconds' WHERE user_id = ${team.reviewer.id}::uuid`;
+      await db().$executeRaw`UPDATE api_tokens SET expires_at = now() + interval '2 seconds' WHERE id = ${token.id}::uuid`;
       expect(await stream.ended(1_500)).toBeNull();
       expect(await stream.ended(3_500)).not.toBeNull();
     } finally {
