@@ -14,6 +14,12 @@ const envSchema = z.object({
   /** Connections per app instance. */
   PARALLAX_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /**
+   * How often an open live stream checks again that its reader still has
+   * access (changes to memberships, tokens and sessions are checked at once;
+   * this catches the rest, such as a token reaching its expiry).
+   */
+  PARALLAX_LIVE_RECHECK_SECONDS: z.coerce.number().int().min(1).max(30).default(30),
+  /**
    * Single sign-on through an OpenID Connect provider (Google Workspace,
    * Microsoft Entra ID, Okta, Keycloak…): its issuer URL and this app's
    * client id and secret there, all three or none; the sign-in button says

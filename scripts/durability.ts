@@ -7,18 +7,19 @@
  * times, and restarted. The app is never restarted. Checks:
  *   - every write answered 2xx is in the database afterwards, intact (0 lost);
  *   - writes during an outage get a JSON 503, never a 500 and never a hang;
- *   - /api/health answers 503 while PostgreSQL is down and 200 again after.
+ *   - /api/health answers 503 while PostgreSQL is down and 200 again after;
+ *   - an open live stream of the article says resync after each restart (the
+ *     changes committed while the app was not listening reached no reader).
  * Exits non-zero if any check fails.
  */
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { ensureBuilt } from "./lib/build.ts";
 import { dataDir } from "./lib/database.ts";
-import { type EmbeddedCluster, startEmbeddedPostgres } from "./lib/embedded-postgres.ts";
+import { type EmbeddedCluster, postmasterPid, restartEmbeddedPostgres, startEmbeddedPostgres } from "./lib/embedded-postgres.ts";
 import { log } from "./lib/log.ts";
-import { freePort } from "./lib/net.ts";
+import { freePort, waitForHealth } from "./lib/net.ts";
 import { type RunningApp, startNextServer } from "./lib/next-server.ts";
 import { applyMigrations } from "./lib/schema-engine.ts";
 import { takeOverShutdownSignals } from "./lib/signals.ts";
@@ -29,6 +30,8 @@ const REQUEST_TIMEOUT_MS = 15_000;
 const DATABASE = "parallax_durability";
 const PG_DIR = path.join(dataDir(), "durability-pg");
 const PG_PORT = Number(process.env.PARALLAX_DURABILITY_PG_PORT ?? 54331);
+/** A reader's stream says resync this soon after the app answers again. */
+const RESYNC_WITHIN_MS = 10_000;
 const TEXT = "Officials said 40 villages were retaken on Monday; critics called the figure propaganda.";
 
 interface Acknowledged {
@@ -40,18 +43,33 @@ interface Acknowledged {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const between = (low: number, high: number) => low + Math.random() * (high - low);
 
-function postmasterPid(): number {
-  return Number.parseInt(readFileSync(path.join(PG_DIR, "postmaster.pid"), "utf8").split("\n")[0]!, 10);
-}
-
-async function waitForHealth(url: string, status: number, timeoutMs: number): Promise<number> {
+async function waitUntil(check: () => boolean, timeoutMs: number): Promise<number | null> {
   const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    const answer = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
-    if (answer?.status === status) return Date.now() - started;
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) return null;
     await sleep(100);
   }
-  throw new Error(`/api/health did not answer ${status} within ${timeoutMs} ms`);
+  return Date.now() - started;
+}
+
+/** Follows an article's live stream and counts the resync events it sends. */
+async function followLive(url: string, articleId: string, token: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${url}/api/v1/articles/${articleId}/live`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  if (response.status !== 200 || !response.body) throw new Error(`the live stream answered ${response.status}`);
+  let resyncs = 0;
+  let buffer = "";
+  const decoder = new TextDecoder();
+  const reader = response.body.getReader();
+  void (async () => {
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      buffer += decoder.decode(read.value, { stream: true });
+      const blocks = buffer.split("\n\n");
+      buffer = blocks.pop()!;
+      resyncs += blocks.filter((block) => block === 'data: {"type":"resync"}').length;
+    }
+  })().catch(() => {});
+  return { resyncs: () => resyncs, close: () => controller.abort() };
 }
 
 async function main(): Promise<number> {
@@ -89,7 +107,8 @@ async function main(): Promise<number> {
 
     ensureBuilt(env);
     app = await startNextServer({ mode: "start", port: await freePort(), env, logFile: path.join(dataDir(), "durability-app.log") });
-    log(`app at ${app.url}; ${WRITERS} writers; ${CRASHES} crashes of PostgreSQL`);
+    log(`app at ${app.url}; ${WRITERS} writers; ${CRASHES} crashes of PostgreSQL; a reader follows the article live`);
+    const live = await followLive(app.url, article.id, token);
 
     const acknowledged: Acknowledged[] = [];
     const failures: string[] = [];
@@ -124,31 +143,30 @@ async function main(): Promise<number> {
     });
 
     const outages: { downAfterMs: number; upAfterMs: number }[] = [];
+    let restartsWithoutResync = 0;
     for (let crash = 1; crash <= CRASHES; crash++) {
       await sleep(between(2_000, 5_000));
-      const pid = postmasterPid();
+      const pid = postmasterPid(PG_DIR)!; // the server is running
       process.kill(pid, "SIGKILL");
       log(`crash ${crash}: SIGKILL to PostgreSQL (pid ${pid}) after ${acknowledged.length} acknowledged writes`);
       const downAfterMs = await waitForHealth(app.url, 503, 20_000);
       await sleep(between(1_000, 3_000));
-      // The killed postmaster's backends notice its death and exit; start again once the data folder is free.
-      let restarted = false;
-      for (let attempt = 0; attempt < 20 && !restarted; attempt++) {
-        try {
-          cluster = await startEmbeddedPostgres(PG_DIR, PG_PORT);
-          restarted = true;
-        } catch {
-          await sleep(500);
-        }
-      }
-      if (!restarted) throw new Error("PostgreSQL did not start again");
+      const resyncsBefore = live.resyncs();
+      cluster = await restartEmbeddedPostgres(PG_DIR, PG_PORT);
       const upAfterMs = await waitForHealth(app.url, 200, 60_000);
       outages.push({ downAfterMs, upAfterMs });
       log(`crash ${crash}: health 503 after ${downAfterMs} ms, 200 again ${upAfterMs} ms after the restart`);
+      // What was committed while the app's LISTEN connection was down was announced to nobody: its readers must reload.
+      const resyncAfterMs = await waitUntil(() => live.resyncs() > resyncsBefore, RESYNC_WITHIN_MS);
+      if (resyncAfterMs === null) {
+        restartsWithoutResync++;
+        log(`crash ${crash}: the open live stream got NO resync within ${RESYNC_WITHIN_MS} ms of health 200`);
+      } else log(`crash ${crash}: the open live stream said resync ${resyncAfterMs} ms after health 200`);
     }
     await sleep(2_000);
     writing = false;
     await Promise.all(writers);
+    live.close();
 
     // Every acknowledged write, read back directly from PostgreSQL.
     const client = new pg.Client({ connectionString: databaseUrl });
@@ -167,10 +185,11 @@ async function main(): Promise<number> {
     console.log(`acknowledged and lost       ${lost.length}`);
     console.log(`answered 503 during outages ${unavailable}`);
     console.log(`500s, other answers, hangs  ${failures.length}`);
+    console.log(`restarts with no resync     ${restartsWithoutResync} (of the live stream: ${live.resyncs()} resyncs)`);
     console.log(`outages                     ${outages.map((o) => `503 after ${o.downAfterMs} ms, 200 ${o.upAfterMs} ms after restart`).join("; ")}`);
     for (const failure of failures.slice(0, 20)) console.log(`  ${failure}`);
     for (const write of lost.slice(0, 20)) console.log(`  lost: ${write.kind} ${write.id}`);
-    const passed = lost.length === 0 && failures.length === 0 && unavailable > 0 && outages.length === CRASHES && acknowledged.length > 0;
+    const passed = lost.length === 0 && failures.length === 0 && unavailable > 0 && outages.length === CRASHES && acknowledged.length > 0 && restartsWithoutResync === 0;
     log(passed ? "durability: passed" : "durability: FAILED");
     return passed ? 0 : 1;
   } finally {

@@ -3,6 +3,10 @@
  * Starts an embedded PostgreSQL under .data/ unless DATABASE_URL is set,
  * applies the migrations, loads the demo seed, builds the app if its sources
  * changed, serves it on PORT, and stops it all cleanly on Ctrl-C or SIGTERM.
+ * While it runs it supervises both: PostgreSQL or the app server exiting by
+ * itself is logged and restarted (at most 5 times in 10 minutes each; past
+ * that it stops everything and exits with code 1, for a process manager to
+ * restart the whole).
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -10,9 +14,11 @@ import path from "node:path";
 import { ensureBuilt } from "./lib/build.ts";
 import { dataDir, embeddedPort, provideDatabaseServer } from "./lib/database.ts";
 import { log } from "./lib/log.ts";
-import { startNextServer, type RunningApp } from "./lib/next-server.ts";
-import { takeOverShutdownSignals } from "./lib/signals.ts";
+import { restartEmbeddedPostgres } from "./lib/embedded-postgres.ts";
+import { startNextServer } from "./lib/next-server.ts";
 import { applyMigrations } from "./lib/schema-engine.ts";
+import { takeOverShutdownSignals } from "./lib/signals.ts";
+import { supervise } from "./lib/supervisor.ts";
 
 const isDev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -30,14 +36,24 @@ function authSecret(): string {
 }
 
 async function main() {
-  const server = await provideDatabaseServer("pg", embeddedPort("PARALLAX_PG_PORT", 54329));
-  let app: RunningApp | undefined;
+  const databasePort = embeddedPort("PARALLAX_PG_PORT", 54329);
+  const server = await provideDatabaseServer("pg", databasePort);
+  let app: { stop(): Promise<void> } | undefined;
+  let database: { stop(): Promise<void> } = server;
+  const shutdown = new AbortController();
   const stop = takeOverShutdownSignals(async () => {
+    shutdown.abort();
     log("stopping…");
     await app?.stop();
-    await server.stop();
+    await database.stop();
     log("stopped");
   });
+  // A crashed or killed embedded PostgreSQL is started again (the app answers 503 meanwhile, and carries on).
+  if (server.exited) {
+    const restart = () => restartEmbeddedPostgres(path.join(dataDir(), "pg"), databasePort);
+    const first = { exited: server.exited, stop: server.stop };
+    database = supervise({ name: "PostgreSQL", first, restart, giveUp: (reason) => stop(1, reason), shutdown: shutdown.signal });
+  }
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
@@ -64,12 +80,14 @@ async function main() {
   }
 
   if (!isDev) ensureBuilt(env);
-  app = await startNextServer({ mode: isDev ? "dev" : "start", port, env });
-  app.child.once("exit", (code) => stop(code ?? 1, `the app exited (code ${code}); stopping`));
+  const startApp = () => startNextServer({ mode: isDev ? "dev" : "start", port, env });
+  const firstApp = await startApp();
+  // An app server that dies (out of memory, killed) is started again; PostgreSQL keeps running meanwhile.
+  app = supervise({ name: "the app server", first: firstApp, restart: startApp, giveUp: (reason) => stop(1, reason), shutdown: shutdown.signal });
 
   const emailWidth = Math.max(...DEMO_ACCOUNTS.map((account) => account.email.length));
   console.log(`
-  Parallax is running at ${app.url}
+  Parallax is running at ${firstApp.url}
 ${
   !isDemoSeeded()
     ? ""

@@ -15,7 +15,7 @@ import { type LinkDraft, saveLink } from "./event-links";
 import { AnnotationFilters, type AnnotationFilter, matchesFilter, NO_FILTER } from "./annotation-filters";
 import { ArticleTextEditor, type ReanchorReport } from "./article-text-editor";
 import { markedLine } from "./fallback-marks";
-import { LiveChanges } from "./live-changes";
+import { LiveChanges, useLiveStream } from "./live-changes";
 import { clearHighlights, highlightStyles, nestedSpanIds, onScreenText, type PaintedSpan, paintHighlights, supportsCustomHighlights } from "./highlights";
 import { SelectionPopover, type TextSelection } from "./selection-popover";
 import { ShowMore } from "./show-more";
@@ -153,31 +153,34 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
   }, [painted, activeId, flashId, caret, customHighlights, editingText, article.text]);
   useEffect(() => clearHighlights, []);
 
-  // Others' changes to this article's annotations, comments and links arrive live (the browser reconnects by itself).
-  useEffect(() => {
-    const source = new EventSource(`/api/v1/articles/${article.id}/live`);
-    let timer: number | undefined;
-    // Not in the middle of a drag: re-rendering the text's wrapper marks (without the Custom Highlight API) would lose the selection.
-    const refresh = () => {
+  // Others' changes to this article's annotations, comments and links arrive live: changes arriving together make one
+  // refresh; when some may have been missed (a resync), the page reloads at once.
+  const liveTimer = useRef<number | undefined>(undefined);
+  const refreshLive = useCallback(
+    function refresh() {
+      window.clearTimeout(liveTimer.current);
+      // Not in the middle of a drag: re-rendering the text's wrapper marks (without the Custom Highlight API) would lose the selection.
       if (dragging.current) {
-        timer = window.setTimeout(refresh, LIVE_REFRESH_DELAY_MS);
+        liveTimer.current = window.setTimeout(refresh, LIVE_REFRESH_DELAY_MS);
         return;
       }
       router.refresh();
       setLiveChanges((count) => count + 1);
-    };
-    source.onmessage = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(refresh, LIVE_REFRESH_DELAY_MS);
-    };
+    },
+    [router],
+  );
+  useLiveStream(article.id, (mustReload) => {
+    window.clearTimeout(liveTimer.current);
+    liveTimer.current = window.setTimeout(refreshLive, mustReload ? 0 : LIVE_REFRESH_DELAY_MS);
+  });
+  useEffect(() => {
     const dragEnded = () => (dragging.current = false);
     window.addEventListener("mouseup", dragEnded);
     return () => {
-      window.clearTimeout(timer);
+      window.clearTimeout(liveTimer.current);
       window.removeEventListener("mouseup", dragEnded);
-      source.close();
     };
-  }, [article.id, router]);
+  }, []);
   useEffect(() => () => window.clearTimeout(flashTimer.current), []);
 
   const underlinedIds = useMemo(() => {

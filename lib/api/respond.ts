@@ -104,18 +104,30 @@ export function streamedResponse(chunks: AsyncGenerator<string | Uint8Array>, he
 
 const HEARTBEAT_MS = 15_000;
 
+/** What an event stream serves: started once with a `send` for JSON events and an `end` for the source to close it. */
+export interface EventFeed<Event> {
+  start(send: (event: Event) => void, end: () => void): void;
+  stop(): void;
+}
+
 /**
- * A server-sent event stream (`text/event-stream`): `subscribe` gets a
- * `send` for JSON events and returns how to stop. A comment line every 15 s
- * keeps proxies from closing an idle stream; a client that goes away ends
- * the subscription.
+ * A server-sent event stream (`text/event-stream`) of `feed`'s events. A
+ * comment line every 15 s keeps proxies from closing an idle stream; a client
+ * that goes away (`signal`: the request's) stops the feed, and the feed may
+ * end the stream itself.
  */
-export function eventStreamResponse(subscribe: (send: (data: unknown) => void) => Promise<() => void>): Response {
+export function eventStreamResponse<Event>(feed: EventFeed<Event>, signal?: AbortSignal): Response {
   const encoder = new TextEncoder();
-  let stop: (() => void) | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let isClosed = false;
+  const close = () => {
+    if (isClosed) return;
+    isClosed = true;
+    clearInterval(heartbeat);
+    feed.stop();
+  };
   const body = new ReadableStream<Uint8Array>({
-    async start(controller) {
+    start(controller) {
       const write = (text: string) => {
         try {
           controller.enqueue(encoder.encode(text));
@@ -124,13 +136,21 @@ export function eventStreamResponse(subscribe: (send: (data: unknown) => void) =
         }
       };
       write("retry: 1000\n\n");
-      stop = await subscribe((data) => write(`data: ${JSON.stringify(data)}\n\n`));
       heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
+      signal?.addEventListener("abort", close, { once: true });
+      feed.start(
+        (event) => write(`data: ${JSON.stringify(event)}\n\n`),
+        () => {
+          close();
+          try {
+            controller.close();
+          } catch {
+            // Already closed by the client.
+          }
+        },
+      );
     },
-    cancel() {
-      clearInterval(heartbeat);
-      stop?.();
-    },
+    cancel: close,
   });
   return new Response(body, {
     headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },

@@ -5,6 +5,7 @@ import { actorFor, type Actor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit";
 import { checkCredentials, credentialsInput } from "@/lib/auth/credentials";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { notFound, unauthorized } from "@/lib/errors";
 import { isUuid, label, parseInput } from "@/lib/validation";
 
@@ -96,22 +97,43 @@ export async function actorForToken(token: string): Promise<Actor | null> {
   checks.byHash.delete(tokenHash);
 
   const revocationsBefore = checks.revocations;
-  // One plain join (a Prisma relation read costs about twice as much).
-  const [row] = await db().$queryRaw<({ tokenId: string; lastUsedAt: Date | null; expiresAt: Date | null } & Parameters<typeof actorFor>[0])[]>`
-    SELECT t.id AS "tokenId", t.last_used_at AS "lastUsedAt", t.expires_at AS "expiresAt", u.id, u.email, u.name, u.site_role::text AS "siteRole"
-    FROM api_tokens t JOIN users u ON u.id = t.user_id
-    WHERE t.token_hash = ${tokenHash} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`;
+  const row = await findValidToken(Prisma.sql`t.token_hash = ${tokenHash}`);
   if (!row) return null;
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db().apiToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: new Date(now) } });
   }
-  const actor = actorFor(row, "token");
+  const actor = tokenActor(row);
   if (checks.revocations === revocationsBefore) {
     // The oldest entry makes room: Map keeps insertion order.
     if (checks.byHash.size >= MAX_CHECKED_TOKENS) checks.byHash.delete(checks.byHash.keys().next().value!);
     checks.byHash.set(tokenHash, { actor, tokenId: row.tokenId, expiresAt: row.expiresAt?.getTime() ?? null, checkedAt: now });
   }
   return actor;
+}
+
+type ValidTokenRow = { tokenId: string; lastUsedAt: Date | null; expiresAt: Date | null } & Parameters<typeof actorFor>[0];
+
+/** The token `match` selects, with its user, unless it is revoked or expired. One plain join (a Prisma relation read costs about twice as much). */
+async function findValidToken(match: Prisma.Sql): Promise<ValidTokenRow | undefined> {
+  const [row] = await db().$queryRaw<ValidTokenRow[]>`
+    SELECT t.id AS "tokenId", t.last_used_at AS "lastUsedAt", t.expires_at AS "expiresAt", u.id, u.email, u.name, u.site_role::text AS "siteRole"
+    FROM api_tokens t JOIN users u ON u.id = t.user_id
+    WHERE ${match} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`;
+  return row;
+}
+
+function tokenActor(row: ValidTokenRow): Actor {
+  return actorFor(row, "token", { kind: "token", tokenId: row.tokenId });
+}
+
+/**
+ * The actor of a token that was checked before (by a live stream), as the
+ * database has it now, bypassing the checks remembered for a second; null
+ * once it is revoked or expired.
+ */
+export async function actorForTokenId(tokenId: string): Promise<Actor | null> {
+  const row = await findValidToken(Prisma.sql`t.id = ${tokenId}::uuid`);
+  return row ? tokenActor(row) : null;
 }
 
 /** Forgets the checks of a revoked token, so that its next use is refused. */

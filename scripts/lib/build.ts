@@ -26,14 +26,15 @@ function sourceFingerprint(): string {
   return hash.digest("hex");
 }
 
+/** Whether the existing build was made from exactly the sources as they are (their `fingerprint`). */
+export function isBuildCurrent(fingerprint = sourceFingerprint()): boolean {
+  return existsSync(path.join(projectRoot, ".next", "BUILD_ID")) && existsSync(FINGERPRINT_FILE) && readFileSync(FINGERPRINT_FILE, "utf8") === fingerprint;
+}
+
 /** Runs `next build` unless the existing build was made from exactly these sources. */
 export function ensureBuilt(env: NodeJS.ProcessEnv): void {
   const fingerprint = sourceFingerprint();
-  const isCurrent =
-    existsSync(path.join(projectRoot, ".next", "BUILD_ID")) &&
-    existsSync(FINGERPRINT_FILE) &&
-    readFileSync(FINGERPRINT_FILE, "utf8") === fingerprint;
-  if (isCurrent) return;
+  if (isBuildCurrent(fingerprint)) return;
   log("building the app (next build); later starts reuse the build until the sources change…");
   const started = Date.now();
   const result = spawnSync(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], {

@@ -10,6 +10,8 @@ export interface DatabaseServer {
   dropDatabase(database: string): Promise<void>;
   /** Stops the embedded server (nothing for an external one). */
   stop(): Promise<void>;
+  /** The embedded server: resolves with how it ended when it exits. Null for an external one. */
+  exited: Promise<string> | null;
   isEmbedded: boolean;
 }
 
@@ -52,6 +54,7 @@ export async function provideDatabaseServer(folder: string, port: number): Promi
       await admin(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
     },
     async stop() {},
+    exited: null,
     isEmbedded: false,
   };
 }

@@ -16,6 +16,7 @@ import { createRequire } from "node:module";
 import { appendFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { describeExit } from "./supervisor.ts";
 
 /** A running embedded PostgreSQL cluster and how to reach it. */
 export interface EmbeddedCluster {
@@ -23,6 +24,8 @@ export interface EmbeddedCluster {
   urlFor(database: string): string;
   createDatabaseIfMissing(database: string): Promise<void>;
   dropDatabase(database: string): Promise<void>;
+  /** Resolves with how the server ended when it exits (stopped, crashed or killed). */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -86,9 +89,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   // Stop the server ourselves: the library's stop() waits for an 'exit' event
   // that has already happened when a terminal's Ctrl-C reached PostgreSQL first.
   const child = (server as unknown as { process?: ChildProcess }).process;
-  const exited = new Promise<void>((resolve) => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once("exit", () => resolve());
+  const exited = new Promise<string>((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) resolve(describeExit(child?.exitCode ?? null, child?.signalCode ?? null));
+    else child.once("exit", (code, signal) => resolve(describeExit(code, signal)));
   });
   const stop = async () => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGINT"); // fast shutdown
@@ -118,8 +121,29 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
       admin(async (client) => {
         await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(database)} WITH (FORCE)`);
       }),
+    exited,
     stop,
   };
+}
+
+/** How long a restart waits for the processes of a killed server to let go of its data folder and memory. */
+const RESTART_WAIT_MS = 15_000;
+
+/**
+ * startEmbeddedPostgres after a crash: the backends of a postmaster killed
+ * with SIGKILL notice its death and exit within moments, and until they have,
+ * a new server refuses to start on the same data folder; try again until then.
+ */
+export async function restartEmbeddedPostgres(dataDir: string, port: number): Promise<EmbeddedCluster> {
+  const deadline = Date.now() + RESTART_WAIT_MS;
+  while (true) {
+    try {
+      return await startEmbeddedPostgres(dataDir, port);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 export function quoteIdentifier(name: string): string {
@@ -181,15 +205,21 @@ function makeTraversableForPostgresUser(databaseDir: string): void {
  * cleanly (SIGINT = fast shutdown) before starting our own.
  */
 async function stopLeftoverServer(databaseDir: string): Promise<void> {
-  const pidFile = path.join(databaseDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !isPostgres(pid)) return;
+  const pid = postmasterPid(databaseDir);
+  if (pid === null || !isAlive(pid) || !isPostgres(pid)) return;
   console.log(`[parallax] stopping a PostgreSQL server left running from an earlier start (pid ${pid})`);
   process.kill(pid, "SIGINT");
   for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The process id the server running on `databaseDir` wrote in postmaster.pid (it may have died since); null without one. */
+export function postmasterPid(databaseDir: string): number | null {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
 /** Guards against a recycled pid: only a postgres process is ever signalled. */

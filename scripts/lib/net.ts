@@ -11,3 +11,14 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** Milliseconds until the app at `url` answers `status` on /api/health; throws after `timeoutMs`. */
+export async function waitForHealth(url: string, status: number, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    const answer = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
+    if (answer?.status === status) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`/api/health did not answer ${status} within ${timeoutMs} ms`);
+}

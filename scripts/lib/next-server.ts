@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { openSync } from "node:fs";
 import path from "node:path";
+import { describeExit } from "./supervisor.ts";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -20,6 +21,8 @@ function withHeapBudget(nodeOptions: string | undefined): string {
 export interface RunningApp {
   url: string;
   child: ChildProcess;
+  /** Resolves with how the server ended when it exits (stopped, crashed or killed). */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -41,7 +44,7 @@ export async function startNextServer(options: {
     stdio: ["ignore", output, output],
     env: { ...options.env, NODE_OPTIONS: withHeapBudget(options.env.NODE_OPTIONS), PORT: String(options.port), NEXT_TELEMETRY_DISABLED: "1" },
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<string>((resolve) => child.once("exit", (code, signal) => resolve(describeExit(code, signal))));
   const url = `http://localhost:${options.port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -56,7 +59,7 @@ export async function startNextServer(options: {
     if (child.exitCode !== null) throw new Error(`next ${options.mode} exited with code ${child.exitCode}`);
     try {
       const response = await fetch(`${url}/api/health`);
-      if (response.status === 200) return { url, child, stop };
+      if (response.status === 200) return { url, child, exited, stop };
     } catch {
       // not listening yet
     }

@@ -49,3 +49,18 @@ export function errorCode(response: ApiResponse): string {
   }
   return error.code;
 }
+
+/** Signs in through next-auth's credentials endpoint, as the sign-in form does; `cookie` is what the browser then sends. */
+export async function signIn(email: string, password: string): Promise<{ cookie: string; setCookies: string[] }> {
+  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password }),
+  });
+  const setCookies = response.headers.getSetCookie();
+  return { cookie: [csrfCookie, ...setCookies.map((cookie) => cookie.split(";")[0])].join("; "), setCookies };
+}
