@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { callApi } from "@/components/reader/api-client";
 import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
+import { Section } from "@/components/ui/card";
 import { formatMoment } from "@/components/ui/format";
 import type { InvitationView } from "@/lib/invitations";
 import { type Role, ROLE_HINT, ROLES } from "./roles";
@@ -28,10 +29,7 @@ export function InvitationsManager({ projectId, invitations }: { projectId: stri
   }
 
   return (
-    <section aria-labelledby="invitations-heading" className="space-y-3">
-      <h2 id="invitations-heading" className="font-medium">
-        Invitations
-      </h2>
+    <Section id="invitations-heading" title="Invitations">
       <ActionMessage message={message} />
       {invitations.length > 0 && (
         <ul aria-label="Pending invitations" className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs">
@@ -79,6 +77,6 @@ export function InvitationsManager({ projectId, invitations }: { projectId: stri
           Send invitation
         </button>
       </form>
-    </section>
+    </Section>
   );
 }

@@ -2,17 +2,21 @@
 
 import { callApi } from "@/components/reader/api-client";
 import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
+import { Section } from "@/components/ui/card";
 import type { MyInvitationView } from "@/lib/invitations";
 
 /** Invitations waiting for the signed-in person: accept to join the project, or decline. */
 export function MyInvitations({ invitations }: { invitations: MyInvitationView[] }) {
   const { message, run } = useRefreshingAction();
   if (invitations.length === 0 && !message) return null;
+  /** Accepts or declines, then says what happened. */
+  const answer = (invitationId: string, verb: "accept" | "decline", outcome: string) => () =>
+    void run(async () => {
+      await callApi("POST", `/api/v1/invitations/${invitationId}/${verb}`);
+      return outcome;
+    });
   return (
-    <section aria-labelledby="my-invitations-heading" className="mb-8 space-y-3">
-      <h2 id="my-invitations-heading" className="font-medium">
-        Invitations
-      </h2>
+    <Section id="my-invitations-heading" title="Invitations" className="mb-8">
       <ActionMessage message={message} />
       <ul className="space-y-3">
         {invitations.map((invitation) => (
@@ -23,24 +27,14 @@ export function MyInvitations({ invitations }: { invitations: MyInvitationView[]
             </p>
             <button
               type="button"
-              onClick={() =>
-                void run(async () => {
-                  await callApi("POST", `/api/v1/invitations/${invitation.id}/accept`);
-                  return `You joined ${invitation.project.name}.`;
-                })
-              }
+              onClick={answer(invitation.id, "accept", `You joined ${invitation.project.name}.`)}
               className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
             >
               Accept
             </button>
             <button
               type="button"
-              onClick={() =>
-                void run(async () => {
-                  await callApi("POST", `/api/v1/invitations/${invitation.id}/decline`);
-                  return `You declined the invitation to ${invitation.project.name}.`;
-                })
-              }
+              onClick={answer(invitation.id, "decline", `You declined the invitation to ${invitation.project.name}.`)}
               className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm hover:bg-stone-100"
             >
               Decline
@@ -48,6 +42,6 @@ export function MyInvitations({ invitations }: { invitations: MyInvitationView[]
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
