@@ -1,3 +1,4 @@
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
 
 const booleanFlag = z
@@ -11,6 +12,27 @@ const envSchema = z.object({
   PARALLAX_ALLOW_SIGNUP: booleanFlag.default(true),
   /** Load the demo project and accounts at start-up (and mention them on the sign-in page). */
   PARALLAX_SEED_DEMO: booleanFlag.default(true),
+  /**
+   * The reverse proxies in front of the app, as addresses or CIDR ranges
+   * (comma-separated; also `loopback`, `linklocal`, `uniquelocal`): only a
+   * request from one of them may name the client in X-Forwarded-For. Unset:
+   * none, the socket's own address is the client's.
+   */
+  PARALLAX_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .refine(
+      (entries) => {
+        try {
+          proxyaddr.compile(entries);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: "PARALLAX_TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges (e.g. 10.0.0.0/8, ::1)" },
+    ),
   /** Connections per app instance. */
   PARALLAX_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /**

@@ -10,9 +10,9 @@ import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
 import { requireProjectPermission } from "@/lib/permissions";
 import { isUuid, parseInput } from "@/lib/validation";
 
-const role = z.enum(["EDITOR", "REVIEWER", "VIEWER"]);
-const addMemberInput = z.strictObject({ email: emailAddress, role });
-const changeRoleInput = z.strictObject({ role });
+export const projectRole = z.enum(["EDITOR", "REVIEWER", "VIEWER"]);
+const addMemberInput = z.strictObject({ email: emailAddress, role: projectRole });
+const changeRoleInput = z.strictObject({ role: projectRole });
 
 export interface MemberView {
   userId: string;
@@ -21,11 +21,16 @@ export interface MemberView {
   role: ProjectRole;
 }
 
-/** Adds a registered user to the project with a role (editors only). */
+/**
+ * Adds a registered user to the project with a role at once (editors only).
+ * The API and the pages do not offer it: people join by accepting an
+ * invitation (lib/invitations.ts). The demo seed and tests use it.
+ */
 export async function addMember(actor: Actor, projectId: string, input: unknown): Promise<MemberView> {
   await requireProjectPermission(actor, projectId, "member.manage");
   const { email, role } = parseInput(addMemberInput, input);
   return db().$transaction(async (tx) => {
+    await lockProjectMembers(tx, projectId);
     const user = await tx.user.findUnique({ where: { email }, select: { id: true, email: true, name: true } });
     if (!user) throw unprocessable(`No account uses ${email}; they need to sign up first.`);
     const existing = await tx.membership.findUnique({ where: { projectId_userId: { projectId, userId: user.id } } });
@@ -71,6 +76,15 @@ async function membershipOf(tx: DbClient, projectId: string, userId: string) {
   return membership;
 }
 
+/**
+ * Serialises changes to a project's members (joins, role changes, removals),
+ * so that two editors cannot demote each other at once, nor the last two
+ * leave together.
+ */
+export async function lockProjectMembers(tx: DbClient, projectId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM projects WHERE id = ${projectId}::uuid FOR UPDATE`;
+}
+
 /** A project always keeps an editor: the last one cannot leave or step down (409). */
 async function assertAnotherEditor(tx: DbClient, projectId: string, userId: string) {
   const editors = await tx.membership.count({ where: { projectId, role: "EDITOR", userId: { not: userId } } });
@@ -82,8 +96,7 @@ export async function changeMemberRole(actor: Actor, projectId: string, userId: 
   await requireProjectPermission(actor, projectId, "member.manage");
   const { role: newRole } = parseInput(changeRoleInput, input);
   return db().$transaction(async (tx) => {
-    // Serialise role changes of a project, so that two editors cannot demote each other at once.
-    await tx.$queryRaw`SELECT id FROM projects WHERE id = ${projectId}::uuid FOR UPDATE`;
+    await lockProjectMembers(tx, projectId);
     const membership = await membershipOf(tx, projectId, userId);
     if (membership.role === "EDITOR" && newRole !== "EDITOR") await assertAnotherEditor(tx, projectId, userId);
     await tx.membership.update({ where: { projectId_userId: { projectId, userId } }, data: { role: newRole } });
@@ -95,11 +108,25 @@ export async function changeMemberRole(actor: Actor, projectId: string, userId: 
 /** Removes a member (editors only); their annotations stay, attributed to them. */
 export async function removeMember(actor: Actor, projectId: string, userId: string): Promise<void> {
   await requireProjectPermission(actor, projectId, "member.manage");
+  await endMembership(actor, projectId, userId, "member.remove");
+}
+
+/** The caller leaves the project (any member); their annotations stay. The last editor cannot (409). */
+export async function leaveProject(actor: Actor, projectId: string): Promise<void> {
+  await requireProjectPermission(actor, projectId, "project.read");
+  await endMembership(actor, projectId, actor.userId, "member.leave");
+}
+
+/**
+ * The one way a membership ends (removal by an editor, leaving): whatever
+ * must follow a member's departure belongs here, so that both get it.
+ */
+async function endMembership(actor: Actor, projectId: string, userId: string, action: "member.remove" | "member.leave"): Promise<void> {
   await db().$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM projects WHERE id = ${projectId}::uuid FOR UPDATE`;
+    await lockProjectMembers(tx, projectId);
     const membership = await membershipOf(tx, projectId, userId);
     if (membership.role === "EDITOR") await assertAnotherEditor(tx, projectId, userId);
     await tx.membership.delete({ where: { projectId_userId: { projectId, userId } } });
-    await recordAudit(tx, actor, { projectId, action: "member.remove", entityType: "Membership", entityId: userId, before: { email: membership.user.email, role: membership.role } });
+    await recordAudit(tx, actor, { projectId, action, entityType: "Membership", entityId: userId, before: { email: membership.user.email, role: membership.role } });
   });
 }

@@ -9,7 +9,7 @@ import { db, type DbClient } from "@/lib/db";
 import { env } from "@/lib/env";
 import { conflict, forbidden, unprocessable } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { label, parseInput, storableString } from "@/lib/validation";
+import { isUuid, label, parseInput, storableString } from "@/lib/validation";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -120,4 +120,14 @@ export async function hasPassword(actor: Actor): Promise<boolean> {
 /** Ends every browser session of the user (sign-out: JWT sessions cannot be revoked one by one). */
 export async function endSessions(userId: string): Promise<void> {
   await db().user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+}
+
+/**
+ * As endSessions, for the user of a session that signs out, if that session
+ * is still valid: a copy of a cookie that has ended already cannot sign its
+ * user out again.
+ */
+export async function endSessionsOf(userId: string, sessionVersion: number): Promise<void> {
+  if (!isUuid(userId)) return;
+  await db().user.updateMany({ where: { id: userId, sessionVersion }, data: { sessionVersion: { increment: 1 } } });
 }

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { signOut } from "@/lib/auth/next-auth";
 import { requireActor } from "@/lib/auth/session";
-import { addressOf } from "@/lib/auth/rate-limit";
+import { clientAddress } from "@/lib/auth/client-address";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
 import { formAction, formFields, type FormState } from "@/lib/forms";
 import { changePassword } from "@/lib/users";
@@ -19,7 +19,7 @@ export async function createTokenAction(_previous: TokenFormState, formData: For
   const { name, expiresInDays, password } = formFields(formData, ["name", "expiresInDays", "password"]);
   let token: string | undefined;
   const state = await formAction(async () => {
-    const created = await createApiToken({ email: actor.email, password, name: name || undefined, expiresInDays: Number(expiresInDays) }, addressOf(await headers()));
+    const created = await createApiToken({ email: actor.email, password, name: name || undefined, expiresInDays: Number(expiresInDays) }, clientAddress(await headers()));
     token = created.token;
   });
   revalidatePath("/account");
@@ -34,7 +34,7 @@ export async function revokeTokenAction(tokenId: string): Promise<void> {
 /** Changes the password; every session ends with it, so the browser signs in again with the new one. */
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
-  const address = addressOf(await headers());
+  const address = clientAddress(await headers());
   const state = await formAction(() => changePassword(actor, formFields(formData, ["currentPassword", "newPassword"]), address));
   if (state.error) return state;
   await signOut({ redirectTo: "/signin" });

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
+import { MyInvitations } from "@/components/projects/my-invitations";
 import { Card, PageTitle } from "@/components/ui/card";
 import { PageNavigation } from "@/components/ui/page-navigation";
 import { Problem } from "@/components/ui/problem";
 import { requireSignedIn } from "@/lib/auth/session";
+import { listMyInvitations } from "@/lib/invitations";
 import { orProblem, queryParam } from "@/lib/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { listProjects } from "@/lib/projects";
@@ -14,12 +16,13 @@ export const metadata: Metadata = { title: "Projects" };
 export default async function ProjectsPage({ searchParams }: PageProps<"/projects">) {
   const actor = await requireSignedIn("/projects");
   const cursor = queryParam(await searchParams, "cursor");
-  const { data: page, problem } = await orProblem(listProjects(actor, { limit: MAX_PAGE_SIZE, cursor }));
+  const [{ data: page, problem }, invitations] = await Promise.all([orProblem(listProjects(actor, { limit: MAX_PAGE_SIZE, cursor })), listMyInvitations(actor, { limit: MAX_PAGE_SIZE })]);
   const projects = page?.items ?? [];
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
       <div>
         <PageTitle>Projects</PageTitle>
+        <MyInvitations invitations={invitations.items} />
         <Problem message={problem} />
         {problem ? null : projects.length === 0 ? (
           <p className="text-stone-600">No projects yet. Create one to start comparing coverage.</p>

@@ -1,23 +1,14 @@
 "use server";
 
-import { headers } from "next/headers";
-import { AuthError } from "next-auth";
-import { SINGLE_SIGN_ON, signIn, signOut } from "@/lib/auth/next-auth";
-import { addressOf, assertAttemptAllowed } from "@/lib/auth/rate-limit";
-import { AppError } from "@/lib/errors";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
+import { rateLimitOfSignIn, SINGLE_SIGN_ON, signIn, signOut } from "@/lib/auth/next-auth";
 import { formAction, type FormState } from "@/lib/forms";
 import { getActor } from "@/lib/auth/session";
 import { endSessions, signUp } from "@/lib/users";
 import { safeReturnPath } from "@/lib/urls";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const email = formData.get("email");
-  try {
-    await assertAttemptAllowed({ email: typeof email === "string" ? email : "", address: addressOf(await headers()) });
-  } catch (error) {
-    if (error instanceof AppError) return { error: error.message };
-    throw error;
-  }
   try {
     await signIn("credentials", {
       email: formData.get("email"),
@@ -26,7 +17,10 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
     });
   } catch (error) {
     // signIn redirects by throwing on success; only its own errors are failures.
-    if (error instanceof AuthError) return { error: "Wrong email or password." };
+    if (error instanceof AuthError) {
+      const limited = error instanceof CredentialsSignin ? rateLimitOfSignIn(error.code) : null;
+      return { error: limited?.message ?? "Wrong email or password." };
+    }
     throw error;
   }
   return {};
@@ -37,13 +31,23 @@ export async function singleSignOnAction(formData: FormData): Promise<void> {
   await signIn(SINGLE_SIGN_ON, { redirectTo: safeReturnPath(formData.get("callbackUrl")) });
 }
 
+/**
+ * Creates the account and signs it in. If the sign-in is refused (the rate
+ * limit counts attempts on an email before it has an account), the account
+ * stays and the sign-in page says so.
+ */
 export async function signUpAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const fields = { email: formData.get("email"), name: formData.get("name"), password: formData.get("password") };
   const state = await formAction(async () => {
     await signUp(fields);
   });
   if (state.error) return state;
-  await signIn("credentials", { email: fields.email, password: fields.password, redirectTo: "/projects" });
+  try {
+    await signIn("credentials", { email: fields.email, password: fields.password, redirectTo: "/projects" });
+  } catch (error) {
+    if (error instanceof AuthError) redirect("/signin?created=1");
+    throw error;
+  }
   return state;
 }
 

@@ -22,13 +22,18 @@ function singleSignOnProblem(error: unknown): string | undefined {
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: PageProps<"/signin">) {
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, created } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl);
   if (await getActor().catch(() => null)) redirect(returnTo);
   const singleSignOn = singleSignOnName();
   return (
     <div className="mx-auto max-w-sm">
       <PageTitle>Sign in to Parallax</PageTitle>
+      {created !== undefined && (
+        <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          Your account is created. Sign in with it to continue.
+        </p>
+      )}
       <Card>
         {singleSignOn && (
           <form action={singleSignOnAction} className="mb-5 space-y-3 border-b border-stone-200 pb-5">

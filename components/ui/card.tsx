@@ -12,3 +12,15 @@ export function PageTitle({ children, eyebrow }: { children: ReactNode; eyebrow?
     </div>
   );
 }
+
+/** A part of a page under its own heading (h2), named by it for assistive technology. */
+export function Section({ id, title, children, className = "" }: { id: string; title: string; children: ReactNode; className?: string }) {
+  return (
+    <section aria-labelledby={id} className={`space-y-3 ${className}`}>
+      <h2 id={id} className="font-medium">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { spendVerificationTime, verifyPassword } from "@/lib/auth/password";
-import { assertAttemptAllowed, clearAccountFailures, recordFailure } from "@/lib/auth/rate-limit";
+import { admitAttempt, forgetAccountFailures } from "@/lib/auth/rate-limit";
 import { storableString } from "@/lib/validation";
 
 export const emailAddress = z
@@ -38,13 +38,13 @@ export async function verifyCredentials(email: string, password: string): Promis
 
 /**
  * verifyCredentials behind the rate limit: 429 once the account or the
- * address has failed too often, each failure counted. Every sign-in and
- * token request goes through here.
+ * address has failed too often. The attempt counts as a failure from the
+ * moment it is admitted until the password proves right. Every sign-in,
+ * token request and password change goes through here.
  */
 export async function checkCredentials(email: string, password: string, address: string | null): Promise<VerifiedUser | null> {
-  await assertAttemptAllowed({ email, address });
+  await admitAttempt({ email, address });
   const user = await verifyCredentials(email, password);
-  if (user) await clearAccountFailures(email);
-  else await recordFailure({ email, address });
+  if (user) await forgetAccountFailures(email);
   return user;
 }

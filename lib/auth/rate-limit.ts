@@ -1,70 +1,54 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 
-/** At most this many failed attempts per account and per address within the window; then 429. */
+/** At most this many failed attempts per account and per address within the window. */
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60_000;
+/**
+ * While an account is over its limit, its owner still gets in from an
+ * address that has not failed on it: one attempt per this interval, so that
+ * a guesser who rotates addresses is slowed to a crawl (each address may
+ * guess once, then it has failed) but cannot lock the owner out.
+ */
+export const LOCKED_ACCOUNT_INTERVAL_MS = 30_000;
 
 export interface Attempt {
-  /** The email the attempt was for (any spelling: it is normalised). */
+  /** The email the attempt is for (any spelling: it is normalised). */
   email: string;
-  /** The caller's address, when known. */
+  /** The client's address (lib/auth/client-address.ts), or null when unknown. */
   address: string | null;
 }
 
-function accountKey(email: string): string {
-  return `account:${email.trim().toLowerCase()}`;
-}
-
-function keysOf({ email, address }: Attempt): string[] {
-  const keys = [accountKey(email)];
-  if (address) keys.push(`address:${address}`);
-  return keys;
+/** The 429 of a refused attempt; `details.retryAfterSeconds` becomes the Retry-After header. */
+export function tooManyAttempts(retryAfterSeconds: number): AppError {
+  const wait = retryAfterSeconds < 60 ? `${retryAfterSeconds} second(s)` : `${Math.ceil(retryAfterSeconds / 60)} minute(s)`;
+  return new AppError("rate_limited", `Too many failed attempts. Try again in ${wait}.`, { retryAfterSeconds });
 }
 
 /**
- * The caller's address: the last X-Forwarded-For entry, the one the reverse
- * proxy in front of the app appends (entries before it come from the client).
- * Next.js does not tell route handlers the socket's address, so without such
- * a proxy the per-address count relies on what the client sends; the
- * per-account count holds either way.
+ * Admits an attempt or throws 429, in one atomic step: one call of the
+ * database function parallax_admit_auth_attempt (in the migration that
+ * made auth_failures one row per attempt), which locks the account's and
+ * the address's counts, counts the attempts of the window and records this
+ * one before the locks are released. Parallel attempts therefore queue and
+ * each sees the ones before it: no more than MAX_FAILURES passwords are
+ * checked per account or address in the window however many arrive at
+ * once, since an admitted attempt counts as a failure until its password
+ * proves right (forgetAccountFailures). The rules, in that function's order:
+ * - an address with MAX_FAILURES failures in the window is refused until fewer remain;
+ * - so is an account, except for an address with no failure on it, which
+ *   gets one attempt per LOCKED_ACCOUNT_INTERVAL_MS.
  */
-export function addressOf(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
-  return forwarded || headers.get("x-real-ip") || null;
+export async function admitAttempt(attempt: Attempt): Promise<void> {
+  const [row] = await db().$queryRaw<{ wait: number | null }[]>`
+    SELECT parallax_admit_auth_attempt(${attempt.email.trim().toLowerCase()}, ${attempt.address}, ${MAX_FAILURES}::int,
+      ${`${FAILURE_WINDOW_MS} milliseconds`}::interval, ${`${LOCKED_ACCOUNT_INTERVAL_MS} milliseconds`}::interval) AS wait`;
+  if (row?.wait != null) throw tooManyAttempts(row.wait);
 }
 
-/**
- * Throws 429 (with the seconds to wait in `details.retryAfterSeconds`, which
- * becomes the Retry-After header) when the account or the address has had
- * MAX_FAILURES failures within the window. next-auth has no limit of its own.
- */
-export async function assertAttemptAllowed(attempt: Attempt): Promise<void> {
-  const since = new Date(Date.now() - FAILURE_WINDOW_MS);
-  const counts = await db().authFailure.groupBy({
-    by: ["key"],
-    where: { key: { in: keysOf(attempt) }, createdAt: { gt: since } },
-    _count: { _all: true },
-    _min: { createdAt: true },
-  });
-  const blocked = counts.filter((count) => count._count._all >= MAX_FAILURES);
-  if (blocked.length === 0) return;
-  const freeAt = Math.max(...blocked.map((count) => count._min.createdAt!.getTime() + FAILURE_WINDOW_MS));
-  const retryAfterSeconds = Math.max(1, Math.ceil((freeAt - Date.now()) / 1000));
-  throw new AppError("rate_limited", `Too many failed attempts. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`, { retryAfterSeconds });
-}
-
-/** Counts a failed attempt against the account and the address, and forgets theirs older than the window. */
-export async function recordFailure(attempt: Attempt): Promise<void> {
-  const keys = keysOf(attempt);
-  await db().$transaction([
-    db().authFailure.deleteMany({ where: { key: { in: keys }, createdAt: { lte: new Date(Date.now() - FAILURE_WINDOW_MS) } } }),
-    db().authFailure.createMany({ data: keys.map((key) => ({ key })) }),
-  ]);
-}
-
-/** After a success, the account's own failures no longer count (the address's still do). */
-export async function clearAccountFailures(email: string): Promise<void> {
-  await db().authFailure.deleteMany({ where: { key: accountKey(email) } });
+/** After a success, the account's failures (its own attempt's record among them) no longer count, from any address. */
+export async function forgetAccountFailures(email: string): Promise<void> {
+  await db().$executeRaw(Prisma.sql`DELETE FROM auth_failures WHERE email = ${email.trim().toLowerCase()}`);
 }

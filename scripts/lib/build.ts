@@ -6,7 +6,7 @@ import { log } from "./log.ts";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
-const SOURCE_FILES = ["next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const SOURCE_FILES = ["next.config.ts", "instrumentation.ts", "proxy.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
 const FINGERPRINT_FILE = path.join(projectRoot, ".next", "parallax-source-fingerprint");
 
 function listFiles(folder: string): string[] {

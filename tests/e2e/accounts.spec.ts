@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
+import { fetchFrom, loopbackAddresses } from "../support/api";
 import { signUp } from "./support";
 
 test("a new user signs up, creates a project, imports an article whose HTML is shown as text, and signs out", async ({ page }) => {
@@ -31,6 +32,30 @@ test("a new user signs up, creates a project, imports an article whose HTML is s
   await expect(page).toHaveURL(/\/signin/);
   await page.goto("/projects");
   await expect(page).toHaveURL(/\/signin/);
+});
+
+test("a sign-up whose automatic sign-in the rate limit refuses keeps the account and says to sign in", async ({ page }) => {
+  const email = `limited-${randomUUID()}@test.example`;
+  // Failed attempts on an email count before it has an account: five from elsewhere put it over the limit.
+  const nextAddress = loopbackAddresses(22);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const guess = await fetchFrom(nextAddress(), "/api/v1/tokens", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: "a guess" }) });
+    expect(guess.status).toBe(401);
+  }
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Late Joiner");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/signin\?created=1$/);
+  await expect(page.getByRole("status")).toHaveText("Your account is created. Sign in with it to continue.");
+  // The account exists: signing up again with the address is refused.
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill("Late Joiner");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("a long enough password");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("main").getByRole("alert")).toHaveText("An account with this email already exists.");
 });
 
 test("a wrong password is refused with a message", async ({ page }) => {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { api, signIn, storedAnnotations } from "./support";
+import { api, joinProject, signIn, storedAnnotations } from "./support";
 
 async function signUp(page: Page, name: string): Promise<string> {
   const email = `${name.toLowerCase().replace(/\W+/g, "-")}-${randomUUID()}@test.example`;
@@ -23,7 +23,7 @@ test("an editor adjudicates two reviewers' annotations with the keyboard: accept
   for (const name of ["Ana Coder", "Ben Coder"]) {
     const coder = await (await browser.newContext()).newPage();
     const email = await signUp(coder, name);
-    expect((await api(page, "POST", `/api/v1/projects/${project.id}/members`, { data: { email, role: "REVIEWER" } })).status()).toBe(201);
+    await joinProject(page, coder, project.id, email, "REVIEWER");
     await coder.goto(`/projects/${project.id}`);
     coders.push(coder);
   }

@@ -31,6 +31,14 @@ export async function api(page: Page, method: "GET" | "POST" | "PATCH" | "DELETE
   return page.request.fetch(path, { method, data: options.data, headers });
 }
 
+/** Brings the signed-in user of `invitee` into the project as people join: invited by the editor of `editor`, accepted by them. */
+export async function joinProject(editor: Page, invitee: Page, projectId: string, email: string, role: "EDITOR" | "REVIEWER" | "VIEWER"): Promise<void> {
+  const invited = await api(editor, "POST", `/api/v1/projects/${projectId}/invitations`, { data: { email, role } });
+  expect(invited.status()).toBe(201);
+  const { id } = (await invited.json()) as { id: string };
+  expect((await api(invitee, "POST", `/api/v1/invitations/${id}/accept`)).status()).toBe(200);
+}
+
 /** Imports an article into the demo project (the page must be signed in as an editor); returns its id. */
 export async function importArticle(page: Page, title: string, text: string): Promise<string> {
   const response = await api(page, "POST", `/api/v1/projects/${DEMO_PROJECT_ID}/articles`, { data: { title, text } });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { api, signIn, signUp } from "./support";
+import { api, joinProject, signIn, signUp } from "./support";
 
 /** Script payloads of the usual shapes; each sets a different marker if it ever runs. */
 const PAYLOADS = [
@@ -44,7 +44,7 @@ test("script payloads in every field are shown as text on every page and never r
 
   await signIn(page, "editor@example.org");
   const project = await (await api(page, "POST", "/api/v1/projects", { data: { name: short("Project"), description: payload("Description") } })).json();
-  expect((await api(page, "POST", `/api/v1/projects/${project.id}/members`, { data: { email: reviewerEmail, role: "REVIEWER" } })).status()).toBe(201);
+  await joinProject(page, signup, project.id, reviewerEmail, "REVIEWER");
   // URLs must be http(s): a javascript: URL is refused outright.
   expect((await api(page, "POST", `/api/v1/projects/${project.id}/articles`, { data: { title: "t", text: "x", url: "javascript:window.__xss=8" } })).status()).toBe(422);
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { unitizedAlpha } from "@/lib/agreement/unitized";
 import { api } from "../support/api";
-import { createProjectWithTeam, createUser, type TestProject, type TestUser } from "../support/factories";
+import { createProjectWithTeam, createUser, joinProject, type TestProject, type TestUser } from "../support/factories";
 
 let team: TestProject;
 let second: TestUser;
@@ -18,7 +18,7 @@ let articleId: string;
 beforeAll(async () => {
   team = await createProjectWithTeam("Agreement");
   second = await createUser({ label: "second" });
-  await api("POST", `/api/v1/projects/${team.id}/members`, { token: team.editor.token, json: { email: second.email, role: "REVIEWER" } });
+  await joinProject(team.id, team.editor, second, "reviewer");
   articleId = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "t", text: TEXT } })).body.id;
   // Unit 1: same span, same tag. Unit 2: overlapping spans, different tags. Unit 3: only the first coder. Unit 4: same tag.
   const a1 = await annotate(team.reviewer.token, "40 villages were retaken", ["statistic"]);

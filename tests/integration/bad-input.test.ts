@@ -67,6 +67,8 @@ beforeAll(async () => {
   ids.tag = tags[0].id;
   ids.group = tags[0].group.id;
   ids.member = team.viewer.id;
+  // Invitations of someone else: the editor who sends the corpus may revoke it, not accept or decline it.
+  ids.invitation = (await make(`/api/v1/projects/${team.id}/invitations`, { email: "invited@test.example", role: "VIEWER" }, e)).id;
   ids.token = (await make("/api/v1/tokens", { email: team.editor.email, password: TEST_PASSWORD }, e)).id;
   // Another project's things, and deleted ones.
   ids.otherArticle = (await make(`/api/v1/projects/${other.id}/articles`, { title: "Theirs", text: TEXT }, other.editor.token)).id;
@@ -128,6 +130,12 @@ function writeRoutes(): WriteRoute[] {
     { method: "POST", path: `/api/v1/projects/${team.id}/members`, valid: { email: team.outsider.email, role: "VIEWER" }, fields: { email: "email", role: "enum" }, ids: [team.id] },
     { method: "PATCH", path: `/api/v1/projects/${team.id}/members/${ids.member}`, valid: { role: "REVIEWER" }, fields: { role: "enum" }, ids: [ids.member!] },
     { method: "DELETE", path: `/api/v1/projects/${team.id}/members/${ids.member}`, ids: [ids.member!] },
+    // The editor is the project's only one: leaving is refused.
+    { method: "DELETE", path: `/api/v1/projects/${team.id}/members/me`, ids: [team.id] },
+    { method: "POST", path: `/api/v1/projects/${team.id}/invitations`, valid: { email: team.outsider.email, role: "VIEWER" }, fields: { email: "email", role: "enum" }, ids: [team.id] },
+    { method: "DELETE", path: `/api/v1/invitations/${ids.invitation}`, ids: [ids.invitation!] },
+    { method: "POST", path: `/api/v1/invitations/${ids.invitation}/accept`, ids: [ids.invitation!] },
+    { method: "POST", path: `/api/v1/invitations/${ids.invitation}/decline`, ids: [ids.invitation!] },
     { method: "POST", path: `/api/v1/projects/${team.id}/import`, valid: { articles: [{ title: "I", text: "Imported." }] }, fields: { articles: "array" }, ids: [team.id] },
     { method: "POST", path: "/api/v1/tokens", valid: { email: team.editor.email, password: TEST_PASSWORD }, fields: { email: "email", password: "text" } },
     { method: "DELETE", path: `/api/v1/tokens/${ids.token}`, ids: [ids.token!] },

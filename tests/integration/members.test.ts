@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../support/api";
-import { countRows, createProjectWithTeam, createUser, type TestProject, type TestUser } from "../support/factories";
+import { countRows, createProjectWithTeam, createUser, joinProject, type TestProject, type TestUser } from "../support/factories";
 
 let team: TestProject;
 let newcomer: TestUser;
@@ -23,10 +23,7 @@ describe("members and roles", () => {
 
   it("pages like every list: limit and cursor walk the same order, a bad cursor is 400", async () => {
     const project = await createProjectWithTeam("Many members");
-    for (const label of ["m1", "m2", "m3", "m4"]) {
-      const user = await createUser({ label });
-      expect((await api("POST", `/api/v1/projects/${project.id}/members`, { token: project.editor.token, json: { email: user.email, role: "VIEWER" } })).status).toBe(201);
-    }
+    for (const label of ["m1", "m2", "m3", "m4"]) await joinProject(project.id, project.editor, await createUser({ label }), "viewer");
     const all = await api("GET", `/api/v1/projects/${project.id}/members`, { token: project.viewer.token });
     expect(all.body.items).toHaveLength(7);
     expect(all.body.nextCursor).toBeNull();
@@ -46,16 +43,21 @@ describe("members and roles", () => {
     expect(bad.body.error.code).toBe("bad_request");
   });
 
-  it("lets editors add, re-role and remove members; others get 403; annotations stay attributed", async () => {
+  it("lets editors invite (others get 403), re-role and remove members; the invited join by accepting; annotations stay attributed", async () => {
     for (const token of [team.reviewer.token, team.viewer.token]) {
-      expect((await api("POST", `/api/v1/projects/${team.id}/members`, { token, json: { email: newcomer.email, role: "VIEWER" } })).status).toBe(403);
+      expect((await api("POST", `/api/v1/projects/${team.id}/invitations`, { token, json: { email: newcomer.email, role: "VIEWER" } })).status).toBe(403);
     }
-    const added = await api("POST", `/api/v1/projects/${team.id}/members`, { token: team.editor.token, json: { email: newcomer.email, role: "REVIEWER" } });
-    expect(added.status).toBe(201);
-    expect(added.body).toMatchObject({ userId: newcomer.id, role: "REVIEWER" });
-    expect((await api("POST", `/api/v1/projects/${team.id}/members`, { token: team.editor.token, json: { email: newcomer.email, role: "VIEWER" } })).status).toBe(409);
-    expect((await api("POST", `/api/v1/projects/${team.id}/members`, { token: team.editor.token, json: { email: "nobody@example.org", role: "VIEWER" } })).status).toBe(422);
-    expect((await api("POST", `/api/v1/projects/${team.id}/members`, { token: team.editor.token, json: { email: newcomer.email, role: "OWNER" } })).status).toBe(422);
+    const invited = await api("POST", `/api/v1/projects/${team.id}/invitations`, { token: team.editor.token, json: { email: newcomer.email, role: "REVIEWER" } });
+    expect(invited.status).toBe(201);
+    // Nobody joins without accepting.
+    expect((await api("GET", `/api/v1/projects/${team.id}`, { token: newcomer.token })).status).toBe(404);
+    expect((await api("POST", `/api/v1/projects/${team.id}/invitations`, { token: team.editor.token, json: { email: newcomer.email, role: "OWNER" } })).status).toBe(422);
+    const accepted = await api("POST", `/api/v1/invitations/${invited.body.id}/accept`, { token: newcomer.token });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toEqual({ projectId: team.id, role: "REVIEWER" });
+    expect((await api("GET", `/api/v1/projects/${team.id}`, { token: newcomer.token })).body.role).toBe("REVIEWER");
+    // A member is not invited again.
+    expect((await api("POST", `/api/v1/projects/${team.id}/invitations`, { token: team.editor.token, json: { email: newcomer.email, role: "VIEWER" } })).status).toBe(409);
 
     const article = await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "t", text: "A claim." } });
     const annotation = await api("POST", `/api/v1/articles/${article.body.id}/annotations`, { token: newcomer.token, json: { start: 0, end: 7, exact: "A claim" } });
@@ -78,6 +80,7 @@ describe("members and roles", () => {
     const before = await countRows();
     expect((await api("PATCH", `/api/v1/projects/${team.id}/members/${team.editor.id}`, { token: team.editor.token, json: { role: "REVIEWER" } })).status).toBe(409);
     expect((await api("DELETE", `/api/v1/projects/${team.id}/members/${team.editor.id}`, { token: team.editor.token })).status).toBe(409);
+    expect((await api("DELETE", `/api/v1/projects/${team.id}/members/me`, { token: team.editor.token })).status).toBe(409);
     expect(await countRows()).toEqual(before);
     // With a second editor, the first may step down.
     await api("PATCH", `/api/v1/projects/${team.id}/members/${team.reviewer.id}`, { token: team.editor.token, json: { role: "EDITOR" } });

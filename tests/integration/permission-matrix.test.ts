@@ -3,7 +3,7 @@ import { join, relative, sep } from "node:path";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, baseUrl } from "../support/api";
-import { createProjectWithTeam, createUser, TEST_PASSWORD, type TestProject, type TestUser } from "../support/factories";
+import { createProjectWithTeam, createUser, joinProject, TEST_PASSWORD, type TestProject, type TestUser } from "../support/factories";
 
 /**
  * Every API route and page of app/, the least a caller needs to use it, and
@@ -108,15 +108,19 @@ const ROWS: Row[] = [
   { method: "GET", route: "/api/v1/projects/[projectId]/agreement", access: "EDITOR", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}/agreement?coders=${team.reviewer.id},${team.editor.id}`) },
   { method: "GET", route: "/api/v1/projects/[projectId]/audit", access: "EDITOR", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}/audit`) },
   { method: "GET", route: "/api/v1/projects/[projectId]/members", access: "VIEWER", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}/members`) },
-  {
-    method: "POST",
-    route: "/api/v1/projects/[projectId]/members",
-    access: "EDITOR",
-    ok: 201,
-    call: async ({ team }) => ({ path: `/api/v1/projects/${team.id}/members`, json: { email: (await createUser({ label: "new" })).email, role: "VIEWER" } }),
-  },
+  // Invites (as POST …/invitations does).
+  { method: "POST", route: "/api/v1/projects/[projectId]/members", access: "EDITOR", ok: 201, call: async ({ team }) => ({ path: `/api/v1/projects/${team.id}/members`, json: { email: `new-${fresh()}@test.example`, role: "VIEWER" } }) },
   { method: "PATCH", route: "/api/v1/projects/[projectId]/members/[userId]", access: "EDITOR", ok: 200, call: async ({ team }) => ({ path: `/api/v1/projects/${team.id}/members/${(await member(team)).id}`, json: { role: "REVIEWER" } }) },
   { method: "DELETE", route: "/api/v1/projects/[projectId]/members/[userId]", access: "EDITOR", ok: 204, call: async ({ team }) => at(`/api/v1/projects/${team.id}/members/${(await member(team)).id}`) },
+  // Leaving a project of the team's own (each caller leaves a fresh one); its only editor may not (409), a site admin who is no member is not found.
+  { method: "DELETE", route: "/api/v1/projects/[projectId]/members/me", access: "VIEWER", ok: 204, except: { editor: 409, admin: 404 }, call: async ({ team }) => at(`/api/v1/projects/${await project(team)}/members/me`) },
+  { method: "GET", route: "/api/v1/projects/[projectId]/invitations", access: "EDITOR", ok: 200, call: async ({ team }) => at(`/api/v1/projects/${team.id}/invitations`) },
+  { method: "POST", route: "/api/v1/projects/[projectId]/invitations", access: "EDITOR", ok: 201, call: async ({ team }) => ({ path: `/api/v1/projects/${team.id}/invitations`, json: { email: `new-${fresh()}@test.example`, role: "VIEWER" } }) },
+  { method: "DELETE", route: "/api/v1/invitations/[invitationId]", access: "EDITOR", ok: 204, call: async ({ team }) => at(`/api/v1/invitations/${await invitation(team, `new-${fresh()}@test.example`)}`) },
+  // The caller's own invitations; accepting and declining are the invitee's alone (the outsider's, into a project of its own each time).
+  { method: "GET", route: "/api/v1/invitations", access: "signed-in", ok: 200, call: async () => at("/api/v1/invitations") },
+  { method: "POST", route: "/api/v1/invitations/[invitationId]/accept", access: "signed-in", ok: 404, except: { outsider: 200 }, call: async ({ team }) => at(`/api/v1/invitations/${await invitation(team, team.outsider.email, await project(team))}/accept`) },
+  { method: "POST", route: "/api/v1/invitations/[invitationId]/decline", access: "signed-in", ok: 404, except: { outsider: 204 }, call: async ({ team }) => at(`/api/v1/invitations/${await invitation(team, team.outsider.email, await project(team))}/decline`) },
 
   // Articles and annotations
   { method: "GET", route: "/api/v1/articles/[articleId]", access: "VIEWER", ok: 200, call: async ({ articleId }) => at(`/api/v1/articles/${articleId}`) },
@@ -198,10 +202,12 @@ let secret: { projectId: string; marker: string };
 /** A project of the same team (what one caller deletes, the next still finds). */
 async function project(team: TestProject): Promise<string> {
   const { id } = await created(api("POST", "/api/v1/projects", { token: team.editor.token, json: { name: `Doomed ${fresh()}` } }));
-  for (const [user, role] of [[team.reviewer, "REVIEWER"], [team.viewer, "VIEWER"]] as const) {
-    await created(api("POST", `/api/v1/projects/${id}/members`, { token: team.editor.token, json: { email: user.email, role } }));
-  }
+  for (const [user, role] of [[team.reviewer, "reviewer"], [team.viewer, "viewer"]] as const) await joinProject(id, team.editor, user, role);
   return id;
+}
+/** A pending invitation of `email` into the team's project (or another of the team's). */
+async function invitation(team: TestProject, email: string, projectId = team.id): Promise<string> {
+  return (await created(api("POST", `/api/v1/projects/${projectId}/invitations`, { token: team.editor.token, json: { email, role: "VIEWER" } }))).id;
 }
 async function article(team: TestProject): Promise<string> {
   return (await created(api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Target", text: TEXT } }))).id;
@@ -218,7 +224,7 @@ async function outlet(team: TestProject): Promise<string> {
 }
 async function member(team: TestProject): Promise<{ id: string }> {
   const user = await createUser({ label: "member" });
-  await created(api("POST", `/api/v1/projects/${team.id}/members`, { token: team.editor.token, json: { email: user.email, role: "VIEWER" } }));
+  await joinProject(team.id, team.editor, user, "viewer");
   return user;
 }
 async function tag(team: TestProject): Promise<string> {

@@ -23,6 +23,32 @@ describe("the session cookie", () => {
     expect((await api("GET", "/api/v1/projects", { cookie })).status).toBe(401);
   });
 
+  it("ends every session on next-auth's own POST /api/auth/signout: a copied cookie stops working too", async () => {
+    const { cookie } = await signIn(user.email, TEST_PASSWORD);
+    const copied = cookie;
+    expect((await api("GET", "/api/v1/projects", { cookie: copied })).status).toBe(200);
+    const csrf = await fetch(`${baseUrl()}/api/auth/csrf`, { headers: { cookie } });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const signOut = await fetch(`${baseUrl()}/api/auth/signout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+      body: new URLSearchParams({ csrfToken }),
+    });
+    expect(signOut.status).toBe(302);
+    expect(signOut.headers.getSetCookie().join()).toMatch(/authjs\.session-token=;/);
+    expect((await api("GET", "/api/v1/projects", { cookie: copied })).status).toBe(401);
+    // A session signed in afterwards works, and the ended copy cannot sign it out.
+    const { cookie: fresh } = await signIn(user.email, TEST_PASSWORD);
+    await fetch(`${baseUrl()}/api/auth/signout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: copied },
+      body: new URLSearchParams({ csrfToken }),
+    });
+    expect((await api("GET", "/api/v1/projects", { cookie: fresh })).status).toBe(200);
+  });
+
   it("refuses cookie-authenticated writes from another site (CSRF) and accepts same-origin ones", async () => {
     const { cookie } = await signIn(user.email, TEST_PASSWORD);
     const crossSite = await api("POST", "/api/v1/projects", { cookie, json: { name: "Forged" }, headers: { origin: "https://evil.example" } });

@@ -64,3 +64,44 @@ export async function signIn(email: string, password: string): Promise<{ cookie:
   const setCookies = response.headers.getSetCookie();
   return { cookie: [csrfCookie, ...setCookies.map((cookie) => cookie.split(";")[0])].join("; "), setCookies };
 }
+
+/**
+ * As fetch to the app under test, but from another loopback address
+ * (127.x.y.z, all of which reach this machine): to the app, another client,
+ * with a socket address of its own. Redirects are not followed.
+ */
+export async function fetchFrom(localAddress: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+  const { request } = await import("node:http");
+  const url = new URL(path, baseUrl());
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      { host: "127.0.0.1", port: url.port, path: `${url.pathname}${url.search}`, method: init.method ?? "GET", headers: init.headers, localAddress, agent: false },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("error", reject);
+        incoming.on("end", () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(incoming.headers)) for (const one of [value ?? []].flat()) headers.append(name, one);
+          const status = incoming.statusCode ?? 0;
+          resolve(new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers }));
+        });
+      },
+    );
+    outgoing.on("error", reject);
+    outgoing.end(init.body);
+  });
+}
+
+/**
+ * Hands out loopback addresses, each once: 127.<block>.<n / 250>.<1 + n % 250>.
+ * Each test file takes a block of its own (the run's tests share one database,
+ * where failures counted against an address add up).
+ */
+export function loopbackAddresses(block: number): () => string {
+  let used = 0;
+  return () => {
+    const n = used++;
+    return `127.${block}.${Math.floor(n / 250)}.${1 + (n % 250)}`;
+  };
+}
