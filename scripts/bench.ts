@@ -13,7 +13,7 @@
  */
 import autocannon from "autocannon";
 import { randomBytes, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { chromium } from "@playwright/test";
@@ -426,6 +426,9 @@ async function main(): Promise<number> {
     // pdfkit writes each page as its own object, uncompressed dictionaries: count them, and check the file ends.
     const pages = text.match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
     const whole = report.ok && text.startsWith("%PDF-") && text.trimEnd().endsWith("%%EOF") && pages > 0;
+    const reportFile = path.join(dataDir(), "bench-report.pdf");
+    writeFileSync(reportFile, report.body);
+    log(`the PDF report is in ${reportFile} (pdftoppm -png -r 60 shows its pages)`);
     rows.push({
       measure: `PDF report: ${REPORT_ARTICLES} articles, ${REPORT_EVENTS} events, ${(REPORT_ARTICLES * REPORT_PER_ARTICLE).toLocaleString("en")} claims (${pages} pages, ${(report.bytes / 1024 / 1024).toFixed(1)} MB)`,
       result: `${(report.total / 1000).toFixed(1)} s; memory +${report.growth.toFixed(0)} MB${whole ? "" : " (incomplete)"}`,

@@ -106,6 +106,7 @@ function shape(spans: Span[]): Shaped {
   return { text, styles: spans.map((span) => span.style), styleAt, faceAt };
 }
 
+const LONGEST_WHOLE_WORD = 1_000;
 const isSpace = (code: number) => code === 0x20 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a && code !== 0x2007) || code === 0x205f || code === 0x3000;
 
 /** Measures ranges of a paragraph's text, each piece in its own face and size. */
@@ -145,7 +146,8 @@ function* breakLines(shaped: Shaped, measurer: Measurer, start: number, end: num
     while (contentEnd < end && !isSpace(text.charCodeAt(contentEnd))) contentEnd++;
     let wordEnd = contentEnd;
     while (wordEnd < end && isSpace(text.charCodeAt(wordEnd))) wordEnd++;
-    const wordWidth = measurer.width(wordStart, contentEnd);
+    // A word this long is wider than any line: it is cut into graphemes without being shaped whole first.
+    const wordWidth = contentEnd - wordStart > LONGEST_WHOLE_WORD ? Infinity : measurer.width(wordStart, contentEnd);
     if (x > 0 && x + wordWidth > width) {
       yield [lineStart, lineEnd];
       lineStart = wordStart;

@@ -12,7 +12,9 @@ function pdfPages(bytes: Uint8Array): string[] {
   const directory = mkdtempSync(path.join(tmpdir(), "parallax-pdf-"));
   const file = path.join(directory, "report.pdf");
   writeFileSync(file, bytes);
-  const text = execFileSync(process.env.PDFTOTEXT_PATH ?? "pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  // Only what is on the (A4) page: text drawn past its edge cannot be read.
+  const visible = ["-x", "0", "-y", "0", "-W", "596", "-H", "842"];
+  const text = execFileSync(process.env.PDFTOTEXT_PATH ?? "pdftotext", ["-enc", "UTF-8", ...visible, file, "-"], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   // pdftotext ends each page with a form feed.
   return text
     .split("\f")
