@@ -102,6 +102,21 @@ function syntheticText(seed: number, length: number): string {
   return (/[\ud800-\udbff]$/.test(text) ? text.slice(0, -1) : text).trimEnd();
 }
 
+/** An article for the PDF report: paragraphs of English and Persian sentences (one in three Persian), with emoji, a flag and a character outside the BMP no font has. */
+function reportText(seed: number, length: number): string {
+  const english = ["the", "ministry", "said", "villages", "were", "retaken", "critics", "called", "it", "propaganda", "figures", "on", "Monday", "(three)", "résumé", "😀", "Aśvaka", "🇺🇦"];
+  const persian = ["نیروهای", "مقاومت", "سه", "ولسوالی", "را", "پس", "گرفتند", "طالبان", "گزارش", "داد", "۱۴۰۰", "(به گفته منابع)", "آسواکا", "𠀀"];
+  let state = seed * 7919 + 17;
+  // The high bits of the generator: its low bits repeat after a few steps.
+  const pick = (words: string[]) => words[((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) >>> 8) % words.length]!;
+  let text = "";
+  for (let sentence = 0; text.length < length; sentence++) {
+    const words = sentence % 3 === 1 ? persian : english;
+    text += `${Array.from({ length: 8 + (sentence % 11) }, () => pick(words)).join(" ")}.${sentence % 4 === 3 ? "\n" : " "}`;
+  }
+  return text.slice(0, /[\ud800-\udbff]/.test(text[length - 1]!) ? length - 1 : length).trimEnd();
+}
+
 /** `count` spans spread over the text, 20–120 units long, never splitting a surrogate pair. */
 function spansOver(text: string, count: number): { start: number; end: number }[] {
   const isLow = (index: number) => index < text.length && (text.charCodeAt(index) & 0xfc00) === 0xdc00;
@@ -181,7 +196,7 @@ async function main(): Promise<number> {
       const claimIds: string[] = [];
       const notes: (string | null)[] = [];
       for (let index = 0; index < REPORT_ARTICLES; index++) {
-        const text = syntheticText(1_000 + index, REPORT_TEXT_LENGTH);
+        const text = reportText(index, REPORT_TEXT_LENGTH);
         const article = await importArticle(actor, reportProject.id, { title: `Report article ${index + 1}`, text, sourceName: `Outlet ${(index % 7) + 1}` });
         const spans = spansOver(text, REPORT_PER_ARTICLE).map((span, claim) => {
           if (claim % 50 !== 7) return span;

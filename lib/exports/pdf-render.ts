@@ -188,7 +188,10 @@ async function eventsSection(layout: ReportLayout, data: ReportData, breathe: ()
     layout.block(layout.heading(title, H3, 10, 4), { keepWithNext: HEADING_ROOM });
     layout.continueUnder(title);
     const byArticle = new Map<number, PdfEvent["claims"]>();
-    for (const claim of event.claims) byArticle.set(claim.article, [...(byArticle.get(claim.article) ?? []), claim]);
+    for (const claim of event.claims) {
+      if (!byArticle.has(claim.article)) byArticle.set(claim.article, []);
+      byArticle.get(claim.article)!.push(claim);
+    }
     for (const [article, claims] of byArticle) {
       const lines = claims.flatMap((claim) => {
         const quote = data.articles[article]!.claims[claim.claim]!.exact;

@@ -78,14 +78,14 @@ function cleanText(text: string): string {
 }
 
 /** A paragraph's text with, for each UTF-16 unit, its span and face. */
-interface Shaped {
+interface PreparedText {
   text: string;
   styles: TextStyle[];
   styleAt: Uint16Array;
   faceAt: Uint8Array;
 }
 
-function shape(spans: Span[]): Shaped {
+function prepare(spans: Span[]): PreparedText {
   const texts = spans.map((span) => cleanText(span.text));
   const text = texts.join("");
   const styleAt = new Uint16Array(text.length);
@@ -112,12 +112,12 @@ const isSpace = (code: number) => code === 0x20 || code === 0x1680 || (code >= 0
 /** Measures ranges of a paragraph's text, each piece in its own face and size. */
 class Measurer {
   constructor(
-    private readonly shaped: Shaped,
+    private readonly prepared: PreparedText,
     private readonly measure: Measure,
   ) {}
 
   width(from: number, to: number): number {
-    const { text, styles, styleAt, faceAt } = this.shaped;
+    const { text, styles, styleAt, faceAt } = this.prepared;
     let width = 0;
     for (let start = from; start < to; ) {
       let end = start + 1;
@@ -136,8 +136,8 @@ class Measurer {
  * text without their trailing spaces: words (with the spaces after them) as
  * long as they fit, a word wider than a line cut between graphemes.
  */
-function* breakLines(shaped: Shaped, measurer: Measurer, start: number, end: number, width: number): Generator<[number, number]> {
-  const { text } = shaped;
+function* breakLines(prepared: PreparedText, measurer: Measurer, start: number, end: number, width: number): Generator<[number, number]> {
+  const { text } = prepared;
   let lineStart = start;
   let lineEnd = start;
   let x = 0;
@@ -182,14 +182,14 @@ class LineSetter {
   private readonly mirrored: Map<number, string>;
 
   constructor(
-    private readonly shaped: Shaped,
+    private readonly prepared: PreparedText,
     private readonly measure: Measure,
     private readonly start: number,
     end: number,
     direction: Direction,
     private readonly alignRight: boolean,
   ) {
-    this.line = shaped.text.slice(start, end);
+    this.line = prepared.text.slice(start, end);
     this.embedding = direction === "rtl" || RIGHT_TO_LEFT.test(this.line) ? bidi.getEmbeddingLevels(this.line, direction) : null;
     this.mirrored = this.embedding ? bidi.getMirroredCharactersMap(this.line, this.embedding.levels) : new Map();
   }
@@ -207,7 +207,7 @@ class LineSetter {
 
   /** The runs of the text [from, to), aligned within `width` to the paragraph's side. */
   runs(from: number, to: number, width: number): TextRun[] {
-    const { text, styles, styleAt, faceAt } = this.shaped;
+    const { text, styles, styleAt, faceAt } = this.prepared;
     const levels = this.embedding?.levels;
     const isRightToLeft = (index: number) => levels !== undefined && (levels[index - this.start]! & 1) === 1;
     const isMirrored = (index: number) => this.mirrored.size > 0 && this.mirrored.has(index - this.start);
@@ -257,20 +257,20 @@ class LineSetter {
  * unless told otherwise.
  */
 export function layoutParagraph(paragraph: Paragraph, width: number, measure: Measure): LineBox[] {
-  const shaped = shape(paragraph.spans);
-  const measurer = new Measurer(shaped, measure);
+  const prepared = prepare(paragraph.spans);
+  const measurer = new Measurer(prepared, measure);
   const size = Math.max(...paragraph.spans.map((span) => span.style.size));
   const height = size * paragraph.lineHeight;
   const { ascent, descent } = lineMetrics();
   // As CSS does: the font's ascent and descent centred in the line.
   const baseline = (height - (ascent + descent) * size) / 2 + ascent * size;
   const lines: LineBox[] = [];
-  const { text } = shaped;
+  const { text } = prepared;
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
-    const setter = new LineSetter(shaped, measure, start, end, paragraph.direction, (paragraph.align ?? (paragraph.direction === "rtl" ? "right" : "left")) === "right");
-    for (const [from, to] of breakLines(shaped, measurer, start, end, width)) lines.push({ height, baseline, runs: setter.runs(from, to, width), boxes: [] });
+    const setter = new LineSetter(prepared, measure, start, end, paragraph.direction, (paragraph.align ?? (paragraph.direction === "rtl" ? "right" : "left")) === "right");
+    for (const [from, to] of breakLines(prepared, measurer, start, end, width)) lines.push({ height, baseline, runs: setter.runs(from, to, width), boxes: [] });
     start = end + 1;
   }
   return lines;
