@@ -108,7 +108,16 @@ export class PdfWriter {
       doc.on("end", resolve);
       doc.on("error", reject);
     });
-    const take = () => Buffer.concat(written.splice(0));
+    // Each piece has an ArrayBuffer of its own (Buffer.concat may hand out a slice of a shared pool): it can be transferred to another thread.
+    const take = () => {
+      const piece = new Uint8Array(written.reduce((length, chunk) => length + chunk.length, 0));
+      let at = 0;
+      for (const chunk of written.splice(0)) {
+        piece.set(chunk, at);
+        at += chunk.length;
+      }
+      return piece;
+    };
     for (const [index, page] of pages.entries()) {
       doc.addPage({ size: [geometry.width, geometry.height], margin: 0 });
       this.pen.newPage();
