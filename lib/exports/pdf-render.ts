@@ -222,11 +222,12 @@ async function eventsSection(layout: ReportLayout, data: ReportData, breathe: ()
   }
 }
 
-function framingSection(layout: ReportLayout, data: ReportData): void {
+async function framingSection(layout: ReportLayout, data: ReportData, breathe: () => Promise<void>): Promise<void> {
   const { flow } = layout;
   layout.block(layout.heading("Framing profile", H2, 18, 8), { keepWithNext: HEADING_ROOM });
   if (data.profile.length === 0) layout.block(layout.lines([span("No frame, rhetoric or verdict tags.", style(10, MUTED))]));
-  const most = Math.max(1, ...data.profile.flatMap((entry) => entry.counts));
+  // Not Math.max(...counts): tags × articles can be more arguments than a call takes.
+  const most = data.profile.reduce((largest, entry) => entry.counts.reduce((max, count) => Math.max(max, count), largest), 1);
   const barSpace = flow.textWidth - BAR_LABEL_WIDTH - 30;
   for (const { key, counts } of data.profile) {
     layout.block(layout.lines([span(key, style(9.5, INK, 700))], { before: 6, after: 2 }), { keepWithNext: HEADING_ROOM });
@@ -245,6 +246,7 @@ function framingSection(layout: ReportLayout, data: ReportData): void {
       ]);
     }
     layout.continueUnder(null);
+    await breathe();
   }
 }
 
@@ -296,7 +298,7 @@ export async function* renderReportPdf(data: ReportData): AsyncGenerator<Uint8Ar
   const breathe = breather();
   titlePage(layout, data);
   await eventsSection(layout, data, breathe);
-  framingSection(layout, data);
+  await framingSection(layout, data, breathe);
   await claimsSection(layout, data, breathe);
   yield* writer.writePages(A4, layout.flow.pages, footer(layout, data.project.name));
 }
