@@ -14,7 +14,7 @@ const FAMILIES = [
   { name: "DejaVu Sans", files: { 400: "dejavu-fonts-ttf/ttf/DejaVuSans.ttf", 700: "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf" } },
 ] as const;
 
-/** Index into FAMILIES; MISSING: no face has the character (CJK, some emoji): drawn as DejaVu Sans's box (Vazirmatn's is blank). */
+/** Index into FAMILIES; MISSING: no face has the character (CJK, some emoji): a box from DejaVu Sans is drawn instead. */
 export type Face = number;
 export const MISSING: Face = FAMILIES.length;
 

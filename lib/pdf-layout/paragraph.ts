@@ -106,6 +106,15 @@ function prepare(spans: Span[]): PreparedText {
   return { text, styles: spans.map((span) => span.style), styleAt, faceAt };
 }
 
+/**
+ * What is drawn for a piece of text in a face: itself, or for characters no
+ * face has, a box per grapheme (the fonts' own empty glyph would do, but pdfkit
+ * writes its width unscaled, so the text after it would overlap it).
+ */
+function drawnText(text: string, face: Face): string {
+  return face === MISSING ? "□".repeat([...graphemes.segment(text)].length) : text;
+}
+
 const LONGEST_WHOLE_WORD = 1_000;
 const isSpace = (code: number) => code === 0x20 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a && code !== 0x2007) || code === 0x205f || code === 0x3000;
 
@@ -124,7 +133,7 @@ class Measurer {
       while (end < to && styleAt[end] === styleAt[start] && faceAt[end] === faceAt[start]) end++;
       const face = faceAt[start]!;
       const style = styles[styleAt[start]!]!;
-      if (face !== IGNORED) width += this.measure(text.slice(start, end), fontName(face, style.weight), style.size);
+      if (face !== IGNORED) width += this.measure(drawnText(text.slice(start, end), face), fontName(face, style.weight), style.size);
       start = end;
     }
     return width;
@@ -236,7 +245,7 @@ class LineSetter {
         const style = styles[styleAt[at]!]!;
         const font = fontName(face, style.weight);
         const logical = text.slice(Math.min(at, order[last]!), Math.max(at, order[last]!) + 1);
-        const runText = mirror ?? logical;
+        const runText = mirror ?? drawnText(logical, face);
         const actualText = face === MISSING ? logical : null;
         runs.push({ text: runText, font, size: style.size, color: style.color, x, rightToLeft: rightToLeft && actualText === null, actualText });
         x += this.measure(runText, font, style.size);

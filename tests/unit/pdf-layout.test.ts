@@ -34,11 +34,11 @@ describe("laying out a paragraph", () => {
     expect(line!.runs[0]!.x).toBe(0);
   });
 
-  it("marks characters no face has, to copy out as themselves", () => {
+  it("draws a box for characters no face has, marked to copy out as themselves", () => {
     const [line] = layoutParagraph(paragraph("a 𠀀 b"), 500, measure);
     expect(line!.runs.map((run) => [run.text, run.actualText])).toEqual([
       ["a ", null],
-      ["𠀀", "𠀀"],
+      ["□", "𠀀"],
       [" b", null],
     ]);
   });
