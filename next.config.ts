@@ -21,7 +21,7 @@ const nextConfig: NextConfig = {
     ];
   },
   // Prisma's generated client and pg are server-side Node code: load them as is.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@react-pdf/renderer", "linkedom", "@mozilla/readability"],
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "pdfkit", "fontkit", "linkedom", "@mozilla/readability"],
 };
 
 export default nextConfig;

@@ -5,15 +5,16 @@
  * Seeds a database of its own (parallax_bench on the embedded server under
  * .data/bench-pg, or on DATABASE_URL's server): 100 articles of ~50,000
  * characters with non-BMP characters, 1,000 annotations each (100,000), two
- * of them with every claim linked to an event; and a 5,000-annotation article
- * for the reader. Then runs each measure several times (the last: importing
- * a project export of 20,000 annotations) and prints a table:
+ * of them with every claim linked to an event; a 5,000-annotation article
+ * for the reader; and a project for the PDF report: 100 articles, 200 events,
+ * 10,000 annotations. Then runs each measure several times (the last:
+ * importing a project export of 20,000 annotations) and prints a table:
  * measure, result, baseline, ratio, target, pass/fail. Exits 1 if a target
  * is missed.
  */
 import autocannon from "autocannon";
 import { randomBytes, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { chromium } from "@playwright/test";
@@ -32,6 +33,11 @@ const ARTICLES = 100;
 const PER_ARTICLE = 1_000;
 const TEXT_LENGTH = 50_000;
 const READER_HIGHLIGHTS = 5_000;
+/** The PDF report's project: 100 articles of 100 claims, 200 events. */
+const REPORT_ARTICLES = 100;
+const REPORT_PER_ARTICLE = 100;
+const REPORT_EVENTS = 200;
+const REPORT_TEXT_LENGTH = 20_000;
 const PASSWORD = "bench password 1234";
 
 interface Row {
@@ -98,6 +104,21 @@ function syntheticText(seed: number, length: number): string {
   return (/[\ud800-\udbff]$/.test(text) ? text.slice(0, -1) : text).trimEnd();
 }
 
+/** An article for the PDF report: paragraphs of English and Persian sentences (one in three Persian), with emoji, a flag and a character outside the BMP no font has. */
+function reportText(seed: number, length: number): string {
+  const english = ["the", "ministry", "said", "villages", "were", "retaken", "critics", "called", "it", "propaganda", "figures", "on", "Monday", "(three)", "résumé", "😀", "Aśvaka", "🇺🇦"];
+  const persian = ["نیروهای", "مقاومت", "سه", "ولسوالی", "را", "پس", "گرفتند", "طالبان", "گزارش", "داد", "۱۴۰۰", "(به گفته منابع)", "آسواکا", "𠀀"];
+  let state = seed * 7919 + 17;
+  // The high bits of the generator: its low bits repeat after a few steps.
+  const pick = (words: string[]) => words[((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) >>> 8) % words.length]!;
+  let text = "";
+  for (let sentence = 0; text.length < length; sentence++) {
+    const words = sentence % 3 === 1 ? persian : english;
+    text += `${Array.from({ length: 8 + (sentence % 11) }, () => pick(words)).join(" ")}.${sentence % 4 === 3 ? "\n" : " "}`;
+  }
+  return text.slice(0, /[\ud800-\udbff]/.test(text[length - 1]!) ? length - 1 : length).trimEnd();
+}
+
 /** `count` spans spread over the text, 20–120 units long, never splitting a surrogate pair. */
 function spansOver(text: string, count: number): { start: number; end: number }[] {
   const isLow = (index: number) => index < text.length && (text.charCodeAt(index) & 0xfc00) === 0xdc00;
@@ -151,8 +172,7 @@ async function main(): Promise<number> {
     const sql = new pg.Pool({ connectionString: databaseUrl, max: 4 });
     sql.on("error", () => {}); // idle clients cut off when the server stops at the end
 
-    async function seedAnnotations(projectId: string, articleId: string, text: string, count: number, tags: string[]): Promise<string[]> {
-      const spans = spansOver(text, count);
+    async function seedAnnotations(projectId: string, articleId: string, text: string, count: number, tags: string[], spans = spansOver(text, count)): Promise<string[]> {
       const ids = spans.map(() => randomUUID());
       const contexts = spans.map(({ start, end }) => quoteContext(text, start, end));
       await sql.query(
@@ -163,6 +183,49 @@ async function main(): Promise<number> {
       );
       await sql.query(`INSERT INTO annotation_tags (annotation_id, tag_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [ids, ids.map((_, index) => tags[index % tags.length]!)]);
       return ids;
+    }
+
+    /**
+     * The PDF report's project: quotes of 20–120 characters with every fiftieth
+     * of about 2,000, notes on every fourth (every fiftieth about 2,000
+     * characters, every seventh in Persian), text with Persian and characters
+     * outside the BMP; 70% of the claims linked to an event: the first event
+     * has 500 claims, the second one, the others about 35 each.
+     */
+    async function seedReportProject(): Promise<string> {
+      const reportProject = await createProject(actor, { name: "PDF report bench" });
+      const tags = (await db().tag.findMany({ where: { projectId: reportProject.id }, select: { id: true } })).map((tag) => tag.id);
+      const claimIds: string[] = [];
+      const notes: (string | null)[] = [];
+      for (let index = 0; index < REPORT_ARTICLES; index++) {
+        const text = reportText(index, REPORT_TEXT_LENGTH);
+        const article = await importArticle(actor, reportProject.id, { title: `Report article ${index + 1}`, text, sourceName: `Outlet ${(index % 7) + 1}` });
+        const spans = spansOver(text, REPORT_PER_ARTICLE).map((span, claim) => {
+          if (claim % 50 !== 7) return span;
+          const end = Math.min(text.length, span.start + 2_000);
+          return { start: span.start, end: (text.charCodeAt(end) & 0xfc00) === 0xdc00 ? end + 1 : end };
+        });
+        claimIds.push(...(await seedAnnotations(reportProject.id, article.id, text, REPORT_PER_ARTICLE, tags, spans)));
+        notes.push(
+          ...spans.map((_, claim) =>
+            claim % 4 !== 0 ? null : claim % 50 === 0 ? "A long note on this claim. ".repeat(75) : claim % 7 === 0 ? "یادداشت: منبع این ادعا روشن نیست 😀" : `Checked against the ministry's figures (${claim}).`,
+          ),
+        );
+      }
+      await sql.query(`UPDATE annotations SET note = n.note FROM unnest($1::uuid[], $2::text[]) AS n(id, note) WHERE annotations.id = n.id`, [claimIds, notes]);
+      const reportEvents = Array.from({ length: REPORT_EVENTS }, () => randomUUID());
+      await sql.query(
+        `INSERT INTO events (id, project_id, title, date_start, created_by_id, updated_at) SELECT e.id, $2, 'Report event ' || e.n, DATE '2021-08-01' + (e.n::int % 60), $3, now() FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, n)`,
+        [reportEvents, reportProject.id, user.id],
+      );
+      const linked = claimIds.filter((_, index) => index % 10 < 7);
+      const eventOf = linked.map((_, index) => (index < 500 ? reportEvents[0]! : index === 500 ? reportEvents[1]! : reportEvents[2 + (index % (REPORT_EVENTS - 2))]!));
+      await sql.query(
+        `INSERT INTO claim_links (id, annotation_id, event_id, stance, attributed_to, created_by_id, updated_at)
+         SELECT gen_random_uuid(), l.a, l.e, l.s::"Stance", l.who, $5, now() FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS l(a, e, s, who)`,
+        [linked, eventOf, linked.map((_, index) => ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"][index % 4]!), linked.map((_, index) => (index % 5 === 0 ? "a ministry spokesman" : null)), user.id],
+      );
+      return reportProject.id;
     }
 
     const articles: { id: string; text: string; annotationIds: string[] }[] = [];
@@ -188,6 +251,7 @@ async function main(): Promise<number> {
     const readerText = syntheticText(999, TEXT_LENGTH);
     const readerArticle = await importArticle(actor, readerProject.id, { title: "Reader", text: readerText });
     await seedAnnotations(readerProject.id, readerArticle.id, readerText, READER_HIGHLIGHTS, readerTagIds);
+    const reportProject = await seedReportProject();
     // Measures start on a settled database: the seed's vacuum, statistics and dirty pages are done with,
     // not left to autovacuum and the checkpointer to do in the middle of a measure.
     await sql.query("VACUUM ANALYZE");
@@ -333,7 +397,7 @@ async function main(): Promise<number> {
       const status = readFileSync(`/proc/${pid}/status`, "utf8");
       return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) * 1024;
     };
-    const exportOnce = async (format: "csv" | "jsonld") => {
+    const exportOnce = async (format: "csv" | "jsonld" | "pdf", projectId = project.id) => {
       const pid = app!.child.pid!;
       const before = rssOf(pid);
       let peak = before;
@@ -341,18 +405,21 @@ async function main(): Promise<number> {
       const started = performance.now();
       let firstByte = 0;
       let bytes = 0;
+      const chunks: Uint8Array[] = [];
       let response: Response;
       try {
-        response = await fetch(`${app!.url}/api/v1/projects/${project.id}/export?format=${format}`, { headers: { authorization } });
+        response = await fetch(`${app!.url}/api/v1/projects/${projectId}/export?format=${format}`, { headers: { authorization } });
         const reader = response.body!.getReader();
         for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
           if (!firstByte) firstByte = performance.now() - started;
+          // The PDF is kept, to check that it is whole; the others are only counted.
+          if (format === "pdf") chunks.push(chunk.value);
           bytes += chunk.value.byteLength;
         }
       } finally {
         clearInterval(sampler); // also when the export fails: the server may be gone by the next tick
       }
-      return { ok: response.status === 200, firstByte, total: performance.now() - started, bytes, growth: (peak - before) / 1024 / 1024 };
+      return { ok: response.status === 200, firstByte, total: performance.now() - started, bytes, growth: (peak - before) / 1024 / 1024, body: Buffer.concat(chunks) };
     };
     // A server that has answered one export before (as a running one has), then three runs each.
     await exportOnce("csv");
@@ -370,7 +437,25 @@ async function main(): Promise<number> {
       });
     }
 
-    // ---- 6. the reader in Chromium ---------------------------------------
+    // ---- 6. the PDF report of 10,000 claims (one run: it is laid out page by page, on the server's CPU) ----
+    const report = await exportOnce("pdf", reportProject);
+    const text = report.body.toString("latin1");
+    // pdfkit writes each page as its own object, uncompressed dictionaries: count them, and check the file ends.
+    const pages = text.match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
+    const whole = report.ok && text.startsWith("%PDF-") && text.trimEnd().endsWith("%%EOF") && pages > 0;
+    const reportFile = path.join(dataDir(), "bench-report.pdf");
+    writeFileSync(reportFile, report.body);
+    log(`the PDF report is in ${reportFile} (pdftoppm -png -r 60 shows its pages)`);
+    rows.push({
+      measure: `PDF report: ${REPORT_ARTICLES} articles, ${REPORT_EVENTS} events, ${(REPORT_ARTICLES * REPORT_PER_ARTICLE).toLocaleString("en")} claims (${pages} pages, ${(report.bytes / 1024 / 1024).toFixed(1)} MB)`,
+      result: `${(report.total / 1000).toFixed(1)} s; memory +${report.growth.toFixed(0)} MB${whole ? "" : " (incomplete)"}`,
+      baseline: "—",
+      ratio: "—",
+      target: "< 60 s, memory < 500 MB",
+      pass: whole && report.total < 60_000 && report.growth < 500,
+    });
+
+    // ---- 7. the reader in Chromium ---------------------------------------
     const browser = await chromium.launch({ executablePath: ensureChromium(), args: ["--no-sandbox"] });
     try {
       const paintTimes = async (fallback: boolean) => {

@@ -1,11 +1,11 @@
 import "server-only";
-import { annotationBatches, type ExportContext } from "./source";
+import { annotationBatches, type ExportAnnotation, type ExportContext } from "./source";
 
 export interface ReportEvent {
   id: string;
   title: string;
   date: string | null;
-  claims: { articleId: string; quote: string; stance: string; attributedTo: string | null }[];
+  claims: { annotationId: string; articleId: string; quote: string; stance: string; attributedTo: string | null }[];
 }
 
 export interface ReportSummary {
@@ -24,13 +24,18 @@ export function reportScope(context: ExportContext, summary: ReportSummary): str
   return [counted(context.articles.length, "article", "articles"), counted(claims, "annotated claim", "annotated claims"), counted(summary.events.length, "event", "events")].join(", ");
 }
 
-/** One pass over the selected annotations for what the reports show above the claims: events, framing, counts. */
-export async function summarize(context: ExportContext): Promise<ReportSummary> {
+/**
+ * One pass over the selected annotations for what the reports show above the
+ * claims: events, framing, counts. `onAnnotation` sees each annotation on the
+ * way, for a report that keeps them.
+ */
+export async function summarize(context: ExportContext, onAnnotation: (annotation: ExportAnnotation) => void = () => {}): Promise<ReportSummary> {
   const events = new Map<string, ReportEvent>();
   const profile = new Map<string, Map<string, number>>();
   const claimCounts = new Map<string, number>();
   for await (const batch of annotationBatches(context)) {
     for (const annotation of batch) {
+      onAnnotation(annotation);
       claimCounts.set(annotation.articleId, (claimCounts.get(annotation.articleId) ?? 0) + 1);
       for (const tag of annotation.tags) {
         if (tag.kind !== "FRAME" && tag.kind !== "RHETORIC" && tag.kind !== "VERDICT") continue;
@@ -41,7 +46,7 @@ export async function summarize(context: ExportContext): Promise<ReportSummary> 
       }
       for (const link of annotation.links) {
         const event = events.get(link.eventId) ?? { id: link.eventId, title: link.event, date: link.eventDate, claims: [] };
-        event.claims.push({ articleId: annotation.articleId, quote: annotation.exact, stance: link.stance.toLowerCase(), attributedTo: link.attributedTo });
+        event.claims.push({ annotationId: annotation.id, articleId: annotation.articleId, quote: annotation.exact, stance: link.stance.toLowerCase(), attributedTo: link.attributedTo });
         events.set(link.eventId, event);
       }
     }
