@@ -77,15 +77,19 @@ export function errorResponse(error: unknown): Response {
 
 /**
  * A response whose body is produced piece by piece as the client reads it
- * (exports): nothing is built whole in memory. An error after the first byte
- * can only cut the stream short; it is logged.
+ * (exports): nothing is built whole in memory. The first piece is made before
+ * the answer starts, so a failure up to then (a limit, the database) is still
+ * a JSON error with its status; a failure after it can only cut the stream
+ * short, and is logged.
  */
-export function streamedResponse(chunks: AsyncGenerator<string | Uint8Array>, headers: HeadersInit): Response {
+export async function streamedResponse(chunks: AsyncGenerator<string | Uint8Array>, headers: HeadersInit): Promise<Response> {
   const encoder = new TextEncoder();
+  let next: IteratorResult<string | Uint8Array> | null = await chunks.next();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
-        const { value, done } = await chunks.next();
+        const { value, done } = next ?? (await chunks.next());
+        next = null;
         if (done) controller.close();
         else controller.enqueue(typeof value === "string" ? encoder.encode(value) : value);
       } catch (error) {

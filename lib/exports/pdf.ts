@@ -1,5 +1,6 @@
 import "server-only";
-import { type PdfArticle, renderReportPdf, type ReportData } from "./pdf-render";
+import { runInWorker } from "@/lib/workers/pool";
+import type { PdfArticle, ReportData } from "./pdf-render";
 import { reportScope, summarize } from "./report";
 import type { ExportContext } from "./source";
 
@@ -44,9 +45,11 @@ async function reportData(context: ExportContext): Promise<ReportData> {
   };
 }
 
-/** The report as a designed PDF: title page with sources, events and omissions, framing bars, every claim. */
+/**
+ * The report as a designed PDF: title page with sources, events and
+ * omissions, framing bars, every claim. The layout is CPU work on plain data:
+ * it runs on a worker thread, within a time and memory limit (lib/workers).
+ */
 export async function* pdfExport(context: ExportContext): AsyncGenerator<Uint8Array> {
-  const data = await reportData(context);
-  // The layout is CPU work on plain data: this is the one call to move off the request thread.
-  yield* renderReportPdf(data);
+  yield await runInWorker("renderReportPdf", await reportData(context));
 }

@@ -25,21 +25,29 @@ export interface PoolSettings {
 
 const POOLS = {
   text: { size: 2, memoryMb: 384, maxWaiting: 64 },
-  report: { size: 1, memoryMb: 768, maxWaiting: 4 },
+  // One report at a time, in at most 448 MB: 10,000 claims need about 80 (npm run bench).
+  report: { size: 1, memoryMb: 448, maxWaiting: 4 },
 } satisfies Record<string, PoolSettings>;
 type PoolName = keyof typeof POOLS;
 
 export interface TaskBudget {
   pool: PoolName;
   timeoutMs: number;
-  /** What the caller is told when the task runs out of time or memory: the code and the work named. */
-  overBudget: { code: ErrorCode; work: string };
+  /** What the caller is told when the task runs out of time or memory: the code, the work named, what to do. */
+  overBudget: { code: ErrorCode; work: string; advice: string };
 }
 
+const NOTHING_STORED = "nothing was stored.";
+
 export const TASK_BUDGETS: Record<TaskName, TaskBudget> = {
-  extractArticle: { pool: "text", timeoutMs: 10_000, overBudget: { code: "unprocessable_entity", work: "Extracting the article from this HTML" } },
-  reanchor: { pool: "text", timeoutMs: 20_000, overBudget: { code: "unprocessable_entity", work: "Finding the annotations again in the new text" } },
-  placeQuotes: { pool: "text", timeoutMs: 20_000, overBudget: { code: "unprocessable_entity", work: "Searching the article texts for the imported quotes" } },
+  extractArticle: { pool: "text", timeoutMs: 10_000, overBudget: { code: "unprocessable_entity", work: "Extracting the article from this HTML", advice: NOTHING_STORED } },
+  reanchor: { pool: "text", timeoutMs: 20_000, overBudget: { code: "unprocessable_entity", work: "Finding the annotations again in the new text", advice: NOTHING_STORED } },
+  placeQuotes: { pool: "text", timeoutMs: 20_000, overBudget: { code: "unprocessable_entity", work: "Searching the article texts for the imported quotes", advice: NOTHING_STORED } },
+  renderReportPdf: {
+    pool: "report",
+    timeoutMs: 120_000,
+    overBudget: { code: "unprocessable_entity", work: "Laying out the PDF report", advice: "export fewer articles at a time (the articles filter), or the Markdown report." },
+  },
 };
 
 /** A task may wait this long for a free worker before it is refused. */
@@ -142,10 +150,10 @@ export class WorkerPool {
       return (await worker.run(name, input, budget.timeoutMs)) as TaskOutput<Name>;
     } catch (failure) {
       if (failure !== "time" && failure !== "memory") throw failure;
-      const { code, work } = budget.overBudget;
+      const { code, work, advice } = budget.overBudget;
       throw failure === "time"
-        ? new AppError(code, `${work} took longer than its limit of ${budget.timeoutMs / 1000} s; nothing was stored.`, { limit: "time", seconds: budget.timeoutMs / 1000 })
-        : new AppError(code, `${work} needed more than its memory limit of ${this.settings.memoryMb} MB; nothing was stored.`, { limit: "memory", megabytes: this.settings.memoryMb });
+        ? new AppError(code, `${work} took longer than its limit of ${budget.timeoutMs / 1000} s; ${advice}`, { limit: "time", seconds: budget.timeoutMs / 1000 })
+        : new AppError(code, `${work} needed more than its memory limit of ${this.settings.memoryMb} MB; ${advice}`, { limit: "memory", megabytes: this.settings.memoryMb });
     } finally {
       this.release(worker);
     }

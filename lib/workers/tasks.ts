@@ -6,6 +6,7 @@
  */
 import type { StoredAnchor } from "../anchoring/reanchor";
 import type { QuotePlacementRequest } from "../anchoring/place-quotes";
+import type { ReportData } from "../exports/pdf-render";
 
 interface TaskResult<Value> {
   value: Value;
@@ -25,6 +26,19 @@ export const TASKS = {
   async placeQuotes(input: { text: string; requests: QuotePlacementRequest[] }) {
     const { placeQuotes } = await import("../anchoring/place-quotes");
     return { value: placeQuotes(input.text, input.requests) };
+  },
+  /** The whole PDF report, laid out here and handed over as one buffer (moved, not copied). */
+  async renderReportPdf(input: ReportData) {
+    const { renderReportPdf } = await import("../exports/pdf-render");
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of renderReportPdf(input)) chunks.push(chunk);
+    const file = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
+    let at = 0;
+    for (const chunk of chunks.splice(0)) {
+      file.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    return { value: file, transfer: [file.buffer] };
   },
 } satisfies Record<string, (input: never) => Promise<TaskResult<unknown>>>;
 

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { syntheticProjectFile } from "../../scripts/lib/synthetic-project";
 import { api, baseUrl, errorCode } from "../support/api";
 import { countRows, createProjectWithTeam, type TestProject } from "../support/factories";
 
@@ -84,6 +85,20 @@ describe("one request never stops the server", () => {
     expect(result.status).toBe(201);
     expect(result.body).toMatchObject({ kind: "web-annotation", reanchored: 1, rejected: 1 });
     expect(result.body.items[1]).toMatchObject({ status: "rejected", reason: "its quote is not in the article's text" });
+    expectServerStayedResponsive(health);
+  });
+
+  it("lays out the PDF report of 3,000 annotations while others are served", async () => {
+    const reported = await createProjectWithTeam("Event loop report");
+    const file = syntheticProjectFile({ articles: 30, perArticle: 100, events: 100 });
+    expect((await api("POST", `/api/v1/projects/${reported.id}/import`, { token: reported.editor.token, json: file })).status).toBe(201);
+    const { result, health } = await whileHealthIsPolled(async () => {
+      const response = await fetch(`${baseUrl()}/api/v1/projects/${reported.id}/export?format=pdf`, { headers: { authorization: `Bearer ${reported.editor.token}` } });
+      return { status: response.status, bytes: new Uint8Array(await response.arrayBuffer()) };
+    });
+    expect(result.status).toBe(200);
+    expect(new TextDecoder().decode(result.bytes.slice(0, 5))).toBe("%PDF-");
+    expect(new TextDecoder().decode(result.bytes.slice(-6))).toContain("%%EOF");
     expectServerStayedResponsive(health);
   });
 });
