@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unprocessable } from "@/lib/errors";
-import { requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
+import { type ProjectAccess, requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
 import { offsetCursor, offsetFromCursor, type Page } from "@/lib/pagination";
 import { parseInput, queryText } from "@/lib/validation";
 
@@ -47,6 +47,9 @@ const PASSAGES = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, Mi
 /** For quotes, notes and comments: whole up to 40 words (passages would drop their first and last words). */
 const WHOLE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=60, MinWords=40`;
 
+/** A search as searchStatement takes it: the query's parsed values and where the page starts. */
+export type SearchRequest = Omit<z.output<typeof searchQuery>, "cursor"> & { offset: number };
+
 /**
  * PostgreSQL full-text search (the 'simple' configuration, backed by GIN
  * indexes) over the project's annotations (quote and note), comments and
@@ -56,10 +59,24 @@ const WHOLE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=60, MinWo
  */
 export async function searchProject(actor: Actor, projectId: string, query: unknown): Promise<Page<SearchHit>> {
   const access = await requireProjectPermission(actor, projectId, "annotation.read");
-  const { q, tag, source, status, author, limit, cursor } = parseInput(searchQuery, query);
-  const offset = offsetFromCursor(cursor);
+  const { cursor, ...search } = parseInput(searchQuery, query);
+  const request = { ...search, offset: offsetFromCursor(cursor) };
+  await assertSomethingSought(search.q);
+  const rows = await db().$queryRaw<(SearchHit & { hitId: string })[]>(searchStatement(actor, access, request));
+  return {
+    items: rows.slice(0, request.limit).map(({ hitId: _hitId, ...hit }) => ({ ...hit, rank: Number(hit.rank) })),
+    nextCursor: rows.length > request.limit ? offsetCursor(request.offset + request.limit) : null,
+  };
+}
+
+/**
+ * The statement of a search: one more hit than the page holds (so that the
+ * caller knows whether another page follows), each with `hitId`, the
+ * annotation, comment or article matched, which orders equal ranks alike on
+ * every page.
+ */
+export function searchStatement(actor: Actor, access: ProjectAccess, { q, tag, source, status, author, limit, offset }: SearchRequest): Prisma.Sql {
   const tsQuery = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
-  await assertSomethingSought(q);
   const sourceFilter = source ? Prisma.sql`lower(s.name) = lower(${source})` : Prisma.sql`TRUE`;
   const annotationFilters = Prisma.join(
     [
@@ -73,8 +90,7 @@ export async function searchProject(actor: Actor, projectId: string, query: unkn
     " AND ",
   );
   const onlyArticles = !tag && !status && !author;
-  // hitId: the annotation, comment or article matched, which orders equal ranks alike on every page.
-  const rows = await db().$queryRaw<(SearchHit & { hitId: string })[]>`
+  return Prisma.sql`
     SELECT * FROM (
       SELECT a.id AS "hitId", 'annotation' AS kind, r.id::text AS "articleId", r.title AS "articleTitle", s.name AS source, a.id::text AS "annotationId", a.exact,
              (SELECT json_build_object('id', u.id, 'name', u.name) FROM users u WHERE u.id = a.author_id) AS author, a.status::text AS status,
@@ -95,16 +111,12 @@ export async function searchProject(actor: Actor, projectId: string, query: unkn
              ts_headline('simple', r.text, ${tsQuery}, ${PASSAGES}), -- the title is shown beside it (and often opens the text)
              ts_rank(to_tsvector('simple', r.title || ' ' || r.text), ${tsQuery})
         FROM articles r LEFT JOIN sources s ON s.id = r.source_id
-       WHERE ${onlyArticles ? Prisma.sql`TRUE` : Prisma.sql`FALSE`} AND r.project_id = ${projectId}::uuid AND r.deleted_at IS NULL
+       WHERE ${onlyArticles ? Prisma.sql`TRUE` : Prisma.sql`FALSE`} AND r.project_id = ${access.projectId}::uuid AND r.deleted_at IS NULL
          AND ${sourceFilter}
          AND to_tsvector('simple', r.title || ' ' || r.text) @@ ${tsQuery}
     ) hits
     ORDER BY rank DESC, kind, "articleTitle", "hitId"
     LIMIT ${limit + 1} OFFSET ${offset}`;
-  return {
-    items: rows.slice(0, limit).map(({ hitId: _hitId, ...hit }) => ({ ...hit, rank: Number(hit.rank) })),
-    nextCursor: rows.length > limit ? offsetCursor(offset + limit) : null,
-  };
 }
 
 /**
