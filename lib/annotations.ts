@@ -445,19 +445,34 @@ export async function updateAnnotationsTogether(actor: Actor, articleId: string,
   });
 }
 
-/** Applies checked changes to `current` if it is still at `expectedVersion` (else 412), with its audit entry, in `tx`. */
+/**
+ * Applies checked changes to `current` if it is still at `expectedVersion`
+ * (else 412), with its audit entry, in `tx`. A change to an approved
+ * annotation's span, tags or note sends it back for review (returnsToReview)
+ * unless an editor approves the changed version in the same request.
+ */
 async function applyChanges(tx: DbClient, actor: Actor, access: ProjectAccess, current: AnnotationRow, expectedVersion: number, changes: z.infer<typeof updateInput>): Promise<AnnotationView> {
   const annotationId = current.id;
   const data: Prisma.AnnotationUncheckedUpdateManyInput = { version: { increment: 1 } };
-  if (changes.note !== undefined) data.note = changes.note;
-  if (changes.status !== undefined) Object.assign(data, reviewChange(actor, access, current.authorId, changes.status, changes.reviewNote));
+  let revised = false;
+  if (changes.note !== undefined) {
+    data.note = changes.note;
+    revised ||= changes.note !== current.note;
+  }
   if (changes.start !== undefined && changes.end !== undefined && changes.exact !== undefined) {
     const span = { start: changes.start, end: changes.end, exact: changes.exact };
     const article = await lockArticleText(tx, current.articleId, "share");
     assertSpanMatches(article.text, span);
     Object.assign(data, span, quoteContext(article.text, span.start, span.end), { anchor: "EXACT", revision: article.revision });
+    revised ||= span.start !== current.start || span.end !== current.end || article.revision !== current.revision;
   }
   const newTags = changes.tags === undefined ? undefined : resolveTags(await readCodebook(tx, access.projectId), changes.tags);
+  if (newTags !== undefined) {
+    const before = new Set(current.tags.map(({ tag }) => tag.id));
+    revised ||= newTags.length !== before.size || newTags.some((tag) => !before.has(tag.id));
+  }
+  if (changes.status !== undefined) Object.assign(data, reviewChange(actor, access, current, changes.status, changes.reviewNote));
+  else if (revised && current.status === "APPROVED") Object.assign(data, returnsToReview);
   await claimVersion(tx, annotationId, expectedVersion, data);
   if (newTags !== undefined) {
     await tx.annotationTag.deleteMany({ where: { annotationId } });
@@ -491,17 +506,54 @@ export async function deleteAnnotation(actor: Actor, annotationId: string, ifMat
   });
 }
 
+/** An approved annotation that someone changed waits for an editor again: its approval is cleared. */
+const returnsToReview = { status: "SUBMITTED", reviewNote: null, reviewedById: null, reviewedAt: null } as const satisfies Prisma.AnnotationUncheckedUpdateManyInput;
+
 /**
- * A status change and who may make it: the author moves their annotation
- * between DRAFT and SUBMITTED; an editor approves or rejects (with a reason).
+ * A status change and who may make it: an editor approves or rejects (with
+ * a reason) and may move any annotation anywhere; its author moves it between
+ * DRAFT and SUBMITTED, and submits it again after a review, but never undoes
+ * an editor's decision by moving it back to DRAFT.
  */
-function reviewChange(actor: Actor, access: ProjectAccess, authorId: string, status: AnnotationStatus, reviewNote: string | null | undefined) {
+function reviewChange(actor: Actor, access: ProjectAccess, current: Pick<AnnotationRow, "authorId" | "status">, status: AnnotationStatus, reviewNote: string | null | undefined) {
+  const isEditor = roleAllows(access.role, "annotation.review");
   if (status === "APPROVED" || status === "REJECTED") {
-    if (!roleAllows(access.role, "annotation.review")) throw forbidden("Only an editor may approve or reject annotations.");
+    if (!isEditor) throw forbidden("Only an editor may approve or reject annotations.");
     return { status, reviewNote: reviewNote ?? null, reviewedById: actor.userId, reviewedAt: new Date() };
   }
-  if (authorId !== actor.userId && !roleAllows(access.role, "annotation.review")) throw forbidden("Only its author submits an annotation for review.");
+  if (!isEditor) {
+    if (current.authorId !== actor.userId) throw forbidden("Only its author submits an annotation for review.");
+    if (status === "DRAFT" && (current.status === "APPROVED" || current.status === "REJECTED")) {
+      throw forbidden(`An editor has ${current.status === "APPROVED" ? "approved" : "rejected"} this annotation; only an editor moves it back to draft. Submit it again for review instead.`);
+    }
+  }
   return { status, reviewNote: null, reviewedById: null, reviewedAt: null };
+}
+
+/**
+ * Sends an approved annotation back for review (SUBMITTED, its approval
+ * cleared, its version bumped, audited as `annotation.reopen` with `cause`)
+ * after someone who may not review changed what it claims another way: a
+ * link of it to an event made, changed or removed. An editor's change keeps
+ * the approval; an annotation that is not approved is left as it is.
+ */
+export async function reopenApprovedAnnotation(tx: DbClient, actor: Actor, access: ProjectAccess, annotationId: string, cause: string): Promise<void> {
+  if (roleAllows(access.role, "annotation.review")) return;
+  const reopened = await tx.annotation.updateManyAndReturn({
+    where: { id: annotationId, status: "APPROVED", deletedAt: null },
+    data: { ...returnsToReview, version: { increment: 1 } },
+    select: { exact: true },
+  });
+  if (reopened.length === 0) return;
+  const { exact } = reopened[0]!;
+  await recordAudit(tx, actor, {
+    projectId: access.projectId,
+    action: "annotation.reopen",
+    entityType: "Annotation",
+    entityId: annotationId,
+    before: { exact, status: "APPROVED" },
+    after: { exact, status: "SUBMITTED", cause },
+  });
 }
 
 /**

@@ -47,3 +47,8 @@ export const notFound = (what: string) => new AppError("not_found", `${what} not
 export const conflict = (message: string, details?: unknown) => new AppError("conflict", message, details);
 export const unprocessable = (message: string, details?: unknown) =>
   new AppError("unprocessable_entity", message, details);
+
+/** The JSON error envelope every API answer uses. */
+export function errorBody(code: ErrorCode, message: string, details?: unknown) {
+  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
+import { reopenApprovedAnnotation } from "@/lib/annotations";
 import { recordAudit } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
 import { conflict, forbidden, notFound, unprocessable } from "@/lib/errors";
@@ -321,6 +322,7 @@ export async function createLink(actor: Actor, eventId: string, input: unknown):
     });
     const view = toLinkView(row);
     await recordAudit(tx, actor, { projectId: access.projectId, action: "link.create", entityType: "ClaimLink", entityId: row.id, after: view });
+    await reopenApprovedAnnotation(tx, actor, access, annotationId, "link.create");
     return view;
   });
 }
@@ -364,6 +366,8 @@ export async function updateLink(actor: Actor, linkId: string, input: unknown): 
     if (changes.note !== undefined) data.note = changes.note;
     const after = toLinkView(await tx.claimLink.update({ where: { id: linkId }, data, select: linkSelect }));
     await recordAudit(tx, actor, { projectId: access.projectId, action: "link.update", entityType: "ClaimLink", entityId: linkId, before: toLinkView(before), after });
+    const changed = after.stance !== before.stance || after.attributedTo !== before.attributedTo || after.note !== before.note;
+    if (changed) await reopenApprovedAnnotation(tx, actor, access, before.annotationId, "link.update");
     return after;
   });
 }
@@ -373,6 +377,7 @@ export async function deleteLink(actor: Actor, linkId: string): Promise<void> {
   await db().$transaction(async (tx) => {
     await tx.claimLink.delete({ where: { id: linkId } });
     await recordAudit(tx, actor, { projectId: access.projectId, action: "link.delete", entityType: "ClaimLink", entityId: linkId, before: toLinkView(before) });
+    await reopenApprovedAnnotation(tx, actor, access, before.annotationId, "link.delete");
   });
 }
 

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unprocessable } from "@/lib/errors";
-import { requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
+import { type ProjectAccess, requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
 import { offsetCursor, offsetFromCursor, type Page } from "@/lib/pagination";
 import { parseInput, queryText } from "@/lib/validation";
 
@@ -15,8 +15,23 @@ export const MATCH_END = "\u0002";
 /** How many hits a search returns unless it asks for another number (at most 100). */
 const SEARCH_LIMIT = 30;
 
+/**
+ * PostgreSQL's parser of search queries keeps at most 32 operators waiting
+ * for their word ("tsquery stack too small" beyond): each minus sign of a run
+ * is one (spaces and the signs ! & | ( ) < between them do not end the run),
+ * and an `or` and an `and` before the run can wait too.
+ */
+const MAX_MINUS_SIGNS_IN_A_ROW = 30;
+const MINUS_RUN = /-(?:[\s!&|()<]*-)*/g;
+
+function longestMinusRun(q: string): number {
+  return Math.max(0, ...Array.from(q.matchAll(MINUS_RUN), ([run]) => run.replaceAll(/[^-]/g, "").length));
+}
+
 const searchQuery = z.object({
-  q: queryText(500).pipe(z.string().trim().min(1, "type something to search for")),
+  q: queryText(500)
+    .pipe(z.string().trim().min(1, "type something to search for"))
+    .refine((q) => longestMinusRun(q) <= MAX_MINUS_SIGNS_IN_A_ROW, `at most ${MAX_MINUS_SIGNS_IN_A_ROW} minus signs (-) in a row`),
   tag: queryText(200).optional(),
   source: queryText(200).optional(),
   status: z.enum(["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"]).optional(),
@@ -47,6 +62,9 @@ const PASSAGES = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, Mi
 /** For quotes, notes and comments: whole up to 40 words (passages would drop their first and last words). */
 const WHOLE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=60, MinWords=40`;
 
+/** A search as searchStatement takes it: the query's parsed values and where the page starts. */
+export type SearchRequest = Omit<z.output<typeof searchQuery>, "cursor"> & { offset: number };
+
 /**
  * PostgreSQL full-text search (the 'simple' configuration, backed by GIN
  * indexes) over the project's annotations (quote and note), comments and
@@ -56,10 +74,27 @@ const WHOLE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=60, MinWo
  */
 export async function searchProject(actor: Actor, projectId: string, query: unknown): Promise<Page<SearchHit>> {
   const access = await requireProjectPermission(actor, projectId, "annotation.read");
-  const { q, tag, source, status, author, limit, cursor } = parseInput(searchQuery, query);
-  const offset = offsetFromCursor(cursor);
+  const { cursor, ...search } = parseInput(searchQuery, query);
+  const request = { ...search, offset: offsetFromCursor(cursor) };
+  await assertSomethingSought(search.q);
+  const rows = await db().$queryRaw<(SearchHit & { hitId: string })[]>(searchStatement(actor, access, request));
+  return {
+    items: rows.slice(0, request.limit).map(({ hitId: _hitId, ...hit }) => ({ ...hit, rank: Number(hit.rank) })),
+    nextCursor: rows.length > request.limit ? offsetCursor(request.offset + request.limit) : null,
+  };
+}
+
+/**
+ * The statement of a search: one more hit than the page holds (so that the
+ * caller knows whether another page follows), each with `hitId`, the
+ * annotation, comment or article matched, which orders equal ranks alike on
+ * every page. Matching and ranking read the stored words (`search_vector`,
+ * GIN-indexed); only the page's hits get snippets, since ts_headline parses
+ * the text it is given (search_passage gives it at most 50,000 characters).
+ */
+export function searchStatement(actor: Actor, access: ProjectAccess, { q, tag, source, status, author, limit, offset }: SearchRequest): Prisma.Sql {
   const tsQuery = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
-  await assertSomethingSought(q);
+  const headline = (text: Prisma.Sql, options: string) => Prisma.sql`ts_headline('simple', search_passage(${text}, ${tsQuery}), ${tsQuery}, ${options})`;
   const sourceFilter = source ? Prisma.sql`lower(s.name) = lower(${source})` : Prisma.sql`TRUE`;
   const annotationFilters = Prisma.join(
     [
@@ -73,38 +108,38 @@ export async function searchProject(actor: Actor, projectId: string, query: unkn
     " AND ",
   );
   const onlyArticles = !tag && !status && !author;
-  // hitId: the annotation, comment or article matched, which orders equal ranks alike on every page.
-  const rows = await db().$queryRaw<(SearchHit & { hitId: string })[]>`
-    SELECT * FROM (
-      SELECT a.id AS "hitId", 'annotation' AS kind, r.id::text AS "articleId", r.title AS "articleTitle", s.name AS source, a.id::text AS "annotationId", a.exact,
-             (SELECT json_build_object('id', u.id, 'name', u.name) FROM users u WHERE u.id = a.author_id) AS author, a.status::text AS status,
-             '“' || ts_headline('simple', a.exact, ${tsQuery}, ${WHOLE}) || '”'
-               || CASE WHEN to_tsvector('simple', coalesce(a.note, '')) @@ ${tsQuery} THEN ' — ' || ts_headline('simple', a.note, ${tsQuery}, ${WHOLE}) ELSE '' END AS snippet,
-             ts_rank(to_tsvector('simple', a.exact || ' ' || coalesce(a.note, '')), ${tsQuery}) AS rank
-        FROM annotations a JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
-       WHERE ${annotationFilters} AND to_tsvector('simple', a.exact || ' ' || coalesce(a.note, '')) @@ ${tsQuery}
-      UNION ALL
-      SELECT c.id, 'comment', r.id::text, r.title, s.name, a.id::text, a.exact,
-             (SELECT json_build_object('id', u.id, 'name', u.name) FROM users u WHERE u.id = c.author_id), a.status::text,
-             ts_headline('simple', c.text, ${tsQuery}, ${WHOLE}),
-             ts_rank(to_tsvector('simple', c.text), ${tsQuery})
-        FROM comments c JOIN annotations a ON a.id = c.annotation_id JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
-       WHERE c.deleted_at IS NULL AND ${annotationFilters} AND to_tsvector('simple', c.text) @@ ${tsQuery}
-      UNION ALL
-      SELECT r.id, 'article', r.id::text, r.title, s.name, NULL, NULL, NULL, NULL,
-             ts_headline('simple', r.text, ${tsQuery}, ${PASSAGES}), -- the title is shown beside it (and often opens the text)
-             ts_rank(to_tsvector('simple', r.title || ' ' || r.text), ${tsQuery})
-        FROM articles r LEFT JOIN sources s ON s.id = r.source_id
-       WHERE ${onlyArticles ? Prisma.sql`TRUE` : Prisma.sql`FALSE`} AND r.project_id = ${projectId}::uuid AND r.deleted_at IS NULL
-         AND ${sourceFilter}
-         AND to_tsvector('simple', r.title || ' ' || r.text) @@ ${tsQuery}
-    ) hits
-    ORDER BY rank DESC, kind, "articleTitle", "hitId"
-    LIMIT ${limit + 1} OFFSET ${offset}`;
-  return {
-    items: rows.slice(0, limit).map(({ hitId: _hitId, ...hit }) => ({ ...hit, rank: Number(hit.rank) })),
-    nextCursor: rows.length > limit ? offsetCursor(offset + limit) : null,
-  };
+  return Prisma.sql`
+    WITH page AS (
+      SELECT * FROM (
+        SELECT a.id AS "hitId", 'annotation' AS kind, a.article_id AS "articleId", r.title AS "articleTitle", a.id AS "annotationId", ts_rank(a.search_vector, ${tsQuery}) AS rank
+          FROM annotations a JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
+         WHERE ${annotationFilters} AND a.search_vector @@ ${tsQuery}
+        UNION ALL
+        SELECT c.id, 'comment', a.article_id, r.title, a.id, ts_rank(c.search_vector, ${tsQuery})
+          FROM comments c JOIN annotations a ON a.id = c.annotation_id JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
+         WHERE c.deleted_at IS NULL AND ${annotationFilters} AND c.search_vector @@ ${tsQuery}
+        UNION ALL
+        SELECT r.id, 'article', r.id, r.title, NULL, ts_rank(r.search_vector, ${tsQuery})
+          FROM articles r LEFT JOIN sources s ON s.id = r.source_id
+         WHERE ${onlyArticles ? Prisma.sql`TRUE` : Prisma.sql`FALSE`} AND r.project_id = ${access.projectId}::uuid AND r.deleted_at IS NULL
+           AND ${sourceFilter} AND r.search_vector @@ ${tsQuery}
+      ) hits
+      ORDER BY rank DESC, kind, "articleTitle", "hitId"
+      LIMIT ${limit + 1} OFFSET ${offset}
+    )
+    SELECT page."hitId", page.kind, r.id::text AS "articleId", r.title AS "articleTitle", s.name AS source, a.id::text AS "annotationId", a.exact,
+           (SELECT json_build_object('id', u.id, 'name', u.name) FROM users u WHERE u.id = coalesce(c.author_id, a.author_id)) AS author, a.status::text AS status,
+           CASE page.kind
+             WHEN 'annotation' THEN '“' || ${headline(Prisma.sql`a.exact`, WHOLE)} || '”'
+               || CASE WHEN a.note IS NOT NULL AND search_words(a.note) @@ ${tsQuery} THEN ' — ' || ${headline(Prisma.sql`a.note`, WHOLE)} ELSE '' END
+             WHEN 'comment' THEN ${headline(Prisma.sql`c.text`, WHOLE)}
+             ELSE ${headline(Prisma.sql`r.text`, PASSAGES)} -- the title is shown beside it (and often opens the text)
+           END AS snippet,
+           page.rank
+      FROM page JOIN articles r ON r.id = page."articleId" LEFT JOIN sources s ON s.id = r.source_id
+           LEFT JOIN annotations a ON a.id = page."annotationId"
+           LEFT JOIN comments c ON page.kind = 'comment' AND c.id = page."hitId"
+     ORDER BY page.rank DESC, page.kind, page."articleTitle", page."hitId"`;
 }
 
 /**

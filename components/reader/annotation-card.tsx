@@ -10,7 +10,7 @@ import { safeColor } from "@/components/ui/tag-color";
 import type { ArticleLinkView } from "@/lib/events";
 import { CommentThread, type ThreadPermissions } from "./comment-thread";
 import { EventLinks, type LinkPermissions } from "./event-links";
-import { ReviewControls } from "./review-controls";
+import { BackToReviewNotice, ReviewControls } from "./review-controls";
 import { TagPicker } from "./tag-picker";
 import type { AnnotationChanges, Conflict, ReaderAnnotation } from "./use-annotations";
 
@@ -52,6 +52,8 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
   const [editing, setEditing] = useState(false);
   const [tagIds, setTagIds] = useState<string[]>([]);
   const [note, setNote] = useState("");
+  // An editor's edit of an approved annotation sends it back for review unless they approve the changed version too.
+  const [keepApproved, setKeepApproved] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -65,8 +67,18 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
     setBaseVersion(annotation.version);
     setTagIds(annotation.tags.map((tag) => tag.id));
     setNote(annotation.note ?? "");
+    setKeepApproved(false);
     setError(null);
     setEditing(true);
+  }
+
+  const approved = annotation.status === "APPROVED";
+  /** A change by the viewer sends this annotation back for review (they may not review). */
+  const reopensReview = approved && !canReview;
+
+  function saveEdit() {
+    const changes: AnnotationChanges = { tags: tagIds, note: note.trim() === "" ? null : note, ...(approved && keepApproved ? { status: "APPROVED" } : {}) };
+    return run(() => actions.update(annotation, changes, baseVersion), () => setEditing(false));
   }
 
   async function run(action: () => Promise<boolean>, onDone: () => void) {
@@ -116,7 +128,12 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
           annotationId={annotation.id}
           links={links}
           permissions={linking.permissions}
-          onChange={(next) => actions.setLinks(annotation.id, next)}
+          reopensReview={reopensReview}
+          onChange={(next) => {
+            actions.setLinks(annotation.id, next);
+            // The link sent it back for review: show its new status (or, coding blind, that it is no longer shown).
+            if (reopensReview) void actions.reload(annotation.id);
+          }}
         />
       )}
       {!annotation.pending && (
@@ -169,12 +186,20 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
             onToggle={(id) => setTagIds((current) => (current.includes(id) ? current.filter((tagId) => tagId !== id) : [...current, id]))}
             note={note}
             onNoteChange={setNote}
-            onSave={() => run(() => actions.update(annotation, { tags: tagIds, note: note.trim() === "" ? null : note }, baseVersion), () => setEditing(false))}
+            onSave={saveEdit}
             onCancel={() => setEditing(false)}
             saving={busy}
             error={error}
             saveLabel="Save changes"
-          />
+          >
+            {reopensReview && <BackToReviewNotice />}
+            {approved && canReview && (
+              <label className="flex items-center gap-2 text-sm text-stone-700">
+                <input type="checkbox" checked={keepApproved} onChange={(event) => setKeepApproved(event.target.checked)} />
+                Keep it approved (approve the changed version)
+              </label>
+            )}
+          </TagPicker>
         </div>
       ) : (
         canEdit &&

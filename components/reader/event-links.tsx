@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from "react";
 import { FormError } from "@/components/ui/form";
 import type { ArticleLinkView, EventView } from "@/lib/events";
 import { ApiFailure, callApi } from "./api-client";
+import { BackToReviewNotice } from "./review-controls";
 
 const STANCES = ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"] as const;
 type Stance = (typeof STANCES)[number];
@@ -24,10 +25,12 @@ interface EventLinksProps {
   links: ArticleLinkView[];
   permissions: LinkPermissions;
   onChange: (links: ArticleLinkView[]) => void;
+  /** The claim is approved and the viewer may not review: a link made or removed sends it back for review. */
+  reopensReview?: boolean;
 }
 
 /** The events a claim is linked to (stance, attribution), and the form to link it to another, existing or new. */
-export function EventLinks({ projectId, annotationId, links, permissions, onChange }: EventLinksProps) {
+export function EventLinks({ projectId, annotationId, links, permissions, onChange, reopensReview = false }: EventLinksProps) {
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -69,6 +72,7 @@ export function EventLinks({ projectId, annotationId, links, permissions, onChan
           <LinkForm
             projectId={projectId}
             annotationId={annotationId}
+            reopensReview={reopensReview}
             onCancel={() => setAdding(false)}
             onLinked={(link) => {
               onChange([...links, link]);
@@ -115,11 +119,13 @@ async function createOrFindEvent(projectId: string, event: LinkDraft["event"]): 
 function LinkForm({
   projectId,
   annotationId,
+  reopensReview,
   onCancel,
   onLinked,
 }: {
   projectId: string;
   annotationId: string;
+  reopensReview: boolean;
   onCancel: () => void;
   onLinked: (link: ArticleLinkView) => void;
 }) {
@@ -142,6 +148,7 @@ function LinkForm({
   return (
     <div className="mt-2 space-y-2 rounded-md border border-stone-200 bg-stone-50 p-2" role="group" aria-label="Link to an event">
       <EventChoice projectId={projectId} onChange={setDraft} autoFocus />
+      {reopensReview && <BackToReviewNotice />}
       <FormError message={error ?? undefined} />
       <div className="flex gap-2">
         <button

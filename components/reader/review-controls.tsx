@@ -5,6 +5,11 @@ import type { AnnotationChanges, ReaderAnnotation } from "./use-annotations";
 
 const button = "rounded-md border px-2 py-0.5 text-xs font-medium";
 
+/** Said where someone who may not review changes an approved annotation (its tags, note or span, or its links to events). */
+export function BackToReviewNotice() {
+  return <p className="rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-900">An editor approved this annotation: a change sends it back for review.</p>;
+}
+
 /**
  * The review step of one annotation: its author submits it (or withdraws
  * it), an editor approves it or rejects it with a reason.

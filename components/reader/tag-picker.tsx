@@ -1,7 +1,7 @@
 "use client";
 
 import { FormError } from "@/components/ui/form";
-import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { TagView } from "@/lib/codebook";
 import { safeColor } from "@/components/ui/tag-color";
 
@@ -17,6 +17,8 @@ interface TagPickerProps {
   error: string | null;
   saveLabel: string;
   label: string;
+  /** What else saving does, or a choice about it, shown above the buttons. */
+  children?: ReactNode;
 }
 
 function isTextField(target: EventTarget): boolean {
@@ -30,7 +32,7 @@ function isTextField(target: EventTarget): boolean {
  * note), Escape cancels. Archived tags are offered only if already chosen.
  */
 export function TagPicker(props: TagPickerProps) {
-  const { codebook, selectedIds, onToggle, note, onNoteChange, onSave, onCancel, saving, error, saveLabel, label } = props;
+  const { codebook, selectedIds, onToggle, note, onNoteChange, onSave, onCancel, saving, error, saveLabel, label, children } = props;
   const [query, setQuery] = useState("");
   const containerRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -138,6 +140,7 @@ export function TagPicker(props: TagPickerProps) {
           className="w-full rounded-md border border-stone-300 px-2.5 py-1.5 text-sm focus:border-indigo-500 focus:outline-none"
         />
       </div>
+      {children}
       <FormError message={error ?? undefined} />
       <div className="flex items-center gap-2">
         <button

@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, type ErrorCode, ERROR_STATUS } from "@/lib/errors";
+import { AppError, ERROR_STATUS, errorBody } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { uniqueViolation } from "@/lib/unique-violation";
 
@@ -16,10 +16,6 @@ export function jsonText(body: string, init: { status?: number; headers?: Header
   for (const [name, value] of Object.entries(NO_STORE)) if (!headers.has(name)) headers.set(name, value);
   if (!headers.has("content-type")) headers.set("content-type", "application/json");
   return new Response(body, { status: init.status ?? 200, headers });
-}
-
-export function errorBody(code: ErrorCode, message: string, details?: unknown) {
-  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
 }
 
 /** PostgreSQL or the pool cannot be reached: a 503, never a hang or a 500. */

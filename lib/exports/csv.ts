@@ -1,15 +1,10 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
+import { type CsvRecord, csvText } from "./csv-format";
 import { annotationBatches, type ExportAnnotation, type ExportContext } from "./source";
 
 const BOM = "\uFEFF";
 
-/**
- * One row per annotation (RFC 4180, CRLF line ends), one column per codebook
- * group with its tags joined by "; ". Cells a spreadsheet would run as a
- * formula (= + - @ tab CR at the start) get a leading apostrophe
- * (csv-stringify's escape_formulas, as OWASP recommends).
- */
+/** One row per annotation (csvText), one column per codebook group with its tags joined by "; ". */
 export async function* csvExport(context: ExportContext): AsyncGenerator<string> {
   // Group columns are keyed by id, so a group called "note" cannot clash with the note column.
   const columns = [
@@ -17,9 +12,8 @@ export async function* csvExport(context: ExportContext): AsyncGenerator<string>
     ...context.groups.map((group) => ({ key: `group:${group.id}`, header: group.name })),
     ...["note", "status", "author", "created_at", "updated_at", "events"].map((key) => ({ key })),
   ];
-  const options = { columns, escape_formulas: true, record_delimiter: "windows" } as const;
-  yield (context.request.bom ? BOM : "") + stringify([], { ...options, header: true });
-  const row = (annotation: ExportAnnotation) => {
+  yield (context.request.bom ? BOM : "") + csvText(columns, [], { header: true });
+  const row = (annotation: ExportAnnotation): CsvRecord => {
     const article = context.articleById.get(annotation.articleId)!;
     const tagsByGroup = Object.fromEntries(
       context.groups.map((group) => [`group:${group.id}`, annotation.tags.filter((tag) => tag.group === group.name).map((tag) => tag.name).join("; ")]),
@@ -43,5 +37,5 @@ export async function* csvExport(context: ExportContext): AsyncGenerator<string>
         .join("; "),
     };
   };
-  for await (const batch of annotationBatches(context)) yield stringify(batch.map(row), options);
+  for await (const batch of annotationBatches(context)) yield csvText(columns, batch.map(row), { header: false });
 }

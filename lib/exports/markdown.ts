@@ -2,12 +2,16 @@ import "server-only";
 import { reportScope, summarize } from "./report";
 import { annotationBatches, type ExportAnnotation, type ExportArticle, type ExportContext } from "./source";
 
-/** Text safe inside Markdown: no markup, no HTML (a renderer must not run a note's <img onerror>). */
+/**
+ * Text safe inside Markdown: no markup, no HTML (a renderer must not run a
+ * note's <img onerror>), on one line: CRLF, LF and a lone CR all end a line
+ * in Markdown, and a line of its own could start a heading or a list.
+ */
 function md(text: string): string {
   return text
     .replace(/[\\`*_[\]#|~>]/g, (character) => `\\${character}`)
     .replace(/</g, "&lt;")
-    .replace(/\r?\n/g, " ");
+    .replace(/\r\n|[\r\n]/g, " ");
 }
 
 const sourceOf = (article: ExportArticle) => article.source ?? article.title;

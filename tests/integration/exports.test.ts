@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, baseUrl } from "../support/api";
 import { countRows, createProjectWithTeam, type TestProject } from "../support/factories";
+import { pythonCsvReader } from "../support/python-csv";
 
 let team: TestProject;
 let articleId: string;
@@ -200,5 +201,39 @@ describe("export errors", () => {
     expect((await exportOf("format=csv", team.outsider.token)).status).toBe(404);
     expect((await api("GET", `/api/v1/projects/${team.id}/export?format=csv`)).status).toBe(401);
     expect(await countRows()).toEqual(before);
+  });
+});
+
+describe("line breaks and formulas in exported text", () => {
+  it("the CSV quotes every field with a CR or LF, the header's too, and both CSV readers see the same cells; the Markdown report keeps no line break", async () => {
+    const project = await createProjectWithTeam("Line breaks");
+    const text = "The road was open. The bridge was closed.";
+    const article = (await api("POST", `/api/v1/projects/${project.id}/articles`, { token: project.editor.token, json: { title: "Roads", text } })).body.id;
+    for (const [name, group] of [["linebreak", "G3\n=1+1"], ["formula", "@SUM(1+1)"]]) {
+      expect((await api("POST", `/api/v1/projects/${project.id}/tags`, { token: project.editor.token, json: { name, group, color: "#336699" } })).status).toBe(201);
+    }
+    const annotateWith = (exact: string, note: string, tags: string[]) =>
+      api("POST", `/api/v1/articles/${article}/annotations`, { token: project.editor.token, json: { start: text.indexOf(exact), end: text.indexOf(exact) + exact.length, exact, note, tags } });
+    expect((await annotateWith("The road was open.", "lf\n=2+2", ["linebreak"])).status).toBe(201);
+    expect((await annotateWith("The bridge was closed.", "cr\r@SUM(1+1)\r# heading", ["formula"])).status).toBe(201);
+
+    const csv = (await api("GET", `/api/v1/projects/${project.id}/export?format=csv`, { token: project.viewer.token })).body as string;
+    const python = pythonCsvReader();
+    try {
+      const rows = parse(csv) as string[][];
+      expect(await python.parse(csv)).toEqual(rows);
+      const [header, ...records] = rows;
+      expect(header).toContain("G3\n=1+1");
+      expect(header).toContain("'@SUM(1+1)");
+      expect(records.map((record) => record[header!.indexOf("note")])).toEqual(["lf\n=2+2", "cr\r@SUM(1+1)\r# heading"]);
+      expect(records.map((record) => [record[header!.indexOf("G3\n=1+1")], record[header!.indexOf("'@SUM(1+1)")]])).toEqual([["linebreak", ""], ["", "formula"]]);
+    } finally {
+      python.close();
+    }
+
+    const report = (await api("GET", `/api/v1/projects/${project.id}/export?format=md`, { token: project.viewer.token })).body as string;
+    expect(report).not.toMatch(/\r/);
+    expect(report).toContain("Note: cr @SUM(1+1) \\# heading");
+    expect(report).toContain("Note: lf =2+2");
   });
 });
