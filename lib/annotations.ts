@@ -494,6 +494,10 @@ async function applyChanges(tx: DbClient, actor: Actor, access: ProjectAccess, c
 export async function deleteAnnotation(actor: Actor, annotationId: string, ifMatch: string | null): Promise<void> {
   const { row: current, access } = await requireAnnotation(actor, annotationId, "annotation.edit-own");
   const expectedVersion = versionFromIfMatch(ifMatch);
+  // Deleting a published claim withdraws an editor's decision: only an editor may. (The version check below makes sure it is still the status read here.)
+  if (current.status === "APPROVED" && !roleAllows(access.role, "annotation.review")) {
+    throw forbidden("An editor approved this annotation; only an editor may delete it. Edit it instead: a change sends it back for review.");
+  }
   await db().$transaction(async (tx) => {
     await claimVersion(tx, annotationId, expectedVersion, { version: { increment: 1 }, deletedAt: new Date() });
     await recordAudit(tx, actor, {

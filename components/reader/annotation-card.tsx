@@ -213,12 +213,14 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
             <button type="button" onClick={startEditing} className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50">
               Edit
             </button>
-            <ConfirmButton
-              label="Delete"
-              question="Delete this annotation?"
-              onConfirm={() => run(() => actions.remove(annotation), () => {})}
-              className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium text-red-700 hover:bg-red-50"
-            />
+            {(!approved || canReview) && (
+              <ConfirmButton
+                label="Delete"
+                question="Delete this annotation?"
+                onConfirm={() => run(() => actions.remove(annotation), () => {})}
+                className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium text-red-700 hover:bg-red-50"
+              />
+            )}
           </div>
         )
       )}

@@ -95,7 +95,7 @@ describe("counts under blind coding", () => {
 });
 
 describe("published verdicts change only through review", () => {
-  const CLAIMS = "The dam was repaired. The road was closed. The bridge fell. The school reopened. The market burned.";
+  const CLAIMS = "The dam was repaired. The road was closed. The bridge fell. The school reopened. The market burned. The well ran dry.";
   let project: TestProject;
   let article: string;
 
@@ -155,6 +155,17 @@ describe("published verdicts change only through review", () => {
     expect(resubmitted.body).toMatchObject({ status: "SUBMITTED", reviewNote: null });
     // An editor may still move it anywhere.
     expect((await patch(approved.id, resubmitted.body.version, { status: "DRAFT" }, project.editor.token)).body.status).toBe("DRAFT");
+  });
+
+  it("only an editor deletes an approved annotation: its author cannot withdraw a published verdict", async () => {
+    const claim = await approvedClaim("The well ran dry.");
+    const remove = (version: number, token: string) => api("DELETE", `/api/v1/annotations/${claim.id}`, { token, headers: { "if-match": `"${version}"` } });
+    const refused = await remove(claim.version, project.reviewer.token);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/only an editor may delete it/);
+    expect(await published()).toContainEqual(["The well ran dry.", 5]);
+    expect((await remove(claim.version, project.editor.token)).status).toBe(204);
+    expect((await published()).map(([quote]) => quote)).not.toContain("The well ran dry.");
   });
 
   it("an editor's change sends an approved annotation back for review too, unless the editor approves the changed version in the same request", async () => {
