@@ -15,7 +15,7 @@ import type { TaskInput, TaskName, TaskOutput } from "./tasks";
  * Too much work waiting: 503 at once, rather than a queue nobody leaves.
  */
 export interface PoolSettings {
-  /** Workers at most: the machine's other cores, not its every one. */
+  /** Workers at most. */
   size: number;
   /** Heap limit of each worker (V8's old generation). */
   memoryMb: number;
@@ -74,7 +74,8 @@ class PooledWorker {
   private readonly ready: Promise<void>;
   private pending: { resolve: (value: unknown) => void; reject: (failure: Failure) => void } | null = null;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  exited = false;
+  /** Stopped or being stopped: it takes no more tasks. */
+  retired = false;
 
   constructor(settings: PoolSettings, onExit: (worker: PooledWorker) => void) {
     this.worker = new Worker(LOAD_BOOT_FILE, {
@@ -92,9 +93,12 @@ class PooledWorker {
       const { type, code, message, details } = reply.error;
       this.fail(type === "AppError" && code ? new AppError(code, message, details) : new Error(message));
     });
-    this.worker.on("error", (error) => this.fail((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY" ? "memory" : error));
+    this.worker.on("error", (error) => {
+      this.retired = true;
+      this.fail((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY" ? "memory" : error);
+    });
     this.worker.on("exit", () => {
-      this.exited = true;
+      this.retired = true;
       clearTimeout(this.idleTimer);
       this.fail(new Error("the worker stopped"));
       booted();
@@ -108,11 +112,13 @@ class PooledWorker {
     const result = new Promise((resolve, reject) => (this.pending = { resolve, reject }));
     result.catch(() => undefined); // it may fail while the worker is still loading: awaited below all the same
     const timer = setTimeout(() => {
+      this.retired = true;
       this.fail("time");
       void this.worker.terminate();
     }, timeoutMs);
     try {
       await this.ready;
+      if (this.retired) return await result; // stopped while loading
       this.worker.postMessage({ name, input });
       return await result;
     } finally {
@@ -183,7 +189,7 @@ export class WorkerPool {
   }
 
   private release(worker: PooledWorker): void {
-    if (worker.exited) return this.replaceForWaiting();
+    if (worker.retired) return this.replaceForWaiting();
     const next = this.waiting.shift();
     if (next) {
       clearTimeout(next.timer);
@@ -202,7 +208,7 @@ export class WorkerPool {
     if (index !== -1) this.idleWorkers.splice(index, 1);
   }
 
-  /** A worker stopped (over a limit): a waiting task gets a fresh one. */
+  /** A worker was stopped (over a limit): a waiting task gets a fresh one. */
   private replaceForWaiting(): void {
     const next = this.waiting.shift();
     if (!next) return;

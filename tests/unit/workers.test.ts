@@ -56,6 +56,17 @@ describe("a worker pool's limits", { timeout: 60_000 }, () => {
     expect((await pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle)).text).toContain("Resistance fighters");
   });
 
+  it("gives a task that waited for the stopped worker a fresh one", async () => {
+    const pool = new WorkerPool({ size: 1, memoryMb: 384, maxWaiting: 4 });
+    await pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle); // loaded: the limit ends the task itself, not the loading
+    const [stopped, waited] = await Promise.allSettled([
+      pool.run("extractArticle", { html, url: null }, { ...TASK_BUDGETS.extractArticle, timeoutMs: 1 }),
+      pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle),
+    ]);
+    expect(stopped).toMatchObject({ status: "rejected", reason: { details: { limit: "time" } } });
+    expect(waited).toMatchObject({ status: "fulfilled", value: { title: "A report" } });
+  });
+
   it("stops a task over its memory limit, answers with the limit, and recovers", async () => {
     // Measured: within a 32 MB heap, a page of 1 MB of words is extracted; one of 3 MB is not.
     const pool = new WorkerPool({ size: 1, memoryMb: 32, maxWaiting: 4 });
