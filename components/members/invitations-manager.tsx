@@ -63,9 +63,9 @@ export function InvitationsManager({ projectId, invitations }: { projectId: stri
           Email
           <input type="email" required value={email} onChange={(event) => setEmail(event.target.value)} className="block w-full rounded-md border border-stone-300 px-2 py-1 text-sm sm:w-72" />
         </label>
-        <label className="text-xs text-stone-600">
+        <label className="min-w-0 max-w-full text-xs text-stone-600">
           Role
-          <select value={role} onChange={(event) => setRole(event.target.value as Role)} className="block max-w-full rounded-md border border-stone-300 px-2 py-1 text-sm">
+          <select value={role} onChange={(event) => setRole(event.target.value as Role)} className="block w-full rounded-md border border-stone-300 px-2 py-1 text-sm">
             {ROLES.map((value) => (
               <option key={value} value={value}>
                 {value.toLowerCase()} — {ROLE_HINT[value]}

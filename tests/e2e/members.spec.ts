@@ -60,6 +60,15 @@ test("an editor invites by email; the person accepts on the Projects page; roles
   await expect(page.getByRole("alert").filter({ hasText: "last editor" })).toBeVisible();
 });
 
+test("the Members page fits a phone: nothing runs past the screen's edge", async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await signIn(page, "editor@example.org");
+  const projectId = await newProject(page, "Phone desk");
+  await page.goto(`/projects/${projectId}/members`);
+  await expect(page.getByRole("form", { name: "Invite someone" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
+
 test("an invitation to an address without an account waits for its sign-up; editors revoke invitations; a member declines one and leaves a project", async ({ page, browser }) => {
   await signIn(page, "editor@example.org");
   const projectId = await newProject(page, "Desk");
