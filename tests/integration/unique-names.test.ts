@@ -46,10 +46,11 @@ describe("names unique under races and in every script", () => {
   it("tags: a second spelling of a non-ASCII name is refused, naming the tag that has it", async () => {
     const first = await api("POST", `/api/v1/projects/${team.id}/tags`, { token: team.editor.token, json: { name: "Éclat", group: "frame", color: "#334455" } });
     expect(first.status).toBe(201);
-    for (const name of ["ÉCLAT", "éclat", NFD("éclat")]) {
+    const street = await api("POST", `/api/v1/projects/${team.id}/tags`, { token: team.editor.token, json: { name: "Straße", group: "frame", color: "#334455" } });
+    for (const [name, holder] of [["ÉCLAT", first], ["éclat", first], [NFD("éclat"), first], ["STRASSE", street], ["strasse", street]] as const) {
       const again = await api("POST", `/api/v1/projects/${team.id}/tags`, { token: team.editor.token, json: { name, group: "frame", color: "#334455" } });
       expect(again.status, name).toBe(409);
-      expect(again.body.error.details).toEqual({ field: "name", tagId: first.body.id });
+      expect(again.body.error.details).toEqual({ field: "name", tagId: holder.body.id });
     }
     const other = await api("POST", `/api/v1/projects/${team.id}/tags`, { token: team.editor.token, json: { name: "Spare", group: "frame", color: "#334455" } });
     const renamed = await api("PATCH", `/api/v1/tags/${other.body.id}`, { token: team.editor.token, json: { name: NFD("ÉCLAT") } });

@@ -7,11 +7,29 @@
 -- The key is PostgreSQL's own (one definition, the same for every writer):
 -- decomposed, case-folded by the built-in Unicode provider (full folding, in
 -- every script, "ß" as "ss"; lower() under the databases' C locale folds
--- ASCII letters only, and ICU's results change with the library's version),
--- then composed again: Unicode's canonical caseless match.
-CREATE FUNCTION parallax_name_key(name text) RETURNS text
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-  RETURN normalize(casefold(normalize(name, NFD) COLLATE pg_unicode_fast), NFC);
+-- ASCII letters only), then composed again: Unicode's canonical caseless
+-- match. PostgreSQL before 18 has no casefold(): there the key is made with
+-- ICU (which Debian's and most builds include), upper then lower case, which
+-- folds the same letters ("ß" → "SS" → "ss") but for a few special cases; an
+-- index built by one library version may need a REINDEX after an upgrade.
+DO $$
+BEGIN
+  IF current_setting('server_version_num')::int >= 180000 THEN
+    EXECUTE $function$
+      CREATE FUNCTION parallax_name_key(name text) RETURNS text
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+        RETURN normalize(casefold(normalize(name, NFD) COLLATE pg_unicode_fast), NFC)
+    $function$;
+  ELSIF EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu') THEN
+    EXECUTE $function$
+      CREATE FUNCTION parallax_name_key(name text) RETURNS text
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+        RETURN normalize(lower(upper(normalize(name, NFC) COLLATE "und-x-icu") COLLATE "und-x-icu"), NFC)
+    $function$;
+  ELSE
+    RAISE EXCEPTION 'Parallax needs PostgreSQL 18 or later, or an earlier PostgreSQL built with ICU, to match names in any case and script';
+  END IF;
+END $$;
 
 -- Names that were duplicates under the key (made before this migration, in a
 -- race, or in another normal form) keep their rows, annotations and links:
