@@ -25,7 +25,7 @@ export function db(): PrismaClient {
       max: env().PARALLAX_DB_POOL_SIZE,
       // Fail fast when PostgreSQL is down instead of hanging the request.
       connectionTimeoutMillis: 5_000,
-    }, { statementNameGenerator: preparedStatementName }),
+    }, env().PARALLAX_DB_PREPARED_STATEMENTS ? { statementNameGenerator: preparedStatementName } : {}),
   });
   return globalForPrisma.parallaxPrisma;
 }
@@ -41,7 +41,9 @@ const statementNames = new Map<string, string>();
 /**
  * A name per statement text, so that each connection parses and plans a
  * statement once and reuses it: planning the annotation list took as long
- * as running it (npm run bench).
+ * as running it (npm run bench). Off with PARALLAX_DB_PREPARED_STATEMENTS=false:
+ * a pooler in transaction mode may run the next transaction on a server
+ * connection where the name was never prepared.
  */
 function preparedStatementName({ sql }: { sql: string }): string {
   let name = statementNames.get(sql);

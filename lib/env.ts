@@ -9,6 +9,18 @@ const booleanFlag = z
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL must point at a PostgreSQL database (npm start sets it for the embedded one)"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (npm start generates one)"),
+  /**
+   * A direct connection to PostgreSQL for what needs a session of its own
+   * (the LISTEN connection of live updates), when DATABASE_URL goes through
+   * a pooler in transaction mode such as PgBouncer. Unset: DATABASE_URL.
+   */
+  DATABASE_DIRECT_URL: z.string().min(1, "DATABASE_DIRECT_URL, when set, must point at the same database as DATABASE_URL without a pooler in between").optional(),
+  /**
+   * Named prepared statements (each connection plans a statement once).
+   * `false` behind a pooler in transaction mode that does not keep them
+   * from one transaction to the next (PgBouncer before 1.21).
+   */
+  PARALLAX_DB_PREPARED_STATEMENTS: booleanFlag.default(true),
   PARALLAX_ALLOW_SIGNUP: booleanFlag.default(true),
   /** Load the demo project and accounts at start-up (and mention them on the sign-in page). */
   PARALLAX_SEED_DEMO: booleanFlag.default(true),

@@ -86,8 +86,10 @@ class LiveChanges {
   }
 
   private async connect(): Promise<void> {
-    // Named, so that an operator (or a test) can tell it apart in pg_stat_activity.
-    const client = new pg.Client({ connectionString: env().DATABASE_URL, application_name: "parallax-live", keepAlive: true });
+    // LISTEN belongs to a session: behind a pooler in transaction mode it needs a connection of its own, straight to
+    // PostgreSQL. Named, so that an operator (or a test) can tell it apart in pg_stat_activity.
+    const connectionString = env().DATABASE_DIRECT_URL ?? env().DATABASE_URL;
+    const client = new pg.Client({ connectionString, application_name: "parallax-live", keepAlive: true });
     const retry = () => {
       if (this.client !== client) return;
       this.client = null;
