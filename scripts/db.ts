@@ -32,7 +32,7 @@ async function main(): Promise<number> {
     case "migrate": {
       const server = await provideDatabaseServer("pg", embeddedPort("PARALLAX_PG_PORT", 54329));
       try {
-        const url = process.env.DATABASE_URL ?? server.urlFor("parallax");
+        const url = process.env.DATABASE_DIRECT_URL ?? process.env.DATABASE_URL ?? server.urlFor("parallax");
         if (!process.env.DATABASE_URL) await server.createDatabaseIfMissing("parallax");
         const applied = await applyMigrations(url);
         log(applied.length ? `applied: ${applied.join(", ")}` : "nothing to apply");
@@ -68,12 +68,10 @@ async function main(): Promise<number> {
     case "seed": {
       const server = await provideDatabaseServer("pg", embeddedPort("PARALLAX_PG_PORT", 54329));
       try {
-        process.env.DATABASE_URL ??= server.urlFor("parallax");
+        const url = (process.env.DATABASE_URL ??= server.urlFor("parallax"));
         process.env.AUTH_SECRET ??= "x".repeat(32); // the seed signs nothing
-        const { seedDemo } = await import("../prisma/seed/demo.ts");
-        const { db } = await import("../lib/db.ts");
-        const created = await seedDemo();
-        await db().$disconnect();
+        const { seedDemoOnce } = await import("../prisma/seed/demo.ts");
+        const created = await seedDemoOnce(process.env.DATABASE_DIRECT_URL ?? url);
         log(created.length ? `created: ${created.join("; ")}` : "demo data already present");
       } finally {
         await server.stop();

@@ -1,7 +1,8 @@
 /**
  * `npm start` (and `npm run dev` with --dev): everything a fresh machine needs.
  * Starts an embedded PostgreSQL under .data/ unless DATABASE_URL is set,
- * applies the migrations, loads the demo seed, builds the app if its sources
+ * applies the migrations, loads the demo seed (one instance at a time, when
+ * several start together), builds the app if its sources
  * changed, serves it on PORT, and stops it all cleanly on Ctrl-C or SIGTERM.
  * While it runs it supervises both: PostgreSQL or the app server exiting by
  * itself is logged and restarted (at most 5 times in 10 minutes each; past
@@ -64,18 +65,18 @@ async function main() {
     log("using the PostgreSQL at DATABASE_URL");
   }
   const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: authSecret() };
+  // Migrations and the seed's lock need a session of their own: not through a pooler in transaction mode.
+  const directUrl = process.env.DATABASE_DIRECT_URL ?? databaseUrl;
 
-  const applied = await applyMigrations(databaseUrl);
+  const applied = await applyMigrations(directUrl);
   log(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
 
   // The seed runs the app's own lib functions in this process, configured like the app.
   Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, AUTH_SECRET: env.AUTH_SECRET });
   const { DEMO_ACCOUNTS, isDemoSeeded } = await import("../lib/demo.ts");
   if (isDemoSeeded()) {
-    const { seedDemo } = await import("../prisma/seed/demo.ts");
-    const { db } = await import("../lib/db.ts");
-    const created = await seedDemo();
-    await db().$disconnect();
+    const { seedDemoOnce } = await import("../prisma/seed/demo.ts");
+    const created = await seedDemoOnce(directUrl);
     log(created.length ? `demo data loaded: ${created.join("; ")}` : "demo data already present");
   }
 

@@ -10,6 +10,7 @@ import { createEvent, createLink } from "@/lib/events";
 import { addMember } from "@/lib/members";
 import { createProject } from "@/lib/projects";
 import { signUp } from "@/lib/users";
+import { withAdvisoryLock } from "../../scripts/lib/advisory-lock.ts";
 
 const articlesDir = path.join(import.meta.dirname, "articles");
 
@@ -74,6 +75,20 @@ export async function seedDemo(): Promise<string[]> {
   }
   if (secondCodings > 0) created.push(`${secondCodings} second codings, adjudicated`);
   return created;
+}
+
+/**
+ * seedDemo by one instance at a time (instances that start together would
+ * each create the demo accounts, and all but one fail), then closes the
+ * database client. `directUrl` reaches PostgreSQL without a pooler in
+ * transaction mode in between (the lock belongs to a session).
+ */
+export async function seedDemoOnce(directUrl: string): Promise<string[]> {
+  try {
+    return await withAdvisoryLock(directUrl, "parallax demo seed", seedDemo);
+  } finally {
+    await db().$disconnect();
+  }
 }
 
 /** Creates the claim and its links as `author`, if it is missing and its quote is still in the text; whether it did. */

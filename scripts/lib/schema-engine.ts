@@ -12,6 +12,7 @@ import type { MigrationDirectory, MigrationList, SchemaEngine } from "@prisma/sc
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { withAdvisoryLock } from "./advisory-lock.ts";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 export const schemaPath = path.join(projectRoot, "prisma", "schema.prisma");
@@ -154,13 +155,19 @@ export function readMigrations(before?: string): MigrationList {
 /**
  * Applies the committed migrations not yet applied (only those named before
  * `options.before`, to test a migration on data of the schema before it);
- * returns their names.
+ * returns their names. Instances that start together apply them once: each
+ * waits for a lock of ours first, for as long as the first one's migrations
+ * take (the engine's own lock gives up after 10 s, which a migration that
+ * builds an index on a large table outlasts). `databaseUrl` must reach
+ * PostgreSQL directly, not through a pooler in transaction mode.
  */
 export async function applyMigrations(databaseUrl: string, options: { before?: string } = {}): Promise<string[]> {
-  return withEngine(databaseUrl, async (engine) => {
-    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: readMigrations(options.before), filters: noFilters });
-    return appliedMigrationNames;
-  });
+  return withAdvisoryLock(databaseUrl, "parallax migrations", () =>
+    withEngine(databaseUrl, async (engine) => {
+      const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: readMigrations(options.before), filters: noFilters });
+      return appliedMigrationNames;
+    }),
+  );
 }
 
 /**

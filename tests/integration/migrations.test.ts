@@ -1,6 +1,6 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { applyMigrations, diffDatabaseToSchema } from "../../scripts/lib/schema-engine";
+import { applyMigrations, diffDatabaseToSchema, readMigrations } from "../../scripts/lib/schema-engine";
 
 async function admin(sql: string) {
   await query(process.env.DATABASE_URL!, sql);
@@ -39,6 +39,30 @@ describe("migrations", () => {
       const applied = await applyMigrations(url);
       expect(applied.length).toBeGreaterThan(0);
       expect(await applyMigrations(url)).toEqual([]);
+      expect(await diffDatabaseToSchema(url)).toBeNull();
+    });
+  });
+
+  it("run once when several instances start together, however long the first one's take: the others wait, then find nothing to apply", async () => {
+    await withScratchDatabase("together", async (url) => {
+      const all = readMigrations().migrationDirectories.map((directory) => directory.path).sort();
+      const newest = all.at(-1)!;
+      await applyMigrations(url, { before: newest });
+      // The newest migration outlasts the schema engine's own lock (10 s): its record waits behind a lock of this test's.
+      const blocker = new pg.Client({ connectionString: url });
+      await blocker.connect();
+      try {
+        await blocker.query("BEGIN; LOCK TABLE _prisma_migrations IN EXCLUSIVE MODE");
+        const runs = Promise.all([applyMigrations(url), applyMigrations(url), applyMigrations(url)]);
+        await new Promise((resolve) => setTimeout(resolve, 11_000));
+        await blocker.query("COMMIT");
+        const applied = await runs;
+        expect(applied.flat()).toEqual([newest]);
+      } finally {
+        await blocker.end();
+      }
+      const [{ rows }] = (await query<{ rows: number }>(url, `SELECT count(*)::int AS rows FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)) as [{ rows: number }];
+      expect(rows).toBe(all.length);
       expect(await diffDatabaseToSchema(url)).toBeNull();
     });
   });
