@@ -15,6 +15,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
+import { followLive } from "./lib/app-client.ts";
 import { ensureBuilt } from "./lib/build.ts";
 import { dataDir } from "./lib/database.ts";
 import { type EmbeddedCluster, postmasterPid, restartEmbeddedPostgres, startEmbeddedPostgres } from "./lib/embedded-postgres.ts";
@@ -50,26 +51,6 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<numbe
     await sleep(100);
   }
   return Date.now() - started;
-}
-
-/** Follows an article's live stream and counts the resync events it sends. */
-async function followLive(url: string, articleId: string, token: string) {
-  const controller = new AbortController();
-  const response = await fetch(`${url}/api/v1/articles/${articleId}/live`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
-  if (response.status !== 200 || !response.body) throw new Error(`the live stream answered ${response.status}`);
-  let resyncs = 0;
-  let buffer = "";
-  const decoder = new TextDecoder();
-  const reader = response.body.getReader();
-  void (async () => {
-    for (let read = await reader.read(); !read.done; read = await reader.read()) {
-      buffer += decoder.decode(read.value, { stream: true });
-      const blocks = buffer.split("\n\n");
-      buffer = blocks.pop()!;
-      resyncs += blocks.filter((block) => block === 'data: {"type":"resync"}').length;
-    }
-  })().catch(() => {});
-  return { resyncs: () => resyncs, close: () => controller.abort() };
 }
 
 async function main(): Promise<number> {
@@ -109,6 +90,7 @@ async function main(): Promise<number> {
     app = await startNextServer({ mode: "start", port: await freePort(), env, logFile: path.join(dataDir(), "durability-app.log") });
     log(`app at ${app.url}; ${WRITERS} writers; ${CRASHES} crashes of PostgreSQL; a reader follows the article live`);
     const live = await followLive(app.url, article.id, token);
+    const resyncs = () => live.events.filter((event) => event.data.type === "resync").length;
 
     const acknowledged: Acknowledged[] = [];
     const failures: string[] = [];
@@ -151,13 +133,13 @@ async function main(): Promise<number> {
       log(`crash ${crash}: SIGKILL to PostgreSQL (pid ${pid}) after ${acknowledged.length} acknowledged writes`);
       const downAfterMs = await waitForHealth(app.url, 503, 20_000);
       await sleep(between(1_000, 3_000));
-      const resyncsBefore = live.resyncs();
+      const resyncsBefore = resyncs();
       cluster = await restartEmbeddedPostgres(PG_DIR, PG_PORT);
       const upAfterMs = await waitForHealth(app.url, 200, 60_000);
       outages.push({ downAfterMs, upAfterMs });
       log(`crash ${crash}: health 503 after ${downAfterMs} ms, 200 again ${upAfterMs} ms after the restart`);
       // What was committed while the app's LISTEN connection was down was announced to nobody: its readers must reload.
-      const resyncAfterMs = await waitUntil(() => live.resyncs() > resyncsBefore, RESYNC_WITHIN_MS);
+      const resyncAfterMs = await waitUntil(() => resyncs() > resyncsBefore, RESYNC_WITHIN_MS);
       if (resyncAfterMs === null) {
         restartsWithoutResync++;
         log(`crash ${crash}: the open live stream got NO resync within ${RESYNC_WITHIN_MS} ms of health 200`);
@@ -185,7 +167,7 @@ async function main(): Promise<number> {
     console.log(`acknowledged and lost       ${lost.length}`);
     console.log(`answered 503 during outages ${unavailable}`);
     console.log(`500s, other answers, hangs  ${failures.length}`);
-    console.log(`restarts with no resync     ${restartsWithoutResync} (of the live stream: ${live.resyncs()} resyncs)`);
+    console.log(`restarts with no resync     ${restartsWithoutResync} (of the live stream: ${resyncs()} resyncs)`);
     console.log(`outages                     ${outages.map((o) => `503 after ${o.downAfterMs} ms, 200 ${o.upAfterMs} ms after restart`).join("; ")}`);
     for (const failure of failures.slice(0, 20)) console.log(`  ${failure}`);
     for (const write of lost.slice(0, 20)) console.log(`  lost: ${write.kind} ${write.id}`);

@@ -1,3 +1,5 @@
+import { fetchFromAddress, signInAt } from "../../scripts/lib/app-client";
+
 /** HTTP calls to the app under test, which `npm test` starts and names in TEST_BASE_URL. */
 export function baseUrl(): string {
   const url = process.env.TEST_BASE_URL;
@@ -51,18 +53,8 @@ export function errorCode(response: ApiResponse): string {
 }
 
 /** Signs in through next-auth's credentials endpoint, as the sign-in form does; `cookie` is what the browser then sends. */
-export async function signIn(email: string, password: string): Promise<{ cookie: string; setCookies: string[] }> {
-  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
-  const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password }),
-  });
-  const setCookies = response.headers.getSetCookie();
-  return { cookie: [csrfCookie, ...setCookies.map((cookie) => cookie.split(";")[0])].join("; "), setCookies };
+export function signIn(email: string, password: string): Promise<{ cookie: string; setCookies: string[] }> {
+  return signInAt(baseUrl(), email, password);
 }
 
 /**
@@ -70,27 +62,8 @@ export async function signIn(email: string, password: string): Promise<{ cookie:
  * (127.x.y.z, all of which reach this machine): to the app, another client,
  * with a socket address of its own. Redirects are not followed.
  */
-export async function fetchFrom(localAddress: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
-  const { request } = await import("node:http");
-  const url = new URL(path, baseUrl());
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      { host: "127.0.0.1", port: url.port, path: `${url.pathname}${url.search}`, method: init.method ?? "GET", headers: init.headers, localAddress, agent: false },
-      (incoming) => {
-        const chunks: Buffer[] = [];
-        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-        incoming.on("error", reject);
-        incoming.on("end", () => {
-          const headers = new Headers();
-          for (const [name, value] of Object.entries(incoming.headers)) for (const one of [value ?? []].flat()) headers.append(name, one);
-          const status = incoming.statusCode ?? 0;
-          resolve(new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers }));
-        });
-      },
-    );
-    outgoing.on("error", reject);
-    outgoing.end(init.body);
-  });
+export function fetchFrom(localAddress: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+  return fetchFromAddress(localAddress, new URL(path, baseUrl()).toString(), init);
 }
 
 /**
