@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { log } from "./log.ts";
 
 function hasAptGet(): boolean {
@@ -12,8 +12,9 @@ function hasAptGet(): boolean {
  * from anywhere else cannot work on these machines) and the log says so;
  * otherwise the tests stop saying how to install it.
  */
-function ensureDebianProgram(tool: { name: string; paths: string[]; debianPackage: string; purpose: string }): string {
-  const found = tool.paths.find((candidate) => existsSync(candidate));
+function ensureDebianProgram(tool: { name: string; paths: string[] | (() => string[]); debianPackage: string; purpose: string }): string {
+  const candidates = () => (typeof tool.paths === "function" ? tool.paths() : tool.paths);
+  const found = candidates().find((candidate) => existsSync(candidate));
   if (found) return found;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (!isRoot || !hasAptGet()) {
@@ -25,8 +26,8 @@ function ensureDebianProgram(tool: { name: string; paths: string[]; debianPackag
     const result = spawnSync("apt-get", args, { stdio: "inherit", env });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed; install ${tool.debianPackage} yourself`);
   }
-  const installed = tool.paths.find((candidate) => existsSync(candidate));
-  if (!installed) throw new Error(`apt-get installed ${tool.debianPackage} but ${tool.name} was not found at ${tool.paths.join(" or ")}`);
+  const installed = candidates().find((candidate) => existsSync(candidate));
+  if (!installed) throw new Error(`apt-get installed ${tool.debianPackage} but ${tool.name} was not found at ${candidates().join(" or ") || "its usual place"}`);
   log(`installed ${installed}`);
   return installed;
 }
@@ -44,4 +45,30 @@ export function ensureChromium(): string {
 /** pdftotext and pdftoppm (poppler-utils), with which the tests read the PDF export as a reader would. */
 export function ensurePoppler(): string {
   return ensureDebianProgram({ name: "pdftotext", paths: ["/usr/bin/pdftotext"], debianPackage: "poppler-utils", purpose: "The PDF export tests" });
+}
+
+/** Debian's PostgreSQL servers, newest first: /usr/lib/postgresql/<major>/bin/postgres. */
+function debianPostgresServers(): string[] {
+  const root = "/usr/lib/postgresql";
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((major) => /^\d+$/.test(major))
+    .sort((a, b) => Number(b) - Number(a))
+    .map((major) => `${root}/${major}/bin/postgres`);
+}
+
+/** The folder of the distribution's own PostgreSQL server programs (initdb, postgres), from Debian's `postgresql` package. */
+export function ensureDebianPostgres(): string {
+  const server = ensureDebianProgram({ name: "PostgreSQL (the distribution's)", paths: debianPostgresServers, debianPackage: "postgresql", purpose: "The cluster test" });
+  return server.slice(0, -"/postgres".length);
+}
+
+/** HAProxy, the load balancer of the cluster test. */
+export function ensureHaproxy(): string {
+  return ensureDebianProgram({ name: "HAProxy", paths: ["/usr/sbin/haproxy"], debianPackage: "haproxy", purpose: "The cluster test" });
+}
+
+/** PgBouncer, the connection pooler of the cluster test. */
+export function ensurePgbouncer(): string {
+  return ensureDebianProgram({ name: "PgBouncer", paths: ["/usr/sbin/pgbouncer"], debianPackage: "pgbouncer", purpose: "The cluster test" });
 }

@@ -184,7 +184,7 @@ function isRoot(): boolean {
  * stop it, so each parent gets the search bit for others (not read: nobody
  * can list the folders), and the change is reported.
  */
-function makeTraversableForPostgresUser(databaseDir: string): void {
+export function makeTraversableForPostgresUser(databaseDir: string): void {
   let folder = path.dirname(databaseDir);
   while (true) {
     const mode = statSync(folder).mode;

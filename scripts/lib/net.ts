@@ -1,4 +1,4 @@
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 
 /** A TCP port on loopback that nothing listens on right now. */
 export function freePort(): Promise<number> {
@@ -21,4 +21,25 @@ export async function waitForHealth(url: string, status: number, timeoutMs: numb
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`/api/health did not answer ${status} within ${timeoutMs} ms`);
+}
+
+/** Resolves once something accepts TCP connections on 127.0.0.1:`port`; throws after `timeoutMs`, or when `exited` (the server's) resolves first. */
+export async function waitForPort(port: number, timeoutMs: number, exited?: Promise<string>): Promise<void> {
+  let exit: string | undefined;
+  void exited?.then((how) => (exit = how));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && exit === undefined) {
+    const isOpen = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, "127.0.0.1");
+      const answer = (isConnected: boolean) => {
+        socket.destroy();
+        resolve(isConnected);
+      };
+      socket.once("connect", () => answer(true)).once("error", () => answer(false));
+      socket.setTimeout(1_000, () => answer(false));
+    });
+    if (isOpen) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(exit ? `the server meant for port ${port} ended (${exit})` : `nothing listens on port ${port} after ${timeoutMs} ms`);
 }
