@@ -69,6 +69,11 @@ const ROUNDS: Round[] = [
   { name: "through PgBouncer", database: "parallax_cluster_pooled", isPooled: true },
 ];
 
+/** This process's environment without the app settings of whoever runs it (npm test's own database, single sign-on): each round sets its own. */
+function inheritedEnvironment(): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(DATABASE_|AUTH_|PARALLAX_(?!.*PG_PORT)|TEST_)/.test(name)));
+}
+
 /** Lines of an instance's log that say what it did about the migrations and the demo seed. */
 function startupLines(logFile: string): string[] {
   return readFileSync(logFile, "utf8")
@@ -85,7 +90,7 @@ async function runRound(round: Round, context: { postgres: PostgresServer; user:
   const directUrl = postgres.urlFor(round.database, login);
   let pooler: Pooler | undefined;
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...inheritedEnvironment(),
     NODE_ENV: "production",
     DATABASE_URL: directUrl,
     AUTH_SECRET: randomBytes(32).toString("base64url"),

@@ -7,6 +7,9 @@
  *   durability   scripts/durability.ts (npm run test:durability): PostgreSQL
  *                killed under concurrent writes, no acknowledged write lost
  *                (full runs only: it has a server and an app of its own)
+ *   cluster      scripts/cluster.ts (npm run test:cluster): two app instances
+ *                behind HAProxy on Debian's PostgreSQL, directly and through
+ *                PgBouncer (full runs only; about two minutes)
  * The database is one of its own (parallax_test_<pid>), created, migrated and
  * seeded here and dropped at the end: on the embedded server under
  * .data/test-pg, or on the server DATABASE_URL names. Never the user's data.
@@ -134,6 +137,8 @@ async function main(): Promise<number> {
       log("durability: PostgreSQL killed under concurrent writes");
       const { DATABASE_URL: _url, TEST_BASE_URL: _app, ...own } = env;
       failures += await run(["--conditions=react-server", "--import", "tsx", "scripts/durability.ts"], own);
+      log("cluster: two instances behind a load balancer, directly and through PgBouncer");
+      failures += await run(["--conditions=react-server", "--import", "tsx", "scripts/cluster.ts"], own);
     }
     return failures;
   } finally {
