@@ -159,10 +159,11 @@ async function main(): Promise<number> {
   try {
     const binDir = ensureDebianPostgres();
     const programs = { haproxy: ensureHaproxy(), pgbouncer: ensurePgbouncer() };
-    ensureBuilt({ ...process.env, NODE_ENV: "production" });
     const user = serviceUser();
     const folder = freshFolderFor(user, path.join(CLUSTER_DIR, "postgres"));
     const postgres = await startDebianPostgres({ binDir, folder, port: await freePort(), user });
+    // Built here, once: instances that start together would each build it. The build checks the settings exist.
+    ensureBuilt({ ...inheritedEnvironment(), NODE_ENV: "production", DATABASE_URL: postgres.urlFor("postgres"), AUTH_SECRET: randomBytes(32).toString("base64url") });
     report.push(`PostgreSQL: ${postgres.version.split(" on ")[0]} (${binDir}), as the user ${user.name}`);
     try {
       for (const round of ROUNDS) {
