@@ -10,6 +10,8 @@
  *   - a write through one reaches a live reader on the other within 1 s;
  *   - failed sign-ins count toward one rate limit across both;
  *   - a token revoked on one is refused by the other within 1 s;
+ *   - while both serve writers and readers, the next version's (additive)
+ *     migration is applied: no request fails;
  *   - one instance killed (SIGKILL) under 8 writers: the balancer sends the
  *     rest to the other, no 500, no acknowledged write lost;
  *   - the killed instance starts again and the balancer sends to it again.
@@ -38,6 +40,7 @@ import { type Balancer, startHaproxy } from "./lib/haproxy.ts";
 import { log } from "./lib/log.ts";
 import { freePort } from "./lib/net.ts";
 import { type Pooler, startPgbouncer } from "./lib/pgbouncer.ts";
+import { checkRollingUpgrade } from "./lib/rollout-check.ts";
 import { readMigrations } from "./lib/schema-engine.ts";
 import { freshFolderFor, type ServiceUser, serviceUser } from "./lib/services.ts";
 import { takeOverShutdownSignals } from "./lib/signals.ts";
@@ -133,13 +136,14 @@ async function runRound(round: Round, context: { postgres: PostgresServer; user:
   await check(() => checkLiveAcross(b, a, token));
   await check(() => checkRateLimitAcross(a, b));
   await check(() => checkRevocationAcross(a, b, token));
+  await check(() => checkRollingUpgrade({ balancerUrl: balancer.url, token, directUrl, folder }));
   const { report: killReport, killedAt } = await checkKillUnderWriters({ balancerUrl: balancer.url, victim: a, token, databaseUrl: directUrl });
   report.push(...killReport);
 
   const restartedAt = Date.now();
   const again = started(await startOne("a"));
   const rejoinMs = await waitUntilServedBy(balancer.url, again, restartedAt, REJOIN_TIMEOUT_MS);
-  report.push(`${again.name} started again ${((restartedAt - killedAt) / 1000).toFixed(1)} s after the kill; the balancer sent to it ${(rejoinMs / 1000).toFixed(1)} s after its start began`);
+  report.push(`${again.name} (the previous version now: the database has the next version's migration too) started again ${((restartedAt - killedAt) / 1000).toFixed(1)} s after the kill; the balancer sent to it ${(rejoinMs / 1000).toFixed(1)} s after its start began`);
   await check(() => checkLiveAcross(b, again, token));
 
   if (pooler) {

@@ -127,10 +127,10 @@ async function withEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) =
   }
 }
 
-/** The committed migrations (those named before `before`, when given), as the engine wants them. */
-export function readMigrations(before?: string): MigrationList {
-  const directories: MigrationDirectory[] = existsSync(migrationsDir)
-    ? readdirSync(migrationsDir, { withFileTypes: true })
+/** The migrations in `directory` (the committed ones unless given; those named before `before`, when given), as the engine wants them. */
+export function readMigrations(before?: string, directory = migrationsDir): MigrationList {
+  const directories: MigrationDirectory[] = existsSync(directory)
+    ? readdirSync(directory, { withFileTypes: true })
         .filter((entry) => entry.isDirectory())
         .map((entry) => entry.name)
         .filter((name) => before === undefined || name < before)
@@ -139,13 +139,13 @@ export function readMigrations(before?: string): MigrationList {
           path: name,
           migrationFile: {
             path: "migration.sql",
-            content: { tag: "ok", value: readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8") },
+            content: { tag: "ok", value: readFileSync(path.join(directory, name, "migration.sql"), "utf8") },
           },
         }))
     : [];
-  const lockfilePath = path.join(migrationsDir, "migration_lock.toml");
+  const lockfilePath = path.join(directory, "migration_lock.toml");
   return {
-    baseDir: migrationsDir,
+    baseDir: directory,
     lockfile: { path: "migration_lock.toml", content: existsSync(lockfilePath) ? readFileSync(lockfilePath, "utf8") : null },
     shadowDbInitScript: "",
     migrationDirectories: directories,
@@ -155,16 +155,17 @@ export function readMigrations(before?: string): MigrationList {
 /**
  * Applies the committed migrations not yet applied (only those named before
  * `options.before`, to test a migration on data of the schema before it);
- * returns their names. Instances that start together apply them once: each
+ * returns their names; `options.directory` holds the migrations when not the
+ * committed ones (a version still to come, in a test). Instances that start together apply them once: each
  * waits for a lock of ours first, for as long as the first one's migrations
  * take (the engine's own lock gives up after 10 s, which a migration that
  * builds an index on a large table outlasts). `databaseUrl` must reach
  * PostgreSQL directly, not through a pooler in transaction mode.
  */
-export async function applyMigrations(databaseUrl: string, options: { before?: string } = {}): Promise<string[]> {
+export async function applyMigrations(databaseUrl: string, options: { before?: string; directory?: string } = {}): Promise<string[]> {
   return withAdvisoryLock(databaseUrl, "parallax migrations", () =>
     withEngine(databaseUrl, async (engine) => {
-      const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: readMigrations(options.before), filters: noFilters });
+      const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: readMigrations(options.before, options.directory), filters: noFilters });
       return appliedMigrationNames;
     }),
   );
