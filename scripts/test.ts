@@ -9,7 +9,7 @@
  *                (full runs only: it has a server and an app of its own)
  *   cluster      scripts/cluster.ts (npm run test:cluster): two app instances
  *                behind HAProxy on Debian's PostgreSQL, directly and through
- *                PgBouncer (full runs only; about two minutes)
+ *                PgBouncer (full runs only; two to four minutes)
  * The database is one of its own (parallax_test_<pid>), created, migrated and
  * seeded here and dropped at the end: on the embedded server under
  * .data/test-pg, or on the server DATABASE_URL names. Never the user's data.
