@@ -39,7 +39,9 @@ async function call(url: string, init: { method?: string; token?: string; cookie
     signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
   });
   const text = await response.text();
-  return { status: response.status, servedBy: response.headers.get(SERVED_BY), json: (text ? JSON.parse(text) : null) as Record<string, unknown> | null };
+  // The balancer's own answers (502, 503) are HTML.
+  const isJson = response.headers.get("content-type")?.includes("json") ?? false;
+  return { status: response.status, servedBy: response.headers.get(SERVED_BY), json: (isJson ? JSON.parse(text) : null) as Record<string, unknown> | null };
 }
 
 /** A new API token of the demo editor, made at `baseUrl`. */
