@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { openSync } from "node:fs";
 import path from "node:path";
-import { waitForHealth } from "./net.ts";
+import { isListening, waitForHealth } from "./net.ts";
 import { describeExit } from "./supervisor.ts";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
@@ -13,7 +13,7 @@ export interface AppInstance {
   url: string;
   /** Resolves with how its `npm start` ended. */
   exited: Promise<string>;
-  /** SIGKILL to every process of the instance at once, as when its machine dies. */
+  /** SIGKILL to every process of the instance at once, as when its machine dies; resolves once its port takes no more connections. */
   kill(): Promise<void>;
   /** Stops it as an operator would (SIGTERM). */
   stop(): Promise<void>;
@@ -48,6 +48,9 @@ export async function startInstance(options: { name: string; port: number; env: 
     async kill() {
       killGroup();
       await exited;
+      // npm start's own process may be reaped before the server process under it: its sockets close when that goes.
+      const deadline = Date.now() + 10_000;
+      while ((await isListening(options.port)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return killGroup();
