@@ -27,7 +27,22 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const editor = DEMO_ACCOUNTS[0];
 const articleId = DEMO_ARTICLES[0].id;
 
-async function call(url: string, init: { method?: string; token?: string; cookie?: string; body?: unknown } = {}) {
+/**
+ * One API request. A read that finds its kept-alive connection closed by the
+ * server at that very moment is sent once more, as browsers do (a write never
+ * is: it might have been done).
+ */
+async function call(url: string, init: { method?: string; token?: string; cookie?: string; body?: unknown } = {}): ReturnType<typeof callOnce> {
+  try {
+    return await callOnce(url, init);
+  } catch (error) {
+    const isClosedConnection = (error as { cause?: { code?: string } }).cause?.code === "UND_ERR_SOCKET";
+    if ((init.method ?? "GET") !== "GET" || !isClosedConnection) throw error;
+    return callOnce(url, init);
+  }
+}
+
+async function callOnce(url: string, init: { method?: string; token?: string; cookie?: string; body?: unknown }) {
   const headers: Record<string, string> = {};
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   if (init.cookie) headers.cookie = init.cookie;
@@ -124,17 +139,18 @@ export async function checkRevocationAcross(a: AppInstance, b: AppInstance, owne
   let lastAcceptedAt = 0;
   let refusedAt = 0;
   let isPolling = true;
-  const poller = (async () => {
+  const poller = (async (): Promise<string | null> => {
     while (isPolling) {
       const { status } = await call(`${b.url}/api/v1/projects`, { token: doomed.token });
       if (status === 200) lastAcceptedAt = Date.now();
       else if (status === 401) {
         refusedAt = Date.now();
-        return;
-      } else throw new CheckFailed(`${b.name} answered ${status} to a token`);
+        return null;
+      } else return `${b.name} answered ${status} to a token`;
       await sleep(10);
     }
-  })();
+    return null;
+  })().catch((error: Error) => `polling ${b.name} failed: ${error.message}`);
   await sleep(500);
   expect(lastAcceptedAt > 0, `${b.name} never accepted the new token`);
   const revoked = await call(`${a.url}/api/v1/tokens/${doomed.id}`, { method: "DELETE", token: ownerToken });
@@ -143,7 +159,8 @@ export async function checkRevocationAcross(a: AppInstance, b: AppInstance, owne
   const deadline = revokedAt + PROPAGATION_LIMIT_MS * 3;
   while (!refusedAt && Date.now() < deadline) await sleep(5);
   isPolling = false;
-  await poller;
+  const pollingFailure = await poller;
+  expect(pollingFailure === null, pollingFailure!);
   expect(refusedAt > 0, `${b.name} still accepted the revoked token ${PROPAGATION_LIMIT_MS * 3} ms after the revocation`);
   const after = refusedAt - revokedAt;
   expect(after < PROPAGATION_LIMIT_MS, `${b.name} refused the revoked token only ${after} ms after the revocation`);

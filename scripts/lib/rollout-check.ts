@@ -47,18 +47,19 @@ export async function checkRollingUpgrade(options: { balancerUrl: string; token:
   const worker = async (n: number) => {
     while (isRunning) {
       const isWrite = n % 2 === 0;
-      const response = await fetch(`${balancerUrl}/api/v1/articles/${articleId}/annotations`, {
-        method: isWrite ? "POST" : "GET",
-        headers,
-        body: isWrite ? JSON.stringify({ ...span, note: `during the upgrade ${requests}` }) : undefined,
-        signal: AbortSignal.timeout(15_000),
-      }).catch((error: Error) => error);
+      const kind = isWrite ? "write" : "read";
       requests++;
-      const expected = isWrite ? 201 : 200;
-      if (response instanceof Error) failures.push(`${isWrite ? "write" : "read"}: ${response.message}`);
-      else {
-        if (response.status !== expected) failures.push(`${isWrite ? "write" : "read"}: ${response.status} ${(await response.text()).slice(0, 200)}`);
-        else await response.arrayBuffer();
+      try {
+        const response = await fetch(`${balancerUrl}/api/v1/articles/${articleId}/annotations`, {
+          method: isWrite ? "POST" : "GET",
+          headers,
+          body: isWrite ? JSON.stringify({ ...span, note: `during the upgrade ${requests}` }) : undefined,
+          signal: AbortSignal.timeout(15_000),
+        });
+        const body = await response.text();
+        if (response.status !== (isWrite ? 201 : 200)) failures.push(`${kind}: ${response.status} ${body.slice(0, 200)}`);
+      } catch (error) {
+        failures.push(`${kind}: ${(error as Error).message}`);
       }
     }
   };
