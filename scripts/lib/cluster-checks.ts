@@ -181,8 +181,9 @@ interface WriteOutcome {
  * 8 writers through the balancer; `victim` is killed (SIGKILL to all its
  * processes) while they write. The balancer must send everything after to
  * the other instance: no 500, nothing acknowledged lost, and the only
- * failures the requests that were inside the victim when it died (the
- * balancer cannot resend a write: it might be done twice).
+ * failures the requests sent before the victim was gone (the balancer
+ * cannot resend a write that reached it: it might be done twice; until its
+ * health check fails, a writer's next try may meet the dying instance too).
  */
 export async function checkKillUnderWriters(options: {
   balancerUrl: string;
@@ -239,14 +240,13 @@ export async function checkKillUnderWriters(options: {
   expect(failed(before).length === 0, `writes before the kill failed: ${describe(failed(before))}`);
   expect(failed(after).length === 0, `writes after the kill failed: ${describe(failed(after))} (${failed(after).length} of ${after.length}, ${failed(after).map((outcome) => `${outcome.startedAt - deadAt}–${outcome.endedAt - deadAt} ms`).join(", ")} after it)`);
   expect(after.every((outcome) => outcome.servedBy !== victim.name), `the balancer sent writes to ${victim.name} after it was killed`);
-  expect(failed(inFlight).length <= WRITERS, `${failed(inFlight).length} writes failed at the kill, more than were in flight`);
   expect(lost.length === 0, `${lost.length} acknowledged writes are missing from the database`);
   return {
     killedAt,
     report: [
       `${WRITERS} writers through the balancer, ${victim.name} killed (SIGKILL to its processes, gone ${deadAt - killedAt} ms later) after 3 s, 5 s more: ${outcomes.length} writes, ${acknowledged.length} acknowledged (201)`,
       `  before the kill: ${before.length} writes, served by ${[...servedBefore].sort().join(" and ")}, failed ${failed(before).length}`,
-      `  in flight at the kill: ${inFlight.length}, failed ${failed(inFlight).length} (${describe(failed(inFlight))}: inside ${victim.name} when it died, never acknowledged)`,
+      `  sent while it died: ${inFlight.length}, failed ${failed(inFlight).length} (${describe(failed(inFlight))}: sent to ${victim.name} before it was gone, never acknowledged)`,
       `  after the kill: ${after.length} writes, served by ${[...new Set(after.map((outcome) => outcome.servedBy ?? "nobody"))].join(" and ")}, failed ${failed(after).length}; 500s: ${outcomes.filter((outcome) => outcome.status === 500).length}`,
       `  acknowledged and lost: ${lost.length} (each 201's id and note read back from PostgreSQL)`,
     ],
