@@ -481,7 +481,7 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
                 onMouseUp={onMouseUp}
                 onKeyDown={onKeyDown}
                 onBlur={() => setCaret(null)}
-                className="rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-300 focus-visible:ring-offset-8"
+                className="reader-text rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-300 focus-visible:ring-offset-8"
                 data-testid="reader-text"
               >
                 {articleText}
