@@ -64,7 +64,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
   const [error, setError] = useState<string | null>(null);
 
   const quote = passage === undefined ? "…" : clipText(passage, QUOTE_LIMIT);
-  // The note as the annotation's current version has it (a pending one has no details yet).
+  // Its note, once its view has loaded (kept from an older version until the newer one arrives).
   const note = details?.note ?? null;
   const anchorLabel = ANCHOR_LABEL[annotation.anchor];
 
