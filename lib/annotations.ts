@@ -275,23 +275,27 @@ export async function listArticleAnnotations(actor: Actor, articleId: string): P
  */
 export async function listAnnotationSummaries(actor: Actor, articleId: string): Promise<AnnotationSummary[]> {
   const access = await requireArticlePermission(actor, articleId, "annotation.read");
-  const [rows, codebook] = await Promise.all([
-    db().$queryRaw<(Omit<AnnotationSummary, "tags" | "author" | "anchor"> & { anchor: string; authorId: string; authorName: string; tagIds: string[] })[]>`
-      SELECT a.id, a.start, a."end", a.version, a.status::text AS status, lower(a.anchor::text) AS anchor, a.author_id AS "authorId", u.name AS "authorName",
-             coalesce((SELECT array_agg(at.tag_id::text) FROM annotation_tags at WHERE at.annotation_id = a.id), '{}') AS "tagIds"
-      FROM annotations a JOIN users u ON u.id = a.author_id
-      WHERE a.article_id = ${articleId}::uuid AND ${visibleAnnotationsSql(actor, access)}
-      ORDER BY a.start, a."end", a.id`,
+  // PostgreSQL writes the rows as one JSON array of arrays: Prisma building an object per row of thousands cost most of the time.
+  const [[{ rows }], codebook] = await Promise.all([
+    db().$queryRaw<[{ rows: string }]>`
+      SELECT coalesce(json_agg(json_build_array(a.id, a.start, a."end", a.version, a.status, lower(a.anchor::text), a.author_id, u.name, a.tag_ids)
+                               ORDER BY a.start, a."end", a.id), '[]')::text AS rows
+      FROM (SELECT a.id, a.start, a."end", a.version, a.status, a.anchor, a.author_id, coalesce(array_agg(at.tag_id) FILTER (WHERE at.tag_id IS NOT NULL), '{}') AS tag_ids
+            FROM annotations a LEFT JOIN annotation_tags at ON at.annotation_id = a.id
+            WHERE a.article_id = ${articleId}::uuid AND ${visibleAnnotationsSql(actor, access)}
+            GROUP BY a.id) a
+      JOIN users u ON u.id = a.author_id`,
     db().tag.findMany({ where: { projectId: access.projectId }, select: codebookTagSelect }),
   ]);
   const tagById = new Map(codebook.map((tag) => [tag.id, tag]));
-  return rows.map(({ id, start, end, version, status, anchor, authorId, authorName, tagIds }) => ({
+  const parsed = JSON.parse(rows) as [string, number, number, number, AnnotationSummary["status"], AnchorState, string, string, string[]][];
+  return parsed.map(([id, start, end, version, status, anchor, authorId, authorName, tagIds]) => ({
     id,
     start,
     end,
     version,
     status,
-    anchor: anchor as AnchorState,
+    anchor,
     author: { id: authorId, name: authorName },
     tags: toTagViews(tagIds.map((tagId) => tagById.get(tagId)!)),
   }));
