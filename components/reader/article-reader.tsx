@@ -134,7 +134,8 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   // make each change slow. Scrolling close to the edge of what is painted paints again around the new position.
   useEffect(() => {
     const root = textRef.current;
-    if (!root || !customHighlights || editingText) return;
+    // Asked here, not through the customHighlights state: the highlights paint right after hydration, one render sooner.
+    if (!root || !supportsCustomHighlights() || editingText) return;
     let paintedText = { start: 0, end: 0 };
     let cancelMeasure = () => {};
     const paint = () => {
@@ -162,7 +163,7 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
       cancelAnimationFrame(frame);
       cancelMeasure();
     };
-  }, [painted, activeId, flashId, caret, customHighlights, editingText, article.text, listMoreCards]);
+  }, [painted, activeId, flashId, caret, editingText, article.text, listMoreCards]);
   useEffect(() => clearHighlights, []);
 
   // Others' changes to this article's annotations, comments and links arrive live: changes arriving together make one
