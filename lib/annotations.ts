@@ -10,7 +10,8 @@ import { AppError, conflict, forbidden, notFound, unprocessable } from "@/lib/er
 import { v7 as uuidv7 } from "uuid";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnnotationStatus } from "@/lib/generated/prisma/enums";
-import { pageJson, pageQuery } from "@/lib/pagination";
+import { ANNOTATION_STATUSES, type AnnotationSummary } from "@/lib/annotation-summaries";
+import { MAX_PAGE_SIZE, pageJson, pageQuery } from "@/lib/pagination";
 import { versionFromIfMatch } from "@/lib/preconditions";
 import {
   type AccessRow,
@@ -65,7 +66,6 @@ const offset = z.int().min(0);
 const tagRefs = z.array(storableString.pipe(z.string().trim().min(1).max(200))).max(MAX_TAGS);
 const note = optionalText(MAX_NOTE_LENGTH);
 
-export const ANNOTATION_STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"] as const satisfies readonly AnnotationStatus[];
 /** An annotation as the API takes it (and a project file's annotations: lib/imports). */
 export const annotationFields = { start: offset, end: offset, exact: storableString, tags: tagRefs.default([]), note };
 const createInput = z.strictObject(annotationFields);
@@ -92,6 +92,8 @@ const listQuery = pageQuery.extend({
   status: z.enum(ANNOTATION_STATUSES).optional(),
   author: queryText(100).optional(),
   tag: queryText(200).optional(),
+  /** Comma-separated annotation ids, as many as a page holds (what the reader loads for the cards it shows). */
+  ids: queryText(MAX_PAGE_SIZE * 37).optional(),
 });
 
 const viewSelect = {
@@ -162,9 +164,13 @@ async function toViews(projectId: string, rows: ListRow[]): Promise<AnnotationVi
   return rows.map(({ authorName, ...row }) => toView({ ...row, author: { id: row.authorId, name: authorName }, tags: tagsOf.get(row.id) ?? [] }));
 }
 
+/** An annotation's tags as views show them: in codebook order. */
+function toTagViews(tags: CodebookTag[]): AnnotationTagView[] {
+  return inCodebookOrder(tags).map((tag) => ({ id: tag.id, name: tag.name, group: tag.group.name, color: tag.color }));
+}
+
 function toView(row: Omit<AnnotationRow, "projectId">): AnnotationView {
-  const tags = inCodebookOrder(row.tags.map(({ tag }) => tag))
-    .map((tag) => ({ id: tag.id, name: tag.name, group: tag.group.name, color: tag.color }));
+  const tags = toTagViews(row.tags.map(({ tag }) => tag));
   return {
     id: row.id,
     articleId: row.articleId,
@@ -262,8 +268,42 @@ export async function listArticleAnnotations(actor: Actor, articleId: string): P
 }
 
 /**
+ * What the reader page holds of each annotation the caller may see, in text
+ * order (see lib/annotation-summaries.ts): no quotes, notes or context, so
+ * that thousands of them read and travel quickly; each row's tag ids come
+ * with it, the codebook is read once.
+ */
+export async function listAnnotationSummaries(actor: Actor, articleId: string): Promise<AnnotationSummary[]> {
+  const access = await requireArticlePermission(actor, articleId, "annotation.read");
+  // PostgreSQL writes the rows as one JSON array of arrays: Prisma building an object per row of thousands cost most of the time.
+  const [[{ rows }], codebook] = await Promise.all([
+    db().$queryRaw<[{ rows: string }]>`
+      SELECT coalesce(json_agg(json_build_array(a.id, a.start, a."end", a.version, a.status, lower(a.anchor::text), a.author_id, u.name, a.tag_ids)
+                               ORDER BY a.start, a."end", a.id), '[]')::text AS rows
+      FROM (SELECT a.id, a.start, a."end", a.version, a.status, a.anchor, a.author_id, coalesce(array_agg(at.tag_id) FILTER (WHERE at.tag_id IS NOT NULL), '{}') AS tag_ids
+            FROM annotations a LEFT JOIN annotation_tags at ON at.annotation_id = a.id
+            WHERE a.article_id = ${articleId}::uuid AND ${visibleAnnotationsSql(actor, access)}
+            GROUP BY a.id) a
+      JOIN users u ON u.id = a.author_id`,
+    db().tag.findMany({ where: { projectId: access.projectId }, select: codebookTagSelect }),
+  ]);
+  const tagById = new Map(codebook.map((tag) => [tag.id, tag]));
+  const parsed = JSON.parse(rows) as [string, number, number, number, AnnotationSummary["status"], AnchorState, string, string, string[]][];
+  return parsed.map(([id, start, end, version, status, anchor, authorId, authorName, tagIds]) => ({
+    id,
+    start,
+    end,
+    version,
+    status,
+    anchor,
+    author: { id: authorId, name: authorName },
+    tags: toTagViews(tagIds.map((tagId) => tagById.get(tagId)!)),
+  }));
+}
+
+/**
  * One page of the article's annotations in text order, filtered by
- * `status`, `author` (user id) and `tag` (id or name), as the JSON text of a
+ * `status`, `author` (user id), `tag` (id or name) and `ids`, as the JSON text of a
  * Page<AnnotationView>. The cursor is the last annotation of the previous
  * page; the next page continues after its span.
  *
@@ -273,11 +313,13 @@ export async function listArticleAnnotations(actor: Actor, articleId: string): P
  */
 export async function listAnnotationsJson(actor: Actor, articleId: string, query: unknown): Promise<string> {
   if (!isUuid(articleId)) throw notFound("Article");
-  const { limit, cursor, status, author, tag } = parseInput(listQuery, query);
+  const { limit, cursor, status, author, tag, ids } = parseInput(listQuery, query);
   const conditions = [Prisma.sql`a.article_id = ${articleId}::uuid`, visibleAnnotationsSql(actor, "acc")];
   if (status) conditions.push(Prisma.sql`a.status = ${status}::"AnnotationStatus"`);
   if (author) conditions.push(isUuid(author) ? Prisma.sql`a.author_id = ${author}::uuid` : Prisma.sql`FALSE`);
   if (tag) conditions.push(carriesTagSql([tag]));
+  // Like `author`, ids that name no annotation (not even a UUID) match nothing.
+  if (ids !== undefined) conditions.push(Prisma.sql`a.id = ANY(${ids.split(",").filter(isUuid)}::uuid[])`);
   const afterId = cursor === undefined ? undefined : Buffer.from(cursor, "base64url").toString("utf8");
   // The previous page's last annotation, read once: the page continues after it, and a cursor naming none is refused.
   const after = afterId !== undefined && isUuid(afterId) ? Prisma.sql`after_cursor AS (SELECT c.start, c."end", c.id FROM annotations c WHERE c.id = ${afterId}::uuid AND c.article_id = ${articleId}::uuid),` : null;

@@ -396,3 +396,9 @@ export async function listArticleLinks(actor: Actor, articleId: string): Promise
   });
   return rows.map((row) => ({ ...toLinkView(row), event: { id: row.event.id, title: row.event.title, date: formatDate(row.event.dateStart) } }));
 }
+
+/** A page of listArticleLinks (GET …/articles/:articleId/links): the reader loads them after its first paint. */
+export async function listArticleLinksPage(actor: Actor, articleId: string, query: unknown): Promise<Page<ArticleLinkView>> {
+  const links = await listArticleLinks(actor, articleId);
+  return pageInMemory(links, parseInput(pageQuery, query), (link) => link);
+}

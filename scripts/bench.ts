@@ -17,7 +17,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { chromium } from "@playwright/test";
+import { type Browser, chromium } from "@playwright/test";
 import { ensureBuilt } from "./lib/build.ts";
 import { ensureChromium } from "./lib/debian-tools.ts";
 import { dataDir, embeddedPort, provideDatabaseServer, type DatabaseServer } from "./lib/database.ts";
@@ -458,34 +458,23 @@ async function main(): Promise<number> {
     // ---- 7. the reader in Chromium ---------------------------------------
     const browser = await chromium.launch({ executablePath: ensureChromium(), args: ["--no-sandbox"] });
     try {
-      const paintTimes = async (fallback: boolean) => {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-        if (fallback) await context.addInitScript(() => Reflect.deleteProperty(CSS, "highlights"));
-        const page = await context.newPage();
-        await page.goto(`${app!.url}/signin`);
-        await page.getByLabel("Email").fill(email);
-        await page.getByLabel("Password").fill(PASSWORD);
-        await page.getByRole("button", { name: "Sign in" }).click();
-        await page.waitForURL(/\/projects$/);
-        const times: number[] = [];
-        for (let run = 0; run < 9; run++) {
-          await page.goto(`${app!.url}/articles/${readerArticle.id}`);
-          await page.waitForFunction(() => performance.getEntriesByName("parallax:paint").length > 0, undefined, { timeout: 60_000 });
-          times.push(await page.evaluate(() => performance.getEntriesByName("parallax:paint")[0]!.duration));
-        }
-        const painted = await page.evaluate(() => (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights ? [...CSS.highlights.values()].reduce((sum, set) => sum + set.size, 0) : document.querySelectorAll("[data-article-text] mark").length);
-        await context.close();
-        return { time: median(times), painted };
-      };
-      const highlights = await paintTimes(false);
-      const marks = await paintTimes(true);
+      const highlights = await measureReader(browser, app.url, `/articles/${readerArticle.id}`, { email, password: PASSWORD }, false);
+      const marks = await measureReader(browser, app.url, `/articles/${readerArticle.id}`, { email, password: PASSWORD }, true);
       rows.push({
-        measure: `reader: ${READER_HIGHLIGHTS.toLocaleString("en")} highlights, first paint (data → CSS.highlights → frame)`,
-        result: `${ms(highlights.time)} (${highlights.painted} ranges near the screen)`,
-        baseline: `${ms(marks.time)} (wrapper marks, ${marks.painted} elements)`,
-        ratio: (highlights.time / marks.time).toFixed(2),
-        target: "< 50 ms",
-        pass: highlights.time < 50,
+        measure: `reader: ${READER_HIGHLIGHTS.toLocaleString("en")} highlights, navigation → highlights painted (Chromium)`,
+        result: `${ms(highlights.painted)} (data → frame ${ms(highlights.paint)}; ${highlights.ranges} ranges near the screen)`,
+        baseline: `${ms(marks.painted)} (wrapper marks, ${marks.ranges} elements)`,
+        ratio: (highlights.painted / marks.painted).toFixed(2),
+        target: "< 1,000 ms",
+        pass: highlights.painted < 1_000,
+      });
+      rows.push({
+        measure: `reader: ${READER_HIGHLIGHTS.toLocaleString("en")} highlights, the article page's HTML (with its inline data)`,
+        result: `${kilobytes(highlights.html)} (${kilobytes(highlights.transferred)} compressed)`,
+        baseline: "—",
+        ratio: "—",
+        target: "< 500 KB",
+        pass: highlights.html < 500 * 1024,
       });
     } finally {
       await browser.close();
@@ -499,6 +488,45 @@ async function main(): Promise<number> {
   } finally {
     await cleanUp();
   }
+}
+
+const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+/**
+ * Opens the reader page 9 times (after signing in) and returns medians: from
+ * the navigation's start (the page's time origin) to the end of the frame
+ * that shows the first highlights; the reader's own "parallax:paint" (spans
+ * handed to the painter → that frame); the HTML document's bytes, inline
+ * data included, as sent and as read; and the highlights painted.
+ * `fallback`: without CSS.highlights, as wrapper marks.
+ */
+async function measureReader(browser: Browser, appUrl: string, pagePath: string, account: { email: string; password: string }, fallback: boolean) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (fallback) await context.addInitScript(() => Reflect.deleteProperty(CSS, "highlights"));
+  const page = await context.newPage();
+  await page.goto(`${appUrl}/signin`);
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/projects$/);
+  const runs: { painted: number; paint: number; html: number; transferred: number }[] = [];
+  for (let run = 0; run < 9; run++) {
+    const response = await page.goto(`${appUrl}${pagePath}`);
+    const html = (await response!.body()).length;
+    const transferred = (await response!.request().sizes()).responseBodySize;
+    await page.waitForFunction(() => performance.getEntriesByName("parallax:paint").length > 0, undefined, { timeout: 60_000 });
+    // performance.now() counts from the navigation's start: the measure's end is the time to the painted frame.
+    const { startTime, duration } = await page.evaluate(() => performance.getEntriesByName("parallax:paint")[0]!.toJSON() as PerformanceEntry);
+    runs.push({ painted: startTime + duration, paint: duration, html, transferred });
+  }
+  const ranges = await page.evaluate(() =>
+    (CSS as unknown as { highlights?: Map<string, Set<unknown>> }).highlights
+      ? [...CSS.highlights.values()].reduce((sum, set) => sum + set.size, 0)
+      : document.querySelectorAll("[data-article-text] mark").length,
+  );
+  await context.close();
+  const medianOfRuns = (key: keyof (typeof runs)[number]) => median(runs.map((run) => run[key]));
+  return { painted: medianOfRuns("painted"), paint: medianOfRuns("paint"), html: medianOfRuns("html"), transferred: medianOfRuns("transferred"), ranges };
 }
 
 const IMPORTED_ANNOTATIONS = 20_000;

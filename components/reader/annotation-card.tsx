@@ -7,6 +7,7 @@ import { clipText } from "@/lib/anchoring";
 import type { TagView } from "@/lib/codebook";
 import { formatMoment } from "@/components/ui/format";
 import { safeColor } from "@/components/ui/tag-color";
+import type { AnnotationView } from "@/lib/annotations";
 import type { ArticleLinkView } from "@/lib/events";
 import { CommentThread, type ThreadPermissions } from "./comment-thread";
 import { EventLinks, type LinkPermissions } from "./event-links";
@@ -21,6 +22,10 @@ const QUOTE_LIMIT = 280;
 
 interface AnnotationCardProps {
   annotation: ReaderAnnotation;
+  /** The passage (from the article's text; an orphan's from its details), undefined while it loads. */
+  quote: string | undefined;
+  /** Its full view (note, review note), undefined while it loads. */
+  details: AnnotationView | undefined;
   codebook: TagView[];
   canEdit: boolean;
   active: boolean;
@@ -28,7 +33,8 @@ interface AnnotationCardProps {
   actions: CardActions;
   /** Orphans are re-attached rather than shown in the text. */
   orphan?: boolean;
-  links: ArticleLinkView[];
+  /** Its links to events; null while the article's links load. */
+  links: ArticleLinkView[] | null;
   linking: { projectId: string; permissions: LinkPermissions };
   discussion: ThreadPermissions;
   /** Editors approve and reject. */
@@ -47,26 +53,32 @@ export interface CardActions {
 
 /** One annotation in the sidebar: quote, tag chips, author, status, note; edit, delete, and the 412 story. */
 export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCardProps) {
-  const { annotation, codebook, canEdit, active, conflict, actions, orphan = false, links, linking, discussion, canReview } = props;
+  const { annotation, quote: passage, details, codebook, canEdit, active, conflict, actions, orphan = false, links, linking, discussion, canReview } = props;
   const [showComments, setShowComments] = useState(false);
   const [editing, setEditing] = useState(false);
   const [tagIds, setTagIds] = useState<string[]>([]);
-  const [note, setNote] = useState("");
+  const [draftNote, setDraftNote] = useState("");
   // An editor's edit of an approved annotation sends it back for review unless they approve the changed version too.
   const [keepApproved, setKeepApproved] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const quote = clipText(annotation.exact, QUOTE_LIMIT);
+  const quote = passage === undefined ? "…" : clipText(passage, QUOTE_LIMIT);
+  // Its note, once its view has loaded (kept from an older version until the newer one arrives).
+  const note = details?.note ?? null;
   const anchorLabel = ANCHOR_LABEL[annotation.anchor];
 
   // The version the edit form started from: saving sends it, so a change made meanwhile (even one that arrived live) gets 412.
   const [baseVersion, setBaseVersion] = useState(annotation.version);
 
+  // Edited from its loaded view, and only from one as new as what the page shows: no older note saved over a newer one.
+  const editable = details !== undefined && details.version >= annotation.version ? details : undefined;
+
   function startEditing() {
-    setBaseVersion(annotation.version);
-    setTagIds(annotation.tags.map((tag) => tag.id));
-    setNote(annotation.note ?? "");
+    if (!editable) return;
+    setBaseVersion(editable.version);
+    setTagIds(editable.tags.map((tag) => tag.id));
+    setDraftNote(editable.note ?? "");
     setKeepApproved(false);
     setError(null);
     setEditing(true);
@@ -77,7 +89,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
   const reopensReview = approved && !canReview;
 
   function saveEdit() {
-    const changes: AnnotationChanges = { tags: tagIds, note: note.trim() === "" ? null : note, ...(approved && keepApproved ? { status: "APPROVED" } : {}) };
+    const changes: AnnotationChanges = { tags: tagIds, note: draftNote.trim() === "" ? null : draftNote, ...(approved && keepApproved ? { status: "APPROVED" } : {}) };
     return run(() => actions.update(annotation, changes, baseVersion), () => setEditing(false));
   }
 
@@ -117,12 +129,12 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
           ))}
         </ul>
       )}
-      {annotation.note && (
+      {note && (
         <p dir="auto" className="mt-2 whitespace-pre-wrap break-words text-stone-700" data-testid="annotation-note">
-          {annotation.note}
+          {note}
         </p>
       )}
-      {!annotation.pending && (
+      {!annotation.pending && links && (
         <EventLinks
           projectId={linking.projectId}
           annotationId={annotation.id}
@@ -148,8 +160,8 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
         {anchorLabel && <span>· {anchorLabel}</span>}
         {annotation.pending && <span>· saving…</span>}
       </p>
-      {annotation.status === "REJECTED" && annotation.reviewNote && (
-        <p className="mt-1 rounded-md bg-red-50 px-2 py-1 text-xs text-red-800">Rejected: {annotation.reviewNote}</p>
+      {annotation.status === "REJECTED" && details?.reviewNote && (
+        <p className="mt-1 rounded-md bg-red-50 px-2 py-1 text-xs text-red-800">Rejected: {details.reviewNote}</p>
       )}
       {!annotation.pending && !orphan && (
         <ReviewControls
@@ -184,8 +196,8 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
             codebook={codebook}
             selectedIds={tagIds}
             onToggle={(id) => setTagIds((current) => (current.includes(id) ? current.filter((tagId) => tagId !== id) : [...current, id]))}
-            note={note}
-            onNoteChange={setNote}
+            note={draftNote}
+            onNoteChange={setDraftNote}
             onSave={saveEdit}
             onCancel={() => setEditing(false)}
             saving={busy}
@@ -210,7 +222,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
                 Re-attach
               </button>
             )}
-            <button type="button" onClick={startEditing} className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50">
+            <button type="button" onClick={startEditing} disabled={!editable} className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50 disabled:opacity-50">
               Edit
             </button>
             {(!approved || canReview) && (

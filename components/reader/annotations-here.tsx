@@ -6,13 +6,15 @@ import type { ReaderAnnotation } from "./use-annotations";
 
 interface AnnotationsHereProps {
   annotations: ReaderAnnotation[];
+  /** An annotation's passage in the text. */
+  quoteOf: (annotation: ReaderAnnotation) => string;
   position: { top: number; left: number };
   discussion: ThreadPermissions;
   onShow: (id: string) => void;
 }
 
 /** The popover over clicked highlights: the annotations there, each with its discussion a click away. */
-export function AnnotationsHere({ annotations, position, discussion, onShow }: AnnotationsHereProps) {
+export function AnnotationsHere({ annotations, quoteOf, position, discussion, onShow }: AnnotationsHereProps) {
   // With one annotation under the click its discussion is what one came for: open from the start.
   const [discussing, setDiscussing] = useState<string | null>(annotations.length === 1 ? annotations[0]!.id : null);
   return (
@@ -30,7 +32,7 @@ export function AnnotationsHere({ annotations, position, discussion, onShow }: A
             <button type="button" onClick={() => onShow(annotation.id)} className="w-full rounded-md px-2 py-1 text-start text-sm hover:bg-stone-100">
               <span className="font-medium">{annotation.tags.map((tag) => tag.name).join(", ") || "Untagged"}</span>
               <span className="block truncate text-stone-600" dir="auto">
-                {annotation.exact}
+                {quoteOf(annotation)}
               </span>
             </button>
             {!annotation.pending && (

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ArticleText } from "@/components/articles/article-text";
-import type { AnnotationView } from "@/lib/annotations";
+import { type PackedSummaries, unpackSummaries } from "@/lib/annotation-summaries";
 import { clipText, normalizeSelection, snapToGraphemes } from "@/lib/anchoring";
 import { rangeForSpan, textOffsetOf } from "@/lib/anchoring/dom";
 import type { TagView } from "@/lib/codebook";
@@ -19,7 +19,9 @@ import { LiveChanges, useLiveStream } from "./live-changes";
 import { clearHighlights, highlightStyles, nestedSpanIds, onScreenText, type PaintedSpan, paintHighlights, supportsCustomHighlights } from "./highlights";
 import { SelectionPopover, type TextSelection } from "./selection-popover";
 import { ShowMore } from "./show-more";
+import { useAnnotationDetails } from "./use-annotation-details";
 import { type ReaderAnnotation, useAnnotations } from "./use-annotations";
+import { useArticleLinks } from "./use-article-links";
 
 export interface ReaderViewer {
   id: string;
@@ -33,15 +35,17 @@ export interface ReaderViewer {
 
 interface ReaderProps {
   article: { id: string; projectId: string; text: string; revision: number };
-  annotations: AnnotationView[];
-  links: ArticleLinkView[];
+  /** What the page sends of each annotation (packed small); notes and links load after the highlights show. */
+  annotations: PackedSummaries;
   codebook: TagView[];
   viewer: ReaderViewer;
 }
 
 const FLASH_MS = 1200;
 const PAINT_START = "parallax:paint-start";
-/** Sidebar cards rendered at first and added at a time: an article with thousands of annotations opens quickly. */
+/** Sidebar cards sent with the page: about a screenful, so that the page of an article with thousands of annotations stays small. */
+const FIRST_CARDS = 20;
+/** Sidebar cards rendered once the highlights show, and added at a time: an article with thousands of annotations opens quickly. */
 const CARD_PAGE = 100;
 /** How far above and below the screen highlights are painted, in screen heights. */
 const PAINT_MARGIN_SCREENS = 1;
@@ -64,19 +68,21 @@ const CARET_MOVES: Record<string, [direction: "left" | "right" | "backward" | "f
  * highlights, selection (mouse or keyboard) → tag popover → saved
  * annotation, the sidebar of annotations, and the editor's text edit.
  */
-export function ArticleReader({ article, annotations: initialAnnotations, links: initialLinks, codebook, viewer }: ReaderProps) {
+export function ArticleReader({ article, annotations: packedAnnotations, codebook, viewer }: ReaderProps) {
   const router = useRouter();
   const textRef = useRef<HTMLDivElement>(null);
   const surfaceRef = useRef<HTMLDivElement>(null);
   const flashTimer = useRef<number | undefined>(undefined);
   /** A mouse button is down on the text: a selection is being dragged. */
   const dragging = useRef(false);
-  const { annotations, conflicts, create, update, remove, reload } = useAnnotations(article.id, initialAnnotations);
-  const [links, setLinks] = useState(initialLinks);
-  useEffect(() => setLinks(initialLinks), [initialLinks]);
+  const initialAnnotations = useMemo(() => unpackSummaries(packedAnnotations), [packedAnnotations]);
+  const { details, remember, load: loadDetails } = useAnnotationDetails(article.id);
+  const { annotations, conflicts, create, update, remove, reload } = useAnnotations(article.id, initialAnnotations, remember);
+  const [liveChanges, setLiveChanges] = useState(0);
+  const [links, setLinks] = useArticleLinks(article.id, liveChanges);
   const linksByAnnotation = useMemo(() => {
     const byAnnotation = new Map<string, ArticleLinkView[]>();
-    for (const link of links) byAnnotation.set(link.annotationId, [...(byAnnotation.get(link.annotationId) ?? []), link]);
+    for (const link of links ?? []) byAnnotation.set(link.annotationId, [...(byAnnotation.get(link.annotationId) ?? []), link]);
     return byAnnotation;
   }, [links]);
   const linking = useMemo(
@@ -96,15 +102,21 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
   const [report, setReport] = useState<ReanchorReport | null>(null);
   // Whether the browser paints with CSS.highlights (null until known: the server cannot tell).
   const [customHighlights, setCustomHighlights] = useState<boolean | null>(null);
-  const [liveChanges, setLiveChanges] = useState(0);
-  const [cardLimit, setCardLimit] = useState(CARD_PAGE);
+  const [cardLimit, setCardLimit] = useState(FIRST_CARDS);
   const showMoreCards = useCallback(() => setCardLimit((limit) => limit + CARD_PAGE), []);
+  /** After the first paint: the rest of the first page of cards. */
+  const listMoreCards = useCallback(() => setCardLimit((limit) => Math.max(limit, CARD_PAGE)), []);
   useEffect(() => setCustomHighlights(supportsCustomHighlights()), []);
 
   const anchored = useMemo(() => annotations.filter((annotation) => annotation.anchor !== "orphaned"), [annotations]);
   const ownDrafts = annotations.filter((annotation) => annotation.author.id === viewer.id && annotation.status === "DRAFT" && !annotation.pending).length;
   const orphans = useMemo(() => annotations.filter((annotation) => annotation.anchor === "orphaned"), [annotations]);
   const shown = useMemo(() => anchored.filter((annotation) => matchesFilter(annotation, filter)), [anchored, filter]);
+  /** An annotation's passage: the text's, where it is anchored; an orphan's from its details, once loaded. */
+  const quoteOf = useCallback(
+    (annotation: ReaderAnnotation) => (annotation.anchor === "orphaned" ? details.get(annotation.id)?.exact : article.text.slice(annotation.start, annotation.end)),
+    [details, article.text],
+  );
   const canEdit = useCallback(
     (annotation: ReaderAnnotation) => viewer.canEditAny || (viewer.canCreate && annotation.author.id === viewer.id),
     [viewer],
@@ -122,7 +134,8 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
   // make each change slow. Scrolling close to the edge of what is painted paints again around the new position.
   useEffect(() => {
     const root = textRef.current;
-    if (!root || !customHighlights || editingText) return;
+    // Asked here, not through the customHighlights state: the highlights paint right after hydration, one render sooner.
+    if (!root || !supportsCustomHighlights() || editingText) return;
     let paintedText = { start: 0, end: 0 };
     let cancelMeasure = () => {};
     const paint = () => {
@@ -131,7 +144,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
       const near = painted.filter((span) => span.end >= paintedText.start && span.start <= paintedText.end);
       paintHighlights([{ root, spans: near }], { selectedId: activeId, flashId, caret });
       cancelMeasure();
-      cancelMeasure = measurePaint();
+      cancelMeasure = measurePaint(listMoreCards);
     };
     paint();
     let frame = 0;
@@ -150,7 +163,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
       cancelAnimationFrame(frame);
       cancelMeasure();
     };
-  }, [painted, activeId, flashId, caret, customHighlights, editingText, article.text]);
+  }, [painted, activeId, flashId, caret, editingText, article.text, listMoreCards]);
   useEffect(() => clearHighlights, []);
 
   // Others' changes to this article's annotations, comments and links arrive live: changes arriving together make one
@@ -194,11 +207,13 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
     performance.mark(PAINT_START);
     return (line: string, start: number) => markedLine(line, start, painted, underlinedIds);
   }, [customHighlights, painted, underlinedIds]);
+  // The text's thousands of paragraphs render again only when it or its wrapper marks change, not on every caret move.
+  const articleText = useMemo(() => <ArticleText text={article.text} renderLine={renderLine} />, [article.text, renderLine]);
   // Wrapper marks are painted by that render: measured to the frame after it.
   useEffect(() => {
     if (customHighlights !== false || editingText) return;
-    return measurePaint();
-  }, [renderLine, customHighlights, editingText]);
+    return measurePaint(listMoreCards);
+  }, [renderLine, customHighlights, editingText, listMoreCards]);
 
   /** Where to put a floating panel below a DOM rectangle, in the surface's coordinates. */
   function placeBelow(rect: DOMRect): { top: number; left: number } {
@@ -329,9 +344,9 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
       update,
       remove,
       reload,
-      setLinks: (annotationId, next) => setLinks((current) => [...current.filter((link) => link.annotationId !== annotationId), ...next]),
+      setLinks: (annotationId, next) => setLinks((current) => [...(current ?? []).filter((link) => link.annotationId !== annotationId), ...next]),
     }),
-    [showAnnotation, update, remove, reload],
+    [showAnnotation, update, remove, reload, setLinks],
   );
 
   function closeSelection() {
@@ -356,7 +371,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
     if (link) {
       try {
         const created = await saveLink(article.projectId, saved.id, link);
-        setLinks((current) => [...current, created]);
+        setLinks((current) => [...(current ?? []), created]);
         setStatus({ kind: "info", text: `Annotation saved and linked to “${created.event.title}”.` });
       } catch (failure) {
         setStatus({ kind: "error", text: `Annotation saved, but not linked to the event: ${(failure as Error).message}` });
@@ -378,17 +393,25 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
   }
 
   const reattaching = annotations.find((annotation) => annotation.id === reattachId);
+  const listedCards = useMemo(() => shown.slice(0, cardLimit), [shown, cardLimit]);
+  // The notes of the cards listed (and the orphans' quotes) load as the cards are listed.
+  useEffect(() => {
+    loadDetails(listedCards);
+    loadDetails(orphans);
+  }, [loadDetails, listedCards, orphans]);
   const cardFor = (annotation: ReaderAnnotation, active: boolean, orphan = false) => (
     <AnnotationCard
       key={annotation.id}
       annotation={annotation}
+      quote={quoteOf(annotation)}
+      details={details.get(annotation.id)}
       codebook={codebook}
       canEdit={canEdit(annotation)}
       active={active}
       conflict={conflicts[annotation.id]}
       actions={cardActions}
       orphan={orphan}
-      links={linksByAnnotation.get(annotation.id) ?? NO_LINKS}
+      links={links && (linksByAnnotation.get(annotation.id) ?? NO_LINKS)}
       linking={linking}
       discussion={discussion}
       canReview={viewer.canEditAny}
@@ -430,7 +453,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
           {reattaching && (
             <div role="status" className="mb-4 flex items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
               <span>
-                Select the passage “{shortQuote(reattaching.exact)}” now refers to, then confirm.
+                Select the passage “{shortQuote(quoteOf(reattaching) ?? "…")}” now refers to, then confirm.
               </span>
               <button type="button" onClick={() => setReattachId(null)} className="ml-auto rounded-md px-2 py-0.5 hover:bg-amber-100">
                 Cancel
@@ -459,10 +482,10 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
                 onMouseUp={onMouseUp}
                 onKeyDown={onKeyDown}
                 onBlur={() => setCaret(null)}
-                className="rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-300 focus-visible:ring-offset-8"
+                className="reader-text rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-300 focus-visible:ring-offset-8"
                 data-testid="reader-text"
               >
-                <ArticleText text={article.text} renderLine={renderLine} />
+                {articleText}
               </div>
               {selection && (
                 <SelectionPopover
@@ -470,7 +493,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
                   key={`${selection.start}-${selection.end}`}
                   selection={selection}
                   codebook={codebook}
-                  reattaching={reattaching ?? null}
+                  reattaching={reattaching ? { quote: quoteOf(reattaching) ?? "…" } : null}
                   onSave={saveSelection}
                   onReattach={reattachToSelection}
                   onCancel={closeSelection}
@@ -480,6 +503,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
                 <AnnotationsHere
                   key={covering.ids.join()}
                   annotations={annotations.filter((annotation) => covering.ids.includes(annotation.id))}
+                  quoteOf={(annotation) => quoteOf(annotation) ?? ""}
                   position={{ top: covering.top, left: covering.left }}
                   discussion={discussion}
                   onShow={showAnnotation}
@@ -528,7 +552,7 @@ export function ArticleReader({ article, annotations: initialAnnotations, links:
               </p>
             )}
             <ul className="space-y-2" data-testid="annotation-list">
-              {shown.slice(0, cardLimit).map((annotation) => cardFor(annotation, annotation.id === activeId))}
+              {listedCards.map((annotation) => cardFor(annotation, annotation.id === activeId))}
             </ul>
             {shown.length > cardLimit && <ShowMore remaining={shown.length - cardLimit} onMore={showMoreCards} />}
             {anchored.length > 0 && shown.length === 0 && <p className="text-sm text-stone-500">No annotation matches these filters.</p>}
@@ -555,12 +579,16 @@ function shortQuote(quote: string): string {
 /**
  * Measures "parallax:paint": from the PAINT_START mark (spans handed to the
  * painter) to the end of the next frame, which shows them (npm run bench reads
- * it). Returns a cancel function.
+ * it, and its end, counted from the navigation's start); then calls
+ * `onPainted`. Returns a cancel function.
  */
-function measurePaint(): () => void {
+function measurePaint(onPainted: () => void): () => void {
   let timer: number | undefined;
   const frame = requestAnimationFrame(() => {
-    timer = window.setTimeout(() => performance.measure("parallax:paint", PAINT_START));
+    timer = window.setTimeout(() => {
+      performance.measure("parallax:paint", PAINT_START);
+      onPainted();
+    });
   });
   return () => {
     cancelAnimationFrame(frame);

@@ -5,7 +5,6 @@ import { useEffect, useRef, useState } from "react";
 import type { TagView } from "@/lib/codebook";
 import { EventChoice, type LinkDraft } from "./event-links";
 import { TagPicker } from "./tag-picker";
-import type { ReaderAnnotation } from "./use-annotations";
 
 /** A selected passage of the article text, and where its popover goes. */
 export interface TextSelection {
@@ -21,7 +20,7 @@ interface SelectionPopoverProps {
   selection: TextSelection;
   codebook: TagView[];
   /** An orphaned annotation to attach to the selection instead of creating a new one. */
-  reattaching: ReaderAnnotation | null;
+  reattaching: { quote: string } | null;
   onSave: (tagIds: string[], note: string, link: LinkDraft | null) => Promise<void>;
   onReattach: () => Promise<void>;
   onCancel: () => void;
@@ -66,7 +65,7 @@ export function SelectionPopover({ projectId, selection, codebook, reattaching, 
       {reattaching ? (
         <div className="space-y-2">
           <p className="text-xs text-stone-600" dir="auto">
-            Was: “{reattaching.exact}”
+            Was: “{reattaching.quote}”
           </p>
           <FormError message={error ?? undefined} />
           <div className="flex gap-2">

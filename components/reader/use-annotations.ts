@@ -1,10 +1,13 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import type { AnnotationSummary } from "@/lib/annotation-summaries";
+import { summaryOf } from "@/lib/annotation-summaries";
 import type { AnnotationView } from "@/lib/annotations";
 import { ApiFailure, callApi } from "./api-client";
 
-export type ReaderAnnotation = AnnotationView & { pending?: boolean };
+/** What the reader holds of every annotation (the rest of each loads with its card: use-annotation-details). */
+export type ReaderAnnotation = AnnotationSummary & { pending?: boolean };
 
 /** What the UI shows when a save met someone else's newer version (412). */
 export interface Conflict {
@@ -23,8 +26,9 @@ export interface AnnotationChanges {
   reviewNote?: string | null;
 }
 
+/** The server's order: by span, then id (time-ordered, so the older first; one being saved comes last). */
 function byTextOrder(a: ReaderAnnotation, b: ReaderAnnotation): number {
-  return a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt);
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function conflictFrom(failure: ApiFailure): Conflict {
@@ -37,8 +41,9 @@ function conflictFrom(failure: ApiFailure): Conflict {
  * change them. A new annotation shows at once (pending) and is replaced by
  * the stored one, or removed again if the save fails. Changes send the
  * version they were based on; a 412 is kept per annotation as a Conflict.
+ * Each view the server answers with is also handed to `onStored`.
  */
-export function useAnnotations(articleId: string, initial: AnnotationView[]) {
+export function useAnnotations(articleId: string, initial: AnnotationSummary[], onStored: (views: AnnotationView[]) => void) {
   const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(initial);
   const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
 
@@ -46,12 +51,16 @@ export function useAnnotations(articleId: string, initial: AnnotationView[]) {
   // Conflicts stay until their card is reloaded: a refresh must not hide one.
   useEffect(() => setAnnotations(initial), [initial]);
 
-  const replace = useCallback((id: string, next: ReaderAnnotation | null) => {
-    setAnnotations((current) => {
-      const others = current.filter((annotation) => annotation.id !== id);
-      return next ? [...others, next].sort(byTextOrder) : others;
-    });
-  }, []);
+  const replace = useCallback(
+    (id: string, next: ReaderAnnotation | AnnotationView | null) => {
+      if (next && "exact" in next) onStored([next]);
+      setAnnotations((current) => {
+        const others = current.filter((annotation) => annotation.id !== id);
+        return next ? [...others, "exact" in next ? summaryOf(next) : next].sort(byTextOrder) : others;
+      });
+    },
+    [onStored],
+  );
 
   const clearConflict = useCallback((id: string) => {
     setConflicts(({ [id]: _cleared, ...rest }) => rest);
@@ -59,26 +68,16 @@ export function useAnnotations(articleId: string, initial: AnnotationView[]) {
 
   const create = useCallback(
     async (draft: { start: number; end: number; exact: string; tags: AnnotationView["tags"]; note: string | null; author: AnnotationView["author"] }) => {
-      const now = new Date().toISOString();
       const temporaryId = `pending-${crypto.randomUUID()}`;
       const placeholder: ReaderAnnotation = {
         id: temporaryId,
-        articleId,
         start: draft.start,
         end: draft.end,
-        exact: draft.exact,
-        prefix: "",
-        suffix: "",
         tags: draft.tags,
-        note: draft.note,
         status: "DRAFT",
-        reviewNote: null,
         version: 1,
         anchor: "exact",
-        revision: 0,
         author: draft.author,
-        createdAt: now,
-        updatedAt: now,
         pending: true,
       };
       replace(temporaryId, placeholder);
@@ -86,7 +85,8 @@ export function useAnnotations(articleId: string, initial: AnnotationView[]) {
         const saved = await callApi<AnnotationView>("POST", `/api/v1/articles/${articleId}/annotations`, {
           body: { start: draft.start, end: draft.end, exact: draft.exact, tags: draft.tags.map((tag) => tag.id), note: draft.note },
         });
-        setAnnotations((current) => [...current.filter((annotation) => annotation.id !== temporaryId), saved].sort(byTextOrder));
+        onStored([saved]);
+        setAnnotations((current) => [...current.filter((annotation) => annotation.id !== temporaryId), summaryOf(saved)].sort(byTextOrder));
         return saved;
       } catch (error) {
         replace(temporaryId, null);

@@ -310,7 +310,7 @@ test("an editor edits the text: the report counts moved and orphaned annotations
   await page.screenshot({ path: ".data/test-results/reader-text-edit.png", fullPage: true });
 });
 
-test("a long sidebar renders 100 cards first and the rest as it is scrolled, or when one further down is shown", async ({ page }) => {
+test("a long sidebar renders a screenful of cards with the page, 100 once the highlights show, and the rest as it is scrolled, or when one further down is shown", async ({ page }) => {
   await signIn(page, "editor@example.org");
   const words = Array.from({ length: 130 }, (_, index) => `claim${String(index).padStart(3, "0")}`);
   const text = words.join(" ");
@@ -325,6 +325,9 @@ test("a long sidebar renders 100 cards first and the rest as it is scrolled, or 
   const cards = page.getByTestId("annotation-card");
   // Shown from the link: its card is rendered (and the ones before it), and marked as the current one.
   await expect(page.locator(`[data-annotation-id="${ids[120]}"]`)).toHaveAttribute("aria-current", "true");
+  // The page brings a screenful of cards; the rest of the first 100 are rendered once the highlights show.
+  const html = await (await page.request.get(`/articles/${articleId}`)).text();
+  expect(html.match(/data-testid="annotation-card"/g)).toHaveLength(20);
   await page.goto(`/articles/${articleId}`);
   await expect(cards).toHaveCount(100);
   const more = page.getByRole("button", { name: "Show more (30 not shown yet)" });

@@ -330,6 +330,28 @@ describe("listing", () => {
     expect((await api("GET", `${url}?limit=4`, { token: team.editor.token })).body.nextCursor).toEqual(expect.any(String));
   });
 
+  it("lists the annotations named by `ids` (what the reader fetches for the cards it shows), only those the caller may see", async () => {
+    const article = await newArticle(TEXT);
+    const own = (await annotate(article.id, { ...spanOf(TEXT, "Critics"), note: "whose critics?" })).body.id as string;
+    const editors = (await annotate(article.id, { ...spanOf(TEXT, "The minister said") }, team.editor.token)).body.id as string;
+    const third = (await annotate(article.id, { ...spanOf(TEXT, "inflation fell to 3%") })).body.id as string;
+    const url = `/api/v1/articles/${article.id}/annotations`;
+    const listed = async (ids: string, token = team.editor.token) => {
+      const response = await api("GET", `${url}?ids=${encodeURIComponent(ids)}`, { token });
+      expect(response.status).toBe(200);
+      return response.body.items.map((item: { id: string }) => item.id);
+    };
+    expect(await listed(`${own},${editors}`)).toEqual([editors, own]);
+    expect(await listed(third)).toEqual([third]);
+    // Ids of nothing, or of no annotation of this article, match nothing.
+    expect(await listed(`nonsense,${crypto.randomUUID()}`)).toEqual([]);
+    expect(await listed("")).toEqual([]);
+    // A reviewer coding blind (the default) does not get another member's unapproved annotation by naming it.
+    expect(await listed(`${own},${editors}`, team.reviewer.token)).toEqual([own]);
+    const tooMany = Array.from({ length: 201 }, () => crypto.randomUUID()).join(",");
+    expect((await api("GET", `${url}?ids=${tooMany}`, { token: team.editor.token })).status).toBe(422);
+  });
+
   it("answers each listed annotation exactly as the annotation itself is answered", async () => {
     const article = await newArticle(TEXT);
     const note = 'Tab\there, "quotes", back\\slash, \u0001 control, line\nbreak, 😀, ✓ and </script>';

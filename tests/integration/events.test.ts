@@ -156,6 +156,29 @@ describe("claim links", () => {
     expect(await countRows()).toEqual(before);
   });
 
+  it("lists an article's links in pages of {items, nextCursor}, with their events, only of claims the caller may see", async () => {
+    const article = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Dam links", text: TEXT } })).body.id as string;
+    const reviewers = await annotate("the dam was repaired on Monday", team.reviewer.token, article);
+    const editors = await annotate("the dam still leaks", team.editor.token, article);
+    const event = (await newEvent({ title: "Dam works", date: "2024-05-02" })).body;
+    for (const [annotationId, token] of [[reviewers, team.reviewer.token], [editors, team.editor.token]] as const) {
+      expect((await api("POST", `/api/v1/events/${event.id}/links`, { token, json: { annotationId, stance: "ASSERTS" } })).status).toBe(201);
+    }
+    const url = `/api/v1/articles/${article}/links`;
+    const all = await api("GET", url, { token: team.viewer.token });
+    expect(all.status).toBe(200);
+    expect(all.body).toEqual({ items: [expect.objectContaining({ annotationId: reviewers }), expect.objectContaining({ annotationId: editors })], nextCursor: null });
+    expect(all.body.items[0]).toMatchObject({ stance: "ASSERTS", event: { id: event.id, title: "Dam works", date: "2024-05-02" } });
+    const first = (await api("GET", `${url}?limit=1`, { token: team.viewer.token })).body;
+    expect(first.items).toEqual([all.body.items[0]]);
+    const second = (await api("GET", `${url}?limit=1&cursor=${first.nextCursor}`, { token: team.viewer.token })).body;
+    expect(second).toEqual({ items: [all.body.items[1]], nextCursor: null });
+    expect((await api("GET", `${url}?cursor=nonsense`, { token: team.viewer.token })).status).toBe(400);
+    // A reviewer coding blind sees the links of their own claims only.
+    expect((await api("GET", url, { token: team.reviewer.token })).body.items.map((link: { annotationId: string }) => link.annotationId)).toEqual([reviewers]);
+    expect((await api("GET", url, { token: other.editor.token })).status).toBe(404);
+  });
+
   it("keeps reviewers blind: a reviewer cannot link another reviewer's unapproved claim", async () => {
     const editorsClaim = await annotate("Officials said", team.editor.token);
     const event = (await newEvent({ title: "Statements" })).body;

@@ -128,6 +128,7 @@ const ROWS: Row[] = [
   { method: "DELETE", route: "/api/v1/articles/[articleId]", access: "EDITOR", ok: 204, call: async ({ team }) => at(`/api/v1/articles/${await article(team)}`) },
   { method: "GET", route: "/api/v1/articles/[articleId]/annotations", access: "VIEWER", ok: 200, call: async ({ articleId }) => at(`/api/v1/articles/${articleId}/annotations`) },
   { method: "POST", route: "/api/v1/articles/[articleId]/annotations", access: "REVIEWER", ok: 201, call: async ({ articleId }) => ({ path: `/api/v1/articles/${articleId}/annotations`, json: { ...quote("Critics"), tags: ["opinion"] } }) },
+  { method: "GET", route: "/api/v1/articles/[articleId]/links", access: "VIEWER", ok: 200, call: async ({ articleId }) => at(`/api/v1/articles/${articleId}/links`) },
   { method: "POST", route: "/api/v1/articles/[articleId]/annotations/submit", access: "REVIEWER", ok: 200, call: async ({ articleId }) => ({ path: `/api/v1/articles/${articleId}/annotations/submit`, json: {} }) },
   {
     method: "POST",

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { ArticleDetailsEditor } from "@/components/articles/article-details-editor";
 import { ArticleReader } from "@/components/reader/article-reader";
 import { formatCalendarDate } from "@/components/ui/format";
-import { listArticleAnnotations } from "@/lib/annotations";
+import { packSummaries } from "@/lib/annotation-summaries";
+import { listAnnotationSummaries } from "@/lib/annotations";
 import { getArticle } from "@/lib/articles";
 import { listCodebook } from "@/lib/codebook";
-import { listArticleLinks } from "@/lib/events";
 import { pageRecord } from "@/lib/page-data";
 import { roleAllows, seesOthersUnapprovedAnnotations } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
@@ -22,11 +22,11 @@ export async function generateMetadata({ params }: PageProps<"/articles/[article
 export default async function ArticlePage({ params }: PageProps<"/articles/[articleId]">) {
   const { articleId } = await params;
   const { actor, record: article } = await loadArticle(articleId);
-  const [project, codebook, annotations, links] = await Promise.all([
+  // Only what paints the highlights comes with the page; notes and links load after it shows.
+  const [project, codebook, annotations] = await Promise.all([
     getProject(actor, article.projectId),
     listCodebook(actor, article.projectId),
-    listArticleAnnotations(actor, articleId),
-    listArticleLinks(actor, articleId),
+    listAnnotationSummaries(actor, articleId),
   ]);
   const published = formatCalendarDate(article.publishedAt);
   const linkHost = article.url ? webLinkHost(article.url) : null;
@@ -71,8 +71,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[arti
       <hr className="my-6 border-stone-200" />
       <ArticleReader
         article={{ id: article.id, projectId: article.projectId, text: article.text, revision: article.revision }}
-        annotations={annotations}
-        links={links}
+        annotations={packSummaries(annotations)}
         codebook={codebook}
         viewer={{
           id: actor.userId,
