@@ -1,3 +1,4 @@
+import { signInAt } from "../../scripts/lib/sign-in";
 /** HTTP calls to the app under test, which `npm test` starts and names in TEST_BASE_URL. */
 export function baseUrl(): string {
   const url = process.env.TEST_BASE_URL;
@@ -51,18 +52,8 @@ export function errorCode(response: ApiResponse): string {
 }
 
 /** Signs in through next-auth's credentials endpoint, as the sign-in form does; `cookie` is what the browser then sends. */
-export async function signIn(email: string, password: string): Promise<{ cookie: string; setCookies: string[] }> {
-  const csrf = await fetch(`${baseUrl()}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
-  const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
-    body: new URLSearchParams({ csrfToken, email, password }),
-  });
-  const setCookies = response.headers.getSetCookie();
-  return { cookie: [csrfCookie, ...setCookies.map((cookie) => cookie.split(";")[0])].join("; "), setCookies };
+export function signIn(email: string, password: string): Promise<{ cookie: string; setCookies: string[] }> {
+  return signInAt(baseUrl(), email, password);
 }
 
 /**
