@@ -97,12 +97,9 @@ function pairDistance(first: Section[], second: Section[]): number {
  * are every coder's.
  */
 export function categoryDisagreement(segments: CodedSegment[], category: string, coders: number, length: number): CategoryDisagreement {
-  const tilings = Array.from({ length: coders }, (_, coder) =>
-    sectionsOf(
-      segments.filter((segment) => segment.coder === coder && segment.category === category),
-      length,
-    ),
-  );
+  const byCoder = Array.from({ length: coders }, (): CodedSegment[] => []);
+  for (const segment of segments) if (segment.category === category) byCoder[segment.coder]?.push(segment);
+  const tilings = byCoder.map((own) => sectionsOf(own, length));
   let distances = 0;
   for (let i = 0; i < coders; i++) for (let j = i + 1; j < coders; j++) distances += 2 * pairDistance(tilings[i]!, tilings[j]!);
   const observed = distances / (coders * (coders - 1) * length ** 2);
@@ -110,7 +107,7 @@ export function categoryDisagreement(segments: CodedSegment[], category: string,
   const sections = tilings.flat();
   const units = sections.filter((section) => section.unit).map((section) => section.length);
   if (units.length === 0) return { category, observed, expected: 0, alpha: null };
-  const gaps = sections.filter((section) => !section.unit).map((section) => section.length).sort((a, b) => a - b);
+  const gaps = Float64Array.from(sections.filter((section) => !section.unit), (section) => section.length).sort();
   // Suffix sums let each unit sum the gaps at least as long as itself with one binary search.
   const gapsFrom = new Float64Array(gaps.length + 1);
   for (let k = gaps.length - 1; k >= 0; k--) gapsFrom[k] = gapsFrom[k + 1]! + gaps[k]!;
