@@ -7,7 +7,7 @@ import { unprocessable } from "@/lib/errors";
 import { requireProjectPermission } from "@/lib/permissions";
 import { isUuid, parseInput } from "@/lib/validation";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { runInWorker } from "@/lib/workers/pool";
+import { runInWorker, TASK_BUDGETS } from "@/lib/workers/pool";
 import type { AgreementFigures, ArticleSpans } from "./report";
 
 /** Who to measure first when nobody was chosen: two members, reviewers before editors (who code too); viewers do not annotate. */
@@ -71,6 +71,9 @@ export async function measureAgreement(actor: Actor, projectId: string, query: u
  * whatever the statistics say (just after a large import they can be far off,
  * and a nested loop over stale estimates took minutes).
  */
+/** The read has as long as the figures have on their worker (TASK_BUDGETS.agreement); Prisma's default is 5 s. */
+const READ_TIMEOUT_MS = TASK_BUDGETS.agreement.timeoutMs;
+
 function spansByArticle(projectId: string, coderIds: string[], tagIds: string[], articleIds: string[] | null): Promise<ArticleSpans[]> {
   const inText = Prisma.sql`ORDER BY s.start, s."end", s.id`;
   return db().$transaction(async (tx) => {
@@ -102,5 +105,5 @@ function spansByArticle(projectId: string, coderIds: string[], tagIds: string[],
     LEFT JOIN linked lk ON lk.annotation_id = s.id
     GROUP BY s.article_id, ar.text_length
     ORDER BY s.article_id`;
-  });
+  }, { timeout: READ_TIMEOUT_MS });
 }

@@ -165,12 +165,21 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
     return round(expected === 0 ? null : 1 - figures.reduce((sum, figure) => sum + figure.observed, 0) / expected);
   };
   const linkValue = (span: CodedSpan) => span.links || NOT_LINKED;
+  /** What a span says about a group: its tags of the group, by name. Spans share their lists of tags (unpack), so each list is named once. */
+  const groupValue = (group: string) => {
+    const named = new Map<number[], string>();
+    return (span: CodedSpan) => {
+      let value = named.get(span.tags);
+      if (value === undefined) named.set(span.tags, (value = span.tags.map((tag) => input.tags[tag]!).filter((tag) => tag.group === group).map((tag) => tag.name).sort().join(" + ") || NO_TAG));
+      return value;
+    };
+  };
 
   return {
     spans: { matched: matched.length, total: units.length },
     groups: input.groups.map((group) => ({
       group: group.name,
-      ...kappaOf((span) => span.tags.map((tag) => input.tags[tag]!).filter((tag) => tag.group === group.name).map((tag) => tag.name).sort().join(" + ") || NO_TAG),
+      ...kappaOf(groupValue(group.name)),
       alpha: alphaOf(group.tags),
       tags: group.tags.map((tag) => ({ tag, kappa: tagKappa(tag), alpha: alphaOf([tag]) })),
     })),
