@@ -6,9 +6,9 @@ import type { MemberView } from "@/lib/members";
 import { unprocessable } from "@/lib/errors";
 import { requireProjectPermission } from "@/lib/permissions";
 import { isUuid, parseInput } from "@/lib/validation";
-import { cohensKappa, krippendorffsAlpha, type Unit } from "./statistics";
-import { type CodedSegment, unitizedAlpha } from "./unitized";
-import { type CoderSpan, matchSpans } from "./units";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { runInWorker, TASK_BUDGETS } from "@/lib/workers/pool";
+import type { AgreementFigures, ArticleSpans } from "./report";
 
 /** Who to measure first when nobody was chosen: two members, reviewers before editors (who code too); viewers do not annotate. */
 export function suggestedCoders(members: Pick<MemberView, "userId" | "role">[]): string[] {
@@ -20,44 +20,17 @@ export function suggestedCoders(members: Pick<MemberView, "userId" | "role">[]):
     .map((member) => member.userId);
 }
 
-/** What a coder's span says about one codebook group when it carries none of its tags. */
-const NO_TAG = "(no tag)";
-
 const idList = z
   .string()
   .max(5000)
   .transform((value) => value.split(",").map((id) => id.trim()).filter(Boolean));
 const agreementQuery = z.object({ coders: idList, articles: idList.optional() });
 
-export interface TagAgreement {
-  tag: string;
-  kappa: number | null;
-  alpha: number | null;
-}
+export type { GroupAgreement, TagAgreement } from "./report";
 
-export interface GroupAgreement {
-  group: string;
-  units: number;
-  observed: number | null;
-  kappa: number | null;
-  alpha: number | null;
-  tags: TagAgreement[];
-}
-
-export interface AgreementReport {
+export interface AgreementReport extends AgreementFigures {
   coders: { id: string; name: string }[];
-  /** Matched span units: marked by every coder, and all units (marked by at least one). */
-  spans: { matched: number; total: number };
-  groups: GroupAgreement[];
-  links: { units: number; observed: number | null; kappa: number | null; alpha: number | null };
 }
-
-interface CodedSpan extends CoderSpan {
-  tags: { name: string; group: string }[];
-  links: string[];
-}
-
-const round = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
 
 /**
  * Agreement of the chosen coders on the project's (or the chosen articles')
@@ -78,70 +51,59 @@ export async function measureAgreement(actor: Actor, projectId: string, query: u
   const coders = distinct.map((id) => members.find((member) => member.user.id === id)?.user);
   if (coders.some((coder) => !coder)) throw unprocessable("Every coder must be a member of this project.", { issues: [{ path: "coders", message: "unknown member" }] });
 
-  const [groups, annotations] = await Promise.all([
-    db().tagGroup.findMany({ where: { projectId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { name: true, tags: { orderBy: { position: "asc" }, select: { name: true } } } }),
-    db().annotation.findMany({
-      where: { projectId, deletedAt: null, anchor: { not: "ORPHANED" }, authorId: { in: distinct }, article: { deletedAt: null }, ...(articles ? { articleId: { in: articles.filter(isUuid) } } : {}) },
-      relationLoadStrategy: "join",
-      select: {
-        articleId: true,
-        article: { select: { textLength: true } },
-        authorId: true,
-        start: true,
-        end: true,
-        tags: { select: { tag: { select: { name: true, group: { select: { name: true } } } } } },
-        claimLinks: { where: { event: { deletedAt: null } }, select: { eventId: true, stance: true } },
-      },
-    }),
-  ]);
-  const spans: CodedSpan[] = annotations.map((annotation) => ({
-    articleId: annotation.articleId,
-    coder: distinct.indexOf(annotation.authorId),
-    start: annotation.start,
-    end: annotation.end,
-    tags: annotation.tags.map(({ tag }) => ({ name: tag.name, group: tag.group.name })),
-    links: annotation.claimLinks.map((link) => `${link.eventId}:${link.stance}`).sort(),
-  }));
-  const units = matchSpans(spans, distinct.length);
-  const matched = units.filter((unit) => unit.every((member) => member !== null));
-  const { segments, length } = continuum(annotations, spans);
-
-  const kappaOf = (valueOf: (span: CodedSpan) => string) => {
-    const kappa = cohensKappa(units.map((unit): Unit => [unit[0] ? valueOf(unit[0]) : null, unit[1] ? valueOf(unit[1]) : null]));
-    return { units: kappa.units, observed: round(kappa.observed), kappa: round(kappa.kappa) };
-  };
-  const alphaOf = (tags: string[]) => round(unitizedAlpha(segments, tags, distinct.length, length).alpha);
-  const linkValue = (span: CodedSpan) => span.links.join(" ") || "(not linked)";
-
-  return {
-    coders: coders.map((coder) => coder!),
-    spans: { matched: matched.length, total: units.length },
-    groups: groups.map((group) => ({
-      group: group.name,
-      ...kappaOf((span) => span.tags.filter((tag) => tag.group === group.name).map((tag) => tag.name).sort().join(" + ") || NO_TAG),
-      alpha: alphaOf(group.tags.map((tag) => tag.name)),
-      tags: group.tags.map((tag) => ({
-        tag: tag.name,
-        kappa: kappaOf((span) => (span.tags.some((candidate) => candidate.name === tag.name) ? "yes" : "no")).kappa,
-        alpha: alphaOf([tag.name]),
-      })),
-    })),
-    links: { ...kappaOf(linkValue), alpha: round(krippendorffsAlpha(matched.map((unit) => unit.map((span) => linkValue(span!)))).alpha) },
-  };
+  const codebook = await db().tagGroup.findMany({ where: { projectId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { name: true, tags: { orderBy: { position: "asc" }, select: { id: true, name: true } } } });
+  const tags = codebook.flatMap((group) => group.tags.map((tag) => ({ id: tag.id, name: tag.name, group: group.name })));
+  const articleIds = articles?.filter(isUuid) ?? null;
+  const figures = await runInWorker("agreement", {
+    coders: distinct.length,
+    groups: codebook.map((group) => ({ name: group.name, tags: group.tags.map((tag) => tag.name) })),
+    tags: tags.map(({ name, group }) => ({ name, group })),
+    articles: await spansByArticle(projectId, distinct, tags.map((tag) => tag.id), articleIds),
+  });
+  return { coders: coders.map((coder) => coder!), ...figures };
 }
 
 /**
- * The annotated articles' texts one after the other (in id order), and every
- * span's tags as segments on it: the continuum unitized alpha measures.
+ * The chosen coders' spans, one row per article (in id order) with its spans
+ * in text order as parallel lists: a million annotations come as a thousand
+ * rows, which neither the database nor this thread spends long on. The whole
+ * project is read once, so hash joins and sorts in memory are the plan
+ * whatever the statistics say (just after a large import they can be far off,
+ * and a nested loop over stale estimates took minutes).
  */
-function continuum(annotations: { articleId: string; article: { textLength: number } }[], spans: CodedSpan[]): { segments: CodedSegment[]; length: number } {
-  const lengths = new Map(annotations.map((annotation) => [annotation.articleId, annotation.article.textLength]));
-  const offsets = new Map<string, number>();
-  let length = 0;
-  for (const articleId of [...lengths.keys()].sort()) {
-    offsets.set(articleId, length);
-    length += lengths.get(articleId)!;
-  }
-  const segments = spans.flatMap((span) => span.tags.map((tag) => ({ coder: span.coder, start: offsets.get(span.articleId)! + span.start, end: offsets.get(span.articleId)! + span.end, category: tag.name })));
-  return { segments, length };
+/** The read has as long as the figures have on their worker (TASK_BUDGETS.agreement); Prisma's default is 5 s. */
+const READ_TIMEOUT_MS = TASK_BUDGETS.agreement.timeoutMs;
+
+function spansByArticle(projectId: string, coderIds: string[], tagIds: string[], articleIds: string[] | null): Promise<ArticleSpans[]> {
+  const inText = Prisma.sql`ORDER BY s.start, s."end", s.id`;
+  return db().$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
+    await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
+    return tx.$queryRaw<ArticleSpans[]>`
+    WITH spans AS MATERIALIZED (
+      SELECT a.id, a.article_id, a.author_id, a.start, a."end"
+      FROM annotations a
+      JOIN articles ar ON ar.id = a.article_id AND ar.deleted_at IS NULL
+      WHERE a.project_id = ${projectId}::uuid AND a.deleted_at IS NULL AND a.anchor <> 'ORPHANED' AND a.author_id = ANY(${coderIds}::uuid[])
+        ${articleIds ? Prisma.sql`AND a.article_id = ANY(${articleIds}::uuid[])` : Prisma.empty}
+    ), tagged AS (
+      SELECT t.annotation_id, string_agg((array_position(${tagIds}::uuid[], t.tag_id) - 1)::text, ' ') AS tags
+      FROM annotation_tags t JOIN spans s ON s.id = t.annotation_id
+      GROUP BY t.annotation_id
+    ), linked AS (
+      SELECT l.annotation_id, string_agg(l.event_id || ':' || l.stance, ' ' ORDER BY (l.event_id || ':' || l.stance) COLLATE "C") AS links
+      FROM claim_links l JOIN spans s ON s.id = l.annotation_id JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL
+      GROUP BY l.annotation_id
+    )
+    SELECT s.article_id::text AS "articleId", ar.text_length AS "textLength",
+           array_agg(array_position(${coderIds}::uuid[], s.author_id) - 1 ${inText}) AS coders,
+           array_agg(s.start ${inText}) AS starts, array_agg(s."end" ${inText}) AS ends,
+           string_agg(coalesce(tg.tags, ''), ',' ${inText}) AS tags, string_agg(coalesce(lk.links, ''), ',' ${inText}) AS links
+    FROM spans s
+    JOIN articles ar ON ar.id = s.article_id
+    LEFT JOIN tagged tg ON tg.annotation_id = s.id
+    LEFT JOIN linked lk ON lk.annotation_id = s.id
+    GROUP BY s.article_id, ar.text_length
+    ORDER BY s.article_id`;
+  }, { timeout: READ_TIMEOUT_MS });
 }

@@ -52,20 +52,42 @@ export function sectionDistance(a: Section, b: Section): number {
  * ones stay two units.
  */
 export function sectionsOf(segments: { start: number; end: number }[], length: number): Section[] {
-  const ordered = segments.map(({ start, end }) => ({ start: Math.max(0, start), end: Math.min(length, end) })).filter((segment) => segment.end > segment.start).sort((a, b) => a.start - b.start);
-  const joined: { start: number; end: number }[] = [];
-  for (const segment of ordered) {
-    const last = joined.at(-1);
-    if (last && segment.start < last.end) last.end = Math.max(last.end, segment.end);
-    else joined.push({ ...segment });
+  // Clamped to the continuum, empty ones left out, in order of start (stable; most come in order already, and are not sorted again).
+  const starts = new Float64Array(segments.length);
+  const ends = new Float64Array(segments.length);
+  let count = 0;
+  let inOrder = true;
+  for (const segment of segments) {
+    const start = Math.max(0, segment.start);
+    const end = Math.min(length, segment.end);
+    if (end <= start) continue;
+    if (count > 0 && start < starts[count - 1]!) inOrder = false;
+    starts[count] = start;
+    ends[count] = end;
+    count++;
   }
+  const order = Array.from({ length: count }, (_, index) => index);
+  if (!inOrder) order.sort((a, b) => starts[a]! - starts[b]! || a - b);
   const sections: Section[] = [];
   let position = 0;
-  for (const { start, end } of joined) {
+  const close = (start: number, end: number) => {
     if (start > position) sections.push({ start: position, length: start - position, unit: false });
     sections.push({ start, length: end - start, unit: true });
     position = end;
+  };
+  let unitStart = -1;
+  let unitEnd = -1;
+  for (const index of order) {
+    const start = starts[index]!;
+    const end = ends[index]!;
+    if (unitStart >= 0 && start < unitEnd) unitEnd = Math.max(unitEnd, end);
+    else {
+      if (unitStart >= 0) close(unitStart, unitEnd);
+      unitStart = start;
+      unitEnd = end;
+    }
   }
+  if (unitStart >= 0) close(unitStart, unitEnd);
   if (position < length) sections.push({ start: position, length: length - position, unit: false });
   return sections;
 }
@@ -97,20 +119,18 @@ function pairDistance(first: Section[], second: Section[]): number {
  * are every coder's.
  */
 export function categoryDisagreement(segments: CodedSegment[], category: string, coders: number, length: number): CategoryDisagreement {
-  const tilings = Array.from({ length: coders }, (_, coder) =>
-    sectionsOf(
-      segments.filter((segment) => segment.coder === coder && segment.category === category),
-      length,
-    ),
-  );
+  const byCoder = Array.from({ length: coders }, (): CodedSegment[] => []);
+  for (const segment of segments) if (segment.category === category) byCoder[segment.coder]?.push(segment);
+  const tilings = byCoder.map((own) => sectionsOf(own, length));
   let distances = 0;
   for (let i = 0; i < coders; i++) for (let j = i + 1; j < coders; j++) distances += 2 * pairDistance(tilings[i]!, tilings[j]!);
   const observed = distances / (coders * (coders - 1) * length ** 2);
 
-  const sections = tilings.flat();
-  const units = sections.filter((section) => section.unit).map((section) => section.length);
+  const units: number[] = [];
+  const gapLengths: number[] = [];
+  for (const tiling of tilings) for (const section of tiling) (section.unit ? units : gapLengths).push(section.length);
   if (units.length === 0) return { category, observed, expected: 0, alpha: null };
-  const gaps = sections.filter((section) => !section.unit).map((section) => section.length).sort((a, b) => a - b);
+  const gaps = Float64Array.from(gapLengths).sort();
   // Suffix sums let each unit sum the gaps at least as long as itself with one binary search.
   const gapsFrom = new Float64Array(gaps.length + 1);
   for (let k = gaps.length - 1; k >= 0; k--) gapsFrom[k] = gapsFrom[k + 1]! + gaps[k]!;

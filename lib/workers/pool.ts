@@ -27,6 +27,9 @@ const POOLS = {
   text: { size: 2, memoryMb: 384, maxWaiting: 64 },
   // One report at a time, in at most 448 MB: 10,000 claims need about 80 (npm run bench).
   report: { size: 1, memoryMb: 448, maxWaiting: 4 },
+  // One project-wide agreement at a time (a million spans by the coders compared need about 400 MB); a small one takes
+  // milliseconds, so several editors asking at once wait for it rather than being refused.
+  analysis: { size: 1, memoryMb: 768, maxWaiting: 16 },
 } satisfies Record<string, PoolSettings>;
 type PoolName = keyof typeof POOLS;
 
@@ -43,6 +46,11 @@ export const TASK_BUDGETS: Record<TaskName, TaskBudget> = {
   extractArticle: { pool: "text", timeoutMs: 10_000, overBudget: { code: "unprocessable_entity", work: "Extracting the article from this HTML", advice: NOTHING_STORED } },
   reanchor: { pool: "text", timeoutMs: 20_000, overBudget: { code: "unprocessable_entity", work: "Finding the annotations again in the new text", advice: NOTHING_STORED } },
   placeQuotes: { pool: "text", timeoutMs: 20_000, overBudget: { code: "unprocessable_entity", work: "Searching the article texts for the imported quotes", advice: NOTHING_STORED } },
+  agreement: {
+    pool: "analysis",
+    timeoutMs: 60_000,
+    overBudget: { code: "unprocessable_entity", work: "Measuring the agreement", advice: "measure fewer articles at a time (articles=<id>,…)." },
+  },
   renderReportPdf: {
     pool: "report",
     timeoutMs: 120_000,

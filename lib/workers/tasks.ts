@@ -7,6 +7,7 @@
 import type { StoredAnchor } from "../anchoring/reanchor";
 import type { QuotePlacementRequest } from "../anchoring/place-quotes";
 import type { ReportData } from "../exports/pdf-render";
+import type { AgreementInput } from "../agreement/report";
 
 interface TaskResult<Value> {
   value: Value;
@@ -26,6 +27,10 @@ export const TASKS = {
   async placeQuotes(input: { text: string; requests: QuotePlacementRequest[] }) {
     const { placeQuotes } = await import("../anchoring/place-quotes");
     return { value: placeQuotes(input.text, input.requests) };
+  },
+  async agreement(input: AgreementInput) {
+    const { agreementFigures } = await import("../agreement/report");
+    return { value: agreementFigures(input) };
   },
   /** The whole PDF report, laid out here and handed over as one buffer (moved, not copied). */
   async renderReportPdf(input: ReportData) {

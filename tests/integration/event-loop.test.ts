@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { syntheticProjectFile } from "../../scripts/lib/synthetic-project";
 import { api, baseUrl, errorCode } from "../support/api";
+import { db } from "@/lib/db";
 import { countRows, createProjectWithTeam, type TestProject } from "../support/factories";
 
 /**
@@ -99,6 +100,31 @@ describe("one request never stops the server", () => {
     expect(result.status).toBe(200);
     expect(new TextDecoder().decode(result.bytes.slice(0, 5))).toBe("%PDF-");
     expect(new TextDecoder().decode(result.bytes.slice(-6))).toContain("%%EOF");
+    expectServerStayedResponsive(health);
+  });
+
+  it("measures the agreement of two coders on 40,000 annotations while others are served", async () => {
+    const coded = await createProjectWithTeam("Event loop agreement");
+    const file = syntheticProjectFile({ articles: 20, perArticle: 1_000, events: 100 });
+    expect((await api("POST", `/api/v1/projects/${coded.id}/import`, { token: coded.editor.token, json: file })).status).toBe(201);
+    // The second coder marks the same sentences, two characters later, with every fourth tag changed.
+    await db().$executeRaw`
+      WITH source AS MATERIALIZED (
+        SELECT id AS original, gen_random_uuid() AS id, project_id, article_id, start, "end", exact, prefix, suffix, status, revision FROM annotations WHERE project_id = ${coded.id}::uuid
+      ), copied AS (
+        INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, status, revision, updated_at)
+        SELECT id, project_id, article_id, ${coded.reviewer.id}::uuid, start + 2, "end" + 2, exact, prefix, suffix, status, revision, now() FROM source
+      )
+      INSERT INTO annotation_tags (annotation_id, tag_id)
+      SELECT s.id, CASE WHEN s.start % 4 = 0 THEN (SELECT id FROM tags WHERE project_id = ${coded.id}::uuid AND name = 'opinion') ELSE t.tag_id END
+      FROM source s JOIN annotation_tags t ON t.annotation_id = s.original`;
+    const { result, health } = await whileHealthIsPolled(() => api("GET", `/api/v1/projects/${coded.id}/agreement?coders=${coded.editor.id},${coded.reviewer.id}`, { token: coded.editor.token }));
+    expect(result.status).toBe(200);
+    expect(result.body.spans).toEqual({ matched: 20_000, total: 20_000 });
+    const claimType = result.body.groups.find((group: { group: string }) => group.group === "claim type");
+    expect(claimType.units).toBe(20_000);
+    expect(claimType.kappa).toBeGreaterThan(0);
+    expect(claimType.kappa).toBeLessThan(1);
     expectServerStayedResponsive(health);
   });
 });
