@@ -42,11 +42,6 @@ export function afterCursor(cursor: string | undefined): { id?: { gt: string } }
   return cursor === undefined ? {} : { id: { gt: cursorId(cursor) } };
 }
 
-/** As afterCursor, for lists in descending id order (newest first). */
-export function beforeCursor(cursor: string | undefined): { id?: { lt: string } } {
-  return cursor === undefined ? {} : { id: { lt: cursorId(cursor) } };
-}
-
 /** Turns `limit + 1` rows fetched after the cursor into a page. */
 export function toPage<Row extends { id: string }, Item>(rows: Row[], limit: number, toItem: (row: Row) => Item): Page<Item> {
   const pageRows = rows.slice(0, limit);
