@@ -7,26 +7,45 @@ export interface CoderSpan {
   end: number;
 }
 
+interface OpenUnit<Span> {
+  start: number;
+  end: number;
+  members: (Span | null)[];
+}
+
 /**
  * Units of analysis: the coders' spans matched by overlap within each article
  * (greedily, in text order; a span joins the first unit it overlaps where its
  * coder has no span yet), so boundaries may differ. Each unit lists one slot
  * per coder, null where that coder marked nothing.
+ *
+ * In text order, a unit that ends where the current span starts (or before)
+ * can take no later span either: only the current article's units still open
+ * are compared, so a project of a million spans is matched in one pass, not
+ * each span against every unit made so far.
  */
 export function matchSpans<Span extends CoderSpan>(spans: Span[], coders: number): (Span | null)[][] {
-  const units: { articleId: string; start: number; end: number; members: (Span | null)[] }[] = [];
-  const ordered = [...spans].sort((a, b) => a.articleId.localeCompare(b.articleId) || a.start - b.start || a.end - b.end);
+  const units: (Span | null)[][] = [];
+  const ordered = [...spans].sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start || a.end - b.end));
+  let open: OpenUnit<Span>[] = [];
+  let article: string | undefined;
   for (const span of ordered) {
-    const unit = units.find((candidate) => candidate.articleId === span.articleId && candidate.members[span.coder] === null && span.start < candidate.end && candidate.start < span.end);
+    if (span.articleId !== article) {
+      article = span.articleId;
+      open = [];
+    } else {
+      open = open.filter((unit) => unit.end > span.start); // in creation order, as the first match must be
+    }
+    const unit = open.find((candidate) => candidate.members[span.coder] === null && span.start < candidate.end && candidate.start < span.end);
     if (unit) {
       unit.members[span.coder] = span;
-      unit.start = Math.min(unit.start, span.start);
       unit.end = Math.max(unit.end, span.end);
     } else {
       const members: (Span | null)[] = Array.from({ length: coders }, () => null);
       members[span.coder] = span;
-      units.push({ articleId: span.articleId, start: span.start, end: span.end, members });
+      units.push(members);
+      open.push({ start: span.start, end: span.end, members });
     }
   }
-  return units.map((unit) => unit.members);
+  return units;
 }
