@@ -10,7 +10,7 @@ import type { Stance } from "@/lib/generated/prisma/enums";
 import { lockMergePair, parseMergeTarget } from "@/lib/merging";
 import { assertNameFree, guardName } from "@/lib/names";
 import { cursorId, invalidCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
-import { notRejectedSql, notRejectedWhere, type ProjectAccess, requireArticlePermission, requireProjectPermission, roleAllows, visibleAnnotationsSql, visibleAnnotationsWhere } from "@/lib/permissions";
+import { notRejectedSql, notRejectedWhere, type ProjectAccess, requireArticlePermission, requireProjectPermission, roleAllows, seesOthersUnapprovedAnnotations, visibleAnnotationsSql, visibleAnnotationsWhere } from "@/lib/permissions";
 import { formatDate, isUuid, label, likeLiteral, optionalDate, optionalText, parseInput, queryText, storableString } from "@/lib/validation";
 
 export const STANCES = ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"] as const satisfies readonly Stance[];
@@ -182,8 +182,7 @@ export function eventsPageStatement(actor: Actor, access: ProjectAccess, { needl
   return Prisma.sql`
     SELECT page.id, page.project_id AS "projectId", page.title, page.date_start AS "dateStart", page.date_end AS "dateEnd", page.place, page.description,
            page.created_at AS "createdAt", page.updated_at AS "updatedAt",
-           (SELECT count(*)::int FROM claim_links l JOIN annotations a ON a.id = l.annotation_id JOIN articles r ON r.id = a.article_id AND r.deleted_at IS NULL
-             WHERE l.event_id = page.id AND ${visibleAnnotationsSql(actor, access)} AND ${notRejectedSql}) AS "linkCount"
+           (${linkCountSql(actor, access, Prisma.sql`page.id`)}) AS "linkCount"
     FROM (
       SELECT e.id, e.project_id, e.title, e.date_start, e.date_end, e.place, e.description, e.created_at, e.updated_at
       FROM events e
@@ -192,6 +191,24 @@ export function eventsPageStatement(actor: Actor, access: ProjectAccess, { needl
       LIMIT ${limit + 1}
     ) page
     ORDER BY ${eventOrder("page")}`;
+}
+
+/**
+ * The number of links of the event `eventId` (an SQL expression) whose claim
+ * is live, not rejected, on a live article and one the caller may see, read
+ * from indexes alone (claim_links_event_id_annotation_id_idx, then
+ * annotations_claim_state_idx): a page of events whose links run into the
+ * thousands is counted without reading a link's or an annotation's row. A
+ * link's claim is of its event's project (createLink and the imports check
+ * it), so the project is not checked again; a reviewer coding blind counts
+ * their own claims and the approved ones only, as visibleAnnotationsSql.
+ */
+function linkCountSql(actor: Actor, access: ProjectAccess, eventId: Prisma.Sql): Prisma.Sql {
+  const visible = seesOthersUnapprovedAnnotations(access) ? Prisma.sql`TRUE` : Prisma.sql`(a.author_id = ${actor.userId}::uuid OR a.status = 'APPROVED')`;
+  return Prisma.sql`SELECT count(*)::int FROM claim_links l
+    JOIN annotations a ON a.id = l.annotation_id AND a.deleted_at IS NULL
+    JOIN articles r ON r.id = a.article_id AND r.deleted_at IS NULL
+    WHERE l.event_id = ${eventId} AND ${notRejectedSql} AND ${visible}`;
 }
 
 /** The project's events by date (undated last), then title; `q` searches titles, places and descriptions. */
