@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unprocessable } from "@/lib/errors";
 import type { Stance, TagGroupKind } from "@/lib/generated/prisma/enums";
+import { linksOfClaimsSql } from "@/lib/events";
 import { notRejectedSql, type ProjectAccess, requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
 import { formatDate, isUuid, parseInput } from "@/lib/validation";
 
@@ -156,6 +157,22 @@ export async function compareArticles(actor: Actor, projectId: string, query: un
   };
 }
 
+/** The event links of the compared claims (`claimsWhere`, on annotations aliased `a`), looked up by the claims' ids. */
+export function comparedLinksStatement(claimsWhere: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT l.annotation_id AS "annotationId", l.id, l.stance::text AS stance, l.attributed_to AS "attributedTo", l.note,
+           e.id AS "eventId", e.title, e.date_start AS "dateStart", e.date_end AS "dateEnd", e.place
+    FROM claim_links l
+    JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL
+    WHERE ${linksOfClaimsSql(Prisma.sql`SELECT a.id FROM annotations a WHERE ${claimsWhere}`)}
+    ORDER BY l.created_at, l.id`;
+}
+
+/** What the comparison reads of claims: the caller's visible, anchored, not rejected annotations of the articles. */
+export function comparedClaimsSql(actor: Actor, access: ProjectAccess, articleIds: string[]): Prisma.Sql {
+  return Prisma.sql`a.article_id = ANY(${articleIds}::uuid[]) AND a.anchor <> 'ORPHANED' AND ${notRejectedSql} AND ${visibleAnnotationsSql(actor, access)}`;
+}
+
 interface ClaimRow {
   id: string;
   articleId: string;
@@ -172,7 +189,7 @@ interface ClaimRow {
  * loading took 3–5 times as long for 2,000 linked claims: npm run bench).
  */
 async function loadClaims(actor: Actor, access: ProjectAccess, articleIds: string[]): Promise<ClaimRow[]> {
-  const claimsWhere = Prisma.sql`a.article_id = ANY(${articleIds}::uuid[]) AND a.anchor <> 'ORPHANED' AND ${notRejectedSql} AND ${visibleAnnotationsSql(actor, access)}`;
+  const claimsWhere = comparedClaimsSql(actor, access, articleIds);
   const [tagged, links] = await Promise.all([
     db().$queryRaw<(Omit<ClaimRow, "tags" | "claimLinks"> & { tag: string | null; color: string; position: number; groupName: string; kind: TagGroupKind; groupPosition: number })[]>`
       SELECT a.id, a.article_id AS "articleId", a.start, a."end", a.exact,
@@ -183,14 +200,9 @@ async function loadClaims(actor: Actor, access: ProjectAccess, articleIds: strin
       LEFT JOIN tag_groups g ON g.id = t.group_id
       WHERE ${claimsWhere}
       ORDER BY a.start, a."end", a.id`,
-    db().$queryRaw<({ annotationId: string; eventId: string; title: string; dateStart: Date | null; dateEnd: Date | null; place: string | null } & Omit<ClaimRow["claimLinks"][number], "event">)[]>`
-      SELECT l.annotation_id AS "annotationId", l.id, l.stance::text AS stance, l.attributed_to AS "attributedTo", l.note,
-             e.id AS "eventId", e.title, e.date_start AS "dateStart", e.date_end AS "dateEnd", e.place
-      FROM claim_links l
-      JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL
-      JOIN annotations a ON a.id = l.annotation_id
-      WHERE ${claimsWhere}
-      ORDER BY l.created_at, l.id`,
+    db().$queryRaw<({ annotationId: string; eventId: string; title: string; dateStart: Date | null; dateEnd: Date | null; place: string | null } & Omit<ClaimRow["claimLinks"][number], "event">)[]>(
+      comparedLinksStatement(claimsWhere),
+    ),
   ]);
   const claims = new Map<string, ClaimRow>();
   for (const row of tagged) {

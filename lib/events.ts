@@ -5,12 +5,12 @@ import { reopenApprovedAnnotation } from "@/lib/annotations";
 import { recordAudit } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
 import { conflict, forbidden, notFound, unprocessable } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/generated/prisma/enums";
 import { lockMergePair, parseMergeTarget } from "@/lib/merging";
 import { assertNameFree, guardName } from "@/lib/names";
-import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
-import { notRejectedWhere, type ProjectAccess, requireArticlePermission, requireProjectPermission, roleAllows, visibleAnnotationsWhere } from "@/lib/permissions";
+import { cursorId, invalidCursor, type Page, pageInMemory, pageQuery, toPage } from "@/lib/pagination";
+import { notRejectedSql, notRejectedWhere, type ProjectAccess, requireArticlePermission, requireProjectPermission, roleAllows, seesOthersUnapprovedAnnotations, visibleAnnotationsSql, visibleAnnotationsWhere } from "@/lib/permissions";
 import { formatDate, isUuid, label, likeLiteral, optionalDate, optionalText, parseInput, queryText, storableString } from "@/lib/validation";
 
 export const STANCES = ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"] as const satisfies readonly Stance[];
@@ -156,34 +156,70 @@ function toLinkView(row: LinkRow): ClaimLinkView {
   };
 }
 
-/** Events by date (undated last), then title. */
-function byDateThenTitle(a: EventRow, b: EventRow): number {
-  const byDate = (a.dateStart?.getTime() ?? Infinity) - (b.dateStart?.getTime() ?? Infinity);
-  return (Number.isNaN(byDate) ? 0 : byDate) || a.title.localeCompare(b.title) || a.id.localeCompare(b.id);
+/**
+ * Events by date (undated last), then title in any case, of the events (or
+ * rows of their columns) aliased `alias`: the order of the index
+ * events_list_order_idx, whose expressions these are, so that a page is read
+ * from the index and stops at its end.
+ */
+function eventOrder(alias: string): Prisma.Sql {
+  const row = Prisma.raw(alias);
+  return Prisma.sql`coalesce(${row}.date_start, 'infinity'::date), parallax_name_key(${row}.title), ${row}.id`;
 }
 
-/** The project's events in date order; `q` searches titles, places and descriptions. */
+/** A page of events as the list reads it: the event's columns, with its links counted. */
+type EventListRow = Omit<EventRow, "_count"> & { linkCount: number };
+
+/**
+ * One page of the project's live events after the event `afterId` (in
+ * eventOrder), `needle` (a LIKE pattern) in their title, place or
+ * description; each with its links counted as eventSelect counts them, for
+ * the page's events only.
+ */
+export function eventsPageStatement(actor: Actor, access: ProjectAccess, { needle, afterId, limit }: { needle: string | null; afterId: string | null; limit: number }): Prisma.Sql {
+  const matches = needle === null ? Prisma.sql`TRUE` : Prisma.sql`(e.title ILIKE ${needle} OR e.place ILIKE ${needle} OR e.description ILIKE ${needle})`;
+  const after = afterId === null ? Prisma.sql`TRUE` : Prisma.sql`(${eventOrder("e")}) > (SELECT ${eventOrder("c")} FROM events c WHERE c.id = ${afterId}::uuid)`;
+  return Prisma.sql`
+    SELECT page.id, page.project_id AS "projectId", page.title, page.date_start AS "dateStart", page.date_end AS "dateEnd", page.place, page.description,
+           page.created_at AS "createdAt", page.updated_at AS "updatedAt",
+           (${linkCountSql(actor, access, Prisma.sql`page.id`)}) AS "linkCount"
+    FROM (
+      SELECT e.id, e.project_id, e.title, e.date_start, e.date_end, e.place, e.description, e.created_at, e.updated_at
+      FROM events e
+      WHERE e.project_id = ${access.projectId}::uuid AND e.deleted_at IS NULL AND ${matches} AND ${after}
+      ORDER BY ${eventOrder("e")}
+      LIMIT ${limit + 1}
+    ) page
+    ORDER BY ${eventOrder("page")}`;
+}
+
+/**
+ * The number of links of the event `eventId` (an SQL expression) whose claim
+ * is live, not rejected, on a live article and one the caller may see, read
+ * from indexes alone (claim_links_event_id_annotation_id_idx, then
+ * annotations_claim_state_idx): a page of events whose links run into the
+ * thousands is counted without reading a link's or an annotation's row. A
+ * link's claim is of its event's project (createLink and the imports check
+ * it), so the project is not checked again; a reviewer coding blind counts
+ * their own claims and the approved ones only, as visibleAnnotationsSql.
+ */
+function linkCountSql(actor: Actor, access: ProjectAccess, eventId: Prisma.Sql): Prisma.Sql {
+  const visible = seesOthersUnapprovedAnnotations(access) ? Prisma.sql`TRUE` : Prisma.sql`(a.author_id = ${actor.userId}::uuid OR a.status = 'APPROVED')`;
+  return Prisma.sql`SELECT count(*)::int FROM claim_links l
+    JOIN annotations a ON a.id = l.annotation_id AND a.deleted_at IS NULL
+    JOIN articles r ON r.id = a.article_id AND r.deleted_at IS NULL
+    WHERE l.event_id = ${eventId} AND ${notRejectedSql} AND ${visible}`;
+}
+
+/** The project's events by date (undated last), then title; `q` searches titles, places and descriptions. */
 export async function listEvents(actor: Actor, projectId: string, query: unknown): Promise<Page<EventView>> {
   const access = await requireProjectPermission(actor, projectId, "event.read");
-  const { q, ...page } = parseInput(listEventsQuery, query);
-  const needle = q?.trim() ? likeLiteral(q.trim()) : undefined;
-  const rows = await db().event.findMany({
-    where: {
-      projectId,
-      deletedAt: null,
-      ...(needle
-        ? {
-            OR: [
-              { title: { contains: needle, mode: "insensitive" } },
-              { place: { contains: needle, mode: "insensitive" } },
-              { description: { contains: needle, mode: "insensitive" } },
-            ],
-          }
-        : {}),
-    },
-    select: eventSelect(visibleAnnotationsWhere(actor, access)),
-  });
-  return pageInMemory(rows.sort(byDateThenTitle), page, toEventView);
+  const { q, limit, cursor } = parseInput(listEventsQuery, query);
+  const afterId = cursor === undefined ? null : cursorId(cursor);
+  if (afterId !== null && (await db().event.count({ where: { id: afterId, projectId } })) === 0) throw invalidCursor();
+  const needle = q?.trim() ? `%${likeLiteral(q.trim())}%` : null;
+  const rows = await db().$queryRaw<EventListRow[]>(eventsPageStatement(actor, access, { needle, afterId, limit }));
+  return toPage(rows, limit, ({ linkCount, ...row }) => toEventView({ ...row, _count: { links: linkCount } }));
 }
 
 async function requireEvent(actor: Actor, eventId: string, action: "event.read" | "event.link" | "event.manage", client: DbClient = db()) {
@@ -386,15 +422,35 @@ export interface ArticleLinkView extends ClaimLinkView {
   event: { id: string; title: string; date: string | null };
 }
 
+/**
+ * A condition on claim links aliased `l`: links of the annotations `annotationIds`
+ * (an SQL query of their ids) selects, looked up by annotation through the
+ * index on claim_links (annotation_id, …), never by reading every link of
+ * the project, whatever the planner's costs say.
+ */
+export function linksOfClaimsSql(annotationIds: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`l.annotation_id = ANY(ARRAY(${annotationIds}))`;
+}
+
+/** The links of the article's claims the caller can see (live events), oldest first. */
+export function articleLinksStatement(actor: Actor, access: ProjectAccess, articleId: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT l.id, l.event_id AS "eventId", l.annotation_id AS "annotationId", l.stance::text AS stance, l.attributed_to AS "attributedTo", l.note,
+           l.created_by_id AS "createdById", u.name AS "createdByName", l.created_at AS "createdAt", l.updated_at AS "updatedAt",
+           e.title AS "eventTitle", e.date_start AS "eventDate"
+    FROM claim_links l JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL JOIN users u ON u.id = l.created_by_id
+    WHERE ${linksOfClaimsSql(Prisma.sql`SELECT a.id FROM annotations a WHERE a.article_id = ${articleId}::uuid AND ${visibleAnnotationsSql(actor, access)}`)}
+    ORDER BY l.created_at, l.id`;
+}
+
 /** The links of the article's claims the caller can see, for the reader's sidebar. */
 export async function listArticleLinks(actor: Actor, articleId: string): Promise<ArticleLinkView[]> {
   const access = await requireArticlePermission(actor, articleId, "event.read");
-  const rows = await db().claimLink.findMany({
-    where: { event: { deletedAt: null }, annotation: { articleId, ...visibleAnnotationsWhere(actor, access) } },
-    orderBy: { createdAt: "asc" },
-    select: { ...linkSelect, event: { select: { id: true, title: true, dateStart: true } } },
-  });
-  return rows.map((row) => ({ ...toLinkView(row), event: { id: row.event.id, title: row.event.title, date: formatDate(row.event.dateStart) } }));
+  const rows = await db().$queryRaw<(Omit<LinkRow, "createdBy"> & { createdByName: string; eventTitle: string; eventDate: Date | null })[]>(articleLinksStatement(actor, access, articleId));
+  return rows.map(({ createdByName, eventTitle, eventDate, ...row }) => ({
+    ...toLinkView({ ...row, createdBy: { id: row.createdById, name: createdByName } }),
+    event: { id: row.eventId, title: eventTitle, date: formatDate(eventDate) },
+  }));
 }
 
 /** A page of listArticleLinks (GET …/articles/:articleId/links): the reader loads them after its first paint. */

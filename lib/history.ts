@@ -2,8 +2,8 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { beforeCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { cursorId, type Page, pageQuery, toPage } from "@/lib/pagination";
 import { requireProjectPermission } from "@/lib/permissions";
 import { isUuid, likeLiteral, parseInput, queryText } from "@/lib/validation";
 
@@ -40,27 +40,55 @@ function differences(before: unknown, after: unknown): HistoryEntry["changes"] {
     .map((field) => ({ field, before: left[field] ?? null, after: right[field] ?? null }));
 }
 
+/** The history's filters as SQL conditions on audit_entries aliased `h`. */
+export interface HistoryFilters {
+  entity?: string;
+  action?: string;
+  actorId?: string;
+  beforeId?: string;
+}
+
+/**
+ * A page of the project's history, newest first, before the entry
+ * `beforeId`: read backwards along an index that starts with the project
+ * (and the item, for one item's history), stopping at the page's end.
+ */
+export function historyStatement(projectId: string, { entity, action, actorId, beforeId }: HistoryFilters, limit: number): Prisma.Sql {
+  const conditions = [Prisma.sql`h.project_id = ${projectId}::uuid`];
+  if (entity) conditions.push(Prisma.sql`h.entity_id = ${entity}`);
+  if (action) conditions.push(action.endsWith(".") ? Prisma.sql`h.action LIKE ${`${likeLiteral(action)}%`}` : Prisma.sql`h.action = ${action}`);
+  if (actorId) conditions.push(Prisma.sql`h.actor_id = ${actorId}::uuid`);
+  if (beforeId) conditions.push(Prisma.sql`h.id < ${beforeId}::uuid`);
+  return Prisma.sql`
+    SELECT h.id, h.action, h.entity_type AS "entityType", h.entity_id AS "entityId", h.before, h.after, h.created_at AS "createdAt", h.actor_id AS "actorId", u.name AS "actorName"
+    FROM audit_entries h LEFT JOIN users u ON u.id = h.actor_id
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY h.id DESC
+    LIMIT ${limit}`;
+}
+
+interface HistoryRow {
+  id: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  createdAt: Date;
+  actorId: string | null;
+  actorName: string | null;
+}
+
 /** The project's history of changes, newest first, filterable by entity, action and author (editors and admins). */
 export async function listHistory(actor: Actor, projectId: string, query: unknown): Promise<Page<HistoryEntry>> {
   await requireProjectPermission(actor, projectId, "audit.read");
   const { limit, cursor, entity, action, actor: actorId } = parseInput(historyQuery, query);
-  const where: Prisma.AuditEntryWhereInput = {
-    projectId,
-    ...(entity ? { entityId: entity } : {}),
-    ...(action ? (action.endsWith(".") ? { action: { startsWith: likeLiteral(action) } } : { action }) : {}),
-    ...(actorId ? { actorId } : {}),
-    ...beforeCursor(cursor),
-  };
-  const rows = await db().auditEntry.findMany({
-    where,
-    orderBy: { id: "desc" },
-    take: limit + 1,
-    select: { id: true, action: true, entityType: true, entityId: true, before: true, after: true, createdAt: true, actor: { select: { id: true, name: true } } },
-  });
+  const rows = await db().$queryRaw<HistoryRow[]>(historyStatement(projectId, { entity, action, actorId, beforeId: cursor === undefined ? undefined : cursorId(cursor) }, limit + 1));
   const mentioned = new Map(rows.map((row) => [row.id, [...new Set([...mentionedIds(row.before), ...mentionedIds(row.after)])]]));
   const names = await namesOf(projectId, [...mentioned.values()].flat());
-  return toPage(rows, limit, (row) => ({
+  return toPage(rows, limit, ({ actorId: entryActorId, actorName, ...row }) => ({
     ...row,
+    actor: entryActorId === null ? null : { id: entryActorId, name: actorName! },
     createdAt: row.createdAt.toISOString(),
     changes: differences(row.before, row.after),
     names: Object.fromEntries(mentioned.get(row.id)!.flatMap((id) => (names.has(id) ? [[id, names.get(id)!]] : []))),

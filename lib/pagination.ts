@@ -23,9 +23,13 @@ function encodeCursor(id: string): string {
   return Buffer.from(id, "utf8").toString("base64url");
 }
 
-function decodeCursor(cursor: string): string {
+/** The answer to a cursor that names no row of the list. */
+export const invalidCursor = () => badRequest("Invalid cursor: pass the nextCursor of the previous page as it was.");
+
+/** The id a cursor names (the last row of the previous page); 400 for anything else. */
+export function cursorId(cursor: string): string {
   const id = Buffer.from(cursor, "base64url").toString("utf8");
-  if (!isUuid(id)) throw badRequest("Invalid cursor: pass the nextCursor of the previous page as it was.");
+  if (!isUuid(id)) throw invalidCursor();
   return id;
 }
 
@@ -35,12 +39,7 @@ function decodeCursor(cursor: string): string {
  * id order and hand them to `toPage`.
  */
 export function afterCursor(cursor: string | undefined): { id?: { gt: string } } {
-  return cursor === undefined ? {} : { id: { gt: decodeCursor(cursor) } };
-}
-
-/** As afterCursor, for lists in descending id order (newest first). */
-export function beforeCursor(cursor: string | undefined): { id?: { lt: string } } {
-  return cursor === undefined ? {} : { id: { lt: decodeCursor(cursor) } };
+  return cursor === undefined ? {} : { id: { gt: cursorId(cursor) } };
 }
 
 /** Turns `limit + 1` rows fetched after the cursor into a page. */
@@ -71,7 +70,7 @@ export function offsetCursor(offset: number): string {
 export function offsetFromCursor(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
   const match = /^offset:(\d{1,7})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
-  if (!match) throw badRequest("Invalid cursor: pass the nextCursor of the previous page as it was.");
+  if (!match) throw invalidCursor();
   return Number(match[1]);
 }
 
@@ -83,9 +82,9 @@ export function pageInMemory<Row extends { id: string }, Item>(
 ): Page<Item> {
   let start = 0;
   if (cursor !== undefined) {
-    const lastId = decodeCursor(cursor);
+    const lastId = cursorId(cursor);
     start = sorted.findIndex((row) => row.id === lastId) + 1;
-    if (start === 0) throw badRequest("Invalid cursor: pass the nextCursor of the previous page as it was.");
+    if (start === 0) throw invalidCursor();
   }
   return toPage(sorted.slice(start, start + limit + 1), limit, toItem);
 }

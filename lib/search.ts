@@ -16,6 +16,14 @@ export const MATCH_END = "\u0002";
 const SEARCH_LIMIT = 30;
 
 /**
+ * How many matches of each kind (annotations, comments, articles) a search
+ * ranks: the first the index gives. A word found in nearly every text would
+ * otherwise rank a million rows to show thirty (26 s at 1,000,000
+ * annotations); filters narrow before the cut, and pages go on up to it.
+ */
+export const CANDIDATES_PER_KIND = 1_000;
+
+/**
  * PostgreSQL's parser of search queries keeps at most 32 operators waiting
  * for their word ("tsquery stack too small" beyond): each minus sign of a run
  * is one (spaces and the signs ! & | ( ) < between them do not end the run),
@@ -89,8 +97,9 @@ export async function searchProject(actor: Actor, projectId: string, query: unkn
  * caller knows whether another page follows), each with `hitId`, the
  * annotation, comment or article matched, which orders equal ranks alike on
  * every page. Matching and ranking read the stored words (`search_vector`,
- * GIN-indexed); only the page's hits get snippets, since ts_headline parses
- * the text it is given (search_passage gives it at most 50,000 characters).
+ * GIN-indexed), ranking at most CANDIDATES_PER_KIND matches of each kind;
+ * only the page's hits get snippets, since ts_headline parses the text it is
+ * given (search_passage gives it at most 5,000 characters).
  */
 export function searchStatement(actor: Actor, access: ProjectAccess, { q, tag, source, status, author, limit, offset }: SearchRequest): Prisma.Sql {
   const tsQuery = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
@@ -108,22 +117,27 @@ export function searchStatement(actor: Actor, access: ProjectAccess, { q, tag, s
     " AND ",
   );
   const onlyArticles = !tag && !status && !author;
+  // Each kind's candidates are at most CANDIDATES_PER_KIND of its matches (the LIMIT inside each branch, before
+  // any ranking): only they are ranked, so a word of every text costs about what a word of a few does.
   return Prisma.sql`
     WITH page AS (
-      SELECT * FROM (
-        SELECT a.id AS "hitId", 'annotation' AS kind, a.article_id AS "articleId", r.title AS "articleTitle", a.id AS "annotationId", ts_rank(a.search_vector, ${tsQuery}) AS rank
-          FROM annotations a JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
-         WHERE ${annotationFilters} AND a.search_vector @@ ${tsQuery}
+      SELECT "hitId", kind, "articleId", "articleTitle", "annotationId", ts_rank(words, ${tsQuery}) AS rank FROM (
+        (SELECT a.id AS "hitId", 'annotation' AS kind, a.article_id AS "articleId", r.title AS "articleTitle", a.id AS "annotationId", a.search_vector AS words
+           FROM annotations a JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
+          WHERE ${annotationFilters} AND a.search_vector @@ ${tsQuery}
+          LIMIT ${CANDIDATES_PER_KIND})
         UNION ALL
-        SELECT c.id, 'comment', a.article_id, r.title, a.id, ts_rank(c.search_vector, ${tsQuery})
-          FROM comments c JOIN annotations a ON a.id = c.annotation_id JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
-         WHERE c.deleted_at IS NULL AND ${annotationFilters} AND c.search_vector @@ ${tsQuery}
+        (SELECT c.id, 'comment', a.article_id, r.title, a.id, c.search_vector
+           FROM comments c JOIN annotations a ON a.id = c.annotation_id JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
+          WHERE c.deleted_at IS NULL AND ${annotationFilters} AND c.search_vector @@ ${tsQuery}
+          LIMIT ${CANDIDATES_PER_KIND})
         UNION ALL
-        SELECT r.id, 'article', r.id, r.title, NULL, ts_rank(r.search_vector, ${tsQuery})
-          FROM articles r LEFT JOIN sources s ON s.id = r.source_id
-         WHERE ${onlyArticles ? Prisma.sql`TRUE` : Prisma.sql`FALSE`} AND r.project_id = ${access.projectId}::uuid AND r.deleted_at IS NULL
-           AND ${sourceFilter} AND r.search_vector @@ ${tsQuery}
-      ) hits
+        (SELECT r.id, 'article', r.id, r.title, NULL, r.search_vector
+           FROM articles r LEFT JOIN sources s ON s.id = r.source_id
+          WHERE ${onlyArticles ? Prisma.sql`TRUE` : Prisma.sql`FALSE`} AND r.project_id = ${access.projectId}::uuid AND r.deleted_at IS NULL
+            AND ${sourceFilter} AND r.search_vector @@ ${tsQuery}
+          LIMIT ${CANDIDATES_PER_KIND})
+      ) candidates
       ORDER BY rank DESC, kind, "articleTitle", "hitId"
       LIMIT ${limit + 1} OFFSET ${offset}
     )

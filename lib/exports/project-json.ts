@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { formatDate } from "@/lib/validation";
-import { annotationBatches, type ExportContext } from "./source";
+import { annotationBatches, articleText, type ExportContext } from "./source";
 
 /** The format name and version import checks. */
 export const PROJECT_FORMAT = { format: "parallax.project", version: 1 } as const;
@@ -30,7 +30,9 @@ export async function* projectJsonExport(context: ExportContext): AsyncGenerator
   const sources = [...outlets.keys()];
   yield `{${JSON.stringify(PROJECT_FORMAT).slice(1, -1)},"exportedAt":${JSON.stringify(new Date().toISOString())},`;
   yield `"project":${JSON.stringify(context.project)},"codebook":${JSON.stringify(codebook)},"sources":${JSON.stringify(sources)},"outlets":${JSON.stringify([...outlets.values()])},"articles":[`;
-  for (const [index, { revision: _revision, sourceHomepage: _homepage, sourceNotes: _notes, ...article }] of context.articles.entries()) yield (index ? "," : "") + JSON.stringify(article);
+  for (const [index, { id, title, url, author, publishedAt, source }] of context.articles.entries()) {
+    yield (index ? "," : "") + JSON.stringify({ id, title, url, author, text: await articleText(id), publishedAt, source });
+  }
   const eventViews = events.map((event) => ({
     id: event.id,
     title: event.title,

@@ -1,6 +1,6 @@
 import "server-only";
 import { codePointConverter, type CodePointConverter } from "@/lib/anchoring";
-import { annotationBatches, type ExportAnnotation, type ExportArticle, type ExportContext } from "./source";
+import { annotationBatches, articleText, type ExportAnnotation, type ExportArticle, type ExportContext } from "./source";
 
 /** Where an article lives for other tools: its URL, else a URN of its id (what import matches on). */
 export function articleTarget(article: { id: string; url: string | null }): string {
@@ -47,7 +47,7 @@ export async function* webAnnotationExport(context: ExportContext): AsyncGenerat
       const article = context.articleById.get(annotation.articleId)!;
       if (!converters.has(article.id)) {
         converters.clear();
-        converters.set(article.id, codePointConverter(article.text));
+        converters.set(article.id, codePointConverter(await articleText(article.id)));
       }
       yield (count === 0 ? "" : ",") + JSON.stringify(webAnnotation(annotation, article, converters.get(article.id)!));
       count++;

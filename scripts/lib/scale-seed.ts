@@ -8,8 +8,11 @@
  * characters, in turn) with 1,000 annotations each, by four coders in turn
  * (neighbouring spans overlap now and then, so agreement has something to
  * measure), in every status; a claim-type tag on each, a frame, rhetoric or
- * verdict tag on every third, fourth or fifth; 20 % linked to an event (two
- * events per ten articles, each event about 100 links); a comment on every
+ * verdict tag on every third, fourth or fifth; 20 % linked to an event
+ * (twenty events per block of ten articles, each event 100 links: ten claims
+ * from each article of its block, as a story followed by ten articles of
+ * five outlets; an event's link count does not grow with the project, the
+ * number of events does); a comment on every
  * tenth; the audit rows of all of it. Only the project's size changes from
  * one database to the next, not what one article holds.
  */
@@ -46,7 +49,7 @@ const QUIET_TABLES = ["articles", "annotations", "claim_links", "comments"];
  */
 export async function seedScaleProject(sql: pg.ClientBase, { projectId, ownerId, coderIds, annotations }: { projectId: string; ownerId: string; coderIds: string[]; annotations: number }): Promise<ScaleSeed> {
   const articles = Math.ceil(annotations / PER_ARTICLE);
-  const events = Math.max(2, Math.ceil(articles / 10) * 2);
+  const events = Math.ceil(articles / 10) * 20;
   const texts = Array.from({ length: DISTINCT_TEXTS }, (_, index) => syntheticText(index, TEXT_LENGTH));
   const groups = (
     await sql.query<{ position: number; tag_ids: string[] }>(

@@ -1,11 +1,10 @@
 import fc from "fast-check";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { requireProjectPermission } from "@/lib/permissions";
 import { searchStatement } from "@/lib/search";
 import { api } from "../support/api";
+import { planText, refreshStatistics } from "../support/explain";
 import { createProjectWithTeam } from "../support/factories";
 
 describe("full-text search", () => {
@@ -139,12 +138,9 @@ describe("search at size", () => {
 
     // The plan: each kind through its GIN index of stored words. Statistics first, as autovacuum keeps them: VACUUM
     // gives the planner a GIN index's own (its size in entries and pages), ANALYZE those of the column.
-    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await admin.connect();
-    await admin.query("VACUUM ANALYZE articles, annotations, comments").finally(() => admin.end());
+    await refreshStatistics("articles", "annotations", "comments");
     const access = await requireProjectPermission(team.editor.actor, team.id, "annotation.read");
-    const statement = searchStatement(team.editor.actor, access, { q: "needle", limit: 30, offset: 0 });
-    const plan = (await db().$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN (VERBOSE) ${statement}`)).map((line) => line["QUERY PLAN"]).join("\n");
+    const plan = await planText(searchStatement(team.editor.actor, access, { q: "needle", limit: 30, offset: 0 }), { verbose: true });
     for (const index of ["articles_search_idx", "annotations_search_idx", "comments_search_idx"]) expect(plan, plan).toContain(`Bitmap Index Scan on ${index}`);
     // No article, quote or comment is parsed into words again: only the notes of the page, to tell whether they matched.
     expect(new Set(plan.match(/\b(?:to_tsvector|search_words)\([^)]*\)/g))).toEqual(new Set(["search_words(a.note)"]));

@@ -5,7 +5,7 @@ import { PageNavigation } from "@/components/ui/page-navigation";
 import { Problem } from "@/components/ui/problem";
 import { listEvents } from "@/lib/events";
 import { orProblem, projectSubpage, queryParam } from "@/lib/page-data";
-import { MAX_PAGE_SIZE } from "@/lib/pagination";
+import { DEFAULT_PAGE_SIZE } from "@/lib/pagination";
 import { roleAllows } from "@/lib/permissions";
 
 const subpage = projectSubpage("events", "Events");
@@ -17,7 +17,8 @@ export default async function EventsPage({ params, searchParams }: PageProps<"/p
   const cursor = queryParam(query, "cursor");
   const q = queryParam(query, "q")?.trim() || undefined;
   const { actor, record: project } = await subpage.load(projectId);
-  const { data: page, problem } = await orProblem(listEvents(actor, projectId, { limit: MAX_PAGE_SIZE, cursor, q }));
+  // A page of 50, as the API's: each event's links are counted, and an event may have thousands.
+  const { data: page, problem } = await orProblem(listEvents(actor, projectId, { limit: DEFAULT_PAGE_SIZE, cursor, q }));
   return (
     <div>
       <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>Events</PageTitle>

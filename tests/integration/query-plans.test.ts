@@ -1,0 +1,149 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { comparedClaimsSql, comparedLinksStatement } from "@/lib/compare";
+import { db } from "@/lib/db";
+import { articleLinksStatement, eventsPageStatement } from "@/lib/events";
+import { historyStatement } from "@/lib/history";
+import { requireProjectPermission } from "@/lib/permissions";
+import { CANDIDATES_PER_KIND, searchStatement } from "@/lib/search";
+import { api } from "../support/api";
+import { createProjectWithTeam, type TestProject } from "../support/factories";
+import { indexesRead, type PlanNode, planNodes, planOf, planText, refreshStatistics, seqScannedTables } from "../support/explain";
+
+/*
+ * The project-wide queries and those about one article read what they need
+ * through indexes, whatever the project's size: checked on the plans
+ * PostgreSQL chooses for a project of some thousands of rows (enough for the
+ * planner to prefer an index where one serves), with fresh statistics.
+ */
+const ARTICLES = 40;
+const PER_ARTICLE = 100;
+const EVENTS = 300;
+
+let team: TestProject;
+let articleIds: string[];
+
+beforeAll(async () => {
+  team = await createProjectWithTeam("Query plans");
+  // Written straight into the tables (the plans are what matters): every annotation's note and every comment
+  // has the common word "ministry"; every other annotation is linked to one of the events.
+  articleIds = (
+    await db().$queryRaw<{ id: string }[]>`
+      INSERT INTO articles (id, project_id, created_by_id, updated_at, title, text, text_length)
+      SELECT gen_random_uuid(), ${team.id}::uuid, ${team.editor.id}::uuid, now(), 'Report ' || n, body, length(body)
+      FROM generate_series(1, ${ARTICLES}) AS n, format('Report number %s: the ministry spoke of the valley.', n) AS body
+      RETURNING id`
+  ).map((row) => row.id);
+  await db().$executeRaw`
+    INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note, status, revision, updated_at)
+    SELECT gen_random_uuid(), ${team.id}::uuid, r.id, CASE WHEN n % 2 = 0 THEN ${team.editor.id}::uuid ELSE ${team.reviewer.id}::uuid END,
+           0, 6, 'Report', '', '', 'The ministry''s figure ' || n, (ARRAY['DRAFT', 'APPROVED', 'REJECTED', 'SUBMITTED'])[n % 4 + 1]::"AnnotationStatus", 1, now()
+    FROM articles r, generate_series(1, ${PER_ARTICLE}) AS n WHERE r.project_id = ${team.id}::uuid`;
+  await db().$executeRaw`
+    INSERT INTO events (id, project_id, title, date_start, created_by_id, updated_at)
+    SELECT gen_random_uuid(), ${team.id}::uuid, 'Event ' || n, CASE WHEN n % 7 = 0 THEN NULL ELSE DATE '2021-08-01' + n % 40 END, ${team.editor.id}::uuid, now()
+    FROM generate_series(1, ${EVENTS}) AS n`;
+  await db().$executeRaw`
+    WITH numbered AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM annotations WHERE project_id = ${team.id}::uuid),
+         event_numbers AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM events WHERE project_id = ${team.id}::uuid)
+    INSERT INTO claim_links (id, annotation_id, event_id, stance, created_by_id, updated_at)
+    SELECT gen_random_uuid(), a.id, e.id, 'ASSERTS', ${team.editor.id}::uuid, now()
+    FROM numbered a JOIN event_numbers e ON e.n = a.n % ${EVENTS} + 1 WHERE a.n % 2 = 0`;
+  await db().$executeRaw`
+    INSERT INTO comments (id, annotation_id, author_id, text, updated_at)
+    SELECT gen_random_uuid(), id, author_id, 'Ask the ministry again.', now() FROM annotations WHERE project_id = ${team.id}::uuid AND start = 0 AND note LIKE '%0'`;
+  // The history of it all: an entry per annotation.
+  await db().$executeRaw`
+    INSERT INTO audit_entries (id, project_id, actor_id, action, entity_type, entity_id, created_at)
+    SELECT gen_random_uuid(), ${team.id}::uuid, author_id, 'annotation.create', 'Annotation', id::text, now() FROM annotations WHERE project_id = ${team.id}::uuid`;
+  await refreshStatistics("articles", "annotations", "annotation_tags", "comments", "events", "claim_links", "audit_entries");
+}, 120_000);
+
+async function editorAccess() {
+  return requireProjectPermission(team.editor.actor, team.id, "annotation.read");
+}
+
+describe("query plans", () => {
+  it("lists a page of events from its index, counting the links of that page's events only, from indexes alone", async () => {
+    const reviewerAccess = await requireProjectPermission(team.reviewer.actor, team.id, "annotation.read");
+    for (const [actor, access] of [[team.editor.actor, await editorAccess()], [team.reviewer.actor, reviewerAccess]] as const) {
+      const statement = eventsPageStatement(actor, access, { needle: null, afterId: null, limit: 50 });
+      const plan = await planOf(statement);
+      const message = await planText(statement);
+      expect(indexesRead(plan), message).toContain("events_list_order_idx");
+      expect(seqScannedTables(plan), message).toEqual([]);
+      // Neither a link's row nor an annotation's (wide, scattered) is read to count: an event may have thousands of links.
+      const linkReads = planNodes(plan).filter((node) => node["Relation Name"] === "claim_links" || node["Relation Name"] === "annotations");
+      expect(linkReads.map((node) => `${node["Node Type"]} ${node["Index Name"]}`).sort(), message).toEqual([
+        "Index Only Scan annotations_claim_state_idx",
+        "Index Only Scan claim_links_event_id_annotation_id_idx",
+      ]);
+    }
+
+    // The pages, in the index's order, are the whole list once; the counts are the visible, not rejected claims'.
+    const seen: { id: string; date: string | null; title: string; linkCount: number }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: any = await api("GET", `/api/v1/projects/${team.id}/events?limit=50${cursor ? `&cursor=${cursor}` : ""}`, { token: team.reviewer.token });
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(EVENTS);
+    const order = (event: (typeof seen)[number]) => `${event.date ?? "9999-99-99"} ${event.title.toLowerCase().padEnd(20)} ${event.id}`;
+    expect(seen.map(order)).toEqual(seen.map(order).sort());
+    const [{ visible }] = await db().$queryRaw<[{ visible: number }]>`
+      SELECT count(*)::int AS visible FROM claim_links l JOIN annotations a ON a.id = l.annotation_id
+      WHERE a.project_id = ${team.id}::uuid AND a.status <> 'REJECTED' AND (a.author_id = ${team.reviewer.id}::uuid OR a.status = 'APPROVED')`;
+    expect(seen.reduce((sum, event) => sum + event.linkCount, 0)).toBe(visible);
+  });
+
+  it("looks up an article's links, and the compared articles' links, by their annotations", async () => {
+    const access = await editorAccess();
+    for (const statement of [
+      articleLinksStatement(team.editor.actor, access, articleIds[3]!),
+      comparedLinksStatement(comparedClaimsSql(team.editor.actor, access, [articleIds[3]!, articleIds[4]!])),
+    ]) {
+      const plan = await planOf(statement);
+      const message = await planText(statement);
+      expect(indexesRead(plan), message).toContain("claim_links_annotation_id_event_id_key");
+      expect(seqScannedTables(plan).filter((table) => table === "claim_links" || table === "annotations"), message).toEqual([]);
+    }
+  });
+
+  it("ranks at most a bounded number of matches of each kind for a word found everywhere", async () => {
+    const access = await editorAccess();
+    const statement = searchStatement(team.editor.actor, access, { q: "ministry", limit: 30, offset: 0 });
+    const plan = await planOf(statement);
+    const message = await planText(statement);
+    // Below the sort by rank, every read of matches is cut by a LIMIT of its own first.
+    const ranking = planNodes(plan).find((node) => node["Node Type"] === "Sort" && node["Sort Key"]?.some((key) => key.includes("ts_rank")));
+    expect(ranking, message).toBeDefined();
+    const uncut = (node: PlanNode): string[] =>
+      node["Node Type"] === "Limit" ? [] : [...(node["Relation Name"] && ["annotations", "comments", "articles"].includes(node["Relation Name"]) ? [node["Relation Name"]] : []), ...(node.Plans ?? []).flatMap(uncut)];
+    expect(uncut(ranking!), message).toEqual([]);
+    expect(PER_ARTICLE * ARTICLES).toBeGreaterThan(CANDIDATES_PER_KIND);
+
+    const found = await api("GET", `/api/v1/projects/${team.id}/search?q=ministry&limit=100`, { token: team.editor.token });
+    expect(found.status).toBe(200);
+    expect(found.body.items).toHaveLength(100);
+    expect(found.body.items.every((hit: { snippet: string }) => hit.snippet.includes("\u0001"))).toBe(true);
+  });
+
+  it("reads a page of the history, and one item's history, backwards along an index", async () => {
+    const [{ entityId }] = await db().$queryRaw<[{ entityId: string }]>`
+      SELECT entity_id AS "entityId" FROM audit_entries WHERE project_id = ${team.id}::uuid ORDER BY id LIMIT 1`;
+    // The whole history: along the project's index or the primary key (as the project's share of the table
+    // makes it cheaper), never sorted; one item's: along its own index.
+    for (const [filters, indexes] of [
+      [{}, ["audit_entries_project_id_id_idx", "audit_entries_pkey"]],
+      [{ entity: entityId }, ["audit_entries_project_id_entity_id_id_idx"]],
+    ] as const) {
+      const statement = historyStatement(team.id, filters, 51);
+      const plan = await planOf(statement);
+      const message = await planText(statement);
+      expect(indexesRead(plan).filter((index) => index.startsWith("audit_entries")), message).toEqual([expect.toBeOneOf([...indexes])]);
+      expect(seqScannedTables(plan), message).not.toContain("audit_entries");
+      expect(planNodes(plan).some((node) => node["Node Type"] === "Sort"), message).toBe(false);
+    }
+  });
+});
