@@ -34,6 +34,21 @@ function applyEdit(text: string, { at, removed, inserted }: Edit) {
   return { start, end, newText: canonicalizeText(text.slice(0, start) + inserted + text.slice(end)) };
 }
 
+/**
+ * Whether the region an edit from `text` to `newText` must at least have
+ * changed, taken from either end (common start first, as the diff does),
+ * reaches into the span: then an edit that covers the span explains the
+ * new text as well as the one made.
+ */
+function editCanCoverSpan(text: string, newText: string, span: { start: number; end: number }): boolean {
+  const shorter = Math.min(text.length, newText.length);
+  let head = 0;
+  while (head < shorter && text[head] === newText[head]) head++;
+  let tail = 0;
+  while (tail < shorter - head && text[text.length - 1 - tail] === newText[newText.length - 1 - tail]) tail++;
+  return span.start < text.length - tail && span.end > head;
+}
+
 function expectFoundOrKept(result: AnchorResult, anchor: StoredAnchor, newText: string) {
   expect(["exact", "moved", "fuzzy", "orphaned"]).toContain(result.state);
   if (result.state === "orphaned") {
@@ -89,7 +104,9 @@ describe("properties of re-anchoring", () => {
         const shift = before ? newText.length - text.length : 0;
         fc.pre(newText.slice(anchor.start + shift, anchor.end + shift) === anchor.exact);
         const [result] = reanchorAll(text, newText, [anchor]);
-        expect(result!.state).toBe("exact");
+        // Around repeated text the same new text also comes from an edit over the span ("a🤔🤔" → "a🤔" may lose
+        // either 🤔): the span is then rightly searched for, and found as moved.
+        expect(result!.state).toEqual(editCanCoverSpan(text, newText, anchor) ? expect.stringMatching(/^(exact|moved)$/) : "exact");
         expect(result!.exact).toBe(anchor.exact);
         // Another, equally good diff may place the edit on the other side of a repeated quote.
         expect(Math.abs(result!.start - (anchor.start + shift))).toBeLessThanOrEqual(Math.max(end - start, edit.inserted.length));
