@@ -9,7 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/generated/prisma/enums";
 import { lockMergePair, parseMergeTarget } from "@/lib/merging";
 import { assertNameFree, guardName } from "@/lib/names";
-import { cursorId, invalidCursor, type Page, pageInMemory, pageQuery, toPage } from "@/lib/pagination";
+import { cursorId, invalidCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
 import { notRejectedSql, notRejectedWhere, type ProjectAccess, requireArticlePermission, requireProjectPermission, roleAllows, seesOthersUnapprovedAnnotations, visibleAnnotationsSql, visibleAnnotationsWhere } from "@/lib/permissions";
 import { formatDate, isUuid, label, likeLiteral, optionalDate, optionalText, parseInput, queryText, storableString } from "@/lib/validation";
 
@@ -433,28 +433,40 @@ export function linksOfClaimsSql(annotationIds: Prisma.Sql): Prisma.Sql {
 }
 
 /** The links of the article's claims the caller can see (live events), oldest first. */
-export function articleLinksStatement(actor: Actor, access: ProjectAccess, articleId: string): Prisma.Sql {
+export function articleLinksStatement(actor: Actor, access: ProjectAccess, articleId: string, page?: { afterId: string | null; limit: number }): Prisma.Sql {
+  const after = page?.afterId ? Prisma.sql`AND (l.created_at, l.id) > (SELECT c.created_at, c.id FROM claim_links c WHERE c.id = ${page.afterId}::uuid)` : Prisma.empty;
   return Prisma.sql`
     SELECT l.id, l.event_id AS "eventId", l.annotation_id AS "annotationId", l.stance::text AS stance, l.attributed_to AS "attributedTo", l.note,
            l.created_by_id AS "createdById", u.name AS "createdByName", l.created_at AS "createdAt", l.updated_at AS "updatedAt",
            e.title AS "eventTitle", e.date_start AS "eventDate"
     FROM claim_links l JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL JOIN users u ON u.id = l.created_by_id
-    WHERE ${linksOfClaimsSql(Prisma.sql`SELECT a.id FROM annotations a WHERE a.article_id = ${articleId}::uuid AND ${visibleAnnotationsSql(actor, access)}`)}
-    ORDER BY l.created_at, l.id`;
+    WHERE ${linksOfClaimsSql(Prisma.sql`SELECT a.id FROM annotations a WHERE a.article_id = ${articleId}::uuid AND ${visibleAnnotationsSql(actor, access)}`)} ${after}
+    ORDER BY l.created_at, l.id
+    ${page ? Prisma.sql`LIMIT ${page.limit + 1}` : Prisma.empty}`;
+}
+
+type ArticleLinkRow = Omit<LinkRow, "createdBy"> & { createdByName: string; eventTitle: string; eventDate: Date | null };
+
+function toArticleLinkView({ createdByName, eventTitle, eventDate, ...row }: ArticleLinkRow): ArticleLinkView {
+  return {
+    ...toLinkView({ ...row, createdBy: { id: row.createdById, name: createdByName } }),
+    event: { id: row.eventId, title: eventTitle, date: formatDate(eventDate) },
+  };
 }
 
 /** The links of the article's claims the caller can see, for the reader's sidebar. */
 export async function listArticleLinks(actor: Actor, articleId: string): Promise<ArticleLinkView[]> {
   const access = await requireArticlePermission(actor, articleId, "event.read");
-  const rows = await db().$queryRaw<(Omit<LinkRow, "createdBy"> & { createdByName: string; eventTitle: string; eventDate: Date | null })[]>(articleLinksStatement(actor, access, articleId));
-  return rows.map(({ createdByName, eventTitle, eventDate, ...row }) => ({
-    ...toLinkView({ ...row, createdBy: { id: row.createdById, name: createdByName } }),
-    event: { id: row.eventId, title: eventTitle, date: formatDate(eventDate) },
-  }));
+  const rows = await db().$queryRaw<ArticleLinkRow[]>(articleLinksStatement(actor, access, articleId));
+  return rows.map(toArticleLinkView);
 }
 
-/** A page of listArticleLinks (GET …/articles/:articleId/links): the reader loads them after its first paint. */
+/** A page of listArticleLinks (GET …/articles/:articleId/links), read in SQL after the cursor: the reader loads them after its first paint. */
 export async function listArticleLinksPage(actor: Actor, articleId: string, query: unknown): Promise<Page<ArticleLinkView>> {
-  const links = await listArticleLinks(actor, articleId);
-  return pageInMemory(links, parseInput(pageQuery, query), (link) => link);
+  const access = await requireArticlePermission(actor, articleId, "event.read");
+  const { limit, cursor } = parseInput(pageQuery, query);
+  const afterId = cursor === undefined ? null : cursorId(cursor);
+  if (afterId !== null && (await db().claimLink.count({ where: { id: afterId, annotation: { articleId } } })) === 0) throw invalidCursor();
+  const rows = await db().$queryRaw<ArticleLinkRow[]>(articleLinksStatement(actor, access, articleId, { afterId, limit }));
+  return toPage(rows, limit, toArticleLinkView);
 }
