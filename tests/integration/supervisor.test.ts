@@ -56,6 +56,16 @@ function childrenOf(pid: number): { pid: number; command: string }[] {
   return found;
 }
 
+/** A process's state letter from /proc (R running, S sleeping, D in uninterruptible I/O, Z exited but not yet reaped), or "gone". */
+function processState(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return `in state ${stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0]}`;
+  } catch {
+    return "gone";
+  }
+}
+
 let supervisor: Awaited<ReturnType<typeof startSupervisor>> | undefined;
 afterAll(async () => {
   if (supervisor && supervisor.child.exitCode === null) {
@@ -72,9 +82,10 @@ describe("npm start supervises PostgreSQL and the app server", () => {
     const { url, child } = supervisor;
     await waitForHealth(url, 200, 180_000);
 
-    const logs = (pattern: RegExp) =>
+    const logs = (pattern: RegExp, killedPid?: number) =>
       waitFor(() => pattern.test(supervisor!.output()), 10_000).catch(() => {
-        throw new Error(`npm start did not log ${pattern} within 10 s; its output:\n${supervisor!.output()}`);
+        const killed = killedPid === undefined ? "" : `; the killed process is ${processState(killedPid)}, npm start's children: ${JSON.stringify(childrenOf(child.pid!))}`;
+        throw new Error(`npm start did not log ${pattern} within 10 s${killed}; its output:\n${supervisor!.output()}`);
       });
 
     let killedAt = Date.now();
@@ -89,7 +100,7 @@ describe("npm start supervises PostgreSQL and the app server", () => {
     killedAt = Date.now();
     process.kill(appServer!.pid, "SIGKILL"); // as the kernel's out-of-memory killer would
     console.log(`killed the app server ${JSON.stringify(appServer)}`);
-    await logs(/the app server exited \(killed by SIGKILL\)/);
+    await logs(/the app server exited \(killed by SIGKILL\)/, appServer!.pid);
     await logs(/restarting the app server \(restart 1 of at most 5 within 10 minutes\)/);
     await waitForHealth(url, 200, BACK_WITHIN_MS);
     console.log(`app server killed: /api/health 200 again after ${Date.now() - killedAt} ms`);
