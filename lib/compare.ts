@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { unprocessable } from "@/lib/errors";
 import type { Stance, TagGroupKind } from "@/lib/generated/prisma/enums";
 import { linksOfClaimsSql } from "@/lib/events";
+import { omissionCounts, omittingSources } from "@/lib/omissions";
 import { notRejectedSql, type ProjectAccess, requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
 import { formatDate, isUuid, parseInput } from "@/lib/validation";
 
@@ -137,10 +138,12 @@ export async function compareArticles(actor: Actor, projectId: string, query: un
   }
 
   const rows = [...events.values()].sort((x, y) => (x.sortDate === y.sortDate ? 0 : x.sortDate < y.sortDate ? -1 : 1) || x.title.localeCompare(y.title));
-  const result: ComparedEvent[] = rows.map(({ sortDate: _sortDate, ...row }) => ({
+  const reportingArticles = rows.map((row) => new Set(articles.filter((article) => row.claims[article.id]!.length > 0).map((article) => article.id)));
+  const result: ComparedEvent[] = rows.map(({ sortDate: _sortDate, ...row }, index) => ({
     ...row,
-    omittedBy: articles.filter((article) => row.claims[article.id]!.length === 0).map((article) => article.id),
+    omittedBy: omittingSources(articles, reportingArticles[index]!, (article) => article.id).map((article) => article.id),
   }));
+  const omissions = omissionCounts(articles.map((article) => article.id), reportingArticles);
 
   return {
     articles: articles.map((article) => ({
@@ -148,7 +151,7 @@ export async function compareArticles(actor: Actor, projectId: string, query: un
       title: article.title,
       source: article.source?.name ?? null,
       publishedAt: formatDate(article.publishedAt),
-      omissions: result.filter((event) => event.omittedBy.includes(article.id)).length,
+      omissions: omissions.get(article.id)!,
       claimCount: annotations.filter((annotation) => annotation.articleId === article.id).length,
     })),
     events: result,

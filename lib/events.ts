@@ -8,6 +8,7 @@ import { conflict, forbidden, notFound, unprocessable } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/generated/prisma/enums";
 import { lockMergePair, parseMergeTarget } from "@/lib/merging";
+import { omittingSources } from "@/lib/omissions";
 import { assertNameFree, guardName } from "@/lib/names";
 import { cursorId, invalidCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
 import { notRejectedSql, notRejectedWhere, type ProjectAccess, requireArticlePermission, requireProjectPermission, roleAllows, seesOthersUnapprovedAnnotations, visibleAnnotationsSql, visibleAnnotationsWhere } from "@/lib/permissions";
@@ -255,7 +256,7 @@ export async function getEvent(actor: Actor, eventId: string): Promise<EventDeta
         source: link.annotation.article.source?.name ?? null,
       },
     })),
-    notReportedBy: outlets.filter((outlet) => !reporting.has(outlet.id)).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+    notReportedBy: omittingSources(outlets, reporting, (outlet) => outlet.id).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
   };
 }
 

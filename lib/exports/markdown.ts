@@ -1,4 +1,5 @@
 import "server-only";
+import { omissionCounts, omittingSources } from "../omissions";
 import { reportScope, summarize } from "./report";
 import { annotationBatches, type ExportAnnotation, type ExportArticle, type ExportContext } from "./source";
 
@@ -31,24 +32,25 @@ export async function* markdownExport(context: ExportContext): AsyncGenerator<st
   yield `Report exported ${new Date().toISOString().slice(0, 10)} from Parallax: ${reportScope(context, summary)}.\n\n`;
 
   yield "## Sources\n\n| Source | Article | Published | Claims | Events left out |\n| --- | --- | --- | ---: | ---: |\n";
+  const reporting = sortedEvents.map((event) => new Set(event.claims.map((claim) => claim.articleId)));
+  const omitted = omissionCounts(articles.map((article) => article.id), reporting);
   for (const article of articles) {
-    const omitted = sortedEvents.filter((event) => !event.claims.some((claim) => claim.articleId === article.id)).length;
-    yield `| ${md(sourceOf(article))} | ${md(article.title)} | ${article.publishedAt ?? "—"} | ${claimCounts.get(article.id) ?? 0} | ${omitted} |\n`;
+    yield `| ${md(sourceOf(article))} | ${md(article.title)} | ${article.publishedAt ?? "—"} | ${claimCounts.get(article.id) ?? 0} | ${omitted.get(article.id)} |\n`;
   }
   const outletNotes = new Map(articles.flatMap((article) => (article.source && article.sourceNotes ? [[article.source, article.sourceNotes] as const] : [])));
   if (outletNotes.size > 0) yield `\n${[...outletNotes].map(([outlet, notes]) => `- **${md(outlet)}**: ${md(notes)}`).join("\n")}\n`;
 
   yield "\n## Events\n\n";
   if (sortedEvents.length === 0) yield "No claim is linked to an event.\n\n";
-  for (const event of sortedEvents) {
+  for (const [index, event] of sortedEvents.entries()) {
     yield `### ${md(event.title)}${event.date ? ` (${event.date})` : ""}\n\n`;
+    const omitting = new Set(omittingSources(articles, reporting[index]!, (article) => article.id));
     for (const article of articles) {
-      const claims = event.claims.filter((claim) => claim.articleId === article.id);
-      if (claims.length === 0) {
+      if (omitting.has(article)) {
         yield `- **${md(sourceOf(article))}**: *omitted — does not report this event*\n`;
         continue;
       }
-      for (const claim of claims) {
+      for (const claim of event.claims.filter((claim) => claim.articleId === article.id)) {
         yield `- **${md(sourceOf(article))}** ${claim.stance}${claim.attributedTo ? ` (according to ${md(claim.attributedTo)})` : ""}: “${md(claim.quote)}”\n`;
       }
     }

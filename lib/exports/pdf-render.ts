@@ -4,6 +4,7 @@
  * pdfkit; lines, pages and right-to-left order are laid out here
  * (lib/pdf-layout), page by page, so a report of 10,000 claims takes seconds.
  */
+import { omissionCounts, omittingSources } from "../omissions";
 import { PdfWriter } from "../pdf-layout/document";
 import { type Column, Flow, type PageGeometry, type PlacedLine } from "../pdf-layout/flow";
 import { type Direction, directionOf, layoutParagraph, type LineBox, type Measure, type Span, type TextStyle } from "../pdf-layout/paragraph";
@@ -155,13 +156,13 @@ function titlePage(layout: ReportLayout, data: ReportData): void {
   const cells = (texts: Span[][]) => texts.map((spans, index) => ({ x: xs[index]!, lines: layout.lines(spans, { width: widths[index]! }) }));
   const bold = style(10, INK, 700);
   layout.row(cells([[span("Source", bold)], [span("Article", bold)], [span("Claims", bold)], [span("Events left out", bold)]]));
-  const leftOut = data.articles.map((_, article) => data.events.filter((event) => !event.claims.some((claim) => claim.article === article)).length);
+  const leftOut = omissionCounts(data.articles.map((_, article) => article), data.events.map((event) => new Set(event.claims.map((claim) => claim.article))));
   for (const [index, article] of data.articles.entries()) {
     const [source, ...rest] = cells([
       [span(article.source, style(10, sourceColor(index)))],
       [span(`${article.title}${article.publishedAt ? ` (${article.publishedAt})` : ""}`)],
       [span(String(article.claims.length))],
-      [span(String(leftOut[index]))],
+      [span(String(leftOut.get(index)))],
     ]);
     if (article.sourceNotes) source!.lines.push(...layout.lines([span(article.sourceNotes, style(8, MUTED))], { width: widths[0]! }));
     layout.row([source!, ...rest]);
@@ -212,7 +213,7 @@ async function eventsSection(layout: ReportLayout, data: ReportData, breathe: ()
       ]);
       await breathe();
     }
-    const omitting = data.articles.flatMap((_, article) => (byArticle.has(article) ? [] : [article]));
+    const omitting = omittingSources(data.articles.map((_, article) => article), new Set(byArticle.keys()), (article) => article);
     if (omitting.length > 0) {
       const verb = omitting.length === 1 ? "does" : "do";
       layout.block(layout.lines([span(`Omitted — ${verb} not report this event: ${omittedBy(data, omitting)}`, style(10, OMITTED, 700))], { before: 4 }));
