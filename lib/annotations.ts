@@ -12,7 +12,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnnotationStatus } from "@/lib/generated/prisma/enums";
 import { ANNOTATION_STATUSES, type AnnotationSummary } from "@/lib/annotation-summaries";
 import { MAX_PAGE_SIZE, pageJson, pageQuery } from "@/lib/pagination";
-import { versionFromIfMatch } from "@/lib/preconditions";
+import { requireExpectedVersion } from "@/lib/preconditions";
 import {
   type AccessRow,
   articleAccessSql,
@@ -456,13 +456,13 @@ async function insertAnnotation(actor: Actor, projectId: string, view: Annotatio
 
 /**
  * Changes an annotation's tags, note or span, if it is still at the version
- * `ifMatch` names (`"<version>"`; 428 without it): the version check and the bump are one conditional
+ * the caller expects (428 without one): the version check and the bump are one conditional
  * UPDATE, so of two concurrent writers exactly one wins and the other gets
  * 412 with the current version and who made it.
  */
-export async function updateAnnotation(actor: Actor, annotationId: string, ifMatch: string | null, input: unknown): Promise<AnnotationView> {
+export async function updateAnnotation(actor: Actor, annotationId: string, version: number | null, input: unknown): Promise<AnnotationView> {
   const { row: current, access } = await requireAnnotation(actor, annotationId, "annotation.edit-own");
-  const expectedVersion = versionFromIfMatch(ifMatch);
+  const expectedVersion = requireExpectedVersion(version);
   const changes = parseInput(updateInput, input);
   return db().$transaction((tx) => applyChanges(tx, actor, access, current, expectedVersion, changes));
 }
@@ -532,10 +532,10 @@ async function applyChanges(tx: DbClient, actor: Actor, access: ProjectAccess, c
   return after;
 }
 
-/** Deletes an annotation softly (it stays in the audit history), if it is still at the version `ifMatch` names. */
-export async function deleteAnnotation(actor: Actor, annotationId: string, ifMatch: string | null): Promise<void> {
+/** Deletes an annotation softly (it stays in the audit history), if it is still at the version the caller expects. */
+export async function deleteAnnotation(actor: Actor, annotationId: string, version: number | null): Promise<void> {
   const { row: current, access } = await requireAnnotation(actor, annotationId, "annotation.edit-own");
-  const expectedVersion = versionFromIfMatch(ifMatch);
+  const expectedVersion = requireExpectedVersion(version);
   // Deleting a published claim withdraws an editor's decision: only an editor may. (The version check below makes sure it is still the status read here.)
   if (current.status === "APPROVED" && !roleAllows(access.role, "annotation.review")) {
     throw forbidden("An editor approved this annotation; only an editor may delete it. Edit it instead: a change sends it back for review.");

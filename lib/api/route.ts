@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/actor";
 import { readJsonBody } from "@/lib/api/body";
 import { errorResponse } from "@/lib/api/respond";
 import { requireActor } from "@/lib/auth/session";
-import { AppError, forbidden } from "@/lib/errors";
+import { AppError, badRequest, forbidden } from "@/lib/errors";
 
 export interface ApiContext<Param extends string> {
   request: Request;
@@ -12,6 +12,8 @@ export interface ApiContext<Param extends string> {
   query: Record<string, string>;
   /** Reads and parses the JSON body (415, 413, 400 as body.ts says). */
   body: () => Promise<unknown>;
+  /** The version `If-Match: "<version>"` names, or null without one (400 when it is not one such entity tag). */
+  expectedVersion: () => number | null;
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -38,11 +40,18 @@ export function publicApiRoute<Param extends string = never>(handler: (context: 
     try {
       const params = (await routeContext.params) as Record<Param, string>;
       const query = Object.fromEntries(new URL(request.url).searchParams);
-      return await handler({ request, params, query, body: () => readJsonBody(request) });
+      return await handler({ request, params, query, body: () => readJsonBody(request), expectedVersion: () => versionFromIfMatch(request.headers.get("if-match")) });
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+function versionFromIfMatch(header: string | null): number | null {
+  if (header === null || header.trim() === "") return null;
+  const match = /^\s*"(\d{1,9})"\s*$/.exec(header);
+  if (!match) throw badRequest('If-Match must be one entity tag such as "3", the ETag a GET answered.');
+  return Number(match[1]);
 }
 
 /**

@@ -10,14 +10,14 @@ export const GET = apiRoute<"annotationId">(async (actor, { params }) => {
 });
 
 // PATCH /api/v1/annotations/:annotationId – If-Match: "<version>"; { tags?, note?, start?, end?, exact? }
-export const PATCH = apiRoute<"annotationId">(async (actor, { params, request, body }) => {
-  const annotation = await updateAnnotation(actor, params.annotationId, request.headers.get("if-match"), await body());
+export const PATCH = apiRoute<"annotationId">(async (actor, { params, body, expectedVersion }) => {
+  const annotation = await updateAnnotation(actor, params.annotationId, expectedVersion(), await body());
   return json(annotation, { headers: { etag: etagOf(annotation.version) } });
 });
 
 // DELETE /api/v1/annotations/:annotationId – If-Match: "<version>"; soft delete
-export const DELETE = apiRoute<"annotationId">(async (actor, { params, request }) => {
-  await deleteAnnotation(actor, params.annotationId, request.headers.get("if-match"));
+export const DELETE = apiRoute<"annotationId">(async (actor, { params, expectedVersion }) => {
+  await deleteAnnotation(actor, params.annotationId, expectedVersion());
   return new Response(null, { status: 204 });
 });
 
