@@ -18,7 +18,7 @@ export function db(): PrismaClient {
   globalForPrisma.parallaxPrisma ??= new PrismaClient({
     // Other formats capture a stack trace on every query to point at the
     // caller in error messages: a cost per query (npm run bench) for text
-    // that no one reads (lib/api/respond.ts answers with its own messages).
+    // that no one reads (lib/next/respond.ts answers with its own messages).
     errorFormat: "minimal",
     adapter: new PrismaPg({
       connectionString: env().DATABASE_URL,

@@ -1,6 +1,6 @@
 /**
  * The one error type of the application. Every failure a caller can cause is
- * an AppError with a code; lib/api/respond.ts maps it to the JSON envelope
+ * an AppError with a code; lib/next/respond.ts maps it to the JSON envelope
  * `{ "error": { "code", "message", "details"? } }` and this status.
  */
 export const ERROR_STATUS = {

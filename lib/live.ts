@@ -2,7 +2,7 @@ import "server-only";
 import { EventEmitter } from "node:events";
 import pg from "pg";
 import type { Actor } from "@/lib/actor";
-import type { EventFeed } from "@/lib/api/respond";
+import type { EventFeed } from "@/lib/next/respond";
 import { recheckActor } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";

@@ -100,7 +100,7 @@ async function main(): Promise<number> {
     const { signUp } = await import("../lib/users.ts");
     const { createApiToken } = await import("../lib/auth/tokens.ts");
     const { createProject } = await import("../lib/projects.ts");
-    const { importArticle } = await import("../lib/articles.ts");
+    const { importArticle } = await import("../lib/articles/index.ts");
     const { createAnnotation, listArticleAnnotations } = await import("../lib/annotations.ts");
     const { compareArticles } = await import("../lib/compare.ts");
     const { quoteContext, reanchorAll } = await import("../lib/anchoring/index.ts");

@@ -74,7 +74,7 @@ async function main(): Promise<number> {
     const { createApiToken } = await import("../lib/auth/tokens.ts");
     const { actorFor } = await import("../lib/actor.ts");
     const { createProject } = await import("../lib/projects.ts");
-    const { importArticle } = await import("../lib/articles.ts");
+    const { importArticle } = await import("../lib/articles/index.ts");
     const { createAnnotation } = await import("../lib/annotations.ts");
     const { db } = await import("../lib/db.ts");
     const email = "durability@test.example";

@@ -6,7 +6,7 @@ import { signOut } from "@/lib/auth/next-auth";
 import { requireActor } from "@/lib/auth/session";
 import { clientAddress } from "@/lib/auth/client-address";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
-import { formAction, formFields, type FormState } from "@/lib/forms";
+import { formAction, formFields, type FormState } from "@/lib/next/forms";
 import { changePassword } from "@/lib/users";
 
 export interface TokenFormState extends FormState {

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { importArticle, updateArticle } from "@/lib/articles";
 import { requireActor } from "@/lib/auth/session";
-import { formAction, formFields, type FormState } from "@/lib/forms";
+import { formAction, formFields, type FormState } from "@/lib/next/forms";
 import { createProject } from "@/lib/projects";
 
 const ARTICLE_FIELDS = ["title", "sourceName", "author", "publishedAt", "url"] as const;

@@ -7,7 +7,7 @@ import { PageNavigation } from "@/components/ui/page-navigation";
 import { Problem } from "@/components/ui/problem";
 import { requireSignedIn } from "@/lib/auth/session";
 import { listMyInvitations } from "@/lib/invitations";
-import { orProblem, queryParam } from "@/lib/page-data";
+import { orProblem, queryParam } from "@/lib/next/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { listProjects } from "@/lib/projects";
 

@@ -3,7 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { redirect } from "next/navigation";
 import { rateLimitOfSignIn, SINGLE_SIGN_ON, signIn, signOut } from "@/lib/auth/next-auth";
-import { formAction, type FormState } from "@/lib/forms";
+import { formAction, type FormState } from "@/lib/next/forms";
 import { getActor } from "@/lib/auth/session";
 import { endSessions, signUp } from "@/lib/users";
 import { safeReturnPath } from "@/lib/urls";

@@ -4,7 +4,7 @@ import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { callApi } from "@/components/reader/api-client";
 import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
 import { safeColor } from "@/components/ui/tag-color";
-import type { Adjudication, AdjudicationUnit } from "@/lib/adjudication";
+import type { Adjudication, AdjudicationUnit } from "@/lib/review/adjudication";
 import type { AnnotationView } from "@/lib/annotations";
 
 const KIND_LABEL = { agreement: "Agreement", "tags-differ": "Same span, different tags", "spans-differ": "Different boundaries", single: "Marked by one coder" } as const;

@@ -7,7 +7,7 @@
 import type { StoredAnchor } from "../anchoring/reanchor";
 import type { QuotePlacementRequest } from "../anchoring/place-quotes";
 import type { ReportData } from "../exports/pdf-render";
-import type { AgreementInput } from "../agreement/report";
+import type { AgreementInput } from "../review/agreement/report";
 
 interface TaskResult<Value> {
   value: Value;
@@ -17,7 +17,7 @@ interface TaskResult<Value> {
 
 export const TASKS = {
   async extractArticle(input: { html: string; url: string | null }) {
-    const { extractArticle } = await import("../html-extraction");
+    const { extractArticle } = await import("../articles/html-extraction");
     return { value: extractArticle(input.html, input.url) };
   },
   async reanchor(input: { oldText: string; newText: string; anchors: StoredAnchor[] }) {
@@ -29,7 +29,7 @@ export const TASKS = {
     return { value: placeQuotes(input.text, input.requests) };
   },
   async agreement(input: AgreementInput) {
-    const { agreementFigures } = await import("../agreement/report");
+    const { agreementFigures } = await import("../review/agreement/report");
     return { value: agreementFigures(input) };
   },
   /** The whole PDF report, laid out here and handed over as one buffer (moved, not copied). */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { type Actor, actorFor } from "@/lib/actor";
 import { importArticle } from "@/lib/articles";
 import { db } from "@/lib/db";
-import { settleUnit } from "@/lib/adjudication";
+import { settleUnit } from "@/lib/review/adjudication";
 import { createAnnotation } from "@/lib/annotations";
 import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_CLAIMS, DEMO_EVENTS, DEMO_PROJECT, DEMO_SECOND_CODINGS, type DemoClaim } from "@/lib/demo";
 import { createEvent, createLink } from "@/lib/events";

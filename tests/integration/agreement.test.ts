@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { unitizedAlpha } from "@/lib/agreement/unitized";
+import { unitizedAlpha } from "@/lib/review/agreement/unitized";
 import { api } from "../support/api";
 import { createProjectWithTeam, createUser, joinProject, type TestProject, type TestUser } from "../support/factories";
 

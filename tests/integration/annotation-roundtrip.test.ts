@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from "vitest";
 import { snapToGraphemes, splitsSurrogatePair } from "@/lib/anchoring";
 import { createAnnotation, getAnnotation } from "@/lib/annotations";
 import { getArticle, importArticle } from "@/lib/articles";
-import { canonicalizeText } from "@/lib/text";
+import { canonicalizeText } from "@/lib/articles/text";
 import { api } from "../support/api";
 import { createProjectWithTeam, type TestProject } from "../support/factories";
 import { unicodeText } from "../support/unicode-text";

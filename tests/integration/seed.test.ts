@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_CLAIMS, DEMO_EVENTS, DEMO_PROJECT, DEMO_SECOND_CODINGS } from "@/lib/demo";
-import { SETTLED_NOTE } from "@/lib/adjudication";
+import { SETTLED_NOTE } from "@/lib/review/adjudication";
 import { seedDemo } from "@/prisma/seed/demo";
 import { api } from "../support/api";
 import { countRows } from "../support/factories";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { type AgreementInput, agreementFigures } from "@/lib/agreement/report";
-import { cohensKappa, krippendorffsAlpha, type Unit } from "@/lib/agreement/statistics";
-import { type CodedSegment, unitizedAlpha } from "@/lib/agreement/unitized";
-import { matchSpans } from "@/lib/agreement/units";
+import { type AgreementInput, agreementFigures } from "@/lib/review/agreement/report";
+import { cohensKappa, krippendorffsAlpha, type Unit } from "@/lib/review/agreement/statistics";
+import { type CodedSegment, unitizedAlpha } from "@/lib/review/agreement/unitized";
+import { matchSpans } from "@/lib/review/agreement/units";
 
 const CODEBOOK = [
   { name: "claim type", tags: ["factual claim", "statistic", "opinion"] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cohensKappa, krippendorffsAlpha, type Unit } from "@/lib/agreement/statistics";
+import { cohensKappa, krippendorffsAlpha, type Unit } from "@/lib/review/agreement/statistics";
 
 /** Rows of a reliability table (one per coder) turned into units (one per column). */
 function unitsFrom(rows: (number | null)[][]): Unit[] {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CoderSpan, matchSpans } from "@/lib/agreement/units";
+import { type CoderSpan, matchSpans } from "@/lib/review/agreement/units";
 
 /**
  * The definition matchSpans must keep, written as plainly as possible: each

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleText, canonicalizeText, MAX_ARTICLE_TEXT_LENGTH } from "@/lib/text";
+import { articleText, canonicalizeText, MAX_ARTICLE_TEXT_LENGTH } from "@/lib/articles/text";
 
 describe("canonicalizeText", () => {
   it("turns CRLF and lone CR into LF", () => {

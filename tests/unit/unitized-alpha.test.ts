@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CodedSegment, categoryDisagreement, sectionDistance, sectionsOf, unitizedAlpha } from "@/lib/agreement/unitized";
+import { type CodedSegment, categoryDisagreement, sectionDistance, sectionsOf, unitizedAlpha } from "@/lib/review/agreement/unitized";
 
 const unit = (start: number, length: number) => ({ start, length, unit: true });
 const gap = (start: number, length: number) => ({ start, length, unit: false });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from "@/lib/html-extraction";
+import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from "@/lib/articles/html-extraction";
 import { runInWorker, TASK_BUDGETS, WorkerPool } from "@/lib/workers/pool";
 
 const page = (body: string) => `<!doctype html><html><head><title>A report</title></head><body>${body}</body></html>`;

@@ -1,5 +1,5 @@
-import { methodNotAllowed } from "@/lib/api/route";
-import { json } from "@/lib/api/respond";
+import { methodNotAllowed } from "@/lib/next/route";
+import { json } from "@/lib/next/respond";
 import { checkHealth } from "@/lib/health";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { packSummaries } from "@/lib/annotation-summaries";
 import { listAnnotationSummaries } from "@/lib/annotations";
 import { getArticle } from "@/lib/articles";
 import { listCodebook } from "@/lib/codebook";
-import { pageRecord } from "@/lib/page-data";
+import { pageRecord } from "@/lib/next/page-data";
 import { roleAllows, seesOthersUnapprovedAnnotations } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
 import { webLinkHost } from "@/lib/urls";

@@ -4,7 +4,7 @@ import { EventCoverage } from "@/components/events/event-coverage";
 import { PageTitle } from "@/components/ui/card";
 import { formatDateRange } from "@/components/ui/format";
 import { getEvent } from "@/lib/events";
-import { pageRecord } from "@/lib/page-data";
+import { pageRecord } from "@/lib/next/page-data";
 import { getProject } from "@/lib/projects";
 
 const loadEvent = pageRecord((eventId) => `/events/${eventId}`, getEvent);

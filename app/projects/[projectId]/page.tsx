@@ -10,7 +10,7 @@ import { ExportDialog } from "@/components/projects/export-dialog";
 import { ImportDialog } from "@/components/projects/import-dialog";
 import { listArticles } from "@/lib/articles";
 import { listCodebook } from "@/lib/codebook";
-import { orProblem, pageRecord, queryParam } from "@/lib/page-data";
+import { orProblem, pageRecord, queryParam } from "@/lib/next/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { roleAllows } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";

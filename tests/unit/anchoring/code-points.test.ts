@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { codePointConverter, snapToGraphemes } from "@/lib/anchoring";
-import { canonicalizeText } from "@/lib/text";
+import { canonicalizeText } from "@/lib/articles/text";
 import { unicodeText } from "../../support/unicode-text";
 
 describe("code point offsets (W3C TextPositionSelector) ↔ UTF-16 offsets", () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type AnchorResult, describeSpanMismatch, quoteContext, reanchorAll, snapToGraphemes, splitsSurrogatePair, type StoredAnchor } from "@/lib/anchoring";
-import { canonicalizeText } from "@/lib/text";
+import { canonicalizeText } from "@/lib/articles/text";
 import { unicodeText } from "../../support/unicode-text";
 
 const RUNS = { numRuns: 1000 };

@@ -1,4 +1,4 @@
-import { errorResponse } from "@/lib/api/respond";
+import { errorResponse } from "@/lib/next/respond";
 import { handlers, rateLimitOfSignIn } from "@/lib/auth/next-auth";
 
 export const { GET } = handlers;

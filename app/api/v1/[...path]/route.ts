@@ -1,4 +1,4 @@
-import { errorResponse } from "@/lib/api/respond";
+import { errorResponse } from "@/lib/next/respond";
 import { notFound } from "@/lib/errors";
 
 // Any other /api/v1 path: a JSON 404, as scripts expect, instead of an HTML page.

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { listMyInvitations } from "@/lib/invitations";
 
 // GET /api/v1/invitations – the caller's pending invitations { items: [{ id, project, role, invitedBy, createdAt }], nextCursor }

@@ -1,5 +1,5 @@
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
-import { json } from "@/lib/api/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
+import { json } from "@/lib/next/respond";
 import { createProject, listProjects } from "@/lib/projects";
 
 // GET /api/v1/projects – the caller's projects

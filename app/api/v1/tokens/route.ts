@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed, publicApiRoute } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed, publicApiRoute } from "@/lib/next/route";
 import { clientAddress } from "@/lib/auth/client-address";
 import { createApiToken, listApiTokens } from "@/lib/auth/tokens";
 

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AdjudicationBoard } from "@/components/adjudication/adjudication-board";
 import { PageTitle } from "@/components/ui/card";
-import { adjudicate } from "@/lib/adjudication";
+import { adjudicate } from "@/lib/review/adjudication";
 import { getArticle } from "@/lib/articles";
-import { forPage, pageRecord } from "@/lib/page-data";
+import { forPage, pageRecord } from "@/lib/next/page-data";
 
 const loadArticle = pageRecord((articleId) => `/articles/${articleId}/adjudicate`, getArticle);
 

@@ -2,9 +2,9 @@ import { stringify } from "csv-stringify/sync";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
 import { Problem } from "@/components/ui/problem";
-import { measureAgreement, suggestedCoders } from "@/lib/agreement";
+import { measureAgreement, suggestedCoders } from "@/lib/review/agreement";
 import { projectMembers } from "@/lib/members";
-import { orProblem, projectSubpage } from "@/lib/page-data";
+import { orProblem, projectSubpage } from "@/lib/next/page-data";
 
 const subpage = projectSubpage("agreement", "Agreement");
 export const generateMetadata = subpage.generateMetadata;

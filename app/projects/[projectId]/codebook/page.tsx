@@ -2,7 +2,7 @@ import Link from "next/link";
 import { CodebookEditor } from "@/components/codebook/codebook-editor";
 import { PageTitle } from "@/components/ui/card";
 import { listCodebook } from "@/lib/codebook";
-import { projectSubpage } from "@/lib/page-data";
+import { projectSubpage } from "@/lib/next/page-data";
 import { roleAllows } from "@/lib/permissions";
 
 const subpage = projectSubpage("codebook", "Codebook");

@@ -6,7 +6,7 @@ import { PageTitle } from "@/components/ui/card";
 import { Problem } from "@/components/ui/problem";
 import { getArticle, listArticles } from "@/lib/articles";
 import { compareArticles, type Comparison } from "@/lib/compare";
-import { orProblem, projectSubpage } from "@/lib/page-data";
+import { orProblem, projectSubpage } from "@/lib/next/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { seesOthersUnapprovedAnnotations } from "@/lib/permissions";
 import { listSources } from "@/lib/sources";

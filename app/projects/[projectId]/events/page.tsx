@@ -4,7 +4,7 @@ import { PageTitle } from "@/components/ui/card";
 import { PageNavigation } from "@/components/ui/page-navigation";
 import { Problem } from "@/components/ui/problem";
 import { listEvents } from "@/lib/events";
-import { orProblem, projectSubpage, queryParam } from "@/lib/page-data";
+import { orProblem, projectSubpage, queryParam } from "@/lib/next/page-data";
 import { DEFAULT_PAGE_SIZE } from "@/lib/pagination";
 import { roleAllows } from "@/lib/permissions";
 

@@ -6,7 +6,7 @@ import { HistoryChanges } from "@/components/history/history-changes";
 import { asWords, entityLabel } from "@/components/history/entry-format";
 import { formatMoment } from "@/components/ui/format";
 import { listHistory } from "@/lib/history";
-import { orProblem, projectSubpage, queryParam } from "@/lib/page-data";
+import { orProblem, projectSubpage, queryParam } from "@/lib/next/page-data";
 
 const subpage = projectSubpage("history", "History");
 export const generateMetadata = subpage.generateMetadata;

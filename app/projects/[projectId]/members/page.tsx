@@ -5,7 +5,7 @@ import { MembersManager } from "@/components/members/members-manager";
 import { PageTitle } from "@/components/ui/card";
 import { listInvitations } from "@/lib/invitations";
 import { projectMembers } from "@/lib/members";
-import { projectSubpage } from "@/lib/page-data";
+import { projectSubpage } from "@/lib/next/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { roleAllows } from "@/lib/permissions";
 

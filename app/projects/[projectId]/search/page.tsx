@@ -5,7 +5,7 @@ import { PageNavigation } from "@/components/ui/page-navigation";
 import { filterChoices } from "@/components/ui/filter-choices";
 import { Problem } from "@/components/ui/problem";
 import { listCodebook } from "@/lib/codebook";
-import { orProblem, projectSubpage, queryParam } from "@/lib/page-data";
+import { orProblem, projectSubpage, queryParam } from "@/lib/next/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { MATCH_END, MATCH_START, searchProject } from "@/lib/search";
 import { listSources } from "@/lib/sources";

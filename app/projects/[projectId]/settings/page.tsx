@@ -2,7 +2,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { DeleteProjectForm, ProjectDetailsForm } from "@/components/projects/project-settings";
 import { Card, PageTitle } from "@/components/ui/card";
-import { projectSubpage } from "@/lib/page-data";
+import { projectSubpage } from "@/lib/next/page-data";
 import { roleAllows } from "@/lib/permissions";
 
 const subpage = projectSubpage("settings", "Settings");

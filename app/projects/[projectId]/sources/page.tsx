@@ -3,7 +3,7 @@ import { SourcesManager } from "@/components/sources/sources-manager";
 import { PageTitle } from "@/components/ui/card";
 import { PageNavigation } from "@/components/ui/page-navigation";
 import { Problem } from "@/components/ui/problem";
-import { orProblem, projectSubpage, queryParam } from "@/lib/page-data";
+import { orProblem, projectSubpage, queryParam } from "@/lib/next/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { roleAllows } from "@/lib/permissions";
 import { listSources } from "@/lib/sources";

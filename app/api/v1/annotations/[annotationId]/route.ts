@@ -1,7 +1,7 @@
 import { deleteAnnotation, getAnnotation, updateAnnotation } from "@/lib/annotations";
 import { etagOf } from "@/lib/preconditions";
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 
 // GET /api/v1/annotations/:annotationId – with ETag: "<version>"
 export const GET = apiRoute<"annotationId">(async (actor, { params }) => {

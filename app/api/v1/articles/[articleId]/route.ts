@@ -1,5 +1,5 @@
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
-import { json } from "@/lib/api/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
+import { json } from "@/lib/next/respond";
 import { deleteArticle, getArticle, updateArticle } from "@/lib/articles";
 
 // GET /api/v1/articles/:articleId – one article with its text and metadata

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { deleteComment, updateComment } from "@/lib/comments";
 
 // PATCH /api/v1/comments/:commentId – { text } (its author)

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { deleteEvent, getEvent, updateEvent } from "@/lib/events";
 
 // GET /api/v1/events/:eventId – with its links and their claims

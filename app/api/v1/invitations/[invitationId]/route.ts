@@ -1,4 +1,4 @@
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { revokeInvitation } from "@/lib/invitations";
 
 // DELETE /api/v1/invitations/:invitationId – withdraws a pending invitation (editors of its project)

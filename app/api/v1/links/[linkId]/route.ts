@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { deleteLink, updateLink } from "@/lib/events";
 
 // PATCH /api/v1/links/:linkId – { stance?, attributedTo?, note? } (its author or an editor)

@@ -1,5 +1,5 @@
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
-import { json } from "@/lib/api/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
+import { json } from "@/lib/next/respond";
 import { deleteSource, getSource, updateSource } from "@/lib/sources";
 
 // GET /api/v1/sources/:sourceId – one outlet

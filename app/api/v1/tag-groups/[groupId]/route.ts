@@ -1,5 +1,5 @@
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
-import { json } from "@/lib/api/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
+import { json } from "@/lib/next/respond";
 import { updateTagGroup } from "@/lib/codebook";
 
 // PATCH /api/v1/tag-groups/:groupId – { name?, description?, position? } (editors)

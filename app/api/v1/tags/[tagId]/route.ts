@@ -1,5 +1,5 @@
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
-import { json } from "@/lib/api/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
+import { json } from "@/lib/next/respond";
 import { deleteTag, updateTag } from "@/lib/codebook";
 
 // PATCH /api/v1/tags/:tagId – { name?, group?, description?, color?, shortcut?, position?, archived? } (editors)

@@ -1,4 +1,4 @@
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { revokeApiToken } from "@/lib/auth/tokens";
 
 // DELETE /api/v1/tokens/:tokenId – revoke one of the caller's tokens

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { createComment, listComments } from "@/lib/comments";
 
 // GET /api/v1/annotations/:annotationId/comments – the thread, oldest first

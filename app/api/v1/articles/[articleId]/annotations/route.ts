@@ -1,7 +1,7 @@
 import { createAnnotation, listAnnotationsJson } from "@/lib/annotations";
 import { etagOf } from "@/lib/preconditions";
-import { json, jsonText } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json, jsonText } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 
 // GET /api/v1/articles/:articleId/annotations – in text order; ?status=&author=&tag=&limit=&cursor=
 export const GET = apiRoute<"articleId">(async (actor, { params, query }) => jsonText(await listAnnotationsJson(actor, params.articleId, query)));

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { listArticleLinksPage } from "@/lib/events";
 
 // GET /api/v1/articles/:articleId/links – the events its claims are linked to (with stance and attribution); ?limit=&cursor=

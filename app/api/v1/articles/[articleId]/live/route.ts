@@ -1,5 +1,5 @@
-import { eventStreamResponse } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { eventStreamResponse } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { followArticle } from "@/lib/live";
 
 // GET /api/v1/articles/:articleId/live – text/event-stream of { type, id, annotationId } as annotations, comments and links change, { type: "resync" } after missed ones

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { createLink } from "@/lib/events";
 
 // POST /api/v1/events/:eventId/links – { annotationId, stance, attributedTo?, note? }

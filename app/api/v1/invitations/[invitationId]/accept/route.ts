@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { acceptInvitation } from "@/lib/invitations";
 
 // POST /api/v1/invitations/:invitationId/accept – the person invited joins the project → { projectId, role }

@@ -1,4 +1,4 @@
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { declineInvitation } from "@/lib/invitations";
 
 // POST /api/v1/invitations/:invitationId/decline – the person invited says no → 204

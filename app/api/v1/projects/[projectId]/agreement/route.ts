@@ -1,6 +1,6 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
-import { measureAgreement } from "@/lib/agreement";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
+import { measureAgreement } from "@/lib/review/agreement";
 
 // GET /api/v1/projects/:projectId/agreement?coders=<userId>,<userId>[,…]&articles=<id>,… (editors)
 export const GET = apiRoute<"projectId">(async (actor, { params, query }) => json(await measureAgreement(actor, params.projectId, query)));

@@ -1,5 +1,5 @@
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
-import { json } from "@/lib/api/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
+import { json } from "@/lib/next/respond";
 import { importArticle, importArticles, listArticles } from "@/lib/articles";
 
 // GET /api/v1/projects/:projectId/articles – the project's articles, without texts

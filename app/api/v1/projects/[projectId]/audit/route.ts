@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { listHistory } from "@/lib/history";
 
 // GET /api/v1/projects/:projectId/audit – newest first; ?entity=<id>&action=<name or prefix.>&actor=<userId>&limit=&cursor= (editors, admins)

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { compareArticles } from "@/lib/compare";
 
 // GET /api/v1/projects/:projectId/compare?articles=<id>,<id>[,…] (or ?a=&b=; default: the first two articles)

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { createEvent, listEvents } from "@/lib/events";
 
 // GET /api/v1/projects/:projectId/events – by date, then title; ?q=&limit=&cursor=

@@ -1,5 +1,5 @@
-import { streamedResponse } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { streamedResponse } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { exportProject } from "@/lib/exports";
 
 // GET /api/v1/projects/:projectId/export?format=csv|json|jsonld|md|claimreview&articles=&tags=&status=&author=&from=&to=&bom=&organization=

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { importIntoProject } from "@/lib/imports";
 
 // POST /api/v1/projects/:projectId/import – a project export, W3C Web Annotations, or { articles: [...] }; one transaction

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { inviteMember, listInvitations } from "@/lib/invitations";
 
 // GET /api/v1/projects/:projectId/invitations – the pending invitations { items, nextCursor }, oldest first (editors)

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { listMembers } from "@/lib/members";
 
 // GET /api/v1/projects/:projectId/members – { items: [{ userId, email, name, role }], nextCursor }, editors first

@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { searchProject } from "@/lib/search";
 
 // GET /api/v1/projects/:projectId/search?q=…&tag=&source=&status=&author=&limit= – annotations, comments and articles, best first

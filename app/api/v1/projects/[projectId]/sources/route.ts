@@ -1,5 +1,5 @@
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
-import { json } from "@/lib/api/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
+import { json } from "@/lib/next/respond";
 import { listSources } from "@/lib/sources";
 
 // GET /api/v1/projects/:projectId/sources – the project's outlets by name, with their notes and article counts

@@ -1,5 +1,5 @@
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
-import { json } from "@/lib/api/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
+import { json } from "@/lib/next/respond";
 import { createTag, listTags } from "@/lib/codebook";
 
 // GET /api/v1/projects/:projectId/tags – the codebook, in its editors' order

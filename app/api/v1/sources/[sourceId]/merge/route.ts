@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { mergeSource } from "@/lib/sources";
 
 // POST /api/v1/sources/:sourceId/merge – { into: survivorSourceId }: its articles move to the survivor, it is deleted (editors)

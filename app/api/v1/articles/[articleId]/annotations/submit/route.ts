@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { submitOwnDrafts } from "@/lib/annotations";
 
 // POST /api/v1/articles/:articleId/annotations/submit – all of the caller's drafts on the article → SUBMITTED; { submitted }

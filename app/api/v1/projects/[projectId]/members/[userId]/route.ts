@@ -1,5 +1,5 @@
-import { json } from "@/lib/api/respond";
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { json } from "@/lib/next/respond";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { changeMemberRole, removeMember } from "@/lib/members";
 
 // PATCH /api/v1/projects/:projectId/members/:userId – { role } (editors; the last editor stays one)

@@ -1,4 +1,4 @@
-import { apiRoute, methodNotAllowed } from "@/lib/api/route";
+import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { leaveProject } from "@/lib/members";
 
 // DELETE /api/v1/projects/:projectId/members/me – the caller leaves the project; their annotations stay (not the last editor: 409)

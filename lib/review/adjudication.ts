@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
-import { matchSpans } from "@/lib/agreement/units";
+import { matchSpans } from "@/lib/review/agreement/units";
 import { type AnnotationView, listArticleAnnotations, updateAnnotationsTogether } from "@/lib/annotations";
 import { requireArticlePermission } from "@/lib/permissions";
 import { parseInput, uuid } from "@/lib/validation";

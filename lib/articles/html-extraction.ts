@@ -1,6 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { unprocessable } from "./errors";
+import { unprocessable } from "../errors";
 
 /**
  * Readability's cost grows with the page's nesting far faster than with its

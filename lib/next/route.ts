@@ -1,7 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/actor";
-import { readJsonBody } from "@/lib/api/body";
-import { errorResponse } from "@/lib/api/respond";
+import { readJsonBody } from "@/lib/next/body";
+import { errorResponse } from "@/lib/next/respond";
 import { requireActor } from "@/lib/auth/session";
 import { AppError, badRequest, forbidden } from "@/lib/errors";
 

@@ -10,10 +10,10 @@ import { requireArticlePermission, requireProjectPermission, visibleAnnotationsW
 import { importTransaction } from "@/lib/imports/slots";
 import { findOrCreateSource } from "@/lib/sources";
 import { v7 as uuidv7 } from "uuid";
-import { type ReanchorCounts, reanchorArticle } from "@/lib/reanchoring";
-import { resolveHtmlInput } from "@/lib/html-article";
+import { type ReanchorCounts, reanchorArticle } from "@/lib/articles/reanchor-annotations";
+import { resolveHtmlInput } from "@/lib/articles/html-article";
 import { TASK_BUDGETS } from "@/lib/workers/pool";
-import { articleText } from "@/lib/text";
+import { articleText } from "@/lib/articles/text";
 import { formatDate, isUuid, label, likeLiteral, optionalDate, optionalText, optionalWebUrl, parseInput, queryText } from "@/lib/validation";
 
 const metadataFields = {
