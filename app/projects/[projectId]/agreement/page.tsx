@@ -73,7 +73,13 @@ export default async function AgreementPage({ params, searchParams }: PageProps<
             marked lower it. 0.8 or more is usually taken as reliable, below 0.667 as not. For claim links, the units are the passages every coder marked: do they link
             them to the same events with the same stances?
           </p>
-          <div className="max-w-4xl overflow-x-auto">
+          {/* On a phone the figures scroll sideways: the region takes focus so that arrow keys scroll it too. */}
+          <div
+            role="region"
+            aria-label="Agreement per codebook group and tag"
+            tabIndex={0}
+            className="max-w-4xl overflow-x-auto rounded-sm focus-visible:outline-2 focus-visible:outline-indigo-500"
+          >
             <table className="w-full text-left text-sm" data-testid="agreement-table">
               <thead className="border-b border-stone-200 text-xs uppercase tracking-wide text-stone-500">
                 <tr>
