@@ -11,26 +11,28 @@ const MENU_ID = "site-menu";
  * The signed-in user's links: in the header's row from the `sm` breakpoint
  * on; below it, behind a Menu button (a disclosure) that opens them under the
  * header, so the account stays reachable on a phone. Escape closes the menu
- * and gives focus back to the button; so does following one of its links.
+ * and gives focus back to the button; following a link or a click elsewhere
+ * closes it too.
  */
 export function SiteMenu({ name, email }: { name: string; email: string }) {
-  const [open, setOpen] = useState(false);
+  const pathname = usePathname();
+  // The page the menu was opened on: it is open only there, so going to another page closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const setOpen = (isOpen: boolean) => setOpenOn(isOpen ? pathname : null);
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
-  const pathname = usePathname();
-  useEffect(() => setOpen(false), [pathname]);
 
   useEffect(() => {
     if (!open) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== "Escape") return;
-      setOpen(false);
+      setOpenOn(null);
       button.current?.focus();
     };
-    // A click anywhere else closes the menu, as a click outside any disclosure would be expected to.
     const onPointerDown = (event: PointerEvent) => {
       const target = event.target as Node;
-      if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
+      if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpenOn(null);
     };
     document.addEventListener("keydown", onKeyDown);
     document.addEventListener("pointerdown", onPointerDown);
@@ -48,7 +50,7 @@ export function SiteMenu({ name, email }: { name: string; email: string }) {
         type="button"
         aria-expanded={open}
         aria-controls={MENU_ID}
-        onClick={() => setOpen((isOpen) => !isOpen)}
+        onClick={() => setOpen(!open)}
         className="flex items-center gap-2 rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100 sm:hidden"
       >
         <svg aria-hidden viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { expectNoAxeViolations, expectNoHorizontalScroll, NARROW, WIDE } from "./axe";
+import { expectNoAxeViolations } from "./axe";
+import { expectNoHorizontalScroll, NARROW, WIDE } from "./layout";
 import { signIn } from "./support";
 
 test("on a phone the header's links sit behind a Menu button that opens by keyboard, closes on Escape and returns focus", async ({ page }) => {
