@@ -66,14 +66,17 @@ test("the demo editor opens the comparison: both sources, an omission on each si
   await page.screenshot({ path: ".data/test-results/compare-side-by-side.png" });
 });
 
-const COMPARE = `/projects/${DEMO_PROJECT_ID}/compare`;
+/** The demo comparison (`view`: "read" for side by side) as its editor sees it in a window of `size`. */
+async function openComparison(page: Page, size: { width: number; height: number }, view: "table" | "read" = "table"): Promise<void> {
+  await page.setViewportSize(size);
+  await signIn(page, "editor@example.org");
+  await page.goto(`/projects/${DEMO_PROJECT_ID}/compare${view === "read" ? "?view=read" : ""}`);
+}
 
 test("on a phone the comparison is a list of events, a section per source with its claims or its omission in words, the chart stacked; nothing cut", async ({ page }) => {
   // axe-core over the whole comparison takes its time on two cores.
   test.slow();
-  await page.setViewportSize(NARROW);
-  await signIn(page, "editor@example.org");
-  await page.goto(COMPARE);
+  await openComparison(page, NARROW);
   await expect(page.getByTestId("comparison-table")).toBeHidden();
   const list = page.getByTestId("event-list");
   await expect(list).toBeVisible();
@@ -105,9 +108,7 @@ test("on a phone the comparison is a list of events, a section per source with i
 test("on a desktop the comparison stays a table, and passes axe-core", async ({ page }) => {
   // axe-core over the whole comparison takes its time on two cores.
   test.slow();
-  await page.setViewportSize(WIDE);
-  await signIn(page, "editor@example.org");
-  await page.goto(COMPARE);
+  await openComparison(page, WIDE);
   await expect(page.getByTestId("comparison-table")).toBeVisible();
   await expect(page.getByTestId("event-list")).toBeHidden();
   await expect(page.getByTestId("compared-source")).toHaveCount(2);
@@ -119,9 +120,7 @@ test("on a desktop the comparison stays a table, and passes axe-core", async ({ 
 test("side by side on a desktop: each column is a focusable scroll region whose claims are buttons, Up and Down move between them, Enter points out the counterparts", async ({ page }) => {
   // Many steps, each state checked by axe-core.
   test.slow();
-  await page.setViewportSize(WIDE);
-  await signIn(page, "editor@example.org");
-  await page.goto(`${COMPARE}?view=read`);
+  await openComparison(page, WIDE, "read");
   await expect(page.getByRole("tablist")).toBeHidden();
   const journal = page.getByRole("region", { name: "Text of The Western Journal" });
   await expect(journal).toHaveAttribute("tabindex", "0");
@@ -159,9 +158,7 @@ test("side by side on a desktop: each column is a focusable scroll region whose 
 test("side by side on a phone: one tab per source (arrow keys between tabs), a claim selected in one tab shows its counterparts in the other", async ({ page }) => {
   // Many steps, each state checked by axe-core.
   test.slow();
-  await page.setViewportSize(NARROW);
-  await signIn(page, "editor@example.org");
-  await page.goto(`${COMPARE}?view=read`);
+  await openComparison(page, NARROW, "read");
   const tabs = page.getByRole("tablist", { name: "Sources" }).getByRole("tab");
   await expect(tabs).toHaveText(["Unknown outlet", "The Western Journal"]);
   await expect(tabs.nth(0)).toHaveAttribute("aria-selected", "true");
