@@ -1,3 +1,5 @@
+import type { CSSProperties } from "react";
+
 /** One colour per compared source (column), in column order. */
 const SOURCE_COLORS = ["#4f46e5", "#d97706", "#059669", "#db2777", "#0891b2", "#7c3aed"];
 
@@ -14,4 +16,9 @@ const STANCE_STYLE = {
 
 export function stanceClass(stance: keyof typeof STANCE_STYLE): string {
   return STANCE_STYLE[stance];
+}
+
+/** One equal column per source from the `md` breakpoint on (with the class `md:grid-cols-(--source-columns)`); stacked below it. */
+export function sourceColumns(count: number): CSSProperties {
+  return { "--source-columns": `repeat(${count}, minmax(0, 1fr))` } as CSSProperties;
 }
