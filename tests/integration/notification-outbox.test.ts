@@ -1,5 +1,6 @@
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { api } from "../support/api";
 import { createProjectWithTeam, type TestProject } from "../support/factories";
 
@@ -13,6 +14,9 @@ const PROMPTLY_MS = SWEEP_MS + 1_000;
 let team: TestProject;
 let articleId: string;
 beforeAll(async () => {
+  // The client's first query starts its engine and pool: on a busy machine that alone took longer than the 2 s a
+  // transaction may wait to start, and the team's sign-ups start five at once.
+  await db().$queryRaw`SELECT 1`;
   team = await createProjectWithTeam("Outbox");
   articleId = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "t", text: "One claim. Two claim." } })).body.id;
 });
