@@ -3,5 +3,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { recordPeerAddresses } = await import("@/lib/auth/peer-address");
     recordPeerAddresses();
+    // Live notifications that waited while no instance ran (or written by scripts) leave without waiting for a request.
+    const { notificationOutbox } = await import("@/lib/notification-outbox");
+    notificationOutbox().start();
   }
 }

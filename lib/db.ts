@@ -1,7 +1,9 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
+import { watchWrites, WriteTrackingClient } from "@/lib/notification-outbox";
 
 export type Db = PrismaClient;
 /** A Prisma client or an interactive transaction of one. */
@@ -15,19 +17,27 @@ const globalForPrisma = globalThis as unknown as { parallaxPrisma?: PrismaClient
  * `globalThis` so that hot reloads in development do not open new pools.
  */
 export function db(): PrismaClient {
-  globalForPrisma.parallaxPrisma ??= new PrismaClient({
+  globalForPrisma.parallaxPrisma ??= createClient();
+  return globalForPrisma.parallaxPrisma;
+}
+
+function createClient(): PrismaClient {
+  const pool = new pg.Pool({
+    connectionString: env().DATABASE_URL,
+    max: env().PARALLAX_DB_POOL_SIZE,
+    // Fail fast when PostgreSQL is down instead of hanging the request.
+    connectionTimeoutMillis: 5_000,
+    Client: WriteTrackingClient,
+  });
+  // The live notifications of a write leave right after its commit.
+  watchWrites(pool);
+  return new PrismaClient({
     // Other formats capture a stack trace on every query to point at the
     // caller in error messages: a cost per query (npm run bench) for text
     // that no one reads (lib/next/respond.ts answers with its own messages).
     errorFormat: "minimal",
-    adapter: new PrismaPg({
-      connectionString: env().DATABASE_URL,
-      max: env().PARALLAX_DB_POOL_SIZE,
-      // Fail fast when PostgreSQL is down instead of hanging the request.
-      connectionTimeoutMillis: 5_000,
-    }, env().PARALLAX_DB_PREPARED_STATEMENTS ? { statementNameGenerator: preparedStatementName } : {}),
+    adapter: new PrismaPg(pool, env().PARALLAX_DB_PREPARED_STATEMENTS ? { statementNameGenerator: preparedStatementName } : {}),
   });
-  return globalForPrisma.parallaxPrisma;
 }
 
 /**

@@ -54,6 +54,12 @@ const envSchema = z.object({
    */
   PARALLAX_LIVE_RECHECK_SECONDS: z.coerce.number().int().min(1).max(30).default(30),
   /**
+   * How often each instance sends the live notifications that no instance
+   * sent right after its write (writes of scripts or plain SQL, an instance
+   * that died in between): the longest such a change takes to reach readers.
+   */
+  PARALLAX_OUTBOX_SWEEP_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+  /**
    * Single sign-on through an OpenID Connect provider (Google Workspace,
    * Microsoft Entra ID, Okta, Keycloak…): its issuer URL and this app's
    * client id and secret there, all three or none; the sign-in button says

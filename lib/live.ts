@@ -7,6 +7,7 @@ import { recheckActor } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { type ProjectAccess, requireArticlePermission, seesOthersUnapprovedAnnotations } from "@/lib/permissions";
+import { serialised } from "@/lib/serialised";
 
 /** What PostgreSQL announces on `parallax_live` (see the live_notifications migration). */
 interface Change {
@@ -42,8 +43,9 @@ export const MAX_STREAMS_PER_USER = 20;
  * One LISTEN connection per app instance, shared by every reader of every
  * article; it reconnects by itself when PostgreSQL restarts, and then tells
  * every stream to resync: what was committed while it was away was announced
- * to nobody. Notifications come from triggers, so writes of any instance (or
- * of a script) reach all.
+ * to nobody. Notifications come from triggers (through the outbox that
+ * lib/notification-outbox.ts empties), so writes of any instance (or of a
+ * script) reach all.
  */
 class LiveChanges {
   private readonly emitter = new EventEmitter();
@@ -195,8 +197,8 @@ export async function followArticle(actor: Actor, articleId: string): Promise<Ev
         const isVisible = seesOthersUnapprovedAnnotations(access) || change.authorId === actor.userId || change.status === "APPROVED";
         if (isVisible) send({ type: change.type, id: change.id, annotationId: change.annotationId });
       };
-      // Changes announced after a change of access wait for its check: PostgreSQL announces in commit order, so nothing
-      // written after a member's removal reaches them.
+      // Changes announced after a change of access wait for its check: the outbox sends a change of access no later than
+      // any change committed after it (lib/notification-outbox.ts), so nothing written after a member's removal reaches them.
       let held: Change[] | null = null;
 
       stops.push(
@@ -218,28 +220,5 @@ export async function followArticle(actor: Actor, articleId: string): Promise<Ev
       const timer = setInterval(() => void recheck(), env().PARALLAX_LIVE_RECHECK_SECONDS * 1_000);
       stops.push(() => clearInterval(timer));
     },
-  };
-}
-
-/**
- * Runs `task` one at a time: a call while it runs makes it run once more
- * afterwards (a burst of access changes costs at most two checks). Returns
- * when the runs are done.
- */
-function serialised(task: () => Promise<void>): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  let isWanted = false;
-  return () => {
-    if (running) {
-      isWanted = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        isWanted = false;
-        await task();
-      } while (isWanted);
-    })().finally(() => (running = null));
-    return running;
   };
 }
