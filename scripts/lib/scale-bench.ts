@@ -6,7 +6,8 @@
  * a user's browser or a script would use it. Prints, per measure, the time at
  * each size, the growth per 10× and the target; exits 1 if one is missed.
  * `--sizes=10000,100000` measures other sizes (the targets are judged at the
- * largest).
+ * largest); `--reuse` keeps the databases an earlier run seeded; `--only=…`
+ * runs only the measures named (runScaleBench).
  */
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -21,7 +22,7 @@ import { dataDir, type DatabaseServer, embeddedPort, provideDatabaseServer } fro
 import { log } from "./log.ts";
 import { freePort } from "./net.ts";
 import { type RunningApp, startNextServer } from "./next-server.ts";
-import { COMMON_WORD, PER_ARTICLE, RARE_WORD, seedScaleProject } from "./scale-seed.ts";
+import { COMMON_WORD, PER_ARTICLE, RARE_WORD, type ScaleSeed, seededScaleProject, seedScaleProject } from "./scale-seed.ts";
 import { applyMigrations } from "./schema-engine.ts";
 import { takeOverShutdownSignals } from "./signals.ts";
 import { signInAt } from "./app-client.ts";
@@ -168,10 +169,11 @@ const MEASURES = {
 type MeasureKey = keyof typeof MEASURES;
 
 /** Every measure of one size, in an order where the ones that write or may stop the server come last. */
-async function measureSize(context: Context): Promise<Record<MeasureKey, Outcome>> {
+async function measureSize(context: Context, keys: MeasureKey[]): Promise<Partial<Record<MeasureKey, Outcome>>> {
   const article = context.articleIds[MEASURED_ARTICLE]!;
   const results: Partial<Record<MeasureKey, Outcome>> = {};
   const run = async (key: MeasureKey, work: (context: Context) => Promise<Outcome>) => {
+    if (!keys.includes(key)) return;
     try {
       results[key] = await work(context);
     } catch (error) {
@@ -207,7 +209,7 @@ async function measureSize(context: Context): Promise<Record<MeasureKey, Outcome
   let agreement: Promise<{ agreement: Outcome; health: Outcome }> | undefined;
   await run("agreement", async (c) => (await (agreement ??= agreementMeasures(c))).agreement);
   await run("healthDuringAgreement", async (c) => (await (agreement ??= agreementMeasures(c))).health);
-  return results as Record<MeasureKey, Outcome>;
+  return results;
 }
 
 function format(value: number | null, unit: Unit): string {
@@ -217,29 +219,80 @@ function format(value: number | null, unit: Unit): string {
   return value >= 1_000 ? `${(value / 1_000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 }
 
-/** Seeds one size into its own database (users in SQL, the project through the API, the rest in bulk SQL), then starts the app on it. */
-async function prepareSize(server: DatabaseServer, size: number, env: NodeJS.ProcessEnv): Promise<{ context: Context; seedSeconds: number }> {
+/**
+ * Seeds one size into its own database (users in SQL, the project through the API, the rest in bulk SQL), then starts the app on it.
+ * With `reuse`, a database this bench seeded before is kept (brought up to the current migrations) and only the app is started.
+ */
+async function prepareSize(server: DatabaseServer, size: number, env: NodeJS.ProcessEnv, reuse: boolean): Promise<{ context: Context; seedSeconds: number | null }> {
   const database = `parallax_scale_${label(size).toLowerCase()}`;
-  await server.dropDatabase(database);
+  if (!reuse) await server.dropDatabase(database);
   await server.createDatabaseIfMissing(database);
   const databaseUrl = server.urlFor(database);
   await applyMigrations(databaseUrl);
   const sql = new pg.Client({ connectionString: databaseUrl });
   await sql.connect();
   try {
-    const passwordHash = await hashPassword(PASSWORD);
-    const users = await sql.query<{ id: string; email: string }>(
-      `INSERT INTO users (id, email, name, password_hash, updated_at)
-       SELECT gen_random_uuid(), 'scale-' || n || '@test.example', CASE WHEN n = 0 THEN 'Editor' ELSE 'Coder ' || n END, $1, now() FROM generate_series(0, $2::int) AS n ORDER BY n RETURNING id, email`,
-      [passwordHash, CODERS],
-    );
-    const [owner, ...coders] = users.rows;
     const appEnv = { ...env, DATABASE_URL: databaseUrl, PARALLAX_DB_POOL_SIZE: "10" };
     const logFile = path.join(dataDir(), `bench-scale-${label(size)}-app.log`);
-    let app = await startNextServer({ mode: "start", port: await freePort(), env: appEnv, logFile });
-    const token = await fetch(`${app.url}/api/v1/tokens`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: owner!.email, password: PASSWORD, name: "scale" }) }).then((response) => response.json());
-    const headers = { authorization: `Bearer ${token.token}` };
-    const project = await fetch(`${app.url}/api/v1/projects`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ name: "Scale" }) }).then((response) => response.json());
+    const seeded = reuse ? await seededSize(sql) : null;
+    if (seeded) log(`scale: reusing the ${size.toLocaleString("en")} annotations seeded before in ${database}`);
+    const { owner, coders, projectId, seed, seedSeconds } = seeded ?? (await seedSize(sql, size, appEnv, logFile));
+    const app = await startNextServer({ mode: "start", port: await freePort(), env: appEnv, logFile });
+    const headers = { authorization: `Bearer ${await tokenFor(app.url, owner.email)}` };
+    const { cookie } = await signInAt(app.url, owner.email, PASSWORD);
+    return {
+      seedSeconds,
+      context: { app, headers, cookie, projectId, ownerId: owner.id, coderIds: coders.map((coder) => coder.id), articleIds: seed.articleIds, textOf: seed.textOf, env: appEnv },
+    };
+  } finally {
+    await sql.end();
+  }
+}
+
+interface SeededSize {
+  owner: { id: string; email: string };
+  coders: { id: string; email: string }[];
+  projectId: string;
+  seed: ScaleSeed;
+  /** Null when the seed was made by an earlier run. */
+  seedSeconds: number | null;
+}
+
+const ownerEmail = "scale-0@test.example";
+const PROJECT_NAME = "Scale";
+
+async function tokenFor(appUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${appUrl}/api/v1/tokens`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: PASSWORD, name: "scale" }) });
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** The users and project an earlier run seeded in this database, or null when there are none. */
+async function seededSize(sql: pg.Client): Promise<SeededSize | null> {
+  const users = await sql.query<{ id: string; email: string }>(`SELECT id, email FROM users WHERE email LIKE 'scale-%@test.example' ORDER BY email`);
+  const project = await sql.query<{ id: string }>(
+    `SELECT p.id FROM projects p JOIN memberships m ON m.project_id = p.id JOIN users u ON u.id = m.user_id AND u.email = $1 WHERE p.name = $2 ORDER BY p.created_at LIMIT 1`,
+    [ownerEmail, PROJECT_NAME],
+  );
+  const [owner, ...coders] = users.rows;
+  if (!owner || owner.email !== ownerEmail || coders.length !== CODERS || !project.rows[0]) return null;
+  // The seed is one transaction: a project with articles was seeded in full.
+  const seed = await seededScaleProject(sql, project.rows[0].id);
+  return seed.articleIds.length > 0 ? { owner, coders, projectId: project.rows[0].id, seed, seedSeconds: null } : null;
+}
+
+/** Users in SQL, the project through the API (on a server started for it), the rest in bulk SQL; then VACUUM ANALYZE. */
+async function seedSize(sql: pg.Client, size: number, appEnv: NodeJS.ProcessEnv, logFile: string): Promise<SeededSize> {
+  const passwordHash = await hashPassword(PASSWORD);
+  const users = await sql.query<{ id: string; email: string }>(
+    `INSERT INTO users (id, email, name, password_hash, updated_at)
+     SELECT gen_random_uuid(), 'scale-' || n || '@test.example', CASE WHEN n = 0 THEN 'Editor' ELSE 'Coder ' || n END, $1, now() FROM generate_series(0, $2::int) AS n ORDER BY n RETURNING id, email`,
+    [passwordHash, CODERS],
+  );
+  const [owner, ...coders] = users.rows;
+  const app = await startNextServer({ mode: "start", port: await freePort(), env: appEnv, logFile });
+  try {
+    const headers = { authorization: `Bearer ${await tokenFor(app.url, owner!.email)}` };
+    const project = await fetch(`${app.url}/api/v1/projects`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ name: PROJECT_NAME }) }).then((response) => response.json());
     // Two reviewers and two editors code; the owner, an editor, measures and sees everything.
     await sql.query(`INSERT INTO memberships (project_id, user_id, role, updated_at) SELECT $1, u.id, u.role::"ProjectRole", now() FROM unnest($2::uuid[], $3::text[]) AS u(id, role)`, [
       project.id,
@@ -248,29 +301,22 @@ async function prepareSize(server: DatabaseServer, size: number, env: NodeJS.Pro
     ]);
     const started = performance.now();
     const seed = await seedScaleProject(sql, { projectId: project.id, ownerId: owner!.id, coderIds: coders.map((coder) => coder.id), annotations: size });
-    // Measures start on a settled database, and on a server that has not planned anything on the empty one.
+    // Measures start on a settled database, and (the server is started again) on a server that has not planned anything on the empty one.
     await sql.query("VACUUM ANALYZE");
     await sql.query("CHECKPOINT");
-    const seedSeconds = (performance.now() - started) / 1000;
-    await app.stop();
-    app = await startNextServer({ mode: "start", port: await freePort(), env: appEnv, logFile });
-    const { cookie } = await signInAt(app.url, owner!.email, PASSWORD);
-    return {
-      seedSeconds,
-      context: { app, headers, cookie, projectId: project.id, ownerId: owner!.id, coderIds: coders.map((coder) => coder.id), articleIds: seed.articleIds, textOf: seed.textOf, env: appEnv },
-    };
+    return { owner: owner!, coders, projectId: project.id, seed, seedSeconds: (performance.now() - started) / 1000 };
   } finally {
-    await sql.end();
+    await app.stop();
   }
 }
 
-function printScaleTable(sizes: number[], results: Record<MeasureKey, Outcome>[], seedSeconds: number[]): boolean {
+function printScaleTable(sizes: number[], keys: MeasureKey[], results: Partial<Record<MeasureKey, Outcome>>[], seedSeconds: (number | null)[]): boolean {
   const growth = (from: number | null, to: number | null, tenfolds: number) => (from && to !== null ? Math.pow(to / from, 1 / tenfolds) : null);
   const tenfolds = (a: number, b: number) => Math.log10(sizes[b]! / sizes[a]!);
   let allPass = true;
-  const lines = (Object.keys(MEASURES) as MeasureKey[]).map((key) => {
+  const lines = keys.map((key) => {
     const measure: Measure = MEASURES[key];
-    const values = results.map((result) => result[key].value);
+    const values = results.map((result) => result[key]!.value);
     const steps = sizes.slice(1).map((_, index) => growth(values[index]!, values[index + 1]!, tenfolds(index, index + 1)));
     const whole = values.length > 1 ? (values[0] && values.at(-1) !== null ? values.at(-1)! / values[0] : null) : null;
     let target: string;
@@ -287,12 +333,12 @@ function printScaleTable(sizes: number[], results: Record<MeasureKey, Outcome>[]
       pass = last !== null && last < measure.limit!;
     }
     allPass &&= pass;
-    const cells = results.map((result) => (result[key].value === null ? `— (${(result[key].note ?? "failed").split("\n")[0]!.slice(0, 60)})` : format(result[key].value, measure.unit)));
+    const cells = results.map((result) => (result[key]!.value === null ? `— (${(result[key]!.note ?? "failed").split("\n")[0]!.slice(0, 60)})` : format(result[key]!.value, measure.unit)));
     const growthCell = `${steps.map((step) => (step === null ? "—" : `×${step.toFixed(2)}`)).join(", ")}${whole !== null && sizes.length > 2 ? ` (×${whole.toFixed(2)} in all)` : ""}`;
     return [measure.name, ...cells, growthCell, target, pass ? "pass" : "FAIL"];
   });
   const header = ["measure", ...sizes.map(label), "growth per 10×", "target", "pass/fail"];
-  const seedLine = ["seed (bulk SQL, then VACUUM ANALYZE)", ...seedSeconds.map((seconds) => `${seconds.toFixed(0)} s`), "", "", ""];
+  const seedLine = ["seed (bulk SQL, then VACUUM ANALYZE)", ...seedSeconds.map((seconds) => (seconds === null ? "reused" : `${seconds.toFixed(0)} s`)), "", "", ""];
   const table = [header, ...lines, seedLine];
   const widths = header.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
   console.log("");
@@ -303,11 +349,20 @@ function printScaleTable(sizes: number[], results: Record<MeasureKey, Outcome>[]
   return allPass;
 }
 
-/** Seeds and measures each size in turn (`--sizes=a,b,…` from the command line); resolves with the exit code. */
+/**
+ * Seeds and measures each size in turn; resolves with the exit code. From the command line: `--sizes=a,b,…`;
+ * `--reuse` keeps the databases seeded by an earlier run (seeding only the sizes that have none); `--only=key,…`
+ * runs only those measures (their keys in MEASURES, e.g. `--only=agreement,healthDuringAgreement`).
+ */
 export async function runScaleBench(argv: string[]): Promise<number> {
-  const sizesArgument = argv.find((argument) => argument.startsWith("--sizes="));
-  const sizes = sizesArgument ? sizesArgument.slice("--sizes=".length).split(",").map(Number) : DEFAULT_SCALE_SIZES;
+  const option = (name: string) => argv.find((argument) => argument.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const sizes = option("sizes")?.split(",").map(Number) ?? DEFAULT_SCALE_SIZES;
   if (sizes.some((size) => !Number.isInteger(size) || size < PER_ARTICLE * (WRITTEN_ARTICLE + 1))) throw new Error(`--sizes: whole numbers of annotations, at least ${PER_ARTICLE * (WRITTEN_ARTICLE + 1)}`);
+  const only = option("only")?.split(",");
+  const unknown = only?.filter((key) => !Object.hasOwn(MEASURES, key));
+  if (unknown?.length) throw new Error(`--only: unknown measures ${unknown.join(", ")}; the measures are ${Object.keys(MEASURES).join(", ")}`);
+  const keys = (Object.keys(MEASURES) as MeasureKey[]).filter((key) => !only || only.includes(key));
+  const reuse = argv.includes("--reuse");
   let server: DatabaseServer | undefined;
   let app: RunningApp | undefined;
   const cleanUp = async () => {
@@ -319,18 +374,18 @@ export async function runScaleBench(argv: string[]): Promise<number> {
     server = await provideDatabaseServer("bench-pg", embeddedPort("PARALLAX_BENCH_PG_PORT", 54332));
     const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" };
     ensureBuilt({ ...env, DATABASE_URL: server.urlFor("postgres") });
-    const results: Record<MeasureKey, Outcome>[] = [];
-    const seedSeconds: number[] = [];
+    const results: Partial<Record<MeasureKey, Outcome>>[] = [];
+    const seedSeconds: (number | null)[] = [];
     for (const size of sizes) {
-      log(`scale: seeding ${size.toLocaleString("en")} annotations…`);
-      const { context, seedSeconds: seconds } = await prepareSize(server, size, env);
+      log(`scale: preparing ${size.toLocaleString("en")} annotations…`);
+      const { context, seedSeconds: seconds } = await prepareSize(server, size, env, reuse);
       app = context.app;
-      log(`scale: seeded ${size.toLocaleString("en")} annotations in ${seconds.toFixed(0)} s; measuring…`);
+      log(`scale: ${seconds === null ? "reused" : `seeded in ${seconds.toFixed(0)} s`} ${size.toLocaleString("en")} annotations; measuring…`);
       seedSeconds.push(seconds);
-      results.push(await measureSize(context));
+      results.push(await measureSize(context, keys));
       await app.stop();
     }
-    return printScaleTable(sizes, results, seedSeconds) ? 0 : 1;
+    return printScaleTable(sizes, keys, results, seedSeconds) ? 0 : 1;
   } finally {
     await cleanUp();
   }

@@ -50,7 +50,7 @@ const QUIET_TABLES = ["articles", "annotations", "claim_links", "comments"];
 export async function seedScaleProject(sql: pg.ClientBase, { projectId, ownerId, coderIds, annotations }: { projectId: string; ownerId: string; coderIds: string[]; annotations: number }): Promise<ScaleSeed> {
   const articles = Math.ceil(annotations / PER_ARTICLE);
   const events = Math.ceil(articles / 10) * 20;
-  const texts = Array.from({ length: DISTINCT_TEXTS }, (_, index) => syntheticText(index, TEXT_LENGTH));
+  const texts = seedTexts();
   const groups = (
     await sql.query<{ position: number; tag_ids: string[] }>(
       `SELECT g.position, array_agg(t.id ORDER BY t.position) AS tag_ids FROM tag_groups g JOIN tags t ON t.group_id = g.id WHERE g.project_id = $1 GROUP BY g.position ORDER BY g.position`,
@@ -184,9 +184,18 @@ export async function seedScaleProject(sql: pg.ClientBase, { projectId, ownerId,
     for (const table of QUIET_TABLES) await sql.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
     const articleIds = (await sql.query<{ id: string }>(`SELECT id FROM seed_articles ORDER BY n`)).rows.map((row) => row.id);
     await sql.query("COMMIT");
-    return { articleIds, textOf: (articleNumber) => texts[articleNumber % DISTINCT_TEXTS]! };
+    return { articleIds, textOf: textsOf(texts) };
   } catch (error) {
     await sql.query("ROLLBACK");
     throw error;
   }
+}
+
+const seedTexts = () => Array.from({ length: DISTINCT_TEXTS }, (_, index) => syntheticText(index, TEXT_LENGTH));
+const textsOf = (texts: string[]) => (articleNumber: number) => texts[articleNumber % DISTINCT_TEXTS]!;
+
+/** What seedScaleProject returned, for a project it seeded earlier (its articles in creation order). */
+export async function seededScaleProject(sql: pg.ClientBase, projectId: string): Promise<ScaleSeed> {
+  const articles = await sql.query<{ id: string }>(`SELECT id FROM articles WHERE project_id = $1 ORDER BY created_at, id`, [projectId]);
+  return { articleIds: articles.rows.map((row) => row.id), textOf: textsOf(seedTexts()) };
 }

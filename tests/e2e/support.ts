@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "parallax-demo";
@@ -19,22 +18,6 @@ export async function signUp(page: Page, name: string, email: string, password: 
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/projects$/);
-}
-
-/** The widths every page must work at: a desktop and a phone. */
-export const WIDTHS = [
-  { name: "desktop", width: 1440, height: 900 },
-  { name: "phone", width: 390, height: 844 },
-] as const;
-
-/**
- * axe-core over the page as it is now (all of its rules, WCAG A and AA and
- * best practices); `state` names what is on screen for the failure message.
- */
-export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const found = violations.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  expect(found, `axe-core on ${state} at ${page.viewportSize()?.width} px`).toEqual([]);
 }
 
 export const DEMO_PROJECT_ID = "019ab000-0000-7000-8000-000000000001";

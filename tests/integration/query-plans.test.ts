@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { agreementSpansStatement } from "@/lib/review/agreement";
 import { comparedClaimsSql, comparedLinksStatement } from "@/lib/compare";
 import { db } from "@/lib/db";
 import { articleLinksStatement, eventsPageStatement } from "@/lib/events";
@@ -145,5 +146,16 @@ describe("query plans", () => {
       expect(seqScannedTables(plan), message).not.toContain("audit_entries");
       expect(planNodes(plan).some((node) => node["Node Type"] === "Sort"), message).toBe(false);
     }
+  });
+
+  it("reads the coders' spans for the agreement from an index alone, and their tags and links by the spans' ids", async () => {
+    const tagIds = (await db().tag.findMany({ where: { group: { projectId: team.id } }, select: { id: true } })).map((tag) => tag.id);
+    const statement = agreementSpansStatement([team.editor.id, team.reviewer.id], tagIds, articleIds);
+    const plan = await planOf(statement, { analyze: true });
+    const message = await planText(statement);
+    const annotationReads = planNodes(plan).filter((node) => node["Relation Name"] === "annotations");
+    expect(annotationReads.map((node) => `${node["Node Type"]} ${node["Index Name"]}`), message).toEqual(["Index Only Scan annotations_agreement_idx"]);
+    expect(indexesRead(plan), message).toEqual(expect.arrayContaining(["annotation_tags_pkey", "claim_links_annotation_id_event_id_key"]));
+    expect(seqScannedTables(plan).filter((table) => ["annotations", "annotation_tags", "claim_links"].includes(table)), message).toEqual([]);
   });
 });

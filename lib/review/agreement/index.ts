@@ -1,4 +1,5 @@
 import "server-only";
+import { Semaphore } from "async-mutex";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db";
@@ -7,7 +8,7 @@ import { unprocessable } from "@/lib/errors";
 import { requireProjectPermission } from "@/lib/permissions";
 import { isUuid, parseInput } from "@/lib/validation";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { runInWorker, TASK_BUDGETS } from "@/lib/workers/pool";
+import { runInWorker } from "@/lib/workers/pool";
 import type { AgreementFigures, ArticleSpans } from "./report";
 
 /** Who to measure first when nobody was chosen: two members, reviewers before editors (who code too); viewers do not annotate. */
@@ -66,44 +67,53 @@ export async function measureAgreement(actor: Actor, projectId: string, query: u
 /**
  * The chosen coders' spans, one row per article (in id order) with its spans
  * in text order as parallel lists: a million annotations come as a thousand
- * rows, which neither the database nor this thread spends long on. The whole
- * project is read once, so hash joins and sorts in memory are the plan
- * whatever the statistics say (just after a large import they can be far off,
- * and a nested loop over stale estimates took minutes).
+ * rows, which neither the database nor this thread spends long on. Read
+ * article by article from an index alone (annotations_agreement_idx), each
+ * span's tags and links looked up by its id, a slice of the articles per
+ * statement, two statements at a time: PostgreSQL works on both cores.
  */
-/** The read has as long as the figures have on their worker (TASK_BUDGETS.agreement); Prisma's default is 5 s. */
-const READ_TIMEOUT_MS = TASK_BUDGETS.agreement.timeoutMs;
+async function spansByArticle(projectId: string, coderIds: string[], tagIds: string[], articleIds: string[] | null): Promise<ArticleSpans[]> {
+  const articles = await db().$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM articles
+    WHERE project_id = ${projectId}::uuid AND deleted_at IS NULL ${articleIds ? Prisma.sql`AND id = ANY(${articleIds}::uuid[])` : Prisma.empty}
+    ORDER BY id`;
+  const slices: string[][] = [];
+  for (let at = 0; at < articles.length; at += ARTICLES_PER_READ) slices.push(articles.slice(at, at + ARTICLES_PER_READ).map((article) => article.id));
+  const read = await Promise.all(slices.map((slice) => parallelReads.runExclusive(() => db().$queryRaw<ArticleSpans[]>(agreementSpansStatement(coderIds, tagIds, slice)))));
+  return read.flat();
+}
 
-function spansByArticle(projectId: string, coderIds: string[], tagIds: string[], articleIds: string[] | null): Promise<ArticleSpans[]> {
-  const inText = Prisma.sql`ORDER BY s.start, s."end", s.id`;
-  return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
-    await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
-    return tx.$queryRaw<ArticleSpans[]>`
-    WITH spans AS MATERIALIZED (
-      SELECT a.id, a.article_id, a.author_id, a.start, a."end"
+/** Articles per statement: small enough that the slices keep both statements busy to the end, large enough that a round trip is nothing beside one. */
+const ARTICLES_PER_READ = 50;
+/** Statements of agreements at once (all requests together): one per core of a small server, the pool's other connections left to the other requests. */
+const parallelReads = new Semaphore(2);
+
+/**
+ * The spans of `coderIds` in the given articles, as ArticleSpans in article
+ * id order (articles where none of them marked anything left out): each
+ * article's spans from annotations_agreement_idx, sorted there, each span's
+ * tags and links found by its id in their primary and unique keys.
+ */
+export function agreementSpansStatement(coderIds: string[], tagIds: string[], articleIds: string[]): Prisma.Sql {
+  const inText = Prisma.sql`ORDER BY a.start, a."end", a.id`;
+  return Prisma.sql`
+    SELECT ar.id::text AS "articleId", ar.text_length AS "textLength", s.coders, s.starts, s.ends, s.tags, s.links
+    FROM articles ar
+    CROSS JOIN LATERAL (
+      SELECT array_agg(array_position(${coderIds}::uuid[], a.author_id) - 1 ${inText}) AS coders,
+             array_agg(a.start ${inText}) AS starts, array_agg(a."end" ${inText}) AS ends,
+             string_agg(coalesce((
+               SELECT string_agg((array_position(${tagIds}::uuid[], t.tag_id) - 1)::text, ' ') FROM annotation_tags t WHERE t.annotation_id = a.id
+             ), ''), ',' ${inText}) AS tags,
+             -- An annotation links to an event once: in event id order, which is also the order of the "eventId:STANCE" texts.
+             string_agg(coalesce((
+               SELECT string_agg(l.event_id || ':' || l.stance, ' ' ORDER BY l.event_id)
+               FROM claim_links l JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL
+               WHERE l.annotation_id = a.id
+             ), ''), ',' ${inText}) AS links
       FROM annotations a
-      JOIN articles ar ON ar.id = a.article_id AND ar.deleted_at IS NULL
-      WHERE a.project_id = ${projectId}::uuid AND a.deleted_at IS NULL AND a.anchor <> 'ORPHANED' AND a.author_id = ANY(${coderIds}::uuid[])
-        ${articleIds ? Prisma.sql`AND a.article_id = ANY(${articleIds}::uuid[])` : Prisma.empty}
-    ), tagged AS (
-      SELECT t.annotation_id, string_agg((array_position(${tagIds}::uuid[], t.tag_id) - 1)::text, ' ') AS tags
-      FROM annotation_tags t JOIN spans s ON s.id = t.annotation_id
-      GROUP BY t.annotation_id
-    ), linked AS (
-      SELECT l.annotation_id, string_agg(l.event_id || ':' || l.stance, ' ' ORDER BY (l.event_id || ':' || l.stance) COLLATE "C") AS links
-      FROM claim_links l JOIN spans s ON s.id = l.annotation_id JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL
-      GROUP BY l.annotation_id
-    )
-    SELECT s.article_id::text AS "articleId", ar.text_length AS "textLength",
-           array_agg(array_position(${coderIds}::uuid[], s.author_id) - 1 ${inText}) AS coders,
-           array_agg(s.start ${inText}) AS starts, array_agg(s."end" ${inText}) AS ends,
-           string_agg(coalesce(tg.tags, ''), ',' ${inText}) AS tags, string_agg(coalesce(lk.links, ''), ',' ${inText}) AS links
-    FROM spans s
-    JOIN articles ar ON ar.id = s.article_id
-    LEFT JOIN tagged tg ON tg.annotation_id = s.id
-    LEFT JOIN linked lk ON lk.annotation_id = s.id
-    GROUP BY s.article_id, ar.text_length
-    ORDER BY s.article_id`;
-  }, { timeout: READ_TIMEOUT_MS });
+      WHERE a.article_id = ar.id AND a.author_id = ANY(${coderIds}::uuid[]) AND a.deleted_at IS NULL AND a.anchor <> 'ORPHANED'
+    ) s
+    WHERE ar.id = ANY(${articleIds}::uuid[]) AND s.coders IS NOT NULL
+    ORDER BY ar.id`;
 }

@@ -3,8 +3,8 @@
  * runs on a worker thread (lib/workers/tasks.ts), since its cost grows with
  * the project (a million annotations), while the request thread serves others.
  */
-import { cohensKappa, krippendorffsAlpha, type Unit } from "./statistics";
-import { type CategoryDisagreement, categoryDisagreement, type CodedSegment } from "./unitized";
+import { krippendorffsAlpha, pairsKappa } from "./statistics";
+import { type CategoryDisagreement, type CoderSegments, coderSegmentsDisagreement } from "./unitized";
 import { type CoderSpan, matchSpans } from "./units";
 
 /** What a coder's span says about one codebook group when it carries none of its tags. */
@@ -69,21 +69,27 @@ interface CodedSpan extends CoderSpan {
 
 const round = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
 
+/** Each coder's segments of one category, positions on the continuum of the articles' texts. */
+type CategorySegments = { starts: number[]; ends: number[]; count: number }[];
+
 /**
  * The spans of every article, and every span's tags as segments by category
- * (tag name) on the continuum of the articles' texts one after the other.
- * Spans with the same tags share one list of them: a million spans carry a
- * few dozen distinct lists.
+ * (tag name) and coder on the continuum of the articles' texts one after the
+ * other. Spans with the same tags share one list of them: a million spans
+ * carry a few dozen distinct lists.
  */
-function unpack(input: AgreementInput): { spans: CodedSpan[]; segments: Map<string, CodedSegment[]>; length: number } {
+function unpack(input: AgreementInput): { spans: CodedSpan[]; segments: Map<string, CategorySegments>; length: number } {
   const spans: CodedSpan[] = [];
-  const segments = new Map<string, CodedSegment[]>(input.tags.map((tag) => [tag.name, []]));
+  const segmentsOf = () => Array.from({ length: input.coders }, () => ({ starts: [] as number[], ends: [] as number[], count: 0 }));
+  const segments = new Map<string, CategorySegments>(input.tags.map((tag) => [tag.name, segmentsOf()]));
   const tagLists = new Map<string, number[]>();
   const tagList = (entry: string) => {
     let list = tagLists.get(entry);
     if (!list) tagLists.set(entry, (list = entry ? entry.split(" ").map(Number) : []));
     return list;
   };
+  /** Each tag's segments, by tag number (tags of one name share them). */
+  const tagSegments = input.tags.map((tag) => segments.get(tag.name)!);
   let offset = 0;
   for (const article of input.articles) {
     const tags = article.tags.split(",");
@@ -92,8 +98,11 @@ function unpack(input: AgreementInput): { spans: CodedSpan[]; segments: Map<stri
       const span: CodedSpan = { articleId: article.articleId, coder: article.coders[index]!, start: article.starts[index]!, end: article.ends[index]!, tags: tagList(tags[index] ?? ""), links: links[index] ?? "" };
       spans.push(span);
       for (const tag of span.tags) {
-        const category = input.tags[tag]!.name;
-        segments.get(category)!.push({ coder: span.coder, start: offset + span.start, end: offset + span.end, category });
+        const own = tagSegments[tag]![span.coder];
+        if (!own) continue;
+        own.starts.push(offset + span.start);
+        own.ends.push(offset + span.end);
+        own.count++;
       }
     }
     offset += article.textLength;
@@ -130,16 +139,23 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
   const pairs = units.filter((unit) => unit[0] && unit[1]).map((unit) => [unit[0]!, unit[1]!] as const);
 
   const kappaOf = (valueOf: (span: CodedSpan) => string) => {
-    const kappa = cohensKappa(pairs.map(([first, second]): Unit => [valueOf(first), valueOf(second)]));
+    const kappa = pairsKappa(pairs, ([first]) => valueOf(first), ([, second]) => valueOf(second));
     return { units: kappa.units, observed: round(kappa.observed), kappa: round(kappa.kappa) };
   };
   // Tags are compared by name (a name in two groups is one category): per name, the pairs where each coder, and both, said yes.
   const names = [...new Set(input.tags.map((tag) => tag.name))];
   const nameOf = input.tags.map((tag) => names.indexOf(tag.name));
   const yes = { first: new Float64Array(names.length), second: new Float64Array(names.length), both: new Float64Array(names.length) };
+  // Spans share their lists of tags (unpack): each list's names are found once.
+  const namesOfList = new Map<number[], Set<number>>();
+  const namesOf = (tags: number[]) => {
+    let names = namesOfList.get(tags);
+    if (!names) namesOfList.set(tags, (names = new Set(tags.map((tag) => nameOf[tag]!))));
+    return names;
+  };
   for (const [first, second] of pairs) {
-    const firstNames = new Set(first.tags.map((tag) => nameOf[tag]!));
-    const secondNames = new Set(second.tags.map((tag) => nameOf[tag]!));
+    const firstNames = namesOf(first.tags);
+    const secondNames = namesOf(second.tags);
     for (const name of firstNames) {
       yes.first[name]!++;
       if (secondNames.has(name)) yes.both[name]!++;
@@ -152,9 +168,10 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
   };
   // Each category's disagreement once (a tag counts alone and in its group), on its own segments.
   const disagreement = new Map<string, CategoryDisagreement>();
+  const noSegments: CoderSegments[] = Array.from({ length: input.coders }, () => ({ starts: [], ends: [], count: 0 }));
   const disagreementOf = (category: string) => {
     let figure = disagreement.get(category);
-    if (!figure) disagreement.set(category, (figure = categoryDisagreement(segments.get(category) ?? [], category, input.coders, length)));
+    if (!figure) disagreement.set(category, (figure = coderSegmentsDisagreement(segments.get(category) ?? noSegments, category, length)));
     return figure;
   };
   /** uα over several categories at once: 1 − ΣDₒ / ΣDₑ, as Krippendorff combines categories (unitizedAlpha). */

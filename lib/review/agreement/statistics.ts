@@ -22,15 +22,28 @@ export interface Agreement {
  */
 export function cohensKappa(units: Unit[]): Agreement & { kappa: number | null } {
   const pairs = units.filter((unit): unit is [Value, Value] => unit.length === 2 && unit[0] !== null && unit[1] !== null);
-  const n = pairs.length;
+  return pairsKappa(pairs, (pair) => pair[0], (pair) => pair[1]);
+}
+
+/**
+ * cohensKappa of units both coders coded, given as any items and each
+ * coder's value of one: no list of pairs of values is made (a million units
+ * would make a million).
+ */
+export function pairsKappa<Item>(items: readonly Item[], firstOf: (item: Item) => Value, secondOf: (item: Item) => Value): Agreement & { kappa: number | null } {
+  const n = items.length;
   if (n === 0) return { units: 0, observed: null, kappa: null };
-  const observed = pairs.filter(([a, b]) => a === b).length / n;
+  let agreeing = 0;
   const first = new Map<Value, number>();
   const second = new Map<Value, number>();
-  for (const [a, b] of pairs) {
+  for (const item of items) {
+    const a = firstOf(item);
+    const b = secondOf(item);
+    if (a === b) agreeing++;
     first.set(a, (first.get(a) ?? 0) + 1);
     second.set(b, (second.get(b) ?? 0) + 1);
   }
+  const observed = agreeing / n;
   let expected = 0;
   for (const [category, count] of first) expected += (count / n) * ((second.get(category) ?? 0) / n);
   return { units: n, observed, kappa: expected === 1 ? null : (observed - expected) / (1 - expected) };

@@ -31,18 +31,34 @@ export interface CategoryDisagreement {
 }
 
 /**
+ * One coder's tiling of the continuum for one category as parallel lists (a
+ * million spans make millions of sections: no object per section).
+ */
+interface Tiling {
+  starts: Float64Array;
+  lengths: Float64Array;
+  isUnit: Uint8Array;
+  count: number;
+}
+
+/** sectionDistance on the fields of two sections. */
+function distanceOf(aStart: number, aLength: number, aUnit: boolean, bStart: number, bLength: number, bUnit: boolean): number {
+  const beginDifference = aStart - bStart;
+  const endDifference = aStart + aLength - (bStart + bLength);
+  if (aUnit && bUnit) return -aLength < beginDifference && beginDifference < bLength ? beginDifference ** 2 + endDifference ** 2 : 0;
+  if (aUnit && !bUnit) return beginDifference >= 0 && endDifference <= 0 ? aLength ** 2 : 0;
+  if (!aUnit && bUnit) return beginDifference <= 0 && endDifference >= 0 ? bLength ** 2 : 0;
+  return 0;
+}
+
+/**
  * The squared distance δ² of two sections of different coders: for two
  * overlapping units, the squared differences of their beginnings and of their
  * ends; for a unit lying inside the other coder's gap, its length squared;
  * otherwise 0.
  */
 export function sectionDistance(a: Section, b: Section): number {
-  const beginDifference = a.start - b.start;
-  const endDifference = a.start + a.length - (b.start + b.length);
-  if (a.unit && b.unit) return -a.length < beginDifference && beginDifference < b.length ? beginDifference ** 2 + endDifference ** 2 : 0;
-  if (a.unit && !b.unit) return beginDifference >= 0 && endDifference <= 0 ? a.length ** 2 : 0;
-  if (!a.unit && b.unit) return beginDifference <= 0 && endDifference >= 0 ? b.length ** 2 : 0;
-  return 0;
+  return distanceOf(a.start, a.length, a.unit, b.start, b.length, b.unit);
 }
 
 /**
@@ -52,32 +68,46 @@ export function sectionDistance(a: Section, b: Section): number {
  * ones stay two units.
  */
 export function sectionsOf(segments: { start: number; end: number }[], length: number): Section[] {
+  const tiling = tilingOf(segments.map((segment) => segment.start), segments.map((segment) => segment.end), segments.length, length);
+  return Array.from({ length: tiling.count }, (_, index) => ({ start: tiling.starts[index]!, length: tiling.lengths[index]!, unit: tiling.isUnit[index] === 1 }));
+}
+
+/** sectionsOf for segments given as lists of their starts and ends (the first `count`). */
+function tilingOf(segmentStarts: ArrayLike<number>, segmentEnds: ArrayLike<number>, segmentCount: number, length: number): Tiling {
   // Clamped to the continuum, empty ones left out, in order of start (stable; most come in order already, and are not sorted again).
-  const starts = new Float64Array(segments.length);
-  const ends = new Float64Array(segments.length);
+  const starts = new Float64Array(segmentCount);
+  const ends = new Float64Array(segmentCount);
   let count = 0;
   let inOrder = true;
-  for (const segment of segments) {
-    const start = Math.max(0, segment.start);
-    const end = Math.min(length, segment.end);
+  for (let index = 0; index < segmentCount; index++) {
+    const start = Math.max(0, segmentStarts[index]!);
+    const end = Math.min(length, segmentEnds[index]!);
     if (end <= start) continue;
     if (count > 0 && start < starts[count - 1]!) inOrder = false;
     starts[count] = start;
     ends[count] = end;
     count++;
   }
-  const order = Array.from({ length: count }, (_, index) => index);
-  if (!inOrder) order.sort((a, b) => starts[a]! - starts[b]! || a - b);
-  const sections: Section[] = [];
+  let order: ArrayLike<number> | null = null;
+  if (!inOrder) order = Array.from({ length: count }, (_, index) => index).sort((a, b) => starts[a]! - starts[b]! || a - b);
+  // At most a gap before each unit, and one at the end.
+  const tiling: Tiling = { starts: new Float64Array(2 * count + 1), lengths: new Float64Array(2 * count + 1), isUnit: new Uint8Array(2 * count + 1), count: 0 };
+  const push = (start: number, sectionLength: number, isUnit: boolean) => {
+    tiling.starts[tiling.count] = start;
+    tiling.lengths[tiling.count] = sectionLength;
+    tiling.isUnit[tiling.count] = isUnit ? 1 : 0;
+    tiling.count++;
+  };
   let position = 0;
   const close = (start: number, end: number) => {
-    if (start > position) sections.push({ start: position, length: start - position, unit: false });
-    sections.push({ start, length: end - start, unit: true });
+    if (start > position) push(position, start - position, false);
+    push(start, end - start, true);
     position = end;
   };
   let unitStart = -1;
   let unitEnd = -1;
-  for (const index of order) {
+  for (let at = 0; at < count; at++) {
+    const index = order ? order[at]! : at;
     const start = starts[index]!;
     const end = ends[index]!;
     if (unitStart >= 0 && start < unitEnd) unitEnd = Math.max(unitEnd, end);
@@ -88,25 +118,34 @@ export function sectionsOf(segments: { start: number; end: number }[], length: n
     }
   }
   if (unitStart >= 0) close(unitStart, unitEnd);
-  if (position < length) sections.push({ start: position, length: length - position, unit: false });
-  return sections;
+  if (position < length) push(position, length - position, false);
+  return tiling;
 }
 
 /** Σ δ² over the overlapping sections of two coders' tilings (a merge walk: each overlapping pair once). */
-function pairDistance(first: Section[], second: Section[]): number {
+function pairDistance(first: Tiling, second: Tiling): number {
   let total = 0;
   let i = 0;
   let j = 0;
-  while (i < first.length && j < second.length) {
-    const a = first[i]!;
-    const b = second[j]!;
-    total += sectionDistance(a, b);
-    const endA = a.start + a.length;
-    const endB = b.start + b.length;
+  while (i < first.count && j < second.count) {
+    const aStart = first.starts[i]!;
+    const aLength = first.lengths[i]!;
+    const bStart = second.starts[j]!;
+    const bLength = second.lengths[j]!;
+    total += distanceOf(aStart, aLength, first.isUnit[i] === 1, bStart, bLength, second.isUnit[j] === 1);
+    const endA = aStart + aLength;
+    const endB = bStart + bLength;
     if (endA <= endB) i++;
     if (endB <= endA) j++;
   }
   return total;
+}
+
+/** One coder's segments of one category as lists of starts and ends, in the order given. */
+export interface CoderSegments {
+  starts: ArrayLike<number>;
+  ends: ArrayLike<number>;
+  count: number;
 }
 
 /**
@@ -119,18 +158,35 @@ function pairDistance(first: Section[], second: Section[]): number {
  * are every coder's.
  */
 export function categoryDisagreement(segments: CodedSegment[], category: string, coders: number, length: number): CategoryDisagreement {
-  const byCoder = Array.from({ length: coders }, (): CodedSegment[] => []);
-  for (const segment of segments) if (segment.category === category) byCoder[segment.coder]?.push(segment);
-  const tilings = byCoder.map((own) => sectionsOf(own, length));
+  const byCoder = Array.from({ length: coders }, (): { starts: number[]; ends: number[]; count: number } => ({ starts: [], ends: [], count: 0 }));
+  for (const segment of segments) {
+    const own = segment.category === category ? byCoder[segment.coder] : undefined;
+    if (!own) continue;
+    own.starts.push(segment.start);
+    own.ends.push(segment.end);
+    own.count++;
+  }
+  return coderSegmentsDisagreement(byCoder, category, length);
+}
+
+/** categoryDisagreement of each coder's segments of the category (one entry per coder). */
+export function coderSegmentsDisagreement(byCoder: CoderSegments[], category: string, length: number): CategoryDisagreement {
+  const coders = byCoder.length;
+  const tilings = byCoder.map((own) => tilingOf(own.starts, own.ends, own.count, length));
   let distances = 0;
   for (let i = 0; i < coders; i++) for (let j = i + 1; j < coders; j++) distances += 2 * pairDistance(tilings[i]!, tilings[j]!);
   const observed = distances / (coders * (coders - 1) * length ** 2);
 
-  const units: number[] = [];
-  const gapLengths: number[] = [];
-  for (const tiling of tilings) for (const section of tiling) (section.unit ? units : gapLengths).push(section.length);
-  if (units.length === 0) return { category, observed, expected: 0, alpha: null };
-  const gaps = Float64Array.from(gapLengths).sort();
+  let unitCount = 0;
+  let gapCount = 0;
+  for (const tiling of tilings) for (let index = 0; index < tiling.count; index++) tiling.isUnit[index] ? unitCount++ : gapCount++;
+  if (unitCount === 0) return { category, observed, expected: 0, alpha: null };
+  const units = new Float64Array(unitCount);
+  const gaps = new Float64Array(gapCount);
+  unitCount = 0;
+  gapCount = 0;
+  for (const tiling of tilings) for (let index = 0; index < tiling.count; index++) tiling.isUnit[index] ? (units[unitCount++] = tiling.lengths[index]!) : (gaps[gapCount++] = tiling.lengths[index]!);
+  gaps.sort();
   // Suffix sums let each unit sum the gaps at least as long as itself with one binary search.
   const gapsFrom = new Float64Array(gaps.length + 1);
   for (let k = gaps.length - 1; k >= 0; k--) gapsFrom[k] = gapsFrom[k + 1]! + gaps[k]!;

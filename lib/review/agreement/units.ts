@@ -34,7 +34,10 @@ export function matchSpans<Span extends CoderSpan>(spans: Span[], coders: number
       article = span.articleId;
       open = [];
     } else {
-      open = open.filter((unit) => unit.end > span.start); // in creation order, as the first match must be
+      // Kept in creation order, as the first match must be (in place: a million spans would make a million lists).
+      let kept = 0;
+      for (const unit of open) if (unit.end > span.start) open[kept++] = unit;
+      open.length = kept;
     }
     const unit = open.find((candidate) => candidate.members[span.coder] === null && span.start < candidate.end && candidate.start < span.end);
     if (unit) {
