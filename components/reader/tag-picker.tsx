@@ -195,14 +195,14 @@ export function TagPicker(props: TagPickerProps) {
           type="button"
           onClick={onSave}
           disabled={saving}
-          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+          className="shrink-0 whitespace-nowrap rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
         >
           {saving ? "Saving…" : saveLabel}
         </button>
-        <button type="button" onClick={onCancel} className="rounded-md px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-100">
+        <button type="button" onClick={onCancel} className="shrink-0 rounded-md px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-100">
           Cancel
         </button>
-        <span className="ml-auto text-xs text-stone-500" aria-live="polite">
+        <span className="ml-auto text-end text-xs text-stone-500" aria-live="polite">
           {pendingKeys ? `${pendingKeys} … next key` : "Enter saves · Esc cancels"}
         </span>
       </div>

@@ -19,9 +19,9 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
 
   await page.goto(`/articles/${articleId}`);
   const cards = page.getByTestId("annotation-card");
-  await cards.nth(0).getByRole("button", { name: "Reject…" }).click();
+  await cards.nth(0).getByRole("button", { name: /^Reject annotation “.*”…$/ }).click();
   await cards.nth(0).getByLabel("Reason for rejecting").fill("The army's figure is unsourced; tag it as a claim of the army.");
-  await cards.nth(0).getByRole("button", { name: "Reject", exact: true }).click();
+  await cards.nth(0).getByRole("button", { name: /^Reject annotation “.*”$/ }).click();
   await expect(cards.nth(0)).toContainText("Rejected: The army's figure is unsourced");
   await cards.nth(1).getByRole("button", { name: "Approve" }).click();
   await expect(cards.nth(1)).toContainText("Approved");

@@ -1,0 +1,19 @@
+import { clipText } from "@/lib/anchoring";
+
+/** How much of a quote or comment names a control (screen readers read it on every button). */
+const NAME_QUOTE_LENGTH = 40;
+
+/**
+ * What the controls of one annotation act on, for their accessible names
+ * ("Edit annotation “the Taliban stepped up…” by Demo Editor"): every card
+ * repeats the same buttons, and each name must say which annotation it is
+ * for (two coders' versions of one passage differ by their author).
+ */
+export function annotationSubject(quote: string | undefined, author: { name: string }): string {
+  return `annotation${quote === undefined ? "" : ` “${clipText(quote.replace(/\s+/g, " ").trim(), NAME_QUOTE_LENGTH)}”`} by ${author.name}`;
+}
+
+/** What the controls of one comment act on: "comment by Demo Editor: “Check the…”". */
+export function commentSubject(comment: { author: { name: string }; text: string }): string {
+  return `comment by ${comment.author.name}: “${clipText(comment.text.replace(/\s+/g, " ").trim(), NAME_QUOTE_LENGTH)}”`;
+}
