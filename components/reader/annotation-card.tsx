@@ -11,7 +11,7 @@ import type { AnnotationView } from "@/lib/annotations";
 import type { ArticleLinkView } from "@/lib/events";
 import { CommentThread, type ThreadPermissions } from "./comment-thread";
 import { EventLinks, type LinkPermissions } from "./event-links";
-import { annotationSubject } from "./accessible-names";
+import { annotationOwner, annotationSubject } from "./accessible-names";
 import { BackToReviewNotice, ReviewControls } from "./review-controls";
 import { TagPicker } from "./tag-picker";
 import type { AnnotationChanges, Conflict, ReaderAnnotation } from "./use-annotations";
@@ -69,7 +69,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
   const note = details?.note ?? null;
   const anchorLabel = ANCHOR_LABEL[annotation.anchor];
   // Completes the names of its buttons: every card has the same ones.
-  const subject = annotationSubject(passage, annotation.author);
+  const subject = annotationSubject(passage, annotation);
 
   // The version the edit form started from: saving sends it, so a change made meanwhile (even one that arrived live) gets 412.
   const [baseVersion, setBaseVersion] = useState(annotation.version);
@@ -121,7 +121,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
           onClick={() => actions.show(annotation.id)}
           className="block w-full text-start"
           title="Show in the text"
-          aria-label={`${quote}, by ${annotation.author.name}`}
+          aria-label={`${quote}, ${annotationOwner(annotation)}`}
         >
           <q dir="auto" className="font-serif text-stone-900 [unicode-bidi:plaintext] hover:underline">{quote}</q>
         </button>

@@ -111,6 +111,37 @@ for (const { name, viewport } of WIDTHS) {
       expect(second.tags.map((tag) => tag.name).sort()).toEqual(["false", "name calling"]);
     });
 
+    test("an editor changes a tag's keys in the codebook: a clash is refused, naming the tag that has them; the new keys work in the popover", async ({ page }) => {
+      await signIn(page, "editor@example.org");
+      const project = await api(page, "POST", "/api/v1/projects", { data: { name: `Keys ${name} ${Date.now()}` } });
+      const projectId = ((await project.json()) as { id: string }).id;
+      const article = await api(page, "POST", `/api/v1/projects/${projectId}/articles`, { data: { title: "Keys", text: LONG_TEXT } });
+      const articleId = ((await article.json()) as { id: string }).id;
+
+      await page.goto(`/projects/${projectId}/codebook`);
+      const keys = page.getByLabel("Shortcut of unverified");
+      await expect(keys).toHaveValue("vu");
+      await keys.fill("m");
+      await keys.blur();
+      await expect(page.getByText(/The shortcut 'm' overlaps the shortcut 'm.' of the tag/)).toBeVisible();
+      await keys.fill("zq");
+      await keys.blur();
+      await expect(page.getByText("Saved “unverified”.")).toBeVisible();
+      const tags = await api(page, "GET", `/api/v1/projects/${projectId}/tags?limit=100`);
+      expect(((await tags.json()) as { items: { name: string; shortcut: string }[] }).items.find((tag) => tag.name === "unverified")!.shortcut).toBe("zq");
+
+      await page.goto(`/articles/${articleId}`);
+      await select(page, "the convoy number 7 reached");
+      await expect(tagButton(page, "unverified").locator("kbd")).toHaveText("z q");
+      await page.keyboard.press("z");
+      await page.keyboard.press("q");
+      await expect(tagButton(page, "unverified")).toHaveAttribute("aria-pressed", "true");
+      await page.keyboard.press("Enter");
+      await expect(popover(page)).toHaveCount(0);
+      const [stored] = await storedAnnotations(page, articleId);
+      expect(stored!.tags.map((tag) => tag.name)).toEqual(["unverified"]);
+    });
+
     test("near the bottom of the window with the event section open, the popover fits the window and Save stays at its bottom", async ({ page }) => {
       await signIn(page, "editor@example.org");
       const articleId = await importArticle(page, `Popover fit ${name}`, LONG_TEXT);
