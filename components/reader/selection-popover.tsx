@@ -2,6 +2,7 @@
 
 import { FormError } from "@/components/ui/form";
 import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { TagView } from "@/lib/codebook";
 import { EventChoice, type LinkDraft } from "./event-links";
 import { type PanelAnchor, type PanelPlacement, placePanel } from "./popover-placement";
@@ -43,20 +44,22 @@ export function SelectionPopover({ projectId, selection, codebook, reattaching, 
   // Fits the window: placed before it is painted, and again when its content grows (the event section) or the window changes.
   useLayoutEffect(() => {
     const panel = panelRef.current!;
-    const place = () => {
+    // From the observer and the window's events, rendered at once: no frame shows the old place with the new size.
+    const place = (render: (update: () => void) => void = flushSync) => {
       const surface = (panel.offsetParent ?? document.body).getBoundingClientRect();
       const border = panel.offsetHeight - panel.clientHeight;
       const size = { height: contentRef.current!.offsetHeight + border + PADDING, width: panel.offsetWidth };
       const next = placePanel(selection, surface, size, { width: document.documentElement.clientWidth, height: window.innerHeight });
-      setPlacement((current) => (current.top === next.top && current.left === next.left && current.maxHeight === next.maxHeight ? current : next));
+      render(() => setPlacement((current) => (current.top === next.top && current.left === next.left && current.maxHeight === next.maxHeight ? current : next)));
     };
-    place();
-    const observer = new ResizeObserver(place);
+    place((update) => update());
+    const replace = () => place();
+    const observer = new ResizeObserver(replace);
     observer.observe(contentRef.current!);
-    window.addEventListener("resize", place);
+    window.addEventListener("resize", replace);
     return () => {
       observer.disconnect();
-      window.removeEventListener("resize", place);
+      window.removeEventListener("resize", replace);
     };
   }, [selection]);
 
