@@ -5,6 +5,9 @@ import { callApi } from "@/components/reader/api-client";
 import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
 import { safeColor } from "@/components/ui/tag-color";
 import type { TagView } from "@/lib/codebook";
+import { MAX_SHORTCUT_KEYS, shortcutKeys } from "@/lib/codebook/shortcuts";
+
+const SHORTCUT_HINT = "One key, or two typed in turn (such as m then e); no shortcut may start another";
 
 type TagChanges = Partial<{ name: string; description: string | null; color: string; shortcut: string | null; position: number; archived: boolean }>;
 
@@ -71,7 +74,7 @@ export function CodebookEditor({ projectId, tags, canEdit }: { projectId: string
                   <>
                     <input type="color" aria-label={`Colour of ${tag.name}`} defaultValue={safeColor(tag.color)} onBlur={(event) => event.target.value !== tag.color && change(tag, { color: event.target.value })} className="h-7 w-9 cursor-pointer rounded border border-stone-300" />
                     <input aria-label={`Name of ${tag.name}`} defaultValue={tag.name} onBlur={(event) => event.target.value.trim() !== tag.name && change(tag, { name: event.target.value })} className="w-56 rounded-md border border-stone-300 px-2 py-1 text-sm" />
-                    <input aria-label={`Shortcut of ${tag.name}`} defaultValue={tag.shortcut ?? ""} maxLength={2} onBlur={(event) => event.target.value !== (tag.shortcut ?? "") && change(tag, { shortcut: event.target.value || null })} placeholder="key" className="w-12 rounded-md border border-stone-300 px-2 py-1 text-center font-mono text-sm" />
+                    <input aria-label={`Shortcut of ${tag.name}`} title={SHORTCUT_HINT} defaultValue={tag.shortcut ?? ""} maxLength={MAX_SHORTCUT_KEYS} onBlur={(event) => event.target.value !== (tag.shortcut ?? "") && change(tag, { shortcut: event.target.value || null })} placeholder="key" className="w-14 rounded-md border border-stone-300 px-2 py-1 text-center font-mono text-sm" />
                     <input aria-label={`Description of ${tag.name}`} defaultValue={tag.description ?? ""} onBlur={(event) => event.target.value !== (tag.description ?? "") && change(tag, { description: event.target.value })} placeholder="Description" className="min-w-48 flex-1 rounded-md border border-stone-300 px-2 py-1 text-sm" />
                     <button type="button" aria-label={`Move ${tag.name} up`} disabled={index === 0} onClick={() => change(tag, { position: index - 1 })} className="rounded px-1.5 py-1 text-stone-600 hover:bg-stone-100 disabled:opacity-30">
                       ↑
@@ -93,7 +96,7 @@ export function CodebookEditor({ projectId, tags, canEdit }: { projectId: string
                   <>
                     <span aria-hidden className="size-3 rounded-full" style={{ backgroundColor: safeColor(tag.color) }} />
                     <span className="font-medium">{tag.name}</span>
-                    {tag.shortcut && <kbd className="rounded bg-stone-100 px-1 font-mono text-xs">{tag.shortcut}</kbd>}
+                    {tag.shortcut && <kbd className="rounded bg-stone-100 px-1 font-mono text-xs">{shortcutKeys(tag.shortcut).join(" ")}</kbd>}
                     <span className="text-sm text-stone-600">{tag.description}</span>
                   </>
                 )}
@@ -138,7 +141,7 @@ function AddTag({ projectId, group, onAdded }: { projectId: string; group: strin
       {!group && <input required aria-label="New group name" value={groupName} onChange={(event) => setGroupName(event.target.value)} placeholder="New group" className="w-40 rounded-md border border-stone-300 px-2 py-1 text-sm" />}
       <input type="color" aria-label="New tag colour" value={color} onChange={(event) => setColor(event.target.value)} className="h-7 w-9 rounded border border-stone-300" />
       <input required aria-label="New tag name" value={name} onChange={(event) => setName(event.target.value)} placeholder="New tag" className="w-56 rounded-md border border-stone-300 px-2 py-1 text-sm" />
-      <input aria-label="New tag shortcut" value={shortcut} maxLength={1} onChange={(event) => setShortcut(event.target.value)} placeholder="key" className="w-12 rounded-md border border-stone-300 px-2 py-1 text-center font-mono text-sm" />
+      <input aria-label="New tag shortcut" title={SHORTCUT_HINT} value={shortcut} maxLength={MAX_SHORTCUT_KEYS} onChange={(event) => setShortcut(event.target.value)} placeholder="key" className="w-14 rounded-md border border-stone-300 px-2 py-1 text-center font-mono text-sm" />
       <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1 text-sm font-medium text-white hover:bg-indigo-700">
         Add
       </button>

@@ -11,6 +11,7 @@ import type { AnnotationView } from "@/lib/annotations";
 import type { ArticleLinkView } from "@/lib/events";
 import { CommentThread, type ThreadPermissions } from "./comment-thread";
 import { EventLinks, type LinkPermissions } from "./event-links";
+import { annotationOwner, annotationSubject } from "./accessible-names";
 import { BackToReviewNotice, ReviewControls } from "./review-controls";
 import { TagPicker } from "./tag-picker";
 import type { AnnotationChanges, Conflict, ReaderAnnotation } from "./use-annotations";
@@ -67,6 +68,8 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
   // Its note, once its view has loaded (kept from an older version until the newer one arrives).
   const note = details?.note ?? null;
   const anchorLabel = ANCHOR_LABEL[annotation.anchor];
+  // Completes the names of its buttons: every card has the same ones.
+  const subject = annotationSubject(passage, annotation);
 
   // The version the edit form started from: saving sends it, so a change made meanwhile (even one that arrived live) gets 412.
   const [baseVersion, setBaseVersion] = useState(annotation.version);
@@ -113,7 +116,13 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
       className={`rounded-lg border bg-white p-3 text-sm shadow-xs ${active ? "border-indigo-400 ring-2 ring-indigo-200" : "border-stone-200"} ${annotation.pending ? "opacity-70" : ""}`}
     >
       {!orphan ? (
-        <button type="button" onClick={() => actions.show(annotation.id)} className="block w-full text-start" title="Show in the text">
+        <button
+          type="button"
+          onClick={() => actions.show(annotation.id)}
+          className="block w-full text-start"
+          title="Show in the text"
+          aria-label={`${quote}, ${annotationOwner(annotation)}`}
+        >
           <q dir="auto" className="font-serif text-stone-900 [unicode-bidi:plaintext] hover:underline">{quote}</q>
         </button>
       ) : (
@@ -140,6 +149,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
           annotationId={annotation.id}
           links={links}
           permissions={linking.permissions}
+          subject={subject}
           reopensReview={reopensReview}
           onChange={(next) => {
             actions.setLinks(annotation.id, next);
@@ -149,11 +159,16 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
         />
       )}
       {!annotation.pending && (
-        <button type="button" aria-expanded={showComments} onClick={() => setShowComments((shown) => !shown)} className="mt-1 text-xs font-medium text-indigo-700 hover:underline">
+        <button
+          type="button"
+          aria-expanded={showComments}
+          aria-label={`${showComments ? "Hide comments on" : "Comments on"} ${subject}`}
+          onClick={() => setShowComments((shown) => !shown)}
+          className="mt-1 text-xs font-medium text-indigo-700 hover:underline">
           {showComments ? "Hide comments" : "Comments"}
         </button>
       )}
-      {showComments && <CommentThread annotationId={annotation.id} permissions={discussion} />}
+      {showComments && <CommentThread annotationId={annotation.id} permissions={discussion} subject={subject} />}
       <p className="mt-2 flex flex-wrap gap-x-1 text-xs text-stone-500">
         <span>{annotation.author.name}</span>
         <span>· {STATUS_LABEL[annotation.status]}</span>
@@ -166,6 +181,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
       {!annotation.pending && !orphan && (
         <ReviewControls
           annotation={annotation}
+          subject={subject}
           isAuthor={annotation.author.id === discussion.viewerId && discussion.canWrite}
           canReview={canReview}
           onChange={(changes) => void run(() => actions.update(annotation, changes), () => undefined)}
@@ -180,6 +196,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
           </p>
           <button
             type="button"
+            aria-label={`Reload ${subject}`}
             onClick={() => run(async () => (await actions.reload(annotation.id), true), () => setEditing(false))}
             className="mt-1 rounded-md border border-amber-400 bg-white px-2 py-0.5 text-xs font-medium hover:bg-amber-100"
           >
@@ -218,17 +235,18 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
         !annotation.pending && (
           <div className="mt-2 flex flex-wrap items-center gap-2">
             {orphan && (
-              <button type="button" onClick={() => actions.reattach(annotation.id)} className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50">
+              <button type="button" aria-label={`Re-attach ${subject}`} onClick={() => actions.reattach(annotation.id)} className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50">
                 Re-attach
               </button>
             )}
-            <button type="button" onClick={startEditing} disabled={!editable} className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50 disabled:opacity-50">
+            <button type="button" aria-label={`Edit ${subject}`} onClick={startEditing} disabled={!editable} className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50 disabled:opacity-50">
               Edit
             </button>
             {(!approved || canReview) && (
               <ConfirmButton
                 label="Delete"
                 question="Delete this annotation?"
+                subject={subject}
                 onConfirm={() => run(() => actions.remove(annotation), () => {})}
                 className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium text-red-700 hover:bg-red-50"
               />

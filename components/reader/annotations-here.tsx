@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { annotationSubject } from "./accessible-names";
 import { CommentThread, type ThreadPermissions } from "./comment-thread";
 import type { ReaderAnnotation } from "./use-annotations";
 
@@ -40,12 +41,13 @@ export function AnnotationsHere({ annotations, quoteOf, position, discussion, on
                 <button
                   type="button"
                   aria-expanded={discussing === annotation.id}
+                  aria-label={`${discussing === annotation.id ? "Hide comments on" : "Comments on"} ${annotationSubject(quoteOf(annotation), annotation)}`}
                   onClick={() => setDiscussing((current) => (current === annotation.id ? null : annotation.id))}
                   className="text-xs font-medium text-indigo-700 hover:underline"
                 >
                   {discussing === annotation.id ? "Hide comments" : "Comments"}
                 </button>
-                {discussing === annotation.id && <CommentThread annotationId={annotation.id} permissions={discussion} />}
+                {discussing === annotation.id && <CommentThread annotationId={annotation.id} permissions={discussion} subject={annotationSubject(quoteOf(annotation), annotation)} />}
               </div>
             )}
           </li>

@@ -17,6 +17,7 @@ import { ArticleTextEditor, type ReanchorReport } from "./article-text-editor";
 import { markedLine } from "./fallback-marks";
 import { LiveChanges, useLiveStream } from "./live-changes";
 import { clearHighlights, highlightStyles, nestedSpanIds, onScreenText, type PaintedSpan, paintHighlights, supportsCustomHighlights } from "./highlights";
+import { anchorForSelection } from "./popover-placement";
 import { SelectionPopover, type TextSelection } from "./selection-popover";
 import { ShowMore } from "./show-more";
 import { useAnnotationDetails } from "./use-annotation-details";
@@ -241,7 +242,7 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
     const span = selectedSpan();
     if (!span || (!viewer.canCreate && !reattachId)) return false;
     setCovering(null);
-    setSelection({ start: span.start, end: span.end, exact: article.text.slice(span.start, span.end), ...placeBelow(span.rect) });
+    setSelection({ start: span.start, end: span.end, exact: article.text.slice(span.start, span.end), ...anchorForSelection(surfaceRef.current!, span.rect) });
     return true;
   }
 

@@ -5,6 +5,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormError } from "@/components/ui/form";
 import { formatMoment } from "@/components/ui/format";
 import type { CommentView } from "@/lib/comments";
+import { commentSubject } from "./accessible-names";
 import { callApi } from "./api-client";
 import { LiveChanges } from "./live-changes";
 
@@ -29,8 +30,8 @@ export interface ThreadPermissions {
   canModerate: boolean;
 }
 
-/** An annotation's discussion: newest last, author and time, add, edit own, delete own (editors: any). */
-export function CommentThread({ annotationId, permissions }: { annotationId: string; permissions: ThreadPermissions }) {
+/** An annotation's discussion: newest last, author and time, add, edit own, delete own (editors: any). `subject` names the annotation (accessible-names). */
+export function CommentThread({ annotationId, permissions, subject }: { annotationId: string; permissions: ThreadPermissions; subject: string }) {
   const [comments, setComments] = useState<CommentView[] | null>(null);
   const [draft, setDraft] = useState("");
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
@@ -88,11 +89,11 @@ export function CommentThread({ annotationId, permissions }: { annotationId: str
             </p>
             {editing?.id === comment.id ? (
               <div className="space-y-1">
-                <textarea aria-label="Edit comment" value={editing.text} onChange={(event) => setEditing({ id: comment.id, text: event.target.value })} rows={2} className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm" />
-                <button type="button" onClick={save} className="rounded-md bg-indigo-600 px-2 py-0.5 text-xs font-medium text-white">
+                <textarea aria-label={`Edit ${commentSubject(comment)}`} value={editing.text} onChange={(event) => setEditing({ id: comment.id, text: event.target.value })} rows={2} className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm" />
+                <button type="button" aria-label={`Save ${commentSubject(comment)}`} onClick={save} className="rounded-md bg-indigo-600 px-2 py-0.5 text-xs font-medium text-white">
                   Save
                 </button>
-                <button type="button" onClick={() => setEditing(null)} className="px-2 py-0.5 text-xs">
+                <button type="button" aria-label={`Cancel editing ${commentSubject(comment)}`} onClick={() => setEditing(null)} className="px-2 py-0.5 text-xs">
                   Cancel
                 </button>
               </div>
@@ -103,12 +104,12 @@ export function CommentThread({ annotationId, permissions }: { annotationId: str
             )}
             <div className="flex gap-2 text-xs">
               {permissions.canWrite && comment.author.id === permissions.viewerId && editing?.id !== comment.id && (
-                <button type="button" onClick={() => setEditing({ id: comment.id, text: comment.text })} className="text-stone-600 hover:underline">
+                <button type="button" aria-label={`Edit ${commentSubject(comment)}`} onClick={() => setEditing({ id: comment.id, text: comment.text })} className="text-stone-600 hover:underline">
                   Edit
                 </button>
               )}
               {((permissions.canWrite && comment.author.id === permissions.viewerId) || permissions.canModerate) && (
-                <ConfirmButton label="Delete" question="Delete this comment?" onConfirm={() => remove(comment.id)} className="text-red-700 hover:underline" />
+                <ConfirmButton label="Delete" question="Delete this comment?" subject={commentSubject(comment)} onConfirm={() => remove(comment.id)} className="text-red-700 hover:underline" />
               )}
             </div>
           </li>
@@ -117,8 +118,8 @@ export function CommentThread({ annotationId, permissions }: { annotationId: str
       <FormError message={error ?? undefined} />
       {permissions.canWrite && (
         <div className="space-y-1">
-          <textarea aria-label="New comment" value={draft} onChange={(event) => setDraft(event.target.value)} rows={2} placeholder="Add to the discussion" className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm" />
-          <button type="button" disabled={!draft.trim()} onClick={add} className="rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
+          <textarea aria-label={`New comment on ${subject}`} value={draft} onChange={(event) => setDraft(event.target.value)} rows={2} placeholder="Add to the discussion" className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm" />
+          <button type="button" aria-label={`Comment on ${subject}`} disabled={!draft.trim()} onClick={add} className="rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
             Comment
           </button>
         </div>

@@ -27,10 +27,12 @@ interface EventLinksProps {
   onChange: (links: ArticleLinkView[]) => void;
   /** The claim is approved and the viewer may not review: a link made or removed sends it back for review. */
   reopensReview?: boolean;
+  /** Names the claim in the buttons' accessible names (accessible-names). */
+  subject: string;
 }
 
 /** The events a claim is linked to (stance, attribution), and the form to link it to another, existing or new. */
-export function EventLinks({ projectId, annotationId, links, permissions, onChange, reopensReview = false }: EventLinksProps) {
+export function EventLinks({ projectId, annotationId, links, permissions, onChange, reopensReview = false, subject }: EventLinksProps) {
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -58,7 +60,7 @@ export function EventLinks({ projectId, annotationId, links, permissions, onChan
                 {link.attributedTo && <span> · according to {link.attributedTo}</span>}
               </span>
               {(permissions.canManage || (permissions.canLink && link.createdBy.id === permissions.viewerId)) && (
-                <button type="button" onClick={() => removeLink(link)} aria-label={`Unlink from ${link.event.title}`} className="px-1 text-stone-500 hover:text-red-700">
+                <button type="button" onClick={() => removeLink(link)} aria-label={`Unlink from ${link.event.title}: ${subject}`} className="px-1 text-stone-500 hover:text-red-700">
                   ×
                 </button>
               )}
@@ -80,7 +82,7 @@ export function EventLinks({ projectId, annotationId, links, permissions, onChan
             }}
           />
         ) : (
-          <button type="button" onClick={() => setAdding(true)} className="mt-1 text-xs font-medium text-indigo-700 hover:underline">
+          <button type="button" aria-label={`Link to an event: ${subject}`} onClick={() => setAdding(true)} className="mt-1 text-xs font-medium text-indigo-700 hover:underline">
             Link to an event
           </button>
         ))}

@@ -10,6 +10,7 @@ export function ConfirmButton({
   className,
   confirmLabel = "Yes, delete",
   disabled = false,
+  subject,
 }: {
   label: string;
   question: string;
@@ -17,12 +18,15 @@ export function ConfirmButton({
   className: string;
   confirmLabel?: string;
   disabled?: boolean;
+  /** What it acts on, completing its buttons' accessible names where a page repeats them ("Delete" → "Delete annotation “…”"). */
+  subject?: string;
 }) {
+  const named = (text: string, joiner = " ") => (subject ? `${text}${joiner}${subject}` : undefined);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   if (!asking) {
     return (
-      <button type="button" disabled={disabled} onClick={() => setAsking(true)} className={className}>
+      <button type="button" disabled={disabled} onClick={() => setAsking(true)} className={className} aria-label={named(label)}>
         {label}
       </button>
     );
@@ -33,6 +37,7 @@ export function ConfirmButton({
       <button
         type="button"
         disabled={busy}
+        aria-label={named(confirmLabel, ": ")}
         onClick={async () => {
           setBusy(true);
           try {
@@ -46,7 +51,7 @@ export function ConfirmButton({
       >
         {confirmLabel}
       </button>
-      <button type="button" onClick={() => setAsking(false)} className="rounded-md px-2 py-0.5 hover:bg-stone-100">
+      <button type="button" onClick={() => setAsking(false)} className="rounded-md px-2 py-0.5 hover:bg-stone-100" aria-label={named("Keep", ": ")}>
         Keep
       </button>
     </span>

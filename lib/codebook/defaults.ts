@@ -18,7 +18,9 @@ export interface DefaultGroup {
  * The codebook every new project starts with (DESIGN.md). The frames are the
  * 15 dimensions of the Policy Frames Codebook (Boydstun et al., 2014), as used
  * by the Media Frames Corpus; the rhetoric tags follow the propaganda-technique
- * labels common in fact-checking research. Editors change all of it.
+ * labels common in fact-checking research. Every tag has a key: the claim
+ * types one each, the other groups a first key for the group (m for frames,
+ * h for rhetoric, v for verdicts) and a second for the tag. Editors change all of it.
  */
 export const DEFAULT_CODEBOOK: DefaultGroup[] = [
   {
@@ -38,21 +40,21 @@ export const DEFAULT_CODEBOOK: DefaultGroup[] = [
     kind: "FRAME",
     description: "The Policy Frames Codebook dimension the passage emphasises.",
     tags: [
-      { name: "economic", description: "Costs, benefits, financial implications.", color: "#16a34a" },
-      { name: "capacity and resources", description: "Availability of physical, human or financial resources.", color: "#65a30d" },
-      { name: "morality", description: "Religious or ethical implications, duty, honour.", color: "#9333ea" },
-      { name: "fairness and equality", description: "Equality or inequality in how rules, rewards or punishments are applied.", color: "#db2777" },
-      { name: "legality, constitutionality and jurisprudence", description: "Legal and constitutional rights, courts, the law.", color: "#4f46e5" },
-      { name: "policy prescription and evaluation", description: "Whether policies work, what should be done.", color: "#0d9488" },
-      { name: "crime and punishment", description: "Violations of law, enforcement, sentencing.", color: "#b91c1c" },
-      { name: "security and defense", description: "Threats to the welfare of a nation or group, military action.", color: "#1d4ed8" },
-      { name: "health and safety", description: "Health care, injury, sanitation, public safety.", color: "#059669" },
-      { name: "quality of life", description: "Effects on people's daily lives, wealth, mobility, happiness.", color: "#ca8a04" },
-      { name: "cultural identity", description: "Traditions, customs and values of a group.", color: "#c2410c" },
-      { name: "public opinion", description: "What the public thinks, polls, demonstrations.", color: "#0284c7" },
-      { name: "political", description: "Political actors, parties, partisan manoeuvring.", color: "#e11d48" },
-      { name: "external regulation and reputation", description: "Relations with other countries, international standing.", color: "#7e22ce" },
-      { name: "other", description: "A frame that fits none of the above.", color: "#78716c" },
+      { name: "economic", description: "Costs, benefits, financial implications.", color: "#16a34a", shortcut: "me" },
+      { name: "capacity and resources", description: "Availability of physical, human or financial resources.", color: "#65a30d", shortcut: "mc" },
+      { name: "morality", description: "Religious or ethical implications, duty, honour.", color: "#9333ea", shortcut: "mm" },
+      { name: "fairness and equality", description: "Equality or inequality in how rules, rewards or punishments are applied.", color: "#db2777", shortcut: "mf" },
+      { name: "legality, constitutionality and jurisprudence", description: "Legal and constitutional rights, courts, the law.", color: "#4f46e5", shortcut: "ml" },
+      { name: "policy prescription and evaluation", description: "Whether policies work, what should be done.", color: "#0d9488", shortcut: "mp" },
+      { name: "crime and punishment", description: "Violations of law, enforcement, sentencing.", color: "#b91c1c", shortcut: "mr" },
+      { name: "security and defense", description: "Threats to the welfare of a nation or group, military action.", color: "#1d4ed8", shortcut: "ms" },
+      { name: "health and safety", description: "Health care, injury, sanitation, public safety.", color: "#059669", shortcut: "mh" },
+      { name: "quality of life", description: "Effects on people's daily lives, wealth, mobility, happiness.", color: "#ca8a04", shortcut: "mq" },
+      { name: "cultural identity", description: "Traditions, customs and values of a group.", color: "#c2410c", shortcut: "mi" },
+      { name: "public opinion", description: "What the public thinks, polls, demonstrations.", color: "#0284c7", shortcut: "mu" },
+      { name: "political", description: "Political actors, parties, partisan manoeuvring.", color: "#e11d48", shortcut: "mt" },
+      { name: "external regulation and reputation", description: "Relations with other countries, international standing.", color: "#7e22ce", shortcut: "mx" },
+      { name: "other", description: "A frame that fits none of the above.", color: "#78716c", shortcut: "mo" },
     ],
   },
   {
@@ -60,14 +62,14 @@ export const DEFAULT_CODEBOOK: DefaultGroup[] = [
     kind: "RHETORIC",
     description: "Persuasion techniques in the wording.",
     tags: [
-      { name: "loaded language", description: "Words with strong emotional connotations.", color: "#dc2626" },
-      { name: "name calling", description: "Labelling the object of the claim as something feared or loved.", color: "#ea580c" },
-      { name: "flag-waving", description: "Appeals to patriotism or group identity.", color: "#d97706" },
-      { name: "appeal to fear", description: "Builds support by raising anxiety or panic.", color: "#9f1239" },
-      { name: "exaggeration/minimisation", description: "Makes something larger or smaller than it is.", color: "#a16207" },
-      { name: "doubt", description: "Questions the credibility of someone or something.", color: "#475569" },
-      { name: "causal oversimplification", description: "One cause given for an issue with many.", color: "#be123c" },
-      { name: "whataboutism", description: "Deflects by pointing at an opponent's conduct.", color: "#92400e" },
+      { name: "loaded language", description: "Words with strong emotional connotations.", color: "#dc2626", shortcut: "hl" },
+      { name: "name calling", description: "Labelling the object of the claim as something feared or loved.", color: "#ea580c", shortcut: "hn" },
+      { name: "flag-waving", description: "Appeals to patriotism or group identity.", color: "#d97706", shortcut: "hf" },
+      { name: "appeal to fear", description: "Builds support by raising anxiety or panic.", color: "#9f1239", shortcut: "ha" },
+      { name: "exaggeration/minimisation", description: "Makes something larger or smaller than it is.", color: "#a16207", shortcut: "he" },
+      { name: "doubt", description: "Questions the credibility of someone or something.", color: "#475569", shortcut: "hd" },
+      { name: "causal oversimplification", description: "One cause given for an issue with many.", color: "#be123c", shortcut: "hc" },
+      { name: "whataboutism", description: "Deflects by pointing at an opponent's conduct.", color: "#92400e", shortcut: "hw" },
     ],
   },
   {
@@ -75,11 +77,11 @@ export const DEFAULT_CODEBOOK: DefaultGroup[] = [
     kind: "VERDICT",
     description: "The fact-check verdict on the claim.",
     tags: [
-      { name: "unverified", description: "Not yet checked, or cannot be checked yet.", color: "#6b7280" },
-      { name: "accurate", description: "Checked and correct.", color: "#15803d" },
-      { name: "misleading", description: "Partly true but gives a false impression.", color: "#d97706" },
-      { name: "false", description: "Checked and wrong.", color: "#b91c1c" },
-      { name: "unsupported", description: "No evidence offered or found for it.", color: "#7c2d12" },
+      { name: "unverified", description: "Not yet checked, or cannot be checked yet.", color: "#6b7280", shortcut: "vu" },
+      { name: "accurate", description: "Checked and correct.", color: "#15803d", shortcut: "va" },
+      { name: "misleading", description: "Partly true but gives a false impression.", color: "#d97706", shortcut: "vm" },
+      { name: "false", description: "Checked and wrong.", color: "#b91c1c", shortcut: "vf" },
+      { name: "unsupported", description: "No evidence offered or found for it.", color: "#7c2d12", shortcut: "vs" },
     ],
   },
 ];

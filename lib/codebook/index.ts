@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit";
 import { DEFAULT_CODEBOOK } from "@/lib/codebook/defaults";
+import { firstClash, MAX_SHORTCUT_KEYS } from "@/lib/codebook/shortcuts";
 import { db, type DbClient } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import type { TagGroupKind } from "@/lib/generated/prisma/enums";
@@ -82,11 +83,11 @@ function toTagView({ group, ...tag }: Awaited<ReturnType<typeof codebookInOrder>
 }
 
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour as #rrggbb").transform((value) => value.toLowerCase());
-/** One visible key (a letter, digit or sign; not a space), stored lower-case: shortcuts ignore case. */
+/** One or two visible keys (letters, digits or signs; not a space): "f", or "ml" for m then l. Stored lower-case: shortcuts ignore case. */
 const shortcut = z
   .string()
-  .regex(/^\S$/u, "must be a single key (one character, not a space)")
-  .refine((value) => value !== "/", "'/' is kept for the tag search")
+  .regex(new RegExp(`^\\S{1,${MAX_SHORTCUT_KEYS}}$`, "u"), `must be one key or a sequence of up to ${MAX_SHORTCUT_KEYS} keys (characters, no space)`)
+  .refine((value) => !value.includes("/"), "'/' is kept for the tag search")
   .transform((value) => value.toLowerCase())
   .nullable();
 const groupRef = label(200);
@@ -138,13 +139,25 @@ async function resolveGroup(tx: DbClient, projectId: string, ref: string): Promi
   return created?.id ?? (await findNamed(tx, "tagGroup", projectId, { names: [ref] }))[0]!.id;
 }
 
-/** Names and shortcuts are unique within a project: say which tag already has them (409). */
+/**
+ * Names and shortcuts are unique within a project, and no shortcut starts another ("m" beside "ml"): say which
+ * tag already has them (409). Shortcut checks of one project take turns (a lock until the transaction ends), so
+ * two writes at once cannot each miss the other's prefix; the unique index alone only refuses equal ones.
+ */
 async function assertUnique(tx: DbClient, projectId: string, values: { name?: string; shortcut?: string | null }, exceptTagId?: string) {
   if (values.name !== undefined) await assertNameFree(tx, "tag", projectId, values.name, exceptTagId);
   if (values.shortcut) {
-    const clash = await tx.tag.findFirst({ where: { projectId, shortcut: values.shortcut, ...(exceptTagId ? { id: { not: exceptTagId } } : {}) }, select: { name: true } });
-    if (clash) throw conflict(`The shortcut '${values.shortcut}' is already used by the tag '${clash.name}'.`, { field: "shortcut" });
+    await lockShortcuts(tx, projectId);
+    const taken = await tx.tag.findMany({ where: { projectId, shortcut: { not: null }, ...(exceptTagId ? { id: { not: exceptTagId } } : {}) }, select: { id: true, name: true, shortcut: true } });
+    const clash = firstClash(values.shortcut, taken);
+    if (clash?.shortcut === values.shortcut) throw conflict(`The shortcut '${values.shortcut}' is already used by the tag '${clash.name}'.`, { field: "shortcut", tagId: clash.id });
+    if (clash) throw conflict(`The shortcut '${values.shortcut}' overlaps the shortcut '${clash.shortcut}' of the tag '${clash.name}': one would start the other.`, { field: "shortcut", tagId: clash.id });
   }
+}
+
+/** Waits for other shortcut changes of the project to commit (a transaction-level advisory lock). */
+export async function lockShortcuts(tx: DbClient, projectId: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`tag-shortcuts:${projectId}`}, 0))`;
 }
 
 /** The ids in their new order: `id` inserted among `others` at `position` (at the end when absent or too large). */

@@ -6,7 +6,8 @@ import { ANNOTATION_STATUSES } from "@/lib/annotation-summaries";
 import { annotationFields } from "@/lib/annotations";
 import { articleFields, insertArticles } from "@/lib/articles";
 import { recordAudit } from "@/lib/audit";
-import { tagFields, tagGroupFields } from "@/lib/codebook";
+import { lockShortcuts, tagFields, tagGroupFields } from "@/lib/codebook";
+import { firstClash } from "@/lib/codebook/shortcuts";
 import { commentFields } from "@/lib/comments";
 import type { DbClient } from "@/lib/db";
 import { conflict, unprocessable } from "@/lib/errors";
@@ -143,11 +144,12 @@ export async function importProjectFile(tx: DbClient, actor: Actor, projectId: s
   );
   const fileTags = file.codebook.flatMap((group) => group.tags.map((tag, position) => keyed({ ...tag, position, groupId: groups.ids.get(keyOf.get(group.name)!)! }, tag.name)));
   const tags = await matchOrCreate(tx, "tag", projectId, fileTags, async (missing) => {
+    await lockShortcuts(tx, projectId);
     const used = await tx.tag.findMany({ where: { projectId, shortcut: { not: null } }, select: { shortcut: true } });
-    const usedShortcuts = new Set(used.map((tag) => tag.shortcut));
     const rows = missing.map(({ name, description, color, shortcut, archived, position, groupId }) => {
-      const freeShortcut = shortcut && !usedShortcuts.has(shortcut) ? shortcut : null;
-      if (freeShortcut) usedShortcuts.add(freeShortcut);
+      // A shortcut the project has, or that one of its shortcuts starts (or the other way round), is left off.
+      const freeShortcut = shortcut && !firstClash(shortcut, used) ? shortcut : null;
+      if (freeShortcut) used.push({ shortcut: freeShortcut });
       return { projectId, groupId, name, description: description ?? null, color, shortcut: freeShortcut, position, archivedAt: archived ? new Date() : null };
     });
     return (await tx.tag.createMany({ data: rows, skipDuplicates: true })).count;

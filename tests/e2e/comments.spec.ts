@@ -24,7 +24,7 @@ test("a thread on an annotation: comment with a link and line breaks, edit it, d
   await expect(comments.first().locator("b")).toHaveCount(0);
   await expect(comments.first()).toContainText("Demo Editor");
 
-  await comments.first().getByRole("button", { name: "Edit" }).click();
+  await comments.first().getByRole("button", { name: /^Edit comment/ }).click();
   await thread.getByLabel("Edit comment").fill("Check the UNICEF figure first.");
   await thread.getByRole("button", { name: "Save" }).click();
   await expect(comments.first()).toContainText("Check the UNICEF figure first.");

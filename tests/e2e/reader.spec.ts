@@ -216,12 +216,12 @@ test("the sidebar lists, filters, shows, edits and deletes annotations; a click 
   await expect.poll(async () => (await paintedSpans(page, "plx-selected")).map((span) => span.text)).toEqual(["closed by fighting"]);
 
   // Clicking a card shows its span.
-  await cards.nth(0).getByRole("button", { name: /the road to Kabul/ }).click();
+  await cards.nth(0).getByRole("button", { name: /^the road to Kabul/ }).click();
   await expect(cards.nth(0)).toHaveAttribute("aria-current", "true");
   await expect.poll(async () => (await paintedSpans(page, "plx-flash")).map((span) => span.text)).toEqual(["the road to Kabul was open"]);
 
   // Edit tags and note.
-  await cards.nth(0).getByRole("button", { name: "Edit" }).click();
+  await cards.nth(0).getByRole("button", { name: /^Edit annotation/ }).click();
   const editor = cards.nth(0).getByTestId("tag-picker");
   await editor.getByRole("button", { name: /prediction/ }).click();
   await editor.getByRole("textbox", { name: "Note", exact: true }).fill("Contradicted by residents");
@@ -261,7 +261,7 @@ test("a save over someone else's newer change gets 412: the UI says who changed 
 
   await page.goto(`/articles/${articleId}`);
   const card = page.getByTestId("annotation-card");
-  await card.getByRole("button", { name: "Edit" }).click();
+  await card.getByRole("button", { name: /^Edit annotation/ }).click();
   // Meanwhile the reviewer changes the note.
   const changed = await api(reviewer, "PATCH", `/api/v1/annotations/${annotation.id}`, { data: { note: "Reviewer's note" }, version: annotation.version });
   expect(changed.status()).toBe(200);

@@ -19,9 +19,9 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
 
   await page.goto(`/articles/${articleId}`);
   const cards = page.getByTestId("annotation-card");
-  await cards.nth(0).getByRole("button", { name: "Reject…" }).click();
+  await cards.nth(0).getByRole("button", { name: /^Reject annotation .*…$/ }).click();
   await cards.nth(0).getByLabel("Reason for rejecting").fill("The army's figure is unsourced; tag it as a claim of the army.");
-  await cards.nth(0).getByRole("button", { name: "Reject", exact: true }).click();
+  await cards.nth(0).getByRole("button", { name: /^Reject annotation (?!.*…$)/ }).click();
   await expect(cards.nth(0)).toContainText("Rejected: The army's figure is unsourced");
   await cards.nth(1).getByRole("button", { name: "Approve" }).click();
   await expect(cards.nth(1)).toContainText("Approved");
@@ -67,7 +67,7 @@ test("an approved annotation goes back for review when its author edits or links
   await reviewer.goto(`/articles/${articleId}`);
   const card = reviewer.getByTestId("annotation-card");
   await expect(card.getByText("· Approved")).toBeVisible();
-  await card.getByRole("button", { name: "Edit" }).click();
+  await card.getByRole("button", { name: /^Edit annotation/ }).click();
   await expect(card.getByText("An editor approved this annotation: a change sends it back for review.")).toBeVisible();
   await card.getByRole("textbox", { name: "Note" }).fill("Repairs began in June.");
   await reviewer.screenshot({ path: test.info().outputPath("back-to-review-390.png"), fullPage: true });
@@ -93,14 +93,14 @@ test("an approved annotation goes back for review when its author edits or links
   await approve();
   await page.goto(`/articles/${articleId}`);
   const editorsCard = page.getByTestId("annotation-card");
-  await editorsCard.getByRole("button", { name: "Edit" }).click();
+  await editorsCard.getByRole("button", { name: /^Edit annotation/ }).click();
   await editorsCard.getByRole("textbox", { name: "Note" }).fill("Repairs began in June, the ministry says.");
   await editorsCard.getByLabel("Keep it approved (approve the changed version)").check();
   await page.screenshot({ path: test.info().outputPath("keep-approved.png") });
   await editorsCard.getByRole("button", { name: "Save changes" }).click();
   await expect(editorsCard.getByText("· Approved")).toBeVisible();
   await expect(editorsCard.getByTestId("annotation-note")).toHaveText("Repairs began in June, the ministry says.");
-  await editorsCard.getByRole("button", { name: "Edit" }).click();
+  await editorsCard.getByRole("button", { name: /^Edit annotation/ }).click();
   await editorsCard.getByRole("textbox", { name: "Note" }).fill("Repairs began in June.");
   await editorsCard.getByRole("button", { name: "Save changes" }).click();
   await expect(editorsCard.getByText("· Submitted")).toBeVisible();

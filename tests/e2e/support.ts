@@ -86,20 +86,21 @@ async function characterBox(page: Page, offset: number): Promise<{ left: number;
   }, offset);
 }
 
-/** Scrolls the character at `offset` to the upper third of the window, where the mouse can reach it. */
-async function scrollToCharacter(page: Page, offset: number): Promise<void> {
+/** Scrolls the character at `offset` to `height` of the window (a fraction: the upper third by default), where the mouse can reach it. */
+async function scrollToCharacter(page: Page, offset: number, height = 1 / 3): Promise<void> {
   const { top } = await characterBox(page, offset);
-  await page.evaluate((by) => window.scrollBy({ top: by, behavior: "instant" }), top - page.viewportSize()!.height / 3);
+  await page.evaluate((by) => window.scrollBy({ top: by, behavior: "instant" }), top - page.viewportSize()!.height * height);
 }
 
 /**
  * Drags the mouse over the article text from offset `start` to `end`
  * (UTF-16 code units; may cross paragraphs): from the left edge of the first
  * character to the right edge of the last one, as a reader would;
- * `whileHeld` runs with the button down, before the mouse moves on.
+ * `whileHeld` runs with the button down, before the mouse moves on;
+ * `screenHeight` is where on the window the passage starts (a fraction).
  */
-export async function dragSelect(page: Page, start: number, end: number, whileHeld?: () => Promise<void>): Promise<void> {
-  await scrollToCharacter(page, start);
+export async function dragSelect(page: Page, start: number, end: number, whileHeld?: () => Promise<void>, options: { screenHeight?: number } = {}): Promise<void> {
+  await scrollToCharacter(page, start, options.screenHeight);
   const first = await characterBox(page, start);
   const last = await characterBox(page, end - 1);
   await page.mouse.move(first.left + 1, first.top + first.height / 2);

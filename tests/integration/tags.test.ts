@@ -23,6 +23,12 @@ describe("GET /api/v1/projects/:id/tags", () => {
     expect(claimTypes.map((tag) => tag.name)).toEqual(["factual claim", "statistic", "quote/attribution", "prediction", "opinion"]);
     expect(claimTypes.every((tag) => tag.shortcut?.length === 1)).toBe(true);
     expect(new Set(claimTypes.map((tag) => tag.shortcut)).size).toBe(claimTypes.length);
+    // Every tag has a key; the other groups share a first key each, and no shortcut starts another.
+    const shortcuts = items.map((tag) => tag.shortcut);
+    expect(shortcuts.every((shortcut) => shortcut !== null && [...shortcut].length <= 2)).toBe(true);
+    expect(new Set(shortcuts).size).toBe(items.length);
+    for (const a of shortcuts) for (const b of shortcuts) if (a !== b) expect(a!.startsWith(b!), `${a} starts with ${b}`).toBe(false);
+    for (const kind of ["FRAME", "RHETORIC", "VERDICT"]) expect(new Set(items.filter((tag) => tag.group.kind === kind).map((tag) => tag.shortcut![0])).size).toBe(1);
     expect(items.filter((tag) => tag.group.kind === "FRAME")).toHaveLength(15);
     expect(items.filter((tag) => tag.group.kind === "RHETORIC")).toHaveLength(8);
     expect(items.filter((tag) => tag.group.kind === "VERDICT").map((tag) => tag.name)).toEqual([
@@ -87,7 +93,7 @@ describe("editing the codebook", () => {
 
   it("refuses bad input with 4xx and non-editors with 403/404, changing nothing", async () => {
     const before = await countRows();
-    for (const json of [{ name: "x", group: "frame", color: "red" }, { name: "x", group: "frame", color: "#123456", shortcut: "ab" }, { name: "", group: "frame", color: "#123456" }, { name: "x", color: "#123456" }]) {
+    for (const json of [{ name: "x", group: "frame", color: "red" }, { name: "x", group: "frame", color: "#123456", shortcut: "abc" }, { name: "", group: "frame", color: "#123456" }, { name: "x", color: "#123456" }]) {
       const response = await api("POST", `/api/v1/projects/${team.id}/tags`, { token: team.editor.token, json });
       expect([400, 422], JSON.stringify(json)).toContain(response.status);
     }
@@ -98,6 +104,50 @@ describe("editing the codebook", () => {
     expect((await api("PATCH", `/api/v1/tags/${someTag.id}`, { token: team.reviewer.token, json: { color: "#000000" } })).status).toBe(403);
     expect((await api("DELETE", `/api/v1/tags/${someTag.id}`, { token: team.outsider.token })).status).toBe(404);
     expect(await countRows()).toEqual(before);
+  });
+
+  it("takes shortcuts of two keys pressed in turn; refuses one that another equals or starts, or that starts another (409 naming it), and bad keys (4xx), changing nothing", async () => {
+    const created = await api("POST", `/api/v1/projects/${team.id}/tags`, { token: team.editor.token, json: { name: "needs a source", group: "workflow", color: "#123456", shortcut: "WS" } });
+    expect(created.status).toBe(201);
+    expect(created.body.shortcut).toBe("ws");
+    const economic = (await tagsOf()).find((tag) => tag.name === "economic")!;
+    expect(economic.shortcut).toBe("me");
+
+    const before = await countRows();
+    const listed = await tagsOf();
+    const clashes: [string, string][] = [
+      ["me", "economic"], // the same keys
+      ["m", "economic"], // starts "me" (and every frame's keys)
+      ["sx", "statistic"], // "s" starts it
+      ["w", "needs a source"], // starts "ws"
+    ];
+    for (const [shortcut, holder] of clashes) {
+      const response = await api("POST", `/api/v1/projects/${team.id}/tags`, { token: team.editor.token, json: { name: `clash ${shortcut}`, group: "workflow", color: "#123456", shortcut } });
+      expect(response.status, shortcut).toBe(409);
+      expect(response.body.error.details).toMatchObject({ field: "shortcut" });
+      const holderTag = listed.find((tag) => tag.id === response.body.error.details.tagId)!;
+      expect(shortcut === "m" ? holderTag.shortcut!.startsWith("m") : holderTag.name === holder, `${shortcut} names ${holderTag.name}`).toBe(true);
+    }
+    const patched = await api("PATCH", `/api/v1/tags/${created.body.id}`, { token: team.editor.token, json: { shortcut: "h" } });
+    expect(patched.status).toBe(409);
+    expect(patched.body.error.message).toMatch(/overlaps the shortcut 'h.' of the tag/);
+    for (const shortcut of ["abc", "a b", " ", "", "/", "x/", "\n", 5, ["a"]]) {
+      const created = await api("POST", `/api/v1/projects/${team.id}/tags`, { token: team.editor.token, json: { name: "bad key", group: "workflow", color: "#123456", shortcut } });
+      // A value of the wrong type is 400, a string that is no shortcut 422, as for every field.
+      expect([400, 422], JSON.stringify(shortcut)).toContain(created.status);
+      expect(created.body.error.code).toBeTypeOf("string");
+      const changed = await api("PATCH", `/api/v1/tags/${economic.id}`, { token: team.editor.token, json: { shortcut } });
+      expect(changed.status, JSON.stringify(shortcut)).toBe(created.status);
+    }
+    expect(await countRows()).toEqual(before);
+    expect(await tagsOf()).toEqual(listed);
+
+    // Its own keys, or keys freed by another tag, are fine.
+    expect((await api("PATCH", `/api/v1/tags/${created.body.id}`, { token: team.editor.token, json: { shortcut: "ws" } })).status).toBe(200);
+    expect((await api("PATCH", `/api/v1/tags/${economic.id}`, { token: team.editor.token, json: { shortcut: null } })).status).toBe(200);
+    const freed = await api("PATCH", `/api/v1/tags/${created.body.id}`, { token: team.editor.token, json: { shortcut: "me" } });
+    expect(freed.status).toBe(200);
+    expect(freed.body.shortcut).toBe("me");
   });
 
   it("renames, recolours, moves and rekeys a tag", async () => {
