@@ -68,8 +68,11 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
     surfaceRef,
     text: article.text,
     annotations: shown,
+    activeId: focus.activeId,
     canSelect: viewer.canCreate || reattachId !== null,
     onEscape: () => setReattachId(null),
+    onJump: (annotation, direction) =>
+      annotation ? cardActions.show(annotation.id) : setStatus({ kind: "info", text: `No annotation ${direction === "forward" ? "after" : "before"} the caret.` }),
   });
   const { selection, closeSelection, covering, hideCovering, caret } = selecting;
   const editing = useTextEditing(article, () => selecting.setSelection(null));
@@ -138,7 +141,7 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
               <div
                 ref={textRef}
                 tabIndex={0}
-                aria-label="Article text: use Shift+arrow keys to select, Enter to tag the selection or list the annotations at the caret"
+                aria-label="Article text: use Shift+arrow keys to select, Enter to tag the selection or list the annotations at the caret, ] and [ to go to the next or previous annotation"
                 {...selecting.textHandlers}
                 className="reader-text rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-300 focus-visible:ring-offset-8"
                 data-testid="reader-text"

@@ -2,9 +2,10 @@
 
 import { type KeyboardEvent, type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import { snapToGraphemes } from "@/lib/anchoring";
-import { caretPoint, placeBelow, selectedSpan, selectionInText } from "./dom-selection";
-import { readerKeyAction } from "./reader-keys";
+import { caretPoint, moveCaretTo, placeBelow, selectedSpan, selectionInText } from "./dom-selection";
+import { adjacentAnnotation, readerKeyAction } from "./reader-keys";
 import type { TextSelection } from "./selection-popover";
+import { type TextDirection, unitBoundary } from "./text-boundaries";
 
 interface Span {
   id: string;
@@ -17,21 +18,26 @@ interface SelectionOptions<T extends Span> {
   /** The positioned parent of the text, where the popovers go. */
   surfaceRef: RefObject<HTMLElement | null>;
   text: string;
-  /** The annotations shown in the text: listed at a point. */
+  /** The annotations shown in the text, in text order: listed at a point, visited with ] and [. */
   annotations: T[];
+  /** The annotation being shown (its card active). */
+  activeId: string | null;
   /** Whether a selection opens the popover (to tag it, or to re-attach an orphan to it). */
   canSelect: boolean;
   /** Escape pressed in the text. */
   onEscape: () => void;
+  /** ] or [ pressed: the annotation reached (the caret is put on its start), or null when there is none that way. */
+  onJump: (annotation: T | null, direction: TextDirection) => void;
 }
 
 /**
  * The selection room: the caret and the selection in the article text, by
- * mouse and by keyboard (readerKeyAction), snapped to whole characters; the
+ * mouse and by keyboard (readerKeyAction: by character, word, line,
+ * sentence, paragraph, or to the next annotation), snapped to whole characters; the
  * tag popover's passage and place, and the list of the annotations under a
  * click or the caret (`covering`). Its handlers go on the text's element.
  */
-export function useTextSelection<T extends Span>({ textRef, surfaceRef, text, annotations, canSelect, onEscape }: SelectionOptions<T>) {
+export function useTextSelection<T extends Span>({ textRef, surfaceRef, text, annotations, activeId, canSelect, onEscape, onJump }: SelectionOptions<T>) {
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [covering, setCovering] = useState<{ ids: string[]; top: number; left: number } | null>(null);
   const [caret, setCaret] = useState<{ start: number; end: number } | null>(null);
@@ -78,7 +84,18 @@ export function useTextSelection<T extends Span>({ textRef, surfaceRef, text, an
     const action = readerKeyAction(event);
     if (action) {
       event.preventDefault();
-      selectionInText(root).modify(action.extend ? "extend" : "move", action.direction, action.granularity);
+      // Read before the selection is put in the text: from no caret at all, ] goes to the first annotation.
+      const from = root.contains(window.getSelection()?.focusNode ?? null) ? (caretPoint(root)?.offset ?? null) : null;
+      const current = selectionInText(root);
+      if (action.kind === "native") {
+        current.modify(action.extend ? "extend" : "move", action.direction, action.granularity);
+      } else if (action.kind === "unit") {
+        moveCaretTo(root, unitBoundary(text, from ?? 0, action.unit, action.direction), action.extend);
+      } else {
+        const reached = adjacentAnnotation(annotations, from, activeId, action.direction);
+        if (reached) moveCaretTo(root, reached.start, false);
+        onJump(reached, action.direction);
+      }
       updateCaret();
     } else if (event.key === "Enter") {
       event.preventDefault();
