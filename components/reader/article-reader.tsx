@@ -80,7 +80,16 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   const { linksOf, replaceLinksOf, addLink } = useArticleLinks(article.id, liveChanges);
 
   const paintState = { selectedId: focus.activeId, flashId: focus.flashId, caret };
-  const painting = useHighlightPainting({ textRef, text: article.text, annotations: shown, draft: selection, state: paintState, customHighlights, paused: editing.editing, onPainted: cards.listMore });
+  const painting = useHighlightPainting({
+    textRef,
+    text: article.text,
+    annotations: shown,
+    draft: selection,
+    state: paintState,
+    customHighlights,
+    paused: editing.editing,
+    onPainted: cards.listMore,
+  });
   // The text's thousands of paragraphs render again only when it or its wrapper marks change, not on every caret move.
   const articleText = useMemo(() => <ArticleText text={article.text} renderLine={painting.renderLine} />, [article.text, painting.renderLine]);
 
@@ -103,8 +112,17 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
     }),
     [hideCovering, show, update, remove, reload, replaceLinksOf],
   );
-  const author = { id: viewer.id, name: viewer.name };
-  const saving = useAnnotationSaving({ projectId: article.projectId, codebook, author, create, update, addLink, onStatus: setStatus, onStored: closeSelection, onReattached: () => setReattachId(null) });
+  const saving = useAnnotationSaving({
+    projectId: article.projectId,
+    codebook,
+    author: { id: viewer.id, name: viewer.name },
+    create,
+    update,
+    addLink,
+    onStatus: setStatus,
+    onStored: closeSelection,
+    onReattached: () => setReattachId(null),
+  });
   const { renderCard, discussion } = useCardRenderer({
     projectId: article.projectId,
     viewer,
