@@ -20,8 +20,6 @@ interface Span {
 export function useShownAnnotation<T extends Span>(textRef: RefObject<HTMLElement | null>, annotations: T[], reveal: (id: string) => void, ready: boolean) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
-  const flashTimer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(flashTimer.current), []);
 
   const show = useCallback(
     (id: string) => {
@@ -33,13 +31,15 @@ export function useShownAnnotation<T extends Span>(textRef: RefObject<HTMLElemen
       const rect = rangeForSpan(root, annotation.start, annotation.end)?.getBoundingClientRect();
       if (rect) window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: "smooth" });
       setFlashId(id);
-      window.clearTimeout(flashTimer.current);
-      flashTimer.current = window.setTimeout(() => setFlashId(null), FLASH_MS);
     },
     [annotations, textRef, reveal],
   );
+  // The flash is timed from its render, not from the click: on a busy machine the render may come late.
   useEffect(() => {
-    if (flashId) document.querySelector(`[data-annotation-id="${CSS.escape(flashId)}"]`)?.scrollIntoView({ block: "nearest" });
+    if (!flashId) return;
+    document.querySelector(`[data-annotation-id="${CSS.escape(flashId)}"]`)?.scrollIntoView({ block: "nearest" });
+    const timer = window.setTimeout(() => setFlashId(null), FLASH_MS);
+    return () => window.clearTimeout(timer);
   }, [flashId]);
 
   const hashShown = useRef(false);
