@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { AnnotationFilters, type AnnotationFilter } from "./annotation-filters";
-import { callApi } from "./api-client";
+import { callApi } from "@/components/client/api-client";
 import { ShowMore } from "./show-more";
 import type { ReaderAnnotation } from "./use-annotations";
 

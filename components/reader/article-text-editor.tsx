@@ -3,7 +3,7 @@
 import { FormError } from "@/components/ui/form";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiFailure, callApi } from "./api-client";
+import { ApiFailure, callApi } from "@/components/client/api-client";
 
 export interface ReanchorReport {
   revision: number;

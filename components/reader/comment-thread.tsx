@@ -5,7 +5,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormError } from "@/components/ui/form";
 import { formatMoment } from "@/components/ui/format";
 import type { CommentView } from "@/lib/comments";
-import { callApi } from "./api-client";
+import { callApi } from "@/components/client/api-client";
 import { LiveChanges } from "./live-changes";
 
 const LINK = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'])/g;

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { ArticleLinkView } from "@/lib/events";
 import type { Page } from "@/lib/pagination";
-import { callApi } from "./api-client";
+import { callApi } from "@/components/client/api-client";
 
 /** The largest page the API answers (MAX_PAGE_SIZE). */
 const LINKS_PER_REQUEST = 200;
