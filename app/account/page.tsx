@@ -22,7 +22,7 @@ export default async function AccountPage() {
         </p>
         <TokenList tokens={tokens} />
         <Card>
-          <TokenForm />
+          <TokenForm email={actor.email} />
         </Card>
       </section>
       <section aria-labelledby="password-heading" className="space-y-3">

@@ -1,13 +1,22 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useActionState, useTransition } from "react";
-import { changePasswordAction, createTokenAction, revokeTokenAction } from "@/app/account/actions";
+import { changePasswordAction } from "@/app/account/actions";
+import { callApi } from "@/components/client/api-client";
+import { useApiForm } from "@/components/client/api-form";
 import { FormError, SubmitButton, TextField } from "@/components/ui/form";
 import { formatMoment } from "@/components/ui/format";
 import type { TokenView } from "@/lib/auth/tokens";
 
 export function TokenList({ tokens }: { tokens: TokenView[] }) {
+  const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const revoke = (tokenId: string) =>
+    startTransition(async () => {
+      await callApi("DELETE", `/api/v1/tokens/${tokenId}`);
+      router.refresh();
+    });
   if (tokens.length === 0) return <p className="text-sm text-stone-500">No tokens yet.</p>;
   return (
     <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" aria-label="Your tokens">
@@ -22,7 +31,7 @@ export function TokenList({ tokens }: { tokens: TokenView[] }) {
             <button
               type="button"
               disabled={pending}
-              onClick={() => startTransition(() => revokeTokenAction(token.id))}
+              onClick={() => revoke(token.id)}
               className="ml-auto rounded-md border border-red-200 px-2 py-0.5 text-xs font-medium text-red-700 hover:bg-red-50 disabled:opacity-50"
             >
               Revoke
@@ -34,8 +43,15 @@ export function TokenList({ tokens }: { tokens: TokenView[] }) {
   );
 }
 
-export function TokenForm() {
-  const [state, action] = useActionState(createTokenAction, {});
+/** A new token: the API exchanges the account's email and password for it. */
+export function TokenForm({ email }: { email: string }) {
+  const router = useRouter();
+  const [state, action] = useApiForm<{ token: string }>(["name", "expiresInDays", "password"], async ({ name, expiresInDays, password }) => {
+    const body = { email, password, name: name || undefined, expiresInDays: Number(expiresInDays) };
+    const created = await callApi<{ token: string }>("POST", "/api/v1/tokens", { body });
+    router.refresh();
+    return { token: created.token };
+  });
   return (
     <form action={action} className="space-y-3" aria-label="New token">
       {state.token && (

@@ -1,7 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
-import { callApi } from "@/components/reader/api-client";
+import { callApi } from "@/components/client/api-client";
 import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
 import { safeColor } from "@/components/ui/tag-color";
 import type { Adjudication, AdjudicationUnit } from "@/lib/review/adjudication";

@@ -1,10 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
-import { updateArticleAction } from "@/app/projects/actions";
-import { ArticleMetadataFields, type ArticleMetadataValues } from "@/components/articles/article-metadata-fields";
-import { callApi } from "@/components/reader/api-client";
+import { useEffect, useState } from "react";
+import { ARTICLE_METADATA_FIELDS, ArticleMetadataFields, type ArticleMetadataValues } from "@/components/articles/article-metadata-fields";
+import { callApi } from "@/components/client/api-client";
+import { useApiForm } from "@/components/client/api-form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormError, SubmitButton } from "@/components/ui/form";
 
@@ -12,7 +12,10 @@ import { FormError, SubmitButton } from "@/components/ui/form";
 export function ArticleDetailsEditor({ articleId, projectId, values }: { articleId: string; projectId: string; values: ArticleMetadataValues }) {
   const router = useRouter();
   const [isOpen, setOpen] = useState(false);
-  const [state, action] = useActionState(updateArticleAction.bind(null, articleId), {});
+  const [state, action] = useApiForm(ARTICLE_METADATA_FIELDS, async (fields) => {
+    await callApi("PATCH", `/api/v1/articles/${articleId}`, { body: fields });
+    router.refresh();
+  });
   const [deleteError, setDeleteError] = useState<string>();
 
   async function deleteArticle() {

@@ -10,6 +10,9 @@ export interface ArticleMetadataValues {
   url?: string;
 }
 
+/** The names of those fields, as the API takes them. */
+export const ARTICLE_METADATA_FIELDS = ["title", "sourceName", "author", "publishedAt", "url"] as const;
+
 /** The metadata fields shared by the import form and the edit form. */
 export function ArticleMetadataFields({ values = {}, errors = {} }: { values?: ArticleMetadataValues; errors?: Record<string, string> }) {
   return (

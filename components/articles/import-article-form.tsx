@@ -1,12 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
-import { importArticleAction } from "@/app/projects/actions";
-import { ArticleMetadataFields } from "@/components/articles/article-metadata-fields";
+import { useRouter } from "next/navigation";
+import { ARTICLE_METADATA_FIELDS, ArticleMetadataFields } from "@/components/articles/article-metadata-fields";
+import { callApi } from "@/components/client/api-client";
+import { useApiForm } from "@/components/client/api-form";
 import { FormError, SubmitButton, TextAreaField } from "@/components/ui/form";
 
 export function ImportArticleForm({ projectId }: { projectId: string }) {
-  const [state, action] = useActionState(importArticleAction.bind(null, projectId), {});
+  const router = useRouter();
+  const [state, action] = useApiForm([...ARTICLE_METADATA_FIELDS, "text"], async (fields) => {
+    const { id } = await callApi<{ id: string }>("POST", `/api/v1/projects/${projectId}/articles`, { body: fields });
+    router.push(`/articles/${id}`);
+  });
   return (
     <form action={action} className="space-y-4">
       <FormError message={state.error} />

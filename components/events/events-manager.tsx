@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { type FormEvent, type ReactNode, useState } from "react";
-import { callApi } from "@/components/reader/api-client";
+import { callApi } from "@/components/client/api-client";
 import { ActionMessage, type RunAction, useRefreshingAction } from "@/components/ui/action-message";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatDateRange } from "@/components/ui/format";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi } from "@/components/reader/api-client";
+import { callApi } from "@/components/client/api-client";
 
 /** The project's blind-coding setting, for editors. */
 export function BlindCodingSwitch({ projectId, reviewersSeeEachOther }: { projectId: string; reviewersSeeEachOther: boolean }) {

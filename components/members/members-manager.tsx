@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { callApi } from "@/components/reader/api-client";
+import { callApi } from "@/components/client/api-client";
 import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { MemberView } from "@/lib/members";

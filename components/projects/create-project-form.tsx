@@ -1,11 +1,16 @@
 "use client";
 
-import { useActionState } from "react";
-import { createProjectAction } from "@/app/projects/actions";
+import { useRouter } from "next/navigation";
+import { callApi } from "@/components/client/api-client";
+import { useApiForm } from "@/components/client/api-form";
 import { FormError, SubmitButton, TextAreaField, TextField } from "@/components/ui/form";
 
 export function CreateProjectForm() {
-  const [state, action] = useActionState(createProjectAction, {});
+  const router = useRouter();
+  const [state, action] = useApiForm(["name", "description"], async (fields) => {
+    const { id } = await callApi<{ id: string }>("POST", "/api/v1/projects", { body: fields });
+    router.push(`/projects/${id}`);
+  });
   return (
     <form action={action} className="space-y-4">
       <FormError message={state.error} />

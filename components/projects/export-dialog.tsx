@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { callApi } from "@/components/reader/api-client";
+import { callApi } from "@/components/client/api-client";
 import type { ArticleSummary } from "@/lib/articles";
 import type { Page } from "@/lib/pagination";
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
-import { callApi } from "@/components/reader/api-client";
+import { callApi } from "@/components/client/api-client";
 
 interface FileOutcome {
   name: string;

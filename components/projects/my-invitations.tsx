@@ -1,6 +1,6 @@
 "use client";
 
-import { callApi } from "@/components/reader/api-client";
+import { callApi } from "@/components/client/api-client";
 import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
 import { Section } from "@/components/ui/card";
 import type { MyInvitationView } from "@/lib/invitations";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { callApi } from "@/components/reader/api-client";
+import { callApi } from "@/components/client/api-client";
 import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
 import { TextAreaField, TextField } from "@/components/ui/form";
 

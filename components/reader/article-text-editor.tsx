@@ -1,8 +1,9 @@
 "use client";
 
 import { FormError } from "@/components/ui/form";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiFailure, callApi } from "./api-client";
+import { ApiFailure, callApi } from "@/components/client/api-client";
 
 export interface ReanchorReport {
   revision: number;
@@ -85,4 +86,33 @@ export function ArticleTextEditor({
       </div>
     </div>
   );
+}
+
+/**
+ * The reader's text edit: whether the editor is open (`open` opens it and
+ * calls `onOpen`), the report of the last save, and the editor to show.
+ */
+export function useTextEditing(article: { id: string; text: string; revision: number }, onOpen: () => void) {
+  const router = useRouter();
+  const [editing, setEditing] = useState(false);
+  const [report, setReport] = useState<ReanchorReport | null>(null);
+  function open() {
+    setEditing(true);
+    setReport(null);
+    onOpen();
+  }
+  const editor = editing && (
+    <ArticleTextEditor
+      articleId={article.id}
+      text={article.text}
+      revision={article.revision}
+      onCancel={() => setEditing(false)}
+      onSaved={(saved) => {
+        setReport(saved);
+        setEditing(false);
+        router.refresh();
+      }}
+    />
+  );
+  return { editing, report, open, editor };
 }

@@ -5,8 +5,8 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { FormError } from "@/components/ui/form";
 import { formatMoment } from "@/components/ui/format";
 import type { CommentView } from "@/lib/comments";
+import { callApi } from "@/components/client/api-client";
 import { commentSubject } from "./accessible-names";
-import { callApi } from "./api-client";
 import { LiveChanges } from "./live-changes";
 
 const LINK = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'])/g;

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useId, useState } from "react";
 import { FormError } from "@/components/ui/form";
 import type { ArticleLinkView, EventView } from "@/lib/events";
-import { ApiFailure, callApi } from "./api-client";
+import { ApiFailure, callApi } from "@/components/client/api-client";
 import { BackToReviewNotice } from "./review-controls";
 
 const STANCES = ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"] as const;

@@ -3,7 +3,7 @@
 import { useCallback, useRef, useState } from "react";
 import type { AnnotationView } from "@/lib/annotations";
 import type { Page } from "@/lib/pagination";
-import { callApi } from "./api-client";
+import { callApi } from "@/components/client/api-client";
 import type { ReaderAnnotation } from "./use-annotations";
 
 /** As many ids as one page of the annotations list answers (MAX_PAGE_SIZE; lib/pagination is server code). */

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from "react";
 import type { AnnotationSummary } from "@/lib/annotation-summaries";
 import { summaryOf } from "@/lib/annotation-summaries";
 import type { AnnotationView } from "@/lib/annotations";
-import { ApiFailure, callApi } from "./api-client";
+import { ApiFailure, callApi } from "@/components/client/api-client";
 
 /** What the reader holds of every annotation (the rest of each loads with its card: use-annotation-details). */
 export type ReaderAnnotation = AnnotationSummary & { pending?: boolean };

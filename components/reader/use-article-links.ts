@@ -1,12 +1,13 @@
 "use client";
 
-import { type Dispatch, type SetStateAction, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { ArticleLinkView } from "@/lib/events";
 import type { Page } from "@/lib/pagination";
-import { callApi } from "./api-client";
+import { callApi } from "@/components/client/api-client";
 
 /** The largest page the API answers (MAX_PAGE_SIZE). */
 const LINKS_PER_REQUEST = 200;
+const NO_LINKS: ArticleLinkView[] = [];
 
 async function fetchArticleLinks(articleId: string): Promise<ArticleLinkView[]> {
   const links: ArticleLinkView[] = [];
@@ -23,9 +24,11 @@ async function fetchArticleLinks(articleId: string): Promise<ArticleLinkView[]> 
 /**
  * The links of the article's claims to events, fetched after the page has
  * shown (the page does not send them: a large article's would make it slow
- * to arrive), and again on each live change. Null until they arrive.
+ * to arrive), and again on each live change. `linksOf` an annotation is null
+ * until they arrive; `replaceLinksOf` and `addLink` keep what the reader
+ * changed itself.
  */
-export function useArticleLinks(articleId: string, liveChanges: number): [ArticleLinkView[] | null, Dispatch<SetStateAction<ArticleLinkView[] | null>>] {
+export function useArticleLinks(articleId: string, liveChanges: number) {
   const [links, setLinks] = useState<ArticleLinkView[] | null>(null);
   useEffect(() => {
     let current = true;
@@ -37,5 +40,17 @@ export function useArticleLinks(articleId: string, liveChanges: number): [Articl
       current = false;
     };
   }, [articleId, liveChanges]);
-  return [links, setLinks];
+
+  const byAnnotation = useMemo(() => {
+    const grouped = new Map<string, ArticleLinkView[]>();
+    for (const link of links ?? []) grouped.set(link.annotationId, [...(grouped.get(link.annotationId) ?? []), link]);
+    return grouped;
+  }, [links]);
+  const linksOf = useCallback((annotationId: string) => links && (byAnnotation.get(annotationId) ?? NO_LINKS), [links, byAnnotation]);
+  const replaceLinksOf = useCallback(
+    (annotationId: string, next: ArticleLinkView[]) => setLinks((current) => [...(current ?? []).filter((link) => link.annotationId !== annotationId), ...next]),
+    [],
+  );
+  const addLink = useCallback((link: ArticleLinkView) => setLinks((current) => [...(current ?? []), link]), []);
+  return { linksOf, replaceLinksOf, addLink };
 }

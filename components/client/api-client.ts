@@ -1,7 +1,8 @@
 /**
- * The reader's calls to the REST API (same origin, the session cookie
- * authenticates). Failures arrive as ApiFailure with the API's error code,
- * message and details, so the UI can say what happened.
+ * The client components' calls to the REST API (same origin, the session
+ * cookie authenticates): the one way they read and write data (forms go
+ * through api-form.ts). Failures arrive as ApiFailure with the API's error
+ * code, message and details, so the UI can say what happened.
  */
 export class ApiFailure extends Error {
   constructor(
