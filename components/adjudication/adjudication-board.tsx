@@ -3,7 +3,7 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { callApi } from "@/components/client/api-client";
 import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";
-import { safeColor } from "@/components/ui/tag-color";
+import { TagChips } from "@/components/ui/tag-chips";
 import type { Adjudication, AdjudicationUnit } from "@/lib/review/adjudication";
 import type { AnnotationView } from "@/lib/annotations";
 
@@ -104,14 +104,7 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
                   {version ? (
                     <>
                       <q dir="auto" className="font-serif">{version.exact}</q>
-                      <ul className="mt-1 flex flex-wrap gap-1">
-                        {version.tags.map((tag) => (
-                          <li key={tag.id} className="inline-flex items-center gap-1 rounded-full border border-stone-200 px-1.5 text-xs">
-                            <span aria-hidden className="size-1.5 rounded-full" style={{ backgroundColor: safeColor(tag.color) }} />
-                            {tag.name}
-                          </li>
-                        ))}
-                      </ul>
+                      <TagChips tags={version.tags} className="mt-1" />
                       <p className="mt-1 text-xs text-stone-500" title={version.reviewNote ?? undefined}>
                         {version.status.toLowerCase()}
                       </p>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { formatDateRange } from "@/components/ui/format";
 import type { ComparedArticle, ComparedClaim, ComparedEvent } from "@/lib/compare";
-import { safeColor } from "@/components/ui/tag-color";
+import { TagChips } from "@/components/ui/tag-chips";
 import { sourceColor, stanceClass } from "./source-colors";
 
 /** One source's claim about an event: the quote (to the article), its stance and attribution, its tags. */
@@ -15,16 +15,7 @@ export function ClaimCard({ claim, articleId }: { claim: ComparedClaim; articleI
         {claim.stance && <span className={`rounded px-1.5 py-0.5 font-medium ${stanceClass(claim.stance)}`}>{claim.stance.toLowerCase()}</span>}
         {claim.attributedTo && <span className="text-stone-600 wrap-anywhere">according to {claim.attributedTo}</span>}
       </div>
-      {claim.tags.length > 0 && (
-        <ul className="flex flex-wrap gap-1" aria-label="Tags">
-          {claim.tags.map((tag) => (
-            <li key={tag.name} className="inline-flex items-center gap-1 rounded-full border border-stone-200 px-1.5 text-[0.7rem] text-stone-700">
-              <span aria-hidden className="size-1.5 shrink-0 rounded-full" style={{ backgroundColor: safeColor(tag.color) }} />
-              {tag.name}
-            </li>
-          ))}
-        </ul>
-      )}
+      {claim.tags.length > 0 && <TagChips tags={claim.tags} />}
     </div>
   );
 }
