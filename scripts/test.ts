@@ -14,7 +14,8 @@
  * seeded here and dropped at the end: on the embedded server under
  * .data/test-pg, or on the server DATABASE_URL names. Never the user's data.
  *
- * A full run first type-checks everything (tsc --noEmit).
+ * A full run first lints (npm run lint: Biome's formatter and linter, the line width; it stops
+ * there if that fails) and type-checks everything (tsc --noEmit).
  * `npm test -- tests/integration/articles.test.ts` runs one file (any layer);
  * the layers with no file named are skipped, and the output says so.
  */
@@ -84,6 +85,11 @@ async function main(): Promise<number> {
   try {
     let failures = 0;
     if (process.argv.length <= 2) {
+      log("lint (biome ci, line width)");
+      if ((await run(["--import", "tsx", "scripts/lint.ts"], env)) !== 0) {
+        log("lint failed: `npx biome format --write .` fixes the formatting; wrap long lines and fix the rest by hand");
+        return 1;
+      }
       log("type check (next typegen, tsc --noEmit)");
       failures += await run(["node_modules/next/dist/bin/next", "typegen"], env);
       failures += await run(["node_modules/typescript/bin/tsc", "--noEmit"], env);
