@@ -23,11 +23,18 @@ export async function SiteHeader() {
         </div>
         {actor ? (
           <div className="flex items-center gap-3 text-sm">
-            <Link href="/account" className="hidden text-stone-600 hover:text-stone-900 sm:inline" title={`${actor.email}: account, tokens, password`}>
+            <Link
+              href="/account"
+              className="hidden text-stone-600 hover:text-stone-900 sm:inline"
+              title={`${actor.email}: account, tokens, password`}
+            >
               {actor.name}
             </Link>
             <form action={signOutAction}>
-              <button type="submit" className="rounded-md px-2 py-1 text-stone-600 hover:bg-stone-100 hover:text-stone-900">
+              <button
+                type="submit"
+                className="rounded-md px-2 py-1 text-stone-600 hover:bg-stone-100 hover:text-stone-900"
+              >
                 Sign out
               </button>
             </form>

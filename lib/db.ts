@@ -20,12 +20,15 @@ export function db(): PrismaClient {
     // caller in error messages: a cost per query (npm run bench) for text
     // that no one reads (lib/next/respond.ts answers with its own messages).
     errorFormat: "minimal",
-    adapter: new PrismaPg({
-      connectionString: env().DATABASE_URL,
-      max: env().PARALLAX_DB_POOL_SIZE,
-      // Fail fast when PostgreSQL is down instead of hanging the request.
-      connectionTimeoutMillis: 5_000,
-    }, env().PARALLAX_DB_PREPARED_STATEMENTS ? { statementNameGenerator: preparedStatementName } : {}),
+    adapter: new PrismaPg(
+      {
+        connectionString: env().DATABASE_URL,
+        max: env().PARALLAX_DB_POOL_SIZE,
+        // Fail fast when PostgreSQL is down instead of hanging the request.
+        connectionTimeoutMillis: 5_000,
+      },
+      env().PARALLAX_DB_PREPARED_STATEMENTS ? { statementNameGenerator: preparedStatementName } : {},
+    ),
   });
   return globalForPrisma.parallaxPrisma;
 }

@@ -32,7 +32,8 @@ const historyQuery = pageQuery.extend({
 });
 
 function differences(before: unknown, after: unknown): HistoryEntry["changes"] {
-  const asRecord = (value: unknown) => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+  const asRecord = (value: unknown) =>
+    value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const left = asRecord(before);
   const right = asRecord(after);
   return [...new Set([...Object.keys(left), ...Object.keys(right)])]
@@ -53,10 +54,17 @@ export interface HistoryFilters {
  * `beforeId`: read backwards along an index that starts with the project
  * (and the item, for one item's history), stopping at the page's end.
  */
-export function historyStatement(projectId: string, { entity, action, actorId, beforeId }: HistoryFilters, limit: number): Prisma.Sql {
+export function historyStatement(
+  projectId: string,
+  { entity, action, actorId, beforeId }: HistoryFilters,
+  limit: number,
+): Prisma.Sql {
   const conditions = [Prisma.sql`h.project_id = ${projectId}::uuid`];
   if (entity) conditions.push(Prisma.sql`h.entity_id = ${entity}`);
-  if (action) conditions.push(action.endsWith(".") ? Prisma.sql`h.action LIKE ${`${likeLiteral(action)}%`}` : Prisma.sql`h.action = ${action}`);
+  if (action)
+    conditions.push(
+      action.endsWith(".") ? Prisma.sql`h.action LIKE ${`${likeLiteral(action)}%`}` : Prisma.sql`h.action = ${action}`,
+    );
   if (actorId) conditions.push(Prisma.sql`h.actor_id = ${actorId}::uuid`);
   if (beforeId) conditions.push(Prisma.sql`h.id < ${beforeId}::uuid`);
   return Prisma.sql`
@@ -83,8 +91,16 @@ interface HistoryRow {
 export async function listHistory(actor: Actor, projectId: string, query: unknown): Promise<Page<HistoryEntry>> {
   await requireProjectPermission(actor, projectId, "audit.read");
   const { limit, cursor, entity, action, actor: actorId } = parseInput(historyQuery, query);
-  const rows = await db().$queryRaw<HistoryRow[]>(historyStatement(projectId, { entity, action, actorId, beforeId: cursor === undefined ? undefined : cursorId(cursor) }, limit + 1));
-  const mentioned = new Map(rows.map((row) => [row.id, [...new Set([...mentionedIds(row.before), ...mentionedIds(row.after)])]]));
+  const rows = await db().$queryRaw<HistoryRow[]>(
+    historyStatement(
+      projectId,
+      { entity, action, actorId, beforeId: cursor === undefined ? undefined : cursorId(cursor) },
+      limit + 1,
+    ),
+  );
+  const mentioned = new Map(
+    rows.map((row) => [row.id, [...new Set([...mentionedIds(row.before), ...mentionedIds(row.after)])]]),
+  );
   const names = await namesOf(projectId, [...mentioned.values()].flat());
   return toPage(rows, limit, ({ actorId: entryActorId, actorName, ...row }) => ({
     ...row,
@@ -99,7 +115,9 @@ export async function listHistory(actor: Actor, projectId: string, query: unknow
 function mentionedIds(record: unknown): string[] {
   if (!record || typeof record !== "object" || Array.isArray(record)) return [];
   const namesAnId = (field: string) => field.endsWith("Id") || field === "mergedInto";
-  return Object.entries(record).flatMap(([field, value]) => (namesAnId(field) && typeof value === "string" && isUuid(value) ? [value] : []));
+  return Object.entries(record).flatMap(([field, value]) =>
+    namesAnId(field) && typeof value === "string" && isUuid(value) ? [value] : [],
+  );
 }
 
 /** The current title, name or quote of the project's events, articles, outlets and annotations among `ids`, deleted ones included (history names them too). */

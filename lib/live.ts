@@ -121,7 +121,10 @@ class LiveChanges {
   }
 }
 
-const globalForLive = globalThis as unknown as { parallaxLive?: LiveChanges; parallaxLiveStreams?: Map<string, number> };
+const globalForLive = globalThis as unknown as {
+  parallaxLive?: LiveChanges;
+  parallaxLiveStreams?: Map<string, number>;
+};
 function liveChanges(): LiveChanges {
   globalForLive.parallaxLive ??= new LiveChanges();
   return globalForLive.parallaxLive;
@@ -132,9 +135,13 @@ function takeStreamPlace(userId: string): () => void {
   const open = (globalForLive.parallaxLiveStreams ??= new Map());
   const count = open.get(userId) ?? 0;
   if (count >= MAX_STREAMS_PER_USER) {
-    throw new AppError("rate_limited", `At most ${MAX_STREAMS_PER_USER} live streams per user at once: close another tab of an article first.`, {
-      limit: MAX_STREAMS_PER_USER,
-    });
+    throw new AppError(
+      "rate_limited",
+      `At most ${MAX_STREAMS_PER_USER} live streams per user at once: close another tab of an article first.`,
+      {
+        limit: MAX_STREAMS_PER_USER,
+      },
+    );
   }
   open.set(userId, count + 1);
   let isReturned = false;
@@ -192,7 +199,8 @@ export async function followArticle(actor: Actor, articleId: string): Promise<Ev
       };
       const recheck = serialised(checkAccess);
       const deliver = (change: Change) => {
-        const isVisible = seesOthersUnapprovedAnnotations(access) || change.authorId === actor.userId || change.status === "APPROVED";
+        const isVisible =
+          seesOthersUnapprovedAnnotations(access) || change.authorId === actor.userId || change.status === "APPROVED";
         if (isVisible) send({ type: change.type, id: change.id, annotationId: change.annotationId });
       };
       // Changes announced after a change of access wait for its check: PostgreSQL announces in commit order, so nothing
@@ -202,7 +210,8 @@ export async function followArticle(actor: Actor, articleId: string): Promise<Ev
       stops.push(
         live.onChange(articleId, (change) => (held ? held.push(change) : deliver(change))),
         live.onAccessChange((change) => {
-          if (change.userId !== actor.userId && change.projectId !== access.projectId && change.articleId !== articleId) return;
+          if (change.userId !== actor.userId && change.projectId !== access.projectId && change.articleId !== articleId)
+            return;
           held ??= [];
           void recheck().then(() => {
             const waiting = held ?? [];

@@ -13,9 +13,33 @@ import { uniqueViolation } from "@/lib/unique-violation";
  * and the index never disagree.
  */
 const NAMED = {
-  tag: { table: "tags", column: "name", index: "tags_name_key", field: "name", idKey: "tagId", liveOnly: false, taken: (name: string) => `A tag named '${name}' already exists in this project.` },
-  tagGroup: { table: "tag_groups", column: "name", index: "tag_groups_name_key", field: "name", idKey: "groupId", liveOnly: false, taken: (name: string) => `A group named '${name}' already exists in this project.` },
-  source: { table: "sources", column: "name", index: "sources_name_key", field: "name", idKey: "sourceId", liveOnly: false, taken: (name: string) => `An outlet named '${name}' already exists in this project.` },
+  tag: {
+    table: "tags",
+    column: "name",
+    index: "tags_name_key",
+    field: "name",
+    idKey: "tagId",
+    liveOnly: false,
+    taken: (name: string) => `A tag named '${name}' already exists in this project.`,
+  },
+  tagGroup: {
+    table: "tag_groups",
+    column: "name",
+    index: "tag_groups_name_key",
+    field: "name",
+    idKey: "groupId",
+    liveOnly: false,
+    taken: (name: string) => `A group named '${name}' already exists in this project.`,
+  },
+  source: {
+    table: "sources",
+    column: "name",
+    index: "sources_name_key",
+    field: "name",
+    idKey: "sourceId",
+    liveOnly: false,
+    taken: (name: string) => `An outlet named '${name}' already exists in this project.`,
+  },
   /** Deleted events free their titles. */
   event: {
     table: "events",
@@ -24,7 +48,8 @@ const NAMED = {
     field: "title",
     idKey: "eventId",
     liveOnly: true,
-    taken: (name: string) => `An event named '${name}' already exists in this project; link to it, or give this one another title.`,
+    taken: (name: string) =>
+      `An event named '${name}' already exists in this project; link to it, or give this one another title.`,
   },
 } as const;
 export type NamedKind = keyof typeof NAMED;
@@ -41,7 +66,12 @@ export interface Named {
  * is absent. With `lock`, read FOR KEY SHARE: an item being deleted is waited
  * for, then not found, so nothing is made to point at it once gone.
  */
-export async function findNamed(client: DbClient, kind: NamedKind, projectId: string, options: { names?: string[]; exceptId?: string; lock?: boolean } = {}): Promise<Named[]> {
+export async function findNamed(
+  client: DbClient,
+  kind: NamedKind,
+  projectId: string,
+  options: { names?: string[]; exceptId?: string; lock?: boolean } = {},
+): Promise<Named[]> {
   const { table, column, liveOnly } = NAMED[kind];
   const { names, exceptId, lock } = options;
   return client.$queryRaw<Named[]>`
@@ -68,7 +98,13 @@ export function nameTaken(kind: NamedKind, existing: { id: string; name: string 
 }
 
 /** Refuses (409, naming the other item) a name another item of this kind in the project has. */
-export async function assertNameFree(client: DbClient, kind: NamedKind, projectId: string, name: string, exceptId?: string): Promise<void> {
+export async function assertNameFree(
+  client: DbClient,
+  kind: NamedKind,
+  projectId: string,
+  name: string,
+  exceptId?: string,
+): Promise<void> {
   const [clash] = await findNamed(client, kind, projectId, { names: [name], exceptId });
   if (clash) throw nameTaken(kind, clash);
 }
@@ -79,7 +115,12 @@ export async function assertNameFree(client: DbClient, kind: NamedKind, projectI
  * the unique index then refuses it, and the answer is the same 409 naming
  * the item that has the name.
  */
-export async function guardName<T>(kind: NamedKind, projectId: string, name: string | undefined, write: () => Promise<T>): Promise<T> {
+export async function guardName<T>(
+  kind: NamedKind,
+  projectId: string,
+  name: string | undefined,
+  write: () => Promise<T>,
+): Promise<T> {
   try {
     return await write();
   } catch (error) {

@@ -6,7 +6,11 @@
  */
 
 /** The sources, in their given order, that report none of the event: `reporting` holds the keys of those that do. */
-export function omittingSources<Source, Key>(sources: readonly Source[], reporting: ReadonlySet<Key>, keyOf: (source: Source) => Key): Source[] {
+export function omittingSources<Source, Key>(
+  sources: readonly Source[],
+  reporting: ReadonlySet<Key>,
+  keyOf: (source: Source) => Key,
+): Source[] {
   return sources.filter((source) => !reporting.has(keyOf(source)));
 }
 

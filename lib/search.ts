@@ -39,7 +39,10 @@ function longestMinusRun(q: string): number {
 const searchQuery = z.object({
   q: queryText(500)
     .pipe(z.string().trim().min(1, "type something to search for"))
-    .refine((q) => longestMinusRun(q) <= MAX_MINUS_SIGNS_IN_A_ROW, `at most ${MAX_MINUS_SIGNS_IN_A_ROW} minus signs (-) in a row`),
+    .refine(
+      (q) => longestMinusRun(q) <= MAX_MINUS_SIGNS_IN_A_ROW,
+      `at most ${MAX_MINUS_SIGNS_IN_A_ROW} minus signs (-) in a row`,
+    ),
   tag: queryText(200).optional(),
   source: queryText(200).optional(),
   status: z.enum(["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"]).optional(),
@@ -101,15 +104,22 @@ export async function searchProject(actor: Actor, projectId: string, query: unkn
  * only the page's hits get snippets, since ts_headline parses the text it is
  * given (search_passage gives it at most 5,000 characters).
  */
-export function searchStatement(actor: Actor, access: ProjectAccess, { q, tag, source, status, author, limit, offset }: SearchRequest): Prisma.Sql {
+export function searchStatement(
+  actor: Actor,
+  access: ProjectAccess,
+  { q, tag, source, status, author, limit, offset }: SearchRequest,
+): Prisma.Sql {
   const tsQuery = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
-  const headline = (text: Prisma.Sql, options: string) => Prisma.sql`ts_headline('simple', search_passage(${text}, ${tsQuery}), ${tsQuery}, ${options})`;
+  const headline = (text: Prisma.Sql, options: string) =>
+    Prisma.sql`ts_headline('simple', search_passage(${text}, ${tsQuery}), ${tsQuery}, ${options})`;
   const sourceFilter = source ? Prisma.sql`lower(s.name) = lower(${source})` : Prisma.sql`TRUE`;
   const annotationFilters = Prisma.join(
     [
       visibleAnnotationsSql(actor, access),
       Prisma.sql`r.deleted_at IS NULL`,
-      tag ? Prisma.sql`EXISTS (SELECT 1 FROM annotation_tags t JOIN tags g ON g.id = t.tag_id WHERE t.annotation_id = a.id AND lower(g.name) = lower(${tag}))` : Prisma.sql`TRUE`,
+      tag
+        ? Prisma.sql`EXISTS (SELECT 1 FROM annotation_tags t JOIN tags g ON g.id = t.tag_id WHERE t.annotation_id = a.id AND lower(g.name) = lower(${tag}))`
+        : Prisma.sql`TRUE`,
       sourceFilter,
       status ? Prisma.sql`a.status = ${status}::"AnnotationStatus"` : Prisma.sql`TRUE`,
       author ? Prisma.sql`a.author_id = ${author}::uuid` : Prisma.sql`TRUE`,
@@ -163,7 +173,9 @@ export function searchStatement(actor: Actor, access: ProjectAccess, { q, tag, s
  */
 async function assertSomethingSought(q: string): Promise<void> {
   if (!q.includes("-")) return; // only "-word" excludes
-  const [{ tree }] = await db().$queryRaw<[{ tree: string }]>`SELECT querytree(websearch_to_tsquery('simple', ${q})) AS tree`;
+  const [{ tree }] = await db().$queryRaw<
+    [{ tree: string }]
+  >`SELECT querytree(websearch_to_tsquery('simple', ${q})) AS tree`;
   if (tree === "T") {
     const message = "say what to look for: excluded words (-word) only narrow a search";
     throw unprocessable(`Invalid input: q: ${message}`, { issues: [{ path: "q", message }] });

@@ -29,7 +29,10 @@ export const sourceFields = { name: label(200), homepage: optionalWebUrl, notes:
 
 const updateSourceInput = z
   .strictObject({ ...sourceFields, name: sourceFields.name.optional() })
-  .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change: send name, homepage or notes");
+  .refine(
+    (changes) => Object.values(changes).some((value) => value !== undefined),
+    "nothing to change: send name, homepage or notes",
+  );
 
 const sourceSelect = {
   id: true,
@@ -74,7 +77,11 @@ export async function listSources(actor: Actor, projectId: string, query: unknow
  * SHARE inside the caller's transaction: an outlet being deleted at this moment is waited for, then not
  * found, never referenced once gone.
  */
-export async function findSourceByName(tx: DbClient, projectId: string, name: string): Promise<{ id: string } | undefined> {
+export async function findSourceByName(
+  tx: DbClient,
+  projectId: string,
+  name: string,
+): Promise<{ id: string } | undefined> {
   const [found] = await findNamed(tx, "source", projectId, { names: [name], lock: true });
   return found;
 }
@@ -84,7 +91,12 @@ export async function findSourceByName(tx: DbClient, projectId: string, name: st
  * imports naming a new outlet at once share one: the second waits for the first's insert (the unique
  * index), then finds its outlet.
  */
-export async function findOrCreateSource(tx: DbClient, actor: Actor, projectId: string, name: string | null): Promise<string | null> {
+export async function findOrCreateSource(
+  tx: DbClient,
+  actor: Actor,
+  projectId: string,
+  name: string | null,
+): Promise<string | null> {
   if (name === null) return null;
   // A second round only when the outlet found by the insert was deleted before it could be read.
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -94,7 +106,13 @@ export async function findOrCreateSource(tx: DbClient, actor: Actor, projectId: 
       INSERT INTO sources (id, project_id, name, updated_at) VALUES (${uuidv7()}::uuid, ${projectId}::uuid, ${name}, now())
       ON CONFLICT (project_id, parallax_name_key(name)) DO NOTHING RETURNING id`;
     if (created) {
-      await recordAudit(tx, actor, { projectId, action: "source.create", entityType: "Source", entityId: created.id, after: { name } });
+      await recordAudit(tx, actor, {
+        projectId,
+        action: "source.create",
+        entityType: "Source",
+        entityId: created.id,
+        after: { name },
+      });
       return created.id;
     }
   }
@@ -117,14 +135,23 @@ export async function getSource(actor: Actor, sourceId: string): Promise<SourceV
 export async function updateSource(actor: Actor, sourceId: string, input: unknown): Promise<SourceView> {
   const { projectId } = await requireSource(actor, sourceId, "article.update");
   const changes = parseInput(updateSourceInput, input);
-  return guardName("source", projectId, changes.name, () => db().$transaction(async (tx) => {
-    if (changes.name !== undefined) await assertNameFree(tx, "source", projectId, changes.name, sourceId);
-    const before = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect });
-    // Fields left out are undefined, which Prisma leaves as they are.
-    const after = await tx.source.update({ where: { id: sourceId }, data: changes, select: sourceSelect });
-    await recordAudit(tx, actor, { projectId, action: "source.update", entityType: "Source", entityId: sourceId, before: toSourceView(before), after: toSourceView(after) });
-    return toSourceView(after);
-  }));
+  return guardName("source", projectId, changes.name, () =>
+    db().$transaction(async (tx) => {
+      if (changes.name !== undefined) await assertNameFree(tx, "source", projectId, changes.name, sourceId);
+      const before = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect });
+      // Fields left out are undefined, which Prisma leaves as they are.
+      const after = await tx.source.update({ where: { id: sourceId }, data: changes, select: sourceSelect });
+      await recordAudit(tx, actor, {
+        projectId,
+        action: "source.update",
+        entityType: "Source",
+        entityId: sourceId,
+        before: toSourceView(before),
+        after: toSourceView(after),
+      });
+      return toSourceView(after);
+    }),
+  );
 }
 
 /**
@@ -140,10 +167,18 @@ export async function deleteSource(actor: Actor, sourceId: string): Promise<void
     const before = toSourceView(await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect }));
     if (before.articleCount > 0) {
       const articles = `${before.articleCount} article${before.articleCount === 1 ? "" : "s"}`;
-      throw conflict(`'${before.name}' still has ${articles}: give them another outlet or delete them first.`, { articleCount: before.articleCount });
+      throw conflict(`'${before.name}' still has ${articles}: give them another outlet or delete them first.`, {
+        articleCount: before.articleCount,
+      });
     }
     await tx.source.delete({ where: { id: sourceId } });
-    await recordAudit(tx, actor, { projectId, action: "source.delete", entityType: "Source", entityId: sourceId, before });
+    await recordAudit(tx, actor, {
+      projectId,
+      action: "source.delete",
+      entityType: "Source",
+      entityId: sourceId,
+      before,
+    });
   });
 }
 

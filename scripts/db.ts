@@ -42,7 +42,8 @@ async function main(): Promise<number> {
       return 0;
     }
     case "new-migration": {
-      if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("usage: npm run db:new-migration -- <name_in_snake_case>");
+      if (!name || !/^[a-z0-9_]+$/.test(name))
+        throw new Error("usage: npm run db:new-migration -- <name_in_snake_case>");
       const sql = await withMigratedScratchDatabase(diffDatabaseToSchema);
       if (sql === null) {
         log("schema.prisma and the migrations agree: nothing to write");

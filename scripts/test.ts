@@ -76,7 +76,9 @@ async function main(): Promise<number> {
     await app?.stop();
     await identityProvider?.stop();
     if (server) {
-      await server.dropDatabase(database).catch((error: unknown) => log(`could not drop ${database}: ${String(error)}`));
+      await server
+        .dropDatabase(database)
+        .catch((error: unknown) => log(`could not drop ${database}: ${String(error)}`));
       await server.stop();
     }
   };
@@ -96,7 +98,10 @@ async function main(): Promise<number> {
     }
     if (layers.has("unit")) {
       log("unit tests");
-      failures += await run(["node_modules/vitest/vitest.mjs", "run", "--project", "unit", ...layers.get("unit")!], env);
+      failures += await run(
+        ["node_modules/vitest/vitest.mjs", "run", "--project", "unit", ...layers.get("unit")!],
+        env,
+      );
     }
     if (!layers.has("integration") && !layers.has("e2e")) return failures;
 
@@ -117,8 +122,13 @@ async function main(): Promise<number> {
     ensureBuilt(env);
     // Single sign-on against a real OpenID Connect provider of the tests' own.
     const appPort = await freePort();
-    log("OpenID Connect provider for the single sign-on tests (oidc-provider with its development keys and sign-in pages; hence its warnings):");
-    identityProvider = await startIdentityProvider({ port: await freePort(), redirectUri: `http://localhost:${appPort}/api/auth/callback/oidc` });
+    log(
+      "OpenID Connect provider for the single sign-on tests (oidc-provider with its development keys and sign-in pages; hence its warnings):",
+    );
+    identityProvider = await startIdentityProvider({
+      port: await freePort(),
+      redirectUri: `http://localhost:${appPort}/api/auth/callback/oidc`,
+    });
     Object.assign(env, {
       AUTH_OIDC_ISSUER: identityProvider.issuer,
       AUTH_OIDC_ID: identityProvider.clientId,
@@ -133,7 +143,10 @@ async function main(): Promise<number> {
     if (layers.has("integration")) {
       log("integration tests");
       const files = layers.get("integration")!;
-      failures += await run(["node_modules/vitest/vitest.mjs", "run", "--project", "integration", "--no-file-parallelism", ...files], env);
+      failures += await run(
+        ["node_modules/vitest/vitest.mjs", "run", "--project", "integration", "--no-file-parallelism", ...files],
+        env,
+      );
     }
     if (layers.has("e2e")) {
       log("end-to-end tests in Chromium");

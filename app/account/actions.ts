@@ -19,7 +19,10 @@ export async function createTokenAction(_previous: TokenFormState, formData: For
   const { name, expiresInDays, password } = formFields(formData, ["name", "expiresInDays", "password"]);
   let token: string | undefined;
   const state = await formAction(async () => {
-    const created = await createApiToken({ email: actor.email, password, name: name || undefined, expiresInDays: Number(expiresInDays) }, clientAddress(await headers()));
+    const created = await createApiToken(
+      { email: actor.email, password, name: name || undefined, expiresInDays: Number(expiresInDays) },
+      clientAddress(await headers()),
+    );
     token = created.token;
   });
   revalidatePath("/account");
@@ -35,7 +38,9 @@ export async function revokeTokenAction(tokenId: string): Promise<void> {
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
   const address = clientAddress(await headers());
-  const state = await formAction(() => changePassword(actor, formFields(formData, ["currentPassword", "newPassword"]), address));
+  const state = await formAction(() =>
+    changePassword(actor, formFields(formData, ["currentPassword", "newPassword"]), address),
+  );
   if (state.error) return state;
   await signOut({ redirectTo: "/signin" });
   return state;

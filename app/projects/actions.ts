@@ -18,7 +18,11 @@ export async function createProjectAction(_previous: FormState, formData: FormDa
   redirect(`/projects/${projectId}`);
 }
 
-export async function importArticleAction(projectId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function importArticleAction(
+  projectId: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   let articleId = "";
   const state = await formAction(async () => {
     const fields = formFields(formData, [...ARTICLE_FIELDS, "text"]);
@@ -28,7 +32,11 @@ export async function importArticleAction(projectId: string, _previous: FormStat
   redirect(`/articles/${articleId}`);
 }
 
-export async function updateArticleAction(articleId: string, _previous: FormState, formData: FormData): Promise<FormState> {
+export async function updateArticleAction(
+  articleId: string,
+  _previous: FormState,
+  formData: FormData,
+): Promise<FormState> {
   const state = await formAction(async () => {
     await updateArticle(await requireActor(), articleId, formFields(formData, ARTICLE_FIELDS));
   });

@@ -39,7 +39,10 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
           <form action={singleSignOnAction} className="mb-5 space-y-3 border-b border-stone-200 pb-5">
             <FormError message={singleSignOnProblem(error)} />
             <input type="hidden" name="callbackUrl" value={returnTo} />
-            <button type="submit" className="w-full rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+            <button
+              type="submit"
+              className="w-full rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700"
+            >
               Continue with {singleSignOn}
             </button>
           </form>

@@ -23,7 +23,12 @@ export function ArticleFilters({
         className="w-56 rounded-md border border-stone-300 px-2 py-1.5"
         dir="auto"
       />
-      <select name="source" defaultValue={outlets.value} aria-label="Outlet" className="rounded-md border border-stone-300 px-2 py-1.5">
+      <select
+        name="source"
+        defaultValue={outlets.value}
+        aria-label="Outlet"
+        className="rounded-md border border-stone-300 px-2 py-1.5"
+      >
         <option value="">All outlets</option>
         {outlets.options.map((name) => (
           <option key={name} value={name}>
@@ -31,7 +36,10 @@ export function ArticleFilters({
           </option>
         ))}
       </select>
-      <button type="submit" className="rounded-md border border-stone-300 bg-white px-3 py-1.5 font-medium text-stone-800 hover:bg-stone-50">
+      <button
+        type="submit"
+        className="rounded-md border border-stone-300 bg-white px-3 py-1.5 font-medium text-stone-800 hover:bg-stone-50"
+      >
         Find
       </button>
       {filtered && (

@@ -11,7 +11,13 @@ export interface ArticleMetadataValues {
 }
 
 /** The metadata fields shared by the import form and the edit form. */
-export function ArticleMetadataFields({ values = {}, errors = {} }: { values?: ArticleMetadataValues; errors?: Record<string, string> }) {
+export function ArticleMetadataFields({
+  values = {},
+  errors = {},
+}: {
+  values?: ArticleMetadataValues;
+  errors?: Record<string, string>;
+}) {
   return (
     <>
       <TextField label="Title" name="title" required maxLength={500} defaultValue={values.title} error={errors.title} />
@@ -25,7 +31,13 @@ export function ArticleMetadataFields({ values = {}, errors = {} }: { values?: A
           error={errors.sourceName}
         />
         <TextField label="Author" name="author" maxLength={300} defaultValue={values.author} error={errors.author} />
-        <TextField label="Published" name="publishedAt" type="date" defaultValue={values.publishedAt} error={errors.publishedAt} />
+        <TextField
+          label="Published"
+          name="publishedAt"
+          type="date"
+          defaultValue={values.publishedAt}
+          error={errors.publishedAt}
+        />
         <TextField
           label="URL"
           name="url"

@@ -7,17 +7,28 @@ import { sourceColor, stanceClass } from "./source-colors";
 function ClaimCard({ claim, articleId }: { claim: ComparedClaim; articleId: string }) {
   return (
     <div className="space-y-1" data-testid="compared-claim">
-      <Link href={`/articles/${articleId}#annotation-${claim.annotationId}`} className="block font-serif text-stone-900 hover:underline" dir="auto">
+      <Link
+        href={`/articles/${articleId}#annotation-${claim.annotationId}`}
+        className="block font-serif text-stone-900 hover:underline"
+        dir="auto"
+      >
         “{claim.exact}”
       </Link>
       <div className="flex flex-wrap items-center gap-1 text-xs">
-        {claim.stance && <span className={`rounded px-1.5 py-0.5 font-medium ${stanceClass(claim.stance)}`}>{claim.stance.toLowerCase()}</span>}
+        {claim.stance && (
+          <span className={`rounded px-1.5 py-0.5 font-medium ${stanceClass(claim.stance)}`}>
+            {claim.stance.toLowerCase()}
+          </span>
+        )}
         {claim.attributedTo && <span className="text-stone-600">according to {claim.attributedTo}</span>}
       </div>
       {claim.tags.length > 0 && (
         <ul className="flex flex-wrap gap-1" aria-label="Tags">
           {claim.tags.map((tag) => (
-            <li key={tag.name} className="inline-flex items-center gap-1 rounded-full border border-stone-200 px-1.5 text-[0.7rem] text-stone-700">
+            <li
+              key={tag.name}
+              className="inline-flex items-center gap-1 rounded-full border border-stone-200 px-1.5 text-[0.7rem] text-stone-700"
+            >
               <span aria-hidden className="size-1.5 rounded-full" style={{ backgroundColor: safeColor(tag.color) }} />
               {tag.name}
             </li>
@@ -33,7 +44,13 @@ function ClaimCard({ claim, articleId }: { claim: ComparedClaim; articleId: stri
  * marked and counted. `outletNotes` (by outlet name): what the project notes
  * about each outlet (ownership, lean), under its name.
  */
-export function ComparisonTable({ comparison, outletNotes = {} }: { comparison: Comparison; outletNotes?: Record<string, string> }) {
+export function ComparisonTable({
+  comparison,
+  outletNotes = {},
+}: {
+  comparison: Comparison;
+  outletNotes?: Record<string, string>;
+}) {
   const { articles, events, unlinked } = comparison;
   return (
     <div className="space-y-8">
@@ -47,19 +64,31 @@ export function ComparisonTable({ comparison, outletNotes = {} }: { comparison: 
               {articles.map((article, index) => (
                 <th key={article.id} scope="col" className="px-4 py-3 font-normal" data-testid="compared-source">
                   <div className="flex items-center gap-2">
-                    <span aria-hidden className="size-3 shrink-0 rounded-sm" style={{ backgroundColor: sourceColor(index) }} />
+                    <span
+                      aria-hidden
+                      className="size-3 shrink-0 rounded-sm"
+                      style={{ backgroundColor: sourceColor(index) }}
+                    />
                     <span className="font-semibold text-stone-900">{article.source ?? "No outlet"}</span>
                   </div>
                   {article.source && outletNotes[article.source] && (
-                    <p className="mt-0.5 line-clamp-2 text-xs italic text-stone-600" title={outletNotes[article.source]} data-testid="outlet-notes">
+                    <p
+                      className="mt-0.5 line-clamp-2 text-xs italic text-stone-600"
+                      title={outletNotes[article.source]}
+                      data-testid="outlet-notes"
+                    >
                       {outletNotes[article.source]}
                     </p>
                   )}
-                  <Link href={`/articles/${article.id}`} className="mt-0.5 line-clamp-2 text-xs text-indigo-700 hover:underline">
+                  <Link
+                    href={`/articles/${article.id}`}
+                    className="mt-0.5 line-clamp-2 text-xs text-indigo-700 hover:underline"
+                  >
                     {article.title}
                   </Link>
                   <p className="mt-1 text-xs text-stone-600" data-testid="omission-count">
-                    {article.claimCount} claims · leaves out <strong className="text-red-700">{article.omissions}</strong> of {events.length} events
+                    {article.claimCount} claims · leaves out{" "}
+                    <strong className="text-red-700">{article.omissions}</strong> of {events.length} events
                   </p>
                 </th>
               ))}
@@ -79,7 +108,9 @@ export function ComparisonTable({ comparison, outletNotes = {} }: { comparison: 
                   <Link href={`/events/${event.id}`} className="block font-medium text-stone-900 hover:underline">
                     {event.title}
                   </Link>
-                  <span className="block text-xs text-stone-500">{[formatDateRange(event.date, event.dateEnd), event.place].filter(Boolean).join(" · ")}</span>
+                  <span className="block text-xs text-stone-500">
+                    {[formatDateRange(event.date, event.dateEnd), event.place].filter(Boolean).join(" · ")}
+                  </span>
                 </th>
                 {articles.map((article) => {
                   const claims = event.claims[article.id] ?? [];
@@ -89,7 +120,8 @@ export function ComparisonTable({ comparison, outletNotes = {} }: { comparison: 
                         data-testid="omission"
                         className="rounded-md border border-dashed border-red-300 bg-red-50/60 px-3 py-2 text-sm text-red-800"
                       >
-                        <strong className="font-semibold">Omitted</strong> — {article.source ?? "this source"} does not report this event.
+                        <strong className="font-semibold">Omitted</strong> — {article.source ?? "this source"} does not
+                        report this event.
                       </div>
                     </td>
                   ) : (

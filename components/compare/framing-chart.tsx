@@ -27,9 +27,19 @@ function breakableAtSlashes(name: string) {
  * bar per source in its column colour, with the count written at the bar's
  * end (and in a tooltip), so the numbers are read without hovering.
  */
-export function FramingChart({ articles, profile }: { articles: ComparedArticle[]; profile: Record<string, FramingProfile> }) {
+export function FramingChart({
+  articles,
+  profile,
+}: {
+  articles: ComparedArticle[];
+  profile: Record<string, FramingProfile>;
+}) {
   return (
-    <section aria-label="Framing profile" data-testid="framing-chart" className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs">
+    <section
+      aria-label="Framing profile"
+      data-testid="framing-chart"
+      className="rounded-lg border border-stone-200 bg-white p-4 shadow-xs"
+    >
       <div className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-1">
         <h2 className="text-base font-semibold">How each source frames the story</h2>
         {articles.map((article, index) => (
@@ -41,11 +51,15 @@ export function FramingChart({ articles, profile }: { articles: ComparedArticle[
       </div>
       <div className="grid gap-6 md:grid-cols-3">
         {KINDS.map(({ key, title }) => {
-          const tags = [...new Set(articles.flatMap((article) => Object.keys(profile[article.id]?.[key] ?? {})))].sort();
+          const tags = [
+            ...new Set(articles.flatMap((article) => Object.keys(profile[article.id]?.[key] ?? {}))),
+          ].sort();
           const max = Math.max(1, ...articles.flatMap((article) => Object.values(profile[article.id]?.[key] ?? {})));
           return (
             <figure key={key}>
-              <figcaption className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-500">{title}</figcaption>
+              <figcaption className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-500">
+                {title}
+              </figcaption>
               {tags.length === 0 ? (
                 <p className="text-sm text-stone-500">None tagged.</p>
               ) : (
@@ -62,9 +76,20 @@ export function FramingChart({ articles, profile }: { articles: ComparedArticle[
                         {articles.map((article, index) => {
                           const count = profile[article.id]?.[key][tag] ?? 0;
                           return (
-                            <span key={article.id} title={`${article.source ?? article.title}: ${count} × ${tag}`} className="flex items-center gap-1">
+                            <span
+                              key={article.id}
+                              title={`${article.source ?? article.title}: ${count} × ${tag}`}
+                              className="flex items-center gap-1"
+                            >
                               {/* At most 85% of the width: the count stays beside the longest bar. */}
-                              <span className="h-2.5 rounded-sm" style={{ width: `${(count / max) * 85}%`, minWidth: count > 0 ? 2 : 0, backgroundColor: sourceColor(index) }} />
+                              <span
+                                className="h-2.5 rounded-sm"
+                                style={{
+                                  width: `${(count / max) * 85}%`,
+                                  minWidth: count > 0 ? 2 : 0,
+                                  backgroundColor: sourceColor(index),
+                                }}
+                              />
                               <span className="tabular-nums leading-none text-stone-600">{count}</span>
                             </span>
                           );

@@ -2,7 +2,12 @@
 
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ArticleText } from "@/components/articles/article-text";
-import { clearHighlights, highlightStyles, paintHighlights, supportsCustomHighlights } from "@/components/reader/highlights";
+import {
+  clearHighlights,
+  highlightStyles,
+  paintHighlights,
+  supportsCustomHighlights,
+} from "@/components/reader/highlights";
 import { rangeForSpan, textOffsetOf } from "@/lib/anchoring/dom";
 import { sourceColor } from "./source-colors";
 
@@ -27,7 +32,13 @@ export interface ParallelArticle {
  * a claim in one column points out the claims linked to the same event(s) in
  * the others and scrolls each column to the first of them.
  */
-export function SideBySide({ articles, eventTitles }: { articles: ParallelArticle[]; eventTitles: Record<string, string> }) {
+export function SideBySide({
+  articles,
+  eventTitles,
+}: {
+  articles: ParallelArticle[];
+  eventTitles: Record<string, string>;
+}) {
   const roots = useRef<(HTMLDivElement | null)[]>([]);
   const scrollers = useRef<(HTMLDivElement | null)[]>([]);
   const [selected, setSelected] = useState<{ column: number; claim: ParallelClaim } | null>(null);
@@ -45,15 +56,35 @@ export function SideBySide({ articles, eventTitles }: { articles: ParallelArticl
     );
   }, [articles, selected]);
   const relatedIds = useMemo(() => new Set([...related.values()].flat().map((claim) => claim.annotationId)), [related]);
-  const styles = useMemo(() => highlightStyles(articles.flatMap((article) => article.claims.map((claim) => claim.color))), [articles]);
+  const styles = useMemo(
+    () => highlightStyles(articles.flatMap((article) => article.claims.map((claim) => claim.color))),
+    [articles],
+  );
 
   useEffect(() => {
     if (!supported) return;
     const layers = articles.flatMap((article, column) => {
       const root = roots.current[column];
-      return root ? [{ root, spans: article.claims.map((claim) => ({ id: claim.annotationId, start: claim.start, end: claim.end, color: claim.color })) }] : [];
+      return root
+        ? [
+            {
+              root,
+              spans: article.claims.map((claim) => ({
+                id: claim.annotationId,
+                start: claim.start,
+                end: claim.end,
+                color: claim.color,
+              })),
+            },
+          ]
+        : [];
     });
-    paintHighlights(layers, { selectedId: selected?.claim.annotationId ?? null, flashId: null, caret: null, relatedIds });
+    paintHighlights(layers, {
+      selectedId: selected?.claim.annotationId ?? null,
+      flashId: null,
+      caret: null,
+      relatedIds,
+    });
   }, [articles, selected, relatedIds, supported]);
   useEffect(() => clearHighlights, []);
 
@@ -76,9 +107,9 @@ export function SideBySide({ articles, eventTitles }: { articles: ParallelArticl
     const offset = textOffsetOf(root, selection.focusNode, selection.focusOffset);
     if (offset === null) return;
     // The innermost claim at that point.
-    const claim = articles[column]!.claims
-      .filter((candidate) => candidate.start <= offset && offset < candidate.end)
-      .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+    const claim = articles[column]!.claims.filter(
+      (candidate) => candidate.start <= offset && offset < candidate.end,
+    ).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
     setSelected(claim ? { column, claim } : null);
   }
 
@@ -97,7 +128,11 @@ export function SideBySide({ articles, eventTitles }: { articles: ParallelArticl
         {articles.map((article, column) => {
           const counterparts = related.get(column) ?? [];
           return (
-            <section key={article.id} aria-label={article.source ?? article.title} className="rounded-lg border border-stone-200 bg-white shadow-xs">
+            <section
+              key={article.id}
+              aria-label={article.source ?? article.title}
+              className="rounded-lg border border-stone-200 bg-white shadow-xs"
+            >
               <header className="border-b border-stone-100 px-4 py-2">
                 <div className="flex items-center gap-2 text-sm font-semibold">
                   <span aria-hidden className="size-3 rounded-sm" style={{ backgroundColor: sourceColor(column) }} />
@@ -105,13 +140,25 @@ export function SideBySide({ articles, eventTitles }: { articles: ParallelArticl
                 </div>
                 <p className="line-clamp-1 text-xs text-stone-600">{article.title}</p>
                 {selected && selected.column !== column && selectedEvents.length > 0 && (
-                  <p className={`mt-1 text-xs font-medium ${counterparts.length ? "text-amber-800" : "text-red-700"}`} data-testid="counterpart-summary">
-                    {counterparts.length ? `${counterparts.length} claim(s) about the same event` : "Omitted: nothing about this event"}
+                  <p
+                    className={`mt-1 text-xs font-medium ${counterparts.length ? "text-amber-800" : "text-red-700"}`}
+                    data-testid="counterpart-summary"
+                  >
+                    {counterparts.length
+                      ? `${counterparts.length} claim(s) about the same event`
+                      : "Omitted: nothing about this event"}
                   </p>
                 )}
               </header>
-              <div ref={(element) => void (scrollers.current[column] = element)} className="max-h-[70vh] overflow-y-auto px-4 py-3">
-                <div ref={(element) => void (roots.current[column] = element)} onClick={() => onClick(column)} data-testid="parallel-text">
+              <div
+                ref={(element) => void (scrollers.current[column] = element)}
+                className="max-h-[70vh] overflow-y-auto px-4 py-3"
+              >
+                <div
+                  ref={(element) => void (roots.current[column] = element)}
+                  onClick={() => onClick(column)}
+                  data-testid="parallel-text"
+                >
                   <ArticleText text={article.text} />
                 </div>
               </div>

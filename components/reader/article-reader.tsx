@@ -16,7 +16,15 @@ import { AnnotationFilters, type AnnotationFilter, matchesFilter, NO_FILTER } fr
 import { ArticleTextEditor, type ReanchorReport } from "./article-text-editor";
 import { markedLine } from "./fallback-marks";
 import { LiveChanges, useLiveStream } from "./live-changes";
-import { clearHighlights, highlightStyles, nestedSpanIds, onScreenText, type PaintedSpan, paintHighlights, supportsCustomHighlights } from "./highlights";
+import {
+  clearHighlights,
+  highlightStyles,
+  nestedSpanIds,
+  onScreenText,
+  type PaintedSpan,
+  paintHighlights,
+  supportsCustomHighlights,
+} from "./highlights";
 import { SelectionPopover, type TextSelection } from "./selection-popover";
 import { ShowMore } from "./show-more";
 import { useAnnotationDetails } from "./use-annotation-details";
@@ -54,7 +62,10 @@ const LIVE_REFRESH_DELAY_MS = 250;
 const NO_LINKS: ArticleLinkView[] = [];
 const DRAFT_ID = "draft";
 /** Keys that move the caret or extend the selection in the text, as Selection.modify arguments. */
-const CARET_MOVES: Record<string, [direction: "left" | "right" | "backward" | "forward", granularity: "character" | "line" | "lineboundary"]> = {
+const CARET_MOVES: Record<
+  string,
+  [direction: "left" | "right" | "backward" | "forward", granularity: "character" | "line" | "lineboundary"]
+> = {
   ArrowLeft: ["left", "character"],
   ArrowRight: ["right", "character"],
   ArrowUp: ["backward", "line"],
@@ -77,19 +88,30 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   const dragging = useRef(false);
   const initialAnnotations = useMemo(() => unpackSummaries(packedAnnotations), [packedAnnotations]);
   const { details, remember, load: loadDetails } = useAnnotationDetails(article.id);
-  const { annotations, conflicts, create, update, remove, reload } = useAnnotations(article.id, initialAnnotations, remember);
+  const { annotations, conflicts, create, update, remove, reload } = useAnnotations(
+    article.id,
+    initialAnnotations,
+    remember,
+  );
   const [liveChanges, setLiveChanges] = useState(0);
   const [links, setLinks] = useArticleLinks(article.id, liveChanges);
   const linksByAnnotation = useMemo(() => {
     const byAnnotation = new Map<string, ArticleLinkView[]>();
-    for (const link of links ?? []) byAnnotation.set(link.annotationId, [...(byAnnotation.get(link.annotationId) ?? []), link]);
+    for (const link of links ?? [])
+      byAnnotation.set(link.annotationId, [...(byAnnotation.get(link.annotationId) ?? []), link]);
     return byAnnotation;
   }, [links]);
   const linking = useMemo(
-    () => ({ projectId: article.projectId, permissions: { viewerId: viewer.id, canLink: viewer.canCreate, canManage: viewer.canEditAny } }),
+    () => ({
+      projectId: article.projectId,
+      permissions: { viewerId: viewer.id, canLink: viewer.canCreate, canManage: viewer.canEditAny },
+    }),
     [article.projectId, viewer],
   );
-  const discussion = useMemo(() => ({ viewerId: viewer.id, canWrite: viewer.canCreate, canModerate: viewer.canEditAny }), [viewer]);
+  const discussion = useMemo(
+    () => ({ viewerId: viewer.id, canWrite: viewer.canCreate, canModerate: viewer.canEditAny }),
+    [viewer],
+  );
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
@@ -109,12 +131,17 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   useEffect(() => setCustomHighlights(supportsCustomHighlights()), []);
 
   const anchored = useMemo(() => annotations.filter((annotation) => annotation.anchor !== "orphaned"), [annotations]);
-  const ownDrafts = annotations.filter((annotation) => annotation.author.id === viewer.id && annotation.status === "DRAFT" && !annotation.pending).length;
+  const ownDrafts = annotations.filter(
+    (annotation) => annotation.author.id === viewer.id && annotation.status === "DRAFT" && !annotation.pending,
+  ).length;
   const orphans = useMemo(() => annotations.filter((annotation) => annotation.anchor === "orphaned"), [annotations]);
   const shown = useMemo(() => anchored.filter((annotation) => matchesFilter(annotation, filter)), [anchored, filter]);
   /** An annotation's passage: the text's, where it is anchored; an orphan's from its details, once loaded. */
   const quoteOf = useCallback(
-    (annotation: ReaderAnnotation) => (annotation.anchor === "orphaned" ? details.get(annotation.id)?.exact : article.text.slice(annotation.start, annotation.end)),
+    (annotation: ReaderAnnotation) =>
+      annotation.anchor === "orphaned"
+        ? details.get(annotation.id)?.exact
+        : article.text.slice(annotation.start, annotation.end),
     [details, article.text],
   );
   const canEdit = useCallback(
@@ -123,9 +150,16 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   );
 
   const painted = useMemo<PaintedSpan[]>(() => {
-    const spans: PaintedSpan[] = shown.map(({ id, start, end, tags, pending }) => ({ id, start, end, color: tags[0]?.color ?? "", pending }));
+    const spans: PaintedSpan[] = shown.map(({ id, start, end, tags, pending }) => ({
+      id,
+      start,
+      end,
+      color: tags[0]?.color ?? "",
+      pending,
+    }));
     // The passage being tagged stays marked while focus is in the popover.
-    if (selection) spans.push({ id: DRAFT_ID, start: selection.start, end: selection.end, color: "", pending: true, draft: true });
+    if (selection)
+      spans.push({ id: DRAFT_ID, start: selection.start, end: selection.end, color: "", pending: true, draft: true });
     return spans;
   }, [shown, selection]);
   const styles = useMemo(() => highlightStyles(painted.map((span) => span.color)), [painted]);
@@ -208,7 +242,10 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
     return (line: string, start: number) => markedLine(line, start, painted, underlinedIds);
   }, [customHighlights, painted, underlinedIds]);
   // The text's thousands of paragraphs render again only when it or its wrapper marks change, not on every caret move.
-  const articleText = useMemo(() => <ArticleText text={article.text} renderLine={renderLine} />, [article.text, renderLine]);
+  const articleText = useMemo(
+    () => <ArticleText text={article.text} renderLine={renderLine} />,
+    [article.text, renderLine],
+  );
   // Wrapper marks are painted by that render: measured to the frame after it.
   useEffect(() => {
     if (customHighlights !== false || editingText) return;
@@ -219,14 +256,25 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   function placeBelow(rect: DOMRect): { top: number; left: number } {
     const surface = surfaceRef.current!.getBoundingClientRect();
     const width = Math.min(352, surface.width);
-    return { top: rect.bottom - surface.top + 8, left: Math.max(0, Math.min(rect.left - surface.left, surface.width - width)) };
+    return {
+      top: rect.bottom - surface.top + 8,
+      left: Math.max(0, Math.min(rect.left - surface.left, surface.width - width)),
+    };
   }
 
   /** The current browser selection as a span of the text, snapped to whole characters; null if none. */
   function selectedSpan(): { start: number; end: number; rect: DOMRect } | null {
     const root = textRef.current;
     const current = window.getSelection();
-    if (!root || !current || current.rangeCount === 0 || current.isCollapsed || !current.anchorNode || !current.focusNode) return null;
+    if (
+      !root ||
+      !current ||
+      current.rangeCount === 0 ||
+      current.isCollapsed ||
+      !current.anchorNode ||
+      !current.focusNode
+    )
+      return null;
     const from = textOffsetOf(root, current.anchorNode, current.anchorOffset);
     const to = textOffsetOf(root, current.focusNode, current.focusOffset);
     if (from === null || to === null) return null;
@@ -241,13 +289,20 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
     const span = selectedSpan();
     if (!span || (!viewer.canCreate && !reattachId)) return false;
     setCovering(null);
-    setSelection({ start: span.start, end: span.end, exact: article.text.slice(span.start, span.end), ...placeBelow(span.rect) });
+    setSelection({
+      start: span.start,
+      end: span.end,
+      exact: article.text.slice(span.start, span.end),
+      ...placeBelow(span.rect),
+    });
     return true;
   }
 
   /** Lists the annotations covering a text offset (a click or the keyboard caret). */
   function showCovering(offset: number, rect: DOMRect) {
-    const ids = shown.filter((annotation) => annotation.start <= offset && offset < annotation.end).map((annotation) => annotation.id);
+    const ids = shown
+      .filter((annotation) => annotation.start <= offset && offset < annotation.end)
+      .map((annotation) => annotation.id);
     setCovering(ids.length > 0 ? { ids, ...placeBelow(rect) } : null);
   }
 
@@ -260,7 +315,10 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
     const range = document.createRange();
     range.setStart(current.focusNode, current.focusOffset);
     const rect = range.getBoundingClientRect();
-    return { offset, rect: rect.height > 0 ? rect : (current.focusNode.parentElement?.getBoundingClientRect() ?? rect) };
+    return {
+      offset,
+      rect: rect.height > 0 ? rect : (current.focusNode.parentElement?.getBoundingClientRect() ?? rect),
+    };
   }
 
   function onMouseUp() {
@@ -281,7 +339,11 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
         if (start) current.collapse(start.startContainer, start.startOffset);
       }
       const [direction, granularity] = move;
-      current.modify(event.shiftKey ? "extend" : "move", direction, event.ctrlKey && granularity === "character" ? "word" : granularity);
+      current.modify(
+        event.shiftKey ? "extend" : "move",
+        direction,
+        event.ctrlKey && granularity === "character" ? "word" : granularity,
+      );
       updateCaret();
     } else if (event.key === "Enter") {
       event.preventDefault();
@@ -321,7 +383,8 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
     [annotations, shown],
   );
   useEffect(() => {
-    if (flashId) document.querySelector(`[data-annotation-id="${CSS.escape(flashId)}"]`)?.scrollIntoView({ block: "nearest" });
+    if (flashId)
+      document.querySelector(`[data-annotation-id="${CSS.escape(flashId)}"]`)?.scrollIntoView({ block: "nearest" });
   }, [flashId]);
 
   // A link to one annotation (search results, the comparison): show it once the page is ready.
@@ -344,7 +407,8 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
       update,
       remove,
       reload,
-      setLinks: (annotationId, next) => setLinks((current) => [...(current ?? []).filter((link) => link.annotationId !== annotationId), ...next]),
+      setLinks: (annotationId, next) =>
+        setLinks((current) => [...(current ?? []).filter((link) => link.annotationId !== annotationId), ...next]),
     }),
     [showAnnotation, update, remove, reload, setLinks],
   );
@@ -374,7 +438,10 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
         setLinks((current) => [...(current ?? []), created]);
         setStatus({ kind: "info", text: `Annotation saved and linked to “${created.event.title}”.` });
       } catch (failure) {
-        setStatus({ kind: "error", text: `Annotation saved, but not linked to the event: ${(failure as Error).message}` });
+        setStatus({
+          kind: "error",
+          text: `Annotation saved, but not linked to the event: ${(failure as Error).message}`,
+        });
       }
     }
   }
@@ -424,9 +491,14 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
         <style>{styles}</style>
         <section aria-label="Article text" className="min-w-0">
           <div className="mb-3 flex flex-wrap items-center gap-3 text-xs text-stone-500">
-            {viewer.canCreate && <span>Select a passage (mouse, or focus the text and use Shift+arrows, then Enter) to tag it.</span>}
+            {viewer.canCreate && (
+              <span>Select a passage (mouse, or focus the text and use Shift+arrows, then Enter) to tag it.</span>
+            )}
             {viewer.canEditAny && (
-              <a href={`/articles/${article.id}/adjudicate`} className="ml-auto rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs hover:bg-stone-50">
+              <a
+                href={`/articles/${article.id}/adjudicate`}
+                className="ml-auto rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs hover:bg-stone-50"
+              >
                 Adjudicate
               </a>
             )}
@@ -445,17 +517,26 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
             )}
           </div>
           {report && (
-            <div role="status" className="mb-4 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900" data-testid="reanchor-report">
-              Text saved as revision {report.revision}. Annotations: {report.exact} found exactly, {report.moved} moved, {report.fuzzy} found approximately,{" "}
-              {report.orphaned} orphaned.
+            <div
+              role="status"
+              className="mb-4 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900"
+              data-testid="reanchor-report"
+            >
+              Text saved as revision {report.revision}. Annotations: {report.exact} found exactly, {report.moved} moved,{" "}
+              {report.fuzzy} found approximately, {report.orphaned} orphaned.
             </div>
           )}
           {reattaching && (
-            <div role="status" className="mb-4 flex items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              <span>
-                Select the passage “{shortQuote(quoteOf(reattaching) ?? "…")}” now refers to, then confirm.
-              </span>
-              <button type="button" onClick={() => setReattachId(null)} className="ml-auto rounded-md px-2 py-0.5 hover:bg-amber-100">
+            <div
+              role="status"
+              className="mb-4 flex items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            >
+              <span>Select the passage “{shortQuote(quoteOf(reattaching) ?? "…")}” now refers to, then confirm.</span>
+              <button
+                type="button"
+                onClick={() => setReattachId(null)}
+                className="ml-auto rounded-md px-2 py-0.5 hover:bg-amber-100"
+              >
                 Cancel
               </button>
             </div>
@@ -533,8 +614,14 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
                 type="button"
                 onClick={async () => {
                   try {
-                    const { submitted } = await callApi<{ submitted: number }>("POST", `/api/v1/articles/${article.id}/annotations/submit`);
-                    setStatus({ kind: "info", text: `Submitted ${submitted} annotation${submitted === 1 ? "" : "s"} for review.` });
+                    const { submitted } = await callApi<{ submitted: number }>(
+                      "POST",
+                      `/api/v1/articles/${article.id}/annotations/submit`,
+                    );
+                    setStatus({
+                      kind: "info",
+                      text: `Submitted ${submitted} annotation${submitted === 1 ? "" : "s"} for review.`,
+                    });
                     router.refresh();
                   } catch (failure) {
                     setStatus({ kind: "error", text: (failure as Error).message });
@@ -548,18 +635,24 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
             {anchored.length > 0 && <AnnotationFilters annotations={anchored} filter={filter} onChange={setFilter} />}
             {anchored.length === 0 && (
               <p className="text-sm text-stone-500">
-                {viewer.codesBlind ? "None of yours yet. Other members’ annotations show here once an editor approves them (blind coding)." : "No annotations yet."}
+                {viewer.codesBlind
+                  ? "None of yours yet. Other members’ annotations show here once an editor approves them (blind coding)."
+                  : "No annotations yet."}
               </p>
             )}
             <ul className="space-y-2" data-testid="annotation-list">
               {listedCards.map((annotation) => cardFor(annotation, annotation.id === activeId))}
             </ul>
             {shown.length > cardLimit && <ShowMore remaining={shown.length - cardLimit} onMore={showMoreCards} />}
-            {anchored.length > 0 && shown.length === 0 && <p className="text-sm text-stone-500">No annotation matches these filters.</p>}
+            {anchored.length > 0 && shown.length === 0 && (
+              <p className="text-sm text-stone-500">No annotation matches these filters.</p>
+            )}
             {orphans.length > 0 && (
               <section aria-label="Orphaned annotations" className="border-t border-stone-200 pt-3">
                 <h3 className="text-sm font-semibold text-stone-800">Orphaned ({orphans.length})</h3>
-                <p className="mb-2 text-xs text-stone-500">Their text is no longer in the article. Re-attach each to a passage, or delete it.</p>
+                <p className="mb-2 text-xs text-stone-500">
+                  Their text is no longer in the article. Re-attach each to a passage, or delete it.
+                </p>
                 <ul className="space-y-2">
                   {orphans.map((annotation) => cardFor(annotation, annotation.id === reattachId, true))}
                 </ul>

@@ -44,7 +44,9 @@ export function ArticleTextEditor({
     setSaving(true);
     setError(null);
     try {
-      const saved = await callApi<SavedArticle>("PATCH", `/api/v1/articles/${articleId}`, { body: { text: draft, baseRevision: revision } });
+      const saved = await callApi<SavedArticle>("PATCH", `/api/v1/articles/${articleId}`, {
+        body: { text: draft, baseRevision: revision },
+      });
       onSaved({ revision: saved.revision, exact: 0, moved: 0, fuzzy: 0, orphaned: 0, ...saved.reanchor });
     } catch (failure) {
       setError(
@@ -79,7 +81,11 @@ export function ArticleTextEditor({
         >
           {saving ? "Saving…" : "Save text"}
         </button>
-        <button type="button" onClick={onCancel} className="rounded-md px-4 py-2 text-sm text-stone-700 hover:bg-stone-100">
+        <button
+          type="button"
+          onClick={onCancel}
+          className="rounded-md px-4 py-2 text-sm text-stone-700 hover:bg-stone-100"
+        >
           Cancel
         </button>
       </div>

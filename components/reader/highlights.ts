@@ -127,7 +127,10 @@ export function onScreenText(root: Element, margin: number): { start: number; en
     }
     return low;
   };
-  const first = Math.min(count - 1, firstBelow((paragraph) => paragraph.getBoundingClientRect().bottom >= -margin));
+  const first = Math.min(
+    count - 1,
+    firstBelow((paragraph) => paragraph.getBoundingClientRect().bottom >= -margin),
+  );
   const afterLast = firstBelow((paragraph) => paragraph.getBoundingClientRect().top > window.innerHeight + margin);
   const startOf = (index: number) => Number(paragraphs[index]!.dataset.start);
   return { start: startOf(first), end: afterLast < count ? startOf(afterLast) : Number.POSITIVE_INFINITY };

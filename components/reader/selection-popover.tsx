@@ -27,7 +27,15 @@ interface SelectionPopoverProps {
 }
 
 /** The panel under a selection: tag it (tags, note, Enter), or confirm a re-attachment. */
-export function SelectionPopover({ projectId, selection, codebook, reattaching, onSave, onReattach, onCancel }: SelectionPopoverProps) {
+export function SelectionPopover({
+  projectId,
+  selection,
+  codebook,
+  reattaching,
+  onSave,
+  onReattach,
+  onCancel,
+}: SelectionPopoverProps) {
   const [tagIds, setTagIds] = useState<string[]>([]);
   const [link, setLink] = useState<LinkDraft | null>(null);
   const [note, setNote] = useState("");
@@ -60,7 +68,8 @@ export function SelectionPopover({ projectId, selection, codebook, reattaching, 
       onKeyDown={(event) => event.key === "Escape" && onCancel()}
     >
       <p className="mb-2 line-clamp-2 text-xs text-stone-600" dir="auto">
-        <span className="font-semibold text-stone-800">{reattaching ? "New passage: " : "Selected: "}</span>“{selection.exact}”
+        <span className="font-semibold text-stone-800">{reattaching ? "New passage: " : "Selected: "}</span>“
+        {selection.exact}”
       </p>
       {reattaching ? (
         <div className="space-y-2">
@@ -78,7 +87,11 @@ export function SelectionPopover({ projectId, selection, codebook, reattaching, 
             >
               {saving ? "Saving…" : "Attach here"}
             </button>
-            <button type="button" onClick={onCancel} className="rounded-md px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-100">
+            <button
+              type="button"
+              onClick={onCancel}
+              className="rounded-md px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-100"
+            >
               Cancel
             </button>
           </div>
@@ -89,7 +102,11 @@ export function SelectionPopover({ projectId, selection, codebook, reattaching, 
             label="Tags and note for the selected passage"
             codebook={codebook}
             selectedIds={tagIds}
-            onToggle={(id) => setTagIds((current) => (current.includes(id) ? current.filter((tagId) => tagId !== id) : [...current, id]))}
+            onToggle={(id) =>
+              setTagIds((current) =>
+                current.includes(id) ? current.filter((tagId) => tagId !== id) : [...current, id],
+              )
+            }
             note={note}
             onNoteChange={setNote}
             onSave={() => run(() => onSave(tagIds, note, link))}

@@ -18,7 +18,12 @@ export function ShowMore({ remaining, onMore }: { remaining: number; onMore: () 
     return () => observer.disconnect();
   }, [onMore, remaining]);
   return (
-    <button ref={button} type="button" onClick={onMore} className="w-full rounded-md border border-stone-200 bg-white px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-50">
+    <button
+      ref={button}
+      type="button"
+      onClick={onMore}
+      className="w-full rounded-md border border-stone-200 bg-white px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-50"
+    >
       Show more ({remaining} not shown yet)
     </button>
   );

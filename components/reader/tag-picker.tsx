@@ -32,7 +32,20 @@ function isTextField(target: EventTarget): boolean {
  * note), Escape cancels. Archived tags are offered only if already chosen.
  */
 export function TagPicker(props: TagPickerProps) {
-  const { codebook, selectedIds, onToggle, note, onNoteChange, onSave, onCancel, saving, error, saveLabel, label, children } = props;
+  const {
+    codebook,
+    selectedIds,
+    onToggle,
+    note,
+    onNoteChange,
+    onSave,
+    onCancel,
+    saving,
+    error,
+    saveLabel,
+    label,
+    children,
+  } = props;
   const [query, setQuery] = useState("");
   const containerRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -68,7 +81,9 @@ export function TagPicker(props: TagPickerProps) {
       event.preventDefault();
       searchRef.current?.focus();
     } else if (!inTextField && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      const tag = codebook.find((candidate) => !candidate.archived && candidate.shortcut?.toLowerCase() === event.key.toLowerCase());
+      const tag = codebook.find(
+        (candidate) => !candidate.archived && candidate.shortcut?.toLowerCase() === event.key.toLowerCase(),
+      );
       if (tag) {
         event.preventDefault();
         onToggle(tag.id);
@@ -111,13 +126,23 @@ export function TagPicker(props: TagPickerProps) {
                     title={tag.description ?? undefined}
                     onClick={() => onToggle(tag.id)}
                     className={`inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-sm ${
-                      pressed ? "border-stone-800 bg-stone-800 text-white" : "border-stone-300 bg-white text-stone-800 hover:bg-stone-50"
+                      pressed
+                        ? "border-stone-800 bg-stone-800 text-white"
+                        : "border-stone-300 bg-white text-stone-800 hover:bg-stone-50"
                     }`}
                   >
-                    <span aria-hidden className="size-2.5 rounded-full" style={{ backgroundColor: safeColor(tag.color) }} />
+                    <span
+                      aria-hidden
+                      className="size-2.5 rounded-full"
+                      style={{ backgroundColor: safeColor(tag.color) }}
+                    />
                     {tag.name}
                     {tag.shortcut && (
-                      <kbd className={`rounded px-1 font-mono text-[0.7rem] ${pressed ? "bg-stone-600" : "bg-stone-100 text-stone-600"}`}>{tag.shortcut}</kbd>
+                      <kbd
+                        className={`rounded px-1 font-mono text-[0.7rem] ${pressed ? "bg-stone-600" : "bg-stone-100 text-stone-600"}`}
+                      >
+                        {tag.shortcut}
+                      </kbd>
                     )}
                   </button>
                 );
@@ -151,7 +176,11 @@ export function TagPicker(props: TagPickerProps) {
         >
           {saving ? "Saving…" : saveLabel}
         </button>
-        <button type="button" onClick={onCancel} className="rounded-md px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-100">
+        <button
+          type="button"
+          onClick={onCancel}
+          className="rounded-md px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-100"
+        >
           Cancel
         </button>
         <span className="ml-auto text-xs text-stone-500">Enter saves · Esc cancels</span>

@@ -13,7 +13,10 @@ async function fetchArticleLinks(articleId: string): Promise<ArticleLinkView[]> 
   let cursor: string | null = null;
   do {
     const query: string = cursor === null ? "" : `&cursor=${encodeURIComponent(cursor)}`;
-    const page: Page<ArticleLinkView> = await callApi("GET", `/api/v1/articles/${articleId}/links?limit=${LINKS_PER_REQUEST}${query}`);
+    const page: Page<ArticleLinkView> = await callApi(
+      "GET",
+      `/api/v1/articles/${articleId}/links?limit=${LINKS_PER_REQUEST}${query}`,
+    );
     links.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor !== null);
@@ -25,7 +28,10 @@ async function fetchArticleLinks(articleId: string): Promise<ArticleLinkView[]> 
  * shown (the page does not send them: a large article's would make it slow
  * to arrive), and again on each live change. Null until they arrive.
  */
-export function useArticleLinks(articleId: string, liveChanges: number): [ArticleLinkView[] | null, Dispatch<SetStateAction<ArticleLinkView[] | null>>] {
+export function useArticleLinks(
+  articleId: string,
+  liveChanges: number,
+): [ArticleLinkView[] | null, Dispatch<SetStateAction<ArticleLinkView[] | null>>] {
   const [links, setLinks] = useState<ArticleLinkView[] | null>(null);
   useEffect(() => {
     let current = true;

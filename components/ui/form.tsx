@@ -46,12 +46,36 @@ function Field({ label, name, error, hint, control }: FieldProps & { control: (a
 /** A caller's className adds to the control's look instead of replacing it. */
 const controlClassWith = (className?: string) => (className ? `${controlClass} ${className}` : controlClass);
 
-export function TextField({ label, name, error, hint, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  return <Field {...{ label, name, error, hint }} control={(aria) => <input className={controlClassWith(className)} {...aria} {...input} />} />;
+export function TextField({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field
+      {...{ label, name, error, hint }}
+      control={(aria) => <input className={controlClassWith(className)} {...aria} {...input} />}
+    />
+  );
 }
 
-export function TextAreaField({ label, name, error, hint, className, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <Field {...{ label, name, error, hint }} control={(aria) => <textarea className={controlClassWith(className)} {...aria} {...input} />} />;
+export function TextAreaField({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  ...input
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Field
+      {...{ label, name, error, hint }}
+      control={(aria) => <textarea className={controlClassWith(className)} {...aria} {...input} />}
+    />
+  );
 }
 
 export function SubmitButton({ children, pendingLabel }: { children: ReactNode; pendingLabel?: string }) {

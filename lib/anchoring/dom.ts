@@ -119,7 +119,9 @@ export function spanLocator(root: Element): (start: number, end: number) => DomS
   return (start, end) => {
     const from = positionOf(start);
     const to = positionOf(end);
-    return from && to ? { startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset } : null;
+    return from && to
+      ? { startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset }
+      : null;
   };
 }
 

@@ -23,7 +23,8 @@ export interface Attempt {
 
 /** The 429 of a refused attempt; `details.retryAfterSeconds` becomes the Retry-After header. */
 export function tooManyAttempts(retryAfterSeconds: number): AppError {
-  const wait = retryAfterSeconds < 60 ? `${retryAfterSeconds} second(s)` : `${Math.ceil(retryAfterSeconds / 60)} minute(s)`;
+  const wait =
+    retryAfterSeconds < 60 ? `${retryAfterSeconds} second(s)` : `${Math.ceil(retryAfterSeconds / 60)} minute(s)`;
   return new AppError("rate_limited", `Too many failed attempts. Try again in ${wait}.`, { retryAfterSeconds });
 }
 

@@ -48,7 +48,9 @@ async function actorForSession(userId: string, sessionVersion: number): Promise<
 export async function recheckActor(actor: Actor): Promise<Actor | null> {
   const { credential } = actor;
   if (!credential) return actor;
-  return credential.kind === "token" ? actorForTokenId(credential.tokenId) : actorForSession(actor.userId, credential.sessionVersion);
+  return credential.kind === "token"
+    ? actorForTokenId(credential.tokenId)
+    : actorForSession(actor.userId, credential.sessionVersion);
 }
 
 /** The caller, or a 401. */

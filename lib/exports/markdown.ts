@@ -16,7 +16,8 @@ function md(text: string): string {
 }
 
 const sourceOf = (article: ExportArticle) => article.source ?? article.title;
-const tagList = (annotation: ExportAnnotation) => (annotation.tags.length ? annotation.tags.map((tag) => md(tag.name)).join(", ") : "untagged");
+const tagList = (annotation: ExportAnnotation) =>
+  annotation.tags.length ? annotation.tags.map((tag) => md(tag.name)).join(", ") : "untagged";
 
 /**
  * A readable report: sources, each event with how each source reports it
@@ -33,12 +34,20 @@ export async function* markdownExport(context: ExportContext): AsyncGenerator<st
 
   yield "## Sources\n\n| Source | Article | Published | Claims | Events left out |\n| --- | --- | --- | ---: | ---: |\n";
   const reporting = sortedEvents.map((event) => new Set(event.claims.map((claim) => claim.articleId)));
-  const omitted = omissionCounts(articles.map((article) => article.id), reporting);
+  const omitted = omissionCounts(
+    articles.map((article) => article.id),
+    reporting,
+  );
   for (const article of articles) {
     yield `| ${md(sourceOf(article))} | ${md(article.title)} | ${article.publishedAt ?? "—"} | ${claimCounts.get(article.id) ?? 0} | ${omitted.get(article.id)} |\n`;
   }
-  const outletNotes = new Map(articles.flatMap((article) => (article.source && article.sourceNotes ? [[article.source, article.sourceNotes] as const] : [])));
-  if (outletNotes.size > 0) yield `\n${[...outletNotes].map(([outlet, notes]) => `- **${md(outlet)}**: ${md(notes)}`).join("\n")}\n`;
+  const outletNotes = new Map(
+    articles.flatMap((article) =>
+      article.source && article.sourceNotes ? [[article.source, article.sourceNotes] as const] : [],
+    ),
+  );
+  if (outletNotes.size > 0)
+    yield `\n${[...outletNotes].map(([outlet, notes]) => `- **${md(outlet)}**: ${md(notes)}`).join("\n")}\n`;
 
   yield "\n## Events\n\n";
   if (sortedEvents.length === 0) yield "No claim is linked to an event.\n\n";

@@ -4,7 +4,11 @@ import type { DbClient } from "@/lib/db";
 import type { AnnotationStatus, Stance } from "@/lib/generated/prisma/enums";
 
 /** An annotation an import stores, checked and placed already (offsets into `revision` of its article), with its tags, links and comments. */
-export interface NewAnnotation extends Pick<AnnotationView, "id" | "articleId" | "start" | "end" | "exact" | "prefix" | "suffix" | "note" | "revision"> {
+export interface NewAnnotation
+  extends Pick<
+    AnnotationView,
+    "id" | "articleId" | "start" | "end" | "exact" | "prefix" | "suffix" | "note" | "revision"
+  > {
   status?: AnnotationStatus;
   /** When absent: now. */
   createdAt?: Date;
@@ -29,7 +33,11 @@ function inBatches<Item>(items: Item[]): Item[][] {
  * batch (a row at a time, a 20,000-annotation import took two minutes), inside
  * the caller's transaction.
  */
-export async function insertAnnotations(tx: DbClient, { projectId, authorId }: { projectId: string; authorId: string }, annotations: NewAnnotation[]): Promise<void> {
+export async function insertAnnotations(
+  tx: DbClient,
+  { projectId, authorId }: { projectId: string; authorId: string },
+  annotations: NewAnnotation[],
+): Promise<void> {
   const when = (date: Date | undefined) => date?.toISOString() ?? null;
   for (const batch of inBatches(annotations)) {
     await tx.$executeRaw`
@@ -42,13 +50,17 @@ export async function insertAnnotations(tx: DbClient, { projectId, authorId }: {
                   ${batch.map((row) => row.revision)}::int[], ${batch.map((row) => when(row.createdAt))}::timestamptz[], ${batch.map((row) => when(row.updatedAt))}::timestamptz[])
         AS row(id, article_id, start, stop, exact, prefix, suffix, note, status, revision, created_at, updated_at)`;
   }
-  const tags = annotations.flatMap((annotation) => annotation.tagIds.map((tagId) => ({ annotationId: annotation.id, tagId })));
+  const tags = annotations.flatMap((annotation) =>
+    annotation.tagIds.map((tagId) => ({ annotationId: annotation.id, tagId })),
+  );
   for (const batch of inBatches(tags)) {
     await tx.$executeRaw`
       INSERT INTO annotation_tags (annotation_id, tag_id)
       SELECT * FROM unnest(${batch.map((row) => row.annotationId)}::uuid[], ${batch.map((row) => row.tagId)}::uuid[])`;
   }
-  const links = annotations.flatMap((annotation) => (annotation.links ?? []).map((link) => ({ ...link, annotationId: annotation.id })));
+  const links = annotations.flatMap((annotation) =>
+    (annotation.links ?? []).map((link) => ({ ...link, annotationId: annotation.id })),
+  );
   for (const batch of inBatches(links)) {
     await tx.$executeRaw`
       INSERT INTO claim_links (id, annotation_id, event_id, stance, attributed_to, note, created_by_id, updated_at)
@@ -57,7 +69,9 @@ export async function insertAnnotations(tx: DbClient, { projectId, authorId }: {
                   ${batch.map((row) => row.stance)}::text[], ${batch.map((row) => row.attributedTo)}::text[], ${batch.map((row) => row.note)}::text[])
         AS row(id, annotation_id, event_id, stance, attributed_to, note)`;
   }
-  const comments = annotations.flatMap((annotation) => (annotation.comments ?? []).map((comment) => ({ ...comment, annotationId: annotation.id })));
+  const comments = annotations.flatMap((annotation) =>
+    (annotation.comments ?? []).map((comment) => ({ ...comment, annotationId: annotation.id })),
+  );
   for (const batch of inBatches(comments)) {
     await tx.$executeRaw`
       INSERT INTO comments (id, annotation_id, author_id, text, created_at, updated_at)

@@ -38,7 +38,10 @@ function busy(count: number): AppError {
  */
 export async function withImportSlot<T>(work: () => Promise<T>): Promise<T> {
   const count = importSlotCount();
-  const queue = (shared.parallaxImportSlots ??= { slots: withTimeout(new Semaphore(count), WAIT_MS, E_TIMEOUT), waiting: 0 });
+  const queue = (shared.parallaxImportSlots ??= {
+    slots: withTimeout(new Semaphore(count), WAIT_MS, E_TIMEOUT),
+    waiting: 0,
+  });
   if (queue.slots.isLocked() && queue.waiting >= count * WAITING_PER_SLOT) throw busy(count);
   queue.waiting++;
   let release: () => void;
@@ -72,10 +75,14 @@ export function importTransaction<T>(work: (tx: Prisma.TransactionClient) => Pro
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028") {
         // The transaction did not start (no connection within Prisma's maxWait) or did not finish within IMPORT_TIMEOUT_MS.
-        throw new AppError("service_unavailable", `The server could not do the import in time (${IMPORT_TIMEOUT_MS / 1000} s at most) and undid it; send it again later, or in smaller files.`, {
-          limit: "import duration",
-          retryAfterSeconds: 30,
-        });
+        throw new AppError(
+          "service_unavailable",
+          `The server could not do the import in time (${IMPORT_TIMEOUT_MS / 1000} s at most) and undid it; send it again later, or in smaller files.`,
+          {
+            limit: "import duration",
+            retryAfterSeconds: 30,
+          },
+        );
       }
       throw error;
     }

@@ -116,7 +116,12 @@ function drawnText(text: string, face: Face): string {
 }
 
 const LONGEST_WHOLE_WORD = 1_000;
-const isSpace = (code: number) => code === 0x20 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a && code !== 0x2007) || code === 0x205f || code === 0x3000;
+const isSpace = (code: number) =>
+  code === 0x20 ||
+  code === 0x1680 ||
+  (code >= 0x2000 && code <= 0x200a && code !== 0x2007) ||
+  code === 0x205f ||
+  code === 0x3000;
 
 /** Measures ranges of a paragraph's text, each piece in its own face and size. */
 class Measurer {
@@ -133,7 +138,8 @@ class Measurer {
       while (end < to && styleAt[end] === styleAt[start] && faceAt[end] === faceAt[start]) end++;
       const face = faceAt[start]!;
       const style = styles[styleAt[start]!]!;
-      if (face !== IGNORED) width += this.measure(drawnText(text.slice(start, end), face), fontName(face, style.weight), style.size);
+      if (face !== IGNORED)
+        width += this.measure(drawnText(text.slice(start, end), face), fontName(face, style.weight), style.size);
       start = end;
     }
     return width;
@@ -145,7 +151,13 @@ class Measurer {
  * text without their trailing spaces: words (with the spaces after them) as
  * long as they fit, a word wider than a line cut between graphemes.
  */
-function* breakLines(prepared: PreparedText, measurer: Measurer, start: number, end: number, width: number): Generator<[number, number]> {
+function* breakLines(
+  prepared: PreparedText,
+  measurer: Measurer,
+  start: number,
+  end: number,
+  width: number,
+): Generator<[number, number]> {
   const { text } = prepared;
   let lineStart = start;
   let lineEnd = start;
@@ -199,7 +211,8 @@ class LineSetter {
     private readonly alignRight: boolean,
   ) {
     this.line = prepared.text.slice(start, end);
-    this.embedding = direction === "rtl" || RIGHT_TO_LEFT.test(this.line) ? bidi.getEmbeddingLevels(this.line, direction) : null;
+    this.embedding =
+      direction === "rtl" || RIGHT_TO_LEFT.test(this.line) ? bidi.getEmbeddingLevels(this.line, direction) : null;
     this.mirrored = this.embedding ? bidi.getMirroredCharactersMap(this.line, this.embedding.levels) : new Map();
   }
 
@@ -209,7 +222,8 @@ class LineSetter {
     for (let offset = 0; offset < order.length; offset++) order[offset] = from + offset;
     if (this.embedding && to > from) {
       const base = from - this.start;
-      for (const segment of bidi.getReorderSegments(this.line, this.embedding, base, base + (to - from) - 1)) order.subarray(segment[0]! - base, segment[1]! - base + 1).reverse();
+      for (const segment of bidi.getReorderSegments(this.line, this.embedding, base, base + (to - from) - 1))
+        order.subarray(segment[0]! - base, segment[1]! - base + 1).reverse();
     }
     return order;
   }
@@ -247,7 +261,15 @@ class LineSetter {
         const logical = text.slice(Math.min(at, order[last]!), Math.max(at, order[last]!) + 1);
         const runText = mirror ?? drawnText(logical, face);
         const actualText = face === MISSING ? logical : null;
-        runs.push({ text: runText, font, size: style.size, color: style.color, x, rightToLeft: rightToLeft && actualText === null, actualText });
+        runs.push({
+          text: runText,
+          font,
+          size: style.size,
+          color: style.color,
+          x,
+          rightToLeft: rightToLeft && actualText === null,
+          actualText,
+        });
         x += this.measure(runText, font, style.size);
       }
       first = last + 1;
@@ -278,8 +300,16 @@ export function layoutParagraph(paragraph: Paragraph, width: number, measure: Me
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
-    const setter = new LineSetter(prepared, measure, start, end, paragraph.direction, (paragraph.align ?? (paragraph.direction === "rtl" ? "right" : "left")) === "right");
-    for (const [from, to] of breakLines(prepared, measurer, start, end, width)) lines.push({ height, baseline, runs: setter.runs(from, to, width), boxes: [] });
+    const setter = new LineSetter(
+      prepared,
+      measure,
+      start,
+      end,
+      paragraph.direction,
+      (paragraph.align ?? (paragraph.direction === "rtl" ? "right" : "left")) === "right",
+    );
+    for (const [from, to] of breakLines(prepared, measurer, start, end, width))
+      lines.push({ height, baseline, runs: setter.runs(from, to, width), boxes: [] });
     start = end + 1;
   }
   return lines;

@@ -25,7 +25,12 @@ export interface AppInstance {
  * own, its output into `logFile`; resolves once /api/health answers 200,
  * throws if it exits first.
  */
-export async function startInstance(options: { name: string; port: number; env: NodeJS.ProcessEnv; logFile: string }): Promise<AppInstance> {
+export async function startInstance(options: {
+  name: string;
+  port: number;
+  env: NodeJS.ProcessEnv;
+  logFile: string;
+}): Promise<AppInstance> {
   const output = openSync(options.logFile, "a");
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     cwd: projectRoot,
@@ -33,7 +38,9 @@ export async function startInstance(options: { name: string; port: number; env: 
     stdio: ["ignore", output, output],
     env: { ...options.env, PORT: String(options.port) },
   });
-  const exited = new Promise<string>((resolve) => child.once("exit", (code, signal) => resolve(describeExit(code, signal))));
+  const exited = new Promise<string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(describeExit(code, signal))),
+  );
   const killGroup = () => {
     try {
       process.kill(-child.pid!, "SIGKILL");
@@ -50,7 +57,8 @@ export async function startInstance(options: { name: string; port: number; env: 
       await exited;
       // npm start's own process may be reaped before the server process under it: its sockets close when that goes.
       const deadline = Date.now() + 10_000;
-      while ((await isListening(options.port)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      while ((await isListening(options.port)) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 5));
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return killGroup();

@@ -45,5 +45,9 @@ export async function waitForPort(port: number, timeoutMs: number, exited?: Prom
     if (await isListening(port)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(exit ? `the server meant for port ${port} ended (${exit})` : `nothing listens on port ${port} after ${timeoutMs} ms`);
+  throw new Error(
+    exit
+      ? `the server meant for port ${port} ended (${exit})`
+      : `nothing listens on port ${port} after ${timeoutMs} ms`,
+  );
 }

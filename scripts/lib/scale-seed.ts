@@ -38,7 +38,16 @@ export interface ScaleSeed {
 }
 
 /** Tables whose plain indexes are dropped while the seed writes and built again after, in one pass each. */
-const BULK_TABLES = ["articles", "article_revisions", "annotations", "annotation_tags", "claim_links", "comments", "audit_entries", "events"];
+const BULK_TABLES = [
+  "articles",
+  "article_revisions",
+  "annotations",
+  "annotation_tags",
+  "claim_links",
+  "comments",
+  "audit_entries",
+  "events",
+];
 /** Tables whose triggers (live notifications) stay off while the seed writes: nobody listens yet. */
 const QUIET_TABLES = ["articles", "annotations", "claim_links", "comments"];
 
@@ -47,7 +56,15 @@ const QUIET_TABLES = ["articles", "annotations", "claim_links", "comments"];
  * codebook exists, written by `coderIds` in turn; `ownerId` makes the
  * articles and events. One transaction: a failed seed leaves nothing.
  */
-export async function seedScaleProject(sql: pg.ClientBase, { projectId, ownerId, coderIds, annotations }: { projectId: string; ownerId: string; coderIds: string[]; annotations: number }): Promise<ScaleSeed> {
+export async function seedScaleProject(
+  sql: pg.ClientBase,
+  {
+    projectId,
+    ownerId,
+    coderIds,
+    annotations,
+  }: { projectId: string; ownerId: string; coderIds: string[]; annotations: number },
+): Promise<ScaleSeed> {
   const articles = Math.ceil(annotations / PER_ARTICLE);
   const events = Math.ceil(articles / 10) * 20;
   const texts = Array.from({ length: DISTINCT_TEXTS }, (_, index) => syntheticText(index, TEXT_LENGTH));
@@ -74,16 +91,31 @@ export async function seedScaleProject(sql: pg.ClientBase, { projectId, ownerId,
     ).rows;
     for (const index of indexes) await sql.query(`DROP INDEX "${index.name}"`);
 
-    await sql.query(`CREATE TEMP TABLE seed_texts ON COMMIT DROP AS SELECT t.n - 1 AS text_no, t.body, t.length FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS t(body, length, n)`, [
-      texts,
-      texts.map((text) => text.length),
-    ]);
+    await sql.query(
+      `CREATE TEMP TABLE seed_texts ON COMMIT DROP AS SELECT t.n - 1 AS text_no, t.body, t.length FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS t(body, length, n)`,
+      [texts, texts.map((text) => text.length)],
+    );
     const spans = texts.flatMap((text, textNo) =>
-      spansOver(text, PER_ARTICLE).map(({ start, end }, ordinal) => ({ textNo, ordinal, start, end, exact: text.slice(start, end), ...quoteContext(text, start, end) })),
+      spansOver(text, PER_ARTICLE).map(({ start, end }, ordinal) => ({
+        textNo,
+        ordinal,
+        start,
+        end,
+        exact: text.slice(start, end),
+        ...quoteContext(text, start, end),
+      })),
     );
     await sql.query(
       `CREATE TEMP TABLE seed_spans ON COMMIT DROP AS SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[]) AS s(text_no, ordinal, start, stop, exact, prefix, suffix)`,
-      [spans.map((s) => s.textNo), spans.map((s) => s.ordinal), spans.map((s) => s.start), spans.map((s) => s.end), spans.map((s) => s.exact), spans.map((s) => s.prefix), spans.map((s) => s.suffix)],
+      [
+        spans.map((s) => s.textNo),
+        spans.map((s) => s.ordinal),
+        spans.map((s) => s.start),
+        spans.map((s) => s.end),
+        spans.map((s) => s.exact),
+        spans.map((s) => s.prefix),
+        spans.map((s) => s.suffix),
+      ],
     );
     // Three years of work: article n at its share of them, its annotations in the hours after.
     await sql.query(
@@ -162,7 +194,9 @@ export async function seedScaleProject(sql: pg.ClientBase, { projectId, ownerId,
        FROM seed_annotations a WHERE a.ordinal % 10 = 3`,
       [coderIds, coderIds.length],
     );
-    await sql.query(`INSERT INTO comments (id, annotation_id, author_id, text, created_at, updated_at) SELECT id, annotation_id, author_id, text, at, at FROM seed_comments ORDER BY id`);
+    await sql.query(
+      `INSERT INTO comments (id, annotation_id, author_id, text, created_at, updated_at) SELECT id, annotation_id, author_id, text, at, at FROM seed_comments ORDER BY id`,
+    );
     await sql.query(
       `INSERT INTO audit_entries (id, project_id, actor_id, action, entity_type, entity_id, after, created_at)
        SELECT * FROM (
@@ -182,7 +216,9 @@ export async function seedScaleProject(sql: pg.ClientBase, { projectId, ownerId,
     );
     for (const index of indexes) await sql.query(index.definition);
     for (const table of QUIET_TABLES) await sql.query(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
-    const articleIds = (await sql.query<{ id: string }>(`SELECT id FROM seed_articles ORDER BY n`)).rows.map((row) => row.id);
+    const articleIds = (await sql.query<{ id: string }>(`SELECT id FROM seed_articles ORDER BY n`)).rows.map(
+      (row) => row.id,
+    );
     await sql.query("COMMIT");
     return { articleIds, textOf: (articleNumber) => texts[articleNumber % DISTINCT_TEXTS]! };
   } catch (error) {

@@ -146,7 +146,10 @@ export function readMigrations(before?: string, directory = migrationsDir): Migr
   const lockfilePath = path.join(directory, "migration_lock.toml");
   return {
     baseDir: directory,
-    lockfile: { path: "migration_lock.toml", content: existsSync(lockfilePath) ? readFileSync(lockfilePath, "utf8") : null },
+    lockfile: {
+      path: "migration_lock.toml",
+      content: existsSync(lockfilePath) ? readFileSync(lockfilePath, "utf8") : null,
+    },
     shadowDbInitScript: "",
     migrationDirectories: directories,
   };
@@ -162,10 +165,16 @@ export function readMigrations(before?: string, directory = migrationsDir): Migr
  * builds an index on a large table outlasts). `databaseUrl` must reach
  * PostgreSQL directly, not through a pooler in transaction mode.
  */
-export async function applyMigrations(databaseUrl: string, options: { before?: string; directory?: string } = {}): Promise<string[]> {
+export async function applyMigrations(
+  databaseUrl: string,
+  options: { before?: string; directory?: string } = {},
+): Promise<string[]> {
   return withAdvisoryLock(databaseUrl, "parallax migrations", () =>
     withEngine(databaseUrl, async (engine) => {
-      const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: readMigrations(options.before, options.directory), filters: noFilters });
+      const { appliedMigrationNames } = await engine.applyMigrations({
+        migrationsList: readMigrations(options.before, options.directory),
+        filters: noFilters,
+      });
       return appliedMigrationNames;
     }),
   );

@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 import { fetchFrom, loopbackAddresses } from "../support/api";
 import { signUp } from "./support";
 
-test("a new user signs up, creates a project, imports an article whose HTML is shown as text, and signs out", async ({ page }) => {
+test("a new user signs up, creates a project, imports an article whose HTML is shown as text, and signs out", async ({
+  page,
+}) => {
   const email = `new-${randomUUID()}@test.example`;
   await signUp(page, "New Reporter", email, "a long enough password");
   await expect(page.getByText("New Reporter")).toBeVisible();
@@ -17,7 +19,10 @@ test("a new user signs up, creates a project, imports an article whose HTML is s
   await page.getByLabel("Outlet").fill("Daily <i>Planet</i>");
   await page.getByLabel("Text").fill('First paragraph.\n<img src=x onerror="window.__xss=1">\n\nآسواکا said “no”.');
   // The text box is a full-width field like the title (a className of its own once replaced the field's look).
-  const [textBox, titleBox] = [await page.getByLabel("Text").boundingBox(), await page.getByLabel("Title").boundingBox()];
+  const [textBox, titleBox] = [
+    await page.getByLabel("Text").boundingBox(),
+    await page.getByLabel("Title").boundingBox(),
+  ];
   expect(Math.round(textBox!.width)).toBe(Math.round(titleBox!.width));
   await page.screenshot({ path: ".data/test-results/import-article.png" });
   await page.getByRole("button", { name: "Import article" }).click();
@@ -34,12 +39,18 @@ test("a new user signs up, creates a project, imports an article whose HTML is s
   await expect(page).toHaveURL(/\/signin/);
 });
 
-test("a sign-up whose automatic sign-in the rate limit refuses keeps the account and says to sign in", async ({ page }) => {
+test("a sign-up whose automatic sign-in the rate limit refuses keeps the account and says to sign in", async ({
+  page,
+}) => {
   const email = `limited-${randomUUID()}@test.example`;
   // Failed attempts on an email count before it has an account: five from elsewhere put it over the limit.
   const nextAddress = loopbackAddresses(22);
   for (let attempt = 0; attempt < 5; attempt++) {
-    const guess = await fetchFrom(nextAddress(), "/api/v1/tokens", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: "a guess" }) });
+    const guess = await fetchFrom(nextAddress(), "/api/v1/tokens", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password: "a guess" }),
+    });
     expect(guess.status).toBe(401);
   }
   await page.goto("/signup");
@@ -66,7 +77,10 @@ test("a wrong password is refused with a message", async ({ page }) => {
   await expect(page.locator("main").getByRole("alert")).toHaveText("Wrong email or password.");
 });
 
-test("account: a token is shown once, works, is listed and revoked; a password change and a sign-out end the sessions", async ({ page, browser }) => {
+test("account: a token is shown once, works, is listed and revoked; a password change and a sign-out end the sessions", async ({
+  page,
+  browser,
+}) => {
   const email = `account-${randomUUID()}@test.example`;
   await signUp(page, "Token Owner", email, "first password 123");
 
@@ -85,7 +99,8 @@ test("account: a token is shown once, works, is listed and revoked; a password c
   await page.reload();
   await expect(page.getByTestId("new-token")).toHaveCount(0);
 
-  const withToken = (value: string) => page.request.get("/api/v1/projects", { headers: { authorization: `Bearer ${value}` } });
+  const withToken = (value: string) =>
+    page.request.get("/api/v1/projects", { headers: { authorization: `Bearer ${value}` } });
   expect((await withToken(token)).status()).toBe(200);
   await tokens.first().getByRole("button", { name: "Revoke" }).click();
   await expect(tokens).toHaveCount(0);
@@ -115,7 +130,9 @@ test("account: a token is shown once, works, is listed and revoked; a password c
   await second.close();
 });
 
-test("single sign-on: the identity provider vouches for an email, which signs in to its account or a new one; an address it does not confirm is refused", async ({ page }) => {
+test("single sign-on: the identity provider vouches for an email, which signs in to its account or a new one; an address it does not confirm is refused", async ({
+  page,
+}) => {
   /** Through the provider's own pages (oidc-provider's): any login, which is the email; then its consent. */
   const signInThroughProvider = async (email: string) => {
     await page.context().clearCookies({ domain: "127.0.0.1" }); // the provider's own session: another person each time

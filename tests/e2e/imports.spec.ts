@@ -1,11 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { api, signIn } from "./support";
 
-test("an editor imports several files at once from the Import dialog, with progress and a report per file", async ({ page }) => {
+test("an editor imports several files at once from the Import dialog, with progress and a report per file", async ({
+  page,
+}) => {
   await signIn(page, "editor@example.org");
-  const project = (await (await api(page, "POST", "/api/v1/projects", { data: { name: `Imports ${Date.now()}` } })).json()) as { id: string };
+  const project = (await (
+    await api(page, "POST", "/api/v1/projects", { data: { name: `Imports ${Date.now()}` } })
+  ).json()) as { id: string };
   // A project export of the demo, to import into the new project.
-  const exported = await (await api(page, "GET", "/api/v1/projects/019ab000-0000-7000-8000-000000000001/export?format=json")).text();
+  const exported = await (
+    await api(page, "GET", "/api/v1/projects/019ab000-0000-7000-8000-000000000001/export?format=json")
+  ).text();
   await page.goto(`/projects/${project.id}`);
   await page.getByRole("button", { name: "Import files" }).click();
   const dialog = page.getByRole("dialog", { name: "Import into this project" });

@@ -3,7 +3,9 @@ import { expect, type Page, test } from "@playwright/test";
 import { api, signIn, signUp } from "./support";
 
 async function newProject(page: Page, name: string): Promise<string> {
-  const project = (await (await api(page, "POST", "/api/v1/projects", { data: { name: `${name} ${Date.now()}` } })).json()) as { id: string };
+  const project = (await (
+    await api(page, "POST", "/api/v1/projects", { data: { name: `${name} ${Date.now()}` } })
+  ).json()) as { id: string };
   return project.id;
 }
 
@@ -14,7 +16,10 @@ async function invite(page: Page, email: string, role: "EDITOR" | "REVIEWER" | "
   await form.getByRole("button", { name: "Send invitation" }).click();
 }
 
-test("an editor invites by email; the person accepts on the Projects page; roles change; they are removed; the last editor is kept", async ({ page, browser }) => {
+test("an editor invites by email; the person accepts on the Projects page; roles change; they are removed; the last editor is kept", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "editor@example.org");
   const projectId = await newProject(page, "Team");
   await page.goto(`/projects/${projectId}`);
@@ -69,7 +74,10 @@ test("the Members page fits a phone: nothing runs past the screen's edge", async
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
-test("an invitation to an address without an account waits for its sign-up; editors revoke invitations; a member declines one and leaves a project", async ({ page, browser }) => {
+test("an invitation to an address without an account waits for its sign-up; editors revoke invitations; a member declines one and leaves a project", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "editor@example.org");
   const projectId = await newProject(page, "Desk");
   const otherId = await newProject(page, "Other desk");

@@ -1,11 +1,24 @@
 import { expect, test } from "@playwright/test";
 import { api, signIn } from "./support";
 
-test("an editor notes an outlet's ownership on the Outlets page and the comparison shows it under the outlet's name", async ({ page }) => {
+test("an editor notes an outlet's ownership on the Outlets page and the comparison shows it under the outlet's name", async ({
+  page,
+}) => {
   await signIn(page, "editor@example.org");
-  const project = (await (await api(page, "POST", "/api/v1/projects", { data: { name: `Grain deal ${Date.now()}` } })).json()) as { id: string };
-  for (const [title, sourceName] of [["Russia quits grain deal", "Reuters"], ["West broke its promises", "TASS"]]) {
-    expect((await api(page, "POST", `/api/v1/projects/${project.id}/articles`, { data: { title, text: `${title}, the report said.`, sourceName } })).status()).toBe(201);
+  const project = (await (
+    await api(page, "POST", "/api/v1/projects", { data: { name: `Grain deal ${Date.now()}` } })
+  ).json()) as { id: string };
+  for (const [title, sourceName] of [
+    ["Russia quits grain deal", "Reuters"],
+    ["West broke its promises", "TASS"],
+  ]) {
+    expect(
+      (
+        await api(page, "POST", `/api/v1/projects/${project.id}/articles`, {
+          data: { title, text: `${title}, the report said.`, sourceName },
+        })
+      ).status(),
+    ).toBe(201);
   }
   await page.goto(`/projects/${project.id}`);
   await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Outlets" }).click();
@@ -30,15 +43,23 @@ test("an editor notes an outlet's ownership on the Outlets page and the comparis
   const reuters = page.getByRole("form", { name: "Edit Reuters" });
   await reuters.getByLabel("Name").fill("tass");
   await reuters.getByRole("button", { name: "Save outlet" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "An outlet named" })).toContainText("An outlet named 'TASS' already exists");
+  await expect(page.getByRole("alert").filter({ hasText: "An outlet named" })).toContainText(
+    "An outlet named 'TASS' already exists",
+  );
   await expect(reuters.getByLabel("Name")).toHaveValue("tass");
   await reuters.getByRole("button", { name: "Cancel" }).click();
   await page.screenshot({ path: ".data/test-results/outlets.png" });
 
   // An outlet whose articles all went elsewhere can be deleted; one with articles cannot.
   await expect(row("Reuters").getByRole("button", { name: "Delete" })).toHaveCount(0);
-  const spare = (await (await api(page, "POST", `/api/v1/projects/${project.id}/articles`, { data: { title: "Spare", text: "A spare report.", sourceName: "Pajhwok" } })).json()) as { id: string };
-  expect((await api(page, "PATCH", `/api/v1/articles/${spare.id}`, { data: { sourceName: "Reuters" } })).status()).toBe(200);
+  const spare = (await (
+    await api(page, "POST", `/api/v1/projects/${project.id}/articles`, {
+      data: { title: "Spare", text: "A spare report.", sourceName: "Pajhwok" },
+    })
+  ).json()) as { id: string };
+  expect((await api(page, "PATCH", `/api/v1/articles/${spare.id}`, { data: { sourceName: "Reuters" } })).status()).toBe(
+    200,
+  );
   await page.reload();
   const pajhwok = row("Pajhwok");
   await expect(pajhwok).toContainText("0 articles");
@@ -48,7 +69,13 @@ test("an editor notes an outlet's ownership on the Outlets page and the comparis
   await expect(rows).toHaveText([/Reuters2 articles/, /TASS1 article/]);
 
   // Two spellings of one outlet become one: the articles move, the notes the kept one lacked come along.
-  expect((await api(page, "POST", `/api/v1/projects/${project.id}/articles`, { data: { title: "Deal over", text: "The deal is over.", sourceName: "TASS English" } })).status()).toBe(201);
+  expect(
+    (
+      await api(page, "POST", `/api/v1/projects/${project.id}/articles`, {
+        data: { title: "Deal over", text: "The deal is over.", sourceName: "TASS English" },
+      })
+    ).status(),
+  ).toBe(201);
   await page.reload();
   await expect(rows).toHaveText([/Reuters2 articles/, /TASS1 article/, /TASS English1 article/]);
   const duplicate = row("TASS English");
@@ -63,19 +90,31 @@ test("an editor notes an outlet's ownership on the Outlets page and the comparis
 
   await page.goto(`/projects/${project.id}/compare`);
   const columns = page.getByTestId("compared-source");
-  await expect(columns.filter({ hasText: "TASS" }).getByTestId("outlet-notes")).toHaveText("State-owned news agency (Russia).");
+  await expect(columns.filter({ hasText: "TASS" }).getByTestId("outlet-notes")).toHaveText(
+    "State-owned news agency (Russia).",
+  );
   await expect(columns.filter({ hasText: "Reuters" }).getByTestId("outlet-notes")).toHaveCount(0);
 });
 
-test("an outlet's article count opens that outlet's articles, and the project's list is found by title or author", async ({ page }) => {
+test("an outlet's article count opens that outlet's articles, and the project's list is found by title or author", async ({
+  page,
+}) => {
   await signIn(page, "editor@example.org");
-  const project = (await (await api(page, "POST", "/api/v1/projects", { data: { name: `Dam watch ${Date.now()}` } })).json()) as { id: string };
+  const project = (await (
+    await api(page, "POST", "/api/v1/projects", { data: { name: `Dam watch ${Date.now()}` } })
+  ).json()) as { id: string };
   for (const [title, sourceName, author] of [
     ["Kajaki dam repaired", "Reuters", "A. Khan"],
     ["Turnout high in Kabul", "Reuters", "B. Noori"],
     ["The dam still leaks", "TASS", "I. Petrov"],
   ]) {
-    expect((await api(page, "POST", `/api/v1/projects/${project.id}/articles`, { data: { title, text: `${title}, the report said.`, sourceName, author } })).status()).toBe(201);
+    expect(
+      (
+        await api(page, "POST", `/api/v1/projects/${project.id}/articles`, {
+          data: { title, text: `${title}, the report said.`, sourceName, author },
+        })
+      ).status(),
+    ).toBe(201);
   }
   await page.goto(`/projects/${project.id}/sources`);
   await page.getByTestId("source-row").filter({ hasText: "Reuters" }).getByRole("link", { name: "2 articles" }).click();

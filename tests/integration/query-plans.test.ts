@@ -7,7 +7,15 @@ import { requireProjectPermission } from "@/lib/permissions";
 import { CANDIDATES_PER_KIND, searchStatement } from "@/lib/search";
 import { api } from "../support/api";
 import { createProjectWithTeam, type TestProject } from "../support/factories";
-import { indexesRead, type PlanNode, planNodes, planOf, planText, refreshStatistics, seqScannedTables } from "../support/explain";
+import {
+  indexesRead,
+  type PlanNode,
+  planNodes,
+  planOf,
+  planText,
+  refreshStatistics,
+  seqScannedTables,
+} from "../support/explain";
 
 /*
  * The project-wide queries and those about one article read what they need
@@ -55,7 +63,15 @@ beforeAll(async () => {
   await db().$executeRaw`
     INSERT INTO audit_entries (id, project_id, actor_id, action, entity_type, entity_id, created_at)
     SELECT gen_random_uuid(), ${team.id}::uuid, author_id, 'annotation.create', 'Annotation', id::text, now() FROM annotations WHERE project_id = ${team.id}::uuid`;
-  await refreshStatistics("articles", "annotations", "annotation_tags", "comments", "events", "claim_links", "audit_entries");
+  await refreshStatistics(
+    "articles",
+    "annotations",
+    "annotation_tags",
+    "comments",
+    "events",
+    "claim_links",
+    "audit_entries",
+  );
 }, 120_000);
 
 async function editorAccess() {
@@ -65,14 +81,19 @@ async function editorAccess() {
 describe("query plans", () => {
   it("lists a page of events from its index, counting the links of that page's events only, from indexes alone", async () => {
     const reviewerAccess = await requireProjectPermission(team.reviewer.actor, team.id, "annotation.read");
-    for (const [actor, access] of [[team.editor.actor, await editorAccess()], [team.reviewer.actor, reviewerAccess]] as const) {
+    for (const [actor, access] of [
+      [team.editor.actor, await editorAccess()],
+      [team.reviewer.actor, reviewerAccess],
+    ] as const) {
       const statement = eventsPageStatement(actor, access, { needle: null, afterId: null, limit: 50 });
       const plan = await planOf(statement);
       const message = await planText(statement);
       expect(indexesRead(plan), message).toContain("events_list_order_idx");
       expect(seqScannedTables(plan), message).toEqual([]);
       // Neither a link's row nor an annotation's (wide, scattered) is read to count: an event may have thousands of links.
-      const linkReads = planNodes(plan).filter((node) => node["Relation Name"] === "claim_links" || node["Relation Name"] === "annotations");
+      const linkReads = planNodes(plan).filter(
+        (node) => node["Relation Name"] === "claim_links" || node["Relation Name"] === "annotations",
+      );
       expect(linkReads.map((node) => `${node["Node Type"]} ${node["Index Name"]}`).sort(), message).toEqual([
         "Index Only Scan annotations_claim_state_idx",
         "Index Only Scan claim_links_event_id_annotation_id_idx",
@@ -83,13 +104,18 @@ describe("query plans", () => {
     const seen: { id: string; date: string | null; title: string; linkCount: number }[] = [];
     let cursor: string | null = null;
     do {
-      const page: any = await api("GET", `/api/v1/projects/${team.id}/events?limit=50${cursor ? `&cursor=${cursor}` : ""}`, { token: team.reviewer.token });
+      const page: any = await api(
+        "GET",
+        `/api/v1/projects/${team.id}/events?limit=50${cursor ? `&cursor=${cursor}` : ""}`,
+        { token: team.reviewer.token },
+      );
       expect(page.status).toBe(200);
       seen.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
     expect(seen).toHaveLength(EVENTS);
-    const order = (event: (typeof seen)[number]) => `${event.date ?? "9999-99-99"} ${event.title.toLowerCase().padEnd(20)} ${event.id}`;
+    const order = (event: (typeof seen)[number]) =>
+      `${event.date ?? "9999-99-99"} ${event.title.toLowerCase().padEnd(20)} ${event.id}`;
     expect(seen.map(order)).toEqual(seen.map(order).sort());
     const [{ visible }] = await db().$queryRaw<[{ visible: number }]>`
       SELECT count(*)::int AS visible FROM claim_links l JOIN annotations a ON a.id = l.annotation_id
@@ -106,7 +132,10 @@ describe("query plans", () => {
       const plan = await planOf(statement);
       const message = await planText(statement);
       expect(indexesRead(plan), message).toContain("claim_links_annotation_id_event_id_key");
-      expect(seqScannedTables(plan).filter((table) => table === "claim_links" || table === "annotations"), message).toEqual([]);
+      expect(
+        seqScannedTables(plan).filter((table) => table === "claim_links" || table === "annotations"),
+        message,
+      ).toEqual([]);
     }
   });
 
@@ -116,14 +145,25 @@ describe("query plans", () => {
     const plan = await planOf(statement);
     const message = await planText(statement);
     // Below the sort by rank, every read of matches is cut by a LIMIT of its own first.
-    const ranking = planNodes(plan).find((node) => node["Node Type"] === "Sort" && node["Sort Key"]?.some((key) => key.includes("ts_rank")));
+    const ranking = planNodes(plan).find(
+      (node) => node["Node Type"] === "Sort" && node["Sort Key"]?.some((key) => key.includes("ts_rank")),
+    );
     expect(ranking, message).toBeDefined();
     const uncut = (node: PlanNode): string[] =>
-      node["Node Type"] === "Limit" ? [] : [...(node["Relation Name"] && ["annotations", "comments", "articles"].includes(node["Relation Name"]) ? [node["Relation Name"]] : []), ...(node.Plans ?? []).flatMap(uncut)];
+      node["Node Type"] === "Limit"
+        ? []
+        : [
+            ...(node["Relation Name"] && ["annotations", "comments", "articles"].includes(node["Relation Name"])
+              ? [node["Relation Name"]]
+              : []),
+            ...(node.Plans ?? []).flatMap(uncut),
+          ];
     expect(uncut(ranking!), message).toEqual([]);
     expect(PER_ARTICLE * ARTICLES).toBeGreaterThan(CANDIDATES_PER_KIND);
 
-    const found = await api("GET", `/api/v1/projects/${team.id}/search?q=ministry&limit=100`, { token: team.editor.token });
+    const found = await api("GET", `/api/v1/projects/${team.id}/search?q=ministry&limit=100`, {
+      token: team.editor.token,
+    });
     expect(found.status).toBe(200);
     expect(found.body.items).toHaveLength(100);
     expect(found.body.items.every((hit: { snippet: string }) => hit.snippet.includes("\u0001"))).toBe(true);
@@ -141,9 +181,15 @@ describe("query plans", () => {
       const statement = historyStatement(team.id, filters, 51);
       const plan = await planOf(statement);
       const message = await planText(statement);
-      expect(indexesRead(plan).filter((index) => index.startsWith("audit_entries")), message).toEqual([expect.toBeOneOf([...indexes])]);
+      expect(
+        indexesRead(plan).filter((index) => index.startsWith("audit_entries")),
+        message,
+      ).toEqual([expect.toBeOneOf([...indexes])]);
       expect(seqScannedTables(plan), message).not.toContain("audit_entries");
-      expect(planNodes(plan).some((node) => node["Node Type"] === "Sort"), message).toBe(false);
+      expect(
+        planNodes(plan).some((node) => node["Node Type"] === "Sort"),
+        message,
+      ).toBe(false);
     }
   });
 });

@@ -8,7 +8,12 @@ describe("security headers", () => {
     const first = await api("GET", "/projects", { token: user.token });
     const second = await api("GET", "/projects", { token: user.token });
     const policy = first.headers.get("content-security-policy")!;
-    const directives = Object.fromEntries(policy.split(";").map((directive) => directive.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = Object.fromEntries(
+      policy
+        .split(";")
+        .map((directive) => directive.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives["script-src"]).not.toContain("'unsafe-inline'");
     expect(policy).not.toContain("unsafe-eval");
     expect(directives["frame-ancestors"]).toEqual(["'none'"]);

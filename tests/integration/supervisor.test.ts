@@ -18,9 +18,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** `npm start` as an operator runs it, with its own data folder and ports, and no setting of the test run. */
 async function startSupervisor() {
   const [databasePort, appPort] = [await freePort(), await freePort()];
-  const env: NodeJS.ProcessEnv = { ...process.env, PARALLAX_DATA_DIR: DATA_DIR, PARALLAX_PG_PORT: String(databasePort), PORT: String(appPort), PARALLAX_SEED_DEMO: "false" };
-  for (const name of Object.keys(env)) if (/^(DATABASE_URL|AUTH_SECRET|AUTH_OIDC_.*|TEST_BASE_URL|NODE_ENV)$/.test(name)) delete env[name];
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PARALLAX_DATA_DIR: DATA_DIR,
+    PARALLAX_PG_PORT: String(databasePort),
+    PORT: String(appPort),
+    PARALLAX_SEED_DEMO: "false",
+  };
+  for (const name of Object.keys(env))
+    if (/^(DATABASE_URL|AUTH_SECRET|AUTH_OIDC_.*|TEST_BASE_URL|NODE_ENV)$/.test(name)) delete env[name];
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -48,7 +59,11 @@ function childrenOf(pid: number): { pid: number; command: string }[] {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       // The command name is in parentheses and may hold spaces: the parent pid is the second field after it.
       const parentPid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (parentPid === pid) found.push({ pid: Number(entry), command: readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ") });
+      if (parentPid === pid)
+        found.push({
+          pid: Number(entry),
+          command: readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " "),
+        });
     } catch {
       // gone meanwhile
     }
@@ -84,7 +99,10 @@ describe("npm start supervises PostgreSQL and the app server", () => {
 
     const logs = (pattern: RegExp, killedPid?: number) =>
       waitFor(() => pattern.test(supervisor!.output()), 10_000).catch(() => {
-        const killed = killedPid === undefined ? "" : `; the killed process is ${processState(killedPid)}, npm start's children: ${JSON.stringify(childrenOf(child.pid!))}`;
+        const killed =
+          killedPid === undefined
+            ? ""
+            : `; the killed process is ${processState(killedPid)}, npm start's children: ${JSON.stringify(childrenOf(child.pid!))}`;
         throw new Error(`npm start did not log ${pattern} within 10 s${killed}; its output:\n${supervisor!.output()}`);
       });
 

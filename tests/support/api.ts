@@ -62,7 +62,11 @@ export function signIn(email: string, password: string): Promise<{ cookie: strin
  * (127.x.y.z, all of which reach this machine): to the app, another client,
  * with a socket address of its own. Redirects are not followed.
  */
-export function fetchFrom(localAddress: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+export function fetchFrom(
+  localAddress: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Response> {
   return fetchFromAddress(localAddress, new URL(path, baseUrl()).toString(), init);
 }
 

@@ -23,7 +23,12 @@ export function suggestedCoders(members: Pick<MemberView, "userId" | "role">[]):
 const idList = z
   .string()
   .max(5000)
-  .transform((value) => value.split(",").map((id) => id.trim()).filter(Boolean));
+  .transform((value) =>
+    value
+      .split(",")
+      .map((id) => id.trim())
+      .filter(Boolean),
+  );
 const agreementQuery = z.object({ coders: idList, articles: idList.optional() });
 
 export type { GroupAgreement, TagAgreement } from "./report";
@@ -46,19 +51,39 @@ export async function measureAgreement(actor: Actor, projectId: string, query: u
   await requireProjectPermission(actor, projectId, "agreement.read");
   const { coders: coderIds, articles } = parseInput(agreementQuery, query);
   const distinct = [...new Set(coderIds)];
-  if (distinct.length < 2) throw unprocessable("Choose at least two coders (coders=<userId>,<userId>).", { issues: [{ path: "coders", message: "at least two user ids" }] });
-  const members = await db().membership.findMany({ where: { projectId, userId: { in: distinct.filter(isUuid) } }, select: { user: { select: { id: true, name: true } } } });
+  if (distinct.length < 2)
+    throw unprocessable("Choose at least two coders (coders=<userId>,<userId>).", {
+      issues: [{ path: "coders", message: "at least two user ids" }],
+    });
+  const members = await db().membership.findMany({
+    where: { projectId, userId: { in: distinct.filter(isUuid) } },
+    select: { user: { select: { id: true, name: true } } },
+  });
   const coders = distinct.map((id) => members.find((member) => member.user.id === id)?.user);
-  if (coders.some((coder) => !coder)) throw unprocessable("Every coder must be a member of this project.", { issues: [{ path: "coders", message: "unknown member" }] });
+  if (coders.some((coder) => !coder))
+    throw unprocessable("Every coder must be a member of this project.", {
+      issues: [{ path: "coders", message: "unknown member" }],
+    });
 
-  const codebook = await db().tagGroup.findMany({ where: { projectId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { name: true, tags: { orderBy: { position: "asc" }, select: { id: true, name: true } } } });
-  const tags = codebook.flatMap((group) => group.tags.map((tag) => ({ id: tag.id, name: tag.name, group: group.name })));
+  const codebook = await db().tagGroup.findMany({
+    where: { projectId },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: { name: true, tags: { orderBy: { position: "asc" }, select: { id: true, name: true } } },
+  });
+  const tags = codebook.flatMap((group) =>
+    group.tags.map((tag) => ({ id: tag.id, name: tag.name, group: group.name })),
+  );
   const articleIds = articles?.filter(isUuid) ?? null;
   const figures = await runInWorker("agreement", {
     coders: distinct.length,
     groups: codebook.map((group) => ({ name: group.name, tags: group.tags.map((tag) => tag.name) })),
     tags: tags.map(({ name, group }) => ({ name, group })),
-    articles: await spansByArticle(projectId, distinct, tags.map((tag) => tag.id), articleIds),
+    articles: await spansByArticle(
+      projectId,
+      distinct,
+      tags.map((tag) => tag.id),
+      articleIds,
+    ),
   });
   return { coders: coders.map((coder) => coder!), ...figures };
 }
@@ -74,12 +99,18 @@ export async function measureAgreement(actor: Actor, projectId: string, query: u
 /** The read has as long as the figures have on their worker (TASK_BUDGETS.agreement); Prisma's default is 5 s. */
 const READ_TIMEOUT_MS = TASK_BUDGETS.agreement.timeoutMs;
 
-function spansByArticle(projectId: string, coderIds: string[], tagIds: string[], articleIds: string[] | null): Promise<ArticleSpans[]> {
+function spansByArticle(
+  projectId: string,
+  coderIds: string[],
+  tagIds: string[],
+  articleIds: string[] | null,
+): Promise<ArticleSpans[]> {
   const inText = Prisma.sql`ORDER BY s.start, s."end", s.id`;
-  return db().$transaction(async (tx) => {
-    await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
-    await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
-    return tx.$queryRaw<ArticleSpans[]>`
+  return db().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_nestloop = off`;
+      await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
+      return tx.$queryRaw<ArticleSpans[]>`
     WITH spans AS MATERIALIZED (
       SELECT a.id, a.article_id, a.author_id, a.start, a."end"
       FROM annotations a
@@ -105,5 +136,7 @@ function spansByArticle(projectId: string, coderIds: string[], tagIds: string[],
     LEFT JOIN linked lk ON lk.annotation_id = s.id
     GROUP BY s.article_id, ar.text_length
     ORDER BY s.article_id`;
-  }, { timeout: READ_TIMEOUT_MS });
+    },
+    { timeout: READ_TIMEOUT_MS },
+  );
 }

@@ -89,11 +89,20 @@ function unpack(input: AgreementInput): { spans: CodedSpan[]; segments: Map<stri
     const tags = article.tags.split(",");
     const links = article.links.split(",");
     for (let index = 0; index < article.coders.length; index++) {
-      const span: CodedSpan = { articleId: article.articleId, coder: article.coders[index]!, start: article.starts[index]!, end: article.ends[index]!, tags: tagList(tags[index] ?? ""), links: links[index] ?? "" };
+      const span: CodedSpan = {
+        articleId: article.articleId,
+        coder: article.coders[index]!,
+        start: article.starts[index]!,
+        end: article.ends[index]!,
+        tags: tagList(tags[index] ?? ""),
+        links: links[index] ?? "",
+      };
       spans.push(span);
       for (const tag of span.tags) {
         const category = input.tags[tag]!.name;
-        segments.get(category)!.push({ coder: span.coder, start: offset + span.start, end: offset + span.end, category });
+        segments
+          .get(category)!
+          .push({ coder: span.coder, start: offset + span.start, end: offset + span.end, category });
       }
     }
     offset += article.textLength;
@@ -107,7 +116,12 @@ function unpack(input: AgreementInput): { spans: CodedSpan[]; segments: Map<stri
  * units both coders marked, `both` of them said yes by both, `first` and
  * `second` yes by each. Counting spares a list per tag of a million units.
  */
-function yesNoKappa(pairs: number, both: number, first: number, second: number): { units: number; observed: number | null; kappa: number | null } {
+function yesNoKappa(
+  pairs: number,
+  both: number,
+  first: number,
+  second: number,
+): { units: number; observed: number | null; kappa: number | null } {
   if (pairs === 0) return { units: 0, observed: null, kappa: null };
   const observed = (pairs - first - second + 2 * both) / pairs;
   const expected = (first / pairs) * (second / pairs) + ((pairs - first) / pairs) * ((pairs - second) / pairs);
@@ -136,7 +150,11 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
   // Tags are compared by name (a name in two groups is one category): per name, the pairs where each coder, and both, said yes.
   const names = [...new Set(input.tags.map((tag) => tag.name))];
   const nameOf = input.tags.map((tag) => names.indexOf(tag.name));
-  const yes = { first: new Float64Array(names.length), second: new Float64Array(names.length), both: new Float64Array(names.length) };
+  const yes = {
+    first: new Float64Array(names.length),
+    second: new Float64Array(names.length),
+    both: new Float64Array(names.length),
+  };
   for (const [first, second] of pairs) {
     const firstNames = new Set(first.tags.map((tag) => nameOf[tag]!));
     const secondNames = new Set(second.tags.map((tag) => nameOf[tag]!));
@@ -154,7 +172,11 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
   const disagreement = new Map<string, CategoryDisagreement>();
   const disagreementOf = (category: string) => {
     let figure = disagreement.get(category);
-    if (!figure) disagreement.set(category, (figure = categoryDisagreement(segments.get(category) ?? [], category, input.coders, length)));
+    if (!figure)
+      disagreement.set(
+        category,
+        (figure = categoryDisagreement(segments.get(category) ?? [], category, input.coders, length)),
+      );
     return figure;
   };
   /** uα over several categories at once: 1 − ΣDₒ / ΣDₑ, as Krippendorff combines categories (unitizedAlpha). */
@@ -170,7 +192,17 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
     const named = new Map<number[], string>();
     return (span: CodedSpan) => {
       let value = named.get(span.tags);
-      if (value === undefined) named.set(span.tags, (value = span.tags.map((tag) => input.tags[tag]!).filter((tag) => tag.group === group).map((tag) => tag.name).sort().join(" + ") || NO_TAG));
+      if (value === undefined)
+        named.set(
+          span.tags,
+          (value =
+            span.tags
+              .map((tag) => input.tags[tag]!)
+              .filter((tag) => tag.group === group)
+              .map((tag) => tag.name)
+              .sort()
+              .join(" + ") || NO_TAG),
+        );
       return value;
     };
   };
@@ -183,6 +215,9 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
       alpha: alphaOf(group.tags),
       tags: group.tags.map((tag) => ({ tag, kappa: tagKappa(tag), alpha: alphaOf([tag]) })),
     })),
-    links: { ...kappaOf(linkValue), alpha: round(krippendorffsAlpha(matched.map((unit) => unit.map((span) => linkValue(span!)))).alpha) },
+    links: {
+      ...kappaOf(linkValue),
+      alpha: round(krippendorffsAlpha(matched.map((unit) => unit.map((span) => linkValue(span!)))).alpha),
+    },
   };
 }

@@ -21,7 +21,9 @@ export interface Agreement {
  * there is nothing to measure, or when chance agreement is total (pₑ = 1).
  */
 export function cohensKappa(units: Unit[]): Agreement & { kappa: number | null } {
-  const pairs = units.filter((unit): unit is [Value, Value] => unit.length === 2 && unit[0] !== null && unit[1] !== null);
+  const pairs = units.filter(
+    (unit): unit is [Value, Value] => unit.length === 2 && unit[0] !== null && unit[1] !== null,
+  );
   const n = pairs.length;
   if (n === 0) return { units: 0, observed: null, kappa: null };
   const observed = pairs.filter(([a, b]) => a === b).length / n;

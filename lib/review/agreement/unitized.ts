@@ -39,7 +39,8 @@ export interface CategoryDisagreement {
 export function sectionDistance(a: Section, b: Section): number {
   const beginDifference = a.start - b.start;
   const endDifference = a.start + a.length - (b.start + b.length);
-  if (a.unit && b.unit) return -a.length < beginDifference && beginDifference < b.length ? beginDifference ** 2 + endDifference ** 2 : 0;
+  if (a.unit && b.unit)
+    return -a.length < beginDifference && beginDifference < b.length ? beginDifference ** 2 + endDifference ** 2 : 0;
   if (a.unit && !b.unit) return beginDifference >= 0 && endDifference <= 0 ? a.length ** 2 : 0;
   if (!a.unit && b.unit) return beginDifference <= 0 && endDifference >= 0 ? b.length ** 2 : 0;
   return 0;
@@ -118,12 +119,18 @@ function pairDistance(first: Section[], second: Section[]): number {
  * where N is the number of units of the category over all coders and the gaps
  * are every coder's.
  */
-export function categoryDisagreement(segments: CodedSegment[], category: string, coders: number, length: number): CategoryDisagreement {
+export function categoryDisagreement(
+  segments: CodedSegment[],
+  category: string,
+  coders: number,
+  length: number,
+): CategoryDisagreement {
   const byCoder = Array.from({ length: coders }, (): CodedSegment[] => []);
   for (const segment of segments) if (segment.category === category) byCoder[segment.coder]?.push(segment);
   const tilings = byCoder.map((own) => sectionsOf(own, length));
   let distances = 0;
-  for (let i = 0; i < coders; i++) for (let j = i + 1; j < coders; j++) distances += 2 * pairDistance(tilings[i]!, tilings[j]!);
+  for (let i = 0; i < coders; i++)
+    for (let j = i + 1; j < coders; j++) distances += 2 * pairDistance(tilings[i]!, tilings[j]!);
   const observed = distances / (coders * (coders - 1) * length ** 2);
 
   const units: number[] = [];
@@ -161,8 +168,16 @@ export function categoryDisagreement(segments: CodedSegment[], category: string,
  * uα over several categories at once (a codebook group): 1 − ΣDₒ / ΣDₑ, as
  * Krippendorff combines categories; with each category's own figures.
  */
-export function unitizedAlpha(segments: CodedSegment[], categories: string[], coders: number, length: number): { alpha: number | null; categories: CategoryDisagreement[] } {
-  const figures = length > 0 && coders >= 2 ? categories.map((category) => categoryDisagreement(segments, category, coders, length)) : [];
+export function unitizedAlpha(
+  segments: CodedSegment[],
+  categories: string[],
+  coders: number,
+  length: number,
+): { alpha: number | null; categories: CategoryDisagreement[] } {
+  const figures =
+    length > 0 && coders >= 2
+      ? categories.map((category) => categoryDisagreement(segments, category, coders, length))
+      : [];
   const observed = figures.reduce((sum, figure) => sum + figure.observed, 0);
   const expected = figures.reduce((sum, figure) => sum + figure.expected, 0);
   return { alpha: expected === 0 ? null : 1 - observed / expected, categories: figures };

@@ -18,12 +18,23 @@ export default async function EventsPage({ params, searchParams }: PageProps<"/p
   const q = queryParam(query, "q")?.trim() || undefined;
   const { actor, record: project } = await subpage.load(projectId);
   // A page of 50, as the API's: each event's links are counted, and an event may have thousands.
-  const { data: page, problem } = await orProblem(listEvents(actor, projectId, { limit: DEFAULT_PAGE_SIZE, cursor, q }));
+  const { data: page, problem } = await orProblem(
+    listEvents(actor, projectId, { limit: DEFAULT_PAGE_SIZE, cursor, q }),
+  );
   return (
     <div>
-      <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>Events</PageTitle>
+      <PageTitle
+        eyebrow={
+          <Link href={`/projects/${projectId}`} className="hover:underline">
+            {project.name}
+          </Link>
+        }
+      >
+        Events
+      </PageTitle>
       <p className="-mt-3 mb-6 max-w-3xl text-sm text-stone-600">
-        The real-world events the claims of different outlets are linked to, by date. Merging an event moves its links to the other one.
+        The real-world events the claims of different outlets are linked to, by date. Merging an event moves its links
+        to the other one.
       </p>
       <form method="get" role="search" className="mb-4 flex items-center gap-2">
         <input
@@ -45,9 +56,18 @@ export default async function EventsPage({ params, searchParams }: PageProps<"/p
         filtered={q !== undefined}
         projectId={projectId}
         events={page?.items ?? []}
-        permissions={{ canCreate: roleAllows(project.role, "event.link"), canManage: roleAllows(project.role, "event.manage") }}
+        permissions={{
+          canCreate: roleAllows(project.role, "event.link"),
+          canManage: roleAllows(project.role, "event.manage"),
+        }}
       />
-      <PageNavigation path={`/projects/${projectId}/events`} query={q ? { q } : {}} cursor={cursor} nextCursor={page?.nextCursor ?? null} nextLabel="Later events →" />
+      <PageNavigation
+        path={`/projects/${projectId}/events`}
+        query={q ? { q } : {}}
+        cursor={cursor}
+        nextCursor={page?.nextCursor ?? null}
+        nextLabel="Later events →"
+      />
     </div>
   );
 }

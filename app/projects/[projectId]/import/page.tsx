@@ -14,7 +14,13 @@ export default async function ImportArticlePage({ params }: PageProps<"/projects
   if (!roleAllows(project.role, "article.create")) forbidden();
   return (
     <div className="max-w-3xl">
-      <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>
+      <PageTitle
+        eyebrow={
+          <Link href={`/projects/${projectId}`} className="hover:underline">
+            {project.name}
+          </Link>
+        }
+      >
         Import an article
       </PageTitle>
       <Card>

@@ -34,7 +34,9 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
   const query = await searchParams;
   const { actor, record: project } = await subpage.load(projectId);
   const value = (key: string) => queryParam(query, key) ?? "";
-  const filters = Object.fromEntries(["q", "tag", "source", "status"].map((key) => [key, value(key)]).filter(([, entry]) => entry));
+  const filters = Object.fromEntries(
+    ["q", "tag", "source", "status"].map((key) => [key, value(key)]).filter(([, entry]) => entry),
+  );
   const cursor = queryParam(query, "cursor");
 
   const [{ data: found, problem }, codebook, outlets] = await Promise.all([
@@ -45,19 +47,40 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
   const hits = found?.items ?? [];
   const tagGroups = new Map<string, typeof codebook>();
   for (const tag of codebook) tagGroups.set(tag.group.name, [...(tagGroups.get(tag.group.name) ?? []), tag]);
-  const outletChoices = filterChoices(outlets.items.map((outlet) => outlet.name), value("source"));
+  const outletChoices = filterChoices(
+    outlets.items.map((outlet) => outlet.name),
+    value("source"),
+  );
 
   return (
     <div className="space-y-5">
-      <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>Search</PageTitle>
+      <PageTitle
+        eyebrow={
+          <Link href={`/projects/${projectId}`} className="hover:underline">
+            {project.name}
+          </Link>
+        }
+      >
+        Search
+      </PageTitle>
       <form method="get" role="search" className="flex flex-wrap items-end gap-2 text-sm">
         <label className="text-xs text-stone-600">
           Words
-          <input name="q" defaultValue={value("q")} required className="block w-72 rounded-md border border-stone-300 px-2 py-1.5 text-sm" dir="auto" />
+          <input
+            name="q"
+            defaultValue={value("q")}
+            required
+            className="block w-72 rounded-md border border-stone-300 px-2 py-1.5 text-sm"
+            dir="auto"
+          />
         </label>
         <label className="text-xs text-stone-600">
           Tag
-          <select name="tag" defaultValue={value("tag")} className="block w-44 rounded-md border border-stone-300 px-2 py-1.5 text-sm">
+          <select
+            name="tag"
+            defaultValue={value("tag")}
+            className="block w-44 rounded-md border border-stone-300 px-2 py-1.5 text-sm"
+          >
             <option value="">Any</option>
             {[...tagGroups].map(([group, tags]) => (
               <optgroup key={group} label={group}>
@@ -72,7 +95,11 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
         </label>
         <label className="text-xs text-stone-600">
           Outlet
-          <select name="source" defaultValue={outletChoices.value} className="block w-44 rounded-md border border-stone-300 px-2 py-1.5 text-sm">
+          <select
+            name="source"
+            defaultValue={outletChoices.value}
+            className="block w-44 rounded-md border border-stone-300 px-2 py-1.5 text-sm"
+          >
             <option value="">Any</option>
             {outletChoices.options.map((name) => (
               <option key={name} value={name}>
@@ -83,7 +110,11 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
         </label>
         <label className="text-xs text-stone-600">
           Status
-          <select name="status" defaultValue={value("status")} className="block rounded-md border border-stone-300 px-2 py-1.5 text-sm">
+          <select
+            name="status"
+            defaultValue={value("status")}
+            className="block rounded-md border border-stone-300 px-2 py-1.5 text-sm"
+          >
             <option value="">Any</option>
             {["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"].map((status) => (
               <option key={status} value={status}>
@@ -105,9 +136,18 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
               <p className="text-xs text-stone-500">
                 {KIND_LABEL[hit.kind]}
                 {hit.author && ` by ${hit.author.name}`}
-                {hit.kind === "annotation" && hit.status && ` · ${hit.status.toLowerCase()}`} · {hit.source ?? "No outlet"} · {hit.articleTitle}
+                {hit.kind === "annotation" && hit.status && ` · ${hit.status.toLowerCase()}`} ·{" "}
+                {hit.source ?? "No outlet"} · {hit.articleTitle}
               </p>
-              <Link href={hit.annotationId ? `/articles/${hit.articleId}#annotation-${hit.annotationId}` : `/articles/${hit.articleId}`} className="mt-1 block text-stone-900 hover:underline" dir="auto">
+              <Link
+                href={
+                  hit.annotationId
+                    ? `/articles/${hit.articleId}#annotation-${hit.annotationId}`
+                    : `/articles/${hit.articleId}`
+                }
+                className="mt-1 block text-stone-900 hover:underline"
+                dir="auto"
+              >
                 <Snippet text={hit.snippet} />
               </Link>
               {hit.kind === "comment" && hit.exact && <p className="mt-1 text-xs text-stone-500">on “{hit.exact}”</p>}
@@ -115,7 +155,13 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
           ))}
         </ol>
       )}
-      <PageNavigation path={`/projects/${projectId}/search`} query={filters} cursor={cursor} nextCursor={found?.nextCursor ?? null} nextLabel="More matches →" />
+      <PageNavigation
+        path={`/projects/${projectId}/search`}
+        query={filters}
+        cursor={cursor}
+        nextCursor={found?.nextCursor ?? null}
+        nextLabel="More matches →"
+      />
     </div>
   );
 }
