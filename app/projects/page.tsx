@@ -35,7 +35,8 @@ export default async function ProjectsPage({ searchParams }: PageProps<"/project
               <li key={project.id}>
                 <Link
                   href={`/projects/${project.id}`}
-                  className="block rounded-lg border border-stone-200 bg-white p-4 shadow-xs hover:border-indigo-300 hover:shadow-sm"
+                  className={`block rounded-lg border border-stone-200 bg-white p-4 shadow-xs hover:border-indigo-300
+                    hover:shadow-sm`}
                 >
                   <div className="flex items-baseline justify-between gap-4">
                     <h2 className="font-medium text-stone-900">{project.name}</h2>

@@ -14,7 +14,10 @@ import { singleSignOnAction } from "./actions";
 function singleSignOnProblem(error: unknown): string | undefined {
   if (typeof error !== "string") return undefined;
   if (error === "AccessDenied") {
-    return "Single sign-on did not sign you in: there is no account here with your email address and this server does not create one (or your provider did not confirm the address). Ask an administrator.";
+    return (
+      "Single sign-on did not sign you in: there is no account here with your email address and this server does " +
+      "not create one (or your provider did not confirm the address). Ask an administrator."
+    );
   }
   return "Single sign-on failed. Try again, or sign in with your email and password.";
 }

@@ -104,7 +104,9 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
             onFocus={() => setFocus(index)}
             aria-current={index === focus ? "true" : undefined}
             data-testid="adjudication-unit"
-            className={`rounded-lg border bg-white p-3 shadow-xs outline-none ${index === focus ? "border-indigo-400 ring-2 ring-indigo-200" : "border-stone-200"}`}
+            className={`rounded-lg border bg-white p-3 shadow-xs outline-none ${
+              index === focus ? "border-indigo-400 ring-2 ring-indigo-200" : "border-stone-200"
+            }`}
           >
             <div className="mb-2 flex items-center gap-2">
               <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${KIND_STYLE[unit.kind]}`}>
@@ -136,7 +138,8 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
                         {version.tags.map((tag) => (
                           <li
                             key={tag.id}
-                            className="inline-flex items-center gap-1 rounded-full border border-stone-200 px-1.5 text-xs"
+                            className={`inline-flex items-center gap-1 rounded-full border border-stone-200 px-1.5
+                              text-xs`}
                           >
                             <span
                               aria-hidden
@@ -156,7 +159,8 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
                         <button
                           type="button"
                           onClick={() => accept(unit, coder)}
-                          className="mt-1 rounded-md border border-emerald-300 px-2 py-0.5 text-xs font-medium text-emerald-800 hover:bg-emerald-50"
+                          className={`mt-1 rounded-md border border-emerald-300 px-2 py-0.5 text-xs font-medium
+                            text-emerald-800 hover:bg-emerald-50`}
                         >
                           Accept this version
                         </button>

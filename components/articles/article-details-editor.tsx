@@ -42,7 +42,8 @@ export function ArticleDetailsEditor({
       <button
         type="button"
         onClick={() => setOpen(true)}
-        className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs hover:bg-stone-50"
+        className={`rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs
+          hover:bg-stone-50`}
       >
         Edit details
       </button>

@@ -28,7 +28,10 @@ const FIRST_FIELDS = [
 /** Recorded names that would not say what they are. */
 const LABELS: Record<string, string> = { exact: "Quote", annotationId: "Claim", url: "URL" };
 
-/** A recorded field or entity type as words: "reviewNote" → "Review note", "eventId" → "Event", "ClaimLink" → "Claim link". */
+/**
+ * A recorded field or entity type as words: "reviewNote" → "Review note", "eventId" → "Event", "ClaimLink" → "Claim
+ * link".
+ */
 export function asWords(name: string): string {
   if (LABELS[name]) return LABELS[name];
   const words = name

@@ -26,7 +26,10 @@ export function InvitationsManager({ projectId, invitations }: { projectId: stri
         body: { email, role },
       });
       setEmail("");
-      return `Invited ${invited.email} as ${invited.role.toLowerCase()}. They see the invitation when they sign in, or once they sign up with that address.`;
+      return (
+        `Invited ${invited.email} as ${invited.role.toLowerCase()}. They see the invitation when they sign in, ` +
+        `or once they sign up with that address.`
+      );
     });
   }
 

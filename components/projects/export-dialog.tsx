@@ -31,7 +31,10 @@ type ArticleChoices =
   | { state: "loaded"; articles: { id: string; label: string }[] }
   | { state: "failed"; message: string };
 
-/** Every article of the project, page after page of the API's largest pages: the picker must offer them all, not the page shown. */
+/**
+ * Every article of the project, page after page of the API's largest pages: the picker must offer them all, not the
+ * page shown.
+ */
 async function loadArticleChoices(projectId: string): Promise<{ id: string; label: string }[]> {
   const choices: { id: string; label: string }[] = [];
   let cursor: string | null = null;
@@ -91,7 +94,8 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
       <button
         type="button"
         onClick={() => dialog.current?.showModal()}
-        className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50"
+        className={`rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs
+          hover:bg-stone-50`}
       >
         Export
       </button>

@@ -93,7 +93,8 @@ export function ImportDialog({ projectId }: { projectId: string }) {
       <button
         type="button"
         onClick={() => dialog.current?.showModal()}
-        className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50"
+        className={`rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs
+          hover:bg-stone-50`}
       >
         Import files
       </button>
@@ -179,7 +180,8 @@ export function ImportDialog({ projectId }: { projectId: string }) {
               type="button"
               disabled={!html.trim()}
               onClick={importPasted}
-              className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+              className={`rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700
+                disabled:opacity-50`}
             >
               Extract and import
             </button>

@@ -41,7 +41,9 @@ export function ActionMessage({ message }: { message: ActionMessageState | null 
   return (
     <p
       role={message.kind === "error" ? "alert" : "status"}
-      className={`rounded-md px-3 py-2 text-sm ${message.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}
+      className={`rounded-md px-3 py-2 text-sm ${
+        message.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"
+      }`}
     >
       {message.text}
     </p>

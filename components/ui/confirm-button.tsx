@@ -2,7 +2,9 @@
 
 import { useState } from "react";
 
-/** A destructive action asked twice: its button turns into the question, "Yes, delete" (or `confirmLabel`) and "Keep". */
+/**
+ * A destructive action asked twice: its button turns into the question, "Yes, delete" (or `confirmLabel`) and "Keep".
+ */
 export function ConfirmButton({
   label,
   question,

@@ -103,7 +103,8 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
           {canImport && (
             <Link
               href={`/projects/${projectId}/import`}
-              className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50"
+              className={`rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800
+                shadow-xs hover:bg-stone-50`}
             >
               Import article
             </Link>
@@ -114,7 +115,8 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
       <div className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2">
         <h2 className="text-lg font-medium">Articles</h2>
         {(project.articleCount > 0 || filtered) && (
-          // Keyed on the filters: React sets a select's defaultValue only when it mounts, and "All articles" must clear the outlet.
+          // Keyed on the filters: React sets a select's defaultValue only when it mounts, and "All articles" must clear
+          // the outlet.
           <ArticleFilters
             key={`${q}|${outlets.value}`}
             projectId={projectId}

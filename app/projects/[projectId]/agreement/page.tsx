@@ -154,7 +154,8 @@ export default async function AgreementPage({ params, searchParams }: PageProps<
           <a
             href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`}
             download="agreement.csv"
-            className="inline-block rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-stone-50"
+            className={`inline-block rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium
+              hover:bg-stone-50`}
           >
             Download as CSV
           </a>

@@ -146,7 +146,11 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
                 key={option}
                 href={hrefFor(option)}
                 aria-current={view === option ? "page" : undefined}
-                className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${view === option ? "border-indigo-600 text-indigo-700" : "border-transparent text-stone-600 hover:text-stone-900"}`}
+                className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
+                  view === option
+                    ? "border-indigo-600 text-indigo-700"
+                    : "border-transparent text-stone-600 hover:text-stone-900"
+                }`}
               >
                 {option === "table" ? "Events and omissions" : "Read side by side"}
               </Link>

@@ -2,7 +2,8 @@ import { json } from "@/lib/next/respond";
 import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { listArticleLinksPage } from "@/lib/events";
 
-// GET /api/v1/articles/:articleId/links – the events its claims are linked to (with stance and attribution); ?limit=&cursor=
+// GET /api/v1/articles/:articleId/links – the events its claims are linked to (with stance and attribution);
+// ?limit=&cursor=
 export const GET = apiRoute<"articleId">(async (actor, { params, query }) =>
   json(await listArticleLinksPage(actor, params.articleId, query)),
 );

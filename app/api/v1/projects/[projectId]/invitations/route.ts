@@ -7,7 +7,8 @@ export const GET = apiRoute<"projectId">(async (actor, { params, query }) =>
   json(await listInvitations(actor, params.projectId, query)),
 );
 
-// POST /api/v1/projects/:projectId/invitations – { email, role }: the same 201 whether or not the address has an account (editors)
+// POST /api/v1/projects/:projectId/invitations – { email, role }: the same 201 whether or not the address has an
+// account (editors)
 export const POST = apiRoute<"projectId">(async (actor, { params, body }) =>
   json(await inviteMember(actor, params.projectId, await body()), { status: 201 }),
 );

@@ -2,7 +2,8 @@ import { json } from "@/lib/next/respond";
 import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { mergeSource } from "@/lib/sources";
 
-// POST /api/v1/sources/:sourceId/merge – { into: survivorSourceId }: its articles move to the survivor, it is deleted (editors)
+// POST /api/v1/sources/:sourceId/merge – { into: survivorSourceId }: its articles move to the survivor, it is deleted
+// (editors)
 export const POST = apiRoute<"sourceId">(async (actor, { params, body }) =>
   json(await mergeSource(actor, params.sourceId, await body())),
 );
