@@ -219,7 +219,8 @@ export function comparedLinksStatement(claimsWhere: Prisma.Sql): Prisma.Sql {
 
 /** What the comparison reads of claims: the caller's visible, anchored, not rejected annotations of the articles. */
 export function comparedClaimsSql(actor: Actor, access: ProjectAccess, articleIds: string[]): Prisma.Sql {
-  return Prisma.sql`a.article_id = ANY(${articleIds}::uuid[]) AND a.anchor <> 'ORPHANED' AND ${notRejectedSql} AND ${visibleAnnotationsSql(actor, access)}`;
+  return Prisma.sql`a.article_id = ANY(${articleIds}::uuid[]) AND a.anchor <> 'ORPHANED' AND ${notRejectedSql}
+    AND ${visibleAnnotationsSql(actor, access)}`;
 }
 
 interface ClaimRow {
@@ -262,7 +263,8 @@ async function loadClaims(actor: Actor, access: ProjectAccess, articleIds: strin
       })[]
     >`
       SELECT a.id, a.article_id AS "articleId", a.start, a."end", a.exact,
-             t.name AS tag, t.color, t.position, g.name AS "groupName", g.kind::text AS kind, g.position AS "groupPosition"
+             t.name AS tag, t.color, t.position, g.name AS "groupName", g.kind::text AS kind, g.position AS
+               "groupPosition"
       FROM annotations a
       LEFT JOIN annotation_tags at ON at.annotation_id = a.id
       LEFT JOIN tags t ON t.id = at.tag_id

@@ -8,7 +8,9 @@ export const DEMO_PROJECT = {
   id: "019ab000-0000-7000-8000-000000000001",
   name: "Afghan resistance, summer 2021",
   description:
-    "Two outlets on Afghans taking up arms against the Taliban in August 2021: what each reports, what each leaves out, and how each frames it.",
+    "Two outlets on Afghans taking up arms against the Taliban in August 2021: what each reports, what each leaves " +
+    "out, " +
+    "and how each frames it.",
 };
 
 export const DEMO_PASSWORD = "parallax-demo";
@@ -161,7 +163,8 @@ export const DEMO_CLAIMS: DemoClaim[] = [
     id: demoId(310),
     articleId: B,
     quote:
-      "the Afghan flag had been hoisted once again in the Pol-e-Hesar, Deh Salah and Banu districts of Baghlan province",
+      "the Afghan flag had been hoisted once again in the Pol-e-Hesar, Deh Salah and Banu districts of Baghlan " +
+      "province",
     tags: ["factual claim", "unverified"],
     links: [{ eventId: demoId(202), stance: "ASSERTS", attributedTo: "reports circulating on Friday" }],
   },
@@ -250,7 +253,8 @@ export const DEMO_SECOND_CODINGS: (DemoClaim & { settles: string })[] = [
     settles: demoId(303),
     articleId: A,
     quote:
-      "Armed Afghans, men and women, have taken to the streets in Takhar, Balkh, Badghis and Baghlan, Mazar-e-Sharif, and beyond",
+      "Armed Afghans, men and women, have taken to the streets in Takhar, Balkh, Badghis and Baghlan, " +
+      "Mazar-e-Sharif, and beyond",
     tags: ["factual claim", "security and defense", "unverified"],
     links: [{ eventId: demoId(201), stance: "ASSERTS" }],
   },

@@ -70,7 +70,10 @@ export interface EventLinkView extends ClaimLinkView {
 
 export interface EventDetail extends EventView {
   links: EventLinkView[];
-  /** The project's outlets with live articles none of whose claims (that the caller sees) is linked to the event: its omissions. */
+  /**
+   * The project's outlets with live articles none of whose claims (that the caller sees) is linked to the event: its
+   * omissions.
+   */
   notReportedBy: { id: string; name: string }[];
 }
 
@@ -222,7 +225,8 @@ export function eventsPageStatement(
       ? Prisma.sql`TRUE`
       : Prisma.sql`(${eventOrder("e")}) > (SELECT ${eventOrder("c")} FROM events c WHERE c.id = ${afterId}::uuid)`;
   return Prisma.sql`
-    SELECT page.id, page.project_id AS "projectId", page.title, page.date_start AS "dateStart", page.date_end AS "dateEnd", page.place, page.description,
+    SELECT page.id, page.project_id AS "projectId", page.title, page.date_start AS "dateStart", page.date_end AS
+      "dateEnd", page.place, page.description,
            page.created_at AS "createdAt", page.updated_at AS "updatedAt",
            (${linkCountSql(actor, access, Prisma.sql`page.id`)}) AS "linkCount"
     FROM (
@@ -454,7 +458,8 @@ export async function createLink(actor: Actor, eventId: string, input: unknown):
   const { annotationId, stance: linkStance, attributedTo, note } = parseInput(createLinkInput, input);
   await requireLinkableAnnotation(actor, access, annotationId);
   return db().$transaction(async (tx) => {
-    // Shares the event's row lock: a merge or deletion of the event waits for this link, or this link for it (then 404).
+    // Shares the event's row lock: a merge or deletion of the event waits for this link, or this link for it (then
+    // 404).
     const [live] = await tx.$queryRaw<
       { id: string }[]
     >`SELECT id FROM events WHERE id = ${eventId}::uuid AND deleted_at IS NULL FOR SHARE`;
@@ -586,14 +591,19 @@ export function articleLinksStatement(
   page?: { afterId: string | null; limit: number },
 ): Prisma.Sql {
   const after = page?.afterId
-    ? Prisma.sql`AND (l.created_at, l.id) > (SELECT c.created_at, c.id FROM claim_links c WHERE c.id = ${page.afterId}::uuid)`
+    ? Prisma.sql`AND (l.created_at, l.id) > (SELECT c.created_at, c.id FROM claim_links c
+      WHERE c.id = ${page.afterId}::uuid)`
     : Prisma.empty;
   return Prisma.sql`
-    SELECT l.id, l.event_id AS "eventId", l.annotation_id AS "annotationId", l.stance::text AS stance, l.attributed_to AS "attributedTo", l.note,
-           l.created_by_id AS "createdById", u.name AS "createdByName", l.created_at AS "createdAt", l.updated_at AS "updatedAt",
+    SELECT l.id, l.event_id AS "eventId", l.annotation_id AS "annotationId", l.stance::text AS stance, l.attributed_to
+      AS "attributedTo", l.note,
+           l.created_by_id AS "createdById", u.name AS "createdByName", l.created_at AS "createdAt", l.updated_at AS
+             "updatedAt",
            e.title AS "eventTitle", e.date_start AS "eventDate"
-    FROM claim_links l JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL JOIN users u ON u.id = l.created_by_id
-    WHERE ${linksOfClaimsSql(Prisma.sql`SELECT a.id FROM annotations a WHERE a.article_id = ${articleId}::uuid AND ${visibleAnnotationsSql(actor, access)}`)} ${after}
+    FROM claim_links l JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL
+      JOIN users u ON u.id = l.created_by_id
+    WHERE ${linksOfClaimsSql(Prisma.sql`SELECT a.id FROM annotations a WHERE a.article_id = ${articleId}::uuid
+      AND ${visibleAnnotationsSql(actor, access)}`)} ${after}
     ORDER BY l.created_at, l.id
     ${page ? Prisma.sql`LIMIT ${page.limit + 1}` : Prisma.empty}`;
 }
@@ -618,7 +628,10 @@ export async function listArticleLinks(actor: Actor, articleId: string): Promise
   return rows.map(toArticleLinkView);
 }
 
-/** A page of listArticleLinks (GET …/articles/:articleId/links), read in SQL after the cursor: the reader loads them after its first paint. */
+/**
+ * A page of listArticleLinks (GET …/articles/:articleId/links), read in SQL after the cursor: the reader loads them
+ * after its first paint.
+ */
 export async function listArticleLinksPage(
   actor: Actor,
   articleId: string,

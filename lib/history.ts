@@ -18,7 +18,10 @@ export interface HistoryEntry {
   after: unknown;
   /** The fields that differ between before and after, for a readable diff. */
   changes: { field: string; before: unknown; after: unknown }[];
-  /** What the ids the entry mentions (`eventId`, `annotationId`, `articleId`…) name now: an event's or article's title, an annotation's quote. */
+  /**
+   * What the ids the entry mentions (`eventId`, `annotationId`, `articleId`…) name now: an event's or article's title,
+   * an annotation's quote.
+   */
   names: Record<string, string>;
 }
 
@@ -68,7 +71,8 @@ export function historyStatement(
   if (actorId) conditions.push(Prisma.sql`h.actor_id = ${actorId}::uuid`);
   if (beforeId) conditions.push(Prisma.sql`h.id < ${beforeId}::uuid`);
   return Prisma.sql`
-    SELECT h.id, h.action, h.entity_type AS "entityType", h.entity_id AS "entityId", h.before, h.after, h.created_at AS "createdAt", h.actor_id AS "actorId", u.name AS "actorName"
+    SELECT h.id, h.action, h.entity_type AS "entityType", h.entity_id AS "entityId", h.before, h.after, h.created_at AS
+      "createdAt", h.actor_id AS "actorId", u.name AS "actorName"
     FROM audit_entries h LEFT JOIN users u ON u.id = h.actor_id
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY h.id DESC
@@ -111,7 +115,9 @@ export async function listHistory(actor: Actor, projectId: string, query: unknow
   }));
 }
 
-/** The ids in a recorded item's `…Id` fields and a merge's `mergedInto` (an entry records ids, not what they stand for). */
+/**
+ * The ids in a recorded item's `…Id` fields and a merge's `mergedInto` (an entry records ids, not what they stand for).
+ */
 function mentionedIds(record: unknown): string[] {
   if (!record || typeof record !== "object" || Array.isArray(record)) return [];
   const namesAnId = (field: string) => field.endsWith("Id") || field === "mergedInto";
@@ -120,7 +126,10 @@ function mentionedIds(record: unknown): string[] {
   );
 }
 
-/** The current title, name or quote of the project's events, articles, outlets and annotations among `ids`, deleted ones included (history names them too). */
+/**
+ * The current title, name or quote of the project's events, articles, outlets and annotations among `ids`, deleted ones
+ * included (history names them too).
+ */
 async function namesOf(projectId: string, ids: string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return new Map();

@@ -58,7 +58,8 @@ export async function lockMergePair(
   const { table, softDeleted, notFoundName } = MERGEABLE[kind];
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM ${Prisma.raw(table)}
-    WHERE id IN (${mergedId}::uuid, ${into}::uuid) AND project_id = ${projectId}::uuid ${softDeleted ? Prisma.sql`AND deleted_at IS NULL` : Prisma.empty}
+    WHERE id IN (${mergedId}::uuid, ${into}::uuid)
+      AND project_id = ${projectId}::uuid ${softDeleted ? Prisma.sql`AND deleted_at IS NULL` : Prisma.empty}
     ORDER BY id FOR UPDATE`;
   if (!locked.some((row) => row.id === mergedId)) throw notFound(notFoundName);
   if (!locked.some((row) => row.id === into)) throw unknownInto(kind);

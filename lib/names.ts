@@ -77,7 +77,12 @@ export async function findNamed(
   return client.$queryRaw<Named[]>`
     SELECT id, ${Prisma.raw(column)} AS name, parallax_name_key(${Prisma.raw(column)}) AS key FROM ${Prisma.raw(table)}
     WHERE project_id = ${projectId}::uuid
-      ${names ? Prisma.sql`AND parallax_name_key(${Prisma.raw(column)}) = ANY (ARRAY(SELECT parallax_name_key(candidate) FROM unnest(${names}::text[]) AS candidate))` : Prisma.empty}
+      ${
+        names
+          ? Prisma.sql`AND parallax_name_key(${Prisma.raw(column)}) = ANY (ARRAY(SELECT parallax_name_key(candidate)
+        FROM unnest(${names}::text[]) AS candidate))`
+          : Prisma.empty
+      }
       ${liveOnly ? Prisma.sql`AND deleted_at IS NULL` : Prisma.empty}
       ${exceptId ? Prisma.sql`AND id <> ${exceptId}::uuid` : Prisma.empty}
     ORDER BY created_at, id ${lock ? Prisma.sql`FOR KEY SHARE` : Prisma.empty}`;
@@ -87,7 +92,8 @@ export async function findNamed(
 export async function nameKeys(client: DbClient, names: string[]): Promise<string[]> {
   if (names.length === 0) return [];
   const rows = await client.$queryRaw<{ key: string }[]>`
-    SELECT parallax_name_key(name) AS key FROM unnest(${names}::text[]) WITH ORDINALITY AS given(name, position) ORDER BY position`;
+    SELECT parallax_name_key(name) AS key FROM unnest(${names}::text[]) WITH ORDINALITY AS given(name, position)
+      ORDER BY position`;
   return rows.map((row) => row.key);
 }
 

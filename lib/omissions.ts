@@ -14,7 +14,10 @@ export function omittingSources<Source, Key>(
   return sources.filter((source) => !reporting.has(keyOf(source)));
 }
 
-/** How many of the events each source omits, by the source's key; each event is given by the keys of the sources that report it. */
+/**
+ * How many of the events each source omits, by the source's key; each event is given by the keys of the sources that
+ * report it.
+ */
 export function omissionCounts<Key>(sourceKeys: readonly Key[], events: readonly ReadonlySet<Key>[]): Map<Key, number> {
   return new Map(sourceKeys.map((key) => [key, events.filter((reporting) => !reporting.has(key)).length]));
 }

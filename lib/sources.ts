@@ -12,7 +12,10 @@ import { requireProjectPermission } from "@/lib/permissions";
 import { isUuid, label, optionalText, optionalWebUrl, parseInput } from "@/lib/validation";
 import { v7 as uuidv7 } from "uuid";
 
-/** An outlet, with what a researcher notes about it (ownership, lean) and how many of the project's articles it published. */
+/**
+ * An outlet, with what a researcher notes about it (ownership, lean) and how many of the project's articles it
+ * published.
+ */
 export interface SourceView {
   id: string;
   projectId: string;
@@ -103,7 +106,8 @@ export async function findOrCreateSource(
     const existing = await findSourceByName(tx, projectId, name);
     if (existing) return existing.id;
     const [created] = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO sources (id, project_id, name, updated_at) VALUES (${uuidv7()}::uuid, ${projectId}::uuid, ${name}, now())
+      INSERT INTO sources (id, project_id, name, updated_at)
+        VALUES (${uuidv7()}::uuid, ${projectId}::uuid, ${name}, now())
       ON CONFLICT (project_id, parallax_name_key(name)) DO NOTHING RETURNING id`;
     if (created) {
       await recordAudit(tx, actor, {
@@ -131,7 +135,10 @@ export async function getSource(actor: Actor, sourceId: string): Promise<SourceV
   return toSourceView(await db().source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect }));
 }
 
-/** Renames an outlet or notes its homepage, ownership and lean (editors); a name another outlet of the project has is a 409. */
+/**
+ * Renames an outlet or notes its homepage, ownership and lean (editors); a name another outlet of the project has is a
+ * 409.
+ */
 export async function updateSource(actor: Actor, sourceId: string, input: unknown): Promise<SourceView> {
   const { projectId } = await requireSource(actor, sourceId, "article.update");
   const changes = parseInput(updateSourceInput, input);
@@ -162,7 +169,8 @@ export async function updateSource(actor: Actor, sourceId: string, input: unknow
 export async function deleteSource(actor: Actor, sourceId: string): Promise<void> {
   const { projectId } = await requireSource(actor, sourceId, "article.update");
   await db().$transaction(async (tx) => {
-    // Locked first, so an import naming the outlet either commits before the count below sees it or waits and makes the outlet anew.
+    // Locked first, so an import naming the outlet either commits before the count below sees it or waits and makes the
+    // outlet anew.
     await tx.$queryRaw`SELECT id FROM sources WHERE id = ${sourceId}::uuid FOR UPDATE`;
     const before = toSourceView(await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect }));
     if (before.articleCount > 0) {

@@ -65,7 +65,10 @@ export const DEFAULT_FUZZY_WORK = 300_000_000;
 
 export const createFuzzyBudget = (work = DEFAULT_FUZZY_WORK): FuzzyBudget => ({ remaining: work });
 
-/** Takes the cost of searching `length` characters for `quote` from the budget; false (and nothing taken) when it is too little. */
+/**
+ * Takes the cost of searching `length` characters for `quote` from the budget; false (and nothing taken) when it is too
+ * little.
+ */
 function spend(budget: FuzzyBudget, length: number, quote: string): boolean {
   const cost = length * Math.ceil(quote.length / 32);
   if (cost > budget.remaining) return false;

@@ -52,14 +52,19 @@ export function describeSpanMismatch(text: string, { start, end, exact }: TextSp
     ["end", end],
   ] as const) {
     if (splitsSurrogatePair(text, offset)) {
-      return `${name} ${offset} splits a surrogate pair (an emoji or another character outside the Basic Multilingual Plane)`;
+      return (
+        `${name} ${offset} splits a surrogate pair (an emoji or another character outside the Basic ` +
+        `Multilingual Plane)`
+      );
     }
   }
   const actual = text.slice(start, end);
   if (actual === exact) return null;
   let differsAt = 0;
   while (differsAt < actual.length && actual[differsAt] === exact[differsAt]) differsAt++;
-  return `the text at ${start}–${end} is ${shown(actual)}, not ${shown(exact)}: they differ from code unit ${differsAt}`;
+  return (
+    `the text at ${start}–${end} is ${shown(actual)}, not ${shown(exact)}: ` + `they differ from code unit ${differsAt}`
+  );
 }
 
 /**

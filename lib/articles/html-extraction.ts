@@ -29,7 +29,8 @@ function assertWithinLimits(root: Element | null): void {
     }
     if (++elements > MAX_HTML_ELEMENTS) {
       throw unprocessable(
-        `This HTML has more than ${MAX_HTML_ELEMENTS.toLocaleString("en")} elements, the limit for extracting an article.`,
+        `This HTML has more than ${MAX_HTML_ELEMENTS.toLocaleString("en")} elements, the limit for extracting an ` +
+          `article.`,
         {
           issues: [{ path: "html", message: `more than ${MAX_HTML_ELEMENTS} elements` }],
           limit: "elements",

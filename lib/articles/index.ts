@@ -302,7 +302,8 @@ export async function updateArticle(actor: Actor, articleId: string, input: unkn
       if (changes.baseRevision !== undefined && changes.baseRevision !== locked.revision) {
         throw new AppError(
           "precondition_failed",
-          `The text was edited since revision ${changes.baseRevision}: it is at revision ${locked.revision}. Reload it and apply your edit again.`,
+          `The text was edited since revision ${changes.baseRevision}: it is at revision ${locked.revision}. Reload ` +
+            `it and apply your edit again.`,
           { currentRevision: locked.revision },
         );
       }

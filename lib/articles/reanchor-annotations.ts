@@ -91,7 +91,8 @@ export async function reanchorArticle(tx: DbClient, actor: Actor, edit: ArticleE
       SET start = v.start, "end" = v."end", exact = v.exact, prefix = v.prefix, suffix = v.suffix,
           anchor = v.anchor::"AnchorState", revision = v.revision,
           version = a.version + CASE WHEN v.bump THEN 1 ELSE 0 END, updated_at = now()
-      FROM unnest(${column("id")}::uuid[], ${column("start")}::int[], ${column("end")}::int[], ${column("exact")}::text[],
+      FROM unnest(${column("id")}::uuid[], ${column("start")}::int[], ${column("end")}::int[],
+        ${column("exact")}::text[],
                   ${column("prefix")}::text[], ${column("suffix")}::text[], ${column("anchor")}::text[],
                   ${column("revision")}::int[], ${column("bump")}::bool[])
            AS v(id, start, "end", exact, prefix, suffix, anchor, revision, bump)

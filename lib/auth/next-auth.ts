@@ -85,7 +85,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         : []),
     ],
     events: {
-      // next-auth's own POST /api/auth/signout ends every session of the user, as the app's Sign out does (a copied cookie stops working too).
+      // next-auth's own POST /api/auth/signout ends every session of the user, as the app's Sign out does (a copied
+      // cookie stops working too).
       async signOut(message) {
         const token = "token" in message ? message.token : null;
         if (typeof token?.sub === "string")

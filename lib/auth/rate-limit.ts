@@ -45,7 +45,8 @@ export function tooManyAttempts(retryAfterSeconds: number): AppError {
 export async function admitAttempt(attempt: Attempt): Promise<void> {
   const [row] = await db().$queryRaw<{ wait: number | null }[]>`
     SELECT parallax_admit_auth_attempt(${attempt.email.trim().toLowerCase()}, ${attempt.address}, ${MAX_FAILURES}::int,
-      ${`${FAILURE_WINDOW_MS} milliseconds`}::interval, ${`${LOCKED_ACCOUNT_INTERVAL_MS} milliseconds`}::interval) AS wait`;
+      ${`${FAILURE_WINDOW_MS} milliseconds`}::interval, ${`${LOCKED_ACCOUNT_INTERVAL_MS} milliseconds`}::interval) AS
+        wait`;
   if (row?.wait != null) throw tooManyAttempts(row.wait);
 }
 

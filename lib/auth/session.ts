@@ -29,7 +29,10 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return actorForSession(session.userId, sessionVersion);
 });
 
-/** The user of a session cookie, unless every session issued under `sessionVersion` has ended since (or the account is gone). */
+/**
+ * The user of a session cookie, unless every session issued under `sessionVersion` has ended since (or the account is
+ * gone).
+ */
 async function actorForSession(userId: string, sessionVersion: number): Promise<Actor | null> {
   const user = await db().user.findUnique({
     where: { id: userId },

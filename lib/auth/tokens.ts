@@ -128,10 +128,14 @@ type ValidTokenRow = { tokenId: string; lastUsedAt: Date | null; expiresAt: Date
   typeof actorFor
 >[0];
 
-/** The token `match` selects, with its user, unless it is revoked or expired. One plain join (a Prisma relation read costs about twice as much). */
+/**
+ * The token `match` selects, with its user, unless it is revoked or expired. One plain join (a Prisma relation read
+ * costs about twice as much).
+ */
 async function findValidToken(match: Prisma.Sql): Promise<ValidTokenRow | undefined> {
   const [row] = await db().$queryRaw<ValidTokenRow[]>`
-    SELECT t.id AS "tokenId", t.last_used_at AS "lastUsedAt", t.expires_at AS "expiresAt", u.id, u.email, u.name, u.site_role::text AS "siteRole"
+    SELECT t.id AS "tokenId", t.last_used_at AS "lastUsedAt", t.expires_at AS "expiresAt", u.id, u.email, u.name,
+      u.site_role::text AS "siteRole"
     FROM api_tokens t JOIN users u ON u.id = t.user_id
     WHERE ${match} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`;
   return row;

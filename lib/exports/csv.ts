@@ -41,7 +41,9 @@ export async function* csvExport(context: ExportContext): AsyncGenerator<string>
       events: annotation.links
         .map(
           (link) =>
-            `${link.event} (${link.stance.toLowerCase()}${link.attributedTo ? `, according to ${link.attributedTo}` : ""})`,
+            `${link.event} (${link.stance.toLowerCase()}${
+              link.attributedTo ? `, according to ${link.attributedTo}` : ""
+            })`,
         )
         .join("; "),
     };

@@ -105,7 +105,10 @@ const shortened = (text: string, length: number) => {
         .join("")}…`;
 };
 
-/** How rows and bars name each article: its outlet, with the start of its title when the outlet has several articles here. */
+/**
+ * How rows and bars name each article: its outlet, with the start of its title when the outlet has several articles
+ * here.
+ */
 function articleLabels(data: ReportData): string[] {
   const perSource = new Map<string, number>();
   for (const article of data.articles) perSource.set(article.source, (perSource.get(article.source) ?? 0) + 1);

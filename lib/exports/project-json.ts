@@ -39,7 +39,8 @@ export async function* projectJsonExport(context: ExportContext): AsyncGenerator
   );
   const sources = [...outlets.keys()];
   yield `{${JSON.stringify(PROJECT_FORMAT).slice(1, -1)},"exportedAt":${JSON.stringify(new Date().toISOString())},`;
-  yield `"project":${JSON.stringify(context.project)},"codebook":${JSON.stringify(codebook)},"sources":${JSON.stringify(sources)},"outlets":${JSON.stringify([...outlets.values()])},"articles":[`;
+  yield `"project":${JSON.stringify(context.project)},"codebook":${JSON.stringify(codebook)},`;
+  yield `"sources":${JSON.stringify(sources)},"outlets":${JSON.stringify([...outlets.values()])},"articles":[`;
   for (const [index, { id, title, url, author, publishedAt, source }] of context.articles.entries()) {
     yield (index ? "," : "") +
       JSON.stringify({ id, title, url, author, text: await articleText(id), publishedAt, source });

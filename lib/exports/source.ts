@@ -103,7 +103,9 @@ export interface ExportContext {
   tagById: Map<string, ExportTag & { rank: number }>;
   articles: ExportArticle[];
   articleById: Map<string, ExportArticle>;
-  /** Which annotations the caller may see and the filters select, as an SQL condition on the annotations aliased `a`. */
+  /**
+   * Which annotations the caller may see and the filters select, as an SQL condition on the annotations aliased `a`.
+   */
   filter: Prisma.Sql;
 }
 
@@ -135,7 +137,8 @@ export async function openExport(actor: Actor, projectId: string, query: unknown
         ...(request.articles ? { id: { in: request.articles.filter(isUuid) } } : {}),
       },
       orderBy: { id: "asc" },
-      // Not the texts: a thousand articles of 50,000 characters are 100 MB the CSV never uses. articleText reads one when a format needs it.
+      // Not the texts: a thousand articles of 50,000 characters are 100 MB the CSV never uses. articleText reads one
+      // when a format needs it.
       select: {
         id: true,
         title: true,
@@ -248,12 +251,16 @@ export async function* annotationBatches(context: ExportContext): AsyncGenerator
     let after = Prisma.empty;
     while (true) {
       const rows = await db().$queryRaw<AnnotationRow[]>`
-        SELECT a.id, a.article_id AS "articleId", a.start, a."end", a.exact, a.prefix, a.suffix, a.note, a.status::text AS status,
+        SELECT a.id, a.article_id AS "articleId", a.start, a."end", a.exact, a.prefix, a.suffix, a.note, a.status::text
+          AS status,
                a.created_at AS "createdAt", a.updated_at AS "updatedAt", u.id AS "authorId", u.name AS "authorName",
                ARRAY(SELECT at.tag_id FROM annotation_tags at WHERE at.annotation_id = a.id) AS "tagIds",
-               (SELECT json_agg(json_build_object('eventId', e.id, 'event', e.title, 'eventDate', e.date_start, 'stance', l.stance,
-                                                  'attributedTo', l.attributed_to, 'note', l.note) ORDER BY l.created_at, l.id)
-                  FROM claim_links l JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL WHERE l.annotation_id = a.id) AS links
+               (SELECT json_agg(json_build_object('eventId', e.id, 'event', e.title, 'eventDate', e.date_start,
+                 'stance', l.stance,
+                                                  'attributedTo', l.attributed_to, 'note', l.note)
+                                                    ORDER BY l.created_at, l.id)
+                  FROM claim_links l JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL
+                    WHERE l.annotation_id = a.id) AS links
         FROM annotations a JOIN users u ON u.id = a.author_id
         WHERE a.article_id = ${article.id}::uuid AND ${context.filter} ${after}
         ORDER BY a.start, a.id

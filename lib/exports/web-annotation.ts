@@ -49,8 +49,10 @@ export function webAnnotation(annotation: ExportAnnotation, article: ExportArtic
  */
 export async function* webAnnotationExport(context: ExportContext): AsyncGenerator<string> {
   const collectionId = `urn:uuid:${context.project.id}`;
-  yield `{"@context":"http://www.w3.org/ns/anno.jsonld","id":${JSON.stringify(collectionId)},"type":"AnnotationCollection","label":${JSON.stringify(context.project.name)},`;
-  yield `"first":{"id":${JSON.stringify(`${collectionId}/page/0`)},"type":"AnnotationPage","partOf":${JSON.stringify(collectionId)},"startIndex":0,"items":[`;
+  yield `{"@context":"http://www.w3.org/ns/anno.jsonld","id":${JSON.stringify(collectionId)},`;
+  yield `"type":"AnnotationCollection","label":${JSON.stringify(context.project.name)},`;
+  yield `"first":{"id":${JSON.stringify(`${collectionId}/page/0`)},"type":"AnnotationPage",`;
+  yield `"partOf":${JSON.stringify(collectionId)},"startIndex":0,"items":[`;
   let count = 0;
   // Batches come article by article: one converter per article.
   const converters = new Map<string, CodePointConverter>();

@@ -42,6 +42,8 @@ export async function importIntoProject(actor: Actor, projectId: string, input: 
   }
   await requireProjectPermission(actor, projectId, "project.read");
   throw badRequest(
-    'Not an import Parallax knows: send a project export ({ "format": "parallax.project", … }), W3C Web Annotations (an AnnotationCollection, AnnotationPage, Annotation or an array of them), or { "articles": [...] }.',
+    'Not an import Parallax knows: send a project export ({ "format": "parallax.project", … }), W3C Web Annotations ' +
+      "(an " +
+      'AnnotationCollection, AnnotationPage, Annotation or an array of them), or { "articles": [...] }.',
   );
 }

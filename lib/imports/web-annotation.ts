@@ -158,7 +158,8 @@ export async function importWebAnnotations(
     report.items.push({ index, status: "rejected", reason });
   };
 
-  // First each item's target and its position; the quotes not at their position are searched for afterwards, off this thread.
+  // First each item's target and its position; the quotes not at their position are searched for afterwards, off this
+  // thread.
   type Located = {
     index: number;
     article: (typeof articles)[number];

@@ -40,8 +40,20 @@ const UNAVAILABLE_CODES = new Set([
 /** What Prisma's driver adapter calls such errors (a raw query wraps them as P2010). */
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 // `connect ENOENT`: the server's Unix socket file is gone (PostgreSQL stopped or restarting).
-const UNAVAILABLE_MESSAGES =
-  /can't reach database server|connect ENOENT|connection terminated|timeout exceeded when trying to connect|ECONNREFUSED|database system is (starting up|not yet accepting connections|shutting down|in recovery mode)|terminating connection due to|connection error and is not queryable|Connection terminated unexpectedly/i;
+const UNAVAILABLE_MESSAGES = new RegExp(
+  [
+    "can't reach database server",
+    "connect ENOENT",
+    "connection terminated",
+    "timeout exceeded when trying to connect",
+    "ECONNREFUSED",
+    "database system is (starting up|not yet accepting connections|shutting down|in recovery mode)",
+    "terminating connection due to",
+    "connection error and is not queryable",
+    "Connection terminated unexpectedly",
+  ].join("|"),
+  "i",
+);
 
 /**
  * Whether an error (or anything it wraps: causes, and the driver adapter's

@@ -122,7 +122,8 @@ export class PdfWriter {
       doc.on("end", resolve);
       doc.on("error", reject);
     });
-    // Each piece has an ArrayBuffer of its own (Buffer.concat may hand out a slice of a shared pool): it can be transferred to another thread.
+    // Each piece has an ArrayBuffer of its own (Buffer.concat may hand out a slice of a shared pool): it can be
+    // transferred to another thread.
     const take = () => {
       const piece = new Uint8Array(written.reduce((length, chunk) => length + chunk.length, 0));
       let at = 0;

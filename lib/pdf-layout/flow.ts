@@ -4,7 +4,10 @@ import type { LineBox } from "./paragraph";
 export interface Column {
   x: number;
   lines: LineBox[];
-  /** Shown at the top of the column on each further page the block runs on to, once its own lines are all placed (a row's label). */
+  /**
+   * Shown at the top of the column on each further page the block runs on to, once its own lines are all placed (a
+   * row's label).
+   */
   continued?: LineBox[];
 }
 

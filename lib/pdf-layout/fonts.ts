@@ -20,7 +20,9 @@ const FAMILIES = [
   },
 ] as const;
 
-/** Index into FAMILIES; MISSING: no face has the character (CJK, some emoji): a box from DejaVu Sans is drawn instead. */
+/**
+ * Index into FAMILIES; MISSING: no face has the character (CJK, some emoji): a box from DejaVu Sans is drawn instead.
+ */
 export type Face = number;
 export const MISSING: Face = FAMILIES.length;
 

@@ -62,7 +62,10 @@ export type Measure = (text: string, font: string, size: number) => number;
 
 const bidi = bidiFactory();
 const graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
-/** Characters that make a paragraph need the bidirectional algorithm: right-to-left scripts and explicit direction marks. */
+/**
+ * Characters that make a paragraph need the bidirectional algorithm: right-to-left scripts and explicit direction
+ * marks.
+ */
 const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200F\u202B\u202E\u2067]|[\uD802\uD803\uD83A\uD83B]/;
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
 /** Invisible formatting characters no face has: left out of the drawing rather than drawn as boxes. */

@@ -65,7 +65,10 @@ const settleInput = z
   .strictObject({
     /** The version to accept (approve): one of `versions`. */
     accept: uuid,
-    /** `accept` and the versions to reject (the unit's others; those already rejected may be left out to keep their reasons), each with the version number the decision was made on. */
+    /**
+     * `accept` and the versions to reject (the unit's others; those already rejected may be left out to keep their
+     * reasons), each with the version number the decision was made on.
+     */
     versions: z
       .record(uuid, z.number().int().min(1).max(2_147_483_647))
       .refine((versions) => Object.keys(versions).length <= 50, "at most 50 versions"),
