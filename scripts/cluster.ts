@@ -73,7 +73,10 @@ const ROUNDS: Round[] = [
   { name: "through PgBouncer", database: "parallax_cluster_pooled", isPooled: true },
 ];
 
-/** This process's environment without the app settings of whoever runs it (npm test's own database, single sign-on): each round sets its own. */
+/**
+ * This process's environment without the app settings of whoever runs it (npm test's own database, single sign-on):
+ * each round sets its own.
+ */
 function inheritedEnvironment(): Record<string, string | undefined> {
   return Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !/^(DATABASE_|AUTH_|PARALLAX_(?!.*PG_PORT)|TEST_)/.test(name)),
@@ -131,10 +134,16 @@ async function runRound(
   }
   report.push(
     ``,
-    `== ${round.name}: ${round.isPooled ? "instances → PgBouncer 1.18 (transaction pooling, 10 server connections) → PostgreSQL; LISTEN and start-up locks direct" : "instances → PostgreSQL"}`,
+    `== ${round.name}: ${
+      round.isPooled
+        ? "instances → PgBouncer 1.18 (transaction pooling, 10 server connections) → " +
+          "PostgreSQL; LISTEN and start-up locks direct"
+        : "instances → PostgreSQL"
+    }`,
   );
 
-  // Both at once, as a deployment rolls out: one applies the migrations and loads the demo, the other waits and finds them done.
+  // Both at once, as a deployment rolls out: one applies the migrations and loads the demo, the other waits and finds
+  // them done.
   const ports = { a: await freePort(), b: await freePort() };
   const logOf = (name: string) => path.join(folder, `instance-${name}.log`);
   const startOne = (name: "a" | "b") => startInstance({ name, port: ports[name], env, logFile: logOf(name) });
@@ -152,7 +161,8 @@ async function runRound(
     lines[name].some((line) => line.startsWith("applied migrations")),
   );
   report.push(
-    `both instances started together in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; the migrations ran once (${applied} rows for ${migrations} migrations):`,
+    `both instances started together in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; the migrations ran once ` +
+      `(${applied} rows for ${migrations} migrations):`,
   );
   for (const name of ["a", "b"] as const) report.push(`  ${name}: ${lines[name].join(" | ").slice(0, 220)}`);
   if (applied !== migrations || appliers.length !== 1)
@@ -195,14 +205,17 @@ async function runRound(
   const again = started(await startOne("a"));
   const rejoinMs = await waitUntilServedBy(balancer.url, again, restartedAt, REJOIN_TIMEOUT_MS);
   report.push(
-    `${again.name} (the previous version now: the database has the next version's migration too) started again ${((restartedAt - killedAt) / 1000).toFixed(1)} s after the kill; the balancer sent to it ${(rejoinMs / 1000).toFixed(1)} s after its start began`,
+    `${again.name} (the previous version now: the database has the next version's migration too) started ` +
+      `again ${((restartedAt - killedAt) / 1000).toFixed(1)} s after the kill; the balancer sent to ` +
+      `it ${(rejoinMs / 1000).toFixed(1)} s after its start began`,
   );
   await check(() => checkLiveAcross(b, again, token));
 
   if (pooler) {
     const { transactions, serverConnections } = await pooler.stats();
     report.push(
-      `PgBouncer ran ${transactions - transactionsBefore} transactions of these checks on ${serverConnections} server connections`,
+      `PgBouncer ran ${transactions - transactionsBefore} transactions of these checks on ${serverConnections} ` +
+        `server connections`,
     );
     if (transactions <= transactionsBefore) throw new CheckFailed("nothing went through PgBouncer");
   }

@@ -202,7 +202,9 @@ async function main(): Promise<number> {
     console.log(`500s, other answers, hangs  ${failures.length}`);
     console.log(`restarts with no resync     ${restartsWithoutResync} (of the live stream: ${resyncs()} resyncs)`);
     console.log(
-      `outages                     ${outages.map((o) => `503 after ${o.downAfterMs} ms, 200 ${o.upAfterMs} ms after restart`).join("; ")}`,
+      `outages                     ${outages
+        .map((o) => `503 after ${o.downAfterMs} ms, 200 ${o.upAfterMs} ms after restart`)
+        .join("; ")}`,
     );
     for (const failure of failures.slice(0, 20)) console.log(`  ${failure}`);
     for (const write of lost.slice(0, 20)) console.log(`  lost: ${write.kind} ${write.id}`);

@@ -106,7 +106,11 @@ ${
     ? ""
     : `
   Demo logins (for trying Parallax only; change or remove them before real use):
-${DEMO_ACCOUNTS.map((account) => `    ${account.role.toLowerCase().padEnd(9)} ${account.email.padEnd(emailWidth)}   password: ${account.password}`).join("\n")}
+${DEMO_ACCOUNTS.map(
+  (account) =>
+    `    ${account.role.toLowerCase().padEnd(9)} ` +
+    `${account.email.padEnd(emailWidth)}   password: ${account.password}`,
+).join("\n")}
 `
 }
   Press Ctrl-C to stop.

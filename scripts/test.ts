@@ -123,7 +123,9 @@ async function main(): Promise<number> {
     // Single sign-on against a real OpenID Connect provider of the tests' own.
     const appPort = await freePort();
     log(
-      "OpenID Connect provider for the single sign-on tests (oidc-provider with its development keys and sign-in pages; hence its warnings):",
+      "OpenID Connect provider for the single sign-on tests (oidc-provider with its development keys and sign-in " +
+        "pages; " +
+        "hence its warnings):",
     );
     identityProvider = await startIdentityProvider({
       port: await freePort(),

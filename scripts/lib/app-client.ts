@@ -1,4 +1,7 @@
-/** Calls to a running app as its clients make them: from an address of one's choosing, signed in, following a live stream. */
+/**
+ * Calls to a running app as its clients make them: from an address of one's choosing, signed in, following a live
+ * stream.
+ */
 import { request } from "node:http";
 
 /**
@@ -41,7 +44,10 @@ export function fetchFromAddress(
   });
 }
 
-/** Signs in at the app at `baseUrl` through next-auth's credentials endpoint, as the sign-in form does; `cookie` is what the browser then sends. */
+/**
+ * Signs in at the app at `baseUrl` through next-auth's credentials endpoint, as the sign-in form does; `cookie` is what
+ * the browser then sends.
+ */
 export async function signInAt(
   baseUrl: string,
   email: string,

@@ -13,7 +13,10 @@ export interface AppInstance {
   url: string;
   /** Resolves with how its `npm start` ended. */
   exited: Promise<string>;
-  /** SIGKILL to every process of the instance at once, as when its machine dies; resolves once its port takes no more connections. */
+  /**
+   * SIGKILL to every process of the instance at once, as when its machine dies; resolves once its port takes no more
+   * connections.
+   */
   kill(): Promise<void>;
   /** Stops it as an operator would (SIGTERM). */
   stop(): Promise<void>;

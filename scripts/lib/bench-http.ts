@@ -26,7 +26,10 @@ export interface Download {
   body: Buffer;
 }
 
-/** GET `url` from the server whose process is `pid`: time to the first byte and to the last, bytes, the server's memory growth. */
+/**
+ * GET `url` from the server whose process is `pid`: time to the first byte and to the last, bytes, the server's memory
+ * growth.
+ */
 export async function measuredDownload(
   url: string,
   init: { headers: Record<string, string>; pid: number; keepBody?: boolean; timeoutMs?: number },
@@ -122,7 +125,9 @@ export const CONCURRENT_CREATES_TARGET_MS = 100;
 export function concurrentCreatesRow(result: ConcurrentCreates): Row {
   return {
     measure: `HTTP: create annotations on one article, ${CONCURRENT_WRITERS} clients at once`,
-    result: `p95 ${result.p95.toFixed(1)} ms (median ${result.median.toFixed(1)} ms, ${result.created} created, ${result.errors} errors)`,
+    result:
+      `p95 ${result.p95.toFixed(1)} ms (median ${result.median.toFixed(1)} ms, ${result.created} created, ` +
+      `${result.errors} errors)`,
     baseline: "—",
     ratio: "—",
     target: `p95 < ${CONCURRENT_CREATES_TARGET_MS} ms`,
@@ -176,7 +181,9 @@ export async function projectImportRate(appUrl: string, authorization: string): 
 
 export function projectImportRow(result: ProjectImportRate): Row {
   return {
-    measure: `import a project of ${IMPORTED_ANNOTATIONS.toLocaleString("en")} annotations (${result.megabytes.toFixed(1)} MB, POST …/import)`,
+    measure:
+      `import a project of ${IMPORTED_ANNOTATIONS.toLocaleString("en")} annotations ` +
+      `(${result.megabytes.toFixed(1)} MB, POST …/import)`,
     result: `${Math.round(result.rate).toLocaleString("en")} annotations/s (${result.seconds.toFixed(1)} s)`,
     baseline: "—",
     ratio: "—",

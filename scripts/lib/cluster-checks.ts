@@ -132,7 +132,10 @@ export async function checkLiveAcross(a: AppInstance, b: AppInstance, token: str
       slowest < PROPAGATION_LIMIT_MS,
       `a write through ${a.name} reached the reader on ${b.name} after ${slowest} ms`,
     );
-    return `5 writes through ${a.name} reached a live reader on ${b.name} in ${delays.join(", ")} ms (from the request's start; limit ${PROPAGATION_LIMIT_MS} ms)`;
+    return (
+      `5 writes through ${a.name} reached a live reader on ${b.name} in ${delays.join(", ")} ms (from the ` +
+      `request's start; limit ${PROPAGATION_LIMIT_MS} ms)`
+    );
   } finally {
     reader.close();
   }
@@ -200,7 +203,10 @@ export async function checkRevocationAcross(a: AppInstance, b: AppInstance, owne
   );
   const after = refusedAt - revokedAt;
   expect(after < PROPAGATION_LIMIT_MS, `${b.name} refused the revoked token only ${after} ms after the revocation`);
-  return `token revoked on ${a.name}: ${b.name} refused it ${Math.max(after, 0)} ms after the revocation (the last 200 from it ${lastAcceptedAt - revokedAt} ms after; limit ${PROPAGATION_LIMIT_MS} ms)`;
+  return (
+    `token revoked on ${a.name}: ${b.name} refused it ${Math.max(after, 0)} ms after the revocation (the last ` +
+    `200 from it ${lastAcceptedAt - revokedAt} ms after; limit ${PROPAGATION_LIMIT_MS} ms)`
+  );
 }
 
 interface WriteOutcome {
@@ -316,10 +322,16 @@ export async function checkKillUnderWriters(options: {
   return {
     killedAt,
     report: [
-      `${WRITERS} writers through the balancer, ${victim.name} killed (SIGKILL to its processes, gone ${deadAt - killedAt} ms later) after 3 s, 5 s more: ${outcomes.length} writes, ${acknowledged.length} acknowledged (201)`,
-      `  before the kill: ${before.length} writes, served by ${[...servedBefore].sort().join(" and ")}, failed ${failed(before).length}`,
-      `  sent while it died: ${inFlight.length}, failed ${failed(inFlight).length} (${describe(failed(inFlight))}: sent to ${victim.name} before it was gone, never acknowledged)`,
-      `  after the kill: ${after.length} writes, served by ${[...new Set(after.map((outcome) => outcome.servedBy ?? "nobody"))].join(" and ")}, failed ${failed(after).length}; 500s: ${outcomes.filter((outcome) => outcome.status === 500).length}`,
+      `${WRITERS} writers through the balancer, ${victim.name} killed (SIGKILL to its processes, ` +
+        `gone ${deadAt - killedAt} ms later) after 3 s, 5 s more: ${outcomes.length} writes, ${acknowledged.length} ` +
+        `acknowledged (201)`,
+      `  before the kill: ${before.length} writes, served by ${[...servedBefore].sort().join(" and ")}, ` +
+        `failed ${failed(before).length}`,
+      `  sent while it died: ${inFlight.length}, failed ${failed(inFlight).length} (${describe(failed(inFlight))}: ` +
+        `sent to ${victim.name} before it was gone, never acknowledged)`,
+      `  after the kill: ${after.length} writes, served ` +
+        `by ${[...new Set(after.map((outcome) => outcome.servedBy ?? "nobody"))].join(" and ")}, ` +
+        `failed ${failed(after).length}; 500s: ${outcomes.filter((outcome) => outcome.status === 500).length}`,
       `  acknowledged and lost: ${lost.length} (each 201's id and note read back from PostgreSQL)`,
     ],
   };

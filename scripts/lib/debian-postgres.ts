@@ -68,7 +68,8 @@ export async function startDebianPostgres(options: {
   });
 
   const urlFor = (database: string, login: Login = superuser) =>
-    `postgresql://${encodeURIComponent(login.user)}:${encodeURIComponent(login.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+    `postgresql://${encodeURIComponent(login.user)}:${encodeURIComponent(login.password)}@127.0.0.1:${port}/` +
+    encodeURIComponent(database);
   const query = async <Row extends pg.QueryResultRow>(sql: string, values: unknown[] = [], database = "postgres") => {
     const client = new pg.Client({ connectionString: urlFor(database) });
     await client.connect();

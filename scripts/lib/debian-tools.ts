@@ -24,7 +24,8 @@ function ensureDebianProgram(tool: {
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (!isRoot || !hasAptGet()) {
     throw new Error(
-      `${tool.purpose} need ${tool.name} and none was found. Install it (Debian/Ubuntu: \`sudo apt-get install ${tool.debianPackage}\`).`,
+      `${tool.purpose} need ${tool.name} and none was found. Install it (Debian/Ubuntu: \`sudo apt-get install ` +
+        `${tool.debianPackage}\`).`,
     );
   }
   log(`${tool.name} not found: installing Debian's ${tool.debianPackage} package with apt-get…`);
@@ -40,7 +41,9 @@ function ensureDebianProgram(tool: {
   const installed = candidates().find((candidate) => existsSync(candidate));
   if (!installed)
     throw new Error(
-      `apt-get installed ${tool.debianPackage} but ${tool.name} was not found at ${candidates().join(" or ") || "its usual place"}`,
+      `apt-get installed ${tool.debianPackage} but ${tool.name} was not found at ${
+        candidates().join(" or ") || "its usual place"
+      }`,
     );
   log(`installed ${installed}`);
   return installed;
@@ -81,7 +84,10 @@ function debianPostgresServers(): string[] {
     .map((major) => `${root}/${major}/bin/postgres`);
 }
 
-/** The folder of the distribution's own PostgreSQL server programs (initdb, postgres), from Debian's `postgresql` package. */
+/**
+ * The folder of the distribution's own PostgreSQL server programs (initdb, postgres), from Debian's `postgresql`
+ * package.
+ */
 export function ensureDebianPostgres(): string {
   const server = ensureDebianProgram({
     name: "PostgreSQL (the distribution's)",

@@ -110,7 +110,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   };
 
   const url = (database: string) =>
-    `postgresql://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${port}/${database}${socketDir ? `?host=${encodeURIComponent(socketDir)}` : ""}`;
+    `postgresql://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${port}/${database}` +
+    (socketDir ? `?host=${encodeURIComponent(socketDir)}` : "");
   const admin = async <T>(work: (client: pg.Client) => Promise<T>) => {
     const client = new pg.Client({ connectionString: url("postgres") });
     await client.connect();
@@ -225,7 +226,10 @@ async function stopLeftoverServer(databaseDir: string): Promise<void> {
   }
 }
 
-/** The process id the server running on `databaseDir` wrote in postmaster.pid (it may have died since); null without one. */
+/**
+ * The process id the server running on `databaseDir` wrote in postmaster.pid (it may have died since); null without
+ * one.
+ */
 export function postmasterPid(databaseDir: string): number | null {
   const pidFile = path.join(databaseDir, "postmaster.pid");
   if (!existsSync(pidFile)) return null;

@@ -36,7 +36,10 @@ export function isListening(port: number): Promise<boolean> {
   });
 }
 
-/** Resolves once something accepts TCP connections on 127.0.0.1:`port`; throws after `timeoutMs`, or when `exited` (the server's) resolves first. */
+/**
+ * Resolves once something accepts TCP connections on 127.0.0.1:`port`; throws after `timeoutMs`, or when `exited` (the
+ * server's) resolves first.
+ */
 export async function waitForPort(port: number, timeoutMs: number, exited?: Promise<string>): Promise<void> {
   let exit: string | undefined;
   void exited?.then((how) => (exit = how));

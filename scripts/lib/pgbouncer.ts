@@ -60,7 +60,8 @@ admin_users = ${login.user}
   await waitForPort(port, 10_000, service.exited);
 
   const urlFor = (database: string) =>
-    `postgresql://${encodeURIComponent(login.user)}:${encodeURIComponent(login.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+    `postgresql://${encodeURIComponent(login.user)}:${encodeURIComponent(login.password)}@127.0.0.1:${port}/` +
+    encodeURIComponent(database);
   return {
     urlFor,
     async stats() {

@@ -81,7 +81,11 @@ export async function checkRollingUpgrade(options: {
     throw new CheckFailed(`the next version's migration applied ${applied.join(", ") || "nothing"}`);
   if (failures.length)
     throw new CheckFailed(
-      `${failures.length} of ${requests} requests failed while the next version migrated: ${[...new Set(failures)].slice(0, 3).join("; ")}`,
+      `${failures.length} of ${requests} requests failed while the next version migrated: ` +
+        `${[...new Set(failures)].slice(0, 3).join("; ")}`,
     );
-  return `the next version migrated (a column and an index on annotations, a new table: ${migrationMs} ms) under ${WORKERS} writers and readers through the balancer: ${requests} requests, none failed`;
+  return (
+    `the next version migrated (a column and an index on annotations, a new table: ${migrationMs} ms) under ` +
+    `${WORKERS} writers and readers through the balancer: ${requests} requests, none failed`
+  );
 }

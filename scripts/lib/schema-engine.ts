@@ -127,7 +127,10 @@ async function withEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) =
   }
 }
 
-/** The migrations in `directory` (the committed ones unless given; those named before `before`, when given), as the engine wants them. */
+/**
+ * The migrations in `directory` (the committed ones unless given; those named before `before`, when given), as the
+ * engine wants them.
+ */
 export function readMigrations(before?: string, directory = migrationsDir): MigrationList {
   const directories: MigrationDirectory[] = existsSync(directory)
     ? readdirSync(directory, { withFileTypes: true })

@@ -27,7 +27,9 @@ export function serviceUser(): ServiceUser {
   const [, , uid, gid] = entry?.split(":") ?? [];
   if (!uid || !gid)
     throw new Error(
-      "As root, the cluster test runs its servers as the postgres user, and there is none: install Debian's postgresql package.",
+      "As root, the cluster test runs its servers as the postgres user, and there is none: install Debian's " +
+        "postgresql " +
+        "package.",
     );
   return { name: "postgres", uid: Number(uid), gid: Number(gid) };
 }

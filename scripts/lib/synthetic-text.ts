@@ -1,6 +1,9 @@
 /** Synthetic article texts and spans of `npm run bench` (deterministic: the same seed, the same text). */
 
-/** A deterministic text of about `length` UTF-16 units: Latin, Persian, emoji and other non-BMP characters, in paragraphs. */
+/**
+ * A deterministic text of about `length` UTF-16 units: Latin, Persian, emoji and other non-BMP characters, in
+ * paragraphs.
+ */
 export function syntheticText(seed: number, length: number): string {
   const words = [
     "the",
