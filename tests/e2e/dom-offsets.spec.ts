@@ -36,11 +36,20 @@ function articleHtml(): string {
     start += line.length + 1;
     if (line === "") return `<p data-start="${lineStart}"></p>`;
     if (index === 0)
-      return `<p data-start="${lineStart}">${escape(line.slice(0, 2))}<mark>${escape(line.slice(2, 6))}</mark>${escape(line.slice(6))}</p>`;
+      return (
+        `<p data-start="${lineStart}">${escape(line.slice(0, 2))}` +
+        `<mark>${escape(line.slice(2, 6))}</mark>${escape(line.slice(6))}</p>`
+      );
     if (index === 2)
-      return `<p data-start="${lineStart}"><mark><mark>${escape(line.slice(0, 11))}</mark>${escape(line.slice(11, 18))}</mark>${escape(line.slice(18))}</p>`;
+      return (
+        `<p data-start="${lineStart}"><mark><mark>${escape(line.slice(0, 11))}</mark>` +
+        `${escape(line.slice(11, 18))}</mark>${escape(line.slice(18))}</p>`
+      );
     if (index === 3)
-      return `<p data-start="${lineStart}">${escape(line.slice(0, 6))}<span data-parallax-ui>[note]</span>${escape(line.slice(6))}</p>`;
+      return (
+        `<p data-start="${lineStart}">${escape(line.slice(0, 6))}<span ` +
+        `data-parallax-ui>[note]</span>${escape(line.slice(6))}</p>`
+      );
     return `<p data-start="${lineStart}">${escape(line)}</p>`;
   });
   return `<div id="root">${paragraphs.join("")}</div>`;
@@ -56,7 +65,8 @@ test("DOM positions and text offsets map both ways across paragraphs, marks and 
     ).anchoringDom;
     const root = document.getElementById("root")!;
     const mismatches: string[] = [];
-    // Every position in every article text node: the offset is the paragraph start plus the text before it in that paragraph.
+    // Every position in every article text node: the offset is the paragraph start plus the text before it in that
+    // paragraph.
     for (const paragraph of root.querySelectorAll<HTMLElement>("p[data-start]")) {
       const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
       let before = 0;

@@ -21,7 +21,10 @@ test("an editor imports several files at once from the Import dialog, with progr
       name: "page.html",
       mimeType: "text/html",
       buffer: Buffer.from(
-        "<html><head><title>Market reopens</title></head><body><article><h1>Market reopens</h1><p>The mayor said the market will reopen next week, after repairs to the roof were finished by the city.</p><p>Traders said they had waited months for this day and welcomed the decision.</p></article></body></html>",
+        "<html><head><title>Market reopens</title></head><body><article><h1>Market reopens</h1><p>The mayor said the " +
+          "market will reopen next week, after repairs to the roof were finished by the city.</p><p>Traders said " +
+          "they " +
+          "had waited months for this day and welcomed the decision.</p></article></body></html>",
       ),
     },
     { name: "demo.json", mimeType: "application/json", buffer: Buffer.from(exported) },

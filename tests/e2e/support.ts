@@ -36,7 +36,10 @@ export async function api(
   return page.request.fetch(path, { method, data: options.data, headers });
 }
 
-/** Brings the signed-in user of `invitee` into the project as people join: invited by the editor of `editor`, accepted by them. */
+/**
+ * Brings the signed-in user of `invitee` into the project as people join: invited by the editor of `editor`, accepted
+ * by them.
+ */
 export async function joinProject(
   editor: Page,
   invitee: Page,

@@ -38,28 +38,31 @@ beforeAll(async () => {
 });
 
 describe("adjudication", () => {
-  it("accepts one version and rejects the others in one step, saying why; or merges the tags into the accepted one", async () => {
-    const mine = await annotate("12 schools reopened", ["statistic"], team.reviewer.token);
-    const theirs = await annotate("12 schools reopened", ["factual claim"], team.editor.token);
-    const response = await settle({
-      accept: mine.id,
-      versions: { [mine.id]: mine.version, [theirs.id]: theirs.version },
-      tags: ["statistic", "factual claim"],
-    });
-    expect(response.status).toBe(200);
-    expect(response.body.accepted).toMatchObject({ id: mine.id, status: "APPROVED", version: mine.version + 1 });
-    expect(response.body.accepted.tags.map((tag: { name: string }) => tag.name).sort()).toEqual([
-      "factual claim",
-      "statistic",
-    ]);
-    expect(response.body.rejected).toEqual([
-      expect.objectContaining({
-        id: theirs.id,
-        status: "REJECTED",
-        reviewNote: "Another version was accepted in adjudication.",
-      }),
-    ]);
-  });
+  it(
+    "accepts one version and rejects the others in one step, " + "saying why; or merges the tags into the accepted one",
+    async () => {
+      const mine = await annotate("12 schools reopened", ["statistic"], team.reviewer.token);
+      const theirs = await annotate("12 schools reopened", ["factual claim"], team.editor.token);
+      const response = await settle({
+        accept: mine.id,
+        versions: { [mine.id]: mine.version, [theirs.id]: theirs.version },
+        tags: ["statistic", "factual claim"],
+      });
+      expect(response.status).toBe(200);
+      expect(response.body.accepted).toMatchObject({ id: mine.id, status: "APPROVED", version: mine.version + 1 });
+      expect(response.body.accepted.tags.map((tag: { name: string }) => tag.name).sort()).toEqual([
+        "factual claim",
+        "statistic",
+      ]);
+      expect(response.body.rejected).toEqual([
+        expect.objectContaining({
+          id: theirs.id,
+          status: "REJECTED",
+          reviewNote: "Another version was accepted in adjudication.",
+        }),
+      ]);
+    },
+  );
 
   it("changes nothing when one version has moved on (412, naming it) or is not of this article (422)", async () => {
     const first = await annotate("classes are still cancelled", ["factual claim"], team.reviewer.token);

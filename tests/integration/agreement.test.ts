@@ -29,7 +29,8 @@ beforeAll(async () => {
       json: { title: "t", text: TEXT },
     })
   ).body.id;
-  // Unit 1: same span, same tag. Unit 2: overlapping spans, different tags. Unit 3: only the first coder. Unit 4: same tag.
+  // Unit 1: same span, same tag. Unit 2: overlapping spans, different tags. Unit 3: only the first coder. Unit 4: same
+  // tag.
   const a1 = await annotate(team.reviewer.token, "40 villages were retaken", ["statistic"]);
   const b1 = await annotate(second.token, "40 villages were retaken", ["statistic"]);
   await annotate(team.reviewer.token, "Critics called it propaganda", ["statistic"]);
@@ -64,7 +65,8 @@ describe("agreement", () => {
     const claimType = report.groups.find((group: { group: string }) => group.group === "claim type");
     // By hand: pₒ = 2/3; pₑ = 2/3·1/3 (statistic) + 1/3·1/3 (factual claim) = 1/3; κ = (2/3 − 1/3)/(1 − 1/3) = 0.5.
     expect(claimType).toMatchObject({ units: 3, observed: 0.667, kappa: 0.5 });
-    // Unitized alpha on the article's text: the same segments, measured by the function tested against Krippendorff's published examples.
+    // Unitized alpha on the article's text: the same segments, measured by the function tested against Krippendorff's
+    // published examples.
     const at = (coder: number, quote: string, category: string) => ({
       coder,
       start: TEXT.indexOf(quote),

@@ -13,7 +13,10 @@ beforeAll(async () => {
   team = await createProjectWithTeam("Round trips");
 });
 
-/** A non-empty span of `text` from two random numbers: snapped to graphemes as the reader does, or only kept off surrogate halves. */
+/**
+ * A non-empty span of `text` from two random numbers: snapped to graphemes as the reader does, or only kept off
+ * surrogate halves.
+ */
 function spanFrom(text: string, [a, b, snap]: [number, number, boolean]) {
   let start = a % text.length;
   let end = start + 1 + (b % (text.length - start));

@@ -237,39 +237,43 @@ describe("who may do what with annotations", () => {
     ).toBe(204);
   });
 
-  it("reviewers code blind: they see their own and approved annotations, unless the project lets them see each other's", async () => {
-    const secondReviewer = await createUser({ label: "second-reviewer" });
-    await addMember(team.editor.actor, team.id, { email: secondReviewer.email, role: "REVIEWER" });
-    const article = await newArticle(TEXT);
-    const mine = (await annotate(article.id, { ...spanOf(TEXT, "Critics"), tags: [] }, team.reviewer.token)).body;
-    const theirs = (await annotate(article.id, { ...spanOf(TEXT, "minister"), tags: [] }, secondReviewer.token)).body;
-    const approved = (await annotate(article.id, { ...spanOf(TEXT, "inflation"), tags: [] }, secondReviewer.token))
-      .body;
-    await db().annotation.update({ where: { id: approved.id }, data: { status: "APPROVED" } });
+  it(
+    "reviewers code blind: they see their own and approved annotations, unless the project lets them see each " +
+      "other's",
+    async () => {
+      const secondReviewer = await createUser({ label: "second-reviewer" });
+      await addMember(team.editor.actor, team.id, { email: secondReviewer.email, role: "REVIEWER" });
+      const article = await newArticle(TEXT);
+      const mine = (await annotate(article.id, { ...spanOf(TEXT, "Critics"), tags: [] }, team.reviewer.token)).body;
+      const theirs = (await annotate(article.id, { ...spanOf(TEXT, "minister"), tags: [] }, secondReviewer.token)).body;
+      const approved = (await annotate(article.id, { ...spanOf(TEXT, "inflation"), tags: [] }, secondReviewer.token))
+        .body;
+      await db().annotation.update({ where: { id: approved.id }, data: { status: "APPROVED" } });
 
-    const idsSeenBy = async (token: string) =>
-      ((await api("GET", `/api/v1/articles/${article.id}/annotations`, { token })).body.items as { id: string }[])
-        .map((item) => item.id)
-        .sort();
-    expect(await idsSeenBy(team.reviewer.token)).toEqual([mine.id, approved.id].sort());
-    expect(await idsSeenBy(team.viewer.token)).toEqual([mine.id, theirs.id, approved.id].sort());
-    expect(await idsSeenBy(team.editor.token)).toEqual([mine.id, theirs.id, approved.id].sort());
-    expect((await api("GET", `/api/v1/annotations/${theirs.id}`, { token: team.reviewer.token })).status).toBe(404);
+      const idsSeenBy = async (token: string) =>
+        ((await api("GET", `/api/v1/articles/${article.id}/annotations`, { token })).body.items as { id: string }[])
+          .map((item) => item.id)
+          .sort();
+      expect(await idsSeenBy(team.reviewer.token)).toEqual([mine.id, approved.id].sort());
+      expect(await idsSeenBy(team.viewer.token)).toEqual([mine.id, theirs.id, approved.id].sort());
+      expect(await idsSeenBy(team.editor.token)).toEqual([mine.id, theirs.id, approved.id].sort());
+      expect((await api("GET", `/api/v1/annotations/${theirs.id}`, { token: team.reviewer.token })).status).toBe(404);
 
-    await db().project.update({ where: { id: team.id }, data: { reviewersSeeEachOther: true } });
-    try {
-      expect(await idsSeenBy(team.reviewer.token)).toEqual([mine.id, theirs.id, approved.id].sort());
-      const patch = await api("PATCH", `/api/v1/annotations/${theirs.id}`, {
-        token: team.reviewer.token,
-        headers: { "if-match": '"1"' },
-        json: { note: "mine now" },
-      });
-      expect(patch.status).toBe(403);
-      expect(patch.body.error.message).toMatch(/author or an editor/);
-    } finally {
-      await db().project.update({ where: { id: team.id }, data: { reviewersSeeEachOther: false } });
-    }
-  });
+      await db().project.update({ where: { id: team.id }, data: { reviewersSeeEachOther: true } });
+      try {
+        expect(await idsSeenBy(team.reviewer.token)).toEqual([mine.id, theirs.id, approved.id].sort());
+        const patch = await api("PATCH", `/api/v1/annotations/${theirs.id}`, {
+          token: team.reviewer.token,
+          headers: { "if-match": '"1"' },
+          json: { note: "mine now" },
+        });
+        expect(patch.status).toBe(403);
+        expect(patch.body.error.message).toMatch(/author or an editor/);
+      } finally {
+        await db().project.update({ where: { id: team.id }, data: { reviewersSeeEachOther: false } });
+      }
+    },
+  );
 });
 
 describe("changing annotations with If-Match", () => {
@@ -353,23 +357,26 @@ describe("changing annotations with If-Match", () => {
     expect((await api("GET", url, { token: team.reviewer.token })).body.version).toBe(2);
   });
 
-  it("of 50 concurrent writers with the same If-Match exactly one wins, the version rises by one, one audit entry", async () => {
-    const { annotation } = await created();
-    const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, index) =>
-        api("PATCH", `/api/v1/annotations/${annotation.id}`, {
-          token: team.reviewer.token,
-          headers: { "if-match": '"1"' },
-          json: { note: `writer ${index}` },
-        }),
-      ),
-    );
-    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
-    expect(answers.filter((answer) => answer.status === 412)).toHaveLength(49);
-    const row = await db().annotation.findUniqueOrThrow({ where: { id: annotation.id } });
-    expect(row.version).toBe(2);
-    expect(await db().auditEntry.count({ where: { entityId: annotation.id, action: "annotation.update" } })).toBe(1);
-  });
+  it(
+    "of 50 concurrent writers with the same If-Match exactly " + "one wins, the version rises by one, one audit entry",
+    async () => {
+      const { annotation } = await created();
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, index) =>
+          api("PATCH", `/api/v1/annotations/${annotation.id}`, {
+            token: team.reviewer.token,
+            headers: { "if-match": '"1"' },
+            json: { note: `writer ${index}` },
+          }),
+        ),
+      );
+      expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+      expect(answers.filter((answer) => answer.status === 412)).toHaveLength(49);
+      const row = await db().annotation.findUniqueOrThrow({ where: { id: annotation.id } });
+      expect(row.version).toBe(2);
+      expect(await db().auditEntry.count({ where: { entityId: annotation.id, action: "annotation.update" } })).toBe(1);
+    },
+  );
 
   it("deletes softly: gone from the API, kept in the database", async () => {
     const { article, annotation } = await created();
@@ -430,28 +437,34 @@ describe("listing", () => {
     );
   });
 
-  it("lists the annotations named by `ids` (what the reader fetches for the cards it shows), only those the caller may see", async () => {
-    const article = await newArticle(TEXT);
-    const own = (await annotate(article.id, { ...spanOf(TEXT, "Critics"), note: "whose critics?" })).body.id as string;
-    const editors = (await annotate(article.id, { ...spanOf(TEXT, "The minister said") }, team.editor.token)).body
-      .id as string;
-    const third = (await annotate(article.id, { ...spanOf(TEXT, "inflation fell to 3%") })).body.id as string;
-    const url = `/api/v1/articles/${article.id}/annotations`;
-    const listed = async (ids: string, token = team.editor.token) => {
-      const response = await api("GET", `${url}?ids=${encodeURIComponent(ids)}`, { token });
-      expect(response.status).toBe(200);
-      return response.body.items.map((item: { id: string }) => item.id);
-    };
-    expect(await listed(`${own},${editors}`)).toEqual([editors, own]);
-    expect(await listed(third)).toEqual([third]);
-    // Ids of nothing, or of no annotation of this article, match nothing.
-    expect(await listed(`nonsense,${crypto.randomUUID()}`)).toEqual([]);
-    expect(await listed("")).toEqual([]);
-    // A reviewer coding blind (the default) does not get another member's unapproved annotation by naming it.
-    expect(await listed(`${own},${editors}`, team.reviewer.token)).toEqual([own]);
-    const tooMany = Array.from({ length: 201 }, () => crypto.randomUUID()).join(",");
-    expect((await api("GET", `${url}?ids=${tooMany}`, { token: team.editor.token })).status).toBe(422);
-  });
+  it(
+    "lists the annotations named by `ids` (what the reader fetches for the cards it shows), only those the caller " +
+      "may " +
+      "see",
+    async () => {
+      const article = await newArticle(TEXT);
+      const own = (await annotate(article.id, { ...spanOf(TEXT, "Critics"), note: "whose critics?" })).body
+        .id as string;
+      const editors = (await annotate(article.id, { ...spanOf(TEXT, "The minister said") }, team.editor.token)).body
+        .id as string;
+      const third = (await annotate(article.id, { ...spanOf(TEXT, "inflation fell to 3%") })).body.id as string;
+      const url = `/api/v1/articles/${article.id}/annotations`;
+      const listed = async (ids: string, token = team.editor.token) => {
+        const response = await api("GET", `${url}?ids=${encodeURIComponent(ids)}`, { token });
+        expect(response.status).toBe(200);
+        return response.body.items.map((item: { id: string }) => item.id);
+      };
+      expect(await listed(`${own},${editors}`)).toEqual([editors, own]);
+      expect(await listed(third)).toEqual([third]);
+      // Ids of nothing, or of no annotation of this article, match nothing.
+      expect(await listed(`nonsense,${crypto.randomUUID()}`)).toEqual([]);
+      expect(await listed("")).toEqual([]);
+      // A reviewer coding blind (the default) does not get another member's unapproved annotation by naming it.
+      expect(await listed(`${own},${editors}`, team.reviewer.token)).toEqual([own]);
+      const tooMany = Array.from({ length: 201 }, () => crypto.randomUUID()).join(",");
+      expect((await api("GET", `${url}?ids=${tooMany}`, { token: team.editor.token })).status).toBe(422);
+    },
+  );
 
   it("answers each listed annotation exactly as the annotation itself is answered", async () => {
     const article = await newArticle(TEXT);
@@ -484,8 +497,10 @@ describe("editing the article text", () => {
   it("makes a new revision and re-anchors every annotation: exact, moved, fuzzy, orphaned", async () => {
     const lead = "Resistance forces retook three districts in Baghlan province on Friday, a spokesman said.";
     const body =
-      "The Taliban were losing fighters by the hundreds each day, according to local sources who spoke on condition of anonymity " +
-      "because they were not authorised to talk to the press, and the group's own statements did not mention the losses at all.";
+      "The Taliban were losing fighters by the hundreds each day, according to local sources who spoke on condition " +
+      "of anonymity " +
+      "because they were not authorised to talk to the press, and the group's own statements did not mention the " +
+      "losses at all.";
     const text = [lead, body, "Residents described heavy fighting near the provincial capital through the night."].join(
       "\n",
     );
@@ -596,27 +611,30 @@ describe("editing the article text", () => {
     }
   });
 
-  it("finds an orphan again when a later edit brings its quote back, and sending the same text makes no revision", async () => {
-    const text = "First sentence here. A quote that will vanish. Last sentence here.";
-    const article = await newArticle(text);
-    const annotation = (await annotate(article.id, { ...spanOf(text, "A quote that will vanish."), tags: [] })).body;
-    const url = `/api/v1/articles/${article.id}`;
-    const removed = await api("PATCH", url, {
-      token: team.editor.token,
-      json: { text: "First sentence here. Last sentence here." },
-    });
-    expect(removed.body.reanchor).toEqual({ exact: 0, moved: 0, fuzzy: 0, orphaned: 1 });
-    const restored = await api("PATCH", url, { token: team.editor.token, json: { text } });
-    expect(restored.body.reanchor).toEqual({ exact: 0, moved: 1, fuzzy: 0, orphaned: 0 });
-    expect(restored.body.revision).toBe(3);
-    const same = await api("PATCH", url, { token: team.editor.token, json: { text: text.replace(/\n/g, "\r\n") } });
-    expect(same.body).toMatchObject({ revision: 3, reanchor: { exact: 1, moved: 0, fuzzy: 0, orphaned: 0 } });
-    expect(
-      (await api("GET", `/api/v1/annotations/${annotation.id}`, { token: team.reviewer.token })).body,
-    ).toMatchObject({
-      ...spanOf(text, "A quote that will vanish."),
-      anchor: "exact",
-      revision: 3,
-    });
-  });
+  it(
+    "finds an orphan again when a later edit brings its " + "quote back, and sending the same text makes no revision",
+    async () => {
+      const text = "First sentence here. A quote that will vanish. Last sentence here.";
+      const article = await newArticle(text);
+      const annotation = (await annotate(article.id, { ...spanOf(text, "A quote that will vanish."), tags: [] })).body;
+      const url = `/api/v1/articles/${article.id}`;
+      const removed = await api("PATCH", url, {
+        token: team.editor.token,
+        json: { text: "First sentence here. Last sentence here." },
+      });
+      expect(removed.body.reanchor).toEqual({ exact: 0, moved: 0, fuzzy: 0, orphaned: 1 });
+      const restored = await api("PATCH", url, { token: team.editor.token, json: { text } });
+      expect(restored.body.reanchor).toEqual({ exact: 0, moved: 1, fuzzy: 0, orphaned: 0 });
+      expect(restored.body.revision).toBe(3);
+      const same = await api("PATCH", url, { token: team.editor.token, json: { text: text.replace(/\n/g, "\r\n") } });
+      expect(same.body).toMatchObject({ revision: 3, reanchor: { exact: 1, moved: 0, fuzzy: 0, orphaned: 0 } });
+      expect(
+        (await api("GET", `/api/v1/annotations/${annotation.id}`, { token: team.reviewer.token })).body,
+      ).toMatchObject({
+        ...spanOf(text, "A quote that will vanish."),
+        anchor: "exact",
+        revision: 3,
+      });
+    },
+  );
 });

@@ -34,7 +34,9 @@ describe("paths with invalid percent-encoding", () => {
       for (const segment of BAD_SEGMENTS) {
         for (const token of [team.editor.token, undefined]) {
           const response = await api(method!, path!.replace("X", segment), { token });
-          const answer = `${method} ${path!.replace("X", segment)} → ${response.status} ${JSON.stringify(response.body).slice(0, 80)}`;
+          const answer =
+            `${method} ${path!.replace("X", segment)} → ${response.status} ` +
+            `${JSON.stringify(response.body).slice(0, 80)}`;
           if (
             response.status !== 400 ||
             !(response.headers.get("content-type") ?? "").includes("application/json") ||

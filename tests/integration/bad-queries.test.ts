@@ -131,6 +131,7 @@ describe("bad query strings", () => {
       );
     }
     expect(wrong).toEqual([]);
-    // Over a thousand requests, most of them pages: on a busy two-core machine they take longer than the default minute.
+    // Over a thousand requests, most of them pages: on a busy two-core machine they take longer than the default
+    // minute.
   }, 180_000);
 });

@@ -44,11 +44,14 @@ describe("comment threads", () => {
     expect(list.body.nextCursor).toBeNull();
   });
 
-  it("keeps blind coding: a reviewer can neither read nor join the thread of another's unapproved annotation", async () => {
-    expect((await thread(editorsAnnotation, team.reviewer.token)).status).toBe(404);
-    expect((await post(editorsAnnotation, team.reviewer.token, "hello")).status).toBe(404);
-    expect((await thread(editorsAnnotation, team.outsider.token)).status).toBe(404);
-  });
+  it(
+    "keeps blind coding: a reviewer can neither read nor " + "join the thread of another's unapproved annotation",
+    async () => {
+      expect((await thread(editorsAnnotation, team.reviewer.token)).status).toBe(404);
+      expect((await post(editorsAnnotation, team.reviewer.token, "hello")).status).toBe(404);
+      expect((await thread(editorsAnnotation, team.outsider.token)).status).toBe(404);
+    },
+  );
 
   it("lets authors edit and delete their own comments and editors delete any; refuses bad input", async () => {
     const mine = (await post(reviewersAnnotation, team.reviewer.token, "Typo hre")).body;

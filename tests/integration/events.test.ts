@@ -174,45 +174,48 @@ describe("claim links", () => {
     ).toBe(404);
   });
 
-  it("names the outlets that leave the event out: those with live articles, none of whose claims is linked to it", async () => {
-    const desk = await createProjectWithTeam("Event omissions");
-    const articleOf = async (sourceName: string | undefined) =>
-      (
-        await api("POST", `/api/v1/projects/${desk.id}/articles`, {
-          token: desk.editor.token,
-          json: { title: `By ${sourceName}`, text: TEXT, sourceName },
-        })
-      ).body as { id: string; source: { id: string } | null };
-    const [reuters, tass, ariana, unnamed] = [
-      await articleOf("Reuters"),
-      await articleOf("TASS"),
-      await articleOf("Ariana"),
-      await articleOf(undefined),
-    ];
-    const gone = await articleOf("Tolo");
-    expect((await api("DELETE", `/api/v1/articles/${gone.id}`, { token: desk.editor.token })).status).toBe(204);
-    const event = (await newEvent({ title: "Dam repaired" }, desk.editor.token, desk.id)).body;
-    for (const article of [reuters, unnamed]) {
-      const claim = await annotate("the dam was repaired on Monday", desk.editor.token, article.id);
-      expect(
+  it(
+    "names the outlets that leave the event out: those with " + "live articles, none of whose claims is linked to it",
+    async () => {
+      const desk = await createProjectWithTeam("Event omissions");
+      const articleOf = async (sourceName: string | undefined) =>
         (
-          await api("POST", `/api/v1/events/${event.id}/links`, {
+          await api("POST", `/api/v1/projects/${desk.id}/articles`, {
             token: desk.editor.token,
-            json: { annotationId: claim, stance: "ASSERTS" },
+            json: { title: `By ${sourceName}`, text: TEXT, sourceName },
           })
-        ).status,
-      ).toBe(201);
-    }
-    const detail = (await api("GET", `/api/v1/events/${event.id}`, { token: desk.viewer.token })).body;
-    expect(detail.links.map((link: { claim: { source: string | null } }) => link.claim.source)).toEqual([
-      "Reuters",
-      null,
-    ]);
-    expect(detail.notReportedBy).toEqual([
-      { id: ariana.source!.id, name: "Ariana" },
-      { id: tass.source!.id, name: "TASS" },
-    ]);
-  });
+        ).body as { id: string; source: { id: string } | null };
+      const [reuters, tass, ariana, unnamed] = [
+        await articleOf("Reuters"),
+        await articleOf("TASS"),
+        await articleOf("Ariana"),
+        await articleOf(undefined),
+      ];
+      const gone = await articleOf("Tolo");
+      expect((await api("DELETE", `/api/v1/articles/${gone.id}`, { token: desk.editor.token })).status).toBe(204);
+      const event = (await newEvent({ title: "Dam repaired" }, desk.editor.token, desk.id)).body;
+      for (const article of [reuters, unnamed]) {
+        const claim = await annotate("the dam was repaired on Monday", desk.editor.token, article.id);
+        expect(
+          (
+            await api("POST", `/api/v1/events/${event.id}/links`, {
+              token: desk.editor.token,
+              json: { annotationId: claim, stance: "ASSERTS" },
+            })
+          ).status,
+        ).toBe(201);
+      }
+      const detail = (await api("GET", `/api/v1/events/${event.id}`, { token: desk.viewer.token })).body;
+      expect(detail.links.map((link: { claim: { source: string | null } }) => link.claim.source)).toEqual([
+        "Reuters",
+        null,
+      ]);
+      expect(detail.notReportedBy).toEqual([
+        { id: ariana.source!.id, name: "Ariana" },
+        { id: tass.source!.id, name: "TASS" },
+      ]);
+    },
+  );
 
   it("neither counts nor lists the links of a rejected annotation, as the comparison leaves it out", async () => {
     const claim = await annotate("Residents said the dam still leaks");
@@ -280,49 +283,56 @@ describe("claim links", () => {
     expect(await countRows()).toEqual(before);
   });
 
-  it("lists an article's links in pages of {items, nextCursor}, with their events, only of claims the caller may see", async () => {
-    const article = (
-      await api("POST", `/api/v1/projects/${team.id}/articles`, {
-        token: team.editor.token,
-        json: { title: "Dam links", text: TEXT },
-      })
-    ).body.id as string;
-    const reviewers = await annotate("the dam was repaired on Monday", team.reviewer.token, article);
-    const editors = await annotate("the dam still leaks", team.editor.token, article);
-    const event = (await newEvent({ title: "Dam works", date: "2024-05-02" })).body;
-    for (const [annotationId, token] of [
-      [reviewers, team.reviewer.token],
-      [editors, team.editor.token],
-    ] as const) {
+  it(
+    "lists an article's links in pages of {items, nextCursor}, with their events, only of claims the caller may " +
+      "see",
+    async () => {
+      const article = (
+        await api("POST", `/api/v1/projects/${team.id}/articles`, {
+          token: team.editor.token,
+          json: { title: "Dam links", text: TEXT },
+        })
+      ).body.id as string;
+      const reviewers = await annotate("the dam was repaired on Monday", team.reviewer.token, article);
+      const editors = await annotate("the dam still leaks", team.editor.token, article);
+      const event = (await newEvent({ title: "Dam works", date: "2024-05-02" })).body;
+      for (const [annotationId, token] of [
+        [reviewers, team.reviewer.token],
+        [editors, team.editor.token],
+      ] as const) {
+        expect(
+          (await api("POST", `/api/v1/events/${event.id}/links`, { token, json: { annotationId, stance: "ASSERTS" } }))
+            .status,
+        ).toBe(201);
+      }
+      const url = `/api/v1/articles/${article}/links`;
+      const all = await api("GET", url, { token: team.viewer.token });
+      expect(all.status).toBe(200);
+      expect(all.body).toEqual({
+        items: [
+          expect.objectContaining({ annotationId: reviewers }),
+          expect.objectContaining({ annotationId: editors }),
+        ],
+        nextCursor: null,
+      });
+      expect(all.body.items[0]).toMatchObject({
+        stance: "ASSERTS",
+        event: { id: event.id, title: "Dam works", date: "2024-05-02" },
+      });
+      const first = (await api("GET", `${url}?limit=1`, { token: team.viewer.token })).body;
+      expect(first.items).toEqual([all.body.items[0]]);
+      const second = (await api("GET", `${url}?limit=1&cursor=${first.nextCursor}`, { token: team.viewer.token })).body;
+      expect(second).toEqual({ items: [all.body.items[1]], nextCursor: null });
+      expect((await api("GET", `${url}?cursor=nonsense`, { token: team.viewer.token })).status).toBe(400);
+      // A reviewer coding blind sees the links of their own claims only.
       expect(
-        (await api("POST", `/api/v1/events/${event.id}/links`, { token, json: { annotationId, stance: "ASSERTS" } }))
-          .status,
-      ).toBe(201);
-    }
-    const url = `/api/v1/articles/${article}/links`;
-    const all = await api("GET", url, { token: team.viewer.token });
-    expect(all.status).toBe(200);
-    expect(all.body).toEqual({
-      items: [expect.objectContaining({ annotationId: reviewers }), expect.objectContaining({ annotationId: editors })],
-      nextCursor: null,
-    });
-    expect(all.body.items[0]).toMatchObject({
-      stance: "ASSERTS",
-      event: { id: event.id, title: "Dam works", date: "2024-05-02" },
-    });
-    const first = (await api("GET", `${url}?limit=1`, { token: team.viewer.token })).body;
-    expect(first.items).toEqual([all.body.items[0]]);
-    const second = (await api("GET", `${url}?limit=1&cursor=${first.nextCursor}`, { token: team.viewer.token })).body;
-    expect(second).toEqual({ items: [all.body.items[1]], nextCursor: null });
-    expect((await api("GET", `${url}?cursor=nonsense`, { token: team.viewer.token })).status).toBe(400);
-    // A reviewer coding blind sees the links of their own claims only.
-    expect(
-      (await api("GET", url, { token: team.reviewer.token })).body.items.map(
-        (link: { annotationId: string }) => link.annotationId,
-      ),
-    ).toEqual([reviewers]);
-    expect((await api("GET", url, { token: other.editor.token })).status).toBe(404);
-  });
+        (await api("GET", url, { token: team.reviewer.token })).body.items.map(
+          (link: { annotationId: string }) => link.annotationId,
+        ),
+      ).toEqual([reviewers]);
+      expect((await api("GET", url, { token: other.editor.token })).status).toBe(404);
+    },
+  );
 
   it("keeps reviewers blind: a reviewer cannot link another reviewer's unapproved claim", async () => {
     const editorsClaim = await annotate("Officials said", team.editor.token);
@@ -336,42 +346,46 @@ describe("claim links", () => {
 });
 
 describe("an event is named once per project", () => {
-  it("refuses a second live event of the same title (any case) with 409 naming the first, also by an edit; a deleted event's title is free", async () => {
-    const first = (await newEvent({ title: "Spillway closed" })).body;
-    const before = await countRows();
-    for (const title of ["Spillway closed", "  SPILLWAY closed "]) {
-      const clash = await newEvent({ title });
-      expect(clash.status, title).toBe(409);
-      expect(errorCode(clash)).toBe("conflict");
-      expect(clash.body.error.message).toContain("Spillway closed");
-      expect(clash.body.error.details).toEqual({ field: "title", eventId: first.id });
-    }
-    const second = (await newEvent({ title: "Spillway reopened" })).body;
-    const renamed = await api("PATCH", `/api/v1/events/${second.id}`, {
-      token: team.editor.token,
-      json: { title: "spillway Closed" },
-    });
-    expect(renamed.status).toBe(409);
-    expect(renamed.body.error.details).toEqual({ field: "title", eventId: first.id });
-    // The same title in another project, and an edit that keeps an event's own title, are fine.
-    expect((await newEvent({ title: "Spillway closed" }, other.editor.token, other.id)).status).toBe(201);
-    expect(
-      (
-        await api("PATCH", `/api/v1/events/${first.id}`, {
-          token: team.editor.token,
-          json: { title: "Spillway Closed", place: "Kajaki" },
-        })
-      ).status,
-    ).toBe(200);
-    expect(await countRows()).toEqual({
-      ...before,
-      events: before.events! + 2,
-      audit_entries: before.audit_entries! + 3,
-    });
+  it(
+    "refuses a second live event of the same title (any case) with 409 naming the first, also by an edit; a deleted " +
+      "event's title is free",
+    async () => {
+      const first = (await newEvent({ title: "Spillway closed" })).body;
+      const before = await countRows();
+      for (const title of ["Spillway closed", "  SPILLWAY closed "]) {
+        const clash = await newEvent({ title });
+        expect(clash.status, title).toBe(409);
+        expect(errorCode(clash)).toBe("conflict");
+        expect(clash.body.error.message).toContain("Spillway closed");
+        expect(clash.body.error.details).toEqual({ field: "title", eventId: first.id });
+      }
+      const second = (await newEvent({ title: "Spillway reopened" })).body;
+      const renamed = await api("PATCH", `/api/v1/events/${second.id}`, {
+        token: team.editor.token,
+        json: { title: "spillway Closed" },
+      });
+      expect(renamed.status).toBe(409);
+      expect(renamed.body.error.details).toEqual({ field: "title", eventId: first.id });
+      // The same title in another project, and an edit that keeps an event's own title, are fine.
+      expect((await newEvent({ title: "Spillway closed" }, other.editor.token, other.id)).status).toBe(201);
+      expect(
+        (
+          await api("PATCH", `/api/v1/events/${first.id}`, {
+            token: team.editor.token,
+            json: { title: "Spillway Closed", place: "Kajaki" },
+          })
+        ).status,
+      ).toBe(200);
+      expect(await countRows()).toEqual({
+        ...before,
+        events: before.events! + 2,
+        audit_entries: before.audit_entries! + 3,
+      });
 
-    expect((await api("DELETE", `/api/v1/events/${first.id}`, { token: team.editor.token })).status).toBe(204);
-    expect((await newEvent({ title: "Spillway closed" })).status).toBe(201);
-  });
+      expect((await api("DELETE", `/api/v1/events/${first.id}`, { token: team.editor.token })).status).toBe(204);
+      expect((await newEvent({ title: "Spillway closed" })).status).toBe(201);
+    },
+  );
 });
 
 describe("merging events", () => {

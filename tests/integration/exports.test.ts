@@ -74,49 +74,52 @@ beforeAll(async () => {
 });
 
 describe("CSV export", () => {
-  it("has one row per annotation with a column per codebook group, RFC 4180 quoting and formulas neutralised", async () => {
-    const response = await exportOf("format=csv");
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toMatch(/^text\/csv; charset=utf-8/);
-    expect(response.headers.get("content-disposition")).toMatch(
-      /^attachment; filename="exports-afghan-desk-\d{4}-\d{2}-\d{2}-annotations\.csv"$/,
-    );
-    const rows = parse(response.body as string, { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(4);
-    expect(Object.keys(rows[0]!)).toEqual([
-      "project",
-      "article",
-      "source",
-      "article_url",
-      "start",
-      "end",
-      "exact",
-      "claim type",
-      "frame",
-      "rhetoric",
-      "verdict",
-      "note",
-      "status",
-      "author",
-      "created_at",
-      "updated_at",
-      "events",
-    ]);
-    const persian = rows.find((row) => row.exact === "آسواکا News Agency")!;
-    expect(persian).toMatchObject({
-      project: "Exports — “Afghan” desk",
-      source: "Asvaka",
-      "claim type": "quote/attribution",
-      verdict: "misleading",
-      rhetoric: "loaded language",
-    });
-    expect(persian.note).toBe('\'=HYPERLINK("http://evil")');
-    expect(Number(persian.start)).toBe(TEXT.indexOf("آسواکا"));
-    const quoted = rows.find((row) => row.exact === "“a number” were killed")!;
-    expect(quoted.note).toBe('<img src=x onerror=alert(1)> and, "quotes"\nnew line');
-    expect(quoted.events).toBe("Killings in Baghlan (asserts, according to Asvaka)");
-    expect((response.body as string).split("\r\n")[0]).toMatch(/^project,article,/);
-  });
+  it(
+    "has one row per annotation with a column per codebook " + "group, RFC 4180 quoting and formulas neutralised",
+    async () => {
+      const response = await exportOf("format=csv");
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(/^text\/csv; charset=utf-8/);
+      expect(response.headers.get("content-disposition")).toMatch(
+        /^attachment; filename="exports-afghan-desk-\d{4}-\d{2}-\d{2}-annotations\.csv"$/,
+      );
+      const rows = parse(response.body as string, { columns: true }) as Record<string, string>[];
+      expect(rows).toHaveLength(4);
+      expect(Object.keys(rows[0]!)).toEqual([
+        "project",
+        "article",
+        "source",
+        "article_url",
+        "start",
+        "end",
+        "exact",
+        "claim type",
+        "frame",
+        "rhetoric",
+        "verdict",
+        "note",
+        "status",
+        "author",
+        "created_at",
+        "updated_at",
+        "events",
+      ]);
+      const persian = rows.find((row) => row.exact === "آسواکا News Agency")!;
+      expect(persian).toMatchObject({
+        project: "Exports — “Afghan” desk",
+        source: "Asvaka",
+        "claim type": "quote/attribution",
+        verdict: "misleading",
+        rhetoric: "loaded language",
+      });
+      expect(persian.note).toBe('\'=HYPERLINK("http://evil")');
+      expect(Number(persian.start)).toBe(TEXT.indexOf("آسواکا"));
+      const quoted = rows.find((row) => row.exact === "“a number” were killed")!;
+      expect(quoted.note).toBe('<img src=x onerror=alert(1)> and, "quotes"\nnew line');
+      expect(quoted.events).toBe("Killings in Baghlan (asserts, according to Asvaka)");
+      expect((response.body as string).split("\r\n")[0]).toMatch(/^project,article,/);
+    },
+  );
 
   it("starts with a byte order mark for Excel when asked", async () => {
     const response = await fetch(`${baseUrl()}/api/v1/projects/${team.id}/export?format=csv&bom=1`, {
@@ -176,48 +179,51 @@ describe("W3C Web Annotation export", () => {
 });
 
 describe("ClaimReview export", () => {
-  it("reviews the approved claims with a verdict (others when `status` names them), with typed schema.org fields", async () => {
-    const approved = await api("PATCH", `/api/v1/annotations/${ids.quoted}`, {
-      token: team.editor.token,
-      json: { status: "APPROVED" },
-      headers: { "if-match": '"1"' },
-    });
-    expect(approved.status).toBe(200);
-    expect(
-      (await exportOf("format=claimreview")).body["@graph"].map(
-        (review: { claimReviewed: string }) => review.claimReviewed,
-      ),
-    ).toEqual(["“a number” were killed"]);
+  it(
+    "reviews the approved claims with a verdict (others when " + "`status` names them), with typed schema.org fields",
+    async () => {
+      const approved = await api("PATCH", `/api/v1/annotations/${ids.quoted}`, {
+        token: team.editor.token,
+        json: { status: "APPROVED" },
+        headers: { "if-match": '"1"' },
+      });
+      expect(approved.status).toBe(200);
+      expect(
+        (await exportOf("format=claimreview")).body["@graph"].map(
+          (review: { claimReviewed: string }) => review.claimReviewed,
+        ),
+      ).toEqual(["“a number” were killed"]);
 
-    const response = await exportOf("format=claimreview&organization=Example%20Fact%20Check&status=DRAFT,APPROVED");
-    expect(response.status).toBe(200);
-    const reviews = response.body["@graph"] as Record<string, any>[];
-    expect(response.body["@context"]).toBe("https://schema.org");
-    expect(reviews.map((review) => review.claimReviewed).sort()).toEqual(
-      ["آسواکا News Agency", "“a number” were killed"].sort(),
-    );
-    const review = reviews.find((candidate) => candidate.claimReviewed === "“a number” were killed")!;
-    expect(review).toMatchObject({
-      "@type": "ClaimReview",
-      author: { "@type": "Organization", name: "Example Fact Check" },
-      reviewRating: { "@type": "Rating", ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: "false" },
-      itemReviewed: {
-        "@type": "Claim",
-        author: { "@type": "Organization", name: "Asvaka" },
-        appearance: {
-          url: "https://example.org/asvaka",
-          author: { "@type": "Person", name: "Staff" },
-          datePublished: "2021-08-20",
-          publisher: { "@type": "Organization", name: "Asvaka" },
+      const response = await exportOf("format=claimreview&organization=Example%20Fact%20Check&status=DRAFT,APPROVED");
+      expect(response.status).toBe(200);
+      const reviews = response.body["@graph"] as Record<string, any>[];
+      expect(response.body["@context"]).toBe("https://schema.org");
+      expect(reviews.map((review) => review.claimReviewed).sort()).toEqual(
+        ["آسواکا News Agency", "“a number” were killed"].sort(),
+      );
+      const review = reviews.find((candidate) => candidate.claimReviewed === "“a number” were killed")!;
+      expect(review).toMatchObject({
+        "@type": "ClaimReview",
+        author: { "@type": "Organization", name: "Example Fact Check" },
+        reviewRating: { "@type": "Rating", ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: "false" },
+        itemReviewed: {
+          "@type": "Claim",
+          author: { "@type": "Organization", name: "Asvaka" },
+          appearance: {
+            url: "https://example.org/asvaka",
+            author: { "@type": "Person", name: "Staff" },
+            datePublished: "2021-08-20",
+            publisher: { "@type": "Organization", name: "Asvaka" },
+          },
         },
-      },
-    });
-    expect(review.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(review.url).toMatch(new RegExp(`/articles/${articleId}#annotation-${ids.quoted}$`));
-    expect(
-      reviews.find((candidate) => candidate.claimReviewed === "آسواکا News Agency")!.reviewRating.ratingValue,
-    ).toBe(2);
-  });
+      });
+      expect(review.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(review.url).toMatch(new RegExp(`/articles/${articleId}#annotation-${ids.quoted}$`));
+      expect(
+        reviews.find((candidate) => candidate.claimReviewed === "آسواکا News Agency")!.reviewRating.ratingValue,
+      ).toBe(2);
+    },
+  );
 });
 
 describe("Markdown report and project JSON", () => {
@@ -329,64 +335,69 @@ describe("export errors", () => {
 });
 
 describe("line breaks and formulas in exported text", () => {
-  it("the CSV quotes every field with a CR or LF, the header's too, and both CSV readers see the same cells; the Markdown report keeps no line break", async () => {
-    const project = await createProjectWithTeam("Line breaks");
-    const text = "The road was open. The bridge was closed.";
-    const article = (
-      await api("POST", `/api/v1/projects/${project.id}/articles`, {
-        token: project.editor.token,
-        json: { title: "Roads", text },
-      })
-    ).body.id;
-    for (const [name, group] of [
-      ["linebreak", "G3\n=1+1"],
-      ["formula", "@SUM(1+1)"],
-    ]) {
-      expect(
-        (
-          await api("POST", `/api/v1/projects/${project.id}/tags`, {
-            token: project.editor.token,
-            json: { name, group, color: "#336699" },
-          })
-        ).status,
-      ).toBe(201);
-    }
-    const annotateWith = (exact: string, note: string, tags: string[]) =>
-      api("POST", `/api/v1/articles/${article}/annotations`, {
-        token: project.editor.token,
-        json: { start: text.indexOf(exact), end: text.indexOf(exact) + exact.length, exact, note, tags },
-      });
-    expect((await annotateWith("The road was open.", "lf\n=2+2", ["linebreak"])).status).toBe(201);
-    expect((await annotateWith("The bridge was closed.", "cr\r@SUM(1+1)\r# heading", ["formula"])).status).toBe(201);
+  it(
+    "the CSV quotes every field with a CR or LF, the header's too, and both CSV readers see the same cells; the " +
+      "Markdown report keeps no line break",
+    async () => {
+      const project = await createProjectWithTeam("Line breaks");
+      const text = "The road was open. The bridge was closed.";
+      const article = (
+        await api("POST", `/api/v1/projects/${project.id}/articles`, {
+          token: project.editor.token,
+          json: { title: "Roads", text },
+        })
+      ).body.id;
+      for (const [name, group] of [
+        ["linebreak", "G3\n=1+1"],
+        ["formula", "@SUM(1+1)"],
+      ]) {
+        expect(
+          (
+            await api("POST", `/api/v1/projects/${project.id}/tags`, {
+              token: project.editor.token,
+              json: { name, group, color: "#336699" },
+            })
+          ).status,
+        ).toBe(201);
+      }
+      const annotateWith = (exact: string, note: string, tags: string[]) =>
+        api("POST", `/api/v1/articles/${article}/annotations`, {
+          token: project.editor.token,
+          json: { start: text.indexOf(exact), end: text.indexOf(exact) + exact.length, exact, note, tags },
+        });
+      expect((await annotateWith("The road was open.", "lf\n=2+2", ["linebreak"])).status).toBe(201);
+      expect((await annotateWith("The bridge was closed.", "cr\r@SUM(1+1)\r# heading", ["formula"])).status).toBe(201);
 
-    const csv = (await api("GET", `/api/v1/projects/${project.id}/export?format=csv`, { token: project.viewer.token }))
-      .body as string;
-    const python = pythonCsvReader();
-    try {
-      const rows = parse(csv) as string[][];
-      expect(await python.parse(csv)).toEqual(rows);
-      const [header, ...records] = rows;
-      expect(header).toContain("G3\n=1+1");
-      expect(header).toContain("'@SUM(1+1)");
-      expect(records.map((record) => record[header!.indexOf("note")])).toEqual([
-        "lf\n=2+2",
-        "cr\r@SUM(1+1)\r# heading",
-      ]);
-      expect(
-        records.map((record) => [record[header!.indexOf("G3\n=1+1")], record[header!.indexOf("'@SUM(1+1)")]]),
-      ).toEqual([
-        ["linebreak", ""],
-        ["", "formula"],
-      ]);
-    } finally {
-      python.close();
-    }
+      const csv = (
+        await api("GET", `/api/v1/projects/${project.id}/export?format=csv`, { token: project.viewer.token })
+      ).body as string;
+      const python = pythonCsvReader();
+      try {
+        const rows = parse(csv) as string[][];
+        expect(await python.parse(csv)).toEqual(rows);
+        const [header, ...records] = rows;
+        expect(header).toContain("G3\n=1+1");
+        expect(header).toContain("'@SUM(1+1)");
+        expect(records.map((record) => record[header!.indexOf("note")])).toEqual([
+          "lf\n=2+2",
+          "cr\r@SUM(1+1)\r# heading",
+        ]);
+        expect(
+          records.map((record) => [record[header!.indexOf("G3\n=1+1")], record[header!.indexOf("'@SUM(1+1)")]]),
+        ).toEqual([
+          ["linebreak", ""],
+          ["", "formula"],
+        ]);
+      } finally {
+        python.close();
+      }
 
-    const report = (
-      await api("GET", `/api/v1/projects/${project.id}/export?format=md`, { token: project.viewer.token })
-    ).body as string;
-    expect(report).not.toMatch(/\r/);
-    expect(report).toContain("Note: cr @SUM(1+1) \\# heading");
-    expect(report).toContain("Note: lf =2+2");
-  });
+      const report = (
+        await api("GET", `/api/v1/projects/${project.id}/export?format=md`, { token: project.viewer.token })
+      ).body as string;
+      expect(report).not.toMatch(/\r/);
+      expect(report).toContain("Note: cr @SUM(1+1) \\# heading");
+      expect(report).toContain("Note: lf =2+2");
+    },
+  );
 });

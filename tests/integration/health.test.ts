@@ -17,7 +17,8 @@ describe("GET /api/health", () => {
     [
       "a Unix socket",
       async () =>
-        `postgresql://nobody:nothing@localhost/none?host=${encodeURIComponent(path.join(tmpdir(), `no-postgres-${process.pid}`))}`,
+        `postgresql://nobody:nothing@localhost/none?host=` +
+        encodeURIComponent(path.join(tmpdir(), `no-postgres-${process.pid}`)),
     ],
   ])("answers 503 with db down when PostgreSQL does not answer (%s)", async (_, databaseUrl) => {
     const app = await startAppInstance({ DATABASE_URL: await databaseUrl() });
@@ -25,7 +26,8 @@ describe("GET /api/health", () => {
       const response = await fetch(`${app.url}/api/health`);
       expect(response.status).toBe(503);
       expect(await response.json()).toEqual({ status: "error", db: "down" });
-      // Other routes say so too, as JSON, instead of hanging or failing with a 500: through Prisma's queries and raw SQL.
+      // Other routes say so too, as JSON, instead of hanging or failing with a 500: through Prisma's queries and raw
+      // SQL.
       const tokens = await fetch(`${app.url}/api/v1/tokens`, {
         method: "POST",
         headers: { "content-type": "application/json" },

@@ -207,69 +207,74 @@ describe("importing a project export", () => {
 });
 
 describe("importing W3C Web Annotations", () => {
-  it("places annotations by code point positions, re-anchors by quote when the position is off, and rejects what it cannot place", async () => {
-    const collection = (
-      await api("GET", `/api/v1/projects/${team.id}/export?format=jsonld&articles=${articles.a}`, {
-        token: team.editor.token,
-      })
-    ).body;
-    const items = collection.first.items;
-    expect(items).toHaveLength(2);
-    const moved = structuredClone(items[1]);
-    moved.target.selector[1].start += 3;
-    moved.target.selector[1].end += 3;
-    const lost = {
-      ...structuredClone(items[0]),
-      target: { ...items[0].target, source: "https://example.org/unknown" },
-    };
-    const file = {
-      ...collection,
-      first: {
-        ...collection.first,
-        items: [
-          items[0],
-          moved,
-          lost,
-          {
-            type: "Annotation",
-            target: {
-              source: "https://example.org/a",
-              selector: { type: "TextQuoteSelector", exact: "not in the text" },
+  it(
+    "places annotations by code point positions, re-anchors by quote when the position is off, and rejects what it " +
+      "cannot place",
+    async () => {
+      const collection = (
+        await api("GET", `/api/v1/projects/${team.id}/export?format=jsonld&articles=${articles.a}`, {
+          token: team.editor.token,
+        })
+      ).body;
+      const items = collection.first.items;
+      expect(items).toHaveLength(2);
+      const moved = structuredClone(items[1]);
+      moved.target.selector[1].start += 3;
+      moved.target.selector[1].end += 3;
+      const lost = {
+        ...structuredClone(items[0]),
+        target: { ...items[0].target, source: "https://example.org/unknown" },
+      };
+      const file = {
+        ...collection,
+        first: {
+          ...collection.first,
+          items: [
+            items[0],
+            moved,
+            lost,
+            {
+              type: "Annotation",
+              target: {
+                source: "https://example.org/a",
+                selector: { type: "TextQuoteSelector", exact: "not in the text" },
+              },
             },
-          },
-        ],
-      },
-    };
+          ],
+        },
+      };
 
-    const response = await api("POST", `/api/v1/projects/${team.id}/import`, {
-      token: team.reviewer.token,
-      json: file,
-    });
-    expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ kind: "web-annotation", imported: 1, reanchored: 1, rejected: 2 });
-    expect(response.body.items.map((item: { status: string }) => item.status)).toEqual([
-      "imported",
-      "reanchored",
-      "rejected",
-      "rejected",
-    ]);
-    expect(response.body.items[2].reason).toContain("https://example.org/unknown");
-
-    for (const item of response.body.items.slice(0, 2)) {
-      const stored = (await api("GET", `/api/v1/annotations/${item.id}`, { token: team.reviewer.token })).body;
-      const original =
-        item.status === "imported" ? "“all roads are open”" : "آسواکا reported fighting in Banu 👨‍👩‍👧‍👦";
-      expect(stored).toMatchObject({
-        exact: original,
-        start: TEXT_A.indexOf(original),
-        end: TEXT_A.indexOf(original) + original.length,
+      const response = await api("POST", `/api/v1/projects/${team.id}/import`, {
+        token: team.reviewer.token,
+        json: file,
       });
-    }
-    const first = (await api("GET", `/api/v1/annotations/${response.body.items[0].id}`, { token: team.reviewer.token }))
-      .body;
-    expect(first.tags.map((tag: { name: string }) => tag.name).sort()).toEqual(["factual claim", "false"]);
-    expect(first.note).toBe("Contradicted by Asvaka");
-  });
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ kind: "web-annotation", imported: 1, reanchored: 1, rejected: 2 });
+      expect(response.body.items.map((item: { status: string }) => item.status)).toEqual([
+        "imported",
+        "reanchored",
+        "rejected",
+        "rejected",
+      ]);
+      expect(response.body.items[2].reason).toContain("https://example.org/unknown");
+
+      for (const item of response.body.items.slice(0, 2)) {
+        const stored = (await api("GET", `/api/v1/annotations/${item.id}`, { token: team.reviewer.token })).body;
+        const original =
+          item.status === "imported" ? "“all roads are open”" : "آسواکا reported fighting in Banu 👨‍👩‍👧‍👦";
+        expect(stored).toMatchObject({
+          exact: original,
+          start: TEXT_A.indexOf(original),
+          end: TEXT_A.indexOf(original) + original.length,
+        });
+      }
+      const first = (
+        await api("GET", `/api/v1/annotations/${response.body.items[0].id}`, { token: team.reviewer.token })
+      ).body;
+      expect(first.tags.map((tag: { name: string }) => tag.name).sort()).toEqual(["factual claim", "false"]);
+      expect(first.note).toBe("Contradicted by Asvaka");
+    },
+  );
 
   it("finds articles by urn:uuid when they have no URL, and refuses a file with nothing importable", async () => {
     const collection = (
@@ -334,7 +339,8 @@ describe("importing articles from HTML", () => {
     <p>On Friday, reports began to circulate that the flag had been hoisted in <b>Pol-e-Hesar</b>.</p>
     <p>Aśvaka – آسواکا News Agency said “a number” of fighters were killed.</p>
     <p>Officials said the situation remained “fluid” — for now. <img src=x onerror="alert(1)"></p>
-    <p>More paragraphs make this the main content of the page, as Readability expects of a news article body with real sentences in it.</p>
+    <p>More paragraphs make this the main content of the page, as Readability expects of a news article body
+    with real sentences in it.</p>
     </article><footer>© Example News. Subscribe!</footer></body></html>`;
 
   it("extracts the main text with Readability, one line per paragraph, and fills the metadata left out", async () => {

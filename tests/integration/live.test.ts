@@ -48,7 +48,9 @@ async function listen(articleId: string, credentials: { token: string } | { cook
   return {
     response,
     events,
-    /** Resolves with the milliseconds it took the server to close the stream, or null if it stayed open for `withinMs`. */
+    /**
+     * Resolves with the milliseconds it took the server to close the stream, or null if it stayed open for `withinMs`.
+     */
     ended: async (withinMs: number) => {
       const started = Date.now();
       await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, withinMs))]);
@@ -211,9 +213,12 @@ describe("live updates", () => {
     const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     try {
-      await client.query(`
+      await client.query(
+        `
         BEGIN; DELETE FROM memberships WHERE project_id = '${desk.projectId}' AND user_id = '${team.viewer.id}'; COMMIT;
-        UPDATE annotations SET note = 'Written after the removal', version = version + 1 WHERE id = '${annotation.id}';`);
+        UPDATE annotations SET note = 'Written after the removal', version = version + 1 ` +
+          `WHERE id = '${annotation.id}';`,
+      );
     } finally {
       await client.end();
     }
@@ -224,70 +229,82 @@ describe("live updates", () => {
     expect(viewer.events).toEqual([]);
   });
 
-  it("allows 20 streams per user at once: the 21st is refused with a JSON 429, and a closed stream frees its place", async () => {
-    const articleId = await articleIn(team.id);
-    const streams = await Promise.all(Array.from({ length: 20 }, () => listen(articleId, team.viewer)));
+  it(
+    "allows 20 streams per user at once: the 21st is refused " + "with a JSON 429, and a closed stream frees its place",
+    async () => {
+      const articleId = await articleIn(team.id);
+      const streams = await Promise.all(Array.from({ length: 20 }, () => listen(articleId, team.viewer)));
 
-    const refused = await api("GET", `/api/v1/articles/${articleId}/live`, { token: team.viewer.token });
-    expect(refused.status).toBe(429);
-    expect(errorCode(refused)).toBe("rate_limited");
-    // Another user's streams are counted apart.
-    const editors = await listen(articleId, team.editor);
-    await editors.close();
+      const refused = await api("GET", `/api/v1/articles/${articleId}/live`, { token: team.viewer.token });
+      expect(refused.status).toBe(429);
+      expect(errorCode(refused)).toBe("rate_limited");
+      // Another user's streams are counted apart.
+      const editors = await listen(articleId, team.editor);
+      await editors.close();
 
-    await streams.pop()!.close();
-    let reopened: Awaited<ReturnType<typeof listen>> | null = null;
-    for (const started = Date.now(); !reopened && Date.now() - started < PROMPTLY_MS; ) {
-      const probe = await fetch(`${baseUrl()}/api/v1/articles/${articleId}/live`, {
-        headers: { authorization: `Bearer ${team.viewer.token}` },
+      await streams.pop()!.close();
+      let reopened: Awaited<ReturnType<typeof listen>> | null = null;
+      for (const started = Date.now(); !reopened && Date.now() - started < PROMPTLY_MS; ) {
+        const probe = await fetch(`${baseUrl()}/api/v1/articles/${articleId}/live`, {
+          headers: { authorization: `Bearer ${team.viewer.token}` },
+        });
+        await probe.body?.cancel();
+        if (probe.status === 200) reopened = await listen(articleId, team.viewer);
+        else await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(reopened).not.toBeNull();
+      await Promise.all([...streams, reopened!].map((stream) => stream.close()));
+    },
+  );
+
+  it(
+    "tells its streams to resync once its lost connection to PostgreSQL is back (changes committed meanwhile were " +
+      "announced to nobody), and goes on",
+    async () => {
+      const articleId = await articleIn(team.id);
+      const stream = await listen(articleId, team.editor);
+
+      // The app's LISTEN connection, by the name it gives itself (terminated in the select list: a condition could be
+      // tried on any row).
+      const terminated = await db().$queryRaw<{ pid: number }[]>`
+      SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'parallax-live'
+        AND datname = current_database()`;
+      expect(terminated.length).toBeGreaterThan(0);
+      await waitFor(() => stream.events.some((event) => event.type === "resync"));
+      expect(stream.events).toContainEqual({ type: "resync" });
+
+      const annotation = (
+        await api("POST", `/api/v1/articles/${articleId}/annotations`, {
+          token: team.editor.token,
+          json: { start: 0, end: 9, exact: "One claim" },
+        })
+      ).body;
+      await waitFor(() => stream.events.some((event) => event.id === annotation.id));
+      await stream.close();
+      expect(stream.events).toContainEqual({
+        type: "annotation.created",
+        id: annotation.id,
+        annotationId: annotation.id,
       });
-      await probe.body?.cancel();
-      if (probe.status === 200) reopened = await listen(articleId, team.viewer);
-      else await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    expect(reopened).not.toBeNull();
-    await Promise.all([...streams, reopened!].map((stream) => stream.close()));
-  });
+    },
+  );
 
-  it("tells its streams to resync once its lost connection to PostgreSQL is back (changes committed meanwhile were announced to nobody), and goes on", async () => {
-    const articleId = await articleIn(team.id);
-    const stream = await listen(articleId, team.editor);
-
-    // The app's LISTEN connection, by the name it gives itself (terminated in the select list: a condition could be tried on any row).
-    const terminated = await db().$queryRaw<{ pid: number }[]>`
-      SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'parallax-live' AND datname = current_database()`;
-    expect(terminated.length).toBeGreaterThan(0);
-    await waitFor(() => stream.events.some((event) => event.type === "resync"));
-    expect(stream.events).toContainEqual({ type: "resync" });
-
-    const annotation = (
-      await api("POST", `/api/v1/articles/${articleId}/annotations`, {
-        token: team.editor.token,
-        json: { start: 0, end: 9, exact: "One claim" },
-      })
-    ).body;
-    await waitFor(() => stream.events.some((event) => event.id === annotation.id));
-    await stream.close();
-    expect(stream.events).toContainEqual({
-      type: "annotation.created",
-      id: annotation.id,
-      annotationId: annotation.id,
-    });
-  });
-
-  it("checks access again every PARALLAX_LIVE_RECHECK_SECONDS, so a token reaching its expiry ends its streams", async () => {
-    const desk = await newDesk(team.reviewer);
-    const token = await newReviewerToken();
-    const app = await startAppInstance({ PARALLAX_LIVE_RECHECK_SECONDS: "1" });
-    try {
-      const stream = await listen(desk.articleId, token, app.url);
-      // An expiry passing is written nowhere: only the regular check can notice it.
-      await db()
-        .$executeRaw`UPDATE api_tokens SET expires_at = now() + interval '2 seconds' WHERE id = ${token.id}::uuid`;
-      expect(await stream.ended(1_500)).toBeNull();
-      expect(await stream.ended(3_500)).not.toBeNull();
-    } finally {
-      app.stop();
-    }
-  });
+  it(
+    "checks access again every PARALLAX_LIVE_RECHECK_SECONDS, " + "so a token reaching its expiry ends its streams",
+    async () => {
+      const desk = await newDesk(team.reviewer);
+      const token = await newReviewerToken();
+      const app = await startAppInstance({ PARALLAX_LIVE_RECHECK_SECONDS: "1" });
+      try {
+        const stream = await listen(desk.articleId, token, app.url);
+        // An expiry passing is written nowhere: only the regular check can notice it.
+        await db()
+          .$executeRaw`UPDATE api_tokens SET expires_at = now() + interval '2 seconds' WHERE id = ${token.id}::uuid`;
+        expect(await stream.ended(1_500)).toBeNull();
+        expect(await stream.ended(3_500)).not.toBeNull();
+      } finally {
+        app.stop();
+      }
+    },
+  );
 });

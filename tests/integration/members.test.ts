@@ -59,89 +59,96 @@ describe("members and roles", () => {
     expect(bad.body.error.code).toBe("bad_request");
   });
 
-  it("lets editors invite (others get 403), re-role and remove members; the invited join by accepting; annotations stay attributed", async () => {
-    for (const token of [team.reviewer.token, team.viewer.token]) {
+  it(
+    "lets editors invite (others get 403), re-role and remove members; the invited join by accepting; annotations " +
+      "stay " +
+      "attributed",
+    async () => {
+      for (const token of [team.reviewer.token, team.viewer.token]) {
+        expect(
+          (
+            await api("POST", `/api/v1/projects/${team.id}/invitations`, {
+              token,
+              json: { email: newcomer.email, role: "VIEWER" },
+            })
+          ).status,
+        ).toBe(403);
+      }
+      const invited = await api("POST", `/api/v1/projects/${team.id}/invitations`, {
+        token: team.editor.token,
+        json: { email: newcomer.email, role: "REVIEWER" },
+      });
+      expect(invited.status).toBe(201);
+      // Nobody joins without accepting.
+      expect((await api("GET", `/api/v1/projects/${team.id}`, { token: newcomer.token })).status).toBe(404);
       expect(
         (
           await api("POST", `/api/v1/projects/${team.id}/invitations`, {
-            token,
+            token: team.editor.token,
+            json: { email: newcomer.email, role: "OWNER" },
+          })
+        ).status,
+      ).toBe(422);
+      const accepted = await api("POST", `/api/v1/invitations/${invited.body.id}/accept`, { token: newcomer.token });
+      expect(accepted.status).toBe(200);
+      expect(accepted.body).toEqual({ projectId: team.id, role: "REVIEWER" });
+      expect((await api("GET", `/api/v1/projects/${team.id}`, { token: newcomer.token })).body.role).toBe("REVIEWER");
+      // A member is not invited again.
+      expect(
+        (
+          await api("POST", `/api/v1/projects/${team.id}/invitations`, {
+            token: team.editor.token,
             json: { email: newcomer.email, role: "VIEWER" },
           })
         ).status,
+      ).toBe(409);
+
+      const article = await api("POST", `/api/v1/projects/${team.id}/articles`, {
+        token: team.editor.token,
+        json: { title: "t", text: "A claim." },
+      });
+      const annotation = await api("POST", `/api/v1/articles/${article.body.id}/annotations`, {
+        token: newcomer.token,
+        json: { start: 0, end: 7, exact: "A claim" },
+      });
+      expect(annotation.status).toBe(201);
+
+      expect(
+        (
+          await api("PATCH", `/api/v1/projects/${team.id}/members/${newcomer.id}`, {
+            token: team.reviewer.token,
+            json: { role: "EDITOR" },
+          })
+        ).status,
       ).toBe(403);
-    }
-    const invited = await api("POST", `/api/v1/projects/${team.id}/invitations`, {
-      token: team.editor.token,
-      json: { email: newcomer.email, role: "REVIEWER" },
-    });
-    expect(invited.status).toBe(201);
-    // Nobody joins without accepting.
-    expect((await api("GET", `/api/v1/projects/${team.id}`, { token: newcomer.token })).status).toBe(404);
-    expect(
-      (
-        await api("POST", `/api/v1/projects/${team.id}/invitations`, {
-          token: team.editor.token,
-          json: { email: newcomer.email, role: "OWNER" },
-        })
-      ).status,
-    ).toBe(422);
-    const accepted = await api("POST", `/api/v1/invitations/${invited.body.id}/accept`, { token: newcomer.token });
-    expect(accepted.status).toBe(200);
-    expect(accepted.body).toEqual({ projectId: team.id, role: "REVIEWER" });
-    expect((await api("GET", `/api/v1/projects/${team.id}`, { token: newcomer.token })).body.role).toBe("REVIEWER");
-    // A member is not invited again.
-    expect(
-      (
-        await api("POST", `/api/v1/projects/${team.id}/invitations`, {
-          token: team.editor.token,
-          json: { email: newcomer.email, role: "VIEWER" },
-        })
-      ).status,
-    ).toBe(409);
+      const promoted = await api("PATCH", `/api/v1/projects/${team.id}/members/${newcomer.id}`, {
+        token: team.editor.token,
+        json: { role: "VIEWER" },
+      });
+      expect(promoted.body.role).toBe("VIEWER");
+      // As a viewer the newcomer may no longer write.
+      expect(
+        (
+          await api("POST", `/api/v1/articles/${article.body.id}/annotations`, {
+            token: newcomer.token,
+            json: { start: 2, end: 7, exact: "claim" },
+          })
+        ).status,
+      ).toBe(403);
 
-    const article = await api("POST", `/api/v1/projects/${team.id}/articles`, {
-      token: team.editor.token,
-      json: { title: "t", text: "A claim." },
-    });
-    const annotation = await api("POST", `/api/v1/articles/${article.body.id}/annotations`, {
-      token: newcomer.token,
-      json: { start: 0, end: 7, exact: "A claim" },
-    });
-    expect(annotation.status).toBe(201);
-
-    expect(
-      (
-        await api("PATCH", `/api/v1/projects/${team.id}/members/${newcomer.id}`, {
-          token: team.reviewer.token,
-          json: { role: "EDITOR" },
-        })
-      ).status,
-    ).toBe(403);
-    const promoted = await api("PATCH", `/api/v1/projects/${team.id}/members/${newcomer.id}`, {
-      token: team.editor.token,
-      json: { role: "VIEWER" },
-    });
-    expect(promoted.body.role).toBe("VIEWER");
-    // As a viewer the newcomer may no longer write.
-    expect(
-      (
-        await api("POST", `/api/v1/articles/${article.body.id}/annotations`, {
-          token: newcomer.token,
-          json: { start: 2, end: 7, exact: "claim" },
-        })
-      ).status,
-    ).toBe(403);
-
-    expect(
-      (await api("DELETE", `/api/v1/projects/${team.id}/members/${newcomer.id}`, { token: team.editor.token })).status,
-    ).toBe(204);
-    expect((await api("GET", `/api/v1/projects/${team.id}`, { token: newcomer.token })).status).toBe(404);
-    const kept = await api("GET", `/api/v1/annotations/${annotation.body.id}`, { token: team.editor.token });
-    expect(kept.body.author).toMatchObject({ id: newcomer.id });
-    expect(
-      (await api("DELETE", `/api/v1/projects/${team.id}/members/${newcomer.id}`, { token: team.editor.token })).status,
-    ).toBe(404);
-  });
+      expect(
+        (await api("DELETE", `/api/v1/projects/${team.id}/members/${newcomer.id}`, { token: team.editor.token }))
+          .status,
+      ).toBe(204);
+      expect((await api("GET", `/api/v1/projects/${team.id}`, { token: newcomer.token })).status).toBe(404);
+      const kept = await api("GET", `/api/v1/annotations/${annotation.body.id}`, { token: team.editor.token });
+      expect(kept.body.author).toMatchObject({ id: newcomer.id });
+      expect(
+        (await api("DELETE", `/api/v1/projects/${team.id}/members/${newcomer.id}`, { token: team.editor.token }))
+          .status,
+      ).toBe(404);
+    },
+  );
 
   it("never loses its last editor", async () => {
     const before = await countRows();

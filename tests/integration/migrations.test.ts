@@ -47,34 +47,40 @@ describe("migrations", () => {
     });
   });
 
-  it("run once when several instances start together, however long the first one's take: the others wait, then find nothing to apply", async () => {
-    await withScratchDatabase("together", async (url) => {
-      const all = readMigrations()
-        .migrationDirectories.map((directory) => directory.path)
-        .sort();
-      const newest = all.at(-1)!;
-      await applyMigrations(url, { before: newest });
-      // The newest migration outlasts the schema engine's own lock (10 s): its record waits behind a lock of this test's.
-      const blocker = new pg.Client({ connectionString: url });
-      await blocker.connect();
-      try {
-        await blocker.query("BEGIN; LOCK TABLE _prisma_migrations IN EXCLUSIVE MODE");
-        const runs = Promise.all([applyMigrations(url), applyMigrations(url), applyMigrations(url)]);
-        await new Promise((resolve) => setTimeout(resolve, 11_000));
-        await blocker.query("COMMIT");
-        const applied = await runs;
-        expect(applied.flat()).toEqual([newest]);
-      } finally {
-        await blocker.end();
-      }
-      const [{ rows }] = (await query<{ rows: number }>(
-        url,
-        `SELECT count(*)::int AS rows FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-      )) as [{ rows: number }];
-      expect(rows).toBe(all.length);
-      expect(await diffDatabaseToSchema(url)).toBeNull();
-    });
-  });
+  it(
+    "run once when several instances start together, however long the first one's take: the others wait, then find " +
+      "nothing to apply",
+    async () => {
+      await withScratchDatabase("together", async (url) => {
+        const all = readMigrations()
+          .migrationDirectories.map((directory) => directory.path)
+          .sort();
+        const newest = all.at(-1)!;
+        await applyMigrations(url, { before: newest });
+        // The newest migration outlasts the schema engine's own lock (10 s): its record waits behind a lock of this
+        // test's.
+        const blocker = new pg.Client({ connectionString: url });
+        await blocker.connect();
+        try {
+          await blocker.query("BEGIN; LOCK TABLE _prisma_migrations IN EXCLUSIVE MODE");
+          const runs = Promise.all([applyMigrations(url), applyMigrations(url), applyMigrations(url)]);
+          await new Promise((resolve) => setTimeout(resolve, 11_000));
+          await blocker.query("COMMIT");
+          const applied = await runs;
+          expect(applied.flat()).toEqual([newest]);
+        } finally {
+          await blocker.end();
+        }
+        const [{ rows }] = (await query<{ rows: number }>(
+          url,
+          `SELECT count(*)::int AS rows FROM _prisma_migrations WHERE finished_at IS NOT NULL ` +
+            `AND rolled_back_at IS NULL`,
+        )) as [{ rows: number }];
+        expect(rows).toBe(all.length);
+        expect(await diffDatabaseToSchema(url)).toBeNull();
+      });
+    },
+  );
 
   it("number the later of names that differ only in case or normal form, then keep every name unique", async () => {
     await withScratchDatabase("names", async (url) => {
@@ -83,7 +89,8 @@ describe("migrations", () => {
       const [{ user, project }] = (await query<{ user: string; project: string }>(
         url,
         `
-        WITH u AS (INSERT INTO users (id, email, name, updated_at) VALUES (gen_random_uuid(), 'm@test.example', 'M', now()) RETURNING id),
+        WITH u AS (INSERT INTO users (id, email, name, updated_at) ` +
+          `VALUES (gen_random_uuid(), 'm@test.example', 'M', now()) RETURNING id),
              p AS (INSERT INTO projects (id, name, updated_at) VALUES (gen_random_uuid(), 'P', now()) RETURNING id)
         SELECT u.id AS user, p.id AS project FROM u, p`,
       )) as [{ user: string; project: string }];
@@ -91,29 +98,34 @@ describe("migrations", () => {
       const insertInOrder = (sql: string, names: string[], values: unknown[] = []) =>
         query(url, `${sql} FROM unnest($1::text[]) WITH ORDINALITY AS made(name, n)`, [names, ...values]);
       await insertInOrder(
-        `INSERT INTO tag_groups (id, project_id, name, position, created_at, updated_at) SELECT gen_random_uuid(), $2, made.name, made.n, now() + made.n * interval '1 s', now()`,
+        `INSERT INTO tag_groups (id, project_id, name, position, created_at, updated_at) ` +
+          `SELECT gen_random_uuid(), $2, made.name, made.n, now() + made.n * interval '1 s', now()`,
         ["Frame", "FRAME", nfd("Éthique"), "ÉTHIQUE"],
         [project],
       );
       const [group] = await query<{ id: string }>(url, `SELECT id FROM tag_groups WHERE name = 'Frame'`);
       await insertInOrder(
-        `INSERT INTO tags (id, project_id, group_id, name, color, position, created_at, updated_at) SELECT gen_random_uuid(), $2, $3, made.name, '#000000', made.n, now() + made.n * interval '1 s', now()`,
+        `INSERT INTO tags (id, project_id, group_id, name, color, position, created_at, updated_at) ` +
+          `SELECT gen_random_uuid(), $2, $3, made.name, '#000000', made.n, now() + made.n * interval '1 s', now()`,
         ["Race", "race", "RACE", "race (2)"],
         [project, group!.id],
       );
       await insertInOrder(
-        `INSERT INTO sources (id, project_id, name, created_at, updated_at) SELECT gen_random_uuid(), $2, made.name, now() + made.n * interval '1 s', now()`,
+        `INSERT INTO sources (id, project_id, name, created_at, updated_at) ` +
+          `SELECT gen_random_uuid(), $2, made.name, now() + made.n * interval '1 s', now()`,
         ["Café Gazette", nfd("Café Gazette"), "CAFÉ GAZETTE"],
         [project],
       );
       await insertInOrder(
-        `INSERT INTO events (id, project_id, title, created_by_id, created_at, updated_at) SELECT gen_random_uuid(), $2, made.name, $3, now() + made.n * interval '1 s', now()`,
+        `INSERT INTO events (id, project_id, title, created_by_id, created_at, updated_at) ` +
+          `SELECT gen_random_uuid(), $2, made.name, $3, now() + made.n * interval '1 s', now()`,
         ["Café attack", nfd("CAFÉ ATTACK")],
         [project, user],
       );
       await query(
         url,
-        `INSERT INTO events (id, project_id, title, created_by_id, updated_at, deleted_at) VALUES (gen_random_uuid(), $1, 'café attack', $2, now(), now())`,
+        `INSERT INTO events (id, project_id, title, created_by_id, updated_at, deleted_at) ` +
+          `VALUES (gen_random_uuid(), $1, 'café attack', $2, now(), now())`,
         [project, user],
       );
 
@@ -148,14 +160,16 @@ describe("migrations", () => {
       await expect(
         query(
           url,
-          `INSERT INTO tags (id, project_id, group_id, name, color, position, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, '#000000', 9, now())`,
+          `INSERT INTO tags (id, project_id, group_id, name, color, position, updated_at) ` +
+            `VALUES (gen_random_uuid(), $1, $2, $3, '#000000', 9, now())`,
           [project, group!.id, nfd("rACE")],
         ),
       ).rejects.toThrow(/duplicate key/);
       await expect(
         query(
           url,
-          `INSERT INTO sources (id, project_id, name, updated_at) VALUES (gen_random_uuid(), $1, 'café gazette', now())`,
+          `INSERT INTO sources (id, project_id, name, updated_at) ` +
+            `VALUES (gen_random_uuid(), $1, 'café gazette', now())`,
           [project],
         ),
       ).rejects.toThrow(/duplicate key/);

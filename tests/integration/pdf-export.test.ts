@@ -7,7 +7,10 @@ import { DEMO_PROJECT } from "@/lib/demo";
 import { api, baseUrl } from "../support/api";
 import { createProjectWithTeam } from "../support/factories";
 
-/** The text of each page of a PDF as a reader's copy-paste gives it (poppler's pdftotext), without the invisible direction marks, white space as single spaces. */
+/**
+ * The text of each page of a PDF as a reader's copy-paste gives it (poppler's pdftotext), without the invisible
+ * direction marks, white space as single spaces.
+ */
 function pdfPages(bytes: Uint8Array): string[] {
   const directory = mkdtempSync(path.join(tmpdir(), "parallax-pdf-"));
   const file = path.join(directory, "report.pdf");
@@ -111,7 +114,10 @@ async function reportOf(articles: number, perArticle: number, events: number): P
   return pdfPages(await exportPdf(team.id, team.editor.token));
 }
 
-/** Every claim is printed twice (under its event and in the claims by article), every page is numbered "n / total", and the last page ends the claims. */
+/**
+ * Every claim is printed twice (under its event and in the claims by article), every page is numbered "n / total", and
+ * the last page ends the claims.
+ */
 function expectComplete(pages: string[], articles: number, perArticle: number): void {
   const text = pages.join(" ");
   for (let article = 0; article < articles; article++) {
@@ -154,49 +160,55 @@ describe("PDF report", () => {
     expect(text).toMatch(/according to\s+Newsweek/);
   });
 
-  it("writes Cyrillic, Greek, Hebrew and Turkish as they are, not as empty boxes, and copies out as written", async () => {
-    const team = await createProjectWithTeam("Scripts");
-    const quotes = [
-      "Вооружённые силы Украины освободили Херсон",
-      "Οι ένοπλοι πολίτες",
-      "הצבא הודיע",
-      "Türkiye’de iğne",
-    ];
-    const text = quotes.join(". ");
-    const article = (
-      await api("POST", `/api/v1/projects/${team.id}/articles`, {
+  it(
+    "writes Cyrillic, Greek, Hebrew and Turkish as they " + "are, not as empty boxes, and copies out as written",
+    async () => {
+      const team = await createProjectWithTeam("Scripts");
+      const quotes = [
+        "Вооружённые силы Украины освободили Херсон",
+        "Οι ένοπλοι πολίτες",
+        "הצבא הודיע",
+        "Türkiye’de iğne",
+      ];
+      const text = quotes.join(". ");
+      const article = (
+        await api("POST", `/api/v1/projects/${team.id}/articles`, {
+          token: team.editor.token,
+          json: { title: "Херсон: три версии", text, sourceName: "Новая газета" },
+        })
+      ).body;
+      for (const quote of quotes) {
+        const start = text.indexOf(quote);
+        const created = await api("POST", `/api/v1/articles/${article.id}/annotations`, {
+          token: team.editor.token,
+          json: { start, end: start + quote.length, exact: quote, tags: ["factual claim"] },
+        });
+        expect(created.status).toBe(201);
+      }
+      const noted = await api("PATCH", `/api/v1/sources/${article.source.id}`, {
         token: team.editor.token,
-        json: { title: "Херсон: три версии", text, sourceName: "Новая газета" },
-      })
-    ).body;
-    for (const quote of quotes) {
-      const start = text.indexOf(quote);
-      const created = await api("POST", `/api/v1/articles/${article.id}/annotations`, {
-        token: team.editor.token,
-        json: { start, end: start + quote.length, exact: quote, tags: ["factual claim"] },
+        json: { notes: "Независимая газета, закрыта в 2022" },
       });
-      expect(created.status).toBe(201);
-    }
-    const noted = await api("PATCH", `/api/v1/sources/${article.source.id}`, {
-      token: team.editor.token,
-      json: { notes: "Независимая газета, закрыта в 2022" },
-    });
-    expect(noted.status).toBe(200);
-    // Twice: a report's text layer must not depend on the reports made before it in the same server.
-    await exportPdf(team.id, team.editor.token);
-    const bytes = await exportPdf(team.id, team.editor.token);
-    const shown = pdfText(bytes);
-    // A character the fonts lack would be drawn as an empty box and copy out as something else.
-    for (const words of ["Херсон: три версии", "Новая газета", "Независимая газета, закрыта в 2022", ...quotes])
-      expect(shown).toContain(words);
-    expect(shown).toContain(": 1 article, 4 annotated claims, 0 events.");
-  });
+      expect(noted.status).toBe(200);
+      // Twice: a report's text layer must not depend on the reports made before it in the same server.
+      await exportPdf(team.id, team.editor.token);
+      const bytes = await exportPdf(team.id, team.editor.token);
+      const shown = pdfText(bytes);
+      // A character the fonts lack would be drawn as an empty box and copy out as something else.
+      for (const words of ["Херсон: три версии", "Новая газета", "Независимая газета, закрыта в 2022", ...quotes])
+        expect(shown).toContain(words);
+      expect(shown).toContain(": 1 article, 4 annotated claims, 0 events.");
+    },
+  );
 
-  it("prints 150 claims of one article about one event, breaking the pages inside the event and the article", async () => {
-    const pages = await reportOf(1, 150, 1);
-    expectComplete(pages, 1, 150);
-    expect(pages.length).toBeGreaterThan(10);
-  });
+  it(
+    "prints 150 claims of one article about one event, " + "breaking the pages inside the event and the article",
+    async () => {
+      const pages = await reportOf(1, 150, 1);
+      expectComplete(pages, 1, 150);
+      expect(pages.length).toBeGreaterThan(10);
+    },
+  );
 
   it("prints 1,000 claims over 20 articles and 100 events", async () => {
     const pages = await reportOf(20, 50, 100);

@@ -107,10 +107,11 @@ const ROWS: Row[] = [
     access: "signed-in",
     ok: 404,
     except: { reviewer: 204 },
-    call: async ({ team }) =>
-      at(
-        `/api/v1/tokens/${(await created(api("POST", "/api/v1/tokens", { json: { email: team.reviewer.email, password: TEST_PASSWORD } }))).id}`,
-      ),
+    call: async ({ team }) => {
+      const credentials = { email: team.reviewer.email, password: TEST_PASSWORD };
+      const token = await created(api("POST", "/api/v1/tokens", { json: credentials }));
+      return at(`/api/v1/tokens/${token.id}`);
+    },
   },
   { method: "GET", route: "/api/v1/projects", access: "signed-in", ok: 200, call: async () => at("/api/v1/projects") },
   {
@@ -272,7 +273,8 @@ const ROWS: Row[] = [
     ok: 204,
     call: async ({ team }) => at(`/api/v1/projects/${team.id}/members/${(await member(team)).id}`),
   },
-  // Leaving a project of the team's own (each caller leaves a fresh one); its only editor may not (409), a site admin who is no member is not found.
+  // Leaving a project of the team's own (each caller leaves a fresh one); its only editor may not (409), a site admin
+  // who is no member is not found.
   {
     method: "DELETE",
     route: "/api/v1/projects/[projectId]/members/me",
@@ -305,7 +307,8 @@ const ROWS: Row[] = [
     ok: 204,
     call: async ({ team }) => at(`/api/v1/invitations/${await invitation(team, `new-${fresh()}@test.example`)}`),
   },
-  // The caller's own invitations; accepting and declining are the invitee's alone (the outsider's, into a project of its own each time).
+  // The caller's own invitations; accepting and declining are the invitee's alone (the outsider's, into a project of
+  // its own each time).
   {
     method: "GET",
     route: "/api/v1/invitations",

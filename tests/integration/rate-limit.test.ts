@@ -42,8 +42,8 @@ async function signIn(email: string, password: string, from = nextAddress()) {
 
 /** Moves the account's counted attempts into the past, as if that much time had gone by. */
 async function ageAttempts(email: string, milliseconds: number) {
-  await db()
-    .$executeRaw`UPDATE auth_failures SET created_at = created_at - ${`${milliseconds} milliseconds`}::interval WHERE email = ${email}`;
+  await db().$executeRaw`UPDATE auth_failures SET created_at = created_at - ${`${milliseconds} milliseconds`}::interval
+      WHERE email = ${email}`;
 }
 
 const statuses = (responses: { status: number }[]) => responses.map((response) => response.status).sort();
@@ -55,24 +55,27 @@ beforeAll(async () => {
 });
 
 describe("the sign-in rate limit", () => {
-  it("allows 5 failed token requests per account, then answers 429 with Retry-After, also for the right password", async () => {
-    const attacker = nextAddress();
-    for (let attempt = 0; attempt < 5; attempt++)
-      expect((await requestToken(user.email, "wrong", attacker)).status).toBe(401);
-    const limited = await requestToken(user.email, TEST_PASSWORD, attacker);
-    expect(limited.status).toBe(429);
-    expect(limited.body.error.code).toBe("rate_limited");
-    const retryAfter = Number(limited.headers.get("retry-after"));
-    expect(retryAfter).toBeGreaterThan(14 * 60);
-    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
-    // next-auth's own sign-in endpoint is limited by the same count.
-    const signInResponse = await signIn(user.email, TEST_PASSWORD, attacker);
-    expect(signInResponse.status).toBe(429);
-    expect(signInResponse.headers.get("retry-after")).toMatch(/^\d+$/);
-    // Once the failures are older than 15 minutes, the account is free again.
-    await ageAttempts(user.email, 16 * 60_000);
-    expect((await requestToken(user.email, TEST_PASSWORD, attacker)).status).toBe(201);
-  });
+  it(
+    "allows 5 failed token requests per account, then answers " + "429 with Retry-After, also for the right password",
+    async () => {
+      const attacker = nextAddress();
+      for (let attempt = 0; attempt < 5; attempt++)
+        expect((await requestToken(user.email, "wrong", attacker)).status).toBe(401);
+      const limited = await requestToken(user.email, TEST_PASSWORD, attacker);
+      expect(limited.status).toBe(429);
+      expect(limited.body.error.code).toBe("rate_limited");
+      const retryAfter = Number(limited.headers.get("retry-after"));
+      expect(retryAfter).toBeGreaterThan(14 * 60);
+      expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+      // next-auth's own sign-in endpoint is limited by the same count.
+      const signInResponse = await signIn(user.email, TEST_PASSWORD, attacker);
+      expect(signInResponse.status).toBe(429);
+      expect(signInResponse.headers.get("retry-after")).toMatch(/^\d+$/);
+      // Once the failures are older than 15 minutes, the account is free again.
+      await ageAttempts(user.email, 16 * 60_000);
+      expect((await requestToken(user.email, TEST_PASSWORD, attacker)).status).toBe(201);
+    },
+  );
 
   it("limits an address trying many accounts, unknown emails counting like wrong passwords", async () => {
     const address = nextAddress();
@@ -110,46 +113,55 @@ describe("the sign-in rate limit", () => {
     expect(countOf(fromMany, 401) + countOf(fromMany, 429)).toBe(40);
   });
 
-  it("takes the right password sent 40 times at once after failures: never called wrong, the owner gets in, the count starts afresh", async () => {
-    const owner = await createUser({ label: "parallel-right" });
-    const address = nextAddress();
-    for (let attempt = 0; attempt < 3; attempt++)
-      expect((await requestToken(owner.email, "wrong", address)).status).toBe(401);
-    // Two attempts are left until one succeeds; a success forgets the account's failures, so later ones may pass too.
-    const answers = statuses(
-      await Promise.all(Array.from({ length: 40 }, () => requestToken(owner.email, TEST_PASSWORD, address))),
-    );
-    expect(countOf(answers, 401)).toBe(0);
-    expect(countOf(answers, 201)).toBeGreaterThanOrEqual(1);
-    expect(countOf(answers, 201) + countOf(answers, 429)).toBe(40);
-    expect(await db().authFailure.count({ where: { email: owner.email } })).toBe(0);
-  });
+  it(
+    "takes the right password sent 40 times at once after failures: never called wrong, the owner gets in, the count " +
+      "starts afresh",
+    async () => {
+      const owner = await createUser({ label: "parallel-right" });
+      const address = nextAddress();
+      for (let attempt = 0; attempt < 3; attempt++)
+        expect((await requestToken(owner.email, "wrong", address)).status).toBe(401);
+      // Two attempts are left until one succeeds; a success forgets the account's failures, so later ones may pass too.
+      const answers = statuses(
+        await Promise.all(Array.from({ length: 40 }, () => requestToken(owner.email, TEST_PASSWORD, address))),
+      );
+      expect(countOf(answers, 401)).toBe(0);
+      expect(countOf(answers, 201)).toBeGreaterThanOrEqual(1);
+      expect(countOf(answers, 201) + countOf(answers, 429)).toBe(40);
+      expect(await db().authFailure.count({ where: { email: owner.email } })).toBe(0);
+    },
+  );
 });
 
 describe("the account lock-out", () => {
-  it("does not stop the owner for good: from an address with no failures, the right password passes, one attempt per 30 s", async () => {
-    const owner = await createUser({ label: "victim" });
-    const attackers = Array.from({ length: 5 }, () => nextAddress());
-    for (const attacker of attackers) expect((await requestToken(owner.email, "wrong", attacker)).status).toBe(401);
-    // The account is over its limit: an address that failed on it waits out the window…
-    const fromAttacker = await requestToken(owner.email, TEST_PASSWORD, attackers[0]);
-    expect(fromAttacker.status).toBe(429);
-    expect(Number(fromAttacker.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
-    // …a clean one gets the next slot, 30 s after the last attempt…
-    const ownerAddress = nextAddress();
-    const tooSoon = await requestToken(owner.email, TEST_PASSWORD, ownerAddress);
-    expect(tooSoon.status).toBe(429);
-    expect(Number(tooSoon.headers.get("retry-after"))).toBeLessThanOrEqual(30);
-    await ageAttempts(owner.email, 31_000);
-    // …and of 40 attempts at once the first through the slot is right, which clears the count (so later ones may pass too).
-    const answers = statuses(
-      await Promise.all(Array.from({ length: 40 }, () => requestToken(owner.email, TEST_PASSWORD, ownerAddress))),
-    );
-    expect(countOf(answers, 201)).toBeGreaterThanOrEqual(1);
-    expect(countOf(answers, 201) + countOf(answers, 429)).toBe(40);
-    expect(await db().authFailure.count({ where: { email: owner.email } })).toBe(0);
-    expect((await requestToken(owner.email, TEST_PASSWORD, attackers[1])).status).toBe(201);
-  });
+  it(
+    "does not stop the owner for good: from an address with no failures, the right password passes, one attempt per " +
+      "30 s",
+    async () => {
+      const owner = await createUser({ label: "victim" });
+      const attackers = Array.from({ length: 5 }, () => nextAddress());
+      for (const attacker of attackers) expect((await requestToken(owner.email, "wrong", attacker)).status).toBe(401);
+      // The account is over its limit: an address that failed on it waits out the window…
+      const fromAttacker = await requestToken(owner.email, TEST_PASSWORD, attackers[0]);
+      expect(fromAttacker.status).toBe(429);
+      expect(Number(fromAttacker.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
+      // …a clean one gets the next slot, 30 s after the last attempt…
+      const ownerAddress = nextAddress();
+      const tooSoon = await requestToken(owner.email, TEST_PASSWORD, ownerAddress);
+      expect(tooSoon.status).toBe(429);
+      expect(Number(tooSoon.headers.get("retry-after"))).toBeLessThanOrEqual(30);
+      await ageAttempts(owner.email, 31_000);
+      // …and of 40 attempts at once the first through the slot is right, which clears the count (so later ones may pass
+      // too).
+      const answers = statuses(
+        await Promise.all(Array.from({ length: 40 }, () => requestToken(owner.email, TEST_PASSWORD, ownerAddress))),
+      );
+      expect(countOf(answers, 201)).toBeGreaterThanOrEqual(1);
+      expect(countOf(answers, 201) + countOf(answers, 429)).toBe(40);
+      expect(await db().authFailure.count({ where: { email: owner.email } })).toBe(0);
+      expect((await requestToken(owner.email, TEST_PASSWORD, attackers[1])).status).toBe(201);
+    },
+  );
 
   it("lets a guesser who rotates addresses check one password per 30 s at most", async () => {
     const owner = await createUser({ label: "rotated" });
@@ -160,18 +172,21 @@ describe("the account lock-out", () => {
     expect(countOf(answers, 429)).toBe(19);
   });
 
-  it("ignores X-Forwarded-For from clients when no proxy is trusted: rotating it does not make a new address", async () => {
-    const address = nextAddress();
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const response = await requestToken(`nobody-${randomUUID()}@test.example`, "wrong", address, {
-        "x-forwarded-for": `203.0.113.${attempt + 1}`,
-      });
-      expect(response.status).toBe(401);
-    }
-    const someone = await createUser({ label: "behind-header" });
-    const rotated = await requestToken(someone.email, TEST_PASSWORD, address, { "x-forwarded-for": "203.0.113.99" });
-    expect(rotated.status).toBe(429);
-  });
+  it(
+    "ignores X-Forwarded-For from clients when no proxy " + "is trusted: rotating it does not make a new address",
+    async () => {
+      const address = nextAddress();
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const response = await requestToken(`nobody-${randomUUID()}@test.example`, "wrong", address, {
+          "x-forwarded-for": `203.0.113.${attempt + 1}`,
+        });
+        expect(response.status).toBe(401);
+      }
+      const someone = await createUser({ label: "behind-header" });
+      const rotated = await requestToken(someone.email, TEST_PASSWORD, address, { "x-forwarded-for": "203.0.113.99" });
+      expect(rotated.status).toBe(429);
+    },
+  );
 });
 
 describe("behind a trusted proxy (PARALLAX_TRUSTED_PROXIES)", () => {

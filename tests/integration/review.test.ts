@@ -127,60 +127,65 @@ describe("blind coding setting", () => {
 });
 
 describe("counts under blind coding", () => {
-  it("an article's annotation count and an event's link count are what the caller may see, for every role", async () => {
-    const project = await createProjectWithTeam("Blind counts");
-    const article = (
-      await api("POST", `/api/v1/projects/${project.id}/articles`, {
-        token: project.editor.token,
-        json: { title: "t", text: "Shared text. Own text." },
-      })
-    ).body;
-    const event = (
-      await api("POST", `/api/v1/projects/${project.id}/events`, {
-        token: project.editor.token,
-        json: { title: "Something happened" },
-      })
-    ).body;
-    const annotateAndLink = async (token: string, exact: string) => {
-      const start = "Shared text. Own text.".indexOf(exact);
-      const annotation = (
-        await api("POST", `/api/v1/articles/${article.id}/annotations`, {
-          token,
-          json: { start, end: start + exact.length, exact },
+  it(
+    "an article's annotation count and an event's link " + "count are what the caller may see, for every role",
+    async () => {
+      const project = await createProjectWithTeam("Blind counts");
+      const article = (
+        await api("POST", `/api/v1/projects/${project.id}/articles`, {
+          token: project.editor.token,
+          json: { title: "t", text: "Shared text. Own text." },
         })
       ).body;
-      expect(
-        (
-          await api("POST", `/api/v1/events/${event.id}/links`, {
+      const event = (
+        await api("POST", `/api/v1/projects/${project.id}/events`, {
+          token: project.editor.token,
+          json: { title: "Something happened" },
+        })
+      ).body;
+      const annotateAndLink = async (token: string, exact: string) => {
+        const start = "Shared text. Own text.".indexOf(exact);
+        const annotation = (
+          await api("POST", `/api/v1/articles/${article.id}/annotations`, {
             token,
-            json: { annotationId: annotation.id, stance: "ASSERTS" },
+            json: { start, end: start + exact.length, exact },
           })
-        ).status,
-      ).toBe(201);
-    };
-    await annotateAndLink(project.editor.token, "Shared text.");
-    await annotateAndLink(project.reviewer.token, "Own text.");
-    const counts = async (token: string) => ({
-      listed: (await api("GET", `/api/v1/projects/${project.id}/articles`, { token })).body.items[0].annotationCount,
-      article: (await api("GET", `/api/v1/articles/${article.id}`, { token })).body.annotationCount,
-      events: (await api("GET", `/api/v1/projects/${project.id}/events`, { token })).body.items[0].linkCount,
-      event: (await api("GET", `/api/v1/events/${event.id}`, { token })).body.linkCount,
-    });
-    // The editor's draft is hidden from the reviewer coding blind, in the counts as in the lists.
-    expect(await counts(project.reviewer.token)).toEqual({ listed: 1, article: 1, events: 1, event: 1 });
-    expect(await counts(project.editor.token)).toEqual({ listed: 2, article: 2, events: 2, event: 2 });
-    expect(await counts(project.viewer.token)).toEqual({ listed: 2, article: 2, events: 2, event: 2 });
-    await api("PATCH", `/api/v1/projects/${project.id}`, {
-      token: project.editor.token,
-      json: { reviewersSeeEachOther: true },
-    });
-    expect(await counts(project.reviewer.token)).toEqual({ listed: 2, article: 2, events: 2, event: 2 });
-  });
+        ).body;
+        expect(
+          (
+            await api("POST", `/api/v1/events/${event.id}/links`, {
+              token,
+              json: { annotationId: annotation.id, stance: "ASSERTS" },
+            })
+          ).status,
+        ).toBe(201);
+      };
+      await annotateAndLink(project.editor.token, "Shared text.");
+      await annotateAndLink(project.reviewer.token, "Own text.");
+      const counts = async (token: string) => ({
+        listed: (await api("GET", `/api/v1/projects/${project.id}/articles`, { token })).body.items[0].annotationCount,
+        article: (await api("GET", `/api/v1/articles/${article.id}`, { token })).body.annotationCount,
+        events: (await api("GET", `/api/v1/projects/${project.id}/events`, { token })).body.items[0].linkCount,
+        event: (await api("GET", `/api/v1/events/${event.id}`, { token })).body.linkCount,
+      });
+      // The editor's draft is hidden from the reviewer coding blind, in the counts as in the lists.
+      expect(await counts(project.reviewer.token)).toEqual({ listed: 1, article: 1, events: 1, event: 1 });
+      expect(await counts(project.editor.token)).toEqual({ listed: 2, article: 2, events: 2, event: 2 });
+      expect(await counts(project.viewer.token)).toEqual({ listed: 2, article: 2, events: 2, event: 2 });
+      await api("PATCH", `/api/v1/projects/${project.id}`, {
+        token: project.editor.token,
+        json: { reviewersSeeEachOther: true },
+      });
+      expect(await counts(project.reviewer.token)).toEqual({ listed: 2, article: 2, events: 2, event: 2 });
+    },
+  );
 });
 
 describe("published verdicts change only through review", () => {
   const CLAIMS =
-    "The dam was repaired. The road was closed. The bridge fell. The school reopened. The market burned. The well ran dry.";
+    "The dam was repaired. The road was closed. The bridge fell. The school reopened. The market burned. The well " +
+    "ran " +
+    "dry.";
   let project: TestProject;
   let article: string;
 
@@ -223,49 +228,53 @@ describe("published verdicts change only through review", () => {
         .body["@graph"] as any[]
     ).map((review) => [review.claimReviewed, review.reviewRating.ratingValue]);
 
-  it("an author's change to an approved annotation's tags, note or span sends it back for review, and the history says so", async () => {
-    const dam = await approvedClaim("The dam was repaired.");
-    expect(await published()).toContainEqual(["The dam was repaired.", 5]);
-    const retagged = await patch(dam.id, dam.version, { tags: ["false"] }, project.reviewer.token);
-    expect(retagged.status).toBe(200);
-    expect(retagged.body).toMatchObject({ status: "SUBMITTED", reviewNote: null, tags: [{ name: "false" }] });
-    // The verdict is not published until an editor approves the changed version.
-    expect((await published()).map(([claim]) => claim)).not.toContain("The dam was repaired.");
-    const [entry] = await history(dam.id);
-    expect(entry).toMatchObject({
-      action: "annotation.update",
-      actor: { id: project.reviewer.id },
-      before: { status: "APPROVED", tags: ["accurate"] },
-      after: { status: "SUBMITTED", tags: ["false"] },
-    });
+  it(
+    "an author's change to an approved annotation's tags, note or span sends it back for review, and the history " +
+      "says so",
+    async () => {
+      const dam = await approvedClaim("The dam was repaired.");
+      expect(await published()).toContainEqual(["The dam was repaired.", 5]);
+      const retagged = await patch(dam.id, dam.version, { tags: ["false"] }, project.reviewer.token);
+      expect(retagged.status).toBe(200);
+      expect(retagged.body).toMatchObject({ status: "SUBMITTED", reviewNote: null, tags: [{ name: "false" }] });
+      // The verdict is not published until an editor approves the changed version.
+      expect((await published()).map(([claim]) => claim)).not.toContain("The dam was repaired.");
+      const [entry] = await history(dam.id);
+      expect(entry).toMatchObject({
+        action: "annotation.update",
+        actor: { id: project.reviewer.id },
+        before: { status: "APPROVED", tags: ["accurate"] },
+        after: { status: "SUBMITTED", tags: ["false"] },
+      });
 
-    const road = await approvedClaim("The road was closed.");
-    expect(
-      (await patch(road.id, road.version, { note: "Actually it was open." }, project.reviewer.token)).body.status,
-    ).toBe("SUBMITTED");
-    const bridge = await approvedClaim("The bridge fell.");
-    const moved = "The bridge";
-    expect(
-      (
-        await patch(
-          bridge.id,
-          bridge.version,
-          { start: CLAIMS.indexOf(moved), end: CLAIMS.indexOf(moved) + moved.length, exact: moved },
-          project.reviewer.token,
-        )
-      ).body.status,
-    ).toBe("SUBMITTED");
+      const road = await approvedClaim("The road was closed.");
+      expect(
+        (await patch(road.id, road.version, { note: "Actually it was open." }, project.reviewer.token)).body.status,
+      ).toBe("SUBMITTED");
+      const bridge = await approvedClaim("The bridge fell.");
+      const moved = "The bridge";
+      expect(
+        (
+          await patch(
+            bridge.id,
+            bridge.version,
+            { start: CLAIMS.indexOf(moved), end: CLAIMS.indexOf(moved) + moved.length, exact: moved },
+            project.reviewer.token,
+          )
+        ).body.status,
+      ).toBe("SUBMITTED");
 
-    // Sending what it already holds changes nothing, and keeps the approval.
-    const school = await approvedClaim("The school reopened.");
-    const same = await patch(
-      school.id,
-      school.version,
-      { tags: ["accurate"], note: "Checked." },
-      project.reviewer.token,
-    );
-    expect(same.body.status).toBe("APPROVED");
-  });
+      // Sending what it already holds changes nothing, and keeps the approval.
+      const school = await approvedClaim("The school reopened.");
+      const same = await patch(
+        school.id,
+        school.version,
+        { tags: ["accurate"], note: "Checked." },
+        project.reviewer.token,
+      );
+      expect(same.body.status).toBe("APPROVED");
+    },
+  );
 
   it("an author cannot move a reviewed annotation back to draft; resubmitting a rejected one is allowed", async () => {
     const approved = await approvedClaim("The market burned.");
@@ -312,78 +321,86 @@ describe("published verdicts change only through review", () => {
     expect((await published()).map(([quote]) => quote)).not.toContain("The well ran dry.");
   });
 
-  it("an editor's change sends an approved annotation back for review too, unless the editor approves the changed version in the same request", async () => {
-    const claim = await approvedClaim("The dam was repaired.", ["misleading"]);
-    const edited = await patch(claim.id, claim.version, { note: "Partly repaired." }, project.editor.token);
-    expect(edited.body.status).toBe("SUBMITTED");
-    const approvedAgain = await patch(claim.id, edited.body.version, { status: "APPROVED" }, project.editor.token);
-    const kept = await patch(
-      claim.id,
-      approvedAgain.body.version,
-      { tags: ["accurate"], status: "APPROVED" },
-      project.editor.token,
-    );
-    expect(kept.status).toBe(200);
-    expect(kept.body).toMatchObject({ status: "APPROVED", tags: [{ name: "accurate" }] });
-    // Approving is the editor's: an author cannot keep the approval that way.
-    expect(
-      (await patch(claim.id, kept.body.version, { tags: ["false"], status: "APPROVED" }, project.reviewer.token))
-        .status,
-    ).toBe(403);
-    expect(await current(claim.id)).toMatchObject({ status: "APPROVED", version: kept.body.version });
-  });
+  it(
+    "an editor's change sends an approved annotation back for review too, unless the editor approves the changed " +
+      "version in the same request",
+    async () => {
+      const claim = await approvedClaim("The dam was repaired.", ["misleading"]);
+      const edited = await patch(claim.id, claim.version, { note: "Partly repaired." }, project.editor.token);
+      expect(edited.body.status).toBe("SUBMITTED");
+      const approvedAgain = await patch(claim.id, edited.body.version, { status: "APPROVED" }, project.editor.token);
+      const kept = await patch(
+        claim.id,
+        approvedAgain.body.version,
+        { tags: ["accurate"], status: "APPROVED" },
+        project.editor.token,
+      );
+      expect(kept.status).toBe(200);
+      expect(kept.body).toMatchObject({ status: "APPROVED", tags: [{ name: "accurate" }] });
+      // Approving is the editor's: an author cannot keep the approval that way.
+      expect(
+        (await patch(claim.id, kept.body.version, { tags: ["false"], status: "APPROVED" }, project.reviewer.token))
+          .status,
+      ).toBe(403);
+      expect(await current(claim.id)).toMatchObject({ status: "APPROVED", version: kept.body.version });
+    },
+  );
 
-  it("a reviewer's new, changed or removed link of an approved claim sends it back for review; an editor's does not", async () => {
-    const event = (
-      await api("POST", `/api/v1/projects/${project.id}/events`, {
-        token: project.editor.token,
-        json: { title: "Flood in the valley" },
-      })
-    ).body;
-    const link = (annotationId: string, token: string) =>
-      api("POST", `/api/v1/events/${event.id}/links`, { token, json: { annotationId, stance: "ASSERTS" } });
-
-    const linked = await approvedClaim("The road was closed.");
-    const created = await link(linked.id, project.reviewer.token);
-    expect(created.status).toBe(201);
-    expect(await current(linked.id)).toMatchObject({ status: "SUBMITTED", version: linked.version + 1 });
-    expect((await history(linked.id))[0]).toMatchObject({
-      action: "annotation.reopen",
-      actor: { id: project.reviewer.id },
-      before: { status: "APPROVED" },
-      after: { status: "SUBMITTED" },
-    });
-
-    const approveAgain = async (id: string) =>
-      patch(id, (await current(id)).version, { status: "APPROVED" }, project.editor.token);
-    await approveAgain(linked.id);
-    expect(
-      (
-        await api("PATCH", `/api/v1/links/${created.body.id}`, {
-          token: project.reviewer.token,
-          json: { stance: "DISPUTES" },
-        })
-      ).status,
-    ).toBe(200);
-    expect((await current(linked.id)).status).toBe("SUBMITTED");
-    await approveAgain(linked.id);
-    expect((await api("DELETE", `/api/v1/links/${created.body.id}`, { token: project.reviewer.token })).status).toBe(
-      204,
-    );
-    expect((await current(linked.id)).status).toBe("SUBMITTED");
-
-    // The editor's own link work keeps the approval.
-    const approved = await approveAgain(linked.id);
-    const editors = await link(linked.id, project.editor.token);
-    expect(editors.status).toBe(201);
-    expect(
-      (
-        await api("PATCH", `/api/v1/links/${editors.body.id}`, {
+  it(
+    "a reviewer's new, changed or removed link of an approved claim sends it back for review; an editor's does " +
+      "not",
+    async () => {
+      const event = (
+        await api("POST", `/api/v1/projects/${project.id}/events`, {
           token: project.editor.token,
-          json: { stance: "QUALIFIES" },
+          json: { title: "Flood in the valley" },
         })
-      ).status,
-    ).toBe(200);
-    expect(await current(linked.id)).toMatchObject({ status: "APPROVED", version: approved.body.version });
-  });
+      ).body;
+      const link = (annotationId: string, token: string) =>
+        api("POST", `/api/v1/events/${event.id}/links`, { token, json: { annotationId, stance: "ASSERTS" } });
+
+      const linked = await approvedClaim("The road was closed.");
+      const created = await link(linked.id, project.reviewer.token);
+      expect(created.status).toBe(201);
+      expect(await current(linked.id)).toMatchObject({ status: "SUBMITTED", version: linked.version + 1 });
+      expect((await history(linked.id))[0]).toMatchObject({
+        action: "annotation.reopen",
+        actor: { id: project.reviewer.id },
+        before: { status: "APPROVED" },
+        after: { status: "SUBMITTED" },
+      });
+
+      const approveAgain = async (id: string) =>
+        patch(id, (await current(id)).version, { status: "APPROVED" }, project.editor.token);
+      await approveAgain(linked.id);
+      expect(
+        (
+          await api("PATCH", `/api/v1/links/${created.body.id}`, {
+            token: project.reviewer.token,
+            json: { stance: "DISPUTES" },
+          })
+        ).status,
+      ).toBe(200);
+      expect((await current(linked.id)).status).toBe("SUBMITTED");
+      await approveAgain(linked.id);
+      expect((await api("DELETE", `/api/v1/links/${created.body.id}`, { token: project.reviewer.token })).status).toBe(
+        204,
+      );
+      expect((await current(linked.id)).status).toBe("SUBMITTED");
+
+      // The editor's own link work keeps the approval.
+      const approved = await approveAgain(linked.id);
+      const editors = await link(linked.id, project.editor.token);
+      expect(editors.status).toBe(201);
+      expect(
+        (
+          await api("PATCH", `/api/v1/links/${editors.body.id}`, {
+            token: project.editor.token,
+            json: { stance: "QUALIFIES" },
+          })
+        ).status,
+      ).toBe(200);
+      expect(await current(linked.id)).toMatchObject({ status: "APPROVED", version: approved.body.version });
+    },
+  );
 });

@@ -66,7 +66,8 @@ describe("full-text search", () => {
 
     // A quote of some twenty words is shown whole, not cut around the match.
     const long =
-      "the Indian outlet Republic World reported that Pol-e-Hesar had been freed from Taliban control after days of fighting in the north";
+      "the Indian outlet Republic World reported that Pol-e-Hesar had been freed from Taliban control after days of " +
+      "fighting in the north";
     const longArticle = (
       await api("POST", `/api/v1/projects/${team.id}/articles`, {
         token: team.editor.token,
@@ -189,75 +190,93 @@ function wordsText(length: number, salt: number): string {
 }
 
 describe("search at size", () => {
-  it("finds words in ten articles of a million characters through the full-text indexes, parsing no stored text again", async () => {
-    const team = await createProjectWithTeam("Search at size");
-    const MILLION = 1_000_000;
-    const ids: string[] = [];
-    for (let index = 0; index < 10; index++) {
-      const base = wordsText(MILLION, index);
-      // The fourth article has a rare word in its middle and another as its very last word.
-      const text =
-        index === 3 ? `${base.slice(0, MILLION / 2)} needle ${base.slice(MILLION / 2 + 8, MILLION - 7)} finale` : base;
-      const created = await api("POST", `/api/v1/projects/${team.id}/articles`, {
-        token: team.editor.token,
-        json: { title: `Long report ${index}`, text },
-      });
-      expect(created.status).toBe(201);
-      ids.push(created.body.id);
-    }
-    // Two thousand short reports, each with an annotation and a comment (written straight into the tables: the
-    // plan is what matters here): a newsroom's project of some size, where a rare word is best found through the indexes.
-    await db().$executeRaw`
+  it(
+    "finds words in ten articles of a million characters through the full-text indexes, parsing no stored text " +
+      "again",
+    async () => {
+      const team = await createProjectWithTeam("Search at size");
+      const MILLION = 1_000_000;
+      const ids: string[] = [];
+      for (let index = 0; index < 10; index++) {
+        const base = wordsText(MILLION, index);
+        // The fourth article has a rare word in its middle and another as its very last word.
+        const text =
+          index === 3
+            ? `${base.slice(0, MILLION / 2)} needle ${base.slice(MILLION / 2 + 8, MILLION - 7)} finale`
+            : base;
+        const created = await api("POST", `/api/v1/projects/${team.id}/articles`, {
+          token: team.editor.token,
+          json: { title: `Long report ${index}`, text },
+        });
+        expect(created.status).toBe(201);
+        ids.push(created.body.id);
+      }
+      // Two thousand short reports, each with an annotation and a comment (written straight into the tables: the
+      // plan is what matters here): a newsroom's project of some size, where a rare word is best found through the
+      // indexes.
+      await db().$executeRaw`
       WITH brief AS (
         INSERT INTO articles (id, project_id, created_by_id, updated_at, title, text, text_length)
         SELECT gen_random_uuid(), ${team.id}::uuid, ${team.editor.id}::uuid, now(), 'Brief ' || n, brief, length(brief)
         FROM generate_series(1, 2000) AS n, format('Brief number %s about the valley.', n) AS brief RETURNING id, text
       ), claim AS (
-        INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, revision, updated_at)
-        SELECT gen_random_uuid(), ${team.id}::uuid, id, ${team.editor.id}::uuid, 0, length(text), text, '', '', 1, now() FROM brief RETURNING id
+        INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, revision,
+          updated_at)
+        SELECT gen_random_uuid(), ${team.id}::uuid, id, ${team.editor.id}::uuid, 0, length(text), text, '', '', 1, now()
+          FROM brief RETURNING id
       )
-      INSERT INTO comments (id, annotation_id, author_id, text, updated_at) SELECT gen_random_uuid(), id, ${team.editor.id}::uuid, 'Seen.', now() FROM claim`;
-    const noted = (
-      await api("POST", `/api/v1/articles/${ids[0]}/annotations`, {
+      INSERT INTO comments (id, annotation_id, author_id, text, updated_at)
+        SELECT gen_random_uuid(), id, ${team.editor.id}::uuid, 'Seen.', now() FROM claim`;
+      const noted = (
+        await api("POST", `/api/v1/articles/${ids[0]}/annotations`, {
+          token: team.editor.token,
+          json: { start: 0, end: 10, exact: wordsText(MILLION, 0).slice(0, 10), note: "The needle is elsewhere" },
+        })
+      ).body;
+      await api("POST", `/api/v1/annotations/${noted.id}/comments`, {
         token: team.editor.token,
-        json: { start: 0, end: 10, exact: wordsText(MILLION, 0).slice(0, 10), note: "The needle is elsewhere" },
-      })
-    ).body;
-    await api("POST", `/api/v1/annotations/${noted.id}/comments`, {
-      token: team.editor.token,
-      json: { text: "No needle here either" },
-    });
+        json: { text: "No needle here either" },
+      });
 
-    const search = async (q: string) =>
-      (await api("GET", `/api/v1/projects/${team.id}/search?q=${encodeURIComponent(q)}`, { token: team.editor.token }))
-        .body.items as any[];
-    const needle = await search("needle");
-    expect(needle.map((hit) => [hit.kind, hit.articleId])).toEqual(
-      expect.arrayContaining([
-        ["article", ids[3]],
-        ["annotation", ids[0]],
-        ["comment", ids[0]],
-      ]),
-    );
-    expect(needle.find((hit) => hit.kind === "article").snippet).toContain("\u0001needle\u0002");
-    expect(needle.find((hit) => hit.kind === "annotation").snippet).toContain(" — The \u0001needle\u0002 is elsewhere");
-    expect((await search("finale")).find((hit) => hit.kind === "article")).toMatchObject({
-      articleId: ids[3],
-      snippet: expect.stringContaining("\u0001finale\u0002"),
-    });
+      const search = async (q: string) =>
+        (
+          await api("GET", `/api/v1/projects/${team.id}/search?q=${encodeURIComponent(q)}`, {
+            token: team.editor.token,
+          })
+        ).body.items as any[];
+      const needle = await search("needle");
+      expect(needle.map((hit) => [hit.kind, hit.articleId])).toEqual(
+        expect.arrayContaining([
+          ["article", ids[3]],
+          ["annotation", ids[0]],
+          ["comment", ids[0]],
+        ]),
+      );
+      expect(needle.find((hit) => hit.kind === "article").snippet).toContain("\u0001needle\u0002");
+      expect(needle.find((hit) => hit.kind === "annotation").snippet).toContain(
+        " — The \u0001needle\u0002 is elsewhere",
+      );
+      expect((await search("finale")).find((hit) => hit.kind === "article")).toMatchObject({
+        articleId: ids[3],
+        snippet: expect.stringContaining("\u0001finale\u0002"),
+      });
 
-    // The plan: each kind through its GIN index of stored words. Statistics first, as autovacuum keeps them: VACUUM
-    // gives the planner a GIN index's own (its size in entries and pages), ANALYZE those of the column.
-    await refreshStatistics("articles", "annotations", "comments");
-    const access = await requireProjectPermission(team.editor.actor, team.id, "annotation.read");
-    const plan = await planText(searchStatement(team.editor.actor, access, { q: "needle", limit: 30, offset: 0 }), {
-      verbose: true,
-    });
-    for (const index of ["articles_search_idx", "annotations_search_idx", "comments_search_idx"])
-      expect(plan, plan).toContain(`Bitmap Index Scan on ${index}`);
-    // No article, quote or comment is parsed into words again: only the notes of the page, to tell whether they matched.
-    expect(new Set(plan.match(/\b(?:to_tsvector|search_words)\([^)]*\)/g))).toEqual(new Set(["search_words(a.note)"]));
-  });
+      // The plan: each kind through its GIN index of stored words. Statistics first, as autovacuum keeps them: VACUUM
+      // gives the planner a GIN index's own (its size in entries and pages), ANALYZE those of the column.
+      await refreshStatistics("articles", "annotations", "comments");
+      const access = await requireProjectPermission(team.editor.actor, team.id, "annotation.read");
+      const plan = await planText(searchStatement(team.editor.actor, access, { q: "needle", limit: 30, offset: 0 }), {
+        verbose: true,
+      });
+      for (const index of ["articles_search_idx", "annotations_search_idx", "comments_search_idx"])
+        expect(plan, plan).toContain(`Bitmap Index Scan on ${index}`);
+      // No article, quote or comment is parsed into words again: only the notes of the page, to tell whether they
+      // matched.
+      expect(new Set(plan.match(/\b(?:to_tsvector|search_words)\([^)]*\)/g))).toEqual(
+        new Set(["search_words(a.note)"]),
+      );
+    },
+  );
 
   it("keeps an article whose words are too many for one index entry, searchable from its start", async () => {
     const team = await createProjectWithTeam("Search words limit");
@@ -280,57 +299,64 @@ describe("search at size", () => {
     expect(found.body.items).toMatchObject([{ kind: "article", articleId: created.body.id }]);
   });
 
-  it("refuses queries PostgreSQL cannot parse (more than 30 minus signs in a row) with a 422, and answers any query without a 500", async () => {
-    const team = await createProjectWithTeam("Search query bounds");
-    await api("POST", `/api/v1/projects/${team.id}/articles`, {
-      token: team.editor.token,
-      json: { title: "Bridge", text: "The bridge was closed by the army." },
-    });
-    const status = async (q: string) =>
-      (await api("GET", `/api/v1/projects/${team.id}/search?q=${encodeURIComponent(q)}`, { token: team.editor.token }))
-        .status;
-    const refused = await api("GET", `/api/v1/projects/${team.id}/search?q=${"-".repeat(50)}x`, {
-      token: team.editor.token,
-    });
-    expect(refused.status).toBe(422);
-    expect(refused.body.error.details.issues).toEqual([
-      { path: "q", message: expect.stringContaining("30 minus signs") },
-    ]);
-    // An "or" and an implied "and" wait on PostgreSQL's stack with the run.
-    expect(await status(`bridge or closed army ${"-".repeat(30)}army`)).toBe(200);
-    expect(await status(`bridge or closed army ${"- ".repeat(31)}army`)).toBe(422);
-    expect(await status(`bridge ${"-!(".repeat(40)}army`)).toBe(422);
+  it(
+    "refuses queries PostgreSQL cannot parse (more than 30 minus signs in a row) with a 422, and answers any query " +
+      "without a 500",
+    async () => {
+      const team = await createProjectWithTeam("Search query bounds");
+      await api("POST", `/api/v1/projects/${team.id}/articles`, {
+        token: team.editor.token,
+        json: { title: "Bridge", text: "The bridge was closed by the army." },
+      });
+      const status = async (q: string) =>
+        (
+          await api("GET", `/api/v1/projects/${team.id}/search?q=${encodeURIComponent(q)}`, {
+            token: team.editor.token,
+          })
+        ).status;
+      const refused = await api("GET", `/api/v1/projects/${team.id}/search?q=${"-".repeat(50)}x`, {
+        token: team.editor.token,
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.details.issues).toEqual([
+        { path: "q", message: expect.stringContaining("30 minus signs") },
+      ]);
+      // An "or" and an implied "and" wait on PostgreSQL's stack with the run.
+      expect(await status(`bridge or closed army ${"-".repeat(30)}army`)).toBe(200);
+      expect(await status(`bridge or closed army ${"- ".repeat(31)}army`)).toBe(422);
+      expect(await status(`bridge ${"-!(".repeat(40)}army`)).toBe(422);
 
-    // Minus signs mostly, among what PostgreSQL skips between them and what ends a run of them.
-    const piece = fc.oneof(
-      { arbitrary: fc.constant("-"), weight: 6 },
-      {
-        arbitrary: fc.constantFrom(
-          " ",
-          "!",
-          "(",
-          ")",
-          "&",
-          "|",
-          "<",
-          "\t",
-          '"',
-          ",",
-          "or",
-          "bridge",
-          ":",
-          "*",
-          "'",
-          "\u00a0",
-        ),
-        weight: 4,
-      },
-    );
-    await fc.assert(
-      fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 200 }), async (parts) => {
-        expect([200, 422]).toContain(await status(parts.join("").slice(0, 500)));
-      }),
-      { numRuns: 40 },
-    );
-  });
+      // Minus signs mostly, among what PostgreSQL skips between them and what ends a run of them.
+      const piece = fc.oneof(
+        { arbitrary: fc.constant("-"), weight: 6 },
+        {
+          arbitrary: fc.constantFrom(
+            " ",
+            "!",
+            "(",
+            ")",
+            "&",
+            "|",
+            "<",
+            "\t",
+            '"',
+            ",",
+            "or",
+            "bridge",
+            ":",
+            "*",
+            "'",
+            "\u00a0",
+          ),
+          weight: 4,
+        },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 200 }), async (parts) => {
+          expect([200, 422]).toContain(await status(parts.join("").slice(0, 500)));
+        }),
+        { numRuns: 40 },
+      );
+    },
+  );
 });

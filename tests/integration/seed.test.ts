@@ -112,58 +112,65 @@ describe("the demo comparison", () => {
 });
 
 describe("the demo's second coding", () => {
-  it("gives Agreement passages both coders marked, settled so that the comparison counts each passage once", async () => {
-    const { token } = (
-      await api("POST", "/api/v1/tokens", { json: { email: "editor@example.org", password: "parallax-demo" } })
-    ).body;
-    const users = await db().user.findMany({
-      where: { email: { in: ["editor@example.org", "reviewer@example.org"] } },
-      select: { id: true, email: true },
-    });
-    const idOf = (email: string) => users.find((user) => user.email === email)!.id;
-
-    for (const coding of DEMO_SECOND_CODINGS) {
-      const own = await db().annotation.findUniqueOrThrow({ where: { id: coding.id } });
-      expect(own).toMatchObject({ authorId: idOf("editor@example.org"), status: "REJECTED", reviewNote: SETTLED_NOTE });
-      const accepted = await db().annotation.findUniqueOrThrow({ where: { id: coding.settles } });
-      expect(accepted).toMatchObject({
-        authorId: idOf("reviewer@example.org"),
-        status: "APPROVED",
-        articleId: coding.articleId,
+  it(
+    "gives Agreement passages both coders marked, settled " + "so that the comparison counts each passage once",
+    async () => {
+      const { token } = (
+        await api("POST", "/api/v1/tokens", { json: { email: "editor@example.org", password: "parallax-demo" } })
+      ).body;
+      const users = await db().user.findMany({
+        where: { email: { in: ["editor@example.org", "reviewer@example.org"] } },
+        select: { id: true, email: true },
       });
-      // The two versions overlap: one passage, coded twice.
-      expect(own.start < accepted.end && accepted.start < own.end).toBe(true);
-    }
+      const idOf = (email: string) => users.find((user) => user.email === email)!.id;
 
-    const coders = `${idOf("editor@example.org")},${idOf("reviewer@example.org")}`;
-    const agreement = await api(
-      "GET",
-      `/api/v1/projects/${DEMO_PROJECT.id}/agreement?coders=${coders}&articles=${DEMO_ARTICLES[0].id}`,
-      { token },
-    );
-    expect(agreement.status).toBe(200);
-    expect(agreement.body.spans).toEqual({
-      matched: DEMO_SECOND_CODINGS.length,
-      total: DEMO_CLAIMS.filter((claim) => claim.articleId === DEMO_ARTICLES[0].id).length,
-    });
-    const verdict = agreement.body.groups.find((group: { group: string }) => group.group === "verdict");
-    expect(verdict.units).toBe(DEMO_SECOND_CODINGS.length);
-    expect(verdict.observed).toBeLessThan(1);
+      for (const coding of DEMO_SECOND_CODINGS) {
+        const own = await db().annotation.findUniqueOrThrow({ where: { id: coding.id } });
+        expect(own).toMatchObject({
+          authorId: idOf("editor@example.org"),
+          status: "REJECTED",
+          reviewNote: SETTLED_NOTE,
+        });
+        const accepted = await db().annotation.findUniqueOrThrow({ where: { id: coding.settles } });
+        expect(accepted).toMatchObject({
+          authorId: idOf("reviewer@example.org"),
+          status: "APPROVED",
+          articleId: coding.articleId,
+        });
+        // The two versions overlap: one passage, coded twice.
+        expect(own.start < accepted.end && accepted.start < own.end).toBe(true);
+      }
 
-    const comparison = await api("GET", `/api/v1/projects/${DEMO_PROJECT.id}/compare`, { token });
-    expect(comparison.body.articles[0].claimCount).toBe(
-      DEMO_CLAIMS.filter((claim) => claim.articleId === DEMO_ARTICLES[0].id).length,
-    );
-    const quotes = [
-      ...comparison.body.events.flatMap(
-        (event: { claims: Record<string, { annotationId: string }[]> }) => event.claims[DEMO_ARTICLES[0].id] ?? [],
-      ),
-      ...comparison.body.unlinked[DEMO_ARTICLES[0].id],
-    ];
-    expect(
-      quotes.some((claim: { annotationId: string }) =>
-        DEMO_SECOND_CODINGS.some((coding) => coding.id === claim.annotationId),
-      ),
-    ).toBe(false);
-  });
+      const coders = `${idOf("editor@example.org")},${idOf("reviewer@example.org")}`;
+      const agreement = await api(
+        "GET",
+        `/api/v1/projects/${DEMO_PROJECT.id}/agreement?coders=${coders}&articles=${DEMO_ARTICLES[0].id}`,
+        { token },
+      );
+      expect(agreement.status).toBe(200);
+      expect(agreement.body.spans).toEqual({
+        matched: DEMO_SECOND_CODINGS.length,
+        total: DEMO_CLAIMS.filter((claim) => claim.articleId === DEMO_ARTICLES[0].id).length,
+      });
+      const verdict = agreement.body.groups.find((group: { group: string }) => group.group === "verdict");
+      expect(verdict.units).toBe(DEMO_SECOND_CODINGS.length);
+      expect(verdict.observed).toBeLessThan(1);
+
+      const comparison = await api("GET", `/api/v1/projects/${DEMO_PROJECT.id}/compare`, { token });
+      expect(comparison.body.articles[0].claimCount).toBe(
+        DEMO_CLAIMS.filter((claim) => claim.articleId === DEMO_ARTICLES[0].id).length,
+      );
+      const quotes = [
+        ...comparison.body.events.flatMap(
+          (event: { claims: Record<string, { annotationId: string }[]> }) => event.claims[DEMO_ARTICLES[0].id] ?? [],
+        ),
+        ...comparison.body.unlinked[DEMO_ARTICLES[0].id],
+      ];
+      expect(
+        quotes.some((claim: { annotationId: string }) =>
+          DEMO_SECOND_CODINGS.some((coding) => coding.id === claim.annotationId),
+        ),
+      ).toBe(false);
+    },
+  );
 });

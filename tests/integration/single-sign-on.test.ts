@@ -28,24 +28,27 @@ async function withSettings<T>(
 describe("single sign-on accounts (the claims of the identity provider's ID token)", () => {
   afterEach(() => vi.resetModules());
 
-  it("creates the account on the first sign-in, without a password, and finds it again by email in any case", async () => {
-    const email = `sso-${randomUUID()}@newsroom.example`;
-    const first = await userForSingleSignOn({
-      sub: "x",
-      email: email.toUpperCase(),
-      email_verified: true,
-      name: "  Rahima Noori ",
-    });
-    expect(first).toEqual({ id: expect.any(String), sessionVersion: 0 });
-    const stored = await db().user.findUniqueOrThrow({ where: { id: first!.id } });
-    expect(stored).toMatchObject({ email, name: "Rahima Noori", passwordHash: null, siteRole: "USER" });
-    expect(await db().auditEntry.count({ where: { entityId: first!.id, action: "user.create" } })).toBe(1);
+  it(
+    "creates the account on the first sign-in, without a " + "password, and finds it again by email in any case",
+    async () => {
+      const email = `sso-${randomUUID()}@newsroom.example`;
+      const first = await userForSingleSignOn({
+        sub: "x",
+        email: email.toUpperCase(),
+        email_verified: true,
+        name: "  Rahima Noori ",
+      });
+      expect(first).toEqual({ id: expect.any(String), sessionVersion: 0 });
+      const stored = await db().user.findUniqueOrThrow({ where: { id: first!.id } });
+      expect(stored).toMatchObject({ email, name: "Rahima Noori", passwordHash: null, siteRole: "USER" });
+      expect(await db().auditEntry.count({ where: { entityId: first!.id, action: "user.create" } })).toBe(1);
 
-    expect(await userForSingleSignOn({ email })).toEqual(first);
-    // Without a name, the address's first part.
-    const unnamed = await userForSingleSignOn({ email: `nameless-${randomUUID()}@newsroom.example` });
-    expect((await db().user.findUniqueOrThrow({ where: { id: unnamed!.id } })).name).toMatch(/^nameless-/);
-  });
+      expect(await userForSingleSignOn({ email })).toEqual(first);
+      // Without a name, the address's first part.
+      const unnamed = await userForSingleSignOn({ email: `nameless-${randomUUID()}@newsroom.example` });
+      expect((await db().user.findUniqueOrThrow({ where: { id: unnamed!.id } })).name).toMatch(/^nameless-/);
+    },
+  );
 
   it("signs in to an account made with a password, with its session version", async () => {
     const user = await createUser({ label: "password-first" });

@@ -71,7 +71,10 @@ function childrenOf(pid: number): { pid: number; command: string }[] {
   return found;
 }
 
-/** A process's state letter from /proc (R running, S sleeping, D in uninterruptible I/O, Z exited but not yet reaped), or "gone". */
+/**
+ * A process's state letter from /proc (R running, S sleeping, D in uninterruptible I/O, Z exited but not yet reaped),
+ * or "gone".
+ */
 function processState(pid: number): string {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -90,8 +93,10 @@ afterAll(async () => {
 });
 
 describe("npm start supervises PostgreSQL and the app server", () => {
-  it("restarts PostgreSQL after kill -9 of its postmaster, and the app server after it dies, each with a log line", async () => {
-    // npm start reuses the build of the test run: sources changed since would make it build again, replacing the app under test.
+  it("restarts PostgreSQL after kill -9 of its postmaster, and the app server after it dies, each with a log " +
+    "line", async () => {
+    // npm start reuses the build of the test run: sources changed since would make it build again, replacing the app
+    // under test.
     expect(isBuildCurrent(), "the sources changed after the app under test was built").toBe(true);
     supervisor = await startSupervisor();
     const { url, child } = supervisor;
@@ -102,7 +107,8 @@ describe("npm start supervises PostgreSQL and the app server", () => {
         const killed =
           killedPid === undefined
             ? ""
-            : `; the killed process is ${processState(killedPid)}, npm start's children: ${JSON.stringify(childrenOf(child.pid!))}`;
+            : `; the killed process is ${processState(killedPid)}, npm start's children: ` +
+              `${JSON.stringify(childrenOf(child.pid!))}`;
         throw new Error(`npm start did not log ${pattern} within 10 s${killed}; its output:\n${supervisor!.output()}`);
       });
 

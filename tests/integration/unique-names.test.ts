@@ -10,7 +10,10 @@ import { createProjectWithTeam, type TestProject } from "../support/factories";
  */
 const PARALLEL = 16;
 const NFD = (value: string) => value.normalize("NFD");
-/** Sixteen spellings of one name: cases, normal forms, and non-ASCII capitals (which SQL lower() under the C locale keeps). */
+/**
+ * Sixteen spellings of one name: cases, normal forms, and non-ASCII capitals (which SQL lower() under the C locale
+ * keeps).
+ */
 const spellings = (name: string) =>
   Array.from({ length: PARALLEL }, (_, index) => {
     const cased = [name, name.toLowerCase(), name.toUpperCase(), name[0]!.toLowerCase() + name.slice(1).toUpperCase()][

@@ -52,7 +52,9 @@ export function errorCode(response: ApiResponse): string {
   return error.code;
 }
 
-/** Signs in through next-auth's credentials endpoint, as the sign-in form does; `cookie` is what the browser then sends. */
+/**
+ * Signs in through next-auth's credentials endpoint, as the sign-in form does; `cookie` is what the browser then sends.
+ */
 export function signIn(email: string, password: string): Promise<{ cookie: string; setCookies: string[] }> {
   return signInAt(baseUrl(), email, password);
 }

@@ -17,7 +17,9 @@ const BREAKING = [
   /\bTRUNCATE\b/i,
 ];
 
-/** The statements of `sql` that the previous version of the app could trip on, unless the migration says it contracts. */
+/**
+ * The statements of `sql` that the previous version of the app could trip on, unless the migration says it contracts.
+ */
 function breakingStatements(sql: string): string[] {
   if (/^--\s*contract:\s*\S/.test(sql)) return [];
   const code = sql.replace(/--[^\n]*/g, "");

@@ -10,7 +10,10 @@ const CODEBOOK = [
   { name: "frame", tags: ["conflict", "statistic", "human interest"] },
 ];
 
-/** The report as it was computed on the request thread, span by span and unit by unit: the figures the worker's counting must keep. */
+/**
+ * The report as it was computed on the request thread, span by span and unit by unit: the figures the worker's counting
+ * must keep.
+ */
 function figuresByDefinition(input: AgreementInput) {
   const round = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
   const spans = input.articles.flatMap((article) => {
@@ -76,7 +79,10 @@ function figuresByDefinition(input: AgreementInput) {
   };
 }
 
-/** A pseudo-random project: coders marking the same passages with shifted boundaries, differing tags and links, and passages only some marked. */
+/**
+ * A pseudo-random project: coders marking the same passages with shifted boundaries, differing tags and links, and
+ * passages only some marked.
+ */
 function seededInput(
   seed: number,
   { articles, passages, coders }: { articles: number; passages: number; coders: number },
@@ -132,13 +138,17 @@ describe("agreement figures", () => {
     [29, 2],
     [2026, 3],
   ] as const) {
-    it(`are those of the span-by-span definition on a seeded project (seed ${seed}, ${coders} coders, 6,000 passages)`, () => {
-      const input = seededInput(seed, { articles: 12, passages: 500, coders });
-      const figures = agreementFigures(input);
-      expect(figures).toEqual(figuresByDefinition(input));
-      expect(figures.groups[0]!.kappa).toBeGreaterThan(0);
-      expect(figures.groups[0]!.kappa).toBeLessThan(1);
-    });
+    it(
+      `are those of the span-by-span definition on a seeded project (seed ${seed}, ${coders} coders, 6,000 ` +
+        `passages)`,
+      () => {
+        const input = seededInput(seed, { articles: 12, passages: 500, coders });
+        const figures = agreementFigures(input);
+        expect(figures).toEqual(figuresByDefinition(input));
+        expect(figures.groups[0]!.kappa).toBeGreaterThan(0);
+        expect(figures.groups[0]!.kappa).toBeLessThan(1);
+      },
+    );
   }
 
   it("are empty figures, not errors, when the coders marked nothing", () => {

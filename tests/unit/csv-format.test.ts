@@ -7,7 +7,10 @@ import { pythonCsvReader } from "../support/python-csv";
 const python = pythonCsvReader();
 afterAll(python.close);
 
-/** What a cell must read: a spreadsheet formula trigger at its start (OWASP's list, full-width forms too) behind an apostrophe. */
+/**
+ * What a cell must read: a spreadsheet formula trigger at its start (OWASP's list, full-width forms too) behind an
+ * apostrophe.
+ */
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 const neutralised = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
 
@@ -50,7 +53,8 @@ const table = fc.array(hostileText, { minLength: 1, maxLength: 4 }).chain((heade
 });
 
 describe("CSV text", () => {
-  it("reads back, cell for cell, in csv-parse and in Python's csv module, with every header and cell neutralised", async () => {
+  it("reads back, cell for cell, in csv-parse and in Python's csv module, with every header and cell " +
+    "neutralised", async () => {
     await fc.assert(
       fc.asyncProperty(table, async ({ columns, rows }) => {
         const records: CsvRecord[] = rows.map((cells, index) =>
@@ -68,12 +72,16 @@ describe("CSV text", () => {
     );
   }, 60_000);
 
-  it("quotes a field with a lone line feed or carriage return, so that a formula after it cannot start a line or a cell", () => {
-    const text = csvText(
-      [{ key: "note" }, { key: "group", header: "G3\n=1+1" }],
-      [{ note: "lf\n=2+2", group: "cr\r@SUM(1+1)" }],
-      { header: true },
-    );
-    expect(text).toBe('note,"G3\n=1+1"\r\n"lf\n=2+2","cr\r@SUM(1+1)"\r\n');
-  });
+  it(
+    "quotes a field with a lone line feed or carriage return, so that a formula after it cannot start a line or a " +
+      "cell",
+    () => {
+      const text = csvText(
+        [{ key: "note" }, { key: "group", header: "G3\n=1+1" }],
+        [{ note: "lf\n=2+2", group: "cr\r@SUM(1+1)" }],
+        { header: true },
+      );
+      expect(text).toBe('note,"G3\n=1+1"\r\n"lf\n=2+2","cr\r@SUM(1+1)"\r\n');
+    },
+  );
 });

@@ -47,7 +47,10 @@ const ARTICLES = [
 const numbered = (spans: Omit<NumberedSpan, "id">[]): NumberedSpan[] => spans.map((span, id) => ({ ...span, id }));
 const ids = (units: (NumberedSpan | null)[][]) => units.map((unit) => unit.map((span) => span?.id ?? null));
 
-/** A pseudo-random project in the bench's shape: per article, each coder's spans run through the text with overlaps, nesting and repeats. */
+/**
+ * A pseudo-random project in the bench's shape: per article, each coder's spans run through the text with overlaps,
+ * nesting and repeats.
+ */
 function seededProject(
   seed: number,
   { articles, perArticle, coders }: { articles: number; perArticle: number; coders: number },

@@ -37,7 +37,8 @@ describe("laying out a paragraph", () => {
 
   it("orders Persian right to left, with numbers left to right and brackets mirrored, aligned right", () => {
     const [line] = layoutParagraph(paragraph("نیروهای مقاومت (۱۴۰۰ نفر) 25 km"), 500, measure);
-    // Display order, left to right: "km 25", the brackets (each drawn as its mirror image) around "نفر ۱۴۰۰", the words before them.
+    // Display order, left to right: "km 25", the brackets (each drawn as its mirror image) around "نفر ۱۴۰۰", the words
+    // before them.
     expect(line!.runs.map((run) => run.text)).toEqual([
       "km",
       " ",
@@ -77,25 +78,28 @@ describe("flowing onto pages", () => {
     boxes: [],
   });
 
-  it("breaks a long column between lines, repeats the continuation and a row's label, and keeps short blocks whole", () => {
-    const flow = new Flow(page);
-    flow.place([{ x: 0, lines: [line(150)] }]);
-    // 30 lines of 10 points beside a label: 1 fits on the first page, the rest run on with the label repeated.
-    flow.continuation = [{ x: 0, lines: [line(10)] }];
-    const label = [line()];
-    const continued = [line()];
-    flow.place([
-      { x: 0, lines: label, continued },
-      { x: 50, lines: Array.from({ length: 30 }, () => line()) },
-    ]);
-    flow.continuation = null;
-    expect(flow.pages.map((placed) => placed.length)).toEqual([3, 17, 16]);
-    expect(flow.pages[1]![1]!.line).toBe(continued[0]);
-    expect(flow.pages[1]![0]!.y).toBe(20);
+  it(
+    "breaks a long column between lines, repeats the continuation " + "and a row's label, and keeps short blocks whole",
+    () => {
+      const flow = new Flow(page);
+      flow.place([{ x: 0, lines: [line(150)] }]);
+      // 30 lines of 10 points beside a label: 1 fits on the first page, the rest run on with the label repeated.
+      flow.continuation = [{ x: 0, lines: [line(10)] }];
+      const label = [line()];
+      const continued = [line()];
+      flow.place([
+        { x: 0, lines: label, continued },
+        { x: 50, lines: Array.from({ length: 30 }, () => line()) },
+      ]);
+      flow.continuation = null;
+      expect(flow.pages.map((placed) => placed.length)).toEqual([3, 17, 16]);
+      expect(flow.pages[1]![1]!.line).toBe(continued[0]);
+      expect(flow.pages[1]![0]!.y).toBe(20);
 
-    // 40 points do not fit in the 10 left on the third page: the block moves to the next page whole.
-    flow.place([{ x: 0, lines: [line(40)] }], { keepTogether: 50 });
-    expect(flow.pages).toHaveLength(4);
-    expect(flow.pages[3]![0]!.y).toBe(20);
-  });
+      // 40 points do not fit in the 10 left on the third page: the block moves to the next page whole.
+      flow.place([{ x: 0, lines: [line(40)] }], { keepTogether: 50 });
+      expect(flow.pages).toHaveLength(4);
+      expect(flow.pages[3]![0]!.y).toBe(20);
+    },
+  );
 });

@@ -112,7 +112,8 @@ describe("Krippendorff's unitized alpha", () => {
       expect.closeTo(0.02777, 4),
       expect.closeTo(0.38715, 4),
     ]);
-    // The paper's alphas are for a continuous scale: approached with a fine grid, within rounding of the published expected values.
+    // The paper's alphas are for a continuous scale: approached with a fine grid, within rounding of the published
+    // expected values.
     const fine = example1995(50_000);
     const alphas = ["A", "B", "C", "D"].map((category) => categoryDisagreement(fine, category, 2, 24 * 50_000).alpha!);
     [0.553, -0.926, 0.679, 0.066].forEach((published, index) =>

@@ -69,21 +69,27 @@ describe("work on worker threads", { timeout: 60_000 }, () => {
 describe("a worker pool's limits", { timeout: 60_000 }, () => {
   const html = page(paragraph.repeat(20));
 
-  it("stops a task over its time limit, answers with the limit, and serves the next task with a fresh worker", async () => {
-    const pool = new WorkerPool({ size: 1, memoryMb: 384, maxWaiting: 4 });
-    const refused = await pool
-      .run("extractArticle", { html, url: null }, { ...TASK_BUDGETS.extractArticle, timeoutMs: 1 })
-      .catch((error: unknown) => error);
-    expect(refused).toMatchObject({ code: "unprocessable_entity", details: { limit: "time" } });
-    expect((refused as AppError).message).toMatch(/^Extracting the article from this HTML took longer than its limit/);
-    expect((await pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle)).text).toContain(
-      "Resistance fighters",
-    );
-  });
+  it(
+    "stops a task over its time limit, answers with the " + "limit, and serves the next task with a fresh worker",
+    async () => {
+      const pool = new WorkerPool({ size: 1, memoryMb: 384, maxWaiting: 4 });
+      const refused = await pool
+        .run("extractArticle", { html, url: null }, { ...TASK_BUDGETS.extractArticle, timeoutMs: 1 })
+        .catch((error: unknown) => error);
+      expect(refused).toMatchObject({ code: "unprocessable_entity", details: { limit: "time" } });
+      expect((refused as AppError).message).toMatch(
+        /^Extracting the article from this HTML took longer than its limit/,
+      );
+      expect((await pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle)).text).toContain(
+        "Resistance fighters",
+      );
+    },
+  );
 
   it("gives a task that waited for the stopped worker a fresh one", async () => {
     const pool = new WorkerPool({ size: 1, memoryMb: 384, maxWaiting: 4 });
-    await pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle); // loaded: the limit ends the task itself, not the loading
+    // Loaded: the limit ends the task itself, not the loading.
+    await pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle);
     const [stopped, waited] = await Promise.allSettled([
       pool.run("extractArticle", { html, url: null }, { ...TASK_BUDGETS.extractArticle, timeoutMs: 1 }),
       pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle),

@@ -123,21 +123,29 @@ describe("re-anchoring after a text edit", () => {
     });
   });
 
-  it("keeps anchors exact in the untouched part when the rest of a long text is rewritten beyond what a character diff affords", () => {
-    const untouched = Array.from({ length: 400 }, (_, index) => `Line ${index} of the report stays as it was.`).join(
-      "\n",
-    );
-    const rewritten = Array.from(
-      { length: 800 },
-      (_, index) => `Zeile ${index * 13}: völlig neu geschrieben, quer durch.`,
-    ).join("\n");
-    const oldText = `${untouched}\n${Array.from({ length: 800 }, (_, index) => `Old line ${index} about something else entirely.`).join("\n")}`;
-    const newText = `${untouched}\n${rewritten}`;
-    const anchors = [anchorOn(oldText, "Line 7 of the report"), anchorOn(oldText, "Old line 5 about")];
-    const results = reanchorAll(oldText, newText, anchors);
-    expect(results[0]).toMatchObject({ state: "exact", start: anchors[0]!.start });
-    expect(results[1]!.state).toBe("orphaned");
-  });
+  it(
+    "keeps anchors exact in the untouched part when the rest of a long text is rewritten beyond what a character " +
+      "diff " +
+      "affords",
+    () => {
+      const untouched = Array.from({ length: 400 }, (_, index) => `Line ${index} of the report stays as it was.`).join(
+        "\n",
+      );
+      const rewritten = Array.from(
+        { length: 800 },
+        (_, index) => `Zeile ${index * 13}: völlig neu geschrieben, quer durch.`,
+      ).join("\n");
+      const oldText = `${untouched}\n${Array.from(
+        { length: 800 },
+        (_, index) => `Old line ${index} about something else entirely.`,
+      ).join("\n")}`;
+      const newText = `${untouched}\n${rewritten}`;
+      const anchors = [anchorOn(oldText, "Line 7 of the report"), anchorOn(oldText, "Old line 5 about")];
+      const results = reanchorAll(oldText, newText, anchors);
+      expect(results[0]).toMatchObject({ state: "exact", start: anchors[0]!.start });
+      expect(results[1]!.state).toBe("orphaned");
+    },
+  );
 
   it("keeps every anchor when the texts share nothing", () => {
     const anchors = [anchorOn(TEXT, QUOTE), anchorOn(TEXT, "Baghlan")];
