@@ -99,7 +99,10 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
         {units.map((unit, index) => (
           <li
             key={unit.versions.map((version) => version?.id ?? "-").join("")}
-            ref={(element) => void (rows.current[index] = element)}
+            ref={(element) => {
+              rows.current[index] = element;
+            }}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: the adjudication keys act on the focused unit.
             tabIndex={0}
             onFocus={() => setFocus(index)}
             aria-current={index === focus ? "true" : undefined}
@@ -125,6 +128,7 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
             </div>
             <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${coders.length}, minmax(0, 1fr))` }}>
               {unit.versions.map((version, coder) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: one column per coder, always in the coders' order.
                 <div key={coder} className="text-sm">
                   <p className="text-xs font-semibold text-stone-600">
                     {coder + 1}. {coders[coder]?.name}

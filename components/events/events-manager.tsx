@@ -163,6 +163,7 @@ function EventForm({
 /** A field with its name shown above it (date fields have no placeholder to say what they are). */
 function Captioned({ caption, children }: { caption: string; children: ReactNode }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is `children`, which the rule cannot see.
     <label className="flex flex-col gap-0.5 text-xs text-stone-500">
       {caption}
       {children}

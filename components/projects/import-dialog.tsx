@@ -137,6 +137,7 @@ export function ImportDialog({ projectId }: { projectId: string }) {
                 <ul className="max-h-48 space-y-0.5 overflow-y-auto text-sm" aria-label="Imported files">
                   {outcomes.map((outcome, index) => (
                     <li
+                      // biome-ignore lint/suspicious/noArrayIndexKey: a row per file, in order; names repeat.
                       key={index}
                       className={
                         outcome.state === "failed"

@@ -87,16 +87,18 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
               </Link>
             ))}
         </nav>
-        <form method="get" action={`/projects/${projectId}/search`} role="search" className="ml-auto">
-          <input
-            name="q"
-            type="search"
-            required
-            placeholder="Search claims, notes, comments"
-            aria-label="Search this project"
-            className="w-64 rounded-md border border-stone-300 px-3 py-1.5 text-sm"
-          />
-        </form>
+        <search className="ml-auto">
+          <form method="get" action={`/projects/${projectId}/search`}>
+            <input
+              name="q"
+              type="search"
+              required
+              placeholder="Search claims, notes, comments"
+              aria-label="Search this project"
+              className="w-64 rounded-md border border-stone-300 px-3 py-1.5 text-sm"
+            />
+          </form>
+        </search>
         <div className="flex flex-wrap gap-2">
           <ExportDialog projectId={projectId} projectName={project.name} tags={tagNames} />
           {canImport && <ImportDialog projectId={projectId} />}

@@ -36,21 +36,23 @@ export default async function EventsPage({ params, searchParams }: PageProps<"/p
         The real-world events the claims of different outlets are linked to, by date. Merging an event moves its links
         to the other one.
       </p>
-      <form method="get" role="search" className="mb-4 flex items-center gap-2">
-        <input
-          name="q"
-          type="search"
-          defaultValue={q}
-          placeholder="Find events by title, place or description"
-          aria-label="Find events"
-          className="w-80 rounded-md border border-stone-300 px-3 py-1.5 text-sm"
-        />
-        {q && (
-          <Link href={`/projects/${projectId}/events`} className="text-sm text-indigo-700 hover:underline">
-            All events
-          </Link>
-        )}
-      </form>
+      <search>
+        <form method="get" className="mb-4 flex items-center gap-2">
+          <input
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder="Find events by title, place or description"
+            aria-label="Find events"
+            className="w-80 rounded-md border border-stone-300 px-3 py-1.5 text-sm"
+          />
+          {q && (
+            <Link href={`/projects/${projectId}/events`} className="text-sm text-indigo-700 hover:underline">
+              All events
+            </Link>
+          )}
+        </form>
+      </search>
       <Problem message={problem} />
       <EventsManager
         filtered={q !== undefined}

@@ -10,7 +10,7 @@ export const generateMetadata = subpage.generateMetadata;
 
 export default async function ProjectSettingsPage({ params }: PageProps<"/projects/[projectId]/settings">) {
   const { projectId } = await params;
-  const { actor, record: project } = await subpage.load(projectId);
+  const { record: project } = await subpage.load(projectId);
   if (!roleAllows(project.role, "project.update")) forbidden();
   return (
     <div className="max-w-3xl space-y-8">
