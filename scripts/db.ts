@@ -69,7 +69,8 @@ async function main(): Promise<number> {
     case "seed": {
       const server = await provideDatabaseServer("pg", embeddedPort("PARALLAX_PG_PORT", 54329));
       try {
-        const url = (process.env.DATABASE_URL ??= server.urlFor("parallax"));
+        const url = process.env.DATABASE_URL ?? server.urlFor("parallax");
+        process.env.DATABASE_URL = url;
         process.env.AUTH_SECRET ??= "x".repeat(32); // the seed signs nothing
         const { seedDemoOnce } = await import("../prisma/seed/demo.ts");
         const created = await seedDemoOnce(process.env.DATABASE_DIRECT_URL ?? url);

@@ -16,7 +16,6 @@ import { TASK_BUDGETS } from "@/lib/workers/pool";
 import { articleText } from "@/lib/articles/text";
 import {
   formatDate,
-  isUuid,
   label,
   likeLiteral,
   optionalDate,

@@ -39,10 +39,11 @@ function busy(count: number): AppError {
  */
 export async function withImportSlot<T>(work: () => Promise<T>): Promise<T> {
   const count = importSlotCount();
-  const queue = (shared.parallaxImportSlots ??= {
+  const queue = shared.parallaxImportSlots ?? {
     slots: withTimeout(new Semaphore(count), WAIT_MS, E_TIMEOUT),
     waiting: 0,
-  });
+  };
+  shared.parallaxImportSlots = queue;
   if (queue.slots.isLocked() && queue.waiting >= count * WAITING_PER_SLOT) throw busy(count);
   queue.waiting++;
   let release: () => void;

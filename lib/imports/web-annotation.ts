@@ -41,7 +41,10 @@ async function searchQuotes(
       text: article.text,
       requests: requests.map((request) => request.quote),
     });
-    requests.forEach(({ index }, at) => matches[at] && found.set(index, matches[at]));
+    requests.forEach(({ index }, at) => {
+      const match = matches[at];
+      if (match) found.set(index, match);
+    });
   }
   return found;
 }
@@ -197,7 +200,10 @@ export async function importWebAnnotations(
     const exact = typeof quote?.exact === "string" && quote.exact !== "" ? quote.exact : null;
 
     let converter = converters.get(article.id);
-    if (!converter) converters.set(article.id, (converter = codePointConverter(article.text)));
+    if (!converter) {
+      converter = codePointConverter(article.text);
+      converters.set(article.id, converter);
+    }
     let span: Span | null = null;
     if (typeof position?.start === "number" && typeof position.end === "number") {
       const start = converter.toUtf16(position.start);

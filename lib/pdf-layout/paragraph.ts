@@ -77,7 +77,7 @@ function cleanText(text: string): string {
     .toWellFormed()
     .replace(/\r\n?|[\u2028\u2029]/g, "\n")
     .replace(/\t/g, " ")
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, "");
+    .replace(/(?!\n)\p{Cc}/gu, ""); // control characters but the line break (tabs are spaces by now)
 }
 
 /** A paragraph's text with, for each UTF-16 unit, its span and face. */

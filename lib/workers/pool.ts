@@ -236,11 +236,15 @@ export class WorkerPool {
   }
 
   private release(worker: PooledWorker): void {
-    if (worker.retired) return this.replaceForWaiting();
+    if (worker.retired) {
+      this.replaceForWaiting();
+      return;
+    }
     const next = this.waiting.shift();
     if (next) {
       clearTimeout(next.timer);
-      return next.take(worker);
+      next.take(worker);
+      return;
     }
     this.idleWorkers.push(worker);
     worker.idle(() => {
@@ -275,8 +279,12 @@ export async function runInWorker<Name extends TaskName>(
   input: TaskInput<Name>,
 ): Promise<TaskOutput<Name>> {
   const budget = TASK_BUDGETS[name];
-  const pools = (shared.parallaxWorkerPools ??= new Map());
+  const pools = shared.parallaxWorkerPools ?? new Map<PoolName, WorkerPool>();
+  shared.parallaxWorkerPools = pools;
   let pool = pools.get(budget.pool);
-  if (!pool) pools.set(budget.pool, (pool = new WorkerPool(POOLS[budget.pool])));
+  if (!pool) {
+    pool = new WorkerPool(POOLS[budget.pool]);
+    pools.set(budget.pool, pool);
+  }
   return pool.run(name, input, budget);
 }
