@@ -29,7 +29,7 @@ async function moduleSource(): Promise<string> {
 
 /** The article as ArticleText renders it, with the fallback's marks cutting lines 0 and 2 and a UI badge in line 3. */
 function articleHtml(): string {
-  const escape = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const escapeHtml = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   let start = 0;
   const paragraphs = LINES.map((line, index) => {
     const lineStart = start;
@@ -37,20 +37,20 @@ function articleHtml(): string {
     if (line === "") return `<p data-start="${lineStart}"></p>`;
     if (index === 0)
       return (
-        `<p data-start="${lineStart}">${escape(line.slice(0, 2))}` +
-        `<mark>${escape(line.slice(2, 6))}</mark>${escape(line.slice(6))}</p>`
+        `<p data-start="${lineStart}">${escapeHtml(line.slice(0, 2))}` +
+        `<mark>${escapeHtml(line.slice(2, 6))}</mark>${escapeHtml(line.slice(6))}</p>`
       );
     if (index === 2)
       return (
-        `<p data-start="${lineStart}"><mark><mark>${escape(line.slice(0, 11))}</mark>` +
-        `${escape(line.slice(11, 18))}</mark>${escape(line.slice(18))}</p>`
+        `<p data-start="${lineStart}"><mark><mark>${escapeHtml(line.slice(0, 11))}</mark>` +
+        `${escapeHtml(line.slice(11, 18))}</mark>${escapeHtml(line.slice(18))}</p>`
       );
     if (index === 3)
       return (
-        `<p data-start="${lineStart}">${escape(line.slice(0, 6))}<span ` +
-        `data-parallax-ui>[note]</span>${escape(line.slice(6))}</p>`
+        `<p data-start="${lineStart}">${escapeHtml(line.slice(0, 6))}<span ` +
+        `data-parallax-ui>[note]</span>${escapeHtml(line.slice(6))}</p>`
       );
-    return `<p data-start="${lineStart}">${escape(line)}</p>`;
+    return `<p data-start="${lineStart}">${escapeHtml(line)}</p>`;
   });
   return `<div id="root">${paragraphs.join("")}</div>`;
 }

@@ -526,27 +526,27 @@ describe("editing the article text", () => {
     expect(response.body).toMatchObject({ text: newText, revision: 2, textLength: newText.length });
     expect(response.body.reanchor).toEqual({ exact: 1, moved: 1, fuzzy: 1, orphaned: 1 });
 
-    const after = async (id: string) =>
+    const afterEdit = async (id: string) =>
       (await api("GET", `/api/v1/annotations/${id}`, { token: team.reviewer.token })).body;
-    expect(await after(untouched.id)).toMatchObject({
+    expect(await afterEdit(untouched.id)).toMatchObject({
       ...spanOf(newText, untouched.exact),
       anchor: "exact",
       revision: 2,
     });
-    expect(await after(moved.id)).toMatchObject({
+    expect(await afterEdit(moved.id)).toMatchObject({
       ...spanOf(newText, moved.exact),
       anchor: "moved",
       revision: 2,
       version: 2,
     });
-    const fuzzyAfter = await after(fuzzy.id);
+    const fuzzyAfter = await afterEdit(fuzzy.id);
     expect(fuzzyAfter).toMatchObject({
       anchor: "fuzzy",
       exact: newText.slice(fuzzyAfter.start, fuzzyAfter.end),
       revision: 2,
     });
     expect(fuzzyAfter.exact).toMatch(/^Residents described .* the night/);
-    expect(await after(deleted.id)).toMatchObject({
+    expect(await afterEdit(deleted.id)).toMatchObject({
       anchor: "orphaned",
       exact: "a spokesman said",
       start: deleted.start,
@@ -582,7 +582,7 @@ describe("editing the article text", () => {
     // The orphan can be re-attached to new text; it is then exact at the current revision.
     const reattached = await api("PATCH", `/api/v1/annotations/${deleted.id}`, {
       token: team.reviewer.token,
-      headers: { "if-match": `"${(await after(deleted.id)).version}"` },
+      headers: { "if-match": `"${(await afterEdit(deleted.id)).version}"` },
       json: spanOf(newText, "on Friday."),
     });
     expect(reattached.status).toBe(200);

@@ -488,7 +488,8 @@ async function send(request: BadRequest, token: string): Promise<{ status: numbe
   // Header values outside Latin-1 cannot be sent by fetch: those are the server's business only when raw sockets are
   // used.
   for (const [name, value] of Object.entries(headers))
-    if (/[^\u0000-\u00ff]/.test(value)) headers[name] = Buffer.from(value, "utf8").toString("latin1");
+    if ([...value].some((character) => character.codePointAt(0)! > 0xff))
+      headers[name] = Buffer.from(value, "utf8").toString("latin1");
   const response = await fetch(`${baseUrl()}${request.path}`, {
     method: request.method,
     headers,

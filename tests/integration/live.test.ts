@@ -56,7 +56,10 @@ async function listen(articleId: string, credentials: { token: string } | { cook
       await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, withinMs))]);
       return endedByServer ? Date.now() - started : null;
     },
-    close: async () => (controller.abort(), await reading),
+    close: async () => {
+      controller.abort();
+      await reading;
+    },
   };
 }
 

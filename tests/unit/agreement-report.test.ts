@@ -45,9 +45,9 @@ function figuresByDefinition(input: AgreementInput) {
       category: tag.name,
     })),
   );
-  const kappaOf = (valueOf: (span: Span) => string) => {
+  const kappaOf = (labelOf: (span: Span) => string) => {
     const kappa = cohensKappa(
-      units.map((unit): Unit => [unit[0] ? valueOf(unit[0]) : null, unit[1] ? valueOf(unit[1]) : null]),
+      units.map((unit): Unit => [unit[0] ? labelOf(unit[0]) : null, unit[1] ? labelOf(unit[1]) : null]),
     );
     return { units: kappa.units, observed: round(kappa.observed), kappa: round(kappa.kappa) };
   };

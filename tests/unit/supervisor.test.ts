@@ -11,13 +11,22 @@ function childProcess(lifetimeMs: number | null): Promise<Supervised> {
   const exited = new Promise<string>((resolve) =>
     child.once("exit", (code, signal) => resolve(describeExit(code, signal))),
   );
-  return Promise.resolve({ exited, stop: async () => void (child.kill("SIGTERM"), await exited) });
+  return Promise.resolve({
+    exited,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  });
 }
 
 describe("the process supervisor of npm start", () => {
   it("restarts a process that exits by itself, and gives up past the limit of restarts within the window", async () => {
     let starts = 0;
-    const restart = () => (starts++, childProcess(50));
+    const restart = () => {
+      starts++;
+      return childProcess(50);
+    };
     const gaveUp = new Promise<string>((resolve) => {
       void childProcess(50).then((first) =>
         supervise({
@@ -36,7 +45,10 @@ describe("the process supervisor of npm start", () => {
 
   it("counts only the restarts within the window: a process that dies now and then runs on", async () => {
     let starts = 0;
-    const restart = () => (starts++, childProcess(starts < 4 ? 150 : null));
+    const restart = () => {
+      starts++;
+      return childProcess(starts < 4 ? 150 : null);
+    };
     let reason: string | null = null;
     const supervisor = supervise({
       name: "the sometimes crasher",
@@ -61,7 +73,10 @@ describe("the process supervisor of npm start", () => {
     const supervisor = supervise({
       name: "the server",
       first,
-      restart: () => (starts++, childProcess(null)),
+      restart: () => {
+        starts++;
+        return childProcess(null);
+      },
       giveUp: () => {},
       shutdown: shutdown.signal,
     });

@@ -113,7 +113,7 @@ describe("properties of re-anchoring", () => {
           const newText = edits.reduce((current, edit) => applyEdit(current, edit).newText, text);
           const results = reanchorAll(text, newText, anchors);
           expect(results).toHaveLength(anchors.length);
-          results.forEach((result, index) => expectFoundOrKept(result, anchors[index]!, newText));
+          for (const [index, result] of results.entries()) expectFoundOrKept(result, anchors[index]!, newText);
         },
       ),
       RUNS,

@@ -107,7 +107,7 @@ describe("re-anchoring after a text edit", () => {
     const quote = words.slice(0, 5_000);
     const text = `${"Preamble. ".repeat(50)}${quote} The end.`;
     const anchor = anchorOn(text, quote);
-    const edited = quote.slice(0, 1000) + "XX" + quote.slice(1003, 3000) + quote.slice(3005);
+    const edited = `${quote.slice(0, 1000)}XX${quote.slice(1003, 3000)}${quote.slice(3005)}`;
     const newText = `The end. ${edited}${"Postscript. ".repeat(80)}`;
     const result = reanchorAll(text, newText, [anchor])[0]!;
     expect(result.state).toBe("fuzzy");
