@@ -23,7 +23,8 @@ export function AnnotationsHere({ annotations, quoteOf, position, discussion, on
       role="dialog"
       aria-label="Annotations here"
       style={position}
-      className="absolute z-20 max-h-[70vh] w-80 max-w-full overflow-y-auto rounded-lg border border-stone-200 bg-white p-2 shadow-lg"
+      className={`absolute z-20 max-h-[70vh] w-80 max-w-full overflow-y-auto rounded-lg border border-stone-200
+        bg-white p-2 shadow-lg`}
     >
       <p className="px-1 pb-1 text-xs font-semibold uppercase tracking-wide text-stone-500">Annotations here</p>
       <ul className="space-y-1">

@@ -51,9 +51,15 @@ interface ReaderProps {
 
 const FLASH_MS = 1200;
 const PAINT_START = "parallax:paint-start";
-/** Sidebar cards sent with the page: about a screenful, so that the page of an article with thousands of annotations stays small. */
+/**
+ * Sidebar cards sent with the page: about a screenful, so that the page of an article with thousands of annotations
+ * stays small.
+ */
 const FIRST_CARDS = 20;
-/** Sidebar cards rendered once the highlights show, and added at a time: an article with thousands of annotations opens quickly. */
+/**
+ * Sidebar cards rendered once the highlights show, and added at a time: an article with thousands of annotations opens
+ * quickly.
+ */
 const CARD_PAGE = 100;
 /** How far above and below the screen highlights are painted, in screen heights. */
 const PAINT_MARGIN_SCREENS = 1;
@@ -168,7 +174,8 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   // make each change slow. Scrolling close to the edge of what is painted paints again around the new position.
   useEffect(() => {
     const root = textRef.current;
-    // Asked here, not through the customHighlights state: the highlights paint right after hydration, one render sooner.
+    // Asked here, not through the customHighlights state: the highlights paint right after hydration, one render
+    // sooner.
     if (!root || !supportsCustomHighlights() || editingText) return;
     let paintedText = { start: 0, end: 0 };
     let cancelMeasure = () => {};
@@ -206,7 +213,8 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   const refreshLive = useCallback(
     function refresh() {
       window.clearTimeout(liveTimer.current);
-      // Not in the middle of a drag: re-rendering the text's wrapper marks (without the Custom Highlight API) would lose the selection.
+      // Not in the middle of a drag: re-rendering the text's wrapper marks (without the Custom Highlight API) would
+      // lose the selection.
       if (dragging.current) {
         liveTimer.current = window.setTimeout(refresh, LIVE_REFRESH_DELAY_MS);
         return;
@@ -497,7 +505,8 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
             {viewer.canEditAny && (
               <a
                 href={`/articles/${article.id}/adjudicate`}
-                className="ml-auto rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs hover:bg-stone-50"
+                className={`ml-auto rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium
+                  text-stone-700 shadow-xs hover:bg-stone-50`}
               >
                 Adjudicate
               </a>
@@ -510,7 +519,8 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
                   setSelection(null);
                   setReport(null);
                 }}
-                className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs hover:bg-stone-50"
+                className={`rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium
+                  text-stone-700 shadow-xs hover:bg-stone-50`}
               >
                 Edit text
               </button>
@@ -522,14 +532,15 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
               className="mb-4 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900"
               data-testid="reanchor-report"
             >
-              Text saved as revision {report.revision}. Annotations: {report.exact} found exactly, {report.moved} moved,{" "}
-              {report.fuzzy} found approximately, {report.orphaned} orphaned.
+              Text saved as revision {report.revision}. Annotations: {report.exact} found exactly,
+              {report.moved} moved, {report.fuzzy} found approximately, {report.orphaned} orphaned.
             </div>
           )}
           {reattaching && (
             <div
               role="status"
-              className="mb-4 flex items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+              className={`mb-4 flex items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2
+                text-sm text-amber-900`}
             >
               <span>Select the passage “{shortQuote(quoteOf(reattaching) ?? "…")}” now refers to, then confirm.</span>
               <button
@@ -558,12 +569,16 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
               <div
                 ref={textRef}
                 tabIndex={0}
-                aria-label="Article text: use Shift+arrow keys to select, Enter to tag the selection or list the annotations at the caret"
+                aria-label={
+                  "Article text: use Shift+arrow keys to select, Enter to tag the selection or list the " +
+                  "annotations at the caret"
+                }
                 onMouseDown={() => (dragging.current = true)}
                 onMouseUp={onMouseUp}
                 onKeyDown={onKeyDown}
                 onBlur={() => setCaret(null)}
-                className="reader-text rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-300 focus-visible:ring-offset-8"
+                className={`reader-text rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-300
+                  focus-visible:ring-offset-8`}
                 data-testid="reader-text"
               >
                 {articleText}
@@ -603,7 +618,9 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
               {status && (
                 <p
                   role={status.kind === "error" ? "alert" : "status"}
-                  className={`rounded-md px-2.5 py-1.5 text-sm ${status.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}
+                  className={`rounded-md px-2.5 py-1.5 text-sm ${
+                    status.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"
+                  }`}
                 >
                   {status.text}
                 </p>
@@ -627,7 +644,8 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
                     setStatus({ kind: "error", text: (failure as Error).message });
                   }
                 }}
-                className="w-full rounded-md border border-indigo-300 bg-white px-3 py-1.5 text-sm font-medium text-indigo-800 hover:bg-indigo-50"
+                className={`w-full rounded-md border border-indigo-300 bg-white px-3 py-1.5 text-sm font-medium
+                  text-indigo-800 hover:bg-indigo-50`}
               >
                 Submit my {ownDrafts} draft{ownDrafts === 1 ? "" : "s"} for review
               </button>
@@ -636,7 +654,8 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
             {anchored.length === 0 && (
               <p className="text-sm text-stone-500">
                 {viewer.codesBlind
-                  ? "None of yours yet. Other members’ annotations show here once an editor approves them (blind coding)."
+                  ? "None of yours yet. Other members’ annotations show here once an editor approves them (blind " +
+                    "coding)."
                   : "No annotations yet."}
               </p>
             )}

@@ -69,7 +69,8 @@ export function ArticleTextEditor({
         onChange={(event) => setDraft(event.target.value)}
         dir="auto"
         rows={24}
-        className="w-full rounded-md border border-stone-300 p-3 font-serif text-[1.02rem] leading-relaxed focus:border-indigo-500 focus:outline-none"
+        className={`w-full rounded-md border border-stone-300 p-3 font-serif text-[1.02rem] leading-relaxed
+          focus:border-indigo-500 focus:outline-none`}
       />
       <FormError message={error ?? undefined} />
       <div className="flex gap-2">
@@ -77,7 +78,8 @@ export function ArticleTextEditor({
           type="button"
           onClick={save}
           disabled={saving || draft === text}
-          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+          className={`rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700
+            disabled:opacity-60`}
         >
           {saving ? "Saving…" : "Save text"}
         </button>

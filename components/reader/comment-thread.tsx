@@ -159,7 +159,8 @@ export function CommentThread({ annotationId, permissions }: { annotationId: str
             type="button"
             disabled={!draft.trim()}
             onClick={add}
-            className="rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+            className={`rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700
+              disabled:opacity-50`}
           >
             Comment
           </button>

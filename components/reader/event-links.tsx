@@ -126,7 +126,9 @@ export async function saveLink(projectId: string, annotationId: string, draft: L
   return { ...link, event: { id: event.id, title: event.title, date: event.date } };
 }
 
-/** A new event; if a colleague has meanwhile named one so (titles are unique in a project: 409), it is the same event. */
+/**
+ * A new event; if a colleague has meanwhile named one so (titles are unique in a project: 409), it is the same event.
+ */
 async function createOrFindEvent(projectId: string, event: LinkDraft["event"]): Promise<EventView> {
   try {
     return await callApi<EventView>("POST", `/api/v1/projects/${projectId}/events`, {
@@ -185,7 +187,8 @@ function LinkForm({
           type="button"
           onClick={save}
           disabled={!draft || saving}
-          className="rounded-md bg-indigo-600 px-3 py-1 text-xs font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+          className={`rounded-md bg-indigo-600 px-3 py-1 text-xs font-medium text-white hover:bg-indigo-700
+            disabled:opacity-50`}
         >
           {saving ? "Linking…" : "Link"}
         </button>
@@ -201,7 +204,10 @@ function LinkForm({
   );
 }
 
-/** Choose an event (search as you type, or name a new one) and how the claim relates to it; reports the draft, or null until an event is chosen. */
+/**
+ * Choose an event (search as you type, or name a new one) and how the claim relates to it; reports the draft, or null
+ * until an event is chosen.
+ */
 export function EventChoice({
   projectId,
   onChange,
@@ -286,7 +292,8 @@ export function EventChoice({
                 </button>
               </li>
             ))}
-            {/* A new event is offered once the search for this very name has answered without it: never a second event of one name. */}
+            {/* A new event is offered once the search for this very name has answered without it: never a second event
+               of one name. */}
             {query.trim() && results.query !== query.trim() && (
               <li className="px-2 py-1 text-xs text-stone-500">Searching…</li>
             )}

@@ -79,7 +79,8 @@ export function paintHighlights(layers: PaintLayer[], state: PaintState): void {
     highlight.add(range);
   };
   for (const { root, spans } of layers) {
-    // StaticRanges: cheap to make by the thousand, and the text they cover is not edited while painted (a repaint follows any change).
+    // StaticRanges: cheap to make by the thousand, and the text they cover is not edited while painted (a repaint
+    // follows any change).
     const locate = spanLocator(root);
     const rangeFor = (start: number, end: number) => {
       const span = locate(start, end);

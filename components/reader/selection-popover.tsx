@@ -83,7 +83,8 @@ export function SelectionPopover({
               type="button"
               disabled={saving}
               onClick={() => run(onReattach)}
-              className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+              className={`rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700
+                disabled:opacity-60`}
             >
               {saving ? "Saving…" : "Attach here"}
             </button>

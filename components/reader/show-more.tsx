@@ -22,7 +22,8 @@ export function ShowMore({ remaining, onMore }: { remaining: number; onMore: () 
       ref={button}
       type="button"
       onClick={onMore}
-      className="w-full rounded-md border border-stone-200 bg-white px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-50"
+      className={`w-full rounded-md border border-stone-200 bg-white px-3 py-1.5 text-sm text-stone-700
+        hover:bg-stone-50`}
     >
       Show more ({remaining} not shown yet)
     </button>

@@ -108,7 +108,8 @@ export function TagPicker(props: TagPickerProps) {
         onChange={(event) => setQuery(event.target.value)}
         placeholder="Search tags (press /)"
         aria-label="Search tags"
-        className="w-full rounded-md border border-stone-300 px-2.5 py-1.5 text-sm focus:border-indigo-500 focus:outline-none"
+        className={`w-full rounded-md border border-stone-300 px-2.5 py-1.5 text-sm focus:border-indigo-500
+          focus:outline-none`}
       />
       <div className="max-h-64 space-y-2 overflow-y-auto pr-1">
         {groups.length === 0 && <p className="text-sm text-stone-500">No tag matches “{query}”.</p>}
@@ -139,7 +140,9 @@ export function TagPicker(props: TagPickerProps) {
                     {tag.name}
                     {tag.shortcut && (
                       <kbd
-                        className={`rounded px-1 font-mono text-[0.7rem] ${pressed ? "bg-stone-600" : "bg-stone-100 text-stone-600"}`}
+                        className={`rounded px-1 font-mono text-[0.7rem] ${
+                          pressed ? "bg-stone-600" : "bg-stone-100 text-stone-600"
+                        }`}
                       >
                         {tag.shortcut}
                       </kbd>
@@ -162,7 +165,8 @@ export function TagPicker(props: TagPickerProps) {
           rows={2}
           dir="auto"
           placeholder="Optional: why this is a claim, what to check"
-          className="w-full rounded-md border border-stone-300 px-2.5 py-1.5 text-sm focus:border-indigo-500 focus:outline-none"
+          className={`w-full rounded-md border border-stone-300 px-2.5 py-1.5 text-sm focus:border-indigo-500
+            focus:outline-none`}
         />
       </div>
       {children}
@@ -172,7 +176,8 @@ export function TagPicker(props: TagPickerProps) {
           type="button"
           onClick={onSave}
           disabled={saving}
-          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+          className={`rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700
+            disabled:opacity-60`}
         >
           {saving ? "Saving…" : saveLabel}
         </button>
