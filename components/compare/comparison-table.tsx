@@ -27,7 +27,8 @@ function ClaimCard({ claim, articleId }: { claim: ComparedClaim; articleId: stri
           {claim.tags.map((tag) => (
             <li
               key={tag.name}
-              className="inline-flex items-center gap-1 rounded-full border border-stone-200 px-1.5 text-[0.7rem] text-stone-700"
+              className={`inline-flex items-center gap-1 rounded-full border border-stone-200 px-1.5 text-[0.7rem]
+                text-stone-700`}
             >
               <span aria-hidden className="size-1.5 rounded-full" style={{ backgroundColor: safeColor(tag.color) }} />
               {tag.name}
@@ -118,7 +119,8 @@ export function ComparisonTable({
                     <td key={article.id} className="px-4 py-3">
                       <div
                         data-testid="omission"
-                        className="rounded-md border border-dashed border-red-300 bg-red-50/60 px-3 py-2 text-sm text-red-800"
+                        className={`rounded-md border border-dashed border-red-300 bg-red-50/60 px-3 py-2 text-sm
+                          text-red-800`}
                       >
                         <strong className="font-semibold">Omitted</strong> — {article.source ?? "this source"} does not
                         report this event.

@@ -65,12 +65,15 @@ export function FramingChart({
               ) : (
                 <div
                   role="img"
-                  aria-label={`${title}: ${tags.map((tag) => `${tag} ${articles.map((a) => profile[a.id]?.[key][tag] ?? 0).join(" vs ")}`).join("; ")}`}
+                  aria-label={`${title}: ${tags
+                    .map((tag) => `${tag} ${articles.map((a) => profile[a.id]?.[key][tag] ?? 0).join(" vs ")}`)
+                    .join("; ")}`}
                   className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] items-center gap-x-2 gap-y-2 text-xs"
                 >
                   {tags.map((tag) => (
                     <Fragment key={tag}>
-                      {/* Long frame names ("legality, constitutionality and jurisprudence") wrap rather than being cut. */}
+                      {/* Long frame names ("legality, constitutionality and jurisprudence") wrap rather than being cut.
+                       */}
                       <span className="text-right leading-tight text-stone-700">{breakableAtSlashes(tag)}</span>
                       <span className="flex flex-col gap-0.5">
                         {articles.map((article, index) => {
