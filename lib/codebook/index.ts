@@ -141,7 +141,8 @@ async function resolveGroup(tx: DbClient, projectId: string, ref: string): Promi
   if (existing) return existing.id;
   const [created] = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO tag_groups (id, project_id, name, kind, position, updated_at)
-    SELECT ${uuidv7()}::uuid, ${projectId}::uuid, ${ref}, 'CUSTOM', coalesce(max(position), -1) + 1, now() FROM tag_groups WHERE project_id = ${projectId}::uuid
+    SELECT ${uuidv7()}::uuid, ${projectId}::uuid, ${ref}, 'CUSTOM', coalesce(max(position), -1) + 1, now()
+      FROM tag_groups WHERE project_id = ${projectId}::uuid
     ON CONFLICT (project_id, parallax_name_key(name)) DO NOTHING RETURNING id`;
   return created?.id ?? (await findNamed(tx, "tagGroup", projectId, { names: [ref] }))[0]!.id;
 }
