@@ -10,7 +10,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { runInWorker, TASK_BUDGETS } from "@/lib/workers/pool";
 import type { AgreementFigures, ArticleSpans } from "./report";
 
-/** Who to measure first when nobody was chosen: two members, reviewers before editors (who code too); viewers do not annotate. */
+/**
+ * Who to measure first when nobody was chosen: two members, reviewers before editors (who code too); viewers do not
+ * annotate.
+ */
 export function suggestedCoders(members: Pick<MemberView, "userId" | "role">[]): string[] {
   const rank = { REVIEWER: 0, EDITOR: 1, VIEWER: 2 } as const;
   return members
@@ -115,21 +118,25 @@ function spansByArticle(
       SELECT a.id, a.article_id, a.author_id, a.start, a."end"
       FROM annotations a
       JOIN articles ar ON ar.id = a.article_id AND ar.deleted_at IS NULL
-      WHERE a.project_id = ${projectId}::uuid AND a.deleted_at IS NULL AND a.anchor <> 'ORPHANED' AND a.author_id = ANY(${coderIds}::uuid[])
+      WHERE a.project_id = ${projectId}::uuid AND a.deleted_at IS NULL AND a.anchor <> 'ORPHANED'
+        AND a.author_id = ANY(${coderIds}::uuid[])
         ${articleIds ? Prisma.sql`AND a.article_id = ANY(${articleIds}::uuid[])` : Prisma.empty}
     ), tagged AS (
       SELECT t.annotation_id, string_agg((array_position(${tagIds}::uuid[], t.tag_id) - 1)::text, ' ') AS tags
       FROM annotation_tags t JOIN spans s ON s.id = t.annotation_id
       GROUP BY t.annotation_id
     ), linked AS (
-      SELECT l.annotation_id, string_agg(l.event_id || ':' || l.stance, ' ' ORDER BY (l.event_id || ':' || l.stance) COLLATE "C") AS links
-      FROM claim_links l JOIN spans s ON s.id = l.annotation_id JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL
+      SELECT l.annotation_id, string_agg(l.event_id || ':' || l.stance, ' '
+        ORDER BY (l.event_id || ':' || l.stance) COLLATE "C") AS links
+      FROM claim_links l JOIN spans s ON s.id = l.annotation_id JOIN events e ON e.id = l.event_id
+        AND e.deleted_at IS NULL
       GROUP BY l.annotation_id
     )
     SELECT s.article_id::text AS "articleId", ar.text_length AS "textLength",
            array_agg(array_position(${coderIds}::uuid[], s.author_id) - 1 ${inText}) AS coders,
            array_agg(s.start ${inText}) AS starts, array_agg(s."end" ${inText}) AS ends,
-           string_agg(coalesce(tg.tags, ''), ',' ${inText}) AS tags, string_agg(coalesce(lk.links, ''), ',' ${inText}) AS links
+           string_agg(coalesce(tg.tags, ''), ',' ${inText}) AS tags, string_agg(coalesce(lk.links, ''), ',' ${inText})
+             AS links
     FROM spans s
     JOIN articles ar ON ar.id = s.article_id
     LEFT JOIN tagged tg ON tg.annotation_id = s.id

@@ -147,7 +147,8 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
     const kappa = cohensKappa(pairs.map(([first, second]): Unit => [valueOf(first), valueOf(second)]));
     return { units: kappa.units, observed: round(kappa.observed), kappa: round(kappa.kappa) };
   };
-  // Tags are compared by name (a name in two groups is one category): per name, the pairs where each coder, and both, said yes.
+  // Tags are compared by name (a name in two groups is one category): per name, the pairs where each coder, and both,
+  // said yes.
   const names = [...new Set(input.tags.map((tag) => tag.name))];
   const nameOf = input.tags.map((tag) => names.indexOf(tag.name));
   const yes = {
@@ -187,7 +188,10 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
     return round(expected === 0 ? null : 1 - figures.reduce((sum, figure) => sum + figure.observed, 0) / expected);
   };
   const linkValue = (span: CodedSpan) => span.links || NOT_LINKED;
-  /** What a span says about a group: its tags of the group, by name. Spans share their lists of tags (unpack), so each list is named once. */
+  /**
+   * What a span says about a group: its tags of the group, by name. Spans share their lists of tags (unpack), so each
+   * list is named once.
+   */
   const groupValue = (group: string) => {
     const named = new Map<number[], string>();
     return (span: CodedSpan) => {

@@ -53,7 +53,8 @@ export function sectionDistance(a: Section, b: Section): number {
  * ones stay two units.
  */
 export function sectionsOf(segments: { start: number; end: number }[], length: number): Section[] {
-  // Clamped to the continuum, empty ones left out, in order of start (stable; most come in order already, and are not sorted again).
+  // Clamped to the continuum, empty ones left out, in order of start (stable; most come in order already, and are not
+  // sorted again).
   const starts = new Float64Array(segments.length);
   const ends = new Float64Array(segments.length);
   let count = 0;
