@@ -158,8 +158,10 @@ interface ListRow extends Omit<Prisma.AnnotationGetPayload<{ select: typeof scal
  */
 function selectListRows(actor: Actor, access: ProjectAccess, articleId: string): Promise<ListRow[]> {
   return db().$queryRaw<ListRow[]>`
-    SELECT a.id, a.article_id AS "articleId", a.author_id AS "authorId", u.name AS "authorName", a.start, a."end", a.exact, a.prefix, a.suffix,
-           a.note, a.status::text AS status, a.review_note AS "reviewNote", a.version, a.anchor::text AS anchor, a.revision,
+    SELECT a.id, a.article_id AS "articleId", a.author_id AS "authorId", u.name AS "authorName", a.start, a."end",
+      a.exact, a.prefix, a.suffix,
+           a.note, a.status::text AS status, a.review_note AS "reviewNote", a.version, a.anchor::text AS anchor,
+             a.revision,
            a.created_at AS "createdAt", a.updated_at AS "updatedAt"
     FROM annotations a JOIN users u ON u.id = a.author_id
     WHERE a.article_id = ${articleId}::uuid AND ${visibleAnnotationsSql(actor, access)}
@@ -171,7 +173,8 @@ async function toViews(projectId: string, rows: ListRow[]): Promise<AnnotationVi
   if (rows.length === 0) return [];
   const [pairs, codebook] = await Promise.all([
     db().$queryRaw<{ annotationId: string; tagId: string }[]>`
-      SELECT annotation_id AS "annotationId", tag_id AS "tagId" FROM annotation_tags WHERE annotation_id = ANY(${rows.map((row) => row.id)}::uuid[])`,
+      SELECT annotation_id AS "annotationId", tag_id AS "tagId" FROM annotation_tags
+        WHERE annotation_id = ANY(${rows.map((row) => row.id)}::uuid[])`,
     db().tag.findMany({ where: { projectId }, select: codebookTagSelect }),
   ]);
   const tagById = new Map(codebook.map((tag) => [tag.id, tag]));
@@ -303,12 +306,15 @@ export async function listArticleAnnotations(actor: Actor, articleId: string): P
  */
 export async function listAnnotationSummaries(actor: Actor, articleId: string): Promise<AnnotationSummary[]> {
   const access = await requireArticlePermission(actor, articleId, "annotation.read");
-  // PostgreSQL writes the rows as one JSON array of arrays: Prisma building an object per row of thousands cost most of the time.
+  // PostgreSQL writes the rows as one JSON array of arrays: Prisma building an object per row of thousands cost most of
+  // the time.
   const [[{ rows }], codebook] = await Promise.all([
     db().$queryRaw<[{ rows: string }]>`
-      SELECT coalesce(json_agg(json_build_array(a.id, a.start, a."end", a.version, a.status, lower(a.anchor::text), a.author_id, u.name, a.tag_ids)
+      SELECT coalesce(json_agg(json_build_array(a.id, a.start, a."end", a.version, a.status, lower(a.anchor::text),
+        a.author_id, u.name, a.tag_ids)
                                ORDER BY a.start, a."end", a.id), '[]')::text AS rows
-      FROM (SELECT a.id, a.start, a."end", a.version, a.status, a.anchor, a.author_id, coalesce(array_agg(at.tag_id) FILTER (WHERE at.tag_id IS NOT NULL), '{}') AS tag_ids
+      FROM (SELECT a.id, a.start, a."end", a.version, a.status, a.anchor, a.author_id, coalesce(array_agg(at.tag_id)
+        FILTER (WHERE at.tag_id IS NOT NULL), '{}') AS tag_ids
             FROM annotations a LEFT JOIN annotation_tags at ON at.annotation_id = a.id
             WHERE a.article_id = ${articleId}::uuid AND ${visibleAnnotationsSql(actor, access)}
             GROUP BY a.id) a
@@ -362,7 +368,8 @@ export async function listAnnotationsJson(actor: Actor, articleId: string, query
   // The previous page's last annotation, read once: the page continues after it, and a cursor naming none is refused.
   const after =
     afterId !== undefined && isUuid(afterId)
-      ? Prisma.sql`after_cursor AS (SELECT c.start, c."end", c.id FROM annotations c WHERE c.id = ${afterId}::uuid AND c.article_id = ${articleId}::uuid),`
+      ? Prisma.sql`after_cursor AS (SELECT c.start, c."end", c.id FROM annotations c WHERE c.id = ${afterId}::uuid
+        AND c.article_id = ${articleId}::uuid),`
       : null;
   if (after) conditions.push(Prisma.sql`(a.start, a."end", a.id) > (SELECT start, "end", id FROM after_cursor)`);
   // The limit is written into the statement (a checked integer): with it as a parameter PostgreSQL
@@ -378,14 +385,22 @@ export async function listAnnotationsJson(actor: Actor, articleId: string, query
     ),
     shown AS (SELECT * FROM page ORDER BY start, "end", id LIMIT ${Prisma.raw(String(limit))}),
     tagged AS (
-      SELECT at.annotation_id, json_agg(json_build_object('id', t.id, 'name', t.name, 'group', g.name, 'color', t.color) ORDER BY g.position, t.position) AS tags
-      FROM shown JOIN annotation_tags at ON at.annotation_id = shown.id JOIN tags t ON t.id = at.tag_id JOIN tag_groups g ON g.id = t.group_id
+      SELECT at.annotation_id, json_agg(json_build_object('id', t.id, 'name', t.name, 'group', g.name, 'color', t.color)
+        ORDER BY g.position, t.position) AS tags
+      FROM shown JOIN annotation_tags at ON at.annotation_id = shown.id JOIN tags t ON t.id = at.tag_id
+        JOIN tag_groups g ON g.id = t.group_id
       GROUP BY at.annotation_id
     )
-    SELECT acc.*, ${after ? Prisma.sql`EXISTS (SELECT 1 FROM after_cursor)` : Prisma.sql`NULL::boolean`} AS "cursorFound",
+    SELECT acc.*, ${
+      after
+        ? Prisma.sql`EXISTS (SELECT 1
+      FROM after_cursor)`
+        : Prisma.sql`NULL::boolean`
+    } AS "cursorFound",
       (SELECT coalesce(string_agg(${annotationJsonSql}::text, ',' ORDER BY a.start, a."end", a.id), '')
        FROM shown a LEFT JOIN tagged tg ON tg.annotation_id = a.id JOIN users u ON u.id = a.author_id) AS items,
-      CASE WHEN (SELECT count(*) FROM page) > ${limit} THEN (SELECT id FROM shown ORDER BY start DESC, "end" DESC, id DESC LIMIT 1) END AS "lastId"
+      CASE WHEN (SELECT count(*) FROM page) > ${limit} THEN (SELECT id FROM shown
+        ORDER BY start DESC, "end" DESC, id DESC LIMIT 1) END AS "lastId"
     FROM acc`;
   decideArticleAccess(actor, found, "annotation.read");
   if (cursor !== undefined && !found!.cursorFound)
@@ -478,7 +493,8 @@ async function readCreateTarget(actor: Actor, articleId: string) {
   const [found] = await db().$queryRaw<(AccessRow & { text: string; revision: number; codebook: CodebookEntry[] })[]>`
     WITH acc AS (${articleAccessSql(actor, articleId)})
     SELECT acc.*, ar.text, ar.revision, coalesce((
-      SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'position', t.position, 'archivedAt', t.archived_at,
+      SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'position', t.position,
+        'archivedAt', t.archived_at,
                                         'group', json_build_object('name', g.name, 'position', g.position)))
       FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE t.project_id = acc."projectId"), '[]') AS codebook
     FROM acc JOIN articles ar ON ar.id = ${articleId}::uuid`;
@@ -494,16 +510,31 @@ async function readCreateTarget(actor: Actor, articleId: string) {
 async function insertAnnotation(actor: Actor, projectId: string, view: AnnotationView): Promise<boolean> {
   const written = await db().$executeRaw`
     WITH article AS (
-      SELECT id FROM articles WHERE id = ${view.articleId}::uuid AND revision = ${view.revision} AND deleted_at IS NULL FOR SHARE
+      SELECT id FROM articles WHERE id = ${view.articleId}::uuid AND revision = ${view.revision}
+        AND deleted_at IS NULL FOR SHARE
     ), annotation AS (
-      INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note, revision, created_at, updated_at)
-      SELECT ${view.id}::uuid, ${projectId}::uuid, article.id, ${actor.userId}::uuid, ${view.start}, ${view.end}, ${view.exact}, ${view.prefix},
-             ${view.suffix}, ${view.note}, ${view.revision}, ${view.createdAt}::timestamptz, ${view.updatedAt}::timestamptz
+      INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note,
+        revision, created_at, updated_at)
+      SELECT ${view.id}::uuid, ${projectId}::uuid, article.id, ${actor.userId}::uuid, ${view.start}, ${view.end},
+        ${view.exact}, ${view.prefix},
+             ${view.suffix}, ${view.note}, ${view.revision}, ${view.createdAt}::timestamptz,
+               ${view.updatedAt}::timestamptz
       FROM article RETURNING id
     ), tagged AS (
-      INSERT INTO annotation_tags (annotation_id, tag_id) SELECT annotation.id, tag.id FROM annotation, unnest(${view.tags.map((tag) => tag.id)}::uuid[]) AS tag(id)
+      INSERT INTO annotation_tags (annotation_id, tag_id) SELECT annotation.id, tag.id
+        FROM annotation, unnest(${view.tags.map((tag) => tag.id)}::uuid[]) AS tag(id)
     )
-    ${auditInsertSql(actor, { projectId, action: "annotation.create", entityType: "Annotation", entityId: view.id, after: auditSnapshot(view) }, "annotation")}`;
+    ${auditInsertSql(
+      actor,
+      {
+        projectId,
+        action: "annotation.create",
+        entityType: "Annotation",
+        entityId: view.id,
+        after: auditSnapshot(view),
+      },
+      "annotation",
+    )}`;
   return written === 1;
 }
 
@@ -617,10 +648,12 @@ async function applyChanges(
 export async function deleteAnnotation(actor: Actor, annotationId: string, version: number | null): Promise<void> {
   const { row: current, access } = await requireAnnotation(actor, annotationId, "annotation.edit-own");
   const expectedVersion = requireExpectedVersion(version);
-  // Deleting a published claim withdraws an editor's decision: only an editor may. (The version check below makes sure it is still the status read here.)
+  // Deleting a published claim withdraws an editor's decision: only an editor may. (The version check below makes sure
+  // it is still the status read here.)
   if (current.status === "APPROVED" && !roleAllows(access.role, "annotation.review")) {
     throw forbidden(
-      "An editor approved this annotation; only an editor may delete it. Edit it instead: a change sends it back for review.",
+      "An editor approved this annotation; only an editor may delete it. Edit it instead: a change sends it back for " +
+        "review.",
     );
   }
   await db().$transaction(async (tx) => {
@@ -665,7 +698,8 @@ function reviewChange(
     if (current.authorId !== actor.userId) throw forbidden("Only its author submits an annotation for review.");
     if (status === "DRAFT" && (current.status === "APPROVED" || current.status === "REJECTED")) {
       throw forbidden(
-        `An editor has ${current.status === "APPROVED" ? "approved" : "rejected"} this annotation; only an editor moves it back to draft. Submit it again for review instead.`,
+        `An editor has ${current.status === "APPROVED" ? "approved" : "rejected"} this annotation; only an editor ` +
+          `moves it back to draft. Submit it again for review instead.`,
       );
     }
   }
@@ -733,7 +767,8 @@ async function claimVersion(
   const updatedBy = lastChange?.actor ?? null;
   throw new AppError(
     "precondition_failed",
-    `The annotation was changed${updatedBy ? ` by ${updatedBy.name}` : ""} since version ${expectedVersion}: it is at version ${now.version}. Reload it and apply your change again.`,
+    `The annotation was changed${updatedBy ? ` by ${updatedBy.name}` : ""} since version ${expectedVersion}: it is ` +
+      `at version ${now.version}. Reload it and apply your change again.`,
     { annotationId, currentVersion: now.version, updatedBy, updatedAt: now.updatedAt.toISOString() },
   );
 }

@@ -18,7 +18,10 @@ interface Change {
   status: string;
 }
 
-/** What PostgreSQL announces on `parallax_access` (see the live_access_notifications migration): whose access may have changed. */
+/**
+ * What PostgreSQL announces on `parallax_access` (see the live_access_notifications migration): whose access may have
+ * changed.
+ */
 interface AccessChange {
   userId?: string;
   projectId?: string;
@@ -112,7 +115,8 @@ class LiveChanges {
       await client.connect();
       await client.query(`LISTEN ${CHANGES_CHANNEL}; LISTEN ${ACCESS_CHANNEL}`);
       this.client = client;
-      // Streams waiting now subscribed while nothing was listening (after a restart of PostgreSQL, or a lost connection).
+      // Streams waiting now subscribed while nothing was listening (after a restart of PostgreSQL, or a lost
+      // connection).
       this.emitter.emit("reconnect");
     } catch {
       client.end().catch(() => {});
