@@ -74,7 +74,10 @@ async function interleaved(
   return [median(a), median(b)];
 }
 
-/** An article for the PDF report: paragraphs of English and Persian sentences (one in three Persian), with emoji, a flag and a character outside the BMP no font has. */
+/**
+ * An article for the PDF report: paragraphs of English and Persian sentences (one in three Persian), with emoji, a flag
+ * and a character outside the BMP no font has.
+ */
 function reportText(seed: number, length: number): string {
   const english = [
     "the",
@@ -119,7 +122,8 @@ function reportText(seed: number, length: number): string {
   let text = "";
   for (let sentence = 0; text.length < length; sentence++) {
     const words = sentence % 3 === 1 ? persian : english;
-    text += `${Array.from({ length: 8 + (sentence % 11) }, () => pick(words)).join(" ")}.${sentence % 4 === 3 ? "\n" : " "}`;
+    const sentenceWords = Array.from({ length: 8 + (sentence % 11) }, () => pick(words)).join(" ");
+    text += `${sentenceWords}.${sentence % 4 === 3 ? "\n" : " "}`;
   }
   return text.slice(0, /[\ud800-\udbff]/.test(text[length - 1]!) ? length - 1 : length).trimEnd();
 }
@@ -184,9 +188,11 @@ async function main(): Promise<number> {
       const ids = spans.map(() => randomUUID());
       const contexts = spans.map(({ start, end }) => quoteContext(text, start, end));
       await sql.query(
-        `INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, revision, updated_at)
+        `INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, revision,
+          updated_at)
          SELECT a.id, $2, $3, $4, a.start, a.stop, a.exact, a.prefix, a.suffix, 1, now()
-         FROM unnest($1::uuid[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[]) AS a(id, start, stop, exact, prefix, suffix)`,
+         FROM unnest($1::uuid[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[]) AS a(id, start, stop, exact,
+           prefix, suffix)`,
         [
           ids,
           projectId,
@@ -246,12 +252,15 @@ async function main(): Promise<number> {
         );
       }
       await sql.query(
-        `UPDATE annotations SET note = n.note FROM unnest($1::uuid[], $2::text[]) AS n(id, note) WHERE annotations.id = n.id`,
+        `UPDATE annotations SET note = n.note FROM unnest($1::uuid[], $2::text[]) AS n(id, note)
+          WHERE annotations.id = n.id`,
         [claimIds, notes],
       );
       const reportEvents = Array.from({ length: REPORT_EVENTS }, () => randomUUID());
       await sql.query(
-        `INSERT INTO events (id, project_id, title, date_start, created_by_id, updated_at) SELECT e.id, $2, 'Report event ' || e.n, DATE '2021-08-01' + (e.n::int % 60), $3, now() FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, n)`,
+        `INSERT INTO events (id, project_id, title, date_start, created_by_id, updated_at)
+          SELECT e.id, $2, 'Report event ' || e.n, DATE '2021-08-01' + (e.n::int % 60), $3, now()
+            FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, n)`,
         [reportEvents, reportProject.id, user.id],
       );
       const linked = claimIds.filter((_, index) => index % 10 < 7);
@@ -264,7 +273,8 @@ async function main(): Promise<number> {
       );
       await sql.query(
         `INSERT INTO claim_links (id, annotation_id, event_id, stance, attributed_to, created_by_id, updated_at)
-         SELECT gen_random_uuid(), l.a, l.e, l.s::"Stance", l.who, $5, now() FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS l(a, e, s, who)`,
+         SELECT gen_random_uuid(), l.a, l.e, l.s::"Stance", l.who, $5, now()
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS l(a, e, s, who)`,
         [
           linked,
           eventOf,
@@ -290,10 +300,13 @@ async function main(): Promise<number> {
         annotationIds: await seedAnnotations(project.id, article.id, text, PER_ARTICLE, tagIds),
       });
     }
-    // Every claim of the first two articles linked to one of 50 events (an event each third of which only one article reports).
+    // Every claim of the first two articles linked to one of 50 events (an event each third of which only one article
+    // reports).
     const eventIds = Array.from({ length: 50 }, () => randomUUID());
     await sql.query(
-      `INSERT INTO events (id, project_id, title, date_start, created_by_id, updated_at) SELECT e.id, $2, 'Event ' || e.n, DATE '2021-08-01' + e.n::int, $3, now() FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, n)`,
+      `INSERT INTO events (id, project_id, title, date_start, created_by_id, updated_at)
+        SELECT e.id, $2, 'Event ' || e.n, DATE '2021-08-01' + e.n::int, $3, now()
+          FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, n)`,
       [eventIds, project.id, user.id],
     );
     for (const [which, article] of articles.slice(0, 2).entries()) {
@@ -304,7 +317,9 @@ async function main(): Promise<number> {
         (_, index) => ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"][index % 4]!,
       );
       await sql.query(
-        `INSERT INTO claim_links (id, annotation_id, event_id, stance, created_by_id, updated_at) SELECT gen_random_uuid(), l.a, l.e, l.s::"Stance", $4, now() FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS l(a, e, s)`,
+        `INSERT INTO claim_links (id, annotation_id, event_id, stance, created_by_id, updated_at)
+          SELECT gen_random_uuid(), l.a, l.e, l.s::"Stance", $4, now()
+            FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS l(a, e, s)`,
         [article.annotationIds, events, stances, user.id],
       );
     }
@@ -320,7 +335,8 @@ async function main(): Promise<number> {
       (await sql.query(`SELECT count(*) FROM annotations WHERE project_id = $1`, [project.id])).rows[0].count,
     );
     log(
-      `seeded ${ARTICLES} articles, ${annotationCount} annotations (+${READER_HIGHLIGHTS} on the reader article) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+      `seeded ${ARTICLES} articles, ${annotationCount} annotations (+${READER_HIGHLIGHTS} on the reader article) ` +
+        `in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
     );
 
     // ---- 1. create and list through lib/ and Prisma vs raw pg -------------
@@ -330,7 +346,8 @@ async function main(): Promise<number> {
       exact: target.text.slice(span.start, span.end),
     }));
     // The permission check both make: the article's project and the caller's membership.
-    const accessSql = `SELECT p.id, p.reviewers_see_each_other, m.role::text FROM articles ar JOIN projects p ON p.id = ar.project_id AND p.deleted_at IS NULL
+    const accessSql = `SELECT p.id, p.reviewers_see_each_other, m.role::text FROM articles ar
+      JOIN projects p ON p.id = ar.project_id AND p.deleted_at IS NULL
       LEFT JOIN memberships m ON m.project_id = p.id AND m.user_id = $2 WHERE ar.id = $1 AND ar.deleted_at IS NULL`;
     const libCreateOnce = (run: number) =>
       createAnnotation(actor, target.id, { ...spans[(run + 1) % 400]!, tags: ["statistic"], note: "bench" });
@@ -338,15 +355,19 @@ async function main(): Promise<number> {
     // (the annotation, its tags and its audit entry, if the text is still at the revision read).
     const createRead = `WITH acc AS (${accessSql})
       SELECT acc.*, ar.text, ar.revision, coalesce((
-        SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'position', t.position, 'archivedAt', t.archived_at,
+        SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'position', t.position,
+          'archivedAt', t.archived_at,
                                           'group', json_build_object('name', g.name, 'position', g.position)))
         FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE t.project_id = acc.id), '[]') AS codebook
       FROM acc JOIN articles ar ON ar.id = $1`;
-    const createWrite = `WITH article AS (SELECT id FROM articles WHERE id = $1 AND revision = $2 AND deleted_at IS NULL FOR SHARE),
+    const createWrite = `WITH article AS (SELECT id FROM articles WHERE id = $1 AND revision = $2
+      AND deleted_at IS NULL FOR SHARE),
       annotation AS (
-        INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note, revision, created_at, updated_at)
+        INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note,
+          revision, created_at, updated_at)
         SELECT $3, $4, article.id, $5, $6, $7, $8, $9, $10, 'bench', $2, $11, $11 FROM article RETURNING id
-      ), tagged AS (INSERT INTO annotation_tags (annotation_id, tag_id) SELECT annotation.id, tag.id FROM annotation, unnest($12::uuid[]) AS tag(id))
+      ), tagged AS (INSERT INTO annotation_tags (annotation_id, tag_id) SELECT annotation.id, tag.id
+        FROM annotation, unnest($12::uuid[]) AS tag(id))
       INSERT INTO audit_entries (id, project_id, actor_id, action, entity_type, entity_id, after)
       SELECT $13, $4, $5, 'annotation.create', 'Annotation', $3, $14 FROM annotation`;
     const rawCreateOnce = async (run: number) => {
@@ -393,7 +414,8 @@ async function main(): Promise<number> {
       if (rowCount !== 1) throw new Error("not written");
     };
     const [libCreate, rawCreate] = await interleaved(200, libCreateOnce, rawCreateOnce);
-    // For information: the gap is Prisma's cost per statement plus the validation, permission check and audit the product needs.
+    // For information: the gap is Prisma's cost per statement plus the validation, permission check and audit the
+    // product needs.
     rows.push({
       measure: "create an annotation (lib + Prisma vs raw pg)",
       result: ms(libCreate),
@@ -409,10 +431,12 @@ async function main(): Promise<number> {
       () => listArticleAnnotations(actor, listed.id),
       async () => {
         await sql.query({ name: "list-access", text: accessSql, values: [listed.id, user.id] });
-        // The same statements listArticleAnnotations makes: the annotations with their authors, then their tags and the codebook at once.
+        // The same statements listArticleAnnotations makes: the annotations with their authors, then their tags and the
+        // codebook at once.
         const { rows: found } = await sql.query({
           name: "list-annotations",
-          text: `SELECT a.id, a.article_id, a.author_id, u.name AS author_name, a.start, a."end", a.exact, a.prefix, a.suffix, a.note, a.status::text AS status,
+          text: `SELECT a.id, a.article_id, a.author_id, u.name AS author_name, a.start, a."end", a.exact, a.prefix,
+            a.suffix, a.note, a.status::text AS status,
                 a.review_note, a.version, a.anchor::text AS anchor, a.revision, a.created_at, a.updated_at
          FROM annotations a JOIN users u ON u.id = a.author_id
          WHERE a.article_id = $1 AND a.deleted_at IS NULL AND a.project_id = $2 ORDER BY a.start, a."end", a.id`,
@@ -426,7 +450,9 @@ async function main(): Promise<number> {
           }),
           sql.query({
             name: "list-codebook",
-            text: `SELECT t.id, t.name, t.color, t.position, g.name AS group_name, g.position AS group_position FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE t.project_id = $1`,
+            text:
+              `SELECT t.id, t.name, t.color, t.position, g.name AS group_name, g.position AS group_position ` +
+              `FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE t.project_id = $1`,
             values: [project.id],
           }),
         ]);
@@ -461,7 +487,9 @@ async function main(): Promise<number> {
       })
     ).slice(0, 1_000);
     const middle = Math.floor(anchored.text.length / 2);
-    const edited = `${anchored.text.slice(0, middle)} A sentence added by an editor, with 😀 in it. ${anchored.text.slice(middle).replace("ministry", "Ministry of Defence")}`;
+    const edited =
+      `${anchored.text.slice(0, middle)} A sentence added by an editor, with 😀 in ` +
+      `it. ${anchored.text.slice(middle).replace("ministry", "Ministry of Defence")}`;
     const reanchor = await medianOf(7, () => reanchorAll(anchored.text, edited, stored));
     const naive = await medianOf(7, () => stored.map((anchor) => edited.indexOf(anchor.exact)));
     rows.push({
@@ -478,9 +506,12 @@ async function main(): Promise<number> {
     const compare = await medianOf(10, () => compareArticles(actor, project.id, compareQuery));
     const rawCompare = await medianOf(10, () =>
       sql.query(
-        `SELECT a.id, a.article_id, a.start, a.exact, t.name AS tag, g.name AS group_name, l.stance, l.attributed_to, e.id AS event_id, e.title, e.date_start
-         FROM annotations a LEFT JOIN annotation_tags at ON at.annotation_id = a.id LEFT JOIN tags t ON t.id = at.tag_id LEFT JOIN tag_groups g ON g.id = t.group_id
-         LEFT JOIN claim_links l ON l.annotation_id = a.id LEFT JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL
+        `SELECT a.id, a.article_id, a.start, a.exact, t.name AS tag, g.name AS group_name, l.stance, l.attributed_to,
+          e.id AS event_id, e.title, e.date_start
+         FROM annotations a LEFT JOIN annotation_tags at ON at.annotation_id = a.id LEFT JOIN tags t ON t.id = at.tag_id
+           LEFT JOIN tag_groups g ON g.id = t.group_id
+         LEFT JOIN claim_links l ON l.annotation_id = a.id LEFT JOIN events e ON e.id = l.event_id
+           AND e.deleted_at IS NULL
          WHERE a.article_id = ANY($1::uuid[]) AND a.deleted_at IS NULL`,
         [[articles[0]!.id, articles[1]!.id]],
       ),
@@ -518,7 +549,8 @@ async function main(): Promise<number> {
       const result = await instance;
       return { p95: percentile(latencies, 95), requests: result.requests.total, errors: result.non2xx + result.errors };
     };
-    // Each URL is loaded once before it is measured, as a running server has been: its code compiled and its statements prepared.
+    // Each URL is loaded once before it is measured, as a running server has been: its code compiled and its statements
+    // prepared.
     await load(`${app.url}/api/health`);
     const health = await load(`${app.url}/api/health`);
     // The list as a client gets it (the first page, of the default size), then the largest page for comparison.
@@ -553,7 +585,10 @@ async function main(): Promise<number> {
       const firstByte = median(runs.map((run) => run.firstByte));
       const growth = Math.max(...runs.map((run) => run.growth));
       rows.push({
-        measure: `export ${annotationCount.toLocaleString("en")} annotations as ${format.toUpperCase()} (${(runs[0]!.bytes / 1024 / 1024).toFixed(0)} MB in ${(median(runs.map((run) => run.total)) / 1000).toFixed(1)} s)`,
+        measure:
+          `export ${annotationCount.toLocaleString("en")} annotations as ${format.toUpperCase()} ` +
+          `(${(runs[0]!.bytes / 1024 / 1024).toFixed(0)} MB ` +
+          `in ${(median(runs.map((run) => run.total)) / 1000).toFixed(1)} s)`,
         result: `first byte ${ms(firstByte)}; memory +${growth.toFixed(0)} MB`,
         baseline: "—",
         ratio: "—",
@@ -572,8 +607,13 @@ async function main(): Promise<number> {
     writeFileSync(reportFile, report.body);
     log(`the PDF report is in ${reportFile} (pdftoppm -png -r 60 shows its pages)`);
     rows.push({
-      measure: `PDF report: ${REPORT_ARTICLES} articles, ${REPORT_EVENTS} events, ${(REPORT_ARTICLES * REPORT_PER_ARTICLE).toLocaleString("en")} claims (${pages} pages, ${(report.bytes / 1024 / 1024).toFixed(1)} MB)`,
-      result: `${(report.total / 1000).toFixed(1)} s; memory +${report.growth.toFixed(0)} MB${whole ? "" : " (incomplete)"}`,
+      measure:
+        `PDF report: ${REPORT_ARTICLES} articles, ${REPORT_EVENTS} ` +
+        `events, ${(REPORT_ARTICLES * REPORT_PER_ARTICLE).toLocaleString("en")} claims (${pages} ` +
+        `pages, ${(report.bytes / 1024 / 1024).toFixed(1)} MB)`,
+      result: `${(report.total / 1000).toFixed(1)} s; memory +${report.growth.toFixed(0)} MB${
+        whole ? "" : " (incomplete)"
+      }`,
       baseline: "—",
       ratio: "—",
       target: "< 60 s, memory < 500 MB",
@@ -598,15 +638,21 @@ async function main(): Promise<number> {
         true,
       );
       rows.push({
-        measure: `reader: ${READER_HIGHLIGHTS.toLocaleString("en")} highlights, navigation → highlights painted (Chromium)`,
-        result: `${ms(highlights.painted)} (data → frame ${ms(highlights.paint)}; ${highlights.ranges} ranges near the screen)`,
+        measure:
+          `reader: ${READER_HIGHLIGHTS.toLocaleString("en")} highlights, navigation → highlights painted ` +
+          `(Chromium)`,
+        result:
+          `${ms(highlights.painted)} (data → frame ${ms(highlights.paint)}; ${highlights.ranges} ranges near ` +
+          `the screen)`,
         baseline: `${ms(marks.painted)} (wrapper marks, ${marks.ranges} elements)`,
         ratio: (highlights.painted / marks.painted).toFixed(2),
         target: "< 1,000 ms",
         pass: highlights.painted < 1_000,
       });
       rows.push({
-        measure: `reader: ${READER_HIGHLIGHTS.toLocaleString("en")} highlights, the article page's HTML (with its inline data)`,
+        measure:
+          `reader: ${READER_HIGHLIGHTS.toLocaleString("en")} highlights, the article page's HTML (with its ` +
+          `inline data)`,
         result: `${kilobytes(highlights.html)} (${kilobytes(highlights.transferred)} compressed)`,
         baseline: "—",
         ratio: "—",

@@ -36,7 +36,9 @@ import { signInAt } from "./app-client.ts";
 export const DEFAULT_SCALE_SIZES = [10_000, 100_000, 1_000_000];
 const PASSWORD = "scale bench password 1234";
 const CODERS = 4;
-/** Article numbers (in creation order) the measures about one article use: they exist at every size and hold the same. */
+/**
+ * Article numbers (in creation order) the measures about one article use: they exist at every size and hold the same.
+ */
 const MEASURED_ARTICLE = 5;
 const COMPARED_ARTICLE = 6;
 const WRITTEN_ARTICLE = 8;
@@ -137,7 +139,9 @@ async function exportMeasures(
   const runs = warmUp.total > 30_000 ? [warmUp] : [await once(), await once()];
   if (!runs.every((run) => run.ok))
     throw new Error(`the ${format} export answered ${runs.map((run) => run.status).join(", ")}`);
-  const note = `${(runs[0]!.bytes / 1024 / 1024).toFixed(0)} MB in ${(median(runs.map((run) => run.total)) / 1000).toFixed(1)} s`;
+  const note =
+    `${(runs[0]!.bytes / 1024 / 1024).toFixed(0)} MB ` +
+    `in ${(median(runs.map((run) => run.total)) / 1000).toFixed(1)} s`;
   return {
     firstByte: { value: median(runs.map((run) => run.firstByte)), note },
     memory: { value: Math.max(...runs.map((run) => run.growth)), note },
@@ -222,7 +226,9 @@ async function measureSize(context: Context): Promise<Record<MeasureKey, Outcome
       results[key] = { value: null, note: error instanceof Error ? error.message : String(error) };
     }
     log(
-      `  ${MEASURES[key].name}: ${format(results[key]!.value, MEASURES[key].unit)}${results[key]!.note ? ` (${results[key]!.note})` : ""}`,
+      `  ${MEASURES[key].name}: ${format(results[key]!.value, MEASURES[key].unit)}${
+        results[key]!.note ? ` (${results[key]!.note})` : ""
+      }`,
     );
   };
   await run(
@@ -302,7 +308,10 @@ function format(value: number | null, unit: Unit): string {
   return value >= 1_000 ? `${(value / 1_000).toFixed(2)} s` : `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 }
 
-/** Seeds one size into its own database (users in SQL, the project through the API, the rest in bulk SQL), then starts the app on it. */
+/**
+ * Seeds one size into its own database (users in SQL, the project through the API, the rest in bulk SQL), then starts
+ * the app on it.
+ */
 async function prepareSize(
   server: DatabaseServer,
   size: number,
@@ -319,7 +328,8 @@ async function prepareSize(
     const passwordHash = await hashPassword(PASSWORD);
     const users = await sql.query<{ id: string; email: string }>(
       `INSERT INTO users (id, email, name, password_hash, updated_at)
-       SELECT gen_random_uuid(), 'scale-' || n || '@test.example', CASE WHEN n = 0 THEN 'Editor' ELSE 'Coder ' || n END, $1, now() FROM generate_series(0, $2::int) AS n ORDER BY n RETURNING id, email`,
+       SELECT gen_random_uuid(), 'scale-' || n || '@test.example', CASE WHEN n = 0 THEN 'Editor'
+         ELSE 'Coder ' || n END, $1, now() FROM generate_series(0, $2::int) AS n ORDER BY n RETURNING id, email`,
       [passwordHash, CODERS],
     );
     const [owner, ...coders] = users.rows;
@@ -339,7 +349,8 @@ async function prepareSize(
     }).then((response) => response.json());
     // Two reviewers and two editors code; the owner, an editor, measures and sees everything.
     await sql.query(
-      `INSERT INTO memberships (project_id, user_id, role, updated_at) SELECT $1, u.id, u.role::"ProjectRole", now() FROM unnest($2::uuid[], $3::text[]) AS u(id, role)`,
+      `INSERT INTO memberships (project_id, user_id, role, updated_at) SELECT $1, u.id, u.role::"ProjectRole", now()
+        FROM unnest($2::uuid[], $3::text[]) AS u(id, role)`,
       [project.id, coders.map((coder) => coder.id), coders.map((_, index) => (index < 2 ? "REVIEWER" : "EDITOR"))],
     );
     const started = performance.now();
@@ -406,7 +417,8 @@ function printScaleTable(sizes: number[], results: Record<MeasureKey, Outcome>[]
         ? `— (${(result[key].note ?? "failed").split("\n")[0]!.slice(0, 60)})`
         : format(result[key].value, measure.unit),
     );
-    const growthCell = `${steps.map((step) => (step === null ? "—" : `×${step.toFixed(2)}`)).join(", ")}${whole !== null && sizes.length > 2 ? ` (×${whole.toFixed(2)} in all)` : ""}`;
+    const stepsCell = steps.map((step) => (step === null ? "—" : `×${step.toFixed(2)}`)).join(", ");
+    const growthCell = `${stepsCell}${whole !== null && sizes.length > 2 ? ` (×${whole.toFixed(2)} in all)` : ""}`;
     return [measure.name, ...cells, growthCell, target, pass ? "pass" : "FAIL"];
   });
   const header = ["measure", ...sizes.map(label), "growth per 10×", "target", "pass/fail"];
