@@ -23,50 +23,54 @@ async function clickQuote(page: Page, column: number, quote: string): Promise<vo
   await page.mouse.click(point.x, point.y);
 }
 
-test("the demo editor opens the comparison: both sources, an omission on each side, the framing chart, and linked claims side by side", async ({
-  page,
-}) => {
-  await signIn(page, "editor@example.org");
-  await page.getByRole("link", { name: /Afghan resistance, summer 2021/ }).click();
-  await page.getByRole("link", { name: "Compare sources" }).click();
-  await expect(page).toHaveURL(new RegExp(`/projects/${DEMO_PROJECT_ID}/compare`));
+test(
+  "the demo editor opens the comparison: both sources, an omission on each side, the framing chart, and linked " +
+    "claims side by side",
+  async ({ page }) => {
+    await signIn(page, "editor@example.org");
+    await page.getByRole("link", { name: /Afghan resistance, summer 2021/ }).click();
+    await page.getByRole("link", { name: "Compare sources" }).click();
+    await expect(page).toHaveURL(new RegExp(`/projects/${DEMO_PROJECT_ID}/compare`));
 
-  const sources = page.getByTestId("compared-source");
-  await expect(sources).toHaveCount(2);
-  await expect(sources.nth(0)).toContainText("Unknown outlet");
-  await expect(sources.nth(1)).toContainText("The Western Journal");
+    const sources = page.getByTestId("compared-source");
+    await expect(sources).toHaveCount(2);
+    await expect(sources.nth(0)).toContainText("Unknown outlet");
+    await expect(sources.nth(1)).toContainText("The Western Journal");
 
-  const row = (title: string) => page.getByTestId("compared-event").filter({ hasText: title });
-  // Only the first article reports the commando's death; only the second the retaking of the Baghlan districts.
-  const azimi = row("Commando Sohrab Azimi");
-  await expect(azimi.getByRole("cell").nth(1).getByTestId("omission")).toHaveCount(1);
-  await expect(azimi.getByRole("cell").nth(0)).toContainText("Sohrab Azimi");
-  const baghlan = row("Resistance retakes three Baghlan districts");
-  await expect(baghlan.getByRole("cell").nth(0).getByTestId("omission")).toHaveCount(1);
-  await expect(baghlan.getByRole("cell").nth(1)).toContainText("according to Newsweek");
-  await expect(sources.nth(0).getByTestId("omission-count")).toContainText("leaves out 1");
-  await expect(sources.nth(1).getByTestId("omission-count")).toContainText("leaves out 1");
+    const row = (title: string) => page.getByTestId("compared-event").filter({ hasText: title });
+    // Only the first article reports the commando's death; only the second the retaking of the Baghlan districts.
+    const azimi = row("Commando Sohrab Azimi");
+    await expect(azimi.getByRole("cell").nth(1).getByTestId("omission")).toHaveCount(1);
+    await expect(azimi.getByRole("cell").nth(0)).toContainText("Sohrab Azimi");
+    const baghlan = row("Resistance retakes three Baghlan districts");
+    await expect(baghlan.getByRole("cell").nth(0).getByTestId("omission")).toHaveCount(1);
+    await expect(baghlan.getByRole("cell").nth(1)).toContainText("according to Newsweek");
+    await expect(sources.nth(0).getByTestId("omission-count")).toContainText("leaves out 1");
+    await expect(sources.nth(1).getByTestId("omission-count")).toContainText("leaves out 1");
 
-  const chart = page.getByTestId("framing-chart");
-  await expect(chart.getByRole("img", { name: /^Frames:/ })).toBeVisible();
-  await expect(chart.getByRole("img", { name: /^Rhetoric:.*loaded language/ })).toBeVisible();
-  await page.screenshot({ path: ".data/test-results/compare-table.png", fullPage: true });
+    const chart = page.getByTestId("framing-chart");
+    await expect(chart.getByRole("img", { name: /^Frames:/ })).toBeVisible();
+    await expect(chart.getByRole("img", { name: /^Rhetoric:.*loaded language/ })).toBeVisible();
+    await page.screenshot({ path: ".data/test-results/compare-table.png", fullPage: true });
 
-  await page.getByRole("link", { name: "Read side by side" }).click();
-  await expect(page.getByTestId("parallel-text")).toHaveCount(2);
-  await clickQuote(page, 1, "swept across the country");
-  await expect(page.getByTestId("side-by-side-status")).toHaveText("Linked to: Taliban offensive across Afghanistan.");
-  await expect
-    .poll(async () => (await paintedSpans(page, "plx-related")).map((span) => span.text))
-    .toEqual([
-      "the Taliban stepped up their attacks across the country",
-      "the Pakistani-funded Taliban offensive",
-      "losing fighters by the hundreds each day",
-    ]);
-  await expect(page.getByTestId("counterpart-summary")).toHaveText("3 claim(s) about the same event");
+    await page.getByRole("link", { name: "Read side by side" }).click();
+    await expect(page.getByTestId("parallel-text")).toHaveCount(2);
+    await clickQuote(page, 1, "swept across the country");
+    await expect(page.getByTestId("side-by-side-status")).toHaveText(
+      "Linked to: Taliban offensive across Afghanistan.",
+    );
+    await expect
+      .poll(async () => (await paintedSpans(page, "plx-related")).map((span) => span.text))
+      .toEqual([
+        "the Taliban stepped up their attacks across the country",
+        "the Pakistani-funded Taliban offensive",
+        "losing fighters by the hundreds each day",
+      ]);
+    await expect(page.getByTestId("counterpart-summary")).toHaveText("3 claim(s) about the same event");
 
-  // A claim whose event the other source leaves out says so.
-  await clickQuote(page, 0, "Special Operations leader");
-  await expect(page.getByTestId("counterpart-summary")).toHaveText("Omitted: nothing about this event");
-  await page.screenshot({ path: ".data/test-results/compare-side-by-side.png" });
-});
+    // A claim whose event the other source leaves out says so.
+    await clickQuote(page, 0, "Special Operations leader");
+    await expect(page.getByTestId("counterpart-summary")).toHaveText("Omitted: nothing about this event");
+    await page.screenshot({ path: ".data/test-results/compare-side-by-side.png" });
+  },
+);
