@@ -231,7 +231,10 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
             type="button"
             onClick={() =>
               run(
-                async () => (await actions.reload(annotation.id), true),
+                async () => {
+                  await actions.reload(annotation.id);
+                  return true;
+                },
                 () => setEditing(false),
               )
             }

@@ -48,6 +48,7 @@ export function AnnotationFilters({
 
   const select = "w-full rounded-md border border-stone-300 bg-white px-2 py-1 text-sm";
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <fieldset> is min-content wide and would not shrink to a phone.
     <div className="grid grid-cols-2 gap-2" role="group" aria-label="Filter annotations">
       <select
         aria-label="Filter by tag"

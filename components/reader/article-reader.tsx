@@ -172,6 +172,7 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
 
   // Only the spans near the screen are painted: Chromium spends a frame on every registered range, thousands of them
   // make each change slow. Scrolling close to the edge of what is painted paints again around the new position.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new text (`article.text`) is painted anew.
   useEffect(() => {
     const root = textRef.current;
     // Asked here, not through the customHighlights state: the highlights paint right after hydration, one render
@@ -255,6 +256,7 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
     [article.text, renderLine],
   );
   // Wrapper marks are painted by that render: measured to the frame after it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `renderLine` changes with each render of the marks.
   useEffect(() => {
     if (customHighlights !== false || editingText) return;
     return measurePaint(listMoreCards);
@@ -566,8 +568,11 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
             />
           ) : (
             <div ref={surfaceRef} className="relative">
+              {/* biome-ignore lint/a11y/noStaticElementInteractions: the text is read, not edited: no role fits. */}
+              {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: its label tells the keys that select in it. */}
               <div
                 ref={textRef}
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: the caret keys select in the focused text.
                 tabIndex={0}
                 aria-label={
                   "Article text: use Shift+arrow keys to select, Enter to tag the selection or list the " +

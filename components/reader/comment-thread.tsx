@@ -15,6 +15,7 @@ export function Linkified({ text }: { text: string }) {
   return text.split(LINK).map((piece, index) =>
     index % 2 === 1 ? (
       <a
+        // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one text, in order.
         key={index}
         href={piece}
         target="_blank"
@@ -24,6 +25,7 @@ export function Linkified({ text }: { text: string }) {
         {piece}
       </a>
     ) : (
+      // biome-ignore lint/suspicious/noArrayIndexKey: as above.
       <Fragment key={index}>{piece}</Fragment>
     ),
   );
@@ -44,6 +46,7 @@ export function CommentThread({ annotationId, permissions }: { annotationId: str
   const liveChanges = useContext(LiveChanges);
 
   // Fetched again when a change arrives live: someone else may have commented.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each live change (`liveChanges`) fetches it again.
   useEffect(() => {
     let current = true;
     callApi<{ items: CommentView[] }>("GET", `/api/v1/annotations/${annotationId}/comments?limit=200`)

@@ -174,6 +174,7 @@ function LinkForm({
   }
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <fieldset> is min-content wide and would not shrink to a phone.
     <div
       className="mt-2 space-y-2 rounded-md border border-stone-200 bg-stone-50 p-2"
       role="group"
@@ -277,6 +278,7 @@ export function EventChoice({
             placeholder="Find an event, or name a new one"
             aria-label="Event"
             className={field}
+            // biome-ignore lint/a11y/noAutofocus: only when the user has just opened the event search.
             autoFocus={autoFocus}
           />
           <ul className="mt-1 max-h-40 overflow-y-auto text-sm" aria-label="Matching events">

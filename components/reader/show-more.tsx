@@ -8,6 +8,7 @@ import { useEffect, useRef } from "react";
  */
 export function ShowMore({ remaining, onMore }: { remaining: number; onMore: () => void }) {
   const button = useRef<HTMLButtonElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: with a new `remaining` a button still seen asks again.
   useEffect(() => {
     const target = button.current;
     if (!target) return;

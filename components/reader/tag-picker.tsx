@@ -92,6 +92,7 @@ export function TagPicker(props: TagPickerProps) {
   }
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <fieldset> is min-content wide and would not shrink to a phone.
     <div
       ref={containerRef}
       tabIndex={-1}

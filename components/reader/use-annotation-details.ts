@@ -46,7 +46,9 @@ export function useAnnotationDetails(articleId: string) {
         )
           .then((page) => remember(page.items))
           // Asked again the next time they are wanted.
-          .catch(() => batch.forEach((annotation) => requested.current.delete(annotation.id)));
+          .catch(() => {
+            for (const annotation of batch) requested.current.delete(annotation.id);
+          });
       }
     },
     [articleId, remember],

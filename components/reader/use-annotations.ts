@@ -112,7 +112,7 @@ export function useAnnotations(
         throw error;
       }
     },
-    [articleId, replace],
+    [articleId, replace, onStored],
   );
 
   /**

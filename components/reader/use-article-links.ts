@@ -33,6 +33,7 @@ export function useArticleLinks(
   liveChanges: number,
 ): [ArticleLinkView[] | null, Dispatch<SetStateAction<ArticleLinkView[] | null>>] {
   const [links, setLinks] = useState<ArticleLinkView[] | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each live change (`liveChanges`) fetches them again.
   useEffect(() => {
     let current = true;
     // A failure leaves what is shown; the next live change tries again.
