@@ -11,6 +11,7 @@ const KINDS = [
 /** "exaggeration/minimisation" may break after its slash, not only overflow. */
 function breakableAtSlashes(name: string) {
   return name.split("/").map((part, index) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one name, in order: their place is their identity.
     <Fragment key={index}>
       {index > 0 && (
         <>

@@ -151,11 +151,17 @@ export function SideBySide({
                 )}
               </header>
               <div
-                ref={(element) => void (scrollers.current[column] = element)}
+                ref={(element) => {
+                  scrollers.current[column] = element;
+                }}
                 className="max-h-[70vh] overflow-y-auto px-4 py-3"
               >
+                {/* biome-ignore lint/a11y/noStaticElementInteractions: a click picks the claim under the pointer. */}
+                {/* biome-ignore lint/a11y/useKeyWithClickEvents: no keys yet; the claims need buttons of their own. */}
                 <div
-                  ref={(element) => void (roots.current[column] = element)}
+                  ref={(element) => {
+                    roots.current[column] = element;
+                  }}
                   onClick={() => onClick(column)}
                   data-testid="parallel-text"
                 >
