@@ -81,7 +81,10 @@ function unpack(input: AgreementInput): { spans: CodedSpan[]; segments: Map<stri
   const tagLists = new Map<string, number[]>();
   const tagList = (entry: string) => {
     let list = tagLists.get(entry);
-    if (!list) tagLists.set(entry, (list = entry ? entry.split(" ").map(Number) : []));
+    if (!list) {
+      list = entry ? entry.split(" ").map(Number) : [];
+      tagLists.set(entry, list);
+    }
     return list;
   };
   let offset = 0;
@@ -143,8 +146,8 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
   /** The units kappa compares: marked by both of the first two coders. */
   const pairs = units.filter((unit) => unit[0] && unit[1]).map((unit) => [unit[0]!, unit[1]!] as const);
 
-  const kappaOf = (valueOf: (span: CodedSpan) => string) => {
-    const kappa = cohensKappa(pairs.map(([first, second]): Unit => [valueOf(first), valueOf(second)]));
+  const kappaOf = (labelOf: (span: CodedSpan) => string) => {
+    const kappa = cohensKappa(pairs.map(([first, second]): Unit => [labelOf(first), labelOf(second)]));
     return { units: kappa.units, observed: round(kappa.observed), kappa: round(kappa.kappa) };
   };
   // Tags are compared by name (a name in two groups is one category): per name, the pairs where each coder, and both,
@@ -173,11 +176,10 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
   const disagreement = new Map<string, CategoryDisagreement>();
   const disagreementOf = (category: string) => {
     let figure = disagreement.get(category);
-    if (!figure)
-      disagreement.set(
-        category,
-        (figure = categoryDisagreement(segments.get(category) ?? [], category, input.coders, length)),
-      );
+    if (!figure) {
+      figure = categoryDisagreement(segments.get(category) ?? [], category, input.coders, length);
+      disagreement.set(category, figure);
+    }
     return figure;
   };
   /** uα over several categories at once: 1 − ΣDₒ / ΣDₑ, as Krippendorff combines categories (unitizedAlpha). */
@@ -196,17 +198,16 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
     const named = new Map<number[], string>();
     return (span: CodedSpan) => {
       let value = named.get(span.tags);
-      if (value === undefined)
-        named.set(
-          span.tags,
-          (value =
-            span.tags
-              .map((tag) => input.tags[tag]!)
-              .filter((tag) => tag.group === group)
-              .map((tag) => tag.name)
-              .sort()
-              .join(" + ") || NO_TAG),
-        );
+      if (value === undefined) {
+        value =
+          span.tags
+            .map((tag) => input.tags[tag]!)
+            .filter((tag) => tag.group === group)
+            .map((tag) => tag.name)
+            .sort()
+            .join(" + ") || NO_TAG;
+        named.set(span.tags, value);
+      }
       return value;
     };
   };
