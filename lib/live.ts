@@ -136,7 +136,8 @@ function liveChanges(): LiveChanges {
 
 /** Takes one of the user's stream places (429 when all are taken); returns how to give it back. */
 function takeStreamPlace(userId: string): () => void {
-  const open = (globalForLive.parallaxLiveStreams ??= new Map());
+  const open = globalForLive.parallaxLiveStreams ?? new Map<string, number>();
+  globalForLive.parallaxLiveStreams = open;
   const count = open.get(userId) ?? 0;
   if (count >= MAX_STREAMS_PER_USER) {
     throw new AppError(
