@@ -117,8 +117,10 @@ function reportText(seed: number, length: number): string {
   ];
   let state = seed * 7919 + 17;
   // The high bits of the generator: its low bits repeat after a few steps.
-  const pick = (words: string[]) =>
-    words[((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) >>> 8) % words.length]!;
+  const pick = (words: string[]) => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return words[(state >>> 8) % words.length]!;
+  };
   let text = "";
   for (let sentence = 0; text.length < length; sentence++) {
     const words = sentence % 3 === 1 ? persian : english;

@@ -296,8 +296,13 @@ async function measureSize(context: Context): Promise<Record<MeasureKey, Outcome
     return { value: result.ok ? result.rate : null, note: `${result.seconds.toFixed(1)} s` };
   });
   let agreement: Promise<{ agreement: Outcome; health: Outcome }> | undefined;
-  await run("agreement", async (c) => (await (agreement ??= agreementMeasures(c))).agreement);
-  await run("healthDuringAgreement", async (c) => (await (agreement ??= agreementMeasures(c))).health);
+  // Both figures come from one run of the agreement measures.
+  const agreementOnce = (c: Parameters<typeof agreementMeasures>[0]) => {
+    agreement ??= agreementMeasures(c);
+    return agreement;
+  };
+  await run("agreement", async (c) => (await agreementOnce(c)).agreement);
+  await run("healthDuringAgreement", async (c) => (await agreementOnce(c)).health);
   return results as Record<MeasureKey, Outcome>;
 }
 
@@ -388,7 +393,7 @@ async function prepareSize(
 
 function printScaleTable(sizes: number[], results: Record<MeasureKey, Outcome>[], seedSeconds: number[]): boolean {
   const growth = (from: number | null, to: number | null, tenfolds: number) =>
-    from && to !== null ? Math.pow(to / from, 1 / tenfolds) : null;
+    from && to !== null ? (to / from) ** (1 / tenfolds) : null;
   const tenfolds = (a: number, b: number) => Math.log10(sizes[b]! / sizes[a]!);
   let allPass = true;
   const lines = (Object.keys(MEASURES) as MeasureKey[]).map((key) => {
