@@ -224,8 +224,8 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
       {conflict && (
         <div role="alert" className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-900">
           <p>
-            Changed by <strong>{conflict.updatedBy ?? "someone else"}</strong> at
-            {formatMoment(conflict.updatedAt)} since you opened it. Your change was not saved.
+            Changed by <strong>{conflict.updatedBy ?? "someone else"}</strong>
+            <span> at {formatMoment(conflict.updatedAt)} since you opened it.</span> Your change was not saved.
           </p>
           <button
             type="button"
