@@ -534,8 +534,8 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
               className="mb-4 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900"
               data-testid="reanchor-report"
             >
-              Text saved as revision {report.revision}. Annotations: {report.exact} found exactly,
-              {report.moved} moved, {report.fuzzy} found approximately, {report.orphaned} orphaned.
+              {`Text saved as revision ${report.revision}. Annotations: ${report.exact} found exactly, `}
+              {`${report.moved} moved, ${report.fuzzy} found approximately, ${report.orphaned} orphaned.`}
             </div>
           )}
           {reattaching && (
