@@ -17,7 +17,10 @@ const nextConfig: NextConfig = {
         ],
       },
       // API answers are data, never a page to render or frame.
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
     ];
   },
   // Prisma's generated client and pg are server-side Node code: load them as is.

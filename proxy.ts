@@ -32,7 +32,10 @@ export function proxy(request: NextRequest) {
   const decodable = isDecodablePath(pathname);
   if (pathname.startsWith("/api/")) {
     if (decodable) return NextResponse.next();
-    return NextResponse.json(errorBody("bad_request", "The path is not valid percent-encoded UTF-8."), { status: 400, headers: { "cache-control": "no-store" } });
+    return NextResponse.json(errorBody("bad_request", "The path is not valid percent-encoded UTF-8."), {
+      status: 400,
+      headers: { "cache-control": "no-store" },
+    });
   }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const development = process.env.NODE_ENV === "development";
@@ -54,7 +57,9 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", policy);
-  const response = decodable ? NextResponse.next({ request: { headers } }) : NextResponse.rewrite(new URL(NO_PAGE, request.url), { request: { headers } });
+  const response = decodable
+    ? NextResponse.next({ request: { headers } })
+    : NextResponse.rewrite(new URL(NO_PAGE, request.url), { request: { headers } });
   response.headers.set("content-security-policy", policy);
   return response;
 }

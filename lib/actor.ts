@@ -22,7 +22,14 @@ export function actorFor(
   via: Actor["via"],
   credential?: Credential,
 ): Actor {
-  return { userId: user.id, email: user.email, name: user.name, siteRole: user.siteRole, via, ...(credential ? { credential } : {}) };
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    siteRole: user.siteRole,
+    via,
+    ...(credential ? { credential } : {}),
+  };
 }
 
 export function isAdmin(actor: Actor): boolean {

@@ -8,7 +8,10 @@
 import type { AnchorState } from "@/lib/anchoring";
 import type { AnnotationTagView, AnnotationView } from "@/lib/annotations";
 
-export type AnnotationSummary = Pick<AnnotationView, "id" | "start" | "end" | "tags" | "status" | "version" | "anchor" | "author">;
+export type AnnotationSummary = Pick<
+  AnnotationView,
+  "id" | "start" | "end" | "tags" | "status" | "version" | "anchor" | "author"
+>;
 
 export interface PackedSummaries {
   /** The tags the rows use, each once. */
@@ -24,7 +27,12 @@ export interface PackedSummaries {
   rows: string;
 }
 
-export const ANNOTATION_STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"] as const satisfies readonly AnnotationView["status"][];
+export const ANNOTATION_STATUSES = [
+  "DRAFT",
+  "SUBMITTED",
+  "APPROVED",
+  "REJECTED",
+] as const satisfies readonly AnnotationView["status"][];
 const ANCHORS = ["exact", "moved", "fuzzy", "orphaned"] as const satisfies readonly AnchorState[];
 
 export function summaryOf(view: AnnotationView): AnnotationSummary {
@@ -36,7 +44,8 @@ export function summaryOf(view: AnnotationView): AnnotationSummary {
 export function compactUuid(uuid: string): string {
   const hex = uuid.replaceAll("-", "");
   let bytes = "";
-  for (let index = 0; index < hex.length; index += 2) bytes += String.fromCharCode(parseInt(hex.slice(index, index + 2), 16));
+  for (let index = 0; index < hex.length; index += 2)
+    bytes += String.fromCharCode(parseInt(hex.slice(index, index + 2), 16));
   return btoa(bytes).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
@@ -89,7 +98,16 @@ export function unpackSummaries(packed: PackedSummaries): AnnotationSummary[] {
   if (packed.rows === "") return [];
   let start = 0;
   return packed.rows.split(";").map((row) => {
-    const [id, startStep, length, version, author, status, anchor, tags] = row.split(",") as [string, string, string, string, string, string, string, string];
+    const [id, startStep, length, version, author, status, anchor, tags] = row.split(",") as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     start += Number(startStep);
     return {
       id: expandUuid(id),

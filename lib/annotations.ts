@@ -81,12 +81,20 @@ const updateInput = z
     /** The editor's reason, required to reject. */
     reviewNote: optionalText(5000),
   })
-  .refine(({ status, reviewNote }) => status !== "REJECTED" || Boolean(reviewNote), { message: "a rejection needs a reviewNote saying why", path: ["reviewNote"] })
+  .refine(({ status, reviewNote }) => status !== "REJECTED" || Boolean(reviewNote), {
+    message: "a rejection needs a reviewNote saying why",
+    path: ["reviewNote"],
+  })
   .refine(
-    ({ start, end, exact }) => [start, end, exact].every((value) => value === undefined) || [start, end, exact].every((value) => value !== undefined),
+    ({ start, end, exact }) =>
+      [start, end, exact].every((value) => value === undefined) ||
+      [start, end, exact].every((value) => value !== undefined),
     "a new span needs start, end and exact together",
   )
-  .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change: send tags, note, status or start/end/exact");
+  .refine(
+    (changes) => Object.values(changes).some((value) => value !== undefined),
+    "nothing to change: send tags, note, status or start/end/exact",
+  );
 
 const listQuery = pageQuery.extend({
   status: z.enum(ANNOTATION_STATUSES).optional(),
@@ -115,7 +123,19 @@ const viewSelect = {
   createdAt: true,
   updatedAt: true,
   author: { select: { id: true, name: true } },
-  tags: { select: { tag: { select: { id: true, name: true, color: true, position: true, group: { select: { name: true, position: true } } } } } },
+  tags: {
+    select: {
+      tag: {
+        select: {
+          id: true,
+          name: true,
+          color: true,
+          position: true,
+          group: { select: { name: true, position: true } },
+        },
+      },
+    },
+  },
 } as const satisfies Prisma.AnnotationSelect;
 
 type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof viewSelect }>;
@@ -138,8 +158,10 @@ interface ListRow extends Omit<Prisma.AnnotationGetPayload<{ select: typeof scal
  */
 function selectListRows(actor: Actor, access: ProjectAccess, articleId: string): Promise<ListRow[]> {
   return db().$queryRaw<ListRow[]>`
-    SELECT a.id, a.article_id AS "articleId", a.author_id AS "authorId", u.name AS "authorName", a.start, a."end", a.exact, a.prefix, a.suffix,
-           a.note, a.status::text AS status, a.review_note AS "reviewNote", a.version, a.anchor::text AS anchor, a.revision,
+    SELECT a.id, a.article_id AS "articleId", a.author_id AS "authorId", u.name AS "authorName", a.start, a."end",
+      a.exact, a.prefix, a.suffix,
+           a.note, a.status::text AS status, a.review_note AS "reviewNote", a.version, a.anchor::text AS anchor,
+             a.revision,
            a.created_at AS "createdAt", a.updated_at AS "updatedAt"
     FROM annotations a JOIN users u ON u.id = a.author_id
     WHERE a.article_id = ${articleId}::uuid AND ${visibleAnnotationsSql(actor, access)}
@@ -151,7 +173,8 @@ async function toViews(projectId: string, rows: ListRow[]): Promise<AnnotationVi
   if (rows.length === 0) return [];
   const [pairs, codebook] = await Promise.all([
     db().$queryRaw<{ annotationId: string; tagId: string }[]>`
-      SELECT annotation_id AS "annotationId", tag_id AS "tagId" FROM annotation_tags WHERE annotation_id = ANY(${rows.map((row) => row.id)}::uuid[])`,
+      SELECT annotation_id AS "annotationId", tag_id AS "tagId" FROM annotation_tags
+        WHERE annotation_id = ANY(${rows.map((row) => row.id)}::uuid[])`,
     db().tag.findMany({ where: { projectId }, select: codebookTagSelect }),
   ]);
   const tagById = new Map(codebook.map((tag) => [tag.id, tag]));
@@ -161,7 +184,9 @@ async function toViews(projectId: string, rows: ListRow[]): Promise<AnnotationVi
     tags.push({ tag: tagById.get(tagId)! });
     tagsOf.set(annotationId, tags);
   }
-  return rows.map(({ authorName, ...row }) => toView({ ...row, author: { id: row.authorId, name: authorName }, tags: tagsOf.get(row.id) ?? [] }));
+  return rows.map(({ authorName, ...row }) =>
+    toView({ ...row, author: { id: row.authorId, name: authorName }, tags: tagsOf.get(row.id) ?? [] }),
+  );
 }
 
 /** An annotation's tags as views show them: in codebook order. */
@@ -213,7 +238,10 @@ async function requireAnnotation(actor: Actor, annotationId: string, action: Pro
   });
   if (!found) throw notFound("Annotation");
   const access = await requireProjectPermission(actor, found.projectId, "annotation.read");
-  const row = await db().annotation.findFirst({ where: { id: annotationId, ...visibleAnnotationsWhere(actor, access) }, select: viewSelect });
+  const row = await db().annotation.findFirst({
+    where: { id: annotationId, ...visibleAnnotationsWhere(actor, access) },
+    select: viewSelect,
+  });
   if (!row) throw notFound("Annotation");
   if (action !== "annotation.read") {
     const ownAction: ProjectAction = row.authorId === actor.userId ? "annotation.edit-own" : "annotation.edit-any";
@@ -231,7 +259,8 @@ async function requireAnnotation(actor: Actor, annotationId: string, action: Pro
 /** 422 unless `span` is a non-empty span of `text` whose slice is `exact` and whose ends split no surrogate pair. */
 function assertSpanMatches(text: string, span: { start: number; end: number; exact: string }): void {
   const mismatch = describeSpanMismatch(text, span);
-  if (mismatch) throw unprocessable(`The span does not match the article text: ${mismatch}.`, { start: span.start, end: span.end });
+  if (mismatch)
+    throw unprocessable(`The span does not match the article text: ${mismatch}.`, { start: span.start, end: span.end });
 }
 
 /** A project's codebook, to resolve tag references against. */
@@ -256,8 +285,10 @@ function resolveTags(codebook: CodebookEntry[], refs: string[]): CodebookTag[] {
     else if (tag.archivedAt) archived.push(tag.name);
     else found.set(tag.id, tag);
   }
-  if (unknown.length) throw unprocessable(`Unknown tags (not in this project's codebook): ${unknown.join(", ")}.`, { unknown });
-  if (archived.length) throw unprocessable(`Archived tags cannot be given to annotations: ${archived.join(", ")}.`, { archived });
+  if (unknown.length)
+    throw unprocessable(`Unknown tags (not in this project's codebook): ${unknown.join(", ")}.`, { unknown });
+  if (archived.length)
+    throw unprocessable(`Archived tags cannot be given to annotations: ${archived.join(", ")}.`, { archived });
   return [...found.values()];
 }
 
@@ -275,12 +306,15 @@ export async function listArticleAnnotations(actor: Actor, articleId: string): P
  */
 export async function listAnnotationSummaries(actor: Actor, articleId: string): Promise<AnnotationSummary[]> {
   const access = await requireArticlePermission(actor, articleId, "annotation.read");
-  // PostgreSQL writes the rows as one JSON array of arrays: Prisma building an object per row of thousands cost most of the time.
+  // PostgreSQL writes the rows as one JSON array of arrays: Prisma building an object per row of thousands cost most of
+  // the time.
   const [[{ rows }], codebook] = await Promise.all([
     db().$queryRaw<[{ rows: string }]>`
-      SELECT coalesce(json_agg(json_build_array(a.id, a.start, a."end", a.version, a.status, lower(a.anchor::text), a.author_id, u.name, a.tag_ids)
+      SELECT coalesce(json_agg(json_build_array(a.id, a.start, a."end", a.version, a.status, lower(a.anchor::text),
+        a.author_id, u.name, a.tag_ids)
                                ORDER BY a.start, a."end", a.id), '[]')::text AS rows
-      FROM (SELECT a.id, a.start, a."end", a.version, a.status, a.anchor, a.author_id, coalesce(array_agg(at.tag_id) FILTER (WHERE at.tag_id IS NOT NULL), '{}') AS tag_ids
+      FROM (SELECT a.id, a.start, a."end", a.version, a.status, a.anchor, a.author_id, coalesce(array_agg(at.tag_id)
+        FILTER (WHERE at.tag_id IS NOT NULL), '{}') AS tag_ids
             FROM annotations a LEFT JOIN annotation_tags at ON at.annotation_id = a.id
             WHERE a.article_id = ${articleId}::uuid AND ${visibleAnnotationsSql(actor, access)}
             GROUP BY a.id) a
@@ -288,7 +322,17 @@ export async function listAnnotationSummaries(actor: Actor, articleId: string): 
     db().tag.findMany({ where: { projectId: access.projectId }, select: codebookTagSelect }),
   ]);
   const tagById = new Map(codebook.map((tag) => [tag.id, tag]));
-  const parsed = JSON.parse(rows) as [string, number, number, number, AnnotationSummary["status"], AnchorState, string, string, string[]][];
+  const parsed = JSON.parse(rows) as [
+    string,
+    number,
+    number,
+    number,
+    AnnotationSummary["status"],
+    AnchorState,
+    string,
+    string,
+    string[],
+  ][];
   return parsed.map(([id, start, end, version, status, anchor, authorId, authorName, tagIds]) => ({
     id,
     start,
@@ -322,11 +366,17 @@ export async function listAnnotationsJson(actor: Actor, articleId: string, query
   if (ids !== undefined) conditions.push(Prisma.sql`a.id = ANY(${ids.split(",").filter(isUuid)}::uuid[])`);
   const afterId = cursor === undefined ? undefined : Buffer.from(cursor, "base64url").toString("utf8");
   // The previous page's last annotation, read once: the page continues after it, and a cursor naming none is refused.
-  const after = afterId !== undefined && isUuid(afterId) ? Prisma.sql`after_cursor AS (SELECT c.start, c."end", c.id FROM annotations c WHERE c.id = ${afterId}::uuid AND c.article_id = ${articleId}::uuid),` : null;
+  const after =
+    afterId !== undefined && isUuid(afterId)
+      ? Prisma.sql`after_cursor AS (SELECT c.start, c."end", c.id FROM annotations c WHERE c.id = ${afterId}::uuid
+        AND c.article_id = ${articleId}::uuid),`
+      : null;
   if (after) conditions.push(Prisma.sql`(a.start, a."end", a.id) > (SELECT start, "end", id FROM after_cursor)`);
   // The limit is written into the statement (a checked integer): with it as a parameter PostgreSQL
   // keeps planning the prepared statement anew instead of reusing its plan.
-  const [found] = await db().$queryRaw<(AccessRow & { cursorFound: boolean | null; items: string; lastId: string | null })[]>`
+  const [found] = await db().$queryRaw<
+    (AccessRow & { cursorFound: boolean | null; items: string; lastId: string | null })[]
+  >`
     WITH acc AS (${articleAccessSql(actor, articleId)}),
     ${after ?? Prisma.empty}
     page AS (
@@ -335,17 +385,26 @@ export async function listAnnotationsJson(actor: Actor, articleId: string, query
     ),
     shown AS (SELECT * FROM page ORDER BY start, "end", id LIMIT ${Prisma.raw(String(limit))}),
     tagged AS (
-      SELECT at.annotation_id, json_agg(json_build_object('id', t.id, 'name', t.name, 'group', g.name, 'color', t.color) ORDER BY g.position, t.position) AS tags
-      FROM shown JOIN annotation_tags at ON at.annotation_id = shown.id JOIN tags t ON t.id = at.tag_id JOIN tag_groups g ON g.id = t.group_id
+      SELECT at.annotation_id, json_agg(json_build_object('id', t.id, 'name', t.name, 'group', g.name, 'color', t.color)
+        ORDER BY g.position, t.position) AS tags
+      FROM shown JOIN annotation_tags at ON at.annotation_id = shown.id JOIN tags t ON t.id = at.tag_id
+        JOIN tag_groups g ON g.id = t.group_id
       GROUP BY at.annotation_id
     )
-    SELECT acc.*, ${after ? Prisma.sql`EXISTS (SELECT 1 FROM after_cursor)` : Prisma.sql`NULL::boolean`} AS "cursorFound",
+    SELECT acc.*, ${
+      after
+        ? Prisma.sql`EXISTS (SELECT 1
+      FROM after_cursor)`
+        : Prisma.sql`NULL::boolean`
+    } AS "cursorFound",
       (SELECT coalesce(string_agg(${annotationJsonSql}::text, ',' ORDER BY a.start, a."end", a.id), '')
        FROM shown a LEFT JOIN tagged tg ON tg.annotation_id = a.id JOIN users u ON u.id = a.author_id) AS items,
-      CASE WHEN (SELECT count(*) FROM page) > ${limit} THEN (SELECT id FROM shown ORDER BY start DESC, "end" DESC, id DESC LIMIT 1) END AS "lastId"
+      CASE WHEN (SELECT count(*) FROM page) > ${limit} THEN (SELECT id FROM shown
+        ORDER BY start DESC, "end" DESC, id DESC LIMIT 1) END AS "lastId"
     FROM acc`;
   decideArticleAccess(actor, found, "annotation.read");
-  if (cursor !== undefined && !found!.cursorFound) throw new AppError("bad_request", "Invalid cursor: pass the nextCursor of the previous page as it was.");
+  if (cursor !== undefined && !found!.cursorFound)
+    throw new AppError("bad_request", "Invalid cursor: pass the nextCursor of the previous page as it was.");
   return pageJson(found!.items, found!.lastId);
 }
 
@@ -366,7 +425,10 @@ function isoTimestamp(column: "a.created_at" | "a.updated_at"): Prisma.Sql {
 }
 
 /** The annotation if the caller may see it (404 otherwise), with the caller's access to its project. */
-export async function requireVisibleAnnotation(actor: Actor, annotationId: string): Promise<{ projectId: string; access: ProjectAccess }> {
+export async function requireVisibleAnnotation(
+  actor: Actor,
+  annotationId: string,
+): Promise<{ projectId: string; access: ProjectAccess }> {
   const { row, access } = await requireAnnotation(actor, annotationId, "annotation.read");
   return { projectId: row.projectId, access };
 }
@@ -386,7 +448,12 @@ export async function getAnnotation(actor: Actor, annotationId: string): Promise
  * annotation, its tags and its audit entry as one statement, on the
  * condition that the text is still the one the span was checked against).
  */
-export async function createAnnotation(actor: Actor, articleId: string, input: unknown, options: { id?: string } = {}): Promise<AnnotationView> {
+export async function createAnnotation(
+  actor: Actor,
+  articleId: string,
+  input: unknown,
+  options: { id?: string } = {},
+): Promise<AnnotationView> {
   let target = await readCreateTarget(actor, articleId);
   const { start, end, exact, tags, note } = parseInput(createInput, input);
   for (let attempt = 1; ; attempt++) {
@@ -414,7 +481,8 @@ export async function createAnnotation(actor: Actor, articleId: string, input: u
     });
     if (await insertAnnotation(actor, target.projectId, view)) return view;
     // The text was edited (or the article deleted) in between: check the span again.
-    if (attempt === 3) throw conflict("The article's text kept changing while the annotation was saved; reload it and try again.");
+    if (attempt === 3)
+      throw conflict("The article's text kept changing while the annotation was saved; reload it and try again.");
     target = await readCreateTarget(actor, articleId);
   }
 }
@@ -425,7 +493,8 @@ async function readCreateTarget(actor: Actor, articleId: string) {
   const [found] = await db().$queryRaw<(AccessRow & { text: string; revision: number; codebook: CodebookEntry[] })[]>`
     WITH acc AS (${articleAccessSql(actor, articleId)})
     SELECT acc.*, ar.text, ar.revision, coalesce((
-      SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'position', t.position, 'archivedAt', t.archived_at,
+      SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'position', t.position,
+        'archivedAt', t.archived_at,
                                         'group', json_build_object('name', g.name, 'position', g.position)))
       FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE t.project_id = acc."projectId"), '[]') AS codebook
     FROM acc JOIN articles ar ON ar.id = ${articleId}::uuid`;
@@ -441,16 +510,31 @@ async function readCreateTarget(actor: Actor, articleId: string) {
 async function insertAnnotation(actor: Actor, projectId: string, view: AnnotationView): Promise<boolean> {
   const written = await db().$executeRaw`
     WITH article AS (
-      SELECT id FROM articles WHERE id = ${view.articleId}::uuid AND revision = ${view.revision} AND deleted_at IS NULL FOR SHARE
+      SELECT id FROM articles WHERE id = ${view.articleId}::uuid AND revision = ${view.revision}
+        AND deleted_at IS NULL FOR SHARE
     ), annotation AS (
-      INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note, revision, created_at, updated_at)
-      SELECT ${view.id}::uuid, ${projectId}::uuid, article.id, ${actor.userId}::uuid, ${view.start}, ${view.end}, ${view.exact}, ${view.prefix},
-             ${view.suffix}, ${view.note}, ${view.revision}, ${view.createdAt}::timestamptz, ${view.updatedAt}::timestamptz
+      INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note,
+        revision, created_at, updated_at)
+      SELECT ${view.id}::uuid, ${projectId}::uuid, article.id, ${actor.userId}::uuid, ${view.start}, ${view.end},
+        ${view.exact}, ${view.prefix},
+             ${view.suffix}, ${view.note}, ${view.revision}, ${view.createdAt}::timestamptz,
+               ${view.updatedAt}::timestamptz
       FROM article RETURNING id
     ), tagged AS (
-      INSERT INTO annotation_tags (annotation_id, tag_id) SELECT annotation.id, tag.id FROM annotation, unnest(${view.tags.map((tag) => tag.id)}::uuid[]) AS tag(id)
+      INSERT INTO annotation_tags (annotation_id, tag_id) SELECT annotation.id, tag.id
+        FROM annotation, unnest(${view.tags.map((tag) => tag.id)}::uuid[]) AS tag(id)
     )
-    ${auditInsertSql(actor, { projectId, action: "annotation.create", entityType: "Annotation", entityId: view.id, after: auditSnapshot(view) }, "annotation")}`;
+    ${auditInsertSql(
+      actor,
+      {
+        projectId,
+        action: "annotation.create",
+        entityType: "Annotation",
+        entityId: view.id,
+        after: auditSnapshot(view),
+      },
+      "annotation",
+    )}`;
   return written === 1;
 }
 
@@ -460,7 +544,12 @@ async function insertAnnotation(actor: Actor, projectId: string, view: Annotatio
  * UPDATE, so of two concurrent writers exactly one wins and the other gets
  * 412 with the current version and who made it.
  */
-export async function updateAnnotation(actor: Actor, annotationId: string, version: number | null, input: unknown): Promise<AnnotationView> {
+export async function updateAnnotation(
+  actor: Actor,
+  annotationId: string,
+  version: number | null,
+  input: unknown,
+): Promise<AnnotationView> {
   const { row: current, access } = await requireAnnotation(actor, annotationId, "annotation.edit-own");
   const expectedVersion = requireExpectedVersion(version);
   const changes = parseInput(updateInput, input);
@@ -473,16 +562,27 @@ export async function updateAnnotation(actor: Actor, annotationId: string, versi
  * others). Each names the version it was decided on: if any has moved on,
  * nothing is changed (412). Unknown ids, or ids of other articles: 422.
  */
-export async function updateAnnotationsTogether(actor: Actor, articleId: string, updates: { id: string; version: number; changes: unknown }[]): Promise<AnnotationView[]> {
+export async function updateAnnotationsTogether(
+  actor: Actor,
+  articleId: string,
+  updates: { id: string; version: number; changes: unknown }[],
+): Promise<AnnotationView[]> {
   const access = await requireArticlePermission(actor, articleId, "annotation.review");
   const parsed = updates.map((update) => ({ ...update, changes: parseInput(updateInput, update.changes) }));
   const ids = parsed.map((update) => update.id);
-  const rows = await db().annotation.findMany({ where: { id: { in: ids.filter(isUuid) }, articleId, deletedAt: null }, select: viewSelect });
+  const rows = await db().annotation.findMany({
+    where: { id: { in: ids.filter(isUuid) }, articleId, deletedAt: null },
+    select: viewSelect,
+  });
   const unknown = ids.filter((id) => !rows.some((row) => row.id === id));
-  if (unknown.length > 0) throw unprocessable(`Not annotations of this article: ${unknown.join(", ")}.`, { issues: unknown.map((id) => ({ path: id, message: "unknown annotation" })) });
+  if (unknown.length > 0)
+    throw unprocessable(`Not annotations of this article: ${unknown.join(", ")}.`, {
+      issues: unknown.map((id) => ({ path: id, message: "unknown annotation" })),
+    });
   return db().$transaction(async (tx) => {
     const views: AnnotationView[] = [];
-    for (const { id, version, changes } of parsed) views.push(await applyChanges(tx, actor, access, rows.find((row) => row.id === id)!, version, changes));
+    for (const { id, version, changes } of parsed)
+      views.push(await applyChanges(tx, actor, access, rows.find((row) => row.id === id)!, version, changes));
     return views;
   });
 }
@@ -493,7 +593,14 @@ export async function updateAnnotationsTogether(actor: Actor, articleId: string,
  * annotation's span, tags or note sends it back for review (returnsToReview)
  * unless an editor approves the changed version in the same request.
  */
-async function applyChanges(tx: DbClient, actor: Actor, access: ProjectAccess, current: AnnotationRow, expectedVersion: number, changes: z.infer<typeof updateInput>): Promise<AnnotationView> {
+async function applyChanges(
+  tx: DbClient,
+  actor: Actor,
+  access: ProjectAccess,
+  current: AnnotationRow,
+  expectedVersion: number,
+  changes: z.infer<typeof updateInput>,
+): Promise<AnnotationView> {
   const annotationId = current.id;
   const data: Prisma.AnnotationUncheckedUpdateManyInput = { version: { increment: 1 } };
   let revised = false;
@@ -505,15 +612,20 @@ async function applyChanges(tx: DbClient, actor: Actor, access: ProjectAccess, c
     const span = { start: changes.start, end: changes.end, exact: changes.exact };
     const article = await lockArticleText(tx, current.articleId, "share");
     assertSpanMatches(article.text, span);
-    Object.assign(data, span, quoteContext(article.text, span.start, span.end), { anchor: "EXACT", revision: article.revision });
+    Object.assign(data, span, quoteContext(article.text, span.start, span.end), {
+      anchor: "EXACT",
+      revision: article.revision,
+    });
     revised ||= span.start !== current.start || span.end !== current.end || article.revision !== current.revision;
   }
-  const newTags = changes.tags === undefined ? undefined : resolveTags(await readCodebook(tx, access.projectId), changes.tags);
+  const newTags =
+    changes.tags === undefined ? undefined : resolveTags(await readCodebook(tx, access.projectId), changes.tags);
   if (newTags !== undefined) {
     const before = new Set(current.tags.map(({ tag }) => tag.id));
     revised ||= newTags.length !== before.size || newTags.some((tag) => !before.has(tag.id));
   }
-  if (changes.status !== undefined) Object.assign(data, reviewChange(actor, access, current, changes.status, changes.reviewNote));
+  if (changes.status !== undefined)
+    Object.assign(data, reviewChange(actor, access, current, changes.status, changes.reviewNote));
   else if (revised && current.status === "APPROVED") Object.assign(data, returnsToReview);
   await claimVersion(tx, annotationId, expectedVersion, data);
   if (newTags !== undefined) {
@@ -536,9 +648,13 @@ async function applyChanges(tx: DbClient, actor: Actor, access: ProjectAccess, c
 export async function deleteAnnotation(actor: Actor, annotationId: string, version: number | null): Promise<void> {
   const { row: current, access } = await requireAnnotation(actor, annotationId, "annotation.edit-own");
   const expectedVersion = requireExpectedVersion(version);
-  // Deleting a published claim withdraws an editor's decision: only an editor may. (The version check below makes sure it is still the status read here.)
+  // Deleting a published claim withdraws an editor's decision: only an editor may. (The version check below makes sure
+  // it is still the status read here.)
   if (current.status === "APPROVED" && !roleAllows(access.role, "annotation.review")) {
-    throw forbidden("An editor approved this annotation; only an editor may delete it. Edit it instead: a change sends it back for review.");
+    throw forbidden(
+      "An editor approved this annotation; only an editor may delete it. Edit it instead: a change sends it back for " +
+        "review.",
+    );
   }
   await db().$transaction(async (tx) => {
     await claimVersion(tx, annotationId, expectedVersion, { version: { increment: 1 }, deletedAt: new Date() });
@@ -553,7 +669,12 @@ export async function deleteAnnotation(actor: Actor, annotationId: string, versi
 }
 
 /** An approved annotation that someone changed waits for an editor again: its approval is cleared. */
-const returnsToReview = { status: "SUBMITTED", reviewNote: null, reviewedById: null, reviewedAt: null } as const satisfies Prisma.AnnotationUncheckedUpdateManyInput;
+const returnsToReview = {
+  status: "SUBMITTED",
+  reviewNote: null,
+  reviewedById: null,
+  reviewedAt: null,
+} as const satisfies Prisma.AnnotationUncheckedUpdateManyInput;
 
 /**
  * A status change and who may make it: an editor approves or rejects (with
@@ -561,7 +682,13 @@ const returnsToReview = { status: "SUBMITTED", reviewNote: null, reviewedById: n
  * DRAFT and SUBMITTED, and submits it again after a review, but never undoes
  * an editor's decision by moving it back to DRAFT.
  */
-function reviewChange(actor: Actor, access: ProjectAccess, current: Pick<AnnotationRow, "authorId" | "status">, status: AnnotationStatus, reviewNote: string | null | undefined) {
+function reviewChange(
+  actor: Actor,
+  access: ProjectAccess,
+  current: Pick<AnnotationRow, "authorId" | "status">,
+  status: AnnotationStatus,
+  reviewNote: string | null | undefined,
+) {
   const isEditor = roleAllows(access.role, "annotation.review");
   if (status === "APPROVED" || status === "REJECTED") {
     if (!isEditor) throw forbidden("Only an editor may approve or reject annotations.");
@@ -570,7 +697,10 @@ function reviewChange(actor: Actor, access: ProjectAccess, current: Pick<Annotat
   if (!isEditor) {
     if (current.authorId !== actor.userId) throw forbidden("Only its author submits an annotation for review.");
     if (status === "DRAFT" && (current.status === "APPROVED" || current.status === "REJECTED")) {
-      throw forbidden(`An editor has ${current.status === "APPROVED" ? "approved" : "rejected"} this annotation; only an editor moves it back to draft. Submit it again for review instead.`);
+      throw forbidden(
+        `An editor has ${current.status === "APPROVED" ? "approved" : "rejected"} this annotation; only an editor ` +
+          `moves it back to draft. Submit it again for review instead.`,
+      );
     }
   }
   return { status, reviewNote: null, reviewedById: null, reviewedAt: null };
@@ -583,7 +713,13 @@ function reviewChange(actor: Actor, access: ProjectAccess, current: Pick<Annotat
  * link of it to an event made, changed or removed. An editor's change keeps
  * the approval; an annotation that is not approved is left as it is.
  */
-export async function reopenApprovedAnnotation(tx: DbClient, actor: Actor, access: ProjectAccess, annotationId: string, cause: string): Promise<void> {
+export async function reopenApprovedAnnotation(
+  tx: DbClient,
+  actor: Actor,
+  access: ProjectAccess,
+  annotationId: string,
+  cause: string,
+): Promise<void> {
   if (roleAllows(access.role, "annotation.review")) return;
   const reopened = await tx.annotation.updateManyAndReturn({
     where: { id: annotationId, status: "APPROVED", deletedAt: null },
@@ -607,10 +743,21 @@ export async function reopenApprovedAnnotation(tx: DbClient, actor: Actor, acces
  * (`UPDATE … WHERE id = $1 AND version = $2`, never read-then-write);
  * otherwise 412 saying who changed it last, or 404 if it was deleted.
  */
-async function claimVersion(tx: DbClient, annotationId: string, expectedVersion: number, data: Prisma.AnnotationUncheckedUpdateManyInput) {
-  const { count } = await tx.annotation.updateMany({ where: { id: annotationId, version: expectedVersion, deletedAt: null }, data });
+async function claimVersion(
+  tx: DbClient,
+  annotationId: string,
+  expectedVersion: number,
+  data: Prisma.AnnotationUncheckedUpdateManyInput,
+) {
+  const { count } = await tx.annotation.updateMany({
+    where: { id: annotationId, version: expectedVersion, deletedAt: null },
+    data,
+  });
   if (count === 1) return;
-  const now = await tx.annotation.findFirst({ where: { id: annotationId, deletedAt: null }, select: { version: true, updatedAt: true } });
+  const now = await tx.annotation.findFirst({
+    where: { id: annotationId, deletedAt: null },
+    select: { version: true, updatedAt: true },
+  });
   if (!now) throw notFound("Annotation");
   const lastChange = await tx.auditEntry.findFirst({
     where: { entityType: "Annotation", entityId: annotationId },
@@ -620,7 +767,8 @@ async function claimVersion(tx: DbClient, annotationId: string, expectedVersion:
   const updatedBy = lastChange?.actor ?? null;
   throw new AppError(
     "precondition_failed",
-    `The annotation was changed${updatedBy ? ` by ${updatedBy.name}` : ""} since version ${expectedVersion}: it is at version ${now.version}. Reload it and apply your change again.`,
+    `The annotation was changed${updatedBy ? ` by ${updatedBy.name}` : ""} since version ${expectedVersion}: it is ` +
+      `at version ${now.version}. Reload it and apply your change again.`,
     { annotationId, currentVersion: now.version, updatedBy, updatedAt: now.updatedAt.toISOString() },
   );
 }
@@ -629,12 +777,25 @@ async function claimVersion(tx: DbClient, annotationId: string, expectedVersion:
 export async function submitOwnDrafts(actor: Actor, articleId: string): Promise<{ submitted: number }> {
   const { projectId } = await requireArticlePermission(actor, articleId, "annotation.create");
   return db().$transaction(async (tx) => {
-    const drafts = await tx.annotation.findMany({ where: { articleId, authorId: actor.userId, status: "DRAFT", deletedAt: null }, select: { id: true } });
-    await tx.annotation.updateMany({ where: { id: { in: drafts.map((draft) => draft.id) } }, data: { status: "SUBMITTED", version: { increment: 1 } } });
+    const drafts = await tx.annotation.findMany({
+      where: { articleId, authorId: actor.userId, status: "DRAFT", deletedAt: null },
+      select: { id: true },
+    });
+    await tx.annotation.updateMany({
+      where: { id: { in: drafts.map((draft) => draft.id) } },
+      data: { status: "SUBMITTED", version: { increment: 1 } },
+    });
     await recordAudits(
       tx,
       actor,
-      drafts.map(({ id }) => ({ projectId, action: "annotation.submit", entityType: "Annotation", entityId: id, before: { status: "DRAFT" }, after: { status: "SUBMITTED" } })),
+      drafts.map(({ id }) => ({
+        projectId,
+        action: "annotation.submit",
+        entityType: "Annotation",
+        entityId: id,
+        before: { status: "DRAFT" },
+        after: { status: "SUBMITTED" },
+      })),
     );
     return { submitted: drafts.length };
   });

@@ -56,7 +56,8 @@ export function auditInsertSql(actor: Actor | null, record: AuditRecord, source:
   const asJson = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
   return Prisma.sql`
     INSERT INTO audit_entries (id, project_id, actor_id, action, entity_type, entity_id, before, after)
-    SELECT ${uuidv7()}::uuid, ${record.projectId}::uuid, ${actor?.userId ?? null}::uuid, ${record.action}, ${record.entityType}, ${record.entityId},
+    SELECT ${uuidv7()}::uuid, ${record.projectId}::uuid, ${actor?.userId ?? null}::uuid, ${record.action},
+      ${record.entityType}, ${record.entityId},
            ${asJson(record.before)}::jsonb, ${asJson(record.after)}::jsonb
     FROM ${Prisma.raw(source)}`;
 }

@@ -22,9 +22,23 @@ export interface CommentView {
 export const commentFields = { text: storableString.pipe(z.string().trim().min(1, "must not be empty").max(10_000)) };
 const commentInput = z.strictObject(commentFields);
 
-const select = { id: true, annotationId: true, text: true, createdAt: true, updatedAt: true, author: { select: { id: true, name: true } } } as const;
+const select = {
+  id: true,
+  annotationId: true,
+  text: true,
+  createdAt: true,
+  updatedAt: true,
+  author: { select: { id: true, name: true } },
+} as const;
 
-function toView(row: { id: string; annotationId: string; text: string; createdAt: Date; updatedAt: Date; author: { id: string; name: string } }): CommentView {
+function toView(row: {
+  id: string;
+  annotationId: string;
+  text: string;
+  createdAt: Date;
+  updatedAt: Date;
+  author: { id: string; name: string };
+}): CommentView {
   return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
 }
 
@@ -32,7 +46,12 @@ function toView(row: { id: string; annotationId: string; text: string; createdAt
 export async function listComments(actor: Actor, annotationId: string, query: unknown): Promise<Page<CommentView>> {
   await requireVisibleAnnotation(actor, annotationId);
   const { limit, cursor } = parseInput(pageQuery, query);
-  const rows = await db().comment.findMany({ where: { annotationId, deletedAt: null, ...afterCursor(cursor) }, orderBy: { id: "asc" }, take: limit + 1, select });
+  const rows = await db().comment.findMany({
+    where: { annotationId, deletedAt: null, ...afterCursor(cursor) },
+    orderBy: { id: "asc" },
+    take: limit + 1,
+    select,
+  });
   return toPage(rows, limit, toView);
 }
 
@@ -43,7 +62,13 @@ export async function createComment(actor: Actor, annotationId: string, input: u
   const { text } = parseInput(commentInput, input);
   return db().$transaction(async (tx) => {
     const view = toView(await tx.comment.create({ data: { annotationId, authorId: actor.userId, text }, select }));
-    await recordAudit(tx, actor, { projectId, action: "comment.create", entityType: "Comment", entityId: view.id, after: { annotationId, text } });
+    await recordAudit(tx, actor, {
+      projectId,
+      action: "comment.create",
+      entityType: "Comment",
+      entityId: view.id,
+      after: { annotationId, text },
+    });
     return view;
   });
 }
@@ -51,14 +76,20 @@ export async function createComment(actor: Actor, annotationId: string, input: u
 /** The comment, if the caller sees its annotation and may change it: its author, or (to delete) an editor. */
 async function requireOwnComment(actor: Actor, commentId: string, purpose: "edit" | "delete") {
   if (!isUuid(commentId)) throw notFound("Comment");
-  const comment = await db().comment.findFirst({ where: { id: commentId, deletedAt: null }, select: { ...select, authorId: true } });
+  const comment = await db().comment.findFirst({
+    where: { id: commentId, deletedAt: null },
+    select: { ...select, authorId: true },
+  });
   if (!comment) throw notFound("Comment");
   const { projectId, access } = await requireVisibleAnnotation(actor, comment.annotationId).catch(() => {
     throw notFound("Comment");
   });
   const own = comment.authorId === actor.userId && roleAllows(access.role, "comment.write");
   const moderates = purpose === "delete" && roleAllows(access.role, "comment.moderate");
-  if (!own && !moderates) throw forbidden(purpose === "edit" ? "Only its author may edit a comment." : "Only its author or an editor may delete a comment.");
+  if (!own && !moderates)
+    throw forbidden(
+      purpose === "edit" ? "Only its author may edit a comment." : "Only its author or an editor may delete a comment.",
+    );
   return { comment, projectId };
 }
 
@@ -67,7 +98,14 @@ export async function updateComment(actor: Actor, commentId: string, input: unkn
   const { text } = parseInput(commentInput, input);
   return db().$transaction(async (tx) => {
     const view = toView(await tx.comment.update({ where: { id: commentId }, data: { text }, select }));
-    await recordAudit(tx, actor, { projectId, action: "comment.update", entityType: "Comment", entityId: commentId, before: { text: comment.text }, after: { text } });
+    await recordAudit(tx, actor, {
+      projectId,
+      action: "comment.update",
+      entityType: "Comment",
+      entityId: commentId,
+      before: { text: comment.text },
+      after: { text },
+    });
     return view;
   });
 }
@@ -76,6 +114,12 @@ export async function deleteComment(actor: Actor, commentId: string): Promise<vo
   const { comment, projectId } = await requireOwnComment(actor, commentId, "delete");
   await db().$transaction(async (tx) => {
     await tx.comment.update({ where: { id: commentId }, data: { deletedAt: new Date() } });
-    await recordAudit(tx, actor, { projectId, action: "comment.delete", entityType: "Comment", entityId: commentId, before: { annotationId: comment.annotationId, text: comment.text } });
+    await recordAudit(tx, actor, {
+      projectId,
+      action: "comment.delete",
+      entityType: "Comment",
+      entityId: commentId,
+      before: { annotationId: comment.annotationId, text: comment.text },
+    });
   });
 }

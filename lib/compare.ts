@@ -59,12 +59,25 @@ export interface Comparison {
 const articleIds = z
   .string()
   .max(2000)
-  .transform((value) => value.split(",").map((id) => id.trim()).filter(Boolean));
+  .transform((value) =>
+    value
+      .split(",")
+      .map((id) => id.trim())
+      .filter(Boolean),
+  );
 
 /** `?articles=a,b,c` or `?a=&b=`; neither: the project's first two articles. */
-const compareQuery = z.object({ articles: articleIds.optional(), a: z.string().max(100).optional(), b: z.string().max(100).optional() });
+const compareQuery = z.object({
+  articles: articleIds.optional(),
+  a: z.string().max(100).optional(),
+  b: z.string().max(100).optional(),
+});
 
-const PROFILE_KIND: Partial<Record<TagGroupKind, keyof FramingProfile>> = { FRAME: "frame", RHETORIC: "rhetoric", VERDICT: "verdict" };
+const PROFILE_KIND: Partial<Record<TagGroupKind, keyof FramingProfile>> = {
+  FRAME: "frame",
+  RHETORIC: "rhetoric",
+  VERDICT: "verdict",
+};
 
 /**
  * The comparison of two or more articles of a project: events (by date) with
@@ -87,7 +100,10 @@ export async function compareArticles(actor: Actor, projectId: string, query: un
   });
   if (ids.length > 0) {
     const missing = ids.filter((id) => !articles.some((article) => article.id === id));
-    if (missing.length > 0) throw unprocessable(`Not articles of this project: ${missing.join(", ")}.`, { issues: [{ path: "articles", message: "unknown article" }] });
+    if (missing.length > 0)
+      throw unprocessable(`Not articles of this project: ${missing.join(", ")}.`, {
+        issues: [{ path: "articles", message: "unknown article" }],
+      });
     articles.sort((x, y) => ids.indexOf(x.id) - ids.indexOf(y.id));
   }
   if (articles.length < 2 || articles.length > MAX_ARTICLES) {
@@ -96,7 +112,11 @@ export async function compareArticles(actor: Actor, projectId: string, query: un
     });
   }
 
-  const annotations = await loadClaims(actor, access, articles.map((article) => article.id));
+  const annotations = await loadClaims(
+    actor,
+    access,
+    articles.map((article) => article.id),
+  );
 
   const events = new Map<string, ComparedEvent & { sortDate: number }>();
   const unlinked: Record<string, ComparedClaim[]> = {};
@@ -107,13 +127,24 @@ export async function compareArticles(actor: Actor, projectId: string, query: un
   }
 
   for (const annotation of annotations) {
-    const tags = inCodebookOrder(annotation.tags)
-      .map((tag) => ({ name: tag.name, group: tag.group.name, kind: tag.group.kind, color: tag.color }));
+    const tags = inCodebookOrder(annotation.tags).map((tag) => ({
+      name: tag.name,
+      group: tag.group.name,
+      kind: tag.group.kind,
+      color: tag.color,
+    }));
     for (const tag of tags) {
       const kind = PROFILE_KIND[tag.kind];
-      if (kind) profile[annotation.articleId]![kind][tag.name] = (profile[annotation.articleId]![kind][tag.name] ?? 0) + 1;
+      if (kind)
+        profile[annotation.articleId]![kind][tag.name] = (profile[annotation.articleId]![kind][tag.name] ?? 0) + 1;
     }
-    const claim = { annotationId: annotation.id, start: annotation.start, end: annotation.end, exact: annotation.exact, tags };
+    const claim = {
+      annotationId: annotation.id,
+      start: annotation.start,
+      end: annotation.end,
+      exact: annotation.exact,
+      tags,
+    };
     if (annotation.claimLinks.length === 0) {
       unlinked[annotation.articleId]!.push({ ...claim, linkId: null, stance: null, attributedTo: null, note: null });
     }
@@ -133,17 +164,32 @@ export async function compareArticles(actor: Actor, projectId: string, query: un
         };
         events.set(event.id, row);
       }
-      row.claims[annotation.articleId]!.push({ ...claim, linkId: link.id, stance: link.stance, attributedTo: link.attributedTo, note: link.note });
+      row.claims[annotation.articleId]!.push({
+        ...claim,
+        linkId: link.id,
+        stance: link.stance,
+        attributedTo: link.attributedTo,
+        note: link.note,
+      });
     }
   }
 
-  const rows = [...events.values()].sort((x, y) => (x.sortDate === y.sortDate ? 0 : x.sortDate < y.sortDate ? -1 : 1) || x.title.localeCompare(y.title));
-  const reportingArticles = rows.map((row) => new Set(articles.filter((article) => row.claims[article.id]!.length > 0).map((article) => article.id)));
+  const rows = [...events.values()].sort(
+    (x, y) => (x.sortDate === y.sortDate ? 0 : x.sortDate < y.sortDate ? -1 : 1) || x.title.localeCompare(y.title),
+  );
+  const reportingArticles = rows.map(
+    (row) => new Set(articles.filter((article) => row.claims[article.id]!.length > 0).map((article) => article.id)),
+  );
   const result: ComparedEvent[] = rows.map(({ sortDate: _sortDate, ...row }, index) => ({
     ...row,
-    omittedBy: omittingSources(articles, reportingArticles[index]!, (article) => article.id).map((article) => article.id),
+    omittedBy: omittingSources(articles, reportingArticles[index]!, (article) => article.id).map(
+      (article) => article.id,
+    ),
   }));
-  const omissions = omissionCounts(articles.map((article) => article.id), reportingArticles);
+  const omissions = omissionCounts(
+    articles.map((article) => article.id),
+    reportingArticles,
+  );
 
   return {
     articles: articles.map((article) => ({
@@ -173,7 +219,8 @@ export function comparedLinksStatement(claimsWhere: Prisma.Sql): Prisma.Sql {
 
 /** What the comparison reads of claims: the caller's visible, anchored, not rejected annotations of the articles. */
 export function comparedClaimsSql(actor: Actor, access: ProjectAccess, articleIds: string[]): Prisma.Sql {
-  return Prisma.sql`a.article_id = ANY(${articleIds}::uuid[]) AND a.anchor <> 'ORPHANED' AND ${notRejectedSql} AND ${visibleAnnotationsSql(actor, access)}`;
+  return Prisma.sql`a.article_id = ANY(${articleIds}::uuid[]) AND a.anchor <> 'ORPHANED' AND ${notRejectedSql}
+    AND ${visibleAnnotationsSql(actor, access)}`;
 }
 
 interface ClaimRow {
@@ -182,8 +229,19 @@ interface ClaimRow {
   start: number;
   end: number;
   exact: string;
-  tags: { name: string; color: string; position: number; group: { name: string; kind: TagGroupKind; position: number } }[];
-  claimLinks: { id: string; stance: Stance; attributedTo: string | null; note: string | null; event: { id: string; title: string; dateStart: Date | null; dateEnd: Date | null; place: string | null } }[];
+  tags: {
+    name: string;
+    color: string;
+    position: number;
+    group: { name: string; kind: TagGroupKind; position: number };
+  }[];
+  claimLinks: {
+    id: string;
+    stance: Stance;
+    attributedTo: string | null;
+    note: string | null;
+    event: { id: string; title: string; dateStart: Date | null; dateEnd: Date | null; place: string | null };
+  }[];
 }
 
 /**
@@ -194,27 +252,58 @@ interface ClaimRow {
 async function loadClaims(actor: Actor, access: ProjectAccess, articleIds: string[]): Promise<ClaimRow[]> {
   const claimsWhere = comparedClaimsSql(actor, access, articleIds);
   const [tagged, links] = await Promise.all([
-    db().$queryRaw<(Omit<ClaimRow, "tags" | "claimLinks"> & { tag: string | null; color: string; position: number; groupName: string; kind: TagGroupKind; groupPosition: number })[]>`
+    db().$queryRaw<
+      (Omit<ClaimRow, "tags" | "claimLinks"> & {
+        tag: string | null;
+        color: string;
+        position: number;
+        groupName: string;
+        kind: TagGroupKind;
+        groupPosition: number;
+      })[]
+    >`
       SELECT a.id, a.article_id AS "articleId", a.start, a."end", a.exact,
-             t.name AS tag, t.color, t.position, g.name AS "groupName", g.kind::text AS kind, g.position AS "groupPosition"
+             t.name AS tag, t.color, t.position, g.name AS "groupName", g.kind::text AS kind, g.position AS
+               "groupPosition"
       FROM annotations a
       LEFT JOIN annotation_tags at ON at.annotation_id = a.id
       LEFT JOIN tags t ON t.id = at.tag_id
       LEFT JOIN tag_groups g ON g.id = t.group_id
       WHERE ${claimsWhere}
       ORDER BY a.start, a."end", a.id`,
-    db().$queryRaw<({ annotationId: string; eventId: string; title: string; dateStart: Date | null; dateEnd: Date | null; place: string | null } & Omit<ClaimRow["claimLinks"][number], "event">)[]>(
-      comparedLinksStatement(claimsWhere),
-    ),
+    db().$queryRaw<
+      ({
+        annotationId: string;
+        eventId: string;
+        title: string;
+        dateStart: Date | null;
+        dateEnd: Date | null;
+        place: string | null;
+      } & Omit<ClaimRow["claimLinks"][number], "event">)[]
+    >(comparedLinksStatement(claimsWhere)),
   ]);
   const claims = new Map<string, ClaimRow>();
   for (const row of tagged) {
     let claim = claims.get(row.id);
     if (!claim) {
-      claim = { id: row.id, articleId: row.articleId, start: row.start, end: row.end, exact: row.exact, tags: [], claimLinks: [] };
+      claim = {
+        id: row.id,
+        articleId: row.articleId,
+        start: row.start,
+        end: row.end,
+        exact: row.exact,
+        tags: [],
+        claimLinks: [],
+      };
       claims.set(row.id, claim);
     }
-    if (row.tag !== null) claim.tags.push({ name: row.tag, color: row.color, position: row.position, group: { name: row.groupName, kind: row.kind, position: row.groupPosition } });
+    if (row.tag !== null)
+      claim.tags.push({
+        name: row.tag,
+        color: row.color,
+        position: row.position,
+        group: { name: row.groupName, kind: row.kind, position: row.groupPosition },
+      });
   }
   for (const { annotationId, eventId, title, dateStart, dateEnd, place, ...link } of links) {
     claims.get(annotationId)?.claimLinks.push({ ...link, event: { id: eventId, title, dateStart, dateEnd, place } });

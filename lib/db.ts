@@ -36,7 +36,10 @@ function createClient(): PrismaClient {
     // caller in error messages: a cost per query (npm run bench) for text
     // that no one reads (lib/next/respond.ts answers with its own messages).
     errorFormat: "minimal",
-    adapter: new PrismaPg(pool, env().PARALLAX_DB_PREPARED_STATEMENTS ? { statementNameGenerator: preparedStatementName } : {}),
+    adapter: new PrismaPg(
+      pool,
+      env().PARALLAX_DB_PREPARED_STATEMENTS ? { statementNameGenerator: preparedStatementName } : {},
+    ),
   });
 }
 

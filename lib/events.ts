@@ -11,8 +11,28 @@ import { lockMergePair, parseMergeTarget } from "@/lib/merging";
 import { omittingSources } from "@/lib/omissions";
 import { assertNameFree, guardName } from "@/lib/names";
 import { cursorId, invalidCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
-import { notRejectedSql, notRejectedWhere, type ProjectAccess, requireArticlePermission, requireProjectPermission, roleAllows, seesOthersUnapprovedAnnotations, visibleAnnotationsSql, visibleAnnotationsWhere } from "@/lib/permissions";
-import { formatDate, isUuid, label, likeLiteral, optionalDate, optionalText, parseInput, queryText, storableString } from "@/lib/validation";
+import {
+  notRejectedSql,
+  notRejectedWhere,
+  type ProjectAccess,
+  requireArticlePermission,
+  requireProjectPermission,
+  roleAllows,
+  seesOthersUnapprovedAnnotations,
+  visibleAnnotationsSql,
+  visibleAnnotationsWhere,
+} from "@/lib/permissions";
+import {
+  formatDate,
+  isUuid,
+  label,
+  likeLiteral,
+  optionalDate,
+  optionalText,
+  parseInput,
+  queryText,
+  storableString,
+} from "@/lib/validation";
 
 export const STANCES = ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"] as const satisfies readonly Stance[];
 
@@ -50,7 +70,10 @@ export interface EventLinkView extends ClaimLinkView {
 
 export interface EventDetail extends EventView {
   links: EventLinkView[];
-  /** The project's outlets with live articles none of whose claims (that the caller sees) is linked to the event: its omissions. */
+  /**
+   * The project's outlets with live articles none of whose claims (that the caller sees) is linked to the event: its
+   * omissions.
+   */
   notReportedBy: { id: string; name: string }[];
 }
 
@@ -64,7 +87,9 @@ export const eventFields = {
 };
 
 /** Every new event's rule: a range does not end before it starts. */
-export function withDatesInOrder<Schema extends z.ZodType<{ date?: Date | null; dateEnd?: Date | null }>>(schema: Schema) {
+export function withDatesInOrder<Schema extends z.ZodType<{ date?: Date | null; dateEnd?: Date | null }>>(
+  schema: Schema,
+) {
   return schema.refine(datesInOrder, { message: "dateEnd must not be before date", path: ["dateEnd"] });
 }
 
@@ -83,14 +108,19 @@ export const linkFields = {
 const createLinkInput = z.strictObject({ annotationId: storableString.pipe(z.string().max(100)), ...linkFields });
 const updateLinkInput = z
   .strictObject({ ...linkFields, stance: linkFields.stance.optional() })
-  .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change: send stance, attributedTo or note");
+  .refine(
+    (changes) => Object.values(changes).some((value) => value !== undefined),
+    "nothing to change: send stance, attributedTo or note",
+  );
 
 function datesInOrder({ date, dateEnd }: { date?: Date | null; dateEnd?: Date | null }): boolean {
   return !date || !dateEnd || dateEnd >= date;
 }
 
 /** Live links: their claim is a live annotation on a live article. */
-const liveLinkWhere = { annotation: { deletedAt: null, article: { deletedAt: null } } } satisfies Prisma.ClaimLinkWhereInput;
+const liveLinkWhere = {
+  annotation: { deletedAt: null, article: { deletedAt: null } },
+} satisfies Prisma.ClaimLinkWhereInput;
 
 /** An event, with its links counted as far as they are claims the caller may see. */
 function eventSelect(visibleAnnotations: Prisma.AnnotationWhereInput) {
@@ -104,7 +134,11 @@ function eventSelect(visibleAnnotations: Prisma.AnnotationWhereInput) {
     description: true,
     createdAt: true,
     updatedAt: true,
-    _count: { select: { links: { where: { annotation: { ...liveLinkWhere.annotation, ...visibleAnnotations, ...notRejectedWhere } } } } },
+    _count: {
+      select: {
+        links: { where: { annotation: { ...liveLinkWhere.annotation, ...visibleAnnotations, ...notRejectedWhere } } },
+      },
+    },
   } as const satisfies Prisma.EventSelect;
 }
 
@@ -177,11 +211,22 @@ type EventListRow = Omit<EventRow, "_count"> & { linkCount: number };
  * description; each with its links counted as eventSelect counts them, for
  * the page's events only.
  */
-export function eventsPageStatement(actor: Actor, access: ProjectAccess, { needle, afterId, limit }: { needle: string | null; afterId: string | null; limit: number }): Prisma.Sql {
-  const matches = needle === null ? Prisma.sql`TRUE` : Prisma.sql`(e.title ILIKE ${needle} OR e.place ILIKE ${needle} OR e.description ILIKE ${needle})`;
-  const after = afterId === null ? Prisma.sql`TRUE` : Prisma.sql`(${eventOrder("e")}) > (SELECT ${eventOrder("c")} FROM events c WHERE c.id = ${afterId}::uuid)`;
+export function eventsPageStatement(
+  actor: Actor,
+  access: ProjectAccess,
+  { needle, afterId, limit }: { needle: string | null; afterId: string | null; limit: number },
+): Prisma.Sql {
+  const matches =
+    needle === null
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`(e.title ILIKE ${needle} OR e.place ILIKE ${needle} OR e.description ILIKE ${needle})`;
+  const after =
+    afterId === null
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`(${eventOrder("e")}) > (SELECT ${eventOrder("c")} FROM events c WHERE c.id = ${afterId}::uuid)`;
   return Prisma.sql`
-    SELECT page.id, page.project_id AS "projectId", page.title, page.date_start AS "dateStart", page.date_end AS "dateEnd", page.place, page.description,
+    SELECT page.id, page.project_id AS "projectId", page.title, page.date_start AS "dateStart", page.date_end AS
+      "dateEnd", page.place, page.description,
            page.created_at AS "createdAt", page.updated_at AS "updatedAt",
            (${linkCountSql(actor, access, Prisma.sql`page.id`)}) AS "linkCount"
     FROM (
@@ -205,7 +250,9 @@ export function eventsPageStatement(actor: Actor, access: ProjectAccess, { needl
  * their own claims and the approved ones only, as visibleAnnotationsSql.
  */
 function linkCountSql(actor: Actor, access: ProjectAccess, eventId: Prisma.Sql): Prisma.Sql {
-  const visible = seesOthersUnapprovedAnnotations(access) ? Prisma.sql`TRUE` : Prisma.sql`(a.author_id = ${actor.userId}::uuid OR a.status = 'APPROVED')`;
+  const visible = seesOthersUnapprovedAnnotations(access)
+    ? Prisma.sql`TRUE`
+    : Prisma.sql`(a.author_id = ${actor.userId}::uuid OR a.status = 'APPROVED')`;
   return Prisma.sql`SELECT count(*)::int FROM claim_links l
     JOIN annotations a ON a.id = l.annotation_id AND a.deleted_at IS NULL
     JOIN articles r ON r.id = a.article_id AND r.deleted_at IS NULL
@@ -223,7 +270,12 @@ export async function listEvents(actor: Actor, projectId: string, query: unknown
   return toPage(rows, limit, ({ linkCount, ...row }) => toEventView({ ...row, _count: { links: linkCount } }));
 }
 
-async function requireEvent(actor: Actor, eventId: string, action: "event.read" | "event.link" | "event.manage", client: DbClient = db()) {
+async function requireEvent(
+  actor: Actor,
+  eventId: string,
+  action: "event.read" | "event.link" | "event.manage",
+  client: DbClient = db(),
+) {
   if (!isUuid(eventId)) throw notFound("Event");
   const found = await client.event.findFirst({ where: { id: eventId, deletedAt: null }, select: { projectId: true } });
   if (!found) throw notFound("Event");
@@ -233,16 +285,30 @@ async function requireEvent(actor: Actor, eventId: string, action: "event.read" 
 export async function getEvent(actor: Actor, eventId: string): Promise<EventDetail> {
   const access = await requireEvent(actor, eventId, "event.read");
   const [row, links, outlets] = await Promise.all([
-    db().event.findUniqueOrThrow({ where: { id: eventId }, select: eventSelect(visibleAnnotationsWhere(actor, access)) }),
+    db().event.findUniqueOrThrow({
+      where: { id: eventId },
+      select: eventSelect(visibleAnnotationsWhere(actor, access)),
+    }),
     db().claimLink.findMany({
-      where: { eventId, annotation: { ...visibleAnnotationsWhere(actor, access), ...notRejectedWhere, article: { deletedAt: null } } },
+      where: {
+        eventId,
+        annotation: { ...visibleAnnotationsWhere(actor, access), ...notRejectedWhere, article: { deletedAt: null } },
+      },
       orderBy: { createdAt: "asc" },
       select: {
         ...linkSelect,
-        annotation: { select: { exact: true, article: { select: { id: true, title: true, source: { select: { id: true, name: true } } } } } },
+        annotation: {
+          select: {
+            exact: true,
+            article: { select: { id: true, title: true, source: { select: { id: true, name: true } } } },
+          },
+        },
       },
     }),
-    db().source.findMany({ where: { projectId: access.projectId, articles: { some: { deletedAt: null } } }, select: { id: true, name: true } }),
+    db().source.findMany({
+      where: { projectId: access.projectId, articles: { some: { deletedAt: null } } },
+      select: { id: true, name: true },
+    }),
   ]);
   const reporting = new Set(links.map((link) => link.annotation.article.source?.id));
   return {
@@ -256,59 +322,103 @@ export async function getEvent(actor: Actor, eventId: string): Promise<EventDeta
         source: link.annotation.article.source?.name ?? null,
       },
     })),
-    notReportedBy: omittingSources(outlets, reporting, (outlet) => outlet.id).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+    notReportedBy: omittingSources(outlets, reporting, (outlet) => outlet.id).sort(
+      (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+    ),
   };
 }
 
 /** Creates an event; `options.id` gives the demo seed fixed ids (idempotence). */
-export async function createEvent(actor: Actor, projectId: string, input: unknown, options: { id?: string } = {}): Promise<EventView> {
+export async function createEvent(
+  actor: Actor,
+  projectId: string,
+  input: unknown,
+  options: { id?: string } = {},
+): Promise<EventView> {
   const access = await requireProjectPermission(actor, projectId, "event.link");
   const { title, date, dateEnd, place, description } = parseInput(createEventInput, input);
   // An event is named once per project (live events; lib/names): a second "Dam repairs" would split one event's
   // claims in two, each an omission of the other source. The 409 names the event to link to instead.
-  return guardName("event", projectId, title, () => db().$transaction(async (tx) => {
-    await assertNameFree(tx, "event", projectId, title);
-    const row = await tx.event.create({
-      data: { ...(options.id ? { id: options.id } : {}), projectId, title, dateStart: date ?? null, dateEnd: dateEnd ?? null, place: place ?? null, description: description ?? null, createdById: actor.userId },
-      select: eventSelect(visibleAnnotationsWhere(actor, access)),
-    });
-    const view = toEventView(row);
-    await recordAudit(tx, actor, { projectId, action: "event.create", entityType: "Event", entityId: row.id, after: view });
-    return view;
-  }));
+  return guardName("event", projectId, title, () =>
+    db().$transaction(async (tx) => {
+      await assertNameFree(tx, "event", projectId, title);
+      const row = await tx.event.create({
+        data: {
+          ...(options.id ? { id: options.id } : {}),
+          projectId,
+          title,
+          dateStart: date ?? null,
+          dateEnd: dateEnd ?? null,
+          place: place ?? null,
+          description: description ?? null,
+          createdById: actor.userId,
+        },
+        select: eventSelect(visibleAnnotationsWhere(actor, access)),
+      });
+      const view = toEventView(row);
+      await recordAudit(tx, actor, {
+        projectId,
+        action: "event.create",
+        entityType: "Event",
+        entityId: row.id,
+        after: view,
+      });
+      return view;
+    }),
+  );
 }
 
 export async function updateEvent(actor: Actor, eventId: string, input: unknown): Promise<EventView> {
   const { projectId } = await requireEvent(actor, eventId, "event.manage");
   const changes = parseInput(updateEventInput, input);
-  return guardName("event", projectId, changes.title, () => db().$transaction(async (tx) => {
-    const before = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: editorEventSelect });
-    if (changes.title !== undefined) await assertNameFree(tx, "event", projectId, changes.title, eventId);
-    const data: Prisma.EventUpdateInput = {};
-    if (changes.title !== undefined) data.title = changes.title;
-    if (changes.date !== undefined) data.dateStart = changes.date;
-    if (changes.dateEnd !== undefined) data.dateEnd = changes.dateEnd;
-    if (changes.place !== undefined) data.place = changes.place;
-    if (changes.description !== undefined) data.description = changes.description;
-    const dateStart = changes.date !== undefined ? changes.date : before.dateStart;
-    const dateEnd = changes.dateEnd !== undefined ? changes.dateEnd : before.dateEnd;
-    if (!datesInOrder({ date: dateStart, dateEnd })) {
-      throw unprocessable("dateEnd must not be before date.", { issues: [{ path: "dateEnd", message: "must not be before date" }] });
-    }
-    const after = await tx.event.update({ where: { id: eventId }, data, select: editorEventSelect });
-    await recordAudit(tx, actor, { projectId, action: "event.update", entityType: "Event", entityId: eventId, before: toEventView(before), after: toEventView(after) });
-    return toEventView(after);
-  }));
+  return guardName("event", projectId, changes.title, () =>
+    db().$transaction(async (tx) => {
+      const before = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: editorEventSelect });
+      if (changes.title !== undefined) await assertNameFree(tx, "event", projectId, changes.title, eventId);
+      const data: Prisma.EventUpdateInput = {};
+      if (changes.title !== undefined) data.title = changes.title;
+      if (changes.date !== undefined) data.dateStart = changes.date;
+      if (changes.dateEnd !== undefined) data.dateEnd = changes.dateEnd;
+      if (changes.place !== undefined) data.place = changes.place;
+      if (changes.description !== undefined) data.description = changes.description;
+      const dateStart = changes.date !== undefined ? changes.date : before.dateStart;
+      const dateEnd = changes.dateEnd !== undefined ? changes.dateEnd : before.dateEnd;
+      if (!datesInOrder({ date: dateStart, dateEnd })) {
+        throw unprocessable("dateEnd must not be before date.", {
+          issues: [{ path: "dateEnd", message: "must not be before date" }],
+        });
+      }
+      const after = await tx.event.update({ where: { id: eventId }, data, select: editorEventSelect });
+      await recordAudit(tx, actor, {
+        projectId,
+        action: "event.update",
+        entityType: "Event",
+        entityId: eventId,
+        before: toEventView(before),
+        after: toEventView(after),
+      });
+      return toEventView(after);
+    }),
+  );
 }
 
 /** Deletes an event softly; its links stay in the database with it, out of every list and comparison. */
 export async function deleteEvent(actor: Actor, eventId: string): Promise<void> {
   const { projectId } = await requireEvent(actor, eventId, "event.manage");
   await db().$transaction(async (tx) => {
-    const { count } = await tx.event.updateMany({ where: { id: eventId, deletedAt: null }, data: { deletedAt: new Date() } });
+    const { count } = await tx.event.updateMany({
+      where: { id: eventId, deletedAt: null },
+      data: { deletedAt: new Date() },
+    });
     if (count === 0) throw notFound("Event"); // merged or deleted meanwhile
     const before = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: editorEventSelect });
-    await recordAudit(tx, actor, { projectId, action: "event.delete", entityType: "Event", entityId: eventId, before: toEventView(before) });
+    await recordAudit(tx, actor, {
+      projectId,
+      action: "event.delete",
+      entityType: "Event",
+      entityId: eventId,
+      before: toEventView(before),
+    });
   });
 }
 
@@ -348,17 +458,37 @@ export async function createLink(actor: Actor, eventId: string, input: unknown):
   const { annotationId, stance: linkStance, attributedTo, note } = parseInput(createLinkInput, input);
   await requireLinkableAnnotation(actor, access, annotationId);
   return db().$transaction(async (tx) => {
-    // Shares the event's row lock: a merge or deletion of the event waits for this link, or this link for it (then 404).
-    const [live] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM events WHERE id = ${eventId}::uuid AND deleted_at IS NULL FOR SHARE`;
+    // Shares the event's row lock: a merge or deletion of the event waits for this link, or this link for it (then
+    // 404).
+    const [live] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM events WHERE id = ${eventId}::uuid AND deleted_at IS NULL FOR SHARE`;
     if (!live) throw notFound("Event");
-    const existing = await tx.claimLink.findUnique({ where: { annotationId_eventId: { annotationId, eventId } }, select: { id: true } });
-    if (existing) throw conflict("This claim is already linked to this event; change that link instead.", { linkId: existing.id });
+    const existing = await tx.claimLink.findUnique({
+      where: { annotationId_eventId: { annotationId, eventId } },
+      select: { id: true },
+    });
+    if (existing)
+      throw conflict("This claim is already linked to this event; change that link instead.", { linkId: existing.id });
     const row = await tx.claimLink.create({
-      data: { annotationId, eventId, stance: linkStance, attributedTo: attributedTo ?? null, note: note ?? null, createdById: actor.userId },
+      data: {
+        annotationId,
+        eventId,
+        stance: linkStance,
+        attributedTo: attributedTo ?? null,
+        note: note ?? null,
+        createdById: actor.userId,
+      },
       select: linkSelect,
     });
     const view = toLinkView(row);
-    await recordAudit(tx, actor, { projectId: access.projectId, action: "link.create", entityType: "ClaimLink", entityId: row.id, after: view });
+    await recordAudit(tx, actor, {
+      projectId: access.projectId,
+      action: "link.create",
+      entityType: "ClaimLink",
+      entityId: row.id,
+      after: view,
+    });
     await reopenApprovedAnnotation(tx, actor, access, annotationId, "link.create");
     return view;
   });
@@ -374,7 +504,9 @@ async function requireLinkableAnnotation(actor: Actor, access: ProjectAccess, an
     : null;
   const inProject = annotation?.projectId === access.projectId;
   if (!inProject) {
-    throw unprocessable("annotationId must be an annotation of the event's project.", { issues: [{ path: "annotationId", message: "unknown annotation in this project" }] });
+    throw unprocessable("annotationId must be an annotation of the event's project.", {
+      issues: [{ path: "annotationId", message: "unknown annotation in this project" }],
+    });
   }
 }
 
@@ -386,9 +518,13 @@ async function requireLink(actor: Actor, linkId: string) {
   });
   if (!row) throw notFound("Link");
   const access = await requireProjectPermission(actor, row.event.projectId, "event.read");
-  const visible = await db().annotation.count({ where: { id: row.annotationId, ...visibleAnnotationsWhere(actor, access) } });
+  const visible = await db().annotation.count({
+    where: { id: row.annotationId, ...visibleAnnotationsWhere(actor, access) },
+  });
   if (visible === 0) throw notFound("Link");
-  const mayChange = roleAllows(access.role, "event.manage") || (row.createdById === actor.userId && roleAllows(access.role, "event.link"));
+  const mayChange =
+    roleAllows(access.role, "event.manage") ||
+    (row.createdById === actor.userId && roleAllows(access.role, "event.link"));
   if (!mayChange) throw forbidden("Only the link's author or an editor may change or delete it.");
   return { row, access };
 }
@@ -402,8 +538,16 @@ export async function updateLink(actor: Actor, linkId: string, input: unknown): 
     if (changes.attributedTo !== undefined) data.attributedTo = changes.attributedTo;
     if (changes.note !== undefined) data.note = changes.note;
     const after = toLinkView(await tx.claimLink.update({ where: { id: linkId }, data, select: linkSelect }));
-    await recordAudit(tx, actor, { projectId: access.projectId, action: "link.update", entityType: "ClaimLink", entityId: linkId, before: toLinkView(before), after });
-    const changed = after.stance !== before.stance || after.attributedTo !== before.attributedTo || after.note !== before.note;
+    await recordAudit(tx, actor, {
+      projectId: access.projectId,
+      action: "link.update",
+      entityType: "ClaimLink",
+      entityId: linkId,
+      before: toLinkView(before),
+      after,
+    });
+    const changed =
+      after.stance !== before.stance || after.attributedTo !== before.attributedTo || after.note !== before.note;
     if (changed) await reopenApprovedAnnotation(tx, actor, access, before.annotationId, "link.update");
     return after;
   });
@@ -413,7 +557,13 @@ export async function deleteLink(actor: Actor, linkId: string): Promise<void> {
   const { row: before, access } = await requireLink(actor, linkId);
   await db().$transaction(async (tx) => {
     await tx.claimLink.delete({ where: { id: linkId } });
-    await recordAudit(tx, actor, { projectId: access.projectId, action: "link.delete", entityType: "ClaimLink", entityId: linkId, before: toLinkView(before) });
+    await recordAudit(tx, actor, {
+      projectId: access.projectId,
+      action: "link.delete",
+      entityType: "ClaimLink",
+      entityId: linkId,
+      before: toLinkView(before),
+    });
     await reopenApprovedAnnotation(tx, actor, access, before.annotationId, "link.delete");
   });
 }
@@ -434,19 +584,35 @@ export function linksOfClaimsSql(annotationIds: Prisma.Sql): Prisma.Sql {
 }
 
 /** The links of the article's claims the caller can see (live events), oldest first. */
-export function articleLinksStatement(actor: Actor, access: ProjectAccess, articleId: string, page?: { afterId: string | null; limit: number }): Prisma.Sql {
-  const after = page?.afterId ? Prisma.sql`AND (l.created_at, l.id) > (SELECT c.created_at, c.id FROM claim_links c WHERE c.id = ${page.afterId}::uuid)` : Prisma.empty;
+export function articleLinksStatement(
+  actor: Actor,
+  access: ProjectAccess,
+  articleId: string,
+  page?: { afterId: string | null; limit: number },
+): Prisma.Sql {
+  const after = page?.afterId
+    ? Prisma.sql`AND (l.created_at, l.id) > (SELECT c.created_at, c.id FROM claim_links c
+      WHERE c.id = ${page.afterId}::uuid)`
+    : Prisma.empty;
   return Prisma.sql`
-    SELECT l.id, l.event_id AS "eventId", l.annotation_id AS "annotationId", l.stance::text AS stance, l.attributed_to AS "attributedTo", l.note,
-           l.created_by_id AS "createdById", u.name AS "createdByName", l.created_at AS "createdAt", l.updated_at AS "updatedAt",
+    SELECT l.id, l.event_id AS "eventId", l.annotation_id AS "annotationId", l.stance::text AS stance, l.attributed_to
+      AS "attributedTo", l.note,
+           l.created_by_id AS "createdById", u.name AS "createdByName", l.created_at AS "createdAt", l.updated_at AS
+             "updatedAt",
            e.title AS "eventTitle", e.date_start AS "eventDate"
-    FROM claim_links l JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL JOIN users u ON u.id = l.created_by_id
-    WHERE ${linksOfClaimsSql(Prisma.sql`SELECT a.id FROM annotations a WHERE a.article_id = ${articleId}::uuid AND ${visibleAnnotationsSql(actor, access)}`)} ${after}
+    FROM claim_links l JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL
+      JOIN users u ON u.id = l.created_by_id
+    WHERE ${linksOfClaimsSql(Prisma.sql`SELECT a.id FROM annotations a WHERE a.article_id = ${articleId}::uuid
+      AND ${visibleAnnotationsSql(actor, access)}`)} ${after}
     ORDER BY l.created_at, l.id
     ${page ? Prisma.sql`LIMIT ${page.limit + 1}` : Prisma.empty}`;
 }
 
-type ArticleLinkRow = Omit<LinkRow, "createdBy"> & { createdByName: string; eventTitle: string; eventDate: Date | null };
+type ArticleLinkRow = Omit<LinkRow, "createdBy"> & {
+  createdByName: string;
+  eventTitle: string;
+  eventDate: Date | null;
+};
 
 function toArticleLinkView({ createdByName, eventTitle, eventDate, ...row }: ArticleLinkRow): ArticleLinkView {
   return {
@@ -462,12 +628,22 @@ export async function listArticleLinks(actor: Actor, articleId: string): Promise
   return rows.map(toArticleLinkView);
 }
 
-/** A page of listArticleLinks (GET …/articles/:articleId/links), read in SQL after the cursor: the reader loads them after its first paint. */
-export async function listArticleLinksPage(actor: Actor, articleId: string, query: unknown): Promise<Page<ArticleLinkView>> {
+/**
+ * A page of listArticleLinks (GET …/articles/:articleId/links), read in SQL after the cursor: the reader loads them
+ * after its first paint.
+ */
+export async function listArticleLinksPage(
+  actor: Actor,
+  articleId: string,
+  query: unknown,
+): Promise<Page<ArticleLinkView>> {
   const access = await requireArticlePermission(actor, articleId, "event.read");
   const { limit, cursor } = parseInput(pageQuery, query);
   const afterId = cursor === undefined ? null : cursorId(cursor);
-  if (afterId !== null && (await db().claimLink.count({ where: { id: afterId, annotation: { articleId } } })) === 0) throw invalidCursor();
-  const rows = await db().$queryRaw<ArticleLinkRow[]>(articleLinksStatement(actor, access, articleId, { afterId, limit }));
+  if (afterId !== null && (await db().claimLink.count({ where: { id: afterId, annotation: { articleId } } })) === 0)
+    throw invalidCursor();
+  const rows = await db().$queryRaw<ArticleLinkRow[]>(
+    articleLinksStatement(actor, access, articleId, { afterId, limit }),
+  );
   return toPage(rows, limit, toArticleLinkView);
 }

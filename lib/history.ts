@@ -18,7 +18,10 @@ export interface HistoryEntry {
   after: unknown;
   /** The fields that differ between before and after, for a readable diff. */
   changes: { field: string; before: unknown; after: unknown }[];
-  /** What the ids the entry mentions (`eventId`, `annotationId`, `articleId`…) name now: an event's or article's title, an annotation's quote. */
+  /**
+   * What the ids the entry mentions (`eventId`, `annotationId`, `articleId`…) name now: an event's or article's title,
+   * an annotation's quote.
+   */
   names: Record<string, string>;
 }
 
@@ -32,7 +35,8 @@ const historyQuery = pageQuery.extend({
 });
 
 function differences(before: unknown, after: unknown): HistoryEntry["changes"] {
-  const asRecord = (value: unknown) => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+  const asRecord = (value: unknown) =>
+    value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   const left = asRecord(before);
   const right = asRecord(after);
   return [...new Set([...Object.keys(left), ...Object.keys(right)])]
@@ -53,14 +57,22 @@ export interface HistoryFilters {
  * `beforeId`: read backwards along an index that starts with the project
  * (and the item, for one item's history), stopping at the page's end.
  */
-export function historyStatement(projectId: string, { entity, action, actorId, beforeId }: HistoryFilters, limit: number): Prisma.Sql {
+export function historyStatement(
+  projectId: string,
+  { entity, action, actorId, beforeId }: HistoryFilters,
+  limit: number,
+): Prisma.Sql {
   const conditions = [Prisma.sql`h.project_id = ${projectId}::uuid`];
   if (entity) conditions.push(Prisma.sql`h.entity_id = ${entity}`);
-  if (action) conditions.push(action.endsWith(".") ? Prisma.sql`h.action LIKE ${`${likeLiteral(action)}%`}` : Prisma.sql`h.action = ${action}`);
+  if (action)
+    conditions.push(
+      action.endsWith(".") ? Prisma.sql`h.action LIKE ${`${likeLiteral(action)}%`}` : Prisma.sql`h.action = ${action}`,
+    );
   if (actorId) conditions.push(Prisma.sql`h.actor_id = ${actorId}::uuid`);
   if (beforeId) conditions.push(Prisma.sql`h.id < ${beforeId}::uuid`);
   return Prisma.sql`
-    SELECT h.id, h.action, h.entity_type AS "entityType", h.entity_id AS "entityId", h.before, h.after, h.created_at AS "createdAt", h.actor_id AS "actorId", u.name AS "actorName"
+    SELECT h.id, h.action, h.entity_type AS "entityType", h.entity_id AS "entityId", h.before, h.after, h.created_at AS
+      "createdAt", h.actor_id AS "actorId", u.name AS "actorName"
     FROM audit_entries h LEFT JOIN users u ON u.id = h.actor_id
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY h.id DESC
@@ -83,8 +95,16 @@ interface HistoryRow {
 export async function listHistory(actor: Actor, projectId: string, query: unknown): Promise<Page<HistoryEntry>> {
   await requireProjectPermission(actor, projectId, "audit.read");
   const { limit, cursor, entity, action, actor: actorId } = parseInput(historyQuery, query);
-  const rows = await db().$queryRaw<HistoryRow[]>(historyStatement(projectId, { entity, action, actorId, beforeId: cursor === undefined ? undefined : cursorId(cursor) }, limit + 1));
-  const mentioned = new Map(rows.map((row) => [row.id, [...new Set([...mentionedIds(row.before), ...mentionedIds(row.after)])]]));
+  const rows = await db().$queryRaw<HistoryRow[]>(
+    historyStatement(
+      projectId,
+      { entity, action, actorId, beforeId: cursor === undefined ? undefined : cursorId(cursor) },
+      limit + 1,
+    ),
+  );
+  const mentioned = new Map(
+    rows.map((row) => [row.id, [...new Set([...mentionedIds(row.before), ...mentionedIds(row.after)])]]),
+  );
   const names = await namesOf(projectId, [...mentioned.values()].flat());
   return toPage(rows, limit, ({ actorId: entryActorId, actorName, ...row }) => ({
     ...row,
@@ -95,14 +115,21 @@ export async function listHistory(actor: Actor, projectId: string, query: unknow
   }));
 }
 
-/** The ids in a recorded item's `…Id` fields and a merge's `mergedInto` (an entry records ids, not what they stand for). */
+/**
+ * The ids in a recorded item's `…Id` fields and a merge's `mergedInto` (an entry records ids, not what they stand for).
+ */
 function mentionedIds(record: unknown): string[] {
   if (!record || typeof record !== "object" || Array.isArray(record)) return [];
   const namesAnId = (field: string) => field.endsWith("Id") || field === "mergedInto";
-  return Object.entries(record).flatMap(([field, value]) => (namesAnId(field) && typeof value === "string" && isUuid(value) ? [value] : []));
+  return Object.entries(record).flatMap(([field, value]) =>
+    namesAnId(field) && typeof value === "string" && isUuid(value) ? [value] : [],
+  );
 }
 
-/** The current title, name or quote of the project's events, articles, outlets and annotations among `ids`, deleted ones included (history names them too). */
+/**
+ * The current title, name or quote of the project's events, articles, outlets and annotations among `ids`, deleted ones
+ * included (history names them too).
+ */
 async function namesOf(projectId: string, ids: string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids)];
   if (wanted.length === 0) return new Map();

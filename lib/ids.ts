@@ -13,5 +13,7 @@ export function newIds(count: number): string[] {
   const msecs = Date.now();
   // 30 bits: room to count up without wrapping.
   const firstSeq = random.readUInt32BE(16 * count) & 0x3fffffff;
-  return Array.from({ length: count }, (_, index) => uuidv7({ msecs, seq: firstSeq + index, random: random.subarray(16 * index, 16 * index + 16) }));
+  return Array.from({ length: count }, (_, index) =>
+    uuidv7({ msecs, seq: firstSeq + index, random: random.subarray(16 * index, 16 * index + 16) }),
+  );
 }

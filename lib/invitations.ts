@@ -42,14 +42,35 @@ const invitationSelect = {
   project: { select: { id: true, name: true } },
 } as const;
 
-type InvitationRow = { id: string; projectId: string; email: string; role: ProjectRole; createdAt: Date; invitedBy: { id: string; name: string } | null; project: { id: string; name: string } };
+type InvitationRow = {
+  id: string;
+  projectId: string;
+  email: string;
+  role: ProjectRole;
+  createdAt: Date;
+  invitedBy: { id: string; name: string } | null;
+  project: { id: string; name: string };
+};
 
 function toInvitationView(row: InvitationRow): InvitationView {
-  return { id: row.id, projectId: row.projectId, email: row.email, role: row.role, invitedBy: row.invitedBy, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    email: row.email,
+    role: row.role,
+    invitedBy: row.invitedBy,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 function toMyInvitationView(row: InvitationRow): MyInvitationView {
-  return { id: row.id, project: row.project, role: row.role, invitedBy: row.invitedBy, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    project: row.project,
+    role: row.role,
+    invitedBy: row.invitedBy,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 /** The caller's own address as invitations store it (users' emails are stored lower-cased too). */
@@ -77,7 +98,13 @@ export async function inviteMember(actor: Actor, projectId: string, input: unkno
       update: { role, invitedById: actor.userId },
       select: invitationSelect,
     });
-    await recordAudit(tx, actor, { projectId, action: "invitation.create", entityType: "Invitation", entityId: row.id, after: { email, role } });
+    await recordAudit(tx, actor, {
+      projectId,
+      action: "invitation.create",
+      entityType: "Invitation",
+      entityId: row.id,
+      after: { email, role },
+    });
     return toInvitationView(row);
   });
 }
@@ -86,20 +113,36 @@ export async function inviteMember(actor: Actor, projectId: string, input: unkno
 export async function listInvitations(actor: Actor, projectId: string, query: unknown): Promise<Page<InvitationView>> {
   await requireProjectPermission(actor, projectId, "member.manage");
   const { limit, cursor } = parseInput(pageQuery, query);
-  const rows = await db().invitation.findMany({ where: { projectId, ...afterCursor(cursor) }, orderBy: { id: "asc" }, take: limit + 1, select: invitationSelect });
+  const rows = await db().invitation.findMany({
+    where: { projectId, ...afterCursor(cursor) },
+    orderBy: { id: "asc" },
+    take: limit + 1,
+    select: invitationSelect,
+  });
   return toPage(rows, limit, toInvitationView);
 }
 
 /** Withdraws a pending invitation (editors of its project). */
 export async function revokeInvitation(actor: Actor, invitationId: string): Promise<void> {
-  const found = isUuid(invitationId) ? await db().invitation.findUnique({ where: { id: invitationId }, select: { projectId: true } }) : null;
+  const found = isUuid(invitationId)
+    ? await db().invitation.findUnique({ where: { id: invitationId }, select: { projectId: true } })
+    : null;
   if (!found) throw notFound("Invitation");
   await requireProjectPermission(actor, found.projectId, "member.manage");
   await db().$transaction(async (tx) => {
-    const invitation = await tx.invitation.findUnique({ where: { id: invitationId }, select: { email: true, role: true } });
+    const invitation = await tx.invitation.findUnique({
+      where: { id: invitationId },
+      select: { email: true, role: true },
+    });
     if (!invitation) throw notFound("Invitation");
     await tx.invitation.delete({ where: { id: invitationId } });
-    await recordAudit(tx, actor, { projectId: found.projectId, action: "invitation.revoke", entityType: "Invitation", entityId: invitationId, before: invitation });
+    await recordAudit(tx, actor, {
+      projectId: found.projectId,
+      action: "invitation.revoke",
+      entityType: "Invitation",
+      entityId: invitationId,
+      before: invitation,
+    });
   });
 }
 
@@ -120,14 +163,24 @@ export async function listMyInvitations(actor: Actor, query: unknown): Promise<P
  * locked its project's members: deletes it and hands it to `settle`.
  * Anybody else's invitation, or one of a deleted project, is not found.
  */
-async function settleOwnInvitation<T>(actor: Actor, invitationId: string, settle: (tx: DbClient, invitation: { projectId: string; role: ProjectRole; email: string }) => Promise<T>): Promise<T> {
+async function settleOwnInvitation<T>(
+  actor: Actor,
+  invitationId: string,
+  settle: (tx: DbClient, invitation: { projectId: string; role: ProjectRole; email: string }) => Promise<T>,
+): Promise<T> {
   if (!isUuid(invitationId)) throw notFound("Invitation");
   return db().$transaction(async (tx) => {
-    const found = await tx.invitation.findFirst({ where: { id: invitationId, email: ownEmail(actor), project: { deletedAt: null } }, select: { projectId: true } });
+    const found = await tx.invitation.findFirst({
+      where: { id: invitationId, email: ownEmail(actor), project: { deletedAt: null } },
+      select: { projectId: true },
+    });
     if (!found) throw notFound("Invitation");
     await lockProjectMembers(tx, found.projectId);
     // Read again under the lock: an editor may have revoked it or changed its role meanwhile.
-    const invitation = await tx.invitation.findUnique({ where: { id: invitationId }, select: { projectId: true, role: true, email: true } });
+    const invitation = await tx.invitation.findUnique({
+      where: { id: invitationId },
+      select: { projectId: true, role: true, email: true },
+    });
     if (!invitation) throw notFound("Invitation");
     await tx.invitation.delete({ where: { id: invitationId } });
     return settle(tx, invitation);
@@ -139,13 +192,25 @@ async function settleOwnInvitation<T>(actor: Actor, invitationId: string, settle
  * role. Someone who is a member already keeps their role, and the
  * invitation is used up.
  */
-export async function acceptInvitation(actor: Actor, invitationId: string): Promise<{ projectId: string; role: ProjectRole }> {
+export async function acceptInvitation(
+  actor: Actor,
+  invitationId: string,
+): Promise<{ projectId: string; role: ProjectRole }> {
   return settleOwnInvitation(actor, invitationId, async (tx, invitation) => {
     const { projectId } = invitation;
-    const existing = await tx.membership.findUnique({ where: { projectId_userId: { projectId, userId: actor.userId } }, select: { role: true } });
+    const existing = await tx.membership.findUnique({
+      where: { projectId_userId: { projectId, userId: actor.userId } },
+      select: { role: true },
+    });
     if (existing) return { projectId, role: existing.role };
     await tx.membership.create({ data: { projectId, userId: actor.userId, role: invitation.role } });
-    await recordAudit(tx, actor, { projectId, action: "member.join", entityType: "Membership", entityId: actor.userId, after: { email: invitation.email, role: invitation.role, invitationId } });
+    await recordAudit(tx, actor, {
+      projectId,
+      action: "member.join",
+      entityType: "Membership",
+      entityId: actor.userId,
+      after: { email: invitation.email, role: invitation.role, invitationId },
+    });
     return { projectId, role: invitation.role };
   });
 }
@@ -153,6 +218,12 @@ export async function acceptInvitation(actor: Actor, invitationId: string): Prom
 /** Declines one of the caller's invitations. */
 export async function declineInvitation(actor: Actor, invitationId: string): Promise<void> {
   await settleOwnInvitation(actor, invitationId, async (tx, invitation) => {
-    await recordAudit(tx, actor, { projectId: invitation.projectId, action: "invitation.decline", entityType: "Invitation", entityId: invitationId, before: { email: invitation.email, role: invitation.role } });
+    await recordAudit(tx, actor, {
+      projectId: invitation.projectId,
+      action: "invitation.decline",
+      entityType: "Invitation",
+      entityId: invitationId,
+      before: { email: invitation.email, role: invitation.role },
+    });
   });
 }

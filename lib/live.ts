@@ -19,7 +19,10 @@ interface Change {
   status: string;
 }
 
-/** What PostgreSQL announces on `parallax_access` (see the live_access_notifications migration): whose access may have changed. */
+/**
+ * What PostgreSQL announces on `parallax_access` (see the live_access_notifications migration): whose access may have
+ * changed.
+ */
 interface AccessChange {
   userId?: string;
   projectId?: string;
@@ -114,7 +117,8 @@ class LiveChanges {
       await client.connect();
       await client.query(`LISTEN ${CHANGES_CHANNEL}; LISTEN ${ACCESS_CHANNEL}`);
       this.client = client;
-      // Streams waiting now subscribed while nothing was listening (after a restart of PostgreSQL, or a lost connection).
+      // Streams waiting now subscribed while nothing was listening (after a restart of PostgreSQL, or a lost
+      // connection).
       this.emitter.emit("reconnect");
     } catch {
       client.end().catch(() => {});
@@ -123,7 +127,10 @@ class LiveChanges {
   }
 }
 
-const globalForLive = globalThis as unknown as { parallaxLive?: LiveChanges; parallaxLiveStreams?: Map<string, number> };
+const globalForLive = globalThis as unknown as {
+  parallaxLive?: LiveChanges;
+  parallaxLiveStreams?: Map<string, number>;
+};
 function liveChanges(): LiveChanges {
   globalForLive.parallaxLive ??= new LiveChanges();
   return globalForLive.parallaxLive;
@@ -131,12 +138,17 @@ function liveChanges(): LiveChanges {
 
 /** Takes one of the user's stream places (429 when all are taken); returns how to give it back. */
 function takeStreamPlace(userId: string): () => void {
-  const open = (globalForLive.parallaxLiveStreams ??= new Map());
+  const open = globalForLive.parallaxLiveStreams ?? new Map<string, number>();
+  globalForLive.parallaxLiveStreams = open;
   const count = open.get(userId) ?? 0;
   if (count >= MAX_STREAMS_PER_USER) {
-    throw new AppError("rate_limited", `At most ${MAX_STREAMS_PER_USER} live streams per user at once: close another tab of an article first.`, {
-      limit: MAX_STREAMS_PER_USER,
-    });
+    throw new AppError(
+      "rate_limited",
+      `At most ${MAX_STREAMS_PER_USER} live streams per user at once: close another tab of an article first.`,
+      {
+        limit: MAX_STREAMS_PER_USER,
+      },
+    );
   }
   open.set(userId, count + 1);
   let isReturned = false;
@@ -194,7 +206,8 @@ export async function followArticle(actor: Actor, articleId: string): Promise<Ev
       };
       const recheck = serialised(checkAccess);
       const deliver = (change: Change) => {
-        const isVisible = seesOthersUnapprovedAnnotations(access) || change.authorId === actor.userId || change.status === "APPROVED";
+        const isVisible =
+          seesOthersUnapprovedAnnotations(access) || change.authorId === actor.userId || change.status === "APPROVED";
         if (isVisible) send({ type: change.type, id: change.id, annotationId: change.annotationId });
       };
       // Changes announced after a change of access wait for its check: the outbox sends a change of access no later than
@@ -204,7 +217,8 @@ export async function followArticle(actor: Actor, articleId: string): Promise<Ev
       stops.push(
         live.onChange(articleId, (change) => (held ? held.push(change) : deliver(change))),
         live.onAccessChange((change) => {
-          if (change.userId !== actor.userId && change.projectId !== access.projectId && change.articleId !== articleId) return;
+          if (change.userId !== actor.userId && change.projectId !== access.projectId && change.articleId !== articleId)
+            return;
           held ??= [];
           void recheck().then(() => {
             const waiting = held ?? [];

@@ -50,7 +50,10 @@ export async function addMember(actor: Actor, projectId: string, input: unknown)
 /** Everyone in the project, editors first, then by name (everyone in the project may see who is in it). */
 export async function projectMembers(actor: Actor, projectId: string): Promise<MemberView[]> {
   await requireProjectPermission(actor, projectId, "member.read");
-  const rows = await db().membership.findMany({ where: { projectId }, select: { role: true, user: { select: { id: true, email: true, name: true } } } });
+  const rows = await db().membership.findMany({
+    where: { projectId },
+    select: { role: true, user: { select: { id: true, email: true, name: true } } },
+  });
   const rank = { EDITOR: 0, REVIEWER: 1, VIEWER: 2 } as const;
   return rows
     .map(({ role: memberRole, user }) => ({ userId: user.id, email: user.email, name: user.name, role: memberRole }))
@@ -70,7 +73,10 @@ export async function listMembers(actor: Actor, projectId: string, query: unknow
 
 async function membershipOf(tx: DbClient, projectId: string, userId: string) {
   const membership = isUuid(userId)
-    ? await tx.membership.findUnique({ where: { projectId_userId: { projectId, userId } }, select: { role: true, user: { select: { id: true, email: true, name: true } } } })
+    ? await tx.membership.findUnique({
+        where: { projectId_userId: { projectId, userId } },
+        select: { role: true, user: { select: { id: true, email: true, name: true } } },
+      })
     : null;
   if (!membership) throw notFound("Member");
   return membership;
@@ -92,7 +98,12 @@ async function assertAnotherEditor(tx: DbClient, projectId: string, userId: stri
 }
 
 /** Changes a member's role (editors only). */
-export async function changeMemberRole(actor: Actor, projectId: string, userId: string, input: unknown): Promise<MemberView> {
+export async function changeMemberRole(
+  actor: Actor,
+  projectId: string,
+  userId: string,
+  input: unknown,
+): Promise<MemberView> {
   await requireProjectPermission(actor, projectId, "member.manage");
   const { role: newRole } = parseInput(changeRoleInput, input);
   return db().$transaction(async (tx) => {
@@ -100,7 +111,14 @@ export async function changeMemberRole(actor: Actor, projectId: string, userId: 
     const membership = await membershipOf(tx, projectId, userId);
     if (membership.role === "EDITOR" && newRole !== "EDITOR") await assertAnotherEditor(tx, projectId, userId);
     await tx.membership.update({ where: { projectId_userId: { projectId, userId } }, data: { role: newRole } });
-    await recordAudit(tx, actor, { projectId, action: "member.role", entityType: "Membership", entityId: userId, before: { role: membership.role }, after: { role: newRole } });
+    await recordAudit(tx, actor, {
+      projectId,
+      action: "member.role",
+      entityType: "Membership",
+      entityId: userId,
+      before: { role: membership.role },
+      after: { role: newRole },
+    });
     return { userId, email: membership.user.email, name: membership.user.name, role: newRole };
   });
 }
@@ -121,12 +139,23 @@ export async function leaveProject(actor: Actor, projectId: string): Promise<voi
  * The one way a membership ends (removal by an editor, leaving): whatever
  * must follow a member's departure belongs here, so that both get it.
  */
-async function endMembership(actor: Actor, projectId: string, userId: string, action: "member.remove" | "member.leave"): Promise<void> {
+async function endMembership(
+  actor: Actor,
+  projectId: string,
+  userId: string,
+  action: "member.remove" | "member.leave",
+): Promise<void> {
   await db().$transaction(async (tx) => {
     await lockProjectMembers(tx, projectId);
     const membership = await membershipOf(tx, projectId, userId);
     if (membership.role === "EDITOR") await assertAnotherEditor(tx, projectId, userId);
     await tx.membership.delete({ where: { projectId_userId: { projectId, userId } } });
-    await recordAudit(tx, actor, { projectId, action, entityType: "Membership", entityId: userId, before: { email: membership.user.email, role: membership.role } });
+    await recordAudit(tx, actor, {
+      projectId,
+      action,
+      entityType: "Membership",
+      entityId: userId,
+      before: { email: membership.user.email, role: membership.role },
+    });
   });
 }

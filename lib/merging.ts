@@ -7,8 +7,20 @@ import { isUuid, parseInput } from "@/lib/validation";
 
 /** What can be merged into another of its kind: events (soft-deleted) and outlets (deleted for good). */
 const MERGEABLE = {
-  event: { table: "events", notFoundName: "Event", self: "An event cannot be merged into itself.", unknown: "The event to merge into is not an event of this project.", softDeleted: true },
-  outlet: { table: "sources", notFoundName: "Source", self: "An outlet cannot be merged into itself.", unknown: "The outlet to merge into is not an outlet of this project.", softDeleted: false },
+  event: {
+    table: "events",
+    notFoundName: "Event",
+    self: "An event cannot be merged into itself.",
+    unknown: "The event to merge into is not an event of this project.",
+    softDeleted: true,
+  },
+  outlet: {
+    table: "sources",
+    notFoundName: "Source",
+    self: "An outlet cannot be merged into itself.",
+    unknown: "The outlet to merge into is not an outlet of this project.",
+    softDeleted: false,
+  },
 } as const;
 type Mergeable = keyof typeof MERGEABLE;
 
@@ -36,11 +48,18 @@ export function parseMergeTarget(kind: Mergeable, mergedId: string, input: unkno
  * when the survivor is; never both deleted. The fixed order also keeps two
  * merges of one pair from deadlocking.
  */
-export async function lockMergePair(tx: DbClient, kind: Mergeable, projectId: string, mergedId: string, into: string): Promise<void> {
+export async function lockMergePair(
+  tx: DbClient,
+  kind: Mergeable,
+  projectId: string,
+  mergedId: string,
+  into: string,
+): Promise<void> {
   const { table, softDeleted, notFoundName } = MERGEABLE[kind];
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT id FROM ${Prisma.raw(table)}
-    WHERE id IN (${mergedId}::uuid, ${into}::uuid) AND project_id = ${projectId}::uuid ${softDeleted ? Prisma.sql`AND deleted_at IS NULL` : Prisma.empty}
+    WHERE id IN (${mergedId}::uuid, ${into}::uuid)
+      AND project_id = ${projectId}::uuid ${softDeleted ? Prisma.sql`AND deleted_at IS NULL` : Prisma.empty}
     ORDER BY id FOR UPDATE`;
   if (!locked.some((row) => row.id === mergedId)) throw notFound(notFoundName);
   if (!locked.some((row) => row.id === into)) throw unknownInto(kind);

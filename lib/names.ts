@@ -13,9 +13,33 @@ import { uniqueViolation } from "@/lib/unique-violation";
  * and the index never disagree.
  */
 const NAMED = {
-  tag: { table: "tags", column: "name", index: "tags_name_key", field: "name", idKey: "tagId", liveOnly: false, taken: (name: string) => `A tag named '${name}' already exists in this project.` },
-  tagGroup: { table: "tag_groups", column: "name", index: "tag_groups_name_key", field: "name", idKey: "groupId", liveOnly: false, taken: (name: string) => `A group named '${name}' already exists in this project.` },
-  source: { table: "sources", column: "name", index: "sources_name_key", field: "name", idKey: "sourceId", liveOnly: false, taken: (name: string) => `An outlet named '${name}' already exists in this project.` },
+  tag: {
+    table: "tags",
+    column: "name",
+    index: "tags_name_key",
+    field: "name",
+    idKey: "tagId",
+    liveOnly: false,
+    taken: (name: string) => `A tag named '${name}' already exists in this project.`,
+  },
+  tagGroup: {
+    table: "tag_groups",
+    column: "name",
+    index: "tag_groups_name_key",
+    field: "name",
+    idKey: "groupId",
+    liveOnly: false,
+    taken: (name: string) => `A group named '${name}' already exists in this project.`,
+  },
+  source: {
+    table: "sources",
+    column: "name",
+    index: "sources_name_key",
+    field: "name",
+    idKey: "sourceId",
+    liveOnly: false,
+    taken: (name: string) => `An outlet named '${name}' already exists in this project.`,
+  },
   /** Deleted events free their titles. */
   event: {
     table: "events",
@@ -24,7 +48,8 @@ const NAMED = {
     field: "title",
     idKey: "eventId",
     liveOnly: true,
-    taken: (name: string) => `An event named '${name}' already exists in this project; link to it, or give this one another title.`,
+    taken: (name: string) =>
+      `An event named '${name}' already exists in this project; link to it, or give this one another title.`,
   },
 } as const;
 export type NamedKind = keyof typeof NAMED;
@@ -41,13 +66,23 @@ export interface Named {
  * is absent. With `lock`, read FOR KEY SHARE: an item being deleted is waited
  * for, then not found, so nothing is made to point at it once gone.
  */
-export async function findNamed(client: DbClient, kind: NamedKind, projectId: string, options: { names?: string[]; exceptId?: string; lock?: boolean } = {}): Promise<Named[]> {
+export async function findNamed(
+  client: DbClient,
+  kind: NamedKind,
+  projectId: string,
+  options: { names?: string[]; exceptId?: string; lock?: boolean } = {},
+): Promise<Named[]> {
   const { table, column, liveOnly } = NAMED[kind];
   const { names, exceptId, lock } = options;
   return client.$queryRaw<Named[]>`
     SELECT id, ${Prisma.raw(column)} AS name, parallax_name_key(${Prisma.raw(column)}) AS key FROM ${Prisma.raw(table)}
     WHERE project_id = ${projectId}::uuid
-      ${names ? Prisma.sql`AND parallax_name_key(${Prisma.raw(column)}) = ANY (ARRAY(SELECT parallax_name_key(candidate) FROM unnest(${names}::text[]) AS candidate))` : Prisma.empty}
+      ${
+        names
+          ? Prisma.sql`AND parallax_name_key(${Prisma.raw(column)}) = ANY (ARRAY(SELECT parallax_name_key(candidate)
+        FROM unnest(${names}::text[]) AS candidate))`
+          : Prisma.empty
+      }
       ${liveOnly ? Prisma.sql`AND deleted_at IS NULL` : Prisma.empty}
       ${exceptId ? Prisma.sql`AND id <> ${exceptId}::uuid` : Prisma.empty}
     ORDER BY created_at, id ${lock ? Prisma.sql`FOR KEY SHARE` : Prisma.empty}`;
@@ -57,7 +92,8 @@ export async function findNamed(client: DbClient, kind: NamedKind, projectId: st
 export async function nameKeys(client: DbClient, names: string[]): Promise<string[]> {
   if (names.length === 0) return [];
   const rows = await client.$queryRaw<{ key: string }[]>`
-    SELECT parallax_name_key(name) AS key FROM unnest(${names}::text[]) WITH ORDINALITY AS given(name, position) ORDER BY position`;
+    SELECT parallax_name_key(name) AS key FROM unnest(${names}::text[]) WITH ORDINALITY AS given(name, position)
+      ORDER BY position`;
   return rows.map((row) => row.key);
 }
 
@@ -68,7 +104,13 @@ export function nameTaken(kind: NamedKind, existing: { id: string; name: string 
 }
 
 /** Refuses (409, naming the other item) a name another item of this kind in the project has. */
-export async function assertNameFree(client: DbClient, kind: NamedKind, projectId: string, name: string, exceptId?: string): Promise<void> {
+export async function assertNameFree(
+  client: DbClient,
+  kind: NamedKind,
+  projectId: string,
+  name: string,
+  exceptId?: string,
+): Promise<void> {
   const [clash] = await findNamed(client, kind, projectId, { names: [name], exceptId });
   if (clash) throw nameTaken(kind, clash);
 }
@@ -79,7 +121,12 @@ export async function assertNameFree(client: DbClient, kind: NamedKind, projectI
  * the unique index then refuses it, and the answer is the same 409 naming
  * the item that has the name.
  */
-export async function guardName<T>(kind: NamedKind, projectId: string, name: string | undefined, write: () => Promise<T>): Promise<T> {
+export async function guardName<T>(
+  kind: NamedKind,
+  projectId: string,
+  name: string | undefined,
+  write: () => Promise<T>,
+): Promise<T> {
   try {
     return await write();
   } catch (error) {

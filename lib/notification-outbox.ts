@@ -31,13 +31,20 @@ class NotificationOutbox {
   private async deliverAll(): Promise<void> {
     // A connection of its own, so that a delivery does not queue behind requests for the app's pool; through the pooler
     // when there is one (a notification is sent when its transaction commits, which transaction pooling keeps).
-    this.pool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 1, allowExitOnIdle: true, application_name: "parallax-outbox" }).on(
+    this.pool ??= new pg.Pool({
+      connectionString: env().DATABASE_URL,
+      max: 1,
+      allowExitOnIdle: true,
+      application_name: "parallax-outbox",
+    }).on(
       "error",
       () => {}, // an idle connection cut by a restart of PostgreSQL: the next delivery opens another
     );
     try {
       for (let sent = BATCH; sent === BATCH; ) {
-        const { rows } = await this.pool.query<{ sent: number }>("SELECT parallax_deliver_notifications($1) AS sent", [BATCH]);
+        const { rows } = await this.pool.query<{ sent: number }>("SELECT parallax_deliver_notifications($1) AS sent", [
+          BATCH,
+        ]);
         sent = rows[0]?.sent ?? 0;
       }
     } catch {

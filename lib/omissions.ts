@@ -6,11 +6,18 @@
  */
 
 /** The sources, in their given order, that report none of the event: `reporting` holds the keys of those that do. */
-export function omittingSources<Source, Key>(sources: readonly Source[], reporting: ReadonlySet<Key>, keyOf: (source: Source) => Key): Source[] {
+export function omittingSources<Source, Key>(
+  sources: readonly Source[],
+  reporting: ReadonlySet<Key>,
+  keyOf: (source: Source) => Key,
+): Source[] {
   return sources.filter((source) => !reporting.has(keyOf(source)));
 }
 
-/** How many of the events each source omits, by the source's key; each event is given by the keys of the sources that report it. */
+/**
+ * How many of the events each source omits, by the source's key; each event is given by the keys of the sources that
+ * report it.
+ */
 export function omissionCounts<Key>(sourceKeys: readonly Key[], events: readonly ReadonlySet<Key>[]): Map<Key, number> {
   return new Map(sourceKeys.map((key) => [key, events.filter((reporting) => !reporting.has(key)).length]));
 }

@@ -43,7 +43,11 @@ export function afterCursor(cursor: string | undefined): { id?: { gt: string } }
 }
 
 /** Turns `limit + 1` rows fetched after the cursor into a page. */
-export function toPage<Row extends { id: string }, Item>(rows: Row[], limit: number, toItem: (row: Row) => Item): Page<Item> {
+export function toPage<Row extends { id: string }, Item>(
+  rows: Row[],
+  limit: number,
+  toItem: (row: Row) => Item,
+): Page<Item> {
   const pageRows = rows.slice(0, limit);
   const last = pageRows.at(-1);
   return { items: pageRows.map(toItem), nextCursor: rows.length > limit && last ? encodeCursor(last.id) : null };

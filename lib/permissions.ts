@@ -86,7 +86,11 @@ export async function requireProjectPermission(
 }
 
 /** As requireProjectPermission, for the project of a live article (one query); 404 "Article" for outsiders. */
-export async function requireArticlePermission(actor: Actor, articleId: string, action: ProjectAction): Promise<ProjectAccess> {
+export async function requireArticlePermission(
+  actor: Actor,
+  articleId: string,
+  action: ProjectAction,
+): Promise<ProjectAccess> {
   if (!isUuid(articleId)) throw notFound("Article");
   const rows = await db().$queryRaw<AccessRow[]>(articleAccessSql(actor, articleId));
   return decideArticleAccess(actor, rows[0], action);
@@ -110,7 +114,12 @@ export function decideArticleAccess(actor: Actor, found: AccessRow | undefined, 
   return decideAccess(actor, found, action, "Article");
 }
 
-function decideAccess(actor: Actor, found: AccessRow | undefined, action: ProjectAction, what: "Project" | "Article"): ProjectAccess {
+function decideAccess(
+  actor: Actor,
+  found: AccessRow | undefined,
+  action: ProjectAction,
+  what: "Project" | "Article",
+): ProjectAccess {
   if (!found || (!found.role && !isAdmin(actor))) throw notFound(what);
   const role: ProjectRole = isAdmin(actor) ? "EDITOR" : found.role!;
   const needed = ACTION_MIN_ROLE[action];
@@ -122,9 +131,7 @@ function decideAccess(actor: Actor, found: AccessRow | undefined, action: Projec
 
 /** The projects `actor` may see, as a Prisma filter for reads. */
 export function visibleProjectsWhere(actor: Actor): Prisma.ProjectWhereInput {
-  return isAdmin(actor)
-    ? { deletedAt: null }
-    : { deletedAt: null, memberships: { some: { userId: actor.userId } } };
+  return isAdmin(actor) ? { deletedAt: null } : { deletedAt: null, memberships: { some: { userId: actor.userId } } };
 }
 
 export function roleAllows(role: ProjectRole, action: ProjectAction): boolean {
@@ -136,14 +143,18 @@ export function roleAllows(role: ProjectRole, action: ProjectAction): boolean {
  * yet. Reviewers code blind unless the project lets them see each other's
  * work; editors adjudicate and viewers read everything.
  */
-export function seesOthersUnapprovedAnnotations(access: Pick<ProjectAccess, "role" | "reviewersSeeEachOther">): boolean {
+export function seesOthersUnapprovedAnnotations(
+  access: Pick<ProjectAccess, "role" | "reviewersSeeEachOther">,
+): boolean {
   return access.role !== "REVIEWER" || access.reviewersSeeEachOther;
 }
 
 /** Live annotations the caller may see: reviewers coding blind see their own and the approved ones. */
 export function visibleAnnotationsWhere(actor: Actor, access: ProjectAccess): Prisma.AnnotationWhereInput {
   const live = { deletedAt: null, projectId: access.projectId };
-  return seesOthersUnapprovedAnnotations(access) ? live : { ...live, OR: [{ authorId: actor.userId }, { status: "APPROVED" }] };
+  return seesOthersUnapprovedAnnotations(access)
+    ? live
+    : { ...live, OR: [{ authorId: actor.userId }, { status: "APPROVED" }] };
 }
 
 /**
@@ -155,7 +166,9 @@ export function visibleAnnotationsSql(actor: Actor, access: ProjectAccess | "acc
   const ownOrApproved = Prisma.sql`(a.author_id = ${actor.userId}::uuid OR a.status = 'APPROVED')`;
   if (access === "acc") {
     // seesOthersUnapprovedAnnotations on the row: a site admin acts as an editor.
-    const seesOthers = isAdmin(actor) ? Prisma.sql`TRUE` : Prisma.sql`(acc.role IS DISTINCT FROM 'REVIEWER' OR acc."reviewersSeeEachOther")`;
+    const seesOthers = isAdmin(actor)
+      ? Prisma.sql`TRUE`
+      : Prisma.sql`(acc.role IS DISTINCT FROM 'REVIEWER' OR acc."reviewersSeeEachOther")`;
     return Prisma.sql`a.deleted_at IS NULL AND a.project_id = acc."projectId" AND (${seesOthers} OR ${ownOrApproved})`;
   }
   const live = Prisma.sql`a.deleted_at IS NULL AND a.project_id = ${access.projectId}::uuid`;

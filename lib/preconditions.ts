@@ -13,7 +13,10 @@ export function etagOf(version: number): string {
  */
 export function requireExpectedVersion(expectedVersion: number | null): number {
   if (expectedVersion === null) {
-    throw new AppError("precondition_required", 'Send If-Match: "<version>" with the ETag of the version you are changing (GET it first).');
+    throw new AppError(
+      "precondition_required",
+      'Send If-Match: "<version>" with the ETag of the version you are changing (GET it first).',
+    );
   }
   return expectedVersion;
 }

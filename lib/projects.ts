@@ -112,28 +112,51 @@ export async function createProject(actor: Actor, input: unknown, options: { id?
 }
 
 const updateProjectInput = z
-  .strictObject({ name: label(200).optional(), description: optionalText(5000), reviewersSeeEachOther: z.boolean().optional() })
+  .strictObject({
+    name: label(200).optional(),
+    description: optionalText(5000),
+    reviewersSeeEachOther: z.boolean().optional(),
+  })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change");
 
 /** Renames the project, changes its description, or switches blind coding (editors). */
-export async function updateProject(actor: Actor, projectId: string, input: unknown): Promise<ProjectView & { role: ProjectRole }> {
+export async function updateProject(
+  actor: Actor,
+  projectId: string,
+  input: unknown,
+): Promise<ProjectView & { role: ProjectRole }> {
   const access = await requireProjectPermission(actor, projectId, "project.update");
   const changes = parseInput(updateProjectInput, input);
   return db().$transaction(async (tx) => {
-    const before = toProjectView(await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: projectSelect(actor) }));
+    const before = toProjectView(
+      await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: projectSelect(actor) }),
+    );
     const after = toProjectView(
       await tx.project.update({
         where: { id: projectId },
         data: {
           ...(changes.name !== undefined ? { name: changes.name } : {}),
           ...(changes.description !== undefined ? { description: changes.description } : {}),
-          ...(changes.reviewersSeeEachOther !== undefined ? { reviewersSeeEachOther: changes.reviewersSeeEachOther } : {}),
+          ...(changes.reviewersSeeEachOther !== undefined
+            ? { reviewersSeeEachOther: changes.reviewersSeeEachOther }
+            : {}),
         },
         select: projectSelect(actor),
       }),
     );
     const { name, description, reviewersSeeEachOther } = after;
-    await recordAudit(tx, actor, { projectId, action: "project.update", entityType: "Project", entityId: projectId, before: { name: before.name, description: before.description, reviewersSeeEachOther: before.reviewersSeeEachOther }, after: { name, description, reviewersSeeEachOther } });
+    await recordAudit(tx, actor, {
+      projectId,
+      action: "project.update",
+      entityType: "Project",
+      entityId: projectId,
+      before: {
+        name: before.name,
+        description: before.description,
+        reviewersSeeEachOther: before.reviewersSeeEachOther,
+      },
+      after: { name, description, reviewersSeeEachOther },
+    });
     return { ...after, role: access.role };
   });
 }
@@ -146,7 +169,10 @@ export async function updateProject(actor: Actor, projectId: string, input: unkn
 export async function deleteProject(actor: Actor, projectId: string): Promise<void> {
   await requireProjectPermission(actor, projectId, "project.delete");
   await db().$transaction(async (tx) => {
-    const { count } = await tx.project.updateMany({ where: { id: projectId, deletedAt: null }, data: { deletedAt: new Date() } });
+    const { count } = await tx.project.updateMany({
+      where: { id: projectId, deletedAt: null },
+      data: { deletedAt: new Date() },
+    });
     if (count === 0) throw notFound("Project"); // deleted concurrently
     await recordAudit(tx, actor, { projectId, action: "project.delete", entityType: "Project", entityId: projectId });
   });

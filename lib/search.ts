@@ -39,7 +39,10 @@ function longestMinusRun(q: string): number {
 const searchQuery = z.object({
   q: queryText(500)
     .pipe(z.string().trim().min(1, "type something to search for"))
-    .refine((q) => longestMinusRun(q) <= MAX_MINUS_SIGNS_IN_A_ROW, `at most ${MAX_MINUS_SIGNS_IN_A_ROW} minus signs (-) in a row`),
+    .refine(
+      (q) => longestMinusRun(q) <= MAX_MINUS_SIGNS_IN_A_ROW,
+      `at most ${MAX_MINUS_SIGNS_IN_A_ROW} minus signs (-) in a row`,
+    ),
   tag: queryText(200).optional(),
   source: queryText(200).optional(),
   status: z.enum(["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"]).optional(),
@@ -58,15 +61,23 @@ export interface SearchHit {
   exact: string | null;
   /** Who wrote what matched: the annotation's or the comment's author (null for articles). */
   author: { id: string; name: string } | null;
-  /** The annotation's review status (annotations and comments): two coders' versions of one passage read alike otherwise. */
+  /**
+   * The annotation's review status (annotations and comments): two coders' versions of one passage read alike
+   * otherwise.
+   */
   status: "DRAFT" | "SUBMITTED" | "APPROVED" | "REJECTED" | null;
-  /** The matching passage, matched words between MATCH_START and MATCH_END; for an annotation, its quote in quotation marks and, if the note matched too, “— note”. */
+  /**
+   * The matching passage, matched words between MATCH_START and MATCH_END; for an annotation, its quote in quotation
+   * marks and, if the note matched too, “— note”.
+   */
   snippet: string;
   rank: number;
 }
 
 /** For articles: up to two passages around the matches. */
-const PASSAGES = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=10, MaxFragments=2, FragmentDelimiter=" … "`;
+const PASSAGES =
+  `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=10, MaxFragments=2, ` +
+  `FragmentDelimiter=" … "`;
 /** For quotes, notes and comments: whole up to 40 words (passages would drop their first and last words). */
 const WHOLE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=60, MinWords=40`;
 
@@ -101,15 +112,23 @@ export async function searchProject(actor: Actor, projectId: string, query: unkn
  * only the page's hits get snippets, since ts_headline parses the text it is
  * given (search_passage gives it at most 5,000 characters).
  */
-export function searchStatement(actor: Actor, access: ProjectAccess, { q, tag, source, status, author, limit, offset }: SearchRequest): Prisma.Sql {
+export function searchStatement(
+  actor: Actor,
+  access: ProjectAccess,
+  { q, tag, source, status, author, limit, offset }: SearchRequest,
+): Prisma.Sql {
   const tsQuery = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
-  const headline = (text: Prisma.Sql, options: string) => Prisma.sql`ts_headline('simple', search_passage(${text}, ${tsQuery}), ${tsQuery}, ${options})`;
+  const headline = (text: Prisma.Sql, options: string) =>
+    Prisma.sql`ts_headline('simple', search_passage(${text}, ${tsQuery}), ${tsQuery}, ${options})`;
   const sourceFilter = source ? Prisma.sql`lower(s.name) = lower(${source})` : Prisma.sql`TRUE`;
   const annotationFilters = Prisma.join(
     [
       visibleAnnotationsSql(actor, access),
       Prisma.sql`r.deleted_at IS NULL`,
-      tag ? Prisma.sql`EXISTS (SELECT 1 FROM annotation_tags t JOIN tags g ON g.id = t.tag_id WHERE t.annotation_id = a.id AND lower(g.name) = lower(${tag}))` : Prisma.sql`TRUE`,
+      tag
+        ? Prisma.sql`EXISTS (SELECT 1 FROM annotation_tags t JOIN tags g ON g.id = t.tag_id WHERE t.annotation_id = a.id
+          AND lower(g.name) = lower(${tag}))`
+        : Prisma.sql`TRUE`,
       sourceFilter,
       status ? Prisma.sql`a.status = ${status}::"AnnotationStatus"` : Prisma.sql`TRUE`,
       author ? Prisma.sql`a.author_id = ${author}::uuid` : Prisma.sql`TRUE`,
@@ -122,30 +141,36 @@ export function searchStatement(actor: Actor, access: ProjectAccess, { q, tag, s
   return Prisma.sql`
     WITH page AS (
       SELECT "hitId", kind, "articleId", "articleTitle", "annotationId", ts_rank(words, ${tsQuery}) AS rank FROM (
-        (SELECT a.id AS "hitId", 'annotation' AS kind, a.article_id AS "articleId", r.title AS "articleTitle", a.id AS "annotationId", a.search_vector AS words
+        (SELECT a.id AS "hitId", 'annotation' AS kind, a.article_id AS "articleId", r.title AS "articleTitle", a.id AS
+          "annotationId", a.search_vector AS words
            FROM annotations a JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
           WHERE ${annotationFilters} AND a.search_vector @@ ${tsQuery}
           LIMIT ${CANDIDATES_PER_KIND})
         UNION ALL
         (SELECT c.id, 'comment', a.article_id, r.title, a.id, c.search_vector
-           FROM comments c JOIN annotations a ON a.id = c.annotation_id JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
+           FROM comments c JOIN annotations a ON a.id = c.annotation_id JOIN articles r ON r.id = a.article_id LEFT
+             JOIN sources s ON s.id = r.source_id
           WHERE c.deleted_at IS NULL AND ${annotationFilters} AND c.search_vector @@ ${tsQuery}
           LIMIT ${CANDIDATES_PER_KIND})
         UNION ALL
         (SELECT r.id, 'article', r.id, r.title, NULL, r.search_vector
            FROM articles r LEFT JOIN sources s ON s.id = r.source_id
-          WHERE ${onlyArticles ? Prisma.sql`TRUE` : Prisma.sql`FALSE`} AND r.project_id = ${access.projectId}::uuid AND r.deleted_at IS NULL
+          WHERE ${onlyArticles ? Prisma.sql`TRUE` : Prisma.sql`FALSE`} AND r.project_id = ${access.projectId}::uuid
+            AND r.deleted_at IS NULL
             AND ${sourceFilter} AND r.search_vector @@ ${tsQuery}
           LIMIT ${CANDIDATES_PER_KIND})
       ) candidates
       ORDER BY rank DESC, kind, "articleTitle", "hitId"
       LIMIT ${limit + 1} OFFSET ${offset}
     )
-    SELECT page."hitId", page.kind, r.id::text AS "articleId", r.title AS "articleTitle", s.name AS source, a.id::text AS "annotationId", a.exact,
-           (SELECT json_build_object('id', u.id, 'name', u.name) FROM users u WHERE u.id = coalesce(c.author_id, a.author_id)) AS author, a.status::text AS status,
+    SELECT page."hitId", page.kind, r.id::text AS "articleId", r.title AS "articleTitle", s.name AS source, a.id::text
+      AS "annotationId", a.exact,
+           (SELECT json_build_object('id', u.id, 'name', u.name) FROM users u
+             WHERE u.id = coalesce(c.author_id, a.author_id)) AS author, a.status::text AS status,
            CASE page.kind
              WHEN 'annotation' THEN '“' || ${headline(Prisma.sql`a.exact`, WHOLE)} || '”'
-               || CASE WHEN a.note IS NOT NULL AND search_words(a.note) @@ ${tsQuery} THEN ' — ' || ${headline(Prisma.sql`a.note`, WHOLE)} ELSE '' END
+               || CASE WHEN a.note IS NOT NULL AND search_words(a.note) @@ ${tsQuery}
+                 THEN ' — ' || ${headline(Prisma.sql`a.note`, WHOLE)} ELSE '' END
              WHEN 'comment' THEN ${headline(Prisma.sql`c.text`, WHOLE)}
              ELSE ${headline(Prisma.sql`r.text`, PASSAGES)} -- the title is shown beside it (and often opens the text)
            END AS snippet,
@@ -163,7 +188,9 @@ export function searchStatement(actor: Actor, access: ProjectAccess, { q, tag, s
  */
 async function assertSomethingSought(q: string): Promise<void> {
   if (!q.includes("-")) return; // only "-word" excludes
-  const [{ tree }] = await db().$queryRaw<[{ tree: string }]>`SELECT querytree(websearch_to_tsquery('simple', ${q})) AS tree`;
+  const [{ tree }] = await db().$queryRaw<
+    [{ tree: string }]
+  >`SELECT querytree(websearch_to_tsquery('simple', ${q})) AS tree`;
   if (tree === "T") {
     const message = "say what to look for: excluded words (-word) only narrow a search";
     throw unprocessable(`Invalid input: q: ${message}`, { issues: [{ path: "q", message }] });

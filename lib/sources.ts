@@ -12,7 +12,10 @@ import { requireProjectPermission } from "@/lib/permissions";
 import { isUuid, label, optionalText, optionalWebUrl, parseInput } from "@/lib/validation";
 import { v7 as uuidv7 } from "uuid";
 
-/** An outlet, with what a researcher notes about it (ownership, lean) and how many of the project's articles it published. */
+/**
+ * An outlet, with what a researcher notes about it (ownership, lean) and how many of the project's articles it
+ * published.
+ */
 export interface SourceView {
   id: string;
   projectId: string;
@@ -29,7 +32,10 @@ export const sourceFields = { name: label(200), homepage: optionalWebUrl, notes:
 
 const updateSourceInput = z
   .strictObject({ ...sourceFields, name: sourceFields.name.optional() })
-  .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change: send name, homepage or notes");
+  .refine(
+    (changes) => Object.values(changes).some((value) => value !== undefined),
+    "nothing to change: send name, homepage or notes",
+  );
 
 const sourceSelect = {
   id: true,
@@ -74,7 +80,11 @@ export async function listSources(actor: Actor, projectId: string, query: unknow
  * SHARE inside the caller's transaction: an outlet being deleted at this moment is waited for, then not
  * found, never referenced once gone.
  */
-export async function findSourceByName(tx: DbClient, projectId: string, name: string): Promise<{ id: string } | undefined> {
+export async function findSourceByName(
+  tx: DbClient,
+  projectId: string,
+  name: string,
+): Promise<{ id: string } | undefined> {
   const [found] = await findNamed(tx, "source", projectId, { names: [name], lock: true });
   return found;
 }
@@ -84,17 +94,29 @@ export async function findSourceByName(tx: DbClient, projectId: string, name: st
  * imports naming a new outlet at once share one: the second waits for the first's insert (the unique
  * index), then finds its outlet.
  */
-export async function findOrCreateSource(tx: DbClient, actor: Actor, projectId: string, name: string | null): Promise<string | null> {
+export async function findOrCreateSource(
+  tx: DbClient,
+  actor: Actor,
+  projectId: string,
+  name: string | null,
+): Promise<string | null> {
   if (name === null) return null;
   // A second round only when the outlet found by the insert was deleted before it could be read.
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await findSourceByName(tx, projectId, name);
     if (existing) return existing.id;
     const [created] = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO sources (id, project_id, name, updated_at) VALUES (${uuidv7()}::uuid, ${projectId}::uuid, ${name}, now())
+      INSERT INTO sources (id, project_id, name, updated_at)
+        VALUES (${uuidv7()}::uuid, ${projectId}::uuid, ${name}, now())
       ON CONFLICT (project_id, parallax_name_key(name)) DO NOTHING RETURNING id`;
     if (created) {
-      await recordAudit(tx, actor, { projectId, action: "source.create", entityType: "Source", entityId: created.id, after: { name } });
+      await recordAudit(tx, actor, {
+        projectId,
+        action: "source.create",
+        entityType: "Source",
+        entityId: created.id,
+        after: { name },
+      });
       return created.id;
     }
   }
@@ -113,18 +135,30 @@ export async function getSource(actor: Actor, sourceId: string): Promise<SourceV
   return toSourceView(await db().source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect }));
 }
 
-/** Renames an outlet or notes its homepage, ownership and lean (editors); a name another outlet of the project has is a 409. */
+/**
+ * Renames an outlet or notes its homepage, ownership and lean (editors); a name another outlet of the project has is a
+ * 409.
+ */
 export async function updateSource(actor: Actor, sourceId: string, input: unknown): Promise<SourceView> {
   const { projectId } = await requireSource(actor, sourceId, "article.update");
   const changes = parseInput(updateSourceInput, input);
-  return guardName("source", projectId, changes.name, () => db().$transaction(async (tx) => {
-    if (changes.name !== undefined) await assertNameFree(tx, "source", projectId, changes.name, sourceId);
-    const before = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect });
-    // Fields left out are undefined, which Prisma leaves as they are.
-    const after = await tx.source.update({ where: { id: sourceId }, data: changes, select: sourceSelect });
-    await recordAudit(tx, actor, { projectId, action: "source.update", entityType: "Source", entityId: sourceId, before: toSourceView(before), after: toSourceView(after) });
-    return toSourceView(after);
-  }));
+  return guardName("source", projectId, changes.name, () =>
+    db().$transaction(async (tx) => {
+      if (changes.name !== undefined) await assertNameFree(tx, "source", projectId, changes.name, sourceId);
+      const before = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect });
+      // Fields left out are undefined, which Prisma leaves as they are.
+      const after = await tx.source.update({ where: { id: sourceId }, data: changes, select: sourceSelect });
+      await recordAudit(tx, actor, {
+        projectId,
+        action: "source.update",
+        entityType: "Source",
+        entityId: sourceId,
+        before: toSourceView(before),
+        after: toSourceView(after),
+      });
+      return toSourceView(after);
+    }),
+  );
 }
 
 /**
@@ -135,15 +169,24 @@ export async function updateSource(actor: Actor, sourceId: string, input: unknow
 export async function deleteSource(actor: Actor, sourceId: string): Promise<void> {
   const { projectId } = await requireSource(actor, sourceId, "article.update");
   await db().$transaction(async (tx) => {
-    // Locked first, so an import naming the outlet either commits before the count below sees it or waits and makes the outlet anew.
+    // Locked first, so an import naming the outlet either commits before the count below sees it or waits and makes the
+    // outlet anew.
     await tx.$queryRaw`SELECT id FROM sources WHERE id = ${sourceId}::uuid FOR UPDATE`;
     const before = toSourceView(await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect }));
     if (before.articleCount > 0) {
       const articles = `${before.articleCount} article${before.articleCount === 1 ? "" : "s"}`;
-      throw conflict(`'${before.name}' still has ${articles}: give them another outlet or delete them first.`, { articleCount: before.articleCount });
+      throw conflict(`'${before.name}' still has ${articles}: give them another outlet or delete them first.`, {
+        articleCount: before.articleCount,
+      });
     }
     await tx.source.delete({ where: { id: sourceId } });
-    await recordAudit(tx, actor, { projectId, action: "source.delete", entityType: "Source", entityId: sourceId, before });
+    await recordAudit(tx, actor, {
+      projectId,
+      action: "source.delete",
+      entityType: "Source",
+      entityId: sourceId,
+      before,
+    });
   });
 }
 

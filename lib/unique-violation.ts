@@ -6,8 +6,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * index that refused it (null when the driver did not say).
  */
 export function uniqueViolation(error: unknown): { index: string | null } | null {
-  const cause = (error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown; constraint?: { index?: unknown } } } } } | null)?.meta?.driverAdapterError?.cause;
-  if (cause?.kind === "UniqueConstraintViolation") return { index: typeof cause.constraint?.index === "string" ? cause.constraint.index : null };
+  const cause = (
+    error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown; constraint?: { index?: unknown } } } } } | null
+  )?.meta?.driverAdapterError?.cause;
+  if (cause?.kind === "UniqueConstraintViolation")
+    return { index: typeof cause.constraint?.index === "string" ? cause.constraint.index : null };
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { index: null };
   return null;
 }

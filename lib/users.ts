@@ -33,7 +33,10 @@ export interface PublicUser {
 }
 
 /** Creates an account with the site role USER, unless sign-up is switched off. */
-export async function signUp(input: unknown, options: { ignoreSignupSwitch?: boolean; siteRole?: "ADMIN" | "USER" } = {}): Promise<PublicUser> {
+export async function signUp(
+  input: unknown,
+  options: { ignoreSignupSwitch?: boolean; siteRole?: "ADMIN" | "USER" } = {},
+): Promise<PublicUser> {
   if (!options.ignoreSignupSwitch && !env().PARALLAX_ALLOW_SIGNUP) {
     throw forbidden("Sign-up is switched off on this server; ask an administrator for an account.");
   }
@@ -47,7 +50,10 @@ export async function signUp(input: unknown, options: { ignoreSignupSwitch?: boo
   });
 }
 
-async function createUser(tx: DbClient, data: { email: string; name: string; passwordHash: string | null; siteRole: "ADMIN" | "USER" }): Promise<PublicUser> {
+async function createUser(
+  tx: DbClient,
+  data: { email: string; name: string; passwordHash: string | null; siteRole: "ADMIN" | "USER" },
+): Promise<PublicUser> {
   const user = await tx.user.create({ data, select: { id: true, email: true, name: true, siteRole: true } });
   await recordAudit(tx, actorFor(user, "system"), {
     projectId: null,
@@ -63,7 +69,10 @@ async function createUser(tx: DbClient, data: { email: string; name: string; pas
 const singleSignOnClaims = z.object({
   email: emailAddress,
   // Providers that verify addresses say so; one that says it did not is not trusted with an account.
-  email_verified: z.unknown().optional().refine((verified) => verified !== false && verified !== "false"),
+  email_verified: z
+    .unknown()
+    .optional()
+    .refine((verified) => verified !== false && verified !== "false"),
   name: z.string().trim().max(200).optional().catch(undefined),
 });
 
@@ -82,7 +91,9 @@ export async function userForSingleSignOn(claims: unknown): Promise<{ id: string
   if (existing) return existing;
   if (!env().PARALLAX_ALLOW_SIGNUP) return null;
   try {
-    const user = await db().$transaction((tx) => createUser(tx, { email, name: name || email.split("@")[0]!, passwordHash: null, siteRole: "USER" }));
+    const user = await db().$transaction((tx) =>
+      createUser(tx, { email, name: name || email.split("@")[0]!, passwordHash: null, siteRole: "USER" }),
+    );
     return { id: user.id, sessionVersion: 0 };
   } catch (error) {
     // The same person's first sign-in in two tabs at once: the other one created the account.
@@ -102,12 +113,19 @@ export async function userForSingleSignOn(claims: unknown): Promise<{ id: string
 export async function changePassword(actor: Actor, input: unknown, address: string | null = null): Promise<void> {
   const { currentPassword, newPassword: password } = parseInput(changePasswordInput, input);
   if (!(await checkCredentials(actor.email, currentPassword, address))) {
-    throw unprocessable("The current password is wrong.", { issues: [{ path: "currentPassword", message: "is wrong" }] });
+    throw unprocessable("The current password is wrong.", {
+      issues: [{ path: "currentPassword", message: "is wrong" }],
+    });
   }
   const passwordHash = await hashPassword(password);
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await recordAudit(tx, actor, { projectId: null, action: "user.password-change", entityType: "User", entityId: actor.userId });
+    await recordAudit(tx, actor, {
+      projectId: null,
+      action: "user.password-change",
+      entityType: "User",
+      entityId: actor.userId,
+    });
   });
 }
 

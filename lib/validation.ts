@@ -22,7 +22,8 @@ export const queryText = (max: number) => storableString.pipe(z.string().max(max
 export const likeLiteral = (value: string) => value.replace(/[\\%_]/g, (character) => `\\${character}`);
 
 /** A one-line label such as a title or a name: trimmed, non-empty, bounded. */
-export const label = (max = 500) => storableString.transform((value) => value.trim()).pipe(z.string().min(1, "must not be empty").max(max));
+export const label = (max = 500) =>
+  storableString.transform((value) => value.trim()).pipe(z.string().min(1, "must not be empty").max(max));
 
 /**
  * Optional free text, trimmed. Absent stays `undefined` (an update leaves the
@@ -32,12 +33,12 @@ export const optionalText = (max: number) =>
   storableString
     .max(max)
     .nullish()
-    .transform((value) => (value === undefined ? undefined : value === null || value.trim() === "" ? null : value.trim()));
+    .transform((value) =>
+      value === undefined ? undefined : value === null || value.trim() === "" ? null : value.trim(),
+    );
 
 /** An http(s) URL; other schemes (javascript:, data:) are refused because the URL becomes a link. */
-export const webUrl = z
-  .url({ protocol: /^https?$/, error: "must be an http or https URL" })
-  .max(2048);
+export const webUrl = z.url({ protocol: /^https?$/, error: "must be an http or https URL" }).max(2048);
 
 /** As optionalText, for a URL. */
 export const optionalWebUrl = z
@@ -86,7 +87,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   const details = {
     issues: issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
   };
-  const summary = details.issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join("; ");
+  const summary = details.issues
+    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+    .join("; ");
   throw new AppError(isShapeError ? "bad_request" : "unprocessable_entity", `Invalid input: ${summary}`, details);
 }
 

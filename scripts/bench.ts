@@ -28,7 +28,13 @@ import { log } from "./lib/log.ts";
 import { freePort } from "./lib/net.ts";
 import { type RunningApp, startNextServer } from "./lib/next-server.ts";
 import { applyMigrations } from "./lib/schema-engine.ts";
-import { concurrentCreates, concurrentCreatesRow, measuredDownload, projectImportRate, projectImportRow } from "./lib/bench-http.ts";
+import {
+  concurrentCreates,
+  concurrentCreatesRow,
+  measuredDownload,
+  projectImportRate,
+  projectImportRow,
+} from "./lib/bench-http.ts";
 import { median, medianOf, ms, percentile, type Row, timed } from "./lib/bench-stats.ts";
 import { runScaleBench } from "./lib/scale-bench.ts";
 import { spansOver, syntheticText } from "./lib/synthetic-text.ts";
@@ -52,7 +58,11 @@ const rows: Row[] = [];
  * each, after a warm-up) so that both see the same machine: on a shared
  * 2-core box, load drifts between one batch of runs and the next.
  */
-async function interleaved(runs: number, first: (run: number) => Promise<unknown>, second: (run: number) => Promise<unknown>): Promise<[number, number]> {
+async function interleaved(
+  runs: number,
+  first: (run: number) => Promise<unknown>,
+  second: (run: number) => Promise<unknown>,
+): Promise<[number, number]> {
   await first(-1);
   await second(-1);
   const a: number[] = [];
@@ -64,17 +74,58 @@ async function interleaved(runs: number, first: (run: number) => Promise<unknown
   return [median(a), median(b)];
 }
 
-/** An article for the PDF report: paragraphs of English and Persian sentences (one in three Persian), with emoji, a flag and a character outside the BMP no font has. */
+/**
+ * An article for the PDF report: paragraphs of English and Persian sentences (one in three Persian), with emoji, a flag
+ * and a character outside the BMP no font has.
+ */
 function reportText(seed: number, length: number): string {
-  const english = ["the", "ministry", "said", "villages", "were", "retaken", "critics", "called", "it", "propaganda", "figures", "on", "Monday", "(three)", "résumé", "😀", "Aśvaka", "🇺🇦"];
-  const persian = ["نیروهای", "مقاومت", "سه", "ولسوالی", "را", "پس", "گرفتند", "طالبان", "گزارش", "داد", "۱۴۰۰", "(به گفته منابع)", "آسواکا", "𠀀"];
+  const english = [
+    "the",
+    "ministry",
+    "said",
+    "villages",
+    "were",
+    "retaken",
+    "critics",
+    "called",
+    "it",
+    "propaganda",
+    "figures",
+    "on",
+    "Monday",
+    "(three)",
+    "résumé",
+    "😀",
+    "Aśvaka",
+    "🇺🇦",
+  ];
+  const persian = [
+    "نیروهای",
+    "مقاومت",
+    "سه",
+    "ولسوالی",
+    "را",
+    "پس",
+    "گرفتند",
+    "طالبان",
+    "گزارش",
+    "داد",
+    "۱۴۰۰",
+    "(به گفته منابع)",
+    "آسواکا",
+    "𠀀",
+  ];
   let state = seed * 7919 + 17;
   // The high bits of the generator: its low bits repeat after a few steps.
-  const pick = (words: string[]) => words[((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) >>> 8) % words.length]!;
+  const pick = (words: string[]) => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return words[(state >>> 8) % words.length]!;
+  };
   let text = "";
   for (let sentence = 0; text.length < length; sentence++) {
     const words = sentence % 3 === 1 ? persian : english;
-    text += `${Array.from({ length: 8 + (sentence % 11) }, () => pick(words)).join(" ")}.${sentence % 4 === 3 ? "\n" : " "}`;
+    const sentenceWords = Array.from({ length: 8 + (sentence % 11) }, () => pick(words)).join(" ");
+    text += `${sentenceWords}.${sentence % 4 === 3 ? "\n" : " "}`;
   }
   return text.slice(0, /[\ud800-\udbff]/.test(text[length - 1]!) ? length - 1 : length).trimEnd();
 }
@@ -93,7 +144,12 @@ async function main(): Promise<number> {
     await server.createDatabaseIfMissing(DATABASE);
     const databaseUrl = server.urlFor(DATABASE);
     await applyMigrations(databaseUrl);
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      NODE_ENV: "production",
+    };
     Object.assign(process.env, { DATABASE_URL: databaseUrl, AUTH_SECRET: env.AUTH_SECRET });
 
     const { actorFor } = await import("../lib/actor.ts");
@@ -114,21 +170,47 @@ async function main(): Promise<number> {
     const actor = actorFor(user, "token");
     const project = await createProject(actor, { name: "Bench" });
     const readerProject = await createProject(actor, { name: "Reader bench" });
-    const tagIds = (await db().tag.findMany({ where: { projectId: project.id }, select: { id: true } })).map((tag) => tag.id);
-    const readerTagIds = (await db().tag.findMany({ where: { projectId: readerProject.id }, select: { id: true } })).map((tag) => tag.id);
+    const tagIds = (await db().tag.findMany({ where: { projectId: project.id }, select: { id: true } })).map(
+      (tag) => tag.id,
+    );
+    const readerTagIds = (
+      await db().tag.findMany({ where: { projectId: readerProject.id }, select: { id: true } })
+    ).map((tag) => tag.id);
     const sql = new pg.Pool({ connectionString: databaseUrl, max: 4 });
     sql.on("error", () => {}); // idle clients cut off when the server stops at the end
 
-    async function seedAnnotations(projectId: string, articleId: string, text: string, count: number, tags: string[], spans = spansOver(text, count)): Promise<string[]> {
+    async function seedAnnotations(
+      projectId: string,
+      articleId: string,
+      text: string,
+      count: number,
+      tags: string[],
+      spans = spansOver(text, count),
+    ): Promise<string[]> {
       const ids = spans.map(() => randomUUID());
       const contexts = spans.map(({ start, end }) => quoteContext(text, start, end));
       await sql.query(
-        `INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, revision, updated_at)
+        `INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, revision,
+          updated_at)
          SELECT a.id, $2, $3, $4, a.start, a.stop, a.exact, a.prefix, a.suffix, 1, now()
-         FROM unnest($1::uuid[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[]) AS a(id, start, stop, exact, prefix, suffix)`,
-        [ids, projectId, articleId, user.id, spans.map((s) => s.start), spans.map((s) => s.end), spans.map((s) => text.slice(s.start, s.end)), contexts.map((c) => c.prefix), contexts.map((c) => c.suffix)],
+         FROM unnest($1::uuid[], $5::int[], $6::int[], $7::text[], $8::text[], $9::text[]) AS a(id, start, stop, exact,
+           prefix, suffix)`,
+        [
+          ids,
+          projectId,
+          articleId,
+          user.id,
+          spans.map((s) => s.start),
+          spans.map((s) => s.end),
+          spans.map((s) => text.slice(s.start, s.end)),
+          contexts.map((c) => c.prefix),
+          contexts.map((c) => c.suffix),
+        ],
       );
-      await sql.query(`INSERT INTO annotation_tags (annotation_id, tag_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`, [ids, ids.map((_, index) => tags[index % tags.length]!)]);
+      await sql.query(
+        `INSERT INTO annotation_tags (annotation_id, tag_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])`,
+        [ids, ids.map((_, index) => tags[index % tags.length]!)],
+      );
       return ids;
     }
 
@@ -141,12 +223,18 @@ async function main(): Promise<number> {
      */
     async function seedReportProject(): Promise<string> {
       const reportProject = await createProject(actor, { name: "PDF report bench" });
-      const tags = (await db().tag.findMany({ where: { projectId: reportProject.id }, select: { id: true } })).map((tag) => tag.id);
+      const tags = (await db().tag.findMany({ where: { projectId: reportProject.id }, select: { id: true } })).map(
+        (tag) => tag.id,
+      );
       const claimIds: string[] = [];
       const notes: (string | null)[] = [];
       for (let index = 0; index < REPORT_ARTICLES; index++) {
         const text = reportText(index, REPORT_TEXT_LENGTH);
-        const article = await importArticle(actor, reportProject.id, { title: `Report article ${index + 1}`, text, sourceName: `Outlet ${(index % 7) + 1}` });
+        const article = await importArticle(actor, reportProject.id, {
+          title: `Report article ${index + 1}`,
+          text,
+          sourceName: `Outlet ${(index % 7) + 1}`,
+        });
         const spans = spansOver(text, REPORT_PER_ARTICLE).map((span, claim) => {
           if (claim % 50 !== 7) return span;
           const end = Math.min(text.length, span.start + 2_000);
@@ -155,22 +243,47 @@ async function main(): Promise<number> {
         claimIds.push(...(await seedAnnotations(reportProject.id, article.id, text, REPORT_PER_ARTICLE, tags, spans)));
         notes.push(
           ...spans.map((_, claim) =>
-            claim % 4 !== 0 ? null : claim % 50 === 0 ? "A long note on this claim. ".repeat(75) : claim % 7 === 0 ? "یادداشت: منبع این ادعا روشن نیست 😀" : `Checked against the ministry's figures (${claim}).`,
+            claim % 4 !== 0
+              ? null
+              : claim % 50 === 0
+                ? "A long note on this claim. ".repeat(75)
+                : claim % 7 === 0
+                  ? "یادداشت: منبع این ادعا روشن نیست 😀"
+                  : `Checked against the ministry's figures (${claim}).`,
           ),
         );
       }
-      await sql.query(`UPDATE annotations SET note = n.note FROM unnest($1::uuid[], $2::text[]) AS n(id, note) WHERE annotations.id = n.id`, [claimIds, notes]);
+      await sql.query(
+        `UPDATE annotations SET note = n.note FROM unnest($1::uuid[], $2::text[]) AS n(id, note)
+          WHERE annotations.id = n.id`,
+        [claimIds, notes],
+      );
       const reportEvents = Array.from({ length: REPORT_EVENTS }, () => randomUUID());
       await sql.query(
-        `INSERT INTO events (id, project_id, title, date_start, created_by_id, updated_at) SELECT e.id, $2, 'Report event ' || e.n, DATE '2021-08-01' + (e.n::int % 60), $3, now() FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, n)`,
+        `INSERT INTO events (id, project_id, title, date_start, created_by_id, updated_at)
+          SELECT e.id, $2, 'Report event ' || e.n, DATE '2021-08-01' + (e.n::int % 60), $3, now()
+            FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, n)`,
         [reportEvents, reportProject.id, user.id],
       );
       const linked = claimIds.filter((_, index) => index % 10 < 7);
-      const eventOf = linked.map((_, index) => (index < 500 ? reportEvents[0]! : index === 500 ? reportEvents[1]! : reportEvents[2 + (index % (REPORT_EVENTS - 2))]!));
+      const eventOf = linked.map((_, index) =>
+        index < 500
+          ? reportEvents[0]!
+          : index === 500
+            ? reportEvents[1]!
+            : reportEvents[2 + (index % (REPORT_EVENTS - 2))]!,
+      );
       await sql.query(
         `INSERT INTO claim_links (id, annotation_id, event_id, stance, attributed_to, created_by_id, updated_at)
-         SELECT gen_random_uuid(), l.a, l.e, l.s::"Stance", l.who, $5, now() FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS l(a, e, s, who)`,
-        [linked, eventOf, linked.map((_, index) => ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"][index % 4]!), linked.map((_, index) => (index % 5 === 0 ? "a ministry spokesman" : null)), user.id],
+         SELECT gen_random_uuid(), l.a, l.e, l.s::"Stance", l.who, $5, now()
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS l(a, e, s, who)`,
+        [
+          linked,
+          eventOf,
+          linked.map((_, index) => ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"][index % 4]!),
+          linked.map((_, index) => (index % 5 === 0 ? "a ministry spokesman" : null)),
+          user.id,
+        ],
       );
       return reportProject.id;
     }
@@ -178,20 +291,37 @@ async function main(): Promise<number> {
     const articles: { id: string; text: string; annotationIds: string[] }[] = [];
     for (let index = 0; index < ARTICLES; index++) {
       const text = syntheticText(index, TEXT_LENGTH);
-      const article = await importArticle(actor, project.id, { title: `Article ${index + 1}`, text, sourceName: `Outlet ${(index % 5) + 1}` });
-      articles.push({ id: article.id, text, annotationIds: await seedAnnotations(project.id, article.id, text, PER_ARTICLE, tagIds) });
+      const article = await importArticle(actor, project.id, {
+        title: `Article ${index + 1}`,
+        text,
+        sourceName: `Outlet ${(index % 5) + 1}`,
+      });
+      articles.push({
+        id: article.id,
+        text,
+        annotationIds: await seedAnnotations(project.id, article.id, text, PER_ARTICLE, tagIds),
+      });
     }
-    // Every claim of the first two articles linked to one of 50 events (an event each third of which only one article reports).
+    // Every claim of the first two articles linked to one of 50 events (an event each third of which only one article
+    // reports).
     const eventIds = Array.from({ length: 50 }, () => randomUUID());
     await sql.query(
-      `INSERT INTO events (id, project_id, title, date_start, created_by_id, updated_at) SELECT e.id, $2, 'Event ' || e.n, DATE '2021-08-01' + e.n::int, $3, now() FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, n)`,
+      `INSERT INTO events (id, project_id, title, date_start, created_by_id, updated_at)
+        SELECT e.id, $2, 'Event ' || e.n, DATE '2021-08-01' + e.n::int, $3, now()
+          FROM unnest($1::uuid[]) WITH ORDINALITY AS e(id, n)`,
       [eventIds, project.id, user.id],
     );
     for (const [which, article] of articles.slice(0, 2).entries()) {
-      const events = article.annotationIds.map((_, index) => eventIds[(index % 50 === 0 ? index : index + which * 3) % 50]!);
-      const stances = article.annotationIds.map((_, index) => ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"][index % 4]!);
+      const events = article.annotationIds.map(
+        (_, index) => eventIds[(index % 50 === 0 ? index : index + which * 3) % 50]!,
+      );
+      const stances = article.annotationIds.map(
+        (_, index) => ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"][index % 4]!,
+      );
       await sql.query(
-        `INSERT INTO claim_links (id, annotation_id, event_id, stance, created_by_id, updated_at) SELECT gen_random_uuid(), l.a, l.e, l.s::"Stance", $4, now() FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS l(a, e, s)`,
+        `INSERT INTO claim_links (id, annotation_id, event_id, stance, created_by_id, updated_at)
+          SELECT gen_random_uuid(), l.a, l.e, l.s::"Stance", $4, now()
+            FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS l(a, e, s)`,
         [article.annotationIds, events, stances, user.id],
       );
     }
@@ -203,109 +333,210 @@ async function main(): Promise<number> {
     // not left to autovacuum and the checkpointer to do in the middle of a measure.
     await sql.query("VACUUM ANALYZE");
     await sql.query("CHECKPOINT");
-    const annotationCount = Number((await sql.query(`SELECT count(*) FROM annotations WHERE project_id = $1`, [project.id])).rows[0].count);
-    log(`seeded ${ARTICLES} articles, ${annotationCount} annotations (+${READER_HIGHLIGHTS} on the reader article) in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+    const annotationCount = Number(
+      (await sql.query(`SELECT count(*) FROM annotations WHERE project_id = $1`, [project.id])).rows[0].count,
+    );
+    log(
+      `seeded ${ARTICLES} articles, ${annotationCount} annotations (+${READER_HIGHLIGHTS} on the reader article) ` +
+        `in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+    );
 
     // ---- 1. create and list through lib/ and Prisma vs raw pg -------------
     const target = articles[50]!;
-    const spans = spansOver(target.text, 400).map((span) => ({ ...span, exact: target.text.slice(span.start, span.end) }));
+    const spans = spansOver(target.text, 400).map((span) => ({
+      ...span,
+      exact: target.text.slice(span.start, span.end),
+    }));
     // The permission check both make: the article's project and the caller's membership.
-    const accessSql = `SELECT p.id, p.reviewers_see_each_other, m.role::text FROM articles ar JOIN projects p ON p.id = ar.project_id AND p.deleted_at IS NULL
+    const accessSql = `SELECT p.id, p.reviewers_see_each_other, m.role::text FROM articles ar
+      JOIN projects p ON p.id = ar.project_id AND p.deleted_at IS NULL
       LEFT JOIN memberships m ON m.project_id = p.id AND m.user_id = $2 WHERE ar.id = $1 AND ar.deleted_at IS NULL`;
-    const libCreateOnce = (run: number) => createAnnotation(actor, target.id, { ...spans[(run + 1) % 400]!, tags: ["statistic"], note: "bench" });
+    const libCreateOnce = (run: number) =>
+      createAnnotation(actor, target.id, { ...spans[(run + 1) % 400]!, tags: ["statistic"], note: "bench" });
     // The same statements createAnnotation makes, prepared as lib's are: one read (access, text, codebook), one write
     // (the annotation, its tags and its audit entry, if the text is still at the revision read).
     const createRead = `WITH acc AS (${accessSql})
       SELECT acc.*, ar.text, ar.revision, coalesce((
-        SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'position', t.position, 'archivedAt', t.archived_at,
+        SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'position', t.position,
+          'archivedAt', t.archived_at,
                                           'group', json_build_object('name', g.name, 'position', g.position)))
         FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE t.project_id = acc.id), '[]') AS codebook
       FROM acc JOIN articles ar ON ar.id = $1`;
-    const createWrite = `WITH article AS (SELECT id FROM articles WHERE id = $1 AND revision = $2 AND deleted_at IS NULL FOR SHARE),
+    const createWrite = `WITH article AS (SELECT id FROM articles WHERE id = $1 AND revision = $2
+      AND deleted_at IS NULL FOR SHARE),
       annotation AS (
-        INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note, revision, created_at, updated_at)
+        INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note,
+          revision, created_at, updated_at)
         SELECT $3, $4, article.id, $5, $6, $7, $8, $9, $10, 'bench', $2, $11, $11 FROM article RETURNING id
-      ), tagged AS (INSERT INTO annotation_tags (annotation_id, tag_id) SELECT annotation.id, tag.id FROM annotation, unnest($12::uuid[]) AS tag(id))
+      ), tagged AS (INSERT INTO annotation_tags (annotation_id, tag_id) SELECT annotation.id, tag.id
+        FROM annotation, unnest($12::uuid[]) AS tag(id))
       INSERT INTO audit_entries (id, project_id, actor_id, action, entity_type, entity_id, after)
       SELECT $13, $4, $5, 'annotation.create', 'Annotation', $3, $14 FROM annotation`;
     const rawCreateOnce = async (run: number) => {
       const span = spans[(run + 201) % 400]!;
-      const { rows: [found] } = await sql.query({ name: "create-read", text: createRead, values: [target.id, user.id] });
+      const {
+        rows: [found],
+      } = await sql.query({ name: "create-read", text: createRead, values: [target.id, user.id] });
       const text: string = found.text;
       if (text.slice(span.start, span.end) !== span.exact) throw new Error("span mismatch");
       const tag = found.codebook.find((entry: { name: string }) => entry.name === "statistic");
       const id = randomUUID();
       const now = new Date().toISOString();
       const context = quoteContext(text, span.start, span.end);
-      const after = JSON.stringify({ id, ...span, ...context, tags: [tag.name], note: "bench", revision: found.revision, createdAt: now, updatedAt: now });
+      const after = JSON.stringify({
+        id,
+        ...span,
+        ...context,
+        tags: [tag.name],
+        note: "bench",
+        revision: found.revision,
+        createdAt: now,
+        updatedAt: now,
+      });
       const { rowCount } = await sql.query({
         name: "create-write",
         text: createWrite,
-        values: [target.id, found.revision, id, project.id, user.id, span.start, span.end, span.exact, context.prefix, context.suffix, now, [tag.id], randomUUID(), after],
+        values: [
+          target.id,
+          found.revision,
+          id,
+          project.id,
+          user.id,
+          span.start,
+          span.end,
+          span.exact,
+          context.prefix,
+          context.suffix,
+          now,
+          [tag.id],
+          randomUUID(),
+          after,
+        ],
       });
       if (rowCount !== 1) throw new Error("not written");
     };
     const [libCreate, rawCreate] = await interleaved(200, libCreateOnce, rawCreateOnce);
-    // For information: the gap is Prisma's cost per statement plus the validation, permission check and audit the product needs.
-    rows.push({ measure: "create an annotation (lib + Prisma vs raw pg)", result: ms(libCreate), baseline: ms(rawCreate), ratio: (libCreate / rawCreate).toFixed(2), target: "— (for information)", pass: null });
+    // For information: the gap is Prisma's cost per statement plus the validation, permission check and audit the
+    // product needs.
+    rows.push({
+      measure: "create an annotation (lib + Prisma vs raw pg)",
+      result: ms(libCreate),
+      baseline: ms(rawCreate),
+      ratio: (libCreate / rawCreate).toFixed(2),
+      target: "— (for information)",
+      pass: null,
+    });
 
     const listed = articles[10]!;
-    const [libList, rawList] = await interleaved(40, () => listArticleAnnotations(actor, listed.id), async () => {
-      await sql.query({ name: "list-access", text: accessSql, values: [listed.id, user.id] });
-      // The same statements listArticleAnnotations makes: the annotations with their authors, then their tags and the codebook at once.
-      const { rows: found } = await sql.query({
-        name: "list-annotations",
-        text: `SELECT a.id, a.article_id, a.author_id, u.name AS author_name, a.start, a."end", a.exact, a.prefix, a.suffix, a.note, a.status::text AS status,
+    const [libList, rawList] = await interleaved(
+      40,
+      () => listArticleAnnotations(actor, listed.id),
+      async () => {
+        await sql.query({ name: "list-access", text: accessSql, values: [listed.id, user.id] });
+        // The same statements listArticleAnnotations makes: the annotations with their authors, then their tags and the
+        // codebook at once.
+        const { rows: found } = await sql.query({
+          name: "list-annotations",
+          text: `SELECT a.id, a.article_id, a.author_id, u.name AS author_name, a.start, a."end", a.exact, a.prefix,
+            a.suffix, a.note, a.status::text AS status,
                 a.review_note, a.version, a.anchor::text AS anchor, a.revision, a.created_at, a.updated_at
          FROM annotations a JOIN users u ON u.id = a.author_id
          WHERE a.article_id = $1 AND a.deleted_at IS NULL AND a.project_id = $2 ORDER BY a.start, a."end", a.id`,
-        values: [listed.id, project.id],
-      });
-      const [pairs, codebook] = await Promise.all([
-        sql.query({ name: "list-tags", text: `SELECT annotation_id, tag_id FROM annotation_tags WHERE annotation_id = ANY($1::uuid[])`, values: [found.map((row) => row.id)] }),
-        sql.query({ name: "list-codebook", text: `SELECT t.id, t.name, t.color, t.position, g.name AS group_name, g.position AS group_position FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE t.project_id = $1`, values: [project.id] }),
-      ]);
-      const tagById = new Map(codebook.rows.map((tag) => [tag.id, tag]));
-      const tagsOf = new Map<string, unknown[]>();
-      for (const pair of pairs.rows) tagsOf.set(pair.annotation_id, [...(tagsOf.get(pair.annotation_id) ?? []), tagById.get(pair.tag_id)]);
-      return found.map((row) => ({
-        ...row,
-        author: { id: row.author_id, name: row.author_name },
-        tags: tagsOf.get(row.id) ?? [],
-        createdAt: row.created_at.toISOString(),
-        updatedAt: row.updated_at.toISOString(),
-      }));
+          values: [listed.id, project.id],
+        });
+        const [pairs, codebook] = await Promise.all([
+          sql.query({
+            name: "list-tags",
+            text: `SELECT annotation_id, tag_id FROM annotation_tags WHERE annotation_id = ANY($1::uuid[])`,
+            values: [found.map((row) => row.id)],
+          }),
+          sql.query({
+            name: "list-codebook",
+            text:
+              `SELECT t.id, t.name, t.color, t.position, g.name AS group_name, g.position AS group_position ` +
+              `FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE t.project_id = $1`,
+            values: [project.id],
+          }),
+        ]);
+        const tagById = new Map(codebook.rows.map((tag) => [tag.id, tag]));
+        const tagsOf = new Map<string, unknown[]>();
+        for (const pair of pairs.rows)
+          tagsOf.set(pair.annotation_id, [...(tagsOf.get(pair.annotation_id) ?? []), tagById.get(pair.tag_id)]);
+        return found.map((row) => ({
+          ...row,
+          author: { id: row.author_id, name: row.author_name },
+          tags: tagsOf.get(row.id) ?? [],
+          createdAt: row.created_at.toISOString(),
+          updatedAt: row.updated_at.toISOString(),
+        }));
+      },
+    );
+    rows.push({
+      measure: `list an article's ${PER_ARTICLE} annotations (lib + Prisma vs raw pg)`,
+      result: ms(libList),
+      baseline: ms(rawList),
+      ratio: (libList / rawList).toFixed(2),
+      target: "ratio ≤ 1.3",
+      pass: libList / rawList <= 1.3,
     });
-    rows.push({ measure: `list an article's ${PER_ARTICLE} annotations (lib + Prisma vs raw pg)`, result: ms(libList), baseline: ms(rawList), ratio: (libList / rawList).toFixed(2), target: "ratio ≤ 1.3", pass: libList / rawList <= 1.3 });
 
     // ---- 3. re-anchoring -------------------------------------------------
     const anchored = articles[20]!;
-    const stored = (await db().annotation.findMany({ where: { articleId: anchored.id }, select: { start: true, end: true, exact: true, prefix: true, suffix: true } })).slice(0, 1_000);
+    const stored = (
+      await db().annotation.findMany({
+        where: { articleId: anchored.id },
+        select: { start: true, end: true, exact: true, prefix: true, suffix: true },
+      })
+    ).slice(0, 1_000);
     const middle = Math.floor(anchored.text.length / 2);
-    const edited = `${anchored.text.slice(0, middle)} A sentence added by an editor, with 😀 in it. ${anchored.text.slice(middle).replace("ministry", "Ministry of Defence")}`;
+    const edited =
+      `${anchored.text.slice(0, middle)} A sentence added by an editor, with 😀 in ` +
+      `it. ${anchored.text.slice(middle).replace("ministry", "Ministry of Defence")}`;
     const reanchor = await medianOf(7, () => reanchorAll(anchored.text, edited, stored));
     const naive = await medianOf(7, () => stored.map((anchor) => edited.indexOf(anchor.exact)));
-    rows.push({ measure: "re-anchor 1,000 annotations after an edit (50,000 chars)", result: ms(reanchor), baseline: `${ms(naive)} (indexOf each quote)`, ratio: (reanchor / naive).toFixed(1), target: "< 100 ms", pass: reanchor < 100 });
+    rows.push({
+      measure: "re-anchor 1,000 annotations after an edit (50,000 chars)",
+      result: ms(reanchor),
+      baseline: `${ms(naive)} (indexOf each quote)`,
+      ratio: (reanchor / naive).toFixed(1),
+      target: "< 100 ms",
+      pass: reanchor < 100,
+    });
 
     // ---- 4. compare ------------------------------------------------------
     const compareQuery = { articles: `${articles[0]!.id},${articles[1]!.id}` };
     const compare = await medianOf(10, () => compareArticles(actor, project.id, compareQuery));
     const rawCompare = await medianOf(10, () =>
       sql.query(
-        `SELECT a.id, a.article_id, a.start, a.exact, t.name AS tag, g.name AS group_name, l.stance, l.attributed_to, e.id AS event_id, e.title, e.date_start
-         FROM annotations a LEFT JOIN annotation_tags at ON at.annotation_id = a.id LEFT JOIN tags t ON t.id = at.tag_id LEFT JOIN tag_groups g ON g.id = t.group_id
-         LEFT JOIN claim_links l ON l.annotation_id = a.id LEFT JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL
+        `SELECT a.id, a.article_id, a.start, a.exact, t.name AS tag, g.name AS group_name, l.stance, l.attributed_to,
+          e.id AS event_id, e.title, e.date_start
+         FROM annotations a LEFT JOIN annotation_tags at ON at.annotation_id = a.id LEFT JOIN tags t ON t.id = at.tag_id
+           LEFT JOIN tag_groups g ON g.id = t.group_id
+         LEFT JOIN claim_links l ON l.annotation_id = a.id LEFT JOIN events e ON e.id = l.event_id
+           AND e.deleted_at IS NULL
          WHERE a.article_id = ANY($1::uuid[]) AND a.deleted_at IS NULL`,
         [[articles[0]!.id, articles[1]!.id]],
       ),
     );
-    rows.push({ measure: `compare two articles, ${2 * PER_ARTICLE} linked claims (server time)`, result: ms(compare), baseline: `${ms(rawCompare)} (raw pg, data only)`, ratio: (compare / rawCompare).toFixed(2), target: "< 100 ms", pass: compare < 100 });
+    rows.push({
+      measure: `compare two articles, ${2 * PER_ARTICLE} linked claims (server time)`,
+      result: ms(compare),
+      baseline: `${ms(rawCompare)} (raw pg, data only)`,
+      ratio: (compare / rawCompare).toFixed(2),
+      target: "< 100 ms",
+      pass: compare < 100,
+    });
     await sql.end();
     await db().$disconnect();
 
     // ---- HTTP measures: the built app ------------------------------------
     ensureBuilt(env);
-    app = await startNextServer({ mode: "start", port: await freePort(), env: { ...env, PARALLAX_DB_POOL_SIZE: "10" }, logFile: path.join(dataDir(), "bench-app.log") });
+    app = await startNextServer({
+      mode: "start",
+      port: await freePort(),
+      env: { ...env, PARALLAX_DB_POOL_SIZE: "10" },
+      logFile: path.join(dataDir(), "bench-app.log"),
+    });
     const { token } = await createApiToken({ email, password: PASSWORD, name: "bench" });
     const authorization = `Bearer ${token}`;
 
@@ -320,7 +551,8 @@ async function main(): Promise<number> {
       const result = await instance;
       return { p95: percentile(latencies, 95), requests: result.requests.total, errors: result.non2xx + result.errors };
     };
-    // Each URL is loaded once before it is measured, as a running server has been: its code compiled and its statements prepared.
+    // Each URL is loaded once before it is measured, as a running server has been: its code compiled and its statements
+    // prepared.
     await load(`${app.url}/api/health`);
     const health = await load(`${app.url}/api/health`);
     // The list as a client gets it (the first page, of the default size), then the largest page for comparison.
@@ -343,7 +575,11 @@ async function main(): Promise<number> {
     // ---- 5. exports of 100,000 annotations (the server's resident memory sampled every 10 ms) ----
     const exportOnce = (format: "csv" | "jsonld" | "pdf", projectId = project.id) =>
       // The PDF is kept, to check that it is whole; the others are only counted.
-      measuredDownload(`${app!.url}/api/v1/projects/${projectId}/export?format=${format}`, { headers: { authorization }, pid: app!.child.pid!, keepBody: format === "pdf" });
+      measuredDownload(`${app!.url}/api/v1/projects/${projectId}/export?format=${format}`, {
+        headers: { authorization },
+        pid: app!.child.pid!,
+        keepBody: format === "pdf",
+      });
     // A server that has answered one export before (as a running one has), then three runs each.
     await exportOnce("csv");
     for (const format of ["csv", "jsonld"] as const) {
@@ -351,7 +587,10 @@ async function main(): Promise<number> {
       const firstByte = median(runs.map((run) => run.firstByte));
       const growth = Math.max(...runs.map((run) => run.growth));
       rows.push({
-        measure: `export ${annotationCount.toLocaleString("en")} annotations as ${format.toUpperCase()} (${(runs[0]!.bytes / 1024 / 1024).toFixed(0)} MB in ${(median(runs.map((run) => run.total)) / 1000).toFixed(1)} s)`,
+        measure:
+          `export ${annotationCount.toLocaleString("en")} annotations as ${format.toUpperCase()} ` +
+          `(${(runs[0]!.bytes / 1024 / 1024).toFixed(0)} MB ` +
+          `in ${(median(runs.map((run) => run.total)) / 1000).toFixed(1)} s)`,
         result: `first byte ${ms(firstByte)}; memory +${growth.toFixed(0)} MB`,
         baseline: "—",
         ratio: "—",
@@ -370,8 +609,13 @@ async function main(): Promise<number> {
     writeFileSync(reportFile, report.body);
     log(`the PDF report is in ${reportFile} (pdftoppm -png -r 60 shows its pages)`);
     rows.push({
-      measure: `PDF report: ${REPORT_ARTICLES} articles, ${REPORT_EVENTS} events, ${(REPORT_ARTICLES * REPORT_PER_ARTICLE).toLocaleString("en")} claims (${pages} pages, ${(report.bytes / 1024 / 1024).toFixed(1)} MB)`,
-      result: `${(report.total / 1000).toFixed(1)} s; memory +${report.growth.toFixed(0)} MB${whole ? "" : " (incomplete)"}`,
+      measure:
+        `PDF report: ${REPORT_ARTICLES} articles, ${REPORT_EVENTS} ` +
+        `events, ${(REPORT_ARTICLES * REPORT_PER_ARTICLE).toLocaleString("en")} claims (${pages} ` +
+        `pages, ${(report.bytes / 1024 / 1024).toFixed(1)} MB)`,
+      result: `${(report.total / 1000).toFixed(1)} s; memory +${report.growth.toFixed(0)} MB${
+        whole ? "" : " (incomplete)"
+      }`,
       baseline: "—",
       ratio: "—",
       target: "< 60 s, memory < 500 MB",
@@ -381,18 +625,36 @@ async function main(): Promise<number> {
     // ---- 7. the reader in Chromium ---------------------------------------
     const browser = await chromium.launch({ executablePath: ensureChromium(), args: ["--no-sandbox"] });
     try {
-      const highlights = await measureReader(browser, app.url, `/articles/${readerArticle.id}`, { email, password: PASSWORD }, false);
-      const marks = await measureReader(browser, app.url, `/articles/${readerArticle.id}`, { email, password: PASSWORD }, true);
+      const highlights = await measureReader(
+        browser,
+        app.url,
+        `/articles/${readerArticle.id}`,
+        { email, password: PASSWORD },
+        false,
+      );
+      const marks = await measureReader(
+        browser,
+        app.url,
+        `/articles/${readerArticle.id}`,
+        { email, password: PASSWORD },
+        true,
+      );
       rows.push({
-        measure: `reader: ${READER_HIGHLIGHTS.toLocaleString("en")} highlights, navigation → highlights painted (Chromium)`,
-        result: `${ms(highlights.painted)} (data → frame ${ms(highlights.paint)}; ${highlights.ranges} ranges near the screen)`,
+        measure:
+          `reader: ${READER_HIGHLIGHTS.toLocaleString("en")} highlights, navigation → highlights painted ` +
+          `(Chromium)`,
+        result:
+          `${ms(highlights.painted)} (data → frame ${ms(highlights.paint)}; ${highlights.ranges} ranges near ` +
+          `the screen)`,
         baseline: `${ms(marks.painted)} (wrapper marks, ${marks.ranges} elements)`,
         ratio: (highlights.painted / marks.painted).toFixed(2),
         target: "< 1,000 ms",
         pass: highlights.painted < 1_000,
       });
       rows.push({
-        measure: `reader: ${READER_HIGHLIGHTS.toLocaleString("en")} highlights, the article page's HTML (with its inline data)`,
+        measure:
+          `reader: ${READER_HIGHLIGHTS.toLocaleString("en")} highlights, the article page's HTML (with its ` +
+          `inline data)`,
         result: `${kilobytes(highlights.html)} (${kilobytes(highlights.transferred)} compressed)`,
         baseline: "—",
         ratio: "—",
@@ -424,7 +686,13 @@ const kilobytes = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
  * data included, as sent and as read; and the highlights painted.
  * `fallback`: without CSS.highlights, as wrapper marks.
  */
-async function measureReader(browser: Browser, appUrl: string, pagePath: string, account: { email: string; password: string }, fallback: boolean) {
+async function measureReader(
+  browser: Browser,
+  appUrl: string,
+  pagePath: string,
+  account: { email: string; password: string },
+  fallback: boolean,
+) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   if (fallback) await context.addInitScript(() => Reflect.deleteProperty(CSS, "highlights"));
   const page = await context.newPage();
@@ -438,9 +706,13 @@ async function measureReader(browser: Browser, appUrl: string, pagePath: string,
     const response = await page.goto(`${appUrl}${pagePath}`);
     const html = (await response!.body()).length;
     const transferred = (await response!.request().sizes()).responseBodySize;
-    await page.waitForFunction(() => performance.getEntriesByName("parallax:paint").length > 0, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName("parallax:paint").length > 0, undefined, {
+      timeout: 60_000,
+    });
     // performance.now() counts from the navigation's start: the measure's end is the time to the painted frame.
-    const { startTime, duration } = await page.evaluate(() => performance.getEntriesByName("parallax:paint")[0]!.toJSON() as PerformanceEntry);
+    const { startTime, duration } = await page.evaluate(
+      () => performance.getEntriesByName("parallax:paint")[0]!.toJSON() as PerformanceEntry,
+    );
     runs.push({ painted: startTime + duration, paint: duration, html, transferred });
   }
   const ranges = await page.evaluate(() =>
@@ -450,12 +722,28 @@ async function measureReader(browser: Browser, appUrl: string, pagePath: string,
   );
   await context.close();
   const medianOfRuns = (key: keyof (typeof runs)[number]) => median(runs.map((run) => run[key]));
-  return { painted: medianOfRuns("painted"), paint: medianOfRuns("paint"), html: medianOfRuns("html"), transferred: medianOfRuns("transferred"), ranges };
+  return {
+    painted: medianOfRuns("painted"),
+    paint: medianOfRuns("paint"),
+    html: medianOfRuns("html"),
+    transferred: medianOfRuns("transferred"),
+    ranges,
+  };
 }
 
 function printTable(): void {
-  const header = { measure: "measure", result: "result", baseline: "baseline", ratio: "ratio", target: "target", pass: "pass/fail" };
-  const cells = [header, ...rows.map((row) => ({ ...row, pass: row.pass === null ? "—" : row.pass ? "pass" : "FAIL" }))];
+  const header = {
+    measure: "measure",
+    result: "result",
+    baseline: "baseline",
+    ratio: "ratio",
+    target: "target",
+    pass: "pass/fail",
+  };
+  const cells = [
+    header,
+    ...rows.map((row) => ({ ...row, pass: row.pass === null ? "—" : row.pass ? "pass" : "FAIL" })),
+  ];
   const keys = ["measure", "result", "baseline", "ratio", "target", "pass"] as const;
   const widths = keys.map((key) => Math.max(...cells.map((cell) => String(cell[key]).length)));
   console.log("");

@@ -57,7 +57,8 @@ function started<T extends { stop(): Promise<void> }>(service: T): T {
   return service;
 }
 async function stopAll(): Promise<void> {
-  for (const service of running.splice(0)) await service.stop().catch((error: unknown) => log(`stopping: ${String(error)}`));
+  for (const service of running.splice(0))
+    await service.stop().catch((error: unknown) => log(`stopping: ${String(error)}`));
 }
 
 interface Round {
@@ -72,9 +73,14 @@ const ROUNDS: Round[] = [
   { name: "through PgBouncer", database: "parallax_cluster_pooled", isPooled: true },
 ];
 
-/** This process's environment without the app settings of whoever runs it (npm test's own database, single sign-on): each round sets its own. */
+/**
+ * This process's environment without the app settings of whoever runs it (npm test's own database, single sign-on):
+ * each round sets its own.
+ */
 function inheritedEnvironment(): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(DATABASE_|AUTH_|PARALLAX_(?!.*PG_PORT)|TEST_)/.test(name)));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(DATABASE_|AUTH_|PARALLAX_(?!.*PG_PORT)|TEST_)/.test(name)),
+  );
 }
 
 /** Lines of an instance's log that say what it did about the migrations and the demo seed. */
@@ -85,7 +91,15 @@ function startupLines(logFile: string): string[] {
     .map((line) => line.replace(/^\[parallax\] /, ""));
 }
 
-async function runRound(round: Round, context: { postgres: PostgresServer; user: ServiceUser; programs: { haproxy: string; pgbouncer: string }; report: string[] }): Promise<void> {
+async function runRound(
+  round: Round,
+  context: {
+    postgres: PostgresServer;
+    user: ServiceUser;
+    programs: { haproxy: string; pgbouncer: string };
+    report: string[];
+  },
+): Promise<void> {
   const { postgres, user, report } = context;
   const folder = freshFolderFor(user, path.join(CLUSTER_DIR, round.name.replaceAll(" ", "-")));
   const login: Login = { user: `${round.database}_app`, password: randomBytes(18).toString("base64url") };
@@ -101,28 +115,70 @@ async function runRound(round: Round, context: { postgres: PostgresServer; user:
     PARALLAX_DATA_DIR: folder,
   };
   if (round.isPooled) {
-    pooler = started(await startPgbouncer({ program: context.programs.pgbouncer, folder, port: await freePort(), serverPort: postgres.port, login, poolSize: 10, user }));
-    Object.assign(env, { DATABASE_URL: pooler.urlFor(round.database), DATABASE_DIRECT_URL: directUrl, PARALLAX_DB_PREPARED_STATEMENTS: "false" });
+    pooler = started(
+      await startPgbouncer({
+        program: context.programs.pgbouncer,
+        folder,
+        port: await freePort(),
+        serverPort: postgres.port,
+        login,
+        poolSize: 10,
+        user,
+      }),
+    );
+    Object.assign(env, {
+      DATABASE_URL: pooler.urlFor(round.database),
+      DATABASE_DIRECT_URL: directUrl,
+      PARALLAX_DB_PREPARED_STATEMENTS: "false",
+    });
   }
-  report.push(``, `== ${round.name}: ${round.isPooled ? "instances → PgBouncer 1.18 (transaction pooling, 10 server connections) → PostgreSQL; LISTEN and start-up locks direct" : "instances → PostgreSQL"}`);
+  report.push(
+    ``,
+    `== ${round.name}: ${
+      round.isPooled
+        ? "instances → PgBouncer 1.18 (transaction pooling, 10 server connections) → " +
+          "PostgreSQL; LISTEN and start-up locks direct"
+        : "instances → PostgreSQL"
+    }`,
+  );
 
-  // Both at once, as a deployment rolls out: one applies the migrations and loads the demo, the other waits and finds them done.
+  // Both at once, as a deployment rolls out: one applies the migrations and loads the demo, the other waits and finds
+  // them done.
   const ports = { a: await freePort(), b: await freePort() };
   const logOf = (name: string) => path.join(folder, `instance-${name}.log`);
   const startOne = (name: "a" | "b") => startInstance({ name, port: ports[name], env, logFile: logOf(name) });
   const startedAt = Date.now();
   const [a, b] = (await Promise.all([startOne("a"), startOne("b")])).map(started) as [AppInstance, AppInstance];
   const migrations = readMigrations().migrationDirectories.length;
-  const [row] = await postgres.query<{ applied: number }>("SELECT count(*)::int AS applied FROM _prisma_migrations WHERE finished_at IS NOT NULL", [], round.database);
+  const [row] = await postgres.query<{ applied: number }>(
+    "SELECT count(*)::int AS applied FROM _prisma_migrations WHERE finished_at IS NOT NULL",
+    [],
+    round.database,
+  );
   const applied = row?.applied ?? 0;
   const lines = { a: startupLines(logOf("a")), b: startupLines(logOf("b")) };
-  const appliers = (["a", "b"] as const).filter((name) => lines[name].some((line) => line.startsWith("applied migrations")));
-  report.push(`both instances started together in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; the migrations ran once (${applied} rows for ${migrations} migrations):`);
+  const appliers = (["a", "b"] as const).filter((name) =>
+    lines[name].some((line) => line.startsWith("applied migrations")),
+  );
+  report.push(
+    `both instances started together in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; the migrations ran once ` +
+      `(${applied} rows for ${migrations} migrations):`,
+  );
   for (const name of ["a", "b"] as const) report.push(`  ${name}: ${lines[name].join(" | ").slice(0, 220)}`);
-  if (applied !== migrations || appliers.length !== 1) throw new CheckFailed(`the migrations were applied by ${appliers.length} instances, ${applied} rows for ${migrations} migrations`);
+  if (applied !== migrations || appliers.length !== 1)
+    throw new CheckFailed(
+      `the migrations were applied by ${appliers.length} instances, ${applied} rows for ${migrations} migrations`,
+    );
 
   const balancer: Balancer = started(
-    await startHaproxy({ program: context.programs.haproxy, folder, port: await freePort(), instances: [a, b].map((instance) => ({ name: instance.name, port: ports[instance.name as "a" | "b"] })), sourceAddress: BALANCER_ADDRESS, user }),
+    await startHaproxy({
+      program: context.programs.haproxy,
+      folder,
+      port: await freePort(),
+      instances: [a, b].map((instance) => ({ name: instance.name, port: ports[instance.name as "a" | "b"] })),
+      sourceAddress: BALANCER_ADDRESS,
+      user,
+    }),
   );
   await waitUntilServedBy(balancer.url, a, Date.now(), 10_000);
   await waitUntilServedBy(balancer.url, b, Date.now(), 10_000);
@@ -137,21 +193,36 @@ async function runRound(round: Round, context: { postgres: PostgresServer; user:
   await check(() => checkRateLimitAcross(a, b));
   await check(() => checkRevocationAcross(a, b, token));
   await check(() => checkRollingUpgrade({ balancerUrl: balancer.url, token, directUrl, folder }));
-  const { report: killReport, killedAt } = await checkKillUnderWriters({ balancerUrl: balancer.url, victim: a, token, databaseUrl: directUrl });
+  const { report: killReport, killedAt } = await checkKillUnderWriters({
+    balancerUrl: balancer.url,
+    victim: a,
+    token,
+    databaseUrl: directUrl,
+  });
   report.push(...killReport);
 
   const restartedAt = Date.now();
   const again = started(await startOne("a"));
   const rejoinMs = await waitUntilServedBy(balancer.url, again, restartedAt, REJOIN_TIMEOUT_MS);
-  report.push(`${again.name} (the previous version now: the database has the next version's migration too) started again ${((restartedAt - killedAt) / 1000).toFixed(1)} s after the kill; the balancer sent to it ${(rejoinMs / 1000).toFixed(1)} s after its start began`);
+  report.push(
+    `${again.name} (the previous version now: the database has the next version's migration too) started ` +
+      `again ${((restartedAt - killedAt) / 1000).toFixed(1)} s after the kill; the balancer sent to ` +
+      `it ${(rejoinMs / 1000).toFixed(1)} s after its start began`,
+  );
   await check(() => checkLiveAcross(b, again, token));
 
   if (pooler) {
     const { transactions, serverConnections } = await pooler.stats();
-    report.push(`PgBouncer ran ${transactions - transactionsBefore} transactions of these checks on ${serverConnections} server connections`);
+    report.push(
+      `PgBouncer ran ${transactions - transactionsBefore} transactions of these checks on ${serverConnections} ` +
+        `server connections`,
+    );
     if (transactions <= transactionsBefore) throw new CheckFailed("nothing went through PgBouncer");
   }
-  const listeners = await postgres.query<{ count: number }>("SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = $1 AND application_name = 'parallax-live'", [round.database]);
+  const listeners = await postgres.query<{ count: number }>(
+    "SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = $1 AND application_name = 'parallax-live'",
+    [round.database],
+  );
   report.push(`LISTEN connections on PostgreSQL: ${listeners[0]!.count} (one per running instance)`);
   await stopAll();
 }
@@ -167,7 +238,12 @@ async function main(): Promise<number> {
     const folder = freshFolderFor(user, path.join(CLUSTER_DIR, "postgres"));
     const postgres = await startDebianPostgres({ binDir, folder, port: await freePort(), user });
     // Built here, once: instances that start together would each build it. The build checks the settings exist.
-    ensureBuilt({ ...inheritedEnvironment(), NODE_ENV: "production", DATABASE_URL: postgres.urlFor("postgres"), AUTH_SECRET: randomBytes(32).toString("base64url") });
+    ensureBuilt({
+      ...inheritedEnvironment(),
+      NODE_ENV: "production",
+      DATABASE_URL: postgres.urlFor("postgres"),
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+    });
     report.push(`PostgreSQL: ${postgres.version.split(" on ")[0]} (${binDir}), as the user ${user.name}`);
     try {
       for (const round of ROUNDS) {
@@ -181,7 +257,10 @@ async function main(): Promise<number> {
     report.push(``, `all checks passed in ${((Date.now() - began) / 1000).toFixed(0)} s`);
     return 0;
   } catch (error) {
-    report.push(``, `FAILED: ${error instanceof CheckFailed ? error.message : error instanceof Error ? error.stack : String(error)}`);
+    report.push(
+      ``,
+      `FAILED: ${error instanceof CheckFailed ? error.message : error instanceof Error ? error.stack : String(error)}`,
+    );
     return 1;
   } finally {
     console.log(report.join("\n"));

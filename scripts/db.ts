@@ -42,7 +42,8 @@ async function main(): Promise<number> {
       return 0;
     }
     case "new-migration": {
-      if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("usage: npm run db:new-migration -- <name_in_snake_case>");
+      if (!name || !/^[a-z0-9_]+$/.test(name))
+        throw new Error("usage: npm run db:new-migration -- <name_in_snake_case>");
       const sql = await withMigratedScratchDatabase(diffDatabaseToSchema);
       if (sql === null) {
         log("schema.prisma and the migrations agree: nothing to write");
@@ -68,7 +69,8 @@ async function main(): Promise<number> {
     case "seed": {
       const server = await provideDatabaseServer("pg", embeddedPort("PARALLAX_PG_PORT", 54329));
       try {
-        const url = (process.env.DATABASE_URL ??= server.urlFor("parallax"));
+        const url = process.env.DATABASE_URL ?? server.urlFor("parallax");
+        process.env.DATABASE_URL = url;
         process.env.AUTH_SECRET ??= "x".repeat(32); // the seed signs nothing
         const { seedDemoOnce } = await import("../prisma/seed/demo.ts");
         const created = await seedDemoOnce(process.env.DATABASE_DIRECT_URL ?? url);

@@ -18,7 +18,12 @@ import pg from "pg";
 import { followLive } from "./lib/app-client.ts";
 import { ensureBuilt } from "./lib/build.ts";
 import { dataDir } from "./lib/database.ts";
-import { type EmbeddedCluster, postmasterPid, restartEmbeddedPostgres, startEmbeddedPostgres } from "./lib/embedded-postgres.ts";
+import {
+  type EmbeddedCluster,
+  postmasterPid,
+  restartEmbeddedPostgres,
+  startEmbeddedPostgres,
+} from "./lib/embedded-postgres.ts";
 import { log } from "./lib/log.ts";
 import { freePort, waitForHealth } from "./lib/net.ts";
 import { type RunningApp, startNextServer } from "./lib/next-server.ts";
@@ -66,7 +71,12 @@ async function main(): Promise<number> {
     await cluster.createDatabaseIfMissing(DATABASE);
     const databaseUrl = cluster.urlFor(DATABASE);
     await applyMigrations(databaseUrl);
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      NODE_ENV: "production",
+    };
 
     // A user, a token, a project and an article, made with the app's own functions.
     Object.assign(process.env, { DATABASE_URL: databaseUrl, AUTH_SECRET: env.AUTH_SECRET });
@@ -78,7 +88,10 @@ async function main(): Promise<number> {
     const { createAnnotation } = await import("../lib/annotations.ts");
     const { db } = await import("../lib/db.ts");
     const email = "durability@test.example";
-    const user = await signUp({ email, name: "Durability", password: "durability password" }, { ignoreSignupSwitch: true });
+    const user = await signUp(
+      { email, name: "Durability", password: "durability password" },
+      { ignoreSignupSwitch: true },
+    );
     const { token } = await createApiToken({ email, password: "durability password" });
     const actor = actorFor(user, "token");
     const project = await createProject(actor, { name: "Durability" });
@@ -87,7 +100,12 @@ async function main(): Promise<number> {
     await db().$disconnect();
 
     ensureBuilt(env);
-    app = await startNextServer({ mode: "start", port: await freePort(), env, logFile: path.join(dataDir(), "durability-app.log") });
+    app = await startNextServer({
+      mode: "start",
+      port: await freePort(),
+      env,
+      logFile: path.join(dataDir(), "durability-app.log"),
+    });
     log(`app at ${app.url}; ${WRITERS} writers; ${CRASHES} crashes of PostgreSQL; a reader follows the article live`);
     const live = await followLive(app.url, article.id, token);
     const resyncs = () => live.events.filter((event) => event.data.type === "resync").length;
@@ -102,7 +120,9 @@ async function main(): Promise<number> {
       const n = ++sequence;
       const text = `write ${n} ${randomBytes(6).toString("hex")}`;
       const asComment = n % 3 === 0;
-      const url = asComment ? `${app!.url}/api/v1/annotations/${annotationId}/comments` : `${app!.url}/api/v1/articles/${article.id}/annotations`;
+      const url = asComment
+        ? `${app!.url}/api/v1/annotations/${annotationId}/comments`
+        : `${app!.url}/api/v1/articles/${article.id}/annotations`;
       const body = asComment ? { text } : { start: 15, end: 26, exact: "40 villages", note: text };
       const started = Date.now();
       try {
@@ -113,7 +133,8 @@ async function main(): Promise<number> {
           signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
         const answer = (await response.json().catch(() => null)) as { id?: string; error?: { code?: string } } | null;
-        if (response.status === 201 && answer?.id) acknowledged.push({ kind: asComment ? "comment" : "annotation", id: answer.id, text });
+        if (response.status === 201 && answer?.id)
+          acknowledged.push({ kind: asComment ? "comment" : "annotation", id: answer.id, text });
         else if (response.status === 503 && answer?.error?.code === "service_unavailable") unavailable++;
         else failures.push(`write ${n}: ${response.status} ${JSON.stringify(answer)}`);
       } catch (error) {
@@ -154,13 +175,25 @@ async function main(): Promise<number> {
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
     const annotations = new Map(
-      (await client.query<{ id: string; note: string }>("SELECT id, note FROM annotations WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL", [acknowledged.filter((w) => w.kind === "annotation").map((w) => w.id)])).rows.map((row) => [row.id, row.note]),
+      (
+        await client.query<{ id: string; note: string }>(
+          "SELECT id, note FROM annotations WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL",
+          [acknowledged.filter((w) => w.kind === "annotation").map((w) => w.id)],
+        )
+      ).rows.map((row) => [row.id, row.note]),
     );
     const comments = new Map(
-      (await client.query<{ id: string; text: string }>("SELECT id, text FROM comments WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL", [acknowledged.filter((w) => w.kind === "comment").map((w) => w.id)])).rows.map((row) => [row.id, row.text]),
+      (
+        await client.query<{ id: string; text: string }>(
+          "SELECT id, text FROM comments WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL",
+          [acknowledged.filter((w) => w.kind === "comment").map((w) => w.id)],
+        )
+      ).rows.map((row) => [row.id, row.text]),
     );
     await client.end();
-    const lost = acknowledged.filter((w) => (w.kind === "annotation" ? annotations.get(w.id) : comments.get(w.id)) !== w.text);
+    const lost = acknowledged.filter(
+      (w) => (w.kind === "annotation" ? annotations.get(w.id) : comments.get(w.id)) !== w.text,
+    );
 
     console.log("");
     console.log(`writes acknowledged (2xx)   ${acknowledged.length}`);
@@ -168,10 +201,20 @@ async function main(): Promise<number> {
     console.log(`answered 503 during outages ${unavailable}`);
     console.log(`500s, other answers, hangs  ${failures.length}`);
     console.log(`restarts with no resync     ${restartsWithoutResync} (of the live stream: ${resyncs()} resyncs)`);
-    console.log(`outages                     ${outages.map((o) => `503 after ${o.downAfterMs} ms, 200 ${o.upAfterMs} ms after restart`).join("; ")}`);
+    console.log(
+      `outages                     ${outages
+        .map((o) => `503 after ${o.downAfterMs} ms, 200 ${o.upAfterMs} ms after restart`)
+        .join("; ")}`,
+    );
     for (const failure of failures.slice(0, 20)) console.log(`  ${failure}`);
     for (const write of lost.slice(0, 20)) console.log(`  lost: ${write.kind} ${write.id}`);
-    const passed = lost.length === 0 && failures.length === 0 && unavailable > 0 && outages.length === CRASHES && acknowledged.length > 0 && restartsWithoutResync === 0;
+    const passed =
+      lost.length === 0 &&
+      failures.length === 0 &&
+      unavailable > 0 &&
+      outages.length === CRASHES &&
+      acknowledged.length > 0 &&
+      restartsWithoutResync === 0;
     log(passed ? "durability: passed" : "durability: FAILED");
     return passed ? 0 : 1;
   } finally {

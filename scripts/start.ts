@@ -53,7 +53,13 @@ async function main() {
   if (server.exited) {
     const restart = () => restartEmbeddedPostgres(path.join(dataDir(), "pg"), databasePort);
     const first = { exited: server.exited, stop: server.stop };
-    database = supervise({ name: "PostgreSQL", first, restart, giveUp: (reason) => stop(1, reason), shutdown: shutdown.signal });
+    database = supervise({
+      name: "PostgreSQL",
+      first,
+      restart,
+      giveUp: (reason) => stop(1, reason),
+      shutdown: shutdown.signal,
+    });
   }
 
   let databaseUrl = process.env.DATABASE_URL;
@@ -84,7 +90,13 @@ async function main() {
   const startApp = () => startNextServer({ mode: isDev ? "dev" : "start", port, env });
   const firstApp = await startApp();
   // An app server that dies (out of memory, killed) is started again; PostgreSQL keeps running meanwhile.
-  app = supervise({ name: "the app server", first: firstApp, restart: startApp, giveUp: (reason) => stop(1, reason), shutdown: shutdown.signal });
+  app = supervise({
+    name: "the app server",
+    first: firstApp,
+    restart: startApp,
+    giveUp: (reason) => stop(1, reason),
+    shutdown: shutdown.signal,
+  });
 
   const emailWidth = Math.max(...DEMO_ACCOUNTS.map((account) => account.email.length));
   console.log(`
@@ -94,7 +106,11 @@ ${
     ? ""
     : `
   Demo logins (for trying Parallax only; change or remove them before real use):
-${DEMO_ACCOUNTS.map((account) => `    ${account.role.toLowerCase().padEnd(9)} ${account.email.padEnd(emailWidth)}   password: ${account.password}`).join("\n")}
+${DEMO_ACCOUNTS.map(
+  (account) =>
+    `    ${account.role.toLowerCase().padEnd(9)} ` +
+    `${account.email.padEnd(emailWidth)}   password: ${account.password}`,
+).join("\n")}
 `
 }
   Press Ctrl-C to stop.

@@ -14,7 +14,8 @@
  * seeded here and dropped at the end: on the embedded server under
  * .data/test-pg, or on the server DATABASE_URL names. Never the user's data.
  *
- * A full run first type-checks everything (tsc --noEmit).
+ * A full run first lints (npm run lint: Biome's formatter and linter, the line width; it stops
+ * there if that fails) and type-checks everything (tsc --noEmit).
  * `npm test -- tests/integration/articles.test.ts` runs one file (any layer);
  * the layers with no file named are skipped, and the output says so.
  */
@@ -75,7 +76,9 @@ async function main(): Promise<number> {
     await app?.stop();
     await identityProvider?.stop();
     if (server) {
-      await server.dropDatabase(database).catch((error: unknown) => log(`could not drop ${database}: ${String(error)}`));
+      await server
+        .dropDatabase(database)
+        .catch((error: unknown) => log(`could not drop ${database}: ${String(error)}`));
       await server.stop();
     }
   };
@@ -84,13 +87,21 @@ async function main(): Promise<number> {
   try {
     let failures = 0;
     if (process.argv.length <= 2) {
+      log("lint (biome ci, line width)");
+      if ((await run(["--import", "tsx", "scripts/lint.ts"], env)) !== 0) {
+        log("lint failed: `npx biome format --write .` fixes the formatting; wrap long lines and fix the rest by hand");
+        return 1;
+      }
       log("type check (next typegen, tsc --noEmit)");
       failures += await run(["node_modules/next/dist/bin/next", "typegen"], env);
       failures += await run(["node_modules/typescript/bin/tsc", "--noEmit"], env);
     }
     if (layers.has("unit")) {
       log("unit tests");
-      failures += await run(["node_modules/vitest/vitest.mjs", "run", "--project", "unit", ...layers.get("unit")!], env);
+      failures += await run(
+        ["node_modules/vitest/vitest.mjs", "run", "--project", "unit", ...layers.get("unit")!],
+        env,
+      );
     }
     if (!layers.has("integration") && !layers.has("e2e")) return failures;
 
@@ -111,8 +122,15 @@ async function main(): Promise<number> {
     ensureBuilt(env);
     // Single sign-on against a real OpenID Connect provider of the tests' own.
     const appPort = await freePort();
-    log("OpenID Connect provider for the single sign-on tests (oidc-provider with its development keys and sign-in pages; hence its warnings):");
-    identityProvider = await startIdentityProvider({ port: await freePort(), redirectUri: `http://localhost:${appPort}/api/auth/callback/oidc` });
+    log(
+      "OpenID Connect provider for the single sign-on tests (oidc-provider with its development keys and sign-in " +
+        "pages; " +
+        "hence its warnings):",
+    );
+    identityProvider = await startIdentityProvider({
+      port: await freePort(),
+      redirectUri: `http://localhost:${appPort}/api/auth/callback/oidc`,
+    });
     Object.assign(env, {
       AUTH_OIDC_ISSUER: identityProvider.issuer,
       AUTH_OIDC_ID: identityProvider.clientId,
@@ -127,7 +145,10 @@ async function main(): Promise<number> {
     if (layers.has("integration")) {
       log("integration tests");
       const files = layers.get("integration")!;
-      failures += await run(["node_modules/vitest/vitest.mjs", "run", "--project", "integration", "--no-file-parallelism", ...files], env);
+      failures += await run(
+        ["node_modules/vitest/vitest.mjs", "run", "--project", "integration", "--no-file-parallelism", ...files],
+        env,
+      );
     }
     if (layers.has("e2e")) {
       log("end-to-end tests in Chromium");

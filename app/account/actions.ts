@@ -11,7 +11,9 @@ import { changePassword } from "@/lib/users";
 export async function changePasswordAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireActor();
   const address = clientAddress(await headers());
-  const state = await formAction(() => changePassword(actor, formFields(formData, ["currentPassword", "newPassword"]), address));
+  const state = await formAction(() =>
+    changePassword(actor, formFields(formData, ["currentPassword", "newPassword"]), address),
+  );
   if (state.error) return state;
   await signOut({ redirectTo: "/signin" });
   return state;

@@ -18,7 +18,8 @@ export default async function AccountPage() {
           Personal access tokens
         </h2>
         <p className="text-sm text-stone-600">
-          For scripts and other tools: send <code>Authorization: Bearer &lt;token&gt;</code> to the API. A token acts as you in every project you are a member of.
+          For scripts and other tools: send <code>Authorization: Bearer &lt;token&gt;</code> to the API. A token acts as
+          you in every project you are a member of.
         </p>
         <TokenList tokens={tokens} />
         <Card>
@@ -34,7 +35,9 @@ export default async function AccountPage() {
             <PasswordForm />
           </Card>
         ) : (
-          <p className="text-sm text-stone-600">This account signs in through single sign-on and has no password. Make a token above for scripts.</p>
+          <p className="text-sm text-stone-600">
+            This account signs in through single sign-on and has no password. Make a token above for scripts.
+          </p>
         )}
       </section>
     </div>

@@ -16,7 +16,10 @@ export const metadata: Metadata = { title: "Projects" };
 export default async function ProjectsPage({ searchParams }: PageProps<"/projects">) {
   const actor = await requireSignedIn("/projects");
   const cursor = queryParam(await searchParams, "cursor");
-  const [{ data: page, problem }, invitations] = await Promise.all([orProblem(listProjects(actor, { limit: MAX_PAGE_SIZE, cursor })), listMyInvitations(actor, { limit: MAX_PAGE_SIZE })]);
+  const [{ data: page, problem }, invitations] = await Promise.all([
+    orProblem(listProjects(actor, { limit: MAX_PAGE_SIZE, cursor })),
+    listMyInvitations(actor, { limit: MAX_PAGE_SIZE }),
+  ]);
   const projects = page?.items ?? [];
   return (
     <div className="grid gap-8 lg:grid-cols-[1fr_20rem]">
@@ -32,13 +35,20 @@ export default async function ProjectsPage({ searchParams }: PageProps<"/project
               <li key={project.id}>
                 <Link
                   href={`/projects/${project.id}`}
-                  className="block rounded-lg border border-stone-200 bg-white p-4 shadow-xs hover:border-indigo-300 hover:shadow-sm"
+                  className={`block rounded-lg border border-stone-200 bg-white p-4 shadow-xs hover:border-indigo-300
+                    hover:shadow-sm`}
                 >
                   <div className="flex items-baseline justify-between gap-4">
                     <h2 className="font-medium text-stone-900">{project.name}</h2>
-                    {project.role && <span className="text-xs uppercase tracking-wide text-stone-500">{project.role.toLowerCase()}</span>}
+                    {project.role && (
+                      <span className="text-xs uppercase tracking-wide text-stone-500">
+                        {project.role.toLowerCase()}
+                      </span>
+                    )}
                   </div>
-                  {project.description && <p className="mt-1 line-clamp-2 text-sm text-stone-600">{project.description}</p>}
+                  {project.description && (
+                    <p className="mt-1 line-clamp-2 text-sm text-stone-600">{project.description}</p>
+                  )}
                   <p className="mt-2 text-xs text-stone-500">
                     {project.articleCount} {project.articleCount === 1 ? "article" : "articles"}
                   </p>
@@ -47,7 +57,12 @@ export default async function ProjectsPage({ searchParams }: PageProps<"/project
             ))}
           </ul>
         )}
-        <PageNavigation path="/projects" cursor={cursor} nextCursor={page?.nextCursor ?? null} nextLabel="More projects →" />
+        <PageNavigation
+          path="/projects"
+          cursor={cursor}
+          nextCursor={page?.nextCursor ?? null}
+          nextLabel="More projects →"
+        />
       </div>
       <Card className="h-fit">
         <h2 className="mb-4 font-medium">New project</h2>

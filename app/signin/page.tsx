@@ -14,7 +14,10 @@ import { singleSignOnAction } from "./actions";
 function singleSignOnProblem(error: unknown): string | undefined {
   if (typeof error !== "string") return undefined;
   if (error === "AccessDenied") {
-    return "Single sign-on did not sign you in: there is no account here with your email address and this server does not create one (or your provider did not confirm the address). Ask an administrator.";
+    return (
+      "Single sign-on did not sign you in: there is no account here with your email address and this server does " +
+      "not create one (or your provider did not confirm the address). Ask an administrator."
+    );
   }
   return "Single sign-on failed. Try again, or sign in with your email and password.";
 }
@@ -39,7 +42,10 @@ export default async function SignInPage({ searchParams }: PageProps<"/signin">)
           <form action={singleSignOnAction} className="mb-5 space-y-3 border-b border-stone-200 pb-5">
             <FormError message={singleSignOnProblem(error)} />
             <input type="hidden" name="callbackUrl" value={returnTo} />
-            <button type="submit" className="w-full rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+            <button
+              type="submit"
+              className="w-full rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700"
+            >
               Continue with {singleSignOn}
             </button>
           </form>

@@ -7,16 +7,31 @@ import { TagChips } from "@/components/ui/tag-chips";
 import type { Adjudication, AdjudicationUnit } from "@/lib/review/adjudication";
 import type { AnnotationView } from "@/lib/annotations";
 
-const KIND_LABEL = { agreement: "Agreement", "tags-differ": "Same span, different tags", "spans-differ": "Different boundaries", single: "Marked by one coder" } as const;
-const KIND_STYLE = { agreement: "bg-emerald-100 text-emerald-900", "tags-differ": "bg-amber-100 text-amber-900", "spans-differ": "bg-amber-100 text-amber-900", single: "bg-stone-200 text-stone-800" } as const;
+const KIND_LABEL = {
+  agreement: "Agreement",
+  "tags-differ": "Same span, different tags",
+  "spans-differ": "Different boundaries",
+  single: "Marked by one coder",
+} as const;
+const KIND_STYLE = {
+  agreement: "bg-emerald-100 text-emerald-900",
+  "tags-differ": "bg-amber-100 text-amber-900",
+  "spans-differ": "bg-amber-100 text-amber-900",
+  single: "bg-stone-200 text-stone-800",
+} as const;
 
 /** The versions a decision changes, at the versions it was made on: the accepted one and those not rejected yet. */
 const versionsOf = (unit: AdjudicationUnit, accepted: AnnotationView) =>
-  Object.fromEntries(unit.versions.filter((version) => version && (version.id === accepted.id || version.status !== "REJECTED")).map((version) => [version!.id, version!.version]));
+  Object.fromEntries(
+    unit.versions
+      .filter((version) => version && (version.id === accepted.id || version.status !== "REJECTED"))
+      .map((version) => [version!.id, version!.version]),
+  );
 
 /** The unit's one approved version, every other one rejected: accepting it again would change nothing. */
 const isAccepted = (unit: AdjudicationUnit, version: AnnotationView) =>
-  version.status === "APPROVED" && unit.versions.every((other) => !other || other.id === version.id || other.status === "REJECTED");
+  version.status === "APPROVED" &&
+  unit.versions.every((other) => !other || other.id === version.id || other.status === "REJECTED");
 
 /**
  * Units of two or more reviewers' annotations, one per row. Accept one
@@ -33,7 +48,9 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
   useEffect(() => rows.current[focus]?.focus(), [focus]);
 
   const settle = (unit: AdjudicationUnit, accepted: AnnotationView, tags?: string[]) =>
-    callApi("POST", `/api/v1/articles/${articleId}/adjudication`, { body: { accept: accepted.id, versions: versionsOf(unit, accepted), ...(tags ? { tags } : {}) } });
+    callApi("POST", `/api/v1/articles/${articleId}/adjudication`, {
+      body: { accept: accepted.id, versions: versionsOf(unit, accepted), ...(tags ? { tags } : {}) },
+    });
 
   const accept = (unit: AdjudicationUnit, coder: number) =>
     run(async () => {
@@ -66,7 +83,8 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
   return (
     <div className="space-y-3">
       <p className="text-sm text-stone-600">
-        Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous, {coders.map((coder, index) => (
+        Keys: <kbd>j</kbd>/<kbd>k</kbd> next/previous,{" "}
+        {coders.map((coder, index) => (
           <span key={coder.id}>
             <kbd>{index + 1}</kbd> accept {coder.name}&apos;s,{" "}
           </span>
@@ -89,9 +107,17 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
             className={`rounded-lg border bg-white p-3 shadow-xs outline-none ${index === focus ? "border-indigo-400 ring-2 ring-indigo-200" : "border-stone-200"}`}
           >
             <div className="mb-2 flex items-center gap-2">
-              <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${KIND_STYLE[unit.kind]}`}>{KIND_LABEL[unit.kind]}</span>
-              {unit.versions.some((version) => version?.status === "APPROVED") && <span className="text-xs font-medium text-emerald-700">✓ settled</span>}
-              <button type="button" onClick={() => merge(unit)} className="ml-auto rounded-md border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-50">
+              <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${KIND_STYLE[unit.kind]}`}>
+                {KIND_LABEL[unit.kind]}
+              </span>
+              {unit.versions.some((version) => version?.status === "APPROVED") && (
+                <span className="text-xs font-medium text-emerald-700">✓ settled</span>
+              )}
+              <button
+                type="button"
+                onClick={() => merge(unit)}
+                className="ml-auto rounded-md border border-stone-300 px-2 py-0.5 text-xs hover:bg-stone-50"
+              >
                 Merge tags
               </button>
             </div>
@@ -103,7 +129,9 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
                   </p>
                   {version ? (
                     <>
-                      <q dir="auto" className="font-serif">{version.exact}</q>
+                      <q dir="auto" className="font-serif">
+                        {version.exact}
+                      </q>
                       <TagChips tags={version.tags} className="mt-1" />
                       <p className="mt-1 text-xs text-stone-500" title={version.reviewNote ?? undefined}>
                         {version.status.toLowerCase()}
@@ -111,7 +139,11 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
                       {isAccepted(unit, version) ? (
                         <p className="mt-1 text-xs font-medium text-emerald-700">✓ Accepted version</p>
                       ) : (
-                        <button type="button" onClick={() => accept(unit, coder)} className="mt-1 rounded-md border border-emerald-300 px-2 py-0.5 text-xs font-medium text-emerald-800 hover:bg-emerald-50">
+                        <button
+                          type="button"
+                          onClick={() => accept(unit, coder)}
+                          className="mt-1 rounded-md border border-emerald-300 px-2 py-0.5 text-xs font-medium text-emerald-800 hover:bg-emerald-50"
+                        >
                           Accept this version
                         </button>
                       )}

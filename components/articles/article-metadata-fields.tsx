@@ -14,7 +14,13 @@ export interface ArticleMetadataValues {
 export const ARTICLE_METADATA_FIELDS = ["title", "sourceName", "author", "publishedAt", "url"] as const;
 
 /** The metadata fields shared by the import form and the edit form. */
-export function ArticleMetadataFields({ values = {}, errors = {} }: { values?: ArticleMetadataValues; errors?: Record<string, string> }) {
+export function ArticleMetadataFields({
+  values = {},
+  errors = {},
+}: {
+  values?: ArticleMetadataValues;
+  errors?: Record<string, string>;
+}) {
   return (
     <>
       <TextField label="Title" name="title" required maxLength={500} defaultValue={values.title} error={errors.title} />
@@ -28,7 +34,13 @@ export function ArticleMetadataFields({ values = {}, errors = {} }: { values?: A
           error={errors.sourceName}
         />
         <TextField label="Author" name="author" maxLength={300} defaultValue={values.author} error={errors.author} />
-        <TextField label="Published" name="publishedAt" type="date" defaultValue={values.publishedAt} error={errors.publishedAt} />
+        <TextField
+          label="Published"
+          name="publishedAt"
+          type="date"
+          defaultValue={values.publishedAt}
+          error={errors.publishedAt}
+        />
         <TextField
           label="URL"
           name="url"

@@ -7,7 +7,13 @@ import type { ReactNode } from "react";
  * React escapes the text, so HTML in it is shown, never run. `renderLine`
  * may cut a line into pieces (highlight marks) but must keep its text.
  */
-export function ArticleText({ text, renderLine }: { text: string; renderLine?: (line: string, start: number) => ReactNode }) {
+export function ArticleText({
+  text,
+  renderLine,
+}: {
+  text: string;
+  renderLine?: (line: string, start: number) => ReactNode;
+}) {
   let offset = 0;
   const paragraphs = text.split("\n").map((line) => {
     const start = offset;
@@ -20,7 +26,12 @@ export function ArticleText({ text, renderLine }: { text: string; renderLine?: (
         line === "" ? (
           <p key={start} data-start={start} className="h-2" />
         ) : (
-          <p key={start} data-start={start} dir="auto" className="mb-3 whitespace-pre-wrap break-words [unicode-bidi:plaintext]">
+          <p
+            key={start}
+            data-start={start}
+            dir="auto"
+            className="mb-3 whitespace-pre-wrap break-words [unicode-bidi:plaintext]"
+          >
             {renderLine ? renderLine(line, start) : line}
           </p>
         ),

@@ -22,7 +22,11 @@ export function ImportArticleForm({ projectId }: { projectId: string }) {
         required
         rows={16}
         className="font-serif"
-        hint="Paste the article's text. Each line becomes a paragraph; the text is stored exactly as pasted (line breaks unified, Unicode normalised)."
+        hint={
+          "Paste the article's text. Each line becomes a paragraph; the text is stored exactly as pasted (line " +
+          "breaks " +
+          "unified, Unicode normalised)."
+        }
         error={state.fieldErrors?.text}
       />
       <SubmitButton pendingLabel="Importing…">Import article</SubmitButton>

@@ -11,7 +11,14 @@ export function SignUpForm({ minPasswordLength }: { minPasswordLength: number })
     <form action={action} className="space-y-4">
       <FormError message={state.error} />
       <TextField label="Name" name="name" autoComplete="name" required autoFocus error={state.fieldErrors?.name} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required error={state.fieldErrors?.email} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        error={state.fieldErrors?.email}
+      />
       <TextField
         label="Password"
         name="password"

@@ -22,7 +22,11 @@ interface CallOptions {
   version?: number;
 }
 
-export async function callApi<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, options: CallOptions = {}): Promise<T> {
+export async function callApi<T>(
+  method: "GET" | "POST" | "PATCH" | "DELETE",
+  path: string,
+  options: CallOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.version !== undefined) headers["if-match"] = `"${options.version}"`;
@@ -41,5 +45,10 @@ export async function callApi<T>(method: "GET" | "POST" | "PATCH" | "DELETE", pa
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return payload as T;
   const error = (payload as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-  throw new ApiFailure(response.status, error?.code ?? "error", error?.message ?? `The server answered ${response.status}.`, error?.details);
+  throw new ApiFailure(
+    response.status,
+    error?.code ?? "error",
+    error?.message ?? `The server answered ${response.status}.`,
+    error?.details,
+  );
 }

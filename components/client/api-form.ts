@@ -15,7 +15,10 @@ function failureState(failure: unknown): ApiFormState {
   if (!(failure instanceof ApiFailure)) throw failure;
   const issues = (failure.details as { issues?: { path: string; message: string }[] } | undefined)?.issues;
   if (!issues?.length) return { error: failure.message };
-  return { error: "Please correct the fields marked below.", fieldErrors: Object.fromEntries(issues.map((issue) => [issue.path, issue.message])) };
+  return {
+    error: "Please correct the fields marked below.",
+    fieldErrors: Object.fromEntries(issues.map((issue) => [issue.path, issue.message])),
+  };
 }
 
 /**
@@ -25,18 +28,24 @@ function failureState(failure: unknown): ApiFormState {
  * `useActionState` hands it to the form; what `submit` returns joins the
  * state. Use it as `<form action={action}>`.
  */
-export function useApiForm<Extra extends object = object>(names: readonly string[], submit: (fields: Record<string, string>) => Promise<Extra | void>) {
+export function useApiForm<Extra extends object = object>(
+  names: readonly string[],
+  submit: (fields: Record<string, string>) => Promise<Extra | void>,
+) {
   type State = ApiFormState & Partial<Extra>;
-  return useActionState<State, FormData>(async (_previous, formData) => {
-    const fields: Record<string, string> = {};
-    for (const name of names) {
-      const value = formData.get(name);
-      if (typeof value === "string") fields[name] = value;
-    }
-    try {
-      return { ...(await submit(fields)), savedAt: Date.now() } as State;
-    } catch (failure) {
-      return failureState(failure) as State;
-    }
-  }, {} as Awaited<State>);
+  return useActionState<State, FormData>(
+    async (_previous, formData) => {
+      const fields: Record<string, string> = {};
+      for (const name of names) {
+        const value = formData.get(name);
+        if (typeof value === "string") fields[name] = value;
+      }
+      try {
+        return { ...(await submit(fields)), savedAt: Date.now() } as State;
+      } catch (failure) {
+        return failureState(failure) as State;
+      }
+    },
+    {} as Awaited<State>,
+  );
 }

@@ -75,7 +75,12 @@ export function ClaimMarker({ claim, number, state, name, isTabStop, onPress, on
  * One line of an article cut where claims start, with `marker(claim)` set
  * before each: the line's text is kept whole around them.
  */
-export function lineWithMarkers<T extends MarkedClaim>(line: string, lineStart: number, claims: T[], marker: (claim: T) => ReactNode): ReactNode {
+export function lineWithMarkers<T extends MarkedClaim>(
+  line: string,
+  lineStart: number,
+  claims: T[],
+  marker: (claim: T) => ReactNode,
+): ReactNode {
   const lineEnd = lineStart + line.length;
   const starting = claims.filter((claim) => claim.start >= lineStart && claim.start <= lineEnd);
   if (starting.length === 0) return line;
@@ -100,7 +105,13 @@ const KEYS = {
  * arrows of `axis` (wrapping around the ends when `wraps`, as tabs do),
  * Home and End; null for any other key.
  */
-export function movedIndex(key: string, index: number, count: number, axis: keyof typeof KEYS, wraps: boolean): number | null {
+export function movedIndex(
+  key: string,
+  index: number,
+  count: number,
+  axis: keyof typeof KEYS,
+  wraps: boolean,
+): number | null {
   const step = key === KEYS[axis].next ? 1 : key === KEYS[axis].previous ? -1 : 0;
   if (step !== 0) return wraps ? (index + step + count) % count : Math.min(count - 1, Math.max(0, index + step));
   if (key === "Home") return 0;

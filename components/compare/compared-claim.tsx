@@ -8,11 +8,19 @@ import { sourceColor, stanceClass } from "./source-colors";
 export function ClaimCard({ claim, articleId }: { claim: ComparedClaim; articleId: string }) {
   return (
     <div className="space-y-1" data-testid="compared-claim">
-      <Link href={`/articles/${articleId}#annotation-${claim.annotationId}`} className="block font-serif text-stone-900 wrap-anywhere hover:underline" dir="auto">
+      <Link
+        href={`/articles/${articleId}#annotation-${claim.annotationId}`}
+        className="block font-serif text-stone-900 wrap-anywhere hover:underline"
+        dir="auto"
+      >
         “{claim.exact}”
       </Link>
       <div className="flex flex-wrap items-center gap-1 text-xs">
-        {claim.stance && <span className={`rounded px-1.5 py-0.5 font-medium ${stanceClass(claim.stance)}`}>{claim.stance.toLowerCase()}</span>}
+        {claim.stance && (
+          <span className={`rounded px-1.5 py-0.5 font-medium ${stanceClass(claim.stance)}`}>
+            {claim.stance.toLowerCase()}
+          </span>
+        )}
         {claim.attributedTo && <span className="text-stone-600 wrap-anywhere">according to {claim.attributedTo}</span>}
       </div>
       {claim.tags.length > 0 && <TagChips tags={claim.tags} />}
@@ -24,8 +32,12 @@ export function ClaimCard({ claim, articleId }: { claim: ComparedClaim; articleI
 export function ClaimsOrOmission({ claims, article }: { claims: ComparedClaim[]; article: ComparedArticle }) {
   if (claims.length === 0) {
     return (
-      <div data-testid="omission" className="rounded-md border border-dashed border-red-300 bg-red-50/60 px-3 py-2 text-sm text-red-800">
-        <strong className="font-semibold">Omitted</strong> — {article.source ?? "this source"} does not report this event.
+      <div
+        data-testid="omission"
+        className="rounded-md border border-dashed border-red-300 bg-red-50/60 px-3 py-2 text-sm text-red-800"
+      >
+        <strong className="font-semibold">Omitted</strong> — {article.source ?? "this source"} does not report this
+        event.
       </div>
     );
   }
@@ -72,7 +84,11 @@ export function SourceSummary({
     <>
       <SourceName article={article} index={index} />
       {notes && (
-        <p className={`mt-0.5 text-xs italic text-stone-600 ${clamp}`} title={clamped ? notes : undefined} data-testid="outlet-notes">
+        <p
+          className={`mt-0.5 text-xs italic text-stone-600 ${clamp}`}
+          title={clamped ? notes : undefined}
+          data-testid="outlet-notes"
+        >
           {notes}
         </p>
       )}
@@ -80,7 +96,8 @@ export function SourceSummary({
         {article.title}
       </Link>
       <p className="mt-1 text-xs text-stone-600" data-testid="omission-count">
-        {article.claimCount} claims · leaves out <strong className="text-red-700">{article.omissions}</strong> of {eventCount} events
+        {article.claimCount} claims · leaves out <strong className="text-red-700">{article.omissions}</strong> of{" "}
+        {eventCount} events
       </p>
     </>
   );
@@ -93,9 +110,12 @@ export function EventTitle({ event }: { event: ComparedEvent }) {
       <Link href={`/events/${event.id}`} className="block font-medium text-stone-900 wrap-anywhere hover:underline">
         {event.title}
       </Link>
-      <span className="block text-xs text-stone-500">{[formatDateRange(event.date, event.dateEnd), event.place].filter(Boolean).join(" · ")}</span>
+      <span className="block text-xs text-stone-500">
+        {[formatDateRange(event.date, event.dateEnd), event.place].filter(Boolean).join(" · ")}
+      </span>
     </>
   );
 }
 
-export const NO_EVENTS = "No claim of these articles is linked to an event yet. Link claims to events from the article pages.";
+export const NO_EVENTS =
+  "No claim of these articles is linked to an event yet. Link claims to events from the article pages.";

@@ -10,7 +10,13 @@ import { sourceColumns } from "./source-colors";
  * breakpoint the table's columns would be too narrow to read: the same
  * comparison is shown as a list of events instead (see EventList).
  */
-export function ComparisonTable({ comparison, outletNotes = {} }: { comparison: Comparison; outletNotes?: Record<string, string> }) {
+export function ComparisonTable({
+  comparison,
+  outletNotes = {},
+}: {
+  comparison: Comparison;
+  outletNotes?: Record<string, string>;
+}) {
   const { articles, events, unlinked } = comparison;
   return (
     <div className="space-y-8">
@@ -23,7 +29,13 @@ export function ComparisonTable({ comparison, outletNotes = {} }: { comparison: 
               </th>
               {articles.map((article, index) => (
                 <th key={article.id} scope="col" className="px-4 py-3 font-normal" data-testid="compared-source">
-                  <SourceSummary article={article} index={index} notes={article.source ? outletNotes[article.source] : undefined} eventCount={events.length} clamped />
+                  <SourceSummary
+                    article={article}
+                    index={index}
+                    notes={article.source ? outletNotes[article.source] : undefined}
+                    eventCount={events.length}
+                    clamped
+                  />
                 </th>
               ))}
             </tr>

@@ -7,23 +7,47 @@ import { ClaimsOrOmission, EventTitle, NO_EVENTS, SourceName, SourceSummary } fr
  * claims or its omission in words. Nothing is cut and nothing is wider than
  * the screen.
  */
-export function EventList({ comparison, outletNotes, className }: { comparison: Comparison; outletNotes: Record<string, string>; className: string }) {
+export function EventList({
+  comparison,
+  outletNotes,
+  className,
+}: {
+  comparison: Comparison;
+  outletNotes: Record<string, string>;
+  className: string;
+}) {
   const { articles, events } = comparison;
   return (
     <div className={`space-y-4 ${className}`} data-testid="event-list">
       <ul aria-label="Sources compared" className="grid gap-2">
         {articles.map((article, index) => (
-          <li key={article.id} className="rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm shadow-xs" data-testid="listed-source">
-            <SourceSummary article={article} index={index} notes={article.source ? outletNotes[article.source] : undefined} eventCount={events.length} clamped={false} />
+          <li
+            key={article.id}
+            className="rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm shadow-xs"
+            data-testid="listed-source"
+          >
+            <SourceSummary
+              article={article}
+              index={index}
+              notes={article.source ? outletNotes[article.source] : undefined}
+              eventCount={events.length}
+              clamped={false}
+            />
           </li>
         ))}
       </ul>
       {events.length === 0 ? (
-        <p className="rounded-lg border border-stone-200 bg-white px-4 py-6 text-center text-sm text-stone-500">{NO_EVENTS}</p>
+        <p className="rounded-lg border border-stone-200 bg-white px-4 py-6 text-center text-sm text-stone-500">
+          {NO_EVENTS}
+        </p>
       ) : (
         <ol aria-label="Events" className="space-y-4">
           {events.map((event) => (
-            <li key={event.id} className="rounded-lg border border-stone-200 bg-white text-sm shadow-xs" data-testid="listed-event">
+            <li
+              key={event.id}
+              className="rounded-lg border border-stone-200 bg-white text-sm shadow-xs"
+              data-testid="listed-event"
+            >
               <h2 className="border-b border-stone-100 bg-stone-50 px-4 py-3 text-sm font-normal">
                 <EventTitle event={event} />
               </h2>

@@ -2,7 +2,12 @@
 
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from "react";
 import { ArticleText } from "@/components/articles/article-text";
-import { clearHighlights, highlightStyles, paintHighlights, supportsCustomHighlights } from "@/components/reader/highlights";
+import {
+  clearHighlights,
+  highlightStyles,
+  paintHighlights,
+  supportsCustomHighlights,
+} from "@/components/reader/highlights";
 import { useMediaQuery } from "@/components/ui/use-media-query";
 import { rangeForSpan, textOffsetOf } from "@/lib/anchoring/dom";
 import { ClaimMarker, claimName, inReadingOrder, lineWithMarkers, type MarkerState, movedIndex } from "./claim-markers";
@@ -37,7 +42,13 @@ const NARROW = "(max-width: 47.999rem)";
  * the columns are tabs, one source at a time; a tab says how many claims it
  * has about the selected claim's event.
  */
-export function SideBySide({ articles, eventTitles }: { articles: ParallelArticle[]; eventTitles: Record<string, string> }) {
+export function SideBySide({
+  articles,
+  eventTitles,
+}: {
+  articles: ParallelArticle[];
+  eventTitles: Record<string, string>;
+}) {
   const prefix = useId();
   const isNarrow = useMediaQuery(NARROW);
   const roots = useRef<(HTMLDivElement | null)[]>([]);
@@ -54,19 +65,42 @@ export function SideBySide({ articles, eventTitles }: { articles: ParallelArticl
     if (!selected) return new Map<number, ParallelClaim[]>();
     const events = new Set(selected.claim.eventIds);
     return new Map(
-      ordered.map((claims, column) => [column, column === selected.column ? [] : claims.filter((claim) => claim.eventIds.some((id) => events.has(id)))]),
+      ordered.map((claims, column) => [
+        column,
+        column === selected.column ? [] : claims.filter((claim) => claim.eventIds.some((id) => events.has(id))),
+      ]),
     );
   }, [ordered, selected]);
   const relatedIds = useMemo(() => new Set([...related.values()].flat().map((claim) => claim.annotationId)), [related]);
-  const styles = useMemo(() => highlightStyles(articles.flatMap((article) => article.claims.map((claim) => claim.color))), [articles]);
+  const styles = useMemo(
+    () => highlightStyles(articles.flatMap((article) => article.claims.map((claim) => claim.color))),
+    [articles],
+  );
 
   useEffect(() => {
     if (!supported) return;
     const layers = articles.flatMap((article, column) => {
       const root = roots.current[column];
-      return root ? [{ root, spans: article.claims.map((claim) => ({ id: claim.annotationId, start: claim.start, end: claim.end, color: claim.color })) }] : [];
+      return root
+        ? [
+            {
+              root,
+              spans: article.claims.map((claim) => ({
+                id: claim.annotationId,
+                start: claim.start,
+                end: claim.end,
+                color: claim.color,
+              })),
+            },
+          ]
+        : [];
     });
-    paintHighlights(layers, { selectedId: selected?.claim.annotationId ?? null, flashId: null, caret: null, relatedIds });
+    paintHighlights(layers, {
+      selectedId: selected?.claim.annotationId ?? null,
+      flashId: null,
+      caret: null,
+      relatedIds,
+    });
   }, [articles, selected, relatedIds, supported]);
   useEffect(() => clearHighlights, []);
 
@@ -84,7 +118,8 @@ export function SideBySide({ articles, eventTitles }: { articles: ParallelArticl
 
   function select(column: number, claim: ParallelClaim | undefined) {
     setSelected(claim ? { column, claim } : null);
-    if (claim) setTabStops((stops) => stops.map((stop, index) => (index === column ? ordered[column]!.indexOf(claim) : stop)));
+    if (claim)
+      setTabStops((stops) => stops.map((stop, index) => (index === column ? ordered[column]!.indexOf(claim) : stop)));
   }
 
   function onTextClick(column: number) {
@@ -94,9 +129,9 @@ export function SideBySide({ articles, eventTitles }: { articles: ParallelArticl
     const offset = textOffsetOf(root, selection.focusNode, selection.focusOffset);
     if (offset === null) return;
     // The innermost claim at that point.
-    const claim = articles[column]!.claims
-      .filter((candidate) => candidate.start <= offset && offset < candidate.end)
-      .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+    const claim = articles[column]!.claims.filter(
+      (candidate) => candidate.start <= offset && offset < candidate.end,
+    ).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
     select(column, claim);
   }
 
@@ -120,7 +155,11 @@ export function SideBySide({ articles, eventTitles }: { articles: ParallelArticl
   }
 
   const markerState = (claim: ParallelClaim): MarkerState =>
-    claim.annotationId === selected?.claim.annotationId ? "selected" : relatedIds.has(claim.annotationId) ? "related" : "plain";
+    claim.annotationId === selected?.claim.annotationId
+      ? "selected"
+      : relatedIds.has(claim.annotationId)
+        ? "related"
+        : "plain";
   const selectedEvents = selected?.claim.eventIds.map((id) => eventTitles[id]).filter(Boolean) ?? [];
   const pointsOut = selected !== null && selectedEvents.length > 0;
   const counterpartNote = (column: number): string | null => {
@@ -172,17 +211,30 @@ export function SideBySide({ articles, eventTitles }: { articles: ParallelArticl
       <div className="grid gap-4 md:grid-cols-(--source-columns)" style={sourceColumns(articles.length)}>
         {articles.map((article, column) => {
           const note = counterpartNote(column);
-          const panel = isNarrow ? { role: "tabpanel", id: panelId(prefix, column), "aria-labelledby": tabId(prefix, column) } : {};
+          const panel = isNarrow
+            ? { role: "tabpanel", id: panelId(prefix, column), "aria-labelledby": tabId(prefix, column) }
+            : {};
           return (
-            <div key={article.id} {...panel} className={`rounded-lg border border-stone-200 bg-white shadow-xs ${column === activeTab ? "" : "max-md:hidden"}`}>
+            <div
+              key={article.id}
+              {...panel}
+              className={`rounded-lg border border-stone-200 bg-white shadow-xs ${column === activeTab ? "" : "max-md:hidden"}`}
+            >
               <header className="border-b border-stone-100 px-4 py-2">
                 <h2 className="flex items-center gap-2 text-sm font-semibold">
-                  <span aria-hidden className="size-3 shrink-0 rounded-sm" style={{ backgroundColor: sourceColor(column) }} />
+                  <span
+                    aria-hidden
+                    className="size-3 shrink-0 rounded-sm"
+                    style={{ backgroundColor: sourceColor(column) }}
+                  />
                   <span className="wrap-anywhere">{sourceName(article)}</span>
                 </h2>
                 <p className="line-clamp-1 text-xs text-stone-600 max-md:line-clamp-none">{article.title}</p>
                 {note && (
-                  <p className={`mt-1 text-xs font-medium ${related.get(column)?.length ? "text-amber-800" : "text-red-700"}`} data-testid="counterpart-summary">
+                  <p
+                    className={`mt-1 text-xs font-medium ${related.get(column)?.length ? "text-amber-800" : "text-red-700"}`}
+                    data-testid="counterpart-summary"
+                  >
                     {note}
                   </p>
                 )}
@@ -194,7 +246,11 @@ export function SideBySide({ articles, eventTitles }: { articles: ParallelArticl
                 tabIndex={0}
                 className="max-h-[70vh] overflow-y-auto px-4 py-3 focus-visible:outline-3 focus-visible:-outline-offset-3 focus-visible:outline-indigo-600"
               >
-                <div ref={(element) => void (roots.current[column] = element)} onClick={() => onTextClick(column)} data-testid="parallel-text">
+                <div
+                  ref={(element) => void (roots.current[column] = element)}
+                  onClick={() => onTextClick(column)}
+                  data-testid="parallel-text"
+                >
                   <ArticleText
                     text={article.text}
                     renderLine={(line, start) =>
@@ -209,8 +265,12 @@ export function SideBySide({ articles, eventTitles }: { articles: ParallelArticl
                             state={state}
                             name={claimName(article.text, claim, index + 1, state)}
                             isTabStop={tabStops[column] === index}
-                            onPress={() => select(column, claim.annotationId === selected?.claim.annotationId ? undefined : claim)}
-                            onFocus={() => setTabStops((stops) => stops.map((stop, i) => (i === column ? index : stop)))}
+                            onPress={() =>
+                              select(column, claim.annotationId === selected?.claim.annotationId ? undefined : claim)
+                            }
+                            onFocus={() =>
+                              setTabStops((stops) => stops.map((stop, i) => (i === column ? index : stop)))
+                            }
                             onKeyDown={(event) => onMarkerKeyDown(column, index, event)}
                           />
                         );

@@ -36,7 +36,11 @@ export function SourceTabs({
 }) {
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   return (
-    <div role="tablist" aria-label="Sources" className={`flex gap-1 overflow-x-auto border-b border-stone-200 ${className}`}>
+    <div
+      role="tablist"
+      aria-label="Sources"
+      className={`flex gap-1 overflow-x-auto border-b border-stone-200 ${className}`}
+    >
       {sources.map((source, column) => (
         <button
           key={column}
@@ -58,10 +62,18 @@ export function SourceTabs({
           className={`-mb-px flex min-w-0 flex-1 flex-col items-start border-b-2 px-3 py-2 text-left text-sm ${column === active ? "border-indigo-600 font-semibold text-stone-900" : "border-transparent text-stone-600 hover:text-stone-900"}`}
         >
           <span className="flex max-w-full items-center gap-1.5">
-            <span aria-hidden className="size-2.5 shrink-0 rounded-sm" style={{ backgroundColor: sourceColor(column) }} />
+            <span
+              aria-hidden
+              className="size-2.5 shrink-0 rounded-sm"
+              style={{ backgroundColor: sourceColor(column) }}
+            />
             <span className="wrap-anywhere">{source}</span>
           </span>
-          {notes[column] && <span className={`text-xs font-medium ${notes[column].isOmission ? "text-red-700" : "text-amber-800"}`}>{notes[column].text}</span>}
+          {notes[column] && (
+            <span className={`text-xs font-medium ${notes[column].isOmission ? "text-red-700" : "text-amber-800"}`}>
+              {notes[column].text}
+            </span>
+          )}
         </button>
       ))}
     </div>

@@ -11,26 +11,44 @@ export function EventCoverage({ event }: { event: EventDetail }) {
     const outlet = link.claim.source ?? NO_OUTLET;
     byOutlet.set(outlet, [...(byOutlet.get(outlet) ?? []), link]);
   }
-  const outlets = [...byOutlet.entries()].sort(([a], [b]) => Number(a === NO_OUTLET) - Number(b === NO_OUTLET) || a.localeCompare(b));
+  const outlets = [...byOutlet.entries()].sort(
+    ([a], [b]) => Number(a === NO_OUTLET) - Number(b === NO_OUTLET) || a.localeCompare(b),
+  );
 
   return (
     <div className="space-y-6">
       {outlets.length === 0 ? (
-        <p className="text-stone-600">No claim is linked to this event yet. Link claims to it from the article pages.</p>
+        <p className="text-stone-600">
+          No claim is linked to this event yet. Link claims to it from the article pages.
+        </p>
       ) : (
         outlets.map(([outlet, links]) => (
-          <section key={outlet} aria-label={outlet} data-testid="event-outlet" className="rounded-lg border border-stone-200 bg-white shadow-xs">
+          <section
+            key={outlet}
+            aria-label={outlet}
+            data-testid="event-outlet"
+            className="rounded-lg border border-stone-200 bg-white shadow-xs"
+          >
             <h2 className="border-b border-stone-100 px-4 py-2 font-semibold text-stone-900">
-              {outlet} <span className="text-sm font-normal text-stone-500">· {links.length} claim{links.length === 1 ? "" : "s"}</span>
+              {outlet}{" "}
+              <span className="text-sm font-normal text-stone-500">
+                · {links.length} claim{links.length === 1 ? "" : "s"}
+              </span>
             </h2>
             <ul className="divide-y divide-stone-100">
               {links.map((link) => (
                 <li key={link.id} className="space-y-1 px-4 py-3" data-testid="event-claim">
                   <div className="flex flex-wrap items-center gap-2 text-xs">
-                    <span className={`rounded px-1.5 py-0.5 font-medium ${stanceClass(link.stance)}`}>{link.stance.toLowerCase()}</span>
+                    <span className={`rounded px-1.5 py-0.5 font-medium ${stanceClass(link.stance)}`}>
+                      {link.stance.toLowerCase()}
+                    </span>
                     {link.attributedTo && <span className="text-stone-600">according to {link.attributedTo}</span>}
                   </div>
-                  <Link href={`/articles/${link.claim.articleId}#annotation-${link.annotationId}`} dir="auto" className="block font-serif text-stone-900 hover:underline">
+                  <Link
+                    href={`/articles/${link.claim.articleId}#annotation-${link.annotationId}`}
+                    dir="auto"
+                    className="block font-serif text-stone-900 hover:underline"
+                  >
                     “{link.claim.exact}”
                   </Link>
                   {link.note && (
@@ -52,10 +70,16 @@ export function EventCoverage({ event }: { event: EventDetail }) {
         ))
       )}
       {event.notReportedBy.length > 0 && (
-        <section aria-label="Not reported by" data-testid="event-omissions" className="rounded-lg border border-dashed border-red-300 bg-red-50/60 px-4 py-3 text-sm text-red-900">
+        <section
+          aria-label="Not reported by"
+          data-testid="event-omissions"
+          className="rounded-lg border border-dashed border-red-300 bg-red-50/60 px-4 py-3 text-sm text-red-900"
+        >
           <h2 className="font-semibold">Not reported by</h2>
           <p className="mt-1">{event.notReportedBy.map((outlet) => outlet.name).join(", ")}</p>
-          <p className="mt-1 text-xs text-red-800">These outlets have articles in the project, but none of their claims is linked to this event.</p>
+          <p className="mt-1 text-xs text-red-800">
+            These outlets have articles in the project, but none of their claims is linked to this event.
+          </p>
         </section>
       )}
     </div>

@@ -7,15 +7,37 @@ type Change = HistoryEntry["changes"][number];
 const HEADER_FIELDS = new Set(["id", "createdAt", "updatedAt", "createdBy"]);
 
 /** What a reader looks for first; the other fields follow alphabetically. */
-const FIRST_FIELDS = ["exact", "title", "name", "body", "text", "start", "end", "tags", "note", "status", "reviewNote", "stance", "attributedTo", "eventId", "annotationId"];
+const FIRST_FIELDS = [
+  "exact",
+  "title",
+  "name",
+  "body",
+  "text",
+  "start",
+  "end",
+  "tags",
+  "note",
+  "status",
+  "reviewNote",
+  "stance",
+  "attributedTo",
+  "eventId",
+  "annotationId",
+];
 
 /** Recorded names that would not say what they are. */
 const LABELS: Record<string, string> = { exact: "Quote", annotationId: "Claim", url: "URL" };
 
-/** A recorded field or entity type as words: "reviewNote" → "Review note", "eventId" → "Event", "ClaimLink" → "Claim link". */
+/**
+ * A recorded field or entity type as words: "reviewNote" → "Review note", "eventId" → "Event", "ClaimLink" → "Claim
+ * link".
+ */
 export function asWords(name: string): string {
   if (LABELS[name]) return LABELS[name];
-  const words = name.replace(/(.)Id$/, "$1").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  const words = name
+    .replace(/(.)Id$/, "$1")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -55,7 +77,9 @@ export function entityLabel(entry: Pick<HistoryEntry, "before" | "after" | "name
     }
   }
   const record = records[0] ?? records[1];
-  const [claim, event] = [record?.annotationId, record?.eventId].map((id) => (typeof id === "string" ? entry.names[id] : undefined));
+  const [claim, event] = [record?.annotationId, record?.eventId].map((id) =>
+    typeof id === "string" ? entry.names[id] : undefined,
+  );
   if (claim && event) return `${clipText(claim, 80)} → ${event}`;
   return null;
 }
@@ -64,7 +88,8 @@ export function entityLabel(entry: Pick<HistoryEntry, "before" | "after" | "name
 export function shownValue(value: unknown, names: Record<string, string> = {}): string {
   if (value === null || value === undefined) return "—";
   if (typeof value === "string" && names[value]) return clipText(names[value], 160);
-  if (Array.isArray(value) && value.every((item) => typeof item === "string")) return value.length ? value.join(", ") : "none";
+  if (Array.isArray(value) && value.every((item) => typeof item === "string"))
+    return value.length ? value.join(", ") : "none";
   const name = asRecord(value)?.name;
   if (typeof name === "string") return name;
   return clipText(typeof value === "string" ? value : JSON.stringify(value), 160);

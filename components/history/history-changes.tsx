@@ -14,8 +14,17 @@ export function HistoryChanges({ changes, names }: Pick<HistoryEntry, "changes" 
             <th scope="row" className="pr-3 text-left align-top font-medium text-stone-600">
               {asWords(change.field)}
             </th>
-            {kind !== "created" && <td className="pr-2 align-top text-red-800 line-through decoration-red-300">{shownValue(change.before, names)}</td>}
-            {kind !== "deleted" && <td className="align-top text-emerald-800">{kind === "changed" ? "→ " : ""}{shownValue(change.after, names)}</td>}
+            {kind !== "created" && (
+              <td className="pr-2 align-top text-red-800 line-through decoration-red-300">
+                {shownValue(change.before, names)}
+              </td>
+            )}
+            {kind !== "deleted" && (
+              <td className="align-top text-emerald-800">
+                {kind === "changed" ? "→ " : ""}
+                {shownValue(change.after, names)}
+              </td>
+            )}
           </tr>
         ))}
       </tbody>

@@ -5,7 +5,13 @@ import { useState } from "react";
 import { callApi } from "@/components/client/api-client";
 
 /** The project's blind-coding setting, for editors. */
-export function BlindCodingSwitch({ projectId, reviewersSeeEachOther }: { projectId: string; reviewersSeeEachOther: boolean }) {
+export function BlindCodingSwitch({
+  projectId,
+  reviewersSeeEachOther,
+}: {
+  projectId: string;
+  reviewersSeeEachOther: boolean;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -17,7 +23,9 @@ export function BlindCodingSwitch({ projectId, reviewersSeeEachOther }: { projec
           onChange={async (event) => {
             setError(null);
             try {
-              await callApi("PATCH", `/api/v1/projects/${projectId}`, { body: { reviewersSeeEachOther: !event.target.checked } });
+              await callApi("PATCH", `/api/v1/projects/${projectId}`, {
+                body: { reviewersSeeEachOther: !event.target.checked },
+              });
               router.refresh();
             } catch (failure) {
               setError((failure as Error).message);
@@ -27,7 +35,10 @@ export function BlindCodingSwitch({ projectId, reviewersSeeEachOther }: { projec
         />
         <span>
           <span className="font-medium">Blind coding</span>
-          <span className="block text-stone-600">Reviewers see only their own annotations and the approved ones, so that their agreement can be measured. Editors always see everything.</span>
+          <span className="block text-stone-600">
+            Reviewers see only their own annotations and the approved ones, so that their agreement can be measured.
+            Editors always see everything.
+          </span>
         </span>
       </label>
       {error && (

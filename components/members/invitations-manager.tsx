@@ -22,9 +22,14 @@ export function InvitationsManager({ projectId, invitations }: { projectId: stri
   function invite(event: FormEvent) {
     event.preventDefault();
     void run(async () => {
-      const invited = await callApi<InvitationView>("POST", `/api/v1/projects/${projectId}/invitations`, { body: { email, role } });
+      const invited = await callApi<InvitationView>("POST", `/api/v1/projects/${projectId}/invitations`, {
+        body: { email, role },
+      });
       setEmail("");
-      return `Invited ${invited.email} as ${invited.role.toLowerCase()}. They see the invitation when they sign in, or once they sign up with that address.`;
+      return (
+        `Invited ${invited.email} as ${invited.role.toLowerCase()}. They see the invitation when they sign in, ` +
+        `or once they sign up with that address.`
+      );
     });
   }
 
@@ -32,13 +37,21 @@ export function InvitationsManager({ projectId, invitations }: { projectId: stri
     <Section id="invitations-heading" title="Invitations">
       <ActionMessage message={message} />
       {invitations.length > 0 && (
-        <ul aria-label="Pending invitations" className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs">
+        <ul
+          aria-label="Pending invitations"
+          className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs"
+        >
           {invitations.map((invitation) => (
-            <li key={invitation.id} className="flex flex-wrap items-center gap-3 px-4 py-3" data-testid="invitation-row">
+            <li
+              key={invitation.id}
+              className="flex flex-wrap items-center gap-3 px-4 py-3"
+              data-testid="invitation-row"
+            >
               <div className="min-w-0 flex-1">
                 <p className="break-all font-medium">{invitation.email}</p>
                 <p className="text-xs text-stone-500">
-                  {invitation.role.toLowerCase()} · invited {invitation.invitedBy ? `by ${invitation.invitedBy.name} ` : ""}
+                  {invitation.role.toLowerCase()} · invited{" "}
+                  {invitation.invitedBy ? `by ${invitation.invitedBy.name} ` : ""}
                   {formatMoment(invitation.createdAt)} · waiting for an answer
                 </p>
               </div>
@@ -58,14 +71,28 @@ export function InvitationsManager({ projectId, invitations }: { projectId: stri
           ))}
         </ul>
       )}
-      <form onSubmit={invite} aria-label="Invite someone" className="flex flex-wrap items-end gap-2 rounded-lg border border-stone-200 bg-white p-3 shadow-xs">
+      <form
+        onSubmit={invite}
+        aria-label="Invite someone"
+        className="flex flex-wrap items-end gap-2 rounded-lg border border-stone-200 bg-white p-3 shadow-xs"
+      >
         <label className="min-w-0 flex-1 text-xs text-stone-600 sm:flex-none">
           Email
-          <input type="email" required value={email} onChange={(event) => setEmail(event.target.value)} className="block w-full rounded-md border border-stone-300 px-2 py-1 text-sm sm:w-72" />
+          <input
+            type="email"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            className="block w-full rounded-md border border-stone-300 px-2 py-1 text-sm sm:w-72"
+          />
         </label>
         <label className="min-w-0 max-w-full text-xs text-stone-600">
           Role
-          <select value={role} onChange={(event) => setRole(event.target.value as Role)} className="block w-full rounded-md border border-stone-300 px-2 py-1 text-sm">
+          <select
+            value={role}
+            onChange={(event) => setRole(event.target.value as Role)}
+            className="block w-full rounded-md border border-stone-300 px-2 py-1 text-sm"
+          >
             {ROLES.map((value) => (
               <option key={value} value={value}>
                 {value.toLowerCase()} — {ROLE_HINT[value]}
@@ -73,7 +100,10 @@ export function InvitationsManager({ projectId, invitations }: { projectId: stri
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+        <button
+          type="submit"
+          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+        >
           Send invitation
         </button>
       </form>

@@ -10,7 +10,17 @@ import { ROLES } from "./roles";
 const SMALL_BUTTON = "rounded-md border border-stone-300 px-2 py-1 text-xs text-red-700 hover:bg-red-50";
 
 /** The project's members: editors change roles and remove; everyone reads the list and may leave. */
-export function MembersManager({ projectId, members, canManage, viewerId }: { projectId: string; members: MemberView[]; canManage: boolean; viewerId: string }) {
+export function MembersManager({
+  projectId,
+  members,
+  canManage,
+  viewerId,
+}: {
+  projectId: string;
+  members: MemberView[];
+  canManage: boolean;
+  viewerId: string;
+}) {
   const { message, run } = useRefreshingAction();
   const router = useRouter();
 
@@ -26,7 +36,11 @@ export function MembersManager({ projectId, members, canManage, viewerId }: { pr
       <ActionMessage message={message} />
       <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs">
         {members.map((member) => (
-          <li key={`${member.userId}-${member.role}`} className="flex flex-wrap items-center gap-3 px-4 py-3" data-testid="member-row">
+          <li
+            key={`${member.userId}-${member.role}`}
+            className="flex flex-wrap items-center gap-3 px-4 py-3"
+            data-testid="member-row"
+          >
             <div className="min-w-0 flex-1">
               <p className="font-medium">
                 {member.name}
@@ -42,7 +56,11 @@ export function MembersManager({ projectId, members, canManage, viewerId }: { pr
                   const select = event.target;
                   void run(async () => {
                     try {
-                      const changed = await callApi<MemberView>("PATCH", `/api/v1/projects/${projectId}/members/${member.userId}`, { body: { role: select.value } });
+                      const changed = await callApi<MemberView>(
+                        "PATCH",
+                        `/api/v1/projects/${projectId}/members/${member.userId}`,
+                        { body: { role: select.value } },
+                      );
                       return `${changed.name} is now ${changed.role.toLowerCase()}.`;
                     } catch (failure) {
                       select.value = member.role; // refused: show the role that holds
@@ -61,7 +79,13 @@ export function MembersManager({ projectId, members, canManage, viewerId }: { pr
             )}
             {!canManage && <span className="text-sm text-stone-700">{member.role.toLowerCase()}</span>}
             {member.userId === viewerId ? (
-              <ConfirmButton label="Leave project" question="Leave this project? An editor must invite you to come back." confirmLabel="Yes, leave" onConfirm={leave} className={SMALL_BUTTON} />
+              <ConfirmButton
+                label="Leave project"
+                question="Leave this project? An editor must invite you to come back."
+                confirmLabel="Yes, leave"
+                onConfirm={leave}
+                className={SMALL_BUTTON}
+              />
             ) : (
               canManage && (
                 <ConfirmButton

@@ -14,8 +14,21 @@ export function CreateProjectForm() {
   return (
     <form action={action} className="space-y-4">
       <FormError message={state.error} />
-      <TextField label="Name" name="name" required maxLength={200} placeholder="e.g. Election coverage, week 12" error={state.fieldErrors?.name} />
-      <TextAreaField label="Description" name="description" rows={3} maxLength={5000} error={state.fieldErrors?.description} />
+      <TextField
+        label="Name"
+        name="name"
+        required
+        maxLength={200}
+        placeholder="e.g. Election coverage, week 12"
+        error={state.fieldErrors?.name}
+      />
+      <TextAreaField
+        label="Description"
+        name="description"
+        rows={3}
+        maxLength={5000}
+        error={state.fieldErrors?.description}
+      />
       <SubmitButton pendingLabel="Creating…">Create project</SubmitButton>
     </form>
   );

@@ -11,7 +11,11 @@ const FORMATS = [
   { value: "md", label: "Markdown report", hint: "events, omissions, framing, every claim" },
   { value: "json", label: "Project JSON", hint: "everything, to archive or import elsewhere" },
   { value: "jsonld", label: "W3C Web Annotation", hint: "JSON-LD for other annotation tools" },
-  { value: "claimreview", label: "ClaimReview", hint: "schema.org fact-check markup for approved claims with a verdict" },
+  {
+    value: "claimreview",
+    label: "ClaimReview",
+    hint: "schema.org fact-check markup for approved claims with a verdict",
+  },
 ] as const;
 
 const STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"] as const;
@@ -22,16 +26,26 @@ interface ExportDialogProps {
   tags: string[];
 }
 
-type ArticleChoices = { state: "unloaded" | "loading" } | { state: "loaded"; articles: { id: string; label: string }[] } | { state: "failed"; message: string };
+type ArticleChoices =
+  | { state: "unloaded" | "loading" }
+  | { state: "loaded"; articles: { id: string; label: string }[] }
+  | { state: "failed"; message: string };
 
-/** Every article of the project, page after page of the API's largest pages: the picker must offer them all, not the page shown. */
+/**
+ * Every article of the project, page after page of the API's largest pages: the picker must offer them all, not the
+ * page shown.
+ */
 async function loadArticleChoices(projectId: string): Promise<{ id: string; label: string }[]> {
   const choices: { id: string; label: string }[] = [];
   let cursor: string | null = null;
   do {
     const query: string = new URLSearchParams({ limit: "200", ...(cursor ? { cursor } : {}) }).toString();
-    const page: Page<ArticleSummary> = await callApi<Page<ArticleSummary>>("GET", `/api/v1/projects/${projectId}/articles?${query}`);
-    for (const article of page.items) choices.push({ id: article.id, label: `${article.source?.name ?? "No outlet"} — ${article.title}` });
+    const page: Page<ArticleSummary> = await callApi<Page<ArticleSummary>>(
+      "GET",
+      `/api/v1/projects/${projectId}/articles?${query}`,
+    );
+    for (const article of page.items)
+      choices.push({ id: article.id, label: `${article.source?.name ?? "No outlet"} — ${article.title}` });
     cursor = page.nextCursor;
   } while (cursor);
   return choices;
@@ -67,7 +81,11 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
     setArticleChoices({ state: "loading" });
     loadArticleChoices(projectId).then(
       (articles) => setArticleChoices({ state: "loaded", articles }),
-      (failure: unknown) => setArticleChoices({ state: "failed", message: failure instanceof Error ? failure.message : "The articles could not be loaded." }),
+      (failure: unknown) =>
+        setArticleChoices({
+          state: "failed",
+          message: failure instanceof Error ? failure.message : "The articles could not be loaded.",
+        }),
     );
   }
 
@@ -76,11 +94,16 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
       <button
         type="button"
         onClick={() => dialog.current?.showModal()}
-        className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50"
+        className={`rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs
+          hover:bg-stone-50`}
       >
         Export
       </button>
-      <dialog ref={dialog} aria-labelledby={`${ids}-title`} className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-stone-900/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${ids}-title`}
+        className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-stone-900/40"
+      >
         <div className="space-y-4 p-5">
           <h2 id={`${ids}-title`} className="text-lg font-semibold">
             Export {projectName}
@@ -89,9 +112,17 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
             <legend className="mb-1 text-sm font-medium">Format</legend>
             {FORMATS.map((option) => (
               <label key={option.value} className="flex items-start gap-2 py-0.5 text-sm">
-                <input type="radio" name="format" value={option.value} checked={format === option.value} onChange={() => setFormat(option.value)} className="mt-1" />
+                <input
+                  type="radio"
+                  name="format"
+                  value={option.value}
+                  checked={format === option.value}
+                  onChange={() => setFormat(option.value)}
+                  className="mt-1"
+                />
                 <span>
-                  <span className="font-medium">{option.label}</span> <span className="text-stone-500">— {option.hint}</span>
+                  <span className="font-medium">{option.label}</span>{" "}
+                  <span className="text-stone-500">— {option.hint}</span>
                 </span>
               </label>
             ))}
@@ -105,7 +136,9 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
                   multiple
                   value={chosenArticles}
                   disabled={articleChoices.state !== "loaded"}
-                  onChange={(event) => setChosenArticles([...event.target.selectedOptions].map((option) => option.value))}
+                  onChange={(event) =>
+                    setChosenArticles([...event.target.selectedOptions].map((option) => option.value))
+                  }
                   className={`${field} h-24`}
                 >
                   {articleChoices.state === "loaded" &&
@@ -159,7 +192,8 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
           </details>
           {format === "csv" && (
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" checked={bom} onChange={(event) => setBom(event.target.checked)} /> For Excel (UTF-8 with a byte order mark)
+              <input type="checkbox" checked={bom} onChange={(event) => setBom(event.target.checked)} /> For Excel
+              (UTF-8 with a byte order mark)
             </label>
           )}
           {format === "claimreview" && (
@@ -169,10 +203,18 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
             </label>
           )}
           <div className="flex items-center gap-2">
-            <a href={href} download className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
+            <a
+              href={href}
+              download
+              className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700"
+            >
               Download
             </a>
-            <button type="button" onClick={() => dialog.current?.close()} className="rounded-md px-4 py-2 text-sm text-stone-700 hover:bg-stone-100">
+            <button
+              type="button"
+              onClick={() => dialog.current?.close()}
+              className="rounded-md px-4 py-2 text-sm text-stone-700 hover:bg-stone-100"
+            >
               Close
             </button>
           </div>

@@ -16,7 +16,8 @@ function summary(report: Record<string, unknown>): string {
     const counts = report.imported as Record<string, number>;
     return `${counts.articles} articles, ${counts.annotations} annotations, ${counts.events} events`;
   }
-  if (report.kind === "web-annotation") return `${report.imported} annotations placed, ${report.reanchored} re-anchored, ${report.rejected} rejected`;
+  if (report.kind === "web-annotation")
+    return `${report.imported} annotations placed, ${report.reanchored} re-anchored, ${report.rejected} rejected`;
   return "imported";
 }
 
@@ -31,7 +32,9 @@ async function importFile(projectId: string, file: File): Promise<string> {
     } catch {
       throw new Error("This file is not valid JSON.");
     }
-    return summary(await callApi<Record<string, unknown>>("POST", `/api/v1/projects/${projectId}/import`, { body: parsed }));
+    return summary(
+      await callApi<Record<string, unknown>>("POST", `/api/v1/projects/${projectId}/import`, { body: parsed }),
+    );
   }
   const body = /\.html?$/i.test(file.name) ? { html: content } : { title: name, text: content };
   const article = await callApi<{ title: string }>("POST", `/api/v1/projects/${projectId}/articles`, { body });
@@ -57,7 +60,8 @@ export function ImportDialog({ projectId }: { projectId: string }) {
     setRunning(true);
     setOutcomes(files.map((file) => ({ name: file.name, state: "waiting" })));
     for (const [index, file] of files.entries()) {
-      const update = (outcome: Partial<FileOutcome>) => setOutcomes((current) => current.map((item, at) => (at === index ? { ...item, ...outcome } : item)));
+      const update = (outcome: Partial<FileOutcome>) =>
+        setOutcomes((current) => current.map((item, at) => (at === index ? { ...item, ...outcome } : item)));
       update({ state: "importing" });
       try {
         update({ state: "done", message: await importFile(projectId, file) });
@@ -72,7 +76,9 @@ export function ImportDialog({ projectId }: { projectId: string }) {
   async function importPasted() {
     setPasteMessage(null);
     try {
-      const article = await callApi<{ title: string }>("POST", `/api/v1/projects/${projectId}/articles`, { body: { html, ...(url ? { url } : {}) } });
+      const article = await callApi<{ title: string }>("POST", `/api/v1/projects/${projectId}/articles`, {
+        body: { html, ...(url ? { url } : {}) },
+      });
       setPasteMessage(`Imported “${article.title}”.`);
       setHtml("");
       router.refresh();
@@ -84,10 +90,19 @@ export function ImportDialog({ projectId }: { projectId: string }) {
   const done = outcomes.filter((outcome) => outcome.state === "done" || outcome.state === "failed").length;
   return (
     <>
-      <button type="button" onClick={() => dialog.current?.showModal()} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
+      <button
+        type="button"
+        onClick={() => dialog.current?.showModal()}
+        className={`rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs
+          hover:bg-stone-50`}
+      >
         Import files
       </button>
-      <dialog ref={dialog} aria-labelledby={`${ids}-title`} className="m-auto w-full max-w-xl rounded-lg p-0 shadow-xl backdrop:bg-stone-900/40">
+      <dialog
+        ref={dialog}
+        aria-labelledby={`${ids}-title`}
+        className="m-auto w-full max-w-xl rounded-lg p-0 shadow-xl backdrop:bg-stone-900/40"
+      >
         <div className="space-y-5 p-5">
           <h2 id={`${ids}-title`} className="text-lg font-semibold">
             Import into this project
@@ -97,7 +112,8 @@ export function ImportDialog({ projectId }: { projectId: string }) {
               Files
             </label>
             <p className="text-xs text-stone-600">
-              A project export (.json) or W3C Web Annotations (.jsonld), web pages (.html, the article text is extracted) and plain texts (.txt). An import that fails changes nothing.
+              A project export (.json) or W3C Web Annotations (.jsonld), web pages (.html, the article text is
+              extracted) and plain texts (.txt). An import that fails changes nothing.
             </p>
             <input
               id={`${ids}-files`}
@@ -120,8 +136,23 @@ export function ImportDialog({ projectId }: { projectId: string }) {
                 </p>
                 <ul className="max-h-48 space-y-0.5 overflow-y-auto text-sm" aria-label="Imported files">
                   {outcomes.map((outcome, index) => (
-                    <li key={index} className={outcome.state === "failed" ? "text-red-700" : outcome.state === "done" ? "text-emerald-800" : "text-stone-500"}>
-                      {outcome.name}: {outcome.state === "done" || outcome.state === "failed" ? outcome.message : outcome.state === "importing" ? "importing…" : "waiting"}
+                    <li
+                      // biome-ignore lint/suspicious/noArrayIndexKey: a row per file, in order; names repeat.
+                      key={index}
+                      className={
+                        outcome.state === "failed"
+                          ? "text-red-700"
+                          : outcome.state === "done"
+                            ? "text-emerald-800"
+                            : "text-stone-500"
+                      }
+                    >
+                      {outcome.name}:{" "}
+                      {outcome.state === "done" || outcome.state === "failed"
+                        ? outcome.message
+                        : outcome.state === "importing"
+                          ? "importing…"
+                          : "waiting"}
                     </li>
                   ))}
                 </ul>
@@ -132,9 +163,27 @@ export function ImportDialog({ projectId }: { projectId: string }) {
             <label htmlFor={`${ids}-html`} className="block text-sm font-medium">
               Or paste a web page&apos;s HTML
             </label>
-            <textarea id={`${ids}-html`} value={html} onChange={(event) => setHtml(event.target.value)} rows={5} className="w-full rounded-md border border-stone-300 p-2 font-mono text-xs" />
-            <input aria-label="Page URL (optional)" placeholder="Page URL (optional)" value={url} onChange={(event) => setUrl(event.target.value)} className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm" />
-            <button type="button" disabled={!html.trim()} onClick={importPasted} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
+            <textarea
+              id={`${ids}-html`}
+              value={html}
+              onChange={(event) => setHtml(event.target.value)}
+              rows={5}
+              className="w-full rounded-md border border-stone-300 p-2 font-mono text-xs"
+            />
+            <input
+              aria-label="Page URL (optional)"
+              placeholder="Page URL (optional)"
+              value={url}
+              onChange={(event) => setUrl(event.target.value)}
+              className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm"
+            />
+            <button
+              type="button"
+              disabled={!html.trim()}
+              onClick={importPasted}
+              className={`rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700
+                disabled:opacity-50`}
+            >
               Extract and import
             </button>
             {pasteMessage && (
@@ -143,7 +192,11 @@ export function ImportDialog({ projectId }: { projectId: string }) {
               </p>
             )}
           </section>
-          <button type="button" onClick={() => dialog.current?.close()} className="rounded-md px-4 py-2 text-sm text-stone-700 hover:bg-stone-100">
+          <button
+            type="button"
+            onClick={() => dialog.current?.close()}
+            className="rounded-md px-4 py-2 text-sm text-stone-700 hover:bg-stone-100"
+          >
             Close
           </button>
         </div>

@@ -20,10 +20,14 @@ export function MyInvitations({ invitations }: { invitations: MyInvitationView[]
       <ActionMessage message={message} />
       <ul className="space-y-3">
         {invitations.map((invitation) => (
-          <li key={invitation.id} className="flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 p-4" data-testid="my-invitation">
+          <li
+            key={invitation.id}
+            className="flex flex-wrap items-center gap-3 rounded-lg border border-indigo-200 bg-indigo-50 p-4"
+            data-testid="my-invitation"
+          >
             <p className="min-w-0 flex-1 text-sm text-stone-800">
-              {invitation.invitedBy ? `${invitation.invitedBy.name} invites you` : "You are invited"} to <span className="font-medium">{invitation.project.name}</span> as{" "}
-              {invitation.role.toLowerCase()}.
+              {invitation.invitedBy ? `${invitation.invitedBy.name} invites you` : "You are invited"} to{" "}
+              <span className="font-medium">{invitation.project.name}</span> as {invitation.role.toLowerCase()}.
             </p>
             <button
               type="button"

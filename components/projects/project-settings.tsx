@@ -9,7 +9,15 @@ import { TextAreaField, TextField } from "@/components/ui/form";
 const button = "rounded-md px-4 py-2 text-sm font-medium text-white shadow-xs disabled:opacity-50";
 
 /** The project's name and description, for editors; what was typed stays when saving fails. */
-export function ProjectDetailsForm({ projectId, name, description }: { projectId: string; name: string; description: string | null }) {
+export function ProjectDetailsForm({
+  projectId,
+  name,
+  description,
+}: {
+  projectId: string;
+  name: string;
+  description: string | null;
+}) {
   const { message, run } = useRefreshingAction();
   const [values, setValues] = useState({ name, description: description ?? "" });
   const [saving, setSaving] = useState(false);
@@ -18,7 +26,9 @@ export function ProjectDetailsForm({ projectId, name, description }: { projectId
     event.preventDefault();
     setSaving(true);
     await run(async () => {
-      await callApi("PATCH", `/api/v1/projects/${projectId}`, { body: { name: values.name, description: values.description || null } });
+      await callApi("PATCH", `/api/v1/projects/${projectId}`, {
+        body: { name: values.name, description: values.description || null },
+      });
       return "Saved.";
     });
     setSaving(false);
@@ -27,7 +37,14 @@ export function ProjectDetailsForm({ projectId, name, description }: { projectId
   return (
     <form onSubmit={save} aria-label="Project details" className="space-y-4">
       <ActionMessage message={message} />
-      <TextField label="Name" name="name" required maxLength={200} value={values.name} onChange={(change) => setValues({ ...values, name: change.target.value })} />
+      <TextField
+        label="Name"
+        name="name"
+        required
+        maxLength={200}
+        value={values.name}
+        onChange={(change) => setValues({ ...values, name: change.target.value })}
+      />
       <TextAreaField
         label="Description"
         name="description"

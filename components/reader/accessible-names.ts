@@ -15,7 +15,10 @@ export function annotationOwner(annotation: { author: { name: string }; status: 
  * annotation it is for (two coders' versions of one passage differ by their
  * author, one person's by their status).
  */
-export function annotationSubject(quote: string | undefined, annotation: { author: { name: string }; status: string }): string {
+export function annotationSubject(
+  quote: string | undefined,
+  annotation: { author: { name: string }; status: string },
+): string {
   return `annotation${quote === undefined ? "" : ` “${clipText(quote.replace(/\s+/g, " ").trim(), NAME_QUOTE_LENGTH)}”`} ${annotationOwner(annotation)}`;
 }
 

@@ -20,7 +20,6 @@ const STATUS_LABEL = { DRAFT: "Draft", SUBMITTED: "Submitted", APPROVED: "Approv
 const ANCHOR_LABEL = { exact: null, moved: "moved", fuzzy: "found approximately", orphaned: "orphaned" } as const;
 const QUOTE_LIMIT = 280;
 
-
 interface AnnotationCardProps {
   annotation: ReaderAnnotation;
   /** The passage (from the article's text; an orphan's from its details), undefined while it loads. */
@@ -54,7 +53,21 @@ export interface CardActions {
 
 /** One annotation in the sidebar: quote, tag chips, author, status, note; edit, delete, and the 412 story. */
 export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCardProps) {
-  const { annotation, quote: passage, details, codebook, canEdit, active, conflict, actions, orphan = false, links, linking, discussion, canReview } = props;
+  const {
+    annotation,
+    quote: passage,
+    details,
+    codebook,
+    canEdit,
+    active,
+    conflict,
+    actions,
+    orphan = false,
+    links,
+    linking,
+    discussion,
+    canReview,
+  } = props;
   const [showComments, setShowComments] = useState(false);
   const [editing, setEditing] = useState(false);
   const [tagIds, setTagIds] = useState<string[]>([]);
@@ -92,8 +105,15 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
   const reopensReview = approved && !canReview;
 
   function saveEdit() {
-    const changes: AnnotationChanges = { tags: tagIds, note: draftNote.trim() === "" ? null : draftNote, ...(approved && keepApproved ? { status: "APPROVED" } : {}) };
-    return run(() => actions.update(annotation, changes, baseVersion), () => setEditing(false));
+    const changes: AnnotationChanges = {
+      tags: tagIds,
+      note: draftNote.trim() === "" ? null : draftNote,
+      ...(approved && keepApproved ? { status: "APPROVED" } : {}),
+    };
+    return run(
+      () => actions.update(annotation, changes, baseVersion),
+      () => setEditing(false),
+    );
   }
 
   async function run(action: () => Promise<boolean>, onDone: () => void) {
@@ -123,15 +143,26 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
           title="Show in the text"
           aria-label={`${quote}, ${annotationOwner(annotation)}`}
         >
-          <q dir="auto" className="font-serif text-stone-900 [unicode-bidi:plaintext] hover:underline">{quote}</q>
+          <q dir="auto" className="font-serif text-stone-900 [unicode-bidi:plaintext] hover:underline">
+            {quote}
+          </q>
         </button>
       ) : (
-        <q dir="auto" className="block font-serif text-stone-700 line-through decoration-stone-400 [unicode-bidi:plaintext]">{quote}</q>
+        <q
+          dir="auto"
+          className="block font-serif text-stone-700 line-through decoration-stone-400 [unicode-bidi:plaintext]"
+        >
+          {quote}
+        </q>
       )}
       {annotation.tags.length > 0 && (
         <ul className="mt-2 flex flex-wrap gap-1" aria-label="Tags">
           {annotation.tags.map((tag) => (
-            <li key={tag.id} className="inline-flex items-center gap-1 rounded-full border border-stone-200 px-2 py-0.5 text-xs" title={tag.group}>
+            <li
+              key={tag.id}
+              className="inline-flex items-center gap-1 rounded-full border border-stone-200 px-2 py-0.5 text-xs"
+              title={tag.group}
+            >
               <span aria-hidden className="size-2 rounded-full" style={{ backgroundColor: safeColor(tag.color) }} />
               {tag.name}
             </li>
@@ -164,7 +195,8 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
           aria-expanded={showComments}
           aria-label={`${showComments ? "Hide comments on" : "Comments on"} ${subject}`}
           onClick={() => setShowComments((shown) => !shown)}
-          className="mt-1 text-xs font-medium text-indigo-700 hover:underline">
+          className="mt-1 text-xs font-medium text-indigo-700 hover:underline"
+        >
           {showComments ? "Hide comments" : "Comments"}
         </button>
       )}
@@ -184,20 +216,30 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
           subject={subject}
           isAuthor={annotation.author.id === discussion.viewerId && discussion.canWrite}
           canReview={canReview}
-          onChange={(changes) => void run(() => actions.update(annotation, changes), () => undefined)}
+          onChange={(changes) =>
+            void run(
+              () => actions.update(annotation, changes),
+              () => undefined,
+            )
+          }
         />
       )}
 
       {conflict && (
         <div role="alert" className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-900">
           <p>
-            Changed by <strong>{conflict.updatedBy ?? "someone else"}</strong> at {formatMoment(conflict.updatedAt)} since you opened it. Your change was
-            not saved.
+            Changed by <strong>{conflict.updatedBy ?? "someone else"}</strong> at {formatMoment(conflict.updatedAt)}{" "}
+            since you opened it. Your change was not saved.
           </p>
           <button
             type="button"
             aria-label={`Reload ${subject}`}
-            onClick={() => run(async () => (await actions.reload(annotation.id), true), () => setEditing(false))}
+            onClick={() =>
+              run(
+                async () => (await actions.reload(annotation.id), true),
+                () => setEditing(false),
+              )
+            }
             className="mt-1 rounded-md border border-amber-400 bg-white px-2 py-0.5 text-xs font-medium hover:bg-amber-100"
           >
             Reload
@@ -212,7 +254,11 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
             label="Edit tags and note"
             codebook={codebook}
             selectedIds={tagIds}
-            onToggle={(id) => setTagIds((current) => (current.includes(id) ? current.filter((tagId) => tagId !== id) : [...current, id]))}
+            onToggle={(id) =>
+              setTagIds((current) =>
+                current.includes(id) ? current.filter((tagId) => tagId !== id) : [...current, id],
+              )
+            }
             note={draftNote}
             onNoteChange={setDraftNote}
             onSave={saveEdit}
@@ -224,7 +270,11 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
             {reopensReview && <BackToReviewNotice />}
             {approved && canReview && (
               <label className="flex items-center gap-2 text-sm text-stone-700">
-                <input type="checkbox" checked={keepApproved} onChange={(event) => setKeepApproved(event.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={keepApproved}
+                  onChange={(event) => setKeepApproved(event.target.checked)}
+                />
                 Keep it approved (approve the changed version)
               </label>
             )}
@@ -235,11 +285,22 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
         !annotation.pending && (
           <div className="mt-2 flex flex-wrap items-center gap-2">
             {orphan && (
-              <button type="button" aria-label={`Re-attach ${subject}`} onClick={() => actions.reattach(annotation.id)} className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50">
+              <button
+                type="button"
+                aria-label={`Re-attach ${subject}`}
+                onClick={() => actions.reattach(annotation.id)}
+                className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50"
+              >
                 Re-attach
               </button>
             )}
-            <button type="button" aria-label={`Edit ${subject}`} onClick={startEditing} disabled={!editable} className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50 disabled:opacity-50">
+            <button
+              type="button"
+              aria-label={`Edit ${subject}`}
+              onClick={startEditing}
+              disabled={!editable}
+              className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50 disabled:opacity-50"
+            >
               Edit
             </button>
             {(!approved || canReview) && (
@@ -247,7 +308,12 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
                 label="Delete"
                 question="Delete this annotation?"
                 subject={subject}
-                onConfirm={() => run(() => actions.remove(annotation), () => {})}
+                onConfirm={() =>
+                  run(
+                    () => actions.remove(annotation),
+                    () => {},
+                  )
+                }
                 className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium text-red-700 hover:bg-red-50"
               />
             )}

@@ -48,8 +48,14 @@ export function AnnotationFilters({
 
   const select = "w-full rounded-md border border-stone-300 bg-white px-2 py-1 text-sm";
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <fieldset> is min-content wide and would not shrink to a phone.
     <div className="grid grid-cols-2 gap-2" role="group" aria-label="Filter annotations">
-      <select aria-label="Filter by tag" value={filter.tagId} onChange={(event) => onChange({ ...filter, tagId: event.target.value })} className={select}>
+      <select
+        aria-label="Filter by tag"
+        value={filter.tagId}
+        onChange={(event) => onChange({ ...filter, tagId: event.target.value })}
+        className={select}
+      >
         <option value="">All tags</option>
         {tags.map((tag) => (
           <option key={tag.id} value={tag.id}>
@@ -57,13 +63,23 @@ export function AnnotationFilters({
           </option>
         ))}
       </select>
-      <select aria-label="Filter by group" value={filter.group} onChange={(event) => onChange({ ...filter, group: event.target.value })} className={select}>
+      <select
+        aria-label="Filter by group"
+        value={filter.group}
+        onChange={(event) => onChange({ ...filter, group: event.target.value })}
+        className={select}
+      >
         <option value="">All groups</option>
         {groups.map((group) => (
           <option key={group}>{group}</option>
         ))}
       </select>
-      <select aria-label="Filter by author" value={filter.authorId} onChange={(event) => onChange({ ...filter, authorId: event.target.value })} className={select}>
+      <select
+        aria-label="Filter by author"
+        value={filter.authorId}
+        onChange={(event) => onChange({ ...filter, authorId: event.target.value })}
+        className={select}
+      >
         <option value="">All authors</option>
         {authors.map((author) => (
           <option key={author.id} value={author.id}>
@@ -71,7 +87,12 @@ export function AnnotationFilters({
           </option>
         ))}
       </select>
-      <select aria-label="Filter by status" value={filter.status} onChange={(event) => onChange({ ...filter, status: event.target.value })} className={select}>
+      <select
+        aria-label="Filter by status"
+        value={filter.status}
+        onChange={(event) => onChange({ ...filter, status: event.target.value })}
+        className={select}
+      >
         <option value="">All statuses</option>
         {statuses.map((status) => (
           <option key={status} value={status}>
@@ -80,7 +101,11 @@ export function AnnotationFilters({
         ))}
       </select>
       {active && (
-        <button type="button" onClick={() => onChange(NO_FILTER)} className="col-span-2 justify-self-start text-xs text-indigo-700 hover:underline">
+        <button
+          type="button"
+          onClick={() => onChange(NO_FILTER)}
+          className="col-span-2 justify-self-start text-xs text-indigo-700 hover:underline"
+        >
           Clear filters
         </button>
       )}

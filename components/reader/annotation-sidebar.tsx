@@ -32,7 +32,20 @@ interface SidebarProps {
 }
 
 /** The reader's sidebar: messages, the drafts' submission, filters, the annotations' cards, and the orphans. */
-export function AnnotationSidebar({ articleId, anchored, shown, cards, orphans, filter, onFilter, status, onStatus, ownDrafts, codesBlind, renderCard }: SidebarProps) {
+export function AnnotationSidebar({
+  articleId,
+  anchored,
+  shown,
+  cards,
+  orphans,
+  filter,
+  onFilter,
+  status,
+  onStatus,
+  ownDrafts,
+  codesBlind,
+  renderCard,
+}: SidebarProps) {
   return (
     <aside aria-label="Annotations" className="mt-10 lg:mt-0">
       <div className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pr-1">
@@ -53,18 +66,24 @@ export function AnnotationSidebar({ articleId, anchored, shown, cards, orphans, 
         {anchored.length > 0 && <AnnotationFilters annotations={anchored} filter={filter} onChange={onFilter} />}
         {anchored.length === 0 && (
           <p className="text-sm text-stone-500">
-            {codesBlind ? "None of yours yet. Other members’ annotations show here once an editor approves them (blind coding)." : "No annotations yet."}
+            {codesBlind
+              ? "None of yours yet. Other members’ annotations show here once an editor approves them (blind coding)."
+              : "No annotations yet."}
           </p>
         )}
         <ul className="space-y-2" data-testid="annotation-list">
           {cards.listed.map((annotation) => renderCard(annotation, false))}
         </ul>
         {cards.remaining > 0 && <ShowMore remaining={cards.remaining} onMore={cards.showMore} />}
-        {anchored.length > 0 && shown.length === 0 && <p className="text-sm text-stone-500">No annotation matches these filters.</p>}
+        {anchored.length > 0 && shown.length === 0 && (
+          <p className="text-sm text-stone-500">No annotation matches these filters.</p>
+        )}
         {orphans.length > 0 && (
           <section aria-label="Orphaned annotations" className="border-t border-stone-200 pt-3">
             <h3 className="text-sm font-semibold text-stone-800">Orphaned ({orphans.length})</h3>
-            <p className="mb-2 text-xs text-stone-500">Their text is no longer in the article. Re-attach each to a passage, or delete it.</p>
+            <p className="mb-2 text-xs text-stone-500">
+              Their text is no longer in the article. Re-attach each to a passage, or delete it.
+            </p>
             <ul className="space-y-2">{orphans.map((annotation) => renderCard(annotation, true))}</ul>
           </section>
         )}
@@ -74,11 +93,22 @@ export function AnnotationSidebar({ articleId, anchored, shown, cards, orphans, 
 }
 
 /** Submits the viewer's drafts on the article for review, in one request. */
-function SubmitDrafts({ articleId, count, onStatus }: { articleId: string; count: number; onStatus: (status: ReaderStatus) => void }) {
+function SubmitDrafts({
+  articleId,
+  count,
+  onStatus,
+}: {
+  articleId: string;
+  count: number;
+  onStatus: (status: ReaderStatus) => void;
+}) {
   const router = useRouter();
   async function submit() {
     try {
-      const { submitted } = await callApi<{ submitted: number }>("POST", `/api/v1/articles/${articleId}/annotations/submit`);
+      const { submitted } = await callApi<{ submitted: number }>(
+        "POST",
+        `/api/v1/articles/${articleId}/annotations/submit`,
+      );
       onStatus({ kind: "info", text: `Submitted ${submitted} annotation${submitted === 1 ? "" : "s"} for review.` });
       router.refresh();
     } catch (failure) {
@@ -86,7 +116,11 @@ function SubmitDrafts({ articleId, count, onStatus }: { articleId: string; count
     }
   }
   return (
-    <button type="button" onClick={submit} className="w-full rounded-md border border-indigo-300 bg-white px-3 py-1.5 text-sm font-medium text-indigo-800 hover:bg-indigo-50">
+    <button
+      type="button"
+      onClick={submit}
+      className="w-full rounded-md border border-indigo-300 bg-white px-3 py-1.5 text-sm font-medium text-indigo-800 hover:bg-indigo-50"
+    >
       Submit my {count} draft{count === 1 ? "" : "s"} for review
     </button>
   );

@@ -30,7 +30,11 @@ export function AnnotationsHere({ annotations, quoteOf, position, discussion, on
       <ul className="space-y-1">
         {annotations.map((annotation) => (
           <li key={annotation.id}>
-            <button type="button" onClick={() => onShow(annotation.id)} className="w-full rounded-md px-2 py-1 text-start text-sm hover:bg-stone-100">
+            <button
+              type="button"
+              onClick={() => onShow(annotation.id)}
+              className="w-full rounded-md px-2 py-1 text-start text-sm hover:bg-stone-100"
+            >
               <span className="font-medium">{annotation.tags.map((tag) => tag.name).join(", ") || "Untagged"}</span>
               <span className="block truncate text-stone-600" dir="auto">
                 {quoteOf(annotation)}
@@ -47,7 +51,13 @@ export function AnnotationsHere({ annotations, quoteOf, position, discussion, on
                 >
                   {discussing === annotation.id ? "Hide comments" : "Comments"}
                 </button>
-                {discussing === annotation.id && <CommentThread annotationId={annotation.id} permissions={discussion} subject={annotationSubject(quoteOf(annotation), annotation)} />}
+                {discussing === annotation.id && (
+                  <CommentThread
+                    annotationId={annotation.id}
+                    permissions={discussion}
+                    subject={annotationSubject(quoteOf(annotation), annotation)}
+                  />
+                )}
               </div>
             )}
           </li>

@@ -44,7 +44,11 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   const surfaceRef = useRef<HTMLDivElement>(null);
   const initialAnnotations = useMemo(() => unpackSummaries(packedAnnotations), [packedAnnotations]);
   const { details, remember, load: loadDetails } = useAnnotationDetails(article.id);
-  const { annotations, conflicts, create, update, remove, reload } = useAnnotations(article.id, initialAnnotations, remember);
+  const { annotations, conflicts, create, update, remove, reload } = useAnnotations(
+    article.id,
+    initialAnnotations,
+    remember,
+  );
   const [filter, setFilter] = useState<AnnotationFilter>(NO_FILTER);
   const [reattachId, setReattachId] = useState<string | null>(null);
   const [status, setStatus] = useState<ReaderStatus | null>(null);
@@ -53,11 +57,16 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   const anchored = useMemo(() => annotations.filter((annotation) => annotation.anchor !== "orphaned"), [annotations]);
   const orphans = useMemo(() => annotations.filter((annotation) => annotation.anchor === "orphaned"), [annotations]);
   const shown = useMemo(() => anchored.filter((annotation) => matchesFilter(annotation, filter)), [anchored, filter]);
-  const ownDrafts = annotations.filter((annotation) => annotation.author.id === viewer.id && annotation.status === "DRAFT" && !annotation.pending).length;
+  const ownDrafts = annotations.filter(
+    (annotation) => annotation.author.id === viewer.id && annotation.status === "DRAFT" && !annotation.pending,
+  ).length;
   const reattaching = annotations.find((annotation) => annotation.id === reattachId);
   /** An annotation's passage: the text's, where it is anchored; an orphan's from its details, once loaded. */
   const quoteOf = useCallback(
-    (annotation: ReaderAnnotation) => (annotation.anchor === "orphaned" ? details.get(annotation.id)?.exact : article.text.slice(annotation.start, annotation.end)),
+    (annotation: ReaderAnnotation) =>
+      annotation.anchor === "orphaned"
+        ? details.get(annotation.id)?.exact
+        : article.text.slice(annotation.start, annotation.end),
     [details, article.text],
   );
 
@@ -72,7 +81,9 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
     canSelect: viewer.canCreate || reattachId !== null,
     onEscape: () => setReattachId(null),
     onJump: (annotation, direction) =>
-      annotation ? cardActions.show(annotation.id) : setStatus({ kind: "info", text: `No annotation ${direction === "forward" ? "after" : "before"} the caret.` }),
+      annotation
+        ? cardActions.show(annotation.id)
+        : setStatus({ kind: "info", text: `No annotation ${direction === "forward" ? "after" : "before"} the caret.` }),
   });
   const { selection, closeSelection, covering, hideCovering, caret } = selecting;
   const editing = useTextEditing(article, () => selecting.setSelection(null));
@@ -91,7 +102,10 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
     onPainted: cards.listMore,
   });
   // The text's thousands of paragraphs render again only when it or its wrapper marks change, not on every caret move.
-  const articleText = useMemo(() => <ArticleText text={article.text} renderLine={painting.renderLine} />, [article.text, painting.renderLine]);
+  const articleText = useMemo(
+    () => <ArticleText text={article.text} renderLine={painting.renderLine} />,
+    [article.text, painting.renderLine],
+  );
 
   const { show } = focus;
   const cardActions = useMemo<CardActions>(
@@ -153,7 +167,9 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
             onEditText={viewer.canEditText && !editing.editing ? editing.open : null}
           />
           {editing.report && <ReanchorNotice report={editing.report} />}
-          {reattaching && <ReattachNotice quote={shortQuote(quoteOf(reattaching) ?? "…")} onCancel={() => setReattachId(null)} />}
+          {reattaching && (
+            <ReattachNotice quote={shortQuote(quoteOf(reattaching) ?? "…")} onCancel={() => setReattachId(null)} />
+          )}
           {editing.editor || (
             <div ref={surfaceRef} className="relative">
               <div

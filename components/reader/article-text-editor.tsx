@@ -45,7 +45,9 @@ export function ArticleTextEditor({
     setSaving(true);
     setError(null);
     try {
-      const saved = await callApi<SavedArticle>("PATCH", `/api/v1/articles/${articleId}`, { body: { text: draft, baseRevision: revision } });
+      const saved = await callApi<SavedArticle>("PATCH", `/api/v1/articles/${articleId}`, {
+        body: { text: draft, baseRevision: revision },
+      });
       onSaved({ revision: saved.revision, exact: 0, moved: 0, fuzzy: 0, orphaned: 0, ...saved.reanchor });
     } catch (failure) {
       setError(
@@ -68,7 +70,8 @@ export function ArticleTextEditor({
         onChange={(event) => setDraft(event.target.value)}
         dir="auto"
         rows={24}
-        className="w-full rounded-md border border-stone-300 p-3 font-serif text-[1.02rem] leading-relaxed focus:border-indigo-500 focus:outline-none"
+        className={`w-full rounded-md border border-stone-300 p-3 font-serif text-[1.02rem] leading-relaxed
+          focus:border-indigo-500 focus:outline-none`}
       />
       <FormError message={error ?? undefined} />
       <div className="flex gap-2">
@@ -76,11 +79,16 @@ export function ArticleTextEditor({
           type="button"
           onClick={save}
           disabled={saving || draft === text}
-          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+          className={`rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700
+            disabled:opacity-60`}
         >
           {saving ? "Saving…" : "Save text"}
         </button>
-        <button type="button" onClick={onCancel} className="rounded-md px-4 py-2 text-sm text-stone-700 hover:bg-stone-100">
+        <button
+          type="button"
+          onClick={onCancel}
+          className="rounded-md px-4 py-2 text-sm text-stone-700 hover:bg-stone-100"
+        >
           Cancel
         </button>
       </div>

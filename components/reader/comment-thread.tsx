@@ -15,7 +15,13 @@ const LINK = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'])/g;
 export function Linkified({ text }: { text: string }) {
   return text.split(LINK).map((piece, index) =>
     index % 2 === 1 ? (
-      <a key={index} href={piece} target="_blank" rel="noopener noreferrer nofollow ugc" className="text-indigo-700 underline break-all">
+      <a
+        key={index}
+        href={piece}
+        target="_blank"
+        rel="noopener noreferrer nofollow ugc"
+        className="text-indigo-700 underline break-all"
+      >
         {piece}
       </a>
     ) : (
@@ -31,7 +37,15 @@ export interface ThreadPermissions {
 }
 
 /** An annotation's discussion: newest last, author and time, add, edit own, delete own (editors: any). `subject` names the annotation (accessible-names). */
-export function CommentThread({ annotationId, permissions, subject }: { annotationId: string; permissions: ThreadPermissions; subject: string }) {
+export function CommentThread({
+  annotationId,
+  permissions,
+  subject,
+}: {
+  annotationId: string;
+  permissions: ThreadPermissions;
+  subject: string;
+}) {
   const [comments, setComments] = useState<CommentView[] | null>(null);
   const [draft, setDraft] = useState("");
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
@@ -60,13 +74,17 @@ export function CommentThread({ annotationId, permissions, subject }: { annotati
 
   const add = () =>
     run(async () => {
-      const created = await callApi<CommentView>("POST", `/api/v1/annotations/${annotationId}/comments`, { body: { text: draft } });
+      const created = await callApi<CommentView>("POST", `/api/v1/annotations/${annotationId}/comments`, {
+        body: { text: draft },
+      });
       setComments((current) => [...(current ?? []), created]);
       setDraft("");
     });
   const save = () =>
     run(async () => {
-      const saved = await callApi<CommentView>("PATCH", `/api/v1/comments/${editing!.id}`, { body: { text: editing!.text } });
+      const saved = await callApi<CommentView>("PATCH", `/api/v1/comments/${editing!.id}`, {
+        body: { text: editing!.text },
+      });
       setComments((current) => current?.map((comment) => (comment.id === saved.id ? saved : comment)) ?? null);
       setEditing(null);
     });
@@ -84,16 +102,33 @@ export function CommentThread({ annotationId, permissions, subject }: { annotati
         {comments?.map((comment) => (
           <li key={comment.id} className="text-sm">
             <p className="text-xs text-stone-500">
-              <span className="font-medium text-stone-700">{comment.author.name}</span> · {formatMoment(comment.createdAt)}
+              <span className="font-medium text-stone-700">{comment.author.name}</span> ·{" "}
+              {formatMoment(comment.createdAt)}
               {comment.updatedAt !== comment.createdAt && " (edited)"}
             </p>
             {editing?.id === comment.id ? (
               <div className="space-y-1">
-                <textarea aria-label={`Edit ${commentSubject(comment)}`} value={editing.text} onChange={(event) => setEditing({ id: comment.id, text: event.target.value })} rows={2} className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm" />
-                <button type="button" aria-label={`Save ${commentSubject(comment)}`} onClick={save} className="rounded-md bg-indigo-600 px-2 py-0.5 text-xs font-medium text-white">
+                <textarea
+                  aria-label={`Edit ${commentSubject(comment)}`}
+                  value={editing.text}
+                  onChange={(event) => setEditing({ id: comment.id, text: event.target.value })}
+                  rows={2}
+                  className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm"
+                />
+                <button
+                  type="button"
+                  aria-label={`Save ${commentSubject(comment)}`}
+                  onClick={save}
+                  className="rounded-md bg-indigo-600 px-2 py-0.5 text-xs font-medium text-white"
+                >
                   Save
                 </button>
-                <button type="button" aria-label={`Cancel editing ${commentSubject(comment)}`} onClick={() => setEditing(null)} className="px-2 py-0.5 text-xs">
+                <button
+                  type="button"
+                  aria-label={`Cancel editing ${commentSubject(comment)}`}
+                  onClick={() => setEditing(null)}
+                  className="px-2 py-0.5 text-xs"
+                >
                   Cancel
                 </button>
               </div>
@@ -104,12 +139,23 @@ export function CommentThread({ annotationId, permissions, subject }: { annotati
             )}
             <div className="flex gap-2 text-xs">
               {permissions.canWrite && comment.author.id === permissions.viewerId && editing?.id !== comment.id && (
-                <button type="button" aria-label={`Edit ${commentSubject(comment)}`} onClick={() => setEditing({ id: comment.id, text: comment.text })} className="text-stone-600 hover:underline">
+                <button
+                  type="button"
+                  aria-label={`Edit ${commentSubject(comment)}`}
+                  onClick={() => setEditing({ id: comment.id, text: comment.text })}
+                  className="text-stone-600 hover:underline"
+                >
                   Edit
                 </button>
               )}
               {((permissions.canWrite && comment.author.id === permissions.viewerId) || permissions.canModerate) && (
-                <ConfirmButton label="Delete" question="Delete this comment?" subject={commentSubject(comment)} onConfirm={() => remove(comment.id)} className="text-red-700 hover:underline" />
+                <ConfirmButton
+                  label="Delete"
+                  question="Delete this comment?"
+                  subject={commentSubject(comment)}
+                  onConfirm={() => remove(comment.id)}
+                  className="text-red-700 hover:underline"
+                />
               )}
             </div>
           </li>
@@ -118,8 +164,21 @@ export function CommentThread({ annotationId, permissions, subject }: { annotati
       <FormError message={error ?? undefined} />
       {permissions.canWrite && (
         <div className="space-y-1">
-          <textarea aria-label={`New comment on ${subject}`} value={draft} onChange={(event) => setDraft(event.target.value)} rows={2} placeholder="Add to the discussion" className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm" />
-          <button type="button" aria-label={`Comment on ${subject}`} disabled={!draft.trim()} onClick={add} className="rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
+          <textarea
+            aria-label={`New comment on ${subject}`}
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            rows={2}
+            placeholder="Add to the discussion"
+            className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm"
+          />
+          <button
+            type="button"
+            aria-label={`Comment on ${subject}`}
+            disabled={!draft.trim()}
+            onClick={add}
+            className="rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+          >
             Comment
           </button>
         </div>

@@ -13,13 +13,17 @@ const PANEL_GAP_PX = 8;
 export function placeBelow(surface: Element, rect: DOMRect): { top: number; left: number } {
   const bounds = surface.getBoundingClientRect();
   const width = Math.min(PANEL_WIDTH_PX, bounds.width);
-  return { top: rect.bottom - bounds.top + PANEL_GAP_PX, left: Math.max(0, Math.min(rect.left - bounds.left, bounds.width - width)) };
+  return {
+    top: rect.bottom - bounds.top + PANEL_GAP_PX,
+    left: Math.max(0, Math.min(rect.left - bounds.left, bounds.width - width)),
+  };
 }
 
 /** The current browser selection as a span of the text, snapped to whole characters; null if none. */
 export function selectedSpan(root: Element, text: string): { start: number; end: number; rect: DOMRect } | null {
   const current = window.getSelection();
-  if (!current || current.rangeCount === 0 || current.isCollapsed || !current.anchorNode || !current.focusNode) return null;
+  if (!current || current.rangeCount === 0 || current.isCollapsed || !current.anchorNode || !current.focusNode)
+    return null;
   const from = textOffsetOf(root, current.anchorNode, current.anchorOffset);
   const to = textOffsetOf(root, current.focusNode, current.focusOffset);
   if (from === null || to === null) return null;

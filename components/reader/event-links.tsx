@@ -32,7 +32,15 @@ interface EventLinksProps {
 }
 
 /** The events a claim is linked to (stance, attribution), and the form to link it to another, existing or new. */
-export function EventLinks({ projectId, annotationId, links, permissions, onChange, reopensReview = false, subject }: EventLinksProps) {
+export function EventLinks({
+  projectId,
+  annotationId,
+  links,
+  permissions,
+  onChange,
+  reopensReview = false,
+  subject,
+}: EventLinksProps) {
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,7 +60,9 @@ export function EventLinks({ projectId, annotationId, links, permissions, onChan
         <ul className="space-y-1" aria-label="Linked events">
           {links.map((link) => (
             <li key={link.id} className="flex items-start gap-1.5 text-xs text-stone-700">
-              <span className="rounded bg-stone-100 px-1 font-medium uppercase tracking-wide text-stone-600">{link.stance.toLowerCase()}</span>
+              <span className="rounded bg-stone-100 px-1 font-medium uppercase tracking-wide text-stone-600">
+                {link.stance.toLowerCase()}
+              </span>
               <span className="min-w-0 flex-1">
                 <Link href={`/events/${link.event.id}`} className="font-medium text-stone-900 hover:underline">
                   {link.event.title}
@@ -60,7 +70,12 @@ export function EventLinks({ projectId, annotationId, links, permissions, onChan
                 {link.attributedTo && <span> · according to {link.attributedTo}</span>}
               </span>
               {(permissions.canManage || (permissions.canLink && link.createdBy.id === permissions.viewerId)) && (
-                <button type="button" onClick={() => removeLink(link)} aria-label={`Unlink from ${link.event.title}: ${subject}`} className="px-1 text-stone-500 hover:text-red-700">
+                <button
+                  type="button"
+                  onClick={() => removeLink(link)}
+                  aria-label={`Unlink from ${link.event.title}: ${subject}`}
+                  className="px-1 text-stone-500 hover:text-red-700"
+                >
                   ×
                 </button>
               )}
@@ -82,7 +97,12 @@ export function EventLinks({ projectId, annotationId, links, permissions, onChan
             }}
           />
         ) : (
-          <button type="button" aria-label={`Link to an event: ${subject}`} onClick={() => setAdding(true)} className="mt-1 text-xs font-medium text-indigo-700 hover:underline">
+          <button
+            type="button"
+            aria-label={`Link to an event: ${subject}`}
+            onClick={() => setAdding(true)}
+            className="mt-1 text-xs font-medium text-indigo-700 hover:underline"
+          >
             Link to an event
           </button>
         ))}
@@ -100,7 +120,10 @@ export interface LinkDraft {
 
 /** Creates the event if it is new, then the link; the link as the reader shows it. */
 export async function saveLink(projectId: string, annotationId: string, draft: LinkDraft): Promise<ArticleLinkView> {
-  const event = draft.event.id !== null ? { id: draft.event.id, title: draft.event.title, date: draft.event.date } : await createOrFindEvent(projectId, draft.event);
+  const event =
+    draft.event.id !== null
+      ? { id: draft.event.id, title: draft.event.title, date: draft.event.date }
+      : await createOrFindEvent(projectId, draft.event);
   const link = await callApi<ArticleLinkView>("POST", `/api/v1/events/${event.id}/links`, {
     body: { annotationId, stance: draft.stance, attributedTo: draft.attributedTo || null, note: draft.note || null },
   });
@@ -110,9 +133,14 @@ export async function saveLink(projectId: string, annotationId: string, draft: L
 /** A new event; if a colleague has meanwhile named one so (titles are unique in a project: 409), it is the same event. */
 async function createOrFindEvent(projectId: string, event: LinkDraft["event"]): Promise<EventView> {
   try {
-    return await callApi<EventView>("POST", `/api/v1/projects/${projectId}/events`, { body: { title: event.title, date: event.date } });
+    return await callApi<EventView>("POST", `/api/v1/projects/${projectId}/events`, {
+      body: { title: event.title, date: event.date },
+    });
   } catch (failure) {
-    const existingId = failure instanceof ApiFailure && failure.status === 409 ? (failure.details as { eventId?: string } | undefined)?.eventId : undefined;
+    const existingId =
+      failure instanceof ApiFailure && failure.status === 409
+        ? (failure.details as { eventId?: string } | undefined)?.eventId
+        : undefined;
     if (!existingId) throw failure;
     return callApi<EventView>("GET", `/api/v1/events/${existingId}`);
   }
@@ -148,7 +176,11 @@ function LinkForm({
   }
 
   return (
-    <div className="mt-2 space-y-2 rounded-md border border-stone-200 bg-stone-50 p-2" role="group" aria-label="Link to an event">
+    <div
+      className="mt-2 space-y-2 rounded-md border border-stone-200 bg-stone-50 p-2"
+      role="group"
+      aria-label="Link to an event"
+    >
       <EventChoice projectId={projectId} onChange={setDraft} autoFocus />
       {reopensReview && <BackToReviewNotice />}
       <FormError message={error ?? undefined} />
@@ -161,7 +193,11 @@ function LinkForm({
         >
           {saving ? "Linking…" : "Link"}
         </button>
-        <button type="button" onClick={onCancel} className="rounded-md px-3 py-1 text-xs text-stone-700 hover:bg-stone-100">
+        <button
+          type="button"
+          onClick={onCancel}
+          className="rounded-md px-3 py-1 text-xs text-stone-700 hover:bg-stone-100"
+        >
           Cancel
         </button>
       </div>
@@ -170,7 +206,15 @@ function LinkForm({
 }
 
 /** Choose an event (search as you type, or name a new one) and how the claim relates to it; reports the draft, or null until an event is chosen. */
-export function EventChoice({ projectId, onChange, autoFocus = false }: { projectId: string; onChange: (draft: LinkDraft | null) => void; autoFocus?: boolean }) {
+export function EventChoice({
+  projectId,
+  onChange,
+  autoFocus = false,
+}: {
+  projectId: string;
+  onChange: (draft: LinkDraft | null) => void;
+  autoFocus?: boolean;
+}) {
   const [query, setQuery] = useState("");
   // The events matching `query` as the server last answered (which query that was, too).
   const [results, setResults] = useState<{ query: string; items: EventView[] }>({ query: "", items: [] });
@@ -188,7 +232,10 @@ export function EventChoice({ projectId, onChange, autoFocus = false }: { projec
     const needle = query.trim();
     const timer = window.setTimeout(async () => {
       try {
-        const page = await callApi<{ items: EventView[] }>("GET", `/api/v1/projects/${projectId}/events?limit=20&q=${encodeURIComponent(needle)}`);
+        const page = await callApi<{ items: EventView[] }>(
+          "GET",
+          `/api/v1/projects/${projectId}/events?limit=20&q=${encodeURIComponent(needle)}`,
+        );
         if (current) setResults({ query: needle, items: page.items });
       } catch (failure) {
         if (current) setError((failure as Error).message);
@@ -201,7 +248,11 @@ export function EventChoice({ projectId, onChange, autoFocus = false }: { projec
   }, [projectId, query]);
 
   useEffect(() => {
-    onChange(event ? { event: event.id === null ? { ...event, date: newDate || null } : event, stance, attributedTo, note } : null);
+    onChange(
+      event
+        ? { event: event.id === null ? { ...event, date: newDate || null } : event, stance, attributedTo, note }
+        : null,
+    );
   }, [event, newDate, stance, attributedTo, note, onChange]);
 
   const field = "w-full rounded-md border border-stone-300 px-2 py-1 text-sm";
@@ -229,25 +280,33 @@ export function EventChoice({ projectId, onChange, autoFocus = false }: { projec
           <ul className="mt-1 max-h-40 overflow-y-auto text-sm" aria-label="Matching events">
             {results.items.map((candidate) => (
               <li key={candidate.id}>
-                <button type="button" onClick={() => setEvent({ id: candidate.id, title: candidate.title, date: candidate.date })} className="w-full rounded px-2 py-1 text-start hover:bg-white">
+                <button
+                  type="button"
+                  onClick={() => setEvent({ id: candidate.id, title: candidate.title, date: candidate.date })}
+                  className="w-full rounded px-2 py-1 text-start hover:bg-white"
+                >
                   {candidate.title}
                   {candidate.date && <span className="text-xs text-stone-500"> · {candidate.date}</span>}
                 </button>
               </li>
             ))}
             {/* A new event is offered once the search for this very name has answered without it: never a second event of one name. */}
-            {query.trim() && results.query !== query.trim() && <li className="px-2 py-1 text-xs text-stone-500">Searching…</li>}
-            {query.trim() && results.query === query.trim() && !results.items.some((candidate) => candidate.title.toLowerCase() === query.trim().toLowerCase()) && (
-              <li>
-                <button
-                  type="button"
-                  onClick={() => setEvent({ id: null, title: query.trim(), date: null })}
-                  className="w-full rounded px-2 py-1 text-start font-medium text-indigo-700 hover:bg-white"
-                >
-                  New event “{query.trim()}”
-                </button>
-              </li>
+            {query.trim() && results.query !== query.trim() && (
+              <li className="px-2 py-1 text-xs text-stone-500">Searching…</li>
             )}
+            {query.trim() &&
+              results.query === query.trim() &&
+              !results.items.some((candidate) => candidate.title.toLowerCase() === query.trim().toLowerCase()) && (
+                <li>
+                  <button
+                    type="button"
+                    onClick={() => setEvent({ id: null, title: query.trim(), date: null })}
+                    className="w-full rounded px-2 py-1 text-start font-medium text-indigo-700 hover:bg-white"
+                  >
+                    New event “{query.trim()}”
+                  </button>
+                </li>
+              )}
           </ul>
         </div>
       )}
@@ -260,7 +319,12 @@ export function EventChoice({ projectId, onChange, autoFocus = false }: { projec
       <div className="grid grid-cols-2 gap-2">
         <label className="text-xs text-stone-600" htmlFor={`${ids}-stance`}>
           Stance
-          <select id={`${ids}-stance`} value={stance} onChange={(change) => setStance(change.target.value as Stance)} className={field}>
+          <select
+            id={`${ids}-stance`}
+            value={stance}
+            onChange={(change) => setStance(change.target.value as Stance)}
+            className={field}
+          >
             {STANCES.map((option) => (
               <option key={option} value={option}>
                 {option.toLowerCase()}
@@ -270,7 +334,13 @@ export function EventChoice({ projectId, onChange, autoFocus = false }: { projec
         </label>
         <label className="text-xs text-stone-600" htmlFor={`${ids}-attributed`}>
           Attributed to
-          <input id={`${ids}-attributed`} value={attributedTo} onChange={(change) => setAttributedTo(change.target.value)} placeholder="e.g. Newsweek" className={field} />
+          <input
+            id={`${ids}-attributed`}
+            value={attributedTo}
+            onChange={(change) => setAttributedTo(change.target.value)}
+            placeholder="e.g. Newsweek"
+            className={field}
+          />
         </label>
       </div>
       <label className="block text-xs text-stone-600" htmlFor={`${ids}-note`}>

@@ -8,7 +8,12 @@ import type { PaintedSpan } from "./highlights";
  * the text unchanged, so DOM positions map to the same offsets. Nested,
  * selected and unsaved spans (`underlinedIds`) are underlined.
  */
-export function markedLine(line: string, lineStart: number, spans: PaintedSpan[], underlinedIds: ReadonlySet<string>): ReactNode {
+export function markedLine(
+  line: string,
+  lineStart: number,
+  spans: PaintedSpan[],
+  underlinedIds: ReadonlySet<string>,
+): ReactNode {
   const lineEnd = lineStart + line.length;
   const inLine = spans.filter((span) => span.start < lineEnd && span.end > lineStart);
   if (inLine.length === 0) return line;
@@ -28,7 +33,9 @@ export function markedLine(line: string, lineStart: number, spans: PaintedSpan[]
       continue;
     }
     // Layered translucent backgrounds blend like overlapping highlights do.
-    const layers = covering.map((span) => `linear-gradient(${translucent(span.color, 0.32)}, ${translucent(span.color, 0.32)})`);
+    const layers = covering.map(
+      (span) => `linear-gradient(${translucent(span.color, 0.32)}, ${translucent(span.color, 0.32)})`,
+    );
     const underlined = covering.some((span) => underlinedIds.has(span.id));
     pieces.push(
       <mark

@@ -79,7 +79,8 @@ export function paintHighlights(layers: PaintLayer[], state: PaintState): void {
     highlight.add(range);
   };
   for (const { root, spans } of layers) {
-    // StaticRanges: cheap to make by the thousand, and the text they cover is not edited while painted (a repaint follows any change).
+    // StaticRanges: cheap to make by the thousand, and the text they cover is not edited while painted (a repaint
+    // follows any change).
     const locate = spanLocator(root);
     const rangeFor = (start: number, end: number) => {
       const span = locate(start, end);
@@ -127,7 +128,10 @@ export function onScreenText(root: Element, margin: number): { start: number; en
     }
     return low;
   };
-  const first = Math.min(count - 1, firstBelow((paragraph) => paragraph.getBoundingClientRect().bottom >= -margin));
+  const first = Math.min(
+    count - 1,
+    firstBelow((paragraph) => paragraph.getBoundingClientRect().bottom >= -margin),
+  );
   const afterLast = firstBelow((paragraph) => paragraph.getBoundingClientRect().top > window.innerHeight + margin);
   const startOf = (index: number) => Number(paragraphs[index]!.dataset.start);
   return { start: startOf(first), end: afterLast < count ? startOf(afterLast) : Number.POSITIVE_INFINITY };

@@ -4,7 +4,9 @@ import { READER_KEY_HELP } from "./reader-keys";
 export function KeyboardHelp() {
   return (
     <details className="relative" data-testid="keyboard-help">
-      <summary className="cursor-pointer rounded-sm underline decoration-dotted underline-offset-2 hover:text-stone-700">Keyboard</summary>
+      <summary className="cursor-pointer rounded-sm underline decoration-dotted underline-offset-2 hover:text-stone-700">
+        Keyboard
+      </summary>
       <dl
         className={
           "absolute left-0 z-30 mt-1 grid w-80 max-w-[calc(100vw-2rem)] grid-cols-[auto_1fr] gap-x-3 gap-y-1 " +

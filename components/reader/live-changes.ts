@@ -8,7 +8,10 @@ import { createContext, useEffect, useRef } from "react";
  */
 export const LiveChanges = createContext(0);
 
-/** After a refused stream (503 while PostgreSQL restarts, say) the browser gives up: try again after this, doubling up to the most. */
+/**
+ * After a refused stream (503 while PostgreSQL restarts, say) the browser gives up: try again after this, doubling up
+ * to the most.
+ */
 const REOPEN_FIRST_MS = 5_000;
 const REOPEN_MOST_MS = 60_000;
 

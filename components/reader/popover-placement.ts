@@ -44,7 +44,12 @@ export interface PanelPlacement {
  * itself, else over the selection at the window's height. `surface` is the
  * surface's box on screen; `height` and `width` the panel's natural size.
  */
-export function placePanel(anchor: PanelAnchor, surface: DOMRect, size: { height: number; width: number }, view: { width: number; height: number }): PanelPlacement {
+export function placePanel(
+  anchor: PanelAnchor,
+  surface: DOMRect,
+  size: { height: number; width: number },
+  view: { width: number; height: number },
+): PanelPlacement {
   const below = view.height - PANEL_GAP - (surface.top + anchor.top);
   const above = surface.top + anchor.aboveTop - PANEL_GAP;
   const minLeft = PANEL_GAP - surface.left;
@@ -53,7 +58,9 @@ export function placePanel(anchor: PanelAnchor, surface: DOMRect, size: { height
   if (size.height <= below) return { top: anchor.top, left, maxHeight: undefined };
   if (size.height <= above) return { top: anchor.aboveTop - size.height, left, maxHeight: undefined };
   if (Math.max(below, above) >= MIN_PANEL_HEIGHT) {
-    return below >= above ? { top: anchor.top, left, maxHeight: below } : { top: anchor.aboveTop - above, left, maxHeight: above };
+    return below >= above
+      ? { top: anchor.top, left, maxHeight: below }
+      : { top: anchor.aboveTop - above, left, maxHeight: above };
   }
   const height = view.height - 2 * PANEL_GAP;
   return { top: PANEL_GAP - surface.top, left, maxHeight: Math.min(size.height, height) };

@@ -52,11 +52,17 @@ export function readerKeyAction(press: KeyPress): ReaderKeyAction | null {
   const native = NATIVE_MOVES[press.key];
   if (native && !press.altKey) {
     const [direction, granularity] = native;
-    return { kind: "native", direction, granularity: press.ctrlKey && granularity === "character" ? "word" : granularity, extend };
+    return {
+      kind: "native",
+      direction,
+      granularity: press.ctrlKey && granularity === "character" ? "word" : granularity,
+      extend,
+    };
   }
   // AltGr (Ctrl+Alt on Windows) types the brackets on some layouts (German, say).
   if (press.ctrlKey !== press.altKey) return null;
-  const annotation = ANNOTATION_KEYS[press.key] ?? (typesOtherScript(press.key) ? ANNOTATION_CODES[press.code] : undefined);
+  const annotation =
+    ANNOTATION_KEYS[press.key] ?? (typesOtherScript(press.key) ? ANNOTATION_CODES[press.code] : undefined);
   return annotation ? { kind: "annotation", direction: annotation } : null;
 }
 

@@ -8,13 +8,16 @@ interface ToolbarProps {
   onEditText: (() => void) | null;
 }
 
-const BUTTON = "rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs hover:bg-stone-50";
+const BUTTON =
+  "rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs hover:bg-stone-50";
 
 /** The line above the article text: how to tag, its keys, and the editor's buttons. */
 export function ReaderToolbar({ articleId, canCreate, canAdjudicate, onEditText }: ToolbarProps) {
   return (
     <div className="mb-3 flex flex-wrap items-center gap-3 text-xs text-stone-500">
-      {canCreate && <span>Select a passage (mouse, or focus the text and use Shift+arrows, then Enter) to tag it.</span>}
+      {canCreate && (
+        <span>Select a passage (mouse, or focus the text and use Shift+arrows, then Enter) to tag it.</span>
+      )}
       <KeyboardHelp />
       {canAdjudicate && (
         <a href={`/articles/${articleId}/adjudicate`} className={`ml-auto ${BUTTON}`}>

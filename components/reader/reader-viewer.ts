@@ -18,8 +18,12 @@ export interface ReaderViewer {
 export function useCardPermissions(projectId: string, viewer: ReaderViewer) {
   return useMemo(
     () => ({
-      canEdit: (annotation: ReaderAnnotation) => viewer.canEditAny || (viewer.canCreate && annotation.author.id === viewer.id),
-      linking: { projectId, permissions: { viewerId: viewer.id, canLink: viewer.canCreate, canManage: viewer.canEditAny } },
+      canEdit: (annotation: ReaderAnnotation) =>
+        viewer.canEditAny || (viewer.canCreate && annotation.author.id === viewer.id),
+      linking: {
+        projectId,
+        permissions: { viewerId: viewer.id, canLink: viewer.canCreate, canManage: viewer.canEditAny },
+      },
       discussion: { viewerId: viewer.id, canWrite: viewer.canCreate, canModerate: viewer.canEditAny },
     }),
     [projectId, viewer],

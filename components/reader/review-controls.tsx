@@ -7,7 +7,11 @@ const button = "rounded-md border px-2 py-0.5 text-xs font-medium";
 
 /** Said where someone who may not review changes an approved annotation (its tags, note or span, or its links to events). */
 export function BackToReviewNotice() {
-  return <p className="rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-900">An editor approved this annotation: a change sends it back for review.</p>;
+  return (
+    <p className="rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-900">
+      An editor approved this annotation: a change sends it back for review.
+    </p>
+  );
 }
 
 /**
@@ -35,11 +39,29 @@ export function ReviewControls({
   if (rejecting) {
     return (
       <div className="mt-2 space-y-1">
-        <textarea aria-label={`Reason for rejecting ${subject}`} value={reason} onChange={(event) => setReason(event.target.value)} rows={2} className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm" placeholder="Why is this rejected?" />
-        <button type="button" aria-label={`Reject ${subject}`} disabled={!reason.trim()} onClick={() => onChange({ status: "REJECTED", reviewNote: reason })} className={`${button} border-red-300 bg-red-600 text-white disabled:opacity-50`}>
+        <textarea
+          aria-label={`Reason for rejecting ${subject}`}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          rows={2}
+          className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm"
+          placeholder="Why is this rejected?"
+        />
+        <button
+          type="button"
+          aria-label={`Reject ${subject}`}
+          disabled={!reason.trim()}
+          onClick={() => onChange({ status: "REJECTED", reviewNote: reason })}
+          className={`${button} border-red-300 bg-red-600 text-white disabled:opacity-50`}
+        >
           Reject
         </button>
-        <button type="button" aria-label={`Cancel rejecting ${subject}`} onClick={() => setRejecting(false)} className="px-2 py-0.5 text-xs">
+        <button
+          type="button"
+          aria-label={`Cancel rejecting ${subject}`}
+          onClick={() => setRejecting(false)}
+          className="px-2 py-0.5 text-xs"
+        >
           Cancel
         </button>
       </div>
@@ -48,22 +70,42 @@ export function ReviewControls({
   return (
     <div className="mt-2 flex flex-wrap gap-2">
       {isAuthor && (status === "DRAFT" || status === "REJECTED") && (
-        <button type="button" aria-label={`Submit for review: ${subject}`} onClick={() => onChange({ status: "SUBMITTED" })} className={`${button} border-indigo-300 text-indigo-800 hover:bg-indigo-50`}>
+        <button
+          type="button"
+          aria-label={`Submit for review: ${subject}`}
+          onClick={() => onChange({ status: "SUBMITTED" })}
+          className={`${button} border-indigo-300 text-indigo-800 hover:bg-indigo-50`}
+        >
           Submit for review
         </button>
       )}
       {isAuthor && status === "SUBMITTED" && (
-        <button type="button" aria-label={`Withdraw ${subject}`} onClick={() => onChange({ status: "DRAFT" })} className={`${button} border-stone-300 hover:bg-stone-50`}>
+        <button
+          type="button"
+          aria-label={`Withdraw ${subject}`}
+          onClick={() => onChange({ status: "DRAFT" })}
+          className={`${button} border-stone-300 hover:bg-stone-50`}
+        >
           Withdraw
         </button>
       )}
       {canReview && status !== "APPROVED" && (
-        <button type="button" aria-label={`Approve ${subject}`} onClick={() => onChange({ status: "APPROVED" })} className={`${button} border-emerald-300 text-emerald-800 hover:bg-emerald-50`}>
+        <button
+          type="button"
+          aria-label={`Approve ${subject}`}
+          onClick={() => onChange({ status: "APPROVED" })}
+          className={`${button} border-emerald-300 text-emerald-800 hover:bg-emerald-50`}
+        >
           Approve
         </button>
       )}
       {canReview && status !== "REJECTED" && (
-        <button type="button" aria-label={`Reject ${subject}…`} onClick={() => setRejecting(true)} className={`${button} border-red-300 text-red-700 hover:bg-red-50`}>
+        <button
+          type="button"
+          aria-label={`Reject ${subject}…`}
+          onClick={() => setRejecting(true)}
+          className={`${button} border-red-300 text-red-700 hover:bg-red-50`}
+        >
           Reject…
         </button>
       )}

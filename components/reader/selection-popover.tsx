@@ -30,7 +30,15 @@ interface SelectionPopoverProps {
 const PADDING = 24;
 
 /** The panel under a selection: tag it (tags, note, Enter), or confirm a re-attachment. */
-export function SelectionPopover({ projectId, selection, codebook, reattaching, onSave, onReattach, onCancel }: SelectionPopoverProps) {
+export function SelectionPopover({
+  projectId,
+  selection,
+  codebook,
+  reattaching,
+  onSave,
+  onReattach,
+  onCancel,
+}: SelectionPopoverProps) {
   const [tagIds, setTagIds] = useState<string[]>([]);
   const [link, setLink] = useState<LinkDraft | null>(null);
   const [note, setNote] = useState("");
@@ -39,7 +47,11 @@ export function SelectionPopover({ projectId, selection, codebook, reattaching, 
   const confirmRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
-  const [placement, setPlacement] = useState<PanelPlacement>({ top: selection.top, left: selection.left, maxHeight: undefined });
+  const [placement, setPlacement] = useState<PanelPlacement>({
+    top: selection.top,
+    left: selection.left,
+    maxHeight: undefined,
+  });
 
   // Fits the window: placed before it is painted, and again when its content grows (the event section) or the window changes.
   useLayoutEffect(() => {
@@ -49,8 +61,17 @@ export function SelectionPopover({ projectId, selection, codebook, reattaching, 
       const surface = (panel.offsetParent ?? document.body).getBoundingClientRect();
       const border = panel.offsetHeight - panel.clientHeight;
       const size = { height: contentRef.current!.offsetHeight + border + PADDING, width: panel.offsetWidth };
-      const next = placePanel(selection, surface, size, { width: document.documentElement.clientWidth, height: window.innerHeight });
-      render(() => setPlacement((current) => (current.top === next.top && current.left === next.left && current.maxHeight === next.maxHeight ? current : next)));
+      const next = placePanel(selection, surface, size, {
+        width: document.documentElement.clientWidth,
+        height: window.innerHeight,
+      });
+      render(() =>
+        setPlacement((current) =>
+          current.top === next.top && current.left === next.left && current.maxHeight === next.maxHeight
+            ? current
+            : next,
+        ),
+      );
     };
     place((update) => update());
     const replace = () => place();
@@ -91,7 +112,8 @@ export function SelectionPopover({ projectId, selection, codebook, reattaching, 
     >
       <div ref={contentRef}>
         <p className="mb-2 line-clamp-2 text-xs text-stone-600" dir="auto">
-          <span className="font-semibold text-stone-800">{reattaching ? "New passage: " : "Selected: "}</span>“{selection.exact}”
+          <span className="font-semibold text-stone-800">{reattaching ? "New passage: " : "Selected: "}</span>“
+          {selection.exact}”
         </p>
         {reattaching ? (
           <div className="space-y-2">
@@ -109,7 +131,11 @@ export function SelectionPopover({ projectId, selection, codebook, reattaching, 
               >
                 {saving ? "Saving…" : "Attach here"}
               </button>
-              <button type="button" onClick={onCancel} className="rounded-md px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-100">
+              <button
+                type="button"
+                onClick={onCancel}
+                className="rounded-md px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-100"
+              >
                 Cancel
               </button>
             </div>
@@ -119,7 +145,11 @@ export function SelectionPopover({ projectId, selection, codebook, reattaching, 
             label="Tags and note for the selected passage"
             codebook={codebook}
             selectedIds={tagIds}
-            onToggle={(id) => setTagIds((current) => (current.includes(id) ? current.filter((tagId) => tagId !== id) : [...current, id]))}
+            onToggle={(id) =>
+              setTagIds((current) =>
+                current.includes(id) ? current.filter((tagId) => tagId !== id) : [...current, id],
+              )
+            }
             note={note}
             onNoteChange={setNote}
             onSave={() => run(() => onSave(tagIds, note, link))}

@@ -8,6 +8,7 @@ import { useEffect, useRef } from "react";
  */
 export function ShowMore({ remaining, onMore }: { remaining: number; onMore: () => void }) {
   const button = useRef<HTMLButtonElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: with a new `remaining` a button still seen asks again.
   useEffect(() => {
     const target = button.current;
     if (!target) return;
@@ -18,7 +19,13 @@ export function ShowMore({ remaining, onMore }: { remaining: number; onMore: () 
     return () => observer.disconnect();
   }, [onMore, remaining]);
   return (
-    <button ref={button} type="button" onClick={onMore} className="w-full rounded-md border border-stone-200 bg-white px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-50">
+    <button
+      ref={button}
+      type="button"
+      onClick={onMore}
+      className={`w-full rounded-md border border-stone-200 bg-white px-3 py-1.5 text-sm text-stone-700
+        hover:bg-stone-50`}
+    >
       Show more ({remaining} not shown yet)
     </button>
   );

@@ -24,7 +24,9 @@ interface TagPickerProps {
 
 /** Focus is where typed letters are text (or pick an option), not tag shortcuts. */
 function isTextField(target: EventTarget): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+  return (
+    target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
+  );
 }
 
 /** Enter on these does their own thing (press a button, open a section, follow a link); on a tag it saves. */
@@ -41,7 +43,20 @@ function activatesItself(target: EventTarget): boolean {
  * Escape cancels. Archived tags are offered only if already chosen.
  */
 export function TagPicker(props: TagPickerProps) {
-  const { codebook, selectedIds, onToggle, note, onNoteChange, onSave, onCancel, saving, error, saveLabel, label, children } = props;
+  const {
+    codebook,
+    selectedIds,
+    onToggle,
+    note,
+    onNoteChange,
+    onSave,
+    onCancel,
+    saving,
+    error,
+    saveLabel,
+    label,
+    children,
+  } = props;
   const [query, setQuery] = useState("");
   const [highlighted, setHighlighted] = useState(0);
   // The first key of a two-key shortcut, typed and waiting for the second.
@@ -54,10 +69,15 @@ export function TagPicker(props: TagPickerProps) {
   // Focus the picker itself, so shortcut keys work at once (without scrolling: its panel places itself).
   useEffect(() => containerRef.current?.focus({ preventScroll: true }), []);
 
-  const offered = useMemo(() => codebook.filter((tag) => !tag.archived || selectedIds.includes(tag.id)), [codebook, selectedIds]);
+  const offered = useMemo(
+    () => codebook.filter((tag) => !tag.archived || selectedIds.includes(tag.id)),
+    [codebook, selectedIds],
+  );
   const matches = useMemo(() => {
     const needle = query.trim().toLocaleLowerCase();
-    return offered.filter((tag) => !needle || `${tag.name} ${tag.description ?? ""} ${tag.group.name}`.toLocaleLowerCase().includes(needle));
+    return offered.filter(
+      (tag) => !needle || `${tag.name} ${tag.description ?? ""} ${tag.group.name}`.toLocaleLowerCase().includes(needle),
+    );
   }, [offered, query]);
   const groups = useMemo(() => {
     const byGroup = new Map<string, { name: string; tags: TagView[] }>();
@@ -160,12 +180,24 @@ export function TagPicker(props: TagPickerProps) {
                     title={tag.description ?? undefined}
                     onClick={() => onToggle(tag.id)}
                     className={`inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-sm ${
-                      pressed ? "border-stone-800 bg-stone-800 text-white" : "border-stone-300 bg-white text-stone-800 hover:bg-stone-50"
+                      pressed
+                        ? "border-stone-800 bg-stone-800 text-white"
+                        : "border-stone-300 bg-white text-stone-800 hover:bg-stone-50"
                     } ${isHighlighted ? "ring-2 ring-indigo-500 ring-offset-1" : ""}`}
                   >
-                    <span aria-hidden className="size-2.5 rounded-full" style={{ backgroundColor: safeColor(tag.color) }} />
+                    <span
+                      aria-hidden
+                      className="size-2.5 rounded-full"
+                      style={{ backgroundColor: safeColor(tag.color) }}
+                    />
                     {tag.name}
-                    {tag.shortcut && <ShortcutKeys shortcut={tag.shortcut} pressed={pressed} waiting={pendingKeys !== "" && tag.shortcut.startsWith(pendingKeys)} />}
+                    {tag.shortcut && (
+                      <ShortcutKeys
+                        shortcut={tag.shortcut}
+                        pressed={pressed}
+                        waiting={pendingKeys !== "" && tag.shortcut.startsWith(pendingKeys)}
+                      />
+                    )}
                   </button>
                 );
               })}
@@ -199,7 +231,11 @@ export function TagPicker(props: TagPickerProps) {
         >
           {saving ? "Saving…" : saveLabel}
         </button>
-        <button type="button" onClick={onCancel} className="shrink-0 rounded-md px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-100">
+        <button
+          type="button"
+          onClick={onCancel}
+          className="shrink-0 rounded-md px-3 py-1.5 text-sm text-stone-700 hover:bg-stone-100"
+        >
           Cancel
         </button>
         <span className="ml-auto text-end text-xs text-stone-500" aria-live="polite">

@@ -44,10 +44,12 @@ function nextSentenceStart(text: string, offset: number, direction: TextDirectio
   let paragraph = paragraphAt(text, offset);
   for (;;) {
     const starts = sentenceStarts(text, paragraph.start, paragraph.end);
-    const found = direction === "forward" ? starts.find((start) => start > offset) : starts.findLast((start) => start < offset);
+    const found =
+      direction === "forward" ? starts.find((start) => start > offset) : starts.findLast((start) => start < offset);
     if (found !== undefined) return found;
     // None left in this paragraph: the first (or last) sentence of the next (or previous) paragraph with text.
-    if (direction === "forward" ? paragraph.end >= text.length : paragraph.start === 0) return direction === "forward" ? text.length : 0;
+    if (direction === "forward" ? paragraph.end >= text.length : paragraph.start === 0)
+      return direction === "forward" ? text.length : 0;
     paragraph = paragraphAt(text, direction === "forward" ? paragraph.end + 1 : paragraph.start - 1);
   }
 }

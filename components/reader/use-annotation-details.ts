@@ -22,7 +22,8 @@ export function useAnnotationDetails(articleId: string) {
   const requested = useRef(new Map<string, number>());
 
   const remember = useCallback((views: AnnotationView[]) => {
-    for (const view of views) requested.current.set(view.id, Math.max(view.version, requested.current.get(view.id) ?? 0));
+    for (const view of views)
+      requested.current.set(view.id, Math.max(view.version, requested.current.get(view.id) ?? 0));
     setDetails((current) => {
       const next = new Map(current);
       for (const view of views) next.set(view.id, view);
@@ -32,15 +33,22 @@ export function useAnnotationDetails(articleId: string) {
 
   const load = useCallback(
     (annotations: readonly ReaderAnnotation[]) => {
-      const missing = annotations.filter((annotation) => !annotation.pending && (requested.current.get(annotation.id) ?? 0) < annotation.version);
+      const missing = annotations.filter(
+        (annotation) => !annotation.pending && (requested.current.get(annotation.id) ?? 0) < annotation.version,
+      );
       for (const annotation of missing) requested.current.set(annotation.id, annotation.version);
       for (let from = 0; from < missing.length; from += IDS_PER_REQUEST) {
         const batch = missing.slice(from, from + IDS_PER_REQUEST);
         const ids = batch.map((annotation) => annotation.id).join(",");
-        callApi<Page<AnnotationView>>("GET", `/api/v1/articles/${articleId}/annotations?limit=${IDS_PER_REQUEST}&ids=${ids}`)
+        callApi<Page<AnnotationView>>(
+          "GET",
+          `/api/v1/articles/${articleId}/annotations?limit=${IDS_PER_REQUEST}&ids=${ids}`,
+        )
           .then((page) => remember(page.items))
           // Asked again the next time they are wanted.
-          .catch(() => batch.forEach((annotation) => requested.current.delete(annotation.id)));
+          .catch(() => {
+            for (const annotation of batch) requested.current.delete(annotation.id);
+          });
       }
     },
     [articleId, remember],

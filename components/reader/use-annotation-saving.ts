@@ -34,8 +34,23 @@ export function shortQuote(quote: string): string {
  * it. Each says how it went through `onStatus`; a failed save throws, for the
  * popover to show.
  */
-export function useAnnotationSaving({ projectId, codebook, author, create, update, addLink, onStatus, onStored, onReattached }: SavingOptions) {
-  async function saveSelection(target: TextSelection, tagIds: string[], note: string, link: LinkDraft | null): Promise<void> {
+export function useAnnotationSaving({
+  projectId,
+  codebook,
+  author,
+  create,
+  update,
+  addLink,
+  onStatus,
+  onStored,
+  onReattached,
+}: SavingOptions) {
+  async function saveSelection(
+    target: TextSelection,
+    tagIds: string[],
+    note: string,
+    link: LinkDraft | null,
+  ): Promise<void> {
     const chosen = codebook.filter((tag) => tagIds.includes(tag.id));
     const saved = await create({
       start: target.start,

@@ -43,7 +43,11 @@ function conflictFrom(failure: ApiFailure): Conflict {
  * version they were based on; a 412 is kept per annotation as a Conflict.
  * Each view the server answers with is also handed to `onStored`.
  */
-export function useAnnotations(articleId: string, initial: AnnotationSummary[], onStored: (views: AnnotationView[]) => void) {
+export function useAnnotations(
+  articleId: string,
+  initial: AnnotationSummary[],
+  onStored: (views: AnnotationView[]) => void,
+) {
   const [annotations, setAnnotations] = useState<ReaderAnnotation[]>(initial);
   const [conflicts, setConflicts] = useState<Record<string, Conflict>>({});
 
@@ -67,7 +71,14 @@ export function useAnnotations(articleId: string, initial: AnnotationSummary[], 
   }, []);
 
   const create = useCallback(
-    async (draft: { start: number; end: number; exact: string; tags: AnnotationView["tags"]; note: string | null; author: AnnotationView["author"] }) => {
+    async (draft: {
+      start: number;
+      end: number;
+      exact: string;
+      tags: AnnotationView["tags"];
+      note: string | null;
+      author: AnnotationView["author"];
+    }) => {
       const temporaryId = `pending-${crypto.randomUUID()}`;
       const placeholder: ReaderAnnotation = {
         id: temporaryId,
@@ -83,17 +94,25 @@ export function useAnnotations(articleId: string, initial: AnnotationSummary[], 
       replace(temporaryId, placeholder);
       try {
         const saved = await callApi<AnnotationView>("POST", `/api/v1/articles/${articleId}/annotations`, {
-          body: { start: draft.start, end: draft.end, exact: draft.exact, tags: draft.tags.map((tag) => tag.id), note: draft.note },
+          body: {
+            start: draft.start,
+            end: draft.end,
+            exact: draft.exact,
+            tags: draft.tags.map((tag) => tag.id),
+            note: draft.note,
+          },
         });
         onStored([saved]);
-        setAnnotations((current) => [...current.filter((annotation) => annotation.id !== temporaryId), summaryOf(saved)].sort(byTextOrder));
+        setAnnotations((current) =>
+          [...current.filter((annotation) => annotation.id !== temporaryId), summaryOf(saved)].sort(byTextOrder),
+        );
         return saved;
       } catch (error) {
         replace(temporaryId, null);
         throw error;
       }
     },
-    [articleId, replace],
+    [articleId, replace, onStored],
   );
 
   /**
@@ -121,7 +140,12 @@ export function useAnnotations(articleId: string, initial: AnnotationSummary[], 
   /** `baseVersion`: the version the change was made on (an edit form's, which a live refresh may have overtaken). */
   const update = useCallback(
     (annotation: ReaderAnnotation, changes: AnnotationChanges, baseVersion = annotation.version) =>
-      changeAt(annotation, () => callApi<AnnotationView>("PATCH", `/api/v1/annotations/${annotation.id}`, { body: changes, version: baseVersion })),
+      changeAt(annotation, () =>
+        callApi<AnnotationView>("PATCH", `/api/v1/annotations/${annotation.id}`, {
+          body: changes,
+          version: baseVersion,
+        }),
+      ),
     [changeAt],
   );
 

@@ -14,7 +14,10 @@ async function fetchArticleLinks(articleId: string): Promise<ArticleLinkView[]> 
   let cursor: string | null = null;
   do {
     const query: string = cursor === null ? "" : `&cursor=${encodeURIComponent(cursor)}`;
-    const page: Page<ArticleLinkView> = await callApi("GET", `/api/v1/articles/${articleId}/links?limit=${LINKS_PER_REQUEST}${query}`);
+    const page: Page<ArticleLinkView> = await callApi(
+      "GET",
+      `/api/v1/articles/${articleId}/links?limit=${LINKS_PER_REQUEST}${query}`,
+    );
     links.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor !== null);
@@ -46,9 +49,13 @@ export function useArticleLinks(articleId: string, liveChanges: number) {
     for (const link of links ?? []) grouped.set(link.annotationId, [...(grouped.get(link.annotationId) ?? []), link]);
     return grouped;
   }, [links]);
-  const linksOf = useCallback((annotationId: string) => links && (byAnnotation.get(annotationId) ?? NO_LINKS), [links, byAnnotation]);
+  const linksOf = useCallback(
+    (annotationId: string) => links && (byAnnotation.get(annotationId) ?? NO_LINKS),
+    [links, byAnnotation],
+  );
   const replaceLinksOf = useCallback(
-    (annotationId: string, next: ArticleLinkView[]) => setLinks((current) => [...(current ?? []).filter((link) => link.annotationId !== annotationId), ...next]),
+    (annotationId: string, next: ArticleLinkView[]) =>
+      setLinks((current) => [...(current ?? []).filter((link) => link.annotationId !== annotationId), ...next]),
     [],
   );
   const addLink = useCallback((link: ArticleLinkView) => setLinks((current) => [...(current ?? []), link]), []);

@@ -22,7 +22,18 @@ interface CardSources {
 }
 
 /** Renders a sidebar card from what the reader holds of its annotation; also returns the viewer's discussion rights. */
-export function useCardRenderer({ projectId, viewer, codebook, details, conflicts, quoteOf, linksOf, actions, activeId, reattachId }: CardSources) {
+export function useCardRenderer({
+  projectId,
+  viewer,
+  codebook,
+  details,
+  conflicts,
+  quoteOf,
+  linksOf,
+  actions,
+  activeId,
+  reattachId,
+}: CardSources) {
   const { canEdit, linking, discussion } = useCardPermissions(projectId, viewer);
   const renderCard = (annotation: ReaderAnnotation, orphan: boolean) => (
     <AnnotationCard

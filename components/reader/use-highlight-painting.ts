@@ -2,7 +2,16 @@
 
 import { type RefObject, useEffect, useMemo, useState } from "react";
 import { markedLine } from "./fallback-marks";
-import { clearHighlights, highlightStyles, nestedSpanIds, onScreenText, type PaintedSpan, type PaintState, paintHighlights, supportsCustomHighlights } from "./highlights";
+import {
+  clearHighlights,
+  highlightStyles,
+  nestedSpanIds,
+  onScreenText,
+  type PaintedSpan,
+  type PaintState,
+  paintHighlights,
+  supportsCustomHighlights,
+} from "./highlights";
 import { markPaintStart, measurePaint } from "./paint-timing";
 import type { ReaderAnnotation } from "./use-annotations";
 
@@ -40,10 +49,26 @@ export function useCustomHighlightSupport(): boolean | null {
  * Returns the highlight colours' CSS and `renderLine` for the text (wrapper
  * marks; undefined with the API).
  */
-export function useHighlightPainting({ textRef, text, annotations, draft, customHighlights, state, paused, onPainted }: PaintingOptions) {
+export function useHighlightPainting({
+  textRef,
+  text,
+  annotations,
+  draft,
+  customHighlights,
+  state,
+  paused,
+  onPainted,
+}: PaintingOptions) {
   const spans = useMemo<PaintedSpan[]>(() => {
-    const painted: PaintedSpan[] = annotations.map(({ id, start, end, tags, pending }) => ({ id, start, end, color: tags[0]?.color ?? "", pending }));
-    if (draft) painted.push({ id: DRAFT_ID, start: draft.start, end: draft.end, color: "", pending: true, draft: true });
+    const painted: PaintedSpan[] = annotations.map(({ id, start, end, tags, pending }) => ({
+      id,
+      start,
+      end,
+      color: tags[0]?.color ?? "",
+      pending,
+    }));
+    if (draft)
+      painted.push({ id: DRAFT_ID, start: draft.start, end: draft.end, color: "", pending: true, draft: true });
     return painted;
   }, [annotations, draft]);
   const styles = useMemo(() => highlightStyles(spans.map((span) => span.color)), [spans]);

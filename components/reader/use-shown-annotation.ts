@@ -17,7 +17,12 @@ interface Span {
  * (`reveal` renders it first) and flashing for a moment. A link to one
  * (`#annotation-<id>`: search results, the comparison) shows it once `ready`.
  */
-export function useShownAnnotation<T extends Span>(textRef: RefObject<HTMLElement | null>, annotations: T[], reveal: (id: string) => void, ready: boolean) {
+export function useShownAnnotation<T extends Span>(
+  textRef: RefObject<HTMLElement | null>,
+  annotations: T[],
+  reveal: (id: string) => void,
+  ready: boolean,
+) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
 

@@ -38,7 +38,16 @@ interface SelectionOptions<T extends Span> {
  * tag popover's passage and place, and the list of the annotations under a
  * click or the caret (`covering`). Its handlers go on the text's element.
  */
-export function useTextSelection<T extends Span>({ textRef, surfaceRef, text, annotations, activeId, canSelect, onEscape, onJump }: SelectionOptions<T>) {
+export function useTextSelection<T extends Span>({
+  textRef,
+  surfaceRef,
+  text,
+  annotations,
+  activeId,
+  canSelect,
+  onEscape,
+  onJump,
+}: SelectionOptions<T>) {
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [covering, setCovering] = useState<{ ids: string[]; top: number; left: number } | null>(null);
   const [caret, setCaret] = useState<{ start: number; end: number } | null>(null);
@@ -55,7 +64,12 @@ export function useTextSelection<T extends Span>({ textRef, surfaceRef, text, an
     const span = selectedSpan(textRef.current!, text);
     if (!span || !canSelect) return false;
     setCovering(null);
-    setSelection({ start: span.start, end: span.end, exact: text.slice(span.start, span.end), ...anchorForSelection(surfaceRef.current!, span.rect) });
+    setSelection({
+      start: span.start,
+      end: span.end,
+      exact: text.slice(span.start, span.end),
+      ...anchorForSelection(surfaceRef.current!, span.rect),
+    });
     return true;
   }
 
@@ -63,7 +77,9 @@ export function useTextSelection<T extends Span>({ textRef, surfaceRef, text, an
   function showCovering() {
     const point = caretPoint(textRef.current!);
     if (!point) return;
-    const ids = annotations.filter((annotation) => annotation.start <= point.offset && point.offset < annotation.end).map((annotation) => annotation.id);
+    const ids = annotations
+      .filter((annotation) => annotation.start <= point.offset && point.offset < annotation.end)
+      .map((annotation) => annotation.id);
     setCovering(ids.length > 0 ? { ids, ...placeBelow(surfaceRef.current!, point.rect) } : null);
   }
 

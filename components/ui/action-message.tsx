@@ -39,7 +39,12 @@ export type RunAction = ReturnType<typeof useRefreshingAction>["run"];
 export function ActionMessage({ message }: { message: ActionMessageState | null }) {
   if (!message) return null;
   return (
-    <p role={message.kind === "error" ? "alert" : "status"} className={`rounded-md px-3 py-2 text-sm ${message.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}>
+    <p
+      role={message.kind === "error" ? "alert" : "status"}
+      className={`rounded-md px-3 py-2 text-sm ${
+        message.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"
+      }`}
+    >
       {message.text}
     </p>
   );

@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 
 export function Card({ children, className = "" }: { children: ReactNode; className?: string }) {
-  return <section className={`rounded-lg border border-stone-200 bg-white p-6 shadow-xs ${className}`}>{children}</section>;
+  return (
+    <section className={`rounded-lg border border-stone-200 bg-white p-6 shadow-xs ${className}`}>{children}</section>
+  );
 }
 
 export function PageTitle({ children, eyebrow }: { children: ReactNode; eyebrow?: ReactNode }) {
@@ -14,7 +16,17 @@ export function PageTitle({ children, eyebrow }: { children: ReactNode; eyebrow?
 }
 
 /** A part of a page under its own heading (h2), named by it for assistive technology. */
-export function Section({ id, title, children, className = "" }: { id: string; title: string; children: ReactNode; className?: string }) {
+export function Section({
+  id,
+  title,
+  children,
+  className = "",
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section aria-labelledby={id} className={`space-y-3 ${className}`}>
       <h2 id={id} className="font-medium">

@@ -2,7 +2,9 @@
 
 import { useState } from "react";
 
-/** A destructive action asked twice: its button turns into the question, "Yes, delete" (or `confirmLabel`) and "Keep". */
+/**
+ * A destructive action asked twice: its button turns into the question, "Yes, delete" (or `confirmLabel`) and "Keep".
+ */
 export function ConfirmButton({
   label,
   question,
@@ -26,7 +28,13 @@ export function ConfirmButton({
   const [busy, setBusy] = useState(false);
   if (!asking) {
     return (
-      <button type="button" disabled={disabled} onClick={() => setAsking(true)} className={className} aria-label={named(label)}>
+      <button
+        type="button"
+        disabled={disabled}
+        onClick={() => setAsking(true)}
+        className={className}
+        aria-label={named(label)}
+      >
         {label}
       </button>
     );
@@ -51,7 +59,12 @@ export function ConfirmButton({
       >
         {confirmLabel}
       </button>
-      <button type="button" onClick={() => setAsking(false)} className="rounded-md px-2 py-0.5 hover:bg-stone-100" aria-label={named("Keep", ": ")}>
+      <button
+        type="button"
+        onClick={() => setAsking(false)}
+        className="rounded-md px-2 py-0.5 hover:bg-stone-100"
+        aria-label={named("Keep", ": ")}
+      >
         Keep
       </button>
     </span>

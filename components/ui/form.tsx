@@ -4,7 +4,9 @@ import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "rea
 import { useFormStatus } from "react-dom";
 
 const controlClass =
-  "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-stone-400 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 aria-[invalid=true]:border-red-500";
+  "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-stone-400 " +
+  "focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30 " +
+  "aria-[invalid=true]:border-red-500";
 
 interface FieldProps {
   label: string;
@@ -46,12 +48,36 @@ function Field({ label, name, error, hint, control }: FieldProps & { control: (a
 /** A caller's className adds to the control's look instead of replacing it. */
 const controlClassWith = (className?: string) => (className ? `${controlClass} ${className}` : controlClass);
 
-export function TextField({ label, name, error, hint, className, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
-  return <Field {...{ label, name, error, hint }} control={(aria) => <input className={controlClassWith(className)} {...aria} {...input} />} />;
+export function TextField({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  ...input
+}: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field
+      {...{ label, name, error, hint }}
+      control={(aria) => <input className={controlClassWith(className)} {...aria} {...input} />}
+    />
+  );
 }
 
-export function TextAreaField({ label, name, error, hint, className, ...input }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  return <Field {...{ label, name, error, hint }} control={(aria) => <textarea className={controlClassWith(className)} {...aria} {...input} />} />;
+export function TextAreaField({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  ...input
+}: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Field
+      {...{ label, name, error, hint }}
+      control={(aria) => <textarea className={controlClassWith(className)} {...aria} {...input} />}
+    />
+  );
 }
 
 export function SubmitButton({ children, pendingLabel }: { children: ReactNode; pendingLabel?: string }) {
@@ -60,7 +86,8 @@ export function SubmitButton({ children, pendingLabel }: { children: ReactNode; 
     <button
       type="submit"
       disabled={pending}
-      className="inline-flex items-center justify-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white shadow-xs hover:bg-indigo-500 disabled:opacity-60"
+      className={`inline-flex items-center justify-center rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium
+        text-white shadow-xs hover:bg-indigo-500 disabled:opacity-60`}
     >
       {pending ? (pendingLabel ?? "Saving…") : children}
     </button>

@@ -1,7 +1,12 @@
 /** "20 Aug 2021" for a YYYY-MM-DD date; dates are calendar dates, shown as written (UTC). */
 export function formatCalendarDate(isoDate: string | null): string | null {
   if (!isoDate) return null;
-  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  return new Date(`${isoDate}T00:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 /** "6 Aug 2021 – 15 Aug 2021" for an event's day or range; null when undated. */

@@ -24,7 +24,12 @@ export function MergeInto({
   const intoName = others.find((other) => other.id === into)?.name ?? "";
   return (
     <>
-      <select aria-label={`Merge “${name}” into`} value={into} onChange={(change) => setInto(change.target.value)} className="max-w-48 rounded-md border border-stone-300 px-1 py-1 text-xs">
+      <select
+        aria-label={`Merge “${name}” into`}
+        value={into}
+        onChange={(change) => setInto(change.target.value)}
+        className="max-w-48 rounded-md border border-stone-300 px-1 py-1 text-xs"
+      >
         <option value="">Merge into…</option>
         {others.map((other) => (
           <option key={other.id} value={other.id}>

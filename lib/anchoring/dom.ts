@@ -106,7 +106,10 @@ export function spanLocator(root: Element): (start: number, end: number) => DomS
     if (found < 0) return null;
     const paragraph = paragraphs[found]!;
     let nodes = texts.get(paragraph);
-    if (!nodes) texts.set(paragraph, (nodes = textNodesOf(paragraph)));
+    if (!nodes) {
+      nodes = textNodesOf(paragraph);
+      texts.set(paragraph, nodes);
+    }
     let remaining = offset - starts[found]!;
     for (const text of nodes) {
       if (remaining <= text.data.length) return { node: text, offset: remaining };
@@ -119,7 +122,9 @@ export function spanLocator(root: Element): (start: number, end: number) => DomS
   return (start, end) => {
     const from = positionOf(start);
     const to = positionOf(end);
-    return from && to ? { startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset } : null;
+    return from && to
+      ? { startContainer: from.node, startOffset: from.offset, endContainer: to.node, endOffset: to.offset }
+      : null;
   };
 }
 

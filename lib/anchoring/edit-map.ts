@@ -42,8 +42,13 @@ export function createEditMap(oldText: string, newText: string): EditMap {
   while (head < shorter && oldText.charCodeAt(head) === newText.charCodeAt(head)) head++;
   if (splitsSurrogatePair(oldText, head) || splitsSurrogatePair(newText, head)) head--;
   let tail = 0;
-  while (tail < shorter - head && oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)) tail++;
-  if (splitsSurrogatePair(oldText, oldText.length - tail) || splitsSurrogatePair(newText, newText.length - tail)) tail--;
+  while (
+    tail < shorter - head &&
+    oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)
+  )
+    tail++;
+  if (splitsSurrogatePair(oldText, oldText.length - tail) || splitsSurrogatePair(newText, newText.length - tail))
+    tail--;
 
   const oldMiddle = oldText.slice(head, oldText.length - tail);
   const newMiddle = newText.slice(head, newText.length - tail);

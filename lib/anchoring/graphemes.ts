@@ -32,7 +32,9 @@ function clusterStartAt(text: string, offset: number): number {
   if (offset <= 0 || offset >= text.length) return Math.max(0, Math.min(offset, text.length));
   const windowStart = windowStartBefore(text, offset);
   const windowText = text.slice(windowStart, Math.min(text.length, offset + SEGMENT_WINDOW));
-  const segment = graphemeSegmenter().segment(windowText).containing(offset - windowStart);
+  const segment = graphemeSegmenter()
+    .segment(windowText)
+    .containing(offset - windowStart);
   return segment ? windowStart + segment.index : offset;
 }
 
@@ -43,7 +45,9 @@ function clusterEndAt(text: string, offset: number): number {
   if (start === offset) return offset;
   const windowStart = windowStartBefore(text, start);
   const windowText = text.slice(windowStart, Math.min(text.length, offset + SEGMENT_WINDOW));
-  const segment = graphemeSegmenter().segment(windowText).containing(start - windowStart);
+  const segment = graphemeSegmenter()
+    .segment(windowText)
+    .containing(start - windowStart);
   return segment ? windowStart + segment.index + segment.segment.length : offset;
 }
 

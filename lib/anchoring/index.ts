@@ -6,7 +6,21 @@
 export { type CodePointConverter, codePointConverter } from "./code-points";
 export { createEditMap, type EditMap } from "./edit-map";
 export { normalizeSelection, snapToGraphemes } from "./graphemes";
-export { createFuzzyBudget, type FuzzyBudget, findExactQuote, findFuzzyQuote, type QuoteHints, type QuoteMatch } from "./match-quote";
+export {
+  createFuzzyBudget,
+  type FuzzyBudget,
+  findExactQuote,
+  findFuzzyQuote,
+  type QuoteHints,
+  type QuoteMatch,
+} from "./match-quote";
 export { placeQuotes, type QuotePlacementRequest } from "./place-quotes";
 export { type AnchorResult, type AnchorState, reanchorAll, type StoredAnchor } from "./reanchor";
-export { CONTEXT_LENGTH, clipText, describeSpanMismatch, quoteContext, splitsSurrogatePair, type TextSpan } from "./span";
+export {
+  CONTEXT_LENGTH,
+  clipText,
+  describeSpanMismatch,
+  quoteContext,
+  splitsSurrogatePair,
+  type TextSpan,
+} from "./span";

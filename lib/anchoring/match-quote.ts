@@ -65,7 +65,10 @@ export const DEFAULT_FUZZY_WORK = 300_000_000;
 
 export const createFuzzyBudget = (work = DEFAULT_FUZZY_WORK): FuzzyBudget => ({ remaining: work });
 
-/** Takes the cost of searching `length` characters for `quote` from the budget; false (and nothing taken) when it is too little. */
+/**
+ * Takes the cost of searching `length` characters for `quote` from the budget; false (and nothing taken) when it is too
+ * little.
+ */
 function spend(budget: FuzzyBudget, length: number, quote: string): boolean {
   const cost = length * Math.ceil(quote.length / 32);
   if (cost > budget.remaining) return false;
@@ -87,7 +90,12 @@ function score(text: string, start: number, end: number, quoteScore: number, hin
   const suffixScore = similarity(text.slice(end, end + hints.suffix.length), hints.suffix);
   const positionScore = 1 - Math.min(1, Math.abs(start - hints.position) / Math.max(1, text.length));
   return {
-    score: (QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT * prefixScore + SUFFIX_WEIGHT * suffixScore + POSITION_WEIGHT * positionScore) / TOTAL_WEIGHT,
+    score:
+      (QUOTE_WEIGHT * quoteScore +
+        PREFIX_WEIGHT * prefixScore +
+        SUFFIX_WEIGHT * suffixScore +
+        POSITION_WEIGHT * positionScore) /
+      TOTAL_WEIGHT,
     context: (prefixScore + suffixScore) / 2,
   };
 }
@@ -102,7 +110,8 @@ export function findExactQuote(text: string, quote: string, hints: QuoteHints): 
   if (quote.length === 0) return null;
   const starts: number[] = [];
   const maxCopies = Math.max(1, Math.floor(MAX_EXACT_SEARCH_WORK / quote.length));
-  for (let at = text.indexOf(quote); at !== -1 && starts.length < maxCopies; at = text.indexOf(quote, at + 1)) starts.push(at);
+  for (let at = text.indexOf(quote); at !== -1 && starts.length < maxCopies; at = text.indexOf(quote, at + 1))
+    starts.push(at);
   if (starts.length === 0) return null;
   const nearest = starts
     .sort((a, b) => Math.abs(a - hints.position) - Math.abs(b - hints.position))
@@ -123,7 +132,12 @@ export function findExactQuote(text: string, quote: string, hints: QuoteHints): 
  * only when that finds nothing good enough. Null below the thresholds: an
  * annotation is better orphaned than attached to the wrong words.
  */
-export function findFuzzyQuote(text: string, quote: string, hints: QuoteHints, budget: FuzzyBudget = createFuzzyBudget()): QuoteMatch | null {
+export function findFuzzyQuote(
+  text: string,
+  quote: string,
+  hints: QuoteHints,
+  budget: FuzzyBudget = createFuzzyBudget(),
+): QuoteMatch | null {
   const maxErrors = Math.floor(quote.length * (1 - MIN_QUOTE_SIMILARITY));
   if (maxErrors === 0) return null; // too short to be told apart from other words when edited
   const windowStart = Math.max(0, hints.position - FUZZY_WINDOW);
@@ -135,7 +149,14 @@ export function findFuzzyQuote(text: string, quote: string, hints: QuoteHints, b
   return bestFuzzy(text, quote, hints, maxErrors, 0, text.length);
 }
 
-function bestFuzzy(text: string, quote: string, hints: QuoteHints, maxErrors: number, from: number, to: number): QuoteMatch | null {
+function bestFuzzy(
+  text: string,
+  quote: string,
+  hints: QuoteHints,
+  maxErrors: number,
+  from: number,
+  to: number,
+): QuoteMatch | null {
   let best: QuoteMatch | null = null;
   for (const match of search(text.slice(from, to), quote, maxErrors)) {
     let start = from + match.start;
@@ -147,7 +168,8 @@ function bestFuzzy(text: string, quote: string, hints: QuoteHints, maxErrors: nu
     if (quoteScore < MIN_QUOTE_SIMILARITY) continue;
     const rated = score(text, start, end, quoteScore, hints);
     if (quote.length < DISTINCTIVE_QUOTE_LENGTH && rated.context < MIN_CONTEXT_FOR_SHORT_QUOTES) continue;
-    if (rated.score >= MIN_FUZZY_SCORE && (!best || rated.score > best.score)) best = { start, end, score: rated.score };
+    if (rated.score >= MIN_FUZZY_SCORE && (!best || rated.score > best.score))
+      best = { start, end, score: rated.score };
   }
   return best;
 }

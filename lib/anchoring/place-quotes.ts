@@ -11,5 +11,7 @@ export interface QuotePlacementRequest extends QuoteHints {
  */
 export function placeQuotes(text: string, requests: readonly QuotePlacementRequest[]): (QuoteMatch | null)[] {
   const budget = createFuzzyBudget();
-  return requests.map(({ exact, ...hints }) => findExactQuote(text, exact, hints) ?? findFuzzyQuote(text, exact, hints, budget));
+  return requests.map(
+    ({ exact, ...hints }) => findExactQuote(text, exact, hints) ?? findFuzzyQuote(text, exact, hints, budget),
+  );
 }

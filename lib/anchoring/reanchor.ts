@@ -57,9 +57,16 @@ export function reanchorAll(oldText: string, newText: string, anchors: readonly 
         // text on one side is unchanged the span is where the diff says; when both
         // sides changed, a copy whose surroundings match better wins.
         const context = quoteContext(newText, mapped.start, mapped.end);
-        if (context.prefix === anchor.prefix || context.suffix === anchor.suffix) return found("exact", mapped.start, mapped.end);
-        const best = findExactQuote(newText, anchor.exact, { prefix: anchor.prefix, suffix: anchor.suffix, position: mapped.start });
-        return !best || best.start === mapped.start ? found("exact", mapped.start, mapped.end) : found("moved", best.start, best.end);
+        if (context.prefix === anchor.prefix || context.suffix === anchor.suffix)
+          return found("exact", mapped.start, mapped.end);
+        const best = findExactQuote(newText, anchor.exact, {
+          prefix: anchor.prefix,
+          suffix: anchor.suffix,
+          position: mapped.start,
+        });
+        return !best || best.start === mapped.start
+          ? found("exact", mapped.start, mapped.end)
+          : found("moved", best.start, best.end);
       }
       position = editMap.mapOffset(anchor.start, "after");
     }
@@ -83,8 +90,17 @@ function mappedSpan(newText: string, anchor: StoredAnchor, editMap: EditMap): { 
   const length = anchor.end - anchor.start;
   const start = editMap.mapOffset(anchor.start, "after");
   const end = editMap.mapOffset(anchor.end, "before");
-  for (const candidate of [{ start, end }, { start, end: start + length }, { start: end - length, end }]) {
-    if (candidate.start >= 0 && candidate.start < candidate.end && newText.slice(candidate.start, candidate.end) === anchor.exact) return candidate;
+  for (const candidate of [
+    { start, end },
+    { start, end: start + length },
+    { start: end - length, end },
+  ]) {
+    if (
+      candidate.start >= 0 &&
+      candidate.start < candidate.end &&
+      newText.slice(candidate.start, candidate.end) === anchor.exact
+    )
+      return candidate;
   }
   return null;
 }

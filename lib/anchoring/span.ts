@@ -17,7 +17,12 @@ const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /** True when `offset` falls between the two halves of a surrogate pair (inside an emoji, say). */
 export function splitsSurrogatePair(text: string, offset: number): boolean {
-  return offset > 0 && offset < text.length && isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+  return (
+    offset > 0 &&
+    offset < text.length &&
+    isHighSurrogate(text.charCodeAt(offset - 1)) &&
+    isLowSurrogate(text.charCodeAt(offset))
+  );
 }
 
 const MAX_SHOWN = 40;
@@ -42,16 +47,24 @@ export function describeSpanMismatch(text: string, { start, end, exact }: TextSp
   if (start < 0) return `start ${start} is before the beginning of the text`;
   if (end > text.length) return `end ${end} is past the end of the text (length ${text.length} UTF-16 code units)`;
   if (start >= end) return `start ${start} must be before end ${end}: a span cannot be empty`;
-  for (const [name, offset] of [["start", start], ["end", end]] as const) {
+  for (const [name, offset] of [
+    ["start", start],
+    ["end", end],
+  ] as const) {
     if (splitsSurrogatePair(text, offset)) {
-      return `${name} ${offset} splits a surrogate pair (an emoji or another character outside the Basic Multilingual Plane)`;
+      return (
+        `${name} ${offset} splits a surrogate pair (an emoji or another character outside the Basic ` +
+        `Multilingual Plane)`
+      );
     }
   }
   const actual = text.slice(start, end);
   if (actual === exact) return null;
   let differsAt = 0;
   while (differsAt < actual.length && actual[differsAt] === exact[differsAt]) differsAt++;
-  return `the text at ${start}–${end} is ${shown(actual)}, not ${shown(exact)}: they differ from code unit ${differsAt}`;
+  return (
+    `the text at ${start}–${end} is ${shown(actual)}, not ${shown(exact)}: ` + `they differ from code unit ${differsAt}`
+  );
 }
 
 /**

@@ -10,10 +10,15 @@ import { runInWorker } from "@/lib/workers/pool";
 export async function resolveHtmlInput(input: unknown): Promise<unknown> {
   if (typeof input !== "object" || input === null || Array.isArray(input) || !("html" in input)) return input;
   const { html, ...rest } = input as Record<string, unknown> & { html: unknown };
-  if (typeof html !== "string") throw unprocessable("html must be a string of HTML.", { issues: [{ path: "html", message: "must be a string" }] });
-  if ("text" in rest) throw unprocessable("Send either text or html, not both.", { issues: [{ path: "html", message: "text was sent too" }] });
+  if (typeof html !== "string")
+    throw unprocessable("html must be a string of HTML.", { issues: [{ path: "html", message: "must be a string" }] });
+  if ("text" in rest)
+    throw unprocessable("Send either text or html, not both.", {
+      issues: [{ path: "html", message: "text was sent too" }],
+    });
   const extracted = await runInWorker("extractArticle", { html, url: typeof rest.url === "string" ? rest.url : null });
-  const filled = (key: string, value: string | null) => (rest[key] === undefined || rest[key] === null || rest[key] === "") && value !== null ? { [key]: value } : {};
+  const filled = (key: string, value: string | null) =>
+    (rest[key] === undefined || rest[key] === null || rest[key] === "") && value !== null ? { [key]: value } : {};
   return {
     ...rest,
     text: extracted.text,

@@ -18,18 +18,25 @@ function assertWithinLimits(root: Element | null): void {
   while (stack.length > 0) {
     const [element, depth] = stack.pop()!;
     if (depth > MAX_HTML_DEPTH) {
-      throw unprocessable(`This HTML nests elements more than ${MAX_HTML_DEPTH} levels deep, the limit for extracting an article.`, {
-        issues: [{ path: "html", message: `nested more than ${MAX_HTML_DEPTH} levels deep` }],
-        limit: "depth",
-        maxDepth: MAX_HTML_DEPTH,
-      });
+      throw unprocessable(
+        `This HTML nests elements more than ${MAX_HTML_DEPTH} levels deep, the limit for extracting an article.`,
+        {
+          issues: [{ path: "html", message: `nested more than ${MAX_HTML_DEPTH} levels deep` }],
+          limit: "depth",
+          maxDepth: MAX_HTML_DEPTH,
+        },
+      );
     }
     if (++elements > MAX_HTML_ELEMENTS) {
-      throw unprocessable(`This HTML has more than ${MAX_HTML_ELEMENTS.toLocaleString("en")} elements, the limit for extracting an article.`, {
-        issues: [{ path: "html", message: `more than ${MAX_HTML_ELEMENTS} elements` }],
-        limit: "elements",
-        maxElements: MAX_HTML_ELEMENTS,
-      });
+      throw unprocessable(
+        `This HTML has more than ${MAX_HTML_ELEMENTS.toLocaleString("en")} elements, the limit for extracting an ` +
+          `article.`,
+        {
+          issues: [{ path: "html", message: `more than ${MAX_HTML_ELEMENTS} elements` }],
+          limit: "elements",
+          maxElements: MAX_HTML_ELEMENTS,
+        },
+      );
     }
     for (const child of element.children) stack.push([child, depth + 1]);
   }
@@ -62,14 +69,23 @@ export function extractArticle(html: string, url?: string | null): ExtractedArti
     document.head?.appendChild(base);
   }
   const parsed = new Readability(document as unknown as Document, { keepClasses: false }).parse();
-  if (!parsed?.content) throw unprocessable("No article text was found in this HTML.", { issues: [{ path: "html", message: "no article text found" }] });
+  if (!parsed?.content)
+    throw unprocessable("No article text was found in this HTML.", {
+      issues: [{ path: "html", message: "no article text found" }],
+    });
   const { document: content } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
   const blocks = [...content.querySelectorAll(BLOCKS)].filter((element) => !element.parentElement?.closest(BLOCKS));
-  const lines = (blocks.length > 0 ? blocks.map((element) => element.textContent ?? "") : (parsed.textContent ?? "").split(/\n+/))
+  const lines = (
+    blocks.length > 0 ? blocks.map((element) => element.textContent ?? "") : (parsed.textContent ?? "").split(/\n+/)
+  )
     .map((line) => line.replace(/\s+/g, " ").trim())
     .filter(Boolean);
-  if (lines.length === 0) throw unprocessable("No article text was found in this HTML.", { issues: [{ path: "html", message: "no article text found" }] });
-  const published = parsed.publishedTime && /^\d{4}-\d{2}-\d{2}/.test(parsed.publishedTime) ? parsed.publishedTime.slice(0, 10) : null;
+  if (lines.length === 0)
+    throw unprocessable("No article text was found in this HTML.", {
+      issues: [{ path: "html", message: "no article text found" }],
+    });
+  const published =
+    parsed.publishedTime && /^\d{4}-\d{2}-\d{2}/.test(parsed.publishedTime) ? parsed.publishedTime.slice(0, 10) : null;
   return {
     title: parsed.title?.trim() || null,
     text: lines.join("\n"),

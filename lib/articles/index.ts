@@ -14,7 +14,16 @@ import { type ReanchorCounts, reanchorArticle } from "@/lib/articles/reanchor-an
 import { resolveHtmlInput } from "@/lib/articles/html-article";
 import { TASK_BUDGETS } from "@/lib/workers/pool";
 import { articleText } from "@/lib/articles/text";
-import { formatDate, isUuid, label, likeLiteral, optionalDate, optionalText, optionalWebUrl, parseInput, queryText } from "@/lib/validation";
+import {
+  formatDate,
+  label,
+  likeLiteral,
+  optionalDate,
+  optionalText,
+  optionalWebUrl,
+  parseInput,
+  queryText,
+} from "@/lib/validation";
 
 const metadataFields = {
   title: label(500),
@@ -43,7 +52,10 @@ const updateArticleInput = z
     text: articleText.optional(),
     baseRevision: z.int().min(1).optional(),
   })
-  .refine(({ baseRevision: _base, ...changes }) => Object.values(changes).some((value) => value !== undefined), "nothing to change");
+  .refine(
+    ({ baseRevision: _base, ...changes }) => Object.values(changes).some((value) => value !== undefined),
+    "nothing to change",
+  );
 
 export interface ArticleSummary {
   id: string;
@@ -144,7 +156,14 @@ export async function listArticles(actor: Actor, projectId: string, query: unkno
       projectId,
       deletedAt: null,
       ...afterCursor(cursor),
-      ...(words ? { OR: [{ title: { contains: words, mode: "insensitive" } }, { author: { contains: words, mode: "insensitive" } }] } : {}),
+      ...(words
+        ? {
+            OR: [
+              { title: { contains: words, mode: "insensitive" } },
+              { author: { contains: words, mode: "insensitive" } },
+            ],
+          }
+        : {}),
       ...(outlet ? { source: { name: { equals: outlet, mode: "insensitive" } } } : {}),
     },
     orderBy: { id: "asc" },
@@ -165,7 +184,12 @@ export async function getArticle(actor: Actor, articleId: string): Promise<Artic
  * Imports an article: its text is canonicalised (NFC, `\n` line breaks) and
  * stored as revision 1; the source is found or created by name.
  */
-export async function importArticle(actor: Actor, projectId: string, input: unknown, options: { id?: string } = {}): Promise<ArticleDetail> {
+export async function importArticle(
+  actor: Actor,
+  projectId: string,
+  input: unknown,
+  options: { id?: string } = {},
+): Promise<ArticleDetail> {
   await requireProjectPermission(actor, projectId, "article.create");
   const article = parseInput(importArticleInput, await resolveHtmlInput(input));
   return db().$transaction((tx) => insertArticle(tx, actor, projectId, article, options.id));
@@ -193,7 +217,13 @@ async function resolveEachHtmlInput(inputs: unknown[]): Promise<unknown[]> {
 export type ArticleImport = z.output<typeof importArticleInput>;
 
 /** Stores a validated article as revision 1 (inside the caller's transaction). */
-export async function insertArticle(tx: DbClient, actor: Actor, projectId: string, input: ArticleImport, id?: string): Promise<ArticleDetail> {
+export async function insertArticle(
+  tx: DbClient,
+  actor: Actor,
+  projectId: string,
+  input: ArticleImport,
+  id?: string,
+): Promise<ArticleDetail> {
   const [article] = await insertArticles(tx, actor, projectId, [{ ...input, id }]);
   return article!;
 }
@@ -202,10 +232,16 @@ export async function insertArticle(tx: DbClient, actor: Actor, projectId: strin
  * Stores validated articles as revision 1, each with its outlet found or made by name, in a few statements
  * whatever their number (a project import may hold thousands), inside the caller's transaction.
  */
-export async function insertArticles(tx: DbClient, actor: Actor, projectId: string, inputs: (ArticleImport & { id?: string })[]): Promise<ArticleDetail[]> {
+export async function insertArticles(
+  tx: DbClient,
+  actor: Actor,
+  projectId: string,
+  inputs: (ArticleImport & { id?: string })[],
+): Promise<ArticleDetail[]> {
   const sourceIds = new Map<string, string | null>();
   for (const { sourceName } of inputs) {
-    if (sourceName && !sourceIds.has(sourceName)) sourceIds.set(sourceName, await findOrCreateSource(tx, actor, projectId, sourceName));
+    if (sourceName && !sourceIds.has(sourceName))
+      sourceIds.set(sourceName, await findOrCreateSource(tx, actor, projectId, sourceName));
   }
   const rows = inputs.map(({ id, title, text, sourceName, url, author, publishedAt }) => ({
     id: id ?? uuidv7(),
@@ -220,11 +256,26 @@ export async function insertArticles(tx: DbClient, actor: Actor, projectId: stri
     createdById: actor.userId,
   }));
   await tx.article.createMany({ data: rows });
-  await tx.articleRevision.createMany({ data: rows.map((row) => ({ articleId: row.id, number: 1, text: row.text, createdById: actor.userId })) });
-  const stored = await tx.article.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: { ...editorSummarySelect, text: true } });
+  await tx.articleRevision.createMany({
+    data: rows.map((row) => ({ articleId: row.id, number: 1, text: row.text, createdById: actor.userId })),
+  });
+  const stored = await tx.article.findMany({
+    where: { id: { in: rows.map((row) => row.id) } },
+    select: { ...editorSummarySelect, text: true },
+  });
   const byId = new Map(stored.map((row) => [row.id, toDetail(row)]));
   const articles = rows.map((row) => byId.get(row.id)!);
-  await recordAudits(tx, actor, articles.map((article) => ({ projectId, action: "article.create", entityType: "Article", entityId: article.id, after: auditSnapshot(article) })));
+  await recordAudits(
+    tx,
+    actor,
+    articles.map((article) => ({
+      projectId,
+      action: "article.create",
+      entityType: "Article",
+      entityId: article.id,
+      after: auditSnapshot(article),
+    })),
+  );
   return articles;
 }
 
@@ -244,51 +295,72 @@ const EDIT_TIMEOUT_MS = TASK_BUDGETS.reanchor.timeoutMs + 10_000;
 export async function updateArticle(actor: Actor, articleId: string, input: unknown): Promise<UpdatedArticle> {
   const { projectId } = await requireArticlePermission(actor, articleId, "article.update");
   const changes = parseInput(updateArticleInput, input);
-  return db().$transaction(async (tx) => {
-    const locked = await lockArticleText(tx, articleId, "update");
-    if (changes.baseRevision !== undefined && changes.baseRevision !== locked.revision) {
-      throw new AppError(
-        "precondition_failed",
-        `The text was edited since revision ${changes.baseRevision}: it is at revision ${locked.revision}. Reload it and apply your edit again.`,
-        { currentRevision: locked.revision },
-      );
-    }
-    const before = toDetail(await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { ...editorSummarySelect, text: true } }));
-    const data: Prisma.ArticleUncheckedUpdateInput = {};
-    let reanchor: ReanchorCounts | undefined;
-    if (changes.text !== undefined) {
-      const revision = changes.text === locked.text ? locked.revision : locked.revision + 1;
-      if (revision !== locked.revision) {
-        Object.assign(data, { text: changes.text, textLength: changes.text.length, revision });
-        await tx.articleRevision.create({ data: { articleId, number: revision, text: changes.text, createdById: actor.userId } });
+  return db().$transaction(
+    async (tx) => {
+      const locked = await lockArticleText(tx, articleId, "update");
+      if (changes.baseRevision !== undefined && changes.baseRevision !== locked.revision) {
+        throw new AppError(
+          "precondition_failed",
+          `The text was edited since revision ${changes.baseRevision}: it is at revision ${locked.revision}. Reload ` +
+            `it and apply your edit again.`,
+          { currentRevision: locked.revision },
+        );
       }
-      reanchor = await reanchorArticle(tx, actor, { projectId, articleId, oldText: locked.text, newText: changes.text, revision });
-    }
-    if (changes.title !== undefined) data.title = changes.title;
-    if (changes.url !== undefined) data.url = changes.url;
-    if (changes.author !== undefined) data.author = changes.author;
-    if (changes.publishedAt !== undefined) data.publishedAt = changes.publishedAt;
-    if (changes.sourceName !== undefined) data.sourceId = await findOrCreateSource(tx, actor, projectId, changes.sourceName);
-    const after = toDetail(
-      await tx.article.update({ where: { id: articleId }, data, select: { ...editorSummarySelect, text: true } }),
-    );
-    await recordAudit(tx, actor, {
-      projectId,
-      action: "article.update",
-      entityType: "Article",
-      entityId: articleId,
-      before: auditSnapshot(before),
-      after: { ...auditSnapshot(after), ...(reanchor ? { reanchor } : {}) },
-    });
-    return reanchor ? { ...after, reanchor } : after;
-  }, { timeout: EDIT_TIMEOUT_MS });
+      const before = toDetail(
+        await tx.article.findUniqueOrThrow({
+          where: { id: articleId },
+          select: { ...editorSummarySelect, text: true },
+        }),
+      );
+      const data: Prisma.ArticleUncheckedUpdateInput = {};
+      let reanchor: ReanchorCounts | undefined;
+      if (changes.text !== undefined) {
+        const revision = changes.text === locked.text ? locked.revision : locked.revision + 1;
+        if (revision !== locked.revision) {
+          Object.assign(data, { text: changes.text, textLength: changes.text.length, revision });
+          await tx.articleRevision.create({
+            data: { articleId, number: revision, text: changes.text, createdById: actor.userId },
+          });
+        }
+        reanchor = await reanchorArticle(tx, actor, {
+          projectId,
+          articleId,
+          oldText: locked.text,
+          newText: changes.text,
+          revision,
+        });
+      }
+      if (changes.title !== undefined) data.title = changes.title;
+      if (changes.url !== undefined) data.url = changes.url;
+      if (changes.author !== undefined) data.author = changes.author;
+      if (changes.publishedAt !== undefined) data.publishedAt = changes.publishedAt;
+      if (changes.sourceName !== undefined)
+        data.sourceId = await findOrCreateSource(tx, actor, projectId, changes.sourceName);
+      const after = toDetail(
+        await tx.article.update({ where: { id: articleId }, data, select: { ...editorSummarySelect, text: true } }),
+      );
+      await recordAudit(tx, actor, {
+        projectId,
+        action: "article.update",
+        entityType: "Article",
+        entityId: articleId,
+        before: auditSnapshot(before),
+        after: { ...auditSnapshot(after), ...(reanchor ? { reanchor } : {}) },
+      });
+      return reanchor ? { ...after, reanchor } : after;
+    },
+    { timeout: EDIT_TIMEOUT_MS },
+  );
 }
 
 /** Deletes an article softly: it disappears from the project, its annotations are kept. */
 export async function deleteArticle(actor: Actor, articleId: string): Promise<void> {
   const { projectId } = await requireArticlePermission(actor, articleId, "article.delete");
   await db().$transaction(async (tx) => {
-    const { count } = await tx.article.updateMany({ where: { id: articleId, deletedAt: null }, data: { deletedAt: new Date() } });
+    const { count } = await tx.article.updateMany({
+      where: { id: articleId, deletedAt: null },
+      data: { deletedAt: new Date() },
+    });
     if (count === 0) throw notFound("Article"); // deleted concurrently
     await recordAudit(tx, actor, { projectId, action: "article.delete", entityType: "Article", entityId: articleId });
   });

@@ -31,20 +31,48 @@ export async function reanchorArticle(tx: DbClient, actor: Actor, edit: ArticleE
     where: { articleId: edit.articleId, deletedAt: null },
     select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, anchor: true, revision: true },
   });
-  const anchors = rows.map(({ start, end, exact, prefix, suffix, anchor }) => ({ start, end, exact, prefix, suffix, orphaned: anchor === "ORPHANED" }));
+  const anchors = rows.map(({ start, end, exact, prefix, suffix, anchor }) => ({
+    start,
+    end,
+    exact,
+    prefix,
+    suffix,
+    orphaned: anchor === "ORPHANED",
+  }));
   const results = await runInWorker("reanchor", { oldText: edit.oldText, newText: edit.newText, anchors });
   const counts: ReanchorCounts = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
-  const updates: { id: string; start: number; end: number; exact: string; prefix: string; suffix: string; anchor: string; revision: number; bump: boolean }[] = [];
+  const updates: {
+    id: string;
+    start: number;
+    end: number;
+    exact: string;
+    prefix: string;
+    suffix: string;
+    anchor: string;
+    revision: number;
+    bump: boolean;
+  }[] = [];
   const audits: AuditRecord[] = [];
   rows.forEach((row, index) => {
     const result = results[index]!;
     counts[result.state] += 1;
     const anchor = result.state.toUpperCase();
     const revision = result.state === "orphaned" ? row.revision : edit.revision;
-    const spanChanged = result.start !== row.start || result.end !== row.end || result.exact !== row.exact || anchor !== row.anchor;
+    const spanChanged =
+      result.start !== row.start || result.end !== row.end || result.exact !== row.exact || anchor !== row.anchor;
     const contextChanged = result.prefix !== row.prefix || result.suffix !== row.suffix;
     if (!spanChanged && !contextChanged && revision === row.revision) return;
-    updates.push({ id: row.id, start: result.start, end: result.end, exact: result.exact, prefix: result.prefix, suffix: result.suffix, anchor, revision, bump: spanChanged });
+    updates.push({
+      id: row.id,
+      start: result.start,
+      end: result.end,
+      exact: result.exact,
+      prefix: result.prefix,
+      suffix: result.suffix,
+      anchor,
+      revision,
+      bump: spanChanged,
+    });
     if (spanChanged) {
       audits.push({
         projectId: edit.projectId,
@@ -63,7 +91,8 @@ export async function reanchorArticle(tx: DbClient, actor: Actor, edit: ArticleE
       SET start = v.start, "end" = v."end", exact = v.exact, prefix = v.prefix, suffix = v.suffix,
           anchor = v.anchor::"AnchorState", revision = v.revision,
           version = a.version + CASE WHEN v.bump THEN 1 ELSE 0 END, updated_at = now()
-      FROM unnest(${column("id")}::uuid[], ${column("start")}::int[], ${column("end")}::int[], ${column("exact")}::text[],
+      FROM unnest(${column("id")}::uuid[], ${column("start")}::int[], ${column("end")}::int[],
+        ${column("exact")}::text[],
                   ${column("prefix")}::text[], ${column("suffix")}::text[], ${column("anchor")}::text[],
                   ${column("revision")}::int[], ${column("bump")}::bool[])
            AS v(id, start, "end", exact, prefix, suffix, anchor, revision, bump)

@@ -13,12 +13,13 @@ export function canonicalizeText(raw: string): string {
   return raw.replace(/\r\n?/g, "\n").normalize("NFC");
 }
 
-export const articleText = storableString
-  .transform(canonicalizeText)
-  .pipe(
-    z
-      .string()
-      // zod's max() counts code points; offsets, and this limit, count UTF-16 code units.
-      .refine((text) => text.length <= MAX_ARTICLE_TEXT_LENGTH, `must be at most ${MAX_ARTICLE_TEXT_LENGTH.toLocaleString("en")} characters`)
-      .refine((text) => text.trim().length > 0, "must not be empty"),
-  );
+export const articleText = storableString.transform(canonicalizeText).pipe(
+  z
+    .string()
+    // zod's max() counts code points; offsets, and this limit, count UTF-16 code units.
+    .refine(
+      (text) => text.length <= MAX_ARTICLE_TEXT_LENGTH,
+      `must be at most ${MAX_ARTICLE_TEXT_LENGTH.toLocaleString("en")} characters`,
+    )
+    .refine((text) => text.trim().length > 0, "must not be empty"),
+);

@@ -29,7 +29,13 @@ function canonical(address: string): string {
 export function clientAddress(headers: Headers): string | null {
   const peer = peerAddress();
   if (!peer) return null;
-  const address = proxyaddr({ socket: { remoteAddress: peer }, headers: { "x-forwarded-for": headers.get("x-forwarded-for") ?? undefined } } as never, isTrustedProxy);
+  const address = proxyaddr(
+    {
+      socket: { remoteAddress: peer },
+      headers: { "x-forwarded-for": headers.get("x-forwarded-for") ?? undefined },
+    } as never,
+    isTrustedProxy,
+  );
   // A trusted proxy passing on something that is not an address: count the proxy instead.
   return canonical(isIP(canonical(address)) ? address : peer);
 }

@@ -5,18 +5,20 @@ import { spendVerificationTime, verifyPassword } from "@/lib/auth/password";
 import { admitAttempt, forgetAccountFailures } from "@/lib/auth/rate-limit";
 import { storableString } from "@/lib/validation";
 
-export const emailAddress = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email("must be an email address").max(320));
+export const emailAddress = z.string().trim().toLowerCase().pipe(z.email("must be an email address").max(320));
 
 export const credentialsInput = z.object({
   email: emailAddress,
   password: storableString.min(1, "must not be empty").max(1024),
 });
 
-export type VerifiedUser = { id: string; email: string; name: string; siteRole: "ADMIN" | "USER"; sessionVersion: number };
+export type VerifiedUser = {
+  id: string;
+  email: string;
+  name: string;
+  siteRole: "ADMIN" | "USER";
+  sessionVersion: number;
+};
 
 /**
  * The user with this email and password, or null. Unknown emails take as long
@@ -42,7 +44,11 @@ export async function verifyCredentials(email: string, password: string): Promis
  * moment it is admitted until the password proves right. Every sign-in,
  * token request and password change goes through here.
  */
-export async function checkCredentials(email: string, password: string, address: string | null): Promise<VerifiedUser | null> {
+export async function checkCredentials(
+  email: string,
+  password: string,
+  address: string | null,
+): Promise<VerifiedUser | null> {
   await admitAttempt({ email, address });
   const user = await verifyCredentials(email, password);
   if (user) await forgetAccountFailures(email);

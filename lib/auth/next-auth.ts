@@ -57,22 +57,40 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         async authorize(raw, request) {
           const parsed = credentialsInput.safeParse({ email: raw?.email, password: raw?.password });
           if (!parsed.success) return null;
-          const user = await checkCredentials(parsed.data.email, parsed.data.password, clientAddress(request.headers)).catch((error: unknown) => {
-            const retryAfterSeconds = error instanceof AppError && error.code === "rate_limited" ? (error.details as { retryAfterSeconds: number }).retryAfterSeconds : null;
+          const user = await checkCredentials(
+            parsed.data.email,
+            parsed.data.password,
+            clientAddress(request.headers),
+          ).catch((error: unknown) => {
+            const retryAfterSeconds =
+              error instanceof AppError && error.code === "rate_limited"
+                ? (error.details as { retryAfterSeconds: number }).retryAfterSeconds
+                : null;
             throw retryAfterSeconds === null ? error : new SignInRateLimited(retryAfterSeconds);
           });
           return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
         },
       }),
       ...(settings.AUTH_OIDC_ISSUER
-        ? [{ id: SINGLE_SIGN_ON, name: settings.AUTH_OIDC_NAME, type: "oidc" as const, issuer: settings.AUTH_OIDC_ISSUER, clientId: settings.AUTH_OIDC_ID, clientSecret: settings.AUTH_OIDC_SECRET }]
+        ? [
+            {
+              id: SINGLE_SIGN_ON,
+              name: settings.AUTH_OIDC_NAME,
+              type: "oidc" as const,
+              issuer: settings.AUTH_OIDC_ISSUER,
+              clientId: settings.AUTH_OIDC_ID,
+              clientSecret: settings.AUTH_OIDC_SECRET,
+            },
+          ]
         : []),
     ],
     events: {
-      // next-auth's own POST /api/auth/signout ends every session of the user, as the app's Sign out does (a copied cookie stops working too).
+      // next-auth's own POST /api/auth/signout ends every session of the user, as the app's Sign out does (a copied
+      // cookie stops working too).
       async signOut(message) {
         const token = "token" in message ? message.token : null;
-        if (typeof token?.sub === "string") await endSessionsOf(token.sub, typeof token.sessionVersion === "number" ? token.sessionVersion : 0);
+        if (typeof token?.sub === "string")
+          await endSessionsOf(token.sub, typeof token.sessionVersion === "number" ? token.sessionVersion : 0);
       },
     },
     callbacks: {

@@ -31,7 +31,10 @@ export function recordPeerAddresses(): void {
   });
 }
 
-/** The socket address of the request being served, or null outside one (or when the server was started without instrumentation.ts). */
+/**
+ * The socket address of the request being served, or null outside one (or when the server was started without
+ * instrumentation.ts).
+ */
 export function peerAddress(): string | null {
   return globalForPeers.parallaxPeerAddress?.getStore() || null;
 }

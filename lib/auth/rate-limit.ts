@@ -23,7 +23,8 @@ export interface Attempt {
 
 /** The 429 of a refused attempt; `details.retryAfterSeconds` becomes the Retry-After header. */
 export function tooManyAttempts(retryAfterSeconds: number): AppError {
-  const wait = retryAfterSeconds < 60 ? `${retryAfterSeconds} second(s)` : `${Math.ceil(retryAfterSeconds / 60)} minute(s)`;
+  const wait =
+    retryAfterSeconds < 60 ? `${retryAfterSeconds} second(s)` : `${Math.ceil(retryAfterSeconds / 60)} minute(s)`;
   return new AppError("rate_limited", `Too many failed attempts. Try again in ${wait}.`, { retryAfterSeconds });
 }
 
@@ -44,7 +45,8 @@ export function tooManyAttempts(retryAfterSeconds: number): AppError {
 export async function admitAttempt(attempt: Attempt): Promise<void> {
   const [row] = await db().$queryRaw<{ wait: number | null }[]>`
     SELECT parallax_admit_auth_attempt(${attempt.email.trim().toLowerCase()}, ${attempt.address}, ${MAX_FAILURES}::int,
-      ${`${FAILURE_WINDOW_MS} milliseconds`}::interval, ${`${LOCKED_ACCOUNT_INTERVAL_MS} milliseconds`}::interval) AS wait`;
+      ${`${FAILURE_WINDOW_MS} milliseconds`}::interval, ${`${LOCKED_ACCOUNT_INTERVAL_MS} milliseconds`}::interval) AS
+        wait`;
   if (row?.wait != null) throw tooManyAttempts(row.wait);
 }
 

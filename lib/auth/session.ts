@@ -29,7 +29,10 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return actorForSession(session.userId, sessionVersion);
 });
 
-/** The user of a session cookie, unless every session issued under `sessionVersion` has ended since (or the account is gone). */
+/**
+ * The user of a session cookie, unless every session issued under `sessionVersion` has ended since (or the account is
+ * gone).
+ */
 async function actorForSession(userId: string, sessionVersion: number): Promise<Actor | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
@@ -48,7 +51,9 @@ async function actorForSession(userId: string, sessionVersion: number): Promise<
 export async function recheckActor(actor: Actor): Promise<Actor | null> {
   const { credential } = actor;
   if (!credential) return actor;
-  return credential.kind === "token" ? actorForTokenId(credential.tokenId) : actorForSession(actor.userId, credential.sessionVersion);
+  return credential.kind === "token"
+    ? actorForTokenId(credential.tokenId)
+    : actorForSession(actor.userId, credential.sessionVersion);
 }
 
 /** The caller, or a 401. */

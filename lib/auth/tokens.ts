@@ -81,7 +81,9 @@ interface CheckedToken {
  * one is not remembered). On `globalThis`: every route bundle of the server
  * must see the same ones.
  */
-const globalForTokens = globalThis as unknown as { parallaxCheckedTokens?: { byHash: Map<string, CheckedToken>; revocations: number } };
+const globalForTokens = globalThis as unknown as {
+  parallaxCheckedTokens?: { byHash: Map<string, CheckedToken>; revocations: number };
+};
 function checkedTokens() {
   globalForTokens.parallaxCheckedTokens ??= { byHash: new Map(), revocations: 0 };
   return globalForTokens.parallaxCheckedTokens;
@@ -94,7 +96,12 @@ export async function actorForToken(token: string): Promise<Actor | null> {
   const now = Date.now();
   const checks = checkedTokens();
   const checked = checks.byHash.get(tokenHash);
-  if (checked && now - checked.checkedAt < CHECKED_TOKEN_TTL_MS && (checked.expiresAt === null || checked.expiresAt > now)) return checked.actor;
+  if (
+    checked &&
+    now - checked.checkedAt < CHECKED_TOKEN_TTL_MS &&
+    (checked.expiresAt === null || checked.expiresAt > now)
+  )
+    return checked.actor;
   checks.byHash.delete(tokenHash);
 
   const revocationsBefore = checks.revocations;
@@ -107,17 +114,28 @@ export async function actorForToken(token: string): Promise<Actor | null> {
   if (checks.revocations === revocationsBefore) {
     // The oldest entry makes room: Map keeps insertion order.
     if (checks.byHash.size >= MAX_CHECKED_TOKENS) checks.byHash.delete(checks.byHash.keys().next().value!);
-    checks.byHash.set(tokenHash, { actor, tokenId: row.tokenId, expiresAt: row.expiresAt?.getTime() ?? null, checkedAt: now });
+    checks.byHash.set(tokenHash, {
+      actor,
+      tokenId: row.tokenId,
+      expiresAt: row.expiresAt?.getTime() ?? null,
+      checkedAt: now,
+    });
   }
   return actor;
 }
 
-type ValidTokenRow = { tokenId: string; lastUsedAt: Date | null; expiresAt: Date | null } & Parameters<typeof actorFor>[0];
+type ValidTokenRow = { tokenId: string; lastUsedAt: Date | null; expiresAt: Date | null } & Parameters<
+  typeof actorFor
+>[0];
 
-/** The token `match` selects, with its user, unless it is revoked or expired. One plain join (a Prisma relation read costs about twice as much). */
+/**
+ * The token `match` selects, with its user, unless it is revoked or expired. One plain join (a Prisma relation read
+ * costs about twice as much).
+ */
 async function findValidToken(match: Prisma.Sql): Promise<ValidTokenRow | undefined> {
   const [row] = await db().$queryRaw<ValidTokenRow[]>`
-    SELECT t.id AS "tokenId", t.last_used_at AS "lastUsedAt", t.expires_at AS "expiresAt", u.id, u.email, u.name, u.site_role::text AS "siteRole"
+    SELECT t.id AS "tokenId", t.last_used_at AS "lastUsedAt", t.expires_at AS "expiresAt", u.id, u.email, u.name,
+      u.site_role::text AS "siteRole"
     FROM api_tokens t JOIN users u ON u.id = t.user_id
     WHERE ${match} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`;
   return row;
@@ -154,7 +172,10 @@ export interface TokenView {
 
 /** The caller's tokens that are not revoked (expired ones too, marked by their date), newest first. */
 export async function listApiTokens(actor: Actor): Promise<{ items: TokenView[] }> {
-  const rows = await db().apiToken.findMany({ where: { userId: actor.userId, revokedAt: null }, orderBy: { createdAt: "desc" } });
+  const rows = await db().apiToken.findMany({
+    where: { userId: actor.userId, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+  });
   return {
     items: rows.map((row) => ({
       id: row.id,
@@ -170,9 +191,17 @@ export async function listApiTokens(actor: Actor): Promise<{ items: TokenView[] 
 export async function revokeApiToken(actor: Actor, tokenId: string): Promise<void> {
   if (!isUuid(tokenId)) throw notFound("Token");
   await db().$transaction(async (tx) => {
-    const revoked = await tx.apiToken.updateMany({ where: { id: tokenId, userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    const revoked = await tx.apiToken.updateMany({
+      where: { id: tokenId, userId: actor.userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (revoked.count === 0) throw notFound("Token");
-    await recordAudit(tx, actor, { projectId: null, action: "token.revoke", entityType: "ApiToken", entityId: tokenId });
+    await recordAudit(tx, actor, {
+      projectId: null,
+      action: "token.revoke",
+      entityType: "ApiToken",
+      entityId: tokenId,
+    });
   });
   forgetCheckedToken(tokenId);
 }

@@ -66,7 +66,9 @@ async function codebookInOrder(projectId: string) {
     where: { projectId },
     include: { group: { select: { id: true, name: true, kind: true, position: true } } },
   });
-  return tags.sort((a, b) => a.group.position - b.group.position || a.position - b.position || a.id.localeCompare(b.id));
+  return tags.sort(
+    (a, b) => a.group.position - b.group.position || a.position - b.position || a.id.localeCompare(b.id),
+  );
 }
 
 function toTagView({ group, ...tag }: Awaited<ReturnType<typeof codebookInOrder>>[number]): TagView {
@@ -82,11 +84,17 @@ function toTagView({ group, ...tag }: Awaited<ReturnType<typeof codebookInOrder>
   };
 }
 
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, "must be a colour as #rrggbb").transform((value) => value.toLowerCase());
+const color = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour as #rrggbb")
+  .transform((value) => value.toLowerCase());
 /** One or two visible keys (letters, digits or signs; not a space): "f", or "ml" for m then l. Stored lower-case: shortcuts ignore case. */
 const shortcut = z
   .string()
-  .regex(new RegExp(`^\\S{1,${MAX_SHORTCUT_KEYS}}$`, "u"), `must be one key or a sequence of up to ${MAX_SHORTCUT_KEYS} keys (characters, no space)`)
+  .regex(
+    new RegExp(`^\\S{1,${MAX_SHORTCUT_KEYS}}$`, "u"),
+    `must be one key or a sequence of up to ${MAX_SHORTCUT_KEYS} keys (characters, no space)`,
+  )
   .refine((value) => !value.includes("/"), "'/' is kept for the tag search")
   .transform((value) => value.toLowerCase())
   .nullable();
@@ -117,7 +125,10 @@ const updateTagInput = z
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change");
 
 async function tagRow(tx: DbClient, tagId: string) {
-  return tx.tag.findUniqueOrThrow({ where: { id: tagId }, include: { group: { select: { id: true, name: true, kind: true, position: true } } } });
+  return tx.tag.findUniqueOrThrow({
+    where: { id: tagId },
+    include: { group: { select: { id: true, name: true, kind: true, position: true } } },
+  });
 }
 
 /**
@@ -144,14 +155,30 @@ async function resolveGroup(tx: DbClient, projectId: string, ref: string): Promi
  * tag already has them (409). Shortcut checks of one project take turns (a lock until the transaction ends), so
  * two writes at once cannot each miss the other's prefix; the unique index alone only refuses equal ones.
  */
-async function assertUnique(tx: DbClient, projectId: string, values: { name?: string; shortcut?: string | null }, exceptTagId?: string) {
+async function assertUnique(
+  tx: DbClient,
+  projectId: string,
+  values: { name?: string; shortcut?: string | null },
+  exceptTagId?: string,
+) {
   if (values.name !== undefined) await assertNameFree(tx, "tag", projectId, values.name, exceptTagId);
   if (values.shortcut) {
     await lockShortcuts(tx, projectId);
-    const taken = await tx.tag.findMany({ where: { projectId, shortcut: { not: null }, ...(exceptTagId ? { id: { not: exceptTagId } } : {}) }, select: { id: true, name: true, shortcut: true } });
+    const taken = await tx.tag.findMany({
+      where: { projectId, shortcut: { not: null }, ...(exceptTagId ? { id: { not: exceptTagId } } : {}) },
+      select: { id: true, name: true, shortcut: true },
+    });
     const clash = firstClash(values.shortcut, taken);
-    if (clash?.shortcut === values.shortcut) throw conflict(`The shortcut '${values.shortcut}' is already used by the tag '${clash.name}'.`, { field: "shortcut", tagId: clash.id });
-    if (clash) throw conflict(`The shortcut '${values.shortcut}' overlaps the shortcut '${clash.shortcut}' of the tag '${clash.name}': one would start the other.`, { field: "shortcut", tagId: clash.id });
+    if (clash?.shortcut === values.shortcut)
+      throw conflict(`The shortcut '${values.shortcut}' is already used by the tag '${clash.name}'.`, {
+        field: "shortcut",
+        tagId: clash.id,
+      });
+    if (clash)
+      throw conflict(
+        `The shortcut '${values.shortcut}' overlaps the shortcut '${clash.shortcut}' of the tag '${clash.name}': one would start the other.`,
+        { field: "shortcut", tagId: clash.id },
+      );
   }
 }
 
@@ -169,26 +196,47 @@ function orderWith(others: { id: string }[], id: string, position: number | unde
 
 /** Puts the tag at `position` among its group's tags (0 = first), renumbering the others. */
 async function placeTag(tx: DbClient, tagId: string, groupId: string, position: number | undefined) {
-  const siblings = await tx.tag.findMany({ where: { groupId, id: { not: tagId } }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
-  for (const [index, id] of orderWith(siblings, tagId, position).entries()) await tx.tag.update({ where: { id }, data: { position: index } });
+  const siblings = await tx.tag.findMany({
+    where: { groupId, id: { not: tagId } },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  for (const [index, id] of orderWith(siblings, tagId, position).entries())
+    await tx.tag.update({ where: { id }, data: { position: index } });
 }
 
 /** Adds a tag to the project's codebook (editors). */
 export async function createTag(actor: Actor, projectId: string, input: unknown): Promise<TagView> {
   await requireProjectPermission(actor, projectId, "codebook.update");
   const { name, group, description, color: tagColor, shortcut: key, position } = parseInput(createTagInput, input);
-  return guardName("tag", projectId, name, () => db().$transaction(async (tx) => {
-    await assertUnique(tx, projectId, { name, shortcut: key ?? null });
-    const groupId = await resolveGroup(tx, projectId, group);
-    const created = await tx.tag.create({
-      data: { projectId, groupId, name, description: description ?? null, color: tagColor, shortcut: key ?? null, position: 0 },
-      select: { id: true },
-    });
-    await placeTag(tx, created.id, groupId, position);
-    const view = toTagView(await tagRow(tx, created.id));
-    await recordAudit(tx, actor, { projectId, action: "tag.create", entityType: "Tag", entityId: view.id, after: view });
-    return view;
-  }));
+  return guardName("tag", projectId, name, () =>
+    db().$transaction(async (tx) => {
+      await assertUnique(tx, projectId, { name, shortcut: key ?? null });
+      const groupId = await resolveGroup(tx, projectId, group);
+      const created = await tx.tag.create({
+        data: {
+          projectId,
+          groupId,
+          name,
+          description: description ?? null,
+          color: tagColor,
+          shortcut: key ?? null,
+          position: 0,
+        },
+        select: { id: true },
+      });
+      await placeTag(tx, created.id, groupId, position);
+      const view = toTagView(await tagRow(tx, created.id));
+      await recordAudit(tx, actor, {
+        projectId,
+        action: "tag.create",
+        entityType: "Tag",
+        entityId: view.id,
+        after: view,
+      });
+      return view;
+    }),
+  );
 }
 
 async function requireTag(actor: Actor, tagId: string) {
@@ -203,33 +251,46 @@ async function requireTag(actor: Actor, tagId: string) {
 export async function updateTag(actor: Actor, tagId: string, input: unknown): Promise<TagView> {
   const projectId = await requireTag(actor, tagId);
   const changes = parseInput(updateTagInput, input);
-  return guardName("tag", projectId, changes.name, () => db().$transaction(async (tx) => {
-    const before = toTagView(await tagRow(tx, tagId));
-    await assertUnique(tx, projectId, { name: changes.name, shortcut: changes.shortcut }, tagId);
-    const groupId = changes.group === undefined ? before.group.id : await resolveGroup(tx, projectId, changes.group);
-    await tx.tag.update({
-      where: { id: tagId },
-      data: {
-        groupId,
-        ...(changes.name !== undefined ? { name: changes.name } : {}),
-        ...(changes.description !== undefined ? { description: changes.description } : {}),
-        ...(changes.color !== undefined ? { color: changes.color } : {}),
-        ...(changes.shortcut !== undefined ? { shortcut: changes.shortcut } : {}),
-        ...(changes.archived !== undefined ? { archivedAt: changes.archived ? new Date() : null } : {}),
-      },
-    });
-    if (changes.position !== undefined || groupId !== before.group.id) await placeTag(tx, tagId, groupId, changes.position);
-    const after = toTagView(await tagRow(tx, tagId));
-    await recordAudit(tx, actor, { projectId, action: "tag.update", entityType: "Tag", entityId: tagId, before, after });
-    return after;
-  }));
+  return guardName("tag", projectId, changes.name, () =>
+    db().$transaction(async (tx) => {
+      const before = toTagView(await tagRow(tx, tagId));
+      await assertUnique(tx, projectId, { name: changes.name, shortcut: changes.shortcut }, tagId);
+      const groupId = changes.group === undefined ? before.group.id : await resolveGroup(tx, projectId, changes.group);
+      await tx.tag.update({
+        where: { id: tagId },
+        data: {
+          groupId,
+          ...(changes.name !== undefined ? { name: changes.name } : {}),
+          ...(changes.description !== undefined ? { description: changes.description } : {}),
+          ...(changes.color !== undefined ? { color: changes.color } : {}),
+          ...(changes.shortcut !== undefined ? { shortcut: changes.shortcut } : {}),
+          ...(changes.archived !== undefined ? { archivedAt: changes.archived ? new Date() : null } : {}),
+        },
+      });
+      if (changes.position !== undefined || groupId !== before.group.id)
+        await placeTag(tx, tagId, groupId, changes.position);
+      const after = toTagView(await tagRow(tx, tagId));
+      await recordAudit(tx, actor, {
+        projectId,
+        action: "tag.update",
+        entityType: "Tag",
+        entityId: tagId,
+        before,
+        after,
+      });
+      return after;
+    }),
+  );
 }
 
 /**
  * Deletes a tag that no annotation uses. A tag in use is archived instead
  * (hidden from pickers, still shown on its annotations): the answer says which.
  */
-export async function deleteTag(actor: Actor, tagId: string): Promise<{ deleted: true } | { deleted: false; tag: TagView }> {
+export async function deleteTag(
+  actor: Actor,
+  tagId: string,
+): Promise<{ deleted: true } | { deleted: false; tag: TagView }> {
   const projectId = await requireTag(actor, tagId);
   return db().$transaction(async (tx) => {
     const before = toTagView(await tagRow(tx, tagId));
@@ -237,7 +298,14 @@ export async function deleteTag(actor: Actor, tagId: string): Promise<{ deleted:
     if (uses > 0) {
       await tx.tag.update({ where: { id: tagId }, data: { archivedAt: new Date() } });
       const tag = toTagView(await tagRow(tx, tagId));
-      await recordAudit(tx, actor, { projectId, action: "tag.archive", entityType: "Tag", entityId: tagId, before, after: { ...tag, uses } });
+      await recordAudit(tx, actor, {
+        projectId,
+        action: "tag.archive",
+        entityType: "Tag",
+        entityId: tagId,
+        before,
+        after: { ...tag, uses },
+      });
       return { deleted: false, tag };
     }
     await tx.tag.delete({ where: { id: tagId } });
@@ -266,24 +334,38 @@ export async function updateTagGroup(actor: Actor, groupId: string, input: unkno
   await requireProjectPermission(actor, group.projectId, "codebook.update");
   const changes = parseInput(updateGroupInput, input);
   const select = { id: true, name: true, description: true, kind: true, position: true } as const;
-  return guardName("tagGroup", group.projectId, changes.name, () => db().$transaction(async (tx) => {
-    const before = await tx.tagGroup.findUniqueOrThrow({ where: { id: groupId }, select });
-    if (changes.name !== undefined) await assertNameFree(tx, "tagGroup", group.projectId, changes.name, groupId);
-    await tx.tagGroup.update({
-      where: { id: groupId },
-      data: {
-        ...(changes.name !== undefined ? { name: changes.name } : {}),
-        ...(changes.description !== undefined ? { description: changes.description } : {}),
-      },
-    });
-    if (changes.position !== undefined) {
-      const siblings = await tx.tagGroup.findMany({ where: { projectId: group.projectId, id: { not: groupId } }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
-      for (const [index, id] of orderWith(siblings, groupId, changes.position).entries()) await tx.tagGroup.update({ where: { id }, data: { position: index } });
-    }
-    const after = await tx.tagGroup.findUniqueOrThrow({ where: { id: groupId }, select });
-    await recordAudit(tx, actor, { projectId: group.projectId, action: "tag-group.update", entityType: "TagGroup", entityId: groupId, before, after });
-    return after;
-  }));
+  return guardName("tagGroup", group.projectId, changes.name, () =>
+    db().$transaction(async (tx) => {
+      const before = await tx.tagGroup.findUniqueOrThrow({ where: { id: groupId }, select });
+      if (changes.name !== undefined) await assertNameFree(tx, "tagGroup", group.projectId, changes.name, groupId);
+      await tx.tagGroup.update({
+        where: { id: groupId },
+        data: {
+          ...(changes.name !== undefined ? { name: changes.name } : {}),
+          ...(changes.description !== undefined ? { description: changes.description } : {}),
+        },
+      });
+      if (changes.position !== undefined) {
+        const siblings = await tx.tagGroup.findMany({
+          where: { projectId: group.projectId, id: { not: groupId } },
+          orderBy: [{ position: "asc" }, { id: "asc" }],
+          select: { id: true },
+        });
+        for (const [index, id] of orderWith(siblings, groupId, changes.position).entries())
+          await tx.tagGroup.update({ where: { id }, data: { position: index } });
+      }
+      const after = await tx.tagGroup.findUniqueOrThrow({ where: { id: groupId }, select });
+      await recordAudit(tx, actor, {
+        projectId: group.projectId,
+        action: "tag-group.update",
+        entityType: "TagGroup",
+        entityId: groupId,
+        before,
+        after,
+      });
+      return after;
+    }),
+  );
 }
 
 /** Tags in the codebook's order: by group, then within the group. */

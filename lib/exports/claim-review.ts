@@ -5,7 +5,13 @@ import { annotationBatches, type ExportContext } from "./source";
  * Verdict tags on the ClaimReview rating scale: 1 = false … 5 = accurate.
  * A verdict tag not listed here (a project's own) rates 3.
  */
-export const VERDICT_RATINGS: Record<string, number> = { false: 1, misleading: 2, unsupported: 2, unverified: 3, accurate: 5 };
+export const VERDICT_RATINGS: Record<string, number> = {
+  false: 1,
+  misleading: 2,
+  unsupported: 2,
+  unverified: 3,
+  accurate: 5,
+};
 
 /**
  * schema.org ClaimReview JSON-LD for every annotation with a verdict tag, as
@@ -42,7 +48,15 @@ export async function* claimReviewExport(context: ExportContext, origin: string)
             ...(article.url ? { url: article.url } : {}),
             ...(article.author ? { author: { "@type": "Person", name: article.author } } : {}),
             ...(article.publishedAt ? { datePublished: article.publishedAt } : {}),
-            ...(article.source ? { publisher: { "@type": "Organization", name: article.source, ...(article.sourceHomepage ? { url: article.sourceHomepage } : {}) } } : {}),
+            ...(article.source
+              ? {
+                  publisher: {
+                    "@type": "Organization",
+                    name: article.source,
+                    ...(article.sourceHomepage ? { url: article.sourceHomepage } : {}),
+                  },
+                }
+              : {}),
           },
         },
       };

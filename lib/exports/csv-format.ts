@@ -24,5 +24,11 @@ const LINE_BREAK = /[\r\n]/;
  * numbers.
  */
 export function csvText(columns: CsvColumn[], records: CsvRecord[], { header }: { header: boolean }): string {
-  return stringify(records, { columns, header, escape_formulas: true, quoted_match: LINE_BREAK, record_delimiter: "windows" });
+  return stringify(records, {
+    columns,
+    header,
+    escape_formulas: true,
+    quoted_match: LINE_BREAK,
+    record_delimiter: "windows",
+  });
 }

@@ -16,7 +16,13 @@ export async function* csvExport(context: ExportContext): AsyncGenerator<string>
   const row = (annotation: ExportAnnotation): CsvRecord => {
     const article = context.articleById.get(annotation.articleId)!;
     const tagsByGroup = Object.fromEntries(
-      context.groups.map((group) => [`group:${group.id}`, annotation.tags.filter((tag) => tag.group === group.name).map((tag) => tag.name).join("; ")]),
+      context.groups.map((group) => [
+        `group:${group.id}`,
+        annotation.tags
+          .filter((tag) => tag.group === group.name)
+          .map((tag) => tag.name)
+          .join("; "),
+      ]),
     );
     return {
       project: context.project.name,
@@ -33,7 +39,12 @@ export async function* csvExport(context: ExportContext): AsyncGenerator<string>
       created_at: annotation.createdAt,
       updated_at: annotation.updatedAt,
       events: annotation.links
-        .map((link) => `${link.event} (${link.stance.toLowerCase()}${link.attributedTo ? `, according to ${link.attributedTo}` : ""})`)
+        .map(
+          (link) =>
+            `${link.event} (${link.stance.toLowerCase()}${
+              link.attributedTo ? `, according to ${link.attributedTo}` : ""
+            })`,
+        )
         .join("; "),
     };
   };

@@ -20,7 +20,10 @@ export interface ExportFile {
 const FORMATS: Record<ExportFormat, { contentType: string; suffix: string }> = {
   csv: { contentType: "text/csv; charset=utf-8; header=present", suffix: "annotations.csv" },
   json: { contentType: "application/json; charset=utf-8", suffix: "project.json" },
-  jsonld: { contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8', suffix: "annotations.jsonld" },
+  jsonld: {
+    contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
+    suffix: "annotations.jsonld",
+  },
   md: { contentType: "text/markdown; charset=utf-8", suffix: "report.md" },
   pdf: { contentType: "application/pdf", suffix: "report.pdf" },
   claimreview: { contentType: "application/ld+json; charset=utf-8", suffix: "claimreview.jsonld" },
@@ -28,7 +31,12 @@ const FORMATS: Record<ExportFormat, { contentType: string; suffix: string }> = {
 
 /** A file name from the project's name: ASCII letters and digits, dashes between. */
 function slug(name: string): string {
-  const ascii = name.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const ascii = name
+    .normalize("NFKD")
+    .replace(/[^\x20-\x7e]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
   return ascii.slice(0, 60) || "project";
 }
 
@@ -37,7 +45,12 @@ function slug(name: string): string {
  * permission and input first (so errors are proper 4xx answers), then
  * produces the file lazily.
  */
-export async function exportProject(actor: Actor, projectId: string, query: unknown, origin: string): Promise<ExportFile> {
+export async function exportProject(
+  actor: Actor,
+  projectId: string,
+  query: unknown,
+  origin: string,
+): Promise<ExportFile> {
   const context = await openExport(actor, projectId, query);
   const { format } = context.request;
   const chunks: AsyncGenerator<string | Uint8Array> = {
@@ -49,5 +62,9 @@ export async function exportProject(actor: Actor, projectId: string, query: unkn
     claimreview: () => claimReviewExport(context, origin),
   }[format]();
   const { contentType, suffix } = FORMATS[format];
-  return { contentType, filename: `${slug(context.project.name)}-${new Date().toISOString().slice(0, 10)}-${suffix}`, chunks };
+  return {
+    contentType,
+    filename: `${slug(context.project.name)}-${new Date().toISOString().slice(0, 10)}-${suffix}`,
+    chunks,
+  };
 }

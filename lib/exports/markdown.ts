@@ -16,7 +16,8 @@ function md(text: string): string {
 }
 
 const sourceOf = (article: ExportArticle) => article.source ?? article.title;
-const tagList = (annotation: ExportAnnotation) => (annotation.tags.length ? annotation.tags.map((tag) => md(tag.name)).join(", ") : "untagged");
+const tagList = (annotation: ExportAnnotation) =>
+  annotation.tags.length ? annotation.tags.map((tag) => md(tag.name)).join(", ") : "untagged";
 
 /**
  * A readable report: sources, each event with how each source reports it
@@ -31,14 +32,24 @@ export async function* markdownExport(context: ExportContext): AsyncGenerator<st
   if (project.description) yield `${md(project.description)}\n\n`;
   yield `Report exported ${new Date().toISOString().slice(0, 10)} from Parallax: ${reportScope(context, summary)}.\n\n`;
 
-  yield "## Sources\n\n| Source | Article | Published | Claims | Events left out |\n| --- | --- | --- | ---: | ---: |\n";
+  yield "## Sources\n\n| Source | Article | Published | Claims | Events left out |\n| --- | --- | --- | ---: | ---: " +
+    "|\n";
   const reporting = sortedEvents.map((event) => new Set(event.claims.map((claim) => claim.articleId)));
-  const omitted = omissionCounts(articles.map((article) => article.id), reporting);
+  const omitted = omissionCounts(
+    articles.map((article) => article.id),
+    reporting,
+  );
   for (const article of articles) {
-    yield `| ${md(sourceOf(article))} | ${md(article.title)} | ${article.publishedAt ?? "—"} | ${claimCounts.get(article.id) ?? 0} | ${omitted.get(article.id)} |\n`;
+    yield `| ${md(sourceOf(article))} | ${md(article.title)} | ${article.publishedAt ?? "—"} | ` +
+      `${claimCounts.get(article.id) ?? 0} | ${omitted.get(article.id)} |\n`;
   }
-  const outletNotes = new Map(articles.flatMap((article) => (article.source && article.sourceNotes ? [[article.source, article.sourceNotes] as const] : [])));
-  if (outletNotes.size > 0) yield `\n${[...outletNotes].map(([outlet, notes]) => `- **${md(outlet)}**: ${md(notes)}`).join("\n")}\n`;
+  const outletNotes = new Map(
+    articles.flatMap((article) =>
+      article.source && article.sourceNotes ? [[article.source, article.sourceNotes] as const] : [],
+    ),
+  );
+  if (outletNotes.size > 0)
+    yield `\n${[...outletNotes].map(([outlet, notes]) => `- **${md(outlet)}**: ${md(notes)}`).join("\n")}\n`;
 
   yield "\n## Events\n\n";
   if (sortedEvents.length === 0) yield "No claim is linked to an event.\n\n";
@@ -51,7 +62,9 @@ export async function* markdownExport(context: ExportContext): AsyncGenerator<st
         continue;
       }
       for (const claim of event.claims.filter((claim) => claim.articleId === article.id)) {
-        yield `- **${md(sourceOf(article))}** ${claim.stance}${claim.attributedTo ? ` (according to ${md(claim.attributedTo)})` : ""}: “${md(claim.quote)}”\n`;
+        yield `- **${md(sourceOf(article))}** ${claim.stance}${
+          claim.attributedTo ? ` (according to ${md(claim.attributedTo)})` : ""
+        }: “${md(claim.quote)}”\n`;
       }
     }
     yield "\n";
@@ -61,7 +74,9 @@ export async function* markdownExport(context: ExportContext): AsyncGenerator<st
   if (profile.size === 0) {
     yield "No frame, rhetoric or verdict tags.\n\n";
   } else {
-    yield `| Tag | ${articles.map((article) => md(sourceOf(article))).join(" | ")} |\n| --- |${articles.map(() => " ---: |").join("")}\n`;
+    yield `| Tag | ${articles.map((article) => md(sourceOf(article))).join(" | ")} |\n| --- |${articles
+      .map(() => " ---: |")
+      .join("")}\n`;
     for (const [key, counts] of profile) {
       yield `| ${md(key)} | ${articles.map((article) => counts.get(article.id) ?? 0).join(" | ")} |\n`;
     }
@@ -81,7 +96,8 @@ export async function* markdownExport(context: ExportContext): AsyncGenerator<st
       }
       number++;
       const note = annotation.note ? ` Note: ${md(annotation.note)}` : "";
-      yield `${number}. “${md(annotation.exact)}” — ${tagList(annotation)} (${annotation.status.toLowerCase()}, ${md(annotation.author.name)}).${note}\n`;
+      yield `${number}. “${md(annotation.exact)}” — ${tagList(annotation)} ` +
+        `(${annotation.status.toLowerCase()}, ${md(annotation.author.name)}).${note}\n`;
     }
   }
 }

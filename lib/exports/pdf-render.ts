@@ -7,7 +7,15 @@
 import { omissionCounts, omittingSources } from "../omissions";
 import { PdfWriter } from "../pdf-layout/document";
 import { type Column, Flow, type PageGeometry, type PlacedLine } from "../pdf-layout/flow";
-import { type Direction, directionOf, layoutParagraph, type LineBox, type Measure, type Span, type TextStyle } from "../pdf-layout/paragraph";
+import {
+  type Direction,
+  directionOf,
+  layoutParagraph,
+  type LineBox,
+  type Measure,
+  type Span,
+  type TextStyle,
+} from "../pdf-layout/paragraph";
 
 export interface PdfClaim {
   exact: string;
@@ -56,7 +64,12 @@ const FAINT = "#78716c";
 const RULE = "#e7e5e4";
 const OMITTED = "#b91c1c";
 const SOURCE_COLORS = ["#4f46e5", "#d97706", "#059669", "#db2777", "#0891b2", "#7c3aed"];
-const STANCE_COLORS: Record<string, string> = { asserts: "#047857", disputes: "#b91c1c", qualifies: "#b45309", mentions: "#57534e" };
+const STANCE_COLORS: Record<string, string> = {
+  asserts: "#047857",
+  disputes: "#b91c1c",
+  qualifies: "#b45309",
+  mentions: "#57534e",
+};
 /** A claim or table row shorter than this moves whole to the next page rather than split (about a third of a page). */
 const KEEP_TOGETHER = 250;
 /** A heading moves to the next page unless this much of what it heads fits below it. */
@@ -74,19 +87,34 @@ const H3 = style(11.5, INK, 700);
 const span = (text: string, spanStyle: TextStyle = BODY): Span => ({ text, style: spanStyle });
 const sourceColor = (article: number) => SOURCE_COLORS[article % SOURCE_COLORS.length]!;
 const space = (height: number): LineBox => ({ height, baseline: 0, runs: [], boxes: [] });
-const rule = (width: number): LineBox => ({ height: 0.5, baseline: 0, runs: [], boxes: [{ x: 0, y: 0, width, height: 0.5, color: RULE }] });
+const rule = (width: number): LineBox => ({
+  height: 0.5,
+  baseline: 0,
+  runs: [],
+  boxes: [{ x: 0, y: 0, width, height: 0.5, color: RULE }],
+});
 
 const graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
 const shortened = (text: string, length: number) => {
   const parts = [...graphemes.segment(text)];
-  return parts.length <= length ? text : `${parts.slice(0, length - 1).map((part) => part.segment).join("")}…`;
+  return parts.length <= length
+    ? text
+    : `${parts
+        .slice(0, length - 1)
+        .map((part) => part.segment)
+        .join("")}…`;
 };
 
-/** How rows and bars name each article: its outlet, with the start of its title when the outlet has several articles here. */
+/**
+ * How rows and bars name each article: its outlet, with the start of its title when the outlet has several articles
+ * here.
+ */
 function articleLabels(data: ReportData): string[] {
   const perSource = new Map<string, number>();
   for (const article of data.articles) perSource.set(article.source, (perSource.get(article.source) ?? 0) + 1);
-  return data.articles.map((article) => (perSource.get(article.source)! > 1 ? `${article.source}: ${shortened(article.title, 40)}` : article.source));
+  return data.articles.map((article) =>
+    perSource.get(article.source)! > 1 ? `${article.source}: ${shortened(article.title, 40)}` : article.source,
+  );
 }
 
 /** Yields to the event loop now and then during a long layout, so other work on this thread is not held up for long. */
@@ -111,11 +139,25 @@ class ReportLayout {
   }
 
   /** A paragraph's lines, `width` wide (the text width by default), in the direction of its main text. */
-  lines(spans: Span[], options: { width?: number; direction?: Direction; align?: "left" | "right"; lineHeight?: number; before?: number; after?: number } = {}): LineBox[] {
+  lines(
+    spans: Span[],
+    options: {
+      width?: number;
+      direction?: Direction;
+      align?: "left" | "right";
+      lineHeight?: number;
+      before?: number;
+      after?: number;
+    } = {},
+  ): LineBox[] {
     const direction = options.direction ?? directionOf(spans.map((part) => part.text).join(""));
     const paragraph = { spans, direction, align: options.align, lineHeight: options.lineHeight ?? 1.45 };
     const lines = layoutParagraph(paragraph, options.width ?? this.flow.textWidth, this.measure);
-    return [...(options.before ? [space(options.before)] : []), ...lines, ...(options.after ? [space(options.after)] : [])];
+    return [
+      ...(options.before ? [space(options.before)] : []),
+      ...lines,
+      ...(options.after ? [space(options.after)] : []),
+    ];
   }
 
   /** Lines across the whole text width. */
@@ -136,15 +178,21 @@ class ReportLayout {
 
   /** The heading repeated, marked as continued, at the top of each page the section runs on to. */
   continueUnder(text: string | null): void {
-    this.flow.continuation = text === null ? null : [{ x: 0, lines: this.lines([span(`${text} (continued)`, style(9, FAINT, 700))], { after: 6 }) }];
+    this.flow.continuation =
+      text === null
+        ? null
+        : [{ x: 0, lines: this.lines([span(`${text} (continued)`, style(9, FAINT, 700))], { after: 6 }) }];
   }
 }
 
 function titlePage(layout: ReportLayout, data: ReportData): void {
   const { flow } = layout;
   layout.block(layout.lines([span("PARALLAX REPORT", style(10, SOURCE_COLORS[0], 700))]));
-  layout.block(layout.lines([span(data.project.name, style(26, INK, 700))], { lineHeight: 1.25, before: 8, after: 12 }));
-  if (data.project.description) layout.block(layout.lines([span(data.project.description, style(11, MUTED))], { after: 8 }));
+  layout.block(
+    layout.lines([span(data.project.name, style(26, INK, 700))], { lineHeight: 1.25, before: 8, after: 12 }),
+  );
+  if (data.project.description)
+    layout.block(layout.lines([span(data.project.description, style(11, MUTED))], { after: 8 }));
   layout.block(layout.lines([span(`Exported ${data.exportedOn}: ${data.scope}.`, style(10, MUTED))]));
   layout.block(layout.heading("Sources", H2, 18, 8), { keepWithNext: HEADING_ROOM });
 
@@ -153,10 +201,16 @@ function titlePage(layout: ReportLayout, data: ReportData): void {
   const flexible = flow.textWidth - fixed[0]! - fixed[1]!;
   const xs = [0, flexible / 3, flexible, flexible + fixed[0]!];
   const widths = [flexible / 3 - 6, (2 * flexible) / 3 - 6, fixed[0]! - 6, fixed[1]!];
-  const cells = (texts: Span[][]) => texts.map((spans, index) => ({ x: xs[index]!, lines: layout.lines(spans, { width: widths[index]! }) }));
+  const cells = (texts: Span[][]) =>
+    texts.map((spans, index) => ({ x: xs[index]!, lines: layout.lines(spans, { width: widths[index]! }) }));
   const bold = style(10, INK, 700);
-  layout.row(cells([[span("Source", bold)], [span("Article", bold)], [span("Claims", bold)], [span("Events left out", bold)]]));
-  const leftOut = omissionCounts(data.articles.map((_, article) => article), data.events.map((event) => new Set(event.claims.map((claim) => claim.article))));
+  layout.row(
+    cells([[span("Source", bold)], [span("Article", bold)], [span("Claims", bold)], [span("Events left out", bold)]]),
+  );
+  const leftOut = omissionCounts(
+    data.articles.map((_, article) => article),
+    data.events.map((event) => new Set(event.claims.map((claim) => claim.article))),
+  );
   for (const [index, article] of data.articles.entries()) {
     const [source, ...rest] = cells([
       [span(article.source, style(10, sourceColor(index)))],
@@ -164,7 +218,8 @@ function titlePage(layout: ReportLayout, data: ReportData): void {
       [span(String(article.claims.length))],
       [span(String(leftOut.get(index)))],
     ]);
-    if (article.sourceNotes) source!.lines.push(...layout.lines([span(article.sourceNotes, style(8, MUTED))], { width: widths[0]! }));
+    if (article.sourceNotes)
+      source!.lines.push(...layout.lines([span(article.sourceNotes, style(8, MUTED))], { width: widths[0]! }));
     layout.row([source!, ...rest]);
   }
 }
@@ -174,8 +229,13 @@ function omittedBy(data: ReportData, articles: number[]): string {
   const total = new Map<string, number>();
   for (const article of data.articles) total.set(article.source, (total.get(article.source) ?? 0) + 1);
   const omitting = new Map<string, number>();
-  for (const article of articles) omitting.set(data.articles[article]!.source, (omitting.get(data.articles[article]!.source) ?? 0) + 1);
-  return [...omitting].map(([source, count]) => (total.get(source)! > 1 ? `${source} (${count} of ${total.get(source)} articles)` : source)).join(", ");
+  for (const article of articles)
+    omitting.set(data.articles[article]!.source, (omitting.get(data.articles[article]!.source) ?? 0) + 1);
+  return [...omitting]
+    .map(([source, count]) =>
+      total.get(source)! > 1 ? `${source} (${count} of ${total.get(source)} articles)` : source,
+    )
+    .join(", ");
 }
 
 async function eventsSection(layout: ReportLayout, data: ReportData, breathe: () => Promise<void>): Promise<void> {
@@ -207,16 +267,27 @@ async function eventsSection(layout: ReportLayout, data: ReportData, breathe: ()
         {
           x: 0,
           lines: layout.lines([span(source, style(10, INK, 700))], { width: SOURCE_LABEL_WIDTH - 6 }),
-          continued: layout.lines([span(`${source} (continued)`, style(9, FAINT, 700))], { width: SOURCE_LABEL_WIDTH - 6 }),
+          continued: layout.lines([span(`${source} (continued)`, style(9, FAINT, 700))], {
+            width: SOURCE_LABEL_WIDTH - 6,
+          }),
         },
         { x: SOURCE_LABEL_WIDTH, lines },
       ]);
       await breathe();
     }
-    const omitting = omittingSources(data.articles.map((_, article) => article), new Set(byArticle.keys()), (article) => article);
+    const omitting = omittingSources(
+      data.articles.map((_, article) => article),
+      new Set(byArticle.keys()),
+      (article) => article,
+    );
     if (omitting.length > 0) {
       const verb = omitting.length === 1 ? "does" : "do";
-      layout.block(layout.lines([span(`Omitted — ${verb} not report this event: ${omittedBy(data, omitting)}`, style(10, OMITTED, 700))], { before: 4 }));
+      layout.block(
+        layout.lines(
+          [span(`Omitted — ${verb} not report this event: ${omittedBy(data, omitting)}`, style(10, OMITTED, 700))],
+          { before: 4 },
+        ),
+      );
     }
     layout.block([space(8)]);
     layout.continueUnder(null);
@@ -226,23 +297,38 @@ async function eventsSection(layout: ReportLayout, data: ReportData, breathe: ()
 async function framingSection(layout: ReportLayout, data: ReportData, breathe: () => Promise<void>): Promise<void> {
   const { flow } = layout;
   layout.block(layout.heading("Framing profile", H2, 18, 8), { keepWithNext: HEADING_ROOM });
-  if (data.profile.length === 0) layout.block(layout.lines([span("No frame, rhetoric or verdict tags.", style(10, MUTED))]));
+  if (data.profile.length === 0)
+    layout.block(layout.lines([span("No frame, rhetoric or verdict tags.", style(10, MUTED))]));
   // Not Math.max(...counts): tags × articles can be more arguments than a call takes.
-  const most = data.profile.reduce((largest, entry) => entry.counts.reduce((max, count) => Math.max(max, count), largest), 1);
+  const most = data.profile.reduce(
+    (largest, entry) => entry.counts.reduce((max, count) => Math.max(max, count), largest),
+    1,
+  );
   const barSpace = flow.textWidth - BAR_LABEL_WIDTH - 30;
   for (const { key, counts } of data.profile) {
-    layout.block(layout.lines([span(key, style(9.5, INK, 700))], { before: 6, after: 2 }), { keepWithNext: HEADING_ROOM });
+    layout.block(layout.lines([span(key, style(9.5, INK, 700))], { before: 6, after: 2 }), {
+      keepWithNext: HEADING_ROOM,
+    });
     layout.continueUnder(key);
     for (const [article, count] of counts.entries()) {
       const width = (count / most) * barSpace;
-      const [countLine] = layout.lines([span(String(count), style(7.5, MUTED))], { width: 30, lineHeight: BAR_LINE / 7.5 });
+      const [countLine] = layout.lines([span(String(count), style(7.5, MUTED))], {
+        width: 30,
+        lineHeight: BAR_LINE / 7.5,
+      });
       const barLine: LineBox = {
         ...countLine!,
         runs: countLine!.runs.map((run) => ({ ...run, x: run.x + width + 3 })),
         boxes: [{ x: 0, y: (BAR_LINE - BAR_HEIGHT) / 2, width, height: BAR_HEIGHT, color: sourceColor(article) }],
       };
       flow.place([
-        { x: 0, lines: layout.lines([span(layout.labels[article]!, style(7.5, sourceColor(article)))], { width: BAR_LABEL_WIDTH - 6, lineHeight: BAR_LINE / 7.5 }) },
+        {
+          x: 0,
+          lines: layout.lines([span(layout.labels[article]!, style(7.5, sourceColor(article)))], {
+            width: BAR_LABEL_WIDTH - 6,
+            lineHeight: BAR_LINE / 7.5,
+          }),
+        },
         { x: BAR_LABEL_WIDTH, lines: [barLine] },
       ]);
     }
@@ -262,8 +348,12 @@ async function claimsSection(layout: ReportLayout, data: ReportData, breathe: ()
     for (const [index, claim] of article.claims.entries()) {
       const lines = [
         ...layout.lines([span(`${index + 1}. “${claim.exact}”`)], { direction: directionOf(claim.exact) }),
-        ...layout.lines([span(`${claim.tags.join(", ") || "untagged"} · ${claim.status} · ${claim.author}`, SMALL_MUTED)]),
-        ...(claim.note ? layout.lines([span(`Note: ${claim.note}`, style(9))], { direction: directionOf(claim.note) }) : []),
+        ...layout.lines([
+          span(`${claim.tags.join(", ") || "untagged"} · ${claim.status} · ${claim.author}`, SMALL_MUTED),
+        ]),
+        ...(claim.note
+          ? layout.lines([span(`Note: ${claim.note}`, style(9))], { direction: directionOf(claim.note) })
+          : []),
         space(5),
       ];
       layout.block(lines, { keepTogether: KEEP_TOGETHER });
@@ -276,9 +366,16 @@ async function claimsSection(layout: ReportLayout, data: ReportData, breathe: ()
 /** "Project — Parallax report" on the left, "n / total" on the right. */
 function footer(layout: ReportLayout, project: string): (pageNumber: number, pageCount: number) => PlacedLine[] {
   const footerStyle = style(8, FAINT);
-  const [name] = layout.lines([span(`${project} — Parallax report`, footerStyle)], { width: layout.flow.textWidth - 60, direction: "ltr" });
+  const [name] = layout.lines([span(`${project} — Parallax report`, footerStyle)], {
+    width: layout.flow.textWidth - 60,
+    direction: "ltr",
+  });
   return (pageNumber, pageCount) => {
-    const [number] = layout.lines([span(`${pageNumber} / ${pageCount}`, footerStyle)], { width: 60, direction: "ltr", align: "right" });
+    const [number] = layout.lines([span(`${pageNumber} / ${pageCount}`, footerStyle)], {
+      width: 60,
+      direction: "ltr",
+      align: "right",
+    });
     return [
       { line: name!, x: A4.left, y: FOOTER_BASELINE - name!.baseline },
       { line: number!, x: A4.width - A4.right - 60, y: FOOTER_BASELINE - number!.baseline },

@@ -39,9 +39,16 @@ async function reportData(context: ExportContext): Promise<ReportData> {
     events: summary.events.map((event) => ({
       title: event.title,
       date: event.date,
-      claims: event.claims.map((claim) => ({ ...claimOf.get(claim.annotationId)!, stance: claim.stance, attributedTo: claim.attributedTo })),
+      claims: event.claims.map((claim) => ({
+        ...claimOf.get(claim.annotationId)!,
+        stance: claim.stance,
+        attributedTo: claim.attributedTo,
+      })),
     })),
-    profile: [...summary.profile].map(([key, counts]) => ({ key, counts: context.articles.map((article) => counts.get(article.id) ?? 0) })),
+    profile: [...summary.profile].map(([key, counts]) => ({
+      key,
+      counts: context.articles.map((article) => counts.get(article.id) ?? 0),
+    })),
   };
 }
 

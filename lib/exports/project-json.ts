@@ -24,14 +24,26 @@ export async function* projectJsonExport(context: ExportContext): AsyncGenerator
     description: group.description,
     tags: tags
       .filter((tag) => tag.groupId === group.id)
-      .map((tag) => ({ name: tag.name, description: tag.description, color: tag.color, shortcut: tag.shortcut, archived: tag.archivedAt !== null })),
+      .map((tag) => ({
+        name: tag.name,
+        description: tag.description,
+        color: tag.color,
+        shortcut: tag.shortcut,
+        archived: tag.archivedAt !== null,
+      })),
   }));
-  const outlets = new Map(context.articles.flatMap(({ source, sourceHomepage, sourceNotes }) => (source === null ? [] : [[source, { name: source, homepage: sourceHomepage, notes: sourceNotes }] as const])));
+  const outlets = new Map(
+    context.articles.flatMap(({ source, sourceHomepage, sourceNotes }) =>
+      source === null ? [] : [[source, { name: source, homepage: sourceHomepage, notes: sourceNotes }] as const],
+    ),
+  );
   const sources = [...outlets.keys()];
   yield `{${JSON.stringify(PROJECT_FORMAT).slice(1, -1)},"exportedAt":${JSON.stringify(new Date().toISOString())},`;
-  yield `"project":${JSON.stringify(context.project)},"codebook":${JSON.stringify(codebook)},"sources":${JSON.stringify(sources)},"outlets":${JSON.stringify([...outlets.values()])},"articles":[`;
+  yield `"project":${JSON.stringify(context.project)},"codebook":${JSON.stringify(codebook)},`;
+  yield `"sources":${JSON.stringify(sources)},"outlets":${JSON.stringify([...outlets.values()])},"articles":[`;
   for (const [index, { id, title, url, author, publishedAt, source }] of context.articles.entries()) {
-    yield (index ? "," : "") + JSON.stringify({ id, title, url, author, text: await articleText(id), publishedAt, source });
+    yield (index ? "," : "") +
+      JSON.stringify({ id, title, url, author, text: await articleText(id), publishedAt, source });
   }
   const eventViews = events.map((event) => ({
     id: event.id,
@@ -64,10 +76,19 @@ export async function* projectJsonExport(context: ExportContext): AsyncGenerator
         createdAt: annotation.createdAt,
         updatedAt: annotation.updatedAt,
         tags: annotation.tags.map((tag) => tag.name),
-        links: annotation.links.map(({ eventId, stance, attributedTo, note }) => ({ eventId, stance, attributedTo, note })),
+        links: annotation.links.map(({ eventId, stance, attributedTo, note }) => ({
+          eventId,
+          stance,
+          attributedTo,
+          note,
+        })),
         comments: comments
           .filter((comment) => comment.annotationId === annotation.id)
-          .map((comment) => ({ author: comment.author.name, text: comment.text, createdAt: comment.createdAt.toISOString() })),
+          .map((comment) => ({
+            author: comment.author.name,
+            text: comment.text,
+            createdAt: comment.createdAt.toISOString(),
+          })),
       };
       yield (first ? "" : ",") + JSON.stringify(item);
       first = false;

@@ -21,7 +21,11 @@ const counted = (count: number, one: string, many: string) => `${count} ${count 
 /** What a report covers, for its opening line: "2 articles, 1 annotated claim, 5 events". */
 export function reportScope(context: ExportContext, summary: ReportSummary): string {
   const claims = [...summary.claimCounts.values()].reduce((sum, count) => sum + count, 0);
-  return [counted(context.articles.length, "article", "articles"), counted(claims, "annotated claim", "annotated claims"), counted(summary.events.length, "event", "events")].join(", ");
+  return [
+    counted(context.articles.length, "article", "articles"),
+    counted(claims, "annotated claim", "annotated claims"),
+    counted(summary.events.length, "event", "events"),
+  ].join(", ");
 }
 
 /**
@@ -29,7 +33,10 @@ export function reportScope(context: ExportContext, summary: ReportSummary): str
  * claims: events, framing, counts. `onAnnotation` sees each annotation on the
  * way, for a report that keeps them.
  */
-export async function summarize(context: ExportContext, onAnnotation: (annotation: ExportAnnotation) => void = () => {}): Promise<ReportSummary> {
+export async function summarize(
+  context: ExportContext,
+  onAnnotation: (annotation: ExportAnnotation) => void = () => {},
+): Promise<ReportSummary> {
   const events = new Map<string, ReportEvent>();
   const profile = new Map<string, Map<string, number>>();
   const claimCounts = new Map<string, number>();
@@ -45,14 +52,27 @@ export async function summarize(context: ExportContext, onAnnotation: (annotatio
         profile.set(key, counts);
       }
       for (const link of annotation.links) {
-        const event = events.get(link.eventId) ?? { id: link.eventId, title: link.event, date: link.eventDate, claims: [] };
-        event.claims.push({ annotationId: annotation.id, articleId: annotation.articleId, quote: annotation.exact, stance: link.stance.toLowerCase(), attributedTo: link.attributedTo });
+        const event = events.get(link.eventId) ?? {
+          id: link.eventId,
+          title: link.event,
+          date: link.eventDate,
+          claims: [],
+        };
+        event.claims.push({
+          annotationId: annotation.id,
+          articleId: annotation.articleId,
+          quote: annotation.exact,
+          stance: link.stance.toLowerCase(),
+          attributedTo: link.attributedTo,
+        });
         events.set(link.eventId, event);
       }
     }
   }
   return {
-    events: [...events.values()].sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999") || a.title.localeCompare(b.title)),
+    events: [...events.values()].sort(
+      (a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999") || a.title.localeCompare(b.title),
+    ),
     profile: new Map([...profile.entries()].sort(([a], [b]) => a.localeCompare(b))),
     claimCounts,
   };

@@ -13,7 +13,12 @@ export const EXPORT_FORMATS = ["csv", "json", "jsonld", "md", "pdf", "claimrevie
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"] as const;
-const commaList = queryText(10_000).transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
+const commaList = queryText(10_000).transform((value) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
 const flag = z.enum(["1", "true", "0", "false"]).transform((value) => value === "1" || value === "true");
 
 /** `?format=` and the filters every format takes. */
@@ -69,7 +74,21 @@ export interface ExportLink {
 
 /** An annotation as exports see it: the API's view, with each tag's group kind and the event links. */
 export interface ExportAnnotation
-  extends Pick<AnnotationView, "id" | "articleId" | "start" | "end" | "exact" | "prefix" | "suffix" | "note" | "status" | "author" | "createdAt" | "updatedAt"> {
+  extends Pick<
+    AnnotationView,
+    | "id"
+    | "articleId"
+    | "start"
+    | "end"
+    | "exact"
+    | "prefix"
+    | "suffix"
+    | "note"
+    | "status"
+    | "author"
+    | "createdAt"
+    | "updatedAt"
+  > {
   tags: ExportTag[];
   links: ExportLink[];
 }
@@ -84,7 +103,9 @@ export interface ExportContext {
   tagById: Map<string, ExportTag & { rank: number }>;
   articles: ExportArticle[];
   articleById: Map<string, ExportArticle>;
-  /** Which annotations the caller may see and the filters select, as an SQL condition on the annotations aliased `a`. */
+  /**
+   * Which annotations the caller may see and the filters select, as an SQL condition on the annotations aliased `a`.
+   */
   filter: Prisma.Sql;
 }
 
@@ -100,13 +121,33 @@ export async function openExport(actor: Actor, projectId: string, query: unknown
   const request = parseInput(exportQuery, query);
   const [project, groups, tags, articles] = await Promise.all([
     db().project.findUniqueOrThrow({ where: { id: projectId }, select: { id: true, name: true, description: true } }),
-    db().tagGroup.findMany({ where: { projectId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, name: true, kind: true, description: true, position: true } }),
-    db().tag.findMany({ where: { projectId }, select: { id: true, name: true, color: true, position: true, groupId: true } }),
+    db().tagGroup.findMany({
+      where: { projectId },
+      orderBy: [{ position: "asc" }, { id: "asc" }],
+      select: { id: true, name: true, kind: true, description: true, position: true },
+    }),
+    db().tag.findMany({
+      where: { projectId },
+      select: { id: true, name: true, color: true, position: true, groupId: true },
+    }),
     db().article.findMany({
-      where: { projectId, deletedAt: null, ...(request.articles ? { id: { in: request.articles.filter(isUuid) } } : {}) },
+      where: {
+        projectId,
+        deletedAt: null,
+        ...(request.articles ? { id: { in: request.articles.filter(isUuid) } } : {}),
+      },
       orderBy: { id: "asc" },
-      // Not the texts: a thousand articles of 50,000 characters are 100 MB the CSV never uses. articleText reads one when a format needs it.
-      select: { id: true, title: true, url: true, author: true, publishedAt: true, revision: true, source: { select: { name: true, homepage: true, notes: true } } },
+      // Not the texts: a thousand articles of 50,000 characters are 100 MB the CSV never uses. articleText reads one
+      // when a format needs it.
+      select: {
+        id: true,
+        title: true,
+        url: true,
+        author: true,
+        publishedAt: true,
+        revision: true,
+        source: { select: { name: true, homepage: true, notes: true } },
+      },
     }),
   ]);
   const exported = articles.map(({ source, publishedAt, ...article }) => ({
@@ -118,7 +159,12 @@ export async function openExport(actor: Actor, projectId: string, query: unknown
   }));
   const groupById = new Map(groups.map((group) => [group.id, group]));
   const codebook = inCodebookOrder(tags.map((tag) => ({ ...tag, group: groupById.get(tag.groupId)! })));
-  const tagById = new Map(codebook.map(({ id, name, color, group }, rank) => [id, { id, name, group: group.name, kind: group.kind, color, rank }]));
+  const tagById = new Map(
+    codebook.map(({ id, name, color, group }, rank) => [
+      id,
+      { id, name, group: group.name, kind: group.kind, color, rank },
+    ]),
+  );
   return {
     request,
     access,
@@ -159,7 +205,11 @@ function annotationFilter(actor: Actor, access: ProjectAccess, request: ExportRe
   return Prisma.join(conditions, " AND ");
 }
 
-interface AnnotationRow extends Pick<AnnotationView, "id" | "articleId" | "start" | "end" | "exact" | "prefix" | "suffix" | "note" | "status"> {
+interface AnnotationRow
+  extends Pick<
+    AnnotationView,
+    "id" | "articleId" | "start" | "end" | "exact" | "prefix" | "suffix" | "note" | "status"
+  > {
   createdAt: Date;
   updatedAt: Date;
   authorId: string;
@@ -201,12 +251,16 @@ export async function* annotationBatches(context: ExportContext): AsyncGenerator
     let after = Prisma.empty;
     while (true) {
       const rows = await db().$queryRaw<AnnotationRow[]>`
-        SELECT a.id, a.article_id AS "articleId", a.start, a."end", a.exact, a.prefix, a.suffix, a.note, a.status::text AS status,
+        SELECT a.id, a.article_id AS "articleId", a.start, a."end", a.exact, a.prefix, a.suffix, a.note, a.status::text
+          AS status,
                a.created_at AS "createdAt", a.updated_at AS "updatedAt", u.id AS "authorId", u.name AS "authorName",
                ARRAY(SELECT at.tag_id FROM annotation_tags at WHERE at.annotation_id = a.id) AS "tagIds",
-               (SELECT json_agg(json_build_object('eventId', e.id, 'event', e.title, 'eventDate', e.date_start, 'stance', l.stance,
-                                                  'attributedTo', l.attributed_to, 'note', l.note) ORDER BY l.created_at, l.id)
-                  FROM claim_links l JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL WHERE l.annotation_id = a.id) AS links
+               (SELECT json_agg(json_build_object('eventId', e.id, 'event', e.title, 'eventDate', e.date_start,
+                 'stance', l.stance,
+                                                  'attributedTo', l.attributed_to, 'note', l.note)
+                                                    ORDER BY l.created_at, l.id)
+                  FROM claim_links l JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL
+                    WHERE l.annotation_id = a.id) AS links
         FROM annotations a JOIN users u ON u.id = a.author_id
         WHERE a.article_id = ${article.id}::uuid AND ${context.filter} ${after}
         ORDER BY a.start, a.id

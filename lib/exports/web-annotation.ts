@@ -1,6 +1,12 @@
 import "server-only";
 import { codePointConverter, type CodePointConverter } from "@/lib/anchoring";
-import { annotationBatches, articleText, type ExportAnnotation, type ExportArticle, type ExportContext } from "./source";
+import {
+  annotationBatches,
+  articleText,
+  type ExportAnnotation,
+  type ExportArticle,
+  type ExportContext,
+} from "./source";
 
 /** Where an article lives for other tools: its URL, else a URN of its id (what import matches on). */
 export function articleTarget(article: { id: string; url: string | null }): string {
@@ -11,7 +17,9 @@ export function articleTarget(article: { id: string; url: string | null }): stri
 export function webAnnotation(annotation: ExportAnnotation, article: ExportArticle, converter: CodePointConverter) {
   const body = [
     ...annotation.tags.map((tag) => ({ type: "TextualBody", purpose: "tagging", value: tag.name })),
-    ...(annotation.note ? [{ type: "TextualBody", purpose: "commenting", value: annotation.note, format: "text/plain" }] : []),
+    ...(annotation.note
+      ? [{ type: "TextualBody", purpose: "commenting", value: annotation.note, format: "text/plain" }]
+      : []),
   ];
   return {
     id: `urn:uuid:${annotation.id}`,
@@ -25,7 +33,11 @@ export function webAnnotation(annotation: ExportAnnotation, article: ExportArtic
       source: articleTarget(article),
       selector: [
         { type: "TextQuoteSelector", exact: annotation.exact, prefix: annotation.prefix, suffix: annotation.suffix },
-        { type: "TextPositionSelector", start: converter.toCodePoints(annotation.start), end: converter.toCodePoints(annotation.end) },
+        {
+          type: "TextPositionSelector",
+          start: converter.toCodePoints(annotation.start),
+          end: converter.toCodePoints(annotation.end),
+        },
       ],
     },
   };
@@ -37,8 +49,10 @@ export function webAnnotation(annotation: ExportAnnotation, article: ExportArtic
  */
 export async function* webAnnotationExport(context: ExportContext): AsyncGenerator<string> {
   const collectionId = `urn:uuid:${context.project.id}`;
-  yield `{"@context":"http://www.w3.org/ns/anno.jsonld","id":${JSON.stringify(collectionId)},"type":"AnnotationCollection","label":${JSON.stringify(context.project.name)},`;
-  yield `"first":{"id":${JSON.stringify(`${collectionId}/page/0`)},"type":"AnnotationPage","partOf":${JSON.stringify(collectionId)},"startIndex":0,"items":[`;
+  yield `{"@context":"http://www.w3.org/ns/anno.jsonld","id":${JSON.stringify(collectionId)},`;
+  yield `"type":"AnnotationCollection","label":${JSON.stringify(context.project.name)},`;
+  yield `"first":{"id":${JSON.stringify(`${collectionId}/page/0`)},"type":"AnnotationPage",`;
+  yield `"partOf":${JSON.stringify(collectionId)},"startIndex":0,"items":[`;
   let count = 0;
   // Batches come article by article: one converter per article.
   const converters = new Map<string, CodePointConverter>();

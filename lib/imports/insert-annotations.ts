@@ -3,8 +3,15 @@ import type { AnnotationView } from "@/lib/annotations";
 import type { DbClient } from "@/lib/db";
 import type { AnnotationStatus, Stance } from "@/lib/generated/prisma/enums";
 
-/** An annotation an import stores, checked and placed already (offsets into `revision` of its article), with its tags, links and comments. */
-export interface NewAnnotation extends Pick<AnnotationView, "id" | "articleId" | "start" | "end" | "exact" | "prefix" | "suffix" | "note" | "revision"> {
+/**
+ * An annotation an import stores, checked and placed already (offsets into `revision` of its article), with its tags,
+ * links and comments.
+ */
+export interface NewAnnotation
+  extends Pick<
+    AnnotationView,
+    "id" | "articleId" | "start" | "end" | "exact" | "prefix" | "suffix" | "note" | "revision"
+  > {
   status?: AnnotationStatus;
   /** When absent: now. */
   createdAt?: Date;
@@ -14,7 +21,10 @@ export interface NewAnnotation extends Pick<AnnotationView, "id" | "articleId" |
   comments?: { id: string; text: string; createdAt: Date }[];
 }
 
-/** Rows per statement: large enough that a 20,000-annotation file takes a handful, small enough to keep each statement's arrays modest. */
+/**
+ * Rows per statement: large enough that a 20,000-annotation file takes a handful, small enough to keep each statement's
+ * arrays modest.
+ */
 const BATCH_SIZE = 5_000;
 
 function inBatches<Item>(items: Item[]): Item[][] {
@@ -29,40 +39,61 @@ function inBatches<Item>(items: Item[]): Item[][] {
  * batch (a row at a time, a 20,000-annotation import took two minutes), inside
  * the caller's transaction.
  */
-export async function insertAnnotations(tx: DbClient, { projectId, authorId }: { projectId: string; authorId: string }, annotations: NewAnnotation[]): Promise<void> {
+export async function insertAnnotations(
+  tx: DbClient,
+  { projectId, authorId }: { projectId: string; authorId: string },
+  annotations: NewAnnotation[],
+): Promise<void> {
   const when = (date: Date | undefined) => date?.toISOString() ?? null;
   for (const batch of inBatches(annotations)) {
     await tx.$executeRaw`
-      INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note, status, revision, created_at, updated_at)
-      SELECT row.id, ${projectId}::uuid, row.article_id, ${authorId}::uuid, row.start, row.stop, row.exact, row.prefix, row.suffix, row.note,
-             coalesce(row.status, 'DRAFT')::"AnnotationStatus", row.revision, coalesce(row.created_at, now()), coalesce(row.updated_at, now())
-      FROM unnest(${batch.map((row) => row.id)}::uuid[], ${batch.map((row) => row.articleId)}::uuid[], ${batch.map((row) => row.start)}::int[],
-                  ${batch.map((row) => row.end)}::int[], ${batch.map((row) => row.exact)}::text[], ${batch.map((row) => row.prefix)}::text[],
-                  ${batch.map((row) => row.suffix)}::text[], ${batch.map((row) => row.note)}::text[], ${batch.map((row) => row.status ?? null)}::text[],
-                  ${batch.map((row) => row.revision)}::int[], ${batch.map((row) => when(row.createdAt))}::timestamptz[], ${batch.map((row) => when(row.updatedAt))}::timestamptz[])
+      INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note, status,
+        revision, created_at, updated_at)
+      SELECT row.id, ${projectId}::uuid, row.article_id, ${authorId}::uuid, row.start, row.stop, row.exact, row.prefix,
+        row.suffix, row.note,
+             coalesce(row.status, 'DRAFT')::"AnnotationStatus", row.revision, coalesce(row.created_at, now()),
+               coalesce(row.updated_at, now())
+      FROM unnest(${batch.map((row) => row.id)}::uuid[], ${batch.map((row) => row.articleId)}::uuid[],
+        ${batch.map((row) => row.start)}::int[],
+                  ${batch.map((row) => row.end)}::int[], ${batch.map((row) => row.exact)}::text[],
+                    ${batch.map((row) => row.prefix)}::text[],
+                  ${batch.map((row) => row.suffix)}::text[], ${batch.map((row) => row.note)}::text[],
+                    ${batch.map((row) => row.status ?? null)}::text[],
+                  ${batch.map((row) => row.revision)}::int[], ${batch.map((row) => when(row.createdAt))}::timestamptz[],
+                    ${batch.map((row) => when(row.updatedAt))}::timestamptz[])
         AS row(id, article_id, start, stop, exact, prefix, suffix, note, status, revision, created_at, updated_at)`;
   }
-  const tags = annotations.flatMap((annotation) => annotation.tagIds.map((tagId) => ({ annotationId: annotation.id, tagId })));
+  const tags = annotations.flatMap((annotation) =>
+    annotation.tagIds.map((tagId) => ({ annotationId: annotation.id, tagId })),
+  );
   for (const batch of inBatches(tags)) {
     await tx.$executeRaw`
       INSERT INTO annotation_tags (annotation_id, tag_id)
       SELECT * FROM unnest(${batch.map((row) => row.annotationId)}::uuid[], ${batch.map((row) => row.tagId)}::uuid[])`;
   }
-  const links = annotations.flatMap((annotation) => (annotation.links ?? []).map((link) => ({ ...link, annotationId: annotation.id })));
+  const links = annotations.flatMap((annotation) =>
+    (annotation.links ?? []).map((link) => ({ ...link, annotationId: annotation.id })),
+  );
   for (const batch of inBatches(links)) {
     await tx.$executeRaw`
       INSERT INTO claim_links (id, annotation_id, event_id, stance, attributed_to, note, created_by_id, updated_at)
-      SELECT row.id, row.annotation_id, row.event_id, row.stance::"Stance", row.attributed_to, row.note, ${authorId}::uuid, now()
-      FROM unnest(${batch.map((row) => row.id)}::uuid[], ${batch.map((row) => row.annotationId)}::uuid[], ${batch.map((row) => row.eventId)}::uuid[],
-                  ${batch.map((row) => row.stance)}::text[], ${batch.map((row) => row.attributedTo)}::text[], ${batch.map((row) => row.note)}::text[])
+      SELECT row.id, row.annotation_id, row.event_id, row.stance::"Stance", row.attributed_to, row.note,
+        ${authorId}::uuid, now()
+      FROM unnest(${batch.map((row) => row.id)}::uuid[], ${batch.map((row) => row.annotationId)}::uuid[],
+        ${batch.map((row) => row.eventId)}::uuid[],
+                  ${batch.map((row) => row.stance)}::text[], ${batch.map((row) => row.attributedTo)}::text[],
+                    ${batch.map((row) => row.note)}::text[])
         AS row(id, annotation_id, event_id, stance, attributed_to, note)`;
   }
-  const comments = annotations.flatMap((annotation) => (annotation.comments ?? []).map((comment) => ({ ...comment, annotationId: annotation.id })));
+  const comments = annotations.flatMap((annotation) =>
+    (annotation.comments ?? []).map((comment) => ({ ...comment, annotationId: annotation.id })),
+  );
   for (const batch of inBatches(comments)) {
     await tx.$executeRaw`
       INSERT INTO comments (id, annotation_id, author_id, text, created_at, updated_at)
       SELECT row.id, row.annotation_id, ${authorId}::uuid, row.text, row.created_at, now()
-      FROM unnest(${batch.map((row) => row.id)}::uuid[], ${batch.map((row) => row.annotationId)}::uuid[], ${batch.map((row) => row.text)}::text[],
+      FROM unnest(${batch.map((row) => row.id)}::uuid[], ${batch.map((row) => row.annotationId)}::uuid[],
+        ${batch.map((row) => row.text)}::text[],
                   ${batch.map((row) => row.createdAt.toISOString())}::timestamptz[])
         AS row(id, annotation_id, text, created_at)`;
   }

@@ -35,7 +35,13 @@ export const projectFile = z.object({
   format: z.literal("parallax.project"),
   version: z.literal(1),
   codebook: z
-    .array(z.object({ ...tagGroupFields, kind: z.enum(TagGroupKind), tags: z.array(z.object({ ...tagFields, archived: z.boolean().optional() })).max(1_000) }))
+    .array(
+      z.object({
+        ...tagGroupFields,
+        kind: z.enum(TagGroupKind),
+        tags: z.array(z.object({ ...tagFields, archived: z.boolean().optional() })).max(1_000),
+      }),
+    )
     .max(200),
   articles: z.array(z.object({ id: fileId, ...articleFieldsButOutlet, source: outletName })).max(5_000),
   outlets: z.array(z.object(sourceFields)).max(5_000).optional(),
@@ -48,8 +54,14 @@ export const projectFile = z.object({
         status: z.enum(ANNOTATION_STATUSES),
         createdAt: timestamp,
         updatedAt: timestamp,
-        links: z.array(z.object({ eventId: fileId, ...linkFields })).max(100).default([]),
-        comments: z.array(z.object({ ...commentFields, createdAt: timestamp })).max(1_000).default([]),
+        links: z
+          .array(z.object({ eventId: fileId, ...linkFields }))
+          .max(100)
+          .default([]),
+        comments: z
+          .array(z.object({ ...commentFields, createdAt: timestamp }))
+          .max(1_000)
+          .default([]),
       }),
     )
     .max(100_000),
@@ -81,9 +93,14 @@ function checkReferences(file: ProjectFile): void {
   const articles = fileIds(file.articles, "articles");
   const events = fileIds(file.events, "events");
   for (const [index, annotation] of file.annotations.entries()) {
-    if (!articles.has(annotation.articleId)) throw invalidAt(`annotations.${index}.articleId`, `no article of the file has the id ${annotation.articleId}`);
+    if (!articles.has(annotation.articleId))
+      throw invalidAt(`annotations.${index}.articleId`, `no article of the file has the id ${annotation.articleId}`);
     for (const [linkIndex, link] of annotation.links.entries()) {
-      if (!events.has(link.eventId)) throw invalidAt(`annotations.${index}.links.${linkIndex}.eventId`, `no event of the file has the id ${link.eventId}`);
+      if (!events.has(link.eventId))
+        throw invalidAt(
+          `annotations.${index}.links.${linkIndex}.eventId`,
+          `no event of the file has the id ${link.eventId}`,
+        );
     }
   }
 }
@@ -103,7 +120,9 @@ async function matchOrCreate<Wanted extends { key: string }>(
 ): Promise<{ ids: Map<string, string>; created: number }> {
   const idsOf = async () => new Map((await findNamed(tx, kind, projectId)).map((item) => [item.key, item.id]));
   const existing = await idsOf();
-  const missing = [...new Map(wanted.filter((item) => !existing.has(item.key)).map((item) => [item.key, item] as const)).values()];
+  const missing = [
+    ...new Map(wanted.filter((item) => !existing.has(item.key)).map((item) => [item.key, item] as const)).values(),
+  ];
   if (missing.length === 0) return { ids: existing, created: 0 };
   const created = await create(missing);
   return { ids: await idsOf(), created };
@@ -119,7 +138,12 @@ async function matchOrCreate<Wanted extends { key: string }>(
  * makes the whole import fail (422 saying where). Rows are written in
  * batches: a 20,000-annotation file takes seconds.
  */
-export async function importProjectFile(tx: DbClient, actor: Actor, projectId: string, input: unknown): Promise<ProjectImportReport> {
+export async function importProjectFile(
+  tx: DbClient,
+  actor: Actor,
+  projectId: string,
+  input: unknown,
+): Promise<ProjectImportReport> {
   const file = parseInput(projectFile, input);
   checkReferences(file);
   const imported = { tags: 0, articles: 0, events: 0, annotations: 0, links: 0, comments: 0 };
@@ -137,12 +161,30 @@ export async function importProjectFile(tx: DbClient, actor: Actor, projectId: s
   const keyed = <Item>(item: Item, name: string) => ({ ...item, key: keyOf.get(name)! });
 
   // Codebook: groups and tags matched by name; the missing ones are created.
-  const groups = await matchOrCreate(tx, "tagGroup", projectId, file.codebook.map((group, index) => keyed({ ...group, position: 100 + index }, group.name)), (missing) =>
-    tx.tagGroup
-      .createMany({ data: missing.map((group) => ({ projectId, name: group.name, kind: group.kind, description: group.description ?? null, position: group.position })), skipDuplicates: true })
-      .then((result) => result.count),
+  const groups = await matchOrCreate(
+    tx,
+    "tagGroup",
+    projectId,
+    file.codebook.map((group, index) => keyed({ ...group, position: 100 + index }, group.name)),
+    (missing) =>
+      tx.tagGroup
+        .createMany({
+          data: missing.map((group) => ({
+            projectId,
+            name: group.name,
+            kind: group.kind,
+            description: group.description ?? null,
+            position: group.position,
+          })),
+          skipDuplicates: true,
+        })
+        .then((result) => result.count),
   );
-  const fileTags = file.codebook.flatMap((group) => group.tags.map((tag, position) => keyed({ ...tag, position, groupId: groups.ids.get(keyOf.get(group.name)!)! }, tag.name)));
+  const fileTags = file.codebook.flatMap((group) =>
+    group.tags.map((tag, position) =>
+      keyed({ ...tag, position, groupId: groups.ids.get(keyOf.get(group.name)!)! }, tag.name),
+    ),
+  );
   const tags = await matchOrCreate(tx, "tag", projectId, fileTags, async (missing) => {
     await lockShortcuts(tx, projectId);
     const used = await tx.tag.findMany({ where: { projectId, shortcut: { not: null } }, select: { shortcut: true } });
@@ -150,28 +192,60 @@ export async function importProjectFile(tx: DbClient, actor: Actor, projectId: s
       // A shortcut the project has, or that one of its shortcuts starts (or the other way round), is left off.
       const freeShortcut = shortcut && !firstClash(shortcut, used) ? shortcut : null;
       if (freeShortcut) used.push({ shortcut: freeShortcut });
-      return { projectId, groupId, name, description: description ?? null, color, shortcut: freeShortcut, position, archivedAt: archived ? new Date() : null };
+      return {
+        projectId,
+        groupId,
+        name,
+        description: description ?? null,
+        color,
+        shortcut: freeShortcut,
+        position,
+        archivedAt: archived ? new Date() : null,
+      };
     });
     return (await tx.tag.createMany({ data: rows, skipDuplicates: true })).count;
   });
   imported.tags = tags.created;
   const missingTag = fileTags.find((tag) => !tags.ids.has(tag.key));
-  if (missingTag) throw conflict(`The tag '${missingTag.name}' or its shortcut was taken by another change meanwhile; import the file again.`);
+  if (missingTag)
+    throw conflict(
+      `The tag '${missingTag.name}' or its shortcut was taken by another change meanwhile; import the file again.`,
+    );
 
   const articles = new Map<string, { id: string; text: string; revision: number }>();
-  const stored = await insertArticles(tx, actor, projectId, file.articles.map(({ id: _fileId, source, ...article }) => ({ ...article, sourceName: source })));
+  const stored = await insertArticles(
+    tx,
+    actor,
+    projectId,
+    file.articles.map(({ id: _fileId, source, ...article }) => ({ ...article, sourceName: source })),
+  );
   for (const [index, article] of stored.entries()) articles.set(file.articles[index]!.id, article);
   imported.articles = stored.length;
 
   // The outlets' homepages and notes, where the project's outlet of that name has none yet.
   for (const outlet of file.outlets ?? []) {
     const found = await findSourceByName(tx, projectId, outlet.name);
-    const source = found && (await tx.source.findUniqueOrThrow({ where: { id: found.id }, select: { id: true, homepage: true, notes: true } }));
+    const source =
+      found &&
+      (await tx.source.findUniqueOrThrow({
+        where: { id: found.id },
+        select: { id: true, homepage: true, notes: true },
+      }));
     if (!source) continue;
-    const filled = { homepage: source.homepage ?? outlet.homepage ?? null, notes: source.notes ?? outlet.notes ?? null };
+    const filled = {
+      homepage: source.homepage ?? outlet.homepage ?? null,
+      notes: source.notes ?? outlet.notes ?? null,
+    };
     if (filled.homepage === source.homepage && filled.notes === source.notes) continue;
     await tx.source.update({ where: { id: source.id }, data: filled });
-    await recordAudit(tx, actor, { projectId, action: "source.update", entityType: "Source", entityId: source.id, before: { homepage: source.homepage, notes: source.notes }, after: filled });
+    await recordAudit(tx, actor, {
+      projectId,
+      action: "source.update",
+      entityType: "Source",
+      entityId: source.id,
+      before: { homepage: source.homepage, notes: source.notes },
+      after: filled,
+    });
   }
 
   // Events matched by title (an event is named once per project); the missing ones are created.
@@ -195,7 +269,9 @@ export async function importProjectFile(tx: DbClient, actor: Actor, projectId: s
   imported.events = events.created;
   const eventIdOf = new Map(fileEvents.map((event) => [event.id, events.ids.get(event.key)!]));
 
-  const ids = newIds(file.annotations.reduce((sum, annotation) => sum + 1 + annotation.links.length + annotation.comments.length, 0));
+  const ids = newIds(
+    file.annotations.reduce((sum, annotation) => sum + 1 + annotation.links.length + annotation.comments.length, 0),
+  );
   let used = 0;
   const nextId = () => ids[used++]!;
   const rows: NewAnnotation[] = file.annotations.map((annotation, index) => {
@@ -204,14 +280,25 @@ export async function importProjectFile(tx: DbClient, actor: Actor, projectId: s
     if (mismatch) throw invalidAt(`annotations.${index}`, `the span does not match its article's text: ${mismatch}`);
     const tagIds = annotation.tags.map((name, tagIndex) => {
       const id = tags.ids.get(keyOf.get(name)!);
-      if (!id) throw invalidAt(`annotations.${index}.tags.${tagIndex}`, `the tag '${name}' is in neither the file's codebook nor the project's`);
+      if (!id)
+        throw invalidAt(
+          `annotations.${index}.tags.${tagIndex}`,
+          `the tag '${name}' is in neither the file's codebook nor the project's`,
+        );
       return id;
     });
     // Two of the file's events may be one of the project's: a claim is linked to it once (the first link).
     const links = new Map<string, NonNullable<NewAnnotation["links"]>[number]>();
     for (const link of annotation.links) {
       const eventId = eventIdOf.get(link.eventId)!;
-      if (!links.has(eventId)) links.set(eventId, { id: nextId(), eventId, stance: link.stance, attributedTo: link.attributedTo ?? null, note: link.note ?? null });
+      if (!links.has(eventId))
+        links.set(eventId, {
+          id: nextId(),
+          eventId,
+          stance: link.stance,
+          attributedTo: link.attributedTo ?? null,
+          note: link.note ?? null,
+        });
     }
     return {
       id: nextId(),
@@ -227,7 +314,11 @@ export async function importProjectFile(tx: DbClient, actor: Actor, projectId: s
       updatedAt: new Date(annotation.updatedAt),
       tagIds: [...new Set(tagIds)],
       links: [...links.values()],
-      comments: annotation.comments.map((comment) => ({ id: nextId(), text: comment.text, createdAt: new Date(comment.createdAt) })),
+      comments: annotation.comments.map((comment) => ({
+        id: nextId(),
+        text: comment.text,
+        createdAt: new Date(comment.createdAt),
+      })),
     };
   });
   await insertAnnotations(tx, { projectId, authorId: actor.userId }, rows);
@@ -235,6 +326,12 @@ export async function importProjectFile(tx: DbClient, actor: Actor, projectId: s
   imported.links = rows.reduce((sum, row) => sum + row.links!.length, 0);
   imported.comments = rows.reduce((sum, row) => sum + row.comments!.length, 0);
 
-  await recordAudit(tx, actor, { projectId, action: "project.import", entityType: "Project", entityId: projectId, after: imported });
+  await recordAudit(tx, actor, {
+    projectId,
+    action: "project.import",
+    entityType: "Project",
+    entityId: projectId,
+    after: imported,
+  });
   return { kind: "project", imported };
 }

@@ -26,7 +26,8 @@ const shared = globalThis as unknown as { parallaxImportSlots?: { slots: Semapho
 function busy(count: number): AppError {
   return new AppError(
     "service_unavailable",
-    `This server runs ${count} import${count === 1 ? "" : "s"} at a time and others are waiting; send this one again in ${RETRY_AFTER_SECONDS} seconds.`,
+    `This server runs ${count} import${count === 1 ? "" : "s"} at a time and others are waiting; send this one again ` +
+      `in ${RETRY_AFTER_SECONDS} seconds.`,
     { limit: "concurrent imports", concurrentImports: count, retryAfterSeconds: RETRY_AFTER_SECONDS },
   );
 }
@@ -38,7 +39,11 @@ function busy(count: number): AppError {
  */
 export async function withImportSlot<T>(work: () => Promise<T>): Promise<T> {
   const count = importSlotCount();
-  const queue = (shared.parallaxImportSlots ??= { slots: withTimeout(new Semaphore(count), WAIT_MS, E_TIMEOUT), waiting: 0 });
+  const queue = shared.parallaxImportSlots ?? {
+    slots: withTimeout(new Semaphore(count), WAIT_MS, E_TIMEOUT),
+    waiting: 0,
+  };
+  shared.parallaxImportSlots = queue;
   if (queue.slots.isLocked() && queue.waiting >= count * WAITING_PER_SLOT) throw busy(count);
   queue.waiting++;
   let release: () => void;
@@ -71,11 +76,17 @@ export function importTransaction<T>(work: (tx: Prisma.TransactionClient) => Pro
       return await db().$transaction(work, { timeout: IMPORT_TIMEOUT_MS });
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2028") {
-        // The transaction did not start (no connection within Prisma's maxWait) or did not finish within IMPORT_TIMEOUT_MS.
-        throw new AppError("service_unavailable", `The server could not do the import in time (${IMPORT_TIMEOUT_MS / 1000} s at most) and undid it; send it again later, or in smaller files.`, {
-          limit: "import duration",
-          retryAfterSeconds: 30,
-        });
+        // The transaction did not start (no connection within Prisma's maxWait) or did not finish within
+        // IMPORT_TIMEOUT_MS.
+        throw new AppError(
+          "service_unavailable",
+          `The server could not do the import in time (${IMPORT_TIMEOUT_MS / 1000} s at most) and undid it; send it ` +
+            `again later, or in smaller files.`,
+          {
+            limit: "import duration",
+            retryAfterSeconds: 30,
+          },
+        );
       }
       throw error;
     }

@@ -1,7 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
-import { codePointConverter, describeSpanMismatch, type QuoteMatch, type QuotePlacementRequest, quoteContext, splitsSurrogatePair } from "@/lib/anchoring";
+import {
+  codePointConverter,
+  describeSpanMismatch,
+  type QuoteMatch,
+  type QuotePlacementRequest,
+  quoteContext,
+  splitsSurrogatePair,
+} from "@/lib/anchoring";
 import { annotationFields } from "@/lib/annotations";
 import { recordAudit } from "@/lib/audit";
 import type { DbClient } from "@/lib/db";
@@ -18,7 +25,9 @@ type Span = { start: number; end: number };
  * else approximate matches, searched on a worker thread one article at a time
  * (within the worker's time limit and a budget of approximate searching).
  */
-async function searchQuotes(items: { index: number; article: { id: string; text: string }; quote: QuotePlacementRequest | null }[]): Promise<Map<number, QuoteMatch>> {
+async function searchQuotes(
+  items: { index: number; article: { id: string; text: string }; quote: QuotePlacementRequest | null }[],
+): Promise<Map<number, QuoteMatch>> {
   const byArticle = new Map<{ text: string }, { index: number; quote: QuotePlacementRequest }[]>();
   for (const { index, article, quote } of items) {
     if (!quote) continue;
@@ -28,8 +37,14 @@ async function searchQuotes(items: { index: number; article: { id: string; text:
   }
   const found = new Map<number, QuoteMatch>();
   for (const [article, requests] of byArticle) {
-    const matches = await runInWorker("placeQuotes", { text: article.text, requests: requests.map((request) => request.quote) });
-    requests.forEach(({ index }, at) => matches[at] && found.set(index, matches[at]));
+    const matches = await runInWorker("placeQuotes", {
+      text: article.text,
+      requests: requests.map((request) => request.quote),
+    });
+    requests.forEach(({ index }, at) => {
+      const match = matches[at];
+      if (match) found.set(index, match);
+    });
   }
   return found;
 }
@@ -55,7 +70,8 @@ const webAnnotationFile = z.union([
 ]);
 
 export function isWebAnnotationFile(input: unknown): boolean {
-  if (Array.isArray(input)) return input.length > 0 && typeof input[0] === "object" && input[0] !== null && "target" in input[0];
+  if (Array.isArray(input))
+    return input.length > 0 && typeof input[0] === "object" && input[0] !== null && "target" in input[0];
   const type = (input as { type?: unknown } | null)?.type;
   return type === "AnnotationCollection" || type === "AnnotationPage" || type === "Annotation";
 }
@@ -103,10 +119,24 @@ function readBodies(body: unknown): Bodies {
  * approximate): "reanchored". Items that cannot be placed are rejected with
  * the reason; the rest are stored together (the caller's transaction).
  */
-export async function importWebAnnotations(tx: DbClient, actor: Actor, projectId: string, input: unknown): Promise<WebAnnotationImportReport> {
+export async function importWebAnnotations(
+  tx: DbClient,
+  actor: Actor,
+  projectId: string,
+  input: unknown,
+): Promise<WebAnnotationImportReport> {
   const file = parseInput(webAnnotationFile, input);
-  const items: unknown[] = Array.isArray(file) ? file : file.type === "AnnotationCollection" ? (file.first as { items: unknown[] }).items : file.type === "AnnotationPage" ? (file.items as unknown[]) : [file];
-  const articles = await tx.article.findMany({ where: { projectId, deletedAt: null }, select: { id: true, url: true, text: true, revision: true } });
+  const items: unknown[] = Array.isArray(file)
+    ? file
+    : file.type === "AnnotationCollection"
+      ? (file.first as { items: unknown[] }).items
+      : file.type === "AnnotationPage"
+        ? (file.items as unknown[])
+        : [file];
+  const articles = await tx.article.findMany({
+    where: { projectId, deletedAt: null },
+    select: { id: true, url: true, text: true, revision: true },
+  });
   const bySource = new Map<string, (typeof articles)[number]>();
   for (const article of articles) {
     bySource.set(`urn:uuid:${article.id}`, article);
@@ -117,7 +147,13 @@ export async function importWebAnnotations(tx: DbClient, actor: Actor, projectId
   const tagId = (name: string) => codebook.find((tag) => tag.name.toLowerCase() === name.toLowerCase())?.id;
   const converters = new Map<string, ReturnType<typeof codePointConverter>>();
 
-  const report: WebAnnotationImportReport = { kind: "web-annotation", imported: 0, reanchored: 0, rejected: 0, items: [] };
+  const report: WebAnnotationImportReport = {
+    kind: "web-annotation",
+    imported: 0,
+    reanchored: 0,
+    rejected: 0,
+    items: [],
+  };
   /** What is stored, at the end, in batches. */
   const rows: NewAnnotation[] = [];
   const reject = (index: number, reason: string) => {
@@ -125,8 +161,16 @@ export async function importWebAnnotations(tx: DbClient, actor: Actor, projectId
     report.items.push({ index, status: "rejected", reason });
   };
 
-  // First each item's target and its position; the quotes not at their position are searched for afterwards, off this thread.
-  type Located = { index: number; article: (typeof articles)[number]; body: unknown; span: Span | null; quote: QuotePlacementRequest | null; hasPosition: boolean };
+  // First each item's target and its position; the quotes not at their position are searched for afterwards, off this
+  // thread.
+  type Located = {
+    index: number;
+    article: (typeof articles)[number];
+    body: unknown;
+    span: Span | null;
+    quote: QuotePlacementRequest | null;
+    hasPosition: boolean;
+  };
   const located: Located[] = [];
   for (const [index, raw] of items.entries()) {
     const parsed = annotation.safeParse(raw);
@@ -141,18 +185,31 @@ export async function importWebAnnotations(tx: DbClient, actor: Actor, projectId
       reject(index, `no article of this project has the source ${source}`);
       continue;
     }
-    const selectors = typeof target === "string" || !target.selector ? [] : Array.isArray(target.selector) ? target.selector : [target.selector];
-    const quote = selectors.find((candidate) => candidate.type === "TextQuoteSelector") as { exact?: unknown; prefix?: unknown; suffix?: unknown } | undefined;
-    const position = selectors.find((candidate) => candidate.type === "TextPositionSelector") as { start?: unknown; end?: unknown } | undefined;
+    const selectors =
+      typeof target === "string" || !target.selector
+        ? []
+        : Array.isArray(target.selector)
+          ? target.selector
+          : [target.selector];
+    const quote = selectors.find((candidate) => candidate.type === "TextQuoteSelector") as
+      | { exact?: unknown; prefix?: unknown; suffix?: unknown }
+      | undefined;
+    const position = selectors.find((candidate) => candidate.type === "TextPositionSelector") as
+      | { start?: unknown; end?: unknown }
+      | undefined;
     const exact = typeof quote?.exact === "string" && quote.exact !== "" ? quote.exact : null;
 
     let converter = converters.get(article.id);
-    if (!converter) converters.set(article.id, (converter = codePointConverter(article.text)));
+    if (!converter) {
+      converter = codePointConverter(article.text);
+      converters.set(article.id, converter);
+    }
     let span: Span | null = null;
     if (typeof position?.start === "number" && typeof position.end === "number") {
       const start = converter.toUtf16(position.start);
       const end = converter.toUtf16(position.end);
-      if (start !== null && end !== null && start < end && (exact === null || article.text.slice(start, end) === exact)) span = { start, end };
+      if (start !== null && end !== null && start < end && (exact === null || article.text.slice(start, end) === exact))
+        span = { start, end };
     }
     const search =
       span || !exact
@@ -179,11 +236,18 @@ export async function importWebAnnotations(tx: DbClient, actor: Actor, projectId
       }
     }
     if (!span) {
-      reject(index, item.quote ? "its quote is not in the article's text" : "it has neither a matching position nor a quote");
+      reject(
+        index,
+        item.quote ? "its quote is not in the article's text" : "it has neither a matching position nor a quote",
+      );
       continue;
     }
     const spanExact = article.text.slice(span.start, span.end);
-    if (splitsSurrogatePair(article.text, span.start) || splitsSurrogatePair(article.text, span.end) || describeSpanMismatch(article.text, { ...span, exact: spanExact })) {
+    if (
+      splitsSurrogatePair(article.text, span.start) ||
+      splitsSurrogatePair(article.text, span.end) ||
+      describeSpanMismatch(article.text, { ...span, exact: spanExact })
+    ) {
       reject(index, "its span splits a character");
       continue;
     }
@@ -196,7 +260,16 @@ export async function importWebAnnotations(tx: DbClient, actor: Actor, projectId
       continue;
     }
     const id = uuidv7();
-    rows.push({ id, articleId: article.id, ...span, exact: spanExact, ...quoteContext(article.text, span.start, span.end), note: note.data ?? null, revision: article.revision, tagIds: [...new Set(known)] });
+    rows.push({
+      id,
+      articleId: article.id,
+      ...span,
+      exact: spanExact,
+      ...quoteContext(article.text, span.start, span.end),
+      note: note.data ?? null,
+      revision: article.revision,
+      tagIds: [...new Set(known)],
+    });
     report[status]++;
     report.items.push({ index, status, id, ...(unknownTags.length ? { unknownTags } : {}) });
   }
@@ -205,6 +278,12 @@ export async function importWebAnnotations(tx: DbClient, actor: Actor, projectId
     throw unprocessable(`Nothing could be imported: ${report.items[0]!.reason}.`, { items: report.items });
   }
   await insertAnnotations(tx, { projectId, authorId: actor.userId }, rows);
-  await recordAudit(tx, actor, { projectId, action: "annotation.import", entityType: "Project", entityId: projectId, after: { imported: report.imported, reanchored: report.reanchored, rejected: report.rejected } });
+  await recordAudit(tx, actor, {
+    projectId,
+    action: "annotation.import",
+    entityType: "Project",
+    entityId: projectId,
+    after: { imported: report.imported, reanchored: report.reanchored, rejected: report.rejected },
+  });
   return report;
 }

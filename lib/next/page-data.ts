@@ -55,7 +55,9 @@ export function projectSubpage(slug: string, title: string) {
  * compare): a refusal other than not-found/forbidden is a message to show on
  * the page beside the form, not an error page.
  */
-export async function orProblem<T>(load: Promise<T>): Promise<{ data: T; problem: null } | { data: null; problem: string }> {
+export async function orProblem<T>(
+  load: Promise<T>,
+): Promise<{ data: T; problem: null } | { data: null; problem: string }> {
   try {
     return { data: await forPage(load), problem: null };
   } catch (error) {

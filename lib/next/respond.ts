@@ -19,12 +19,41 @@ export function jsonText(body: string, init: { status?: number; headers?: Header
 }
 
 /** PostgreSQL or the pool cannot be reached: a 503, never a hang or a 500. */
-const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08004", "08006"]);
+const UNAVAILABLE_CODES = new Set([
+  "P1001",
+  "P1002",
+  "P1017",
+  "P2024",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+]);
 /** What Prisma's driver adapter calls such errors (a raw query wraps them as P2010). */
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 // `connect ENOENT`: the server's Unix socket file is gone (PostgreSQL stopped or restarting).
-const UNAVAILABLE_MESSAGES =
-  /can't reach database server|connect ENOENT|connection terminated|timeout exceeded when trying to connect|ECONNREFUSED|database system is (starting up|not yet accepting connections|shutting down|in recovery mode)|terminating connection due to|connection error and is not queryable|Connection terminated unexpectedly/i;
+const UNAVAILABLE_MESSAGES = new RegExp(
+  [
+    "can't reach database server",
+    "connect ENOENT",
+    "connection terminated",
+    "timeout exceeded when trying to connect",
+    "ECONNREFUSED",
+    "database system is (starting up|not yet accepting connections|shutting down|in recovery mode)",
+    "terminating connection due to",
+    "connection error and is not queryable",
+    "Connection terminated unexpectedly",
+  ].join("|"),
+  "i",
+);
 
 /**
  * Whether an error (or anything it wraps: causes, and the driver adapter's
@@ -35,7 +64,13 @@ function isDatabaseUnavailable(error: unknown): boolean {
   for (let checked = 0; pending.length > 0 && checked < 20; checked++) {
     const candidate = pending.shift();
     if (typeof candidate !== "object" || candidate === null) continue;
-    const { code, kind, message, cause, meta } = candidate as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    const { code, kind, message, cause, meta } = candidate as {
+      code?: unknown;
+      kind?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+    };
     if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
     if (typeof kind === "string" && UNAVAILABLE_KINDS.has(kind)) return true;
     if (typeof message === "string" && UNAVAILABLE_MESSAGES.test(message)) return true;
@@ -57,9 +92,12 @@ export function errorResponse(error: unknown): Response {
       headers: typeof retryAfter === "number" ? { "retry-after": String(retryAfter) } : undefined,
     });
   }
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025") return json(errorBody("not_found", "Not found."), { status: 404 });
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025")
+    return json(errorBody("not_found", "Not found."), { status: 404 });
   if (uniqueViolation(error)) {
-    return json(errorBody("conflict", "This conflicts with something that already exists (a unique value is taken)."), { status: 409 });
+    return json(errorBody("conflict", "This conflicts with something that already exists (a unique value is taken)."), {
+      status: 409,
+    });
   }
   if (isDatabaseUnavailable(error)) {
     return json(errorBody("service_unavailable", "The database is unavailable; try again shortly."), {
@@ -78,7 +116,10 @@ export function errorResponse(error: unknown): Response {
  * a JSON error with its status; a failure after it can only cut the stream
  * short, and is logged.
  */
-export async function streamedResponse(chunks: AsyncGenerator<string | Uint8Array>, headers: HeadersInit): Promise<Response> {
+export async function streamedResponse(
+  chunks: AsyncGenerator<string | Uint8Array>,
+  headers: HeadersInit,
+): Promise<Response> {
   const encoder = new TextEncoder();
   let next: IteratorResult<string | Uint8Array> | null = await chunks.next();
   const body = new ReadableStream<Uint8Array>({
@@ -153,6 +194,11 @@ export function eventStreamResponse<Event>(feed: EventFeed<Event>, signal?: Abor
     cancel: close,
   });
   return new Response(body, {
-    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store, no-transform",
+      connection: "keep-alive",
+      "x-accel-buffering": "no",
+    },
   });
 }

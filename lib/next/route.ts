@@ -35,12 +35,23 @@ export function apiRoute<Param extends string = never>(
 }
 
 /** As apiRoute, for the few routes anyone may call (health, token creation). */
-export function publicApiRoute<Param extends string = never>(handler: (context: ApiContext<Param>) => Promise<Response>) {
-  return async (request: Request, routeContext: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+export function publicApiRoute<Param extends string = never>(
+  handler: (context: ApiContext<Param>) => Promise<Response>,
+) {
+  return async (
+    request: Request,
+    routeContext: { params: Promise<Record<string, string | string[]>> },
+  ): Promise<Response> => {
     try {
       const params = (await routeContext.params) as Record<Param, string>;
       const query = Object.fromEntries(new URL(request.url).searchParams);
-      return await handler({ request, params, query, body: () => readJsonBody(request), expectedVersion: () => versionFromIfMatch(request.headers.get("if-match")) });
+      return await handler({
+        request,
+        params,
+        query,
+        body: () => readJsonBody(request),
+        expectedVersion: () => versionFromIfMatch(request.headers.get("if-match")),
+      });
     } catch (error) {
       return errorResponse(error);
     }
@@ -85,7 +96,9 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export function methodNotAllowed(...allowed: Method[]) {
   const allow = allowed.join(", ");
   return async (): Promise<Response> => {
-    const response = errorResponse(new AppError("method_not_allowed", `This route answers ${allow} only.`, { allow: allowed }));
+    const response = errorResponse(
+      new AppError("method_not_allowed", `This route answers ${allow} only.`, { allow: allowed }),
+    );
     response.headers.set("allow", allow);
     return response;
   };

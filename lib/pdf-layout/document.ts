@@ -62,7 +62,13 @@ export class PdfWriter {
   private readonly pen: Pen;
 
   constructor(info: DocumentInfo) {
-    this.doc = new PDFDocument({ autoFirstPage: false, bufferPages: false, compress: true, lang: info.language, info: { Title: info.title, Author: info.author, Creator: info.author } });
+    this.doc = new PDFDocument({
+      autoFirstPage: false,
+      bufferPages: false,
+      compress: true,
+      lang: info.language,
+      info: { Title: info.title, Author: info.author, Creator: info.author },
+    });
     registerFonts(this.doc);
     this.pen = new Pen(this.doc);
   }
@@ -90,7 +96,11 @@ export class PdfWriter {
 
   private drawLines(lines: PlacedLine[]): void {
     for (const { line, x, y } of lines) {
-      for (const box of line.boxes) this.pen.fill(box.color).rect(x + box.x, y + box.y, box.width, box.height).fill();
+      for (const box of line.boxes)
+        this.pen
+          .fill(box.color)
+          .rect(x + box.x, y + box.y, box.width, box.height)
+          .fill();
       for (const run of line.runs) this.drawRun(run, x, y + line.baseline);
     }
   }
@@ -100,7 +110,11 @@ export class PdfWriter {
    * count), and hands over the bytes of the PDF page by page. A page's lines
    * are let go once drawn.
    */
-  async *writePages(geometry: PageGeometry, pages: (PlacedLine[] | null)[], footer: (pageNumber: number, pageCount: number) => PlacedLine[]): AsyncGenerator<Uint8Array> {
+  async *writePages(
+    geometry: PageGeometry,
+    pages: (PlacedLine[] | null)[],
+    footer: (pageNumber: number, pageCount: number) => PlacedLine[],
+  ): AsyncGenerator<Uint8Array> {
     const { doc } = this;
     const written: Buffer[] = [];
     doc.on("data", (chunk: Buffer) => written.push(chunk));
@@ -108,7 +122,8 @@ export class PdfWriter {
       doc.on("end", resolve);
       doc.on("error", reject);
     });
-    // Each piece has an ArrayBuffer of its own (Buffer.concat may hand out a slice of a shared pool): it can be transferred to another thread.
+    // Each piece has an ArrayBuffer of its own (Buffer.concat may hand out a slice of a shared pool): it can be
+    // transferred to another thread.
     const take = () => {
       const piece = new Uint8Array(written.reduce((length, chunk) => length + chunk.length, 0));
       let at = 0;

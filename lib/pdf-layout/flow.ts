@@ -4,7 +4,10 @@ import type { LineBox } from "./paragraph";
 export interface Column {
   x: number;
   lines: LineBox[];
-  /** Shown at the top of the column on each further page the block runs on to, once its own lines are all placed (a row's label). */
+  /**
+   * Shown at the top of the column on each further page the block runs on to, once its own lines are all placed (a
+   * row's label).
+   */
   continued?: LineBox[];
 }
 
@@ -60,7 +63,10 @@ export class Flow {
   newPage(): void {
     this.pages.push([]);
     this.y = this.page.top;
-    if (this.continuation) this.put(this.continuation.map((column) => ({ ...column, lines: column.lines.filter((line) => !isSpace(line)) })));
+    if (this.continuation)
+      this.put(
+        this.continuation.map((column) => ({ ...column, lines: column.lines.filter((line) => !isSpace(line)) })),
+      );
     this.atTop = true;
   }
 
@@ -88,12 +94,17 @@ export class Flow {
     const next = columns.map(() => 0);
     for (let continuing = false; ; continuing = true) {
       const slice = columns.map((column, index) => {
-        if (continuing && column.continued && next[index] === column.lines.length) return { x: column.x, lines: column.continued };
+        if (continuing && column.continued && next[index] === column.lines.length)
+          return { x: column.x, lines: column.continued };
         let from = next[index]!;
         if (this.atTop) while (from < column.lines.length && isSpace(column.lines[from]!)) from++;
         let to = from;
         let used = 0;
-        while (to < column.lines.length && (used + column.lines[to]!.height <= this.room || (this.atTop && to === from))) used += column.lines[to++]!.height;
+        while (
+          to < column.lines.length &&
+          (used + column.lines[to]!.height <= this.room || (this.atTop && to === from))
+        )
+          used += column.lines[to++]!.height;
         next[index] = to;
         return { x: column.x, lines: column.lines.slice(from, to) };
       });

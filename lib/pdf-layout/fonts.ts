@@ -10,16 +10,25 @@ export type Weight = 400 | 700;
  * Cyrillic, Greek, Hebrew, Armenian, Georgian, many symbols.
  */
 const FAMILIES = [
-  { name: "Vazirmatn", files: { 400: "vazirmatn/fonts/ttf/Vazirmatn-Regular.ttf", 700: "vazirmatn/fonts/ttf/Vazirmatn-Bold.ttf" } },
-  { name: "DejaVu Sans", files: { 400: "dejavu-fonts-ttf/ttf/DejaVuSans.ttf", 700: "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf" } },
+  {
+    name: "Vazirmatn",
+    files: { 400: "vazirmatn/fonts/ttf/Vazirmatn-Regular.ttf", 700: "vazirmatn/fonts/ttf/Vazirmatn-Bold.ttf" },
+  },
+  {
+    name: "DejaVu Sans",
+    files: { 400: "dejavu-fonts-ttf/ttf/DejaVuSans.ttf", 700: "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf" },
+  },
 ] as const;
 
-/** Index into FAMILIES; MISSING: no face has the character (CJK, some emoji): a box from DejaVu Sans is drawn instead. */
+/**
+ * Index into FAMILIES; MISSING: no face has the character (CJK, some emoji): a box from DejaVu Sans is drawn instead.
+ */
 export type Face = number;
 export const MISSING: Face = FAMILIES.length;
 
 /** The name a face is registered under in a PDF document. */
-export const fontName = (face: Face, weight: Weight) => `${FAMILIES[face === MISSING ? FAMILIES.length - 1 : face]!.name} ${weight}`;
+export const fontName = (face: Face, weight: Weight) =>
+  `${FAMILIES[face === MISSING ? FAMILIES.length - 1 : face]!.name} ${weight}`;
 
 interface LoadedFace {
   bytes: Buffer;

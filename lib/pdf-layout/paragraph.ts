@@ -62,7 +62,10 @@ export type Measure = (text: string, font: string, size: number) => number;
 
 const bidi = bidiFactory();
 const graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
-/** Characters that make a paragraph need the bidirectional algorithm: right-to-left scripts and explicit direction marks. */
+/**
+ * Characters that make a paragraph need the bidirectional algorithm: right-to-left scripts and explicit direction
+ * marks.
+ */
 const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200F\u202B\u202E\u2067]|[\uD802\uD803\uD83A\uD83B]/;
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/u;
 /** Invisible formatting characters no face has: left out of the drawing rather than drawn as boxes. */
@@ -74,7 +77,7 @@ function cleanText(text: string): string {
     .toWellFormed()
     .replace(/\r\n?|[\u2028\u2029]/g, "\n")
     .replace(/\t/g, " ")
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, "");
+    .replace(/(?!\n)\p{Cc}/gu, ""); // control characters but the line break (tabs are spaces by now)
 }
 
 /** A paragraph's text with, for each UTF-16 unit, its span and face. */
@@ -116,7 +119,12 @@ function drawnText(text: string, face: Face): string {
 }
 
 const LONGEST_WHOLE_WORD = 1_000;
-const isSpace = (code: number) => code === 0x20 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a && code !== 0x2007) || code === 0x205f || code === 0x3000;
+const isSpace = (code: number) =>
+  code === 0x20 ||
+  code === 0x1680 ||
+  (code >= 0x2000 && code <= 0x200a && code !== 0x2007) ||
+  code === 0x205f ||
+  code === 0x3000;
 
 /** Measures ranges of a paragraph's text, each piece in its own face and size. */
 class Measurer {
@@ -133,7 +141,8 @@ class Measurer {
       while (end < to && styleAt[end] === styleAt[start] && faceAt[end] === faceAt[start]) end++;
       const face = faceAt[start]!;
       const style = styles[styleAt[start]!]!;
-      if (face !== IGNORED) width += this.measure(drawnText(text.slice(start, end), face), fontName(face, style.weight), style.size);
+      if (face !== IGNORED)
+        width += this.measure(drawnText(text.slice(start, end), face), fontName(face, style.weight), style.size);
       start = end;
     }
     return width;
@@ -145,7 +154,13 @@ class Measurer {
  * text without their trailing spaces: words (with the spaces after them) as
  * long as they fit, a word wider than a line cut between graphemes.
  */
-function* breakLines(prepared: PreparedText, measurer: Measurer, start: number, end: number, width: number): Generator<[number, number]> {
+function* breakLines(
+  prepared: PreparedText,
+  measurer: Measurer,
+  start: number,
+  end: number,
+  width: number,
+): Generator<[number, number]> {
   const { text } = prepared;
   let lineStart = start;
   let lineEnd = start;
@@ -199,7 +214,8 @@ class LineSetter {
     private readonly alignRight: boolean,
   ) {
     this.line = prepared.text.slice(start, end);
-    this.embedding = direction === "rtl" || RIGHT_TO_LEFT.test(this.line) ? bidi.getEmbeddingLevels(this.line, direction) : null;
+    this.embedding =
+      direction === "rtl" || RIGHT_TO_LEFT.test(this.line) ? bidi.getEmbeddingLevels(this.line, direction) : null;
     this.mirrored = this.embedding ? bidi.getMirroredCharactersMap(this.line, this.embedding.levels) : new Map();
   }
 
@@ -209,7 +225,8 @@ class LineSetter {
     for (let offset = 0; offset < order.length; offset++) order[offset] = from + offset;
     if (this.embedding && to > from) {
       const base = from - this.start;
-      for (const segment of bidi.getReorderSegments(this.line, this.embedding, base, base + (to - from) - 1)) order.subarray(segment[0]! - base, segment[1]! - base + 1).reverse();
+      for (const segment of bidi.getReorderSegments(this.line, this.embedding, base, base + (to - from) - 1))
+        order.subarray(segment[0]! - base, segment[1]! - base + 1).reverse();
     }
     return order;
   }
@@ -247,7 +264,15 @@ class LineSetter {
         const logical = text.slice(Math.min(at, order[last]!), Math.max(at, order[last]!) + 1);
         const runText = mirror ?? drawnText(logical, face);
         const actualText = face === MISSING ? logical : null;
-        runs.push({ text: runText, font, size: style.size, color: style.color, x, rightToLeft: rightToLeft && actualText === null, actualText });
+        runs.push({
+          text: runText,
+          font,
+          size: style.size,
+          color: style.color,
+          x,
+          rightToLeft: rightToLeft && actualText === null,
+          actualText,
+        });
         x += this.measure(runText, font, style.size);
       }
       first = last + 1;
@@ -278,8 +303,16 @@ export function layoutParagraph(paragraph: Paragraph, width: number, measure: Me
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
-    const setter = new LineSetter(prepared, measure, start, end, paragraph.direction, (paragraph.align ?? (paragraph.direction === "rtl" ? "right" : "left")) === "right");
-    for (const [from, to] of breakLines(prepared, measurer, start, end, width)) lines.push({ height, baseline, runs: setter.runs(from, to, width), boxes: [] });
+    const setter = new LineSetter(
+      prepared,
+      measure,
+      start,
+      end,
+      paragraph.direction,
+      (paragraph.align ?? (paragraph.direction === "rtl" ? "right" : "left")) === "right",
+    );
+    for (const [from, to] of breakLines(prepared, measurer, start, end, width))
+      lines.push({ height, baseline, runs: setter.runs(from, to, width), boxes: [] });
     start = end + 1;
   }
   return lines;

@@ -19,7 +19,11 @@ export interface Adjudication {
   units: AdjudicationUnit[];
 }
 
-const tagKey = (annotation: AnnotationView) => annotation.tags.map((tag) => tag.id).sort().join(",");
+const tagKey = (annotation: AnnotationView) =>
+  annotation.tags
+    .map((tag) => tag.id)
+    .sort()
+    .join(",");
 
 /**
  * The article's annotations by the reviewers who coded it, aligned by span
@@ -28,9 +32,16 @@ const tagKey = (annotation: AnnotationView) => annotation.tags.map((tag) => tag.
  */
 export async function adjudicate(actor: Actor, articleId: string): Promise<Adjudication> {
   await requireArticlePermission(actor, articleId, "annotation.review");
-  const annotations = (await listArticleAnnotations(actor, articleId)).filter((annotation) => annotation.anchor !== "orphaned");
-  const coders = [...new Map(annotations.map((annotation) => [annotation.author.id, annotation.author])).values()].sort((a, b) => a.name.localeCompare(b.name));
-  const spans = annotations.map((annotation) => ({ ...annotation, coder: coders.findIndex((coder) => coder.id === annotation.author.id) }));
+  const annotations = (await listArticleAnnotations(actor, articleId)).filter(
+    (annotation) => annotation.anchor !== "orphaned",
+  );
+  const coders = [...new Map(annotations.map((annotation) => [annotation.author.id, annotation.author])).values()].sort(
+    (a, b) => a.name.localeCompare(b.name),
+  );
+  const spans = annotations.map((annotation) => ({
+    ...annotation,
+    coder: coders.findIndex((coder) => coder.id === annotation.author.id),
+  }));
   const units = matchSpans(spans, coders.length).map((members) => {
     const versions = members.map((member) => (member ? (({ coder: _coder, ...view }) => view)(member) : null));
     const present = versions.filter((version): version is AnnotationView => version !== null);
@@ -54,19 +65,31 @@ const settleInput = z
   .strictObject({
     /** The version to accept (approve): one of `versions`. */
     accept: uuid,
-    /** `accept` and the versions to reject (the unit's others; those already rejected may be left out to keep their reasons), each with the version number the decision was made on. */
-    versions: z.record(uuid, z.number().int().min(1).max(2_147_483_647)).refine((versions) => Object.keys(versions).length <= 50, "at most 50 versions"),
+    /**
+     * `accept` and the versions to reject (the unit's others; those already rejected may be left out to keep their
+     * reasons), each with the version number the decision was made on.
+     */
+    versions: z
+      .record(uuid, z.number().int().min(1).max(2_147_483_647))
+      .refine((versions) => Object.keys(versions).length <= 50, "at most 50 versions"),
     /** The accepted version's tags instead of its own (merging the versions' tags): ids or names. */
     tags: z.array(z.string().min(1).max(200)).max(200).optional(),
   })
-  .refine(({ accept, versions }) => accept in versions, { message: "accept must be one of the versions", path: ["accept"] });
+  .refine(({ accept, versions }) => accept in versions, {
+    message: "accept must be one of the versions",
+    path: ["accept"],
+  });
 
 /**
  * Settles one unit at once, all or nothing: the accepted version is approved
  * (with `tags`, if given), the other versions named rejected with
  * SETTLED_NOTE. updateAnnotationsTogether checks that the caller is an editor.
  */
-export async function settleUnit(actor: Actor, articleId: string, input: unknown): Promise<{ accepted: AnnotationView; rejected: AnnotationView[] }> {
+export async function settleUnit(
+  actor: Actor,
+  articleId: string,
+  input: unknown,
+): Promise<{ accepted: AnnotationView; rejected: AnnotationView[] }> {
   const { accept, versions, tags } = parseInput(settleInput, input);
   const [accepted, ...rejected] = await updateAnnotationsTogether(actor, articleId, [
     { id: accept, version: versions[accept]!, changes: { status: "APPROVED", ...(tags ? { tags } : {}) } },

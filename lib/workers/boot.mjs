@@ -13,7 +13,10 @@ parentPort.on("message", async ({ name, input }) => {
     parentPort.postMessage({ ok: true, value }, transfer ?? []);
   } catch (error) {
     const { name: type, code, message, details } = error ?? {};
-    parentPort.postMessage({ ok: false, error: { type: String(type), code, message: String(message ?? error), details } });
+    parentPort.postMessage({
+      ok: false,
+      error: { type: String(type), code, message: String(message ?? error), details },
+    });
   }
 });
 parentPort.postMessage({ ready: true });

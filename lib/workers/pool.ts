@@ -43,18 +43,46 @@ export interface TaskBudget {
 const NOTHING_STORED = "nothing was stored.";
 
 export const TASK_BUDGETS: Record<TaskName, TaskBudget> = {
-  extractArticle: { pool: "text", timeoutMs: 10_000, overBudget: { code: "unprocessable_entity", work: "Extracting the article from this HTML", advice: NOTHING_STORED } },
-  reanchor: { pool: "text", timeoutMs: 20_000, overBudget: { code: "unprocessable_entity", work: "Finding the annotations again in the new text", advice: NOTHING_STORED } },
-  placeQuotes: { pool: "text", timeoutMs: 20_000, overBudget: { code: "unprocessable_entity", work: "Searching the article texts for the imported quotes", advice: NOTHING_STORED } },
+  extractArticle: {
+    pool: "text",
+    timeoutMs: 10_000,
+    overBudget: { code: "unprocessable_entity", work: "Extracting the article from this HTML", advice: NOTHING_STORED },
+  },
+  reanchor: {
+    pool: "text",
+    timeoutMs: 20_000,
+    overBudget: {
+      code: "unprocessable_entity",
+      work: "Finding the annotations again in the new text",
+      advice: NOTHING_STORED,
+    },
+  },
+  placeQuotes: {
+    pool: "text",
+    timeoutMs: 20_000,
+    overBudget: {
+      code: "unprocessable_entity",
+      work: "Searching the article texts for the imported quotes",
+      advice: NOTHING_STORED,
+    },
+  },
   agreement: {
     pool: "analysis",
     timeoutMs: 60_000,
-    overBudget: { code: "unprocessable_entity", work: "Measuring the agreement", advice: "measure fewer articles at a time (articles=<id>,…)." },
+    overBudget: {
+      code: "unprocessable_entity",
+      work: "Measuring the agreement",
+      advice: "measure fewer articles at a time (articles=<id>,…).",
+    },
   },
   renderReportPdf: {
     pool: "report",
     timeoutMs: 120_000,
-    overBudget: { code: "unprocessable_entity", work: "Laying out the PDF report", advice: "export fewer articles at a time (the articles filter), or the Markdown report." },
+    overBudget: {
+      code: "unprocessable_entity",
+      work: "Laying out the PDF report",
+      advice: "export fewer articles at a time (the articles filter), or the Markdown report.",
+    },
   },
 };
 
@@ -71,7 +99,10 @@ const BOOT_FILE = path.join(process.cwd(), "lib", "workers", "boot.mjs");
  */
 const LOAD_BOOT_FILE = 'import(require("node:worker_threads").workerData.bootFile)';
 
-type Reply = { ready: true } | { ok: true; value: unknown } | { ok: false; error: { type: string; code?: ErrorCode; message: string; details?: unknown } };
+type Reply =
+  | { ready: true }
+  | { ok: true; value: unknown }
+  | { ok: false; error: { type: string; code?: ErrorCode; message: string; details?: unknown } };
 
 const busy = (message: string) => new AppError("service_unavailable", message, { retryAfterSeconds: 10 });
 
@@ -166,8 +197,14 @@ export class WorkerPool {
       if (failure !== "time" && failure !== "memory") throw failure;
       const { code, work, advice } = budget.overBudget;
       throw failure === "time"
-        ? new AppError(code, `${work} took longer than its limit of ${budget.timeoutMs / 1000} s; ${advice}`, { limit: "time", seconds: budget.timeoutMs / 1000 })
-        : new AppError(code, `${work} needed more than its memory limit of ${this.settings.memoryMb} MB; ${advice}`, { limit: "memory", megabytes: this.settings.memoryMb });
+        ? new AppError(code, `${work} took longer than its limit of ${budget.timeoutMs / 1000} s; ${advice}`, {
+            limit: "time",
+            seconds: budget.timeoutMs / 1000,
+          })
+        : new AppError(code, `${work} needed more than its memory limit of ${this.settings.memoryMb} MB; ${advice}`, {
+            limit: "memory",
+            megabytes: this.settings.memoryMb,
+          });
     } finally {
       this.release(worker);
     }
@@ -182,7 +219,9 @@ export class WorkerPool {
       return Promise.resolve(worker);
     }
     if (this.waiting.length >= this.settings.maxWaiting) {
-      return Promise.reject(busy("The server is busy with other heavy work (extractions, searches, reports); try again in a few seconds."));
+      return Promise.reject(
+        busy("The server is busy with other heavy work (extractions, searches, reports); try again in a few seconds."),
+      );
     }
     return new Promise((resolve, reject) => {
       const entry = {
@@ -197,11 +236,15 @@ export class WorkerPool {
   }
 
   private release(worker: PooledWorker): void {
-    if (worker.retired) return this.replaceForWaiting();
+    if (worker.retired) {
+      this.replaceForWaiting();
+      return;
+    }
     const next = this.waiting.shift();
     if (next) {
       clearTimeout(next.timer);
-      return next.take(worker);
+      next.take(worker);
+      return;
     }
     this.idleWorkers.push(worker);
     worker.idle(() => {
@@ -231,10 +274,17 @@ export class WorkerPool {
 const shared = globalThis as unknown as { parallaxWorkerPools?: Map<PoolName, WorkerPool> };
 
 /** Runs a task of lib/workers/tasks.ts on a worker thread, within its budget (TASK_BUDGETS). */
-export async function runInWorker<Name extends TaskName>(name: Name, input: TaskInput<Name>): Promise<TaskOutput<Name>> {
+export async function runInWorker<Name extends TaskName>(
+  name: Name,
+  input: TaskInput<Name>,
+): Promise<TaskOutput<Name>> {
   const budget = TASK_BUDGETS[name];
-  const pools = (shared.parallaxWorkerPools ??= new Map());
+  const pools = shared.parallaxWorkerPools ?? new Map<PoolName, WorkerPool>();
+  shared.parallaxWorkerPools = pools;
   let pool = pools.get(budget.pool);
-  if (!pool) pools.set(budget.pool, (pool = new WorkerPool(POOLS[budget.pool])));
+  if (!pool) {
+    pool = new WorkerPool(POOLS[budget.pool]);
+    pools.set(budget.pool, pool);
+  }
   return pool.run(name, input, budget);
 }

@@ -5,7 +5,15 @@ import { importArticle } from "@/lib/articles";
 import { db } from "@/lib/db";
 import { settleUnit } from "@/lib/review/adjudication";
 import { createAnnotation } from "@/lib/annotations";
-import { DEMO_ACCOUNTS, DEMO_ARTICLES, DEMO_CLAIMS, DEMO_EVENTS, DEMO_PROJECT, DEMO_SECOND_CODINGS, type DemoClaim } from "@/lib/demo";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_ARTICLES,
+  DEMO_CLAIMS,
+  DEMO_EVENTS,
+  DEMO_PROJECT,
+  DEMO_SECOND_CODINGS,
+  type DemoClaim,
+} from "@/lib/demo";
 import { createEvent, createLink } from "@/lib/events";
 import { addMember } from "@/lib/members";
 import { createProject } from "@/lib/projects";
@@ -26,7 +34,10 @@ export async function seedDemo(): Promise<string[]> {
   for (const account of DEMO_ACCOUNTS) {
     let user = await db().user.findUnique({ where: { email: account.email } });
     if (!user) {
-      await signUp({ email: account.email, name: account.name, password: account.password }, { ignoreSignupSwitch: true });
+      await signUp(
+        { email: account.email, name: account.name, password: account.password },
+        { ignoreSignupSwitch: true },
+      );
       user = await db().user.findUniqueOrThrow({ where: { email: account.email } });
       created.push(`account ${account.email}`);
     }
@@ -35,7 +46,11 @@ export async function seedDemo(): Promise<string[]> {
   const editor = actorFor(users[0]!.user, "system");
 
   if (!(await db().project.findUnique({ where: { id: DEMO_PROJECT.id }, select: { id: true } }))) {
-    await createProject(editor, { name: DEMO_PROJECT.name, description: DEMO_PROJECT.description }, { id: DEMO_PROJECT.id });
+    await createProject(
+      editor,
+      { name: DEMO_PROJECT.name, description: DEMO_PROJECT.description },
+      { id: DEMO_PROJECT.id },
+    );
     for (const { account } of users.slice(1)) {
       await addMember(editor, DEMO_PROJECT.id, { email: account.email, role: account.role });
     }
@@ -69,9 +84,16 @@ export async function seedDemo(): Promise<string[]> {
     if (!(await seedClaim(editor, coding))) continue;
     secondCodings++;
     // Settled in adjudication, unless the reviewer's claim has been deleted or rejected since.
-    const reviewers = await db().annotation.findFirst({ where: { id: coding.settles, status: { not: "REJECTED" }, deletedAt: null }, select: { version: true } });
+    const reviewers = await db().annotation.findFirst({
+      where: { id: coding.settles, status: { not: "REJECTED" }, deletedAt: null },
+      select: { version: true },
+    });
     const own = await db().annotation.findUniqueOrThrow({ where: { id: coding.id }, select: { version: true } });
-    if (reviewers) await settleUnit(editor, coding.articleId, { accept: coding.settles, versions: { [coding.settles]: reviewers.version, [coding.id]: own.version } });
+    if (reviewers)
+      await settleUnit(editor, coding.articleId, {
+        accept: coding.settles,
+        versions: { [coding.settles]: reviewers.version, [coding.id]: own.version },
+      });
   }
   if (secondCodings > 0) created.push(`${secondCodings} second codings, adjudicated`);
   return created;
@@ -97,10 +119,19 @@ async function seedClaim(author: Actor, claim: DemoClaim): Promise<boolean> {
   const { text } = await db().article.findUniqueOrThrow({ where: { id: claim.articleId }, select: { text: true } });
   const start = text.indexOf(claim.quote);
   if (start < 0) return false; // the text was edited since: nothing to anchor to
-  await createAnnotation(author, claim.articleId, { start, end: start + claim.quote.length, exact: claim.quote, tags: claim.tags, note: claim.note }, { id: claim.id });
+  await createAnnotation(
+    author,
+    claim.articleId,
+    { start, end: start + claim.quote.length, exact: claim.quote, tags: claim.tags, note: claim.note },
+    { id: claim.id },
+  );
   for (const link of claim.links) {
     if (!(await db().event.findFirst({ where: { id: link.eventId, deletedAt: null }, select: { id: true } }))) continue;
-    await createLink(author, link.eventId, { annotationId: claim.id, stance: link.stance, attributedTo: link.attributedTo });
+    await createLink(author, link.eventId, {
+      annotationId: claim.id,
+      stance: link.stance,
+      attributedTo: link.attributedTo,
+    });
   }
   return true;
 }

@@ -15,7 +15,9 @@ export async function withAdvisoryLock<T>(databaseUrl: string, name: string, wor
   await client.connect();
   try {
     const key = "hashtextextended($1, 0)";
-    const [row] = (await client.query<{ isLocked: boolean }>(`SELECT pg_try_advisory_lock(${key}) AS "isLocked"`, [name])).rows;
+    const [row] = (
+      await client.query<{ isLocked: boolean }>(`SELECT pg_try_advisory_lock(${key}) AS "isLocked"`, [name])
+    ).rows;
     if (!row?.isLocked) {
       log(`waiting for another instance to finish (${name})…`);
       await client.query(`SELECT pg_advisory_lock(${key})`, [name]);

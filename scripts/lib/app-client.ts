@@ -1,4 +1,7 @@
-/** Calls to a running app as its clients make them: from an address of one's choosing, signed in, following a live stream. */
+/**
+ * Calls to a running app as its clients make them: from an address of one's choosing, signed in, following a live
+ * stream.
+ */
 import { request } from "node:http";
 
 /**
@@ -6,7 +9,11 @@ import { request } from "node:http";
  * this machine): to the server, another client, with a socket address of its
  * own. Redirects are not followed.
  */
-export function fetchFromAddress(localAddress: string, url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+export function fetchFromAddress(
+  localAddress: string,
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Response> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const outgoing = request(
@@ -25,7 +32,8 @@ export function fetchFromAddress(localAddress: string, url: string, init: { meth
         incoming.on("error", reject);
         incoming.on("end", () => {
           const headers = new Headers();
-          for (const [name, value] of Object.entries(incoming.headers)) for (const one of [value ?? []].flat()) headers.append(name, one);
+          for (const [name, value] of Object.entries(incoming.headers))
+            for (const one of [value ?? []].flat()) headers.append(name, one);
           const status = incoming.statusCode ?? 0;
           resolve(new Response([204, 304].includes(status) ? null : Buffer.concat(chunks), { status, headers }));
         });
@@ -36,11 +44,21 @@ export function fetchFromAddress(localAddress: string, url: string, init: { meth
   });
 }
 
-/** Signs in at the app at `baseUrl` through next-auth's credentials endpoint, as the sign-in form does; `cookie` is what the browser then sends. */
-export async function signInAt(baseUrl: string, email: string, password: string): Promise<{ cookie: string; setCookies: string[] }> {
+/**
+ * Signs in at the app at `baseUrl` through next-auth's credentials endpoint, as the sign-in form does; `cookie` is what
+ * the browser then sends.
+ */
+export async function signInAt(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<{ cookie: string; setCookies: string[] }> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const csrfCookie = csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
@@ -62,7 +80,10 @@ export interface LiveFollower {
 /** Follows an article's live stream at the app at `baseUrl`; throws unless it opens (200). */
 export async function followLive(baseUrl: string, articleId: string, token: string): Promise<LiveFollower> {
   const controller = new AbortController();
-  const response = await fetch(`${baseUrl}/api/v1/articles/${articleId}/live`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+  const response = await fetch(`${baseUrl}/api/v1/articles/${articleId}/live`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: controller.signal,
+  });
   if (response.status !== 200 || !response.body) throw new Error(`the live stream answered ${response.status}`);
   const events: LiveFollower["events"] = [];
   const decoder = new TextDecoder();
@@ -74,7 +95,9 @@ export async function followLive(baseUrl: string, articleId: string, token: stri
         buffer += decoder.decode(read.value, { stream: true });
         const blocks = buffer.split("\n\n");
         buffer = blocks.pop()!;
-        for (const block of blocks) if (block.startsWith("data: ")) events.push({ data: JSON.parse(block.slice("data: ".length)), at: Date.now() });
+        for (const block of blocks)
+          if (block.startsWith("data: "))
+            events.push({ data: JSON.parse(block.slice("data: ".length)), at: Date.now() });
       }
     } catch {
       // aborted by close(), or the connection broke

@@ -13,7 +13,10 @@ export interface AppInstance {
   url: string;
   /** Resolves with how its `npm start` ended. */
   exited: Promise<string>;
-  /** SIGKILL to every process of the instance at once, as when its machine dies; resolves once its port takes no more connections. */
+  /**
+   * SIGKILL to every process of the instance at once, as when its machine dies; resolves once its port takes no more
+   * connections.
+   */
   kill(): Promise<void>;
   /** Stops it as an operator would (SIGTERM). */
   stop(): Promise<void>;
@@ -25,7 +28,12 @@ export interface AppInstance {
  * own, its output into `logFile`; resolves once /api/health answers 200,
  * throws if it exits first.
  */
-export async function startInstance(options: { name: string; port: number; env: NodeJS.ProcessEnv; logFile: string }): Promise<AppInstance> {
+export async function startInstance(options: {
+  name: string;
+  port: number;
+  env: NodeJS.ProcessEnv;
+  logFile: string;
+}): Promise<AppInstance> {
   const output = openSync(options.logFile, "a");
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     cwd: projectRoot,
@@ -33,7 +41,9 @@ export async function startInstance(options: { name: string; port: number; env: 
     stdio: ["ignore", output, output],
     env: { ...options.env, PORT: String(options.port) },
   });
-  const exited = new Promise<string>((resolve) => child.once("exit", (code, signal) => resolve(describeExit(code, signal))));
+  const exited = new Promise<string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(describeExit(code, signal))),
+  );
   const killGroup = () => {
     try {
       process.kill(-child.pid!, "SIGKILL");
@@ -50,7 +60,8 @@ export async function startInstance(options: { name: string; port: number; env: 
       await exited;
       // npm start's own process may be reaped before the server process under it: its sockets close when that goes.
       const deadline = Date.now() + 10_000;
-      while ((await isListening(options.port)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+      while ((await isListening(options.port)) && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 5));
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return killGroup();

@@ -11,7 +11,10 @@ const [articleId, userId] = process.argv.slice(2);
 const { actorFor } = await import("../../lib/actor.ts");
 const { db } = await import("../../lib/db.ts");
 const { listArticleLinks } = await import("../../lib/events.ts");
-const user = await db().user.findUniqueOrThrow({ where: { id: userId! }, select: { id: true, email: true, name: true, siteRole: true } });
+const user = await db().user.findUniqueOrThrow({
+  where: { id: userId! },
+  select: { id: true, email: true, name: true, siteRole: true },
+});
 const actor = actorFor(user, "token");
 let links = 0;
 const ms = await medianOf(9, async () => (links = (await listArticleLinks(actor, articleId!)).length));

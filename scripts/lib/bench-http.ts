@@ -26,8 +26,14 @@ export interface Download {
   body: Buffer;
 }
 
-/** GET `url` from the server whose process is `pid`: time to the first byte and to the last, bytes, the server's memory growth. */
-export async function measuredDownload(url: string, init: { headers: Record<string, string>; pid: number; keepBody?: boolean; timeoutMs?: number }): Promise<Download> {
+/**
+ * GET `url` from the server whose process is `pid`: time to the first byte and to the last, bytes, the server's memory
+ * growth.
+ */
+export async function measuredDownload(
+  url: string,
+  init: { headers: Record<string, string>; pid: number; keepBody?: boolean; timeoutMs?: number },
+): Promise<Download> {
   const before = rssOf(init.pid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssOf(init.pid))), 10);
@@ -37,7 +43,10 @@ export async function measuredDownload(url: string, init: { headers: Record<stri
   const chunks: Uint8Array[] = [];
   let response: Response;
   try {
-    response = await fetch(url, { headers: init.headers, signal: init.timeoutMs ? AbortSignal.timeout(init.timeoutMs) : undefined });
+    response = await fetch(url, {
+      headers: init.headers,
+      signal: init.timeoutMs ? AbortSignal.timeout(init.timeoutMs) : undefined,
+    });
     const reader = response.body!.getReader();
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       if (!firstByte) firstByte = performance.now() - started;
@@ -47,7 +56,15 @@ export async function measuredDownload(url: string, init: { headers: Record<stri
   } finally {
     clearInterval(sampler); // also when the download fails: the server may be gone by the next tick
   }
-  return { ok: response.status === 200, status: response.status, firstByte, total: performance.now() - started, bytes, growth: (peak - before) / 1024 / 1024, body: Buffer.concat(chunks) };
+  return {
+    ok: response.status === 200,
+    status: response.status,
+    firstByte,
+    total: performance.now() - started,
+    bytes,
+    growth: (peak - before) / 1024 / 1024,
+    body: Buffer.concat(chunks),
+  };
 }
 
 export const CONCURRENT_WRITERS = 16;
@@ -65,7 +82,11 @@ export interface ConcurrentCreates {
  * same article (POST …/annotations, a tag each), after a warm-up round: the
  * latency of every create.
  */
-export async function concurrentCreates(appUrl: string, authorization: string, article: { id: string; text: string }): Promise<ConcurrentCreates> {
+export async function concurrentCreates(
+  appUrl: string,
+  authorization: string,
+  article: { id: string; text: string },
+): Promise<ConcurrentCreates> {
   const spans = spansOver(article.text, CONCURRENT_WRITERS * CREATES_PER_WRITER * 2);
   const headers = { authorization, "content-type": "application/json" };
   const round = async (offset: number, perWriter: number) => {
@@ -79,7 +100,12 @@ export async function concurrentCreates(appUrl: string, authorization: string, a
           const response = await fetch(`${appUrl}/api/v1/articles/${article.id}/annotations`, {
             method: "POST",
             headers,
-            body: JSON.stringify({ ...span, exact: article.text.slice(span.start, span.end), tags: ["statistic"], note: "bench" }),
+            body: JSON.stringify({
+              ...span,
+              exact: article.text.slice(span.start, span.end),
+              tags: ["statistic"],
+              note: "bench",
+            }),
           });
           await response.arrayBuffer();
           if (response.status === 201) latencies.push(performance.now() - started);
@@ -99,7 +125,9 @@ export const CONCURRENT_CREATES_TARGET_MS = 100;
 export function concurrentCreatesRow(result: ConcurrentCreates): Row {
   return {
     measure: `HTTP: create annotations on one article, ${CONCURRENT_WRITERS} clients at once`,
-    result: `p95 ${result.p95.toFixed(1)} ms (median ${result.median.toFixed(1)} ms, ${result.created} created, ${result.errors} errors)`,
+    result:
+      `p95 ${result.p95.toFixed(1)} ms (median ${result.median.toFixed(1)} ms, ${result.created} created, ` +
+      `${result.errors} errors)`,
     baseline: "—",
     ratio: "—",
     target: `p95 < ${CONCURRENT_CREATES_TARGET_MS} ms`,
@@ -124,10 +152,16 @@ export interface ProjectImportRate {
  * second, the whole request counted (parsing, checks, writing, commit).
  */
 export async function projectImportRate(appUrl: string, authorization: string): Promise<ProjectImportRate> {
-  const body = JSON.stringify(syntheticProjectFile({ articles: 20, perArticle: IMPORTED_ANNOTATIONS / 20, events: 100 }));
+  const body = JSON.stringify(
+    syntheticProjectFile({ articles: 20, perArticle: IMPORTED_ANNOTATIONS / 20, events: 100 }),
+  );
   const headers = { authorization, "content-type": "application/json" };
   const importOnce = async (run: number) => {
-    const project = await fetch(`${appUrl}/api/v1/projects`, { method: "POST", headers, body: JSON.stringify({ name: `Import ${run}` }) }).then((response) => response.json());
+    const project = await fetch(`${appUrl}/api/v1/projects`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ name: `Import ${run}` }),
+    }).then((response) => response.json());
     const started = performance.now();
     const response = await fetch(`${appUrl}/api/v1/projects/${project.id}/import`, { method: "POST", headers, body });
     const report = await response.json();
@@ -137,12 +171,19 @@ export async function projectImportRate(appUrl: string, authorization: string): 
   await importOnce(-1);
   const runs = [await importOnce(0), await importOnce(1), await importOnce(2)];
   const seconds = median(runs.map((run) => run.seconds));
-  return { ok: runs.every((run) => run.ok), rate: IMPORTED_ANNOTATIONS / seconds, seconds, megabytes: Buffer.byteLength(body) / 1024 / 1024 };
+  return {
+    ok: runs.every((run) => run.ok),
+    rate: IMPORTED_ANNOTATIONS / seconds,
+    seconds,
+    megabytes: Buffer.byteLength(body) / 1024 / 1024,
+  };
 }
 
 export function projectImportRow(result: ProjectImportRate): Row {
   return {
-    measure: `import a project of ${IMPORTED_ANNOTATIONS.toLocaleString("en")} annotations (${result.megabytes.toFixed(1)} MB, POST …/import)`,
+    measure:
+      `import a project of ${IMPORTED_ANNOTATIONS.toLocaleString("en")} annotations ` +
+      `(${result.megabytes.toFixed(1)} MB, POST …/import)`,
     result: `${Math.round(result.rate).toLocaleString("en")} annotations/s (${result.seconds.toFixed(1)} s)`,
     baseline: "—",
     ratio: "—",

@@ -1,7 +1,8 @@
 /** Timing helpers of `npm run bench`. */
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-export const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
+export const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 
 export async function timed(work: () => Promise<unknown> | unknown): Promise<number> {
   const started = performance.now();

@@ -6,7 +6,15 @@ import { log } from "./log.ts";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
-const SOURCE_FILES = ["next.config.ts", "instrumentation.ts", "proxy.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const SOURCE_FILES = [
+  "next.config.ts",
+  "instrumentation.ts",
+  "proxy.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 const FINGERPRINT_FILE = path.join(projectRoot, ".next", "parallax-source-fingerprint");
 
 function listFiles(folder: string): string[] {
@@ -21,14 +29,26 @@ function listFiles(folder: string): string[] {
 /** A hash of everything the production build is made from. */
 function sourceFingerprint(): string {
   const hash = createHash("sha256");
-  const files = [...SOURCE_DIRS.flatMap(listFiles), ...SOURCE_FILES.filter((file) => existsSync(path.join(projectRoot, file)))].sort();
-  for (const file of files) hash.update(file).update("\0").update(readFileSync(path.join(projectRoot, file))).update("\0");
+  const files = [
+    ...SOURCE_DIRS.flatMap(listFiles),
+    ...SOURCE_FILES.filter((file) => existsSync(path.join(projectRoot, file))),
+  ].sort();
+  for (const file of files)
+    hash
+      .update(file)
+      .update("\0")
+      .update(readFileSync(path.join(projectRoot, file)))
+      .update("\0");
   return hash.digest("hex");
 }
 
 /** Whether the existing build was made from exactly the sources as they are (their `fingerprint`). */
 export function isBuildCurrent(fingerprint = sourceFingerprint()): boolean {
-  return existsSync(path.join(projectRoot, ".next", "BUILD_ID")) && existsSync(FINGERPRINT_FILE) && readFileSync(FINGERPRINT_FILE, "utf8") === fingerprint;
+  return (
+    existsSync(path.join(projectRoot, ".next", "BUILD_ID")) &&
+    existsSync(FINGERPRINT_FILE) &&
+    readFileSync(FINGERPRINT_FILE, "utf8") === fingerprint
+  );
 }
 
 /** Runs `next build` unless the existing build was made from exactly these sources. */

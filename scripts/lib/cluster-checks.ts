@@ -32,7 +32,10 @@ const articleId = DEMO_ARTICLES[0].id;
  * server at that very moment is sent once more, as browsers do (a write never
  * is: it might have been done).
  */
-async function call(url: string, init: { method?: string; token?: string; cookie?: string; body?: unknown } = {}): ReturnType<typeof callOnce> {
+async function call(
+  url: string,
+  init: { method?: string; token?: string; cookie?: string; body?: unknown } = {},
+): ReturnType<typeof callOnce> {
   try {
     return await callOnce(url, init);
   } catch (error) {
@@ -56,18 +59,28 @@ async function callOnce(url: string, init: { method?: string; token?: string; co
   const text = await response.text();
   // The balancer's own answers (502, 503) are HTML.
   const isJson = response.headers.get("content-type")?.includes("json") ?? false;
-  return { status: response.status, servedBy: response.headers.get(SERVED_BY), json: (isJson ? JSON.parse(text) : null) as Record<string, unknown> | null };
+  return {
+    status: response.status,
+    servedBy: response.headers.get(SERVED_BY),
+    json: (isJson ? JSON.parse(text) : null) as Record<string, unknown> | null,
+  };
 }
 
 /** A new API token of the demo editor, made at `baseUrl`. */
 export async function createToken(baseUrl: string, name: string): Promise<{ id: string; token: string }> {
-  const created = await call(`${baseUrl}/api/v1/tokens`, { method: "POST", body: { email: editor.email, password: editor.password, name } });
+  const created = await call(`${baseUrl}/api/v1/tokens`, {
+    method: "POST",
+    body: { email: editor.email, password: editor.password, name },
+  });
   expect(created.status === 201, `creating a token answered ${created.status}`);
   return created.json as { id: string; token: string };
 }
 
 /** A span of the demo article to annotate: its first word. */
-export async function firstWord(baseUrl: string, token: string): Promise<{ start: number; end: number; exact: string }> {
+export async function firstWord(
+  baseUrl: string,
+  token: string,
+): Promise<{ start: number; end: number; exact: string }> {
   const article = await call(`${baseUrl}/api/v1/articles/${articleId}`, { token });
   expect(article.status === 200, `reading the demo article answered ${article.status}`);
   const exact = /^\S+/.exec(String(article.json!.text))![0];
@@ -80,7 +93,10 @@ export async function checkSignInElsewhere(a: AppInstance, b: AppInstance): Prom
   const withCookie = await call(`${b.url}/api/v1/projects`, { cookie });
   const without = await call(`${b.url}/api/v1/projects`);
   expect(without.status === 401, `${b.name} answered ${without.status} to no credentials`);
-  expect(withCookie.status === 200, `${b.name} answered ${withCookie.status} to the session cookie that ${a.name} issued`);
+  expect(
+    withCookie.status === 200,
+    `${b.name} answered ${withCookie.status} to the session cookie that ${a.name} issued`,
+  );
   return `signed in on ${a.name}, ${b.name} accepts the session (200; 401 without it)`;
 }
 
@@ -92,17 +108,34 @@ export async function checkLiveAcross(a: AppInstance, b: AppInstance, token: str
     const delays: number[] = [];
     for (let write = 0; write < 5; write++) {
       const started = Date.now();
-      const created = await call(`${a.url}/api/v1/articles/${articleId}/annotations`, { method: "POST", token, body: { ...span, note: `live ${write}` } });
+      const created = await call(`${a.url}/api/v1/articles/${articleId}/annotations`, {
+        method: "POST",
+        token,
+        body: { ...span, note: `live ${write}` },
+      });
       expect(created.status === 201, `writing through ${a.name} answered ${created.status}`);
       const id = String(created.json!.id);
-      while (Date.now() - started < PROPAGATION_LIMIT_MS * 3 && !reader.events.some((event) => event.data.annotationId === id)) await sleep(5);
+      while (
+        Date.now() - started < PROPAGATION_LIMIT_MS * 3 &&
+        !reader.events.some((event) => event.data.annotationId === id)
+      )
+        await sleep(5);
       const event = reader.events.find((candidate) => candidate.data.annotationId === id);
-      expect(event !== undefined, `the reader on ${b.name} heard nothing of annotation ${id} within ${PROPAGATION_LIMIT_MS * 3} ms`);
+      expect(
+        event !== undefined,
+        `the reader on ${b.name} heard nothing of annotation ${id} within ${PROPAGATION_LIMIT_MS * 3} ms`,
+      );
       delays.push(event!.at - started);
     }
     const slowest = Math.max(...delays);
-    expect(slowest < PROPAGATION_LIMIT_MS, `a write through ${a.name} reached the reader on ${b.name} after ${slowest} ms`);
-    return `5 writes through ${a.name} reached a live reader on ${b.name} in ${delays.join(", ")} ms (from the request's start; limit ${PROPAGATION_LIMIT_MS} ms)`;
+    expect(
+      slowest < PROPAGATION_LIMIT_MS,
+      `a write through ${a.name} reached the reader on ${b.name} after ${slowest} ms`,
+    );
+    return (
+      `5 writes through ${a.name} reached a live reader on ${b.name} in ${delays.join(", ")} ms (from the ` +
+      `request's start; limit ${PROPAGATION_LIMIT_MS} ms)`
+    );
   } finally {
     reader.close();
   }
@@ -129,7 +162,10 @@ export async function checkRateLimitAcross(a: AppInstance, b: AppInstance): Prom
   // Counted per instance, b would have seen only 2 and let this one through.
   const over = await attempt(b);
   statuses.push(`${b.name} ${over}`);
-  expect(over === 429, `attempt ${MAX_FAILURES + 1}, on ${b.name}, answered ${over}: the limit is not counted across instances`);
+  expect(
+    over === 429,
+    `attempt ${MAX_FAILURES + 1}, on ${b.name}, answered ${over}: the limit is not counted across instances`,
+  );
   return `wrong passwords alternately on both: ${statuses.join(", ")}`;
 }
 
@@ -161,10 +197,16 @@ export async function checkRevocationAcross(a: AppInstance, b: AppInstance, owne
   isPolling = false;
   const pollingFailure = await poller;
   expect(pollingFailure === null, pollingFailure!);
-  expect(refusedAt > 0, `${b.name} still accepted the revoked token ${PROPAGATION_LIMIT_MS * 3} ms after the revocation`);
+  expect(
+    refusedAt > 0,
+    `${b.name} still accepted the revoked token ${PROPAGATION_LIMIT_MS * 3} ms after the revocation`,
+  );
   const after = refusedAt - revokedAt;
   expect(after < PROPAGATION_LIMIT_MS, `${b.name} refused the revoked token only ${after} ms after the revocation`);
-  return `token revoked on ${a.name}: ${b.name} refused it ${Math.max(after, 0)} ms after the revocation (the last 200 from it ${lastAcceptedAt - revokedAt} ms after; limit ${PROPAGATION_LIMIT_MS} ms)`;
+  return (
+    `token revoked on ${a.name}: ${b.name} refused it ${Math.max(after, 0)} ms after the revocation (the last ` +
+    `200 from it ${lastAcceptedAt - revokedAt} ms after; limit ${PROPAGATION_LIMIT_MS} ms)`
+  );
 }
 
 interface WriteOutcome {
@@ -200,11 +242,29 @@ export async function checkKillUnderWriters(options: {
     const note = `cluster write ${++sequence} ${randomBytes(4).toString("hex")}`;
     const startedAt = Date.now();
     try {
-      const answer = await call(`${balancerUrl}/api/v1/articles/${articleId}/annotations`, { method: "POST", token, body: { ...span, note } });
-      outcomes.push({ id: answer.status === 201 ? String(answer.json!.id) : undefined, note, status: answer.status, servedBy: answer.servedBy, startedAt, endedAt: Date.now() });
+      const answer = await call(`${balancerUrl}/api/v1/articles/${articleId}/annotations`, {
+        method: "POST",
+        token,
+        body: { ...span, note },
+      });
+      outcomes.push({
+        id: answer.status === 201 ? String(answer.json!.id) : undefined,
+        note,
+        status: answer.status,
+        servedBy: answer.servedBy,
+        startedAt,
+        endedAt: Date.now(),
+      });
     } catch (error) {
       const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
-      outcomes.push({ note, status: "no answer", servedBy: null, startedAt, endedAt: Date.now(), error: cause?.code ?? cause?.message ?? (error as Error).message });
+      outcomes.push({
+        note,
+        status: "no answer",
+        servedBy: null,
+        startedAt,
+        endedAt: Date.now(),
+        error: cause?.code ?? cause?.message ?? (error as Error).message,
+      });
     }
   };
   const writers = Array.from({ length: WRITERS }, async () => {
@@ -224,37 +284,66 @@ export async function checkKillUnderWriters(options: {
   const after = outcomes.filter((outcome) => outcome.startedAt > deadAt);
   const inFlight = outcomes.filter((outcome) => outcome.startedAt <= deadAt && outcome.endedAt >= killedAt);
   const failed = (list: WriteOutcome[]) => list.filter((outcome) => outcome.status !== 201);
-  const describe = (list: WriteOutcome[]) => [...new Set(list.map((outcome) => `${outcome.status}${outcome.error ? ` ${outcome.error}` : ""}`))].join(", ") || "none";
+  const describe = (list: WriteOutcome[]) =>
+    [...new Set(list.map((outcome) => `${outcome.status}${outcome.error ? ` ${outcome.error}` : ""}`))].join(", ") ||
+    "none";
 
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   const stored = await client
-    .query<{ id: string; note: string }>(`SELECT id::text, note FROM annotations WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL`, [acknowledged.map((outcome) => outcome.id!)])
+    .query<{ id: string; note: string }>(
+      `SELECT id::text, note FROM annotations WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL`,
+      [acknowledged.map((outcome) => outcome.id!)],
+    )
     .finally(() => client.end());
   const storedNotes = new Map(stored.rows.map((row) => [row.id, row.note]));
   const lost = acknowledged.filter((outcome) => storedNotes.get(outcome.id!) !== outcome.note);
 
   const servedBefore = new Set(before.map((outcome) => outcome.servedBy));
-  expect(servedBefore.size === 2, `before the kill the balancer spread writes over ${[...servedBefore].join(", ")} only`);
+  expect(
+    servedBefore.size === 2,
+    `before the kill the balancer spread writes over ${[...servedBefore].join(", ")} only`,
+  );
   expect(!outcomes.some((outcome) => outcome.status === 500), "a write answered 500");
   expect(failed(before).length === 0, `writes before the kill failed: ${describe(failed(before))}`);
-  expect(failed(after).length === 0, `writes after the kill failed: ${describe(failed(after))} (${failed(after).length} of ${after.length}, ${failed(after).map((outcome) => `${outcome.startedAt - deadAt}–${outcome.endedAt - deadAt} ms`).join(", ")} after it)`);
-  expect(after.every((outcome) => outcome.servedBy !== victim.name), `the balancer sent writes to ${victim.name} after it was killed`);
+  expect(
+    failed(after).length === 0,
+    `writes after the kill failed: ${describe(failed(after))} (${failed(after).length} of ${after.length}, ${failed(
+      after,
+    )
+      .map((outcome) => `${outcome.startedAt - deadAt}–${outcome.endedAt - deadAt} ms`)
+      .join(", ")} after it)`,
+  );
+  expect(
+    after.every((outcome) => outcome.servedBy !== victim.name),
+    `the balancer sent writes to ${victim.name} after it was killed`,
+  );
   expect(lost.length === 0, `${lost.length} acknowledged writes are missing from the database`);
   return {
     killedAt,
     report: [
-      `${WRITERS} writers through the balancer, ${victim.name} killed (SIGKILL to its processes, gone ${deadAt - killedAt} ms later) after 3 s, 5 s more: ${outcomes.length} writes, ${acknowledged.length} acknowledged (201)`,
-      `  before the kill: ${before.length} writes, served by ${[...servedBefore].sort().join(" and ")}, failed ${failed(before).length}`,
-      `  sent while it died: ${inFlight.length}, failed ${failed(inFlight).length} (${describe(failed(inFlight))}: sent to ${victim.name} before it was gone, never acknowledged)`,
-      `  after the kill: ${after.length} writes, served by ${[...new Set(after.map((outcome) => outcome.servedBy ?? "nobody"))].join(" and ")}, failed ${failed(after).length}; 500s: ${outcomes.filter((outcome) => outcome.status === 500).length}`,
+      `${WRITERS} writers through the balancer, ${victim.name} killed (SIGKILL to its processes, ` +
+        `gone ${deadAt - killedAt} ms later) after 3 s, 5 s more: ${outcomes.length} writes, ${acknowledged.length} ` +
+        `acknowledged (201)`,
+      `  before the kill: ${before.length} writes, served by ${[...servedBefore].sort().join(" and ")}, ` +
+        `failed ${failed(before).length}`,
+      `  sent while it died: ${inFlight.length}, failed ${failed(inFlight).length} (${describe(failed(inFlight))}: ` +
+        `sent to ${victim.name} before it was gone, never acknowledged)`,
+      `  after the kill: ${after.length} writes, served ` +
+        `by ${[...new Set(after.map((outcome) => outcome.servedBy ?? "nobody"))].join(" and ")}, ` +
+        `failed ${failed(after).length}; 500s: ${outcomes.filter((outcome) => outcome.status === 500).length}`,
       `  acknowledged and lost: ${lost.length} (each 201's id and note read back from PostgreSQL)`,
     ],
   };
 }
 
 /** Resolves once the balancer has sent a request to `instance` again: how long after `since`. */
-export async function waitUntilServedBy(balancerUrl: string, instance: AppInstance, since: number, timeoutMs: number): Promise<number> {
+export async function waitUntilServedBy(
+  balancerUrl: string,
+  instance: AppInstance,
+  since: number,
+  timeoutMs: number,
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const answer = await call(`${balancerUrl}/api/health`).catch(() => null);

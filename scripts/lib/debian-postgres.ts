@@ -32,7 +32,12 @@ const READY_TIMEOUT_MS = 30_000;
  * `user` owns), UTF-8 with the C locale, password logins only, listening on
  * 127.0.0.1:`port` and no Unix socket.
  */
-export async function startDebianPostgres(options: { binDir: string; folder: string; port: number; user: ServiceUser }): Promise<PostgresServer> {
+export async function startDebianPostgres(options: {
+  binDir: string;
+  folder: string;
+  port: number;
+  user: ServiceUser;
+}): Promise<PostgresServer> {
   const { binDir, folder, port, user } = options;
   const dataDir = path.join(folder, "data");
   const superuser: Login = { user: "postgres", password: randomBytes(18).toString("base64url") };
@@ -40,7 +45,15 @@ export async function startDebianPostgres(options: { binDir: string; folder: str
   writePrivateFile(user, passwordFile, superuser.password);
   const initdb = spawnSync(
     path.join(binDir, "initdb"),
-    ["-D", dataDir, "--encoding=UTF8", "--locale=C", "--auth=scram-sha-256", `--username=${superuser.user}`, `--pwfile=${passwordFile}`],
+    [
+      "-D",
+      dataDir,
+      "--encoding=UTF8",
+      "--locale=C",
+      "--auth=scram-sha-256",
+      `--username=${superuser.user}`,
+      `--pwfile=${passwordFile}`,
+    ],
     { encoding: "utf8", ...(user.uid !== process.getuid?.() ? { uid: user.uid, gid: user.gid } : {}) },
   );
   rmSync(passwordFile, { force: true });
@@ -55,7 +68,8 @@ export async function startDebianPostgres(options: { binDir: string; folder: str
   });
 
   const urlFor = (database: string, login: Login = superuser) =>
-    `postgresql://${encodeURIComponent(login.user)}:${encodeURIComponent(login.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+    `postgresql://${encodeURIComponent(login.user)}:${encodeURIComponent(login.password)}@127.0.0.1:${port}/` +
+    encodeURIComponent(database);
   const query = async <Row extends pg.QueryResultRow>(sql: string, values: unknown[] = [], database = "postgres") => {
     const client = new pg.Client({ connectionString: urlFor(database) });
     await client.connect();
@@ -71,8 +85,12 @@ export async function startDebianPostgres(options: { binDir: string; folder: str
   const deadline = Date.now() + READY_TIMEOUT_MS;
   let version: string | undefined;
   while (version === undefined) {
-    if (hasExited || Date.now() > deadline) throw new Error(`PostgreSQL did not start; its log is ${path.join(folder, "postgres.log")}`);
-    version = await query<{ version: string }>("SELECT version()").then(([row]) => row!.version, () => undefined);
+    if (hasExited || Date.now() > deadline)
+      throw new Error(`PostgreSQL did not start; its log is ${path.join(folder, "postgres.log")}`);
+    version = await query<{ version: string }>("SELECT version()").then(
+      ([row]) => row!.version,
+      () => undefined,
+    );
     if (version === undefined) await new Promise((resolve) => setTimeout(resolve, 200));
   }
 
@@ -82,7 +100,9 @@ export async function startDebianPostgres(options: { binDir: string; folder: str
     urlFor,
     query,
     async createOwnedDatabase(database, login) {
-      await query(`CREATE ROLE ${quoteIdentifier(login.user)} LOGIN PASSWORD '${login.password.replaceAll("'", "''")}'`).catch((error: { code?: string }) => {
+      await query(
+        `CREATE ROLE ${quoteIdentifier(login.user)} LOGIN PASSWORD '${login.password.replaceAll("'", "''")}'`,
+      ).catch((error: { code?: string }) => {
         if (error.code !== "42710") throw error; // the role exists already
       });
       await query(`CREATE DATABASE ${quoteIdentifier(database)} OWNER ${quoteIdentifier(login.user)}`);

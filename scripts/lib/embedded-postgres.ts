@@ -46,9 +46,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   mkdirSync(path.dirname(databaseDir), { recursive: true });
 
   const isInitialised = existsSync(path.join(databaseDir, "PG_VERSION"));
-  const settings: ClusterSettings = isInitialised && existsSync(settingsFile)
-    ? { ...JSON.parse(readFileSync(settingsFile, "utf8")), port }
-    : { port, password: randomBytes(18).toString("base64url") };
+  const settings: ClusterSettings =
+    isInitialised && existsSync(settingsFile)
+      ? { ...JSON.parse(readFileSync(settingsFile, "utf8")), port }
+      : { port, password: randomBytes(18).toString("base64url") };
 
   // Clients connect through a Unix socket in the data folder when its path fits (a socket address
   // holds ~100 bytes) and needs no quoting in the setting: a query's round trip costs a third of
@@ -67,7 +68,14 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     // Listen on loopback only; the server is for this machine's app and tests. Its data is on an SSD (or in
     // the page cache): a random read costs about what a sequential one does, and with the spinning-disk
     // default (4) the planner reads all of a big table rather than look up an article's rows by index.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${socketDir ?? ""}`, "-c", "random_page_cost=1.1"],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      `unix_socket_directories=${socketDir ?? ""}`,
+      "-c",
+      "random_page_cost=1.1",
+    ],
     onLog: log,
     onError: (error) => log(`[error] ${String(error)}`),
   });
@@ -92,7 +100,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   // that has already happened when a terminal's Ctrl-C reached PostgreSQL first.
   const child = (server as unknown as { process?: ChildProcess }).process;
   const exited = new Promise<string>((resolve) => {
-    if (!child || child.exitCode !== null || child.signalCode !== null) resolve(describeExit(child?.exitCode ?? null, child?.signalCode ?? null));
+    if (!child || child.exitCode !== null || child.signalCode !== null)
+      resolve(describeExit(child?.exitCode ?? null, child?.signalCode ?? null));
     else child.once("exit", (code, signal) => resolve(describeExit(code, signal)));
   });
   const stop = async () => {
@@ -101,7 +110,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   };
 
   const url = (database: string) =>
-    `postgresql://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${port}/${database}${socketDir ? `?host=${encodeURIComponent(socketDir)}` : ""}`;
+    `postgresql://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${port}/${database}` +
+    (socketDir ? `?host=${encodeURIComponent(socketDir)}` : "");
   const admin = async <T>(work: (client: pg.Client) => Promise<T>) => {
     const client = new pg.Client({ connectionString: url("postgres") });
     await client.connect();
@@ -216,7 +226,10 @@ async function stopLeftoverServer(databaseDir: string): Promise<void> {
   }
 }
 
-/** The process id the server running on `databaseDir` wrote in postmaster.pid (it may have died since); null without one. */
+/**
+ * The process id the server running on `databaseDir` wrote in postmaster.pid (it may have died since); null without
+ * one.
+ */
 export function postmasterPid(databaseDir: string): number | null {
   const pidFile = path.join(databaseDir, "postmaster.pid");
   if (!existsSync(pidFile)) return null;

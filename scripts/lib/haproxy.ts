@@ -64,7 +64,13 @@ backend instances
 ${options.instances.map((instance) => `  server ${instance.name} 127.0.0.1:${instance.port}`).join("\n")}
 `,
   );
-  const service = startService({ program: options.program, args: ["-db", "-f", config], user: options.user, logFile: path.join(options.folder, "haproxy.log"), pidFile: path.join(options.folder, "haproxy.pid") });
+  const service = startService({
+    program: options.program,
+    args: ["-db", "-f", config],
+    user: options.user,
+    logFile: path.join(options.folder, "haproxy.log"),
+    pidFile: path.join(options.folder, "haproxy.pid"),
+  });
   await waitForPort(options.port, 10_000, service.exited);
   return { url: `http://127.0.0.1:${options.port}`, stop: () => service.stop() };
 }

@@ -36,7 +36,10 @@ export function isListening(port: number): Promise<boolean> {
   });
 }
 
-/** Resolves once something accepts TCP connections on 127.0.0.1:`port`; throws after `timeoutMs`, or when `exited` (the server's) resolves first. */
+/**
+ * Resolves once something accepts TCP connections on 127.0.0.1:`port`; throws after `timeoutMs`, or when `exited` (the
+ * server's) resolves first.
+ */
 export async function waitForPort(port: number, timeoutMs: number, exited?: Promise<string>): Promise<void> {
   let exit: string | undefined;
   void exited?.then((how) => (exit = how));
@@ -45,5 +48,9 @@ export async function waitForPort(port: number, timeoutMs: number, exited?: Prom
     if (await isListening(port)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(exit ? `the server meant for port ${port} ended (${exit})` : `nothing listens on port ${port} after ${timeoutMs} ms`);
+  throw new Error(
+    exit
+      ? `the server meant for port ${port} ended (${exit})`
+      : `nothing listens on port ${port} after ${timeoutMs} ms`,
+  );
 }

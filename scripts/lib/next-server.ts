@@ -15,7 +15,9 @@ const projectRoot = path.resolve(import.meta.dirname, "../..");
 const HEAP_BUDGET = "--max-old-space-size=1024";
 
 function withHeapBudget(nodeOptions: string | undefined): string {
-  return nodeOptions?.includes("--max-old-space-size") ? nodeOptions : [nodeOptions, HEAP_BUDGET].filter(Boolean).join(" ");
+  return nodeOptions?.includes("--max-old-space-size")
+    ? nodeOptions
+    : [nodeOptions, HEAP_BUDGET].filter(Boolean).join(" ");
 }
 
 export interface RunningApp {
@@ -39,12 +41,23 @@ export async function startNextServer(options: {
   logFile?: string;
 }): Promise<RunningApp> {
   const output = options.logFile ? openSync(options.logFile, "w") : "inherit";
-  const child = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), options.mode, "-p", String(options.port)], {
-    cwd: projectRoot,
-    stdio: ["ignore", output, output],
-    env: { ...options.env, NODE_OPTIONS: withHeapBudget(options.env.NODE_OPTIONS), PORT: String(options.port), NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  const exited = new Promise<string>((resolve) => child.once("exit", (code, signal) => resolve(describeExit(code, signal))));
+  const child = spawn(
+    process.execPath,
+    [path.join(projectRoot, "node_modules/next/dist/bin/next"), options.mode, "-p", String(options.port)],
+    {
+      cwd: projectRoot,
+      stdio: ["ignore", output, output],
+      env: {
+        ...options.env,
+        NODE_OPTIONS: withHeapBudget(options.env.NODE_OPTIONS),
+        PORT: String(options.port),
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  );
+  const exited = new Promise<string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(describeExit(code, signal))),
+  );
   const url = `http://localhost:${options.port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;

@@ -18,7 +18,15 @@ export interface Pooler {
  * (SCRAM both ways), `poolSize` server connections per database however
  * many clients connect.
  */
-export async function startPgbouncer(options: { program: string; folder: string; port: number; serverPort: number; login: Login; poolSize: number; user: ServiceUser }): Promise<Pooler> {
+export async function startPgbouncer(options: {
+  program: string;
+  folder: string;
+  port: number;
+  serverPort: number;
+  login: Login;
+  poolSize: number;
+  user: ServiceUser;
+}): Promise<Pooler> {
   const { folder, port, login, user } = options;
   const config = path.join(folder, "pgbouncer.ini");
   const authFile = path.join(folder, "userlist.txt");
@@ -42,10 +50,18 @@ max_client_conn = 500
 admin_users = ${login.user}
 `,
   );
-  const service = startService({ program: options.program, args: [config], user, logFile: path.join(folder, "pgbouncer.log"), pidFile: path.join(folder, "pgbouncer.pid") });
+  const service = startService({
+    program: options.program,
+    args: [config],
+    user,
+    logFile: path.join(folder, "pgbouncer.log"),
+    pidFile: path.join(folder, "pgbouncer.pid"),
+  });
   await waitForPort(port, 10_000, service.exited);
 
-  const urlFor = (database: string) => `postgresql://${encodeURIComponent(login.user)}:${encodeURIComponent(login.password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  const urlFor = (database: string) =>
+    `postgresql://${encodeURIComponent(login.user)}:${encodeURIComponent(login.password)}@127.0.0.1:${port}/` +
+    encodeURIComponent(database);
   return {
     urlFor,
     async stats() {
@@ -57,7 +73,10 @@ admin_users = ${login.user}
         const pools = (await console.query<{ sv_active: string; sv_idle: string; sv_used: string }>("SHOW POOLS")).rows;
         return {
           transactions: stats.reduce((sum, row) => sum + Number(row.total_xact_count), 0),
-          serverConnections: pools.reduce((sum, row) => sum + Number(row.sv_active) + Number(row.sv_idle) + Number(row.sv_used), 0),
+          serverConnections: pools.reduce(
+            (sum, row) => sum + Number(row.sv_active) + Number(row.sv_idle) + Number(row.sv_used),
+            0,
+          ),
         };
       } finally {
         await console.end();

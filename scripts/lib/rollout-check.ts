@@ -30,7 +30,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * more: every request must succeed. `folder` takes the next version's
  * migrations.
  */
-export async function checkRollingUpgrade(options: { balancerUrl: string; token: string; directUrl: string; folder: string }): Promise<string> {
+export async function checkRollingUpgrade(options: {
+  balancerUrl: string;
+  token: string;
+  directUrl: string;
+  folder: string;
+}): Promise<string> {
   const { balancerUrl, token } = options;
   const nextVersion = path.join(options.folder, "next-version-migrations");
   rmSync(nextVersion, { recursive: true, force: true });
@@ -57,7 +62,8 @@ export async function checkRollingUpgrade(options: { balancerUrl: string; token:
           signal: AbortSignal.timeout(15_000),
         });
         const body = await response.text();
-        if (response.status !== (isWrite ? 201 : 200)) failures.push(`${kind}: ${response.status} ${body.slice(0, 200)}`);
+        if (response.status !== (isWrite ? 201 : 200))
+          failures.push(`${kind}: ${response.status} ${body.slice(0, 200)}`);
       } catch (error) {
         failures.push(`${kind}: ${(error as Error).message}`);
       }
@@ -71,7 +77,15 @@ export async function checkRollingUpgrade(options: { balancerUrl: string; token:
   await sleep(1_000);
   isRunning = false;
   await Promise.all(workers);
-  if (applied.join() !== NEXT_VERSION_MIGRATION) throw new CheckFailed(`the next version's migration applied ${applied.join(", ") || "nothing"}`);
-  if (failures.length) throw new CheckFailed(`${failures.length} of ${requests} requests failed while the next version migrated: ${[...new Set(failures)].slice(0, 3).join("; ")}`);
-  return `the next version migrated (a column and an index on annotations, a new table: ${migrationMs} ms) under ${WORKERS} writers and readers through the balancer: ${requests} requests, none failed`;
+  if (applied.join() !== NEXT_VERSION_MIGRATION)
+    throw new CheckFailed(`the next version's migration applied ${applied.join(", ") || "nothing"}`);
+  if (failures.length)
+    throw new CheckFailed(
+      `${failures.length} of ${requests} requests failed while the next version migrated: ` +
+        `${[...new Set(failures)].slice(0, 3).join("; ")}`,
+    );
+  return (
+    `the next version migrated (a column and an index on annotations, a new table: ${migrationMs} ms) under ` +
+    `${WORKERS} writers and readers through the balancer: ${requests} requests, none failed`
+  );
 }

@@ -15,14 +15,28 @@ import path from "node:path";
 import pg from "pg";
 import { hashPassword } from "../../lib/auth/password.ts";
 import { MAX_PAGE_SIZE } from "../../lib/pagination.ts";
-import { concurrentCreates, CONCURRENT_CREATES_TARGET_MS, CONCURRENT_WRITERS, IMPORT_TARGET_PER_SECOND, measuredDownload, projectImportRate } from "./bench-http.ts";
+import {
+  concurrentCreates,
+  CONCURRENT_CREATES_TARGET_MS,
+  CONCURRENT_WRITERS,
+  IMPORT_TARGET_PER_SECOND,
+  measuredDownload,
+  projectImportRate,
+} from "./bench-http.ts";
 import { median, timed } from "./bench-stats.ts";
 import { ensureBuilt } from "./build.ts";
 import { dataDir, type DatabaseServer, embeddedPort, provideDatabaseServer } from "./database.ts";
 import { log } from "./log.ts";
 import { freePort } from "./net.ts";
 import { type RunningApp, startNextServer } from "./next-server.ts";
-import { COMMON_WORD, PER_ARTICLE, RARE_WORD, type ScaleSeed, seededScaleProject, seedScaleProject } from "./scale-seed.ts";
+import {
+  COMMON_WORD,
+  PER_ARTICLE,
+  RARE_WORD,
+  type ScaleSeed,
+  seededScaleProject,
+  seedScaleProject,
+} from "./scale-seed.ts";
 import { applyMigrations } from "./schema-engine.ts";
 import { takeOverShutdownSignals } from "./signals.ts";
 import { signInAt } from "./app-client.ts";
@@ -83,32 +97,59 @@ async function repeated(runs: number, work: () => Promise<void>): Promise<number
 
 /** GET a page or API answer in full, expecting 200. */
 async function load(context: Context, url: string, init: { cookie?: boolean } = {}): Promise<void> {
-  const response = await fetch(`${context.app.url}${url}`, { headers: init.cookie ? { cookie: context.cookie } : context.headers, redirect: "manual", signal: AbortSignal.timeout(GIVE_UP_MS) });
+  const response = await fetch(`${context.app.url}${url}`, {
+    headers: init.cookie ? { cookie: context.cookie } : context.headers,
+    redirect: "manual",
+    signal: AbortSignal.timeout(GIVE_UP_MS),
+  });
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}`);
 }
 
-const timedGet = (runs: number, url: (context: Context) => string, init: { cookie?: boolean } = {}) => async (context: Context): Promise<Outcome> => ({ value: await repeated(runs, () => load(context, url(context), init)) });
+const timedGet =
+  (runs: number, url: (context: Context) => string, init: { cookie?: boolean } = {}) =>
+  async (context: Context): Promise<Outcome> => ({
+    value: await repeated(runs, () => load(context, url(context), init)),
+  });
 
 /** The reader's links of one article: lib's function in a process of its own on this size's database. */
 async function articleLinks(context: Context): Promise<Outcome> {
-  const child = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "article-links-timing.ts"), context.articleIds[MEASURED_ARTICLE]!, context.ownerId], {
-    env: context.env,
-    encoding: "utf8",
-  });
+  const child = spawnSync(
+    process.execPath,
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      path.join(import.meta.dirname, "article-links-timing.ts"),
+      context.articleIds[MEASURED_ARTICLE]!,
+      context.ownerId,
+    ],
+    {
+      env: context.env,
+      encoding: "utf8",
+    },
+  );
   if (child.status !== 0) throw new Error(`the links timing failed: ${child.stderr}`);
   const { ms, links } = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { ms: number; links: number };
   return { value: ms, note: `${links} links` };
 }
 
-async function exportMeasures(context: Context, format: "csv" | "jsonld"): Promise<{ firstByte: Outcome; memory: Outcome }> {
+async function exportMeasures(
+  context: Context,
+  format: "csv" | "jsonld",
+): Promise<{ firstByte: Outcome; memory: Outcome }> {
   const url = `${context.app.url}/api/v1/projects/${context.projectId}/export?format=${format}`;
-  const once = () => measuredDownload(url, { headers: context.headers, pid: context.app.child.pid!, timeoutMs: 10 * GIVE_UP_MS });
+  const once = () =>
+    measuredDownload(url, { headers: context.headers, pid: context.app.child.pid!, timeoutMs: 10 * GIVE_UP_MS });
   const warmUp = await once();
   const runs = warmUp.total > 30_000 ? [warmUp] : [await once(), await once()];
-  if (!runs.every((run) => run.ok)) throw new Error(`the ${format} export answered ${runs.map((run) => run.status).join(", ")}`);
+  if (!runs.every((run) => run.ok))
+    throw new Error(`the ${format} export answered ${runs.map((run) => run.status).join(", ")}`);
   const note = `${(runs[0]!.bytes / 1024 / 1024).toFixed(0)} MB in ${(median(runs.map((run) => run.total)) / 1000).toFixed(1)} s`;
-  return { firstByte: { value: median(runs.map((run) => run.firstByte)), note }, memory: { value: Math.max(...runs.map((run) => run.growth)), note } };
+  return {
+    firstByte: { value: median(runs.map((run) => run.firstByte)), note },
+    memory: { value: Math.max(...runs.map((run) => run.growth)), note },
+  };
 }
 
 /**
@@ -124,7 +165,9 @@ async function agreementMeasures(context: Context): Promise<{ agreement: Outcome
     while (polling) {
       const took = await timed(async () => {
         try {
-          await (await fetch(`${context.app.url}/api/health`, { signal: AbortSignal.timeout(GIVE_UP_MS) })).arrayBuffer();
+          await (
+            await fetch(`${context.app.url}/api/health`, { signal: AbortSignal.timeout(GIVE_UP_MS) })
+          ).arrayBuffer();
         } catch {
           // counted as slow as it was
         }
@@ -161,10 +204,18 @@ const MEASURES = {
   csvMemory: { name: "CSV export: server memory growth", unit: "MB", limit: 100 },
   jsonldFirstByte: { name: "JSON-LD export: first byte", unit: "ms", limit: 200 },
   jsonldMemory: { name: "JSON-LD export: server memory growth", unit: "MB", limit: 100 },
-  writes: { name: `create annotations on one article, ${CONCURRENT_WRITERS} clients: p95`, unit: "ms", limit: CONCURRENT_CREATES_TARGET_MS },
+  writes: {
+    name: `create annotations on one article, ${CONCURRENT_WRITERS} clients: p95`,
+    unit: "ms",
+    limit: CONCURRENT_CREATES_TARGET_MS,
+  },
   import: { name: "import a project of 20,000 annotations", unit: "/s", limit: IMPORT_TARGET_PER_SECOND },
   agreement: { name: "agreement of two coders, whole project", unit: "ms", limit: 3_000 },
-  healthDuringAgreement: { name: `…meanwhile the slowest /api/health (every ${HEALTH_POLL_MS} ms)`, unit: "ms", limit: 100 },
+  healthDuringAgreement: {
+    name: `…meanwhile the slowest /api/health (every ${HEALTH_POLL_MS} ms)`,
+    unit: "ms",
+    limit: 100,
+  },
 } satisfies Record<string, Measure>;
 type MeasureKey = keyof typeof MEASURES;
 
@@ -179,28 +230,69 @@ async function measureSize(context: Context, keys: MeasureKey[]): Promise<Partia
     } catch (error) {
       results[key] = { value: null, note: error instanceof Error ? error.message : String(error) };
     }
-    log(`  ${MEASURES[key].name}: ${format(results[key]!.value, MEASURES[key].unit)}${results[key]!.note ? ` (${results[key]!.note})` : ""}`);
+    log(
+      `  ${MEASURES[key].name}: ${format(results[key]!.value, MEASURES[key].unit)}${results[key]!.note ? ` (${results[key]!.note})` : ""}`,
+    );
   };
-  await run("articlePage", timedGet(7, () => `/articles/${article}`, { cookie: true }));
-  await run("annotations", timedGet(9, () => `/api/v1/articles/${article}/annotations`));
-  await run("annotationsLargest", timedGet(7, () => `/api/v1/articles/${article}/annotations?limit=${MAX_PAGE_SIZE}`));
+  await run(
+    "articlePage",
+    timedGet(7, () => `/articles/${article}`, { cookie: true }),
+  );
+  await run(
+    "annotations",
+    timedGet(9, () => `/api/v1/articles/${article}/annotations`),
+  );
+  await run(
+    "annotationsLargest",
+    timedGet(7, () => `/api/v1/articles/${article}/annotations?limit=${MAX_PAGE_SIZE}`),
+  );
   await run("links", articleLinks);
-  await run("compare", timedGet(7, (c) => `/api/v1/projects/${c.projectId}/compare?articles=${article},${c.articleIds[COMPARED_ARTICLE]}`));
-  await run("adjudicationPage", timedGet(7, () => `/articles/${article}/adjudicate`, { cookie: true }));
-  await run("searchCommon", timedGet(5, (c) => `/api/v1/projects/${c.projectId}/search?q=${COMMON_WORD}`));
-  await run("searchRare", timedGet(5, (c) => `/api/v1/projects/${c.projectId}/search?q=${RARE_WORD}`));
-  await run("eventsPage", timedGet(7, (c) => `/projects/${c.projectId}/events`, { cookie: true }));
-  await run("eventsApi", timedGet(7, (c) => `/api/v1/projects/${c.projectId}/events?limit=50`));
-  await run("history", timedGet(7, (c) => `/projects/${c.projectId}/history`, { cookie: true }));
-  for (const [format, firstByte, memory] of [["csv", "csvFirstByte", "csvMemory"], ["jsonld", "jsonldFirstByte", "jsonldMemory"]] as const) {
+  await run(
+    "compare",
+    timedGet(7, (c) => `/api/v1/projects/${c.projectId}/compare?articles=${article},${c.articleIds[COMPARED_ARTICLE]}`),
+  );
+  await run(
+    "adjudicationPage",
+    timedGet(7, () => `/articles/${article}/adjudicate`, { cookie: true }),
+  );
+  await run(
+    "searchCommon",
+    timedGet(5, (c) => `/api/v1/projects/${c.projectId}/search?q=${COMMON_WORD}`),
+  );
+  await run(
+    "searchRare",
+    timedGet(5, (c) => `/api/v1/projects/${c.projectId}/search?q=${RARE_WORD}`),
+  );
+  await run(
+    "eventsPage",
+    timedGet(7, (c) => `/projects/${c.projectId}/events`, { cookie: true }),
+  );
+  await run(
+    "eventsApi",
+    timedGet(7, (c) => `/api/v1/projects/${c.projectId}/events?limit=50`),
+  );
+  await run(
+    "history",
+    timedGet(7, (c) => `/projects/${c.projectId}/history`, { cookie: true }),
+  );
+  for (const [format, firstByte, memory] of [
+    ["csv", "csvFirstByte", "csvMemory"],
+    ["jsonld", "jsonldFirstByte", "jsonldMemory"],
+  ] as const) {
     let measured: Promise<{ firstByte: Outcome; memory: Outcome }> | undefined;
     const once = () => (measured ??= exportMeasures(context, format));
     await run(firstByte, async () => (await once()).firstByte);
     await run(memory, async () => (await once()).memory);
   }
   await run("writes", async (c) => {
-    const result = await concurrentCreates(c.app.url, c.headers.authorization!, { id: c.articleIds[WRITTEN_ARTICLE]!, text: c.textOf(WRITTEN_ARTICLE) });
-    return { value: result.errors ? null : result.p95, note: `median ${result.median.toFixed(1)} ms, ${result.errors} errors` };
+    const result = await concurrentCreates(c.app.url, c.headers.authorization!, {
+      id: c.articleIds[WRITTEN_ARTICLE]!,
+      text: c.textOf(WRITTEN_ARTICLE),
+    });
+    return {
+      value: result.errors ? null : result.p95,
+      note: `median ${result.median.toFixed(1)} ms, ${result.errors} errors`,
+    };
   });
   await run("import", async (c) => {
     const result = await projectImportRate(c.app.url, c.headers.authorization!);
@@ -223,7 +315,12 @@ function format(value: number | null, unit: Unit): string {
  * Seeds one size into its own database (users in SQL, the project through the API, the rest in bulk SQL), then starts the app on it.
  * With `reuse`, a database this bench seeded before is kept (brought up to the current migrations) and only the app is started.
  */
-async function prepareSize(server: DatabaseServer, size: number, env: NodeJS.ProcessEnv, reuse: boolean): Promise<{ context: Context; seedSeconds: number | null }> {
+async function prepareSize(
+  server: DatabaseServer,
+  size: number,
+  env: NodeJS.ProcessEnv,
+  reuse: boolean,
+): Promise<{ context: Context; seedSeconds: number | null }> {
   const database = `parallax_scale_${label(size).toLowerCase()}`;
   if (!reuse) await server.dropDatabase(database);
   await server.createDatabaseIfMissing(database);
@@ -242,7 +339,17 @@ async function prepareSize(server: DatabaseServer, size: number, env: NodeJS.Pro
     const { cookie } = await signInAt(app.url, owner.email, PASSWORD);
     return {
       seedSeconds,
-      context: { app, headers, cookie, projectId, ownerId: owner.id, coderIds: coders.map((coder) => coder.id), articleIds: seed.articleIds, textOf: seed.textOf, env: appEnv },
+      context: {
+        app,
+        headers,
+        cookie,
+        projectId,
+        ownerId: owner.id,
+        coderIds: coders.map((coder) => coder.id),
+        articleIds: seed.articleIds,
+        textOf: seed.textOf,
+        env: appEnv,
+      },
     };
   } finally {
     await sql.end();
@@ -262,13 +369,19 @@ const ownerEmail = "scale-0@test.example";
 const PROJECT_NAME = "Scale";
 
 async function tokenFor(appUrl: string, email: string): Promise<string> {
-  const response = await fetch(`${appUrl}/api/v1/tokens`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: PASSWORD, name: "scale" }) });
+  const response = await fetch(`${appUrl}/api/v1/tokens`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: PASSWORD, name: "scale" }),
+  });
   return ((await response.json()) as { token: string }).token;
 }
 
 /** The users and project an earlier run seeded in this database, or null when there are none. */
 async function seededSize(sql: pg.Client): Promise<SeededSize | null> {
-  const users = await sql.query<{ id: string; email: string }>(`SELECT id, email FROM users WHERE email LIKE 'scale-%@test.example' ORDER BY email`);
+  const users = await sql.query<{ id: string; email: string }>(
+    `SELECT id, email FROM users WHERE email LIKE 'scale-%@test.example' ORDER BY email`,
+  );
   const project = await sql.query<{ id: string }>(
     `SELECT p.id FROM projects p JOIN memberships m ON m.project_id = p.id JOIN users u ON u.id = m.user_id AND u.email = $1 WHERE p.name = $2 ORDER BY p.created_at LIMIT 1`,
     [ownerEmail, PROJECT_NAME],
@@ -292,15 +405,23 @@ async function seedSize(sql: pg.Client, size: number, appEnv: NodeJS.ProcessEnv,
   const app = await startNextServer({ mode: "start", port: await freePort(), env: appEnv, logFile });
   try {
     const headers = { authorization: `Bearer ${await tokenFor(app.url, owner!.email)}` };
-    const project = await fetch(`${app.url}/api/v1/projects`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify({ name: PROJECT_NAME }) }).then((response) => response.json());
+    const project = await fetch(`${app.url}/api/v1/projects`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ name: PROJECT_NAME }),
+    }).then((response) => response.json());
     // Two reviewers and two editors code; the owner, an editor, measures and sees everything.
-    await sql.query(`INSERT INTO memberships (project_id, user_id, role, updated_at) SELECT $1, u.id, u.role::"ProjectRole", now() FROM unnest($2::uuid[], $3::text[]) AS u(id, role)`, [
-      project.id,
-      coders.map((coder) => coder.id),
-      coders.map((_, index) => (index < 2 ? "REVIEWER" : "EDITOR")),
-    ]);
+    await sql.query(
+      `INSERT INTO memberships (project_id, user_id, role, updated_at) SELECT $1, u.id, u.role::"ProjectRole", now() FROM unnest($2::uuid[], $3::text[]) AS u(id, role)`,
+      [project.id, coders.map((coder) => coder.id), coders.map((_, index) => (index < 2 ? "REVIEWER" : "EDITOR"))],
+    );
     const started = performance.now();
-    const seed = await seedScaleProject(sql, { projectId: project.id, ownerId: owner!.id, coderIds: coders.map((coder) => coder.id), annotations: size });
+    const seed = await seedScaleProject(sql, {
+      projectId: project.id,
+      ownerId: owner!.id,
+      coderIds: coders.map((coder) => coder.id),
+      annotations: size,
+    });
     // Measures start on a settled database, and (the server is started again) on a server that has not planned anything on the empty one.
     await sql.query("VACUUM ANALYZE");
     await sql.query("CHECKPOINT");
@@ -310,14 +431,22 @@ async function seedSize(sql: pg.Client, size: number, appEnv: NodeJS.ProcessEnv,
   }
 }
 
-function printScaleTable(sizes: number[], keys: MeasureKey[], results: Partial<Record<MeasureKey, Outcome>>[], seedSeconds: (number | null)[]): boolean {
-  const growth = (from: number | null, to: number | null, tenfolds: number) => (from && to !== null ? Math.pow(to / from, 1 / tenfolds) : null);
+function printScaleTable(
+  sizes: number[],
+  keys: MeasureKey[],
+  results: Partial<Record<MeasureKey, Outcome>>[],
+  seedSeconds: (number | null)[],
+): boolean {
+  const growth = (from: number | null, to: number | null, tenfolds: number) =>
+    from && to !== null ? Math.pow(to / from, 1 / tenfolds) : null;
   const tenfolds = (a: number, b: number) => Math.log10(sizes[b]! / sizes[a]!);
   let allPass = true;
   const lines = keys.map((key) => {
     const measure: Measure = MEASURES[key];
     const values = results.map((result) => result[key]!.value);
-    const steps = sizes.slice(1).map((_, index) => growth(values[index]!, values[index + 1]!, tenfolds(index, index + 1)));
+    const steps = sizes
+      .slice(1)
+      .map((_, index) => growth(values[index]!, values[index + 1]!, tenfolds(index, index + 1)));
     const whole = values.length > 1 ? (values[0] && values.at(-1) !== null ? values.at(-1)! / values[0] : null) : null;
     let target: string;
     let pass: boolean;
@@ -333,12 +462,22 @@ function printScaleTable(sizes: number[], keys: MeasureKey[], results: Partial<R
       pass = last !== null && last < measure.limit!;
     }
     allPass &&= pass;
-    const cells = results.map((result) => (result[key]!.value === null ? `— (${(result[key]!.note ?? "failed").split("\n")[0]!.slice(0, 60)})` : format(result[key]!.value, measure.unit)));
+    const cells = results.map((result) =>
+      result[key]!.value === null
+        ? `— (${(result[key]!.note ?? "failed").split("\n")[0]!.slice(0, 60)})`
+        : format(result[key]!.value, measure.unit),
+    );
     const growthCell = `${steps.map((step) => (step === null ? "—" : `×${step.toFixed(2)}`)).join(", ")}${whole !== null && sizes.length > 2 ? ` (×${whole.toFixed(2)} in all)` : ""}`;
     return [measure.name, ...cells, growthCell, target, pass ? "pass" : "FAIL"];
   });
   const header = ["measure", ...sizes.map(label), "growth per 10×", "target", "pass/fail"];
-  const seedLine = ["seed (bulk SQL, then VACUUM ANALYZE)", ...seedSeconds.map((seconds) => (seconds === null ? "reused" : `${seconds.toFixed(0)} s`)), "", "", ""];
+  const seedLine = [
+    "seed (bulk SQL, then VACUUM ANALYZE)",
+    ...seedSeconds.map((seconds) => (seconds === null ? "reused" : `${seconds.toFixed(0)} s`)),
+    "",
+    "",
+    "",
+  ];
   const table = [header, ...lines, seedLine];
   const widths = header.map((_, column) => Math.max(...table.map((line) => line[column]!.length)));
   console.log("");
@@ -357,10 +496,14 @@ function printScaleTable(sizes: number[], keys: MeasureKey[], results: Partial<R
 export async function runScaleBench(argv: string[]): Promise<number> {
   const option = (name: string) => argv.find((argument) => argument.startsWith(`--${name}=`))?.slice(name.length + 3);
   const sizes = option("sizes")?.split(",").map(Number) ?? DEFAULT_SCALE_SIZES;
-  if (sizes.some((size) => !Number.isInteger(size) || size < PER_ARTICLE * (WRITTEN_ARTICLE + 1))) throw new Error(`--sizes: whole numbers of annotations, at least ${PER_ARTICLE * (WRITTEN_ARTICLE + 1)}`);
+  if (sizes.some((size) => !Number.isInteger(size) || size < PER_ARTICLE * (WRITTEN_ARTICLE + 1)))
+    throw new Error(`--sizes: whole numbers of annotations, at least ${PER_ARTICLE * (WRITTEN_ARTICLE + 1)}`);
   const only = option("only")?.split(",");
   const unknown = only?.filter((key) => !Object.hasOwn(MEASURES, key));
-  if (unknown?.length) throw new Error(`--only: unknown measures ${unknown.join(", ")}; the measures are ${Object.keys(MEASURES).join(", ")}`);
+  if (unknown?.length)
+    throw new Error(
+      `--only: unknown measures ${unknown.join(", ")}; the measures are ${Object.keys(MEASURES).join(", ")}`,
+    );
   const keys = (Object.keys(MEASURES) as MeasureKey[]).filter((key) => !only || only.includes(key));
   const reuse = argv.includes("--reuse");
   let server: DatabaseServer | undefined;
@@ -372,7 +515,11 @@ export async function runScaleBench(argv: string[]): Promise<number> {
   takeOverShutdownSignals(cleanUp);
   try {
     server = await provideDatabaseServer("bench-pg", embeddedPort("PARALLAX_BENCH_PG_PORT", 54332));
-    const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: randomBytes(32).toString("base64url"), NODE_ENV: "production" };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      AUTH_SECRET: randomBytes(32).toString("base64url"),
+      NODE_ENV: "production",
+    };
     ensureBuilt({ ...env, DATABASE_URL: server.urlFor("postgres") });
     const results: Partial<Record<MeasureKey, Outcome>>[] = [];
     const seedSeconds: (number | null)[] = [];
@@ -380,7 +527,9 @@ export async function runScaleBench(argv: string[]): Promise<number> {
       log(`scale: preparing ${size.toLocaleString("en")} annotations…`);
       const { context, seedSeconds: seconds } = await prepareSize(server, size, env, reuse);
       app = context.app;
-      log(`scale: ${seconds === null ? "reused" : `seeded in ${seconds.toFixed(0)} s`} ${size.toLocaleString("en")} annotations; measuring…`);
+      log(
+        `scale: ${seconds === null ? "reused" : `seeded in ${seconds.toFixed(0)} s`} ${size.toLocaleString("en")} annotations; measuring…`,
+      );
       seedSeconds.push(seconds);
       results.push(await measureSize(context, keys));
       await app.stop();

@@ -127,7 +127,10 @@ async function withEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) =
   }
 }
 
-/** The migrations in `directory` (the committed ones unless given; those named before `before`, when given), as the engine wants them. */
+/**
+ * The migrations in `directory` (the committed ones unless given; those named before `before`, when given), as the
+ * engine wants them.
+ */
 export function readMigrations(before?: string, directory = migrationsDir): MigrationList {
   const directories: MigrationDirectory[] = existsSync(directory)
     ? readdirSync(directory, { withFileTypes: true })
@@ -146,7 +149,10 @@ export function readMigrations(before?: string, directory = migrationsDir): Migr
   const lockfilePath = path.join(directory, "migration_lock.toml");
   return {
     baseDir: directory,
-    lockfile: { path: "migration_lock.toml", content: existsSync(lockfilePath) ? readFileSync(lockfilePath, "utf8") : null },
+    lockfile: {
+      path: "migration_lock.toml",
+      content: existsSync(lockfilePath) ? readFileSync(lockfilePath, "utf8") : null,
+    },
     shadowDbInitScript: "",
     migrationDirectories: directories,
   };
@@ -162,10 +168,16 @@ export function readMigrations(before?: string, directory = migrationsDir): Migr
  * builds an index on a large table outlasts). `databaseUrl` must reach
  * PostgreSQL directly, not through a pooler in transaction mode.
  */
-export async function applyMigrations(databaseUrl: string, options: { before?: string; directory?: string } = {}): Promise<string[]> {
+export async function applyMigrations(
+  databaseUrl: string,
+  options: { before?: string; directory?: string } = {},
+): Promise<string[]> {
   return withAdvisoryLock(databaseUrl, "parallax migrations", () =>
     withEngine(databaseUrl, async (engine) => {
-      const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: readMigrations(options.before, options.directory), filters: noFilters });
+      const { appliedMigrationNames } = await engine.applyMigrations({
+        migrationsList: readMigrations(options.before, options.directory),
+        filters: noFilters,
+      });
       return appliedMigrationNames;
     }),
   );

@@ -21,9 +21,16 @@ export function serviceUser(): ServiceUser {
     const me = userInfo();
     return { name: me.username, uid: me.uid, gid: me.gid };
   }
-  const entry = readFileSync("/etc/passwd", "utf8").split("\n").find((line) => line.startsWith("postgres:"));
+  const entry = readFileSync("/etc/passwd", "utf8")
+    .split("\n")
+    .find((line) => line.startsWith("postgres:"));
   const [, , uid, gid] = entry?.split(":") ?? [];
-  if (!uid || !gid) throw new Error("As root, the cluster test runs its servers as the postgres user, and there is none: install Debian's postgresql package.");
+  if (!uid || !gid)
+    throw new Error(
+      "As root, the cluster test runs its servers as the postgres user, and there is none: install Debian's " +
+        "postgresql " +
+        "package.",
+    );
   return { name: "postgres", uid: Number(uid), gid: Number(gid) };
 }
 
@@ -55,7 +62,13 @@ export interface Service {
  * Its pid is kept in `pidFile`: a run that was killed leaves its servers
  * running, and the next run stops them first.
  */
-export function startService(options: { program: string; args: string[]; user: ServiceUser; logFile: string; pidFile: string }): Service {
+export function startService(options: {
+  program: string;
+  args: string[];
+  user: ServiceUser;
+  logFile: string;
+  pidFile: string;
+}): Service {
   stopLeftover(options.pidFile, options.program);
   const output = openSync(options.logFile, "a");
   const isOtherUser = options.user.uid !== process.getuid?.();
@@ -65,7 +78,9 @@ export function startService(options: { program: string; args: string[]; user: S
   });
   if (child.pid === undefined) throw new Error(`${options.program} did not start`);
   writeFileSync(options.pidFile, String(child.pid));
-  const exited = new Promise<string>((resolve) => child.once("exit", (code, signal) => resolve(describeExit(code, signal))));
+  const exited = new Promise<string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(describeExit(code, signal))),
+  );
   const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill(signal);
@@ -82,7 +97,8 @@ function stopLeftover(pidFile: string, program: string): void {
   const pid = Number(readFileSync(pidFile, "utf8"));
   try {
     // Only if that pid still runs the same program (pids are reused).
-    if (Number.isInteger(pid) && readFileSync(`/proc/${pid}/cmdline`, "utf8").startsWith(program)) process.kill(pid, "SIGKILL");
+    if (Number.isInteger(pid) && readFileSync(`/proc/${pid}/cmdline`, "utf8").startsWith(program))
+      process.kill(pid, "SIGKILL");
   } catch {
     // gone already
   }

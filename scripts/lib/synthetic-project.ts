@@ -5,7 +5,15 @@
  * tagged, every other one linked to one of `events` events. Texts hold
  * non-BMP characters, so offsets in UTF-16 code units matter.
  */
-export function syntheticProjectFile({ articles, perArticle, events }: { articles: number; perArticle: number; events: number }) {
+export function syntheticProjectFile({
+  articles,
+  perArticle,
+  events,
+}: {
+  articles: number;
+  perArticle: number;
+  events: number;
+}) {
   const sentence = (index: number) => `Officials said 😀 dam ${index} held. `;
   const quoteOffset = "Officials said 😀 ".length;
   const annotations: unknown[] = [];
@@ -28,14 +36,24 @@ export function syntheticProjectFile({ articles, perArticle, events }: { article
         links: index % 2 === 0 ? [{ eventId: `e${index % events}`, stance: "ASSERTS" }] : [],
       });
     }
-    return { id, title: `Report ${articleIndex + 1}`, text: text.trimEnd(), source: `Outlet ${(articleIndex % 5) + 1}`, publishedAt: "2021-08-20" };
+    return {
+      id,
+      title: `Report ${articleIndex + 1}`,
+      text: text.trimEnd(),
+      source: `Outlet ${(articleIndex % 5) + 1}`,
+      publishedAt: "2021-08-20",
+    };
   });
   return {
     format: "parallax.project",
     version: 1,
     codebook: [],
     articles: articleItems,
-    events: Array.from({ length: events }, (_, index) => ({ id: `e${index}`, title: `Dam event ${index + 1}`, date: "2021-08-19" })),
+    events: Array.from({ length: events }, (_, index) => ({
+      id: `e${index}`,
+      title: `Dam event ${index + 1}`,
+      date: "2021-08-19",
+    })),
     annotations,
   };
 }

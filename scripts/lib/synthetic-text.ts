@@ -1,8 +1,32 @@
 /** Synthetic article texts and spans of `npm run bench` (deterministic: the same seed, the same text). */
 
-/** A deterministic text of about `length` UTF-16 units: Latin, Persian, emoji and other non-BMP characters, in paragraphs. */
+/**
+ * A deterministic text of about `length` UTF-16 units: Latin, Persian, emoji and other non-BMP characters, in
+ * paragraphs.
+ */
 export function syntheticText(seed: number, length: number): string {
-  const words = ["the", "ministry", "said", "villages", "were", "retaken", "critics", "called", "it", "propaganda", "آسواکا", "خبر", "😀", "🇺🇦", "𠀀𠀁", "Aśvaka", "résumé", "👩‍👩‍👧", "figures", "Monday"];
+  const words = [
+    "the",
+    "ministry",
+    "said",
+    "villages",
+    "were",
+    "retaken",
+    "critics",
+    "called",
+    "it",
+    "propaganda",
+    "آسواکا",
+    "خبر",
+    "😀",
+    "🇺🇦",
+    "𠀀𠀁",
+    "Aśvaka",
+    "résumé",
+    "👩‍👩‍👧",
+    "figures",
+    "Monday",
+  ];
   let state = seed * 7919 + 17;
   const next = () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648);
   const parts: string[] = [];

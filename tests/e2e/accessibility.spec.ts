@@ -9,7 +9,11 @@ const EVENT_ID = "019ab000-0000-7000-8000-000000000200";
 const PAGES: { name: string; path: string; ready: (page: Page) => Promise<void> }[] = [
   { name: "projects", path: "/projects", ready: heading(/projects/i) },
   { name: "project", path: `/projects/${DEMO_PROJECT_ID}`, ready: main },
-  { name: "reader", path: `/articles/${SEED_ARTICLE_ID}`, ready: (page) => expect(page.locator("[data-article-text]")).toBeVisible() },
+  {
+    name: "reader",
+    path: `/articles/${SEED_ARTICLE_ID}`,
+    ready: (page) => expect(page.locator("[data-article-text]")).toBeVisible(),
+  },
   { name: "adjudication", path: `/articles/${SEED_ARTICLE_ID}/adjudicate`, ready: main },
   { name: "events", path: `/projects/${DEMO_PROJECT_ID}/events`, ready: main },
   { name: "event", path: `/events/${EVENT_ID}`, ready: main },

@@ -13,11 +13,18 @@ async function signUp(page: Page, name: string): Promise<string> {
   return email;
 }
 
-test("an editor adjudicates two reviewers' annotations with the keyboard: accept one version, merge tags", async ({ page, browser }) => {
+test("an editor adjudicates two reviewers' annotations with the keyboard: accept one version, merge tags", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "editor@example.org");
-  const project = (await (await api(page, "POST", "/api/v1/projects", { data: { name: `Adjudication ${Date.now()}` } })).json()) as { id: string };
+  const project = (await (
+    await api(page, "POST", "/api/v1/projects", { data: { name: `Adjudication ${Date.now()}` } })
+  ).json()) as { id: string };
   const text = "The governor said 12 schools reopened. Parents said classes are still cancelled.";
-  const article = (await (await api(page, "POST", `/api/v1/projects/${project.id}/articles`, { data: { title: "Schools", text } })).json()) as { id: string };
+  const article = (await (
+    await api(page, "POST", `/api/v1/projects/${project.id}/articles`, { data: { title: "Schools", text } })
+  ).json()) as { id: string };
 
   const coders: Page[] = [];
   for (const name of ["Ana Coder", "Ben Coder"]) {
@@ -29,7 +36,13 @@ test("an editor adjudicates two reviewers' annotations with the keyboard: accept
   }
   const annotate = async (coder: Page, quote: string, tags: string[]) => {
     const start = text.indexOf(quote);
-    expect((await api(coder, "POST", `/api/v1/articles/${article.id}/annotations`, { data: { start, end: start + quote.length, exact: quote, tags } })).status()).toBe(201);
+    expect(
+      (
+        await api(coder, "POST", `/api/v1/articles/${article.id}/annotations`, {
+          data: { start, end: start + quote.length, exact: quote, tags },
+        })
+      ).status(),
+    ).toBe(201);
   };
   // Unit 1: same span, different tags. Unit 2: only Ben marked it.
   await annotate(coders[0]!, "12 schools reopened", ["statistic"]);

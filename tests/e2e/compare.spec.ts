@@ -5,24 +5,29 @@ import { DEMO_PROJECT_ID, paintedSpans, signIn } from "./support";
 
 /** Clicks the middle of `quote` inside the `column`-th text of the side-by-side view. */
 async function clickQuote(page: Page, column: number, quote: string): Promise<void> {
-  const point = await page.getByTestId("parallel-text").nth(column).evaluate((root, text) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(text);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at + Math.floor(text.length / 2));
-      range.setEnd(node, at + Math.floor(text.length / 2) + 1);
-      range.startContainer.parentElement!.scrollIntoView({ block: "center" });
-      const box = range.getBoundingClientRect();
-      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-    }
-    throw new Error(`"${text}" not found`);
-  }, quote);
+  const point = await page
+    .getByTestId("parallel-text")
+    .nth(column)
+    .evaluate((root, text) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at + Math.floor(text.length / 2));
+        range.setEnd(node, at + Math.floor(text.length / 2) + 1);
+        range.startContainer.parentElement!.scrollIntoView({ block: "center" });
+        const box = range.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      throw new Error(`"${text}" not found`);
+    }, quote);
   await page.mouse.click(point.x, point.y);
 }
 
-test("the demo editor opens the comparison: both sources, an omission on each side, the framing chart, and linked claims side by side", async ({ page }) => {
+test("the demo editor opens the comparison: both sources, an omission on each side, the framing chart, and linked claims side by side", async ({
+  page,
+}) => {
   await signIn(page, "editor@example.org");
   await page.getByRole("link", { name: /Afghan resistance, summer 2021/ }).click();
   await page.getByRole("link", { name: "Compare sources" }).click();
@@ -53,11 +58,13 @@ test("the demo editor opens the comparison: both sources, an omission on each si
   await expect(page.getByTestId("parallel-text")).toHaveCount(2);
   await clickQuote(page, 1, "swept across the country");
   await expect(page.getByTestId("side-by-side-status")).toHaveText("Linked to: Taliban offensive across Afghanistan.");
-  await expect.poll(async () => (await paintedSpans(page, "plx-related")).map((span) => span.text)).toEqual([
-    "the Taliban stepped up their attacks across the country",
-    "the Pakistani-funded Taliban offensive",
-    "losing fighters by the hundreds each day",
-  ]);
+  await expect
+    .poll(async () => (await paintedSpans(page, "plx-related")).map((span) => span.text))
+    .toEqual([
+      "the Taliban stepped up their attacks across the country",
+      "the Pakistani-funded Taliban offensive",
+      "losing fighters by the hundreds each day",
+    ]);
   await expect(page.getByTestId("counterpart-summary")).toHaveText("3 claim(s) about the same event");
 
   // A claim whose event the other source leaves out says so.
@@ -67,20 +74,29 @@ test("the demo editor opens the comparison: both sources, an omission on each si
 });
 
 /** The demo comparison (`view`: "read" for side by side) as its editor sees it in a window of `size`. */
-async function openComparison(page: Page, size: { width: number; height: number }, view: "table" | "read" = "table"): Promise<void> {
+async function openComparison(
+  page: Page,
+  size: { width: number; height: number },
+  view: "table" | "read" = "table",
+): Promise<void> {
   await page.setViewportSize(size);
   await signIn(page, "editor@example.org");
   await page.goto(`/projects/${DEMO_PROJECT_ID}/compare${view === "read" ? "?view=read" : ""}`);
 }
 
-test("on a phone the comparison is a list of events, a section per source with its claims or its omission in words, the chart stacked; nothing cut", async ({ page }) => {
+test("on a phone the comparison is a list of events, a section per source with its claims or its omission in words, the chart stacked; nothing cut", async ({
+  page,
+}) => {
   // axe-core over the whole comparison takes its time on two cores.
   test.slow();
   await openComparison(page, NARROW);
   await expect(page.getByTestId("comparison-table")).toBeHidden();
   const list = page.getByTestId("event-list");
   await expect(list).toBeVisible();
-  await expect(list.getByTestId("listed-source")).toHaveText([/Unknown outlet.*leaves out 1 of \d+ events/, /The Western Journal.*leaves out 1 of \d+ events/]);
+  await expect(list.getByTestId("listed-source")).toHaveText([
+    /Unknown outlet.*leaves out 1 of \d+ events/,
+    /The Western Journal.*leaves out 1 of \d+ events/,
+  ]);
 
   const event = (title: string) => list.getByTestId("listed-event").filter({ hasText: title });
   const azimi = event("Commando Sohrab Azimi").getByTestId("listed-event-source");
@@ -88,7 +104,9 @@ test("on a phone the comparison is a list of events, a section per source with i
   await expect(azimi.nth(0)).toContainText("asserts");
   await expect(azimi.nth(0).getByRole("list", { name: "Tags" })).toContainText("unverified");
   await expect(azimi.nth(1).getByRole("heading")).toHaveText("The Western Journal");
-  await expect(azimi.nth(1).getByTestId("omission")).toHaveText("Omitted — The Western Journal does not report this event.");
+  await expect(azimi.nth(1).getByTestId("omission")).toHaveText(
+    "Omitted — The Western Journal does not report this event.",
+  );
   const baghlan = event("Resistance retakes three Baghlan districts").getByTestId("listed-event-source");
   await expect(baghlan.nth(0).getByTestId("omission")).toBeVisible();
   await expect(baghlan.nth(1)).toContainText("according to Newsweek");
@@ -117,7 +135,9 @@ test("on a desktop the comparison stays a table, and passes axe-core", async ({ 
   await page.screenshot({ path: ".data/test-results/compare-1440.png", fullPage: true });
 });
 
-test("side by side on a desktop: each column is a focusable scroll region whose claims are buttons, Up and Down move between them, Enter points out the counterparts", async ({ page }) => {
+test("side by side on a desktop: each column is a focusable scroll region whose claims are buttons, Up and Down move between them, Enter points out the counterparts", async ({
+  page,
+}) => {
   // Many steps, each state checked by axe-core.
   test.slow();
   await openComparison(page, WIDE, "read");
@@ -155,7 +175,9 @@ test("side by side on a desktop: each column is a focusable scroll region whose 
   await expect(page.getByTestId("counterpart-summary")).toHaveCount(0);
 });
 
-test("side by side on a phone: one tab per source (arrow keys between tabs), a claim selected in one tab shows its counterparts in the other", async ({ page }) => {
+test("side by side on a phone: one tab per source (arrow keys between tabs), a claim selected in one tab shows its counterparts in the other", async ({
+  page,
+}) => {
   // Many steps, each state checked by axe-core.
   test.slow();
   await openComparison(page, NARROW, "read");
@@ -203,11 +225,13 @@ test("side by side on a phone: one tab per source (arrow keys between tabs), a c
   const unknown = page.getByRole("tabpanel", { name: /Unknown outlet/ });
   await expect(unknown.getByRole("button", { name: /about the same event/ }).first()).toBeFocused();
   await expect(unknown.getByTestId("counterpart-summary")).toHaveText("3 claim(s) about the same event");
-  await expect.poll(async () => (await paintedSpans(page, "plx-related")).map((span) => span.text)).toEqual([
-    "the Taliban stepped up their attacks across the country",
-    "the Pakistani-funded Taliban offensive",
-    "losing fighters by the hundreds each day",
-  ]);
+  await expect
+    .poll(async () => (await paintedSpans(page, "plx-related")).map((span) => span.text))
+    .toEqual([
+      "the Taliban stepped up their attacks across the country",
+      "the Pakistani-funded Taliban offensive",
+      "losing fighters by the hundreds each day",
+    ]);
   await expectNoHorizontalScroll(page);
   await expectNoAxeViolations(page, "side by side, the counterparts' tab");
   await page.screenshot({ path: ".data/test-results/side-by-side-390-counterparts.png" });

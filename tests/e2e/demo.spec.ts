@@ -9,13 +9,19 @@ test("the demo editor opens the demo project and reads article 001 with its Pers
   await expect(page).toHaveTitle("Afghan resistance, summer 2021 · Parallax");
   await expect(page.getByRole("cell", { name: "The Western Journal" })).toBeVisible();
 
-  await page.getByRole("link", { name: "Desperate Afghans Fight Back Against Taliban, Resistance Scores Big Underdog Victory" }).click();
+  await page
+    .getByRole("link", { name: "Desperate Afghans Fight Back Against Taliban, Resistance Scores Big Underdog Victory" })
+    .click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Desperate Afghans Fight Back Against Taliban, Resistance Scores Big Underdog Victory",
   );
-  await expect(page).toHaveTitle("Desperate Afghans Fight Back Against Taliban, Resistance Scores Big Underdog Victory · Parallax");
+  await expect(page).toHaveTitle(
+    "Desperate Afghans Fight Back Against Taliban, Resistance Scores Big Underdog Victory · Parallax",
+  );
   await page.goto(`${page.url()}/adjudicate`);
-  await expect(page).toHaveTitle("Adjudicate: Desperate Afghans Fight Back Against Taliban, Resistance Scores Big Underdog Victory · Parallax");
+  await expect(page).toHaveTitle(
+    "Adjudicate: Desperate Afghans Fight Back Against Taliban, Resistance Scores Big Underdog Victory · Parallax",
+  );
   await page.goBack();
   const persian = page.locator("[data-article-text]").getByText("آسواکا", { exact: false });
   await expect(persian).toBeVisible();
@@ -48,23 +54,28 @@ test("the editor edits the other article's outlet and date, and they persist acr
   await expect(row).toContainText("16 Aug 2021");
 });
 
-test("a reviewer reads but sees no editing controls, and coding blind, neither the editor's drafts nor their count", async ({ page, browser }) => {
-  await signIn(page, "reviewer@example.org");
-  await page.getByRole("link", { name: /Afghan resistance, summer 2021/ }).click();
-  await expect(page.getByRole("link", { name: "Import article" })).toHaveCount(0);
-  // The demo editor's 11 annotations of this article are drafts: hidden from a reviewer until approved.
-  const row = page.getByRole("row", { name: /Desperate Afghans/ });
-  await expect(row.getByRole("cell").last()).toHaveText("0");
-  await row.getByRole("link").click();
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Edit details" })).toHaveCount(0);
-  await expect(page.getByText("None of yours yet. Other members’ annotations show here once an editor approves them")).toBeVisible();
-  // The comparison says whose claims it counts, rather than let the hidden drafts look like omissions.
-  await page.goto(`/projects/${DEMO_PROJECT_ID}/compare`);
-  await expect(page.getByText("You code blind in this project")).toBeVisible();
-  const editor = await browser.newPage();
-  await signIn(editor, "editor@example.org");
-  await editor.goto(`/projects/${DEMO_PROJECT_ID}/compare`);
-  await expect(editor.getByText("Omitted", { exact: false }).first()).toBeVisible();
-  await expect(editor.getByText("You code blind in this project")).toHaveCount(0);
-});
+test(
+  "a reviewer reads but sees no editing controls, and coding " + "blind, neither the editor's drafts nor their count",
+  async ({ page, browser }) => {
+    await signIn(page, "reviewer@example.org");
+    await page.getByRole("link", { name: /Afghan resistance, summer 2021/ }).click();
+    await expect(page.getByRole("link", { name: "Import article" })).toHaveCount(0);
+    // The demo editor's 11 annotations of this article are drafts: hidden from a reviewer until approved.
+    const row = page.getByRole("row", { name: /Desperate Afghans/ });
+    await expect(row.getByRole("cell").last()).toHaveText("0");
+    await row.getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Edit details" })).toHaveCount(0);
+    await expect(
+      page.getByText("None of yours yet. Other members’ annotations show here once an editor approves them"),
+    ).toBeVisible();
+    // The comparison says whose claims it counts, rather than let the hidden drafts look like omissions.
+    await page.goto(`/projects/${DEMO_PROJECT_ID}/compare`);
+    await expect(page.getByText("You code blind in this project")).toBeVisible();
+    const editor = await browser.newPage();
+    await signIn(editor, "editor@example.org");
+    await editor.goto(`/projects/${DEMO_PROJECT_ID}/compare`);
+    await expect(editor.getByText("Omitted", { exact: false }).first()).toBeVisible();
+    await expect(editor.getByText("You code blind in this project")).toHaveCount(0);
+  },
+);

@@ -7,26 +7,50 @@ import { build } from "esbuild";
  * to skip, emoji, RTL text) maps to the text offset counted independently,
  * and rangeForSpan is its inverse for every offset.
  */
-const LINES = ["💩This is an annotation.", "", "👨‍👩‍👧‍👦 family 🇮🇷 flag", "آسواکا خبرگزاری and e\u0301 combining", "🤔🤔🤔🤔 last"];
+const LINES = [
+  "💩This is an annotation.",
+  "",
+  "👨‍👩‍👧‍👦 family 🇮🇷 flag",
+  "آسواکا خبرگزاری and e\u0301 combining",
+  "🤔🤔🤔🤔 last",
+];
 const TEXT = LINES.join("\n");
 
 async function moduleSource(): Promise<string> {
-  const bundle = await build({ entryPoints: ["lib/anchoring/dom.ts"], bundle: true, format: "iife", globalName: "anchoringDom", write: false });
+  const bundle = await build({
+    entryPoints: ["lib/anchoring/dom.ts"],
+    bundle: true,
+    format: "iife",
+    globalName: "anchoringDom",
+    write: false,
+  });
   return bundle.outputFiles[0]!.text;
 }
 
 /** The article as ArticleText renders it, with the fallback's marks cutting lines 0 and 2 and a UI badge in line 3. */
 function articleHtml(): string {
-  const escape = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const escapeHtml = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;");
   let start = 0;
   const paragraphs = LINES.map((line, index) => {
     const lineStart = start;
     start += line.length + 1;
     if (line === "") return `<p data-start="${lineStart}"></p>`;
-    if (index === 0) return `<p data-start="${lineStart}">${escape(line.slice(0, 2))}<mark>${escape(line.slice(2, 6))}</mark>${escape(line.slice(6))}</p>`;
-    if (index === 2) return `<p data-start="${lineStart}"><mark><mark>${escape(line.slice(0, 11))}</mark>${escape(line.slice(11, 18))}</mark>${escape(line.slice(18))}</p>`;
-    if (index === 3) return `<p data-start="${lineStart}">${escape(line.slice(0, 6))}<span data-parallax-ui>[note]</span>${escape(line.slice(6))}</p>`;
-    return `<p data-start="${lineStart}">${escape(line)}</p>`;
+    if (index === 0)
+      return (
+        `<p data-start="${lineStart}">${escapeHtml(line.slice(0, 2))}` +
+        `<mark>${escapeHtml(line.slice(2, 6))}</mark>${escapeHtml(line.slice(6))}</p>`
+      );
+    if (index === 2)
+      return (
+        `<p data-start="${lineStart}"><mark><mark>${escapeHtml(line.slice(0, 11))}</mark>` +
+        `${escapeHtml(line.slice(11, 18))}</mark>${escapeHtml(line.slice(18))}</p>`
+      );
+    if (index === 3)
+      return (
+        `<p data-start="${lineStart}">${escapeHtml(line.slice(0, 6))}<span ` +
+        `data-parallax-ui>[note]</span>${escapeHtml(line.slice(6))}</p>`
+      );
+    return `<p data-start="${lineStart}">${escapeHtml(line)}</p>`;
   });
   return `<div id="root">${paragraphs.join("")}</div>`;
 }
@@ -36,10 +60,13 @@ test("DOM positions and text offsets map both ways across paragraphs, marks and 
   await page.addScriptTag({ content: await moduleSource() });
 
   const result = await page.evaluate((text) => {
-    const { textOffsetOf, rangeForSpan, textLengthOf } = (window as unknown as { anchoringDom: typeof import("../../lib/anchoring/dom") }).anchoringDom;
+    const { textOffsetOf, rangeForSpan, textLengthOf } = (
+      window as unknown as { anchoringDom: typeof import("../../lib/anchoring/dom") }
+    ).anchoringDom;
     const root = document.getElementById("root")!;
     const mismatches: string[] = [];
-    // Every position in every article text node: the offset is the paragraph start plus the text before it in that paragraph.
+    // Every position in every article text node: the offset is the paragraph start plus the text before it in that
+    // paragraph.
     for (const paragraph of root.querySelectorAll<HTMLElement>("p[data-start]")) {
       const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
       let before = 0;
@@ -58,7 +85,8 @@ test("DOM positions and text offsets map both ways across paragraphs, marks and 
         const expected = Number(paragraph.dataset.start) + childBefore;
         const actual = textOffsetOf(root, paragraph, index);
         if (actual !== expected) mismatches.push(`paragraph child ${index}: ${actual} != ${expected}`);
-        if (!(child instanceof Element && child.matches("[data-parallax-ui]"))) childBefore += child.textContent!.length;
+        if (!(child instanceof Element && child.matches("[data-parallax-ui]")))
+          childBefore += child.textContent!.length;
       });
     }
     // Positions between paragraphs map to the next paragraph's start.

@@ -3,11 +3,27 @@ import { expect, test } from "@playwright/test";
 import { api, signIn } from "./support";
 
 const FORMATS = [
-  { label: /^CSV/, extension: "annotations.csv", check: (text: string) => expect(text.split("\r\n")[0]).toMatch(/^project,article,source,/) },
-  { label: /^PDF report/, extension: "report.pdf", check: (text: string) => expect(text.startsWith("%PDF-")).toBe(true) },
+  {
+    label: /^CSV/,
+    extension: "annotations.csv",
+    check: (text: string) => expect(text.split("\r\n")[0]).toMatch(/^project,article,source,/),
+  },
+  {
+    label: /^PDF report/,
+    extension: "report.pdf",
+    check: (text: string) => expect(text.startsWith("%PDF-")).toBe(true),
+  },
   { label: /^Markdown report/, extension: "report.md", check: (text: string) => expect(text).toContain("## Events") },
-  { label: /^Project JSON/, extension: "project.json", check: (text: string) => expect(JSON.parse(text).format).toBe("parallax.project") },
-  { label: /^W3C Web Annotation/, extension: "annotations.jsonld", check: (text: string) => expect(JSON.parse(text).type).toBe("AnnotationCollection") },
+  {
+    label: /^Project JSON/,
+    extension: "project.json",
+    check: (text: string) => expect(JSON.parse(text).format).toBe("parallax.project"),
+  },
+  {
+    label: /^W3C Web Annotation/,
+    extension: "annotations.jsonld",
+    check: (text: string) => expect(JSON.parse(text).type).toBe("AnnotationCollection"),
+  },
   {
     label: /^ClaimReview/,
     extension: "claimreview.jsonld",
@@ -28,24 +44,50 @@ test("the demo editor downloads every export format from the Export dialog", asy
   await expect(dialog).toBeVisible();
   for (const format of FORMATS) {
     await dialog.getByRole("radio", { name: format.label }).check();
-    const [download] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("link", { name: "Download" }).click()]);
-    expect(download.suggestedFilename()).toMatch(new RegExp(`^afghan-resistance-summer-2021-\\d{4}-\\d{2}-\\d{2}-${format.extension.replace(".", "\\.")}$`));
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      dialog.getByRole("link", { name: "Download" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^afghan-resistance-summer-2021-\\d{4}-\\d{2}-\\d{2}-${format.extension.replace(".", "\\.")}$`),
+    );
     const text = await readFile((await download.path())!, "utf8");
     format.check(text);
-    if (!["report.pdf", "claimreview.jsonld"].includes(format.extension)) expect(text).toContain("about 60 Taliban fighters were injured");
+    if (!["report.pdf", "claimreview.jsonld"].includes(format.extension))
+      expect(text).toContain("about 60 Taliban fighters were injured");
   }
   await page.screenshot({ path: ".data/test-results/export-dialog.png" });
 });
 
-test("the Export dialog's article filter offers every article of the project, also past the first page of 200", async ({ page }) => {
+test("the Export dialog's article filter offers every article of the project, also past the first page of 200", async ({
+  page,
+}) => {
   await signIn(page, "editor@example.org");
-  const project = (await (await api(page, "POST", "/api/v1/projects", { data: { name: `Archive ${Date.now()}` } })).json()) as { id: string };
-  const articles = Array.from({ length: 201 }, (_, index) => ({ title: `Report ${String(index + 1).padStart(3, "0")}`, text: `Report number ${index + 1}.`, sourceName: "Wire" }));
+  const project = (await (
+    await api(page, "POST", "/api/v1/projects", { data: { name: `Archive ${Date.now()}` } })
+  ).json()) as { id: string };
+  const articles = Array.from({ length: 201 }, (_, index) => ({
+    title: `Report ${String(index + 1).padStart(3, "0")}`,
+    text: `Report number ${index + 1}.`,
+    sourceName: "Wire",
+  }));
   for (let from = 0; from < articles.length; from += 100) {
-    expect((await api(page, "POST", `/api/v1/projects/${project.id}/import`, { data: { articles: articles.slice(from, from + 100) } })).status()).toBe(201);
+    expect(
+      (
+        await api(page, "POST", `/api/v1/projects/${project.id}/import`, {
+          data: { articles: articles.slice(from, from + 100) },
+        })
+      ).status(),
+    ).toBe(201);
   }
-  const last = (await (await api(page, "GET", `/api/v1/projects/${project.id}/articles?limit=200`)).json()) as { nextCursor: string };
-  const [lastArticle] = ((await (await api(page, "GET", `/api/v1/projects/${project.id}/articles?cursor=${last.nextCursor}`)).json()) as { items: { id: string; title: string }[] }).items;
+  const last = (await (await api(page, "GET", `/api/v1/projects/${project.id}/articles?limit=200`)).json()) as {
+    nextCursor: string;
+  };
+  const [lastArticle] = (
+    (await (await api(page, "GET", `/api/v1/projects/${project.id}/articles?cursor=${last.nextCursor}`)).json()) as {
+      items: { id: string; title: string }[];
+    }
+  ).items;
   expect(lastArticle!.title).toBe("Report 201");
 
   await page.goto(`/projects/${project.id}`);
@@ -55,5 +97,8 @@ test("the Export dialog's article filter offers every article of the project, al
   const picker = dialog.getByLabel("Articles (none chosen: all)");
   await expect(picker.locator("option")).toHaveCount(201);
   await picker.selectOption({ label: "Wire — Report 201" });
-  await expect(dialog.getByRole("link", { name: "Download" })).toHaveAttribute("href", new RegExp(`[?&]articles=${lastArticle!.id}(&|$)`));
+  await expect(dialog.getByRole("link", { name: "Download" })).toHaveAttribute(
+    "href",
+    new RegExp(`[?&]articles=${lastArticle!.id}(&|$)`),
+  );
 });

@@ -1,11 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { api, signIn } from "./support";
 
-test("an editor imports several files at once from the Import dialog, with progress and a report per file", async ({ page }) => {
+test("an editor imports several files at once from the Import dialog, with progress and a report per file", async ({
+  page,
+}) => {
   await signIn(page, "editor@example.org");
-  const project = (await (await api(page, "POST", "/api/v1/projects", { data: { name: `Imports ${Date.now()}` } })).json()) as { id: string };
+  const project = (await (
+    await api(page, "POST", "/api/v1/projects", { data: { name: `Imports ${Date.now()}` } })
+  ).json()) as { id: string };
   // A project export of the demo, to import into the new project.
-  const exported = await (await api(page, "GET", "/api/v1/projects/019ab000-0000-7000-8000-000000000001/export?format=json")).text();
+  const exported = await (
+    await api(page, "GET", "/api/v1/projects/019ab000-0000-7000-8000-000000000001/export?format=json")
+  ).text();
   await page.goto(`/projects/${project.id}`);
   await page.getByRole("button", { name: "Import files" }).click();
   const dialog = page.getByRole("dialog", { name: "Import into this project" });
@@ -15,7 +21,10 @@ test("an editor imports several files at once from the Import dialog, with progr
       name: "page.html",
       mimeType: "text/html",
       buffer: Buffer.from(
-        "<html><head><title>Market reopens</title></head><body><article><h1>Market reopens</h1><p>The mayor said the market will reopen next week, after repairs to the roof were finished by the city.</p><p>Traders said they had waited months for this day and welcomed the decision.</p></article></body></html>",
+        "<html><head><title>Market reopens</title></head><body><article><h1>Market reopens</h1><p>The mayor said the " +
+          "market will reopen next week, after repairs to the roof were finished by the city.</p><p>Traders said " +
+          "they " +
+          "had waited months for this day and welcomed the decision.</p></article></body></html>",
       ),
     },
     { name: "demo.json", mimeType: "application/json", buffer: Buffer.from(exported) },

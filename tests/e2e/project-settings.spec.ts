@@ -1,12 +1,20 @@
 import { expect, test } from "@playwright/test";
 import { api, signIn } from "./support";
 
-test("an editor renames a project, deletes an article, and deletes the project once its name is typed", async ({ page }) => {
+test("an editor renames a project, deletes an article, and deletes the project once its name is typed", async ({
+  page,
+}) => {
   await signIn(page, "editor@example.org");
   const name = `Flood coverage ${Date.now()}`;
   const project = (await (await api(page, "POST", "/api/v1/projects", { data: { name } })).json()) as { id: string };
   for (const title of ["Dams held, officials say", "Imported by mistake"]) {
-    expect((await api(page, "POST", `/api/v1/projects/${project.id}/articles`, { data: { title, text: `${title}, the report said.` } })).status()).toBe(201);
+    expect(
+      (
+        await api(page, "POST", `/api/v1/projects/${project.id}/articles`, {
+          data: { title, text: `${title}, the report said.` },
+        })
+      ).status(),
+    ).toBe(201);
   }
 
   // Rename and describe; an empty name is refused and what was typed stays.
@@ -31,7 +39,9 @@ test("an editor renames a project, deletes an article, and deletes the project o
   await page.getByRole("link", { name: "Imported by mistake" }).click();
   await page.getByRole("button", { name: "Edit details" }).click();
   await page.getByRole("button", { name: "Delete article" }).click();
-  await expect(page.getByText("Delete this article? Its annotations leave the comparison, search and reports.")).toBeVisible();
+  await expect(
+    page.getByText("Delete this article? Its annotations leave the comparison, search and reports."),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Yes, delete" }).click();
   await page.waitForURL(`**/projects/${project.id}`);
   await expect(page.getByRole("link", { name: "Dams held, officials say" })).toBeVisible();

@@ -28,7 +28,13 @@ async function withoutCustomHighlights(page: Page): Promise<void> {
 }
 
 /** Selects `quote` (its `occurrence`-th copy) with the mouse, saves it with Enter, and returns the stored annotation. */
-async function annotateWithMouse(page: Page, articleId: string, text: string, quote: string, keys: string[] = []): Promise<StoredAnnotation> {
+async function annotateWithMouse(
+  page: Page,
+  articleId: string,
+  text: string,
+  quote: string,
+  keys: string[] = [],
+): Promise<StoredAnnotation> {
   const start = text.indexOf(quote);
   expect(start).toBeGreaterThanOrEqual(0);
   await dragSelect(page, start, start + quote.length);
@@ -38,11 +44,17 @@ async function annotateWithMouse(page: Page, articleId: string, text: string, qu
   await expect(picker(page)).toHaveCount(0);
   const stored = (await storedAnnotations(page, articleId)).find((annotation) => annotation.start === start);
   expect(stored, `an annotation stored at ${start}`).toBeDefined();
-  expect({ start: stored!.start, end: stored!.end, exact: stored!.exact }).toEqual({ start, end: start + quote.length, exact: quote });
+  expect({ start: stored!.start, end: stored!.end, exact: stored!.exact }).toEqual({
+    start,
+    end: start + quote.length,
+    exact: quote,
+  });
   return stored!;
 }
 
-test("a reviewer tags a statistic with the mouse and its shortcut; after a reload it is painted at the stored offsets", async ({ page }) => {
+test("a reviewer tags a statistic with the mouse and its shortcut; after a reload it is painted at the stored offsets", async ({
+  page,
+}) => {
   await signIn(page, "reviewer@example.org");
   await page.goto(`/articles/${SEED_ARTICLE_ID}`);
   const text = await articleText(page, SEED_ARTICLE_ID);
@@ -60,8 +72,16 @@ test("a reviewer tags a statistic with the mouse and its shortcut; after a reloa
 
   await page.reload();
   // The newest one of this quote (the database may hold others from earlier runs).
-  const stored = (await storedAnnotations(page, SEED_ARTICLE_ID)).filter((annotation) => annotation.exact === quote).sort((a, b) => a.createdAt.localeCompare(b.createdAt)).at(-1)!;
-  expect(stored).toMatchObject({ start, end: start + quote.length, note, tags: [expect.objectContaining({ name: "statistic" })] });
+  const stored = (await storedAnnotations(page, SEED_ARTICLE_ID))
+    .filter((annotation) => annotation.exact === quote)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .at(-1)!;
+  expect(stored).toMatchObject({
+    start,
+    end: start + quote.length,
+    note,
+    tags: [expect.objectContaining({ name: "statistic" })],
+  });
   await expect.poll(() => paintedSpans(page)).toContainEqual({ start: stored.start, end: stored.end, text: quote });
 
   const card = page.locator(`[data-annotation-id="${stored.id}"]`);
@@ -74,7 +94,8 @@ test("a reviewer tags a statistic with the mouse and its shortcut; after a reloa
 
 test("offsets stay exact after emoji, across paragraphs and with keyboard selection", async ({ page }) => {
   await signIn(page, "editor@example.org");
-  const text = "💩This is an annotation.\n👨‍👩‍👧‍👦 The family said the convoy left at dawn.\n🤔🤔🤔🤔 Officials disputed the figure.";
+  const text =
+    "💩This is an annotation.\n👨‍👩‍👧‍👦 The family said the convoy left at dawn.\n🤔🤔🤔🤔 Officials disputed the figure.";
   const articleId = await importArticle(page, "Emoji offsets", text);
   await page.goto(`/articles/${articleId}`);
 
@@ -94,7 +115,10 @@ test("offsets stay exact after emoji, across paragraphs and with keyboard select
   await expect(picker(page)).toHaveCount(0);
 
   const stored = await storedAnnotations(page, articleId);
-  expect(stored.find((annotation) => annotation.exact === "This")).toMatchObject({ start: text.indexOf("This"), end: text.indexOf("This") + 4 });
+  expect(stored.find((annotation) => annotation.exact === "This")).toMatchObject({
+    start: text.indexOf("This"),
+    end: text.indexOf("This") + 4,
+  });
   await page.reload();
   const expected = stored.map(({ start, end }) => ({ start, end })).sort((a, b) => a.start - b.start || a.end - b.end);
   await expect.poll(async () => (await paintedSpans(page)).map(({ start, end }) => ({ start, end }))).toEqual(expected);
@@ -120,7 +144,9 @@ test("a save the server refuses shows why and removes the new highlight", async 
   expect(await storedAnnotations(page, articleId)).toEqual([]);
 });
 
-test("without the Custom Highlight API, wrapper marks show the same spans and selections map to the same offsets", async ({ page }) => {
+test("without the Custom Highlight API, wrapper marks show the same spans and selections map to the same offsets", async ({
+  page,
+}) => {
   await withoutCustomHighlights(page);
   await signIn(page, "editor@example.org");
   const text = "🤔🤔🤔🤔 The minister said 40 percent of roads were repaired.\nCritics called the figure invented.";
@@ -135,9 +161,11 @@ test("without the Custom Highlight API, wrapper marks show the same spans and se
 
   await page.reload();
   await expect(page.locator("mark[data-annotation-ids]").first()).toBeVisible();
-  const marked = await page.locator("mark[data-annotation-ids]").evaluateAll((marks) =>
-    marks.map((mark) => ({ ids: mark.getAttribute("data-annotation-ids"), text: mark.textContent })),
-  );
+  const marked = await page
+    .locator("mark[data-annotation-ids]")
+    .evaluateAll((marks) =>
+      marks.map((mark) => ({ ids: mark.getAttribute("data-annotation-ids"), text: mark.textContent })),
+    );
   const stored = await storedAnnotations(page, articleId);
   for (const annotation of stored) {
     const pieces = marked.filter((mark) => mark.ids!.split(" ").includes(annotation.id)).map((mark) => mark.text);
@@ -146,7 +174,9 @@ test("without the Custom Highlight API, wrapper marks show the same spans and se
   expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
 });
 
-test("a colleague's change arriving during a drag is shown after it: the selection is kept (wrapper marks)", async ({ page }) => {
+test("a colleague's change arriving during a drag is shown after it: the selection is kept (wrapper marks)", async ({
+  page,
+}) => {
   await withoutCustomHighlights(page);
   await signIn(page, "editor@example.org");
   const text = "The minister said 40 percent of roads were repaired. Critics called the figure invented.";
@@ -157,7 +187,9 @@ test("a colleague's change arriving during a drag is shown after it: the selecti
   const cards = page.getByTestId("annotation-card");
   const annotate = async (quote: string) => {
     const start = text.indexOf(quote);
-    const response = await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, { data: { start, end: start + quote.length, exact: quote, tags: ["opinion"] } });
+    const response = await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, {
+      data: { start, end: start + quote.length, exact: quote, tags: ["opinion"] },
+    });
     expect(response.status()).toBe(201);
   };
   await annotate("Critics called");
@@ -173,12 +205,16 @@ test("a colleague's change arriving during a drag is shown after it: the selecti
   await expect(picker(page)).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(picker(page)).toHaveCount(0);
-  expect((await storedAnnotations(page, articleId)).map(({ start, end, exact }) => ({ start, end, exact }))).toContainEqual({ start, end: start + quote.length, exact: quote });
+  expect(
+    (await storedAnnotations(page, articleId)).map(({ start, end, exact }) => ({ start, end, exact })),
+  ).toContainEqual({ start, end: start + quote.length, exact: quote });
   // The colleague's change is shown once the drag is over.
   await expect(cards).toHaveCount(3, { timeout: 5_000 });
 });
 
-test("the sidebar lists, filters, shows, edits and deletes annotations; a click lists all annotations covering a point", async ({ page }) => {
+test("the sidebar lists, filters, shows, edits and deletes annotations; a click lists all annotations covering a point", async ({
+  page,
+}) => {
   await signIn(page, "editor@example.org");
   const text = "Officials said the road to Kabul was open. Residents said the road was closed by fighting all week.";
   const articleId = await importArticle(page, "Sidebar", text);
@@ -189,7 +225,9 @@ test("the sidebar lists, filters, shows, edits and deletes annotations; a click 
   ];
   for (const { quote, tags, note } of spans) {
     const start = text.indexOf(quote);
-    const response = await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, { data: { start, end: start + quote.length, exact: quote, tags, note } });
+    const response = await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, {
+      data: { start, end: start + quote.length, exact: quote, tags, note },
+    });
     expect(response.status()).toBe(201);
   }
   await page.goto(`/articles/${articleId}`);
@@ -199,11 +237,15 @@ test("the sidebar lists, filters, shows, edits and deletes annotations; a click 
   await expect(cards.nth(2)).toContainText("closed by fighting");
 
   // Nested spans are all painted, the inner one underlined.
-  await expect.poll(async () => (await paintedSpans(page, "plx-nested")).map((span) => span.text)).toEqual(["closed by fighting"]);
+  await expect
+    .poll(async () => (await paintedSpans(page, "plx-nested")).map((span) => span.text))
+    .toEqual(["closed by fighting"]);
 
   await page.getByLabel("Filter by tag").selectOption({ label: "opinion" });
   await expect(cards).toHaveCount(1);
-  await expect.poll(async () => (await paintedSpans(page)).map((span) => span.text)).toEqual(["the road was closed by fighting all week"]);
+  await expect
+    .poll(async () => (await paintedSpans(page)).map((span) => span.text))
+    .toEqual(["the road was closed by fighting all week"]);
   await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(cards).toHaveCount(3);
 
@@ -213,15 +255,25 @@ test("the sidebar lists, filters, shows, edits and deletes annotations; a click 
   await expect(here.getByRole("button", { name: "Comments" })).toHaveCount(2);
   await here.getByRole("button", { name: /statistic/ }).click();
   await expect(cards.nth(2)).toHaveAttribute("aria-current", "true");
-  await expect.poll(async () => (await paintedSpans(page, "plx-selected")).map((span) => span.text)).toEqual(["closed by fighting"]);
+  await expect
+    .poll(async () => (await paintedSpans(page, "plx-selected")).map((span) => span.text))
+    .toEqual(["closed by fighting"]);
 
   // Clicking a card shows its span.
-  await cards.nth(0).getByRole("button", { name: /^the road to Kabul/ }).click();
+  await cards
+    .nth(0)
+    .getByRole("button", { name: /^the road to Kabul/ })
+    .click();
   await expect(cards.nth(0)).toHaveAttribute("aria-current", "true");
-  await expect.poll(async () => (await paintedSpans(page, "plx-flash")).map((span) => span.text)).toEqual(["the road to Kabul was open"]);
+  await expect
+    .poll(async () => (await paintedSpans(page, "plx-flash")).map((span) => span.text))
+    .toEqual(["the road to Kabul was open"]);
 
   // Edit tags and note.
-  await cards.nth(0).getByRole("button", { name: /^Edit annotation/ }).click();
+  await cards
+    .nth(0)
+    .getByRole("button", { name: /^Edit annotation/ })
+    .click();
   const editor = cards.nth(0).getByTestId("tag-picker");
   await editor.getByRole("button", { name: /prediction/ }).click();
   await editor.getByRole("textbox", { name: "Note", exact: true }).fill("Contradicted by residents");
@@ -238,7 +290,9 @@ test("the sidebar lists, filters, shows, edits and deletes annotations; a click 
   await expect(cards).toHaveCount(2);
   await page.reload();
   await expect(cards).toHaveCount(2);
-  expect((await storedAnnotations(page, articleId)).map((annotation) => annotation.exact)).not.toContain("the road was closed by fighting all week");
+  expect((await storedAnnotations(page, articleId)).map((annotation) => annotation.exact)).not.toContain(
+    "the road was closed by fighting all week",
+  );
 });
 
 async function signedInPage(browser: Browser, email: string): Promise<Page> {
@@ -248,14 +302,22 @@ async function signedInPage(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test("a save over someone else's newer change gets 412: the UI says who changed it and reloads it", async ({ page, browser }) => {
+test("a save over someone else's newer change gets 412: the UI says who changed it and reloads it", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "editor@example.org");
   const text = "The governor said the district had fallen. Later reports said it was retaken.";
   const articleId = await importArticle(page, "Conflicts", text);
   const reviewer = await signedInPage(browser, "reviewer@example.org");
   const quote = "the district had fallen";
   const created = await api(reviewer, "POST", `/api/v1/articles/${articleId}/annotations`, {
-    data: { start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, exact: quote, tags: ["factual claim"] },
+    data: {
+      start: text.indexOf(quote),
+      end: text.indexOf(quote) + quote.length,
+      exact: quote,
+      tags: ["factual claim"],
+    },
   });
   const annotation = (await created.json()) as StoredAnnotation;
 
@@ -263,7 +325,10 @@ test("a save over someone else's newer change gets 412: the UI says who changed 
   const card = page.getByTestId("annotation-card");
   await card.getByRole("button", { name: /^Edit annotation/ }).click();
   // Meanwhile the reviewer changes the note.
-  const changed = await api(reviewer, "PATCH", `/api/v1/annotations/${annotation.id}`, { data: { note: "Reviewer's note" }, version: annotation.version });
+  const changed = await api(reviewer, "PATCH", `/api/v1/annotations/${annotation.id}`, {
+    data: { note: "Reviewer's note" },
+    version: annotation.version,
+  });
   expect(changed.status()).toBe(200);
 
   await card.getByRole("textbox", { name: "Note", exact: true }).fill("Editor's note");
@@ -277,17 +342,23 @@ test("a save over someone else's newer change gets 412: the UI says who changed 
   await reviewer.context().close();
 });
 
-test("an editor edits the text: the report counts moved and orphaned annotations; an orphan is re-attached by selecting new text", async ({ page }) => {
+test("an editor edits the text: the report counts moved and orphaned annotations; an orphan is re-attached by selecting new text", async ({
+  page,
+}) => {
   await signIn(page, "editor@example.org");
-  const text = "Fighters retook the northern valley.\nThe ministry reported 300 casualties.\nAid convoys resumed on Monday.";
+  const text =
+    "Fighters retook the northern valley.\nThe ministry reported 300 casualties.\nAid convoys resumed on Monday.";
   const articleId = await importArticle(page, "Text edits", text);
   for (const quote of ["retook the northern valley", "reported 300 casualties", "Aid convoys resumed"]) {
     const start = text.indexOf(quote);
-    await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, { data: { start, end: start + quote.length, exact: quote } });
+    await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, {
+      data: { start, end: start + quote.length, exact: quote },
+    });
   }
   await page.goto(`/articles/${articleId}`);
   await page.getByRole("button", { name: "Edit text" }).click();
-  const edited = "Update: figures revised.\nFighters retook the northern valley.\nThe ministry now gives no figure.\nAid convoys resumed on Monday.";
+  const edited =
+    "Update: figures revised.\nFighters retook the northern valley.\nThe ministry now gives no figure.\nAid convoys resumed on Monday.";
   await page.getByRole("textbox", { name: /Article text/ }).fill(edited);
   await page.getByRole("button", { name: "Save text" }).click();
 
@@ -297,7 +368,9 @@ test("an editor edits the text: the report counts moved and orphaned annotations
   const orphans = page.getByRole("region", { name: "Orphaned annotations" });
   await expect(orphans.getByTestId("annotation-card")).toHaveText(/reported 300 casualties/);
   await expect(page.getByTestId("annotation-list").getByTestId("annotation-card")).toHaveCount(2);
-  await expect.poll(async () => (await paintedSpans(page)).map((span) => span.text)).toEqual(["retook the northern valley", "Aid convoys resumed"]);
+  await expect
+    .poll(async () => (await paintedSpans(page)).map((span) => span.text))
+    .toEqual(["retook the northern valley", "Aid convoys resumed"]);
 
   await orphans.getByRole("button", { name: "Re-attach" }).click();
   const newQuote = "now gives no figure";
@@ -310,7 +383,9 @@ test("an editor edits the text: the report counts moved and orphaned annotations
   await page.screenshot({ path: ".data/test-results/reader-text-edit.png", fullPage: true });
 });
 
-test("a long sidebar renders a screenful of cards with the page, 100 once the highlights show, and the rest as it is scrolled, or when one further down is shown", async ({ page }) => {
+test("a long sidebar renders a screenful of cards with the page, 100 once the highlights show, and the rest as it is scrolled, or when one further down is shown", async ({
+  page,
+}) => {
   await signIn(page, "editor@example.org");
   const words = Array.from({ length: 130 }, (_, index) => `claim${String(index).padStart(3, "0")}`);
   const text = words.join(" ");
@@ -318,7 +393,9 @@ test("a long sidebar renders a screenful of cards with the page, 100 once the hi
   const ids: string[] = [];
   for (const word of words) {
     const start = text.indexOf(word);
-    const response = await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, { data: { start, end: start + word.length, exact: word } });
+    const response = await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, {
+      data: { start, end: start + word.length, exact: word },
+    });
     ids.push(((await response.json()) as { id: string }).id);
   }
   await page.goto(`/articles/${articleId}#annotation-${ids[120]}`);

@@ -24,7 +24,12 @@ function articleText(paragraphs: string[][]): string {
   return paragraphs.map((sentences) => sentences.join(" ")).join("\n");
 }
 
-async function openArticle(browser: Browser, width: number, title: string, text: string): Promise<{ page: Page; articleId: string }> {
+async function openArticle(
+  browser: Browser,
+  width: number,
+  title: string,
+  text: string,
+): Promise<{ page: Page; articleId: string }> {
   const page = await (await browser.newContext({ viewport: { width, height: width > 800 ? 900 : 844 } })).newPage();
   await signIn(page, "editor@example.org");
   const articleId = await importArticle(page, title, text);
@@ -54,7 +59,9 @@ for (const width of WIDTHS) {
     const sentenceStart = (paragraph: number, sentence: number) => text.indexOf(paragraphs[paragraph]![sentence]!);
     const paragraphStart = (paragraph: number) => text.indexOf(paragraphs[paragraph]!.join(" "));
 
-    test(`${language}, ${width} px: Alt+Up/Down move and extend by sentence, Ctrl+Up/Down by paragraph; the keyboard help lists them`, async ({ browser }) => {
+    test(`${language}, ${width} px: Alt+Up/Down move and extend by sentence, Ctrl+Up/Down by paragraph; the keyboard help lists them`, async ({
+      browser,
+    }) => {
       const { page, articleId } = await openArticle(browser, width, `Sentences (${language})`, text);
       await page.getByText("Keyboard", { exact: true }).click();
       await expect(page.getByTestId("keyboard-help")).toContainText("Alt+↑ ↓");
@@ -87,14 +94,18 @@ for (const width of WIDTHS) {
       await page.context().close();
     });
 
-    test(`${language}, ${width} px: ] and [ go to the next and previous annotation in text order and show its card`, async ({ browser }) => {
+    test(`${language}, ${width} px: ] and [ go to the next and previous annotation in text order and show its card`, async ({
+      browser,
+    }) => {
       const { page, articleId } = await openArticle(browser, width, `Annotations (${language})`, text);
       // Created out of text order: the keys follow the text, not the creation.
       const passages = [paragraphs[2]![0]!, paragraphs[0]![1]!, paragraphs[1]![1]!];
       const ids = new Map<string, string>();
       for (const exact of passages) {
         const start = text.indexOf(exact);
-        const created = await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, { data: { start, end: start + exact.length, exact, tags: [] } });
+        const created = await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, {
+          data: { start, end: start + exact.length, exact, tags: [] },
+        });
         expect(created.status()).toBe(201);
         ids.set(exact, ((await created.json()) as { id: string }).id);
       }

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { api, importArticle, signIn } from "./support";
 
-test("a reviewer submits their drafts; the editor rejects one with a reason and approves the other", async ({ page, browser }) => {
+test("a reviewer submits their drafts; the editor rejects one with a reason and approves the other", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "editor@example.org");
   const text = "The army said 40 villages were retaken. Locals said only 4 were.";
   const articleId = await importArticle(page, "Review flow", text);
@@ -10,7 +13,13 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
   await signIn(reviewer, "reviewer@example.org");
   for (const quote of ["40 villages were retaken", "only 4 were"]) {
     const start = text.indexOf(quote);
-    expect((await api(reviewer, "POST", `/api/v1/articles/${articleId}/annotations`, { data: { start, end: start + quote.length, exact: quote } })).status()).toBe(201);
+    expect(
+      (
+        await api(reviewer, "POST", `/api/v1/articles/${articleId}/annotations`, {
+          data: { start, end: start + quote.length, exact: quote },
+        })
+      ).status(),
+    ).toBe(201);
   }
   await reviewer.goto(`/articles/${articleId}`);
   await reviewer.getByRole("button", { name: "Submit my 2 drafts for review" }).click();
@@ -19,21 +28,40 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
 
   await page.goto(`/articles/${articleId}`);
   const cards = page.getByTestId("annotation-card");
-  await cards.nth(0).getByRole("button", { name: /^Reject annotation .*…$/ }).click();
-  await cards.nth(0).getByLabel("Reason for rejecting").fill("The army's figure is unsourced; tag it as a claim of the army.");
-  await cards.nth(0).getByRole("button", { name: /^Reject annotation (?!.*…$)/ }).click();
+  await cards
+    .nth(0)
+    .getByRole("button", { name: /^Reject annotation .*…$/ })
+    .click();
+  await cards
+    .nth(0)
+    .getByLabel("Reason for rejecting")
+    .fill("The army's figure is unsourced; tag it as a claim of the army.");
+  await cards
+    .nth(0)
+    .getByRole("button", { name: /^Reject annotation (?!.*…$)/ })
+    .click();
   await expect(cards.nth(0)).toContainText("Rejected: The army's figure is unsourced");
   await cards.nth(1).getByRole("button", { name: "Approve" }).click();
   await expect(cards.nth(1)).toContainText("Approved");
 
   await reviewer.reload();
-  await expect(reviewer.getByTestId("annotation-card").nth(0)).toContainText("Rejected: The army's figure is unsourced");
-  await expect(reviewer.getByTestId("annotation-card").nth(0).getByRole("button", { name: "Submit for review" })).toBeVisible();
+  await expect(reviewer.getByTestId("annotation-card").nth(0)).toContainText(
+    "Rejected: The army's figure is unsourced",
+  );
+  await expect(
+    reviewer.getByTestId("annotation-card").nth(0).getByRole("button", { name: "Submit for review" }),
+  ).toBeVisible();
   await reviewer.context().close();
 
   // The history names the annotation by its quote and shows what the rejection changed.
-  await page.goto(`/projects/${(await (await api(page, "GET", `/api/v1/articles/${articleId}`)).json()).projectId}/history?action=annotation.update`);
-  const rejection = page.getByTestId("history").getByRole("listitem").filter({ hasText: "40 villages were retaken" }).first();
+  await page.goto(
+    `/projects/${(await (await api(page, "GET", `/api/v1/articles/${articleId}`)).json()).projectId}/history?action=annotation.update`,
+  );
+  const rejection = page
+    .getByTestId("history")
+    .getByRole("listitem")
+    .filter({ hasText: "40 villages were retaken" })
+    .first();
   await expect(rejection).toContainText("annotation.update");
   await expect(rejection.getByRole("link")).toHaveText("Annotation “40 villages were retaken”");
   await expect(rejection.getByRole("row", { name: "Status" })).toHaveText("StatusSUBMITTED→ REJECTED");
@@ -47,7 +75,10 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
   await expect(page.getByLabel(/^Action/)).toHaveValue("");
 });
 
-test("an approved annotation goes back for review when its author edits or links it; an editor keeps it approved by saying so", async ({ page, browser }) => {
+test("an approved annotation goes back for review when its author edits or links it; an editor keeps it approved by saying so", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "editor@example.org");
   const text = "The governor said the dam was repaired in May. Engineers said work had not begun.";
   const articleId = await importArticle(page, "Dam repairs", text);
@@ -55,11 +86,28 @@ test("an approved annotation goes back for review when its author edits or links
   const reviewer = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await signIn(reviewer, "reviewer@example.org");
   const quote = "the dam was repaired in May";
-  const created = await (await api(reviewer, "POST", `/api/v1/articles/${articleId}/annotations`, { data: { start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, exact: quote, note: "Check the month." } })).json();
-  expect((await api(reviewer, "PATCH", `/api/v1/annotations/${created.id}`, { data: { status: "SUBMITTED" }, version: 1 })).status()).toBe(200);
+  const created = await (
+    await api(reviewer, "POST", `/api/v1/articles/${articleId}/annotations`, {
+      data: {
+        start: text.indexOf(quote),
+        end: text.indexOf(quote) + quote.length,
+        exact: quote,
+        note: "Check the month.",
+      },
+    })
+  ).json();
+  expect(
+    (
+      await api(reviewer, "PATCH", `/api/v1/annotations/${created.id}`, { data: { status: "SUBMITTED" }, version: 1 })
+    ).status(),
+  ).toBe(200);
   const approve = async () => {
     const { version } = await (await api(page, "GET", `/api/v1/annotations/${created.id}`)).json();
-    expect((await api(page, "PATCH", `/api/v1/annotations/${created.id}`, { data: { status: "APPROVED" }, version })).status()).toBe(200);
+    expect(
+      (
+        await api(page, "PATCH", `/api/v1/annotations/${created.id}`, { data: { status: "APPROVED" }, version })
+      ).status(),
+    ).toBe(200);
   };
   await approve();
 

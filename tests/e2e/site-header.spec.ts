@@ -3,7 +3,9 @@ import { expectNoAxeViolations } from "./axe";
 import { expectNoHorizontalScroll, NARROW, WIDE } from "./layout";
 import { signIn } from "./support";
 
-test("on a phone the header's links sit behind a Menu button that opens by keyboard, closes on Escape and returns focus", async ({ page }) => {
+test("on a phone the header's links sit behind a Menu button that opens by keyboard, closes on Escape and returns focus", async ({
+  page,
+}) => {
   await page.setViewportSize(NARROW);
   await signIn(page, "editor@example.org");
   const header = page.getByRole("banner");
@@ -52,7 +54,10 @@ test("on a desktop the header shows its links in one row, with no Menu button", 
   await expect(header.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Projects" })).toBeVisible();
   await expect(header.getByRole("link", { name: "Demo Editor" })).toBeVisible();
   await expect(header.getByRole("button", { name: "Sign out" })).toBeVisible();
-  const [projects, account] = await Promise.all([header.getByRole("link", { name: "Projects" }).boundingBox(), header.getByRole("link", { name: "Demo Editor" }).boundingBox()]);
+  const [projects, account] = await Promise.all([
+    header.getByRole("link", { name: "Projects" }).boundingBox(),
+    header.getByRole("link", { name: "Demo Editor" }).boundingBox(),
+  ]);
   expect(Math.abs(projects!.y - account!.y)).toBeLessThan(4);
   await expectNoAxeViolations(page, "the header");
   await page.screenshot({ path: ".data/test-results/header-1440.png" });

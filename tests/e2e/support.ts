@@ -24,7 +24,12 @@ export const DEMO_PROJECT_ID = "019ab000-0000-7000-8000-000000000001";
 export const SEED_ARTICLE_ID = "019ab000-0000-7000-8000-000000000100";
 
 /** A same-origin API call as the signed-in user of `page` (the session cookie, and the Origin header browsers send). */
-export async function api(page: Page, method: "GET" | "POST" | "PATCH" | "DELETE", path: string, options: { data?: unknown; version?: number } = {}) {
+export async function api(
+  page: Page,
+  method: "GET" | "POST" | "PATCH" | "DELETE",
+  path: string,
+  options: { data?: unknown; version?: number } = {},
+) {
   const origin = new URL(page.url()).origin;
   const headers: Record<string, string> = { origin };
   if (options.version !== undefined) headers["if-match"] = `"${options.version}"`;
@@ -32,7 +37,13 @@ export async function api(page: Page, method: "GET" | "POST" | "PATCH" | "DELETE
 }
 
 /** Brings the signed-in user of `invitee` into the project as people join: invited by the editor of `editor`, accepted by them. */
-export async function joinProject(editor: Page, invitee: Page, projectId: string, email: string, role: "EDITOR" | "REVIEWER" | "VIEWER"): Promise<void> {
+export async function joinProject(
+  editor: Page,
+  invitee: Page,
+  projectId: string,
+  email: string,
+  role: "EDITOR" | "REVIEWER" | "VIEWER",
+): Promise<void> {
   const invited = await api(editor, "POST", `/api/v1/projects/${projectId}/invitations`, { data: { email, role } });
   expect(invited.status()).toBe(201);
   const { id } = (await invited.json()) as { id: string };
@@ -66,10 +77,15 @@ export async function storedAnnotations(page: Page, articleId: string): Promise<
 }
 
 /** The on-screen box of the character (a whole code point) at text offset `offset` of the article. */
-async function characterBox(page: Page, offset: number): Promise<{ left: number; right: number; top: number; height: number }> {
+async function characterBox(
+  page: Page,
+  offset: number,
+): Promise<{ left: number; right: number; top: number; height: number }> {
   return page.evaluate((at) => {
     const root = document.querySelector("[data-article-text]")!;
-    const paragraph = [...root.querySelectorAll<HTMLElement>("p[data-start]")].filter((p) => Number(p.dataset.start) <= at).at(-1)!;
+    const paragraph = [...root.querySelectorAll<HTMLElement>("p[data-start]")]
+      .filter((p) => Number(p.dataset.start) <= at)
+      .at(-1)!;
     let remaining = at - Number(paragraph.dataset.start);
     const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
@@ -89,7 +105,10 @@ async function characterBox(page: Page, offset: number): Promise<{ left: number;
 /** Scrolls the character at `offset` to `height` of the window (a fraction: the upper third by default), where the mouse can reach it. */
 async function scrollToCharacter(page: Page, offset: number, height = 1 / 3): Promise<void> {
   const { top } = await characterBox(page, offset);
-  await page.evaluate((by) => window.scrollBy({ top: by, behavior: "instant" }), top - page.viewportSize()!.height * height);
+  await page.evaluate(
+    (by) => window.scrollBy({ top: by, behavior: "instant" }),
+    top - page.viewportSize()!.height * height,
+  );
 }
 
 /**
@@ -99,7 +118,13 @@ async function scrollToCharacter(page: Page, offset: number, height = 1 / 3): Pr
  * `whileHeld` runs with the button down, before the mouse moves on;
  * `screenHeight` is where on the window the passage starts (a fraction).
  */
-export async function dragSelect(page: Page, start: number, end: number, whileHeld?: () => Promise<void>, options: { screenHeight?: number } = {}): Promise<void> {
+export async function dragSelect(
+  page: Page,
+  start: number,
+  end: number,
+  whileHeld?: () => Promise<void>,
+  options: { screenHeight?: number } = {},
+): Promise<void> {
   await scrollToCharacter(page, start, options.screenHeight);
   const first = await characterBox(page, start);
   const last = await characterBox(page, end - 1);
@@ -123,7 +148,10 @@ export async function clickCharacter(page: Page, offset: number): Promise<void> 
  * offsets counted here (paragraph start + text before the range in its
  * paragraph), independently of the app's own mapping.
  */
-export async function paintedSpans(page: Page, prefix = "plx-c-"): Promise<{ start: number; end: number; text: string }[]> {
+export async function paintedSpans(
+  page: Page,
+  prefix = "plx-c-",
+): Promise<{ start: number; end: number; text: string }[]> {
   return page.evaluate((namePrefix) => {
     const offsetOf = (node: Node, offset: number) => {
       const paragraph = (node instanceof Element ? node : node.parentElement)!.closest<HTMLElement>("p[data-start]")!;
@@ -147,7 +175,11 @@ export async function paintedSpans(page: Page, prefix = "plx-c-"): Promise<{ sta
         const live = document.createRange();
         live.setStart(range.startContainer, range.startOffset);
         live.setEnd(range.endContainer, range.endOffset);
-        spans.push({ start: offsetOf(range.startContainer, range.startOffset), end: offsetOf(range.endContainer, range.endOffset), text: live.toString() });
+        spans.push({
+          start: offsetOf(range.startContainer, range.startOffset),
+          end: offsetOf(range.endContainer, range.endOffset),
+          text: live.toString(),
+        });
       }
     }
     return spans.sort((a, b) => a.start - b.start || a.end - b.end);

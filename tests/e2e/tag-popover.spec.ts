@@ -9,7 +9,10 @@ const WIDTHS = [
 ] as const;
 
 /** A long article, so that a passage can sit anywhere on the screen. */
-const PARAGRAPHS = Array.from({ length: 40 }, (_, index) => `Paragraph ${index + 1}: officials said the convoy number ${index + 1} reached the valley before dawn.`);
+const PARAGRAPHS = Array.from(
+  { length: 40 },
+  (_, index) => `Paragraph ${index + 1}: officials said the convoy number ${index + 1} reached the valley before dawn.`,
+);
 const LONG_TEXT = PARAGRAPHS.join("\n");
 
 const popover = (page: Page) => page.getByRole("dialog", { name: "Tag the selected passage" });
@@ -54,7 +57,10 @@ async function checkInsideWindow(page: Page, quote: string): Promise<void> {
   // No room below the passage here: above it, or scrolling inside itself.
   const selectionTop = await passageTop(page, quote);
   const scrolls = await popover(page).evaluate((element) => element.scrollHeight > element.clientHeight);
-  expect(panel.y + panel.height <= selectionTop || scrolls, `above the selection at ${selectionTop}, or scrolling`).toBe(true);
+  expect(
+    panel.y + panel.height <= selectionTop || scrolls,
+    `above the selection at ${selectionTop}, or scrolling`,
+  ).toBe(true);
   const save = popover(page).getByRole("button", { name: "Save annotation" });
   const saveBox = await box(save);
   expect(saveBox.y).toBeGreaterThan((await box(popover(page).getByText("Link to an event"))).y);
@@ -70,7 +76,11 @@ async function box(locator: Locator) {
 
 /** The accessible names of the buttons shown inside `scope` (each has its aria-label, or its text). */
 async function buttonNames(scope: Locator): Promise<string[]> {
-  return scope.getByRole("button").evaluateAll((buttons) => buttons.map((button) => button.getAttribute("aria-label") ?? button.textContent!.replace(/\s+/g, " ").trim()));
+  return scope
+    .getByRole("button")
+    .evaluateAll((buttons) =>
+      buttons.map((button) => button.getAttribute("aria-label") ?? button.textContent!.replace(/\s+/g, " ").trim()),
+    );
 }
 
 for (const { name, viewport } of WIDTHS) {
@@ -79,7 +89,9 @@ for (const { name, viewport } of WIDTHS) {
     // axe-core reads the whole page (an article, a sidebar of cards): slow on a busy two-core machine.
     test.setTimeout(180_000);
 
-    test("Enter in the search picks the highlighted match, Enter after clicking a tag saves, and every tag has its keys", async ({ page }) => {
+    test("Enter in the search picks the highlighted match, Enter after clicking a tag saves, and every tag has its keys", async ({
+      page,
+    }) => {
       await signIn(page, "editor@example.org");
       const articleId = await importArticle(page, `Popover keys ${name}`, LONG_TEXT);
       await page.goto(`/articles/${articleId}`);
@@ -127,15 +139,21 @@ for (const { name, viewport } of WIDTHS) {
       expect(await buttons.and(page.locator("[aria-pressed=true]")).count()).toBe(2);
       await page.keyboard.press("Enter");
       await expect(popover(page)).toHaveCount(0);
-      const second = (await storedAnnotations(page, articleId)).find((annotation) => annotation.exact === "the convoy number 5 reached")!;
+      const second = (await storedAnnotations(page, articleId)).find(
+        (annotation) => annotation.exact === "the convoy number 5 reached",
+      )!;
       expect(second.tags.map((tag) => tag.name).sort()).toEqual(["false", "name calling"]);
     });
 
-    test("an editor changes a tag's keys in the codebook: a clash is refused, naming the tag that has them; the new keys work in the popover", async ({ page }) => {
+    test("an editor changes a tag's keys in the codebook: a clash is refused, naming the tag that has them; the new keys work in the popover", async ({
+      page,
+    }) => {
       await signIn(page, "editor@example.org");
       const project = await api(page, "POST", "/api/v1/projects", { data: { name: `Keys ${name} ${Date.now()}` } });
       const projectId = ((await project.json()) as { id: string }).id;
-      const article = await api(page, "POST", `/api/v1/projects/${projectId}/articles`, { data: { title: "Keys", text: LONG_TEXT } });
+      const article = await api(page, "POST", `/api/v1/projects/${projectId}/articles`, {
+        data: { title: "Keys", text: LONG_TEXT },
+      });
       const articleId = ((await article.json()) as { id: string }).id;
 
       await page.goto(`/projects/${projectId}/codebook`);
@@ -148,7 +166,11 @@ for (const { name, viewport } of WIDTHS) {
       await keys.blur();
       await expect(page.getByText("Saved “unverified”.")).toBeVisible();
       const tags = await api(page, "GET", `/api/v1/projects/${projectId}/tags?limit=100`);
-      expect(((await tags.json()) as { items: { name: string; shortcut: string }[] }).items.find((tag) => tag.name === "unverified")!.shortcut).toBe("zq");
+      expect(
+        ((await tags.json()) as { items: { name: string; shortcut: string }[] }).items.find(
+          (tag) => tag.name === "unverified",
+        )!.shortcut,
+      ).toBe("zq");
 
       await page.goto(`/articles/${articleId}`);
       await select(page, "the convoy number 7 reached");
@@ -162,7 +184,9 @@ for (const { name, viewport } of WIDTHS) {
       expect(stored!.tags.map((tag) => tag.name)).toEqual(["unverified"]);
     });
 
-    test("near the bottom of the window with the event section open, the popover fits the window and Save stays at its bottom", async ({ page }) => {
+    test("near the bottom of the window with the event section open, the popover fits the window and Save stays at its bottom", async ({
+      page,
+    }) => {
       await signIn(page, "editor@example.org");
       const articleId = await importArticle(page, `Popover fit ${name}`, LONG_TEXT);
       await page.goto(`/articles/${articleId}`);
@@ -188,7 +212,9 @@ for (const { name, viewport } of WIDTHS) {
       expect(stored!.tags.map((tag) => tag.name)).toEqual(["appeal to fear"]);
     });
 
-    test("every control of a card and its comments says what it acts on, no two alike, and axe finds nothing with a card open", async ({ page }) => {
+    test("every control of a card and its comments says what it acts on, no two alike, and axe finds nothing with a card open", async ({
+      page,
+    }) => {
       await signIn(page, "editor@example.org");
       await page.goto(`/articles/${SEED_ARTICLE_ID}`);
       const cards = page.getByTestId("annotation-card");

@@ -9,47 +9,94 @@ const TEXT = "The governor said 12 schools reopened. Parents said classes are st
 
 async function annotate(quote: string, tags: string[], token: string) {
   const start = TEXT.indexOf(quote);
-  const response = await api("POST", `/api/v1/articles/${articleId}/annotations`, { token, json: { start, end: start + quote.length, exact: quote, tags } });
+  const response = await api("POST", `/api/v1/articles/${articleId}/annotations`, {
+    token,
+    json: { start, end: start + quote.length, exact: quote, tags },
+  });
   expect(response.status).toBe(201);
   return response.body as { id: string; version: number };
 }
 
-const settle = (json: unknown, token = team.editor.token) => api("POST", `/api/v1/articles/${articleId}/adjudication`, { token, json });
+const settle = (json: unknown, token = team.editor.token) =>
+  api("POST", `/api/v1/articles/${articleId}/adjudication`, { token, json });
 const stored = (ids: string[]) =>
-  db().annotation.findMany({ where: { id: { in: ids } }, orderBy: { createdAt: "asc" }, select: { status: true, reviewNote: true, version: true, tags: { select: { tag: { select: { name: true } } } } } });
+  db().annotation.findMany({
+    where: { id: { in: ids } },
+    orderBy: { createdAt: "asc" },
+    select: { status: true, reviewNote: true, version: true, tags: { select: { tag: { select: { name: true } } } } },
+  });
 const auditCount = () => db().auditEntry.count({ where: { projectId: team.id } });
 
 beforeAll(async () => {
   team = await createProjectWithTeam("Adjudication");
-  articleId = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Schools", text: TEXT } })).body.id;
+  articleId = (
+    await api("POST", `/api/v1/projects/${team.id}/articles`, {
+      token: team.editor.token,
+      json: { title: "Schools", text: TEXT },
+    })
+  ).body.id;
 });
 
 describe("adjudication", () => {
-  it("accepts one version and rejects the others in one step, saying why; or merges the tags into the accepted one", async () => {
-    const mine = await annotate("12 schools reopened", ["statistic"], team.reviewer.token);
-    const theirs = await annotate("12 schools reopened", ["factual claim"], team.editor.token);
-    const response = await settle({ accept: mine.id, versions: { [mine.id]: mine.version, [theirs.id]: theirs.version }, tags: ["statistic", "factual claim"] });
-    expect(response.status).toBe(200);
-    expect(response.body.accepted).toMatchObject({ id: mine.id, status: "APPROVED", version: mine.version + 1 });
-    expect(response.body.accepted.tags.map((tag: { name: string }) => tag.name).sort()).toEqual(["factual claim", "statistic"]);
-    expect(response.body.rejected).toEqual([expect.objectContaining({ id: theirs.id, status: "REJECTED", reviewNote: "Another version was accepted in adjudication." })]);
-  });
+  it(
+    "accepts one version and rejects the others in one step, " + "saying why; or merges the tags into the accepted one",
+    async () => {
+      const mine = await annotate("12 schools reopened", ["statistic"], team.reviewer.token);
+      const theirs = await annotate("12 schools reopened", ["factual claim"], team.editor.token);
+      const response = await settle({
+        accept: mine.id,
+        versions: { [mine.id]: mine.version, [theirs.id]: theirs.version },
+        tags: ["statistic", "factual claim"],
+      });
+      expect(response.status).toBe(200);
+      expect(response.body.accepted).toMatchObject({ id: mine.id, status: "APPROVED", version: mine.version + 1 });
+      expect(response.body.accepted.tags.map((tag: { name: string }) => tag.name).sort()).toEqual([
+        "factual claim",
+        "statistic",
+      ]);
+      expect(response.body.rejected).toEqual([
+        expect.objectContaining({
+          id: theirs.id,
+          status: "REJECTED",
+          reviewNote: "Another version was accepted in adjudication.",
+        }),
+      ]);
+    },
+  );
 
   it("changes nothing when one version has moved on (412, naming it) or is not of this article (422)", async () => {
     const first = await annotate("classes are still cancelled", ["factual claim"], team.reviewer.token);
     const second = await annotate("classes are still cancelled", ["opinion"], team.editor.token);
-    const edited = await api("PATCH", `/api/v1/annotations/${second.id}`, { token: team.editor.token, json: { note: "changed meanwhile" }, headers: { "if-match": `"${second.version}"` } });
+    const edited = await api("PATCH", `/api/v1/annotations/${second.id}`, {
+      token: team.editor.token,
+      json: { note: "changed meanwhile" },
+      headers: { "if-match": `"${second.version}"` },
+    });
     expect(edited.status).toBe(200);
-    const elsewhere = await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Other", text: TEXT } });
+    const elsewhere = await api("POST", `/api/v1/projects/${team.id}/articles`, {
+      token: team.editor.token,
+      json: { title: "Other", text: TEXT },
+    });
     const quote = "Parents said";
-    const foreign = (await api("POST", `/api/v1/articles/${elsewhere.body.id}/annotations`, { token: team.editor.token, json: { start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, exact: quote } })).body;
+    const foreign = (
+      await api("POST", `/api/v1/articles/${elsewhere.body.id}/annotations`, {
+        token: team.editor.token,
+        json: { start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, exact: quote },
+      })
+    ).body;
     const before = { rows: await stored([first.id, second.id, foreign.id]), audits: await auditCount() };
 
-    const stale = await settle({ accept: first.id, versions: { [first.id]: first.version, [second.id]: second.version } });
+    const stale = await settle({
+      accept: first.id,
+      versions: { [first.id]: first.version, [second.id]: second.version },
+    });
     expect(stale.status).toBe(412);
     expect(stale.body.error.details).toMatchObject({ annotationId: second.id, currentVersion: second.version + 1 });
 
-    const otherArticle = await settle({ accept: first.id, versions: { [first.id]: first.version, [foreign.id]: foreign.version } });
+    const otherArticle = await settle({
+      accept: first.id,
+      versions: { [first.id]: first.version, [foreign.id]: foreign.version },
+    });
     expect(otherArticle.status).toBe(422);
     expect(otherArticle.body.error.message).toContain(foreign.id);
 
@@ -58,7 +105,10 @@ describe("adjudication", () => {
     expect(await stored([first.id, second.id, foreign.id])).toEqual(before.rows);
     expect(await auditCount()).toBe(before.audits);
 
-    const settled = await settle({ accept: first.id, versions: { [first.id]: first.version, [second.id]: second.version + 1 } });
+    const settled = await settle({
+      accept: first.id,
+      versions: { [first.id]: first.version, [second.id]: second.version + 1 },
+    });
     expect(settled.status).toBe(200);
     expect((await stored([first.id, second.id])).map((row) => row.status)).toEqual(["APPROVED", "REJECTED"]);
   });

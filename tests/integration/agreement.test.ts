@@ -5,11 +5,15 @@ import { createProjectWithTeam, createUser, joinProject, type TestProject, type 
 
 let team: TestProject;
 let second: TestUser;
-const TEXT = "The ministry said 40 villages were retaken. Critics called it propaganda. Aid arrived on Monday. Roads stay closed.";
+const TEXT =
+  "The ministry said 40 villages were retaken. Critics called it propaganda. Aid arrived on Monday. Roads stay closed.";
 
 async function annotate(token: string, quote: string, tags: string[], from = 0) {
   const start = TEXT.indexOf(quote, from);
-  const response = await api("POST", `/api/v1/articles/${articleId}/annotations`, { token, json: { start, end: start + quote.length, exact: quote, tags } });
+  const response = await api("POST", `/api/v1/articles/${articleId}/annotations`, {
+    token,
+    json: { start, end: start + quote.length, exact: quote, tags },
+  });
   expect(response.status).toBe(201);
   return response.body.id as string;
 }
@@ -19,8 +23,14 @@ beforeAll(async () => {
   team = await createProjectWithTeam("Agreement");
   second = await createUser({ label: "second" });
   await joinProject(team.id, team.editor, second, "reviewer");
-  articleId = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "t", text: TEXT } })).body.id;
-  // Unit 1: same span, same tag. Unit 2: overlapping spans, different tags. Unit 3: only the first coder. Unit 4: same tag.
+  articleId = (
+    await api("POST", `/api/v1/projects/${team.id}/articles`, {
+      token: team.editor.token,
+      json: { title: "t", text: TEXT },
+    })
+  ).body.id;
+  // Unit 1: same span, same tag. Unit 2: overlapping spans, different tags. Unit 3: only the first coder. Unit 4: same
+  // tag.
   const a1 = await annotate(team.reviewer.token, "40 villages were retaken", ["statistic"]);
   const b1 = await annotate(second.token, "40 villages were retaken", ["statistic"]);
   await annotate(team.reviewer.token, "Critics called it propaganda", ["statistic"]);
@@ -28,15 +38,26 @@ beforeAll(async () => {
   await annotate(team.reviewer.token, "Aid arrived on Monday", ["factual claim"]);
   const a4 = await annotate(team.reviewer.token, "Roads stay closed", ["factual claim"]);
   await annotate(second.token, "Roads stay closed", ["factual claim"]);
-  const event = (await api("POST", `/api/v1/projects/${team.id}/events`, { token: team.editor.token, json: { title: "Villages retaken" } })).body;
-  for (const [id, token] of [[a1, team.reviewer.token], [b1, second.token], [a4, team.reviewer.token]] as const) {
+  const event = (
+    await api("POST", `/api/v1/projects/${team.id}/events`, {
+      token: team.editor.token,
+      json: { title: "Villages retaken" },
+    })
+  ).body;
+  for (const [id, token] of [
+    [a1, team.reviewer.token],
+    [b1, second.token],
+    [a4, team.reviewer.token],
+  ] as const) {
     await api("POST", `/api/v1/events/${event.id}/links`, { token, json: { annotationId: id, stance: "ASSERTS" } });
   }
 });
 
 describe("agreement", () => {
   it("matches spans by overlap and measures kappa and alpha per group, per tag and on claim links", async () => {
-    const response = await api("GET", `/api/v1/projects/${team.id}/agreement?coders=${team.reviewer.id},${second.id}`, { token: team.editor.token });
+    const response = await api("GET", `/api/v1/projects/${team.id}/agreement?coders=${team.reviewer.id},${second.id}`, {
+      token: team.editor.token,
+    });
     expect(response.status).toBe(200);
     const report = response.body;
     expect(report.coders.map((coder: { id: string }) => coder.id)).toEqual([team.reviewer.id, second.id]);
@@ -44,8 +65,14 @@ describe("agreement", () => {
     const claimType = report.groups.find((group: { group: string }) => group.group === "claim type");
     // By hand: pₒ = 2/3; pₑ = 2/3·1/3 (statistic) + 1/3·1/3 (factual claim) = 1/3; κ = (2/3 − 1/3)/(1 − 1/3) = 0.5.
     expect(claimType).toMatchObject({ units: 3, observed: 0.667, kappa: 0.5 });
-    // Unitized alpha on the article's text: the same segments, measured by the function tested against Krippendorff's published examples.
-    const at = (coder: number, quote: string, category: string) => ({ coder, start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, category });
+    // Unitized alpha on the article's text: the same segments, measured by the function tested against Krippendorff's
+    // published examples.
+    const at = (coder: number, quote: string, category: string) => ({
+      coder,
+      start: TEXT.indexOf(quote),
+      end: TEXT.indexOf(quote) + quote.length,
+      category,
+    });
     const segments = [
       at(0, "40 villages were retaken", "statistic"),
       at(1, "40 villages were retaken", "statistic"),
@@ -58,7 +85,10 @@ describe("agreement", () => {
     const tagNames = claimType.tags.map((tag: { tag: string }) => tag.tag);
     expect(claimType.alpha).toBeCloseTo(unitizedAlpha(segments, tagNames, 2, TEXT.length).alpha!, 3);
     expect(claimType.alpha).toBeLessThan(1);
-    expect(claimType.tags.find((tag: { tag: string }) => tag.tag === "opinion").alpha).toBeCloseTo(unitizedAlpha(segments, ["opinion"], 2, TEXT.length).alpha!, 3);
+    expect(claimType.tags.find((tag: { tag: string }) => tag.tag === "opinion").alpha).toBeCloseTo(
+      unitizedAlpha(segments, ["opinion"], 2, TEXT.length).alpha!,
+      3,
+    );
     expect(claimType.tags.find((tag: { tag: string }) => tag.tag === "statistic").kappa).toBeCloseTo(0.4, 3);
     // Links: unit 1 both linked alike, unit 2 neither, unit 4 only the first → pₒ = 2/3.
     expect(report.links).toMatchObject({ units: 3, observed: 0.667 });
@@ -68,10 +98,27 @@ describe("agreement", () => {
     const path = `/api/v1/projects/${team.id}/agreement?coders=${team.reviewer.id},${second.id}`;
     expect((await api("GET", path, { token: team.reviewer.token })).status).toBe(403);
     expect((await api("GET", path, { token: team.outsider.token })).status).toBe(404);
-    expect((await api("GET", `/api/v1/projects/${team.id}/agreement?coders=${team.reviewer.id}`, { token: team.editor.token })).status).toBe(422);
-    expect((await api("GET", `/api/v1/projects/${team.id}/agreement?coders=${team.reviewer.id},${team.outsider.id}`, { token: team.editor.token })).status).toBe(422);
+    expect(
+      (
+        await api("GET", `/api/v1/projects/${team.id}/agreement?coders=${team.reviewer.id}`, {
+          token: team.editor.token,
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await api("GET", `/api/v1/projects/${team.id}/agreement?coders=${team.reviewer.id},${team.outsider.id}`, {
+          token: team.editor.token,
+        })
+      ).status,
+    ).toBe(422);
     expect((await api("GET", `/api/v1/projects/${team.id}/agreement`, { token: team.editor.token })).status).toBe(422);
-    const other = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "u", text: "Nothing coded." } })).body;
+    const other = (
+      await api("POST", `/api/v1/projects/${team.id}/articles`, {
+        token: team.editor.token,
+        json: { title: "u", text: "Nothing coded." },
+      })
+    ).body;
     const filtered = await api("GET", `${path}&articles=${other.id}`, { token: team.editor.token });
     expect(filtered.body.spans).toEqual({ matched: 0, total: 0 });
   });

@@ -13,7 +13,10 @@ beforeAll(async () => {
   team = await createProjectWithTeam("Round trips");
 });
 
-/** A non-empty span of `text` from two random numbers: snapped to graphemes as the reader does, or only kept off surrogate halves. */
+/**
+ * A non-empty span of `text` from two random numbers: snapped to graphemes as the reader does, or only kept off
+ * surrogate halves.
+ */
 function spanFrom(text: string, [a, b, snap]: [number, number, boolean]) {
   let start = a % text.length;
   let end = start + 1 + (b % (text.length - start));
@@ -48,13 +51,19 @@ it("random spans of random Unicode text come back exactly: import â†’ annotate â
 it("the same through the HTTP API, where JSON carries the text both ways (100 texts)", async () => {
   await fc.assert(
     fc.asyncProperty(unicodeText, picks, async (raw, spans) => {
-      const imported = await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Round trip", text: raw } });
+      const imported = await api("POST", `/api/v1/projects/${team.id}/articles`, {
+        token: team.editor.token,
+        json: { title: "Round trip", text: raw },
+      });
       expect(imported.status).toBe(201);
       const text: string = imported.body.text;
       expect(text).toBe(canonicalizeText(raw));
       for (const pick of spans) {
         const span = spanFrom(text, pick);
-        const created = await api("POST", `/api/v1/articles/${imported.body.id}/annotations`, { token: team.reviewer.token, json: { ...span, tags: [] } });
+        const created = await api("POST", `/api/v1/articles/${imported.body.id}/annotations`, {
+          token: team.reviewer.token,
+          json: { ...span, tags: [] },
+        });
         expect(created.status, JSON.stringify(created.body)).toBe(201);
         const reloaded = await api("GET", `/api/v1/annotations/${created.body.id}`, { token: team.reviewer.token });
         expect({ start: reloaded.body.start, end: reloaded.body.end, exact: reloaded.body.exact }).toEqual(span);

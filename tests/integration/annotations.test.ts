@@ -10,7 +10,10 @@ beforeAll(async () => {
 });
 
 async function newArticle(text: string, token = team.editor.token) {
-  const response = await api("POST", `/api/v1/projects/${team.id}/articles`, { token, json: { title: "Report", text } });
+  const response = await api("POST", `/api/v1/projects/${team.id}/articles`, {
+    token,
+    json: { title: "Report", text },
+  });
   expect(response.status).toBe(201);
   return response.body as { id: string; text: string; revision: number };
 }
@@ -27,18 +30,41 @@ async function annotate(articleId: string, json: Record<string, unknown>, token 
   return api("POST", `/api/v1/articles/${articleId}/annotations`, { token, json });
 }
 
-const TEXT = "The minister said inflation fell to 3% in July.\nCritics called the figure misleading.\nThe minister repeated it.";
+const TEXT =
+  "The minister said inflation fell to 3% in July.\nCritics called the figure misleading.\nThe minister repeated it.";
 
 describe("creating annotations", () => {
   it("stores the span and answers the documented shape, with prefix and suffix taken from the text", async () => {
     const article = await newArticle(TEXT);
     const span = spanOf(TEXT, "inflation fell to 3%");
-    const response = await annotate(article.id, { ...span, tags: ["statistic", "Economic"], note: "Check against the statistics office." });
+    const response = await annotate(article.id, {
+      ...span,
+      tags: ["statistic", "Economic"],
+      note: "Check against the statistics office.",
+    });
     expect(response.status).toBe(201);
     expect(response.headers.get("etag")).toBe('"1"');
     expect(response.headers.get("location")).toBe(`/api/v1/annotations/${response.body.id}`);
     expect(Object.keys(response.body).sort()).toEqual(
-      ["anchor", "articleId", "author", "createdAt", "end", "exact", "id", "note", "prefix", "reviewNote", "revision", "start", "status", "suffix", "tags", "updatedAt", "version"].sort(),
+      [
+        "anchor",
+        "articleId",
+        "author",
+        "createdAt",
+        "end",
+        "exact",
+        "id",
+        "note",
+        "prefix",
+        "reviewNote",
+        "revision",
+        "start",
+        "status",
+        "suffix",
+        "tags",
+        "updatedAt",
+        "version",
+      ].sort(),
     );
     expect(response.body).toMatchObject({
       articleId: article.id,
@@ -108,7 +134,14 @@ describe("creating annotations", () => {
   it("refuses wrong shapes with 400, including a prefix sent by the client", async () => {
     const article = await newArticle(TEXT);
     const span = spanOf(TEXT, "minister");
-    for (const json of [{ ...span, prefix: "x" }, { ...span, start: "0" }, { ...span, start: 1.5 }, { ...span, tags: "statistic" }, { ...span, exact: null }, [span]]) {
+    for (const json of [
+      { ...span, prefix: "x" },
+      { ...span, start: "0" },
+      { ...span, start: 1.5 },
+      { ...span, tags: "statistic" },
+      { ...span, exact: null },
+      [span],
+    ]) {
       const response = await annotate(article.id, json as Record<string, unknown>);
       expect(response.status, JSON.stringify(json)).toBe(400);
       expect(errorCode(response)).toBe("bad_request");
@@ -126,7 +159,14 @@ describe("creating annotations", () => {
 
     const group = await db().tagGroup.findFirstOrThrow({ where: { projectId: team.id } });
     const archived = await db().tag.create({
-      data: { projectId: team.id, groupId: group.id, name: `old-${Date.now()}`, color: "#888888", position: 99, archivedAt: new Date() },
+      data: {
+        projectId: team.id,
+        groupId: group.id,
+        name: `old-${Date.now()}`,
+        color: "#888888",
+        position: 99,
+        archivedAt: new Date(),
+      },
     });
     const refused = await annotate(article.id, { ...span, tags: [archived.name] });
     expect(refused.status).toBe(422);
@@ -155,15 +195,28 @@ describe("who may do what with annotations", () => {
     const reviewers = (await annotate(article.id, { ...span, tags: ["opinion"] }, team.reviewer.token)).body;
     const editors = (await annotate(article.id, { ...span, tags: ["opinion"] }, team.editor.token)).body;
     const token = tokenOf(caller);
-    const current = async (id: string) => ({ "if-match": `"${(await db().annotation.findUniqueOrThrow({ where: { id } })).version}"` });
+    const current = async (id: string) => ({
+      "if-match": `"${(await db().annotation.findUniqueOrThrow({ where: { id } })).version}"`,
+    });
     const answers = {
       list: await api("GET", `/api/v1/articles/${article.id}/annotations`, { token }),
       create: await api("POST", `/api/v1/articles/${article.id}/annotations`, { token, json: { ...span, tags: [] } }),
       get: await api("GET", `/api/v1/annotations/${reviewers.id}`, { token }),
       // "own" is the reviewer's annotation: their own for the reviewer, somebody else's for the rest.
-      changeOwn: await api("PATCH", `/api/v1/annotations/${reviewers.id}`, { token, headers: await current(reviewers.id), json: { note: "n" } }),
-      changeEditors: await api("PATCH", `/api/v1/annotations/${editors.id}`, { token, headers: await current(editors.id), json: { note: "n" } }),
-      deleteEditors: await api("DELETE", `/api/v1/annotations/${editors.id}`, { token, headers: await current(editors.id) }),
+      changeOwn: await api("PATCH", `/api/v1/annotations/${reviewers.id}`, {
+        token,
+        headers: await current(reviewers.id),
+        json: { note: "n" },
+      }),
+      changeEditors: await api("PATCH", `/api/v1/annotations/${editors.id}`, {
+        token,
+        headers: await current(editors.id),
+        json: { note: "n" },
+      }),
+      deleteEditors: await api("DELETE", `/api/v1/annotations/${editors.id}`, {
+        token,
+        headers: await current(editors.id),
+      }),
     };
     for (const [name, response] of Object.entries(answers)) {
       expect(response.status, name).toBe(expectations[caller][name]);
@@ -174,41 +227,60 @@ describe("who may do what with annotations", () => {
   it("lets the author delete their own annotation", async () => {
     const article = await newArticle(TEXT);
     const own = (await annotate(article.id, { ...spanOf(TEXT, "Critics"), tags: [] }, team.reviewer.token)).body;
-    expect((await api("DELETE", `/api/v1/annotations/${own.id}`, { token: team.reviewer.token, headers: { "if-match": '"1"' } })).status).toBe(204);
+    expect(
+      (
+        await api("DELETE", `/api/v1/annotations/${own.id}`, {
+          token: team.reviewer.token,
+          headers: { "if-match": '"1"' },
+        })
+      ).status,
+    ).toBe(204);
   });
 
-  it("reviewers code blind: they see their own and approved annotations, unless the project lets them see each other's", async () => {
-    const secondReviewer = await createUser({ label: "second-reviewer" });
-    await addMember(team.editor.actor, team.id, { email: secondReviewer.email, role: "REVIEWER" });
-    const article = await newArticle(TEXT);
-    const mine = (await annotate(article.id, { ...spanOf(TEXT, "Critics"), tags: [] }, team.reviewer.token)).body;
-    const theirs = (await annotate(article.id, { ...spanOf(TEXT, "minister"), tags: [] }, secondReviewer.token)).body;
-    const approved = (await annotate(article.id, { ...spanOf(TEXT, "inflation"), tags: [] }, secondReviewer.token)).body;
-    await db().annotation.update({ where: { id: approved.id }, data: { status: "APPROVED" } });
+  it(
+    "reviewers code blind: they see their own and approved annotations, unless the project lets them see each " +
+      "other's",
+    async () => {
+      const secondReviewer = await createUser({ label: "second-reviewer" });
+      await addMember(team.editor.actor, team.id, { email: secondReviewer.email, role: "REVIEWER" });
+      const article = await newArticle(TEXT);
+      const mine = (await annotate(article.id, { ...spanOf(TEXT, "Critics"), tags: [] }, team.reviewer.token)).body;
+      const theirs = (await annotate(article.id, { ...spanOf(TEXT, "minister"), tags: [] }, secondReviewer.token)).body;
+      const approved = (await annotate(article.id, { ...spanOf(TEXT, "inflation"), tags: [] }, secondReviewer.token))
+        .body;
+      await db().annotation.update({ where: { id: approved.id }, data: { status: "APPROVED" } });
 
-    const idsSeenBy = async (token: string) =>
-      ((await api("GET", `/api/v1/articles/${article.id}/annotations`, { token })).body.items as { id: string }[]).map((item) => item.id).sort();
-    expect(await idsSeenBy(team.reviewer.token)).toEqual([mine.id, approved.id].sort());
-    expect(await idsSeenBy(team.viewer.token)).toEqual([mine.id, theirs.id, approved.id].sort());
-    expect(await idsSeenBy(team.editor.token)).toEqual([mine.id, theirs.id, approved.id].sort());
-    expect((await api("GET", `/api/v1/annotations/${theirs.id}`, { token: team.reviewer.token })).status).toBe(404);
+      const idsSeenBy = async (token: string) =>
+        ((await api("GET", `/api/v1/articles/${article.id}/annotations`, { token })).body.items as { id: string }[])
+          .map((item) => item.id)
+          .sort();
+      expect(await idsSeenBy(team.reviewer.token)).toEqual([mine.id, approved.id].sort());
+      expect(await idsSeenBy(team.viewer.token)).toEqual([mine.id, theirs.id, approved.id].sort());
+      expect(await idsSeenBy(team.editor.token)).toEqual([mine.id, theirs.id, approved.id].sort());
+      expect((await api("GET", `/api/v1/annotations/${theirs.id}`, { token: team.reviewer.token })).status).toBe(404);
 
-    await db().project.update({ where: { id: team.id }, data: { reviewersSeeEachOther: true } });
-    try {
-      expect(await idsSeenBy(team.reviewer.token)).toEqual([mine.id, theirs.id, approved.id].sort());
-      const patch = await api("PATCH", `/api/v1/annotations/${theirs.id}`, { token: team.reviewer.token, headers: { "if-match": '"1"' }, json: { note: "mine now" } });
-      expect(patch.status).toBe(403);
-      expect(patch.body.error.message).toMatch(/author or an editor/);
-    } finally {
-      await db().project.update({ where: { id: team.id }, data: { reviewersSeeEachOther: false } });
-    }
-  });
+      await db().project.update({ where: { id: team.id }, data: { reviewersSeeEachOther: true } });
+      try {
+        expect(await idsSeenBy(team.reviewer.token)).toEqual([mine.id, theirs.id, approved.id].sort());
+        const patch = await api("PATCH", `/api/v1/annotations/${theirs.id}`, {
+          token: team.reviewer.token,
+          headers: { "if-match": '"1"' },
+          json: { note: "mine now" },
+        });
+        expect(patch.status).toBe(403);
+        expect(patch.body.error.message).toMatch(/author or an editor/);
+      } finally {
+        await db().project.update({ where: { id: team.id }, data: { reviewersSeeEachOther: false } });
+      }
+    },
+  );
 });
 
 describe("changing annotations with If-Match", () => {
   async function created() {
     const article = await newArticle(TEXT);
-    const annotation = (await annotate(article.id, { ...spanOf(TEXT, "inflation fell to 3%"), tags: ["statistic"] })).body;
+    const annotation = (await annotate(article.id, { ...spanOf(TEXT, "inflation fell to 3%"), tags: ["statistic"] }))
+      .body;
     return { article, annotation };
   }
 
@@ -218,19 +290,34 @@ describe("changing annotations with If-Match", () => {
     const missing = await api("PATCH", url, { token: team.reviewer.token, json: { note: "x" } });
     expect(missing.status).toBe(428);
     expect(errorCode(missing)).toBe("precondition_required");
-    const malformed = await api("PATCH", url, { token: team.reviewer.token, headers: { "if-match": "1" }, json: { note: "x" } });
+    const malformed = await api("PATCH", url, {
+      token: team.reviewer.token,
+      headers: { "if-match": "1" },
+      json: { note: "x" },
+    });
     expect(malformed.status).toBe(400);
 
-    const first = await api("PATCH", url, { token: team.editor.token, headers: { "if-match": '"1"' }, json: { note: "The office says 3.4%." } });
+    const first = await api("PATCH", url, {
+      token: team.editor.token,
+      headers: { "if-match": '"1"' },
+      json: { note: "The office says 3.4%." },
+    });
     expect(first.status).toBe(200);
     expect(first.headers.get("etag")).toBe('"2"');
     expect(first.body).toMatchObject({ version: 2, note: "The office says 3.4%." });
 
     const before = await countRows();
-    const stale = await api("PATCH", url, { token: team.reviewer.token, headers: { "if-match": '"1"' }, json: { note: "mine" } });
+    const stale = await api("PATCH", url, {
+      token: team.reviewer.token,
+      headers: { "if-match": '"1"' },
+      json: { note: "mine" },
+    });
     expect(stale.status).toBe(412);
     expect(errorCode(stale)).toBe("precondition_failed");
-    expect(stale.body.error.details).toMatchObject({ currentVersion: 2, updatedBy: { id: team.editor.id, name: "editor" } });
+    expect(stale.body.error.details).toMatchObject({
+      currentVersion: 2,
+      updatedBy: { id: team.editor.id, name: "editor" },
+    });
     expect(stale.body.error.message).toMatch(/by editor/);
     const staleDelete = await api("DELETE", url, { token: team.reviewer.token, headers: { "if-match": '"1"' } });
     expect(staleDelete.status).toBe(412);
@@ -248,9 +335,18 @@ describe("changing annotations with If-Match", () => {
       json: { ...span, tags: ["opinion", "doubt"], note: null },
     });
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ ...span, prefix: "The minister said inflation fell to 3% in July.\n".slice(-32), suffix: "\nThe minister repeated it.", note: null, version: 2, anchor: "exact" });
+    expect(response.body).toMatchObject({
+      ...span,
+      prefix: "The minister said inflation fell to 3% in July.\n".slice(-32),
+      suffix: "\nThe minister repeated it.",
+      note: null,
+      version: 2,
+      anchor: "exact",
+    });
     expect(response.body.tags.map((tag: { name: string }) => tag.name)).toEqual(["opinion", "doubt"]);
-    const audit = await db().auditEntry.findFirstOrThrow({ where: { entityId: annotation.id, action: "annotation.update" } });
+    const audit = await db().auditEntry.findFirstOrThrow({
+      where: { entityId: annotation.id, action: "annotation.update" },
+    });
     expect(audit.before).toMatchObject({ exact: "inflation fell to 3%", tags: ["statistic"] });
     expect(audit.after).toMatchObject({ exact: span.exact, tags: ["opinion", "doubt"] });
 
@@ -261,19 +357,26 @@ describe("changing annotations with If-Match", () => {
     expect((await api("GET", url, { token: team.reviewer.token })).body.version).toBe(2);
   });
 
-  it("of 50 concurrent writers with the same If-Match exactly one wins, the version rises by one, one audit entry", async () => {
-    const { annotation } = await created();
-    const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, index) =>
-        api("PATCH", `/api/v1/annotations/${annotation.id}`, { token: team.reviewer.token, headers: { "if-match": '"1"' }, json: { note: `writer ${index}` } }),
-      ),
-    );
-    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
-    expect(answers.filter((answer) => answer.status === 412)).toHaveLength(49);
-    const row = await db().annotation.findUniqueOrThrow({ where: { id: annotation.id } });
-    expect(row.version).toBe(2);
-    expect(await db().auditEntry.count({ where: { entityId: annotation.id, action: "annotation.update" } })).toBe(1);
-  });
+  it(
+    "of 50 concurrent writers with the same If-Match exactly " + "one wins, the version rises by one, one audit entry",
+    async () => {
+      const { annotation } = await created();
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, index) =>
+          api("PATCH", `/api/v1/annotations/${annotation.id}`, {
+            token: team.reviewer.token,
+            headers: { "if-match": '"1"' },
+            json: { note: `writer ${index}` },
+          }),
+        ),
+      );
+      expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+      expect(answers.filter((answer) => answer.status === 412)).toHaveLength(49);
+      const row = await db().annotation.findUniqueOrThrow({ where: { id: annotation.id } });
+      expect(row.version).toBe(2);
+      expect(await db().auditEntry.count({ where: { entityId: annotation.id, action: "annotation.update" } })).toBe(1);
+    },
+  );
 
   it("deletes softly: gone from the API, kept in the database", async () => {
     const { article, annotation } = await created();
@@ -282,7 +385,9 @@ describe("changing annotations with If-Match", () => {
     expect((await api("DELETE", url, { token: team.reviewer.token, headers: { "if-match": '"1"' } })).status).toBe(204);
     expect((await api("GET", url, { token: team.reviewer.token })).status).toBe(404);
     expect((await api("DELETE", url, { token: team.reviewer.token, headers: { "if-match": '"2"' } })).status).toBe(404);
-    expect((await api("GET", `/api/v1/articles/${article.id}/annotations`, { token: team.editor.token })).body.items).toEqual([]);
+    expect(
+      (await api("GET", `/api/v1/articles/${article.id}/annotations`, { token: team.editor.token })).body.items,
+    ).toEqual([]);
     expect((await db().annotation.findUniqueOrThrow({ where: { id: annotation.id } })).deletedAt).not.toBeNull();
   });
 });
@@ -327,42 +432,61 @@ describe("listing", () => {
     const foreignCursor = Buffer.from(crypto.randomUUID()).toString("base64url");
     expect((await api("GET", `${url}?cursor=${foreignCursor}`, { token: team.editor.token })).status).toBe(400);
     expect((await api("GET", `${url}?limit=5`, { token: team.editor.token })).body.nextCursor).toBeNull();
-    expect((await api("GET", `${url}?limit=4`, { token: team.editor.token })).body.nextCursor).toEqual(expect.any(String));
+    expect((await api("GET", `${url}?limit=4`, { token: team.editor.token })).body.nextCursor).toEqual(
+      expect.any(String),
+    );
   });
 
-  it("lists the annotations named by `ids` (what the reader fetches for the cards it shows), only those the caller may see", async () => {
-    const article = await newArticle(TEXT);
-    const own = (await annotate(article.id, { ...spanOf(TEXT, "Critics"), note: "whose critics?" })).body.id as string;
-    const editors = (await annotate(article.id, { ...spanOf(TEXT, "The minister said") }, team.editor.token)).body.id as string;
-    const third = (await annotate(article.id, { ...spanOf(TEXT, "inflation fell to 3%") })).body.id as string;
-    const url = `/api/v1/articles/${article.id}/annotations`;
-    const listed = async (ids: string, token = team.editor.token) => {
-      const response = await api("GET", `${url}?ids=${encodeURIComponent(ids)}`, { token });
-      expect(response.status).toBe(200);
-      return response.body.items.map((item: { id: string }) => item.id);
-    };
-    expect(await listed(`${own},${editors}`)).toEqual([editors, own]);
-    expect(await listed(third)).toEqual([third]);
-    // Ids of nothing, or of no annotation of this article, match nothing.
-    expect(await listed(`nonsense,${crypto.randomUUID()}`)).toEqual([]);
-    expect(await listed("")).toEqual([]);
-    // A reviewer coding blind (the default) does not get another member's unapproved annotation by naming it.
-    expect(await listed(`${own},${editors}`, team.reviewer.token)).toEqual([own]);
-    const tooMany = Array.from({ length: 201 }, () => crypto.randomUUID()).join(",");
-    expect((await api("GET", `${url}?ids=${tooMany}`, { token: team.editor.token })).status).toBe(422);
-  });
+  it(
+    "lists the annotations named by `ids` (what the reader fetches for the cards it shows), only those the caller " +
+      "may " +
+      "see",
+    async () => {
+      const article = await newArticle(TEXT);
+      const own = (await annotate(article.id, { ...spanOf(TEXT, "Critics"), note: "whose critics?" })).body
+        .id as string;
+      const editors = (await annotate(article.id, { ...spanOf(TEXT, "The minister said") }, team.editor.token)).body
+        .id as string;
+      const third = (await annotate(article.id, { ...spanOf(TEXT, "inflation fell to 3%") })).body.id as string;
+      const url = `/api/v1/articles/${article.id}/annotations`;
+      const listed = async (ids: string, token = team.editor.token) => {
+        const response = await api("GET", `${url}?ids=${encodeURIComponent(ids)}`, { token });
+        expect(response.status).toBe(200);
+        return response.body.items.map((item: { id: string }) => item.id);
+      };
+      expect(await listed(`${own},${editors}`)).toEqual([editors, own]);
+      expect(await listed(third)).toEqual([third]);
+      // Ids of nothing, or of no annotation of this article, match nothing.
+      expect(await listed(`nonsense,${crypto.randomUUID()}`)).toEqual([]);
+      expect(await listed("")).toEqual([]);
+      // A reviewer coding blind (the default) does not get another member's unapproved annotation by naming it.
+      expect(await listed(`${own},${editors}`, team.reviewer.token)).toEqual([own]);
+      const tooMany = Array.from({ length: 201 }, () => crypto.randomUUID()).join(",");
+      expect((await api("GET", `${url}?ids=${tooMany}`, { token: team.editor.token })).status).toBe(422);
+    },
+  );
 
   it("answers each listed annotation exactly as the annotation itself is answered", async () => {
     const article = await newArticle(TEXT);
     const note = 'Tab\there, "quotes", back\\slash, \u0001 control, line\nbreak, 😀, ✓ and </script>';
-    const created = await annotate(article.id, { ...spanOf(TEXT, "inflation fell to 3%"), tags: ["Economic", "statistic"], note });
+    const created = await annotate(article.id, {
+      ...spanOf(TEXT, "inflation fell to 3%"),
+      tags: ["Economic", "statistic"],
+      note,
+    });
     expect(created.status).toBe(201);
     expect((await annotate(article.id, { ...spanOf(TEXT, "Critics"), tags: [] }, team.editor.token)).status).toBe(201);
-    await api("PATCH", `/api/v1/annotations/${created.body.id}`, { token: team.editor.token, headers: { "if-match": '"1"' }, json: { status: "REJECTED", reviewNote: "Ünïcode reason" } });
+    await api("PATCH", `/api/v1/annotations/${created.body.id}`, {
+      token: team.editor.token,
+      headers: { "if-match": '"1"' },
+      json: { status: "REJECTED", reviewNote: "Ünïcode reason" },
+    });
 
-    const items = (await api("GET", `/api/v1/articles/${article.id}/annotations`, { token: team.editor.token })).body.items;
+    const items = (await api("GET", `/api/v1/articles/${article.id}/annotations`, { token: team.editor.token })).body
+      .items;
     expect(items).toHaveLength(2);
-    for (const item of items) expect(item).toEqual((await api("GET", `/api/v1/annotations/${item.id}`, { token: team.editor.token })).body);
+    for (const item of items)
+      expect(item).toEqual((await api("GET", `/api/v1/annotations/${item.id}`, { token: team.editor.token })).body);
     expect(items[0]).toMatchObject({ note, status: "REJECTED", reviewNote: "Ünïcode reason", version: 2 });
     expect(items[0].tags.map((tag: { name: string }) => tag.name)).toEqual(["statistic", "economic"]);
     expect(items[1].tags).toEqual([]);
@@ -373,44 +497,92 @@ describe("editing the article text", () => {
   it("makes a new revision and re-anchors every annotation: exact, moved, fuzzy, orphaned", async () => {
     const lead = "Resistance forces retook three districts in Baghlan province on Friday, a spokesman said.";
     const body =
-      "The Taliban were losing fighters by the hundreds each day, according to local sources who spoke on condition of anonymity " +
-      "because they were not authorised to talk to the press, and the group's own statements did not mention the losses at all.";
-    const text = [lead, body, "Residents described heavy fighting near the provincial capital through the night."].join("\n");
+      "The Taliban were losing fighters by the hundreds each day, according to local sources who spoke on condition " +
+      "of anonymity " +
+      "because they were not authorised to talk to the press, and the group's own statements did not mention the " +
+      "losses at all.";
+    const text = [lead, body, "Residents described heavy fighting near the provincial capital through the night."].join(
+      "\n",
+    );
     const article = await newArticle(text);
-    const create = async (quote: string) => (await annotate(article.id, { ...spanOf(text, quote), tags: ["factual claim"] })).body;
+    const create = async (quote: string) =>
+      (await annotate(article.id, { ...spanOf(text, quote), tags: ["factual claim"] })).body;
     const untouched = await create("losing fighters by the hundreds each day");
     const fuzzy = await create("Residents described heavy fighting near the provincial capital through the night.");
     const deleted = await create("a spokesman said");
     const moved = await create("Resistance forces retook three districts");
 
     // The lead moves behind the (much longer) body, so the diff keeps the body in place and not the lead.
-    const newText = [body, "Resistance forces retook three districts in Baghlan province on Friday.", "Residents described heavy fighting near the provincial capital throughout the night."].join("\n");
-    const response = await api("PATCH", `/api/v1/articles/${article.id}`, { token: team.editor.token, json: { text: newText, baseRevision: 1 } });
+    const newText = [
+      body,
+      "Resistance forces retook three districts in Baghlan province on Friday.",
+      "Residents described heavy fighting near the provincial capital throughout the night.",
+    ].join("\n");
+    const response = await api("PATCH", `/api/v1/articles/${article.id}`, {
+      token: team.editor.token,
+      json: { text: newText, baseRevision: 1 },
+    });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ text: newText, revision: 2, textLength: newText.length });
     expect(response.body.reanchor).toEqual({ exact: 1, moved: 1, fuzzy: 1, orphaned: 1 });
 
-    const after = async (id: string) => (await api("GET", `/api/v1/annotations/${id}`, { token: team.reviewer.token })).body;
-    expect(await after(untouched.id)).toMatchObject({ ...spanOf(newText, untouched.exact), anchor: "exact", revision: 2 });
-    expect(await after(moved.id)).toMatchObject({ ...spanOf(newText, moved.exact), anchor: "moved", revision: 2, version: 2 });
-    const fuzzyAfter = await after(fuzzy.id);
-    expect(fuzzyAfter).toMatchObject({ anchor: "fuzzy", exact: newText.slice(fuzzyAfter.start, fuzzyAfter.end), revision: 2 });
+    const afterEdit = async (id: string) =>
+      (await api("GET", `/api/v1/annotations/${id}`, { token: team.reviewer.token })).body;
+    expect(await afterEdit(untouched.id)).toMatchObject({
+      ...spanOf(newText, untouched.exact),
+      anchor: "exact",
+      revision: 2,
+    });
+    expect(await afterEdit(moved.id)).toMatchObject({
+      ...spanOf(newText, moved.exact),
+      anchor: "moved",
+      revision: 2,
+      version: 2,
+    });
+    const fuzzyAfter = await afterEdit(fuzzy.id);
+    expect(fuzzyAfter).toMatchObject({
+      anchor: "fuzzy",
+      exact: newText.slice(fuzzyAfter.start, fuzzyAfter.end),
+      revision: 2,
+    });
     expect(fuzzyAfter.exact).toMatch(/^Residents described .* the night/);
-    expect(await after(deleted.id)).toMatchObject({ anchor: "orphaned", exact: "a spokesman said", start: deleted.start, end: deleted.end, revision: 1 });
+    expect(await afterEdit(deleted.id)).toMatchObject({
+      anchor: "orphaned",
+      exact: "a spokesman said",
+      start: deleted.start,
+      end: deleted.end,
+      revision: 1,
+    });
 
-    const revisions = await db().articleRevision.findMany({ where: { articleId: article.id }, orderBy: { number: "asc" } });
-    expect(revisions.map((revision) => [revision.number, revision.text])).toEqual([[1, text], [2, newText]]);
-    expect(await db().auditEntry.count({ where: { action: "annotation.reanchor", entityId: { in: [moved.id, fuzzy.id, deleted.id, untouched.id] } } })).toBe(4);
+    const revisions = await db().articleRevision.findMany({
+      where: { articleId: article.id },
+      orderBy: { number: "asc" },
+    });
+    expect(revisions.map((revision) => [revision.number, revision.text])).toEqual([
+      [1, text],
+      [2, newText],
+    ]);
+    expect(
+      await db().auditEntry.count({
+        where: { action: "annotation.reanchor", entityId: { in: [moved.id, fuzzy.id, deleted.id, untouched.id] } },
+      }),
+    ).toBe(4);
 
-    const stale = await api("PATCH", `/api/v1/articles/${article.id}`, { token: team.editor.token, json: { text: "Another text.", baseRevision: 1 } });
+    const stale = await api("PATCH", `/api/v1/articles/${article.id}`, {
+      token: team.editor.token,
+      json: { text: "Another text.", baseRevision: 1 },
+    });
     expect(stale.status).toBe(412);
     expect(stale.body.error.details).toEqual({ currentRevision: 2 });
-    expect((await api("PATCH", `/api/v1/articles/${article.id}`, { token: team.reviewer.token, json: { text: "Mine." } })).status).toBe(403);
+    expect(
+      (await api("PATCH", `/api/v1/articles/${article.id}`, { token: team.reviewer.token, json: { text: "Mine." } }))
+        .status,
+    ).toBe(403);
 
     // The orphan can be re-attached to new text; it is then exact at the current revision.
     const reattached = await api("PATCH", `/api/v1/annotations/${deleted.id}`, {
       token: team.reviewer.token,
-      headers: { "if-match": `"${(await after(deleted.id)).version}"` },
+      headers: { "if-match": `"${(await afterEdit(deleted.id)).version}"` },
       json: spanOf(newText, "on Friday."),
     });
     expect(reattached.status).toBe(200);
@@ -421,10 +593,14 @@ describe("editing the article text", () => {
     const sentences = Array.from({ length: 40 }, (_, index) => `Sentence number ${index} says something 😀 checkable.`);
     let text = sentences.join(" ");
     const article = await newArticle(text);
-    const creates = Promise.all(sentences.map((sentence) => annotate(article.id, { ...spanOf(text, sentence), tags: [] })));
+    const creates = Promise.all(
+      sentences.map((sentence) => annotate(article.id, { ...spanOf(text, sentence), tags: [] })),
+    );
     for (let edit = 1; edit <= 4; edit++) {
       text = `${text} Added paragraph ${edit}.`;
-      expect((await api("PATCH", `/api/v1/articles/${article.id}`, { token: team.editor.token, json: { text } })).status).toBe(200);
+      expect(
+        (await api("PATCH", `/api/v1/articles/${article.id}`, { token: team.editor.token, json: { text } })).status,
+      ).toBe(200);
     }
     expect((await creates).map((response) => response.status)).toEqual(sentences.map(() => 201));
     const stored = await db().annotation.findMany({ where: { articleId: article.id } });
@@ -435,22 +611,30 @@ describe("editing the article text", () => {
     }
   });
 
-  it("finds an orphan again when a later edit brings its quote back, and sending the same text makes no revision", async () => {
-    const text = "First sentence here. A quote that will vanish. Last sentence here.";
-    const article = await newArticle(text);
-    const annotation = (await annotate(article.id, { ...spanOf(text, "A quote that will vanish."), tags: [] })).body;
-    const url = `/api/v1/articles/${article.id}`;
-    const removed = await api("PATCH", url, { token: team.editor.token, json: { text: "First sentence here. Last sentence here." } });
-    expect(removed.body.reanchor).toEqual({ exact: 0, moved: 0, fuzzy: 0, orphaned: 1 });
-    const restored = await api("PATCH", url, { token: team.editor.token, json: { text } });
-    expect(restored.body.reanchor).toEqual({ exact: 0, moved: 1, fuzzy: 0, orphaned: 0 });
-    expect(restored.body.revision).toBe(3);
-    const same = await api("PATCH", url, { token: team.editor.token, json: { text: text.replace(/\n/g, "\r\n") } });
-    expect(same.body).toMatchObject({ revision: 3, reanchor: { exact: 1, moved: 0, fuzzy: 0, orphaned: 0 } });
-    expect((await api("GET", `/api/v1/annotations/${annotation.id}`, { token: team.reviewer.token })).body).toMatchObject({
-      ...spanOf(text, "A quote that will vanish."),
-      anchor: "exact",
-      revision: 3,
-    });
-  });
+  it(
+    "finds an orphan again when a later edit brings its " + "quote back, and sending the same text makes no revision",
+    async () => {
+      const text = "First sentence here. A quote that will vanish. Last sentence here.";
+      const article = await newArticle(text);
+      const annotation = (await annotate(article.id, { ...spanOf(text, "A quote that will vanish."), tags: [] })).body;
+      const url = `/api/v1/articles/${article.id}`;
+      const removed = await api("PATCH", url, {
+        token: team.editor.token,
+        json: { text: "First sentence here. Last sentence here." },
+      });
+      expect(removed.body.reanchor).toEqual({ exact: 0, moved: 0, fuzzy: 0, orphaned: 1 });
+      const restored = await api("PATCH", url, { token: team.editor.token, json: { text } });
+      expect(restored.body.reanchor).toEqual({ exact: 0, moved: 1, fuzzy: 0, orphaned: 0 });
+      expect(restored.body.revision).toBe(3);
+      const same = await api("PATCH", url, { token: team.editor.token, json: { text: text.replace(/\n/g, "\r\n") } });
+      expect(same.body).toMatchObject({ revision: 3, reanchor: { exact: 1, moved: 0, fuzzy: 0, orphaned: 0 } });
+      expect(
+        (await api("GET", `/api/v1/annotations/${annotation.id}`, { token: team.reviewer.token })).body,
+      ).toMatchObject({
+        ...spanOf(text, "A quote that will vanish."),
+        anchor: "exact",
+        revision: 3,
+      });
+    },
+  );
 });

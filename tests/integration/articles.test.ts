@@ -26,7 +26,11 @@ describe("who may do what with articles", () => {
   type Caller = (typeof callers)[number];
   const tokenOf = (caller: Caller) => (caller === "anonymous" ? undefined : team[caller].token);
 
-  const matrix: { name: string; expected: Record<Caller, number>; call: (token: string | undefined, articleId: string) => ReturnType<typeof api> }[] = [
+  const matrix: {
+    name: string;
+    expected: Record<Caller, number>;
+    call: (token: string | undefined, articleId: string) => ReturnType<typeof api>;
+  }[] = [
     {
       name: "GET /projects/:id/articles",
       expected: { anonymous: 401, outsider: 404, viewer: 200, reviewer: 200, editor: 200, admin: 200 },
@@ -45,7 +49,8 @@ describe("who may do what with articles", () => {
     {
       name: "PATCH /articles/:id",
       expected: { anonymous: 401, outsider: 404, viewer: 403, reviewer: 403, editor: 200, admin: 200 },
-      call: (token, articleId) => api("PATCH", `/api/v1/articles/${articleId}`, { token, json: { author: "A. Writer" } }),
+      call: (token, articleId) =>
+        api("PATCH", `/api/v1/articles/${articleId}`, { token, json: { author: "A. Writer" } }),
     },
     {
       name: "DELETE /articles/:id",
@@ -62,7 +67,9 @@ describe("who may do what with articles", () => {
         const response = await route.call(tokenOf(caller), article.id);
         expect(response.status).toBe(route.expected[caller]);
         if (response.status >= 400) {
-          expect(errorCode(response)).toBe({ 401: "unauthorized", 403: "forbidden", 404: "not_found" }[response.status]);
+          expect(errorCode(response)).toBe(
+            { 401: "unauthorized", 403: "forbidden", 404: "not_found" }[response.status],
+          );
           // A refused request changes nothing.
           expect(await db().article.findUniqueOrThrow({ where: { id: article.id } })).toEqual(before);
         }
@@ -135,7 +142,11 @@ describe("importing", () => {
       const text = seedText(file);
       const article = await newArticle({ text });
       const stored = await db().article.findUniqueOrThrow({ where: { id: article.id } });
-      expect(Buffer.from(stored.text, "utf8").equals(readFileSync(new URL(`../../prisma/seed/articles/${file}`, import.meta.url)))).toBe(true);
+      expect(
+        Buffer.from(stored.text, "utf8").equals(
+          readFileSync(new URL(`../../prisma/seed/articles/${file}`, import.meta.url)),
+        ),
+      ).toBe(true);
       expect(stored.textLength).toBe(text.length);
     }
   });
@@ -143,20 +154,33 @@ describe("importing", () => {
   it("pages the list with limit and cursor", async () => {
     const pageTeam = await createProjectWithTeam("Paging");
     for (const title of ["One", "Two", "Three"]) {
-      await api("POST", `/api/v1/projects/${pageTeam.id}/articles`, { token: pageTeam.editor.token, json: { title, text: title } });
+      await api("POST", `/api/v1/projects/${pageTeam.id}/articles`, {
+        token: pageTeam.editor.token,
+        json: { title, text: title },
+      });
     }
-    const first = await api("GET", `/api/v1/projects/${pageTeam.id}/articles?limit=2`, { token: pageTeam.viewer.token });
+    const first = await api("GET", `/api/v1/projects/${pageTeam.id}/articles?limit=2`, {
+      token: pageTeam.viewer.token,
+    });
     expect(first.status).toBe(200);
     expect(first.body.items.map((item: { title: string }) => item.title)).toEqual(["One", "Two"]);
     expect(first.body.items[0]).not.toHaveProperty("text");
     expect(typeof first.body.nextCursor).toBe("string");
-    const second = await api("GET", `/api/v1/projects/${pageTeam.id}/articles?limit=2&cursor=${first.body.nextCursor}`, {
+    const second = await api(
+      "GET",
+      `/api/v1/projects/${pageTeam.id}/articles?limit=2&cursor=${first.body.nextCursor}`,
+      {
+        token: pageTeam.viewer.token,
+      },
+    );
+    expect(second.body).toEqual({ items: [expect.objectContaining({ title: "Three" })], nextCursor: null });
+    const badCursor = await api("GET", `/api/v1/projects/${pageTeam.id}/articles?cursor=garbage`, {
       token: pageTeam.viewer.token,
     });
-    expect(second.body).toEqual({ items: [expect.objectContaining({ title: "Three" })], nextCursor: null });
-    const badCursor = await api("GET", `/api/v1/projects/${pageTeam.id}/articles?cursor=garbage`, { token: pageTeam.viewer.token });
     expect(badCursor.status).toBe(400);
-    const badLimit = await api("GET", `/api/v1/projects/${pageTeam.id}/articles?limit=0`, { token: pageTeam.viewer.token });
+    const badLimit = await api("GET", `/api/v1/projects/${pageTeam.id}/articles?limit=0`, {
+      token: pageTeam.viewer.token,
+    });
     expect(badLimit.status).toBe(422);
   });
 });
@@ -164,27 +188,144 @@ describe("importing", () => {
 describe("bad input gets a clear 4xx and changes nothing", () => {
   const oneMillionAndOne = "a".repeat(1_000_001);
   const cases: { name: string; status: number; code: string; send: () => ReturnType<typeof api> }[] = [
-    { name: "malformed JSON", status: 400, code: "bad_request", send: () => api("POST", path(), { token: editor(), raw: '{"title": "x", "text": ', contentType: "application/json" }) },
-    { name: "an empty body", status: 400, code: "bad_request", send: () => api("POST", path(), { token: editor(), raw: "", contentType: "application/json" }) },
+    {
+      name: "malformed JSON",
+      status: 400,
+      code: "bad_request",
+      send: () =>
+        api("POST", path(), { token: editor(), raw: '{"title": "x", "text": ', contentType: "application/json" }),
+    },
+    {
+      name: "an empty body",
+      status: 400,
+      code: "bad_request",
+      send: () => api("POST", path(), { token: editor(), raw: "", contentType: "application/json" }),
+    },
     { name: "an array of non-articles", status: 400, code: "bad_request", send: () => importAs(editor(), [42, "x"]) },
-    { name: "text of the wrong type", status: 400, code: "bad_request", send: () => importAs(editor(), { title: "x", text: 42 }) },
-    { name: "title of the wrong type", status: 400, code: "bad_request", send: () => importAs(editor(), { title: ["x"], text: "y" }) },
-    { name: "an unknown field", status: 400, code: "bad_request", send: () => importAs(editor(), { title: "x", text: "y", sorceName: "typo" }) },
-    { name: "invalid UTF-8", status: 400, code: "bad_request", send: () => api("POST", path(), { token: editor(), raw: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), contentType: "application/json" }) },
-    { name: "empty text", status: 422, code: "unprocessable_entity", send: () => importAs(editor(), { title: "x", text: "" }) },
-    { name: "whitespace-only text", status: 422, code: "unprocessable_entity", send: () => importAs(editor(), { title: "x", text: " \r\n\t " }) },
-    { name: "a missing title", status: 422, code: "unprocessable_entity", send: () => importAs(editor(), { text: "y" }) },
-    { name: "an empty title", status: 422, code: "unprocessable_entity", send: () => importAs(editor(), { title: "   ", text: "y" }) },
-    { name: "text over 1,000,000 characters", status: 422, code: "unprocessable_entity", send: () => importAs(editor(), { title: "x", text: oneMillionAndOne }) },
-    { name: "a lone surrogate", status: 422, code: "unprocessable_entity", send: () => api("POST", path(), { token: editor(), raw: '{"title":"x","text":"a\\ud800b"}', contentType: "application/json" }) },
-    { name: "a NUL character", status: 422, code: "unprocessable_entity", send: () => importAs(editor(), { title: "x", text: "a\u0000b" }) },
-    { name: "a javascript: URL", status: 422, code: "unprocessable_entity", send: () => importAs(editor(), { title: "x", text: "y", url: "javascript:alert(1)" }) },
-    { name: "an impossible date", status: 422, code: "unprocessable_entity", send: () => importAs(editor(), { title: "x", text: "y", publishedAt: "2021-02-30" }) },
-    { name: "a body over 5 MB", status: 413, code: "payload_too_large", send: () => importAs(editor(), { title: "x", text: "b".repeat(5 * 1024 * 1024 + 10) }) },
-    { name: "a form body", status: 415, code: "unsupported_media_type", send: () => api("POST", path(), { token: editor(), raw: "title=x&text=y", contentType: "application/x-www-form-urlencoded" }) },
-    { name: "no content type", status: 415, code: "unsupported_media_type", send: () => api("POST", path(), { token: editor(), raw: '{"title":"x","text":"y"}' }) },
-    { name: "a bearer token that does not exist", status: 401, code: "unauthorized", send: () => importAs("plx_not-a-real-token", { title: "x", text: "y" }) },
-    { name: "a project id that is not a UUID", status: 404, code: "not_found", send: () => api("POST", "/api/v1/projects/not-a-uuid/articles", { token: editor(), json: { title: "x", text: "y" } }) },
+    {
+      name: "text of the wrong type",
+      status: 400,
+      code: "bad_request",
+      send: () => importAs(editor(), { title: "x", text: 42 }),
+    },
+    {
+      name: "title of the wrong type",
+      status: 400,
+      code: "bad_request",
+      send: () => importAs(editor(), { title: ["x"], text: "y" }),
+    },
+    {
+      name: "an unknown field",
+      status: 400,
+      code: "bad_request",
+      send: () => importAs(editor(), { title: "x", text: "y", sorceName: "typo" }),
+    },
+    {
+      name: "invalid UTF-8",
+      status: 400,
+      code: "bad_request",
+      send: () =>
+        api("POST", path(), {
+          token: editor(),
+          raw: new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+          contentType: "application/json",
+        }),
+    },
+    {
+      name: "empty text",
+      status: 422,
+      code: "unprocessable_entity",
+      send: () => importAs(editor(), { title: "x", text: "" }),
+    },
+    {
+      name: "whitespace-only text",
+      status: 422,
+      code: "unprocessable_entity",
+      send: () => importAs(editor(), { title: "x", text: " \r\n\t " }),
+    },
+    {
+      name: "a missing title",
+      status: 422,
+      code: "unprocessable_entity",
+      send: () => importAs(editor(), { text: "y" }),
+    },
+    {
+      name: "an empty title",
+      status: 422,
+      code: "unprocessable_entity",
+      send: () => importAs(editor(), { title: "   ", text: "y" }),
+    },
+    {
+      name: "text over 1,000,000 characters",
+      status: 422,
+      code: "unprocessable_entity",
+      send: () => importAs(editor(), { title: "x", text: oneMillionAndOne }),
+    },
+    {
+      name: "a lone surrogate",
+      status: 422,
+      code: "unprocessable_entity",
+      send: () =>
+        api("POST", path(), {
+          token: editor(),
+          raw: '{"title":"x","text":"a\\ud800b"}',
+          contentType: "application/json",
+        }),
+    },
+    {
+      name: "a NUL character",
+      status: 422,
+      code: "unprocessable_entity",
+      send: () => importAs(editor(), { title: "x", text: "a\u0000b" }),
+    },
+    {
+      name: "a javascript: URL",
+      status: 422,
+      code: "unprocessable_entity",
+      send: () => importAs(editor(), { title: "x", text: "y", url: "javascript:alert(1)" }),
+    },
+    {
+      name: "an impossible date",
+      status: 422,
+      code: "unprocessable_entity",
+      send: () => importAs(editor(), { title: "x", text: "y", publishedAt: "2021-02-30" }),
+    },
+    {
+      name: "a body over 5 MB",
+      status: 413,
+      code: "payload_too_large",
+      send: () => importAs(editor(), { title: "x", text: "b".repeat(5 * 1024 * 1024 + 10) }),
+    },
+    {
+      name: "a form body",
+      status: 415,
+      code: "unsupported_media_type",
+      send: () =>
+        api("POST", path(), {
+          token: editor(),
+          raw: "title=x&text=y",
+          contentType: "application/x-www-form-urlencoded",
+        }),
+    },
+    {
+      name: "no content type",
+      status: 415,
+      code: "unsupported_media_type",
+      send: () => api("POST", path(), { token: editor(), raw: '{"title":"x","text":"y"}' }),
+    },
+    {
+      name: "a bearer token that does not exist",
+      status: 401,
+      code: "unauthorized",
+      send: () => importAs("plx_not-a-real-token", { title: "x", text: "y" }),
+    },
+    {
+      name: "a project id that is not a UUID",
+      status: 404,
+      code: "not_found",
+      send: () =>
+        api("POST", "/api/v1/projects/not-a-uuid/articles", { token: editor(), json: { title: "x", text: "y" } }),
+    },
   ];
   function path() {
     return `/api/v1/projects/${team.id}/articles`;
@@ -208,9 +349,17 @@ describe("bad input gets a clear 4xx and changes nothing", () => {
     const pageTeam = await createProjectWithTeam("Long desk");
     const titles = Array.from({ length: 201 }, (_, index) => `Report ${String(index + 1).padStart(3, "0")}`);
     for (const batch of [titles.slice(0, 200), titles.slice(200)]) {
-      expect((await api("POST", `/api/v1/projects/${pageTeam.id}/articles`, { token: pageTeam.editor.token, json: batch.map((title) => ({ title, text: title })) })).status).toBe(201);
+      expect(
+        (
+          await api("POST", `/api/v1/projects/${pageTeam.id}/articles`, {
+            token: pageTeam.editor.token,
+            json: batch.map((title) => ({ title, text: title })),
+          })
+        ).status,
+      ).toBe(201);
     }
-    const page = async (query = "") => (await api("GET", `/projects/${pageTeam.id}${query}`, { token: pageTeam.viewer.token })).body as string;
+    const page = async (query = "") =>
+      (await api("GET", `/projects/${pageTeam.id}${query}`, { token: pageTeam.viewer.token })).body as string;
     const first = await page();
     expect(first).toContain("Report 200");
     expect(first).not.toContain("Report 201");
@@ -236,12 +385,22 @@ describe("bad input gets a clear 4xx and changes nothing", () => {
   it("PATCH with bad values changes nothing either", async () => {
     const article = await newArticle();
     const before = await countRows();
-    for (const json of [{ title: "" }, { publishedAt: "yesterday" }, { url: "ftp://x" }, { text: "" }, { text: 5 }, { baseRevision: 0 }, { title: 5 }]) {
+    for (const json of [
+      { title: "" },
+      { publishedAt: "yesterday" },
+      { url: "ftp://x" },
+      { text: "" },
+      { text: 5 },
+      { baseRevision: 0 },
+      { title: 5 },
+    ]) {
       const response = await api("PATCH", `/api/v1/articles/${article.id}`, { token: team.editor.token, json });
       expect([400, 422]).toContain(response.status);
     }
     expect(await countRows()).toEqual(before);
-    expect((await api("GET", `/api/v1/articles/${article.id}`, { token: team.editor.token })).body.title).toBe("An article");
+    expect((await api("GET", `/api/v1/articles/${article.id}`, { token: team.editor.token })).body.title).toBe(
+      "An article",
+    );
   });
 });
 
@@ -300,7 +459,10 @@ describe("finding articles in the list", () => {
     const desk = await createProjectWithTeam("Article filters");
     const token = desk.editor.token;
     const add = async (json: Record<string, unknown>) => {
-      const response = await api("POST", `/api/v1/projects/${desk.id}/articles`, { token, json: { text: "Some text.", ...json } });
+      const response = await api("POST", `/api/v1/projects/${desk.id}/articles`, {
+        token,
+        json: { text: "Some text.", ...json },
+      });
       expect(response.status).toBe(201);
       return (response.body as { id: string }).id;
     };
@@ -310,12 +472,19 @@ describe("finding articles in the list", () => {
     const underscore = await add({ title: "dam_2 data", sourceName: "Reuter_" });
     await add({ title: "Elections", author: "Damon Hill" });
     const list = async (query: Record<string, string>) => {
-      const response = await api("GET", `/api/v1/projects/${desk.id}/articles?${new URLSearchParams(query)}`, { token });
+      const response = await api("GET", `/api/v1/projects/${desk.id}/articles?${new URLSearchParams(query)}`, {
+        token,
+      });
       expect(response.status).toBe(200);
       return response.body as { items: { id: string }[]; nextCursor: string | null };
     };
 
-    expect((await list({ q: "DAM" })).items.map((item) => item.id)).toEqual([dam, damTass, underscore, expect.any(String)]);
+    expect((await list({ q: "DAM" })).items.map((item) => item.id)).toEqual([
+      dam,
+      damTass,
+      underscore,
+      expect.any(String),
+    ]);
     expect((await list({ q: "petrov" })).items.map((item) => item.id)).toEqual([damTass]);
     expect((await list({ source: "reuters" })).items.map((item) => item.id)).toEqual([dam, percent]);
     expect((await list({ q: "dam", source: "Reuters" })).items.map((item) => item.id)).toEqual([dam]);

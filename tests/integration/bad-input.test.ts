@@ -27,7 +27,21 @@ interface WriteRoute {
   /** A body the route would accept (mutated into bad ones); none for routes that read no body. */
   valid?: Record<string, unknown>;
   /** Kinds of the body's fields, for the type mutations. */
-  fields?: Record<string, "label" | "body" | "text" | "date" | "offset" | "id" | "enum" | "boolean" | "integer" | "array" | "email" | "versions">;
+  fields?: Record<
+    string,
+    | "label"
+    | "body"
+    | "text"
+    | "date"
+    | "offset"
+    | "id"
+    | "enum"
+    | "boolean"
+    | "integer"
+    | "array"
+    | "email"
+    | "versions"
+  >;
   /** The route also takes an array of bodies (bulk). */
   bulk?: boolean;
   headers?: Record<string, string>;
@@ -36,7 +50,14 @@ interface WriteRoute {
 }
 
 const TEXT = "The ministry said 40 villages were retaken on Monday. Critics called it propaganda.";
-const SQL_AND_PATHS = ["' OR 1=1 --", "1; DROP TABLE annotations", "../../etc/passwd", "%2e%2e%2f", "%00", "x".repeat(5000)];
+const SQL_AND_PATHS = [
+  "' OR 1=1 --",
+  "1; DROP TABLE annotations",
+  "../../etc/passwd",
+  "%2e%2e%2f",
+  "%00",
+  "x".repeat(5000),
+];
 
 let team: TestProject;
 let other: TestProject;
@@ -54,33 +75,75 @@ beforeAll(async () => {
   const e = team.editor.token;
   ids.article = (await make(`/api/v1/projects/${team.id}/articles`, { title: "Target", text: TEXT }, e)).id;
   const quote = "40 villages were retaken";
-  ids.annotation = (await make(`/api/v1/articles/${ids.article}/annotations`, { start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, exact: quote, tags: ["statistic"] }, e)).id;
+  ids.annotation = (
+    await make(
+      `/api/v1/articles/${ids.article}/annotations`,
+      { start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, exact: quote, tags: ["statistic"] },
+      e,
+    )
+  ).id;
   const second = "Critics called it propaganda";
-  ids.secondAnnotation = (await make(`/api/v1/articles/${ids.article}/annotations`, { start: TEXT.indexOf(second), end: TEXT.indexOf(second) + second.length, exact: second }, e)).id;
-  ids.source = (await make(`/api/v1/projects/${team.id}/articles`, { title: "Outlet", text: TEXT, sourceName: "Kabul Times" }, e)).source.id;
-  ids.secondSource = (await make(`/api/v1/projects/${team.id}/articles`, { title: "Second outlet", text: TEXT, sourceName: "Kabul Post" }, e)).source.id;
+  ids.secondAnnotation = (
+    await make(
+      `/api/v1/articles/${ids.article}/annotations`,
+      { start: TEXT.indexOf(second), end: TEXT.indexOf(second) + second.length, exact: second },
+      e,
+    )
+  ).id;
+  ids.source = (
+    await make(`/api/v1/projects/${team.id}/articles`, { title: "Outlet", text: TEXT, sourceName: "Kabul Times" }, e)
+  ).source.id;
+  ids.secondSource = (
+    await make(
+      `/api/v1/projects/${team.id}/articles`,
+      { title: "Second outlet", text: TEXT, sourceName: "Kabul Post" },
+      e,
+    )
+  ).source.id;
   ids.event = (await make(`/api/v1/projects/${team.id}/events`, { title: "Villages retaken" }, e)).id;
   ids.secondEvent = (await make(`/api/v1/projects/${team.id}/events`, { title: "Other event" }, e)).id;
-  ids.link = (await make(`/api/v1/events/${ids.event}/links`, { annotationId: ids.annotation, stance: "ASSERTS" }, e)).id;
+  ids.link = (
+    await make(`/api/v1/events/${ids.event}/links`, { annotationId: ids.annotation, stance: "ASSERTS" }, e)
+  ).id;
   ids.comment = (await make(`/api/v1/annotations/${ids.annotation}/comments`, { text: "Source?" }, e)).id;
   const tags = (await api("GET", `/api/v1/projects/${team.id}/tags`, { token: e })).body.items;
   ids.tag = tags[0].id;
   ids.group = tags[0].group.id;
   ids.member = team.viewer.id;
   // Invitations of someone else: the editor who sends the corpus may revoke it, not accept or decline it.
-  ids.invitation = (await make(`/api/v1/projects/${team.id}/invitations`, { email: "invited@test.example", role: "VIEWER" }, e)).id;
+  ids.invitation = (
+    await make(`/api/v1/projects/${team.id}/invitations`, { email: "invited@test.example", role: "VIEWER" }, e)
+  ).id;
   ids.token = (await make("/api/v1/tokens", { email: team.editor.email, password: TEST_PASSWORD }, e)).id;
   // Another project's things, and deleted ones.
-  ids.otherArticle = (await make(`/api/v1/projects/${other.id}/articles`, { title: "Theirs", text: TEXT }, other.editor.token)).id;
-  ids.otherAnnotation = (await make(`/api/v1/articles/${ids.otherArticle}/annotations`, { start: 0, end: 3, exact: "The" }, other.editor.token)).id;
+  ids.otherArticle = (
+    await make(`/api/v1/projects/${other.id}/articles`, { title: "Theirs", text: TEXT }, other.editor.token)
+  ).id;
+  ids.otherAnnotation = (
+    await make(
+      `/api/v1/articles/${ids.otherArticle}/annotations`,
+      { start: 0, end: 3, exact: "The" },
+      other.editor.token,
+    )
+  ).id;
   ids.otherEvent = (await make(`/api/v1/projects/${other.id}/events`, { title: "Theirs" }, other.editor.token)).id;
-  ids.otherSource = (await make(`/api/v1/projects/${other.id}/articles`, { title: "Theirs", text: TEXT, sourceName: "Their outlet" }, other.editor.token)).source.id;
-  ids.otherTag = (await api("GET", `/api/v1/projects/${other.id}/tags`, { token: other.editor.token })).body.items[0].id;
+  ids.otherSource = (
+    await make(
+      `/api/v1/projects/${other.id}/articles`,
+      { title: "Theirs", text: TEXT, sourceName: "Their outlet" },
+      other.editor.token,
+    )
+  ).source.id;
+  ids.otherTag = (
+    await api("GET", `/api/v1/projects/${other.id}/tags`, { token: other.editor.token })
+  ).body.items[0].id;
   ids.deletedArticle = (await make(`/api/v1/projects/${team.id}/articles`, { title: "Gone", text: TEXT }, e)).id;
   await api("DELETE", `/api/v1/articles/${ids.deletedArticle}`, { token: e });
   ids.deletedProject = (await make("/api/v1/projects", { name: "Closed desk" }, e)).id;
   await api("DELETE", `/api/v1/projects/${ids.deletedProject}`, { token: e });
-  ids.deletedAnnotation = (await make(`/api/v1/articles/${ids.article}/annotations`, { start: 0, end: 3, exact: "The" }, e)).id;
+  ids.deletedAnnotation = (
+    await make(`/api/v1/articles/${ids.article}/annotations`, { start: 0, end: 3, exact: "The" }, e)
+  ).id;
   await api("DELETE", `/api/v1/annotations/${ids.deletedAnnotation}`, { token: e, headers: { "if-match": '"1"' } });
 });
 
@@ -88,10 +151,29 @@ function writeRoutes(): WriteRoute[] {
   const ifMatch = { "if-match": '"1"' };
   return [
     { method: "POST", path: "/api/v1/projects", valid: { name: "P" }, fields: { name: "label" } },
-    { method: "PATCH", path: `/api/v1/projects/${team.id}`, valid: { description: "d" }, fields: { description: "text" }, ids: [team.id] },
+    {
+      method: "PATCH",
+      path: `/api/v1/projects/${team.id}`,
+      valid: { description: "d" },
+      fields: { description: "text" },
+      ids: [team.id],
+    },
     { method: "DELETE", path: `/api/v1/projects/${team.id}`, ids: [team.id] },
-    { method: "POST", path: `/api/v1/projects/${team.id}/articles`, valid: { title: "T", text: "Body." }, fields: { title: "label", text: "body" }, ids: [team.id], bulk: true },
-    { method: "PATCH", path: `/api/v1/articles/${ids.article}`, valid: { title: "T2" }, fields: { title: "label" }, ids: [ids.article!] },
+    {
+      method: "POST",
+      path: `/api/v1/projects/${team.id}/articles`,
+      valid: { title: "T", text: "Body." },
+      fields: { title: "label", text: "body" },
+      ids: [team.id],
+      bulk: true,
+    },
+    {
+      method: "PATCH",
+      path: `/api/v1/articles/${ids.article}`,
+      valid: { title: "T2" },
+      fields: { title: "label" },
+      ids: [ids.article!],
+    },
     { method: "DELETE", path: `/api/v1/articles/${ids.article}`, ids: [ids.article!] },
     {
       method: "POST",
@@ -104,40 +186,152 @@ function writeRoutes(): WriteRoute[] {
     {
       method: "POST",
       path: `/api/v1/articles/${ids.article}/adjudication`,
-      valid: { accept: ids.annotation, versions: { [ids.annotation!]: 1, [ids.secondAnnotation!]: 1 }, tags: ["statistic"] },
+      valid: {
+        accept: ids.annotation,
+        versions: { [ids.annotation!]: 1, [ids.secondAnnotation!]: 1 },
+        tags: ["statistic"],
+      },
       fields: { accept: "id", versions: "versions", tags: "array" },
       ids: [ids.article!],
     },
-    { method: "PATCH", path: `/api/v1/annotations/${ids.annotation}`, valid: { note: "n", start: 18 }, fields: { note: "text", start: "offset" }, headers: ifMatch, ids: [ids.annotation!] },
+    {
+      method: "PATCH",
+      path: `/api/v1/annotations/${ids.annotation}`,
+      valid: { note: "n", start: 18 },
+      fields: { note: "text", start: "offset" },
+      headers: ifMatch,
+      ids: [ids.annotation!],
+    },
     { method: "DELETE", path: `/api/v1/annotations/${ids.annotation}`, headers: ifMatch, ids: [ids.annotation!] },
-    { method: "POST", path: `/api/v1/annotations/${ids.annotation}/comments`, valid: { text: "c" }, fields: { text: "label" }, ids: [ids.annotation!] },
-    { method: "PATCH", path: `/api/v1/comments/${ids.comment}`, valid: { text: "c2" }, fields: { text: "label" }, ids: [ids.comment!] },
+    {
+      method: "POST",
+      path: `/api/v1/annotations/${ids.annotation}/comments`,
+      valid: { text: "c" },
+      fields: { text: "label" },
+      ids: [ids.annotation!],
+    },
+    {
+      method: "PATCH",
+      path: `/api/v1/comments/${ids.comment}`,
+      valid: { text: "c2" },
+      fields: { text: "label" },
+      ids: [ids.comment!],
+    },
     { method: "DELETE", path: `/api/v1/comments/${ids.comment}`, ids: [ids.comment!] },
-    { method: "PATCH", path: `/api/v1/sources/${ids.source}`, valid: { notes: "State-owned" }, fields: { name: "label", homepage: "text", notes: "text" }, ids: [ids.source!] },
+    {
+      method: "PATCH",
+      path: `/api/v1/sources/${ids.source}`,
+      valid: { notes: "State-owned" },
+      fields: { name: "label", homepage: "text", notes: "text" },
+      ids: [ids.source!],
+    },
     { method: "DELETE", path: `/api/v1/sources/${ids.source}`, ids: [ids.source!] },
-    { method: "POST", path: `/api/v1/sources/${ids.source}/merge`, valid: { into: ids.secondSource }, fields: { into: "id" }, ids: [ids.source!] },
-    { method: "POST", path: `/api/v1/projects/${team.id}/events`, valid: { title: "E", date: "2021-08-20" }, fields: { title: "label", date: "date" }, ids: [team.id] },
-    { method: "PATCH", path: `/api/v1/events/${ids.event}`, valid: { place: "Kabul" }, fields: { place: "text" }, ids: [ids.event!] },
+    {
+      method: "POST",
+      path: `/api/v1/sources/${ids.source}/merge`,
+      valid: { into: ids.secondSource },
+      fields: { into: "id" },
+      ids: [ids.source!],
+    },
+    {
+      method: "POST",
+      path: `/api/v1/projects/${team.id}/events`,
+      valid: { title: "E", date: "2021-08-20" },
+      fields: { title: "label", date: "date" },
+      ids: [team.id],
+    },
+    {
+      method: "PATCH",
+      path: `/api/v1/events/${ids.event}`,
+      valid: { place: "Kabul" },
+      fields: { place: "text" },
+      ids: [ids.event!],
+    },
     { method: "DELETE", path: `/api/v1/events/${ids.event}`, ids: [ids.event!] },
-    { method: "POST", path: `/api/v1/events/${ids.event}/merge`, valid: { into: ids.secondEvent }, fields: { into: "id" }, ids: [ids.event!] },
-    { method: "POST", path: `/api/v1/events/${ids.secondEvent}/links`, valid: { annotationId: ids.annotation, stance: "DISPUTES" }, fields: { annotationId: "id", stance: "enum" }, ids: [ids.secondEvent!] },
-    { method: "PATCH", path: `/api/v1/links/${ids.link}`, valid: { stance: "QUALIFIES" }, fields: { stance: "enum" }, ids: [ids.link!] },
+    {
+      method: "POST",
+      path: `/api/v1/events/${ids.event}/merge`,
+      valid: { into: ids.secondEvent },
+      fields: { into: "id" },
+      ids: [ids.event!],
+    },
+    {
+      method: "POST",
+      path: `/api/v1/events/${ids.secondEvent}/links`,
+      valid: { annotationId: ids.annotation, stance: "DISPUTES" },
+      fields: { annotationId: "id", stance: "enum" },
+      ids: [ids.secondEvent!],
+    },
+    {
+      method: "PATCH",
+      path: `/api/v1/links/${ids.link}`,
+      valid: { stance: "QUALIFIES" },
+      fields: { stance: "enum" },
+      ids: [ids.link!],
+    },
     { method: "DELETE", path: `/api/v1/links/${ids.link}`, ids: [ids.link!] },
-    { method: "POST", path: `/api/v1/projects/${team.id}/tags`, valid: { name: "new tag", group: "frame", color: "#3366cc" }, fields: { name: "label", group: "label", color: "text" }, ids: [team.id] },
-    { method: "PATCH", path: `/api/v1/tags/${ids.tag}`, valid: { description: "d" }, fields: { description: "text" }, ids: [ids.tag!] },
+    {
+      method: "POST",
+      path: `/api/v1/projects/${team.id}/tags`,
+      valid: { name: "new tag", group: "frame", color: "#3366cc" },
+      fields: { name: "label", group: "label", color: "text" },
+      ids: [team.id],
+    },
+    {
+      method: "PATCH",
+      path: `/api/v1/tags/${ids.tag}`,
+      valid: { description: "d" },
+      fields: { description: "text" },
+      ids: [ids.tag!],
+    },
     { method: "DELETE", path: `/api/v1/tags/${ids.tag}`, ids: [ids.tag!] },
-    { method: "PATCH", path: `/api/v1/tag-groups/${ids.group}`, valid: { position: 1 }, fields: { position: "integer" }, ids: [ids.group!] },
-    { method: "POST", path: `/api/v1/projects/${team.id}/members`, valid: { email: team.outsider.email, role: "VIEWER" }, fields: { email: "email", role: "enum" }, ids: [team.id] },
-    { method: "PATCH", path: `/api/v1/projects/${team.id}/members/${ids.member}`, valid: { role: "REVIEWER" }, fields: { role: "enum" }, ids: [ids.member!] },
+    {
+      method: "PATCH",
+      path: `/api/v1/tag-groups/${ids.group}`,
+      valid: { position: 1 },
+      fields: { position: "integer" },
+      ids: [ids.group!],
+    },
+    {
+      method: "POST",
+      path: `/api/v1/projects/${team.id}/members`,
+      valid: { email: team.outsider.email, role: "VIEWER" },
+      fields: { email: "email", role: "enum" },
+      ids: [team.id],
+    },
+    {
+      method: "PATCH",
+      path: `/api/v1/projects/${team.id}/members/${ids.member}`,
+      valid: { role: "REVIEWER" },
+      fields: { role: "enum" },
+      ids: [ids.member!],
+    },
     { method: "DELETE", path: `/api/v1/projects/${team.id}/members/${ids.member}`, ids: [ids.member!] },
     // The editor is the project's only one: leaving is refused.
     { method: "DELETE", path: `/api/v1/projects/${team.id}/members/me`, ids: [team.id] },
-    { method: "POST", path: `/api/v1/projects/${team.id}/invitations`, valid: { email: team.outsider.email, role: "VIEWER" }, fields: { email: "email", role: "enum" }, ids: [team.id] },
+    {
+      method: "POST",
+      path: `/api/v1/projects/${team.id}/invitations`,
+      valid: { email: team.outsider.email, role: "VIEWER" },
+      fields: { email: "email", role: "enum" },
+      ids: [team.id],
+    },
     { method: "DELETE", path: `/api/v1/invitations/${ids.invitation}`, ids: [ids.invitation!] },
     { method: "POST", path: `/api/v1/invitations/${ids.invitation}/accept`, ids: [ids.invitation!] },
     { method: "POST", path: `/api/v1/invitations/${ids.invitation}/decline`, ids: [ids.invitation!] },
-    { method: "POST", path: `/api/v1/projects/${team.id}/import`, valid: { articles: [{ title: "I", text: "Imported." }] }, fields: { articles: "array" }, ids: [team.id] },
-    { method: "POST", path: "/api/v1/tokens", valid: { email: team.editor.email, password: TEST_PASSWORD }, fields: { email: "email", password: "text" } },
+    {
+      method: "POST",
+      path: `/api/v1/projects/${team.id}/import`,
+      valid: { articles: [{ title: "I", text: "Imported." }] },
+      fields: { articles: "array" },
+      ids: [team.id],
+    },
+    {
+      method: "POST",
+      path: "/api/v1/tokens",
+      valid: { email: team.editor.email, password: TEST_PASSWORD },
+      fields: { email: "email", password: "text" },
+    },
     { method: "DELETE", path: `/api/v1/tokens/${ids.token}`, ids: [ids.token!] },
   ];
 }
@@ -159,7 +353,16 @@ function wrongValues(kind: string): unknown[] {
     case "date":
       return [...common, 42, "yesterday", "2021-02-30", "2021-08-20T25:00", "99999-01-01"];
     case "id":
-      return [...common, 42, "not-an-id", ids.otherAnnotation, ids.otherEvent, ids.otherSource, ids.deletedAnnotation, ...SQL_AND_PATHS.slice(0, 3)];
+      return [
+        ...common,
+        42,
+        "not-an-id",
+        ids.otherAnnotation,
+        ids.otherEvent,
+        ids.otherSource,
+        ids.deletedAnnotation,
+        ...SQL_AND_PATHS.slice(0, 3),
+      ];
     case "enum":
       return [...common, 42, "asserts ", "EVERYTHING", "ADMIN"];
     case "email":
@@ -174,7 +377,9 @@ function wrongValues(kind: string): unknown[] {
         { [ids.annotation!]: 1, [ids.deletedAnnotation!]: 1 },
         { [ids.annotation!]: 1, "not-an-id": 1 },
         { [ids.annotation!]: 7 },
-        Object.fromEntries(Array.from({ length: 51 }, (_, index) => [`019ab000-0000-7000-8000-${String(index).padStart(12, "0")}`, 1])),
+        Object.fromEntries(
+          Array.from({ length: 51 }, (_, index) => [`019ab000-0000-7000-8000-${String(index).padStart(12, "0")}`, 1]),
+        ),
       ];
     case "array":
       return [null, {}, "statistic", 42, [null], [{}], [ids.otherTag], Array.from({ length: 10_001 }, () => "x")];
@@ -186,7 +391,14 @@ function wrongValues(kind: string): unknown[] {
 function corpus(): BadRequest[] {
   const requests: BadRequest[] = [];
   for (const route of writeRoutes()) {
-    const at = (label: string, request: Partial<BadRequest>) => requests.push({ label: `${route.method} ${route.path.slice(0, 60)} ${label}`, method: route.method, path: route.path, headers: route.headers, ...request });
+    const at = (label: string, request: Partial<BadRequest>) =>
+      requests.push({
+        label: `${route.method} ${route.path.slice(0, 60)} ${label}`,
+        method: route.method,
+        path: route.path,
+        headers: route.headers,
+        ...request,
+      });
     if (route.valid) {
       const valid = JSON.stringify(route.valid);
       at("malformed JSON", { raw: '{"title": ', contentType: "application/json" });
@@ -202,29 +414,63 @@ function corpus(): BadRequest[] {
       at("form-encoded", { raw: "title=x", contentType: "application/x-www-form-urlencoded" });
       at("no content type", { raw: valid, contentType: null });
       at("latin-1 charset", { raw: valid, contentType: "application/json; charset=iso-8859-1" });
-      at("invalid UTF-8", { raw: new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), contentType: "application/json" });
+      at("invalid UTF-8", {
+        raw: new Uint8Array([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+        contentType: "application/json",
+      });
       at("extra field", { json: { ...route.valid, isAdmin: true } });
       at("empty object", { json: {} });
       for (const [field, kind] of Object.entries(route.fields ?? {})) {
-        for (const value of wrongValues(kind)) at(`${field}=${JSON.stringify(value)?.slice(0, 40)}`, { json: { ...route.valid, [field]: value } });
+        for (const value of wrongValues(kind))
+          at(`${field}=${JSON.stringify(value)?.slice(0, 40)}`, { json: { ...route.valid, [field]: value } });
       }
     }
     for (const id of route.ids ?? []) {
-      for (const bad of [...SQL_AND_PATHS, ids.deletedArticle!, ids.deletedProject!, ids.otherArticle!, other.id, "019ab000-0000-7000-8000-00000000dead"]) {
+      for (const bad of [
+        ...SQL_AND_PATHS,
+        ids.deletedArticle!,
+        ids.deletedProject!,
+        ids.otherArticle!,
+        other.id,
+        "019ab000-0000-7000-8000-00000000dead",
+      ]) {
         at(`id ${bad.slice(0, 30)}`, { path: route.path.replace(id, encodeURIComponent(bad)), json: route.valid });
       }
     }
     if (route.headers?.["if-match"]) {
-      for (const header of ['"abc"', '"-1"', 'W/"1"', '"1", "2"', '"99999999999"', "*", ""]) at(`If-Match ${header}`, { headers: { "if-match": header }, json: route.valid });
+      for (const header of ['"abc"', '"-1"', 'W/"1"', '"1", "2"', '"99999999999"', "*", ""])
+        at(`If-Match ${header}`, { headers: { "if-match": header }, json: route.valid });
     }
   }
   // A few huge bodies (over the 5 MB limit) and broken credentials.
   const huge = JSON.stringify({ title: "x", text: "y".repeat(6 * 1024 * 1024) });
-  for (const path of [`/api/v1/projects/${team.id}/articles`, `/api/v1/projects/${team.id}/import`, `/api/v1/articles/${ids.article}/annotations`]) {
-    requests.push({ label: `POST ${path} over 5 MB`, method: "POST", path, raw: huge, contentType: "application/json" });
+  for (const path of [
+    `/api/v1/projects/${team.id}/articles`,
+    `/api/v1/projects/${team.id}/import`,
+    `/api/v1/articles/${ids.article}/annotations`,
+  ]) {
+    requests.push({
+      label: `POST ${path} over 5 MB`,
+      method: "POST",
+      path,
+      raw: huge,
+      contentType: "application/json",
+    });
   }
-  for (const authorization of ["Bearer", "Bearer plx_wrong", "Basic dXNlcjpwYXNz", `Bearer ${"x".repeat(10_000)}`, "Bearer plx_\u00ff"]) {
-    requests.push({ label: `Authorization ${authorization.slice(0, 20)}`, method: "POST", path: `/api/v1/projects/${team.id}/articles`, json: { title: "T", text: "x" }, headers: { authorization } });
+  for (const authorization of [
+    "Bearer",
+    "Bearer plx_wrong",
+    "Basic dXNlcjpwYXNz",
+    `Bearer ${"x".repeat(10_000)}`,
+    "Bearer plx_\u00ff",
+  ]) {
+    requests.push({
+      label: `Authorization ${authorization.slice(0, 20)}`,
+      method: "POST",
+      path: `/api/v1/projects/${team.id}/articles`,
+      json: { title: "T", text: "x" },
+      headers: { authorization },
+    });
   }
   return requests;
 }
@@ -239,9 +485,17 @@ async function send(request: BadRequest, token: string): Promise<{ status: numbe
     body = request.raw as BodyInit;
     if (request.contentType) headers["content-type"] = request.contentType;
   }
-  // Header values outside Latin-1 cannot be sent by fetch: those are the server's business only when raw sockets are used.
-  for (const [name, value] of Object.entries(headers)) if (/[^\u0000-\u00ff]/.test(value)) headers[name] = Buffer.from(value, "utf8").toString("latin1");
-  const response = await fetch(`${baseUrl()}${request.path}`, { method: request.method, headers, body, redirect: "manual" });
+  // Header values outside Latin-1 cannot be sent by fetch: those are the server's business only when raw sockets are
+  // used.
+  for (const [name, value] of Object.entries(headers))
+    if ([...value].some((character) => character.codePointAt(0)! > 0xff))
+      headers[name] = Buffer.from(value, "utf8").toString("latin1");
+  const response = await fetch(`${baseUrl()}${request.path}`, {
+    method: request.method,
+    headers,
+    body,
+    redirect: "manual",
+  });
   return { status: response.status, text: await response.text(), type: response.headers.get("content-type") ?? "" };
 }
 
@@ -265,7 +519,8 @@ describe("the bad-input corpus", () => {
           } catch {
             envelope = false;
           }
-          if (answer.status < 400 || answer.status > 499 || !envelope || !answer.type.includes("json")) wrong.push(`${request.label} → ${answer.status} ${answer.text.slice(0, 120)}`);
+          if (answer.status < 400 || answer.status > 499 || !envelope || !answer.type.includes("json"))
+            wrong.push(`${request.label} → ${answer.status} ${answer.text.slice(0, 120)}`);
         }),
       );
     }

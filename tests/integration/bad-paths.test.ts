@@ -34,8 +34,15 @@ describe("paths with invalid percent-encoding", () => {
       for (const segment of BAD_SEGMENTS) {
         for (const token of [team.editor.token, undefined]) {
           const response = await api(method!, path!.replace("X", segment), { token });
-          const answer = `${method} ${path!.replace("X", segment)} → ${response.status} ${JSON.stringify(response.body).slice(0, 80)}`;
-          if (response.status !== 400 || !(response.headers.get("content-type") ?? "").includes("application/json") || errorCode(response) !== "bad_request") wrong.push(answer);
+          const answer =
+            `${method} ${path!.replace("X", segment)} → ${response.status} ` +
+            `${JSON.stringify(response.body).slice(0, 80)}`;
+          if (
+            response.status !== 400 ||
+            !(response.headers.get("content-type") ?? "").includes("application/json") ||
+            errorCode(response) !== "bad_request"
+          )
+            wrong.push(answer);
         }
       }
     }
@@ -43,7 +50,14 @@ describe("paths with invalid percent-encoding", () => {
   });
 
   it("get the not-found page (404) for pages", async () => {
-    for (const path of ["/articles/X", "/projects/X", `/projects/${team.id}/X`, "/projects/X/search", "/events/X", "/articles/X/adjudicate"]) {
+    for (const path of [
+      "/articles/X",
+      "/projects/X",
+      `/projects/${team.id}/X`,
+      "/projects/X/search",
+      "/events/X",
+      "/articles/X/adjudicate",
+    ]) {
       for (const segment of BAD_SEGMENTS) {
         const response = await fetch(`${baseUrl()}${path.replace("X", segment)}`, { redirect: "manual" });
         const html = await response.text();

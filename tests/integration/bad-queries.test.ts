@@ -9,7 +9,23 @@ import { createProjectWithTeam, type TestProject } from "../support/factories";
  * own 4xx page or a message; nothing answers 500.
  */
 const TEXT = "The ministry said 40 villages were retaken on Monday. Critics called it propaganda.";
-const BAD_VALUES = ["\u0000", "a\u0000b", "x".repeat(5000), "-1", "1.5", "NaN", "1e9", "abc", "' OR 1=1 --", "../../etc/passwd", "%", "\\", "\ud800", "[]", ""];
+const BAD_VALUES = [
+  "\u0000",
+  "a\u0000b",
+  "x".repeat(5000),
+  "-1",
+  "1.5",
+  "NaN",
+  "1e9",
+  "abc",
+  "' OR 1=1 --",
+  "../../etc/passwd",
+  "%",
+  "\\",
+  "\ud800",
+  "[]",
+  "",
+];
 
 let team: TestProject;
 const ids: Record<string, string> = {};
@@ -17,9 +33,19 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   team = await createProjectWithTeam("Bad queries");
   const e = team.editor.token;
-  const article = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: e, json: { title: "Target", text: TEXT, sourceName: "Kabul Times" } })).body;
+  const article = (
+    await api("POST", `/api/v1/projects/${team.id}/articles`, {
+      token: e,
+      json: { title: "Target", text: TEXT, sourceName: "Kabul Times" },
+    })
+  ).body;
   ids.article = article.id;
-  ids.annotation = (await api("POST", `/api/v1/articles/${ids.article}/annotations`, { token: e, json: { start: 18, end: 42, exact: "40 villages were retaken", tags: ["statistic"] } })).body.id;
+  ids.annotation = (
+    await api("POST", `/api/v1/articles/${ids.article}/annotations`, {
+      token: e,
+      json: { start: 18, end: 42, exact: "40 villages were retaken", tags: ["statistic"] },
+    })
+  ).body.id;
   for (const value of Object.values(ids)) expect(value).toEqual(expect.any(String));
 });
 
@@ -39,12 +65,23 @@ function readers(): { path: string; params: string[]; fixed?: Record<string, str
     { path: "/api/v1/invitations", params: ["limit", "cursor"] },
     { path: `${p}/events`, params: ["q", "limit", "cursor"] },
     { path: `${p}/audit`, params: ["entity", "action", "actor", "limit", "cursor"] },
-    { path: `${p}/search`, params: ["q", "tag", "source", "status", "author", "limit", "cursor"], fixed: { q: "villages" } },
+    {
+      path: `${p}/search`,
+      params: ["q", "tag", "source", "status", "author", "limit", "cursor"],
+      fixed: { q: "villages" },
+    },
     { path: `${p}/compare`, params: ["a", "b", "articles"] },
-    { path: `${p}/export`, params: ["format", "articles", "tags", "status", "author", "from", "to", "bom"], fixed: { format: "json" } },
+    {
+      path: `${p}/export`,
+      params: ["format", "articles", "tags", "status", "author", "from", "to", "bom"],
+      fixed: { format: "json" },
+    },
     { path: `${p}/export`, params: ["organization"], fixed: { format: "claimreview" } },
     { path: `${p}/agreement`, params: ["coders", "articles"], fixed: articleAndCoders },
-    { path: `/api/v1/articles/${ids.article}/annotations`, params: ["status", "author", "tag", "ids", "limit", "cursor"] },
+    {
+      path: `/api/v1/articles/${ids.article}/annotations`,
+      params: ["status", "author", "tag", "ids", "limit", "cursor"],
+    },
     { path: `/api/v1/articles/${ids.article}/links`, params: ["limit", "cursor"] },
     { path: `/api/v1/annotations/${ids.annotation}/comments`, params: ["limit", "cursor"] },
     { path: "/projects", params: ["cursor"] },
@@ -74,7 +111,10 @@ describe("bad query strings", () => {
     for (let index = 0; index < requests.length; index += 8) {
       await Promise.all(
         requests.slice(index, index + 8).map(async (url) => {
-          const response = await fetch(`${baseUrl()}${url}`, { headers: { authorization: `Bearer ${team.editor.token}` }, redirect: "manual" });
+          const response = await fetch(`${baseUrl()}${url}`, {
+            headers: { authorization: `Bearer ${team.editor.token}` },
+            redirect: "manual",
+          });
           const text = await response.text();
           const type = response.headers.get("content-type") ?? "";
           const fromApi = url.startsWith("/api/");
@@ -91,6 +131,7 @@ describe("bad query strings", () => {
       );
     }
     expect(wrong).toEqual([]);
-    // Over a thousand requests, most of them pages: on a busy two-core machine they take longer than the default minute.
+    // Over a thousand requests, most of them pages: on a busy two-core machine they take longer than the default
+    // minute.
   }, 180_000);
 });

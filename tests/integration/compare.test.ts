@@ -24,15 +24,27 @@ async function claim(article: keyof typeof TEXTS, quote: string, tags: string[],
   return response.body.id as string;
 }
 
-async function link(eventId: string, annotationId: string, stance: string, attributedTo?: string, token = team.editor.token) {
-  const response = await api("POST", `/api/v1/events/${eventId}/links`, { token, json: { annotationId, stance, attributedTo } });
+async function link(
+  eventId: string,
+  annotationId: string,
+  stance: string,
+  attributedTo?: string,
+  token = team.editor.token,
+) {
+  const response = await api("POST", `/api/v1/events/${eventId}/links`, {
+    token,
+    json: { annotationId, stance, attributedTo },
+  });
   expect(response.status).toBe(201);
 }
 
 beforeAll(async () => {
   [team, other] = await Promise.all([createProjectWithTeam("Compare"), createProjectWithTeam("Compare elsewhere")]);
   for (const [key, text] of Object.entries(TEXTS)) {
-    const response = await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: key, text, sourceName: `${key} outlet` } });
+    const response = await api("POST", `/api/v1/projects/${team.id}/articles`, {
+      token: team.editor.token,
+      json: { title: key, text, sourceName: `${key} outlet` },
+    });
     articles[key as keyof typeof TEXTS] = { id: response.body.id, text };
   }
   for (const [key, json] of Object.entries({
@@ -42,8 +54,16 @@ beforeAll(async () => {
   })) {
     events[key] = (await api("POST", `/api/v1/projects/${team.id}/events`, { token: team.editor.token, json })).body.id;
   }
-  const reopened = await claim("ministry", "the bridge reopened on Monday", ["factual claim", "security and defense", "unverified"]);
-  const blamed = await claim("ministry", "Officials blamed saboteurs for the delay", ["quote/attribution", "loaded language", "crime and punishment"]);
+  const reopened = await claim("ministry", "the bridge reopened on Monday", [
+    "factual claim",
+    "security and defense",
+    "unverified",
+  ]);
+  const blamed = await claim("ministry", "Officials blamed saboteurs for the delay", [
+    "quote/attribution",
+    "loaded language",
+    "crime and punishment",
+  ]);
   const closed = await claim("residents", "the bridge is still closed", ["factual claim", "security and defense"]);
   const protest = await claim("residents", "A protest is planned for Friday", ["prediction", "public opinion"]);
   await claim("residents", "Residents said", ["quote/attribution"]);
@@ -54,42 +74,85 @@ beforeAll(async () => {
 });
 
 describe("comparing articles", () => {
-  it("groups claims by event in date order, marks omissions, lists unlinked claims and profiles the framing", async () => {
-    const { ministry, residents } = articles;
-    const response = await api("GET", `/api/v1/projects/${team.id}/compare?articles=${ministry.id},${residents.id}`, { token: team.viewer.token });
-    expect(response.status).toBe(200);
-    const body = response.body;
-    expect(Object.keys(body).sort()).toEqual(["articles", "events", "profile", "unlinked"]);
-    expect(body.articles).toEqual([
-      { id: ministry.id, title: "ministry", source: "ministry outlet", publishedAt: null, omissions: 1, claimCount: 2 },
-      { id: residents.id, title: "residents", source: "residents outlet", publishedAt: null, omissions: 1, claimCount: 3 },
-    ]);
-    // By date, undated last.
-    expect(body.events.map((event: { title: string }) => event.title)).toEqual(["Bridge reopens", "Protest planned", "Sabotage alleged"]);
-    const [reopening, protest, sabotage] = body.events;
-    expect(reopening).toMatchObject({ id: events.reopening, date: "2024-03-04", omittedBy: [] });
-    expect(reopening.claims[ministry.id]).toEqual([
-      expect.objectContaining({ exact: "the bridge reopened on Monday", stance: "ASSERTS", attributedTo: "the ministry" }),
-    ]);
-    expect(reopening.claims[residents.id][0]).toMatchObject({ exact: "the bridge is still closed", stance: "DISPUTES" });
-    expect(reopening.claims[residents.id][0].tags.map((tag: { name: string }) => tag.name)).toEqual(["factual claim", "security and defense"]);
-    expect(protest.omittedBy).toEqual([ministry.id]);
-    expect(sabotage.omittedBy).toEqual([residents.id]);
-    expect(body.unlinked[ministry.id]).toEqual([]);
-    expect(body.unlinked[residents.id].map((c: { exact: string }) => c.exact)).toEqual(["Residents said"]);
-    expect(body.profile[ministry.id]).toEqual({
-      frame: { "security and defense": 1, "crime and punishment": 1 },
-      rhetoric: { "loaded language": 1 },
-      verdict: { unverified: 1 },
-    });
-    expect(body.profile[residents.id]).toEqual({ frame: { "security and defense": 1, "public opinion": 1 }, rhetoric: {}, verdict: {} });
-  });
+  it(
+    "groups claims by event in date order, marks omissions, " + "lists unlinked claims and profiles the framing",
+    async () => {
+      const { ministry, residents } = articles;
+      const response = await api("GET", `/api/v1/projects/${team.id}/compare?articles=${ministry.id},${residents.id}`, {
+        token: team.viewer.token,
+      });
+      expect(response.status).toBe(200);
+      const body = response.body;
+      expect(Object.keys(body).sort()).toEqual(["articles", "events", "profile", "unlinked"]);
+      expect(body.articles).toEqual([
+        {
+          id: ministry.id,
+          title: "ministry",
+          source: "ministry outlet",
+          publishedAt: null,
+          omissions: 1,
+          claimCount: 2,
+        },
+        {
+          id: residents.id,
+          title: "residents",
+          source: "residents outlet",
+          publishedAt: null,
+          omissions: 1,
+          claimCount: 3,
+        },
+      ]);
+      // By date, undated last.
+      expect(body.events.map((event: { title: string }) => event.title)).toEqual([
+        "Bridge reopens",
+        "Protest planned",
+        "Sabotage alleged",
+      ]);
+      const [reopening, protest, sabotage] = body.events;
+      expect(reopening).toMatchObject({ id: events.reopening, date: "2024-03-04", omittedBy: [] });
+      expect(reopening.claims[ministry.id]).toEqual([
+        expect.objectContaining({
+          exact: "the bridge reopened on Monday",
+          stance: "ASSERTS",
+          attributedTo: "the ministry",
+        }),
+      ]);
+      expect(reopening.claims[residents.id][0]).toMatchObject({
+        exact: "the bridge is still closed",
+        stance: "DISPUTES",
+      });
+      expect(reopening.claims[residents.id][0].tags.map((tag: { name: string }) => tag.name)).toEqual([
+        "factual claim",
+        "security and defense",
+      ]);
+      expect(protest.omittedBy).toEqual([ministry.id]);
+      expect(sabotage.omittedBy).toEqual([residents.id]);
+      expect(body.unlinked[ministry.id]).toEqual([]);
+      expect(body.unlinked[residents.id].map((c: { exact: string }) => c.exact)).toEqual(["Residents said"]);
+      expect(body.profile[ministry.id]).toEqual({
+        frame: { "security and defense": 1, "crime and punishment": 1 },
+        rhetoric: { "loaded language": 1 },
+        verdict: { unverified: 1 },
+      });
+      expect(body.profile[residents.id]).toEqual({
+        frame: { "security and defense": 1, "public opinion": 1 },
+        rhetoric: {},
+        verdict: {},
+      });
+    },
+  );
 
   it("takes ?a=&b=, three articles, and defaults to the project's first two", async () => {
     const { ministry, residents, wire } = articles;
-    const pair = await api("GET", `/api/v1/projects/${team.id}/compare?a=${residents.id}&b=${ministry.id}`, { token: team.editor.token });
+    const pair = await api("GET", `/api/v1/projects/${team.id}/compare?a=${residents.id}&b=${ministry.id}`, {
+      token: team.editor.token,
+    });
     expect(pair.body.articles.map((a: { id: string }) => a.id)).toEqual([residents.id, ministry.id]);
-    const three = await api("GET", `/api/v1/projects/${team.id}/compare?articles=${ministry.id},${residents.id},${wire.id}`, { token: team.editor.token });
+    const three = await api(
+      "GET",
+      `/api/v1/projects/${team.id}/compare?articles=${ministry.id},${residents.id},${wire.id}`,
+      { token: team.editor.token },
+    );
     expect(three.status).toBe(200);
     expect(three.body.events.every((event: { omittedBy: string[] }) => event.omittedBy.includes(wire.id))).toBe(true);
     expect(three.body.articles.find((a: { id: string }) => a.id === wire.id).omissions).toBe(3);
@@ -99,8 +162,15 @@ describe("comparing articles", () => {
 
   it("refuses fewer than two articles, unknown ones and other projects' with 422; outsiders get 404", async () => {
     const { ministry } = articles;
-    const otherArticle = await api("POST", `/api/v1/projects/${other.id}/articles`, { token: other.editor.token, json: { title: "x", text: "Elsewhere." } });
-    for (const query of [`articles=${ministry.id}`, `articles=${ministry.id},nonsense`, `a=${ministry.id}&b=${otherArticle.body.id}`]) {
+    const otherArticle = await api("POST", `/api/v1/projects/${other.id}/articles`, {
+      token: other.editor.token,
+      json: { title: "x", text: "Elsewhere." },
+    });
+    for (const query of [
+      `articles=${ministry.id}`,
+      `articles=${ministry.id},nonsense`,
+      `a=${ministry.id}&b=${otherArticle.body.id}`,
+    ]) {
       const response = await api("GET", `/api/v1/projects/${team.id}/compare?${query}`, { token: team.editor.token });
       expect(response.status, query).toBe(422);
       expect(response.body.error.message).toBeTruthy();
@@ -111,40 +181,67 @@ describe("comparing articles", () => {
 
   it("keeps reviewers blind: they compare their own claims and the approved ones only", async () => {
     const { ministry, residents } = articles;
-    const response = await api("GET", `/api/v1/projects/${team.id}/compare?a=${ministry.id}&b=${residents.id}`, { token: team.reviewer.token });
+    const response = await api("GET", `/api/v1/projects/${team.id}/compare?a=${ministry.id}&b=${residents.id}`, {
+      token: team.reviewer.token,
+    });
     expect(response.status).toBe(200);
     expect(response.body.events).toEqual([]);
     expect(response.body.articles.map((a: { claimCount: number }) => a.claimCount)).toEqual([0, 0]);
   });
 
-  it("leaves rejected annotations out (refused, or another coder's version accepted in adjudication) and takes them back once approved", async () => {
-    const { ministry, wire } = articles;
-    const reopened = await claim("wire", "The bridge reopened", ["factual claim", "loaded language"]);
-    const aside = await claim("wire", "the ministry said", ["quote/attribution", "misleading"]);
-    await link(events.reopening!, reopened, "ASSERTS", "the ministry");
-    const compare = async () => (await api("GET", `/api/v1/projects/${team.id}/compare?a=${ministry.id}&b=${wire.id}`, { token: team.editor.token })).body;
-    const setStatus = async (id: string, json: Record<string, unknown>) => {
-      const { version } = (await api("GET", `/api/v1/annotations/${id}`, { token: team.editor.token })).body;
-      const response = await api("PATCH", `/api/v1/annotations/${id}`, { token: team.editor.token, json, headers: { "if-match": `"${version}"` } });
-      expect(response.status).toBe(200);
-    };
+  it(
+    "leaves rejected annotations out (refused, or another coder's version accepted in adjudication) and takes them " +
+      "back " +
+      "once approved",
+    async () => {
+      const { ministry, wire } = articles;
+      const reopened = await claim("wire", "The bridge reopened", ["factual claim", "loaded language"]);
+      const aside = await claim("wire", "the ministry said", ["quote/attribution", "misleading"]);
+      await link(events.reopening!, reopened, "ASSERTS", "the ministry");
+      const compare = async () =>
+        (
+          await api("GET", `/api/v1/projects/${team.id}/compare?a=${ministry.id}&b=${wire.id}`, {
+            token: team.editor.token,
+          })
+        ).body;
+      const setStatus = async (id: string, json: Record<string, unknown>) => {
+        const { version } = (await api("GET", `/api/v1/annotations/${id}`, { token: team.editor.token })).body;
+        const response = await api("PATCH", `/api/v1/annotations/${id}`, {
+          token: team.editor.token,
+          json,
+          headers: { "if-match": `"${version}"` },
+        });
+        expect(response.status).toBe(200);
+      };
 
-    const before = await compare();
-    expect(before.articles[1]).toMatchObject({ claimCount: 2, omissions: 1 });
-    expect(before.events.find((event: { id: string }) => event.id === events.reopening).claims[wire.id]).toHaveLength(1);
-    expect(before.unlinked[wire.id]).toHaveLength(1);
-    expect(before.profile[wire.id]).toEqual({ frame: {}, rhetoric: { "loaded language": 1 }, verdict: { misleading: 1 } });
+      const before = await compare();
+      expect(before.articles[1]).toMatchObject({ claimCount: 2, omissions: 1 });
+      expect(before.events.find((event: { id: string }) => event.id === events.reopening).claims[wire.id]).toHaveLength(
+        1,
+      );
+      expect(before.unlinked[wire.id]).toHaveLength(1);
+      expect(before.profile[wire.id]).toEqual({
+        frame: {},
+        rhetoric: { "loaded language": 1 },
+        verdict: { misleading: 1 },
+      });
 
-    for (const id of [reopened, aside]) await setStatus(id, { status: "REJECTED", reviewNote: "Another version was accepted in adjudication." });
-    const rejected = await compare();
-    expect(rejected.articles[1]).toMatchObject({ claimCount: 0, omissions: 2 });
-    expect(rejected.events.find((event: { id: string }) => event.id === events.reopening).omittedBy).toEqual([wire.id]);
-    expect(rejected.unlinked[wire.id]).toEqual([]);
-    expect(rejected.profile[wire.id]).toEqual({ frame: {}, rhetoric: {}, verdict: {} });
+      for (const id of [reopened, aside])
+        await setStatus(id, { status: "REJECTED", reviewNote: "Another version was accepted in adjudication." });
+      const rejected = await compare();
+      expect(rejected.articles[1]).toMatchObject({ claimCount: 0, omissions: 2 });
+      expect(rejected.events.find((event: { id: string }) => event.id === events.reopening).omittedBy).toEqual([
+        wire.id,
+      ]);
+      expect(rejected.unlinked[wire.id]).toEqual([]);
+      expect(rejected.profile[wire.id]).toEqual({ frame: {}, rhetoric: {}, verdict: {} });
 
-    await setStatus(reopened, { status: "APPROVED" });
-    const approved = await compare();
-    expect(approved.articles[1]).toMatchObject({ claimCount: 1, omissions: 1 });
-    expect(approved.events.find((event: { id: string }) => event.id === events.reopening).claims[wire.id][0]).toMatchObject({ annotationId: reopened });
-  });
+      await setStatus(reopened, { status: "APPROVED" });
+      const approved = await compare();
+      expect(approved.articles[1]).toMatchObject({ claimCount: 1, omissions: 1 });
+      expect(
+        approved.events.find((event: { id: string }) => event.id === events.reopening).claims[wire.id][0],
+      ).toMatchObject({ annotationId: reopened });
+    },
+  );
 });

@@ -9,25 +9,51 @@ const articles: Record<string, string> = {};
 
 async function annotate(article: string, text: string, quote: string, json: Record<string, unknown> = {}) {
   const start = text.indexOf(quote);
-  const response = await api("POST", `/api/v1/articles/${article}/annotations`, { token: team.editor.token, json: { start, end: start + quote.length, exact: quote, ...json } });
+  const response = await api("POST", `/api/v1/articles/${article}/annotations`, {
+    token: team.editor.token,
+    json: { start, end: start + quote.length, exact: quote, ...json },
+  });
   expect(response.status).toBe(201);
   return response.body.id as string;
 }
 
 beforeAll(async () => {
   team = await createProjectWithTeam("Imports");
-  for (const [key, text, url] of [["a", TEXT_A, "https://example.org/a"], ["b", TEXT_B, null]] as const) {
-    const response = await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: `Article ${key}`, text, url, sourceName: `Outlet ${key}`, publishedAt: "2021-08-20" } });
+  for (const [key, text, url] of [
+    ["a", TEXT_A, "https://example.org/a"],
+    ["b", TEXT_B, null],
+  ] as const) {
+    const response = await api("POST", `/api/v1/projects/${team.id}/articles`, {
+      token: team.editor.token,
+      json: { title: `Article ${key}`, text, url, sourceName: `Outlet ${key}`, publishedAt: "2021-08-20" },
+    });
     articles[key] = response.body.id;
   }
   const outlet = (await api("GET", `/api/v1/articles/${articles.a}`, { token: team.editor.token })).body.source;
-  await api("PATCH", `/api/v1/sources/${outlet.id}`, { token: team.editor.token, json: { homepage: "https://outlet-a.example", notes: "Owned by a provincial governor." } });
-  const roads = await annotate(articles.a!, TEXT_A, "“all roads are open”", { tags: ["factual claim", "false"], note: "Contradicted by Asvaka" });
+  await api("PATCH", `/api/v1/sources/${outlet.id}`, {
+    token: team.editor.token,
+    json: { homepage: "https://outlet-a.example", notes: "Owned by a provincial governor." },
+  });
+  const roads = await annotate(articles.a!, TEXT_A, "“all roads are open”", {
+    tags: ["factual claim", "false"],
+    note: "Contradicted by Asvaka",
+  });
   await annotate(articles.a!, TEXT_A, "آسواکا reported fighting in Banu 👨‍👩‍👧‍👦", { tags: ["quote/attribution"] });
   const denied = await annotate(articles.b!, TEXT_B, "Officials denied the report", { tags: ["opinion", "doubt"] });
-  const event = (await api("POST", `/api/v1/projects/${team.id}/events`, { token: team.editor.token, json: { title: "Roads reopen", date: "2021-08-19", place: "Baghlan" } })).body;
-  for (const [annotationId, stance] of [[roads, "ASSERTS"], [denied, "DISPUTES"]]) {
-    await api("POST", `/api/v1/events/${event.id}/links`, { token: team.editor.token, json: { annotationId, stance, attributedTo: "the governor" } });
+  const event = (
+    await api("POST", `/api/v1/projects/${team.id}/events`, {
+      token: team.editor.token,
+      json: { title: "Roads reopen", date: "2021-08-19", place: "Baghlan" },
+    })
+  ).body;
+  for (const [annotationId, stance] of [
+    [roads, "ASSERTS"],
+    [denied, "DISPUTES"],
+  ]) {
+    await api("POST", `/api/v1/events/${event.id}/links`, {
+      token: team.editor.token,
+      json: { annotationId, stance, attributedTo: "the governor" },
+    });
   }
 });
 
@@ -53,43 +79,81 @@ function comparable(data: any) {
 
 describe("importing a project export", () => {
   it("round-trips: export → import into a new project → export gives the same content, ids aside", async () => {
-    const exported = (await api("GET", `/api/v1/projects/${team.id}/export?format=json`, { token: team.editor.token })).body;
-    const copy = (await api("POST", "/api/v1/projects", { token: team.editor.token, json: { name: "Imports (copy)" } })).body;
-    const response = await api("POST", `/api/v1/projects/${copy.id}/import`, { token: team.editor.token, json: exported });
+    const exported = (await api("GET", `/api/v1/projects/${team.id}/export?format=json`, { token: team.editor.token }))
+      .body;
+    const copy = (await api("POST", "/api/v1/projects", { token: team.editor.token, json: { name: "Imports (copy)" } }))
+      .body;
+    const response = await api("POST", `/api/v1/projects/${copy.id}/import`, {
+      token: team.editor.token,
+      json: exported,
+    });
     expect(response.status).toBe(201);
-    expect(response.body).toEqual({ kind: "project", imported: { tags: 0, articles: 2, events: 1, annotations: 3, links: 2, comments: 0 } });
-    const again = (await api("GET", `/api/v1/projects/${copy.id}/export?format=json`, { token: team.editor.token })).body;
+    expect(response.body).toEqual({
+      kind: "project",
+      imported: { tags: 0, articles: 2, events: 1, annotations: 3, links: 2, comments: 0 },
+    });
+    const again = (await api("GET", `/api/v1/projects/${copy.id}/export?format=json`, { token: team.editor.token }))
+      .body;
     expect(comparable(again)).toEqual(comparable(exported));
   });
 
   it("fills in an outlet's homepage and notes only where the project's outlet of that name has none", async () => {
-    const exported = (await api("GET", `/api/v1/projects/${team.id}/export?format=json`, { token: team.editor.token })).body;
+    const exported = (await api("GET", `/api/v1/projects/${team.id}/export?format=json`, { token: team.editor.token }))
+      .body;
     expect(exported.outlets).toEqual([
       { name: "Outlet a", homepage: "https://outlet-a.example", notes: "Owned by a provincial governor." },
       { name: "Outlet b", homepage: null, notes: null },
     ]);
-    const target = (await api("POST", "/api/v1/projects", { token: team.editor.token, json: { name: "Imports (outlets)" } })).body;
-    const ours = (await api("POST", `/api/v1/projects/${target.id}/articles`, { token: team.editor.token, json: { title: "Ours", text: "Ours.", sourceName: "OUTLET A" } })).body.source;
+    const target = (
+      await api("POST", "/api/v1/projects", { token: team.editor.token, json: { name: "Imports (outlets)" } })
+    ).body;
+    const ours = (
+      await api("POST", `/api/v1/projects/${target.id}/articles`, {
+        token: team.editor.token,
+        json: { title: "Ours", text: "Ours.", sourceName: "OUTLET A" },
+      })
+    ).body.source;
     await api("PATCH", `/api/v1/sources/${ours.id}`, { token: team.editor.token, json: { notes: "Our own note." } });
-    expect((await api("POST", `/api/v1/projects/${target.id}/import`, { token: team.editor.token, json: exported })).status).toBe(201);
-    const outlets = (await api("GET", `/api/v1/projects/${target.id}/sources`, { token: team.editor.token })).body.items;
-    expect(outlets.map(({ name, homepage, notes, articleCount }: any) => ({ name, homepage, notes, articleCount }))).toEqual([
+    expect(
+      (await api("POST", `/api/v1/projects/${target.id}/import`, { token: team.editor.token, json: exported })).status,
+    ).toBe(201);
+    const outlets = (await api("GET", `/api/v1/projects/${target.id}/sources`, { token: team.editor.token })).body
+      .items;
+    expect(
+      outlets.map(({ name, homepage, notes, articleCount }: any) => ({ name, homepage, notes, articleCount })),
+    ).toEqual([
       { name: "OUTLET A", homepage: "https://outlet-a.example", notes: "Our own note.", articleCount: 2 },
       { name: "Outlet b", homepage: null, notes: null, articleCount: 1 },
     ]);
   });
 
   it("links to the project's event of the same title instead of naming it twice", async () => {
-    const exported = (await api("GET", `/api/v1/projects/${team.id}/export?format=json`, { token: team.editor.token })).body;
-    const target = (await api("POST", "/api/v1/projects", { token: team.editor.token, json: { name: "Imports (events by title)" } })).body;
-    const known = (await api("POST", `/api/v1/projects/${target.id}/events`, { token: team.editor.token, json: { title: "ROADS REOPEN" } })).body;
+    const exported = (await api("GET", `/api/v1/projects/${team.id}/export?format=json`, { token: team.editor.token }))
+      .body;
+    const target = (
+      await api("POST", "/api/v1/projects", { token: team.editor.token, json: { name: "Imports (events by title)" } })
+    ).body;
+    const known = (
+      await api("POST", `/api/v1/projects/${target.id}/events`, {
+        token: team.editor.token,
+        json: { title: "ROADS REOPEN" },
+      })
+    ).body;
     // The file names the event twice (two desks' exports joined): one claim is linked to both copies.
     const doubled = structuredClone(exported);
     const original = doubled.events[0];
     doubled.events.push({ ...original, id: "second-copy", title: ` ${original.title} ` });
-    doubled.annotations.find((annotation: any) => annotation.links.length).links.push({ ...doubled.annotations.find((annotation: any) => annotation.links.length).links[0], eventId: "second-copy" });
+    doubled.annotations
+      .find((annotation: any) => annotation.links.length)
+      .links.push({
+        ...doubled.annotations.find((annotation: any) => annotation.links.length).links[0],
+        eventId: "second-copy",
+      });
 
-    const response = await api("POST", `/api/v1/projects/${target.id}/import`, { token: team.editor.token, json: doubled });
+    const response = await api("POST", `/api/v1/projects/${target.id}/import`, {
+      token: team.editor.token,
+      json: doubled,
+    });
     expect(response.status).toBe(201);
     expect(response.body.imported).toMatchObject({ events: 0, links: 2 });
     const events = (await api("GET", `/api/v1/projects/${target.id}/events`, { token: team.editor.token })).body.items;
@@ -97,8 +161,11 @@ describe("importing a project export", () => {
   });
 
   it("refuses broken files with a 4xx and imports nothing", async () => {
-    const exported = (await api("GET", `/api/v1/projects/${team.id}/export?format=json`, { token: team.editor.token })).body;
-    const target = (await api("POST", "/api/v1/projects", { token: team.editor.token, json: { name: "Imports (broken)" } })).body;
+    const exported = (await api("GET", `/api/v1/projects/${team.id}/export?format=json`, { token: team.editor.token }))
+      .body;
+    const target = (
+      await api("POST", "/api/v1/projects", { token: team.editor.token, json: { name: "Imports (broken)" } })
+    ).body;
     const shifted = structuredClone(exported);
     shifted.annotations[0].start += 1;
     const foreign = structuredClone(exported);
@@ -113,8 +180,17 @@ describe("importing a project export", () => {
       ["another project's article id", { json: foreign }],
       ["an event not in the file", { json: badEvent }],
       ["an unknown shape", { json: { hello: "world" } }],
-      ["an outlet's homepage that is not a web address", { json: { ...exported, outlets: [{ name: "Outlet a", homepage: "javascript:alert(1)", notes: null }] } }],
-      ["too large", { raw: JSON.stringify({ format: "parallax.project", padding: "x".repeat(6 * 1024 * 1024) }), contentType: "application/json" }],
+      [
+        "an outlet's homepage that is not a web address",
+        { json: { ...exported, outlets: [{ name: "Outlet a", homepage: "javascript:alert(1)", notes: null }] } },
+      ],
+      [
+        "too large",
+        {
+          raw: JSON.stringify({ format: "parallax.project", padding: "x".repeat(6 * 1024 * 1024) }),
+          contentType: "application/json",
+        },
+      ],
     ];
     for (const [name, body] of cases) {
       const response = await api("POST", `/api/v1/projects/${target.id}/import`, { token: team.editor.token, ...body });
@@ -123,41 +199,94 @@ describe("importing a project export", () => {
       expect(response.body.error.message, name).toBeTruthy();
     }
     expect(await countRows()).toEqual(before);
-    expect((await api("POST", `/api/v1/projects/${target.id}/import`, { token: team.reviewer.token, json: exported })).status).toBe(404);
+    expect(
+      (await api("POST", `/api/v1/projects/${target.id}/import`, { token: team.reviewer.token, json: exported }))
+        .status,
+    ).toBe(404);
   });
 });
 
 describe("importing W3C Web Annotations", () => {
-  it("places annotations by code point positions, re-anchors by quote when the position is off, and rejects what it cannot place", async () => {
-    const collection = (await api("GET", `/api/v1/projects/${team.id}/export?format=jsonld&articles=${articles.a}`, { token: team.editor.token })).body;
-    const items = collection.first.items;
-    expect(items).toHaveLength(2);
-    const moved = structuredClone(items[1]);
-    moved.target.selector[1].start += 3;
-    moved.target.selector[1].end += 3;
-    const lost = { ...structuredClone(items[0]), target: { ...items[0].target, source: "https://example.org/unknown" } };
-    const file = { ...collection, first: { ...collection.first, items: [items[0], moved, lost, { type: "Annotation", target: { source: "https://example.org/a", selector: { type: "TextQuoteSelector", exact: "not in the text" } } }] } };
+  it(
+    "places annotations by code point positions, re-anchors by quote when the position is off, and rejects what it " +
+      "cannot place",
+    async () => {
+      const collection = (
+        await api("GET", `/api/v1/projects/${team.id}/export?format=jsonld&articles=${articles.a}`, {
+          token: team.editor.token,
+        })
+      ).body;
+      const items = collection.first.items;
+      expect(items).toHaveLength(2);
+      const moved = structuredClone(items[1]);
+      moved.target.selector[1].start += 3;
+      moved.target.selector[1].end += 3;
+      const lost = {
+        ...structuredClone(items[0]),
+        target: { ...items[0].target, source: "https://example.org/unknown" },
+      };
+      const file = {
+        ...collection,
+        first: {
+          ...collection.first,
+          items: [
+            items[0],
+            moved,
+            lost,
+            {
+              type: "Annotation",
+              target: {
+                source: "https://example.org/a",
+                selector: { type: "TextQuoteSelector", exact: "not in the text" },
+              },
+            },
+          ],
+        },
+      };
 
-    const response = await api("POST", `/api/v1/projects/${team.id}/import`, { token: team.reviewer.token, json: file });
-    expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ kind: "web-annotation", imported: 1, reanchored: 1, rejected: 2 });
-    expect(response.body.items.map((item: { status: string }) => item.status)).toEqual(["imported", "reanchored", "rejected", "rejected"]);
-    expect(response.body.items[2].reason).toContain("https://example.org/unknown");
+      const response = await api("POST", `/api/v1/projects/${team.id}/import`, {
+        token: team.reviewer.token,
+        json: file,
+      });
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ kind: "web-annotation", imported: 1, reanchored: 1, rejected: 2 });
+      expect(response.body.items.map((item: { status: string }) => item.status)).toEqual([
+        "imported",
+        "reanchored",
+        "rejected",
+        "rejected",
+      ]);
+      expect(response.body.items[2].reason).toContain("https://example.org/unknown");
 
-    for (const item of response.body.items.slice(0, 2)) {
-      const stored = (await api("GET", `/api/v1/annotations/${item.id}`, { token: team.reviewer.token })).body;
-      const original = item.status === "imported" ? "“all roads are open”" : "آسواکا reported fighting in Banu 👨‍👩‍👧‍👦";
-      expect(stored).toMatchObject({ exact: original, start: TEXT_A.indexOf(original), end: TEXT_A.indexOf(original) + original.length });
-    }
-    const first = (await api("GET", `/api/v1/annotations/${response.body.items[0].id}`, { token: team.reviewer.token })).body;
-    expect(first.tags.map((tag: { name: string }) => tag.name).sort()).toEqual(["factual claim", "false"]);
-    expect(first.note).toBe("Contradicted by Asvaka");
-  });
+      for (const item of response.body.items.slice(0, 2)) {
+        const stored = (await api("GET", `/api/v1/annotations/${item.id}`, { token: team.reviewer.token })).body;
+        const original =
+          item.status === "imported" ? "“all roads are open”" : "آسواکا reported fighting in Banu 👨‍👩‍👧‍👦";
+        expect(stored).toMatchObject({
+          exact: original,
+          start: TEXT_A.indexOf(original),
+          end: TEXT_A.indexOf(original) + original.length,
+        });
+      }
+      const first = (
+        await api("GET", `/api/v1/annotations/${response.body.items[0].id}`, { token: team.reviewer.token })
+      ).body;
+      expect(first.tags.map((tag: { name: string }) => tag.name).sort()).toEqual(["factual claim", "false"]);
+      expect(first.note).toBe("Contradicted by Asvaka");
+    },
+  );
 
   it("finds articles by urn:uuid when they have no URL, and refuses a file with nothing importable", async () => {
-    const collection = (await api("GET", `/api/v1/projects/${team.id}/export?format=jsonld&articles=${articles.b}`, { token: team.editor.token })).body;
+    const collection = (
+      await api("GET", `/api/v1/projects/${team.id}/export?format=jsonld&articles=${articles.b}`, {
+        token: team.editor.token,
+      })
+    ).body;
     expect(collection.first.items[0].target.source).toBe(`urn:uuid:${articles.b}`);
-    const response = await api("POST", `/api/v1/projects/${team.id}/import`, { token: team.editor.token, json: collection.first.items });
+    const response = await api("POST", `/api/v1/projects/${team.id}/import`, {
+      token: team.editor.token,
+      json: collection.first.items,
+    });
     expect(response.status).toBe(201);
     expect(response.body.imported).toBe(1);
     const before = await countRows();
@@ -182,11 +311,20 @@ describe("importing articles in bulk", () => {
     expect(response.status).toBe(201);
     expect(response.body.items.map((article: { title: string }) => article.title)).toEqual(["Bulk one", "Bulk two"]);
     const before = await countRows();
-    const bad = await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: [{ title: "Fine", text: "ok" }, { title: "", text: "" }] });
+    const bad = await api("POST", `/api/v1/projects/${team.id}/articles`, {
+      token: team.editor.token,
+      json: [
+        { title: "Fine", text: "ok" },
+        { title: "", text: "" },
+      ],
+    });
     expect(bad.status).toBe(422);
     expect(JSON.stringify(bad.body.error.details)).toContain("1.");
     expect(await countRows()).toEqual(before);
-    const viaImport = await api("POST", `/api/v1/projects/${team.id}/import`, { token: team.editor.token, json: { articles: [{ title: "Via import", text: "Text." }] } });
+    const viaImport = await api("POST", `/api/v1/projects/${team.id}/import`, {
+      token: team.editor.token,
+      json: { articles: [{ title: "Via import", text: "Text." }] },
+    });
     expect(viaImport.status).toBe(201);
     expect(viaImport.body).toMatchObject({ kind: "articles", imported: { articles: 1 } });
   });
@@ -201,11 +339,15 @@ describe("importing articles from HTML", () => {
     <p>On Friday, reports began to circulate that the flag had been hoisted in <b>Pol-e-Hesar</b>.</p>
     <p>Aśvaka – آسواکا News Agency said “a number” of fighters were killed.</p>
     <p>Officials said the situation remained “fluid” — for now. <img src=x onerror="alert(1)"></p>
-    <p>More paragraphs make this the main content of the page, as Readability expects of a news article body with real sentences in it.</p>
+    <p>More paragraphs make this the main content of the page, as Readability expects of a news article body
+    with real sentences in it.</p>
     </article><footer>© Example News. Subscribe!</footer></body></html>`;
 
   it("extracts the main text with Readability, one line per paragraph, and fills the metadata left out", async () => {
-    const response = await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { html: page, url: "https://example.org/news/1" } });
+    const response = await api("POST", `/api/v1/projects/${team.id}/articles`, {
+      token: team.editor.token,
+      json: { html: page, url: "https://example.org/news/1" },
+    });
     expect(response.status).toBe(201);
     const lines = (response.body.text as string).split("\n");
     expect(lines).toContain("On Friday, reports began to circulate that the flag had been hoisted in Pol-e-Hesar.");
@@ -214,14 +356,32 @@ describe("importing articles from HTML", () => {
     expect(response.body.text).not.toContain("window.__ran");
     expect(response.body.text).not.toContain("Subscribe");
     expect(response.body.text).not.toContain("<");
-    expect(response.body).toMatchObject({ url: "https://example.org/news/1", author: "A. Reporter", source: { name: "Example News" } });
+    expect(response.body).toMatchObject({
+      url: "https://example.org/news/1",
+      author: "A. Reporter",
+      source: { name: "Example News" },
+    });
     expect(response.body.title).toContain("Resistance retakes districts");
   });
 
   it("refuses HTML without an article, and text with html, with 422", async () => {
     const before = await countRows();
-    expect((await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { html: "<html><body></body></html>", title: "Empty" } })).status).toBe(422);
-    expect((await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { html: page, text: "both" } })).status).toBe(422);
+    expect(
+      (
+        await api("POST", `/api/v1/projects/${team.id}/articles`, {
+          token: team.editor.token,
+          json: { html: "<html><body></body></html>", title: "Empty" },
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await api("POST", `/api/v1/projects/${team.id}/articles`, {
+          token: team.editor.token,
+          json: { html: page, text: "both" },
+        })
+      ).status,
+    ).toBe(422);
     expect(await countRows()).toEqual(before);
   });
 });

@@ -18,7 +18,14 @@ async function created(response: Promise<{ status: number; body: any }>) {
 
 beforeAll(async () => {
   team = await createProjectWithTeam("Merge races");
-  articleId = (await created(api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Bridge", text: TEXT } }))).id;
+  articleId = (
+    await created(
+      api("POST", `/api/v1/projects/${team.id}/articles`, {
+        token: team.editor.token,
+        json: { title: "Bridge", text: TEXT },
+      }),
+    )
+  ).id;
 });
 
 describe("merges that cross", () => {
@@ -26,10 +33,25 @@ describe("merges that cross", () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const events: string[] = [];
       for (const [index, quote] of ["The ministry said", "Witnesses said"].entries()) {
-        const event = await created(api("POST", `/api/v1/projects/${team.id}/events`, { token: team.editor.token, json: { title: `Bridge ${trial}.${index}` } }));
+        const event = await created(
+          api("POST", `/api/v1/projects/${team.id}/events`, {
+            token: team.editor.token,
+            json: { title: `Bridge ${trial}.${index}` },
+          }),
+        );
         const start = TEXT.indexOf(quote);
-        const annotation = await created(api("POST", `/api/v1/articles/${articleId}/annotations`, { token: team.editor.token, json: { start, end: start + quote.length, exact: quote } }));
-        await created(api("POST", `/api/v1/events/${event.id}/links`, { token: team.editor.token, json: { annotationId: annotation.id, stance: "ASSERTS" } }));
+        const annotation = await created(
+          api("POST", `/api/v1/articles/${articleId}/annotations`, {
+            token: team.editor.token,
+            json: { start, end: start + quote.length, exact: quote },
+          }),
+        );
+        await created(
+          api("POST", `/api/v1/events/${event.id}/links`, {
+            token: team.editor.token,
+            json: { annotationId: annotation.id, stance: "ASSERTS" },
+          }),
+        );
         events.push(event.id);
       }
       const [a, b] = events as [string, string];
@@ -50,7 +72,12 @@ describe("merges that cross", () => {
     for (let trial = 0; trial < TRIALS; trial++) {
       const articles = await Promise.all(
         ["Tolo", "Tolo News"].map((name) =>
-          created(api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: name, text: TEXT, sourceName: `${name} ${trial}` } })),
+          created(
+            api("POST", `/api/v1/projects/${team.id}/articles`, {
+              token: team.editor.token,
+              json: { title: name, text: TEXT, sourceName: `${name} ${trial}` },
+            }),
+          ),
         ),
       );
       const [a, b] = articles.map((article) => article.source.id as string) as [string, string];
@@ -61,7 +88,10 @@ describe("merges that cross", () => {
       expect(answers.map((answer) => answer.status).sort()).toEqual([200, 422]);
       const left = await db().source.findMany({ where: { id: { in: [a, b] } }, select: { id: true } });
       expect(left).toHaveLength(1);
-      const outlets = await db().article.findMany({ where: { id: { in: articles.map((article) => article.id) } }, select: { sourceId: true } });
+      const outlets = await db().article.findMany({
+        where: { id: { in: articles.map((article) => article.id) } },
+        select: { sourceId: true },
+      });
       expect(outlets.map((article) => article.sourceId)).toEqual([left[0]!.id, left[0]!.id]);
     }
   });

@@ -18,7 +18,12 @@ beforeAll(async () => {
   // transaction may wait to start, and the team's sign-ups start five at once.
   await db().$queryRaw`SELECT 1`;
   team = await createProjectWithTeam("Outbox");
-  articleId = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "t", text: "One claim. Two claim." } })).body.id;
+  articleId = (
+    await api("POST", `/api/v1/projects/${team.id}/articles`, {
+      token: team.editor.token,
+      json: { title: "t", text: "One claim. Two claim." },
+    })
+  ).body.id;
 });
 
 async function connect(): Promise<pg.Client> {
@@ -37,13 +42,19 @@ async function listener(...channels: string[]) {
 }
 
 const waitFor = async (check: () => boolean, timeoutMs = 5_000) => {
-  for (const started = Date.now(); !check() && Date.now() - started < timeoutMs; ) await new Promise((resolve) => setTimeout(resolve, 20));
+  for (const started = Date.now(); !check() && Date.now() - started < timeoutMs; )
+    await new Promise((resolve) => setTimeout(resolve, 20));
 };
 
 async function outboxRowsAbout(id: string): Promise<number> {
   const client = await connect();
   try {
-    return (await client.query<{ rows: number }>(`SELECT count(*)::int AS rows FROM notification_outbox WHERE payload LIKE '%' || $1 || '%'`, [id])).rows[0]!.rows;
+    return (
+      await client.query<{ rows: number }>(
+        `SELECT count(*)::int AS rows FROM notification_outbox WHERE payload LIKE '%' || $1 || '%'`,
+        [id],
+      )
+    ).rows[0]!.rows;
   } finally {
     await client.end();
   }
@@ -51,14 +62,30 @@ async function outboxRowsAbout(id: string): Promise<number> {
 
 describe("live notifications through the outbox", () => {
   it("are written with the change, in its transaction, and go with it when it rolls back", async () => {
-    const annotation = (await api("POST", `/api/v1/articles/${articleId}/annotations`, { token: team.editor.token, json: { start: 0, end: 9, exact: "One claim" } })).body;
+    const annotation = (
+      await api("POST", `/api/v1/articles/${articleId}/annotations`, {
+        token: team.editor.token,
+        json: { start: 0, end: 9, exact: "One claim" },
+      })
+    ).body;
     const client = await connect();
     try {
       await client.query("BEGIN");
       await client.query(`UPDATE annotations SET note = 'rolled back' WHERE id = $1`, [annotation.id]);
-      const { rows } = await client.query<{ channel: string; payload: string }>(`SELECT channel, payload FROM notification_outbox WHERE payload LIKE '%' || $1 || '%'`, [annotation.id]);
+      const { rows } = await client.query<{ channel: string; payload: string }>(
+        `SELECT channel, payload FROM notification_outbox WHERE payload LIKE '%' || $1 || '%'`,
+        [annotation.id],
+      );
       expect(rows.map((row) => ({ channel: row.channel, ...JSON.parse(row.payload) }))).toEqual([
-        { channel: "parallax_live", articleId, type: "annotation.updated", id: annotation.id, annotationId: annotation.id, authorId: team.editor.id, status: "DRAFT" },
+        {
+          channel: "parallax_live",
+          articleId,
+          type: "annotation.updated",
+          id: annotation.id,
+          annotationId: annotation.id,
+          authorId: team.editor.id,
+          status: "DRAFT",
+        },
       ]);
       await client.query("ROLLBACK");
     } finally {
@@ -68,12 +95,19 @@ describe("live notifications through the outbox", () => {
   });
 
   it("reach a listener within the app's sweep period when the change comes from plain SQL", async () => {
-    const annotation = (await api("POST", `/api/v1/articles/${articleId}/annotations`, { token: team.editor.token, json: { start: 11, end: 20, exact: "Two claim" } })).body;
+    const annotation = (
+      await api("POST", `/api/v1/articles/${articleId}/annotations`, {
+        token: team.editor.token,
+        json: { start: 11, end: 20, exact: "Two claim" },
+      })
+    ).body;
     const live = await listener("parallax_live");
     const client = await connect();
     let committedAt: number;
     try {
-      await client.query(`UPDATE annotations SET note = 'from plain SQL', version = version + 1 WHERE id = $1`, [annotation.id]);
+      await client.query(`UPDATE annotations SET note = 'from plain SQL', version = version + 1 WHERE id = $1`, [
+        annotation.id,
+      ]);
       committedAt = Date.now();
     } finally {
       await client.end();
@@ -97,12 +131,18 @@ describe("live notifications through the outbox", () => {
     ];
     const created = await Promise.all(
       Array.from({ length: 16 }, async (_, index) => {
-        const response = await api("POST", `/api/v1/articles/${articleId}/annotations`, { token: team.editor.token, json: spans[index % spans.length]! });
+        const response = await api("POST", `/api/v1/articles/${articleId}/annotations`, {
+          token: team.editor.token,
+          json: spans[index % spans.length]!,
+        });
         return { id: response.body.id as string, respondedAt: Date.now() };
       }),
     );
     const ids = new Set(created.map((annotation) => annotation.id));
-    const heardIds = () => live.heard.map((note) => JSON.parse(note.payload) as { id: string; type: string }).filter((note) => ids.has(note.id));
+    const heardIds = () =>
+      live.heard
+        .map((note) => JSON.parse(note.payload) as { id: string; type: string })
+        .filter((note) => ids.has(note.id));
     await waitFor(() => heardIds().length >= ids.size);
     await new Promise((resolve) => setTimeout(resolve, 200)); // anything sent twice would be here by now
     await live.end();
@@ -110,7 +150,9 @@ describe("live notifications through the outbox", () => {
     expect(heardIds().map((note) => note.type)).toEqual(Array(ids.size).fill("annotation.created"));
     expect(new Set(heardIds().map((note) => note.id))).toEqual(ids);
     // Sent right after each write's commit, not at the next sweep.
-    const slowest = Math.max(...created.map(({ id, respondedAt }) => live.heard.find((note) => note.payload.includes(id))!.at - respondedAt));
+    const slowest = Math.max(
+      ...created.map(({ id, respondedAt }) => live.heard.find((note) => note.payload.includes(id))!.at - respondedAt),
+    );
     console.log(`the slowest of 16 writes at once was heard ${slowest} ms after its response`);
     expect(slowest).toBeLessThan(PROMPTLY_MS);
     for (const id of ids) expect(await outboxRowsAbout(id)).toBe(0);
@@ -136,7 +178,10 @@ describe("live notifications through the outbox", () => {
     try {
       await Promise.all(
         deliverers.map(async (client) => {
-          while ((await client.query<{ sent: number }>("SELECT parallax_deliver_notifications(25) AS sent")).rows[0]!.sent > 0);
+          while (
+            (await client.query<{ sent: number }>("SELECT parallax_deliver_notifications(25) AS sent")).rows[0]!.sent >
+            0
+          );
         }),
       );
     } finally {
@@ -149,7 +194,9 @@ describe("live notifications through the outbox", () => {
 
     const heard = ours();
     expect(heard).toHaveLength(300);
-    const numbers = heard.map((note) => (note.channel === channel ? Number(note.payload) : (JSON.parse(note.payload) as { n: number }).n));
+    const numbers = heard.map((note) =>
+      note.channel === channel ? Number(note.payload) : (JSON.parse(note.payload) as { n: number }).n,
+    );
     expect(new Set(numbers).size).toBe(300);
     expect(heard.slice(0, 30).every((note) => note.channel === "parallax_access")).toBe(true);
   });

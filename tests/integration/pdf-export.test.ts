@@ -7,14 +7,20 @@ import { DEMO_PROJECT } from "@/lib/demo";
 import { api, baseUrl } from "../support/api";
 import { createProjectWithTeam } from "../support/factories";
 
-/** The text of each page of a PDF as a reader's copy-paste gives it (poppler's pdftotext), without the invisible direction marks, white space as single spaces. */
+/**
+ * The text of each page of a PDF as a reader's copy-paste gives it (poppler's pdftotext), without the invisible
+ * direction marks, white space as single spaces.
+ */
 function pdfPages(bytes: Uint8Array): string[] {
   const directory = mkdtempSync(path.join(tmpdir(), "parallax-pdf-"));
   const file = path.join(directory, "report.pdf");
   writeFileSync(file, bytes);
   // Only what is on the (A4) page: text drawn past its edge cannot be read.
   const visible = ["-x", "0", "-y", "0", "-W", "596", "-H", "842"];
-  const text = execFileSync(process.env.PDFTOTEXT_PATH ?? "pdftotext", ["-enc", "UTF-8", ...visible, file, "-"], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const text = execFileSync(process.env.PDFTOTEXT_PATH ?? "pdftotext", ["-enc", "UTF-8", ...visible, file, "-"], {
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
   // pdftotext ends each page with a form feed.
   return text
     .split("\f")
@@ -25,7 +31,9 @@ function pdfPages(bytes: Uint8Array): string[] {
 const pdfText = (bytes: Uint8Array) => pdfPages(bytes).join(" ");
 
 async function exportPdf(projectId: string, token: string): Promise<Uint8Array> {
-  const response = await fetch(`${baseUrl()}/api/v1/projects/${projectId}/export?format=pdf`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${baseUrl()}/api/v1/projects/${projectId}/export?format=pdf`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   expect(response.status).toBe(200);
   const bytes = new Uint8Array(await response.arrayBuffer());
   expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
@@ -45,7 +53,11 @@ function projectFile(articles: number, perArticle: number, events: number) {
     version: 1,
     codebook: [],
     articles: [] as { id: string; title: string; text: string; source: string }[],
-    events: Array.from({ length: events }, (_, event) => ({ id: `e${event}`, title: `Event number ${event}`, date: `2021-08-${String((event % 28) + 1).padStart(2, "0")}` })),
+    events: Array.from({ length: events }, (_, event) => ({
+      id: `e${event}`,
+      title: `Event number ${event}`,
+      date: `2021-08-${String((event % 28) + 1).padStart(2, "0")}`,
+    })),
     annotations: [] as unknown[],
   };
   let claim = 0;
@@ -53,8 +65,12 @@ function projectFile(articles: number, perArticle: number, events: number) {
     let text = "";
     for (let index = 0; index < perArticle; index++, claim++) {
       const marker = `claim-a${article}-c${index}`;
-      const words = index % 50 === 3 ? Array.from({ length: 150 }, (_, word) => `word${word}`).join(" ") : "the ministry said 𠀀 villages were retaken";
-      const sentence = index % 7 === 5 ? `گزارش ${marker} نیروهای مقاومت سه ولسوالی را پس گرفتند.` : `${marker}: ${words}.`;
+      const words =
+        index % 50 === 3
+          ? Array.from({ length: 150 }, (_, word) => `word${word}`).join(" ")
+          : "the ministry said 𠀀 villages were retaken";
+      const sentence =
+        index % 7 === 5 ? `گزارش ${marker} نیروهای مقاومت سه ولسوالی را پس گرفتند.` : `${marker}: ${words}.`;
       const start = text.length;
       text += `${sentence}\n`;
       file.annotations.push({
@@ -62,12 +78,24 @@ function projectFile(articles: number, perArticle: number, events: number) {
         start,
         end: start + sentence.length,
         exact: sentence,
-        note: index % 50 === 3 ? `A long note. ${"It goes on and on. ".repeat(60)}` : index % 3 === 0 ? `note-${marker}` : null,
+        note:
+          index % 50 === 3
+            ? `A long note. ${"It goes on and on. ".repeat(60)}`
+            : index % 3 === 0
+              ? `note-${marker}`
+              : null,
         status: "SUBMITTED",
         createdAt: "2021-08-20T00:00:00Z",
         updatedAt: "2021-08-20T00:00:00Z",
         tags: ["factual claim", "security and defense"].slice(0, 1 + (index % 2)),
-        links: [{ eventId: `e${claim % events}`, stance: ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"][claim % 4], attributedTo: index % 5 === 0 ? "a spokesman" : null, note: null }],
+        links: [
+          {
+            eventId: `e${claim % events}`,
+            stance: ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"][claim % 4],
+            attributedTo: index % 5 === 0 ? "a spokesman" : null,
+            note: null,
+          },
+        ],
       });
     }
     file.articles.push({ id: `a${article}`, title: `Article ${article}`, text, source: `Outlet ${article}` });
@@ -78,20 +106,30 @@ function projectFile(articles: number, perArticle: number, events: number) {
 /** Imports the project file into a new project and exports its PDF report: each page's text. */
 async function reportOf(articles: number, perArticle: number, events: number): Promise<string[]> {
   const team = await createProjectWithTeam("Report at size");
-  const imported = await api("POST", `/api/v1/projects/${team.id}/import`, { token: team.editor.token, json: projectFile(articles, perArticle, events) });
+  const imported = await api("POST", `/api/v1/projects/${team.id}/import`, {
+    token: team.editor.token,
+    json: projectFile(articles, perArticle, events),
+  });
   expect(imported.status, JSON.stringify(imported.body)).toBe(201);
   return pdfPages(await exportPdf(team.id, team.editor.token));
 }
 
-/** Every claim is printed twice (under its event and in the claims by article), every page is numbered "n / total", and the last page ends the claims. */
+/**
+ * Every claim is printed twice (under its event and in the claims by article), every page is numbered "n / total", and
+ * the last page ends the claims.
+ */
 function expectComplete(pages: string[], articles: number, perArticle: number): void {
   const text = pages.join(" ");
   for (let article = 0; article < articles; article++) {
     for (let index = 0; index < perArticle; index++) {
-      expect(text.split(`claim-a${article}-c${index}`).length - 1, `claim-a${article}-c${index}`).toBeGreaterThanOrEqual(2);
+      expect(
+        text.split(`claim-a${article}-c${index}`).length - 1,
+        `claim-a${article}-c${index}`,
+      ).toBeGreaterThanOrEqual(2);
     }
   }
-  for (const [index, page] of pages.entries()) expect(page).toMatch(new RegExp(`\\b${index + 1} ?/ ?${pages.length}\\b`));
+  for (const [index, page] of pages.entries())
+    expect(page).toMatch(new RegExp(`\\b${index + 1} ?/ ?${pages.length}\\b`));
   expect(pages.at(-1)).toContain(`claim-a${articles - 1}-c${perArticle - 1}`);
   expect(text).toContain("نیروهای مقاومت");
   expect(text).toContain("𠀀");
@@ -99,11 +137,17 @@ function expectComplete(pages: string[], articles: number, perArticle: number): 
 
 describe("PDF report", () => {
   it("is a PDF of the demo comparison whose text holds the Persian name and the curly-quoted phrases", async () => {
-    const token = (await api("POST", "/api/v1/tokens", { json: { email: "editor@example.org", password: "parallax-demo" } })).body.token as string;
-    const response = await fetch(`${baseUrl()}/api/v1/projects/${DEMO_PROJECT.id}/export?format=pdf`, { headers: { authorization: `Bearer ${token}` } });
+    const token = (
+      await api("POST", "/api/v1/tokens", { json: { email: "editor@example.org", password: "parallax-demo" } })
+    ).body.token as string;
+    const response = await fetch(`${baseUrl()}/api/v1/projects/${DEMO_PROJECT.id}/export?format=pdf`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toMatch(/filename="afghan-resistance-summer-2021-\d{4}-\d{2}-\d{2}-report\.pdf"/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /filename="afghan-resistance-summer-2021-\d{4}-\d{2}-\d{2}-report\.pdf"/,
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
 
@@ -116,32 +160,55 @@ describe("PDF report", () => {
     expect(text).toMatch(/according to\s+Newsweek/);
   });
 
-  it("writes Cyrillic, Greek, Hebrew and Turkish as they are, not as empty boxes, and copies out as written", async () => {
-    const team = await createProjectWithTeam("Scripts");
-    const quotes = ["Вооружённые силы Украины освободили Херсон", "Οι ένοπλοι πολίτες", "הצבא הודיע", "Türkiye’de iğne"];
-    const text = quotes.join(". ");
-    const article = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Херсон: три версии", text, sourceName: "Новая газета" } })).body;
-    for (const quote of quotes) {
-      const start = text.indexOf(quote);
-      const created = await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.editor.token, json: { start, end: start + quote.length, exact: quote, tags: ["factual claim"] } });
-      expect(created.status).toBe(201);
-    }
-    const noted = await api("PATCH", `/api/v1/sources/${article.source.id}`, { token: team.editor.token, json: { notes: "Независимая газета, закрыта в 2022" } });
-    expect(noted.status).toBe(200);
-    // Twice: a report's text layer must not depend on the reports made before it in the same server.
-    await exportPdf(team.id, team.editor.token);
-    const bytes = await exportPdf(team.id, team.editor.token);
-    const shown = pdfText(bytes);
-    // A character the fonts lack would be drawn as an empty box and copy out as something else.
-    for (const words of ["Херсон: три версии", "Новая газета", "Независимая газета, закрыта в 2022", ...quotes]) expect(shown).toContain(words);
-    expect(shown).toContain(": 1 article, 4 annotated claims, 0 events.");
-  });
+  it(
+    "writes Cyrillic, Greek, Hebrew and Turkish as they " + "are, not as empty boxes, and copies out as written",
+    async () => {
+      const team = await createProjectWithTeam("Scripts");
+      const quotes = [
+        "Вооружённые силы Украины освободили Херсон",
+        "Οι ένοπλοι πολίτες",
+        "הצבא הודיע",
+        "Türkiye’de iğne",
+      ];
+      const text = quotes.join(". ");
+      const article = (
+        await api("POST", `/api/v1/projects/${team.id}/articles`, {
+          token: team.editor.token,
+          json: { title: "Херсон: три версии", text, sourceName: "Новая газета" },
+        })
+      ).body;
+      for (const quote of quotes) {
+        const start = text.indexOf(quote);
+        const created = await api("POST", `/api/v1/articles/${article.id}/annotations`, {
+          token: team.editor.token,
+          json: { start, end: start + quote.length, exact: quote, tags: ["factual claim"] },
+        });
+        expect(created.status).toBe(201);
+      }
+      const noted = await api("PATCH", `/api/v1/sources/${article.source.id}`, {
+        token: team.editor.token,
+        json: { notes: "Независимая газета, закрыта в 2022" },
+      });
+      expect(noted.status).toBe(200);
+      // Twice: a report's text layer must not depend on the reports made before it in the same server.
+      await exportPdf(team.id, team.editor.token);
+      const bytes = await exportPdf(team.id, team.editor.token);
+      const shown = pdfText(bytes);
+      // A character the fonts lack would be drawn as an empty box and copy out as something else.
+      for (const words of ["Херсон: три версии", "Новая газета", "Независимая газета, закрыта в 2022", ...quotes])
+        expect(shown).toContain(words);
+      expect(shown).toContain(": 1 article, 4 annotated claims, 0 events.");
+    },
+  );
 
-  it("prints 150 claims of one article about one event, breaking the pages inside the event and the article", async () => {
-    const pages = await reportOf(1, 150, 1);
-    expectComplete(pages, 1, 150);
-    expect(pages.length).toBeGreaterThan(10);
-  });
+  it(
+    "prints 150 claims of one article about one event, " + "breaking the pages inside the event and the article",
+    async () => {
+      const pages = await reportOf(1, 150, 1);
+      expectComplete(pages, 1, 150);
+      expect(pages.length).toBeGreaterThan(10);
+    },
+  );
 
   it("prints 1,000 claims over 20 articles and 100 events", async () => {
     const pages = await reportOf(20, 50, 100);

@@ -12,7 +12,12 @@ describe("projects", () => {
       json: { name: "Election week", description: "Who said what" },
     });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ id: expect.any(String), name: "Election week", role: "EDITOR", articleCount: 0 });
+    expect(response.body).toMatchObject({
+      id: expect.any(String),
+      name: "Election week",
+      role: "EDITOR",
+      articleCount: 0,
+    });
     const membership = await db().membership.findUniqueOrThrow({
       where: { projectId_userId: { projectId: response.body.id, userId: user.id } },
     });
@@ -29,12 +34,16 @@ describe("projects", () => {
     expect(listA.body.items.map((project: { id: string }) => project.id)).toEqual([a.id]);
     expect(listA.body.items[0]).toMatchObject({ role: "VIEWER", name: "Desk A" });
     expect((await api("GET", `/api/v1/projects/${b.id}`, { token: a.editor.token })).status).toBe(404);
-    expect((await api("GET", `/api/v1/projects/${b.id}`, { token: b.reviewer.token })).body).toMatchObject({ role: "REVIEWER" });
+    expect((await api("GET", `/api/v1/projects/${b.id}`, { token: b.reviewer.token })).body).toMatchObject({
+      role: "REVIEWER",
+    });
 
     const adminList = await api("GET", "/api/v1/projects?limit=200", { token: a.admin.token });
     const ids = adminList.body.items.map((project: { id: string }) => project.id);
     expect(ids).toEqual(expect.arrayContaining([a.id, b.id]));
-    expect((await api("GET", `/api/v1/projects/${b.id}`, { token: a.admin.token })).body).toMatchObject({ role: "EDITOR" });
+    expect((await api("GET", `/api/v1/projects/${b.id}`, { token: a.admin.token })).body).toMatchObject({
+      role: "EDITOR",
+    });
   });
 
   it("refuses bad input and creates nothing", async () => {
@@ -65,13 +74,39 @@ describe("projects", () => {
   it("deletes a project (editors only): it leaves every list, and it and everything in it answer 404", async () => {
     const team = await createProjectWithTeam("Desk to delete");
     const text = "The ministry said 40 villages were retaken.";
-    const article = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Doomed", text, sourceName: "Kabul Times" } })).body;
-    const annotation = (await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.reviewer.token, json: { start: 18, end: 42, exact: "40 villages were retaken", tags: ["statistic"] } })).body;
-    const event = (await api("POST", `/api/v1/projects/${team.id}/events`, { token: team.editor.token, json: { title: "Villages retaken" } })).body;
-    const link = (await api("POST", `/api/v1/events/${event.id}/links`, { token: team.reviewer.token, json: { annotationId: annotation.id, stance: "ASSERTS" } })).body;
-    const comment = (await api("POST", `/api/v1/annotations/${annotation.id}/comments`, { token: team.reviewer.token, json: { text: "Source?" } })).body;
+    const article = (
+      await api("POST", `/api/v1/projects/${team.id}/articles`, {
+        token: team.editor.token,
+        json: { title: "Doomed", text, sourceName: "Kabul Times" },
+      })
+    ).body;
+    const annotation = (
+      await api("POST", `/api/v1/articles/${article.id}/annotations`, {
+        token: team.reviewer.token,
+        json: { start: 18, end: 42, exact: "40 villages were retaken", tags: ["statistic"] },
+      })
+    ).body;
+    const event = (
+      await api("POST", `/api/v1/projects/${team.id}/events`, {
+        token: team.editor.token,
+        json: { title: "Villages retaken" },
+      })
+    ).body;
+    const link = (
+      await api("POST", `/api/v1/events/${event.id}/links`, {
+        token: team.reviewer.token,
+        json: { annotationId: annotation.id, stance: "ASSERTS" },
+      })
+    ).body;
+    const comment = (
+      await api("POST", `/api/v1/annotations/${annotation.id}/comments`, {
+        token: team.reviewer.token,
+        json: { text: "Source?" },
+      })
+    ).body;
     const tag = (await api("GET", `/api/v1/projects/${team.id}/tags`, { token: team.editor.token })).body.items[0];
-    for (const id of [article.id, annotation.id, event.id, link.id, comment.id, tag.id]) expect(id).toEqual(expect.any(String));
+    for (const id of [article.id, annotation.id, event.id, link.id, comment.id, tag.id])
+      expect(id).toEqual(expect.any(String));
 
     expect((await api("DELETE", `/api/v1/projects/${team.id}`, { token: team.viewer.token })).status).toBe(403);
     expect((await api("DELETE", `/api/v1/projects/${team.id}`, { token: team.reviewer.token })).status).toBe(403);
@@ -80,7 +115,9 @@ describe("projects", () => {
 
     const deleted = await api("DELETE", `/api/v1/projects/${team.id}`, { token: team.editor.token });
     expect(deleted.status).toBe(204);
-    expect(await db().auditEntry.count({ where: { projectId: team.id, action: "project.delete", actorId: team.editor.id } })).toBe(1);
+    expect(
+      await db().auditEntry.count({ where: { projectId: team.id, action: "project.delete", actorId: team.editor.id } }),
+    ).toBe(1);
 
     for (const caller of [team.editor, team.viewer, team.admin]) {
       const listed = await api("GET", "/api/v1/projects?limit=200", { token: caller.token });
@@ -101,7 +138,11 @@ describe("projects", () => {
         `/api/v1/sources/${article.source.id}`,
       ]) {
         const answer = await api("GET", path, { token: caller.token });
-        expect({ path, status: answer.status, code: errorCode(answer) }).toEqual({ path, status: 404, code: "not_found" });
+        expect({ path, status: answer.status, code: errorCode(answer) }).toEqual({
+          path,
+          status: 404,
+          code: "not_found",
+        });
       }
     }
     const before = await countRows();

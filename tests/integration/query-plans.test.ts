@@ -8,7 +8,15 @@ import { requireProjectPermission } from "@/lib/permissions";
 import { CANDIDATES_PER_KIND, searchStatement } from "@/lib/search";
 import { api } from "../support/api";
 import { createProjectWithTeam, type TestProject } from "../support/factories";
-import { indexesRead, type PlanNode, planNodes, planOf, planText, refreshStatistics, seqScannedTables } from "../support/explain";
+import {
+  indexesRead,
+  type PlanNode,
+  planNodes,
+  planOf,
+  planText,
+  refreshStatistics,
+  seqScannedTables,
+} from "../support/explain";
 
 /*
  * The project-wide queries and those about one article read what they need
@@ -31,32 +39,49 @@ beforeAll(async () => {
     await db().$queryRaw<{ id: string }[]>`
       INSERT INTO articles (id, project_id, created_by_id, updated_at, title, text, text_length)
       SELECT gen_random_uuid(), ${team.id}::uuid, ${team.editor.id}::uuid, now(), 'Report ' || n, body, length(body)
-      FROM generate_series(1, ${ARTICLES}) AS n, format('Report number %s: the ministry spoke of the valley.', n) AS body
+      FROM generate_series(1, ${ARTICLES}) AS n, format('Report number %s: the ministry spoke of the valley.', n) AS
+        body
       RETURNING id`
   ).map((row) => row.id);
   await db().$executeRaw`
-    INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note, status, revision, updated_at)
-    SELECT gen_random_uuid(), ${team.id}::uuid, r.id, CASE WHEN n % 2 = 0 THEN ${team.editor.id}::uuid ELSE ${team.reviewer.id}::uuid END,
-           0, 6, 'Report', '', '', 'The ministry''s figure ' || n, (ARRAY['DRAFT', 'APPROVED', 'REJECTED', 'SUBMITTED'])[n % 4 + 1]::"AnnotationStatus", 1, now()
+    INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note, status,
+      revision, updated_at)
+    SELECT gen_random_uuid(), ${team.id}::uuid, r.id, CASE WHEN n % 2 = 0 THEN ${team.editor.id}::uuid
+      ELSE ${team.reviewer.id}::uuid END,
+           0, 6, 'Report', '', '', 'The ministry''s figure ' || n, (ARRAY['DRAFT', 'APPROVED', 'REJECTED',
+             'SUBMITTED'])[n % 4 + 1]::"AnnotationStatus", 1, now()
     FROM articles r, generate_series(1, ${PER_ARTICLE}) AS n WHERE r.project_id = ${team.id}::uuid`;
   await db().$executeRaw`
     INSERT INTO events (id, project_id, title, date_start, created_by_id, updated_at)
-    SELECT gen_random_uuid(), ${team.id}::uuid, 'Event ' || n, CASE WHEN n % 7 = 0 THEN NULL ELSE DATE '2021-08-01' + n % 40 END, ${team.editor.id}::uuid, now()
+    SELECT gen_random_uuid(), ${team.id}::uuid, 'Event ' || n, CASE WHEN n % 7 = 0 THEN NULL
+      ELSE DATE '2021-08-01' + n % 40 END, ${team.editor.id}::uuid, now()
     FROM generate_series(1, ${EVENTS}) AS n`;
   await db().$executeRaw`
-    WITH numbered AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM annotations WHERE project_id = ${team.id}::uuid),
-         event_numbers AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM events WHERE project_id = ${team.id}::uuid)
+    WITH numbered AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM annotations
+      WHERE project_id = ${team.id}::uuid),
+         event_numbers AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM events
+           WHERE project_id = ${team.id}::uuid)
     INSERT INTO claim_links (id, annotation_id, event_id, stance, created_by_id, updated_at)
     SELECT gen_random_uuid(), a.id, e.id, 'ASSERTS', ${team.editor.id}::uuid, now()
     FROM numbered a JOIN event_numbers e ON e.n = a.n % ${EVENTS} + 1 WHERE a.n % 2 = 0`;
   await db().$executeRaw`
     INSERT INTO comments (id, annotation_id, author_id, text, updated_at)
-    SELECT gen_random_uuid(), id, author_id, 'Ask the ministry again.', now() FROM annotations WHERE project_id = ${team.id}::uuid AND start = 0 AND note LIKE '%0'`;
+    SELECT gen_random_uuid(), id, author_id, 'Ask the ministry again.', now() FROM annotations
+      WHERE project_id = ${team.id}::uuid AND start = 0 AND note LIKE '%0'`;
   // The history of it all: an entry per annotation.
   await db().$executeRaw`
     INSERT INTO audit_entries (id, project_id, actor_id, action, entity_type, entity_id, created_at)
-    SELECT gen_random_uuid(), ${team.id}::uuid, author_id, 'annotation.create', 'Annotation', id::text, now() FROM annotations WHERE project_id = ${team.id}::uuid`;
-  await refreshStatistics("articles", "annotations", "annotation_tags", "comments", "events", "claim_links", "audit_entries");
+    SELECT gen_random_uuid(), ${team.id}::uuid, author_id, 'annotation.create', 'Annotation', id::text, now()
+      FROM annotations WHERE project_id = ${team.id}::uuid`;
+  await refreshStatistics(
+    "articles",
+    "annotations",
+    "annotation_tags",
+    "comments",
+    "events",
+    "claim_links",
+    "audit_entries",
+  );
 }, 120_000);
 
 async function editorAccess() {
@@ -64,39 +89,54 @@ async function editorAccess() {
 }
 
 describe("query plans", () => {
-  it("lists a page of events from its index, counting the links of that page's events only, from indexes alone", async () => {
-    const reviewerAccess = await requireProjectPermission(team.reviewer.actor, team.id, "annotation.read");
-    for (const [actor, access] of [[team.editor.actor, await editorAccess()], [team.reviewer.actor, reviewerAccess]] as const) {
-      const statement = eventsPageStatement(actor, access, { needle: null, afterId: null, limit: 50 });
-      const plan = await planOf(statement);
-      const message = await planText(statement);
-      expect(indexesRead(plan), message).toContain("events_list_order_idx");
-      expect(seqScannedTables(plan), message).toEqual([]);
-      // Neither a link's row nor an annotation's (wide, scattered) is read to count: an event may have thousands of links.
-      const linkReads = planNodes(plan).filter((node) => node["Relation Name"] === "claim_links" || node["Relation Name"] === "annotations");
-      expect(linkReads.map((node) => `${node["Node Type"]} ${node["Index Name"]}`).sort(), message).toEqual([
-        "Index Only Scan annotations_claim_state_idx",
-        "Index Only Scan claim_links_event_id_annotation_id_idx",
-      ]);
-    }
+  it(
+    "lists a page of events from its index, counting the " + "links of that page's events only, from indexes alone",
+    async () => {
+      const reviewerAccess = await requireProjectPermission(team.reviewer.actor, team.id, "annotation.read");
+      for (const [actor, access] of [
+        [team.editor.actor, await editorAccess()],
+        [team.reviewer.actor, reviewerAccess],
+      ] as const) {
+        const statement = eventsPageStatement(actor, access, { needle: null, afterId: null, limit: 50 });
+        const plan = await planOf(statement);
+        const message = await planText(statement);
+        expect(indexesRead(plan), message).toContain("events_list_order_idx");
+        expect(seqScannedTables(plan), message).toEqual([]);
+        // Neither a link's row nor an annotation's (wide, scattered) is read to count: an event may have thousands of
+        // links.
+        const linkReads = planNodes(plan).filter(
+          (node) => node["Relation Name"] === "claim_links" || node["Relation Name"] === "annotations",
+        );
+        expect(linkReads.map((node) => `${node["Node Type"]} ${node["Index Name"]}`).sort(), message).toEqual([
+          "Index Only Scan annotations_claim_state_idx",
+          "Index Only Scan claim_links_event_id_annotation_id_idx",
+        ]);
+      }
 
-    // The pages, in the index's order, are the whole list once; the counts are the visible, not rejected claims'.
-    const seen: { id: string; date: string | null; title: string; linkCount: number }[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: any = await api("GET", `/api/v1/projects/${team.id}/events?limit=50${cursor ? `&cursor=${cursor}` : ""}`, { token: team.reviewer.token });
-      expect(page.status).toBe(200);
-      seen.push(...page.body.items);
-      cursor = page.body.nextCursor;
-    } while (cursor);
-    expect(seen).toHaveLength(EVENTS);
-    const order = (event: (typeof seen)[number]) => `${event.date ?? "9999-99-99"} ${event.title.toLowerCase().padEnd(20)} ${event.id}`;
-    expect(seen.map(order)).toEqual(seen.map(order).sort());
-    const [{ visible }] = await db().$queryRaw<[{ visible: number }]>`
+      // The pages, in the index's order, are the whole list once; the counts are the visible, not rejected claims'.
+      const seen: { id: string; date: string | null; title: string; linkCount: number }[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: any = await api(
+          "GET",
+          `/api/v1/projects/${team.id}/events?limit=50${cursor ? `&cursor=${cursor}` : ""}`,
+          { token: team.reviewer.token },
+        );
+        expect(page.status).toBe(200);
+        seen.push(...page.body.items);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      expect(seen).toHaveLength(EVENTS);
+      const order = (event: (typeof seen)[number]) =>
+        `${event.date ?? "9999-99-99"} ${event.title.toLowerCase().padEnd(20)} ${event.id}`;
+      expect(seen.map(order)).toEqual(seen.map(order).sort());
+      const [{ visible }] = await db().$queryRaw<[{ visible: number }]>`
       SELECT count(*)::int AS visible FROM claim_links l JOIN annotations a ON a.id = l.annotation_id
-      WHERE a.project_id = ${team.id}::uuid AND a.status <> 'REJECTED' AND (a.author_id = ${team.reviewer.id}::uuid OR a.status = 'APPROVED')`;
-    expect(seen.reduce((sum, event) => sum + event.linkCount, 0)).toBe(visible);
-  });
+      WHERE a.project_id = ${team.id}::uuid AND a.status <> 'REJECTED' AND (a.author_id = ${team.reviewer.id}::uuid
+        OR a.status = 'APPROVED')`;
+      expect(seen.reduce((sum, event) => sum + event.linkCount, 0)).toBe(visible);
+    },
+  );
 
   it("looks up an article's links, and the compared articles' links, by their annotations", async () => {
     const access = await editorAccess();
@@ -107,7 +147,10 @@ describe("query plans", () => {
       const plan = await planOf(statement);
       const message = await planText(statement);
       expect(indexesRead(plan), message).toContain("claim_links_annotation_id_event_id_key");
-      expect(seqScannedTables(plan).filter((table) => table === "claim_links" || table === "annotations"), message).toEqual([]);
+      expect(
+        seqScannedTables(plan).filter((table) => table === "claim_links" || table === "annotations"),
+        message,
+      ).toEqual([]);
     }
   });
 
@@ -117,14 +160,25 @@ describe("query plans", () => {
     const plan = await planOf(statement);
     const message = await planText(statement);
     // Below the sort by rank, every read of matches is cut by a LIMIT of its own first.
-    const ranking = planNodes(plan).find((node) => node["Node Type"] === "Sort" && node["Sort Key"]?.some((key) => key.includes("ts_rank")));
+    const ranking = planNodes(plan).find(
+      (node) => node["Node Type"] === "Sort" && node["Sort Key"]?.some((key) => key.includes("ts_rank")),
+    );
     expect(ranking, message).toBeDefined();
     const uncut = (node: PlanNode): string[] =>
-      node["Node Type"] === "Limit" ? [] : [...(node["Relation Name"] && ["annotations", "comments", "articles"].includes(node["Relation Name"]) ? [node["Relation Name"]] : []), ...(node.Plans ?? []).flatMap(uncut)];
+      node["Node Type"] === "Limit"
+        ? []
+        : [
+            ...(node["Relation Name"] && ["annotations", "comments", "articles"].includes(node["Relation Name"])
+              ? [node["Relation Name"]]
+              : []),
+            ...(node.Plans ?? []).flatMap(uncut),
+          ];
     expect(uncut(ranking!), message).toEqual([]);
     expect(PER_ARTICLE * ARTICLES).toBeGreaterThan(CANDIDATES_PER_KIND);
 
-    const found = await api("GET", `/api/v1/projects/${team.id}/search?q=ministry&limit=100`, { token: team.editor.token });
+    const found = await api("GET", `/api/v1/projects/${team.id}/search?q=ministry&limit=100`, {
+      token: team.editor.token,
+    });
     expect(found.status).toBe(200);
     expect(found.body.items).toHaveLength(100);
     expect(found.body.items.every((hit: { snippet: string }) => hit.snippet.includes("\u0001"))).toBe(true);
@@ -142,20 +196,36 @@ describe("query plans", () => {
       const statement = historyStatement(team.id, filters, 51);
       const plan = await planOf(statement);
       const message = await planText(statement);
-      expect(indexesRead(plan).filter((index) => index.startsWith("audit_entries")), message).toEqual([expect.toBeOneOf([...indexes])]);
+      expect(
+        indexesRead(plan).filter((index) => index.startsWith("audit_entries")),
+        message,
+      ).toEqual([expect.toBeOneOf([...indexes])]);
       expect(seqScannedTables(plan), message).not.toContain("audit_entries");
-      expect(planNodes(plan).some((node) => node["Node Type"] === "Sort"), message).toBe(false);
+      expect(
+        planNodes(plan).some((node) => node["Node Type"] === "Sort"),
+        message,
+      ).toBe(false);
     }
   });
 
   it("reads the coders' spans for the agreement from an index alone, and their tags and links by the spans' ids", async () => {
-    const tagIds = (await db().tag.findMany({ where: { group: { projectId: team.id } }, select: { id: true } })).map((tag) => tag.id);
+    const tagIds = (await db().tag.findMany({ where: { group: { projectId: team.id } }, select: { id: true } })).map(
+      (tag) => tag.id,
+    );
     const statement = agreementSpansStatement([team.editor.id, team.reviewer.id], tagIds, articleIds);
     const plan = await planOf(statement, { analyze: true });
     const message = await planText(statement);
     const annotationReads = planNodes(plan).filter((node) => node["Relation Name"] === "annotations");
-    expect(annotationReads.map((node) => `${node["Node Type"]} ${node["Index Name"]}`), message).toEqual(["Index Only Scan annotations_agreement_idx"]);
-    expect(indexesRead(plan), message).toEqual(expect.arrayContaining(["annotation_tags_pkey", "claim_links_annotation_id_event_id_key"]));
-    expect(seqScannedTables(plan).filter((table) => ["annotations", "annotation_tags", "claim_links"].includes(table)), message).toEqual([]);
+    expect(
+      annotationReads.map((node) => `${node["Node Type"]} ${node["Index Name"]}`),
+      message,
+    ).toEqual(["Index Only Scan annotations_agreement_idx"]);
+    expect(indexesRead(plan), message).toEqual(
+      expect.arrayContaining(["annotation_tags_pkey", "claim_links_annotation_id_event_id_key"]),
+    );
+    expect(
+      seqScannedTables(plan).filter((table) => ["annotations", "annotation_tags", "claim_links"].includes(table)),
+      message,
+    ).toEqual([]);
   });
 });

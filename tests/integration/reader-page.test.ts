@@ -15,7 +15,8 @@ const NOTE_MARKER = "reader-page-note";
 
 function largeArticle() {
   let text = "";
-  for (let sentence = 0; text.length < TEXT_LENGTH; sentence++) text += `Officials said dam ${sentence} held at the bend.${sentence % 8 === 7 ? "\n" : " "}`;
+  for (let sentence = 0; text.length < TEXT_LENGTH; sentence++)
+    text += `Officials said dam ${sentence} held at the bend.${sentence % 8 === 7 ? "\n" : " "}`;
   text = text.slice(0, TEXT_LENGTH).trimEnd();
   const step = Math.floor(text.length / ANNOTATIONS);
   const annotations = Array.from({ length: ANNOTATIONS }, (_, index) => {
@@ -39,7 +40,11 @@ function largeArticle() {
     version: 1,
     codebook: [],
     articles: [{ id: "a", title: "A long report", text, source: "Outlet", publishedAt: "2021-08-20" }],
-    events: Array.from({ length: 40 }, (_, index) => ({ id: `e${index}`, title: `Event ${index + 1}`, date: "2021-08-19" })),
+    events: Array.from({ length: 40 }, (_, index) => ({
+      id: `e${index}`,
+      title: `Event ${index + 1}`,
+      date: "2021-08-19",
+    })),
     annotations,
   };
 }
@@ -49,9 +54,13 @@ let articleId: string;
 
 beforeAll(async () => {
   team = await createProjectWithTeam("Reader page");
-  const imported = await api("POST", `/api/v1/projects/${team.id}/import`, { token: team.editor.token, json: largeArticle() });
+  const imported = await api("POST", `/api/v1/projects/${team.id}/import`, {
+    token: team.editor.token,
+    json: largeArticle(),
+  });
   expect(imported.status, JSON.stringify(imported.body).slice(0, 500)).toBe(201);
-  articleId = (await api("GET", `/api/v1/projects/${team.id}/articles?limit=1`, { token: team.editor.token })).body.items[0].id;
+  articleId = (await api("GET", `/api/v1/projects/${team.id}/articles?limit=1`, { token: team.editor.token })).body
+    .items[0].id;
 }, 120_000);
 
 describe("the article page of 5,000 annotations", () => {

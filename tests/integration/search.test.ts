@@ -11,77 +11,165 @@ describe("full-text search", () => {
   it("finds annotations, comments and articles by words, Persian included, with filters and blind coding", async () => {
     const team = await createProjectWithTeam("Search");
     const text = "Resistance fighters retook Banu district. آسواکا reported casualties near the river.";
-    const article = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Baghlan report", text, sourceName: "Asvaka" } })).body;
+    const article = (
+      await api("POST", `/api/v1/projects/${team.id}/articles`, {
+        token: team.editor.token,
+        json: { title: "Baghlan report", text, sourceName: "Asvaka" },
+      })
+    ).body;
     const quote = "آسواکا reported casualties";
-    const reviewers = (await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.reviewer.token, json: { start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, exact: quote, tags: ["quote/attribution"], note: "Check the casualty figure" } })).body;
-    const editors = (await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.editor.token, json: { start: 0, end: 40, exact: text.slice(0, 40), tags: ["factual claim"] } })).body;
-    await api("POST", `/api/v1/annotations/${editors.id}/comments`, { token: team.editor.token, json: { text: "The ministry denies the district fell." } });
+    const reviewers = (
+      await api("POST", `/api/v1/articles/${article.id}/annotations`, {
+        token: team.reviewer.token,
+        json: {
+          start: text.indexOf(quote),
+          end: text.indexOf(quote) + quote.length,
+          exact: quote,
+          tags: ["quote/attribution"],
+          note: "Check the casualty figure",
+        },
+      })
+    ).body;
+    const editors = (
+      await api("POST", `/api/v1/articles/${article.id}/annotations`, {
+        token: team.editor.token,
+        json: { start: 0, end: 40, exact: text.slice(0, 40), tags: ["factual claim"] },
+      })
+    ).body;
+    await api("POST", `/api/v1/annotations/${editors.id}/comments`, {
+      token: team.editor.token,
+      json: { text: "The ministry denies the district fell." },
+    });
 
-    const search = async (query: string, token = team.editor.token) => (await api("GET", `/api/v1/projects/${team.id}/search?${query}`, { token })).body.items as any[];
+    const search = async (query: string, token = team.editor.token) =>
+      (await api("GET", `/api/v1/projects/${team.id}/search?${query}`, { token })).body.items as any[];
     const persian = await search(`q=${encodeURIComponent("آسواکا")}`);
     expect(persian.map((hit) => hit.kind).sort()).toEqual(["annotation", "article"]);
     const hit = persian.find((candidate) => candidate.kind === "annotation");
-    expect(hit).toMatchObject({ annotationId: reviewers.id, articleId: article.id, source: "Asvaka", exact: quote, author: { id: team.reviewer.id, name: team.reviewer.actor.name }, status: "DRAFT" });
-    expect(persian.find((candidate) => candidate.kind === "article")).toMatchObject({ author: null, status: null, annotationId: null });
+    expect(hit).toMatchObject({
+      annotationId: reviewers.id,
+      articleId: article.id,
+      source: "Asvaka",
+      exact: quote,
+      author: { id: team.reviewer.id, name: team.reviewer.actor.name },
+      status: "DRAFT",
+    });
+    expect(persian.find((candidate) => candidate.kind === "article")).toMatchObject({
+      author: null,
+      status: null,
+      annotationId: null,
+    });
     // The whole quote, its matched word marked; the note only when it matched too.
     expect(hit.snippet).toBe("“\u0001آسواکا\u0002 reported casualties”");
     const both = (await search("q=casualties%20or%20casualty")).find((candidate) => candidate.kind === "annotation");
     expect(both.snippet).toBe("“آسواکا reported \u0001casualties\u0002” — Check the \u0001casualty\u0002 figure");
 
     // A quote of some twenty words is shown whole, not cut around the match.
-    const long = "the Indian outlet Republic World reported that Pol-e-Hesar had been freed from Taliban control after days of fighting in the north";
-    const longArticle = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Long quote", text: long } })).body;
-    await api("POST", `/api/v1/articles/${longArticle.id}/annotations`, { token: team.editor.token, json: { start: 0, end: long.length, exact: long } });
+    const long =
+      "the Indian outlet Republic World reported that Pol-e-Hesar had been freed from Taliban control after days of " +
+      "fighting in the north";
+    const longArticle = (
+      await api("POST", `/api/v1/projects/${team.id}/articles`, {
+        token: team.editor.token,
+        json: { title: "Long quote", text: long },
+      })
+    ).body;
+    await api("POST", `/api/v1/articles/${longArticle.id}/annotations`, {
+      token: team.editor.token,
+      json: { start: 0, end: long.length, exact: long },
+    });
     const longHit = (await search("q=Taliban")).find((candidate) => candidate.kind === "annotation");
     expect(longHit.snippet).toBe(`“${long.replace("Taliban", "\u0001Taliban\u0002")}”`);
 
     // A comment: by its own author, on the editor's annotation.
-    expect(await search("q=ministry")).toMatchObject([{ kind: "comment", annotationId: editors.id, author: { id: team.editor.id }, status: "DRAFT" }]);
+    expect(await search("q=ministry")).toMatchObject([
+      { kind: "comment", annotationId: editors.id, author: { id: team.editor.id }, status: "DRAFT" },
+    ]);
     expect((await search("q=casualty")).map((candidate) => candidate.kind)).toEqual(["annotation"]);
-    expect((await search("q=district&tag=factual%20claim")).map((candidate) => candidate.kind).sort()).toEqual(["annotation", "comment"]);
+    expect((await search("q=district&tag=factual%20claim")).map((candidate) => candidate.kind).sort()).toEqual([
+      "annotation",
+      "comment",
+    ]);
     expect(await search("q=district&status=APPROVED")).toEqual([]);
     expect((await search("q=Banu&source=Other")).length).toBe(0);
     // The outlet in any case, as the article list takes it.
-    expect((await search("q=Banu&source=asvaka")).map((candidate) => candidate.kind).sort()).toEqual(["annotation", "article"]);
+    expect((await search("q=Banu&source=asvaka")).map((candidate) => candidate.kind).sort()).toEqual([
+      "annotation",
+      "article",
+    ]);
     // Blind coding: the reviewer finds their own annotation and the article, not the editor's draft or its comment.
     expect((await search("q=district", team.reviewer.token)).map((candidate) => candidate.kind)).toEqual(["article"]);
 
     // An excluded word narrows a search; alone it would list everything without it, with nothing to show.
-    expect((await search("q=district%20-ministry")).map((candidate) => candidate.kind).sort()).toEqual(["annotation", "article"]);
+    expect((await search("q=district%20-ministry")).map((candidate) => candidate.kind).sort()).toEqual([
+      "annotation",
+      "article",
+    ]);
     for (const onlyExcluded of ["-ministry", "-ministry%20-district", '-"the%20ministry"']) {
-      const refused = await api("GET", `/api/v1/projects/${team.id}/search?q=${onlyExcluded}`, { token: team.editor.token });
+      const refused = await api("GET", `/api/v1/projects/${team.id}/search?q=${onlyExcluded}`, {
+        token: team.editor.token,
+      });
       expect(refused.status).toBe(422);
-      expect(refused.body.error.details.issues).toEqual([{ path: "q", message: expect.stringContaining("excluded words") }]);
+      expect(refused.body.error.details.issues).toEqual([
+        { path: "q", message: expect.stringContaining("excluded words") },
+      ]);
     }
     expect((await api("GET", `/api/v1/projects/${team.id}/search?q=`, { token: team.editor.token })).status).toBe(422);
-    expect((await api("GET", `/api/v1/projects/${team.id}/search?q=x`, { token: team.outsider.token })).status).toBe(404);
+    expect((await api("GET", `/api/v1/projects/${team.id}/search?q=x`, { token: team.outsider.token })).status).toBe(
+      404,
+    );
   });
 
   it("pages through every hit with nextCursor, equal ranks in the same order on every page", async () => {
     const team = await createProjectWithTeam("Search pages");
     const text = Array.from({ length: 7 }, (_, index) => `Sentence ${index} mentions the river.`).join("\n");
-    const article = (await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "River", text } })).body;
+    const article = (
+      await api("POST", `/api/v1/projects/${team.id}/articles`, {
+        token: team.editor.token,
+        json: { title: "River", text },
+      })
+    ).body;
     for (const line of text.split("\n")) {
       const start = text.indexOf(line);
-      await api("POST", `/api/v1/articles/${article.id}/annotations`, { token: team.editor.token, json: { start, end: start + line.length, exact: line } });
+      await api("POST", `/api/v1/articles/${article.id}/annotations`, {
+        token: team.editor.token,
+        json: { start, end: start + line.length, exact: line },
+      });
     }
     const path = `/api/v1/projects/${team.id}/search?q=river`;
     const all = (await api("GET", `${path}&limit=100`, { token: team.editor.token })).body;
     expect(all.items).toHaveLength(8); // seven annotations, one article
     expect(all.nextCursor).toBeNull();
-    expect(Object.keys(all.items[0]).sort()).toEqual(["annotationId", "articleId", "articleTitle", "author", "exact", "kind", "rank", "snippet", "source", "status"]);
+    expect(Object.keys(all.items[0]).sort()).toEqual([
+      "annotationId",
+      "articleId",
+      "articleTitle",
+      "author",
+      "exact",
+      "kind",
+      "rank",
+      "snippet",
+      "source",
+      "status",
+    ]);
 
     const paged: unknown[] = [];
     let cursor: string | null = null;
     do {
-      const page: any = (await api("GET", `${path}&limit=3${cursor ? `&cursor=${cursor}` : ""}`, { token: team.editor.token })).body;
+      const page: any = (
+        await api("GET", `${path}&limit=3${cursor ? `&cursor=${cursor}` : ""}`, { token: team.editor.token })
+      ).body;
       expect(page.items.length).toBeLessThanOrEqual(3);
       paged.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
     expect(paged).toEqual(all.items);
 
-    for (const bad of ["nonsense", Buffer.from(article.id).toString("base64url"), Buffer.from("offset:-1").toString("base64url")]) {
+    for (const bad of [
+      "nonsense",
+      Buffer.from(article.id).toString("base64url"),
+      Buffer.from("offset:-1").toString("base64url"),
+    ]) {
       const refused = await api("GET", `${path}&cursor=${bad}`, { token: team.editor.token });
       expect(refused.status).toBe(400);
       expect(refused.body.error.message).toContain("Invalid cursor");
@@ -102,81 +190,173 @@ function wordsText(length: number, salt: number): string {
 }
 
 describe("search at size", () => {
-  it("finds words in ten articles of a million characters through the full-text indexes, parsing no stored text again", async () => {
-    const team = await createProjectWithTeam("Search at size");
-    const MILLION = 1_000_000;
-    const ids: string[] = [];
-    for (let index = 0; index < 10; index++) {
-      const base = wordsText(MILLION, index);
-      // The fourth article has a rare word in its middle and another as its very last word.
-      const text = index === 3 ? `${base.slice(0, MILLION / 2)} needle ${base.slice(MILLION / 2 + 8, MILLION - 7)} finale` : base;
-      const created = await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: `Long report ${index}`, text } });
-      expect(created.status).toBe(201);
-      ids.push(created.body.id);
-    }
-    // Two thousand short reports, each with an annotation and a comment (written straight into the tables: the
-    // plan is what matters here): a newsroom's project of some size, where a rare word is best found through the indexes.
-    await db().$executeRaw`
+  it(
+    "finds words in ten articles of a million characters through the full-text indexes, parsing no stored text " +
+      "again",
+    async () => {
+      const team = await createProjectWithTeam("Search at size");
+      const MILLION = 1_000_000;
+      const ids: string[] = [];
+      for (let index = 0; index < 10; index++) {
+        const base = wordsText(MILLION, index);
+        // The fourth article has a rare word in its middle and another as its very last word.
+        const text =
+          index === 3
+            ? `${base.slice(0, MILLION / 2)} needle ${base.slice(MILLION / 2 + 8, MILLION - 7)} finale`
+            : base;
+        const created = await api("POST", `/api/v1/projects/${team.id}/articles`, {
+          token: team.editor.token,
+          json: { title: `Long report ${index}`, text },
+        });
+        expect(created.status).toBe(201);
+        ids.push(created.body.id);
+      }
+      // Two thousand short reports, each with an annotation and a comment (written straight into the tables: the
+      // plan is what matters here): a newsroom's project of some size, where a rare word is best found through the
+      // indexes.
+      await db().$executeRaw`
       WITH brief AS (
         INSERT INTO articles (id, project_id, created_by_id, updated_at, title, text, text_length)
         SELECT gen_random_uuid(), ${team.id}::uuid, ${team.editor.id}::uuid, now(), 'Brief ' || n, brief, length(brief)
         FROM generate_series(1, 2000) AS n, format('Brief number %s about the valley.', n) AS brief RETURNING id, text
       ), claim AS (
-        INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, revision, updated_at)
-        SELECT gen_random_uuid(), ${team.id}::uuid, id, ${team.editor.id}::uuid, 0, length(text), text, '', '', 1, now() FROM brief RETURNING id
+        INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, revision,
+          updated_at)
+        SELECT gen_random_uuid(), ${team.id}::uuid, id, ${team.editor.id}::uuid, 0, length(text), text, '', '', 1, now()
+          FROM brief RETURNING id
       )
-      INSERT INTO comments (id, annotation_id, author_id, text, updated_at) SELECT gen_random_uuid(), id, ${team.editor.id}::uuid, 'Seen.', now() FROM claim`;
-    const noted = (await api("POST", `/api/v1/articles/${ids[0]}/annotations`, { token: team.editor.token, json: { start: 0, end: 10, exact: wordsText(MILLION, 0).slice(0, 10), note: "The needle is elsewhere" } })).body;
-    await api("POST", `/api/v1/annotations/${noted.id}/comments`, { token: team.editor.token, json: { text: "No needle here either" } });
+      INSERT INTO comments (id, annotation_id, author_id, text, updated_at)
+        SELECT gen_random_uuid(), id, ${team.editor.id}::uuid, 'Seen.', now() FROM claim`;
+      const noted = (
+        await api("POST", `/api/v1/articles/${ids[0]}/annotations`, {
+          token: team.editor.token,
+          json: { start: 0, end: 10, exact: wordsText(MILLION, 0).slice(0, 10), note: "The needle is elsewhere" },
+        })
+      ).body;
+      await api("POST", `/api/v1/annotations/${noted.id}/comments`, {
+        token: team.editor.token,
+        json: { text: "No needle here either" },
+      });
 
-    const search = async (q: string) => (await api("GET", `/api/v1/projects/${team.id}/search?q=${encodeURIComponent(q)}`, { token: team.editor.token })).body.items as any[];
-    const needle = await search("needle");
-    expect(needle.map((hit) => [hit.kind, hit.articleId])).toEqual(expect.arrayContaining([["article", ids[3]], ["annotation", ids[0]], ["comment", ids[0]]]));
-    expect(needle.find((hit) => hit.kind === "article").snippet).toContain("\u0001needle\u0002");
-    expect(needle.find((hit) => hit.kind === "annotation").snippet).toContain(" — The \u0001needle\u0002 is elsewhere");
-    expect((await search("finale")).find((hit) => hit.kind === "article")).toMatchObject({ articleId: ids[3], snippet: expect.stringContaining("\u0001finale\u0002") });
+      const search = async (q: string) =>
+        (
+          await api("GET", `/api/v1/projects/${team.id}/search?q=${encodeURIComponent(q)}`, {
+            token: team.editor.token,
+          })
+        ).body.items as any[];
+      const needle = await search("needle");
+      expect(needle.map((hit) => [hit.kind, hit.articleId])).toEqual(
+        expect.arrayContaining([
+          ["article", ids[3]],
+          ["annotation", ids[0]],
+          ["comment", ids[0]],
+        ]),
+      );
+      expect(needle.find((hit) => hit.kind === "article").snippet).toContain("\u0001needle\u0002");
+      expect(needle.find((hit) => hit.kind === "annotation").snippet).toContain(
+        " — The \u0001needle\u0002 is elsewhere",
+      );
+      expect((await search("finale")).find((hit) => hit.kind === "article")).toMatchObject({
+        articleId: ids[3],
+        snippet: expect.stringContaining("\u0001finale\u0002"),
+      });
 
-    // The plan: each kind through its GIN index of stored words. Statistics first, as autovacuum keeps them: VACUUM
-    // gives the planner a GIN index's own (its size in entries and pages), ANALYZE those of the column.
-    await refreshStatistics("articles", "annotations", "comments");
-    const access = await requireProjectPermission(team.editor.actor, team.id, "annotation.read");
-    const plan = await planText(searchStatement(team.editor.actor, access, { q: "needle", limit: 30, offset: 0 }), { verbose: true });
-    for (const index of ["articles_search_idx", "annotations_search_idx", "comments_search_idx"]) expect(plan, plan).toContain(`Bitmap Index Scan on ${index}`);
-    // No article, quote or comment is parsed into words again: only the notes of the page, to tell whether they matched.
-    expect(new Set(plan.match(/\b(?:to_tsvector|search_words)\([^)]*\)/g))).toEqual(new Set(["search_words(a.note)"]));
-  });
+      // The plan: each kind through its GIN index of stored words. Statistics first, as autovacuum keeps them: VACUUM
+      // gives the planner a GIN index's own (its size in entries and pages), ANALYZE those of the column.
+      await refreshStatistics("articles", "annotations", "comments");
+      const access = await requireProjectPermission(team.editor.actor, team.id, "annotation.read");
+      const plan = await planText(searchStatement(team.editor.actor, access, { q: "needle", limit: 30, offset: 0 }), {
+        verbose: true,
+      });
+      for (const index of ["articles_search_idx", "annotations_search_idx", "comments_search_idx"])
+        expect(plan, plan).toContain(`Bitmap Index Scan on ${index}`);
+      // No article, quote or comment is parsed into words again: only the notes of the page, to tell whether they
+      // matched.
+      expect(new Set(plan.match(/\b(?:to_tsvector|search_words)\([^)]*\)/g))).toEqual(
+        new Set(["search_words(a.note)"]),
+      );
+    },
+  );
 
   it("keeps an article whose words are too many for one index entry, searchable from its start", async () => {
     const team = await createProjectWithTeam("Search words limit");
     // 140,000 different Persian-script words: 2 MB of distinct words, over PostgreSQL's 1 MB for one tsvector.
     const letters = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنو";
-    const word = (index: number) => Array.from({ length: 6 }, (_, digit) => letters[Math.floor(index / letters.length ** digit) % letters.length]).join("");
+    const word = (index: number) =>
+      Array.from(
+        { length: 6 },
+        (_, digit) => letters[Math.floor(index / letters.length ** digit) % letters.length],
+      ).join("");
     const text = Array.from({ length: 140_000 }, (_, index) => word(index)).join(" ");
-    const created = await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Many words", text } });
+    const created = await api("POST", `/api/v1/projects/${team.id}/articles`, {
+      token: team.editor.token,
+      json: { title: "Many words", text },
+    });
     expect(created.status).toBe(201);
-    const found = await api("GET", `/api/v1/projects/${team.id}/search?q=${encodeURIComponent(word(5))}`, { token: team.editor.token });
+    const found = await api("GET", `/api/v1/projects/${team.id}/search?q=${encodeURIComponent(word(5))}`, {
+      token: team.editor.token,
+    });
     expect(found.body.items).toMatchObject([{ kind: "article", articleId: created.body.id }]);
   });
 
-  it("refuses queries PostgreSQL cannot parse (more than 30 minus signs in a row) with a 422, and answers any query without a 500", async () => {
-    const team = await createProjectWithTeam("Search query bounds");
-    await api("POST", `/api/v1/projects/${team.id}/articles`, { token: team.editor.token, json: { title: "Bridge", text: "The bridge was closed by the army." } });
-    const status = async (q: string) => (await api("GET", `/api/v1/projects/${team.id}/search?q=${encodeURIComponent(q)}`, { token: team.editor.token })).status;
-    const refused = await api("GET", `/api/v1/projects/${team.id}/search?q=${"-".repeat(50)}x`, { token: team.editor.token });
-    expect(refused.status).toBe(422);
-    expect(refused.body.error.details.issues).toEqual([{ path: "q", message: expect.stringContaining("30 minus signs") }]);
-    // An "or" and an implied "and" wait on PostgreSQL's stack with the run.
-    expect(await status(`bridge or closed army ${"-".repeat(30)}army`)).toBe(200);
-    expect(await status(`bridge or closed army ${"- ".repeat(31)}army`)).toBe(422);
-    expect(await status(`bridge ${"-!(".repeat(40)}army`)).toBe(422);
+  it(
+    "refuses queries PostgreSQL cannot parse (more than 30 minus signs in a row) with a 422, and answers any query " +
+      "without a 500",
+    async () => {
+      const team = await createProjectWithTeam("Search query bounds");
+      await api("POST", `/api/v1/projects/${team.id}/articles`, {
+        token: team.editor.token,
+        json: { title: "Bridge", text: "The bridge was closed by the army." },
+      });
+      const status = async (q: string) =>
+        (
+          await api("GET", `/api/v1/projects/${team.id}/search?q=${encodeURIComponent(q)}`, {
+            token: team.editor.token,
+          })
+        ).status;
+      const refused = await api("GET", `/api/v1/projects/${team.id}/search?q=${"-".repeat(50)}x`, {
+        token: team.editor.token,
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.details.issues).toEqual([
+        { path: "q", message: expect.stringContaining("30 minus signs") },
+      ]);
+      // An "or" and an implied "and" wait on PostgreSQL's stack with the run.
+      expect(await status(`bridge or closed army ${"-".repeat(30)}army`)).toBe(200);
+      expect(await status(`bridge or closed army ${"- ".repeat(31)}army`)).toBe(422);
+      expect(await status(`bridge ${"-!(".repeat(40)}army`)).toBe(422);
 
-    // Minus signs mostly, among what PostgreSQL skips between them and what ends a run of them.
-    const piece = fc.oneof({ arbitrary: fc.constant("-"), weight: 6 }, { arbitrary: fc.constantFrom(" ", "!", "(", ")", "&", "|", "<", "\t", '"', ",", "or", "bridge", ":", "*", "'", "\u00a0"), weight: 4 });
-    await fc.assert(
-      fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 200 }), async (parts) => {
-        expect([200, 422]).toContain(await status(parts.join("").slice(0, 500)));
-      }),
-      { numRuns: 40 },
-    );
-  });
+      // Minus signs mostly, among what PostgreSQL skips between them and what ends a run of them.
+      const piece = fc.oneof(
+        { arbitrary: fc.constant("-"), weight: 6 },
+        {
+          arbitrary: fc.constantFrom(
+            " ",
+            "!",
+            "(",
+            ")",
+            "&",
+            "|",
+            "<",
+            "\t",
+            '"',
+            ",",
+            "or",
+            "bridge",
+            ":",
+            "*",
+            "'",
+            "\u00a0",
+          ),
+          weight: 4,
+        },
+      );
+      await fc.assert(
+        fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 200 }), async (parts) => {
+          expect([200, 422]).toContain(await status(parts.join("").slice(0, 500)));
+        }),
+        { numRuns: 40 },
+      );
+    },
+  );
 });

@@ -14,14 +14,22 @@ describe("the demo seed", () => {
     const project = await db().project.findUniqueOrThrow({ where: { id: DEMO_PROJECT.id } });
     expect(project.name).toBe("Afghan resistance, summer 2021");
 
-    const unknownOutlet = await db().article.findUniqueOrThrow({ where: { id: DEMO_ARTICLES[0].id }, include: { source: true } });
+    const unknownOutlet = await db().article.findUniqueOrThrow({
+      where: { id: DEMO_ARTICLES[0].id },
+      include: { source: true },
+    });
     expect(unknownOutlet.title).toBe("Afghans rally behind their forces as the Taliban step up attacks");
     expect(unknownOutlet.source?.name).toBe("Unknown outlet");
     expect(unknownOutlet.publishedAt).toBeNull();
     expect(Buffer.from(unknownOutlet.text, "utf8").equals(seedBytes("000_b5622c5356c6c267.txt"))).toBe(true);
 
-    const westernJournal = await db().article.findUniqueOrThrow({ where: { id: DEMO_ARTICLES[1].id }, include: { source: true } });
-    expect(westernJournal.title).toBe("Desperate Afghans Fight Back Against Taliban, Resistance Scores Big Underdog Victory");
+    const westernJournal = await db().article.findUniqueOrThrow({
+      where: { id: DEMO_ARTICLES[1].id },
+      include: { source: true },
+    });
+    expect(westernJournal.title).toBe(
+      "Desperate Afghans Fight Back Against Taliban, Resistance Scores Big Underdog Victory",
+    );
     expect(westernJournal.source?.name).toBe("The Western Journal");
     expect(Buffer.from(westernJournal.text, "utf8").equals(seedBytes("001_2efd4ead4b9c702b.txt"))).toBe(true);
 
@@ -33,7 +41,9 @@ describe("the demo seed", () => {
     expect(await db().tag.count({ where: { projectId: DEMO_PROJECT.id } })).toBe(33);
 
     for (const account of DEMO_ACCOUNTS) {
-      const response = await api("POST", "/api/v1/tokens", { json: { email: account.email, password: "parallax-demo" } });
+      const response = await api("POST", "/api/v1/tokens", {
+        json: { email: account.email, password: "parallax-demo" },
+      });
       expect(response.status, account.email).toBe(201);
     }
   });
@@ -56,7 +66,9 @@ describe("the demo seed", () => {
 
 describe("the demo comparison", () => {
   it("holds at least 12 claims tagged across all four groups and 4 events, with an omission on each side", async () => {
-    const editor = await api("POST", "/api/v1/tokens", { json: { email: "editor@example.org", password: "parallax-demo" } });
+    const editor = await api("POST", "/api/v1/tokens", {
+      json: { email: "editor@example.org", password: "parallax-demo" },
+    });
     const token = editor.body.token as string;
     const comparison = await api("GET", `/api/v1/projects/${DEMO_PROJECT.id}/compare`, { token });
     expect(comparison.status).toBe(200);
@@ -68,49 +80,97 @@ describe("the demo comparison", () => {
       select: { tags: { select: { tag: { select: { group: { select: { kind: true } } } } } } },
     });
     expect(claims.length).toBeGreaterThanOrEqual(12);
-    expect(new Set(claims.flatMap((claim) => claim.tags.map((tag) => tag.tag.group.kind)))).toEqual(new Set(["CLAIM_TYPE", "FRAME", "RHETORIC", "VERDICT"]));
+    expect(new Set(claims.flatMap((claim) => claim.tags.map((tag) => tag.tag.group.kind)))).toEqual(
+      new Set(["CLAIM_TYPE", "FRAME", "RHETORIC", "VERDICT"]),
+    );
 
-    const demoEvents = comparison.body.events.filter((event: { id: string }) => DEMO_EVENTS.some((demo) => demo.id === event.id));
+    const demoEvents = comparison.body.events.filter((event: { id: string }) =>
+      DEMO_EVENTS.some((demo) => demo.id === event.id),
+    );
     expect(demoEvents.length).toBeGreaterThanOrEqual(4);
-    const omittedBy = (articleId: string) => demoEvents.filter((event: { omittedBy: string[] }) => event.omittedBy.includes(articleId));
+    const omittedBy = (articleId: string) =>
+      demoEvents.filter((event: { omittedBy: string[] }) => event.omittedBy.includes(articleId));
     expect(omittedBy(first!).length).toBeGreaterThanOrEqual(1);
     expect(omittedBy(second!).length).toBeGreaterThanOrEqual(1);
-    const stances = new Set(demoEvents.flatMap((event: { claims: Record<string, { stance: string }[]> }) => Object.values(event.claims).flat().map((claim) => claim.stance)));
+    const stances = new Set(
+      demoEvents.flatMap((event: { claims: Record<string, { stance: string }[]> }) =>
+        Object.values(event.claims)
+          .flat()
+          .map((claim) => claim.stance),
+      ),
+    );
     expect(stances.size).toBeGreaterThanOrEqual(3);
     // Offsets were computed from the quotes.
     for (const claim of DEMO_CLAIMS) {
-      const stored = await db().annotation.findUniqueOrThrow({ where: { id: claim.id }, include: { article: { select: { text: true } } } });
+      const stored = await db().annotation.findUniqueOrThrow({
+        where: { id: claim.id },
+        include: { article: { select: { text: true } } },
+      });
       expect(stored.article.text.slice(stored.start, stored.end)).toBe(claim.quote);
     }
   });
 });
 
 describe("the demo's second coding", () => {
-  it("gives Agreement passages both coders marked, settled so that the comparison counts each passage once", async () => {
-    const { token } = (await api("POST", "/api/v1/tokens", { json: { email: "editor@example.org", password: "parallax-demo" } })).body;
-    const users = await db().user.findMany({ where: { email: { in: ["editor@example.org", "reviewer@example.org"] } }, select: { id: true, email: true } });
-    const idOf = (email: string) => users.find((user) => user.email === email)!.id;
+  it(
+    "gives Agreement passages both coders marked, settled " + "so that the comparison counts each passage once",
+    async () => {
+      const { token } = (
+        await api("POST", "/api/v1/tokens", { json: { email: "editor@example.org", password: "parallax-demo" } })
+      ).body;
+      const users = await db().user.findMany({
+        where: { email: { in: ["editor@example.org", "reviewer@example.org"] } },
+        select: { id: true, email: true },
+      });
+      const idOf = (email: string) => users.find((user) => user.email === email)!.id;
 
-    for (const coding of DEMO_SECOND_CODINGS) {
-      const own = await db().annotation.findUniqueOrThrow({ where: { id: coding.id } });
-      expect(own).toMatchObject({ authorId: idOf("editor@example.org"), status: "REJECTED", reviewNote: SETTLED_NOTE });
-      const accepted = await db().annotation.findUniqueOrThrow({ where: { id: coding.settles } });
-      expect(accepted).toMatchObject({ authorId: idOf("reviewer@example.org"), status: "APPROVED", articleId: coding.articleId });
-      // The two versions overlap: one passage, coded twice.
-      expect(own.start < accepted.end && accepted.start < own.end).toBe(true);
-    }
+      for (const coding of DEMO_SECOND_CODINGS) {
+        const own = await db().annotation.findUniqueOrThrow({ where: { id: coding.id } });
+        expect(own).toMatchObject({
+          authorId: idOf("editor@example.org"),
+          status: "REJECTED",
+          reviewNote: SETTLED_NOTE,
+        });
+        const accepted = await db().annotation.findUniqueOrThrow({ where: { id: coding.settles } });
+        expect(accepted).toMatchObject({
+          authorId: idOf("reviewer@example.org"),
+          status: "APPROVED",
+          articleId: coding.articleId,
+        });
+        // The two versions overlap: one passage, coded twice.
+        expect(own.start < accepted.end && accepted.start < own.end).toBe(true);
+      }
 
-    const coders = `${idOf("editor@example.org")},${idOf("reviewer@example.org")}`;
-    const agreement = await api("GET", `/api/v1/projects/${DEMO_PROJECT.id}/agreement?coders=${coders}&articles=${DEMO_ARTICLES[0].id}`, { token });
-    expect(agreement.status).toBe(200);
-    expect(agreement.body.spans).toEqual({ matched: DEMO_SECOND_CODINGS.length, total: DEMO_CLAIMS.filter((claim) => claim.articleId === DEMO_ARTICLES[0].id).length });
-    const verdict = agreement.body.groups.find((group: { group: string }) => group.group === "verdict");
-    expect(verdict.units).toBe(DEMO_SECOND_CODINGS.length);
-    expect(verdict.observed).toBeLessThan(1);
+      const coders = `${idOf("editor@example.org")},${idOf("reviewer@example.org")}`;
+      const agreement = await api(
+        "GET",
+        `/api/v1/projects/${DEMO_PROJECT.id}/agreement?coders=${coders}&articles=${DEMO_ARTICLES[0].id}`,
+        { token },
+      );
+      expect(agreement.status).toBe(200);
+      expect(agreement.body.spans).toEqual({
+        matched: DEMO_SECOND_CODINGS.length,
+        total: DEMO_CLAIMS.filter((claim) => claim.articleId === DEMO_ARTICLES[0].id).length,
+      });
+      const verdict = agreement.body.groups.find((group: { group: string }) => group.group === "verdict");
+      expect(verdict.units).toBe(DEMO_SECOND_CODINGS.length);
+      expect(verdict.observed).toBeLessThan(1);
 
-    const comparison = await api("GET", `/api/v1/projects/${DEMO_PROJECT.id}/compare`, { token });
-    expect(comparison.body.articles[0].claimCount).toBe(DEMO_CLAIMS.filter((claim) => claim.articleId === DEMO_ARTICLES[0].id).length);
-    const quotes = [...comparison.body.events.flatMap((event: { claims: Record<string, { annotationId: string }[]> }) => event.claims[DEMO_ARTICLES[0].id] ?? []), ...comparison.body.unlinked[DEMO_ARTICLES[0].id]];
-    expect(quotes.some((claim: { annotationId: string }) => DEMO_SECOND_CODINGS.some((coding) => coding.id === claim.annotationId))).toBe(false);
-  });
+      const comparison = await api("GET", `/api/v1/projects/${DEMO_PROJECT.id}/compare`, { token });
+      expect(comparison.body.articles[0].claimCount).toBe(
+        DEMO_CLAIMS.filter((claim) => claim.articleId === DEMO_ARTICLES[0].id).length,
+      );
+      const quotes = [
+        ...comparison.body.events.flatMap(
+          (event: { claims: Record<string, { annotationId: string }[]> }) => event.claims[DEMO_ARTICLES[0].id] ?? [],
+        ),
+        ...comparison.body.unlinked[DEMO_ARTICLES[0].id],
+      ];
+      expect(
+        quotes.some((claim: { annotationId: string }) =>
+          DEMO_SECOND_CODINGS.some((coding) => coding.id === claim.annotationId),
+        ),
+      ).toBe(false);
+    },
+  );
 });

@@ -51,11 +51,19 @@ describe("the session cookie", () => {
 
   it("refuses cookie-authenticated writes from another site (CSRF) and accepts same-origin ones", async () => {
     const { cookie } = await signIn(user.email, TEST_PASSWORD);
-    const crossSite = await api("POST", "/api/v1/projects", { cookie, json: { name: "Forged" }, headers: { origin: "https://evil.example" } });
+    const crossSite = await api("POST", "/api/v1/projects", {
+      cookie,
+      json: { name: "Forged" },
+      headers: { origin: "https://evil.example" },
+    });
     expect(crossSite.status).toBe(403);
     const noOrigin = await api("POST", "/api/v1/projects", { cookie, json: { name: "Forged" } });
     expect(noOrigin.status).toBe(403);
-    const sameOrigin = await api("POST", "/api/v1/projects", { cookie, json: { name: "Mine" }, headers: { origin: baseUrl() } });
+    const sameOrigin = await api("POST", "/api/v1/projects", {
+      cookie,
+      json: { name: "Mine" },
+      headers: { origin: baseUrl() },
+    });
     expect(sameOrigin.status).toBe(201);
   });
 });

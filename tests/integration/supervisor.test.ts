@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -18,9 +18,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** `npm start` as an operator runs it, with its own data folder and ports, and no setting of the test run. */
 async function startSupervisor() {
   const [databasePort, appPort] = [await freePort(), await freePort()];
-  const env: NodeJS.ProcessEnv = { ...process.env, PARALLAX_DATA_DIR: DATA_DIR, PARALLAX_PG_PORT: String(databasePort), PORT: String(appPort), PARALLAX_SEED_DEMO: "false" };
-  for (const name of Object.keys(env)) if (/^(DATABASE_URL|AUTH_SECRET|AUTH_OIDC_.*|TEST_BASE_URL|NODE_ENV)$/.test(name)) delete env[name];
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PARALLAX_DATA_DIR: DATA_DIR,
+    PARALLAX_PG_PORT: String(databasePort),
+    PORT: String(appPort),
+    PARALLAX_SEED_DEMO: "false",
+  };
+  for (const name of Object.keys(env))
+    if (/^(DATABASE_URL|AUTH_SECRET|AUTH_OIDC_.*|TEST_BASE_URL|NODE_ENV)$/.test(name)) delete env[name];
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -48,7 +59,11 @@ function childrenOf(pid: number): { pid: number; command: string }[] {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       // The command name is in parentheses and may hold spaces: the parent pid is the second field after it.
       const parentPid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (parentPid === pid) found.push({ pid: Number(entry), command: readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " ") });
+      if (parentPid === pid)
+        found.push({
+          pid: Number(entry),
+          command: readFileSync(`/proc/${entry}/cmdline`, "utf8").replaceAll("\0", " "),
+        });
     } catch {
       // gone meanwhile
     }
@@ -56,7 +71,10 @@ function childrenOf(pid: number): { pid: number; command: string }[] {
   return found;
 }
 
-/** A process's state letter from /proc (R running, S sleeping, D in uninterruptible I/O, Z exited but not yet reaped), or "gone". */
+/**
+ * A process's state letter from /proc (R running, S sleeping, D in uninterruptible I/O, Z exited but not yet reaped),
+ * or "gone".
+ */
 function processState(pid: number): string {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -75,8 +93,10 @@ afterAll(async () => {
 });
 
 describe("npm start supervises PostgreSQL and the app server", () => {
-  it("restarts PostgreSQL after kill -9 of its postmaster, and the app server after it dies, each with a log line", async () => {
-    // npm start reuses the build of the test run: sources changed since would make it build again, replacing the app under test.
+  it("restarts PostgreSQL after kill -9 of its postmaster, and the app server after it dies, each with a log " +
+    "line", async () => {
+    // npm start reuses the build of the test run: sources changed since would make it build again, replacing the app
+    // under test.
     expect(isBuildCurrent(), "the sources changed after the app under test was built").toBe(true);
     supervisor = await startSupervisor();
     const { url, child } = supervisor;
@@ -84,7 +104,11 @@ describe("npm start supervises PostgreSQL and the app server", () => {
 
     const logs = (pattern: RegExp, killedPid?: number) =>
       waitFor(() => pattern.test(supervisor!.output()), 10_000).catch(() => {
-        const killed = killedPid === undefined ? "" : `; the killed process is ${processState(killedPid)}, npm start's children: ${JSON.stringify(childrenOf(child.pid!))}`;
+        const killed =
+          killedPid === undefined
+            ? ""
+            : `; the killed process is ${processState(killedPid)}, npm start's children: ` +
+              `${JSON.stringify(childrenOf(child.pid!))}`;
         throw new Error(`npm start did not log ${pattern} within 10 s${killed}; its output:\n${supervisor!.output()}`);
       });
 

@@ -10,7 +10,9 @@ beforeAll(async () => {
 
 describe("POST /api/v1/tokens", () => {
   it("exchanges email and password for a token that authenticates API calls", async () => {
-    const response = await api("POST", "/api/v1/tokens", { json: { email: user.email.toUpperCase(), password: TEST_PASSWORD } });
+    const response = await api("POST", "/api/v1/tokens", {
+      json: { email: user.email.toUpperCase(), password: TEST_PASSWORD },
+    });
     expect(response.status).toBe(201);
     expect(response.body.token).toMatch(/^plx_[A-Za-z0-9_-]{43}$/);
     expect(new Date(response.body.expiresAt).getTime()).toBeGreaterThan(Date.now());
@@ -20,7 +22,9 @@ describe("POST /api/v1/tokens", () => {
   });
 
   it("stores only a hash of the token", async () => {
-    const { body } = await api("POST", "/api/v1/tokens", { json: { email: user.email, password: TEST_PASSWORD, name: "CI script" } });
+    const { body } = await api("POST", "/api/v1/tokens", {
+      json: { email: user.email, password: TEST_PASSWORD, name: "CI script" },
+    });
     const row = await db().apiToken.findUniqueOrThrow({ where: { id: body.id } });
     expect(row.name).toBe("CI script");
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
@@ -29,8 +33,12 @@ describe("POST /api/v1/tokens", () => {
   });
 
   it("answers 401 with the same message for a wrong password and an unknown email", async () => {
-    const wrongPassword = await api("POST", "/api/v1/tokens", { json: { email: user.email, password: "not the password" } });
-    const unknownEmail = await api("POST", "/api/v1/tokens", { json: { email: "nobody@test.example", password: TEST_PASSWORD } });
+    const wrongPassword = await api("POST", "/api/v1/tokens", {
+      json: { email: user.email, password: "not the password" },
+    });
+    const unknownEmail = await api("POST", "/api/v1/tokens", {
+      json: { email: "nobody@test.example", password: TEST_PASSWORD },
+    });
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
     expect(wrongPassword.body).toEqual(unknownEmail.body);
@@ -90,12 +98,22 @@ describe("GET /api/v1/tokens and DELETE /api/v1/tokens/:id", () => {
   it("lists the owner's tokens without the secret, and the owner revokes one; another user cannot", async () => {
     const owner = await createUser({ label: "owner" });
     const stranger = await createUser({ label: "stranger" });
-    const second = (await api("POST", "/api/v1/tokens", { json: { email: owner.email, password: TEST_PASSWORD, name: "second", expiresInDays: 7 } })).body;
+    const second = (
+      await api("POST", "/api/v1/tokens", {
+        json: { email: owner.email, password: TEST_PASSWORD, name: "second", expiresInDays: 7 },
+      })
+    ).body;
     const listed = await api("GET", "/api/v1/tokens", { token: owner.token });
     expect(listed.status).toBe(200);
     expect(listed.body.items.map((token: { name: string }) => token.name)).toEqual(["second", "API token"]);
     expect(JSON.stringify(listed.body)).not.toContain(second.token);
-    expect(listed.body.items[0]).toEqual({ id: second.id, name: "second", createdAt: expect.any(String), lastUsedAt: null, expiresAt: second.expiresAt });
+    expect(listed.body.items[0]).toEqual({
+      id: second.id,
+      name: "second",
+      createdAt: expect.any(String),
+      lastUsedAt: null,
+      expiresAt: second.expiresAt,
+    });
 
     expect((await api("DELETE", `/api/v1/tokens/${second.id}`, { token: stranger.token })).status).toBe(404);
     expect((await api("GET", "/api/v1/projects", { token: second.token })).status).toBe(200);
@@ -107,7 +125,9 @@ describe("GET /api/v1/tokens and DELETE /api/v1/tokens/:id", () => {
 
   it("refuses an expired token", async () => {
     const owner = await createUser({ label: "expiring" });
-    const created = (await api("POST", "/api/v1/tokens", { json: { email: owner.email, password: TEST_PASSWORD, expiresInDays: 1 } })).body;
+    const created = (
+      await api("POST", "/api/v1/tokens", { json: { email: owner.email, password: TEST_PASSWORD, expiresInDays: 1 } })
+    ).body;
     await db().apiToken.update({ where: { id: created.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await api("GET", "/api/v1/projects", { token: created.token })).status).toBe(401);
   });

@@ -52,7 +52,9 @@ export function errorCode(response: ApiResponse): string {
   return error.code;
 }
 
-/** Signs in through next-auth's credentials endpoint, as the sign-in form does; `cookie` is what the browser then sends. */
+/**
+ * Signs in through next-auth's credentials endpoint, as the sign-in form does; `cookie` is what the browser then sends.
+ */
 export function signIn(email: string, password: string): Promise<{ cookie: string; setCookies: string[] }> {
   return signInAt(baseUrl(), email, password);
 }
@@ -62,7 +64,11 @@ export function signIn(email: string, password: string): Promise<{ cookie: strin
  * (127.x.y.z, all of which reach this machine): to the app, another client,
  * with a socket address of its own. Redirects are not followed.
  */
-export function fetchFrom(localAddress: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Response> {
+export function fetchFrom(
+  localAddress: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Response> {
   return fetchFromAddress(localAddress, new URL(path, baseUrl()).toString(), init);
 }
 

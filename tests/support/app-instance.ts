@@ -13,15 +13,25 @@ export const unusedPort = freePort;
  */
 export async function startAppInstance(env: Record<string, string>): Promise<{ url: string; stop: () => void }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
-    cwd: root,
-    stdio: "ignore",
-    env: { ...process.env, ...env },
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)],
+    {
+      cwd: root,
+      stdio: "ignore",
+      env: { ...process.env, ...env },
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   const stop = () => void child.kill("SIGTERM");
   for (let attempt = 0; attempt < 240; attempt++) {
-    if (await fetch(`${url}/api/health`).then(() => true, () => false)) return { url, stop };
+    if (
+      await fetch(`${url}/api/health`).then(
+        () => true,
+        () => false,
+      )
+    )
+      return { url, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   stop();

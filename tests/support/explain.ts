@@ -14,7 +14,10 @@ export interface PlanNode {
 }
 
 /** The plan PostgreSQL chooses for a statement; with `analyze`, run too, with the rows each node gave. */
-export async function planOf(statement: Prisma.Sql, { analyze = false }: { analyze?: boolean } = {}): Promise<PlanNode> {
+export async function planOf(
+  statement: Prisma.Sql,
+  { analyze = false }: { analyze?: boolean } = {},
+): Promise<PlanNode> {
   const options = analyze ? Prisma.sql`ANALYZE, TIMING OFF, FORMAT JSON` : Prisma.sql`FORMAT JSON`;
   const [row] = await db().$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (${options}) ${statement}`);
   const json = row!["QUERY PLAN"];
@@ -29,7 +32,9 @@ export function planNodes(plan: PlanNode): PlanNode[] {
 
 /** The tables the plan reads whole (a sequential scan, parallel or not). */
 export function seqScannedTables(plan: PlanNode): string[] {
-  return planNodes(plan).flatMap((node) => (node["Node Type"].endsWith("Seq Scan") && node["Relation Name"] ? [node["Relation Name"]] : []));
+  return planNodes(plan).flatMap((node) =>
+    node["Node Type"].endsWith("Seq Scan") && node["Relation Name"] ? [node["Relation Name"]] : [],
+  );
 }
 
 /** The indexes the plan reads. */
@@ -38,8 +43,13 @@ export function indexesRead(plan: PlanNode): string[] {
 }
 
 /** The plan as EXPLAIN prints it (for a failing check's message); `verbose` names each node's output columns too. */
-export async function planText(statement: Prisma.Sql, { verbose = false }: { verbose?: boolean } = {}): Promise<string> {
-  const rows = await db().$queryRaw<{ "QUERY PLAN": string }[]>(Prisma.sql`EXPLAIN ${verbose ? Prisma.sql`(VERBOSE)` : Prisma.empty} ${statement}`);
+export async function planText(
+  statement: Prisma.Sql,
+  { verbose = false }: { verbose?: boolean } = {},
+): Promise<string> {
+  const rows = await db().$queryRaw<{ "QUERY PLAN": string }[]>(
+    Prisma.sql`EXPLAIN ${verbose ? Prisma.sql`(VERBOSE)` : Prisma.empty} ${statement}`,
+  );
   return rows.map((row) => row["QUERY PLAN"]).join("\n");
 }
 

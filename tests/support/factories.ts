@@ -21,12 +21,17 @@ export interface TestUser {
  * sign-up and POST /tokens. Every test makes its own users and projects, so
  * tests never depend on each other's data.
  */
-export async function createUser(options: { siteRole?: "ADMIN" | "USER"; label?: string; email?: string } = {}): Promise<TestUser> {
+export async function createUser(
+  options: { siteRole?: "ADMIN" | "USER"; label?: string; email?: string } = {},
+): Promise<TestUser> {
   const email = options.email ?? `${options.label ?? "user"}-${randomUUID()}@test.example`;
-  const user = await signUp({ email, name: options.label ?? "Test user", password: TEST_PASSWORD }, {
-    ignoreSignupSwitch: true,
-    siteRole: options.siteRole ?? "USER",
-  });
+  const user = await signUp(
+    { email, name: options.label ?? "Test user", password: TEST_PASSWORD },
+    {
+      ignoreSignupSwitch: true,
+      siteRole: options.siteRole ?? "USER",
+    },
+  );
   const { token } = await createApiToken({ email, password: TEST_PASSWORD });
   return { id: user.id, email, actor: actorFor(user, "token"), token };
 }
@@ -59,11 +64,20 @@ export async function createProjectWithTeam(name = "Test project"): Promise<Test
 }
 
 /** Brings `user` into the project as people join: an editor's invitation through the API, accepted by them. */
-export async function joinProject(projectId: string, editor: TestUser, user: TestUser, role: Role | Uppercase<Role>): Promise<void> {
-  const invited = await api("POST", `/api/v1/projects/${projectId}/invitations`, { token: editor.token, json: { email: user.email, role: role.toUpperCase() } });
+export async function joinProject(
+  projectId: string,
+  editor: TestUser,
+  user: TestUser,
+  role: Role | Uppercase<Role>,
+): Promise<void> {
+  const invited = await api("POST", `/api/v1/projects/${projectId}/invitations`, {
+    token: editor.token,
+    json: { email: user.email, role: role.toUpperCase() },
+  });
   if (invited.status !== 201) throw new Error(`invitation not made: ${invited.status} ${JSON.stringify(invited.body)}`);
   const accepted = await api("POST", `/api/v1/invitations/${invited.body.id}/accept`, { token: user.token });
-  if (accepted.status !== 200) throw new Error(`invitation not accepted: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  if (accepted.status !== 200)
+    throw new Error(`invitation not accepted: ${accepted.status} ${JSON.stringify(accepted.body)}`);
 }
 
 /** Rows in every table of the schema: compared before and after a refused request to prove it changed nothing. */

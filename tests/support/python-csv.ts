@@ -9,7 +9,8 @@ import { createInterface } from "node:readline";
 export function pythonCsvReader() {
   const python = spawn("python3", [
     "-c",
-    "import csv, io, json, sys\nfor line in sys.stdin:\n    rows = list(csv.reader(io.StringIO(json.loads(line), newline='')))\n    print(json.dumps(rows), flush=True)",
+    "import csv, io, json, sys\nfor line in sys.stdin:\n    rows = list(csv.reader(io.StringIO(json.loads(line), " +
+      "newline='')))\n    print(json.dumps(rows), flush=True)",
   ]);
   const answers = createInterface({ input: python.stdout })[Symbol.asyncIterator]();
   return {

@@ -17,7 +17,9 @@ const BREAKING = [
   /\bTRUNCATE\b/i,
 ];
 
-/** The statements of `sql` that the previous version of the app could trip on, unless the migration says it contracts. */
+/**
+ * The statements of `sql` that the previous version of the app could trip on, unless the migration says it contracts.
+ */
 function breakingStatements(sql: string): string[] {
   if (/^--\s*contract:\s*\S/.test(sql)) return [];
   const code = sql.replace(/--[^\n]*/g, "");
@@ -39,15 +41,23 @@ describe("migrations are additive", () => {
     expect(breakingStatements(`ALTER TABLE "a" RENAME COLUMN "b" TO "c";`)).toHaveLength(1);
     expect(breakingStatements(`ALTER TABLE "a" ALTER COLUMN "b" SET DATA TYPE INTEGER;`)).toHaveLength(1);
     expect(breakingStatements(`ALTER TABLE "a" ALTER COLUMN "b" SET NOT NULL;`)).toHaveLength(1);
-    expect(breakingStatements(`-- contract: nothing since 1.4 reads a.b\nALTER TABLE "a" DROP COLUMN "b";`)).toEqual([]);
+    expect(breakingStatements(`-- contract: nothing since 1.4 reads a.b\nALTER TABLE "a" DROP COLUMN "b";`)).toEqual(
+      [],
+    );
     expect(breakingStatements(`-- the old DROP COLUMN is gone\nSELECT 1;`)).toEqual([]);
   });
 
   it("every migration adds, or says it contracts", () => {
-    const migrations = readdirSync(migrationsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const migrations = readdirSync(migrationsDir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
     const breaking = migrations
       .filter((name) => !BEFORE_ROLLING_UPGRADES.has(name))
-      .flatMap((name) => breakingStatements(readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8")).map((statement) => `${name}: ${statement.slice(0, 120)}`));
+      .flatMap((name) =>
+        breakingStatements(readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8")).map(
+          (statement) => `${name}: ${statement.slice(0, 120)}`,
+        ),
+      );
     expect(breaking).toEqual([]);
   });
 });

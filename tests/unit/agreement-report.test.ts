@@ -10,7 +10,10 @@ const CODEBOOK = [
   { name: "frame", tags: ["conflict", "statistic", "human interest"] },
 ];
 
-/** The report as it was computed on the request thread, span by span and unit by unit: the figures the worker's counting must keep. */
+/**
+ * The report as it was computed on the request thread, span by span and unit by unit: the figures the worker's counting
+ * must keep.
+ */
 function figuresByDefinition(input: AgreementInput) {
   const round = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
   const spans = input.articles.flatMap((article) => {
@@ -34,9 +37,18 @@ function figuresByDefinition(input: AgreementInput) {
     offsets.set(article.articleId, length);
     length += article.textLength;
   }
-  const segments: CodedSegment[] = spans.flatMap((span) => span.tags.map((tag) => ({ coder: span.coder, start: offsets.get(span.articleId)! + span.start, end: offsets.get(span.articleId)! + span.end, category: tag.name })));
-  const kappaOf = (valueOf: (span: Span) => string) => {
-    const kappa = cohensKappa(units.map((unit): Unit => [unit[0] ? valueOf(unit[0]) : null, unit[1] ? valueOf(unit[1]) : null]));
+  const segments: CodedSegment[] = spans.flatMap((span) =>
+    span.tags.map((tag) => ({
+      coder: span.coder,
+      start: offsets.get(span.articleId)! + span.start,
+      end: offsets.get(span.articleId)! + span.end,
+      category: tag.name,
+    })),
+  );
+  const kappaOf = (labelOf: (span: Span) => string) => {
+    const kappa = cohensKappa(
+      units.map((unit): Unit => [unit[0] ? labelOf(unit[0]) : null, unit[1] ? labelOf(unit[1]) : null]),
+    );
     return { units: kappa.units, observed: round(kappa.observed), kappa: round(kappa.kappa) };
   };
   const alphaOf = (tags: string[]) => round(unitizedAlpha(segments, tags, input.coders, length).alpha);
@@ -45,16 +57,36 @@ function figuresByDefinition(input: AgreementInput) {
     spans: { matched: matched.length, total: units.length },
     groups: input.groups.map((group) => ({
       group: group.name,
-      ...kappaOf((span) => span.tags.filter((tag) => tag.group === group.name).map((tag) => tag.name).sort().join(" + ") || "(no tag)"),
+      ...kappaOf(
+        (span) =>
+          span.tags
+            .filter((tag) => tag.group === group.name)
+            .map((tag) => tag.name)
+            .sort()
+            .join(" + ") || "(no tag)",
+      ),
       alpha: alphaOf(group.tags),
-      tags: group.tags.map((tag) => ({ tag, kappa: kappaOf((span) => (span.tags.some((candidate) => candidate.name === tag) ? "yes" : "no")).kappa, alpha: alphaOf([tag]) })),
+      tags: group.tags.map((tag) => ({
+        tag,
+        kappa: kappaOf((span) => (span.tags.some((candidate) => candidate.name === tag) ? "yes" : "no")).kappa,
+        alpha: alphaOf([tag]),
+      })),
     })),
-    links: { ...kappaOf(linkValue), alpha: round(krippendorffsAlpha(matched.map((unit) => unit.map((span) => linkValue(span!)))).alpha) },
+    links: {
+      ...kappaOf(linkValue),
+      alpha: round(krippendorffsAlpha(matched.map((unit) => unit.map((span) => linkValue(span!)))).alpha),
+    },
   };
 }
 
-/** A pseudo-random project: coders marking the same passages with shifted boundaries, differing tags and links, and passages only some marked. */
-function seededInput(seed: number, { articles, passages, coders }: { articles: number; passages: number; coders: number }): AgreementInput {
+/**
+ * A pseudo-random project: coders marking the same passages with shifted boundaries, differing tags and links, and
+ * passages only some marked.
+ */
+function seededInput(
+  seed: number,
+  { articles, passages, coders }: { articles: number; passages: number; coders: number },
+): AgreementInput {
   let state = seed;
   /** mulberry32: a whole number below `below`. */
   const next = (below: number) => {
@@ -64,7 +96,11 @@ function seededInput(seed: number, { articles, passages, coders }: { articles: n
     return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * below);
   };
   const tags = CODEBOOK.flatMap((group) => group.tags.map((name) => ({ name, group: group.name })));
-  const events = ["0190b1d2-0000-7000-8000-00000000e001", "0190b1d2-0000-7000-8000-00000000e002", "0190b1d2-0000-7000-8000-00000000e003"];
+  const events = [
+    "0190b1d2-0000-7000-8000-00000000e001",
+    "0190b1d2-0000-7000-8000-00000000e002",
+    "0190b1d2-0000-7000-8000-00000000e003",
+  ];
   return {
     coders,
     groups: CODEBOOK,
@@ -97,14 +133,22 @@ function seededInput(seed: number, { articles, passages, coders }: { articles: n
 }
 
 describe("agreement figures", () => {
-  for (const [seed, coders] of [[1, 2], [29, 2], [2026, 3]] as const) {
-    it(`are those of the span-by-span definition on a seeded project (seed ${seed}, ${coders} coders, 6,000 passages)`, () => {
-      const input = seededInput(seed, { articles: 12, passages: 500, coders });
-      const figures = agreementFigures(input);
-      expect(figures).toEqual(figuresByDefinition(input));
-      expect(figures.groups[0]!.kappa).toBeGreaterThan(0);
-      expect(figures.groups[0]!.kappa).toBeLessThan(1);
-    });
+  for (const [seed, coders] of [
+    [1, 2],
+    [29, 2],
+    [2026, 3],
+  ] as const) {
+    it(
+      `are those of the span-by-span definition on a seeded project (seed ${seed}, ${coders} coders, 6,000 ` +
+        `passages)`,
+      () => {
+        const input = seededInput(seed, { articles: 12, passages: 500, coders });
+        const figures = agreementFigures(input);
+        expect(figures).toEqual(figuresByDefinition(input));
+        expect(figures.groups[0]!.kappa).toBeGreaterThan(0);
+        expect(figures.groups[0]!.kappa).toBeLessThan(1);
+      },
+    );
   }
 
   it("are empty figures, not errors, when the coders marked nothing", () => {

@@ -21,8 +21,20 @@ describe("Cohen's kappa", () => {
   });
 
   it("is 1 for perfect agreement, leaves out units a coder did not code, and is null without data", () => {
-    expect(cohensKappa([["a", "a"], ["b", "b"], ["a", null]]).kappa).toBe(1);
-    expect(cohensKappa([["a", "a"], ["b", "b"], ["a", null]]).units).toBe(2);
+    expect(
+      cohensKappa([
+        ["a", "a"],
+        ["b", "b"],
+        ["a", null],
+      ]).kappa,
+    ).toBe(1);
+    expect(
+      cohensKappa([
+        ["a", "a"],
+        ["b", "b"],
+        ["a", null],
+      ]).units,
+    ).toBe(2);
     expect(cohensKappa([]).kappa).toBeNull();
   });
 });
@@ -49,7 +61,17 @@ describe("Krippendorff's alpha (nominal)", () => {
   });
 
   it("is 1 for perfect agreement and null without variation", () => {
-    expect(krippendorffsAlpha([["a", "a"], ["b", "b"]]).alpha).toBe(1);
-    expect(krippendorffsAlpha([["a", "a"], ["a", "a"]]).alpha).toBeNull();
+    expect(
+      krippendorffsAlpha([
+        ["a", "a"],
+        ["b", "b"],
+      ]).alpha,
+    ).toBe(1);
+    expect(
+      krippendorffsAlpha([
+        ["a", "a"],
+        ["a", "a"],
+      ]).alpha,
+    ).toBeNull();
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, test } from "vitest";
 import { adjacentAnnotation, readerKeyAction } from "@/components/reader/reader-keys";
 import { unitBoundary } from "@/components/reader/text-boundaries";
 
-const press = (key: string, modifiers: Partial<{ code: string; shiftKey: boolean; ctrlKey: boolean; altKey: boolean; metaKey: boolean }> = {}) => ({
+const press = (
+  key: string,
+  modifiers: Partial<{ code: string; shiftKey: boolean; ctrlKey: boolean; altKey: boolean; metaKey: boolean }> = {},
+) => ({
   key,
   code: "",
   shiftKey: false,
@@ -14,8 +17,18 @@ const press = (key: string, modifiers: Partial<{ code: string; shiftKey: boolean
 
 describe("readerKeyAction", () => {
   test("Alt+Up/Down go by sentence and Ctrl+Up/Down by paragraph; Shift extends", () => {
-    expect(readerKeyAction(press("ArrowDown", { altKey: true }))).toEqual({ kind: "unit", unit: "sentence", direction: "forward", extend: false });
-    expect(readerKeyAction(press("ArrowUp", { ctrlKey: true, shiftKey: true }))).toEqual({ kind: "unit", unit: "paragraph", direction: "backward", extend: true });
+    expect(readerKeyAction(press("ArrowDown", { altKey: true }))).toEqual({
+      kind: "unit",
+      unit: "sentence",
+      direction: "forward",
+      extend: false,
+    });
+    expect(readerKeyAction(press("ArrowUp", { ctrlKey: true, shiftKey: true }))).toEqual({
+      kind: "unit",
+      unit: "paragraph",
+      direction: "backward",
+      extend: true,
+    });
   });
 
   test("the browser keeps Alt+Left/Right (Back, Forward), AltGr (Ctrl+Alt) and the Meta key", () => {
@@ -29,15 +42,28 @@ describe("readerKeyAction", () => {
     expect(readerKeyAction(press("]"))).toEqual({ kind: "annotation", direction: "forward" });
     expect(readerKeyAction(press("[", { code: "BracketLeft" }))).toEqual({ kind: "annotation", direction: "backward" });
     expect(readerKeyAction(press("چ", { code: "BracketRight" }))).toEqual({ kind: "annotation", direction: "forward" });
-    expect(readerKeyAction(press("[", { ctrlKey: true, altKey: true }))).toEqual({ kind: "annotation", direction: "backward" });
+    expect(readerKeyAction(press("[", { ctrlKey: true, altKey: true }))).toEqual({
+      kind: "annotation",
+      direction: "backward",
+    });
     // A Latin letter on that key is a letter: German types ü there.
     expect(readerKeyAction(press("ü", { code: "BracketLeft" }))).toBeNull();
     expect(readerKeyAction(press("x", { code: "BracketRight" }))).toBeNull();
   });
 
   test("arrows keep moving by character, word and line as before", () => {
-    expect(readerKeyAction(press("ArrowRight", { ctrlKey: true, shiftKey: true }))).toEqual({ kind: "native", direction: "right", granularity: "word", extend: true });
-    expect(readerKeyAction(press("ArrowDown"))).toEqual({ kind: "native", direction: "forward", granularity: "line", extend: false });
+    expect(readerKeyAction(press("ArrowRight", { ctrlKey: true, shiftKey: true }))).toEqual({
+      kind: "native",
+      direction: "right",
+      granularity: "word",
+      extend: true,
+    });
+    expect(readerKeyAction(press("ArrowDown"))).toEqual({
+      kind: "native",
+      direction: "forward",
+      granularity: "line",
+      extend: false,
+    });
   });
 });
 

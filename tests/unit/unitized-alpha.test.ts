@@ -1,9 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { type CodedSegment, categoryDisagreement, sectionDistance, sectionsOf, unitizedAlpha } from "@/lib/review/agreement/unitized";
+import {
+  type CodedSegment,
+  categoryDisagreement,
+  sectionDistance,
+  sectionsOf,
+  unitizedAlpha,
+} from "@/lib/review/agreement/unitized";
 
 const unit = (start: number, length: number) => ({ start, length, unit: true });
 const gap = (start: number, length: number) => ({ start, length, unit: false });
-const segment = (coder: number, start: number, length: number, category: string): CodedSegment => ({ coder, start, end: start + length, category });
+const segment = (coder: number, start: number, length: number, category: string): CodedSegment => ({
+  coder,
+  start,
+  end: start + length,
+  category,
+});
 
 /**
  * Krippendorff, "Content Analysis" (2nd ed., 2004), p. 254: two observers
@@ -28,10 +39,37 @@ const BOOK = [
  */
 function example1995(stretch: number): CodedSegment[] {
   const spans: [number, number, number, string][] = [
-    [0, 2, 8, "A"], [0, 14, 6, "A"], [1, 4, 4, "A"], [1, 15, 2, "A"],
-    [0, 0, 18, "B"], [1, 0, 2, "B"], [1, 2, 1, "B"], [1, 3, 1, "B"], [1, 4, 1, "B"], [1, 5, 1, "B"], [1, 6, 3, "B"], [1, 9, 1, "B"],
-    [0, 2, 6, "C"], [0, 10, 2, "C"], [0, 14, 4, "C"], [0, 20, 2, "C"], [1, 0, 2, "C"], [1, 4, 4, "C"], [1, 10, 4, "C"], [1, 16, 2, "C"], [1, 20, 2, "C"],
-    [0, 0, 2, "D"], [0, 2, 8, "D"], [0, 10, 4, "D"], [0, 14, 6, "D"], [0, 20, 4, "D"], [1, 0, 4, "D"], [1, 4, 4, "D"], [1, 8, 7, "D"], [1, 15, 2, "D"], [1, 17, 7, "D"],
+    [0, 2, 8, "A"],
+    [0, 14, 6, "A"],
+    [1, 4, 4, "A"],
+    [1, 15, 2, "A"],
+    [0, 0, 18, "B"],
+    [1, 0, 2, "B"],
+    [1, 2, 1, "B"],
+    [1, 3, 1, "B"],
+    [1, 4, 1, "B"],
+    [1, 5, 1, "B"],
+    [1, 6, 3, "B"],
+    [1, 9, 1, "B"],
+    [0, 2, 6, "C"],
+    [0, 10, 2, "C"],
+    [0, 14, 4, "C"],
+    [0, 20, 2, "C"],
+    [1, 0, 2, "C"],
+    [1, 4, 4, "C"],
+    [1, 10, 4, "C"],
+    [1, 16, 2, "C"],
+    [1, 20, 2, "C"],
+    [0, 0, 2, "D"],
+    [0, 2, 8, "D"],
+    [0, 10, 4, "D"],
+    [0, 14, 6, "D"],
+    [0, 20, 4, "D"],
+    [1, 0, 4, "D"],
+    [1, 4, 4, "D"],
+    [1, 8, 7, "D"],
+    [1, 15, 2, "D"],
+    [1, 17, 7, "D"],
   ];
   return spans.map(([coder, start, length, category]) => segment(coder, start * stretch, length * stretch, category));
 }
@@ -44,7 +82,11 @@ describe("Krippendorff's unitized alpha", () => {
     // A unit inside the other coder's gap: its length squared.
     expect(sectionDistance(gap(400, 50), unit(400, 20))).toBe(400);
     expect(sectionDistance(gap(2, 3), unit(2, 2)) + sectionDistance(unit(5, 6), gap(4, 7))).toBe(40);
-    expect([unit(4, 2), unit(5, 2), unit(6, 2), unit(7, 2), unit(6, 4), unit(5, 6)].map((other) => sectionDistance(unit(5, 6), other))).toEqual([26, 16, 10, 8, 2, 0]);
+    expect(
+      [unit(4, 2), unit(5, 2), unit(6, 2), unit(7, 2), unit(6, 4), unit(5, 6)].map((other) =>
+        sectionDistance(unit(5, 6), other),
+      ),
+    ).toEqual([26, 16, 10, 8, 2, 0]);
     // Units that do not overlap, and gaps, are not compared.
     expect(sectionDistance(unit(370, 30), unit(400, 20))).toBe(0);
     expect(sectionDistance(gap(0, 10), gap(5, 10))).toBe(0);
@@ -70,27 +112,47 @@ describe("Krippendorff's unitized alpha", () => {
       expect.closeTo(0.02777, 4),
       expect.closeTo(0.38715, 4),
     ]);
-    // The paper's alphas are for a continuous scale: approached with a fine grid, within rounding of the published expected values.
+    // The paper's alphas are for a continuous scale: approached with a fine grid, within rounding of the published
+    // expected values.
     const fine = example1995(50_000);
     const alphas = ["A", "B", "C", "D"].map((category) => categoryDisagreement(fine, category, 2, 24 * 50_000).alpha!);
-    [0.553, -0.926, 0.679, 0.066].forEach((published, index) => expect(Math.abs(alphas[index]! - published)).toBeLessThan(0.02));
+    for (const [index, published] of [0.553, -0.926, 0.679, 0.066].entries()) {
+      expect(Math.abs(alphas[index]! - published)).toBeLessThan(0.02);
+    }
   });
 
   it("tiles a coder's continuum with units and gaps, joining a coder's overlapping units", () => {
-    expect(sectionsOf([{ start: 5, end: 8 }, { start: 2, end: 4 }, { start: 7, end: 9 }, { start: 9, end: 10 }], 12)).toEqual([gap(0, 2), unit(2, 2), gap(4, 1), unit(5, 4), unit(9, 1), gap(10, 2)]);
+    expect(
+      sectionsOf(
+        [
+          { start: 5, end: 8 },
+          { start: 2, end: 4 },
+          { start: 7, end: 9 },
+          { start: 9, end: 10 },
+        ],
+        12,
+      ),
+    ).toEqual([gap(0, 2), unit(2, 2), gap(4, 1), unit(5, 4), unit(9, 1), gap(10, 2)]);
     expect(sectionsOf([], 5)).toEqual([gap(0, 5)]);
   });
 
   it("is 1 for identical unitizing, lower when boundaries differ, and null when nobody used a category", () => {
     const same = [segment(0, 10, 20, "x"), segment(1, 10, 20, "x"), segment(0, 50, 10, "x"), segment(1, 50, 10, "x")];
     expect(unitizedAlpha(same, ["x"], 2, 100).alpha).toBe(1);
-    const shifted = [segment(0, 10, 20, "x"), segment(1, 14, 20, "x"), segment(0, 50, 10, "x"), segment(1, 50, 10, "x")];
+    const shifted = [
+      segment(0, 10, 20, "x"),
+      segment(1, 14, 20, "x"),
+      segment(0, 50, 10, "x"),
+      segment(1, 50, 10, "x"),
+    ];
     const missing = [segment(0, 10, 20, "x"), segment(1, 10, 20, "x"), segment(0, 50, 10, "x")];
     const alphaShifted = unitizedAlpha(shifted, ["x"], 2, 100).alpha!;
     expect(alphaShifted).toBeLessThan(1);
     expect(unitizedAlpha(missing, ["x"], 2, 100).alpha!).toBeLessThan(1);
     expect(unitizedAlpha(same, ["y"], 2, 100).alpha).toBeNull();
     // Three coders: the third agreeing with the first raises alpha above the two-coder figure.
-    expect(unitizedAlpha([...shifted, segment(2, 10, 20, "x"), segment(2, 50, 10, "x")], ["x"], 3, 100).alpha!).toBeGreaterThan(alphaShifted);
+    expect(
+      unitizedAlpha([...shifted, segment(2, 10, 20, "x"), segment(2, 50, 10, "x")], ["x"], 3, 100).alpha!,
+    ).toBeGreaterThan(alphaShifted);
   });
 });

@@ -7,7 +7,14 @@ describe("safeReturnPath", () => {
   });
 
   it("refuses other sites and non-strings", () => {
-    for (const value of ["https://evil.example", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", null, 5]) {
+    for (const value of [
+      "https://evil.example",
+      "//evil.example/x",
+      "/\\evil.example",
+      "javascript:alert(1)",
+      null,
+      5,
+    ]) {
       expect(safeReturnPath(value)).toBe("/projects");
     }
   });

@@ -8,39 +8,60 @@ const paragraph = `<p>${"Resistance fighters retook three districts, a spokesman
 
 describe("work on worker threads", { timeout: 60_000 }, () => {
   it("extracts an article's text", async () => {
-    const extracted = await runInWorker("extractArticle", { html: page(`<article>${paragraph}${paragraph}</article>`), url: null });
+    const extracted = await runInWorker("extractArticle", {
+      html: page(`<article>${paragraph}${paragraph}</article>`),
+      url: null,
+    });
     expect(extracted.text.split("\n")).toHaveLength(2);
     expect(extracted.title).toBe("A report");
   });
 
   it("refuses markup nested deeper than the limit, naming it, before Readability runs", async () => {
     const depth = 5_000;
-    const refused = await runInWorker("extractArticle", { html: page("<div>".repeat(depth) + paragraph + "</div>".repeat(depth)), url: null }).catch((error: unknown) => error);
+    const refused = await runInWorker("extractArticle", {
+      html: page("<div>".repeat(depth) + paragraph + "</div>".repeat(depth)),
+      url: null,
+    }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
-    expect(refused).toMatchObject({ code: "unprocessable_entity", details: { limit: "depth", maxDepth: MAX_HTML_DEPTH } });
+    expect(refused).toMatchObject({
+      code: "unprocessable_entity",
+      details: { limit: "depth", maxDepth: MAX_HTML_DEPTH },
+    });
     expect((refused as AppError).message).toContain(`${MAX_HTML_DEPTH} levels`);
   });
 
   it("refuses a page with more elements than the limit", async () => {
-    const refused = await runInWorker("extractArticle", { html: page("<span>x</span>".repeat(MAX_HTML_ELEMENTS + 1)), url: null }).catch((error: unknown) => error);
+    const refused = await runInWorker("extractArticle", {
+      html: page("<span>x</span>".repeat(MAX_HTML_ELEMENTS + 1)),
+      url: null,
+    }).catch((error: unknown) => error);
     expect(refused).toMatchObject({ code: "unprocessable_entity", details: { limit: "elements" } });
   });
 
   it("extracts a page just within the limits", async () => {
     const depth = MAX_HTML_DEPTH - 10;
-    const extracted = await runInWorker("extractArticle", { html: page("<div>".repeat(depth) + paragraph + "</div>".repeat(depth)), url: null });
+    const extracted = await runInWorker("extractArticle", {
+      html: page("<div>".repeat(depth) + paragraph + "</div>".repeat(depth)),
+      url: null,
+    });
     expect(extracted.text).toContain("Resistance fighters");
   });
 
   it("finds a quote that overlaps itself in a text of one repeated letter, with bounded work", async () => {
     const text = "a".repeat(300_000);
-    const [match] = await runInWorker("placeQuotes", { text, requests: [{ exact: "a".repeat(150_000), prefix: "", suffix: "", position: 0 }] });
+    const [match] = await runInWorker("placeQuotes", {
+      text,
+      requests: [{ exact: "a".repeat(150_000), prefix: "", suffix: "", position: 0 }],
+    });
     expect(match).toMatchObject({ start: 0, end: 150_000 });
   });
 
   it("leaves a quote unplaced when approximate search would cost more than its budget", async () => {
     const text = "ab".repeat(150_000);
-    const [match] = await runInWorker("placeQuotes", { text, requests: [{ exact: "x".repeat(150_000), prefix: "", suffix: "", position: 0 }] });
+    const [match] = await runInWorker("placeQuotes", {
+      text,
+      requests: [{ exact: "x".repeat(150_000), prefix: "", suffix: "", position: 0 }],
+    });
     expect(match).toBeNull();
   });
 });
@@ -48,17 +69,27 @@ describe("work on worker threads", { timeout: 60_000 }, () => {
 describe("a worker pool's limits", { timeout: 60_000 }, () => {
   const html = page(paragraph.repeat(20));
 
-  it("stops a task over its time limit, answers with the limit, and serves the next task with a fresh worker", async () => {
-    const pool = new WorkerPool({ size: 1, memoryMb: 384, maxWaiting: 4 });
-    const refused = await pool.run("extractArticle", { html, url: null }, { ...TASK_BUDGETS.extractArticle, timeoutMs: 1 }).catch((error: unknown) => error);
-    expect(refused).toMatchObject({ code: "unprocessable_entity", details: { limit: "time" } });
-    expect((refused as AppError).message).toMatch(/^Extracting the article from this HTML took longer than its limit/);
-    expect((await pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle)).text).toContain("Resistance fighters");
-  });
+  it(
+    "stops a task over its time limit, answers with the " + "limit, and serves the next task with a fresh worker",
+    async () => {
+      const pool = new WorkerPool({ size: 1, memoryMb: 384, maxWaiting: 4 });
+      const refused = await pool
+        .run("extractArticle", { html, url: null }, { ...TASK_BUDGETS.extractArticle, timeoutMs: 1 })
+        .catch((error: unknown) => error);
+      expect(refused).toMatchObject({ code: "unprocessable_entity", details: { limit: "time" } });
+      expect((refused as AppError).message).toMatch(
+        /^Extracting the article from this HTML took longer than its limit/,
+      );
+      expect((await pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle)).text).toContain(
+        "Resistance fighters",
+      );
+    },
+  );
 
   it("gives a task that waited for the stopped worker a fresh one", async () => {
     const pool = new WorkerPool({ size: 1, memoryMb: 384, maxWaiting: 4 });
-    await pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle); // loaded: the limit ends the task itself, not the loading
+    // Loaded: the limit ends the task itself, not the loading.
+    await pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle);
     const [stopped, waited] = await Promise.allSettled([
       pool.run("extractArticle", { html, url: null }, { ...TASK_BUDGETS.extractArticle, timeoutMs: 1 }),
       pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle),
@@ -71,15 +102,21 @@ describe("a worker pool's limits", { timeout: 60_000 }, () => {
     // Measured: within a 32 MB heap, a page of 1 MB of words is extracted; one of 3 MB is not.
     const pool = new WorkerPool({ size: 1, memoryMb: 32, maxWaiting: 4 });
     const huge = page(`<p>${"word ".repeat(600_000)}</p>`);
-    const refused = await pool.run("extractArticle", { html: huge, url: null }, TASK_BUDGETS.extractArticle).catch((error: unknown) => error);
+    const refused = await pool
+      .run("extractArticle", { html: huge, url: null }, TASK_BUDGETS.extractArticle)
+      .catch((error: unknown) => error);
     expect(refused).toMatchObject({ code: "unprocessable_entity", details: { limit: "memory", megabytes: 32 } });
-    expect((await pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle)).text).toContain("Resistance fighters");
+    expect((await pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle)).text).toContain(
+      "Resistance fighters",
+    );
   });
 
   it("refuses work with 503 when every worker is busy and the queue is full", async () => {
     const pool = new WorkerPool({ size: 1, memoryMb: 384, maxWaiting: 0 });
     const first = pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle);
-    const second = await pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle).catch((error: unknown) => error);
+    const second = await pool
+      .run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle)
+      .catch((error: unknown) => error);
     expect(second).toMatchObject({ code: "service_unavailable", details: { retryAfterSeconds: 10 } });
     expect((await first).text).toContain("Resistance fighters");
   });

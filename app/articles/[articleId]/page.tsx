@@ -41,14 +41,22 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[arti
       <h1 dir="auto" className="max-w-3xl text-3xl font-semibold leading-tight tracking-tight [unicode-bidi:plaintext]">
         {article.title}
       </h1>
-      <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-600" data-testid="article-metadata">
+      <div
+        className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-600"
+        data-testid="article-metadata"
+      >
         <span data-testid="article-source" className="font-medium text-stone-800">
           {article.source?.name ?? "No outlet"}
         </span>
         {article.author && <span>by {article.author}</span>}
         <span data-testid="article-published">{published ?? "Date unknown"}</span>
         {article.url && linkHost && (
-          <a href={article.url} target="_blank" rel="noopener noreferrer nofollow" className="truncate text-indigo-700 hover:underline">
+          <a
+            href={article.url}
+            target="_blank"
+            rel="noopener noreferrer nofollow"
+            className="truncate text-indigo-700 hover:underline"
+          >
             {linkHost}
           </a>
         )}

@@ -35,7 +35,9 @@ export default async function EventPage({ params }: PageProps<"/events/[eventId]
       >
         {event.title}
       </PageTitle>
-      <p className="-mt-4 mb-2 text-sm text-stone-600">{[formatDateRange(event.date, event.dateEnd) ?? "Undated", event.place].filter(Boolean).join(" · ")}</p>
+      <p className="-mt-4 mb-2 text-sm text-stone-600">
+        {[formatDateRange(event.date, event.dateEnd) ?? "Undated", event.place].filter(Boolean).join(" · ")}
+      </p>
       {event.description && <p className="mb-6 max-w-3xl whitespace-pre-line text-stone-700">{event.description}</p>}
       <div className="mt-6">
         <EventCoverage event={event} />

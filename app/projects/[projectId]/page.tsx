@@ -37,19 +37,33 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
     listSources(actor, projectId, { limit: MAX_PAGE_SIZE }),
     listCodebook(actor, projectId),
   ]);
-  const outlets = filterChoices(sources.items.map((outlet) => outlet.name), source);
+  const outlets = filterChoices(
+    sources.items.map((outlet) => outlet.name),
+    source,
+  );
   const articles = page?.items ?? [];
   const canImport = roleAllows(project.role, "article.create");
   const tagNames = codebook.filter((tag) => !tag.archived).map((tag) => tag.name);
 
   return (
     <div>
-      <PageTitle eyebrow={<Link href="/projects" className="hover:underline">Projects</Link>}>{project.name}</PageTitle>
+      <PageTitle
+        eyebrow={
+          <Link href="/projects" className="hover:underline">
+            Projects
+          </Link>
+        }
+      >
+        {project.name}
+      </PageTitle>
       {project.description && <p className="-mt-3 mb-5 max-w-3xl text-stone-600">{project.description}</p>}
       <div className="mb-8 flex flex-wrap items-center gap-2 border-y border-stone-200 py-3">
         <nav aria-label="Project" className="flex flex-wrap items-center gap-1 text-sm">
           {project.articleCount >= 2 && (
-            <Link href={`/projects/${projectId}/compare`} className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white shadow-xs hover:bg-indigo-500">
+            <Link
+              href={`/projects/${projectId}/compare`}
+              className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white shadow-xs hover:bg-indigo-500"
+            >
               Compare sources
             </Link>
           )}
@@ -64,19 +78,36 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
           ]
             .filter((item) => item.shown)
             .map((item) => (
-              <Link key={item.href} href={`/projects/${projectId}/${item.href}`} className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100">
+              <Link
+                key={item.href}
+                href={`/projects/${projectId}/${item.href}`}
+                className="rounded-md px-3 py-1.5 font-medium text-stone-700 hover:bg-stone-100"
+              >
                 {item.label}
               </Link>
             ))}
         </nav>
-        <form method="get" action={`/projects/${projectId}/search`} role="search" className="ml-auto">
-          <input name="q" type="search" required placeholder="Search claims, notes, comments" aria-label="Search this project" className="w-64 rounded-md border border-stone-300 px-3 py-1.5 text-sm" />
-        </form>
+        <search className="ml-auto">
+          <form method="get" action={`/projects/${projectId}/search`}>
+            <input
+              name="q"
+              type="search"
+              required
+              placeholder="Search claims, notes, comments"
+              aria-label="Search this project"
+              className="w-64 rounded-md border border-stone-300 px-3 py-1.5 text-sm"
+            />
+          </form>
+        </search>
         <div className="flex flex-wrap gap-2">
           <ExportDialog projectId={projectId} projectName={project.name} tags={tagNames} />
           {canImport && <ImportDialog projectId={projectId} />}
           {canImport && (
-            <Link href={`/projects/${projectId}/import`} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs hover:bg-stone-50">
+            <Link
+              href={`/projects/${projectId}/import`}
+              className={`rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800
+                shadow-xs hover:bg-stone-50`}
+            >
               Import article
             </Link>
           )}
@@ -86,24 +117,43 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
       <div className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2">
         <h2 className="text-lg font-medium">Articles</h2>
         {(project.articleCount > 0 || filtered) && (
-          // Keyed on the filters: React sets a select's defaultValue only when it mounts, and "All articles" must clear the outlet.
-          <ArticleFilters key={`${q}|${outlets.value}`} projectId={projectId} q={q} outlets={outlets} filtered={filtered} />
+          // Keyed on the filters: React sets a select's defaultValue only when it mounts, and "All articles" must clear
+          // the outlet.
+          <ArticleFilters
+            key={`${q}|${outlets.value}`}
+            projectId={projectId}
+            q={q}
+            outlets={outlets}
+            filtered={filtered}
+          />
         )}
       </div>
       <Problem message={problem} />
       {problem ? null : articles.length === 0 ? (
         <p className="text-stone-600">
-          {filtered ? "No article matches." : <>No articles yet.{canImport && " Import one to start highlighting claims."}</>}
+          {filtered ? (
+            "No article matches."
+          ) : (
+            <>No articles yet.{canImport && " Import one to start highlighting claims."}</>
+          )}
         </p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-xs">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
               <tr>
-                <th scope="col" className="px-4 py-3 font-medium">Title</th>
-                <th scope="col" className="px-4 py-3 font-medium">Source</th>
-                <th scope="col" className="px-4 py-3 font-medium">Published</th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">Annotations</th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Title
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Source
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Published
+                </th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">
+                  Annotations
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-100">
@@ -114,7 +164,9 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
                       {article.title}
                     </Link>
                   </td>
-                  <td className="px-4 py-3 text-stone-700">{article.source?.name ?? <span className="text-stone-400">—</span>}</td>
+                  <td className="px-4 py-3 text-stone-700">
+                    {article.source?.name ?? <span className="text-stone-400">—</span>}
+                  </td>
                   <td className="whitespace-nowrap px-4 py-3 text-stone-700">
                     {formatCalendarDate(article.publishedAt) ?? <span className="text-stone-400">—</span>}
                   </td>
@@ -125,7 +177,13 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
           </table>
         </div>
       )}
-      <PageNavigation path={`/projects/${projectId}`} query={filters} cursor={cursor} nextCursor={page?.nextCursor ?? null} nextLabel="More articles →" />
+      <PageNavigation
+        path={`/projects/${projectId}`}
+        query={filters}
+        cursor={cursor}
+        nextCursor={page?.nextCursor ?? null}
+        nextLabel="More articles →"
+      />
     </div>
   );
 }

@@ -24,7 +24,12 @@ export function suggestedCoders(members: Pick<MemberView, "userId" | "role">[]):
 const idList = z
   .string()
   .max(5000)
-  .transform((value) => value.split(",").map((id) => id.trim()).filter(Boolean));
+  .transform((value) =>
+    value
+      .split(",")
+      .map((id) => id.trim())
+      .filter(Boolean),
+  );
 const agreementQuery = z.object({ coders: idList, articles: idList.optional() });
 
 export type { GroupAgreement, TagAgreement } from "./report";
@@ -47,19 +52,39 @@ export async function measureAgreement(actor: Actor, projectId: string, query: u
   await requireProjectPermission(actor, projectId, "agreement.read");
   const { coders: coderIds, articles } = parseInput(agreementQuery, query);
   const distinct = [...new Set(coderIds)];
-  if (distinct.length < 2) throw unprocessable("Choose at least two coders (coders=<userId>,<userId>).", { issues: [{ path: "coders", message: "at least two user ids" }] });
-  const members = await db().membership.findMany({ where: { projectId, userId: { in: distinct.filter(isUuid) } }, select: { user: { select: { id: true, name: true } } } });
+  if (distinct.length < 2)
+    throw unprocessable("Choose at least two coders (coders=<userId>,<userId>).", {
+      issues: [{ path: "coders", message: "at least two user ids" }],
+    });
+  const members = await db().membership.findMany({
+    where: { projectId, userId: { in: distinct.filter(isUuid) } },
+    select: { user: { select: { id: true, name: true } } },
+  });
   const coders = distinct.map((id) => members.find((member) => member.user.id === id)?.user);
-  if (coders.some((coder) => !coder)) throw unprocessable("Every coder must be a member of this project.", { issues: [{ path: "coders", message: "unknown member" }] });
+  if (coders.some((coder) => !coder))
+    throw unprocessable("Every coder must be a member of this project.", {
+      issues: [{ path: "coders", message: "unknown member" }],
+    });
 
-  const codebook = await db().tagGroup.findMany({ where: { projectId }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { name: true, tags: { orderBy: { position: "asc" }, select: { id: true, name: true } } } });
-  const tags = codebook.flatMap((group) => group.tags.map((tag) => ({ id: tag.id, name: tag.name, group: group.name })));
+  const codebook = await db().tagGroup.findMany({
+    where: { projectId },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: { name: true, tags: { orderBy: { position: "asc" }, select: { id: true, name: true } } },
+  });
+  const tags = codebook.flatMap((group) =>
+    group.tags.map((tag) => ({ id: tag.id, name: tag.name, group: group.name })),
+  );
   const articleIds = articles?.filter(isUuid) ?? null;
   const figures = await runInWorker("agreement", {
     coders: distinct.length,
     groups: codebook.map((group) => ({ name: group.name, tags: group.tags.map((tag) => tag.name) })),
     tags: tags.map(({ name, group }) => ({ name, group })),
-    articles: await spansByArticle(projectId, distinct, tags.map((tag) => tag.id), articleIds),
+    articles: await spansByArticle(
+      projectId,
+      distinct,
+      tags.map((tag) => tag.id),
+      articleIds,
+    ),
   });
   return { coders: coders.map((coder) => coder!), ...figures };
 }
@@ -72,14 +97,26 @@ export async function measureAgreement(actor: Actor, projectId: string, query: u
  * span's tags and links looked up by its id, a slice of the articles per
  * statement, two statements at a time: PostgreSQL works on both cores.
  */
-async function spansByArticle(projectId: string, coderIds: string[], tagIds: string[], articleIds: string[] | null): Promise<ArticleSpans[]> {
+async function spansByArticle(
+  projectId: string,
+  coderIds: string[],
+  tagIds: string[],
+  articleIds: string[] | null,
+): Promise<ArticleSpans[]> {
   const articles = await db().$queryRaw<{ id: string }[]>`
     SELECT id::text FROM articles
     WHERE project_id = ${projectId}::uuid AND deleted_at IS NULL ${articleIds ? Prisma.sql`AND id = ANY(${articleIds}::uuid[])` : Prisma.empty}
     ORDER BY id`;
   const slices: string[][] = [];
-  for (let at = 0; at < articles.length; at += ARTICLES_PER_READ) slices.push(articles.slice(at, at + ARTICLES_PER_READ).map((article) => article.id));
-  const read = await Promise.all(slices.map((slice) => parallelReads.runExclusive(() => db().$queryRaw<ArticleSpans[]>(agreementSpansStatement(coderIds, tagIds, slice)))));
+  for (let at = 0; at < articles.length; at += ARTICLES_PER_READ)
+    slices.push(articles.slice(at, at + ARTICLES_PER_READ).map((article) => article.id));
+  const read = await Promise.all(
+    slices.map((slice) =>
+      parallelReads.runExclusive(() =>
+        db().$queryRaw<ArticleSpans[]>(agreementSpansStatement(coderIds, tagIds, slice)),
+      ),
+    ),
+  );
   return read.flat();
 }
 

@@ -78,9 +78,14 @@ type CategorySegments = { starts: number[]; ends: number[]; count: number }[];
  * other. Spans with the same tags share one list of them: a million spans
  * carry a few dozen distinct lists.
  */
-function unpack(input: AgreementInput): { spans: CodedSpan[]; segments: Map<string, CategorySegments>; length: number } {
+function unpack(input: AgreementInput): {
+  spans: CodedSpan[];
+  segments: Map<string, CategorySegments>;
+  length: number;
+} {
   const spans: CodedSpan[] = [];
-  const segmentsOf = () => Array.from({ length: input.coders }, () => ({ starts: [] as number[], ends: [] as number[], count: 0 }));
+  const segmentsOf = () =>
+    Array.from({ length: input.coders }, () => ({ starts: [] as number[], ends: [] as number[], count: 0 }));
   const segments = new Map<string, CategorySegments>(input.tags.map((tag) => [tag.name, segmentsOf()]));
   const tagLists = new Map<string, number[]>();
   const tagList = (entry: string) => {
@@ -95,7 +100,14 @@ function unpack(input: AgreementInput): { spans: CodedSpan[]; segments: Map<stri
     const tags = article.tags.split(",");
     const links = article.links.split(",");
     for (let index = 0; index < article.coders.length; index++) {
-      const span: CodedSpan = { articleId: article.articleId, coder: article.coders[index]!, start: article.starts[index]!, end: article.ends[index]!, tags: tagList(tags[index] ?? ""), links: links[index] ?? "" };
+      const span: CodedSpan = {
+        articleId: article.articleId,
+        coder: article.coders[index]!,
+        start: article.starts[index]!,
+        end: article.ends[index]!,
+        tags: tagList(tags[index] ?? ""),
+        links: links[index] ?? "",
+      };
       spans.push(span);
       for (const tag of span.tags) {
         const own = tagSegments[tag]![span.coder];
@@ -116,7 +128,12 @@ function unpack(input: AgreementInput): { spans: CodedSpan[]; segments: Map<stri
  * units both coders marked, `both` of them said yes by both, `first` and
  * `second` yes by each. Counting spares a list per tag of a million units.
  */
-function yesNoKappa(pairs: number, both: number, first: number, second: number): { units: number; observed: number | null; kappa: number | null } {
+function yesNoKappa(
+  pairs: number,
+  both: number,
+  first: number,
+  second: number,
+): { units: number; observed: number | null; kappa: number | null } {
   if (pairs === 0) return { units: 0, observed: null, kappa: null };
   const observed = (pairs - first - second + 2 * both) / pairs;
   const expected = (first / pairs) * (second / pairs) + ((pairs - first) / pairs) * ((pairs - second) / pairs);
@@ -139,13 +156,21 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
   const pairs = units.filter((unit) => unit[0] && unit[1]).map((unit) => [unit[0]!, unit[1]!] as const);
 
   const kappaOf = (valueOf: (span: CodedSpan) => string) => {
-    const kappa = pairsKappa(pairs, ([first]) => valueOf(first), ([, second]) => valueOf(second));
+    const kappa = pairsKappa(
+      pairs,
+      ([first]) => valueOf(first),
+      ([, second]) => valueOf(second),
+    );
     return { units: kappa.units, observed: round(kappa.observed), kappa: round(kappa.kappa) };
   };
   // Tags are compared by name (a name in two groups is one category): per name, the pairs where each coder, and both, said yes.
   const names = [...new Set(input.tags.map((tag) => tag.name))];
   const nameOf = input.tags.map((tag) => names.indexOf(tag.name));
-  const yes = { first: new Float64Array(names.length), second: new Float64Array(names.length), both: new Float64Array(names.length) };
+  const yes = {
+    first: new Float64Array(names.length),
+    second: new Float64Array(names.length),
+    both: new Float64Array(names.length),
+  };
   // Spans share their lists of tags (unpack): each list's names are found once.
   const namesOfList = new Map<number[], Set<number>>();
   const namesOf = (tags: number[]) => {
@@ -171,7 +196,11 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
   const noSegments: CoderSegments[] = Array.from({ length: input.coders }, () => ({ starts: [], ends: [], count: 0 }));
   const disagreementOf = (category: string) => {
     let figure = disagreement.get(category);
-    if (!figure) disagreement.set(category, (figure = coderSegmentsDisagreement(segments.get(category) ?? noSegments, category, length)));
+    if (!figure)
+      disagreement.set(
+        category,
+        (figure = coderSegmentsDisagreement(segments.get(category) ?? noSegments, category, length)),
+      );
     return figure;
   };
   /** uα over several categories at once: 1 − ΣDₒ / ΣDₑ, as Krippendorff combines categories (unitizedAlpha). */
@@ -187,7 +216,17 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
     const named = new Map<number[], string>();
     return (span: CodedSpan) => {
       let value = named.get(span.tags);
-      if (value === undefined) named.set(span.tags, (value = span.tags.map((tag) => input.tags[tag]!).filter((tag) => tag.group === group).map((tag) => tag.name).sort().join(" + ") || NO_TAG));
+      if (value === undefined)
+        named.set(
+          span.tags,
+          (value =
+            span.tags
+              .map((tag) => input.tags[tag]!)
+              .filter((tag) => tag.group === group)
+              .map((tag) => tag.name)
+              .sort()
+              .join(" + ") || NO_TAG),
+        );
       return value;
     };
   };
@@ -200,6 +239,9 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
       alpha: alphaOf(group.tags),
       tags: group.tags.map((tag) => ({ tag, kappa: tagKappa(tag), alpha: alphaOf([tag]) })),
     })),
-    links: { ...kappaOf(linkValue), alpha: round(krippendorffsAlpha(matched.map((unit) => unit.map((span) => linkValue(span!)))).alpha) },
+    links: {
+      ...kappaOf(linkValue),
+      alpha: round(krippendorffsAlpha(matched.map((unit) => unit.map((span) => linkValue(span!)))).alpha),
+    },
   };
 }

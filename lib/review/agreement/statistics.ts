@@ -21,8 +21,14 @@ export interface Agreement {
  * there is nothing to measure, or when chance agreement is total (pₑ = 1).
  */
 export function cohensKappa(units: Unit[]): Agreement & { kappa: number | null } {
-  const pairs = units.filter((unit): unit is [Value, Value] => unit.length === 2 && unit[0] !== null && unit[1] !== null);
-  return pairsKappa(pairs, (pair) => pair[0], (pair) => pair[1]);
+  const pairs = units.filter(
+    (unit): unit is [Value, Value] => unit.length === 2 && unit[0] !== null && unit[1] !== null,
+  );
+  return pairsKappa(
+    pairs,
+    (pair) => pair[0],
+    (pair) => pair[1],
+  );
 }
 
 /**
@@ -30,7 +36,11 @@ export function cohensKappa(units: Unit[]): Agreement & { kappa: number | null }
  * coder's value of one: no list of pairs of values is made (a million units
  * would make a million).
  */
-export function pairsKappa<Item>(items: readonly Item[], firstOf: (item: Item) => Value, secondOf: (item: Item) => Value): Agreement & { kappa: number | null } {
+export function pairsKappa<Item>(
+  items: readonly Item[],
+  firstOf: (item: Item) => Value,
+  secondOf: (item: Item) => Value,
+): Agreement & { kappa: number | null } {
   const n = items.length;
   if (n === 0) return { units: 0, observed: null, kappa: null };
   let agreeing = 0;

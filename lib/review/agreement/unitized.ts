@@ -42,10 +42,18 @@ interface Tiling {
 }
 
 /** sectionDistance on the fields of two sections. */
-function distanceOf(aStart: number, aLength: number, aUnit: boolean, bStart: number, bLength: number, bUnit: boolean): number {
+function distanceOf(
+  aStart: number,
+  aLength: number,
+  aUnit: boolean,
+  bStart: number,
+  bLength: number,
+  bUnit: boolean,
+): number {
   const beginDifference = aStart - bStart;
   const endDifference = aStart + aLength - (bStart + bLength);
-  if (aUnit && bUnit) return -aLength < beginDifference && beginDifference < bLength ? beginDifference ** 2 + endDifference ** 2 : 0;
+  if (aUnit && bUnit)
+    return -aLength < beginDifference && beginDifference < bLength ? beginDifference ** 2 + endDifference ** 2 : 0;
   if (aUnit && !bUnit) return beginDifference >= 0 && endDifference <= 0 ? aLength ** 2 : 0;
   if (!aUnit && bUnit) return beginDifference <= 0 && endDifference >= 0 ? bLength ** 2 : 0;
   return 0;
@@ -68,12 +76,26 @@ export function sectionDistance(a: Section, b: Section): number {
  * ones stay two units.
  */
 export function sectionsOf(segments: { start: number; end: number }[], length: number): Section[] {
-  const tiling = tilingOf(segments.map((segment) => segment.start), segments.map((segment) => segment.end), segments.length, length);
-  return Array.from({ length: tiling.count }, (_, index) => ({ start: tiling.starts[index]!, length: tiling.lengths[index]!, unit: tiling.isUnit[index] === 1 }));
+  const tiling = tilingOf(
+    segments.map((segment) => segment.start),
+    segments.map((segment) => segment.end),
+    segments.length,
+    length,
+  );
+  return Array.from({ length: tiling.count }, (_, index) => ({
+    start: tiling.starts[index]!,
+    length: tiling.lengths[index]!,
+    unit: tiling.isUnit[index] === 1,
+  }));
 }
 
 /** sectionsOf for segments given as lists of their starts and ends (the first `count`). */
-function tilingOf(segmentStarts: ArrayLike<number>, segmentEnds: ArrayLike<number>, segmentCount: number, length: number): Tiling {
+function tilingOf(
+  segmentStarts: ArrayLike<number>,
+  segmentEnds: ArrayLike<number>,
+  segmentCount: number,
+  length: number,
+): Tiling {
   // Clamped to the continuum, empty ones left out, in order of start (stable; most come in order already, and are not sorted again).
   const starts = new Float64Array(segmentCount);
   const ends = new Float64Array(segmentCount);
@@ -89,9 +111,15 @@ function tilingOf(segmentStarts: ArrayLike<number>, segmentEnds: ArrayLike<numbe
     count++;
   }
   let order: ArrayLike<number> | null = null;
-  if (!inOrder) order = Array.from({ length: count }, (_, index) => index).sort((a, b) => starts[a]! - starts[b]! || a - b);
+  if (!inOrder)
+    order = Array.from({ length: count }, (_, index) => index).sort((a, b) => starts[a]! - starts[b]! || a - b);
   // At most a gap before each unit, and one at the end.
-  const tiling: Tiling = { starts: new Float64Array(2 * count + 1), lengths: new Float64Array(2 * count + 1), isUnit: new Uint8Array(2 * count + 1), count: 0 };
+  const tiling: Tiling = {
+    starts: new Float64Array(2 * count + 1),
+    lengths: new Float64Array(2 * count + 1),
+    isUnit: new Uint8Array(2 * count + 1),
+    count: 0,
+  };
   const push = (start: number, sectionLength: number, isUnit: boolean) => {
     tiling.starts[tiling.count] = start;
     tiling.lengths[tiling.count] = sectionLength;
@@ -157,8 +185,17 @@ export interface CoderSegments {
  * where N is the number of units of the category over all coders and the gaps
  * are every coder's.
  */
-export function categoryDisagreement(segments: CodedSegment[], category: string, coders: number, length: number): CategoryDisagreement {
-  const byCoder = Array.from({ length: coders }, (): { starts: number[]; ends: number[]; count: number } => ({ starts: [], ends: [], count: 0 }));
+export function categoryDisagreement(
+  segments: CodedSegment[],
+  category: string,
+  coders: number,
+  length: number,
+): CategoryDisagreement {
+  const byCoder = Array.from({ length: coders }, (): { starts: number[]; ends: number[]; count: number } => ({
+    starts: [],
+    ends: [],
+    count: 0,
+  }));
   for (const segment of segments) {
     const own = segment.category === category ? byCoder[segment.coder] : undefined;
     if (!own) continue;
@@ -170,22 +207,32 @@ export function categoryDisagreement(segments: CodedSegment[], category: string,
 }
 
 /** categoryDisagreement of each coder's segments of the category (one entry per coder). */
-export function coderSegmentsDisagreement(byCoder: CoderSegments[], category: string, length: number): CategoryDisagreement {
+export function coderSegmentsDisagreement(
+  byCoder: CoderSegments[],
+  category: string,
+  length: number,
+): CategoryDisagreement {
   const coders = byCoder.length;
   const tilings = byCoder.map((own) => tilingOf(own.starts, own.ends, own.count, length));
   let distances = 0;
-  for (let i = 0; i < coders; i++) for (let j = i + 1; j < coders; j++) distances += 2 * pairDistance(tilings[i]!, tilings[j]!);
+  for (let i = 0; i < coders; i++)
+    for (let j = i + 1; j < coders; j++) distances += 2 * pairDistance(tilings[i]!, tilings[j]!);
   const observed = distances / (coders * (coders - 1) * length ** 2);
 
   let unitCount = 0;
   let gapCount = 0;
-  for (const tiling of tilings) for (let index = 0; index < tiling.count; index++) tiling.isUnit[index] ? unitCount++ : gapCount++;
+  for (const tiling of tilings)
+    for (let index = 0; index < tiling.count; index++) tiling.isUnit[index] ? unitCount++ : gapCount++;
   if (unitCount === 0) return { category, observed, expected: 0, alpha: null };
   const units = new Float64Array(unitCount);
   const gaps = new Float64Array(gapCount);
   unitCount = 0;
   gapCount = 0;
-  for (const tiling of tilings) for (let index = 0; index < tiling.count; index++) tiling.isUnit[index] ? (units[unitCount++] = tiling.lengths[index]!) : (gaps[gapCount++] = tiling.lengths[index]!);
+  for (const tiling of tilings)
+    for (let index = 0; index < tiling.count; index++)
+      tiling.isUnit[index]
+        ? (units[unitCount++] = tiling.lengths[index]!)
+        : (gaps[gapCount++] = tiling.lengths[index]!);
   gaps.sort();
   // Suffix sums let each unit sum the gaps at least as long as itself with one binary search.
   const gapsFrom = new Float64Array(gaps.length + 1);
@@ -217,8 +264,16 @@ export function coderSegmentsDisagreement(byCoder: CoderSegments[], category: st
  * uα over several categories at once (a codebook group): 1 − ΣDₒ / ΣDₑ, as
  * Krippendorff combines categories; with each category's own figures.
  */
-export function unitizedAlpha(segments: CodedSegment[], categories: string[], coders: number, length: number): { alpha: number | null; categories: CategoryDisagreement[] } {
-  const figures = length > 0 && coders >= 2 ? categories.map((category) => categoryDisagreement(segments, category, coders, length)) : [];
+export function unitizedAlpha(
+  segments: CodedSegment[],
+  categories: string[],
+  coders: number,
+  length: number,
+): { alpha: number | null; categories: CategoryDisagreement[] } {
+  const figures =
+    length > 0 && coders >= 2
+      ? categories.map((category) => categoryDisagreement(segments, category, coders, length))
+      : [];
   const observed = figures.reduce((sum, figure) => sum + figure.observed, 0);
   const expected = figures.reduce((sum, figure) => sum + figure.expected, 0);
   return { alpha: expected === 0 ? null : 1 - observed / expected, categories: figures };

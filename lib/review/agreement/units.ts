@@ -26,7 +26,9 @@ interface OpenUnit<Span> {
  */
 export function matchSpans<Span extends CoderSpan>(spans: Span[], coders: number): (Span | null)[][] {
   const units: (Span | null)[][] = [];
-  const ordered = [...spans].sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start || a.end - b.end));
+  const ordered = [...spans].sort((a, b) =>
+    a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start || a.end - b.end,
+  );
   let open: OpenUnit<Span>[] = [];
   let article: string | undefined;
   for (const span of ordered) {
@@ -39,7 +41,9 @@ export function matchSpans<Span extends CoderSpan>(spans: Span[], coders: number
       for (const unit of open) if (unit.end > span.start) open[kept++] = unit;
       open.length = kept;
     }
-    const unit = open.find((candidate) => candidate.members[span.coder] === null && span.start < candidate.end && candidate.start < span.end);
+    const unit = open.find(
+      (candidate) => candidate.members[span.coder] === null && span.start < candidate.end && candidate.start < span.end,
+    );
     if (unit) {
       unit.members[span.coder] = span;
       unit.end = Math.max(unit.end, span.end);

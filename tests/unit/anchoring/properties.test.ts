@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AnchorResult, describeSpanMismatch, quoteContext, reanchorAll, snapToGraphemes, splitsSurrogatePair, type StoredAnchor } from "@/lib/anchoring";
+import {
+  type AnchorResult,
+  describeSpanMismatch,
+  quoteContext,
+  reanchorAll,
+  snapToGraphemes,
+  splitsSurrogatePair,
+  type StoredAnchor,
+} from "@/lib/anchoring";
 import { canonicalizeText } from "@/lib/articles/text";
 import { unicodeText } from "../../support/unicode-text";
 
@@ -23,7 +31,14 @@ function anchorFrom(text: string, a: number, b: number): StoredAnchor {
 }
 
 /** One edit: replace [at, at + removed) of the text by `inserted`, kept off surrogate halves. */
-const editArbitrary = fc.record({ at: fc.nat(), removed: fc.nat({ max: 40 }), inserted: fc.oneof(unicodeText.map((text) => text.slice(8)), fc.constant("")) });
+const editArbitrary = fc.record({
+  at: fc.nat(),
+  removed: fc.nat({ max: 40 }),
+  inserted: fc.oneof(
+    unicodeText.map((text) => text.slice(8)),
+    fc.constant(""),
+  ),
+});
 type Edit = { at: number; removed: number; inserted: string };
 
 function applyEdit(text: string, { at, removed, inserted }: Edit) {
@@ -52,7 +67,14 @@ function editCanCoverSpan(text: string, newText: string, span: { start: number; 
 function expectFoundOrKept(result: AnchorResult, anchor: StoredAnchor, newText: string) {
   expect(["exact", "moved", "fuzzy", "orphaned"]).toContain(result.state);
   if (result.state === "orphaned") {
-    expect(result).toEqual({ state: "orphaned", start: anchor.start, end: anchor.end, exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix });
+    expect(result).toEqual({
+      state: "orphaned",
+      start: anchor.start,
+      end: anchor.end,
+      exact: anchor.exact,
+      prefix: anchor.prefix,
+      suffix: anchor.suffix,
+    });
     return;
   }
   expect(describeSpanMismatch(newText, result)).toBeNull();
@@ -82,13 +104,18 @@ describe("properties of spans over any Unicode text", () => {
 describe("properties of re-anchoring", () => {
   it("never loses an annotation: each is exact, moved, fuzzy or orphaned, and every found one is a valid span", () => {
     fc.assert(
-      fc.property(articleText, fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 5 }), fc.array(editArbitrary, { minLength: 1, maxLength: 3 }), (text, picks, edits) => {
-        const anchors = picks.map(([a, b]) => anchorFrom(text, a, b));
-        const newText = edits.reduce((current, edit) => applyEdit(current, edit).newText, text);
-        const results = reanchorAll(text, newText, anchors);
-        expect(results).toHaveLength(anchors.length);
-        results.forEach((result, index) => expectFoundOrKept(result, anchors[index]!, newText));
-      }),
+      fc.property(
+        articleText,
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 5 }),
+        fc.array(editArbitrary, { minLength: 1, maxLength: 3 }),
+        (text, picks, edits) => {
+          const anchors = picks.map(([a, b]) => anchorFrom(text, a, b));
+          const newText = edits.reduce((current, edit) => applyEdit(current, edit).newText, text);
+          const results = reanchorAll(text, newText, anchors);
+          expect(results).toHaveLength(anchors.length);
+          for (const [index, result] of results.entries()) expectFoundOrKept(result, anchors[index]!, newText);
+        },
+      ),
       RUNS,
     );
   });
@@ -106,10 +133,14 @@ describe("properties of re-anchoring", () => {
         const [result] = reanchorAll(text, newText, [anchor]);
         // Around repeated text the same new text also comes from an edit over the span ("a🤔🤔" → "a🤔" may lose
         // either 🤔): the span is then rightly searched for, and found as moved.
-        expect(result!.state).toEqual(editCanCoverSpan(text, newText, anchor) ? expect.stringMatching(/^(exact|moved)$/) : "exact");
+        expect(result!.state).toEqual(
+          editCanCoverSpan(text, newText, anchor) ? expect.stringMatching(/^(exact|moved)$/) : "exact",
+        );
         expect(result!.exact).toBe(anchor.exact);
         // Another, equally good diff may place the edit on the other side of a repeated quote.
-        expect(Math.abs(result!.start - (anchor.start + shift))).toBeLessThanOrEqual(Math.max(end - start, edit.inserted.length));
+        expect(Math.abs(result!.start - (anchor.start + shift))).toBeLessThanOrEqual(
+          Math.max(end - start, edit.inserted.length),
+        );
       }),
       RUNS,
     );

@@ -40,7 +40,10 @@ describe("re-anchoring after a text edit", () => {
   });
 
   it("finds a span exactly when text is inserted after it, or right at its edges", () => {
-    expect(reanchorOne(`${TEXT} More later.`, anchorOn(TEXT, QUOTE))).toMatchObject({ state: "exact", start: TEXT.indexOf(QUOTE) });
+    expect(reanchorOne(`${TEXT} More later.`, anchorOn(TEXT, QUOTE))).toMatchObject({
+      state: "exact",
+      start: TEXT.indexOf(QUOTE),
+    });
     const atEdges = TEXT.replace(QUOTE, `[${QUOTE}]`);
     expect(reanchorOne(atEdges, anchorOn(TEXT, QUOTE))).toMatchObject({ state: "exact", ...anchorOn(atEdges, QUOTE) });
   });
@@ -55,7 +58,14 @@ describe("re-anchoring after a text edit", () => {
   it("orphans a span whose quote was deleted, keeping its old quote and offsets", () => {
     const anchor = anchorOn(TEXT, "a spokesman said");
     const newText = TEXT.replace(", a spokesman said", "");
-    expect(reanchorOne(newText, anchor)).toEqual({ state: "orphaned", start: anchor.start, end: anchor.end, exact: anchor.exact, prefix: anchor.prefix, suffix: anchor.suffix });
+    expect(reanchorOne(newText, anchor)).toEqual({
+      state: "orphaned",
+      start: anchor.start,
+      end: anchor.end,
+      exact: anchor.exact,
+      prefix: anchor.prefix,
+      suffix: anchor.suffix,
+    });
   });
 
   it("uses prefix and suffix to pick the right copy of a repeated quote", () => {
@@ -67,7 +77,10 @@ describe("re-anchoring after a text edit", () => {
     expect(result.state === "exact" || result.state === "moved").toBe(true);
     expect(result.start).toBe(newText.indexOf("the figure was"));
     const orphanedCopy = { ...anchor, orphaned: true };
-    expect(reanchorAll(text, newText, [orphanedCopy])[0]).toMatchObject({ state: "moved", start: newText.indexOf("the figure was") });
+    expect(reanchorAll(text, newText, [orphanedCopy])[0]).toMatchObject({
+      state: "moved",
+      start: newText.indexOf("the figure was"),
+    });
   });
 
   it("does not attach a short quote to a copy in other surroundings", () => {
@@ -78,7 +91,8 @@ describe("re-anchoring after a text edit", () => {
   });
 
   it("finds a long quote with a small change inside fuzzily", () => {
-    const sentence = "Witnesses in Pul-e-Khumri told reporters that resistance fighters had taken the checkpoints on the main road ";
+    const sentence =
+      "Witnesses in Pul-e-Khumri told reporters that resistance fighters had taken the checkpoints on the main road ";
     const long = sentence.repeat(4).trim(); // ~440 code units
     const text = `Intro paragraph.\n${long}\nClosing paragraph.`;
     const anchor = anchorOn(text, long);
@@ -93,7 +107,7 @@ describe("re-anchoring after a text edit", () => {
     const quote = words.slice(0, 5_000);
     const text = `${"Preamble. ".repeat(50)}${quote} The end.`;
     const anchor = anchorOn(text, quote);
-    const edited = quote.slice(0, 1000) + "XX" + quote.slice(1003, 3000) + quote.slice(3005);
+    const edited = `${quote.slice(0, 1000)}XX${quote.slice(1003, 3000)}${quote.slice(3005)}`;
     const newText = `The end. ${edited}${"Postscript. ".repeat(80)}`;
     const result = reanchorAll(text, newText, [anchor])[0]!;
     expect(result.state).toBe("fuzzy");
@@ -103,19 +117,35 @@ describe("re-anchoring after a text edit", () => {
 
   it("finds an orphan again when its text comes back", () => {
     const anchor = { ...anchorOn(TEXT, "a spokesman said"), orphaned: true };
-    expect(reanchorAll("Something else entirely.", TEXT, [anchor])[0]).toMatchObject({ state: "moved", start: TEXT.indexOf("a spokesman said") });
+    expect(reanchorAll("Something else entirely.", TEXT, [anchor])[0]).toMatchObject({
+      state: "moved",
+      start: TEXT.indexOf("a spokesman said"),
+    });
   });
 
-  it("keeps anchors exact in the untouched part when the rest of a long text is rewritten beyond what a character diff affords", () => {
-    const untouched = Array.from({ length: 400 }, (_, index) => `Line ${index} of the report stays as it was.`).join("\n");
-    const rewritten = Array.from({ length: 800 }, (_, index) => `Zeile ${index * 13}: völlig neu geschrieben, quer durch.`).join("\n");
-    const oldText = `${untouched}\n${Array.from({ length: 800 }, (_, index) => `Old line ${index} about something else entirely.`).join("\n")}`;
-    const newText = `${untouched}\n${rewritten}`;
-    const anchors = [anchorOn(oldText, "Line 7 of the report"), anchorOn(oldText, "Old line 5 about")];
-    const results = reanchorAll(oldText, newText, anchors);
-    expect(results[0]).toMatchObject({ state: "exact", start: anchors[0]!.start });
-    expect(results[1]!.state).toBe("orphaned");
-  });
+  it(
+    "keeps anchors exact in the untouched part when the rest of a long text is rewritten beyond what a character " +
+      "diff " +
+      "affords",
+    () => {
+      const untouched = Array.from({ length: 400 }, (_, index) => `Line ${index} of the report stays as it was.`).join(
+        "\n",
+      );
+      const rewritten = Array.from(
+        { length: 800 },
+        (_, index) => `Zeile ${index * 13}: völlig neu geschrieben, quer durch.`,
+      ).join("\n");
+      const oldText = `${untouched}\n${Array.from(
+        { length: 800 },
+        (_, index) => `Old line ${index} about something else entirely.`,
+      ).join("\n")}`;
+      const newText = `${untouched}\n${rewritten}`;
+      const anchors = [anchorOn(oldText, "Line 7 of the report"), anchorOn(oldText, "Old line 5 about")];
+      const results = reanchorAll(oldText, newText, anchors);
+      expect(results[0]).toMatchObject({ state: "exact", start: anchors[0]!.start });
+      expect(results[1]!.state).toBe("orphaned");
+    },
+  );
 
   it("keeps every anchor when the texts share nothing", () => {
     const anchors = [anchorOn(TEXT, QUOTE), anchorOn(TEXT, "Baghlan")];

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CONTEXT_LENGTH, describeSpanMismatch, normalizeSelection, quoteContext, snapToGraphemes, splitsSurrogatePair } from "@/lib/anchoring";
+import {
+  describeSpanMismatch,
+  normalizeSelection,
+  quoteContext,
+  snapToGraphemes,
+  splitsSurrogatePair,
+} from "@/lib/anchoring";
 
 /** The span of `quote` in `text` by JavaScript's own indices. */
 const spanOf = (text: string, quote: string) => {
@@ -33,10 +39,16 @@ describe("spans in UTF-16 code units", () => {
 
   it("says what differs", () => {
     const text = "💩This is an annotation.";
-    expect(describeSpanMismatch(text, { start: 2, end: 6, exact: "That" })).toBe('the text at 2–6 is "This", not "That": they differ from code unit 2');
-    expect(describeSpanMismatch(text, { start: 1, end: 6, exact: "\uDCA9This" })).toMatch(/start 1 splits a surrogate pair/);
+    expect(describeSpanMismatch(text, { start: 2, end: 6, exact: "That" })).toBe(
+      'the text at 2–6 is "This", not "That": they differ from code unit 2',
+    );
+    expect(describeSpanMismatch(text, { start: 1, end: 6, exact: "\uDCA9This" })).toMatch(
+      /start 1 splits a surrogate pair/,
+    );
     expect(describeSpanMismatch(text, { start: 0, end: 1, exact: "\uD83D" })).toMatch(/end 1 splits a surrogate pair/);
-    expect(describeSpanMismatch(text, { start: 2, end: 99, exact: "x" })).toMatch(/end 99 is past the end of the text \(length 24/);
+    expect(describeSpanMismatch(text, { start: 2, end: 99, exact: "x" })).toMatch(
+      /end 99 is past the end of the text \(length 24/,
+    );
     expect(describeSpanMismatch(text, { start: 5, end: 5, exact: "" })).toMatch(/cannot be empty/);
     expect(describeSpanMismatch(text, { start: -1, end: 5, exact: "" })).toMatch(/before the beginning/);
     expect(describeSpanMismatch(text, { start: 0.5, end: 5, exact: "" })).toMatch(/whole numbers/);
@@ -61,7 +73,10 @@ describe("selections snapped to whole characters", () => {
     const family = "👨‍👩‍👧‍👦";
     const text = `a ${family} b 🇦🇫🇺🇸 e\u0301 c`;
     const familyStart = text.indexOf(family);
-    expect(snapToGraphemes(text, familyStart + 3, familyStart + 5)).toEqual({ start: familyStart, end: familyStart + family.length });
+    expect(snapToGraphemes(text, familyStart + 3, familyStart + 5)).toEqual({
+      start: familyStart,
+      end: familyStart + family.length,
+    });
     const flags = text.indexOf("🇦🇫");
     expect(snapToGraphemes(text, flags + 2, flags + 6)).toEqual({ start: flags, end: flags + 8 });
     const accent = text.indexOf("e\u0301");

@@ -6,7 +6,9 @@ import { createProject, listProjects } from "@/lib/projects";
 export const GET = apiRoute(async (actor, { query }) => json(await listProjects(actor, query)));
 
 // POST /api/v1/projects – create a project; the caller becomes its editor
-export const POST = apiRoute(async (actor, { body }) => json(await createProject(actor, await body()), { status: 201 }));
+export const POST = apiRoute(async (actor, { body }) =>
+  json(await createProject(actor, await body()), { status: 201 }),
+);
 
 // Any other method: a JSON 405 with Allow.
 const notAllowed = methodNotAllowed("GET", "POST");

@@ -7,7 +7,9 @@ import { createApiToken, listApiTokens } from "@/lib/auth/tokens";
 export const GET = apiRoute(async (actor) => json(await listApiTokens(actor)));
 
 // POST /api/v1/tokens – exchange { email, password, name?, expiresInDays? } for a personal access token (rate-limited)
-export const POST = publicApiRoute(async ({ request, body }) => json(await createApiToken(await body(), clientAddress(request.headers)), { status: 201 }));
+export const POST = publicApiRoute(async ({ request, body }) =>
+  json(await createApiToken(await body(), clientAddress(request.headers)), { status: 201 }),
+);
 
 // Any other method: a JSON 405 with Allow.
 const notAllowed = methodNotAllowed("GET", "POST");

@@ -19,7 +19,15 @@ export default async function AdjudicatePage({ params }: PageProps<"/articles/[a
   const adjudication = await forPage(adjudicate(actor, articleId));
   return (
     <div>
-      <PageTitle eyebrow={<Link href={`/articles/${articleId}`} className="hover:underline">{article.title}</Link>}>Adjudicate</PageTitle>
+      <PageTitle
+        eyebrow={
+          <Link href={`/articles/${articleId}`} className="hover:underline">
+            {article.title}
+          </Link>
+        }
+      >
+        Adjudicate
+      </PageTitle>
       <AdjudicationBoard adjudication={adjudication} articleId={articleId} />
     </div>
   );

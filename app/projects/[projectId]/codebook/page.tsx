@@ -15,7 +15,15 @@ export default async function CodebookPage({ params }: PageProps<"/projects/[pro
   const canEdit = roleAllows(project.role, "codebook.update");
   return (
     <div>
-      <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>Codebook</PageTitle>
+      <PageTitle
+        eyebrow={
+          <Link href={`/projects/${projectId}`} className="hover:underline">
+            {project.name}
+          </Link>
+        }
+      >
+        Codebook
+      </PageTitle>
       <p className="-mt-3 mb-6 max-w-3xl text-sm text-stone-600">
         {canEdit
           ? "Tags are saved as you leave a field. A tag's key (one key, or two pressed in turn such as m then e; no shortcut may start another) works as a shortcut in the tag picker; a tag already used on annotations is archived instead of deleted."

@@ -18,10 +18,14 @@ export const generateMetadata = subpage.generateMetadata;
 function parallelArticles(comparison: Comparison, texts: Map<string, string>): ParallelArticle[] {
   const eventsOf = new Map<string, string[]>();
   for (const event of comparison.events) {
-    for (const claim of Object.values(event.claims).flat()) eventsOf.set(claim.annotationId, [...(eventsOf.get(claim.annotationId) ?? []), event.id]);
+    for (const claim of Object.values(event.claims).flat())
+      eventsOf.set(claim.annotationId, [...(eventsOf.get(claim.annotationId) ?? []), event.id]);
   }
   return comparison.articles.map((article) => {
-    const claims = [...comparison.events.flatMap((event) => event.claims[article.id] ?? []), ...(comparison.unlinked[article.id] ?? [])];
+    const claims = [
+      ...comparison.events.flatMap((event) => event.claims[article.id] ?? []),
+      ...(comparison.unlinked[article.id] ?? []),
+    ];
     const unique = [...new Map(claims.map((claim) => [claim.annotationId, claim])).values()];
     return {
       id: article.id,
@@ -49,25 +53,46 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
     listArticles(actor, projectId, { limit: MAX_PAGE_SIZE }),
     listSources(actor, projectId, { limit: MAX_PAGE_SIZE }),
   ]);
-  const outletNotes = Object.fromEntries(outlets.flatMap((outlet) => (outlet.notes ? [[outlet.name, outlet.notes]] : [])));
+  const outletNotes = Object.fromEntries(
+    outlets.flatMap((outlet) => (outlet.notes ? [[outlet.name, outlet.notes]] : [])),
+  );
 
-  const { data: comparison, problem } = await orProblem(compareArticles(actor, projectId, chosen ? { articles: chosen } : {}));
+  const { data: comparison, problem } = await orProblem(
+    compareArticles(actor, projectId, chosen ? { articles: chosen } : {}),
+  );
   const chosenIds = comparison?.articles.map((article) => article.id) ?? chosen.split(",");
-  const hrefFor = (nextView: "table" | "read") => `/projects/${projectId}/compare?articles=${chosenIds.join(",")}${nextView === "read" ? "&view=read" : ""}`;
+  const hrefFor = (nextView: "table" | "read") =>
+    `/projects/${projectId}/compare?articles=${chosenIds.join(",")}${nextView === "read" ? "&view=read" : ""}`;
   const texts =
     comparison && view === "read"
-      ? new Map(await Promise.all(comparison.articles.map(async (article) => [article.id, (await getArticle(actor, article.id)).text] as const)))
+      ? new Map(
+          await Promise.all(
+            comparison.articles.map(
+              async (article) => [article.id, (await getArticle(actor, article.id)).text] as const,
+            ),
+          ),
+        )
       : new Map<string, string>();
 
   return (
     <div className="space-y-6">
-      <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>Compare sources</PageTitle>
+      <PageTitle
+        eyebrow={
+          <Link href={`/projects/${projectId}`} className="hover:underline">
+            {project.name}
+          </Link>
+        }
+      >
+        Compare sources
+      </PageTitle>
 
       <details open={!comparison} className="rounded-lg border border-stone-200 bg-white shadow-xs">
         <summary className="cursor-pointer px-4 py-3 text-sm text-stone-700">
           {comparison ? (
             <>
-              Comparing <strong>{comparison.articles.map((article) => article.source ?? article.title).join(" · ")}</strong> — choose other articles
+              Comparing{" "}
+              <strong>{comparison.articles.map((article) => article.source ?? article.title).join(" · ")}</strong> —
+              choose other articles
             </>
           ) : (
             "Choose the articles to compare"
@@ -79,7 +104,13 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
             <div className="grid max-h-72 gap-x-6 gap-y-1 overflow-y-auto sm:grid-cols-2">
               {articles.map((article) => (
                 <label key={article.id} className="flex items-start gap-2 text-sm">
-                  <input type="checkbox" name="articles" value={article.id} defaultChecked={chosenIds.includes(article.id)} className="mt-1" />
+                  <input
+                    type="checkbox"
+                    name="articles"
+                    value={article.id}
+                    defaultChecked={chosenIds.includes(article.id)}
+                    className="mt-1"
+                  />
                   <span>
                     <span className="font-medium">{article.source?.name ?? "No outlet"}</span> — {article.title}
                   </span>
@@ -88,7 +119,10 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
             </div>
           </fieldset>
           {view === "read" && <input type="hidden" name="view" value="read" />}
-          <button type="submit" className="mt-3 rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+          <button
+            type="submit"
+            className="mt-3 rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+          >
             Compare
           </button>
         </form>
@@ -98,8 +132,8 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
 
       {comparison && !seesOthersUnapprovedAnnotations(project) && (
         <p role="note" className="rounded-md border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-900">
-          You code blind in this project: the comparison counts your own annotations and the approved ones only. An event shown as left out
-          may be in an article whose claims someone else has not had approved yet.
+          You code blind in this project: the comparison counts your own annotations and the approved ones only. An
+          event shown as left out may be in an article whose claims someone else has not had approved yet.
         </p>
       )}
 
@@ -112,7 +146,11 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
                 key={option}
                 href={hrefFor(option)}
                 aria-current={view === option ? "page" : undefined}
-                className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${view === option ? "border-indigo-600 text-indigo-700" : "border-transparent text-stone-600 hover:text-stone-900"}`}
+                className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${
+                  view === option
+                    ? "border-indigo-600 text-indigo-700"
+                    : "border-transparent text-stone-600 hover:text-stone-900"
+                }`}
               >
                 {option === "table" ? "Events and omissions" : "Read side by side"}
               </Link>

@@ -26,30 +26,54 @@ export default async function HistoryPage({ params, searchParams }: PageProps<"/
 
   return (
     <div>
-      <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>History</PageTitle>
+      <PageTitle
+        eyebrow={
+          <Link href={`/projects/${projectId}`} className="hover:underline">
+            {project.name}
+          </Link>
+        }
+      >
+        History
+      </PageTitle>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-2 text-sm" aria-label="Filter the history">
         <label className="text-xs text-stone-600">
           Action (or prefix, e.g. <code>annotation.</code>)
-          <input name="action" defaultValue={filters.action ?? ""} className="block rounded-md border border-stone-300 px-2 py-1 text-sm" />
+          <input
+            name="action"
+            defaultValue={filters.action ?? ""}
+            className="block rounded-md border border-stone-300 px-2 py-1 text-sm"
+          />
         </label>
         <label className="text-xs text-stone-600">
           Item id
-          <input name="entity" defaultValue={filters.entity ?? ""} className="block w-80 rounded-md border border-stone-300 px-2 py-1 text-sm" />
+          <input
+            name="entity"
+            defaultValue={filters.entity ?? ""}
+            className="block w-80 rounded-md border border-stone-300 px-2 py-1 text-sm"
+          />
         </label>
         <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white">
           Filter
         </button>
       </form>
       <Problem message={problem} />
-      <ol className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs" data-testid="history">
+      <ol
+        className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs"
+        data-testid="history"
+      >
         {!problem && entries.length === 0 && <li className="px-4 py-3 text-stone-500">No changes match.</li>}
         {entries.map((entry) => {
           const label = entityLabel(entry);
           return (
             <li key={entry.id} className="px-4 py-3 text-sm">
               <p>
-                <span className="font-medium">{entry.actor?.name ?? "The system"}</span> <code className="rounded bg-stone-100 px-1">{entry.action}</code>{" "}
-                <Link href={`/projects/${projectId}/history?entity=${entry.entityId}`} className="text-xs text-indigo-700 hover:underline" title={`${entry.entityType} ${entry.entityId}: its whole history`}>
+                <span className="font-medium">{entry.actor?.name ?? "The system"}</span>{" "}
+                <code className="rounded bg-stone-100 px-1">{entry.action}</code>{" "}
+                <Link
+                  href={`/projects/${projectId}/history?entity=${entry.entityId}`}
+                  className="text-xs text-indigo-700 hover:underline"
+                  title={`${entry.entityType} ${entry.entityId}: its whole history`}
+                >
                   {asWords(entry.entityType)} {label ?? entry.entityId.slice(-8)}
                 </Link>{" "}
                 <span className="text-xs text-stone-500">{formatMoment(entry.createdAt)}</span>
@@ -59,7 +83,13 @@ export default async function HistoryPage({ params, searchParams }: PageProps<"/
           );
         })}
       </ol>
-      <PageNavigation path={`/projects/${projectId}/history`} query={filters} cursor={cursor} nextCursor={page?.nextCursor ?? null} nextLabel="Older changes →" />
+      <PageNavigation
+        path={`/projects/${projectId}/history`}
+        query={filters}
+        cursor={cursor}
+        nextCursor={page?.nextCursor ?? null}
+        nextLabel="Older changes →"
+      />
     </div>
   );
 }

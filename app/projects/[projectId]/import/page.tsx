@@ -10,11 +10,17 @@ export const generateMetadata = subpage.generateMetadata;
 
 export default async function ImportArticlePage({ params }: PageProps<"/projects/[projectId]/import">) {
   const { projectId } = await params;
-  const { actor, record: project } = await subpage.load(projectId);
+  const { record: project } = await subpage.load(projectId);
   if (!roleAllows(project.role, "article.create")) forbidden();
   return (
     <div className="max-w-3xl">
-      <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>
+      <PageTitle
+        eyebrow={
+          <Link href={`/projects/${projectId}`} className="hover:underline">
+            {project.name}
+          </Link>
+        }
+      >
         Import an article
       </PageTitle>
       <Card>

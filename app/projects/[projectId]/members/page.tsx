@@ -16,11 +16,22 @@ export default async function MembersPage({ params }: PageProps<"/projects/[proj
   const { projectId } = await params;
   const { actor, record: project } = await subpage.load(projectId);
   const canManage = roleAllows(project.role, "member.manage");
-  const [members, invitations] = await Promise.all([projectMembers(actor, projectId), canManage ? listInvitations(actor, projectId, { limit: MAX_PAGE_SIZE }) : null]);
+  const [members, invitations] = await Promise.all([
+    projectMembers(actor, projectId),
+    canManage ? listInvitations(actor, projectId, { limit: MAX_PAGE_SIZE }) : null,
+  ]);
   return (
     <div className="space-y-8">
       <div>
-        <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>Members</PageTitle>
+        <PageTitle
+          eyebrow={
+            <Link href={`/projects/${projectId}`} className="hover:underline">
+              {project.name}
+            </Link>
+          }
+        >
+          Members
+        </PageTitle>
         {roleAllows(project.role, "project.update") && (
           <div className="mb-6">
             <BlindCodingSwitch projectId={projectId} reviewersSeeEachOther={project.reviewersSeeEachOther} />

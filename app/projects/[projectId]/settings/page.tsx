@@ -10,11 +10,19 @@ export const generateMetadata = subpage.generateMetadata;
 
 export default async function ProjectSettingsPage({ params }: PageProps<"/projects/[projectId]/settings">) {
   const { projectId } = await params;
-  const { actor, record: project } = await subpage.load(projectId);
+  const { record: project } = await subpage.load(projectId);
   if (!roleAllows(project.role, "project.update")) forbidden();
   return (
     <div className="max-w-3xl space-y-8">
-      <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>Settings</PageTitle>
+      <PageTitle
+        eyebrow={
+          <Link href={`/projects/${projectId}`} className="hover:underline">
+            {project.name}
+          </Link>
+        }
+      >
+        Settings
+      </PageTitle>
       <Card>
         <h2 className="mb-4 text-lg font-medium">Name and description</h2>
         <ProjectDetailsForm projectId={projectId} name={project.name} description={project.description} />
@@ -22,7 +30,8 @@ export default async function ProjectSettingsPage({ params }: PageProps<"/projec
       <Card className="border-red-200">
         <h2 className="mb-2 text-lg font-medium text-red-800">Delete this project</h2>
         <p className="mb-4 text-sm text-stone-600">
-          Its articles, annotations, events and history leave every member&apos;s view, and its API routes answer 404. Export the project first if you may need its work again.
+          Its articles, annotations, events and history leave every member&apos;s view, and its API routes answer 404.
+          Export the project first if you may need its work again.
         </p>
         <DeleteProjectForm projectId={projectId} name={project.name} />
       </Card>

@@ -18,13 +18,27 @@ export default async function SourcesPage({ params, searchParams }: PageProps<"/
   const { data: page, problem } = await orProblem(listSources(actor, projectId, { limit: MAX_PAGE_SIZE, cursor }));
   return (
     <div>
-      <PageTitle eyebrow={<Link href={`/projects/${projectId}`} className="hover:underline">{project.name}</Link>}>Outlets</PageTitle>
+      <PageTitle
+        eyebrow={
+          <Link href={`/projects/${projectId}`} className="hover:underline">
+            {project.name}
+          </Link>
+        }
+      >
+        Outlets
+      </PageTitle>
       <p className="-mt-3 mb-6 max-w-3xl text-sm text-stone-600">
-        The sources whose articles this project compares, with what readers of the comparison should know about them: who owns them, their lean, how reliable they have been.
+        The sources whose articles this project compares, with what readers of the comparison should know about them:
+        who owns them, their lean, how reliable they have been.
       </p>
       <Problem message={problem} />
       {!problem && <SourcesManager sources={page?.items ?? []} canEdit={roleAllows(project.role, "article.update")} />}
-      <PageNavigation path={`/projects/${projectId}/sources`} cursor={cursor} nextCursor={page?.nextCursor ?? null} nextLabel="More outlets →" />
+      <PageNavigation
+        path={`/projects/${projectId}/sources`}
+        cursor={cursor}
+        nextCursor={page?.nextCursor ?? null}
+        nextLabel="More outlets →"
+      />
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { deleteArticle, getArticle, updateArticle } from "@/lib/articles";
 // GET /api/v1/articles/:articleId – one article with its text and metadata
 export const GET = apiRoute<"articleId">(async (actor, { params }) => json(await getArticle(actor, params.articleId)));
 
-// PATCH /api/v1/articles/:articleId – metadata (title, sourceName, url, author, publishedAt) and/or { text, baseRevision? }
+// PATCH /api/v1/articles/:articleId – metadata (title, sourceName, url, author, publishedAt) and/or { text,
+// baseRevision? }
 export const PATCH = apiRoute<"articleId">(async (actor, { params, body }) =>
   json(await updateArticle(actor, params.articleId, await body())),
 );

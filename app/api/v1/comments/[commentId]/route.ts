@@ -3,7 +3,9 @@ import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { deleteComment, updateComment } from "@/lib/comments";
 
 // PATCH /api/v1/comments/:commentId – { text } (its author)
-export const PATCH = apiRoute<"commentId">(async (actor, { params, body }) => json(await updateComment(actor, params.commentId, await body())));
+export const PATCH = apiRoute<"commentId">(async (actor, { params, body }) =>
+  json(await updateComment(actor, params.commentId, await body())),
+);
 
 // DELETE /api/v1/comments/:commentId – soft delete (its author or an editor)
 export const DELETE = apiRoute<"commentId">(async (actor, { params }) => {

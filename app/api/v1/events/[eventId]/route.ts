@@ -6,7 +6,9 @@ import { deleteEvent, getEvent, updateEvent } from "@/lib/events";
 export const GET = apiRoute<"eventId">(async (actor, { params }) => json(await getEvent(actor, params.eventId)));
 
 // PATCH /api/v1/events/:eventId – { title?, date?, dateEnd?, place?, description? } (editors)
-export const PATCH = apiRoute<"eventId">(async (actor, { params, body }) => json(await updateEvent(actor, params.eventId, await body())));
+export const PATCH = apiRoute<"eventId">(async (actor, { params, body }) =>
+  json(await updateEvent(actor, params.eventId, await body())),
+);
 
 // DELETE /api/v1/events/:eventId – soft delete (editors)
 export const DELETE = apiRoute<"eventId">(async (actor, { params }) => {

@@ -3,7 +3,9 @@ import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { deleteLink, updateLink } from "@/lib/events";
 
 // PATCH /api/v1/links/:linkId – { stance?, attributedTo?, note? } (its author or an editor)
-export const PATCH = apiRoute<"linkId">(async (actor, { params, body }) => json(await updateLink(actor, params.linkId, await body())));
+export const PATCH = apiRoute<"linkId">(async (actor, { params, body }) =>
+  json(await updateLink(actor, params.linkId, await body())),
+);
 
 // DELETE /api/v1/links/:linkId
 export const DELETE = apiRoute<"linkId">(async (actor, { params }) => {

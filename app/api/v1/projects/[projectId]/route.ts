@@ -6,7 +6,9 @@ import { deleteProject, getProject, updateProject } from "@/lib/projects";
 export const GET = apiRoute<"projectId">(async (actor, { params }) => json(await getProject(actor, params.projectId)));
 
 // PATCH /api/v1/projects/:projectId – { name?, description?, reviewersSeeEachOther? } (editors)
-export const PATCH = apiRoute<"projectId">(async (actor, { params, body }) => json(await updateProject(actor, params.projectId, await body())));
+export const PATCH = apiRoute<"projectId">(async (actor, { params, body }) =>
+  json(await updateProject(actor, params.projectId, await body())),
+);
 
 // DELETE /api/v1/projects/:projectId – soft delete (editors); the project and all in it answer 404 from then on
 export const DELETE = apiRoute<"projectId">(async (actor, { params }) => {

@@ -6,7 +6,9 @@ import { deleteSource, getSource, updateSource } from "@/lib/sources";
 export const GET = apiRoute<"sourceId">(async (actor, { params }) => json(await getSource(actor, params.sourceId)));
 
 // PATCH /api/v1/sources/:sourceId – { name?, homepage?, notes? } (editors)
-export const PATCH = apiRoute<"sourceId">(async (actor, { params, body }) => json(await updateSource(actor, params.sourceId, await body())));
+export const PATCH = apiRoute<"sourceId">(async (actor, { params, body }) =>
+  json(await updateSource(actor, params.sourceId, await body())),
+);
 
 // DELETE /api/v1/sources/:sourceId – an outlet no live article names (editors); 409 while articles name it
 export const DELETE = apiRoute<"sourceId">(async (actor, { params }) => {

@@ -3,7 +3,9 @@ import { json } from "@/lib/next/respond";
 import { updateTagGroup } from "@/lib/codebook";
 
 // PATCH /api/v1/tag-groups/:groupId – { name?, description?, position? } (editors)
-export const PATCH = apiRoute<"groupId">(async (actor, { params, body }) => json(await updateTagGroup(actor, params.groupId, await body())));
+export const PATCH = apiRoute<"groupId">(async (actor, { params, body }) =>
+  json(await updateTagGroup(actor, params.groupId, await body())),
+);
 
 // Any other method: a JSON 405 with Allow.
 const notAllowed = methodNotAllowed("PATCH");

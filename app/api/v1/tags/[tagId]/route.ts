@@ -3,7 +3,9 @@ import { json } from "@/lib/next/respond";
 import { deleteTag, updateTag } from "@/lib/codebook";
 
 // PATCH /api/v1/tags/:tagId – { name?, group?, description?, color?, shortcut?, position?, archived? } (editors)
-export const PATCH = apiRoute<"tagId">(async (actor, { params, body }) => json(await updateTag(actor, params.tagId, await body())));
+export const PATCH = apiRoute<"tagId">(async (actor, { params, body }) =>
+  json(await updateTag(actor, params.tagId, await body())),
+);
 
 // DELETE /api/v1/tags/:tagId – 204 when deleted; a tag in use is archived instead: 200 with the archived tag
 export const DELETE = apiRoute<"tagId">(async (actor, { params }) => {

@@ -3,7 +3,9 @@ import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { createComment, listComments } from "@/lib/comments";
 
 // GET /api/v1/annotations/:annotationId/comments – the thread, oldest first
-export const GET = apiRoute<"annotationId">(async (actor, { params, query }) => json(await listComments(actor, params.annotationId, query)));
+export const GET = apiRoute<"annotationId">(async (actor, { params, query }) =>
+  json(await listComments(actor, params.annotationId, query)),
+);
 
 // POST /api/v1/annotations/:annotationId/comments – { text } (reviewers, editors)
 export const POST = apiRoute<"annotationId">(async (actor, { params, body }) => {

@@ -4,7 +4,9 @@ import { json, jsonText } from "@/lib/next/respond";
 import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 
 // GET /api/v1/articles/:articleId/annotations – in text order; ?status=&author=&tag=&limit=&cursor=
-export const GET = apiRoute<"articleId">(async (actor, { params, query }) => jsonText(await listAnnotationsJson(actor, params.articleId, query)));
+export const GET = apiRoute<"articleId">(async (actor, { params, query }) =>
+  jsonText(await listAnnotationsJson(actor, params.articleId, query)),
+);
 
 // POST /api/v1/articles/:articleId/annotations – { start, end, exact, tags: [id or name], note? }
 export const POST = apiRoute<"articleId">(async (actor, { params, body }) => {

@@ -3,7 +3,9 @@ import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { acceptInvitation } from "@/lib/invitations";
 
 // POST /api/v1/invitations/:invitationId/accept – the person invited joins the project → { projectId, role }
-export const POST = apiRoute<"invitationId">(async (actor, { params }) => json(await acceptInvitation(actor, params.invitationId)));
+export const POST = apiRoute<"invitationId">(async (actor, { params }) =>
+  json(await acceptInvitation(actor, params.invitationId)),
+);
 
 // Any other method: a JSON 405 with Allow.
 const notAllowed = methodNotAllowed("POST");

@@ -11,7 +11,8 @@ export const GET = apiRoute<"projectId">(async (actor, { params, query }) =>
 // or an array of them (all or none) → 201 { items: [...] }
 export const POST = apiRoute<"projectId">(async (actor, { params, body }) => {
   const input = await body();
-  if (Array.isArray(input)) return json({ items: await importArticles(actor, params.projectId, input) }, { status: 201 });
+  if (Array.isArray(input))
+    return json({ items: await importArticles(actor, params.projectId, input) }, { status: 201 });
   return json(await importArticle(actor, params.projectId, input), { status: 201 });
 });
 

@@ -3,7 +3,9 @@ import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { createEvent, listEvents } from "@/lib/events";
 
 // GET /api/v1/projects/:projectId/events – by date, then title; ?q=&limit=&cursor=
-export const GET = apiRoute<"projectId">(async (actor, { params, query }) => json(await listEvents(actor, params.projectId, query)));
+export const GET = apiRoute<"projectId">(async (actor, { params, query }) =>
+  json(await listEvents(actor, params.projectId, query)),
+);
 
 // POST /api/v1/projects/:projectId/events – { title, date?, dateEnd?, place?, description? }
 export const POST = apiRoute<"projectId">(async (actor, { params, body }) => {

@@ -7,7 +7,8 @@ export const GET = apiRoute<"projectId">(async (actor, { params, query }) =>
   json(await listTags(actor, params.projectId, query)),
 );
 
-// POST /api/v1/projects/:projectId/tags – { name, group (id or name), color, description?, shortcut?, position? } (editors)
+// POST /api/v1/projects/:projectId/tags – { name, group (id or name), color, description?, shortcut?, position? }
+// (editors)
 export const POST = apiRoute<"projectId">(async (actor, { params, body }) => {
   const tag = await createTag(actor, params.projectId, await body());
   return json(tag, { status: 201, headers: { location: `/api/v1/tags/${tag.id}` } });

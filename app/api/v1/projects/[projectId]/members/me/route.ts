@@ -1,7 +1,8 @@
 import { apiRoute, methodNotAllowed } from "@/lib/next/route";
 import { leaveProject } from "@/lib/members";
 
-// DELETE /api/v1/projects/:projectId/members/me – the caller leaves the project; their annotations stay (not the last editor: 409)
+// DELETE /api/v1/projects/:projectId/members/me – the caller leaves the project; their annotations stay (not the last
+// editor: 409)
 export const DELETE = apiRoute<"projectId">(async (actor, { params }) => {
   await leaveProject(actor, params.projectId);
   return new Response(null, { status: 204 });
