@@ -51,7 +51,8 @@ export function SiteMenu({ name, email }: { name: string; email: string }) {
         aria-expanded={open}
         aria-controls={MENU_ID}
         onClick={() => setOpen(!open)}
-        className="flex items-center gap-2 rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-100 sm:hidden"
+        className={`flex items-center gap-2 rounded-md border border-stone-300 px-3 py-1.5 text-sm font-medium
+          text-stone-700 hover:bg-stone-100 sm:hidden`}
       >
         <svg
           aria-hidden
@@ -66,19 +67,30 @@ export function SiteMenu({ name, email }: { name: string; email: string }) {
         </svg>
         Menu
       </button>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the click only closes the menu after its links' own. */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the links it closes on take their keys themselves. */}
       <div
         ref={panel}
         id={MENU_ID}
         // Following a link to the page already shown changes no path: close here too.
         onClick={(event) => (event.target as Element).closest("a") && setOpen(false)}
-        className={`${open ? "absolute inset-x-0 top-full z-40 flex flex-col gap-1 border-b border-stone-200 bg-white px-4 py-3 shadow-md" : "hidden"} text-sm sm:static sm:z-auto sm:flex sm:flex-1 sm:flex-row sm:items-center sm:justify-between sm:gap-3 sm:border-0 sm:p-0 sm:shadow-none`}
+        className={`${
+          open
+            ? `absolute inset-x-0 top-full z-40 flex flex-col gap-1 border-b border-stone-200 bg-white px-4 py-3
+              shadow-md`
+            : "hidden"
+        } text-sm sm:static sm:z-auto sm:flex sm:flex-1 sm:flex-row sm:items-center sm:justify-between sm:gap-3
+          sm:border-0 sm:p-0 sm:shadow-none`}
       >
         <nav aria-label="Main" className="flex flex-col sm:flex-row">
           <Link href="/projects" className={link}>
             Projects
           </Link>
         </nav>
-        <div className="flex flex-col gap-1 border-t border-stone-100 pt-2 sm:flex-row sm:items-center sm:gap-3 sm:border-0 sm:pt-0">
+        <div
+          className={`flex flex-col gap-1 border-t border-stone-100 pt-2 sm:flex-row sm:items-center sm:gap-3
+            sm:border-0 sm:pt-0`}
+        >
           <Link href="/account" className={link} title={`${email}: account, tokens, password`}>
             <span className="sm:hidden">Account: </span>
             {name}

@@ -210,8 +210,9 @@ export async function followArticle(actor: Actor, articleId: string): Promise<Ev
           seesOthersUnapprovedAnnotations(access) || change.authorId === actor.userId || change.status === "APPROVED";
         if (isVisible) send({ type: change.type, id: change.id, annotationId: change.annotationId });
       };
-      // Changes announced after a change of access wait for its check: the outbox sends a change of access no later than
-      // any change committed after it (lib/notification-outbox.ts), so nothing written after a member's removal reaches them.
+      // Changes announced after a change of access wait for its check: the outbox sends a change of access no later
+      // than any change committed after it (lib/notification-outbox.ts), so nothing written after a member's removal
+      // reaches them.
       let held: Change[] | null = null;
 
       stops.push(

@@ -61,7 +61,10 @@ export function notificationOutbox(): NotificationOutbox {
   return globalForOutbox.parallaxOutbox;
 }
 
-/** Statements that read only; anything else, or a statement naming a write, may have put a notification in the outbox. */
+/**
+ * Statements that read only; anything else, or a statement naming a write, may have put a notification in the
+ * outbox.
+ */
 const READS = /^\s*(SELECT|BEGIN|COMMIT|ROLLBACK|SET|SHOW|SAVEPOINT|RELEASE)\b/i;
 const WRITES = /\b(INSERT|UPDATE|DELETE|MERGE)\b/i;
 
@@ -87,7 +90,10 @@ export class WriteTrackingClient extends pg.Client {
   }
 }
 
-/** Delivers the outbox after each statement or transaction of `pool` (of WriteTrackingClients) that may have written. */
+/**
+ * Delivers the outbox after each statement or transaction of `pool` (of WriteTrackingClients) that may have
+ * written.
+ */
 export function watchWrites(pool: pg.Pool): void {
   pool.on("release", (_error, client) => {
     if (!(client instanceof WriteTrackingClient) || !client.mayHaveWritten) return;

@@ -36,7 +36,8 @@ export function TokenList({ tokens }: { tokens: TokenView[] }) {
               type="button"
               disabled={pending}
               onClick={() => revoke(token.id)}
-              className="ml-auto rounded-md border border-red-200 px-2 py-0.5 text-xs font-medium text-red-700 hover:bg-red-50 disabled:opacity-50"
+              className={`ml-auto rounded-md border border-red-200 px-2 py-0.5 text-xs font-medium text-red-700
+                hover:bg-red-50 disabled:opacity-50`}
             >
               Revoke
             </button>

@@ -99,12 +99,17 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
         {units.map((unit, index) => (
           <li
             key={unit.versions.map((version) => version?.id ?? "-").join("")}
-            ref={(element) => void (rows.current[index] = element)}
+            ref={(element) => {
+              rows.current[index] = element;
+            }}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: the adjudication keys act on the focused unit.
             tabIndex={0}
             onFocus={() => setFocus(index)}
             aria-current={index === focus ? "true" : undefined}
             data-testid="adjudication-unit"
-            className={`rounded-lg border bg-white p-3 shadow-xs outline-none ${index === focus ? "border-indigo-400 ring-2 ring-indigo-200" : "border-stone-200"}`}
+            className={`rounded-lg border bg-white p-3 shadow-xs outline-none ${
+              index === focus ? "border-indigo-400 ring-2 ring-indigo-200" : "border-stone-200"
+            }`}
           >
             <div className="mb-2 flex items-center gap-2">
               <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${KIND_STYLE[unit.kind]}`}>
@@ -123,6 +128,7 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
             </div>
             <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(${coders.length}, minmax(0, 1fr))` }}>
               {unit.versions.map((version, coder) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: one column per coder, always in the coders' order.
                 <div key={coder} className="text-sm">
                   <p className="text-xs font-semibold text-stone-600">
                     {coder + 1}. {coders[coder]?.name}
@@ -142,7 +148,8 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
                         <button
                           type="button"
                           onClick={() => accept(unit, coder)}
-                          className="mt-1 rounded-md border border-emerald-300 px-2 py-0.5 text-xs font-medium text-emerald-800 hover:bg-emerald-50"
+                          className={`mt-1 rounded-md border border-emerald-300 px-2 py-0.5 text-xs font-medium
+                            text-emerald-800 hover:bg-emerald-50`}
                         >
                           Accept this version
                         </button>

@@ -30,6 +30,7 @@ function failureState(failure: unknown): ApiFormState {
  */
 export function useApiForm<Extra extends object = object>(
   names: readonly string[],
+  // biome-ignore lint/suspicious/noConfusingVoidType: a `submit` with nothing to add returns `Promise<void>`.
   submit: (fields: Record<string, string>) => Promise<Extra | void>,
 ) {
   type State = ApiFormState & Partial<Extra>;

@@ -73,7 +73,8 @@ export function CodebookEditor({ projectId, tags, canEdit }: { projectId: string
                 onBlur={(event) =>
                   event.target.value.trim() !== group.name && changeGroup(groupId, { name: event.target.value })
                 }
-                className="w-56 rounded-md border border-transparent px-2 py-1 text-sm font-semibold uppercase tracking-wide text-stone-600 hover:border-stone-300 focus:border-stone-300"
+                className={`w-56 rounded-md border border-transparent px-2 py-1 text-sm font-semibold uppercase
+                  tracking-wide text-stone-600 hover:border-stone-300 focus:border-stone-300`}
               />
               <button
                 type="button"
@@ -95,7 +96,10 @@ export function CodebookEditor({ projectId, tags, canEdit }: { projectId: string
               </button>
             </div>
           ) : (
-            <h2 className="border-b border-stone-100 px-4 py-2 text-sm font-semibold uppercase tracking-wide text-stone-600">
+            <h2
+              className={`border-b border-stone-100 px-4 py-2 text-sm font-semibold uppercase tracking-wide
+                text-stone-600`}
+            >
               {group.name}
             </h2>
           )}
@@ -103,7 +107,9 @@ export function CodebookEditor({ projectId, tags, canEdit }: { projectId: string
             {group.tags.map((tag, index) => (
               <li
                 key={`${tag.id}-${tag.name}-${tag.color}-${tag.shortcut}-${tag.description}`}
-                className={`flex flex-wrap items-center gap-2 px-4 py-2 ${tag.archived ? "bg-stone-50 opacity-70" : ""}`}
+                className={`flex flex-wrap items-center gap-2 px-4 py-2 ${
+                  tag.archived ? "bg-stone-50 opacity-70" : ""
+                }`}
                 data-testid="codebook-tag"
               >
                 {canEdit ? (

@@ -65,7 +65,10 @@ export function ClaimMarker({ claim, number, state, name, isTabStop, onPress, on
       }}
       onFocus={onFocus}
       onKeyDown={onKeyDown}
-      className={`mx-0.5 inline-flex h-[1.15rem] min-w-[1.15rem] select-none items-center justify-center rounded-full border-2 px-1 align-[0.1em] font-sans text-[0.65rem] font-semibold leading-none before:content-[attr(data-number)] focus-visible:outline-3 focus-visible:outline-offset-1 focus-visible:outline-indigo-600 ${MARKER_STYLE[state]}`}
+      className={`mx-0.5 inline-flex h-[1.15rem] min-w-[1.15rem] select-none items-center justify-center rounded-full
+        border-2 px-1 align-[0.1em] font-sans text-[0.65rem] font-semibold leading-none
+        before:content-[attr(data-number)] focus-visible:outline-3 focus-visible:outline-offset-1
+        focus-visible:outline-indigo-600 ${MARKER_STYLE[state]}`}
       style={{ borderColor: safeColor(claim.color) }}
     />
   );

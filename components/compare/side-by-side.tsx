@@ -52,7 +52,7 @@ export function SideBySide({
   const prefix = useId();
   const isNarrow = useMediaQuery(NARROW);
   const roots = useRef<(HTMLDivElement | null)[]>([]);
-  const scrollers = useRef<(HTMLDivElement | null)[]>([]);
+  const scrollers = useRef<(HTMLElement | null)[]>([]);
   const [selected, setSelected] = useState<{ column: number; claim: ParallelClaim } | null>(null);
   const [activeTab, setActiveTab] = useState(0);
   // Per column, the claim whose button is in the Tab order.
@@ -105,6 +105,7 @@ export function SideBySide({
   useEffect(() => clearHighlights, []);
 
   // Bring the first related claim of each other column into view; a tab shown later is scrolled when it is shown.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a tab shown later (`activeTab`, `isNarrow`) is scrolled.
   useEffect(() => {
     for (const [column, claims] of related) {
       const first = claims[0];
@@ -178,7 +179,8 @@ export function SideBySide({
       <style>{styles}</style>
       <p className="mb-3 min-h-6 text-sm text-stone-700" role="status" data-testid="side-by-side-status">
         {!selected
-          ? "Click a highlighted claim, or reach the numbered buttons before the claims with Tab and the arrow keys, to see how the other sources report the same event."
+          ? "Click a highlighted claim, or reach the numbered buttons before the claims with Tab and the arrow keys, " +
+            "to see how the other sources report the same event."
           : selectedEvents.length === 0
             ? "This claim is not linked to an event."
             : `Linked to: ${selectedEvents.join("; ")}.`}
@@ -191,7 +193,8 @@ export function SideBySide({
                 <button
                   type="button"
                   onClick={() => showCounterparts(column)}
-                  className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm font-medium text-amber-950 hover:bg-amber-100"
+                  className={`rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm font-medium
+                    text-amber-950 hover:bg-amber-100`}
                 >
                   Show in {sourceName(article)} ({related.get(column)!.length})
                 </button>
@@ -218,7 +221,9 @@ export function SideBySide({
             <div
               key={article.id}
               {...panel}
-              className={`rounded-lg border border-stone-200 bg-white shadow-xs ${column === activeTab ? "" : "max-md:hidden"}`}
+              className={`rounded-lg border border-stone-200 bg-white shadow-xs ${
+                column === activeTab ? "" : "max-md:hidden"
+              }`}
             >
               <header className="border-b border-stone-100 px-4 py-2">
                 <h2 className="flex items-center gap-2 text-sm font-semibold">
@@ -232,22 +237,31 @@ export function SideBySide({
                 <p className="line-clamp-1 text-xs text-stone-600 max-md:line-clamp-none">{article.title}</p>
                 {note && (
                   <p
-                    className={`mt-1 text-xs font-medium ${related.get(column)?.length ? "text-amber-800" : "text-red-700"}`}
+                    className={`mt-1 text-xs font-medium ${
+                      related.get(column)?.length ? "text-amber-800" : "text-red-700"
+                    }`}
                     data-testid="counterpart-summary"
                   >
                     {note}
                   </p>
                 )}
               </header>
-              <div
-                ref={(element) => void (scrollers.current[column] = element)}
-                role="region"
+              <section
+                ref={(element) => {
+                  scrollers.current[column] = element;
+                }}
                 aria-label={`Text of ${sourceName(article)}`}
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: focused, the text scrolls with the arrow keys.
                 tabIndex={0}
-                className="max-h-[70vh] overflow-y-auto px-4 py-3 focus-visible:outline-3 focus-visible:-outline-offset-3 focus-visible:outline-indigo-600"
+                className={`max-h-[70vh] overflow-y-auto px-4 py-3 focus-visible:outline-3
+                  focus-visible:-outline-offset-3 focus-visible:outline-indigo-600`}
               >
+                {/* biome-ignore lint/a11y/noStaticElementInteractions: a click picks the claim under the pointer. */}
+                {/* biome-ignore lint/a11y/useKeyWithClickEvents: keys reach the claims by their numbered buttons. */}
                 <div
-                  ref={(element) => void (roots.current[column] = element)}
+                  ref={(element) => {
+                    roots.current[column] = element;
+                  }}
                   onClick={() => onTextClick(column)}
                   data-testid="parallel-text"
                 >
@@ -278,7 +292,7 @@ export function SideBySide({
                     }
                   />
                 </div>
-              </div>
+              </section>
             </div>
           );
         })}

@@ -18,7 +18,10 @@ export function stanceClass(stance: keyof typeof STANCE_STYLE): string {
   return STANCE_STYLE[stance];
 }
 
-/** One equal column per source from the `md` breakpoint on (with the class `md:grid-cols-(--source-columns)`); stacked below it. */
+/**
+ * One equal column per source from the `md` breakpoint on (with the class `md:grid-cols-(--source-columns)`);
+ * stacked below it.
+ */
 export function sourceColumns(count: number): CSSProperties {
   return { "--source-columns": `repeat(${count}, minmax(0, 1fr))` } as CSSProperties;
 }

@@ -4,7 +4,10 @@ import { useRef } from "react";
 import { movedIndex } from "./claim-markers";
 import { sourceColor } from "./source-colors";
 
-/** A word under a tab's name: how many claims it has about the selected claim's event, or that it leaves the event out. */
+/**
+ * A word under a tab's name: how many claims it has about the selected claim's event, or that it leaves the
+ * event out.
+ */
 export interface TabNote {
   text: string;
   isOmission: boolean;
@@ -43,8 +46,11 @@ export function SourceTabs({
     >
       {sources.map((source, column) => (
         <button
+          // biome-ignore lint/suspicious/noArrayIndexKey: one tab per source, always in the sources' order.
           key={column}
-          ref={(element) => void (tabs.current[column] = element)}
+          ref={(element) => {
+            tabs.current[column] = element;
+          }}
           type="button"
           role="tab"
           id={tabId(prefix, column)}
@@ -59,7 +65,11 @@ export function SourceTabs({
             onSelect(next);
             tabs.current[next]?.focus();
           }}
-          className={`-mb-px flex min-w-0 flex-1 flex-col items-start border-b-2 px-3 py-2 text-left text-sm ${column === active ? "border-indigo-600 font-semibold text-stone-900" : "border-transparent text-stone-600 hover:text-stone-900"}`}
+          className={`-mb-px flex min-w-0 flex-1 flex-col items-start border-b-2 px-3 py-2 text-left text-sm ${
+            column === active
+              ? "border-indigo-600 font-semibold text-stone-900"
+              : "border-transparent text-stone-600 hover:text-stone-900"
+          }`}
         >
           <span className="flex max-w-full items-center gap-1.5">
             <span

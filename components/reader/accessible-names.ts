@@ -19,10 +19,12 @@ export function annotationSubject(
   quote: string | undefined,
   annotation: { author: { name: string }; status: string },
 ): string {
-  return `annotation${quote === undefined ? "" : ` “${clipText(quote.replace(/\s+/g, " ").trim(), NAME_QUOTE_LENGTH)}”`} ${annotationOwner(annotation)}`;
+  const quoted = quote === undefined ? "" : ` “${clipText(quote.replace(/\s+/g, " ").trim(), NAME_QUOTE_LENGTH)}”`;
+  return `annotation${quoted} ${annotationOwner(annotation)}`;
 }
 
 /** What the controls of one comment act on: "comment by Demo Editor: “Check the…”". */
 export function commentSubject(comment: { author: { name: string }; text: string }): string {
-  return `comment by ${comment.author.name}: “${clipText(comment.text.replace(/\s+/g, " ").trim(), NAME_QUOTE_LENGTH)}”`;
+  const text = clipText(comment.text.replace(/\s+/g, " ").trim(), NAME_QUOTE_LENGTH);
+  return `comment by ${comment.author.name}: “${text}”`;
 }

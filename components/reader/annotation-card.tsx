@@ -84,7 +84,8 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
   // Completes the names of its buttons: every card has the same ones.
   const subject = annotationSubject(passage, annotation);
 
-  // The version the edit form started from: saving sends it, so a change made meanwhile (even one that arrived live) gets 412.
+  // The version the edit form started from: saving sends it, so a change made meanwhile (even one that arrived
+  // live) gets 412.
   const [baseVersion, setBaseVersion] = useState(annotation.version);
 
   // Edited from its loaded view, and only from one as new as what the page shows: no older note saved over a newer one.
@@ -133,7 +134,9 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
       data-annotation-id={annotation.id}
       data-testid="annotation-card"
       aria-current={active ? "true" : undefined}
-      className={`rounded-lg border bg-white p-3 text-sm shadow-xs ${active ? "border-indigo-400 ring-2 ring-indigo-200" : "border-stone-200"} ${annotation.pending ? "opacity-70" : ""}`}
+      className={`rounded-lg border bg-white p-3 text-sm shadow-xs ${
+        active ? "border-indigo-400 ring-2 ring-indigo-200" : "border-stone-200"
+      } ${annotation.pending ? "opacity-70" : ""}`}
     >
       {!orphan ? (
         <button
@@ -228,19 +231,23 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
       {conflict && (
         <div role="alert" className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-900">
           <p>
-            Changed by <strong>{conflict.updatedBy ?? "someone else"}</strong> at {formatMoment(conflict.updatedAt)}{" "}
-            since you opened it. Your change was not saved.
+            Changed by <strong>{conflict.updatedBy ?? "someone else"}</strong>
+            {` at ${formatMoment(conflict.updatedAt)} since you opened it. Your change was not saved.`}
           </p>
           <button
             type="button"
             aria-label={`Reload ${subject}`}
             onClick={() =>
               run(
-                async () => (await actions.reload(annotation.id), true),
+                async () => {
+                  await actions.reload(annotation.id);
+                  return true;
+                },
                 () => setEditing(false),
               )
             }
-            className="mt-1 rounded-md border border-amber-400 bg-white px-2 py-0.5 text-xs font-medium hover:bg-amber-100"
+            className={`mt-1 rounded-md border border-amber-400 bg-white px-2 py-0.5 text-xs font-medium
+              hover:bg-amber-100`}
           >
             Reload
           </button>
@@ -299,7 +306,8 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
               aria-label={`Edit ${subject}`}
               onClick={startEditing}
               disabled={!editable}
-              className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50 disabled:opacity-50"
+              className={`rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium hover:bg-stone-50
+                disabled:opacity-50`}
             >
               Edit
             </button>
@@ -314,7 +322,8 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
                     () => {},
                   )
                 }
-                className="rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium text-red-700 hover:bg-red-50"
+                className={`rounded-md border border-stone-300 px-2 py-0.5 text-xs font-medium text-red-700
+                  hover:bg-red-50`}
               />
             )}
           </div>

@@ -56,7 +56,9 @@ export function AnnotationSidebar({
           {status && (
             <p
               role={status.kind === "error" ? "alert" : "status"}
-              className={`rounded-md px-2.5 py-1.5 text-sm ${status.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"}`}
+              className={`rounded-md px-2.5 py-1.5 text-sm ${
+                status.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"
+              }`}
             >
               {status.text}
             </p>
@@ -119,7 +121,8 @@ function SubmitDrafts({
     <button
       type="button"
       onClick={submit}
-      className="w-full rounded-md border border-indigo-300 bg-white px-3 py-1.5 text-sm font-medium text-indigo-800 hover:bg-indigo-50"
+      className={`w-full rounded-md border border-indigo-300 bg-white px-3 py-1.5 text-sm font-medium text-indigo-800
+        hover:bg-indigo-50`}
     >
       Submit my {count} draft{count === 1 ? "" : "s"} for review
     </button>

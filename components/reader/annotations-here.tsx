@@ -24,7 +24,8 @@ export function AnnotationsHere({ annotations, quoteOf, position, discussion, on
       role="dialog"
       aria-label="Annotations here"
       style={position}
-      className="absolute z-20 max-h-[70vh] w-80 max-w-full overflow-y-auto rounded-lg border border-stone-200 bg-white p-2 shadow-lg"
+      className={`absolute z-20 max-h-[70vh] w-80 max-w-full overflow-y-auto rounded-lg border border-stone-200
+        bg-white p-2 shadow-lg`}
     >
       <p className="px-1 pb-1 text-xs font-semibold uppercase tracking-wide text-stone-500">Annotations here</p>
       <ul className="space-y-1">
@@ -45,7 +46,10 @@ export function AnnotationsHere({ annotations, quoteOf, position, discussion, on
                 <button
                   type="button"
                   aria-expanded={discussing === annotation.id}
-                  aria-label={`${discussing === annotation.id ? "Hide comments on" : "Comments on"} ${annotationSubject(quoteOf(annotation), annotation)}`}
+                  aria-label={
+                    `${discussing === annotation.id ? "Hide comments on" : "Comments on"} ` +
+                    annotationSubject(quoteOf(annotation), annotation)
+                  }
                   onClick={() => setDiscussing((current) => (current === annotation.id ? null : annotation.id))}
                   className="text-xs font-medium text-indigo-700 hover:underline"
                 >

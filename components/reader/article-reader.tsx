@@ -172,12 +172,18 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
           )}
           {editing.editor || (
             <div ref={surfaceRef} className="relative">
+              {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: its label tells the keys that select in it. */}
               <div
                 ref={textRef}
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: the caret keys select in the focused text.
                 tabIndex={0}
-                aria-label="Article text: use Shift+arrow keys to select, Enter to tag the selection or list the annotations at the caret, ] and [ to go to the next or previous annotation"
+                aria-label={
+                  "Article text: use Shift+arrow keys to select, Enter to tag the selection or list the annotations " +
+                  "at the caret, ] and [ to go to the next or previous annotation"
+                }
                 {...selecting.textHandlers}
-                className="reader-text rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-300 focus-visible:ring-offset-8"
+                className={`reader-text rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-300
+                  focus-visible:ring-offset-8`}
                 data-testid="reader-text"
               >
                 {articleText}

@@ -16,6 +16,7 @@ export function Linkified({ text }: { text: string }) {
   return text.split(LINK).map((piece, index) =>
     index % 2 === 1 ? (
       <a
+        // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one text, in order.
         key={index}
         href={piece}
         target="_blank"
@@ -25,6 +26,7 @@ export function Linkified({ text }: { text: string }) {
         {piece}
       </a>
     ) : (
+      // biome-ignore lint/suspicious/noArrayIndexKey: as above.
       <Fragment key={index}>{piece}</Fragment>
     ),
   );
@@ -36,7 +38,10 @@ export interface ThreadPermissions {
   canModerate: boolean;
 }
 
-/** An annotation's discussion: newest last, author and time, add, edit own, delete own (editors: any). `subject` names the annotation (accessible-names). */
+/**
+ * An annotation's discussion: newest last, author and time, add, edit own, delete own (editors: any).
+ * `subject` names the annotation (accessible-names).
+ */
 export function CommentThread({
   annotationId,
   permissions,
@@ -53,6 +58,7 @@ export function CommentThread({
   const liveChanges = useContext(LiveChanges);
 
   // Fetched again when a change arrives live: someone else may have commented.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each live change (`liveChanges`) fetches it again.
   useEffect(() => {
     let current = true;
     callApi<{ items: CommentView[] }>("GET", `/api/v1/annotations/${annotationId}/comments?limit=200`)
@@ -177,7 +183,8 @@ export function CommentThread({
             aria-label={`Comment on ${subject}`}
             disabled={!draft.trim()}
             onClick={add}
-            className="rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+            className={`rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700
+              disabled:opacity-50`}
           >
             Comment
           </button>

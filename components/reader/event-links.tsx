@@ -130,7 +130,10 @@ export async function saveLink(projectId: string, annotationId: string, draft: L
   return { ...link, event: { id: event.id, title: event.title, date: event.date } };
 }
 
-/** A new event; if a colleague has meanwhile named one so (titles are unique in a project: 409), it is the same event. */
+/**
+ * A new event; if a colleague has meanwhile named one so (titles are unique in a project: 409), it is the same
+ * event.
+ */
 async function createOrFindEvent(projectId: string, event: LinkDraft["event"]): Promise<EventView> {
   try {
     return await callApi<EventView>("POST", `/api/v1/projects/${projectId}/events`, {
@@ -176,6 +179,7 @@ function LinkForm({
   }
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <fieldset> is min-content wide and would not shrink to a phone.
     <div
       className="mt-2 space-y-2 rounded-md border border-stone-200 bg-stone-50 p-2"
       role="group"
@@ -189,7 +193,8 @@ function LinkForm({
           type="button"
           onClick={save}
           disabled={!draft || saving}
-          className="rounded-md bg-indigo-600 px-3 py-1 text-xs font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+          className={`rounded-md bg-indigo-600 px-3 py-1 text-xs font-medium text-white hover:bg-indigo-700
+            disabled:opacity-50`}
         >
           {saving ? "Linking…" : "Link"}
         </button>
@@ -205,7 +210,10 @@ function LinkForm({
   );
 }
 
-/** Choose an event (search as you type, or name a new one) and how the claim relates to it; reports the draft, or null until an event is chosen. */
+/**
+ * Choose an event (search as you type, or name a new one) and how the claim relates to it; reports the draft,
+ * or null until an event is chosen.
+ */
 export function EventChoice({
   projectId,
   onChange,
@@ -275,6 +283,7 @@ export function EventChoice({
             placeholder="Find an event, or name a new one"
             aria-label="Event"
             className={field}
+            // biome-ignore lint/a11y/noAutofocus: only when the user has just opened the event search.
             autoFocus={autoFocus}
           />
           <ul className="mt-1 max-h-40 overflow-y-auto text-sm" aria-label="Matching events">
@@ -290,7 +299,8 @@ export function EventChoice({
                 </button>
               </li>
             ))}
-            {/* A new event is offered once the search for this very name has answered without it: never a second event of one name. */}
+            {/* A new event is offered once the search for this very name has answered without it: never a second
+                event of one name. */}
             {query.trim() && results.query !== query.trim() && (
               <li className="px-2 py-1 text-xs text-stone-500">Searching…</li>
             )}

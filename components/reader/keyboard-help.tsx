@@ -4,7 +4,10 @@ import { READER_KEY_HELP } from "./reader-keys";
 export function KeyboardHelp() {
   return (
     <details className="relative" data-testid="keyboard-help">
-      <summary className="cursor-pointer rounded-sm underline decoration-dotted underline-offset-2 hover:text-stone-700">
+      <summary
+        className={`cursor-pointer rounded-sm underline decoration-dotted underline-offset-2
+          hover:text-stone-700`}
+      >
         Keyboard
       </summary>
       <dl

@@ -9,7 +9,10 @@ export function markPaintStart(): void {
   performance.mark(PAINT_START);
 }
 
-/** Measures from the last paint start to the end of the next frame, then calls `onPainted`. Returns a cancel function. */
+/**
+ * Measures from the last paint start to the end of the next frame, then calls `onPainted`. Returns a cancel
+ * function.
+ */
 export function measurePaint(onPainted: () => void): () => void {
   let timer: number | undefined;
   const frame = requestAnimationFrame(() => {

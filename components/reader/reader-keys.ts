@@ -66,7 +66,10 @@ export function readerKeyAction(press: KeyPress): ReaderKeyAction | null {
   return annotation ? { kind: "annotation", direction: annotation } : null;
 }
 
-/** A character of a script other than Latin: on such a layout (Persian, say) "]" and "[" are found by the key's place. */
+/**
+ * A character of a script other than Latin: on such a layout (Persian, say) "]" and "[" are found by the key's
+ * place.
+ */
 function typesOtherScript(key: string): boolean {
   return [...key].length === 1 && !/[\p{Script=Latin}\p{ASCII}]/u.test(key);
 }

@@ -19,7 +19,8 @@ export function ReattachNotice({ quote, onCancel }: { quote: string; onCancel: (
   return (
     <div
       role="status"
-      className="mb-4 flex items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+      className={`mb-4 flex items-center gap-3 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm
+        text-amber-900`}
     >
       <span>Select the passage “{quote}” now refers to, then confirm.</span>
       <button type="button" onClick={onCancel} className="ml-auto rounded-md px-2 py-0.5 hover:bg-amber-100">

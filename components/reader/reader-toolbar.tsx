@@ -9,7 +9,8 @@ interface ToolbarProps {
 }
 
 const BUTTON =
-  "rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs hover:bg-stone-50";
+  "rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium text-stone-700 shadow-xs " +
+  "hover:bg-stone-50";
 
 /** The line above the article text: how to tag, its keys, and the editor's buttons. */
 export function ReaderToolbar({ articleId, canCreate, canAdjudicate, onEditText }: ToolbarProps) {

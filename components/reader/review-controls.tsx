@@ -5,7 +5,10 @@ import type { AnnotationChanges, ReaderAnnotation } from "./use-annotations";
 
 const button = "rounded-md border px-2 py-0.5 text-xs font-medium";
 
-/** Said where someone who may not review changes an approved annotation (its tags, note or span, or its links to events). */
+/**
+ * Said where someone who may not review changes an approved annotation (its tags, note or span, or its links to
+ * events).
+ */
 export function BackToReviewNotice() {
   return (
     <p className="rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-900">

@@ -53,7 +53,8 @@ export function SelectionPopover({
     maxHeight: undefined,
   });
 
-  // Fits the window: placed before it is painted, and again when its content grows (the event section) or the window changes.
+  // Fits the window: placed before it is painted, and again when its content grows (the event section) or the
+  // window changes.
   useLayoutEffect(() => {
     const panel = panelRef.current!;
     // From the observer and the window's events, rendered at once: no frame shows the old place with the new size.
@@ -106,7 +107,8 @@ export function SelectionPopover({
       aria-label={reattaching ? "Re-attach annotation" : "Tag the selected passage"}
       ref={panelRef}
       style={{ top: placement.top, left: placement.left, maxHeight: placement.maxHeight }}
-      className="absolute z-30 w-[22rem] max-w-full overflow-y-auto overscroll-contain rounded-lg border border-stone-200 bg-white p-3 shadow-xl"
+      className={`absolute z-30 w-[22rem] max-w-full overflow-y-auto overscroll-contain rounded-lg border
+        border-stone-200 bg-white p-3 shadow-xl`}
       onKeyDown={(event) => event.key === "Escape" && onCancel()}
       data-testid="selection-popover"
     >
@@ -127,7 +129,8 @@ export function SelectionPopover({
                 type="button"
                 disabled={saving}
                 onClick={() => run(onReattach)}
-                className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+                className={`rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700
+                  disabled:opacity-60`}
               >
                 {saving ? "Saving…" : "Attach here"}
               </button>

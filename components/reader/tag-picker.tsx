@@ -137,6 +137,7 @@ export function TagPicker(props: TagPickerProps) {
   }
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <fieldset> is min-content wide and would not shrink to a phone.
     <div
       ref={containerRef}
       tabIndex={-1}
@@ -154,7 +155,8 @@ export function TagPicker(props: TagPickerProps) {
         placeholder="Search tags (press /)"
         aria-label="Search tags"
         aria-describedby={highlightedTag ? hintId : undefined}
-        className="w-full rounded-md border border-stone-300 px-2.5 py-1.5 text-sm focus:border-indigo-500 focus:outline-none"
+        className={`w-full rounded-md border border-stone-300 px-2.5 py-1.5 text-sm focus:border-indigo-500
+          focus:outline-none`}
       />
       {highlightedTag && (
         <p id={hintId} className="text-xs text-stone-600" aria-live="polite">
@@ -216,7 +218,8 @@ export function TagPicker(props: TagPickerProps) {
           rows={2}
           dir="auto"
           placeholder="Optional: why this is a claim, what to check"
-          className="w-full rounded-md border border-stone-300 px-2.5 py-1.5 text-sm focus:border-indigo-500 focus:outline-none"
+          className={`w-full rounded-md border border-stone-300 px-2.5 py-1.5 text-sm focus:border-indigo-500
+            focus:outline-none`}
         />
       </div>
       {children}
@@ -227,7 +230,8 @@ export function TagPicker(props: TagPickerProps) {
           type="button"
           onClick={onSave}
           disabled={saving}
-          className="shrink-0 whitespace-nowrap rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+          className={`shrink-0 whitespace-nowrap rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white
+            hover:bg-indigo-700 disabled:opacity-60`}
         >
           {saving ? "Saving…" : saveLabel}
         </button>

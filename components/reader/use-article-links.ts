@@ -33,6 +33,7 @@ async function fetchArticleLinks(articleId: string): Promise<ArticleLinkView[]> 
  */
 export function useArticleLinks(articleId: string, liveChanges: number) {
   const [links, setLinks] = useState<ArticleLinkView[] | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each live change (`liveChanges`) fetches them again.
   useEffect(() => {
     let current = true;
     // A failure leaves what is shown; the next live change tries again.

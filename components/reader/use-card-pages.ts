@@ -2,9 +2,15 @@
 
 import { useCallback, useMemo, useState } from "react";
 
-/** Sidebar cards sent with the page: about a screenful, so that the page of an article with thousands of annotations stays small. */
+/**
+ * Sidebar cards sent with the page: about a screenful, so that the page of an article with thousands of
+ * annotations stays small.
+ */
 const FIRST_CARDS = 20;
-/** Sidebar cards rendered once the highlights show, and added at a time: an article with thousands of annotations opens quickly. */
+/**
+ * Sidebar cards rendered once the highlights show, and added at a time: an article with thousands of
+ * annotations opens quickly.
+ */
 const CARD_PAGE = 100;
 
 /**

@@ -36,7 +36,10 @@ interface PaintingOptions {
   onPainted: () => void;
 }
 
-/** Whether the browser paints with CSS.highlights: null until known (the server cannot tell), then asked after hydration. */
+/**
+ * Whether the browser paints with CSS.highlights: null until known (the server cannot tell), then asked after
+ * hydration.
+ */
 export function useCustomHighlightSupport(): boolean | null {
   const [supported, setSupported] = useState<boolean | null>(null);
   useEffect(() => setSupported(supportsCustomHighlights()), []);
@@ -76,9 +79,11 @@ export function useHighlightPainting({
 
   // Only the spans near the screen are painted: Chromium spends a frame on every registered range, thousands of them
   // make each change slow. Scrolling close to the edge of what is painted paints again around the new position.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new text (`text`) is painted anew.
   useEffect(() => {
     const root = textRef.current;
-    // Asked here, not through the customHighlights state: the highlights paint right after hydration, one render sooner.
+    // Asked here, not through the customHighlights state: the highlights paint right after hydration, one render
+    // sooner.
     if (!root || !supportsCustomHighlights() || paused) return;
     let paintedText = { start: 0, end: 0 };
     let cancelMeasure = () => {};
@@ -112,6 +117,7 @@ export function useHighlightPainting({
 
   const renderLine = useFallbackMarks(customHighlights === false, spans, selectedId);
   // Wrapper marks are painted by the text's render: measured to the frame after it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `renderLine` changes with each render of the marks.
   useEffect(() => {
     if (customHighlights !== false || paused) return;
     return measurePaint(onPainted);
@@ -120,7 +126,10 @@ export function useHighlightPainting({
   return { styles, renderLine };
 }
 
-/** Without the API: `renderLine` cutting each line into wrapper marks; nested, selected and unsaved spans underlined. */
+/**
+ * Without the API: `renderLine` cutting each line into wrapper marks; nested, selected and unsaved spans
+ * underlined.
+ */
 function useFallbackMarks(inUse: boolean, spans: PaintedSpan[], selectedId: string | null) {
   const underlinedIds = useMemo(() => {
     const ids = nestedSpanIds(spans);

@@ -20,7 +20,10 @@ export function ConfirmButton({
   className: string;
   confirmLabel?: string;
   disabled?: boolean;
-  /** What it acts on, completing its buttons' accessible names where a page repeats them ("Delete" → "Delete annotation “…”"). */
+  /**
+   * What it acts on, completing its buttons' accessible names where a page repeats them
+   * ("Delete" → "Delete annotation “…”").
+   */
   subject?: string;
 }) {
   const named = (text: string, joiner = " ") => (subject ? `${text}${joiner}${subject}` : undefined);

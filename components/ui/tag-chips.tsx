@@ -7,7 +7,8 @@ export function TagChips({ tags, className = "" }: { tags: { name: string; color
       {tags.map((tag) => (
         <li
           key={tag.name}
-          className="inline-flex items-center gap-1 rounded-full border border-stone-200 px-1.5 text-[0.7rem] text-stone-700"
+          className={`inline-flex items-center gap-1 rounded-full border border-stone-200 px-1.5 text-[0.7rem]
+            text-stone-700`}
         >
           <span
             aria-hidden

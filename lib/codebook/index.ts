@@ -88,7 +88,10 @@ const color = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour as #rrggbb")
   .transform((value) => value.toLowerCase());
-/** One or two visible keys (letters, digits or signs; not a space): "f", or "ml" for m then l. Stored lower-case: shortcuts ignore case. */
+/**
+ * One or two visible keys (letters, digits or signs; not a space): "f", or "ml" for m then l. Stored lower-case:
+ * shortcuts ignore case.
+ */
 const shortcut = z
   .string()
   .regex(
@@ -145,7 +148,8 @@ async function resolveGroup(tx: DbClient, projectId: string, ref: string): Promi
   if (existing) return existing.id;
   const [created] = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO tag_groups (id, project_id, name, kind, position, updated_at)
-    SELECT ${uuidv7()}::uuid, ${projectId}::uuid, ${ref}, 'CUSTOM', coalesce(max(position), -1) + 1, now() FROM tag_groups WHERE project_id = ${projectId}::uuid
+    SELECT ${uuidv7()}::uuid, ${projectId}::uuid, ${ref}, 'CUSTOM', coalesce(max(position), -1) + 1, now()
+    FROM tag_groups WHERE project_id = ${projectId}::uuid
     ON CONFLICT (project_id, parallax_name_key(name)) DO NOTHING RETURNING id`;
   return created?.id ?? (await findNamed(tx, "tagGroup", projectId, { names: [ref] }))[0]!.id;
 }
@@ -176,7 +180,8 @@ async function assertUnique(
       });
     if (clash)
       throw conflict(
-        `The shortcut '${values.shortcut}' overlaps the shortcut '${clash.shortcut}' of the tag '${clash.name}': one would start the other.`,
+        `The shortcut '${values.shortcut}' overlaps the shortcut '${clash.shortcut}' of the tag '${clash.name}': ` +
+          "one would start the other.",
         { field: "shortcut", tagId: clash.id },
       );
   }

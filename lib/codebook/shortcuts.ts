@@ -29,13 +29,16 @@ export function firstClash<Taken extends { shortcut: string | null }>(
   return taken.find((other) => other.shortcut !== null && shortcutsClash(shortcut, other.shortcut));
 }
 
-/** What a key pressed after `pending` (the keys typed so far) does: toggles a tag, waits for one more key, or nothing. */
+/**
+ * What a key pressed after `pending` (the keys typed so far) does: toggles a tag, waits for one more key, or
+ * nothing.
+ */
 export function resolveKeys<Tag extends { shortcut: string | null }>(
   tags: Tag[],
   typed: string,
 ): { tag: Tag } | { pending: string } | null {
   const exact = tags.find((tag) => tag.shortcut === typed);
   if (exact) return { tag: exact };
-  if (tags.some((tag) => tag.shortcut !== null && tag.shortcut.startsWith(typed))) return { pending: typed };
+  if (tags.some((tag) => tag.shortcut?.startsWith(typed))) return { pending: typed };
   return null;
 }

@@ -88,7 +88,10 @@ function fileIds(items: { id: string }[], path: string): Set<string> {
   return ids;
 }
 
-/** Every annotation points at an article of the file, every link at an event of the file: checked before anything is written. */
+/**
+ * Every annotation points at an article of the file, every link at an event of the file: checked before anything is
+ * written.
+ */
 function checkReferences(file: ProjectFile): void {
   const articles = fileIds(file.articles, "articles");
   const events = fileIds(file.events, "events");

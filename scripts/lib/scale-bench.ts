@@ -44,7 +44,10 @@ import { signInAt } from "./app-client.ts";
 export const DEFAULT_SCALE_SIZES = [10_000, 100_000, 1_000_000];
 const PASSWORD = "scale bench password 1234";
 const CODERS = 4;
-/** Article numbers (in creation order) the measures about one article use: they exist at every size and hold the same. */
+/**
+ * Article numbers (in creation order) the measures about one article use: they exist at every size and hold the
+ * same.
+ */
 const MEASURED_ARTICLE = 5;
 const COMPARED_ARTICLE = 6;
 const WRITTEN_ARTICLE = 8;
@@ -145,7 +148,9 @@ async function exportMeasures(
   const runs = warmUp.total > 30_000 ? [warmUp] : [await once(), await once()];
   if (!runs.every((run) => run.ok))
     throw new Error(`the ${format} export answered ${runs.map((run) => run.status).join(", ")}`);
-  const note = `${(runs[0]!.bytes / 1024 / 1024).toFixed(0)} MB in ${(median(runs.map((run) => run.total)) / 1000).toFixed(1)} s`;
+  const note =
+    `${(runs[0]!.bytes / 1024 / 1024).toFixed(0)} MB ` +
+    `in ${(median(runs.map((run) => run.total)) / 1000).toFixed(1)} s`;
   return {
     firstByte: { value: median(runs.map((run) => run.firstByte)), note },
     memory: { value: Math.max(...runs.map((run) => run.growth)), note },
@@ -230,9 +235,8 @@ async function measureSize(context: Context, keys: MeasureKey[]): Promise<Partia
     } catch (error) {
       results[key] = { value: null, note: error instanceof Error ? error.message : String(error) };
     }
-    log(
-      `  ${MEASURES[key].name}: ${format(results[key]!.value, MEASURES[key].unit)}${results[key]!.note ? ` (${results[key]!.note})` : ""}`,
-    );
+    const note = results[key]!.note ? ` (${results[key]!.note})` : "";
+    log(`  ${MEASURES[key].name}: ${format(results[key]!.value, MEASURES[key].unit)}${note}`);
   };
   await run(
     "articlePage",
@@ -299,8 +303,13 @@ async function measureSize(context: Context, keys: MeasureKey[]): Promise<Partia
     return { value: result.ok ? result.rate : null, note: `${result.seconds.toFixed(1)} s` };
   });
   let agreement: Promise<{ agreement: Outcome; health: Outcome }> | undefined;
-  await run("agreement", async (c) => (await (agreement ??= agreementMeasures(c))).agreement);
-  await run("healthDuringAgreement", async (c) => (await (agreement ??= agreementMeasures(c))).health);
+  // Both figures come from one run of the agreement measures.
+  const agreementOnce = (c: Context) => {
+    agreement ??= agreementMeasures(c);
+    return agreement;
+  };
+  await run("agreement", async (c) => (await agreementOnce(c)).agreement);
+  await run("healthDuringAgreement", async (c) => (await agreementOnce(c)).health);
   return results;
 }
 
@@ -312,8 +321,9 @@ function format(value: number | null, unit: Unit): string {
 }
 
 /**
- * Seeds one size into its own database (users in SQL, the project through the API, the rest in bulk SQL), then starts the app on it.
- * With `reuse`, a database this bench seeded before is kept (brought up to the current migrations) and only the app is started.
+ * Seeds one size into its own database (users in SQL, the project through the API, the rest in bulk SQL), then starts
+ * the app on it. With `reuse`, a database this bench seeded before is kept (brought up to the current migrations) and
+ * only the app is started.
  */
 async function prepareSize(
   server: DatabaseServer,
@@ -383,7 +393,9 @@ async function seededSize(sql: pg.Client): Promise<SeededSize | null> {
     `SELECT id, email FROM users WHERE email LIKE 'scale-%@test.example' ORDER BY email`,
   );
   const project = await sql.query<{ id: string }>(
-    `SELECT p.id FROM projects p JOIN memberships m ON m.project_id = p.id JOIN users u ON u.id = m.user_id AND u.email = $1 WHERE p.name = $2 ORDER BY p.created_at LIMIT 1`,
+    `SELECT p.id FROM projects p JOIN memberships m ON m.project_id = p.id
+       JOIN users u ON u.id = m.user_id AND u.email = $1
+     WHERE p.name = $2 ORDER BY p.created_at LIMIT 1`,
     [ownerEmail, PROJECT_NAME],
   );
   const [owner, ...coders] = users.rows;
@@ -393,12 +405,17 @@ async function seededSize(sql: pg.Client): Promise<SeededSize | null> {
   return seed.articleIds.length > 0 ? { owner, coders, projectId: project.rows[0].id, seed, seedSeconds: null } : null;
 }
 
-/** Users in SQL, the project through the API (on a server started for it), the rest in bulk SQL; then VACUUM ANALYZE. */
+/**
+ * Users in SQL, the project through the API (on a server started for it), the rest in bulk SQL; then VACUUM
+ * ANALYZE.
+ */
 async function seedSize(sql: pg.Client, size: number, appEnv: NodeJS.ProcessEnv, logFile: string): Promise<SeededSize> {
   const passwordHash = await hashPassword(PASSWORD);
   const users = await sql.query<{ id: string; email: string }>(
     `INSERT INTO users (id, email, name, password_hash, updated_at)
-     SELECT gen_random_uuid(), 'scale-' || n || '@test.example', CASE WHEN n = 0 THEN 'Editor' ELSE 'Coder ' || n END, $1, now() FROM generate_series(0, $2::int) AS n ORDER BY n RETURNING id, email`,
+     SELECT gen_random_uuid(), 'scale-' || n || '@test.example', CASE WHEN n = 0 THEN 'Editor' ELSE 'Coder ' || n END,
+       $1, now()
+     FROM generate_series(0, $2::int) AS n ORDER BY n RETURNING id, email`,
     [passwordHash, CODERS],
   );
   const [owner, ...coders] = users.rows;
@@ -412,7 +429,8 @@ async function seedSize(sql: pg.Client, size: number, appEnv: NodeJS.ProcessEnv,
     }).then((response) => response.json());
     // Two reviewers and two editors code; the owner, an editor, measures and sees everything.
     await sql.query(
-      `INSERT INTO memberships (project_id, user_id, role, updated_at) SELECT $1, u.id, u.role::"ProjectRole", now() FROM unnest($2::uuid[], $3::text[]) AS u(id, role)`,
+      `INSERT INTO memberships (project_id, user_id, role, updated_at)
+       SELECT $1, u.id, u.role::"ProjectRole", now() FROM unnest($2::uuid[], $3::text[]) AS u(id, role)`,
       [project.id, coders.map((coder) => coder.id), coders.map((_, index) => (index < 2 ? "REVIEWER" : "EDITOR"))],
     );
     const started = performance.now();
@@ -422,7 +440,8 @@ async function seedSize(sql: pg.Client, size: number, appEnv: NodeJS.ProcessEnv,
       coderIds: coders.map((coder) => coder.id),
       annotations: size,
     });
-    // Measures start on a settled database, and (the server is started again) on a server that has not planned anything on the empty one.
+    // Measures start on a settled database, and (the server is started again) on a server that has not planned
+    // anything on the empty one.
     await sql.query("VACUUM ANALYZE");
     await sql.query("CHECKPOINT");
     return { owner: owner!, coders, projectId: project.id, seed, seedSeconds: (performance.now() - started) / 1000 };
@@ -438,7 +457,7 @@ function printScaleTable(
   seedSeconds: (number | null)[],
 ): boolean {
   const growth = (from: number | null, to: number | null, tenfolds: number) =>
-    from && to !== null ? Math.pow(to / from, 1 / tenfolds) : null;
+    from && to !== null ? (to / from) ** (1 / tenfolds) : null;
   const tenfolds = (a: number, b: number) => Math.log10(sizes[b]! / sizes[a]!);
   let allPass = true;
   const lines = keys.map((key) => {
@@ -467,7 +486,8 @@ function printScaleTable(
         ? `— (${(result[key]!.note ?? "failed").split("\n")[0]!.slice(0, 60)})`
         : format(result[key]!.value, measure.unit),
     );
-    const growthCell = `${steps.map((step) => (step === null ? "—" : `×${step.toFixed(2)}`)).join(", ")}${whole !== null && sizes.length > 2 ? ` (×${whole.toFixed(2)} in all)` : ""}`;
+    const stepsCell = steps.map((step) => (step === null ? "—" : `×${step.toFixed(2)}`)).join(", ");
+    const growthCell = `${stepsCell}${whole !== null && sizes.length > 2 ? ` (×${whole.toFixed(2)} in all)` : ""}`;
     return [measure.name, ...cells, growthCell, target, pass ? "pass" : "FAIL"];
   });
   const header = ["measure", ...sizes.map(label), "growth per 10×", "target", "pass/fail"];
@@ -527,9 +547,8 @@ export async function runScaleBench(argv: string[]): Promise<number> {
       log(`scale: preparing ${size.toLocaleString("en")} annotations…`);
       const { context, seedSeconds: seconds } = await prepareSize(server, size, env, reuse);
       app = context.app;
-      log(
-        `scale: ${seconds === null ? "reused" : `seeded in ${seconds.toFixed(0)} s`} ${size.toLocaleString("en")} annotations; measuring…`,
-      );
+      const seeded = seconds === null ? "reused" : `seeded in ${seconds.toFixed(0)} s`;
+      log(`scale: ${seeded} ${size.toLocaleString("en")} annotations; measuring…`);
       seedSeconds.push(seconds);
       results.push(await measureSize(context, keys));
       await app.stop();

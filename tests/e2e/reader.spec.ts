@@ -27,7 +27,10 @@ async function withoutCustomHighlights(page: Page): Promise<void> {
   });
 }
 
-/** Selects `quote` (its `occurrence`-th copy) with the mouse, saves it with Enter, and returns the stored annotation. */
+/**
+ * Selects `quote` (its `occurrence`-th copy) with the mouse, saves it with Enter, and returns the stored
+ * annotation.
+ */
 async function annotateWithMouse(
   page: Page,
   articleId: string,
@@ -52,45 +55,47 @@ async function annotateWithMouse(
   return stored!;
 }
 
-test("a reviewer tags a statistic with the mouse and its shortcut; after a reload it is painted at the stored offsets", async ({
-  page,
-}) => {
-  await signIn(page, "reviewer@example.org");
-  await page.goto(`/articles/${SEED_ARTICLE_ID}`);
-  const text = await articleText(page, SEED_ARTICLE_ID);
-  const quote = "losing fighters by the hundreds each day";
-  const start = text.indexOf(quote);
+test(
+  "a reviewer tags a statistic with the mouse and its shortcut; after a reload it is painted at the stored " +
+    "offsets",
+  async ({ page }) => {
+    await signIn(page, "reviewer@example.org");
+    await page.goto(`/articles/${SEED_ARTICLE_ID}`);
+    const text = await articleText(page, SEED_ARTICLE_ID);
+    const quote = "losing fighters by the hundreds each day";
+    const start = text.indexOf(quote);
 
-  await dragSelect(page, start, start + quote.length);
-  await expect(picker(page)).toBeFocused();
-  await page.keyboard.press("s");
-  await expect(page.getByRole("button", { name: /statistic/ })).toHaveAttribute("aria-pressed", "true");
-  const note = `Check against <img src=x onerror="window.__xss=1"> UN figures`;
-  await noteField(page).fill(note);
-  await noteField(page).press("Enter");
-  await expect(page.getByRole("status").filter({ hasText: "Annotation saved" })).toBeVisible();
+    await dragSelect(page, start, start + quote.length);
+    await expect(picker(page)).toBeFocused();
+    await page.keyboard.press("s");
+    await expect(page.getByRole("button", { name: /statistic/ })).toHaveAttribute("aria-pressed", "true");
+    const note = `Check against <img src=x onerror="window.__xss=1"> UN figures`;
+    await noteField(page).fill(note);
+    await noteField(page).press("Enter");
+    await expect(page.getByRole("status").filter({ hasText: "Annotation saved" })).toBeVisible();
 
-  await page.reload();
-  // The newest one of this quote (the database may hold others from earlier runs).
-  const stored = (await storedAnnotations(page, SEED_ARTICLE_ID))
-    .filter((annotation) => annotation.exact === quote)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-    .at(-1)!;
-  expect(stored).toMatchObject({
-    start,
-    end: start + quote.length,
-    note,
-    tags: [expect.objectContaining({ name: "statistic" })],
-  });
-  await expect.poll(() => paintedSpans(page)).toContainEqual({ start: stored.start, end: stored.end, text: quote });
+    await page.reload();
+    // The newest one of this quote (the database may hold others from earlier runs).
+    const stored = (await storedAnnotations(page, SEED_ARTICLE_ID))
+      .filter((annotation) => annotation.exact === quote)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .at(-1)!;
+    expect(stored).toMatchObject({
+      start,
+      end: start + quote.length,
+      note,
+      tags: [expect.objectContaining({ name: "statistic" })],
+    });
+    await expect.poll(() => paintedSpans(page)).toContainEqual({ start: stored.start, end: stored.end, text: quote });
 
-  const card = page.locator(`[data-annotation-id="${stored.id}"]`);
-  await expect(card.getByTestId("annotation-note")).toHaveText(note);
-  await expect(card.locator("img")).toHaveCount(0);
-  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
-  await textOf(page).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: ".data/test-results/reader-statistic.png" });
-});
+    const card = page.locator(`[data-annotation-id="${stored.id}"]`);
+    await expect(card.getByTestId("annotation-note")).toHaveText(note);
+    await expect(card.locator("img")).toHaveCount(0);
+    expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+    await textOf(page).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: ".data/test-results/reader-statistic.png" });
+  },
+);
 
 test("offsets stay exact after emoji, across paragraphs and with keyboard selection", async ({ page }) => {
   await signIn(page, "editor@example.org");
@@ -144,35 +149,36 @@ test("a save the server refuses shows why and removes the new highlight", async 
   expect(await storedAnnotations(page, articleId)).toEqual([]);
 });
 
-test("without the Custom Highlight API, wrapper marks show the same spans and selections map to the same offsets", async ({
-  page,
-}) => {
-  await withoutCustomHighlights(page);
-  await signIn(page, "editor@example.org");
-  const text = "🤔🤔🤔🤔 The minister said 40 percent of roads were repaired.\nCritics called the figure invented.";
-  const articleId = await importArticle(page, "Fallback highlights", text);
-  await page.goto(`/articles/${articleId}`);
+test(
+  "without the Custom Highlight API, " + "wrapper marks show the same spans and selections map to the same offsets",
+  async ({ page }) => {
+    await withoutCustomHighlights(page);
+    await signIn(page, "editor@example.org");
+    const text = "🤔🤔🤔🤔 The minister said 40 percent of roads were repaired.\nCritics called the figure invented.";
+    const articleId = await importArticle(page, "Fallback highlights", text);
+    await page.goto(`/articles/${articleId}`);
 
-  await annotateWithMouse(page, articleId, text, "40 percent of roads", ["s"]);
-  await expect(page.locator("mark[data-annotation-ids]")).toHaveText("40 percent of roads");
-  // A second selection starting inside the mark and ending after it: DOM positions inside marks still count right.
-  await annotateWithMouse(page, articleId, text, "percent of roads were repaired");
-  await annotateWithMouse(page, articleId, text, "repaired.\nCritics");
+    await annotateWithMouse(page, articleId, text, "40 percent of roads", ["s"]);
+    await expect(page.locator("mark[data-annotation-ids]")).toHaveText("40 percent of roads");
+    // A second selection starting inside the mark and ending after it: DOM positions inside marks still count right.
+    await annotateWithMouse(page, articleId, text, "percent of roads were repaired");
+    await annotateWithMouse(page, articleId, text, "repaired.\nCritics");
 
-  await page.reload();
-  await expect(page.locator("mark[data-annotation-ids]").first()).toBeVisible();
-  const marked = await page
-    .locator("mark[data-annotation-ids]")
-    .evaluateAll((marks) =>
-      marks.map((mark) => ({ ids: mark.getAttribute("data-annotation-ids"), text: mark.textContent })),
-    );
-  const stored = await storedAnnotations(page, articleId);
-  for (const annotation of stored) {
-    const pieces = marked.filter((mark) => mark.ids!.split(" ").includes(annotation.id)).map((mark) => mark.text);
-    expect(pieces.join("")).toBe(annotation.exact.replace("\n", ""));
-  }
-  expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
-});
+    await page.reload();
+    await expect(page.locator("mark[data-annotation-ids]").first()).toBeVisible();
+    const marked = await page
+      .locator("mark[data-annotation-ids]")
+      .evaluateAll((marks) =>
+        marks.map((mark) => ({ ids: mark.getAttribute("data-annotation-ids"), text: mark.textContent })),
+      );
+    const stored = await storedAnnotations(page, articleId);
+    for (const annotation of stored) {
+      const pieces = marked.filter((mark) => mark.ids!.split(" ").includes(annotation.id)).map((mark) => mark.text);
+      expect(pieces.join("")).toBe(annotation.exact.replace("\n", ""));
+    }
+    expect(await page.evaluate(() => [...CSS.highlights.keys()])).toEqual([]);
+  },
+);
 
 test("a colleague's change arriving during a drag is shown after it: the selection is kept (wrapper marks)", async ({
   page,
@@ -212,88 +218,90 @@ test("a colleague's change arriving during a drag is shown after it: the selecti
   await expect(cards).toHaveCount(3, { timeout: 5_000 });
 });
 
-test("the sidebar lists, filters, shows, edits and deletes annotations; a click lists all annotations covering a point", async ({
-  page,
-}) => {
-  await signIn(page, "editor@example.org");
-  const text = "Officials said the road to Kabul was open. Residents said the road was closed by fighting all week.";
-  const articleId = await importArticle(page, "Sidebar", text);
-  const spans = [
-    { quote: "the road to Kabul was open", tags: ["factual claim"] },
-    { quote: "the road was closed by fighting all week", tags: ["opinion"] },
-    { quote: "closed by fighting", tags: ["statistic"], note: "nested inside the residents' claim" },
-  ];
-  for (const { quote, tags, note } of spans) {
-    const start = text.indexOf(quote);
-    const response = await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, {
-      data: { start, end: start + quote.length, exact: quote, tags, note },
-    });
-    expect(response.status()).toBe(201);
-  }
-  await page.goto(`/articles/${articleId}`);
-  const cards = page.getByTestId("annotation-card");
-  await expect(cards).toHaveCount(3);
-  await expect(cards.nth(0)).toContainText("the road to Kabul was open");
-  await expect(cards.nth(2)).toContainText("closed by fighting");
+test(
+  "the sidebar lists, filters, shows, edits and deletes annotations; a click lists all annotations covering a " +
+    "point",
+  async ({ page }) => {
+    await signIn(page, "editor@example.org");
+    const text = "Officials said the road to Kabul was open. Residents said the road was closed by fighting all week.";
+    const articleId = await importArticle(page, "Sidebar", text);
+    const spans = [
+      { quote: "the road to Kabul was open", tags: ["factual claim"] },
+      { quote: "the road was closed by fighting all week", tags: ["opinion"] },
+      { quote: "closed by fighting", tags: ["statistic"], note: "nested inside the residents' claim" },
+    ];
+    for (const { quote, tags, note } of spans) {
+      const start = text.indexOf(quote);
+      const response = await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, {
+        data: { start, end: start + quote.length, exact: quote, tags, note },
+      });
+      expect(response.status()).toBe(201);
+    }
+    await page.goto(`/articles/${articleId}`);
+    const cards = page.getByTestId("annotation-card");
+    await expect(cards).toHaveCount(3);
+    await expect(cards.nth(0)).toContainText("the road to Kabul was open");
+    await expect(cards.nth(2)).toContainText("closed by fighting");
 
-  // Nested spans are all painted, the inner one underlined.
-  await expect
-    .poll(async () => (await paintedSpans(page, "plx-nested")).map((span) => span.text))
-    .toEqual(["closed by fighting"]);
+    // Nested spans are all painted, the inner one underlined.
+    await expect
+      .poll(async () => (await paintedSpans(page, "plx-nested")).map((span) => span.text))
+      .toEqual(["closed by fighting"]);
 
-  await page.getByLabel("Filter by tag").selectOption({ label: "opinion" });
-  await expect(cards).toHaveCount(1);
-  await expect
-    .poll(async () => (await paintedSpans(page)).map((span) => span.text))
-    .toEqual(["the road was closed by fighting all week"]);
-  await page.getByRole("button", { name: "Clear filters" }).click();
-  await expect(cards).toHaveCount(3);
+    await page.getByLabel("Filter by tag").selectOption({ label: "opinion" });
+    await expect(cards).toHaveCount(1);
+    await expect
+      .poll(async () => (await paintedSpans(page)).map((span) => span.text))
+      .toEqual(["the road was closed by fighting all week"]);
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await expect(cards).toHaveCount(3);
 
-  // A click inside the nested span lists both annotations covering it.
-  await clickCharacter(page, text.indexOf("fighting") + 2);
-  const here = page.getByRole("dialog", { name: "Annotations here" });
-  await expect(here.getByRole("button", { name: "Comments" })).toHaveCount(2);
-  await here.getByRole("button", { name: /statistic/ }).click();
-  await expect(cards.nth(2)).toHaveAttribute("aria-current", "true");
-  await expect
-    .poll(async () => (await paintedSpans(page, "plx-selected")).map((span) => span.text))
-    .toEqual(["closed by fighting"]);
+    // A click inside the nested span lists both annotations covering it.
+    await clickCharacter(page, text.indexOf("fighting") + 2);
+    const here = page.getByRole("dialog", { name: "Annotations here" });
+    await expect(here.getByRole("button", { name: "Comments" })).toHaveCount(2);
+    await here.getByRole("button", { name: /statistic/ }).click();
+    await expect(cards.nth(2)).toHaveAttribute("aria-current", "true");
+    await expect
+      .poll(async () => (await paintedSpans(page, "plx-selected")).map((span) => span.text))
+      .toEqual(["closed by fighting"]);
 
-  // Clicking a card shows its span.
-  await cards
-    .nth(0)
-    .getByRole("button", { name: /^the road to Kabul/ })
-    .click();
-  await expect(cards.nth(0)).toHaveAttribute("aria-current", "true");
-  await expect
-    .poll(async () => (await paintedSpans(page, "plx-flash")).map((span) => span.text))
-    .toEqual(["the road to Kabul was open"]);
+    // Clicking a card shows its span.
+    await cards
+      .nth(0)
+      .getByRole("button", { name: /^the road to Kabul/ })
+      .click();
+    await expect(cards.nth(0)).toHaveAttribute("aria-current", "true");
+    await expect
+      .poll(async () => (await paintedSpans(page, "plx-flash")).map((span) => span.text))
+      .toEqual(["the road to Kabul was open"]);
 
-  // Edit tags and note.
-  await cards
-    .nth(0)
-    .getByRole("button", { name: /^Edit annotation/ })
-    .click();
-  const editor = cards.nth(0).getByTestId("tag-picker");
-  await editor.getByRole("button", { name: /prediction/ }).click();
-  await editor.getByRole("textbox", { name: "Note", exact: true }).fill("Contradicted by residents");
-  await editor.getByRole("button", { name: "Save changes" }).click();
-  await expect(editor).toHaveCount(0);
-  await expect(cards.nth(0).getByTestId("annotation-note")).toHaveText("Contradicted by residents");
-  await page.reload();
-  await expect(cards.nth(0)).toContainText("prediction");
-  await expect(cards.nth(0).getByTestId("annotation-note")).toHaveText("Contradicted by residents");
+    // Edit tags and note.
+    await cards
+      .nth(0)
+      .getByRole("button", { name: /^Edit annotation/ })
+      .click();
+    const editor = cards.nth(0).getByTestId("tag-picker");
+    await editor.getByRole("button", { name: /prediction/ }).click();
+    await editor.getByRole("textbox", { name: "Note", exact: true }).fill("Contradicted by residents");
+    await editor.getByRole("button", { name: "Save changes" }).click();
+    await expect(editor).toHaveCount(0);
+    await expect(cards.nth(0).getByTestId("annotation-note")).toHaveText("Contradicted by residents");
+    await page.reload();
+    await expect(cards.nth(0)).toContainText("prediction");
+    await expect(cards.nth(0).getByTestId("annotation-note")).toHaveText("Contradicted by residents");
 
-  // Delete (soft): gone from the page and the API.
-  await cards.nth(1).getByRole("button", { name: "Delete" }).click();
-  await cards.nth(1).getByRole("button", { name: "Yes, delete" }).click();
-  await expect(cards).toHaveCount(2);
-  await page.reload();
-  await expect(cards).toHaveCount(2);
-  expect((await storedAnnotations(page, articleId)).map((annotation) => annotation.exact)).not.toContain(
-    "the road was closed by fighting all week",
-  );
-});
+    // Delete (soft): gone from the page and the API.
+    await cards.nth(1).getByRole("button", { name: "Delete" }).click();
+    await cards.nth(1).getByRole("button", { name: "Yes, delete" }).click();
+    await expect(cards).toHaveCount(2);
+    await page.reload();
+    await expect(cards).toHaveCount(2);
+    expect((await storedAnnotations(page, articleId)).map((annotation) => annotation.exact)).not.toContain(
+      "the road was closed by fighting all week",
+    );
+  },
+);
 
 async function signedInPage(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();
@@ -342,73 +350,78 @@ test("a save over someone else's newer change gets 412: the UI says who changed 
   await reviewer.context().close();
 });
 
-test("an editor edits the text: the report counts moved and orphaned annotations; an orphan is re-attached by selecting new text", async ({
-  page,
-}) => {
-  await signIn(page, "editor@example.org");
-  const text =
-    "Fighters retook the northern valley.\nThe ministry reported 300 casualties.\nAid convoys resumed on Monday.";
-  const articleId = await importArticle(page, "Text edits", text);
-  for (const quote of ["retook the northern valley", "reported 300 casualties", "Aid convoys resumed"]) {
-    const start = text.indexOf(quote);
-    await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, {
-      data: { start, end: start + quote.length, exact: quote },
-    });
-  }
-  await page.goto(`/articles/${articleId}`);
-  await page.getByRole("button", { name: "Edit text" }).click();
-  const edited =
-    "Update: figures revised.\nFighters retook the northern valley.\nThe ministry now gives no figure.\nAid convoys resumed on Monday.";
-  await page.getByRole("textbox", { name: /Article text/ }).fill(edited);
-  await page.getByRole("button", { name: "Save text" }).click();
+test(
+  "an editor edits the text: the report counts moved and orphaned annotations; an orphan is re-attached by selecting " +
+    "new text",
+  async ({ page }) => {
+    await signIn(page, "editor@example.org");
+    const text =
+      "Fighters retook the northern valley.\nThe ministry reported 300 casualties.\nAid convoys resumed on Monday.";
+    const articleId = await importArticle(page, "Text edits", text);
+    for (const quote of ["retook the northern valley", "reported 300 casualties", "Aid convoys resumed"]) {
+      const start = text.indexOf(quote);
+      await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, {
+        data: { start, end: start + quote.length, exact: quote },
+      });
+    }
+    await page.goto(`/articles/${articleId}`);
+    await page.getByRole("button", { name: "Edit text" }).click();
+    const edited =
+      "Update: figures revised.\nFighters retook the northern valley.\nThe ministry now gives no figure.\n" +
+      "Aid convoys resumed on Monday.";
+    await page.getByRole("textbox", { name: /Article text/ }).fill(edited);
+    await page.getByRole("button", { name: "Save text" }).click();
 
-  await expect(page.getByTestId("reanchor-report")).toHaveText(
-    "Text saved as revision 2. Annotations: 2 found exactly, 0 moved, 0 found approximately, 1 orphaned.",
-  );
-  const orphans = page.getByRole("region", { name: "Orphaned annotations" });
-  await expect(orphans.getByTestId("annotation-card")).toHaveText(/reported 300 casualties/);
-  await expect(page.getByTestId("annotation-list").getByTestId("annotation-card")).toHaveCount(2);
-  await expect
-    .poll(async () => (await paintedSpans(page)).map((span) => span.text))
-    .toEqual(["retook the northern valley", "Aid convoys resumed"]);
+    await expect(page.getByTestId("reanchor-report")).toHaveText(
+      "Text saved as revision 2. Annotations: 2 found exactly, 0 moved, 0 found approximately, 1 orphaned.",
+    );
+    const orphans = page.getByRole("region", { name: "Orphaned annotations" });
+    await expect(orphans.getByTestId("annotation-card")).toHaveText(/reported 300 casualties/);
+    await expect(page.getByTestId("annotation-list").getByTestId("annotation-card")).toHaveCount(2);
+    await expect
+      .poll(async () => (await paintedSpans(page)).map((span) => span.text))
+      .toEqual(["retook the northern valley", "Aid convoys resumed"]);
 
-  await orphans.getByRole("button", { name: "Re-attach" }).click();
-  const newQuote = "now gives no figure";
-  await dragSelect(page, edited.indexOf(newQuote), edited.indexOf(newQuote) + newQuote.length);
-  await page.getByRole("button", { name: "Attach here" }).click();
-  await expect(orphans).toHaveCount(0);
-  await expect(page.getByTestId("annotation-list").getByTestId("annotation-card")).toHaveCount(3);
-  const reattached = (await storedAnnotations(page, articleId)).find((annotation) => annotation.exact === newQuote);
-  expect(reattached).toMatchObject({ start: edited.indexOf(newQuote), anchor: "exact" });
-  await page.screenshot({ path: ".data/test-results/reader-text-edit.png", fullPage: true });
-});
+    await orphans.getByRole("button", { name: "Re-attach" }).click();
+    const newQuote = "now gives no figure";
+    await dragSelect(page, edited.indexOf(newQuote), edited.indexOf(newQuote) + newQuote.length);
+    await page.getByRole("button", { name: "Attach here" }).click();
+    await expect(orphans).toHaveCount(0);
+    await expect(page.getByTestId("annotation-list").getByTestId("annotation-card")).toHaveCount(3);
+    const reattached = (await storedAnnotations(page, articleId)).find((annotation) => annotation.exact === newQuote);
+    expect(reattached).toMatchObject({ start: edited.indexOf(newQuote), anchor: "exact" });
+    await page.screenshot({ path: ".data/test-results/reader-text-edit.png", fullPage: true });
+  },
+);
 
-test("a long sidebar renders a screenful of cards with the page, 100 once the highlights show, and the rest as it is scrolled, or when one further down is shown", async ({
-  page,
-}) => {
-  await signIn(page, "editor@example.org");
-  const words = Array.from({ length: 130 }, (_, index) => `claim${String(index).padStart(3, "0")}`);
-  const text = words.join(" ");
-  const articleId = await importArticle(page, "Many claims", text);
-  const ids: string[] = [];
-  for (const word of words) {
-    const start = text.indexOf(word);
-    const response = await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, {
-      data: { start, end: start + word.length, exact: word },
-    });
-    ids.push(((await response.json()) as { id: string }).id);
-  }
-  await page.goto(`/articles/${articleId}#annotation-${ids[120]}`);
-  const cards = page.getByTestId("annotation-card");
-  // Shown from the link: its card is rendered (and the ones before it), and marked as the current one.
-  await expect(page.locator(`[data-annotation-id="${ids[120]}"]`)).toHaveAttribute("aria-current", "true");
-  // The page brings a screenful of cards; the rest of the first 100 are rendered once the highlights show.
-  const html = await (await page.request.get(`/articles/${articleId}`)).text();
-  expect(html.match(/data-testid="annotation-card"/g)).toHaveLength(20);
-  await page.goto(`/articles/${articleId}`);
-  await expect(cards).toHaveCount(100);
-  const more = page.getByRole("button", { name: "Show more (30 not shown yet)" });
-  await more.scrollIntoViewIfNeeded();
-  await expect(cards).toHaveCount(130);
-  await expect(more).toHaveCount(0);
-});
+test(
+  "a long sidebar renders a screenful of cards with the page, 100 once the highlights show, and the rest as it is " +
+    "scrolled, or when one further down is shown",
+  async ({ page }) => {
+    await signIn(page, "editor@example.org");
+    const words = Array.from({ length: 130 }, (_, index) => `claim${String(index).padStart(3, "0")}`);
+    const text = words.join(" ");
+    const articleId = await importArticle(page, "Many claims", text);
+    const ids: string[] = [];
+    for (const word of words) {
+      const start = text.indexOf(word);
+      const response = await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, {
+        data: { start, end: start + word.length, exact: word },
+      });
+      ids.push(((await response.json()) as { id: string }).id);
+    }
+    await page.goto(`/articles/${articleId}#annotation-${ids[120]}`);
+    const cards = page.getByTestId("annotation-card");
+    // Shown from the link: its card is rendered (and the ones before it), and marked as the current one.
+    await expect(page.locator(`[data-annotation-id="${ids[120]}"]`)).toHaveAttribute("aria-current", "true");
+    // The page brings a screenful of cards; the rest of the first 100 are rendered once the highlights show.
+    const html = await (await page.request.get(`/articles/${articleId}`)).text();
+    expect(html.match(/data-testid="annotation-card"/g)).toHaveLength(20);
+    await page.goto(`/articles/${articleId}`);
+    await expect(cards).toHaveCount(100);
+    const more = page.getByRole("button", { name: "Show more (30 not shown yet)" });
+    await more.scrollIntoViewIfNeeded();
+    await expect(cards).toHaveCount(130);
+    await expect(more).toHaveCount(0);
+  },
+);

@@ -59,42 +59,45 @@ for (const width of WIDTHS) {
     const sentenceStart = (paragraph: number, sentence: number) => text.indexOf(paragraphs[paragraph]![sentence]!);
     const paragraphStart = (paragraph: number) => text.indexOf(paragraphs[paragraph]!.join(" "));
 
-    test(`${language}, ${width} px: Alt+Up/Down move and extend by sentence, Ctrl+Up/Down by paragraph; the keyboard help lists them`, async ({
-      browser,
-    }) => {
-      const { page, articleId } = await openArticle(browser, width, `Sentences (${language})`, text);
-      await page.getByText("Keyboard", { exact: true }).click();
-      await expect(page.getByTestId("keyboard-help")).toContainText("Alt+↑ ↓");
-      await expect(page.getByTestId("keyboard-help")).toContainText("Ctrl+↑ ↓");
-      await expect(page.getByTestId("keyboard-help")).toContainText("] [");
+    test(
+      `${language}, ${width} px: Alt+Up/Down move and extend by sentence, Ctrl+Up/Down by paragraph; the keyboard ` +
+        "help lists them",
+      async ({ browser }) => {
+        const { page, articleId } = await openArticle(browser, width, `Sentences (${language})`, text);
+        await page.getByText("Keyboard", { exact: true }).click();
+        await expect(page.getByTestId("keyboard-help")).toContainText("Alt+↑ ↓");
+        await expect(page.getByTestId("keyboard-help")).toContainText("Ctrl+↑ ↓");
+        await expect(page.getByTestId("keyboard-help")).toContainText("] [");
 
-      await textOf(page).focus();
-      await page.keyboard.press("Alt+ArrowDown");
-      await expect.poll(() => caretOffset(page)).toBe(sentenceStart(0, 1));
-      await page.keyboard.press("Alt+ArrowDown");
-      await expect.poll(() => caretOffset(page)).toBe(sentenceStart(0, 2));
-      // Past the paragraph's last sentence: the next paragraph's first.
-      await page.keyboard.press("Alt+ArrowDown");
-      await expect.poll(() => caretOffset(page)).toBe(sentenceStart(1, 0));
-      await page.keyboard.press("Alt+ArrowUp");
-      await expect.poll(() => caretOffset(page)).toBe(sentenceStart(0, 2));
-      await page.keyboard.press("Alt+ArrowUp");
-      await page.keyboard.press("Shift+Alt+ArrowDown");
-      expect(await saveSelection(page, articleId, 0)).toBe(paragraphs[0]![1]);
+        await textOf(page).focus();
+        await page.keyboard.press("Alt+ArrowDown");
+        await expect.poll(() => caretOffset(page)).toBe(sentenceStart(0, 1));
+        await page.keyboard.press("Alt+ArrowDown");
+        await expect.poll(() => caretOffset(page)).toBe(sentenceStart(0, 2));
+        // Past the paragraph's last sentence: the next paragraph's first.
+        await page.keyboard.press("Alt+ArrowDown");
+        await expect.poll(() => caretOffset(page)).toBe(sentenceStart(1, 0));
+        await page.keyboard.press("Alt+ArrowUp");
+        await expect.poll(() => caretOffset(page)).toBe(sentenceStart(0, 2));
+        await page.keyboard.press("Alt+ArrowUp");
+        await page.keyboard.press("Shift+Alt+ArrowDown");
+        expect(await saveSelection(page, articleId, 0)).toBe(paragraphs[0]![1]);
 
-      await textOf(page).focus();
-      await page.keyboard.press("Control+ArrowDown");
-      await expect.poll(() => caretOffset(page)).toBe(paragraphStart(1));
-      await page.keyboard.press("Control+ArrowDown");
-      await expect.poll(() => caretOffset(page)).toBe(paragraphStart(2));
-      await page.keyboard.press("Control+ArrowUp");
-      await expect.poll(() => caretOffset(page)).toBe(paragraphStart(1));
-      await page.keyboard.press("Shift+Control+ArrowDown");
-      expect(await saveSelection(page, articleId, 1)).toBe(paragraphs[1]!.join(" "));
-      await page.context().close();
-    });
+        await textOf(page).focus();
+        await page.keyboard.press("Control+ArrowDown");
+        await expect.poll(() => caretOffset(page)).toBe(paragraphStart(1));
+        await page.keyboard.press("Control+ArrowDown");
+        await expect.poll(() => caretOffset(page)).toBe(paragraphStart(2));
+        await page.keyboard.press("Control+ArrowUp");
+        await expect.poll(() => caretOffset(page)).toBe(paragraphStart(1));
+        await page.keyboard.press("Shift+Control+ArrowDown");
+        expect(await saveSelection(page, articleId, 1)).toBe(paragraphs[1]!.join(" "));
+        await page.context().close();
+      },
+    );
 
-    test(`${language}, ${width} px: ] and [ go to the next and previous annotation in text order and show its card`, async ({
+    const setting = `${language}, ${width} px`;
+    test(`${setting}: ] and [ go to the next and previous annotation in text order and show its card`, async ({
       browser,
     }) => {
       const { page, articleId } = await openArticle(browser, width, `Annotations (${language})`, text);

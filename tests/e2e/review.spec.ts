@@ -54,9 +54,8 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
   await reviewer.context().close();
 
   // The history names the annotation by its quote and shows what the rejection changed.
-  await page.goto(
-    `/projects/${(await (await api(page, "GET", `/api/v1/articles/${articleId}`)).json()).projectId}/history?action=annotation.update`,
-  );
+  const { projectId } = await (await api(page, "GET", `/api/v1/articles/${articleId}`)).json();
+  await page.goto(`/projects/${projectId}/history?action=annotation.update`);
   const rejection = page
     .getByTestId("history")
     .getByRole("listitem")
@@ -75,81 +74,86 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
   await expect(page.getByLabel(/^Action/)).toHaveValue("");
 });
 
-test("an approved annotation goes back for review when its author edits or links it; an editor keeps it approved by saying so", async ({
-  page,
-  browser,
-}) => {
-  await signIn(page, "editor@example.org");
-  const text = "The governor said the dam was repaired in May. Engineers said work had not begun.";
-  const articleId = await importArticle(page, "Dam repairs", text);
-  // The reviewer works on a phone.
-  const reviewer = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-  await signIn(reviewer, "reviewer@example.org");
-  const quote = "the dam was repaired in May";
-  const created = await (
-    await api(reviewer, "POST", `/api/v1/articles/${articleId}/annotations`, {
-      data: {
-        start: text.indexOf(quote),
-        end: text.indexOf(quote) + quote.length,
-        exact: quote,
-        note: "Check the month.",
-      },
-    })
-  ).json();
-  expect(
-    (
-      await api(reviewer, "PATCH", `/api/v1/annotations/${created.id}`, { data: { status: "SUBMITTED" }, version: 1 })
-    ).status(),
-  ).toBe(200);
-  const approve = async () => {
-    const { version } = await (await api(page, "GET", `/api/v1/annotations/${created.id}`)).json();
+test(
+  "an approved annotation goes back for review when its author edits or links it; an editor keeps it approved by " +
+    "saying so",
+  async ({ page, browser }) => {
+    await signIn(page, "editor@example.org");
+    const text = "The governor said the dam was repaired in May. Engineers said work had not begun.";
+    const articleId = await importArticle(page, "Dam repairs", text);
+    // The reviewer works on a phone.
+    const reviewer = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await signIn(reviewer, "reviewer@example.org");
+    const quote = "the dam was repaired in May";
+    const created = await (
+      await api(reviewer, "POST", `/api/v1/articles/${articleId}/annotations`, {
+        data: {
+          start: text.indexOf(quote),
+          end: text.indexOf(quote) + quote.length,
+          exact: quote,
+          note: "Check the month.",
+        },
+      })
+    ).json();
     expect(
       (
-        await api(page, "PATCH", `/api/v1/annotations/${created.id}`, { data: { status: "APPROVED" }, version })
+        await api(reviewer, "PATCH", `/api/v1/annotations/${created.id}`, { data: { status: "SUBMITTED" }, version: 1 })
       ).status(),
     ).toBe(200);
-  };
-  await approve();
+    const approve = async () => {
+      const { version } = await (await api(page, "GET", `/api/v1/annotations/${created.id}`)).json();
+      expect(
+        (
+          await api(page, "PATCH", `/api/v1/annotations/${created.id}`, { data: { status: "APPROVED" }, version })
+        ).status(),
+      ).toBe(200);
+    };
+    await approve();
 
-  // The author's edit: the form says what saving does; the card then shows the annotation waiting for review.
-  await reviewer.goto(`/articles/${articleId}`);
-  const card = reviewer.getByTestId("annotation-card");
-  await expect(card.getByText("· Approved")).toBeVisible();
-  await card.getByRole("button", { name: /^Edit annotation/ }).click();
-  await expect(card.getByText("An editor approved this annotation: a change sends it back for review.")).toBeVisible();
-  await card.getByRole("textbox", { name: "Note" }).fill("Repairs began in June.");
-  await reviewer.screenshot({ path: test.info().outputPath("back-to-review-390.png"), fullPage: true });
-  await card.getByRole("button", { name: "Save changes" }).click();
-  await expect(card.getByText("· Submitted")).toBeVisible();
+    // The author's edit: the form says what saving does; the card then shows the annotation waiting for review.
+    await reviewer.goto(`/articles/${articleId}`);
+    const card = reviewer.getByTestId("annotation-card");
+    await expect(card.getByText("· Approved")).toBeVisible();
+    await card.getByRole("button", { name: /^Edit annotation/ }).click();
+    await expect(
+      card.getByText("An editor approved this annotation: a change sends it back for review."),
+    ).toBeVisible();
+    await card.getByRole("textbox", { name: "Note" }).fill("Repairs began in June.");
+    await reviewer.screenshot({ path: test.info().outputPath("back-to-review-390.png"), fullPage: true });
+    await card.getByRole("button", { name: "Save changes" }).click();
+    await expect(card.getByText("· Submitted")).toBeVisible();
 
-  // The author's link to an event, too.
-  await approve();
-  await reviewer.reload();
-  await expect(card.getByText("· Approved")).toBeVisible();
-  await card.getByRole("button", { name: "Link to an event" }).click();
-  const form = card.getByRole("group", { name: "Link to an event" });
-  await expect(form.getByText("An editor approved this annotation: a change sends it back for review.")).toBeVisible();
-  const eventName = `Dam repaired ${Date.now()}`;
-  await form.getByRole("searchbox", { name: "Event" }).fill(eventName);
-  await form.getByRole("button", { name: `New event “${eventName}”` }).click();
-  await form.getByRole("button", { name: "Link" }).click();
-  await expect(card.getByRole("list", { name: "Linked events" })).toContainText(eventName);
-  await expect(card.getByText("· Submitted")).toBeVisible();
-  await reviewer.context().close();
+    // The author's link to an event, too.
+    await approve();
+    await reviewer.reload();
+    await expect(card.getByText("· Approved")).toBeVisible();
+    await card.getByRole("button", { name: "Link to an event" }).click();
+    const form = card.getByRole("group", { name: "Link to an event" });
+    await expect(
+      form.getByText("An editor approved this annotation: a change sends it back for review."),
+    ).toBeVisible();
+    const eventName = `Dam repaired ${Date.now()}`;
+    await form.getByRole("searchbox", { name: "Event" }).fill(eventName);
+    await form.getByRole("button", { name: `New event “${eventName}”` }).click();
+    await form.getByRole("button", { name: "Link" }).click();
+    await expect(card.getByRole("list", { name: "Linked events" })).toContainText(eventName);
+    await expect(card.getByText("· Submitted")).toBeVisible();
+    await reviewer.context().close();
 
-  // The editor's edit keeps the approval only with "Keep it approved" ticked.
-  await approve();
-  await page.goto(`/articles/${articleId}`);
-  const editorsCard = page.getByTestId("annotation-card");
-  await editorsCard.getByRole("button", { name: /^Edit annotation/ }).click();
-  await editorsCard.getByRole("textbox", { name: "Note" }).fill("Repairs began in June, the ministry says.");
-  await editorsCard.getByLabel("Keep it approved (approve the changed version)").check();
-  await page.screenshot({ path: test.info().outputPath("keep-approved.png") });
-  await editorsCard.getByRole("button", { name: "Save changes" }).click();
-  await expect(editorsCard.getByText("· Approved")).toBeVisible();
-  await expect(editorsCard.getByTestId("annotation-note")).toHaveText("Repairs began in June, the ministry says.");
-  await editorsCard.getByRole("button", { name: /^Edit annotation/ }).click();
-  await editorsCard.getByRole("textbox", { name: "Note" }).fill("Repairs began in June.");
-  await editorsCard.getByRole("button", { name: "Save changes" }).click();
-  await expect(editorsCard.getByText("· Submitted")).toBeVisible();
-});
+    // The editor's edit keeps the approval only with "Keep it approved" ticked.
+    await approve();
+    await page.goto(`/articles/${articleId}`);
+    const editorsCard = page.getByTestId("annotation-card");
+    await editorsCard.getByRole("button", { name: /^Edit annotation/ }).click();
+    await editorsCard.getByRole("textbox", { name: "Note" }).fill("Repairs began in June, the ministry says.");
+    await editorsCard.getByLabel("Keep it approved (approve the changed version)").check();
+    await page.screenshot({ path: test.info().outputPath("keep-approved.png") });
+    await editorsCard.getByRole("button", { name: "Save changes" }).click();
+    await expect(editorsCard.getByText("· Approved")).toBeVisible();
+    await expect(editorsCard.getByTestId("annotation-note")).toHaveText("Repairs began in June, the ministry says.");
+    await editorsCard.getByRole("button", { name: /^Edit annotation/ }).click();
+    await editorsCard.getByRole("textbox", { name: "Note" }).fill("Repairs began in June.");
+    await editorsCard.getByRole("button", { name: "Save changes" }).click();
+    await expect(editorsCard.getByText("· Submitted")).toBeVisible();
+  },
+);

@@ -3,48 +3,50 @@ import { expectNoAxeViolations } from "./axe";
 import { expectNoHorizontalScroll, NARROW, WIDE } from "./layout";
 import { signIn } from "./support";
 
-test("on a phone the header's links sit behind a Menu button that opens by keyboard, closes on Escape and returns focus", async ({
-  page,
-}) => {
-  await page.setViewportSize(NARROW);
-  await signIn(page, "editor@example.org");
-  const header = page.getByRole("banner");
-  const menu = header.getByRole("button", { name: "Menu" });
-  await expect(menu).toHaveAttribute("aria-expanded", "false");
-  await expect(header.getByRole("link", { name: /Demo Editor/ })).toBeHidden();
-  await expect(header.getByRole("button", { name: "Sign out" })).toBeHidden();
-  await expectNoHorizontalScroll(page);
-  await expectNoAxeViolations(page, "the header, menu closed");
+test(
+  "on a phone the header's links sit behind a Menu button that opens by keyboard, closes on Escape and returns " +
+    "focus",
+  async ({ page }) => {
+    await page.setViewportSize(NARROW);
+    await signIn(page, "editor@example.org");
+    const header = page.getByRole("banner");
+    const menu = header.getByRole("button", { name: "Menu" });
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(header.getByRole("link", { name: /Demo Editor/ })).toBeHidden();
+    await expect(header.getByRole("button", { name: "Sign out" })).toBeHidden();
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page, "the header, menu closed");
 
-  await menu.focus();
-  await page.keyboard.press("Enter");
-  await expect(menu).toHaveAttribute("aria-expanded", "true");
-  const panel = page.locator(`#${await menu.getAttribute("aria-controls")}`);
-  await expect(panel.getByRole("link", { name: "Projects" })).toBeVisible();
-  await expect(panel.getByRole("link", { name: "Account: Demo Editor" })).toBeVisible();
-  await expect(panel.getByRole("button", { name: "Sign out" })).toBeVisible();
-  await expectNoHorizontalScroll(page);
-  await expectNoAxeViolations(page, "the header, menu open");
-  await page.screenshot({ path: ".data/test-results/header-menu-390.png" });
+    await menu.focus();
+    await page.keyboard.press("Enter");
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    const panel = page.locator(`#${await menu.getAttribute("aria-controls")}`);
+    await expect(panel.getByRole("link", { name: "Projects" })).toBeVisible();
+    await expect(panel.getByRole("link", { name: "Account: Demo Editor" })).toBeVisible();
+    await expect(panel.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page, "the header, menu open");
+    await page.screenshot({ path: ".data/test-results/header-menu-390.png" });
 
-  // Into the menu by Tab, out of it by Escape: focus goes back to the button.
-  await page.keyboard.press("Tab");
-  await expect(panel.getByRole("link", { name: "Projects" })).toBeFocused();
-  await page.keyboard.press("Escape");
-  await expect(menu).toHaveAttribute("aria-expanded", "false");
-  await expect(menu).toBeFocused();
-  await expect(panel.getByRole("link", { name: "Projects" })).toBeHidden();
+    // Into the menu by Tab, out of it by Escape: focus goes back to the button.
+    await page.keyboard.press("Tab");
+    await expect(panel.getByRole("link", { name: "Projects" })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+    await expect(menu).toBeFocused();
+    await expect(panel.getByRole("link", { name: "Projects" })).toBeHidden();
 
-  // The account page, by keyboard alone.
-  await page.keyboard.press("Space");
-  await expect(menu).toHaveAttribute("aria-expanded", "true");
-  await page.keyboard.press("Tab");
-  await page.keyboard.press("Tab");
-  await expect(panel.getByRole("link", { name: "Account: Demo Editor" })).toBeFocused();
-  await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(menu).toHaveAttribute("aria-expanded", "false");
-});
+    // The account page, by keyboard alone.
+    await page.keyboard.press("Space");
+    await expect(menu).toHaveAttribute("aria-expanded", "true");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(panel.getByRole("link", { name: "Account: Demo Editor" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(menu).toHaveAttribute("aria-expanded", "false");
+  },
+);
 
 test("on a desktop the header shows its links in one row, with no Menu button", async ({ page }) => {
   await page.setViewportSize(WIDE);

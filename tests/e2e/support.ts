@@ -36,7 +36,10 @@ export async function api(
   return page.request.fetch(path, { method, data: options.data, headers });
 }
 
-/** Brings the signed-in user of `invitee` into the project as people join: invited by the editor of `editor`, accepted by them. */
+/**
+ * Brings the signed-in user of `invitee` into the project as people join: invited by the editor of `editor`,
+ * accepted by them.
+ */
 export async function joinProject(
   editor: Page,
   invitee: Page,
@@ -102,7 +105,10 @@ async function characterBox(
   }, offset);
 }
 
-/** Scrolls the character at `offset` to `height` of the window (a fraction: the upper third by default), where the mouse can reach it. */
+/**
+ * Scrolls the character at `offset` to `height` of the window (a fraction: the upper third by default), where the
+ * mouse can reach it.
+ */
 async function scrollToCharacter(page: Page, offset: number, height = 1 / 3): Promise<void> {
   const { top } = await characterBox(page, offset);
   await page.evaluate(

@@ -158,46 +158,50 @@ describe("live notifications through the outbox", () => {
     for (const id of ids) expect(await outboxRowsAbout(id)).toBe(0);
   });
 
-  it("are sent once by deliverers running at once, changes of access before the changes waiting with them", async () => {
-    const channel = "parallax_outbox_test";
-    const live = await listener(channel, "parallax_access");
-    const nobody = "00000000-0000-7000-8000-000000000000"; // a user no stream belongs to
-    const writer = await connect();
-    try {
-      // 300 changes committed together, every tenth a change of access.
-      await writer.query(
-        `INSERT INTO notification_outbox (channel, payload)
-         SELECT CASE WHEN n % 10 = 0 THEN 'parallax_access' ELSE $1 END, CASE WHEN n % 10 = 0 THEN json_build_object('userId', $2::text, 'n', n)::text ELSE n::text END
+  it(
+    "are sent once by deliverers running at once, " + "changes of access before the changes waiting with them",
+    async () => {
+      const channel = "parallax_outbox_test";
+      const live = await listener(channel, "parallax_access");
+      const nobody = "00000000-0000-7000-8000-000000000000"; // a user no stream belongs to
+      const writer = await connect();
+      try {
+        // 300 changes committed together, every tenth a change of access.
+        await writer.query(
+          `INSERT INTO notification_outbox (channel, payload)
+         SELECT CASE WHEN n % 10 = 0 THEN 'parallax_access' ELSE $1 END,
+           CASE WHEN n % 10 = 0 THEN json_build_object('userId', $2::text, 'n', n)::text ELSE n::text END
          FROM generate_series(1, 300) AS n`,
-        [channel, nobody],
-      );
-    } finally {
-      await writer.end();
-    }
-    const deliverers = await Promise.all([connect(), connect(), connect()]);
-    try {
-      await Promise.all(
-        deliverers.map(async (client) => {
-          while (
-            (await client.query<{ sent: number }>("SELECT parallax_deliver_notifications(25) AS sent")).rows[0]!.sent >
-            0
-          );
-        }),
-      );
-    } finally {
-      await Promise.all(deliverers.map((client) => client.end()));
-    }
-    const ours = () => live.heard.filter((note) => note.channel === channel || note.payload.includes(nobody));
-    await waitFor(() => ours().length >= 300);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await live.end();
+          [channel, nobody],
+        );
+      } finally {
+        await writer.end();
+      }
+      const deliverers = await Promise.all([connect(), connect(), connect()]);
+      try {
+        await Promise.all(
+          deliverers.map(async (client) => {
+            while (
+              (await client.query<{ sent: number }>("SELECT parallax_deliver_notifications(25) AS sent")).rows[0]!
+                .sent > 0
+            );
+          }),
+        );
+      } finally {
+        await Promise.all(deliverers.map((client) => client.end()));
+      }
+      const ours = () => live.heard.filter((note) => note.channel === channel || note.payload.includes(nobody));
+      await waitFor(() => ours().length >= 300);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await live.end();
 
-    const heard = ours();
-    expect(heard).toHaveLength(300);
-    const numbers = heard.map((note) =>
-      note.channel === channel ? Number(note.payload) : (JSON.parse(note.payload) as { n: number }).n,
-    );
-    expect(new Set(numbers).size).toBe(300);
-    expect(heard.slice(0, 30).every((note) => note.channel === "parallax_access")).toBe(true);
-  });
+      const heard = ours();
+      expect(heard).toHaveLength(300);
+      const numbers = heard.map((note) =>
+        note.channel === channel ? Number(note.payload) : (JSON.parse(note.payload) as { n: number }).n,
+      );
+      expect(new Set(numbers).size).toBe(300);
+      expect(heard.slice(0, 30).every((note) => note.channel === "parallax_access")).toBe(true);
+    },
+  );
 });

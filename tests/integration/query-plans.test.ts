@@ -208,24 +208,27 @@ describe("query plans", () => {
     }
   });
 
-  it("reads the coders' spans for the agreement from an index alone, and their tags and links by the spans' ids", async () => {
-    const tagIds = (await db().tag.findMany({ where: { group: { projectId: team.id } }, select: { id: true } })).map(
-      (tag) => tag.id,
-    );
-    const statement = agreementSpansStatement([team.editor.id, team.reviewer.id], tagIds, articleIds);
-    const plan = await planOf(statement, { analyze: true });
-    const message = await planText(statement);
-    const annotationReads = planNodes(plan).filter((node) => node["Relation Name"] === "annotations");
-    expect(
-      annotationReads.map((node) => `${node["Node Type"]} ${node["Index Name"]}`),
-      message,
-    ).toEqual(["Index Only Scan annotations_agreement_idx"]);
-    expect(indexesRead(plan), message).toEqual(
-      expect.arrayContaining(["annotation_tags_pkey", "claim_links_annotation_id_event_id_key"]),
-    );
-    expect(
-      seqScannedTables(plan).filter((table) => ["annotations", "annotation_tags", "claim_links"].includes(table)),
-      message,
-    ).toEqual([]);
-  });
+  it(
+    "reads the coders' spans for the agreement from an index alone, " + "and their tags and links by the spans' ids",
+    async () => {
+      const tagIds = (await db().tag.findMany({ where: { group: { projectId: team.id } }, select: { id: true } })).map(
+        (tag) => tag.id,
+      );
+      const statement = agreementSpansStatement([team.editor.id, team.reviewer.id], tagIds, articleIds);
+      const plan = await planOf(statement, { analyze: true });
+      const message = await planText(statement);
+      const annotationReads = planNodes(plan).filter((node) => node["Relation Name"] === "annotations");
+      expect(
+        annotationReads.map((node) => `${node["Node Type"]} ${node["Index Name"]}`),
+        message,
+      ).toEqual(["Index Only Scan annotations_agreement_idx"]);
+      expect(indexesRead(plan), message).toEqual(
+        expect.arrayContaining(["annotation_tags_pkey", "claim_links_annotation_id_event_id_key"]),
+      );
+      expect(
+        seqScannedTables(plan).filter((table) => ["annotations", "annotation_tags", "claim_links"].includes(table)),
+        message,
+      ).toEqual([]);
+    },
+  );
 });

@@ -174,76 +174,80 @@ describe("editing the codebook", () => {
     expect(await countRows()).toEqual(before);
   });
 
-  it("takes shortcuts of two keys pressed in turn; refuses one that another equals or starts, or that starts another (409 naming it), and bad keys (4xx), changing nothing", async () => {
-    const created = await api("POST", `/api/v1/projects/${team.id}/tags`, {
-      token: team.editor.token,
-      json: { name: "needs a source", group: "workflow", color: "#123456", shortcut: "WS" },
-    });
-    expect(created.status).toBe(201);
-    expect(created.body.shortcut).toBe("ws");
-    const economic = (await tagsOf()).find((tag) => tag.name === "economic")!;
-    expect(economic.shortcut).toBe("me");
-
-    const before = await countRows();
-    const listed = await tagsOf();
-    const clashes: [string, string][] = [
-      ["me", "economic"], // the same keys
-      ["m", "economic"], // starts "me" (and every frame's keys)
-      ["sx", "statistic"], // "s" starts it
-      ["w", "needs a source"], // starts "ws"
-    ];
-    for (const [shortcut, holder] of clashes) {
-      const response = await api("POST", `/api/v1/projects/${team.id}/tags`, {
-        token: team.editor.token,
-        json: { name: `clash ${shortcut}`, group: "workflow", color: "#123456", shortcut },
-      });
-      expect(response.status, shortcut).toBe(409);
-      expect(response.body.error.details).toMatchObject({ field: "shortcut" });
-      const holderTag = listed.find((tag) => tag.id === response.body.error.details.tagId)!;
-      expect(
-        shortcut === "m" ? holderTag.shortcut!.startsWith("m") : holderTag.name === holder,
-        `${shortcut} names ${holderTag.name}`,
-      ).toBe(true);
-    }
-    const patched = await api("PATCH", `/api/v1/tags/${created.body.id}`, {
-      token: team.editor.token,
-      json: { shortcut: "h" },
-    });
-    expect(patched.status).toBe(409);
-    expect(patched.body.error.message).toMatch(/overlaps the shortcut 'h.' of the tag/);
-    for (const shortcut of ["abc", "a b", " ", "", "/", "x/", "\n", 5, ["a"]]) {
+  it(
+    "takes shortcuts of two keys pressed in turn; refuses one that another equals or starts, or that starts another " +
+      "(409 naming it), and bad keys (4xx), changing nothing",
+    async () => {
       const created = await api("POST", `/api/v1/projects/${team.id}/tags`, {
         token: team.editor.token,
-        json: { name: "bad key", group: "workflow", color: "#123456", shortcut },
+        json: { name: "needs a source", group: "workflow", color: "#123456", shortcut: "WS" },
       });
-      // A value of the wrong type is 400, a string that is no shortcut 422, as for every field.
-      expect([400, 422], JSON.stringify(shortcut)).toContain(created.status);
-      expect(created.body.error.code).toBeTypeOf("string");
-      const changed = await api("PATCH", `/api/v1/tags/${economic.id}`, {
-        token: team.editor.token,
-        json: { shortcut },
-      });
-      expect(changed.status, JSON.stringify(shortcut)).toBe(created.status);
-    }
-    expect(await countRows()).toEqual(before);
-    expect(await tagsOf()).toEqual(listed);
+      expect(created.status).toBe(201);
+      expect(created.body.shortcut).toBe("ws");
+      const economic = (await tagsOf()).find((tag) => tag.name === "economic")!;
+      expect(economic.shortcut).toBe("me");
 
-    // Its own keys, or keys freed by another tag, are fine.
-    expect(
-      (await api("PATCH", `/api/v1/tags/${created.body.id}`, { token: team.editor.token, json: { shortcut: "ws" } }))
-        .status,
-    ).toBe(200);
-    expect(
-      (await api("PATCH", `/api/v1/tags/${economic.id}`, { token: team.editor.token, json: { shortcut: null } }))
-        .status,
-    ).toBe(200);
-    const freed = await api("PATCH", `/api/v1/tags/${created.body.id}`, {
-      token: team.editor.token,
-      json: { shortcut: "me" },
-    });
-    expect(freed.status).toBe(200);
-    expect(freed.body.shortcut).toBe("me");
-  });
+      const before = await countRows();
+      const listed = await tagsOf();
+      const clashes: [string, string][] = [
+        ["me", "economic"], // the same keys
+        ["m", "economic"], // starts "me" (and every frame's keys)
+        ["sx", "statistic"], // "s" starts it
+        ["w", "needs a source"], // starts "ws"
+      ];
+      for (const [shortcut, holder] of clashes) {
+        const response = await api("POST", `/api/v1/projects/${team.id}/tags`, {
+          token: team.editor.token,
+          json: { name: `clash ${shortcut}`, group: "workflow", color: "#123456", shortcut },
+        });
+        expect(response.status, shortcut).toBe(409);
+        expect(response.body.error.details).toMatchObject({ field: "shortcut" });
+        const holderTag = listed.find((tag) => tag.id === response.body.error.details.tagId)!;
+        expect(
+          shortcut === "m" ? holderTag.shortcut!.startsWith("m") : holderTag.name === holder,
+          `${shortcut} names ${holderTag.name}`,
+        ).toBe(true);
+      }
+      const patched = await api("PATCH", `/api/v1/tags/${created.body.id}`, {
+        token: team.editor.token,
+        json: { shortcut: "h" },
+      });
+      expect(patched.status).toBe(409);
+      expect(patched.body.error.message).toMatch(/overlaps the shortcut 'h.' of the tag/);
+      for (const shortcut of ["abc", "a b", " ", "", "/", "x/", "\n", 5, ["a"]]) {
+        const created = await api("POST", `/api/v1/projects/${team.id}/tags`, {
+          token: team.editor.token,
+          json: { name: "bad key", group: "workflow", color: "#123456", shortcut },
+        });
+        // A value of the wrong type is 400, a string that is no shortcut 422, as for every field.
+        expect([400, 422], JSON.stringify(shortcut)).toContain(created.status);
+        expect(created.body.error.code).toBeTypeOf("string");
+        const changed = await api("PATCH", `/api/v1/tags/${economic.id}`, {
+          token: team.editor.token,
+          json: { shortcut },
+        });
+        expect(changed.status, JSON.stringify(shortcut)).toBe(created.status);
+      }
+      expect(await countRows()).toEqual(before);
+      expect(await tagsOf()).toEqual(listed);
+
+      // Its own keys, or keys freed by another tag, are fine.
+      expect(
+        (await api("PATCH", `/api/v1/tags/${created.body.id}`, { token: team.editor.token, json: { shortcut: "ws" } }))
+          .status,
+      ).toBe(200);
+      expect(
+        (await api("PATCH", `/api/v1/tags/${economic.id}`, { token: team.editor.token, json: { shortcut: null } }))
+          .status,
+      ).toBe(200);
+      const freed = await api("PATCH", `/api/v1/tags/${created.body.id}`, {
+        token: team.editor.token,
+        json: { shortcut: "me" },
+      });
+      expect(freed.status).toBe(200);
+      expect(freed.body.shortcut).toBe("me");
+    },
+  );
 
   it("renames, recolours, moves and rekeys a tag", async () => {
     const tag = (await tagsOf()).find((candidate) => candidate.name === "opinion")!;

@@ -71,19 +71,22 @@ describe("unitBoundary", () => {
   const english = "One is here. Two? Three!\n\nFour begins. Five.\nSix";
   const persian = "سلام دنیا. این جمله دوم است؟ سوم!\nپاراگراف دوم.";
 
-  test("sentences: the next one's start forward, the current or previous one's start backward, across paragraphs", () => {
-    const starts = ["One", "Two", "Three", "Four", "Five", "Six"].map((word) => english.indexOf(word));
-    let offset = 0;
-    for (const expected of [...starts.slice(1), english.length]) {
-      offset = unitBoundary(english, offset, "sentence", "forward");
-      expect(offset).toBe(expected);
-    }
-    for (const expected of [...starts].reverse()) {
-      offset = unitBoundary(english, offset, "sentence", "backward");
-      expect(offset).toBe(expected);
-    }
-    expect(unitBoundary(english, english.indexOf("here"), "sentence", "backward")).toBe(0);
-  });
+  test(
+    "sentences: the next one's start forward, " + "the current or previous one's start backward, across paragraphs",
+    () => {
+      const starts = ["One", "Two", "Three", "Four", "Five", "Six"].map((word) => english.indexOf(word));
+      let offset = 0;
+      for (const expected of [...starts.slice(1), english.length]) {
+        offset = unitBoundary(english, offset, "sentence", "forward");
+        expect(offset).toBe(expected);
+      }
+      for (const expected of [...starts].reverse()) {
+        offset = unitBoundary(english, offset, "sentence", "backward");
+        expect(offset).toBe(expected);
+      }
+      expect(unitBoundary(english, english.indexOf("here"), "sentence", "backward")).toBe(0);
+    },
+  );
 
   test("Persian sentences end at . ؟ and !", () => {
     const starts = ["این", "سوم", "پاراگراف"].map((word) => persian.indexOf(word));

@@ -11,7 +11,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { runInWorker } from "@/lib/workers/pool";
 import type { AgreementFigures, ArticleSpans } from "./report";
 
-/** Who to measure first when nobody was chosen: two members, reviewers before editors (who code too); viewers do not annotate. */
+/**
+ * Who to measure first when nobody was chosen: two members, reviewers before editors (who code too); viewers do not
+ * annotate.
+ */
 export function suggestedCoders(members: Pick<MemberView, "userId" | "role">[]): string[] {
   const rank = { REVIEWER: 0, EDITOR: 1, VIEWER: 2 } as const;
   return members
@@ -105,7 +108,8 @@ async function spansByArticle(
 ): Promise<ArticleSpans[]> {
   const articles = await db().$queryRaw<{ id: string }[]>`
     SELECT id::text FROM articles
-    WHERE project_id = ${projectId}::uuid AND deleted_at IS NULL ${articleIds ? Prisma.sql`AND id = ANY(${articleIds}::uuid[])` : Prisma.empty}
+    WHERE project_id = ${projectId}::uuid AND deleted_at IS NULL
+      ${articleIds ? Prisma.sql`AND id = ANY(${articleIds}::uuid[])` : Prisma.empty}
     ORDER BY id`;
   const slices: string[][] = [];
   for (let at = 0; at < articles.length; at += ARTICLES_PER_READ)
@@ -120,9 +124,15 @@ async function spansByArticle(
   return read.flat();
 }
 
-/** Articles per statement: small enough that the slices keep both statements busy to the end, large enough that a round trip is nothing beside one. */
+/**
+ * Articles per statement: small enough that the slices keep both statements busy to the end, large enough that a
+ * round trip is nothing beside one.
+ */
 const ARTICLES_PER_READ = 50;
-/** Statements of agreements at once (all requests together): one per core of a small server, the pool's other connections left to the other requests. */
+/**
+ * Statements of agreements at once (all requests together): one per core of a small server, the pool's other
+ * connections left to the other requests.
+ */
 const parallelReads = new Semaphore(2);
 
 /**
@@ -140,16 +150,19 @@ export function agreementSpansStatement(coderIds: string[], tagIds: string[], ar
       SELECT array_agg(array_position(${coderIds}::uuid[], a.author_id) - 1 ${inText}) AS coders,
              array_agg(a.start ${inText}) AS starts, array_agg(a."end" ${inText}) AS ends,
              string_agg(coalesce((
-               SELECT string_agg((array_position(${tagIds}::uuid[], t.tag_id) - 1)::text, ' ') FROM annotation_tags t WHERE t.annotation_id = a.id
+               SELECT string_agg((array_position(${tagIds}::uuid[], t.tag_id) - 1)::text, ' ')
+               FROM annotation_tags t WHERE t.annotation_id = a.id
              ), ''), ',' ${inText}) AS tags,
-             -- An annotation links to an event once: in event id order, which is also the order of the "eventId:STANCE" texts.
+             -- An annotation links to an event once: in event id order, which is also the order of the
+             -- "eventId:STANCE" texts.
              string_agg(coalesce((
                SELECT string_agg(l.event_id || ':' || l.stance, ' ' ORDER BY l.event_id)
                FROM claim_links l JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL
                WHERE l.annotation_id = a.id
              ), ''), ',' ${inText}) AS links
       FROM annotations a
-      WHERE a.article_id = ar.id AND a.author_id = ANY(${coderIds}::uuid[]) AND a.deleted_at IS NULL AND a.anchor <> 'ORPHANED'
+      WHERE a.article_id = ar.id AND a.author_id = ANY(${coderIds}::uuid[])
+        AND a.deleted_at IS NULL AND a.anchor <> 'ORPHANED'
     ) s
     WHERE ar.id = ANY(${articleIds}::uuid[]) AND s.coders IS NOT NULL
     ORDER BY ar.id`;

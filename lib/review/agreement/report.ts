@@ -90,7 +90,10 @@ function unpack(input: AgreementInput): {
   const tagLists = new Map<string, number[]>();
   const tagList = (entry: string) => {
     let list = tagLists.get(entry);
-    if (!list) tagLists.set(entry, (list = entry ? entry.split(" ").map(Number) : []));
+    if (!list) {
+      list = entry ? entry.split(" ").map(Number) : [];
+      tagLists.set(entry, list);
+    }
     return list;
   };
   /** Each tag's segments, by tag number (tags of one name share them). */
@@ -155,15 +158,16 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
   /** The units kappa compares: marked by both of the first two coders. */
   const pairs = units.filter((unit) => unit[0] && unit[1]).map((unit) => [unit[0]!, unit[1]!] as const);
 
-  const kappaOf = (valueOf: (span: CodedSpan) => string) => {
+  const kappaOf = (labelOf: (span: CodedSpan) => string) => {
     const kappa = pairsKappa(
       pairs,
-      ([first]) => valueOf(first),
-      ([, second]) => valueOf(second),
+      ([first]) => labelOf(first),
+      ([, second]) => labelOf(second),
     );
     return { units: kappa.units, observed: round(kappa.observed), kappa: round(kappa.kappa) };
   };
-  // Tags are compared by name (a name in two groups is one category): per name, the pairs where each coder, and both, said yes.
+  // Tags are compared by name (a name in two groups is one category): per name, the pairs where each coder, and both,
+  // said yes.
   const names = [...new Set(input.tags.map((tag) => tag.name))];
   const nameOf = input.tags.map((tag) => names.indexOf(tag.name));
   const yes = {
@@ -175,7 +179,10 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
   const namesOfList = new Map<number[], Set<number>>();
   const namesOf = (tags: number[]) => {
     let names = namesOfList.get(tags);
-    if (!names) namesOfList.set(tags, (names = new Set(tags.map((tag) => nameOf[tag]!))));
+    if (!names) {
+      names = new Set(tags.map((tag) => nameOf[tag]!));
+      namesOfList.set(tags, names);
+    }
     return names;
   };
   for (const [first, second] of pairs) {
@@ -196,11 +203,10 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
   const noSegments: CoderSegments[] = Array.from({ length: input.coders }, () => ({ starts: [], ends: [], count: 0 }));
   const disagreementOf = (category: string) => {
     let figure = disagreement.get(category);
-    if (!figure)
-      disagreement.set(
-        category,
-        (figure = coderSegmentsDisagreement(segments.get(category) ?? noSegments, category, length)),
-      );
+    if (!figure) {
+      figure = coderSegmentsDisagreement(segments.get(category) ?? noSegments, category, length);
+      disagreement.set(category, figure);
+    }
     return figure;
   };
   /** uα over several categories at once: 1 − ΣDₒ / ΣDₑ, as Krippendorff combines categories (unitizedAlpha). */
@@ -211,22 +217,24 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
     return round(expected === 0 ? null : 1 - figures.reduce((sum, figure) => sum + figure.observed, 0) / expected);
   };
   const linkValue = (span: CodedSpan) => span.links || NOT_LINKED;
-  /** What a span says about a group: its tags of the group, by name. Spans share their lists of tags (unpack), so each list is named once. */
+  /**
+   * What a span says about a group: its tags of the group, by name. Spans share their lists of tags (unpack), so each
+   * list is named once.
+   */
   const groupValue = (group: string) => {
     const named = new Map<number[], string>();
     return (span: CodedSpan) => {
       let value = named.get(span.tags);
-      if (value === undefined)
-        named.set(
-          span.tags,
-          (value =
-            span.tags
-              .map((tag) => input.tags[tag]!)
-              .filter((tag) => tag.group === group)
-              .map((tag) => tag.name)
-              .sort()
-              .join(" + ") || NO_TAG),
-        );
+      if (value === undefined) {
+        value =
+          span.tags
+            .map((tag) => input.tags[tag]!)
+            .filter((tag) => tag.group === group)
+            .map((tag) => tag.name)
+            .sort()
+            .join(" + ") || NO_TAG;
+        named.set(span.tags, value);
+      }
       return value;
     };
   };

@@ -96,7 +96,8 @@ function tilingOf(
   segmentCount: number,
   length: number,
 ): Tiling {
-  // Clamped to the continuum, empty ones left out, in order of start (stable; most come in order already, and are not sorted again).
+  // Clamped to the continuum, empty ones left out, in order of start (stable; most come in order already, and are not
+  // sorted again).
   const starts = new Float64Array(segmentCount);
   const ends = new Float64Array(segmentCount);
   let count = 0;
@@ -229,10 +230,10 @@ export function coderSegmentsDisagreement(
   unitCount = 0;
   gapCount = 0;
   for (const tiling of tilings)
-    for (let index = 0; index < tiling.count; index++)
-      tiling.isUnit[index]
-        ? (units[unitCount++] = tiling.lengths[index]!)
-        : (gaps[gapCount++] = tiling.lengths[index]!);
+    for (let index = 0; index < tiling.count; index++) {
+      if (tiling.isUnit[index]) units[unitCount++] = tiling.lengths[index]!;
+      else gaps[gapCount++] = tiling.lengths[index]!;
+    }
   gaps.sort();
   // Suffix sums let each unit sum the gaps at least as long as itself with one binary search.
   const gapsFrom = new Float64Array(gaps.length + 1);

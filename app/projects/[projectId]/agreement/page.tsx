@@ -119,9 +119,9 @@ export default async function AgreementPage({ params, searchParams }: PageProps<
             units are the passages every coder marked: do they link them to the same events with the same stances?
           </p>
           {/* On a phone the figures scroll sideways: the region takes focus so that arrow keys scroll it too. */}
-          <div
-            role="region"
+          <section
             aria-label="Agreement per codebook group and tag"
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: focused, the figures scroll with the arrow keys.
             tabIndex={0}
             className="max-w-4xl overflow-x-auto rounded-sm focus-visible:outline-2 focus-visible:outline-indigo-500"
           >
@@ -156,7 +156,7 @@ export default async function AgreementPage({ params, searchParams }: PageProps<
                 </tr>
               </tbody>
             </table>
-          </div>
+          </section>
           <a
             href={`data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`}
             download="agreement.csv"

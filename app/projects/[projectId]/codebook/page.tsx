@@ -26,7 +26,9 @@ export default async function CodebookPage({ params }: PageProps<"/projects/[pro
       </PageTitle>
       <p className="-mt-3 mb-6 max-w-3xl text-sm text-stone-600">
         {canEdit
-          ? "Tags are saved as you leave a field. A tag's key (one key, or two pressed in turn such as m then e; no shortcut may start another) works as a shortcut in the tag picker; a tag already used on annotations is archived instead of deleted."
+          ? "Tags are saved as you leave a field. A tag's key (one key, or two pressed in turn such as m then e; " +
+            "no shortcut may start another) works as a shortcut in the tag picker; a tag already used on annotations " +
+            "is archived instead of deleted."
           : "The tags this project uses; editors change them."}
       </p>
       <CodebookEditor projectId={projectId} tags={tags} canEdit={canEdit} />
