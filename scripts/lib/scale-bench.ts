@@ -9,7 +9,8 @@
  * largest); `--reuse` keeps the databases an earlier run seeded; `--only=…`
  * runs only the measures named (runScaleBench).
  */
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
@@ -115,25 +116,21 @@ const timedGet =
     value: await repeated(runs, () => load(context, url(context), init)),
   });
 
-/** The reader's links of one article: lib's function in a process of its own on this size's database. */
+/**
+ * The reader's links of one article: lib's function in a process of its own on this size's database. Waited for
+ * without blocking: a blocked event loop misses the app closing idle keep-alive connections, and the next request
+ * on one of them fails ("fetch failed: other side closed").
+ */
 async function articleLinks(context: Context): Promise<Outcome> {
-  const child = spawnSync(
+  const script = path.join(import.meta.dirname, "article-links-timing.ts");
+  const { stdout } = await promisify(execFile)(
     process.execPath,
-    [
-      "--conditions=react-server",
-      "--import",
-      "tsx",
-      path.join(import.meta.dirname, "article-links-timing.ts"),
-      context.articleIds[MEASURED_ARTICLE]!,
-      context.ownerId,
-    ],
-    {
-      env: context.env,
-      encoding: "utf8",
-    },
-  );
-  if (child.status !== 0) throw new Error(`the links timing failed: ${child.stderr}`);
-  const { ms, links } = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { ms: number; links: number };
+    ["--conditions=react-server", "--import", "tsx", script, context.articleIds[MEASURED_ARTICLE]!, context.ownerId],
+    { env: context.env, encoding: "utf8" },
+  ).catch((error: { stderr?: string }) => {
+    throw new Error(`the links timing failed: ${error.stderr ?? String(error)}`);
+  });
+  const { ms, links } = JSON.parse(stdout.trim().split("\n").at(-1)!) as { ms: number; links: number };
   return { value: ms, note: `${links} links` };
 }
 
@@ -224,6 +221,12 @@ const MEASURES = {
 } satisfies Record<string, Measure>;
 type MeasureKey = keyof typeof MEASURES;
 
+/** An error's message with its causes ("fetch failed: other side closed"): fetch hides what went wrong in `cause`. */
+function failureText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.cause === undefined ? error.message : `${error.message}: ${failureText(error.cause)}`;
+}
+
 /** Every measure of one size, in an order where the ones that write or may stop the server come last. */
 async function measureSize(context: Context, keys: MeasureKey[]): Promise<Partial<Record<MeasureKey, Outcome>>> {
   const article = context.articleIds[MEASURED_ARTICLE]!;
@@ -233,7 +236,7 @@ async function measureSize(context: Context, keys: MeasureKey[]): Promise<Partia
     try {
       results[key] = await work(context);
     } catch (error) {
-      results[key] = { value: null, note: error instanceof Error ? error.message : String(error) };
+      results[key] = { value: null, note: failureText(error) };
     }
     const note = results[key]!.note ? ` (${results[key]!.note})` : "";
     log(`  ${MEASURES[key].name}: ${format(results[key]!.value, MEASURES[key].unit)}${note}`);
