@@ -16,7 +16,7 @@ import { createRequire } from "node:module";
 import { appendFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { describeExit } from "./supervisor.ts";
+import { describeExit, exitOf } from "./supervisor.ts";
 
 /** A running embedded PostgreSQL cluster and how to reach it. */
 export interface EmbeddedCluster {
@@ -99,11 +99,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   // Stop the server ourselves: the library's stop() waits for an 'exit' event
   // that has already happened when a terminal's Ctrl-C reached PostgreSQL first.
   const child = (server as unknown as { process?: ChildProcess }).process;
-  const exited = new Promise<string>((resolve) => {
-    if (!child || child.exitCode !== null || child.signalCode !== null)
-      resolve(describeExit(child?.exitCode ?? null, child?.signalCode ?? null));
-    else child.once("exit", (code, signal) => resolve(describeExit(code, signal)));
-  });
+  const exited = child ? exitOf(child) : Promise.resolve(describeExit(null, null));
   const stop = async () => {
     if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGINT"); // fast shutdown
     await exited;

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { openSync } from "node:fs";
 import path from "node:path";
-import { describeExit } from "./supervisor.ts";
+import { exitOf } from "./supervisor.ts";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -55,9 +55,7 @@ export async function startNextServer(options: {
       },
     },
   );
-  const exited = new Promise<string>((resolve) =>
-    child.once("exit", (code, signal) => resolve(describeExit(code, signal))),
-  );
+  const exited = exitOf(child);
   const url = `http://localhost:${options.port}`;
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;

@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import { log } from "./log.ts";
 
 /** A child process that may exit by itself (crash, out of memory, kill -9). */
@@ -14,6 +15,41 @@ export interface Supervised {
  */
 export const RESTART_LIMIT = { restarts: 5, windowMs: 10 * 60_000 };
 const RETRY_DELAY_MS = 1_000;
+
+/** How often exitOf looks whether a child is still there. */
+const EXIT_POLL_MS = 1_000;
+
+/**
+ * Resolves with how `child` ended. Its 'exit' event says how; once, under load
+ * and after a restart of PostgreSQL, a killed app server was reaped without the
+ * event ever coming, so the process's presence is also checked every second:
+ * a child that is gone without its event counts as exited, status unknown.
+ */
+export function exitOf(child: ChildProcess): Promise<string> {
+  return new Promise((resolve) => {
+    const done = (how: string) => {
+      clearInterval(poll);
+      resolve(how);
+    };
+    const poll = setInterval(() => {
+      if (child.exitCode === null && child.signalCode === null && !isRunning(child.pid)) {
+        done("gone; its exit status was not reported");
+      }
+    }, EXIT_POLL_MS).unref();
+    if (child.exitCode !== null || child.signalCode !== null) done(describeExit(child.exitCode, child.signalCode));
+    else child.once("exit", (code, signal) => done(describeExit(code, signal)));
+  });
+}
+
+function isRunning(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    process.kill(pid, 0); // signal 0 only checks that the process exists (a zombie still does)
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
 
 /** How a child process ended, for the log. */
 export function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
