@@ -29,6 +29,9 @@ function createClient(): PrismaClient {
     connectionTimeoutMillis: 5_000,
     Client: WriteTrackingClient,
   });
+  // An idle connection that PostgreSQL cuts (a restart, a crash) is dropped from the pool and the next query opens
+  // another; without a listener the pool's 'error' event would end the whole server.
+  pool.on("error", () => {});
   // The live notifications of a write leave right after its commit.
   watchWrites(pool);
   return new PrismaClient({
