@@ -166,7 +166,8 @@ export function SideBySide({
   const counterpartNote = (column: number): string | null => {
     if (!pointsOut || selected.column === column) return null;
     const count = related.get(column)?.length ?? 0;
-    return count ? `${count} claim(s) about the same event` : "Omitted: nothing about this event";
+    if (!count) return "Omitted: nothing about this event";
+    return `${count} ${count === 1 ? "claim" : "claims"} about the same event`;
   };
   const tabNotes = articles.map((_, column): TabNote | null => {
     const note = counterpartNote(column);

@@ -68,7 +68,7 @@ test(
         "the Pakistani-funded Taliban offensive",
         "losing fighters by the hundreds each day",
       ]);
-    await expect(page.getByTestId("counterpart-summary")).toHaveText("3 claim(s) about the same event");
+    await expect(page.getByTestId("counterpart-summary")).toHaveText("3 claims about the same event");
 
     // A claim whose event the other source leaves out says so.
     await clickQuote(page, 0, "Special Operations leader");
@@ -174,7 +174,7 @@ test(
     await expect(page.getByTestId("side-by-side-status")).toHaveText(
       "Linked to: Taliban offensive across Afghanistan.",
     );
-    await expect(page.getByTestId("counterpart-summary")).toHaveText("3 claim(s) about the same event");
+    await expect(page.getByTestId("counterpart-summary")).toHaveText("3 claims about the same event");
     await expect(unknown.getByRole("button", { name: /about the same event/ })).toHaveCount(3);
     await expectNoAxeViolations(page, "side by side, a claim selected");
     await page.screenshot({ path: ".data/test-results/side-by-side-1440.png" });
@@ -228,7 +228,7 @@ test(
     await expect(page.getByTestId("side-by-side-status")).toHaveText(
       "Linked to: Taliban offensive across Afghanistan.",
     );
-    await expect(tabs.nth(0)).toContainText("3 claim(s) about the same event");
+    await expect(tabs.nth(0)).toContainText("3 claims about the same event");
     await expectNoAxeViolations(page, "side by side, a claim selected");
     await page.screenshot({ path: ".data/test-results/side-by-side-390-selected.png" });
 
@@ -237,7 +237,7 @@ test(
     await expect(page.getByRole("button", { name: /^Show in / })).toHaveCount(0);
     const unknown = page.getByRole("tabpanel", { name: /Unknown outlet/ });
     await expect(unknown.getByRole("button", { name: /about the same event/ }).first()).toBeFocused();
-    await expect(unknown.getByTestId("counterpart-summary")).toHaveText("3 claim(s) about the same event");
+    await expect(unknown.getByTestId("counterpart-summary")).toHaveText("3 claims about the same event");
     await expect
       .poll(async () => (await paintedSpans(page, "plx-related")).map((span) => span.text))
       .toEqual([
