@@ -5,7 +5,7 @@
  */
 import { krippendorffsAlpha, pairsKappa } from "./statistics";
 import { type CategoryDisagreement, type CoderSegments, coderSegmentsDisagreement } from "./unitized";
-import { type CoderSpan, matchSpans } from "./units";
+import { matchSpanLists } from "./units";
 
 /** What a coder's span says about one codebook group when it carries none of its tags. */
 const NO_TAG = "(no tag)";
@@ -61,68 +61,101 @@ export interface AgreementFigures {
   links: { units: number; observed: number | null; kappa: number | null; alpha: number | null };
 }
 
-interface CodedSpan extends CoderSpan {
-  /** Its tags, as indexes into `AgreementInput.tags`. */
-  tags: number[];
-  links: string;
-}
-
 const round = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
 
 /** Each coder's segments of one category, positions on the continuum of the articles' texts. */
 type CategorySegments = { starts: number[]; ends: number[]; count: number }[];
 
 /**
- * The spans of every article, and every span's tags as segments by category
- * (tag name) and coder on the continuum of the articles' texts one after the
- * other. Spans with the same tags share one list of them: a million spans
- * carry a few dozen distinct lists.
+ * Every span as parallel lists (no object per span: a million spans would keep the collector busy for a third of the
+ * time), and every span's tags as segments by category (tag name) and coder on the continuum of the articles' texts
+ * one after the other. Spans with the same tags share one list of them, and spans with the same links one value: a
+ * million spans carry a few dozen distinct lists.
  */
-function unpack(input: AgreementInput): {
-  spans: CodedSpan[];
-  segments: Map<string, CategorySegments>;
-  length: number;
-} {
-  const spans: CodedSpan[] = [];
+function unpack(input: AgreementInput) {
+  const count = input.articles.reduce((sum, article) => sum + article.coders.length, 0);
+  const spans = {
+    article: new Int32Array(count),
+    coder: new Int32Array(count),
+    start: new Float64Array(count),
+    end: new Float64Array(count),
+    order: new Int32Array(count),
+    /** Each span's list of tags (indexes into `AgreementInput.tags`), as an index into `tagLists`. */
+    tagList: new Int32Array(count),
+    /** Each span's links ("eventId:STANCE …", or NOT_LINKED), as an index into `linkValues`. */
+    links: new Int32Array(count),
+  };
+  const tagLists: number[][] = [];
+  const linkValues: string[] = [];
+  const numbered = (values: Map<string, number>, value: string, add: () => void) => {
+    let number = values.get(value);
+    if (number === undefined) {
+      number = values.size;
+      values.set(value, number);
+      add();
+    }
+    return number;
+  };
+  const tagListNumbers = new Map<string, number>();
+  const linkNumbers = new Map<string, number>();
   const segmentsOf = () =>
     Array.from({ length: input.coders }, () => ({ starts: [] as number[], ends: [] as number[], count: 0 }));
   const segments = new Map<string, CategorySegments>(input.tags.map((tag) => [tag.name, segmentsOf()]));
-  const tagLists = new Map<string, number[]>();
-  const tagList = (entry: string) => {
-    let list = tagLists.get(entry);
-    if (!list) {
-      list = entry ? entry.split(" ").map(Number) : [];
-      tagLists.set(entry, list);
-    }
-    return list;
-  };
   /** Each tag's segments, by tag number (tags of one name share them). */
   const tagSegments = input.tags.map((tag) => segments.get(tag.name)!);
   let offset = 0;
-  for (const article of input.articles) {
+  let span = 0;
+  input.articles.forEach((article, articleNumber) => {
     const tags = article.tags.split(",");
     const links = article.links.split(",");
-    for (let index = 0; index < article.coders.length; index++) {
-      const span: CodedSpan = {
-        articleId: article.articleId,
-        coder: article.coders[index]!,
-        start: article.starts[index]!,
-        end: article.ends[index]!,
-        tags: tagList(tags[index] ?? ""),
-        links: links[index] ?? "",
-      };
-      spans.push(span);
-      for (const tag of span.tags) {
-        const own = tagSegments[tag]![span.coder];
+    const first = span;
+    let inTextOrder = true;
+    for (let index = 0; index < article.coders.length; index++, span++) {
+      spans.article[span] = articleNumber;
+      spans.coder[span] = article.coders[index]!;
+      spans.start[span] = article.starts[index]!;
+      spans.end[span] = article.ends[index]!;
+      spans.order[span] = span;
+      if (
+        index > 0 &&
+        (spans.start[span]! < spans.start[span - 1]! ||
+          (spans.start[span] === spans.start[span - 1] && spans.end[span]! < spans.end[span - 1]!))
+      )
+        inTextOrder = false;
+      const tagEntry = tags[index] ?? "";
+      const tagList = numbered(tagListNumbers, tagEntry, () =>
+        tagLists.push(tagEntry ? tagEntry.split(" ").map(Number) : []),
+      );
+      spans.tagList[span] = tagList;
+      const linkValue = links[index] || NOT_LINKED;
+      spans.links[span] = numbered(linkNumbers, linkValue, () => linkValues.push(linkValue));
+      for (const tag of tagLists[tagList]!) {
+        const own = tagSegments[tag]![spans.coder[span]!];
         if (!own) continue;
-        own.starts.push(offset + span.start);
-        own.ends.push(offset + span.end);
+        own.starts.push(offset + spans.start[span]!);
+        own.ends.push(offset + spans.end[span]!);
         own.count++;
       }
     }
+    // Spans come in text order from the database; others are put in it (stable, as matchSpans does).
+    if (!inTextOrder)
+      spans.order
+        .subarray(first, span)
+        .sort((a, b) => spans.start[a]! - spans.start[b]! || spans.end[a]! - spans.end[b]! || a - b);
     offset += article.textLength;
-  }
-  return { spans, segments, length: offset };
+  });
+  // Units are matched article by article, in the articles' id order.
+  const articleOrder = input.articles
+    .map((article, number) => ({ id: article.articleId, number }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const firstSpan = new Int32Array(input.articles.length + 1);
+  for (const [number, article] of input.articles.entries())
+    firstSpan[number + 1] = firstSpan[number]! + article.coders.length;
+  const order = new Int32Array(count);
+  let at = 0;
+  for (const { number } of articleOrder)
+    for (let index = firstSpan[number]!; index < firstSpan[number + 1]!; index++) order[at++] = spans.order[index]!;
+  return { spans: { ...spans, order }, tagLists, linkValues, segments, length: offset };
 }
 
 /**
@@ -152,17 +185,31 @@ function yesNoKappa(
  * coders marked, alpha is the nominal one over those decisions.
  */
 export function agreementFigures(input: AgreementInput): AgreementFigures {
-  const { spans, segments, length } = unpack(input);
-  const units = matchSpans(spans, input.coders);
-  const matched = units.filter((unit) => unit.every((member) => member !== null));
-  /** The units kappa compares: marked by both of the first two coders. */
-  const pairs = units.filter((unit) => unit[0] && unit[1]).map((unit) => [unit[0]!, unit[1]!] as const);
+  const { spans, tagLists, linkValues, segments, length } = unpack(input);
+  const coders = input.coders;
+  const members = matchSpanLists(spans, coders);
+  const unitCount = members.length / Math.max(coders, 1);
+  const memberOf = (unit: number, coder: number) => members[unit * coders + coder]!;
+  const matched: number[] = [];
+  /** The units kappa compares, marked by both of the first two coders: their spans. */
+  const firstSpans: number[] = [];
+  const secondSpans: number[] = [];
+  for (let unit = 0; unit < unitCount; unit++) {
+    let complete = true;
+    for (let coder = 0; coder < coders; coder++) if (memberOf(unit, coder) < 0) complete = false;
+    if (complete) matched.push(unit);
+    if (coders >= 2 && memberOf(unit, 0) >= 0 && memberOf(unit, 1) >= 0) {
+      firstSpans.push(memberOf(unit, 0));
+      secondSpans.push(memberOf(unit, 1));
+    }
+  }
+  const pairs = firstSpans.length;
 
-  const kappaOf = (labelOf: (span: CodedSpan) => string) => {
+  const kappaOf = (labelOf: (span: number) => string) => {
     const kappa = pairsKappa(
-      pairs,
-      ([first]) => labelOf(first),
-      ([, second]) => labelOf(second),
+      Array.from({ length: pairs }, (_, pair) => pair),
+      (pair) => labelOf(firstSpans[pair]!),
+      (pair) => labelOf(secondSpans[pair]!),
     );
     return { units: kappa.units, observed: round(kappa.observed), kappa: round(kappa.kappa) };
   };
@@ -170,24 +217,16 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
   // said yes.
   const names = [...new Set(input.tags.map((tag) => tag.name))];
   const nameOf = input.tags.map((tag) => names.indexOf(tag.name));
+  /** Each list of tags' names, once. */
+  const namesOfList = tagLists.map((tags) => new Set(tags.map((tag) => nameOf[tag]!)));
   const yes = {
     first: new Float64Array(names.length),
     second: new Float64Array(names.length),
     both: new Float64Array(names.length),
   };
-  // Spans share their lists of tags (unpack): each list's names are found once.
-  const namesOfList = new Map<number[], Set<number>>();
-  const namesOf = (tags: number[]) => {
-    let names = namesOfList.get(tags);
-    if (!names) {
-      names = new Set(tags.map((tag) => nameOf[tag]!));
-      namesOfList.set(tags, names);
-    }
-    return names;
-  };
-  for (const [first, second] of pairs) {
-    const firstNames = namesOf(first.tags);
-    const secondNames = namesOf(second.tags);
+  for (let pair = 0; pair < pairs; pair++) {
+    const firstNames = namesOfList[spans.tagList[firstSpans[pair]!]!]!;
+    const secondNames = namesOfList[spans.tagList[secondSpans[pair]!]!]!;
     for (const name of firstNames) {
       yes.first[name]!++;
       if (secondNames.has(name)) yes.both[name]!++;
@@ -196,11 +235,11 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
   }
   const tagKappa = (tag: string) => {
     const name = names.indexOf(tag);
-    return round(yesNoKappa(pairs.length, yes.both[name] ?? 0, yes.first[name] ?? 0, yes.second[name] ?? 0).kappa);
+    return round(yesNoKappa(pairs, yes.both[name] ?? 0, yes.first[name] ?? 0, yes.second[name] ?? 0).kappa);
   };
   // Each category's disagreement once (a tag counts alone and in its group), on its own segments.
   const disagreement = new Map<string, CategoryDisagreement>();
-  const noSegments: CoderSegments[] = Array.from({ length: input.coders }, () => ({ starts: [], ends: [], count: 0 }));
+  const noSegments: CoderSegments[] = Array.from({ length: coders }, () => ({ starts: [], ends: [], count: 0 }));
   const disagreementOf = (category: string) => {
     let figure = disagreement.get(category);
     if (!figure) {
@@ -211,36 +250,28 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
   };
   /** uα over several categories at once: 1 − ΣDₒ / ΣDₑ, as Krippendorff combines categories (unitizedAlpha). */
   const alphaOf = (categories: string[]) => {
-    if (length === 0 || input.coders < 2) return null;
+    if (length === 0 || coders < 2) return null;
     const figures = categories.map(disagreementOf);
     const expected = figures.reduce((sum, figure) => sum + figure.expected, 0);
     return round(expected === 0 ? null : 1 - figures.reduce((sum, figure) => sum + figure.observed, 0) / expected);
   };
-  const linkValue = (span: CodedSpan) => span.links || NOT_LINKED;
-  /**
-   * What a span says about a group: its tags of the group, by name. Spans share their lists of tags (unpack), so each
-   * list is named once.
-   */
+  const linkValue = (span: number) => linkValues[spans.links[span]!]!;
+  /** What a span says about a group: its tags of the group, by name; each list of tags named once. */
   const groupValue = (group: string) => {
-    const named = new Map<number[], string>();
-    return (span: CodedSpan) => {
-      let value = named.get(span.tags);
-      if (value === undefined) {
-        value =
-          span.tags
-            .map((tag) => input.tags[tag]!)
-            .filter((tag) => tag.group === group)
-            .map((tag) => tag.name)
-            .sort()
-            .join(" + ") || NO_TAG;
-        named.set(span.tags, value);
-      }
-      return value;
-    };
+    const values = tagLists.map(
+      (tags) =>
+        tags
+          .map((tag) => input.tags[tag]!)
+          .filter((tag) => tag.group === group)
+          .map((tag) => tag.name)
+          .sort()
+          .join(" + ") || NO_TAG,
+    );
+    return (span: number) => values[spans.tagList[span]!]!;
   };
 
   return {
-    spans: { matched: matched.length, total: units.length },
+    spans: { matched: matched.length, total: unitCount },
     groups: input.groups.map((group) => ({
       group: group.name,
       ...kappaOf(groupValue(group.name)),
@@ -249,7 +280,11 @@ export function agreementFigures(input: AgreementInput): AgreementFigures {
     })),
     links: {
       ...kappaOf(linkValue),
-      alpha: round(krippendorffsAlpha(matched.map((unit) => unit.map((span) => linkValue(span!)))).alpha),
+      alpha: round(
+        krippendorffsAlpha(
+          matched.map((unit) => Array.from({ length: coders }, (_, coder) => linkValue(memberOf(unit, coder)))),
+        ).alpha,
+      ),
     },
   };
 }
