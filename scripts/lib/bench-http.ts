@@ -32,7 +32,13 @@ export interface Download {
  */
 export async function measuredDownload(
   url: string,
-  init: { headers: Record<string, string>; pid: number; keepBody?: boolean; timeoutMs?: number },
+  init: {
+    headers: Record<string, string>;
+    pid: number;
+    keepBody?: boolean;
+    timeoutMs?: number;
+    firstByteOnly?: boolean;
+  },
 ): Promise<Download> {
   const before = rssOf(init.pid);
   let peak = before;
@@ -50,6 +56,10 @@ export async function measuredDownload(
     const reader = response.body!.getReader();
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       if (!firstByte) firstByte = performance.now() - started;
+      if (init.firstByteOnly) {
+        await reader.cancel();
+        break;
+      }
       if (init.keepBody) chunks.push(chunk.value);
       bytes += chunk.value.byteLength;
     }
