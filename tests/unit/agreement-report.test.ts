@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AgreementInput, agreementFigures } from "@/lib/review/agreement/report";
+import { type AgreementInput, agreementFigures, packSpans, SPAN_BYTES } from "@/lib/review/agreement/report";
 import { cohensKappa, krippendorffsAlpha, type Unit } from "@/lib/review/agreement/statistics";
 import { type CodedSegment, unitizedAlpha } from "@/lib/review/agreement/unitized";
 import { matchSpans } from "@/lib/review/agreement/units";
@@ -19,11 +19,12 @@ function figuresByDefinition(input: AgreementInput) {
   const spans = input.articles.flatMap((article) => {
     const tags = article.tags.split(",");
     const links = article.links.split(",");
-    return article.coders.map((coder, index) => ({
+    const packed = new DataView(article.spans.buffer, article.spans.byteOffset, article.spans.byteLength);
+    return Array.from({ length: article.spans.byteLength / SPAN_BYTES }, (_, index) => ({
       articleId: article.articleId,
-      coder,
-      start: article.starts[index]!,
-      end: article.ends[index]!,
+      coder: packed.getInt16(index * SPAN_BYTES),
+      start: packed.getInt32(index * SPAN_BYTES + 2),
+      end: packed.getInt32(index * SPAN_BYTES + 6),
       tags: tags[index] ? tags[index]!.split(" ").map((number) => input.tags[Number(number)]!) : [],
       links: links[index] ? links[index]!.split(" ") : [],
     }));
@@ -122,9 +123,7 @@ function seededInput(
       return {
         articleId: `0190b1d2-0000-7000-8000-${String(articles - article).padStart(12, "0")}`,
         textLength: passages * 50 + 40,
-        coders: spans.map((span) => span.coder),
-        starts: spans.map((span) => span.start),
-        ends: spans.map((span) => span.end),
+        spans: packSpans(spans),
         tags: spans.map((span) => span.tags).join(","),
         links: spans.map((span) => span.links).join(","),
       };

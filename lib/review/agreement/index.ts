@@ -144,11 +144,11 @@ const parallelReads = new Semaphore(2);
 export function agreementSpansStatement(coderIds: string[], tagIds: string[], articleIds: string[]): Prisma.Sql {
   const inText = Prisma.sql`ORDER BY a.start, a."end", a.id`;
   return Prisma.sql`
-    SELECT ar.id::text AS "articleId", ar.text_length AS "textLength", s.coders, s.starts, s.ends, s.tags, s.links
+    SELECT ar.id::text AS "articleId", ar.text_length AS "textLength", s.spans, s.tags, s.links
     FROM articles ar
     CROSS JOIN LATERAL (
-      SELECT array_agg(array_position(${coderIds}::uuid[], a.author_id) - 1 ${inText}) AS coders,
-             array_agg(a.start ${inText}) AS starts, array_agg(a."end" ${inText}) AS ends,
+      SELECT string_agg(int2send((array_position(${coderIds}::uuid[], a.author_id) - 1)::int2) || int4send(a.start)
+               || int4send(a."end"), ''::bytea ${inText}) AS spans,
              string_agg(coalesce((
                SELECT string_agg((array_position(${tagIds}::uuid[], t.tag_id) - 1)::text, ' ')
                FROM annotation_tags t WHERE t.annotation_id = a.id
@@ -164,6 +164,6 @@ export function agreementSpansStatement(coderIds: string[], tagIds: string[], ar
       WHERE a.article_id = ar.id AND a.author_id = ANY(${coderIds}::uuid[])
         AND a.deleted_at IS NULL AND a.anchor <> 'ORPHANED'
     ) s
-    WHERE ar.id = ANY(${articleIds}::uuid[]) AND s.coders IS NOT NULL
+    WHERE ar.id = ANY(${articleIds}::uuid[]) AND s.spans IS NOT NULL
     ORDER BY ar.id`;
 }
