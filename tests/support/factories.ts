@@ -63,6 +63,15 @@ export async function createProjectWithTeam(name = "Test project"): Promise<Test
   return { id: project.id, editor, reviewer, viewer, outsider, admin };
 }
 
+/**
+ * Lifts the default codebook's rules (one claim type, required; one verdict) in a project whose tests are about
+ * something else: their annotations need no claim type to be submitted. tests/integration/codebook-rules.test.ts
+ * tests the rules.
+ */
+export async function withoutCodebookRules(project: { id: string }): Promise<void> {
+  await db().tagGroup.updateMany({ where: { projectId: project.id }, data: { choice: "multiple", required: false } });
+}
+
 /** Brings `user` into the project as people join: an editor's invitation through the API, accepted by them. */
 export async function joinProject(
   projectId: string,
