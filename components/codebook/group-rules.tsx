@@ -9,7 +9,8 @@ type Group = TagView["group"];
 
 /** A group's rules in words, for those who read the codebook. */
 export function describeRules(group: Pick<Group, "choice" | "required">): string {
-  return `${group.choice === "single" ? "one tag at most" : "any number of tags"}${group.required ? " · required" : ""}`;
+  const choice = group.choice === "single" ? "one tag at most" : "any number of tags";
+  return group.required ? `${choice} · required` : choice;
 }
 
 /**

@@ -223,7 +223,7 @@ export const DEFAULT_CODEBOOK: DefaultGroup[] = [
   },
 ];
 
-/** The rules a group of `kind` starts with: the default codebook's for its groups, any number and optional otherwise. */
+/** The rules a group of `kind` starts with: the default codebook's for its kinds, else any number and optional. */
 export function defaultRules(kind: TagGroupKind): { choice: TagGroupChoice; required: boolean } {
   const group = DEFAULT_CODEBOOK.find((candidate) => candidate.kind === kind);
   return group ? { choice: group.choice, required: group.required } : { choice: "multiple", required: false };

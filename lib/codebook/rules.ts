@@ -70,7 +70,8 @@ export function assertKeepsRules(tags: RuledTag[], groups: GroupRules[], status:
   const missing = missingRequiredGroups(tags, groups);
   if (missing.length > 0)
     throw unprocessable(
-      `An annotation needs ${describeMissing(missing)} before it is ${status === "APPROVED" ? "approved" : "submitted"}.`,
+      `An annotation needs ${describeMissing(missing)} before it is ` +
+        `${status === "APPROVED" ? "approved" : "submitted"}.`,
       { rule: "required", missing: missing.map(({ id, name }) => ({ id, name })) },
     );
 }

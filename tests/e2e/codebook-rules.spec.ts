@@ -55,9 +55,7 @@ for (const size of [WIDE, NARROW]) {
       expect(stored!.tags.map((tag) => tag.name).sort()).toEqual(["economic", "false", "political", "statistic"]);
     });
 
-    test("an editor sets a group's rules on the Codebook page by keyboard; annotations that break them are listed", async ({
-      page,
-    }) => {
+    test("an editor sets a group's rules by keyboard; the annotations breaking them are listed", async ({ page }) => {
       test.slow();
       await signIn(page, "editor@example.org");
       const { projectId, articleId } = await newProject(page, "Rules");

@@ -122,7 +122,7 @@ describe("changing a group's rules", () => {
     });
   });
 
-  it("changes no annotation when it turns a rule on, lists those that break it, and keeps them from review", async () => {
+  it("changes no annotation when it turns a rule on, lists those breaking it, and keeps them from review", async () => {
     expect((await setRules("verdict", { choice: "multiple" })).body).toMatchObject({ choice: "multiple" });
     const twoVerdicts = (await create("Officials expect the road to reopen", ["prediction", "unverified", "false"]))
       .body;
@@ -160,7 +160,7 @@ describe("changing a group's rules", () => {
 });
 
 describe("imports", () => {
-  it("refuse a project file with two tags of a single-choice group, or an approved annotation lacking a required one", async () => {
+  it("refuse a file with two tags of a single-choice group, or an approved annotation lacking a required one", async () => {
     const target = await createProjectWithTeam("Codebook rules import");
     const file = (await api("GET", `/api/v1/projects/${team.id}/export?format=json`, { token: team.editor.token }))
       .body;
