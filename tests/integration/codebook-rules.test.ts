@@ -160,7 +160,7 @@ describe("changing a group's rules", () => {
 });
 
 describe("imports", () => {
-  it("refuse a file with two tags of a single-choice group, or an approved annotation lacking a required one", async () => {
+  it("refuse a file with two tags of a one-tag group, or an approved claim lacking a required group", async () => {
     const target = await createProjectWithTeam("Codebook rules import");
     const file = (await api("GET", `/api/v1/projects/${team.id}/export?format=json`, { token: team.editor.token }))
       .body;
