@@ -50,13 +50,13 @@ export interface TestProject {
 
 /** A project with one member per role, an outsider and a site admin. */
 export async function createProjectWithTeam(name = "Test project"): Promise<TestProject> {
-  const [editor, reviewer, viewer, outsider, admin] = await Promise.all([
-    createUser({ label: "editor" }),
-    createUser({ label: "reviewer" }),
-    createUser({ label: "viewer" }),
-    createUser({ label: "outsider" }),
-    createUser({ label: "admin", siteRole: "ADMIN" }),
-  ]);
+  // One after another: at once, five transactions wait for five new connections, which a busy machine may not open
+  // within a transaction's two seconds of waiting.
+  const editor = await createUser({ label: "editor" });
+  const reviewer = await createUser({ label: "reviewer" });
+  const viewer = await createUser({ label: "viewer" });
+  const outsider = await createUser({ label: "outsider" });
+  const admin = await createUser({ label: "admin", siteRole: "ADMIN" });
   const project = await createProject(editor.actor, { name });
   await addMember(editor.actor, project.id, { email: reviewer.email, role: "REVIEWER" });
   await addMember(editor.actor, project.id, { email: viewer.email, role: "VIEWER" });
