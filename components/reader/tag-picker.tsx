@@ -263,23 +263,15 @@ function ShortcutKeys({ shortcut, pressed, waiting }: { shortcut: string; presse
  * (pressing a chosen one clears it), and "required" for a group an annotation needs before it is submitted.
  */
 function TagGroupChoices({ group, children }: { group: TagView["group"]; children: ReactNode }) {
-  const legendId = useId();
   const single = group.choice === "single";
   return (
-    <fieldset>
-      <legend id={legendId} className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-500">
+    <fieldset {...(single ? { role: "radiogroup", "aria-required": group.required } : {})}>
+      <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-500">
         {group.name}
         {single && <span className="font-normal normal-case"> · one</span>}
         {group.required && <span className="font-normal normal-case text-amber-800"> · required</span>}
       </legend>
-      <div
-        className="flex flex-wrap gap-1.5"
-        {...(single
-          ? { role: "radiogroup", "aria-labelledby": legendId, "aria-required": group.required }
-          : { role: "group", "aria-labelledby": legendId })}
-      >
-        {children}
-      </div>
+      <div className="flex flex-wrap gap-1.5">{children}</div>
     </fieldset>
   );
 }
