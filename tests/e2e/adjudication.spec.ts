@@ -18,6 +18,7 @@ test("an editor adjudicates two reviewers' annotations with the keyboard: accept
   page,
   browser,
 }) => {
+  test.slow(); // two coders sign up and join first
   await signIn(page, "editor@example.org");
   const project = (await (
     await api(page, "POST", "/api/v1/projects", { data: { name: `Adjudication ${Date.now()}` } })
