@@ -1,5 +1,13 @@
 import "server-only";
 import { inCodebookOrder } from "@/lib/codebook";
+import {
+  assertKeepsRules,
+  type GroupRules,
+  choiceClashes,
+  describeClashes,
+  describeMissing,
+  missingRequiredGroups,
+} from "@/lib/codebook/rules";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { type AnchorState, describeSpanMismatch, quoteContext } from "@/lib/anchoring";
@@ -131,7 +139,7 @@ const viewSelect = {
           name: true,
           color: true,
           position: true,
-          group: { select: { name: true, position: true } },
+          group: { select: { id: true, name: true, position: true, choice: true, required: true } },
         },
       },
     },
@@ -261,6 +269,11 @@ function assertSpanMatches(text: string, span: { start: number; end: number; exa
   const mismatch = describeSpanMismatch(text, span);
   if (mismatch)
     throw unprocessable(`The span does not match the article text: ${mismatch}.`, { start: span.start, end: span.end });
+}
+
+/** A project's codebook groups with their rules (lib/codebook/rules). */
+function readGroupRules(tx: DbClient, projectId: string): Promise<GroupRules[]> {
+  return tx.tagGroup.findMany({ where: { projectId }, select: { id: true, name: true, choice: true, required: true } });
 }
 
 /** A project's codebook, to resolve tag references against. */
@@ -459,6 +472,7 @@ export async function createAnnotation(
   for (let attempt = 1; ; attempt++) {
     assertSpanMatches(target.text, { start, end, exact });
     const codebookTags = resolveTags(target.codebook, tags);
+    assertKeepsRules(codebookTags, [], "DRAFT");
     const now = new Date();
     const view = toView({
       id: options.id ?? uuidv7(),
@@ -495,7 +509,8 @@ async function readCreateTarget(actor: Actor, articleId: string) {
     SELECT acc.*, ar.text, ar.revision, coalesce((
       SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'position', t.position,
         'archivedAt', t.archived_at,
-                                        'group', json_build_object('name', g.name, 'position', g.position)))
+                                        'group', json_build_object('id', g.id, 'name', g.name, 'position', g.position,
+                                          'choice', g.choice, 'required', g.required)))
       FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE t.project_id = acc."projectId"), '[]') AS codebook
     FROM acc JOIN articles ar ON ar.id = ${articleId}::uuid`;
   const { projectId } = decideArticleAccess(actor, found, "annotation.create");
@@ -627,6 +642,11 @@ async function applyChanges(
   if (changes.status !== undefined)
     Object.assign(data, reviewChange(actor, access, current, changes.status, changes.reviewNote));
   else if (revised && current.status === "APPROVED") Object.assign(data, returnsToReview);
+  // Tags that break the codebook's rules are never stored, and an annotation that breaks them (a rule turned on
+  // later) is not submitted or approved until fixed; other changes to it (a note, a rejection) go through.
+  const status = (data.status as AnnotationStatus | undefined) ?? current.status;
+  if (newTags !== undefined || changes.status === "SUBMITTED" || changes.status === "APPROVED")
+    assertKeepsRules(newTags ?? current.tags.map(({ tag }) => tag), await readGroupRules(tx, access.projectId), status);
   await claimVersion(tx, annotationId, expectedVersion, data);
   if (newTags !== undefined) {
     await tx.annotationTag.deleteMany({ where: { annotationId } });
@@ -773,14 +793,44 @@ async function claimVersion(
   );
 }
 
-/** Submits all of the caller's draft annotations on the article for review at once; how many. */
+/** 422 naming the drafts that break the codebook's rules, and how, if any does: then none is submitted. */
+function assertDraftsKeepRules(
+  drafts: { id: string; exact: string; tags: { tag: CodebookTag }[] }[],
+  groups: GroupRules[],
+) {
+  const broken = drafts.flatMap(({ id, exact, tags }) => {
+    const clashes = choiceClashes(tags.map(({ tag }) => tag));
+    const missing = missingRequiredGroups(
+      tags.map(({ tag }) => tag),
+      groups,
+    );
+    const problems = [
+      ...(clashes.length ? [describeClashes(clashes)] : []),
+      ...(missing.length ? [`it needs ${describeMissing(missing)}`] : []),
+    ];
+    return problems.length ? [{ id, exact, problem: problems.join("; ") }] : [];
+  });
+  if (broken.length === 0) return;
+  throw unprocessable(
+    `No draft was submitted: ${broken.length} break${broken.length === 1 ? "s" : ""} the codebook's rules. ` +
+      broken.map(({ exact, problem }) => `“${exact.slice(0, 60)}”: ${problem}`).join(". ") +
+      ".",
+    { rule: "codebook", annotations: broken },
+  );
+}
+
+/**
+ * Submits all of the caller's draft annotations on the article for review at once; how many. None is if any breaks the
+ * codebook's rules (422 naming them).
+ */
 export async function submitOwnDrafts(actor: Actor, articleId: string): Promise<{ submitted: number }> {
   const { projectId } = await requireArticlePermission(actor, articleId, "annotation.create");
   return db().$transaction(async (tx) => {
     const drafts = await tx.annotation.findMany({
       where: { articleId, authorId: actor.userId, status: "DRAFT", deletedAt: null },
-      select: { id: true },
+      select: { id: true, exact: true, tags: { select: { tag: { select: codebookTagSelect } } } },
     });
+    assertDraftsKeepRules(drafts, await readGroupRules(tx, projectId));
     await tx.annotation.updateMany({
       where: { id: { in: drafts.map((draft) => draft.id) } },
       data: { status: "SUBMITTED", version: { increment: 1 } },

@@ -6,6 +6,7 @@ import { ActionMessage, useRefreshingAction } from "@/components/ui/action-messa
 import { TagChips } from "@/components/ui/tag-chips";
 import type { Adjudication, AdjudicationUnit } from "@/lib/review/adjudication";
 import type { AnnotationView } from "@/lib/annotations";
+import { MergePicker, mergeTags } from "./merge-picker";
 
 const KIND_LABEL = {
   agreement: "Agreement",
@@ -43,13 +44,15 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
   const [focus, setFocus] = useState(0);
   const { message, run } = useRefreshingAction();
   const rows = useRef<(HTMLLIElement | null)[]>([]);
-  const { coders, units } = adjudication;
+  const { coders, units, singleChoiceGroups } = adjudication;
+  // The unit whose merge waits for the tags to keep in its single-choice groups.
+  const [picking, setPicking] = useState<number | null>(null);
 
   useEffect(() => rows.current[focus]?.focus(), [focus]);
 
-  const settle = (unit: AdjudicationUnit, accepted: AnnotationView, tags?: string[]) =>
+  const settle = (unit: AdjudicationUnit, accepted: AnnotationView, tags?: string[], keep?: string[]) =>
     callApi("POST", `/api/v1/articles/${articleId}/adjudication`, {
-      body: { accept: accepted.id, versions: versionsOf(unit, accepted), ...(tags ? { tags } : {}) },
+      body: { accept: accepted.id, versions: versionsOf(unit, accepted), ...(tags ? { tags, keep } : {}) },
     });
 
   const accept = (unit: AdjudicationUnit, coder: number) =>
@@ -60,14 +63,24 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
       return `Accepted ${chosen.author.name}'s version.`;
     });
 
-  const merge = (unit: AdjudicationUnit) =>
-    run(async () => {
-      const present = unit.versions.filter((version): version is AnnotationView => version !== null);
+  /** Merges the versions' tags into the first, after asking which to keep where only one may be (`keep`). */
+  const merge = (unit: AdjudicationUnit, keep?: string[]) => {
+    const present = unit.versions.filter((version): version is AnnotationView => version !== null);
+    const { tags, clashes } = mergeTags(present, singleChoiceGroups);
+    if (clashes.length > 0 && !keep) return setPicking(units.indexOf(unit));
+    setPicking(null);
+    return run(async () => {
       const [kept] = present;
       if (!kept) throw new Error("Nothing to merge.");
-      await settle(unit, kept, [...new Set(present.flatMap((version) => version.tags.map((tag) => tag.id)))]);
+      await settle(
+        unit,
+        kept,
+        tags.map((tag) => tag.id),
+        keep,
+      );
       return `Merged the tags into ${kept.author.name}'s version.`;
     });
+  };
 
   function onKeyDown(event: KeyboardEvent<HTMLOListElement>) {
     if (event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement) return;
@@ -161,6 +174,21 @@ export function AdjudicationBoard({ adjudication, articleId }: { adjudication: A
                 </div>
               ))}
             </div>
+            {picking === index && (
+              <MergePicker
+                clashes={
+                  mergeTags(
+                    unit.versions.filter((version): version is AnnotationView => version !== null),
+                    singleChoiceGroups,
+                  ).clashes
+                }
+                onMerge={(keep) => merge(unit, keep)}
+                onCancel={() => {
+                  setPicking(null);
+                  rows.current[index]?.focus();
+                }}
+              />
+            )}
           </li>
         ))}
       </ol>

@@ -6,6 +6,7 @@ import { ActionMessage, useRefreshingAction } from "@/components/ui/action-messa
 import { safeColor } from "@/components/ui/tag-color";
 import type { TagView } from "@/lib/codebook";
 import { MAX_SHORTCUT_KEYS, shortcutKeys } from "@/lib/codebook/shortcuts";
+import { describeRules, GroupRules } from "./group-rules";
 
 const SHORTCUT_HINT = "One key, or two typed in turn (such as m then e); no shortcut may start another";
 
@@ -26,9 +27,9 @@ type TagChanges = Partial<{
 export function CodebookEditor({ projectId, tags, canEdit }: { projectId: string; tags: TagView[]; canEdit: boolean }) {
   const { message, run } = useRefreshingAction();
 
-  const groups = new Map<string, { name: string; kind: string; tags: TagView[] }>();
+  const groups = new Map<string, TagView["group"] & { tags: TagView[] }>();
   for (const tag of tags) {
-    const group = groups.get(tag.group.id) ?? { name: tag.group.name, kind: tag.group.kind, tags: [] };
+    const group = groups.get(tag.group.id) ?? { ...tag.group, tags: [] };
     group.tags.push(tag);
     groups.set(tag.group.id, group);
   }
@@ -64,7 +65,7 @@ export function CodebookEditor({ projectId, tags, canEdit }: { projectId: string
         >
           {canEdit ? (
             <div
-              className="flex items-center gap-2 border-b border-stone-100 px-4 py-2"
+              className="flex flex-wrap items-center gap-2 border-b border-stone-100 px-4 py-2"
               key={`${groupId}-${group.name}`}
             >
               <input
@@ -94,13 +95,17 @@ export function CodebookEditor({ projectId, tags, canEdit }: { projectId: string
               >
                 ↓
               </button>
+              <div className="basis-full sm:ml-auto sm:basis-auto">
+                <GroupRules group={group} run={run} />
+              </div>
             </div>
           ) : (
             <h2
               className={`border-b border-stone-100 px-4 py-2 text-sm font-semibold uppercase tracking-wide
                 text-stone-600`}
             >
-              {group.name}
+              {group.name}{" "}
+              <span className="font-normal normal-case tracking-normal text-stone-600">· {describeRules(group)}</span>
             </h2>
           )}
           <ul className="divide-y divide-stone-100">

@@ -261,11 +261,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
             label="Edit tags and note"
             codebook={codebook}
             selectedIds={tagIds}
-            onToggle={(id) =>
-              setTagIds((current) =>
-                current.includes(id) ? current.filter((tagId) => tagId !== id) : [...current, id],
-              )
-            }
+            onChange={setTagIds}
             note={draftNote}
             onNoteChange={setDraftNote}
             onSave={saveEdit}

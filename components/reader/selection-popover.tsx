@@ -148,11 +148,7 @@ export function SelectionPopover({
             label="Tags and note for the selected passage"
             codebook={codebook}
             selectedIds={tagIds}
-            onToggle={(id) =>
-              setTagIds((current) =>
-                current.includes(id) ? current.filter((tagId) => tagId !== id) : [...current, id],
-              )
-            }
+            onChange={setTagIds}
             note={note}
             onNoteChange={setNote}
             onSave={() => run(() => onSave(tagIds, note, link))}

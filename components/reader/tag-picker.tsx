@@ -4,12 +4,14 @@ import { FormError } from "@/components/ui/form";
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { TagView } from "@/lib/codebook";
 import { safeColor } from "@/components/ui/tag-color";
+import { toggleTag } from "@/lib/codebook/selection";
 import { resolveKeys, shortcutKeys } from "@/lib/codebook/shortcuts";
 
 interface TagPickerProps {
   codebook: TagView[];
   selectedIds: string[];
-  onToggle: (tagId: string) => void;
+  /** The tags chosen after a press: a single-choice group's tags switch like radio buttons. */
+  onChange: (tagIds: string[]) => void;
   note: string;
   onNoteChange: (note: string) => void;
   onSave: () => void;
@@ -46,7 +48,7 @@ export function TagPicker(props: TagPickerProps) {
   const {
     codebook,
     selectedIds,
-    onToggle,
+    onChange,
     note,
     onNoteChange,
     onSave,
@@ -57,6 +59,7 @@ export function TagPicker(props: TagPickerProps) {
     label,
     children,
   } = props;
+  const onToggle = (tagId: string) => onChange(toggleTag(codebook, selectedIds, tagId));
   const [query, setQuery] = useState("");
   const [highlighted, setHighlighted] = useState(0);
   // The first key of a two-key shortcut, typed and waiting for the second.
@@ -80,9 +83,9 @@ export function TagPicker(props: TagPickerProps) {
     );
   }, [offered, query]);
   const groups = useMemo(() => {
-    const byGroup = new Map<string, { name: string; tags: TagView[] }>();
+    const byGroup = new Map<string, { group: TagView["group"]; tags: TagView[] }>();
     for (const tag of matches) {
-      const group = byGroup.get(tag.group.id) ?? { name: tag.group.name, tags: [] };
+      const group = byGroup.get(tag.group.id) ?? { group: tag.group, tags: [] };
       group.tags.push(tag);
       byGroup.set(tag.group.id, group);
     }
@@ -165,46 +168,45 @@ export function TagPicker(props: TagPickerProps) {
       )}
       <div className="max-h-64 space-y-2 overflow-y-auto pr-1">
         {groups.length === 0 && <p className="text-sm text-stone-500">No tag matches “{query}”.</p>}
-        {groups.map(([groupId, group]) => (
-          <fieldset key={groupId}>
-            <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-500">{group.name}</legend>
-            <div className="flex flex-wrap gap-1.5">
-              {group.tags.map((tag) => {
-                const pressed = selectedIds.includes(tag.id);
-                const isHighlighted = tag === highlightedTag;
-                return (
-                  <button
-                    key={tag.id}
-                    type="button"
-                    data-tag-id={tag.id}
-                    data-highlighted={isHighlighted || undefined}
-                    aria-pressed={pressed}
-                    title={tag.description ?? undefined}
-                    onClick={() => onToggle(tag.id)}
-                    className={`inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-sm ${
-                      pressed
-                        ? "border-stone-800 bg-stone-800 text-white"
-                        : "border-stone-300 bg-white text-stone-800 hover:bg-stone-50"
-                    } ${isHighlighted ? "ring-2 ring-indigo-500 ring-offset-1" : ""}`}
-                  >
-                    <span
-                      aria-hidden
-                      className="size-2.5 rounded-full"
-                      style={{ backgroundColor: safeColor(tag.color) }}
+        {groups.map(([groupId, { group, tags }]) => (
+          <TagGroupChoices key={groupId} group={group}>
+            {tags.map((tag) => {
+              const pressed = selectedIds.includes(tag.id);
+              const isHighlighted = tag === highlightedTag;
+              return (
+                <button
+                  key={tag.id}
+                  type="button"
+                  data-tag-id={tag.id}
+                  data-highlighted={isHighlighted || undefined}
+                  {...(group.choice === "single"
+                    ? { role: "radio", "aria-checked": pressed }
+                    : { "aria-pressed": pressed })}
+                  title={tag.description ?? undefined}
+                  onClick={() => onToggle(tag.id)}
+                  className={`inline-flex items-center gap-1.5 rounded-full border px-2 py-0.5 text-sm ${
+                    pressed
+                      ? "border-stone-800 bg-stone-800 text-white"
+                      : "border-stone-300 bg-white text-stone-800 hover:bg-stone-50"
+                  } ${isHighlighted ? "ring-2 ring-indigo-500 ring-offset-1" : ""}`}
+                >
+                  <span
+                    aria-hidden
+                    className="size-2.5 rounded-full"
+                    style={{ backgroundColor: safeColor(tag.color) }}
+                  />
+                  {tag.name}
+                  {tag.shortcut && (
+                    <ShortcutKeys
+                      shortcut={tag.shortcut}
+                      pressed={pressed}
+                      waiting={pendingKeys !== "" && tag.shortcut.startsWith(pendingKeys)}
                     />
-                    {tag.name}
-                    {tag.shortcut && (
-                      <ShortcutKeys
-                        shortcut={tag.shortcut}
-                        pressed={pressed}
-                        waiting={pendingKeys !== "" && tag.shortcut.startsWith(pendingKeys)}
-                      />
-                    )}
-                  </button>
-                );
-              })}
-            </div>
-          </fieldset>
+                  )}
+                </button>
+              );
+            })}
+          </TagGroupChoices>
         ))}
       </div>
       <div>
@@ -254,4 +256,22 @@ export function TagPicker(props: TagPickerProps) {
 function ShortcutKeys({ shortcut, pressed, waiting }: { shortcut: string; pressed: boolean; waiting: boolean }) {
   const tone = waiting ? "bg-indigo-100 text-indigo-900" : pressed ? "bg-stone-600" : "bg-stone-100 text-stone-700";
   return <kbd className={`rounded px-1 font-mono text-[0.7rem] ${tone}`}>{shortcutKeys(shortcut).join(" ")}</kbd>;
+}
+
+/**
+ * A codebook group's tags with its rules in words: "one" for a single-choice group, whose tags are radio buttons
+ * (pressing a chosen one clears it), and "required" for a group an annotation needs before it is submitted.
+ */
+function TagGroupChoices({ group, children }: { group: TagView["group"]; children: ReactNode }) {
+  const single = group.choice === "single";
+  return (
+    <fieldset {...(single ? { role: "radiogroup", "aria-required": group.required } : {})}>
+      <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-stone-500">
+        {group.name}
+        {single && <span className="font-normal normal-case"> · one</span>}
+        {group.required && <span className="font-normal normal-case text-amber-800"> · required</span>}
+      </legend>
+      <div className="flex flex-wrap gap-1.5">{children}</div>
+    </fieldset>
+  );
 }

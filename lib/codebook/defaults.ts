@@ -1,4 +1,4 @@
-import type { TagGroupKind } from "@/lib/generated/prisma/enums";
+import type { TagGroupChoice, TagGroupKind } from "@/lib/generated/prisma/enums";
 
 export interface DefaultTag {
   name: string;
@@ -11,6 +11,10 @@ export interface DefaultGroup {
   name: string;
   kind: TagGroupKind;
   description: string;
+  /** single: one tag of the group per annotation at most. */
+  choice: TagGroupChoice;
+  /** An annotation needs a tag of the group before it is submitted or approved. */
+  required: boolean;
   tags: DefaultTag[];
 }
 
@@ -26,6 +30,8 @@ export const DEFAULT_CODEBOOK: DefaultGroup[] = [
   {
     name: "claim type",
     kind: "CLAIM_TYPE",
+    choice: "single",
+    required: true,
     description: "What kind of claim the passage makes.",
     tags: [
       {
@@ -48,6 +54,8 @@ export const DEFAULT_CODEBOOK: DefaultGroup[] = [
   {
     name: "frame",
     kind: "FRAME",
+    choice: "multiple",
+    required: false,
     description: "The Policy Frames Codebook dimension the passage emphasises.",
     tags: [
       { name: "economic", description: "Costs, benefits, financial implications.", color: "#16a34a", shortcut: "me" },
@@ -135,6 +143,8 @@ export const DEFAULT_CODEBOOK: DefaultGroup[] = [
   {
     name: "rhetoric",
     kind: "RHETORIC",
+    choice: "multiple",
+    required: false,
     description: "Persuasion techniques in the wording.",
     tags: [
       {
@@ -190,6 +200,8 @@ export const DEFAULT_CODEBOOK: DefaultGroup[] = [
   {
     name: "verdict",
     kind: "VERDICT",
+    choice: "single",
+    required: false,
     description: "The fact-check verdict on the claim.",
     tags: [
       {
@@ -210,3 +222,9 @@ export const DEFAULT_CODEBOOK: DefaultGroup[] = [
     ],
   },
 ];
+
+/** The rules a group of `kind` starts with: the default codebook's for its kinds, else any number and optional. */
+export function defaultRules(kind: TagGroupKind): { choice: TagGroupChoice; required: boolean } {
+  const group = DEFAULT_CODEBOOK.find((candidate) => candidate.kind === kind);
+  return group ? { choice: group.choice, required: group.required } : { choice: "multiple", required: false };
+}

@@ -2,11 +2,12 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit";
+import { findRuleBreaches, type RuleBreach } from "@/lib/codebook/breaches";
 import { DEFAULT_CODEBOOK } from "@/lib/codebook/defaults";
 import { firstClash, MAX_SHORTCUT_KEYS } from "@/lib/codebook/shortcuts";
 import { db, type DbClient } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
-import type { TagGroupKind } from "@/lib/generated/prisma/enums";
+import { TagGroupChoice, type TagGroupKind } from "@/lib/generated/prisma/enums";
 import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
 import { requireProjectPermission } from "@/lib/permissions";
 import { assertNameFree, findNamed, guardName } from "@/lib/names";
@@ -21,14 +22,22 @@ export interface TagView {
   shortcut: string | null;
   position: number;
   archived: boolean;
-  group: { id: string; name: string; kind: TagGroupKind };
+  group: { id: string; name: string; kind: TagGroupKind; choice: TagGroupChoice; required: boolean };
 }
 
 /** Creates the default codebook in a new project (inside its creating transaction). */
 export async function createDefaultCodebook(tx: DbClient, projectId: string): Promise<void> {
   for (const [groupIndex, group] of DEFAULT_CODEBOOK.entries()) {
     const created = await tx.tagGroup.create({
-      data: { projectId, name: group.name, kind: group.kind, description: group.description, position: groupIndex },
+      data: {
+        projectId,
+        name: group.name,
+        kind: group.kind,
+        description: group.description,
+        choice: group.choice,
+        required: group.required,
+        position: groupIndex,
+      },
       select: { id: true },
     });
     await tx.tag.createMany({
@@ -61,10 +70,12 @@ export async function listCodebook(actor: Actor, projectId: string): Promise<Tag
   return (await codebookInOrder(projectId)).map(toTagView);
 }
 
+const groupSelect = { id: true, name: true, kind: true, position: true, choice: true, required: true } as const;
+
 async function codebookInOrder(projectId: string) {
   const tags = await db().tag.findMany({
     where: { projectId },
-    include: { group: { select: { id: true, name: true, kind: true, position: true } } },
+    include: { group: { select: groupSelect } },
   });
   return tags.sort(
     (a, b) => a.group.position - b.group.position || a.position - b.position || a.id.localeCompare(b.id),
@@ -80,7 +91,7 @@ function toTagView({ group, ...tag }: Awaited<ReturnType<typeof codebookInOrder>
     shortcut: tag.shortcut,
     position: tag.position,
     archived: tag.archivedAt !== null,
-    group: { id: group.id, name: group.name, kind: group.kind },
+    group: { id: group.id, name: group.name, kind: group.kind, choice: group.choice, required: group.required },
   };
 }
 
@@ -108,7 +119,14 @@ const position = z.int().min(0).max(10_000);
 /** A tag as the API takes it (and a project file's codebook: lib/imports). */
 export const tagFields = { name: label(200), description: optionalText(2000), color, shortcut: shortcut.optional() };
 /** A codebook group as the API takes it (and a project file's codebook). */
-export const tagGroupFields = { name: groupRef, description: optionalText(2000) };
+export const tagGroupFields = {
+  name: groupRef,
+  description: optionalText(2000),
+  /** single: one tag of the group per annotation at most; multiple: any number. */
+  choice: z.enum(TagGroupChoice).optional(),
+  /** Whether an annotation needs a tag of the group to be submitted or approved. */
+  required: z.boolean().optional(),
+};
 
 const createTagInput = z.strictObject({
   ...tagFields,
@@ -130,7 +148,7 @@ const updateTagInput = z
 async function tagRow(tx: DbClient, tagId: string) {
   return tx.tag.findUniqueOrThrow({
     where: { id: tagId },
-    include: { group: { select: { id: true, name: true, kind: true, position: true } } },
+    include: { group: { select: groupSelect } },
   });
 }
 
@@ -325,20 +343,35 @@ export interface TagGroupView {
   description: string | null;
   kind: TagGroupKind;
   position: number;
+  choice: TagGroupChoice;
+  required: boolean;
+}
+
+/**
+ * A group after a change, with the annotations that break its rules (a rule
+ * turned on changes no annotation: those wait to be fixed) and how many there
+ * are in all.
+ */
+export interface UpdatedTagGroup extends TagGroupView {
+  breaches: RuleBreach[];
+  breachCount: number;
 }
 
 const updateGroupInput = z
   .strictObject({ ...tagGroupFields, name: tagGroupFields.name.optional(), position: position.optional() })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change");
 
-/** Renames a codebook group, changes its description, or moves it among the groups (editors). */
-export async function updateTagGroup(actor: Actor, groupId: string, input: unknown): Promise<TagGroupView> {
+/**
+ * Renames a codebook group, changes its description or rules, or moves it among the groups (editors). Answers with the
+ * annotations that break the group's rules.
+ */
+export async function updateTagGroup(actor: Actor, groupId: string, input: unknown): Promise<UpdatedTagGroup> {
   if (!isUuid(groupId)) throw notFound("Tag group");
   const group = await db().tagGroup.findUnique({ where: { id: groupId }, select: { projectId: true } });
   if (!group) throw notFound("Tag group");
-  await requireProjectPermission(actor, group.projectId, "codebook.update");
+  const access = await requireProjectPermission(actor, group.projectId, "codebook.update");
   const changes = parseInput(updateGroupInput, input);
-  const select = { id: true, name: true, description: true, kind: true, position: true } as const;
+  const select = { ...groupSelect, description: true } as const;
   return guardName("tagGroup", group.projectId, changes.name, () =>
     db().$transaction(async (tx) => {
       const before = await tx.tagGroup.findUniqueOrThrow({ where: { id: groupId }, select });
@@ -348,6 +381,8 @@ export async function updateTagGroup(actor: Actor, groupId: string, input: unkno
         data: {
           ...(changes.name !== undefined ? { name: changes.name } : {}),
           ...(changes.description !== undefined ? { description: changes.description } : {}),
+          ...(changes.choice !== undefined ? { choice: changes.choice } : {}),
+          ...(changes.required !== undefined ? { required: changes.required } : {}),
         },
       });
       if (changes.position !== undefined) {
@@ -368,7 +403,8 @@ export async function updateTagGroup(actor: Actor, groupId: string, input: unkno
         before,
         after,
       });
-      return after;
+      const { breaches, total } = await findRuleBreaches(tx, actor, access, groupId);
+      return { ...after, breaches, breachCount: total };
     }),
   );
 }

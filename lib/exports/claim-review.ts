@@ -1,5 +1,6 @@
 import "server-only";
 import { annotationBatches, type ExportContext } from "./source";
+import { claimVerdict } from "./verdict";
 
 /**
  * Verdict tags on the ClaimReview rating scale: 1 = false … 5 = accurate.
@@ -14,7 +15,7 @@ export const VERDICT_RATINGS: Record<string, number> = {
 };
 
 /**
- * schema.org ClaimReview JSON-LD for every annotation with a verdict tag, as
+ * schema.org ClaimReview JSON-LD for every annotation with one verdict tag, as
  * search engines read fact-checks: a `@graph` of reviews.
  */
 export async function* claimReviewExport(context: ExportContext, origin: string): AsyncGenerator<string> {
@@ -23,8 +24,10 @@ export async function* claimReviewExport(context: ExportContext, origin: string)
   let first = true;
   for await (const batch of annotationBatches(context)) {
     for (const annotation of batch) {
-      const verdict = annotation.tags.find((tag) => tag.kind === "VERDICT");
-      if (!verdict) continue;
+      // Only a claim with exactly one verdict: of two, publishing either would hide the conflict.
+      const claim = claimVerdict(annotation.tags);
+      if (!claim || !("verdict" in claim)) continue;
+      const { verdict } = claim;
       const article = context.articleById.get(annotation.articleId)!;
       const review = {
         "@type": "ClaimReview",

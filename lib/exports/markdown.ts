@@ -2,6 +2,7 @@ import "server-only";
 import { omissionCounts, omittingSources } from "../omissions";
 import { reportScope, summarize } from "./report";
 import { annotationBatches, type ExportAnnotation, type ExportArticle, type ExportContext } from "./source";
+import { reportedTagNames } from "./verdict";
 
 /**
  * Text safe inside Markdown: no markup, no HTML (a renderer must not run a
@@ -17,7 +18,7 @@ function md(text: string): string {
 
 const sourceOf = (article: ExportArticle) => article.source ?? article.title;
 const tagList = (annotation: ExportAnnotation) =>
-  annotation.tags.length ? annotation.tags.map((tag) => md(tag.name)).join(", ") : "untagged";
+  annotation.tags.length ? reportedTagNames(annotation.tags).map(md).join(", ") : "untagged";
 
 /**
  * A readable report: sources, each event with how each source reports it

@@ -3,6 +3,7 @@ import { runInWorker } from "@/lib/workers/pool";
 import type { PdfArticle, ReportData } from "./pdf-render";
 import { reportScope, summarize } from "./report";
 import type { ExportContext } from "./source";
+import { reportedTagNames } from "./verdict";
 
 /**
  * What the PDF report prints, read in one pass over the selected annotations
@@ -25,7 +26,7 @@ async function reportData(context: ExportContext): Promise<ReportData> {
     claimOf.set(annotation.id, { article, claim: claims.length });
     claims.push({
       exact: annotation.exact,
-      tags: annotation.tags.map((tag) => tag.name),
+      tags: reportedTagNames(annotation.tags),
       status: annotation.status.toLowerCase(),
       author: annotation.author.name,
       note: annotation.note,

@@ -22,6 +22,8 @@ export async function* projectJsonExport(context: ExportContext): AsyncGenerator
     name: group.name,
     kind: group.kind,
     description: group.description,
+    choice: group.choice,
+    required: group.required,
     tags: tags
       .filter((tag) => tag.groupId === group.id)
       .map((tag) => ({

@@ -1,5 +1,6 @@
 import "server-only";
 import { annotationBatches, type ExportAnnotation, type ExportContext } from "./source";
+import { claimVerdict, VERDICT_IN_CONFLICT } from "./verdict";
 
 export interface ReportEvent {
   id: string;
@@ -30,7 +31,7 @@ export function reportScope(context: ExportContext, summary: ReportSummary): str
 
 /**
  * One pass over the selected annotations for what the reports show above the
- * claims: events, framing, counts. `onAnnotation` sees each annotation on the
+ * claims: events, framing (a claim's verdicts only when it has one), counts. `onAnnotation` sees each annotation on the
  * way, for a report that keeps them.
  */
 export async function summarize(
@@ -44,13 +45,19 @@ export async function summarize(
     for (const annotation of batch) {
       onAnnotation(annotation);
       claimCounts.set(annotation.articleId, (claimCounts.get(annotation.articleId) ?? 0) + 1);
-      for (const tag of annotation.tags) {
-        if (tag.kind !== "FRAME" && tag.kind !== "RHETORIC" && tag.kind !== "VERDICT") continue;
-        const key = `${tag.group} · ${tag.name}`;
+      const verdict = claimVerdict(annotation.tags);
+      const conflicting = verdict && "conflict" in verdict ? verdict.conflict : [];
+      const count = (key: string) => {
         const counts = profile.get(key) ?? new Map<string, number>();
         counts.set(annotation.articleId, (counts.get(annotation.articleId) ?? 0) + 1);
         profile.set(key, counts);
+      };
+      for (const tag of annotation.tags) {
+        if (tag.kind !== "FRAME" && tag.kind !== "RHETORIC" && tag.kind !== "VERDICT") continue;
+        // A claim with several verdicts counts once, as in conflict, for none of them.
+        if (!conflicting.includes(tag)) count(`${tag.group} · ${tag.name}`);
       }
+      if (conflicting.length > 0) count(`${conflicting[0]!.group} · ${VERDICT_IN_CONFLICT}`);
       for (const link of annotation.links) {
         const event = events.get(link.eventId) ?? {
           id: link.eventId,

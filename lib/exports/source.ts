@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/actor";
 import { type AnnotationView, carriesTagSql } from "@/lib/annotations";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Stance, TagGroupKind } from "@/lib/generated/prisma/enums";
+import type { Stance, TagGroupChoice, TagGroupKind } from "@/lib/generated/prisma/enums";
 import { notRejectedSql, type ProjectAccess, requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
 import { calendarDate, formatDate, isUuid, parseInput, queryText } from "@/lib/validation";
 
@@ -98,7 +98,14 @@ export interface ExportContext {
   request: ExportRequest;
   access: ProjectAccess;
   project: { id: string; name: string; description: string | null };
-  groups: { id: string; name: string; kind: TagGroupKind; description: string | null }[];
+  groups: {
+    id: string;
+    name: string;
+    kind: TagGroupKind;
+    description: string | null;
+    choice: TagGroupChoice;
+    required: boolean;
+  }[];
   /** The codebook's tags (archived ones too) by id, with their place in codebook order. */
   tagById: Map<string, ExportTag & { rank: number }>;
   articles: ExportArticle[];
@@ -124,7 +131,7 @@ export async function openExport(actor: Actor, projectId: string, query: unknown
     db().tagGroup.findMany({
       where: { projectId },
       orderBy: [{ position: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, kind: true, description: true, position: true },
+      select: { id: true, name: true, kind: true, description: true, position: true, choice: true, required: true },
     }),
     db().tag.findMany({
       where: { projectId },

@@ -1,6 +1,8 @@
 import "server-only";
 import type { AnnotationView } from "@/lib/annotations";
+import { assertKeepsRules, type RuledTag } from "@/lib/codebook/rules";
 import type { DbClient } from "@/lib/db";
+import { AppError, unprocessable } from "@/lib/errors";
 import type { AnnotationStatus, Stance } from "@/lib/generated/prisma/enums";
 
 /**
@@ -37,13 +39,15 @@ function inBatches<Item>(items: Item[]): Item[][] {
  * Stores imported annotations with their tags, links and comments, the
  * importer as author, in one INSERT … SELECT FROM unnest(…) per table and
  * batch (a row at a time, a 20,000-annotation import took two minutes), inside
- * the caller's transaction.
+ * the caller's transaction. An annotation that breaks the codebook's rules
+ * (lib/codebook/rules) fails the whole import: 422 naming it.
  */
 export async function insertAnnotations(
   tx: DbClient,
   { projectId, authorId }: { projectId: string; authorId: string },
   annotations: NewAnnotation[],
 ): Promise<void> {
+  await assertImportKeepsRules(tx, projectId, annotations);
   const when = (date: Date | undefined) => date?.toISOString() ?? null;
   for (const batch of inBatches(annotations)) {
     await tx.$executeRaw`
@@ -96,5 +100,29 @@ export async function insertAnnotations(
         ${batch.map((row) => row.text)}::text[],
                   ${batch.map((row) => row.createdAt.toISOString())}::timestamptz[])
         AS row(id, annotation_id, text, created_at)`;
+  }
+}
+
+/** 422 for the first annotation whose tags break the codebook's rules for its status, saying which and how. */
+async function assertImportKeepsRules(tx: DbClient, projectId: string, annotations: NewAnnotation[]): Promise<void> {
+  const groups = await tx.tagGroup.findMany({
+    where: { projectId },
+    select: { id: true, name: true, choice: true, required: true },
+  });
+  if (!groups.some((group) => group.choice === "single" || group.required)) return;
+  const groupById = new Map(groups.map((group) => [group.id, group]));
+  const tags = await tx.tag.findMany({ where: { projectId }, select: { id: true, name: true, groupId: true } });
+  const tagById = new Map<string, RuledTag>(
+    tags.map(({ groupId, ...tag }) => [tag.id, { ...tag, group: groupById.get(groupId)! }]),
+  );
+  for (const [index, annotation] of annotations.entries()) {
+    try {
+      const ruled = annotation.tagIds.map((id) => tagById.get(id)!);
+      assertKeepsRules(ruled, groups, annotation.status ?? "DRAFT");
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const where = `Annotation ${index + 1} (“${annotation.exact.slice(0, 60)}”)`;
+      throw unprocessable(`${where}: ${error.message}`, { annotation: index, ...(error.details as object) });
+    }
   }
 }

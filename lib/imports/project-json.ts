@@ -7,6 +7,7 @@ import { annotationFields } from "@/lib/annotations";
 import { articleFields, insertArticles } from "@/lib/articles";
 import { recordAudit } from "@/lib/audit";
 import { lockShortcuts, tagFields, tagGroupFields } from "@/lib/codebook";
+import { defaultRules } from "@/lib/codebook/defaults";
 import { firstClash } from "@/lib/codebook/shortcuts";
 import { commentFields } from "@/lib/comments";
 import type { DbClient } from "@/lib/db";
@@ -177,6 +178,8 @@ export async function importProjectFile(
             name: group.name,
             kind: group.kind,
             description: group.description ?? null,
+            choice: group.choice ?? defaultRules(group.kind).choice,
+            required: group.required ?? defaultRules(group.kind).required,
             position: group.position,
           })),
           skipDuplicates: true,

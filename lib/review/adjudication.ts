@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { matchSpans } from "@/lib/review/agreement/units";
 import { type AnnotationView, listArticleAnnotations, updateAnnotationsTogether } from "@/lib/annotations";
+import { db } from "@/lib/db";
+import { unprocessable } from "@/lib/errors";
 import { requireArticlePermission } from "@/lib/permissions";
 import { parseInput, uuid } from "@/lib/validation";
 
@@ -17,6 +19,8 @@ export interface AdjudicationUnit {
 export interface Adjudication {
   coders: { id: string; name: string }[];
   units: AdjudicationUnit[];
+  /** The codebook's single-choice groups by name: a merge keeps one tag of each (settleUnit's `keep`). */
+  singleChoiceGroups: string[];
 }
 
 const tagKey = (annotation: AnnotationView) =>
@@ -31,7 +35,7 @@ const tagKey = (annotation: AnnotationView) =>
  * boundaries differ, and spans only one of them marked (editors).
  */
 export async function adjudicate(actor: Actor, articleId: string): Promise<Adjudication> {
-  await requireArticlePermission(actor, articleId, "annotation.review");
+  const { projectId } = await requireArticlePermission(actor, articleId, "annotation.review");
   const annotations = (await listArticleAnnotations(actor, articleId)).filter(
     (annotation) => annotation.anchor !== "orphaned",
   );
@@ -55,11 +59,18 @@ export async function adjudicate(actor: Actor, articleId: string): Promise<Adjud
             : "agreement";
     return { kind, versions };
   });
-  return { coders, units };
+  const singleChoiceGroups = await db().tagGroup.findMany({
+    where: { projectId, choice: "single" },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: { name: true },
+  });
+  return { coders, units, singleChoiceGroups: singleChoiceGroups.map((group) => group.name) };
 }
 
 /** Why the versions adjudication did not accept are rejected. */
 export const SETTLED_NOTE = "Another version was accepted in adjudication.";
+
+const tagRef = z.string().min(1).max(200);
 
 const settleInput = z
   .strictObject({
@@ -73,7 +84,12 @@ const settleInput = z
       .record(uuid, z.number().int().min(1).max(2_147_483_647))
       .refine((versions) => Object.keys(versions).length <= 50, "at most 50 versions"),
     /** The accepted version's tags instead of its own (merging the versions' tags): ids or names. */
-    tags: z.array(z.string().min(1).max(200)).max(200).optional(),
+    tags: z.array(tagRef).max(200).optional(),
+    /**
+     * With `tags`: for each single-choice group of which `tags` hold several, the one to keep (ids or names); the
+     * group's others are left off. Without it such a merge is refused (422 naming the group and the tags).
+     */
+    keep: z.array(tagRef).max(200).optional(),
   })
   .refine(({ accept, versions }) => accept in versions, {
     message: "accept must be one of the versions",
@@ -90,7 +106,8 @@ export async function settleUnit(
   articleId: string,
   input: unknown,
 ): Promise<{ accepted: AnnotationView; rejected: AnnotationView[] }> {
-  const { accept, versions, tags } = parseInput(settleInput, input);
+  const { accept, versions, tags: merged, keep } = parseInput(settleInput, input);
+  const tags = merged && keep ? await keepOnePerGroup(actor, articleId, merged, keep) : merged;
   const [accepted, ...rejected] = await updateAnnotationsTogether(actor, articleId, [
     { id: accept, version: versions[accept]!, changes: { status: "APPROVED", ...(tags ? { tags } : {}) } },
     ...Object.entries(versions)
@@ -98,4 +115,25 @@ export async function settleUnit(
       .map(([id, version]) => ({ id, version, changes: { status: "REJECTED", reviewNote: SETTLED_NOTE } })),
   ]);
   return { accepted: accepted!, rejected };
+}
+
+/**
+ * `tags` without the others of each group of which `keep` names a tag (refs are ids or names, as the API takes them);
+ * 422 for a kept tag that is not among `tags`.
+ */
+async function keepOnePerGroup(actor: Actor, articleId: string, tags: string[], keep: string[]): Promise<string[]> {
+  const { projectId } = await requireArticlePermission(actor, articleId, "annotation.review");
+  const codebook = await db().tag.findMany({ where: { projectId }, select: { id: true, name: true, groupId: true } });
+  const find = (ref: string) => codebook.find((tag) => tag.id === ref || tag.name === ref);
+  const kept = new Map<string, string>();
+  for (const ref of keep) {
+    const tag = find(ref);
+    if (!tag || !tags.some((other) => find(other)?.id === tag.id))
+      throw unprocessable(`The tag to keep '${ref}' is not among the merged tags.`, { keep: ref });
+    kept.set(tag.groupId, tag.id);
+  }
+  return tags.filter((ref) => {
+    const tag = find(ref);
+    return !tag || !kept.has(tag.groupId) || kept.get(tag.groupId) === tag.id;
+  });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
 import { api, joinProject, signIn, storedAnnotations } from "./support";
 
 async function signUp(page: Page, name: string): Promise<string> {
@@ -17,6 +18,7 @@ test("an editor adjudicates two reviewers' annotations with the keyboard: accept
   page,
   browser,
 }) => {
+  test.slow(); // two coders sign up and join first
   await signIn(page, "editor@example.org");
   const project = (await (
     await api(page, "POST", "/api/v1/projects", { data: { name: `Adjudication ${Date.now()}` } })
@@ -56,10 +58,22 @@ test("an editor adjudicates two reviewers' annotations with the keyboard: accept
   await expect(units.nth(0)).toContainText("Same span, different tags");
   await expect(units.nth(1)).toContainText("Marked by one coder");
 
-  // Unit 1: merge the tags (m); unit 2: accept Ben's version (2).
+  // Unit 1: merge the tags (m); a claim has one claim type, so the editor picks which, by keyboard; unit 2: accept
+  // Ben's version (2).
   await units.nth(0).focus();
   await page.keyboard.press("m");
+  const picker = units.nth(0).getByRole("form", { name: "Choose the tags to keep" });
+  const claimTypes = picker.getByRole("group", { name: "claim type" });
+  await expect(claimTypes.getByRole("radio")).toHaveCount(2);
+  await expect(claimTypes.getByRole("radio", { name: "statistic" })).toBeFocused();
+  await expectNoAxeViolations(page, "the adjudication page asking which tag to keep");
+  await page.keyboard.press("Space");
+  await expect(claimTypes.getByRole("radio", { name: "statistic" })).toBeChecked();
+  await page.keyboard.press("Tab");
+  await expect(picker.getByRole("button", { name: "Merge with these" })).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("status")).toContainText("Merged the tags");
+  await expect(picker).toHaveCount(0);
   await units.nth(1).focus();
   await page.keyboard.press("2");
   await expect(page.getByRole("status")).toContainText("Accepted Ben Coder's version");
@@ -73,7 +87,7 @@ test("an editor adjudicates two reviewers' annotations with the keyboard: accept
   const stored = await storedAnnotations(page, article.id);
   const approved = stored.filter((annotation) => annotation.status === "APPROVED");
   expect(approved.map((annotation) => [annotation.exact, annotation.tags.map((tag) => tag.name).sort()])).toEqual([
-    ["12 schools reopened", ["factual claim", "statistic"]],
+    ["12 schools reopened", ["statistic"]],
     ["classes are still cancelled", ["factual claim"]],
   ]);
   expect(stored.filter((annotation) => annotation.status === "REJECTED")).toHaveLength(1);

@@ -68,7 +68,7 @@ test(
     await dragSelect(page, start, start + quote.length);
     await expect(picker(page)).toBeFocused();
     await page.keyboard.press("s");
-    await expect(page.getByRole("button", { name: /statistic/ })).toHaveAttribute("aria-pressed", "true");
+    await expect(page.getByRole("radio", { name: /statistic/ })).toHaveAttribute("aria-checked", "true");
     const note = `Check against <img src=x onerror="window.__xss=1"> UN figures`;
     await noteField(page).fill(note);
     await noteField(page).press("Enter");
@@ -282,7 +282,7 @@ test(
       .getByRole("button", { name: /^Edit annotation/ })
       .click();
     const editor = cards.nth(0).getByTestId("tag-picker");
-    await editor.getByRole("button", { name: /prediction/ }).click();
+    await editor.getByRole("radio", { name: /prediction/ }).click();
     await editor.getByRole("textbox", { name: "Note", exact: true }).fill("Contradicted by residents");
     await editor.getByRole("button", { name: "Save changes" }).click();
     await expect(editor).toHaveCount(0);

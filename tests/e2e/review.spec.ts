@@ -16,7 +16,7 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
     expect(
       (
         await api(reviewer, "POST", `/api/v1/articles/${articleId}/annotations`, {
-          data: { start, end: start + quote.length, exact: quote },
+          data: { start, end: start + quote.length, exact: quote, tags: ["factual claim"] },
         })
       ).status(),
     ).toBe(201);
@@ -91,6 +91,7 @@ test(
           start: text.indexOf(quote),
           end: text.indexOf(quote) + quote.length,
           exact: quote,
+          tags: ["factual claim"],
           note: "Check the month.",
         },
       })

@@ -41,17 +41,18 @@ describe("adjudication", () => {
   it(
     "accepts one version and rejects the others in one step, " + "saying why; or merges the tags into the accepted one",
     async () => {
-      const mine = await annotate("12 schools reopened", ["statistic"], team.reviewer.token);
-      const theirs = await annotate("12 schools reopened", ["factual claim"], team.editor.token);
+      const mine = await annotate("12 schools reopened", ["statistic", "economic"], team.reviewer.token);
+      const theirs = await annotate("12 schools reopened", ["statistic", "political"], team.editor.token);
       const response = await settle({
         accept: mine.id,
         versions: { [mine.id]: mine.version, [theirs.id]: theirs.version },
-        tags: ["statistic", "factual claim"],
+        tags: ["statistic", "economic", "political"],
       });
       expect(response.status).toBe(200);
       expect(response.body.accepted).toMatchObject({ id: mine.id, status: "APPROVED", version: mine.version + 1 });
       expect(response.body.accepted.tags.map((tag: { name: string }) => tag.name).sort()).toEqual([
-        "factual claim",
+        "economic",
+        "political",
         "statistic",
       ]);
       expect(response.body.rejected).toEqual([

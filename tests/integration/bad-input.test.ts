@@ -190,8 +190,9 @@ function writeRoutes(): WriteRoute[] {
         accept: ids.annotation,
         versions: { [ids.annotation!]: 1, [ids.secondAnnotation!]: 1 },
         tags: ["statistic"],
+        keep: ["statistic"],
       },
-      fields: { accept: "id", versions: "versions", tags: "array" },
+      fields: { accept: "id", versions: "versions", tags: "array", keep: "array" },
       ids: [ids.article!],
     },
     {
@@ -288,8 +289,8 @@ function writeRoutes(): WriteRoute[] {
     {
       method: "PATCH",
       path: `/api/v1/tag-groups/${ids.group}`,
-      valid: { position: 1 },
-      fields: { position: "integer" },
+      valid: { position: 1, choice: "multiple", required: false },
+      fields: { position: "integer", choice: "enum", required: "boolean" },
       ids: [ids.group!],
     },
     {

@@ -11,7 +11,7 @@ async function annotate(quote: string, token = team.reviewer.token, article = ar
   const start = text.indexOf(quote);
   const response = await api("POST", `/api/v1/articles/${article}/annotations`, {
     token,
-    json: { start, end: start + quote.length, exact: quote },
+    json: { start, end: start + quote.length, exact: quote, tags: ["factual claim"] },
   });
   expect(response.status).toBe(201);
   return response.body.id as string;

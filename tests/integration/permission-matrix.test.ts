@@ -496,7 +496,7 @@ const ROWS: Row[] = [
     ok: 200,
     call: async ({ team }) => ({
       path: `/api/v1/tag-groups/${await group(team)}`,
-      json: { description: `d ${fresh()}` },
+      json: { description: `d ${fresh()}`, choice: "multiple", required: false },
     }),
   },
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../support/api";
-import { createProjectWithTeam, type TestProject } from "../support/factories";
+import { createProjectWithTeam, type TestProject, withoutCodebookRules } from "../support/factories";
 
 let team: TestProject;
 let articleId: string;
@@ -21,6 +21,7 @@ const patch = (id: string, version: number, json: Record<string, unknown>, token
 
 beforeAll(async () => {
   team = await createProjectWithTeam("Review");
+  await withoutCodebookRules(team);
   articleId = (
     await api("POST", `/api/v1/projects/${team.id}/articles`, {
       token: team.editor.token,
@@ -191,6 +192,7 @@ describe("published verdicts change only through review", () => {
 
   beforeAll(async () => {
     project = await createProjectWithTeam("Verdicts");
+    await withoutCodebookRules(project);
     article = (
       await api("POST", `/api/v1/projects/${project.id}/articles`, {
         token: project.editor.token,

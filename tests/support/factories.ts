@@ -50,17 +50,26 @@ export interface TestProject {
 
 /** A project with one member per role, an outsider and a site admin. */
 export async function createProjectWithTeam(name = "Test project"): Promise<TestProject> {
-  const [editor, reviewer, viewer, outsider, admin] = await Promise.all([
-    createUser({ label: "editor" }),
-    createUser({ label: "reviewer" }),
-    createUser({ label: "viewer" }),
-    createUser({ label: "outsider" }),
-    createUser({ label: "admin", siteRole: "ADMIN" }),
-  ]);
+  // One after another: at once, five transactions wait for five new connections, which a busy machine may not open
+  // within a transaction's two seconds of waiting.
+  const editor = await createUser({ label: "editor" });
+  const reviewer = await createUser({ label: "reviewer" });
+  const viewer = await createUser({ label: "viewer" });
+  const outsider = await createUser({ label: "outsider" });
+  const admin = await createUser({ label: "admin", siteRole: "ADMIN" });
   const project = await createProject(editor.actor, { name });
   await addMember(editor.actor, project.id, { email: reviewer.email, role: "REVIEWER" });
   await addMember(editor.actor, project.id, { email: viewer.email, role: "VIEWER" });
   return { id: project.id, editor, reviewer, viewer, outsider, admin };
+}
+
+/**
+ * Lifts the default codebook's rules (one claim type, required; one verdict) in a project whose tests are about
+ * something else: their annotations need no claim type to be submitted. tests/integration/codebook-rules.test.ts
+ * tests the rules.
+ */
+export async function withoutCodebookRules(project: { id: string }): Promise<void> {
+  await db().tagGroup.updateMany({ where: { projectId: project.id }, data: { choice: "multiple", required: false } });
 }
 
 /** Brings `user` into the project as people join: an editor's invitation through the API, accepted by them. */

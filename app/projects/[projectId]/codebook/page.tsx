@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { CodebookEditor } from "@/components/codebook/codebook-editor";
 import { PageTitle } from "@/components/ui/card";
+import { RuleBreaches } from "@/components/codebook/rule-breaches";
 import { listCodebook } from "@/lib/codebook";
+import { listRuleBreaches } from "@/lib/codebook/breaches";
 import { projectSubpage } from "@/lib/next/page-data";
 import { roleAllows } from "@/lib/permissions";
 
@@ -11,7 +13,7 @@ export const generateMetadata = subpage.generateMetadata;
 export default async function CodebookPage({ params }: PageProps<"/projects/[projectId]/codebook">) {
   const { projectId } = await params;
   const { actor, record: project } = await subpage.load(projectId);
-  const tags = await listCodebook(actor, projectId);
+  const [tags, breaches] = await Promise.all([listCodebook(actor, projectId), listRuleBreaches(actor, projectId)]);
   const canEdit = roleAllows(project.role, "codebook.update");
   return (
     <div>
@@ -31,6 +33,7 @@ export default async function CodebookPage({ params }: PageProps<"/projects/[pro
             "is archived instead of deleted."
           : "The tags this project uses; editors change them."}
       </p>
+      <RuleBreaches {...breaches} />
       <CodebookEditor projectId={projectId} tags={tags} canEdit={canEdit} />
     </div>
   );
