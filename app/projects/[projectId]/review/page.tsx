@@ -3,11 +3,10 @@ import { ReviewQueue } from "@/components/review/review-queue";
 import { PageTitle } from "@/components/ui/card";
 import { PageNavigation } from "@/components/ui/page-navigation";
 import { Problem } from "@/components/ui/problem";
-import { listArticles } from "@/lib/articles";
+import { listArticleTitles } from "@/lib/articles";
 import { listCodebook } from "@/lib/codebook";
 import { projectMembers } from "@/lib/members";
 import { orProblem, projectSubpage, queryParam } from "@/lib/next/page-data";
-import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { roleAllows } from "@/lib/permissions";
 import { listProjectAnnotations } from "@/lib/review/queue";
 
@@ -33,7 +32,7 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/p
   const cursor = queryParam(query, "cursor");
   const [{ data: page, problem }, articles, members, codebook] = await Promise.all([
     orProblem(listProjectAnnotations(actor, projectId, { ...filters, status: "SUBMITTED", cursor })),
-    listArticles(actor, projectId, { limit: MAX_PAGE_SIZE }),
+    listArticleTitles(actor, projectId),
     projectMembers(actor, projectId),
     listCodebook(actor, projectId),
   ]);
@@ -72,7 +71,7 @@ export default async function ReviewPage({ params, searchParams }: PageProps<"/p
         {select(
           "article",
           "Article",
-          articles.items.map((article) => ({ value: article.id, label: article.title })),
+          articles.map((article) => ({ value: article.id, label: article.title })),
           "All articles",
         )}
         {select(
