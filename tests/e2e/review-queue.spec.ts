@@ -186,6 +186,7 @@ test("the review queue at 390 px: rows fit, keys and the reject dialog work", as
 });
 
 test("after approving or rejecting, a card offers only what the new status allows", async ({ page, browser }) => {
+  test.slow(); // two people's pages
   await signIn(page, "editor@example.org");
   const text = "The army said 40 villages were retaken. Locals said only 4 were.";
   const articleId = await importArticle(page, `Card actions ${Date.now()}`, text);
