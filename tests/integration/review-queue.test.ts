@@ -200,7 +200,6 @@ describe("GET /api/v1/projects/:projectId/annotations", () => {
     );
     expect(seqScannedTables(plan)).not.toContain("annotations");
     expect(indexesRead(plan)).toContain("annotations_review_queue_idx");
-    expect(indexesRead(plan)).toContain("comments_live_annotation_idx");
   });
 });
 
