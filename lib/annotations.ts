@@ -64,6 +64,8 @@ export interface AnnotationView {
   author: { id: string; name: string };
   createdAt: string;
   updatedAt: string;
+  /** Its live comments (deleted ones not counted). */
+  commentCount: number;
 }
 
 const MAX_TAGS = 50;
@@ -144,11 +146,12 @@ const viewSelect = {
       },
     },
   },
+  _count: { select: { comments: { where: { deletedAt: null } } } },
 } as const satisfies Prisma.AnnotationSelect;
 
 type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof viewSelect }>;
 
-const { author: _author, tags: _tags, ...scalarSelect } = viewSelect;
+const { author: _author, tags: _tags, _count: _counts, ...scalarSelect } = viewSelect;
 const codebookTagSelect = viewSelect.tags.select.tag.select;
 type CodebookTag = Prisma.TagGetPayload<{ select: typeof codebookTagSelect }>;
 /** A codebook tag with whether it is archived (a date; a string when read as JSON). */
@@ -157,6 +160,7 @@ type CodebookEntry = CodebookTag & { archivedAt: Date | string | null };
 /** An annotation as the list queries read it: the view's columns, flat, with the author's name. */
 interface ListRow extends Omit<Prisma.AnnotationGetPayload<{ select: typeof scalarSelect }>, "projectId"> {
   authorName: string;
+  commentCount: number;
 }
 
 /**
@@ -170,7 +174,7 @@ function selectListRows(actor: Actor, access: ProjectAccess, articleId: string):
       a.exact, a.prefix, a.suffix,
            a.note, a.status::text AS status, a.review_note AS "reviewNote", a.version, a.anchor::text AS anchor,
              a.revision,
-           a.created_at AS "createdAt", a.updated_at AS "updatedAt"
+           a.created_at AS "createdAt", a.updated_at AS "updatedAt", ${commentCountSql} AS "commentCount"
     FROM annotations a JOIN users u ON u.id = a.author_id
     WHERE a.article_id = ${articleId}::uuid AND ${visibleAnnotationsSql(actor, access)}
     ORDER BY a.start, a."end", a.id`;
@@ -192,8 +196,13 @@ async function toViews(projectId: string, rows: ListRow[]): Promise<AnnotationVi
     tags.push({ tag: tagById.get(tagId)! });
     tagsOf.set(annotationId, tags);
   }
-  return rows.map(({ authorName, ...row }) =>
-    toView({ ...row, author: { id: row.authorId, name: authorName }, tags: tagsOf.get(row.id) ?? [] }),
+  return rows.map(({ authorName, commentCount, ...row }) =>
+    toView({
+      ...row,
+      author: { id: row.authorId, name: authorName },
+      tags: tagsOf.get(row.id) ?? [],
+      _count: { comments: commentCount },
+    }),
   );
 }
 
@@ -222,12 +231,13 @@ function toView(row: Omit<AnnotationRow, "projectId">): AnnotationView {
     author: row.author,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    commentCount: row._count.comments,
   };
 }
 
-/** What the audit log keeps of an annotation. */
+/** What the audit log keeps of an annotation (its discussion is audited with each comment). */
 function auditSnapshot(view: AnnotationView) {
-  const { tags, author: _author, prefix: _prefix, suffix: _suffix, ...rest } = view;
+  const { tags, author: _author, prefix: _prefix, suffix: _suffix, commentCount: _comments, ...rest } = view;
   return { ...rest, tags: tags.map((tag) => tag.name) };
 }
 
@@ -324,7 +334,7 @@ export async function listAnnotationSummaries(actor: Actor, articleId: string): 
   const [[{ rows }], codebook] = await Promise.all([
     db().$queryRaw<[{ rows: string }]>`
       SELECT coalesce(json_agg(json_build_array(a.id, a.start, a."end", a.version, a.status, lower(a.anchor::text),
-        a.author_id, u.name, a.tag_ids)
+        a.author_id, u.name, a.tag_ids, ${commentCountSql})
                                ORDER BY a.start, a."end", a.id), '[]')::text AS rows
       FROM (SELECT a.id, a.start, a."end", a.version, a.status, a.anchor, a.author_id, coalesce(array_agg(at.tag_id)
         FILTER (WHERE at.tag_id IS NOT NULL), '{}') AS tag_ids
@@ -345,8 +355,9 @@ export async function listAnnotationSummaries(actor: Actor, articleId: string): 
     string,
     string,
     string[],
+    number,
   ][];
-  return parsed.map(([id, start, end, version, status, anchor, authorId, authorName, tagIds]) => ({
+  return parsed.map(([id, start, end, version, status, anchor, authorId, authorName, tagIds, commentCount]) => ({
     id,
     start,
     end,
@@ -355,6 +366,7 @@ export async function listAnnotationSummaries(actor: Actor, articleId: string): 
     anchor,
     author: { id: authorId, name: authorName },
     tags: toTagViews(tagIds.map((tagId) => tagById.get(tagId)!)),
+    commentCount,
   }));
 }
 
@@ -397,13 +409,7 @@ export async function listAnnotationsJson(actor: Actor, articleId: string, query
       ORDER BY a.start, a."end", a.id LIMIT ${Prisma.raw(String(limit + 1))}
     ),
     shown AS (SELECT * FROM page ORDER BY start, "end", id LIMIT ${Prisma.raw(String(limit))}),
-    tagged AS (
-      SELECT at.annotation_id, json_agg(json_build_object('id', t.id, 'name', t.name, 'group', g.name, 'color', t.color)
-        ORDER BY g.position, t.position) AS tags
-      FROM shown JOIN annotation_tags at ON at.annotation_id = shown.id JOIN tags t ON t.id = at.tag_id
-        JOIN tag_groups g ON g.id = t.group_id
-      GROUP BY at.annotation_id
-    )
+    ${shownTagsSql}
     SELECT acc.*, ${
       after
         ? Prisma.sql`EXISTS (SELECT 1
@@ -422,15 +428,35 @@ export async function listAnnotationsJson(actor: Actor, articleId: string, query
 }
 
 /**
+ * The CTE `tagged` of a page's statement: the tags' JSON (`tags`, in codebook order) of each annotation of the CTE
+ * `shown`, for annotationJsonSql's `tg`.
+ */
+export const shownTagsSql = Prisma.sql`tagged AS (
+      SELECT at.annotation_id, json_agg(json_build_object('id', t.id, 'name', t.name, 'group', g.name, 'color', t.color)
+        ORDER BY g.position, t.position) AS tags
+      FROM shown JOIN annotation_tags at ON at.annotation_id = shown.id JOIN tags t ON t.id = at.tag_id
+        JOIN tag_groups g ON g.id = t.group_id
+      GROUP BY at.annotation_id
+    )`;
+
+/**
+ * The live comments of the annotation `a`, counted from the index of live comments by annotation
+ * (comments_live_annotation_idx) alone.
+ */
+export const commentCountSql = Prisma.sql`(SELECT count(*)::int FROM comments c
+  WHERE c.annotation_id = a.id AND c.deleted_at IS NULL)`;
+
+/**
  * An AnnotationView as PostgreSQL's JSON, for the annotation `a`, its author
  * `u` and its tags' JSON `tg.tags`: the same fields and values as toView
  * (tests/integration/annotations.test.ts compares the two).
  */
-const annotationJsonSql = Prisma.sql`(SELECT row_to_json(v) FROM (SELECT
+export const annotationJsonSql = Prisma.sql`(SELECT row_to_json(v) FROM (SELECT
   a.id, a.article_id AS "articleId", a.start, a."end", a.exact, a.prefix, a.suffix, coalesce(tg.tags, '[]') AS tags,
   a.note, a.status, a.review_note AS "reviewNote", a.version, lower(a.anchor::text) AS anchor, a.revision,
   json_build_object('id', u.id, 'name', u.name) AS author,
-  ${isoTimestamp("a.created_at")} AS "createdAt", ${isoTimestamp("a.updated_at")} AS "updatedAt") v)`;
+  ${isoTimestamp("a.created_at")} AS "createdAt", ${isoTimestamp("a.updated_at")} AS "updatedAt",
+  ${commentCountSql} AS "commentCount") v)`;
 
 /** A timestamp column as Date.toISOString() writes it. */
 function isoTimestamp(column: "a.created_at" | "a.updated_at"): Prisma.Sql {
@@ -492,6 +518,7 @@ export async function createAnnotation(
       updatedAt: now,
       author: { id: actor.userId, name: actor.name },
       tags: codebookTags.map((tag) => ({ tag })),
+      _count: { comments: 0 },
     });
     if (await insertAnnotation(actor, target.projectId, view)) return view;
     // The text was edited (or the article deleted) in between: check the span again.

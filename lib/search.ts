@@ -37,12 +37,14 @@ function longestMinusRun(q: string): number {
 }
 
 const searchQuery = z.object({
+  /** Words; without them, the filters alone list the annotations they let through. */
   q: queryText(500)
-    .pipe(z.string().trim().min(1, "type something to search for"))
+    .pipe(z.string().trim())
     .refine(
       (q) => longestMinusRun(q) <= MAX_MINUS_SIGNS_IN_A_ROW,
       `at most ${MAX_MINUS_SIGNS_IN_A_ROW} minus signs (-) in a row`,
-    ),
+    )
+    .optional(),
   tag: queryText(200).optional(),
   source: queryText(200).optional(),
   status: z.enum(["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"]).optional(),
@@ -82,7 +84,9 @@ const PASSAGES =
 const WHOLE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=60, MinWords=40`;
 
 /** A search as searchStatement takes it: the query's parsed values and where the page starts. */
-export type SearchRequest = Omit<z.output<typeof searchQuery>, "cursor"> & { offset: number };
+export type SearchRequest = Omit<z.output<typeof searchQuery>, "cursor" | "q"> & { q: string; offset: number };
+/** A search without words (filterStatement). */
+type FilterRequest = Omit<SearchRequest, "q">;
 
 /**
  * PostgreSQL full-text search (the 'simple' configuration, backed by GIN
@@ -93,10 +97,18 @@ export type SearchRequest = Omit<z.output<typeof searchQuery>, "cursor"> & { off
  */
 export async function searchProject(actor: Actor, projectId: string, query: unknown): Promise<Page<SearchHit>> {
   const access = await requireProjectPermission(actor, projectId, "annotation.read");
-  const { cursor, ...search } = parseInput(searchQuery, query);
-  const request = { ...search, offset: offsetFromCursor(cursor) };
-  await assertSomethingSought(search.q);
-  const rows = await db().$queryRaw<(SearchHit & { hitId: string })[]>(searchStatement(actor, access, request));
+  const { cursor, q, ...filters } = parseInput(searchQuery, query);
+  const offset = offsetFromCursor(cursor);
+  let statement: Prisma.Sql;
+  if (q) {
+    await assertSomethingSought(q);
+    statement = searchStatement(actor, access, { ...filters, q, offset });
+  } else {
+    assertSomeFilter(filters);
+    statement = filterStatement(actor, access, { ...filters, offset });
+  }
+  const request = { ...filters, offset };
+  const rows = await db().$queryRaw<(SearchHit & { hitId: string })[]>(statement);
   return {
     items: rows.slice(0, request.limit).map(({ hitId: _hitId, ...hit }) => ({ ...hit, rank: Number(hit.rank) })),
     nextCursor: rows.length > request.limit ? offsetCursor(request.offset + request.limit) : null,
@@ -120,21 +132,7 @@ export function searchStatement(
   const tsQuery = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
   const headline = (text: Prisma.Sql, options: string) =>
     Prisma.sql`ts_headline('simple', search_passage(${text}, ${tsQuery}), ${tsQuery}, ${options})`;
-  const sourceFilter = source ? Prisma.sql`lower(s.name) = lower(${source})` : Prisma.sql`TRUE`;
-  const annotationFilters = Prisma.join(
-    [
-      visibleAnnotationsSql(actor, access),
-      Prisma.sql`r.deleted_at IS NULL`,
-      tag
-        ? Prisma.sql`EXISTS (SELECT 1 FROM annotation_tags t JOIN tags g ON g.id = t.tag_id WHERE t.annotation_id = a.id
-          AND lower(g.name) = lower(${tag}))`
-        : Prisma.sql`TRUE`,
-      sourceFilter,
-      status ? Prisma.sql`a.status = ${status}::"AnnotationStatus"` : Prisma.sql`TRUE`,
-      author ? Prisma.sql`a.author_id = ${author}::uuid` : Prisma.sql`TRUE`,
-    ],
-    " AND ",
-  );
+  const { sourceFilter, annotationFilters } = searchFilters(actor, access, { tag, source, status, author });
   const onlyArticles = !tag && !status && !author;
   // Each kind's candidates are at most CANDIDATES_PER_KIND of its matches (the LIMIT inside each branch, before
   // any ranking): only they are ranked, so a word of every text costs about what a word of a few does.
@@ -179,6 +177,58 @@ export function searchStatement(
            LEFT JOIN annotations a ON a.id = page."annotationId"
            LEFT JOIN comments c ON page.kind = 'comment' AND c.id = page."hitId"
      ORDER BY page.rank DESC, page.kind, page."articleTitle", page."hitId"`;
+}
+
+/**
+ * The filters of a search as SQL conditions: on the outlet `s`, and on the
+ * annotations `a` (of the live article `r`) the caller may see.
+ */
+function searchFilters(
+  actor: Actor,
+  access: ProjectAccess,
+  { tag, source, status, author }: Pick<SearchRequest, "tag" | "source" | "status" | "author">,
+) {
+  const sourceFilter = source ? Prisma.sql`lower(s.name) = lower(${source})` : Prisma.sql`TRUE`;
+  const annotationFilters = Prisma.join(
+    [
+      visibleAnnotationsSql(actor, access),
+      Prisma.sql`r.deleted_at IS NULL`,
+      tag
+        ? Prisma.sql`EXISTS (SELECT 1 FROM annotation_tags t JOIN tags g ON g.id = t.tag_id WHERE t.annotation_id = a.id
+          AND lower(g.name) = lower(${tag}))`
+        : Prisma.sql`TRUE`,
+      sourceFilter,
+      status ? Prisma.sql`a.status = ${status}::"AnnotationStatus"` : Prisma.sql`TRUE`,
+      author ? Prisma.sql`a.author_id = ${author}::uuid` : Prisma.sql`TRUE`,
+    ],
+    " AND ",
+  );
+  return { sourceFilter, annotationFilters };
+}
+
+/**
+ * A search without words: the annotations the filters let through, oldest
+ * first (ids are UUIDv7), in the hits' shape, each snippet the quote in
+ * quotation marks (nothing to mark), rank 0. `status=SUBMITTED` alone lists
+ * what waits for review.
+ */
+function filterStatement(actor: Actor, access: ProjectAccess, request: FilterRequest): Prisma.Sql {
+  const { annotationFilters } = searchFilters(actor, access, request);
+  return Prisma.sql`
+    SELECT a.id AS "hitId", 'annotation' AS kind, r.id::text AS "articleId", r.title AS "articleTitle",
+      s.name AS source, a.id::text AS "annotationId", a.exact, json_build_object('id', u.id, 'name', u.name) AS author,
+      a.status::text AS status, '“' || a.exact || '”' AS snippet, 0 AS rank
+      FROM annotations a JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
+        JOIN users u ON u.id = a.author_id
+     WHERE a.project_id = ${access.projectId}::uuid AND ${annotationFilters}
+     ORDER BY a.id LIMIT ${request.limit + 1} OFFSET ${request.offset}`;
+}
+
+/** A search needs words or a filter: with neither it would list everything. */
+function assertSomeFilter({ tag, source, status, author }: Omit<FilterRequest, "limit" | "offset">): void {
+  if (tag || source || status || author) return;
+  const message = "type something to search for, or choose a filter (tag, outlet, status or author)";
+  throw unprocessable(`Invalid input: q: ${message}`, { issues: [{ path: "q", message }] });
 }
 
 /**

@@ -69,6 +69,9 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
     canReview,
   } = props;
   const [showComments, setShowComments] = useState(false);
+  // The thread's own count once it has loaded (it changes as comments are added or deleted here).
+  const [threadCount, setThreadCount] = useState<number | null>(null);
+  const commentCount = threadCount ?? annotation.commentCount;
   const [editing, setEditing] = useState(false);
   const [tagIds, setTagIds] = useState<string[]>([]);
   const [draftNote, setDraftNote] = useState("");
@@ -196,14 +199,21 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
         <button
           type="button"
           aria-expanded={showComments}
-          aria-label={`${showComments ? "Hide comments on" : "Comments on"} ${subject}`}
+          aria-label={`${showComments ? "Hide comments on" : "Comments on"} ${subject} (${commentCount})`}
           onClick={() => setShowComments((shown) => !shown)}
           className="mt-1 text-xs font-medium text-indigo-700 hover:underline"
         >
-          {showComments ? "Hide comments" : "Comments"}
+          {showComments ? "Hide comments" : "Comments"} ({commentCount})
         </button>
       )}
-      {showComments && <CommentThread annotationId={annotation.id} permissions={discussion} subject={subject} />}
+      {showComments && (
+        <CommentThread
+          annotationId={annotation.id}
+          permissions={discussion}
+          subject={subject}
+          onCount={setThreadCount}
+        />
+      )}
       <p className="mt-2 flex flex-wrap gap-x-1 text-xs text-stone-500">
         <span>{annotation.author.name}</span>
         <span>· {STATUS_LABEL[annotation.status]}</span>
@@ -215,6 +225,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
       )}
       {!annotation.pending && !orphan && (
         <ReviewControls
+          key={annotation.status}
           annotation={annotation}
           subject={subject}
           isAuthor={annotation.author.id === discussion.viewerId && discussion.canWrite}

@@ -7,16 +7,49 @@ export interface AnnotationFilter {
   group: string;
   authorId: string;
   status: string;
+  /** Only annotations with comments. */
+  withComments: boolean;
+  /** Only annotations linked to no event. */
+  unlinked: boolean;
+  /** Words in the quote or the note (any case). */
+  text: string;
 }
 
-export const NO_FILTER: AnnotationFilter = { tagId: "", group: "", authorId: "", status: "" };
+export const NO_FILTER: AnnotationFilter = {
+  tagId: "",
+  group: "",
+  authorId: "",
+  status: "",
+  withComments: false,
+  unlinked: false,
+  text: "",
+};
 
-export function matchesFilter(annotation: ReaderAnnotation, filter: AnnotationFilter): boolean {
+/** What the filters read beyond the annotation's summary. */
+export interface FilterFacts {
+  /** Its passage in the text. */
+  quoteOf: (annotation: ReaderAnnotation) => string | undefined;
+  /** Its links to events; null while they load (then it counts as unlinked: nothing is known to link it). */
+  linksOf: (annotationId: string) => readonly unknown[] | null;
+  /** The annotations whose note holds `text` (the server searches the notes: the page has them not). */
+  noteMatches: ReadonlySet<string>;
+}
+
+/** Text matched as people expect: any case, any Unicode form. */
+export function foldText(text: string): string {
+  return text.normalize("NFKC").toLocaleLowerCase();
+}
+
+export function matchesFilter(annotation: ReaderAnnotation, filter: AnnotationFilter, facts: FilterFacts): boolean {
+  const text = foldText(filter.text.trim());
   return (
     (!filter.tagId || annotation.tags.some((tag) => tag.id === filter.tagId)) &&
     (!filter.group || annotation.tags.some((tag) => tag.group === filter.group)) &&
     (!filter.authorId || annotation.author.id === filter.authorId) &&
-    (!filter.status || annotation.status === filter.status)
+    (!filter.status || annotation.status === filter.status) &&
+    (!filter.withComments || annotation.commentCount > 0) &&
+    (!filter.unlinked || (facts.linksOf(annotation.id)?.length ?? 0) === 0) &&
+    (!text || facts.noteMatches.has(annotation.id) || foldText(facts.quoteOf(annotation) ?? "").includes(text))
   );
 }
 
@@ -100,6 +133,30 @@ export function AnnotationFilters({
           </option>
         ))}
       </select>
+      <input
+        type="search"
+        aria-label="Filter by text in quote or note"
+        placeholder="Text in quote or note"
+        value={filter.text}
+        onChange={(event) => onChange({ ...filter, text: event.target.value })}
+        className={`${select} col-span-2`}
+      />
+      <label className="flex items-center gap-1.5 text-xs text-stone-700">
+        <input
+          type="checkbox"
+          checked={filter.withComments}
+          onChange={(event) => onChange({ ...filter, withComments: event.target.checked })}
+        />
+        With comments
+      </label>
+      <label className="flex items-center gap-1.5 text-xs text-stone-700">
+        <input
+          type="checkbox"
+          checked={filter.unlinked}
+          onChange={(event) => onChange({ ...filter, unlinked: event.target.checked })}
+        />
+        Not linked to an event
+      </label>
       {active && (
         <button
           type="button"

@@ -5,7 +5,7 @@ import { ArticleText } from "@/components/articles/article-text";
 import { type PackedSummaries, unpackSummaries } from "@/lib/annotation-summaries";
 import type { TagView } from "@/lib/codebook";
 import type { CardActions } from "./annotation-card";
-import { type AnnotationFilter, matchesFilter, NO_FILTER } from "./annotation-filters";
+import { type AnnotationFilter, type FilterFacts, matchesFilter, NO_FILTER } from "./annotation-filters";
 import { AnnotationSidebar, type ReaderStatus } from "./annotation-sidebar";
 import { AnnotationsHere } from "./annotations-here";
 import { useTextEditing } from "./article-text-editor";
@@ -22,6 +22,7 @@ import { useCardPages } from "./use-card-pages";
 import { useCardRenderer } from "./use-card-renderer";
 import { useCustomHighlightSupport, useHighlightPainting } from "./use-highlight-painting";
 import { useLiveRefresh } from "./use-live-refresh";
+import { useNoteMatches } from "./use-note-matches";
 import { useShownAnnotation } from "./use-shown-annotation";
 import { useTextSelection } from "./use-text-selection";
 
@@ -56,7 +57,9 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
 
   const anchored = useMemo(() => annotations.filter((annotation) => annotation.anchor !== "orphaned"), [annotations]);
   const orphans = useMemo(() => annotations.filter((annotation) => annotation.anchor === "orphaned"), [annotations]);
-  const shown = useMemo(() => anchored.filter((annotation) => matchesFilter(annotation, filter)), [anchored, filter]);
+  // The links and the notes matching the filter's text arrive after the page (their hooks need what follows).
+  const [linksKnown, setLinksKnown] = useState<FilterFacts["linksOf"]>(() => () => null);
+  const [noteMatches, setNoteMatches] = useState<ReadonlySet<string>>(() => new Set());
   const ownDrafts = annotations.filter(
     (annotation) => annotation.author.id === viewer.id && annotation.status === "DRAFT" && !annotation.pending,
   ).length;
@@ -70,6 +73,11 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
     [details, article.text],
   );
 
+  const shown = useMemo(
+    () =>
+      anchored.filter((annotation) => matchesFilter(annotation, filter, { quoteOf, linksOf: linksKnown, noteMatches })),
+    [anchored, filter, quoteOf, linksKnown, noteMatches],
+  );
   const cards = useCardPages(shown);
   const focus = useShownAnnotation(textRef, annotations, cards.reveal, customHighlights !== null);
   const selecting = useTextSelection({
@@ -89,6 +97,9 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   const editing = useTextEditing(article, () => selecting.setSelection(null));
   const liveChanges = useLiveRefresh(article.id, selecting.dragging);
   const { linksOf, replaceLinksOf, addLink } = useArticleLinks(article.id, liveChanges);
+  useEffect(() => setLinksKnown(() => linksOf), [linksOf]);
+  const matchingNotes = useNoteMatches(article.projectId, article.id, filter.text, liveChanges);
+  useEffect(() => setNoteMatches(matchingNotes), [matchingNotes]);
 
   const paintState = { selectedId: focus.activeId, flashId: focus.flashId, caret };
   const painting = useHighlightPainting({

@@ -46,10 +46,13 @@ export function CommentThread({
   annotationId,
   permissions,
   subject,
+  onCount,
 }: {
   annotationId: string;
   permissions: ThreadPermissions;
   subject: string;
+  /** Told how many comments the thread holds, whenever that changes. */
+  onCount?: (count: number) => void;
 }) {
   const [comments, setComments] = useState<CommentView[] | null>(null);
   const [draft, setDraft] = useState("");
@@ -68,6 +71,10 @@ export function CommentThread({
       current = false;
     };
   }, [annotationId, liveChanges]);
+
+  useEffect(() => {
+    if (comments) onCount?.(comments.length);
+  }, [comments, onCount]);
 
   async function run(action: () => Promise<void>) {
     setError(null);

@@ -18,8 +18,12 @@ export function BackToReviewNotice() {
 }
 
 /**
- * The review step of one annotation: its author submits it (or withdraws
- * it), an editor approves it or rejects it with a reason.
+ * The review step of one annotation, offering only what its status allows:
+ * its author submits a draft (or withdraws a submitted one), an editor
+ * approves a draft or a submitted one, or rejects one with a reason. A
+ * rejection is a decision: a rejected annotation offers neither Approve nor
+ * Submit. The card keys it on the status, so a change of status (made here
+ * or arriving live) closes an open reject form.
  */
 export function ReviewControls({
   annotation,
@@ -35,6 +39,7 @@ export function ReviewControls({
   canReview: boolean;
   onChange: (changes: AnnotationChanges) => void;
 }) {
+  const decided = annotation.status === "APPROVED" || annotation.status === "REJECTED";
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState("");
   const { status } = annotation;
@@ -72,7 +77,7 @@ export function ReviewControls({
   }
   return (
     <div className="mt-2 flex flex-wrap gap-2">
-      {isAuthor && (status === "DRAFT" || status === "REJECTED") && (
+      {isAuthor && status === "DRAFT" && (
         <button
           type="button"
           aria-label={`Submit for review: ${subject}`}
@@ -92,7 +97,7 @@ export function ReviewControls({
           Withdraw
         </button>
       )}
-      {canReview && status !== "APPROVED" && (
+      {canReview && !decided && (
         <button
           type="button"
           aria-label={`Approve ${subject}`}

@@ -89,6 +89,7 @@ export function useAnnotations(
         version: 1,
         anchor: "exact",
         author: draft.author,
+        commentCount: 0,
         pending: true,
       };
       replace(temporaryId, placeholder);

@@ -173,6 +173,24 @@ export async function listArticles(actor: Actor, projectId: string, query: unkno
   return toPage(rows, limit, toSummary);
 }
 
+/**
+ * The project's live articles as a filter offers them: id and title, by
+ * title, at most `limit` (no counts: a project's whole list stays cheap).
+ */
+export async function listArticleTitles(
+  actor: Actor,
+  projectId: string,
+  limit = 1_000,
+): Promise<{ id: string; title: string }[]> {
+  await requireProjectPermission(actor, projectId, "article.read");
+  return db().article.findMany({
+    where: { projectId, deletedAt: null },
+    orderBy: [{ title: "asc" }, { id: "asc" }],
+    take: limit,
+    select: { id: true, title: true },
+  });
+}
+
 export async function getArticle(actor: Actor, articleId: string): Promise<ArticleDetail> {
   const access = await requireArticlePermission(actor, articleId, "article.read");
   const select = { ...summarySelect(visibleAnnotationsWhere(actor, access)), text: true };

@@ -209,6 +209,10 @@ const MEASURES = {
   adjudicationPage: { name: "adjudication page /articles/:id/adjudicate (HTML)", unit: "ms", flat: true },
   searchCommon: { name: `search, a common word ("${COMMON_WORD}")`, unit: "ms", limit: 300 },
   searchRare: { name: `search, a rare word ("${RARE_WORD}")`, unit: "ms", limit: 300 },
+  reviewQueue: { name: "review queue, API (first page of the submitted)", unit: "ms", limit: 100 },
+  reviewQueueLargest: { name: `review queue, API (largest page, ${MAX_PAGE_SIZE})`, unit: "ms", limit: 300 },
+  reviewPage: { name: "review page /projects/:id/review (HTML)", unit: "ms", limit: 300 },
+  searchSubmitted: { name: "search without words (status=SUBMITTED)", unit: "ms", limit: 300 },
   eventsPage: { name: "events page /projects/:id/events (HTML)", unit: "ms", limit: 100 },
   eventsApi: { name: "events API, page of 50", unit: "ms", limit: 100 },
   history: { name: "history page /projects/:id/history (HTML)", unit: "ms", limit: 100 },
@@ -279,6 +283,22 @@ async function measureSize(context: Context, keys: MeasureKey[]): Promise<Partia
   await run(
     "searchRare",
     timedGet(5, (c) => `/api/v1/projects/${c.projectId}/search?q=${RARE_WORD}`),
+  );
+  await run(
+    "reviewQueue",
+    timedGet(7, (c) => `/api/v1/projects/${c.projectId}/annotations?status=SUBMITTED`),
+  );
+  await run(
+    "reviewQueueLargest",
+    timedGet(7, (c) => `/api/v1/projects/${c.projectId}/annotations?status=SUBMITTED&limit=${MAX_PAGE_SIZE}`),
+  );
+  await run(
+    "reviewPage",
+    timedGet(7, (c) => `/projects/${c.projectId}/review`, { cookie: true }),
+  );
+  await run(
+    "searchSubmitted",
+    timedGet(5, (c) => `/api/v1/projects/${c.projectId}/search?status=SUBMITTED`),
   );
   await run(
     "eventsPage",

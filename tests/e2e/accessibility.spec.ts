@@ -21,6 +21,7 @@ const PAGES: { name: string; path: string; ready: (page: Page) => Promise<void> 
   { name: "members", path: `/projects/${DEMO_PROJECT_ID}/members`, ready: main },
   { name: "history", path: `/projects/${DEMO_PROJECT_ID}/history`, ready: main },
   { name: "search", path: `/projects/${DEMO_PROJECT_ID}/search?q=taliban`, ready: main },
+  { name: "review", path: `/projects/${DEMO_PROJECT_ID}/review`, ready: main },
   { name: "agreement", path: `/projects/${DEMO_PROJECT_ID}/agreement`, ready: main },
   { name: "sources", path: `/projects/${DEMO_PROJECT_ID}/sources`, ready: main },
   { name: "import", path: `/projects/${DEMO_PROJECT_ID}/import`, ready: main },

@@ -48,9 +48,10 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
   await expect(reviewer.getByTestId("annotation-card").nth(0)).toContainText(
     "Rejected: The army's figure is unsourced",
   );
+  // A rejection is a decision: the author is not offered to submit it again.
   await expect(
     reviewer.getByTestId("annotation-card").nth(0).getByRole("button", { name: "Submit for review" }),
-  ).toBeVisible();
+  ).toHaveCount(0);
   await reviewer.context().close();
 
   // The history names the annotation by its quote and shows what the rejection changed.

@@ -50,6 +50,7 @@ describe("creating annotations", () => {
         "anchor",
         "articleId",
         "author",
+        "commentCount",
         "createdAt",
         "end",
         "exact",

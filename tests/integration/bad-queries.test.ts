@@ -70,6 +70,15 @@ function readers(): { path: string; params: string[]; fixed?: Record<string, str
       params: ["q", "tag", "source", "status", "author", "limit", "cursor"],
       fixed: { q: "villages" },
     },
+    {
+      path: `${p}/search`,
+      params: ["tag", "source", "status", "author", "limit", "cursor"],
+      fixed: { status: "SUBMITTED" },
+    },
+    {
+      path: `${p}/annotations`,
+      params: ["status", "article", "author", "tag", "group", "olderThan", "q", "limit", "cursor"],
+    },
     { path: `${p}/compare`, params: ["a", "b", "articles"] },
     {
       path: `${p}/export`,
@@ -90,6 +99,8 @@ function readers(): { path: string; params: string[]; fixed?: Record<string, str
     { path: `${page}/sources`, params: ["cursor"] },
     { path: `${page}/history`, params: ["entity", "action", "cursor"] },
     { path: `${page}/search`, params: ["q", "tag", "source", "status", "author", "cursor"], fixed: { q: "villages" } },
+    { path: `${page}/search`, params: ["tag", "source", "status", "author", "cursor"], fixed: { status: "SUBMITTED" } },
+    { path: `${page}/review`, params: ["article", "author", "tag", "group", "olderThan", "cursor"] },
     { path: `${page}/compare`, params: ["articles"] },
     { path: `${page}/agreement`, params: ["coders", "articles"], fixed: articleAndCoders },
     { path: `/articles/${ids.article}`, params: ["annotation"] },

@@ -226,6 +226,13 @@ const ROWS: Row[] = [
   },
   {
     method: "GET",
+    route: "/api/v1/projects/[projectId]/annotations",
+    access: "VIEWER",
+    ok: 200,
+    call: async ({ team }) => at(`/api/v1/projects/${team.id}/annotations?status=SUBMITTED`),
+  },
+  {
+    method: "GET",
     route: "/api/v1/projects/[projectId]/agreement",
     access: "EDITOR",
     ok: 200,
@@ -656,6 +663,13 @@ const ROWS: Row[] = [
     access: "VIEWER",
     ok: 200,
     call: async ({ team }) => at(`/projects/${team.id}/search?q=villages`),
+  },
+  {
+    method: "GET",
+    route: "/projects/[projectId]/review",
+    access: "VIEWER",
+    ok: 200,
+    call: async ({ team }) => at(`/projects/${team.id}/review`),
   },
   {
     method: "GET",

@@ -32,6 +32,7 @@ const summaries: AnnotationSummary[] = [
     status: "APPROVED",
     version: 3,
     anchor: "exact",
+    commentCount: 3,
   },
   {
     id: "019ab000-0000-7000-8000-000000000002",
@@ -42,6 +43,7 @@ const summaries: AnnotationSummary[] = [
     status: "DRAFT",
     version: 1,
     anchor: "moved",
+    commentCount: 0,
   },
   {
     id: "ffffffff-ffff-7fff-bfff-ffffffffffff",
@@ -52,6 +54,7 @@ const summaries: AnnotationSummary[] = [
     status: "REJECTED",
     version: 12,
     anchor: "fuzzy",
+    commentCount: 120,
   },
   // An orphan keeps its old span, which may lie before the previous row's.
   {
@@ -63,6 +66,7 @@ const summaries: AnnotationSummary[] = [
     status: "SUBMITTED",
     version: 2,
     anchor: "orphaned",
+    commentCount: 1,
   },
 ];
 

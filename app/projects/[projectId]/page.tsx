@@ -68,6 +68,7 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
             </Link>
           )}
           {[
+            { href: "review", label: "Review", shown: true },
             { href: "events", label: "Events", shown: true },
             { href: "sources", label: "Outlets", shown: true },
             { href: "codebook", label: "Codebook", shown: true },

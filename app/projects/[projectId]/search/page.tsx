@@ -40,9 +40,11 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
     ["q", "tag", "source", "status"].map((key) => [key, value(key)]).filter(([, entry]) => entry),
   );
   const cursor = queryParam(query, "cursor");
+  const searching = Object.keys(filters).length > 0;
 
   const [{ data: found, problem }, codebook, outlets] = await Promise.all([
-    filters.q ? orProblem(searchProject(actor, projectId, { ...filters, cursor })) : { data: null, problem: null },
+    // Words, or filters alone (status=SUBMITTED lists what waits for review).
+    searching ? orProblem(searchProject(actor, projectId, { ...filters, cursor })) : { data: null, problem: null },
     listCodebook(actor, projectId),
     listSources(actor, projectId, { limit: MAX_PAGE_SIZE }),
   ]);
@@ -72,7 +74,6 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
             <input
               name="q"
               defaultValue={value("q")}
-              required
               className="block w-72 rounded-md border border-stone-300 px-2 py-1.5 text-sm"
               dir="auto"
             />
@@ -132,7 +133,7 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
         </form>
       </search>
       <Problem message={problem} />
-      {filters.q && !problem && (
+      {searching && !problem && (
         <ol className="space-y-2" data-testid="search-results">
           {hits.length === 0 && <li className="text-stone-600">Nothing matches.</li>}
           {hits.map((hit, index) => (
