@@ -24,6 +24,7 @@ import { useCustomHighlightSupport, useHighlightPainting } from "./use-highlight
 import { useLiveRefresh } from "./use-live-refresh";
 import { useShownAnnotation } from "./use-shown-annotation";
 import { useTextSelection } from "./use-text-selection";
+import { useUndoableRemoval } from "./use-undoable-removal";
 
 interface ReaderProps {
   article: { id: string; projectId: string; text: string; revision: number };
@@ -53,6 +54,7 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   const [reattachId, setReattachId] = useState<string | null>(null);
   const [status, setStatus] = useState<ReaderStatus | null>(null);
   const customHighlights = useCustomHighlightSupport();
+  const removeUndoably = useUndoableRemoval(remove, reload, setStatus);
 
   const anchored = useMemo(() => annotations.filter((annotation) => annotation.anchor !== "orphaned"), [annotations]);
   const orphans = useMemo(() => annotations.filter((annotation) => annotation.anchor === "orphaned"), [annotations]);
@@ -120,11 +122,11 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
         textRef.current?.focus();
       },
       update,
-      remove,
+      remove: removeUndoably,
       reload,
       setLinks: replaceLinksOf,
     }),
-    [hideCovering, show, update, remove, reload, replaceLinksOf],
+    [hideCovering, show, update, removeUndoably, reload, replaceLinksOf],
   );
   const saving = useAnnotationSaving({
     projectId: article.projectId,

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/actor";
 import { matchSpans } from "@/lib/review/agreement/units";
 import { type AnnotationView, listArticleAnnotations, updateAnnotationsTogether } from "@/lib/annotations";
 import { requireArticlePermission } from "@/lib/permissions";
+import { refuseUnconfirmedOverturn } from "@/lib/review/overturn";
 import { parseInput, uuid } from "@/lib/validation";
 
 export type UnitKind = "agreement" | "tags-differ" | "spans-differ" | "single";
@@ -74,6 +75,8 @@ const settleInput = z
       .refine((versions) => Object.keys(versions).length <= 50, "at most 50 versions"),
     /** The accepted version's tags instead of its own (merging the versions' tags): ids or names. */
     tags: z.array(z.string().min(1).max(200)).max(200).optional(),
+    /** Required to undo an accepted version (reject it, or give it other tags): else 409. */
+    overturn: z.boolean().optional(),
   })
   .refine(({ accept, versions }) => accept in versions, {
     message: "accept must be one of the versions",
@@ -90,7 +93,9 @@ export async function settleUnit(
   articleId: string,
   input: unknown,
 ): Promise<{ accepted: AnnotationView; rejected: AnnotationView[] }> {
-  const { accept, versions, tags } = parseInput(settleInput, input);
+  const { accept, versions, tags, overturn } = parseInput(settleInput, input);
+  await requireArticlePermission(actor, articleId, "annotation.review");
+  await refuseUnconfirmedOverturn(articleId, { accept, ids: Object.keys(versions), tags, overturn });
   const [accepted, ...rejected] = await updateAnnotationsTogether(actor, articleId, [
     { id: accept, version: versions[accept]!, changes: { status: "APPROVED", ...(tags ? { tags } : {}) } },
     ...Object.entries(versions)
