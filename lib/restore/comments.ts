@@ -20,8 +20,10 @@ export async function restoreComment(actor: Actor, commentId: string): Promise<C
   if (!comment) throw notFound("Comment");
   const projectId = comment.annotation.projectId;
   const access = await requireProjectPermission(actor, projectId, "annotation.read");
+  // Whether the caller may see the annotation, deleted or not.
+  const { deletedAt: _live, ...mayBeSeen } = visibleAnnotationsWhere(actor, access);
   const visible = await db().annotation.findFirst({
-    where: { id: comment.annotationId, ...visibleAnnotationsWhere(actor, access), deletedAt: undefined },
+    where: { id: comment.annotationId, ...mayBeSeen },
     select: { deletedAt: true },
   });
   if (!visible) throw notFound("Comment");
@@ -46,6 +48,7 @@ export async function restoreComment(actor: Actor, commentId: string): Promise<C
       entityId: commentId,
       after: { annotationId: comment.annotationId, text: comment.text },
     });
-    return toCommentView(comment);
+    const { authorId: _authorId, deletedAt: _deletedAt, annotation: _annotation, ...row } = comment;
+    return toCommentView(row);
   });
 }

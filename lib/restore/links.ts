@@ -29,8 +29,10 @@ export async function restoreLink(actor: Actor, linkId: string): Promise<ClaimLi
     throw live ? conflict("This link is not removed.") : notFound("Link");
   }
   const link = removal.before as unknown as ClaimLinkView;
+  // Whether the caller may see the claim, deleted or not.
+  const { deletedAt: _live, ...mayBeSeen } = visibleAnnotationsWhere(actor, access);
   const annotation = await db().annotation.findFirst({
-    where: { id: link.annotationId, ...visibleAnnotationsWhere(actor, access), deletedAt: undefined },
+    where: { id: link.annotationId, ...mayBeSeen },
     select: { deletedAt: true, article: { select: { deletedAt: true } } },
   });
   if (!annotation) throw notFound("Link");
@@ -65,6 +67,7 @@ export async function restoreLink(actor: Actor, linkId: string): Promise<ClaimLi
           note: link.note ?? null,
           createdById: link.createdBy.id,
           createdAt: new Date(link.createdAt),
+          updatedAt: new Date(link.updatedAt),
         },
         select: linkSelect,
       }),
