@@ -62,7 +62,7 @@ export function describeAction(entry: { action: string; before: unknown; after: 
     const [before, after] = [asRecord(entry.before).status, asRecord(entry.after).status];
     if (after !== before && after === "APPROVED") return HISTORY_KINDS["annotation.approve"].label;
     if (after !== before && after === "REJECTED") return HISTORY_KINDS["annotation.reject"].label;
-    if (after !== before && after === "SUBMITTED") return "Sent back for review";
+    if (after !== before && after === "SUBMITTED") return HISTORY_KINDS["annotation.submit"].label;
   }
   const kind = (HISTORY_KINDS as Record<string, HistoryKind>)[entry.action];
   if (kind) return kind.label;

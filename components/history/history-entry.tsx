@@ -16,7 +16,7 @@ export function HistoryEntryItem({ entry, projectId }: { entry: HistoryEntry; pr
   const restorable = RESTORABLE[entry.action];
   return (
     <li className="px-4 py-3 text-sm" data-testid="history-entry">
-      <p className="flex flex-wrap items-baseline gap-x-1.5">
+      <div className="flex flex-wrap items-baseline gap-x-1.5">
         <span className="font-medium">{entry.actor?.name ?? "The system"}</span>
         <span>{describeAction(entry)}</span>
         {entry.href ? (
@@ -35,7 +35,7 @@ export function HistoryEntryItem({ entry, projectId }: { entry: HistoryEntry; pr
           its history
         </Link>
         {restorable && <RestoreButton path={`/api/v1/${restorable}/${entry.entityId}/restore`} subject={thing} />}
-      </p>
+      </div>
       <HistoryChanges changes={entry.changes} names={entry.names} />
     </li>
   );
