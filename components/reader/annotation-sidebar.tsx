@@ -14,6 +14,8 @@ export interface ReaderStatus {
   text: string;
   /** Takes the action back (the message then offers "Undo"); resolves to what the reader says then. */
   undo?: () => Promise<string>;
+  /** Undo takes the focus (when what had it is gone, such as a deleted annotation's card). */
+  focusUndo?: boolean;
 }
 
 interface SidebarProps {
@@ -66,7 +68,7 @@ export function AnnotationSidebar({
               {status.text}{" "}
               {status.undo && (
                 <UndoButton
-                  focus
+                  focus={status.focusUndo ?? false}
                   subject={status.text}
                   onUndo={() =>
                     status.undo!().then(

@@ -24,7 +24,7 @@ import { useCustomHighlightSupport, useHighlightPainting } from "./use-highlight
 import { useLiveRefresh } from "./use-live-refresh";
 import { useShownAnnotation } from "./use-shown-annotation";
 import { useTextSelection } from "./use-text-selection";
-import { useUndoableRemoval } from "./use-undoable-removal";
+import { useUndoableRemoval, useUndoableReview } from "./use-undoable-actions";
 
 interface ReaderProps {
   article: { id: string; projectId: string; text: string; revision: number };
@@ -55,6 +55,7 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   const [status, setStatus] = useState<ReaderStatus | null>(null);
   const customHighlights = useCustomHighlightSupport();
   const removeUndoably = useUndoableRemoval(remove, reload, setStatus);
+  const updateUndoably = useUndoableReview(update, reload, setStatus);
 
   const anchored = useMemo(() => annotations.filter((annotation) => annotation.anchor !== "orphaned"), [annotations]);
   const orphans = useMemo(() => annotations.filter((annotation) => annotation.anchor === "orphaned"), [annotations]);
@@ -121,12 +122,12 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
         setStatus(null);
         textRef.current?.focus();
       },
-      update,
+      update: updateUndoably,
       remove: removeUndoably,
       reload,
       setLinks: replaceLinksOf,
     }),
-    [hideCovering, show, update, removeUndoably, reload, replaceLinksOf],
+    [hideCovering, show, updateUndoably, removeUndoably, reload, replaceLinksOf],
   );
   const saving = useAnnotationSaving({
     projectId: article.projectId,

@@ -41,6 +41,9 @@ export function useUndoableAction() {
   return { message, run, undo };
 }
 
+/** What `useUndoableAction` gives to the rows of a page, to run their actions. */
+export type UndoableRun = ReturnType<typeof useUndoableAction>["run"];
+
 /** The message of the last action, with its Undo button; a live region, so that both are announced. */
 export function UndoableMessage({ message, onUndo }: { message: UndoableState | null; onUndo: () => unknown }) {
   if (!message) return null;
