@@ -65,7 +65,7 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
     .filter({ hasText: "40 villages were retaken" })
     .first();
   await expect(rejection).toContainText("Rejected");
-  await expect(rejection.getByRole("link", { name: "“40 villages were retaken”" })).toHaveAttribute(
+  await expect(rejection.getByRole("link", { name: "“40 villages were retaken”", exact: true })).toHaveAttribute(
     "href",
     new RegExp(`^/articles/${articleId}#annotation-`),
   );

@@ -4,6 +4,9 @@ import { expectNoAxeViolations } from "./axe";
 import { NARROW, WIDE } from "./layout";
 import { api, importArticle, joinProject, signIn, signUp, storedAnnotations } from "./support";
 
+// Each test checks several states with axe at two widths.
+test.describe.configure({ timeout: 180_000 });
+
 /** Each annotation's author and status, as the API has them. */
 async function statusesBy(page: Page, articleId: string) {
   return (await storedAnnotations(page, articleId)).map((annotation) => [
@@ -166,7 +169,7 @@ test("an editor restores a deleted event from the History page, filtered in word
   const entries = page.getByTestId("history-entry");
   await expect(entries).toHaveCount(1);
   await expect(entries.first()).toContainText("Deleted an event");
-  await expect(entries.first().getByRole("link", { name: "“Dam breaks”" })).toHaveAttribute(
+  await expect(entries.first().getByRole("link", { name: "“Dam breaks”", exact: true })).toHaveAttribute(
     "href",
     `/events/${event.id}`,
   );
