@@ -132,7 +132,7 @@ test("Undo right after deleting an annotation or a comment brings it back", asyn
   await expect(comments).toHaveCount(1);
   await expect(comments.first()).toContainText("Which ministry?");
 
-  await card.getByRole("button", { name: "Delete" }).first().click();
+  await card.getByRole("button", { name: /^Delete annotation/ }).click();
   await card.getByRole("button", { name: "Yes, delete" }).click();
   await expect(page.getByTestId("annotation-card")).toHaveCount(0);
   const undo = page.getByRole("button", { name: "Undo: Annotation deleted." });
