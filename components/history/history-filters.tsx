@@ -14,7 +14,13 @@ export function HistoryFilters({
   values: Record<string, string>;
 }) {
   return (
-    <form method="get" className="mb-4 flex flex-wrap items-end gap-2 text-sm" aria-label="Filter the history">
+    // Keyed by the filters: a new filtered page shows its own values in the fields (defaultValue is read once).
+    <form
+      key={JSON.stringify(values)}
+      method="get"
+      className="mb-4 flex flex-wrap items-end gap-2 text-sm"
+      aria-label="Filter the history"
+    >
       <label className="text-xs text-stone-600">
         Person
         <select name="actor" defaultValue={values.actor ?? ""} className={field}>

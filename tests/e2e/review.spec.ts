@@ -56,7 +56,7 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
   // The history names the annotation by its quote and shows what the rejection changed.
   const { projectId } = await (await api(page, "GET", `/api/v1/articles/${articleId}`)).json();
   await page.goto(`/projects/${projectId}/history`);
-  await page.getByLabel("Change").selectOption({ label: "Rejected" });
+  await page.getByLabel("Change", { exact: true }).selectOption({ label: "Rejected" });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/kind=annotation.reject/);
   const rejection = page
@@ -77,7 +77,7 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
   await rejection.getByRole("link", { name: /The whole history of/ }).click();
   await expect(page).toHaveURL(/history\?entity=/);
   await expect(page.getByText("One item's history.")).toBeVisible();
-  await expect(page.getByLabel("Change")).toHaveValue("");
+  await expect(page.getByLabel("Change", { exact: true })).toHaveValue("");
 });
 
 test(

@@ -159,11 +159,11 @@ test("an editor restores a deleted event from the History page, filtered in word
   expect((await api(page, "DELETE", `/api/v1/events/${event.id}`)).status()).toBe(204);
 
   await page.goto(`/projects/${project.id}/history`);
-  await page.getByLabel("Change").selectOption({ label: "Deleted an event" });
-  await page.getByLabel("Person").selectOption({ label: "Demo Editor" });
+  await page.getByLabel("Change", { exact: true }).selectOption({ label: "Deleted an event" });
+  await page.getByLabel("Person", { exact: true }).selectOption({ label: "Demo Editor" });
   const today = new Date().toISOString().slice(0, 10);
-  await page.getByLabel("From").fill(today);
-  await page.getByLabel("To").fill(today);
+  await page.getByLabel("From", { exact: true }).fill(today);
+  await page.getByLabel("To", { exact: true }).fill(today);
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/kind=event.delete/);
   const entries = page.getByTestId("history-entry");
@@ -177,7 +177,7 @@ test("an editor restores a deleted event from the History page, filtered in word
   await entries.first().getByRole("button", { name: "Restore “Dam breaks”" }).click();
   await expect(entries.first().getByRole("status")).toHaveText("Restored.");
   expect((await api(page, "GET", `/api/v1/events/${event.id}`)).status()).toBe(200);
-  await page.getByLabel("Change").selectOption({ label: "Restored an event" });
+  await page.getByLabel("Change", { exact: true }).selectOption({ label: "Restored an event" });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByTestId("history-entry")).toHaveCount(1);
   await expect(page.getByTestId("history-entry")).toContainText("Restored an event");
