@@ -114,7 +114,7 @@ const listQuery = pageQuery.extend({
   ids: queryText(MAX_PAGE_SIZE * 37).optional(),
 });
 
-const viewSelect = {
+export const viewSelect = {
   id: true,
   projectId: true,
   articleId: true,
@@ -211,7 +211,7 @@ function toTagViews(tags: CodebookTag[]): AnnotationTagView[] {
   return inCodebookOrder(tags).map((tag) => ({ id: tag.id, name: tag.name, group: tag.group.name, color: tag.color }));
 }
 
-function toView(row: Omit<AnnotationRow, "projectId">): AnnotationView {
+export function toView(row: Omit<AnnotationRow, "projectId">): AnnotationView {
   const tags = toTagViews(row.tags.map(({ tag }) => tag));
   return {
     id: row.id,
@@ -236,7 +236,7 @@ function toView(row: Omit<AnnotationRow, "projectId">): AnnotationView {
 }
 
 /** What the audit log keeps of an annotation (its discussion is audited with each comment). */
-function auditSnapshot(view: AnnotationView) {
+export function auditSnapshot(view: AnnotationView) {
   const { tags, author: _author, prefix: _prefix, suffix: _suffix, commentCount: _comments, ...rest } = view;
   return { ...rest, tags: tags.map((tag) => tag.name) };
 }
@@ -287,7 +287,7 @@ function readGroupRules(tx: DbClient, projectId: string): Promise<GroupRules[]> 
 }
 
 /** A project's codebook, to resolve tag references against. */
-function readCodebook(tx: DbClient, projectId: string): Promise<CodebookEntry[]> {
+export function readCodebook(tx: DbClient, projectId: string): Promise<CodebookEntry[]> {
   return tx.tag.findMany({ where: { projectId }, select: { ...codebookTagSelect, archivedAt: true } });
 }
 
@@ -296,7 +296,7 @@ function readCodebook(tx: DbClient, projectId: string): Promise<CodebookEntry[]>
  * ignoring case) in the project's codebook; 422 naming the unknown and
  * archived ones.
  */
-function resolveTags(codebook: CodebookEntry[], refs: string[]): CodebookTag[] {
+export function resolveTags(codebook: CodebookEntry[], refs: string[]): CodebookTag[] {
   const unknown: string[] = [];
   const archived: string[] = [];
   const found = new Map<string, CodebookTag>();
@@ -790,7 +790,7 @@ export async function reopenApprovedAnnotation(
  * (`UPDATE … WHERE id = $1 AND version = $2`, never read-then-write);
  * otherwise 412 saying who changed it last, or 404 if it was deleted.
  */
-async function claimVersion(
+export async function claimVersion(
   tx: DbClient,
   annotationId: string,
   expectedVersion: number,

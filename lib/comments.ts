@@ -123,3 +123,6 @@ export async function deleteComment(actor: Actor, commentId: string): Promise<vo
     });
   });
 }
+
+/** For restoring a comment (lib/restore): the same columns and view. */
+export { select as commentSelect, toView as toCommentView };

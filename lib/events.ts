@@ -647,3 +647,6 @@ export async function listArticleLinksPage(
   );
   return toPage(rows, limit, toArticleLinkView);
 }
+
+/** For restoring events and links (lib/restore): the same columns and views. */
+export { editorEventSelect, linkSelect, toEventView, toLinkView };

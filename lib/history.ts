@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { cursorId, type Page, pageQuery, toPage } from "@/lib/pagination";
 import { requireProjectPermission } from "@/lib/permissions";
-import { isUuid, likeLiteral, parseInput, queryText } from "@/lib/validation";
+import { HISTORY_KIND_KEYS, HISTORY_KINDS, type HistoryKind, type HistoryKindKey } from "@/lib/history-kinds";
+import { calendarDate, isUuid, likeLiteral, parseInput, queryText } from "@/lib/validation";
 
 export interface HistoryEntry {
   id: string;
@@ -23,16 +24,25 @@ export interface HistoryEntry {
    * an annotation's quote.
    */
   names: Record<string, string>;
+  /** The page of the thing changed (an annotation's article, scrolled to it; an event's page…), where there is one. */
+  href: string | null;
 }
 
-const historyQuery = pageQuery.extend({
-  /** One annotation's (or other entity's) history. */
-  entity: queryText(100).optional(),
-  /** e.g. `annotation.update`, or a prefix such as `annotation.`. */
-  action: queryText(100).optional(),
-  /** The user who made the change. */
-  actor: z.uuid({ error: "actor must be a user id" }).optional(),
-});
+const historyQuery = pageQuery
+  .extend({
+    /** One annotation's (or other entity's) history. */
+    entity: queryText(100).optional(),
+    /** e.g. `annotation.update`, or a prefix such as `annotation.`. */
+    action: queryText(100).optional(),
+    /** The user who made the change. */
+    actor: z.uuid({ error: "actor must be a user id" }).optional(),
+    /** A kind of change in people's words (lib/history-kinds): `annotation.approve`, `comment.delete`… */
+    kind: z.enum(HISTORY_KIND_KEYS, { error: `kind must be one of ${HISTORY_KIND_KEYS.join(", ")}` }).optional(),
+    /** The first and last day (UTC) of the changes shown. */
+    from: calendarDate.optional(),
+    to: calendarDate.optional(),
+  })
+  .refine(({ from, to }) => !from || !to || from <= to, { message: "from must not be after to", path: ["to"] });
 
 function differences(before: unknown, after: unknown): HistoryEntry["changes"] {
   const asRecord = (value: unknown) =>
@@ -50,6 +60,37 @@ export interface HistoryFilters {
   action?: string;
   actorId?: string;
   beforeId?: string;
+  kind?: HistoryKindKey;
+  from?: Date;
+  to?: Date;
+}
+
+/**
+ * The smallest UUIDv7 of a moment: entries' ids begin with the millisecond
+ * they were made, so a range of days is a range of the index's ids.
+ */
+function firstIdAt(moment: Date): string {
+  const hex = Math.max(0, moment.getTime()).toString(16).padStart(12, "0");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-0000-0000-000000000000`;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The conditions of a kind of change and a range of days, index-friendly (by action, by id). */
+function kindAndDatesSql({ kind, from, to }: Pick<HistoryFilters, "kind" | "from" | "to">): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (kind) {
+    const { action, status } = HISTORY_KINDS[kind] as HistoryKind;
+    conditions.push(Prisma.sql`h.action = ${action}`);
+    if (status)
+      conditions.push(Prisma.sql`h.after->>'status' = ${status} AND h.before->>'status' IS DISTINCT FROM ${status}`);
+  }
+  if (from) conditions.push(Prisma.sql`h.id >= ${firstIdAt(from)}::uuid AND h.created_at >= ${from}`);
+  if (to) {
+    const end = new Date(to.getTime() + DAY_MS);
+    conditions.push(Prisma.sql`h.id < ${firstIdAt(end)}::uuid AND h.created_at < ${end}`);
+  }
+  return conditions;
 }
 
 /**
@@ -59,10 +100,10 @@ export interface HistoryFilters {
  */
 export function historyStatement(
   projectId: string,
-  { entity, action, actorId, beforeId }: HistoryFilters,
+  { entity, action, actorId, beforeId, ...kindAndDates }: HistoryFilters,
   limit: number,
 ): Prisma.Sql {
-  const conditions = [Prisma.sql`h.project_id = ${projectId}::uuid`];
+  const conditions = [Prisma.sql`h.project_id = ${projectId}::uuid`, ...kindAndDatesSql(kindAndDates)];
   if (entity) conditions.push(Prisma.sql`h.entity_id = ${entity}`);
   if (action)
     conditions.push(
@@ -94,20 +135,21 @@ interface HistoryRow {
 /** The project's history of changes, newest first, filterable by entity, action and author (editors and admins). */
 export async function listHistory(actor: Actor, projectId: string, query: unknown): Promise<Page<HistoryEntry>> {
   await requireProjectPermission(actor, projectId, "audit.read");
-  const { limit, cursor, entity, action, actor: actorId } = parseInput(historyQuery, query);
+  const { limit, cursor, entity, action, actor: actorId, kind, from, to } = parseInput(historyQuery, query);
   const rows = await db().$queryRaw<HistoryRow[]>(
     historyStatement(
       projectId,
-      { entity, action, actorId, beforeId: cursor === undefined ? undefined : cursorId(cursor) },
+      { entity, action, actorId, kind, from, to, beforeId: cursor === undefined ? undefined : cursorId(cursor) },
       limit + 1,
     ),
   );
   const mentioned = new Map(
     rows.map((row) => [row.id, [...new Set([...mentionedIds(row.before), ...mentionedIds(row.after)])]]),
   );
-  const names = await namesOf(projectId, [...mentioned.values()].flat());
+  const { names, articleOf } = await namesOf(projectId, [...mentioned.values()].flat());
   return toPage(rows, limit, ({ actorId: entryActorId, actorName, ...row }) => ({
     ...row,
+    href: hrefOf(projectId, row, articleOf),
     actor: entryActorId === null ? null : { id: entryActorId, name: actorName! },
     createdAt: row.createdAt.toISOString(),
     changes: differences(row.before, row.after),
@@ -130,20 +172,63 @@ function mentionedIds(record: unknown): string[] {
  * The current title, name or quote of the project's events, articles, outlets and annotations among `ids`, deleted ones
  * included (history names them too).
  */
-async function namesOf(projectId: string, ids: string[]): Promise<Map<string, string>> {
+async function namesOf(
+  projectId: string,
+  ids: string[],
+): Promise<{ names: Map<string, string>; articleOf: Map<string, string> }> {
   const wanted = [...new Set(ids)];
-  if (wanted.length === 0) return new Map();
+  if (wanted.length === 0) return { names: new Map(), articleOf: new Map() };
   const where = { projectId, id: { in: wanted } };
   const [events, articles, sources, annotations] = await Promise.all([
     db().event.findMany({ where, select: { id: true, title: true } }),
     db().article.findMany({ where, select: { id: true, title: true } }),
     db().source.findMany({ where, select: { id: true, name: true } }),
-    db().annotation.findMany({ where, select: { id: true, exact: true } }),
+    db().annotation.findMany({ where, select: { id: true, exact: true, articleId: true } }),
   ]);
-  return new Map([
+  const articleOf = new Map(annotations.map((annotation) => [annotation.id, annotation.articleId]));
+  const names = new Map([
     ...events.map((event) => [event.id, event.title] as const),
     ...articles.map((article) => [article.id, article.title] as const),
     ...sources.map((source) => [source.id, source.name] as const),
     ...annotations.map((annotation) => [annotation.id, `“${annotation.exact}”`] as const),
   ]);
+  return { names, articleOf };
+}
+
+/** Where the thing an entry changed is shown; `articleOf` gives the article of the annotations the entry mentions. */
+function hrefOf(
+  projectId: string,
+  entry: Pick<HistoryRow, "entityType" | "entityId" | "before" | "after">,
+  articleOf: Map<string, string>,
+): string | null {
+  const field = (name: string) => {
+    for (const record of [entry.after, entry.before]) {
+      const value = record && typeof record === "object" ? (record as Record<string, unknown>)[name] : undefined;
+      if (typeof value === "string" && isUuid(value)) return value;
+    }
+    return null;
+  };
+  const inArticle = (annotationId: string | null) => {
+    const articleId = (annotationId && articleOf.get(annotationId)) ?? field("articleId");
+    return articleId && annotationId ? `/articles/${articleId}#annotation-${annotationId}` : null;
+  };
+  switch (entry.entityType) {
+    case "Annotation":
+      return inArticle(entry.entityId);
+    case "Comment":
+      return inArticle(field("annotationId"));
+    case "Event":
+      return `/events/${entry.entityId}`;
+    case "ClaimLink":
+      return field("eventId") && `/events/${field("eventId")}`;
+    case "Article":
+      return `/articles/${entry.entityId}`;
+    case "Source":
+      return `/projects/${projectId}/sources`;
+    case "Tag":
+    case "TagGroup":
+      return `/projects/${projectId}/codebook`;
+    default:
+      return null;
+  }
 }

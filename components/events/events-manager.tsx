@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { callApi } from "@/components/client/api-client";
-import { ActionMessage, type RunAction, useRefreshingAction } from "@/components/ui/action-message";
+import { type UndoableRun as RunAction, UndoableMessage, useUndoableAction } from "@/components/ui/undoable-action";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { formatDateRange } from "@/components/ui/format";
 import { MergeInto } from "@/components/ui/merge-into";
@@ -28,11 +28,13 @@ export function EventsManager({
   permissions: Permissions;
   filtered?: boolean;
 }) {
-  const { message, run } = useRefreshingAction();
+  const { message, run, undo } = useUndoableAction();
 
   return (
     <div className="space-y-4">
-      <ActionMessage message={message} />
+      <div aria-live="polite">
+        <UndoableMessage message={message} onUndo={undo} />
+      </div>
       {permissions.canCreate && (
         <EventForm
           submitLabel="Create event"
@@ -255,7 +257,13 @@ function EventRow({
             onConfirm={() =>
               run(async () => {
                 await callApi("DELETE", `/api/v1/events/${event.id}`);
-                return `Deleted “${event.title}”.`;
+                return {
+                  text: `Deleted “${event.title}”.`,
+                  undo: async () => {
+                    await callApi("POST", `/api/v1/events/${event.id}/restore`);
+                    return `Restored “${event.title}”.`;
+                  },
+                };
               })
             }
             className="rounded-md border border-stone-300 px-2 py-1 text-xs text-red-700 hover:bg-red-50"

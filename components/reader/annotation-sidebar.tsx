@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import type { ReactNode } from "react";
 import { AnnotationFilters, type AnnotationFilter } from "./annotation-filters";
 import { callApi } from "@/components/client/api-client";
+import { UndoButton } from "@/components/ui/undoable-action";
 import { ShowMore } from "./show-more";
 import type { ReaderAnnotation } from "./use-annotations";
 
@@ -11,6 +12,10 @@ import type { ReaderAnnotation } from "./use-annotations";
 export interface ReaderStatus {
   kind: "info" | "error";
   text: string;
+  /** Takes the action back (the message then offers "Undo"); resolves to what the reader says then. */
+  undo?: () => Promise<string>;
+  /** Undo takes the focus (when what had it is gone, such as a deleted annotation's card). */
+  focusUndo?: boolean;
 }
 
 interface SidebarProps {
@@ -60,7 +65,19 @@ export function AnnotationSidebar({
                 status.kind === "error" ? "bg-red-50 text-red-800" : "bg-emerald-50 text-emerald-900"
               }`}
             >
-              {status.text}
+              {status.text}{" "}
+              {status.undo && (
+                <UndoButton
+                  focus={status.focusUndo ?? false}
+                  subject={status.text}
+                  onUndo={() =>
+                    status.undo!().then(
+                      (text) => onStatus({ kind: "info", text }),
+                      (failure: Error) => onStatus({ kind: "error", text: failure.message }),
+                    )
+                  }
+                />
+              )}
             </p>
           )}
         </div>

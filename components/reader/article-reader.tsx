@@ -25,6 +25,7 @@ import { useLiveRefresh } from "./use-live-refresh";
 import { useNoteMatches } from "./use-note-matches";
 import { useShownAnnotation } from "./use-shown-annotation";
 import { useTextSelection } from "./use-text-selection";
+import { useUndoableRemoval, useUndoableReview } from "./use-undoable-actions";
 
 interface ReaderProps {
   article: { id: string; projectId: string; text: string; revision: number };
@@ -54,6 +55,8 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   const [reattachId, setReattachId] = useState<string | null>(null);
   const [status, setStatus] = useState<ReaderStatus | null>(null);
   const customHighlights = useCustomHighlightSupport();
+  const removeUndoably = useUndoableRemoval(remove, reload, setStatus);
+  const updateUndoably = useUndoableReview(update, reload, setStatus);
 
   const anchored = useMemo(() => annotations.filter((annotation) => annotation.anchor !== "orphaned"), [annotations]);
   const orphans = useMemo(() => annotations.filter((annotation) => annotation.anchor === "orphaned"), [annotations]);
@@ -130,12 +133,12 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
         setStatus(null);
         textRef.current?.focus();
       },
-      update,
-      remove,
+      update: updateUndoably,
+      remove: removeUndoably,
       reload,
       setLinks: replaceLinksOf,
     }),
-    [hideCovering, show, update, remove, reload, replaceLinksOf],
+    [hideCovering, show, updateUndoably, removeUndoably, reload, replaceLinksOf],
   );
   const saving = useAnnotationSaving({
     projectId: article.projectId,

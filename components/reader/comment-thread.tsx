@@ -2,6 +2,7 @@
 
 import { Fragment, useContext, useEffect, useState } from "react";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { UndoButton } from "@/components/ui/undoable-action";
 import { FormError } from "@/components/ui/form";
 import { formatMoment } from "@/components/ui/format";
 import type { CommentView } from "@/lib/comments";
@@ -58,6 +59,8 @@ export function CommentThread({
   const [draft, setDraft] = useState("");
   const [editing, setEditing] = useState<{ id: string; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** The comment just deleted, which the thread offers to bring back. */
+  const [removed, setRemoved] = useState<string | null>(null);
   const liveChanges = useContext(LiveChanges);
 
   // Fetched again when a change arrives live: someone else may have commented.
@@ -105,6 +108,14 @@ export function CommentThread({
     run(async () => {
       await callApi<void>("DELETE", `/api/v1/comments/${id}`);
       setComments((current) => current?.filter((comment) => comment.id !== id) ?? null);
+      setRemoved(id);
+    });
+  /** Brings the comment just deleted back into the thread, where it was. */
+  const restore = (id: string) =>
+    run(async () => {
+      const restored = await callApi<CommentView>("POST", `/api/v1/comments/${id}/restore`);
+      setComments((current) => [...(current ?? []), restored].sort((a, b) => a.id.localeCompare(b.id)));
+      setRemoved(null);
     });
 
   return (
@@ -174,6 +185,14 @@ export function CommentThread({
           </li>
         ))}
       </ul>
+      <div aria-live="polite">
+        {removed && (
+          <p role="status" className="flex items-center gap-2 text-xs text-stone-700">
+            Comment deleted.
+            <UndoButton focus subject="Comment deleted." onUndo={() => restore(removed)} />
+          </p>
+        )}
+      </div>
       <FormError message={error ?? undefined} />
       {permissions.canWrite && (
         <div className="space-y-1">

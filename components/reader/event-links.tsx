@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { useEffect, useId, useState } from "react";
 import { FormError } from "@/components/ui/form";
-import type { ArticleLinkView, EventView } from "@/lib/events";
+import type { ArticleLinkView, ClaimLinkView, EventView } from "@/lib/events";
+import { UndoButton } from "@/components/ui/undoable-action";
 import { ApiFailure, callApi } from "@/components/client/api-client";
 import { BackToReviewNotice } from "./review-controls";
 
@@ -43,12 +44,26 @@ export function EventLinks({
 }: EventLinksProps) {
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The link just removed, which the card offers to bring back. */
+  const [unlinked, setUnlinked] = useState<ArticleLinkView | null>(null);
 
   async function removeLink(link: ArticleLinkView) {
     setError(null);
     try {
       await callApi<void>("DELETE", `/api/v1/links/${link.id}`);
       onChange(links.filter((candidate) => candidate.id !== link.id));
+      setUnlinked(link);
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  }
+
+  async function restoreLink(link: ArticleLinkView) {
+    setError(null);
+    try {
+      const restored = await callApi<ClaimLinkView>("POST", `/api/v1/links/${link.id}/restore`);
+      onChange([...links, { ...restored, event: link.event }]);
+      setUnlinked(null);
     } catch (failure) {
       setError((failure as Error).message);
     }
@@ -83,6 +98,14 @@ export function EventLinks({
           ))}
         </ul>
       )}
+      <div aria-live="polite">
+        {unlinked && (
+          <p role="status" className="flex items-center gap-2 text-xs text-stone-700">
+            Unlinked from {unlinked.event.title}.
+            <UndoButton focus subject={`Unlinked from ${unlinked.event.title}.`} onUndo={() => restoreLink(unlinked)} />
+          </p>
+        )}
+      </div>
       <FormError message={error ?? undefined} />
       {permissions.canLink &&
         (adding ? (

@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useCallback, useState } from "react";
+import { useUndoableAction } from "@/components/ui/undoable-action";
 
 export interface ActionMessageState {
   kind: "ok" | "error";
@@ -12,24 +11,10 @@ export interface ActionMessageState {
  * For pages of small server-backed actions: `run` performs one, shows what it
  * answered (or why it failed) and refreshes the page's server data; it
  * resolves to whether the action succeeded (a form keeps what was typed when not).
+ * (useUndoableAction, with no undo.)
  */
 export function useRefreshingAction() {
-  const router = useRouter();
-  const [message, setMessage] = useState<ActionMessageState | null>(null);
-  const run = useCallback(
-    async (action: () => Promise<string>): Promise<boolean> => {
-      setMessage(null);
-      try {
-        setMessage({ kind: "ok", text: await action() });
-        router.refresh();
-        return true;
-      } catch (failure) {
-        setMessage({ kind: "error", text: (failure as Error).message });
-        return false;
-      }
-    },
-    [router],
-  );
+  const { message, run } = useUndoableAction();
   return { message, run };
 }
 

@@ -6,6 +6,7 @@ import { type AnnotationView, listArticleAnnotations, updateAnnotationsTogether 
 import { db } from "@/lib/db";
 import { unprocessable } from "@/lib/errors";
 import { requireArticlePermission } from "@/lib/permissions";
+import { refuseUnconfirmedOverturn } from "@/lib/review/overturn";
 import { parseInput, uuid } from "@/lib/validation";
 
 export type UnitKind = "agreement" | "tags-differ" | "spans-differ" | "single";
@@ -90,6 +91,8 @@ const settleInput = z
      * group's others are left off. Without it such a merge is refused (422 naming the group and the tags).
      */
     keep: z.array(tagRef).max(200).optional(),
+    /** Required to undo an accepted version (reject it, or give it other tags): else 409. */
+    overturn: z.boolean().optional(),
   })
   .refine(({ accept, versions }) => accept in versions, {
     message: "accept must be one of the versions",
@@ -106,8 +109,10 @@ export async function settleUnit(
   articleId: string,
   input: unknown,
 ): Promise<{ accepted: AnnotationView; rejected: AnnotationView[] }> {
-  const { accept, versions, tags: merged, keep } = parseInput(settleInput, input);
-  const tags = merged && keep ? await keepOnePerGroup(actor, articleId, merged, keep) : merged;
+  const { accept, versions, tags: merged, keep, overturn } = parseInput(settleInput, input);
+  const { projectId } = await requireArticlePermission(actor, articleId, "annotation.review");
+  const tags = merged && keep ? await keepOnePerGroup(projectId, merged, keep) : merged;
+  await refuseUnconfirmedOverturn(articleId, { accept, ids: Object.keys(versions), tags, overturn });
   const [accepted, ...rejected] = await updateAnnotationsTogether(actor, articleId, [
     { id: accept, version: versions[accept]!, changes: { status: "APPROVED", ...(tags ? { tags } : {}) } },
     ...Object.entries(versions)
@@ -121,8 +126,7 @@ export async function settleUnit(
  * `tags` without the others of each group of which `keep` names a tag (refs are ids or names, as the API takes them);
  * 422 for a kept tag that is not among `tags`.
  */
-async function keepOnePerGroup(actor: Actor, articleId: string, tags: string[], keep: string[]): Promise<string[]> {
-  const { projectId } = await requireArticlePermission(actor, articleId, "annotation.review");
+async function keepOnePerGroup(projectId: string, tags: string[], keep: string[]): Promise<string[]> {
   const codebook = await db().tag.findMany({ where: { projectId }, select: { id: true, name: true, groupId: true } });
   const find = (ref: string) => codebook.find((tag) => tag.id === ref || tag.name === ref);
   const kept = new Map<string, string>();

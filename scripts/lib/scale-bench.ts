@@ -216,6 +216,11 @@ const MEASURES = {
   eventsPage: { name: "events page /projects/:id/events (HTML)", unit: "ms", limit: 100 },
   eventsApi: { name: "events API, page of 50", unit: "ms", limit: 100 },
   history: { name: "history page /projects/:id/history (HTML)", unit: "ms", limit: 100 },
+  historyFiltered: {
+    name: "history page filtered: a coder's created annotations since 2000 (HTML)",
+    unit: "ms",
+    limit: 100,
+  },
   csvFirstByte: { name: "CSV export: first byte", unit: "ms", limit: 200 },
   csvMemory: { name: "CSV export: server memory growth", unit: "MB", limit: 100 },
   jsonldFirstByte: { name: "JSON-LD export: first byte", unit: "ms", limit: 200 },
@@ -311,6 +316,14 @@ async function measureSize(context: Context, keys: MeasureKey[]): Promise<Partia
   await run(
     "history",
     timedGet(7, (c) => `/projects/${c.projectId}/history`, { cookie: true }),
+  );
+  await run(
+    "historyFiltered",
+    timedGet(
+      7,
+      (c) => `/projects/${c.projectId}/history?kind=annotation.create&actor=${c.coderIds[1]}&from=2000-01-01`,
+      { cookie: true },
+    ),
   );
   for (const [format, firstByte, memory] of [
     ["csv", "csvFirstByte", "csvMemory"],

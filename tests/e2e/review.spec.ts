@@ -56,23 +56,29 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
 
   // The history names the annotation by its quote and shows what the rejection changed.
   const { projectId } = await (await api(page, "GET", `/api/v1/articles/${articleId}`)).json();
-  await page.goto(`/projects/${projectId}/history?action=annotation.update`);
+  await page.goto(`/projects/${projectId}/history`);
+  await page.getByLabel("Change", { exact: true }).selectOption({ label: "Rejected" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/kind=annotation.reject/);
   const rejection = page
     .getByTestId("history")
-    .getByRole("listitem")
+    .getByTestId("history-entry")
     .filter({ hasText: "40 villages were retaken" })
     .first();
-  await expect(rejection).toContainText("annotation.update");
-  await expect(rejection.getByRole("link")).toHaveText("Annotation “40 villages were retaken”");
+  await expect(rejection).toContainText("Rejected");
+  await expect(rejection.getByRole("link", { name: "“40 villages were retaken”", exact: true })).toHaveAttribute(
+    "href",
+    new RegExp(`^/articles/${articleId}#annotation-`),
+  );
   await expect(rejection.getByRole("row", { name: "Status" })).toHaveText("StatusSUBMITTED→ REJECTED");
   await expect(rejection.getByRole("row", { name: "Review note" })).toContainText("→ The army's figure is unsourced");
   await expect(rejection.getByTestId("history-changes")).not.toContainText("updatedAt");
   await page.screenshot({ path: test.info().outputPath("history.png") });
   // The annotation's whole history, and the filter fields say so.
-  await rejection.getByRole("link").click();
+  await rejection.getByRole("link", { name: /The whole history of/ }).click();
   await expect(page).toHaveURL(/history\?entity=/);
-  await expect(page.getByLabel("Item id")).toHaveValue(new URL(page.url()).searchParams.get("entity")!);
-  await expect(page.getByLabel(/^Action/)).toHaveValue("");
+  await expect(page.getByText("One item's history.")).toBeVisible();
+  await expect(page.getByLabel("Change", { exact: true })).toHaveValue("");
 });
 
 test(

@@ -195,6 +195,24 @@ function writeRoutes(): WriteRoute[] {
       fields: { accept: "id", versions: "versions", tags: "array", keep: "array" },
       ids: [ids.article!],
     },
+    // Undo and restore of things that are live, or of no decision: each is refused (409) and changes nothing.
+    {
+      method: "POST",
+      path: `/api/v1/articles/${ids.article}/adjudication/undo`,
+      valid: { versions: { [ids.annotation!]: 1 } },
+      fields: { versions: "versions" },
+      ids: [ids.article!],
+    },
+    { method: "POST", path: `/api/v1/annotations/${ids.annotation}/restore`, ids: [ids.annotation!] },
+    {
+      method: "POST",
+      path: `/api/v1/annotations/${ids.annotation}/undo-review`,
+      headers: ifMatch,
+      ids: [ids.annotation!],
+    },
+    { method: "POST", path: `/api/v1/comments/${ids.comment}/restore`, ids: [ids.comment!] },
+    { method: "POST", path: `/api/v1/events/${ids.event}/restore`, ids: [ids.event!] },
+    { method: "POST", path: `/api/v1/links/${ids.link}/restore`, ids: [ids.link!] },
     {
       method: "PATCH",
       path: `/api/v1/annotations/${ids.annotation}`,

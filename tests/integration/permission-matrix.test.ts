@@ -78,6 +78,13 @@ async function created(response: Promise<{ status: number; body: any }>): Promis
 }
 
 const at = (path: string): Call => ({ path });
+const IF_MATCH_1 = { "if-match": '"1"' };
+
+/** A fixture deleted (204), to be restored. */
+async function removed(response: Promise<{ status: number; body: any }>): Promise<void> {
+  const { status, body } = await response;
+  if (status !== 204) throw new Error(`fixture not deleted: ${status} ${JSON.stringify(body)}`);
+}
 const fresh = () => randomUUID().slice(0, 8);
 
 const ROWS: Row[] = [
@@ -411,6 +418,55 @@ const ROWS: Row[] = [
       };
     },
   },
+  // Undo an adjudication decision: the versions it left.
+  {
+    method: "POST",
+    route: "/api/v1/articles/[articleId]/adjudication/undo",
+    access: "EDITOR",
+    ok: 200,
+    call: async ({ team, articleId, annotation }) => {
+      const [accept, reject] = [await annotation(), await annotation()];
+      await created(
+        api("POST", `/api/v1/articles/${articleId}/adjudication`, {
+          token: team.editor.token,
+          json: { accept, versions: { [accept]: 1, [reject]: 1 } },
+        }),
+      );
+      return {
+        path: `/api/v1/articles/${articleId}/adjudication/undo`,
+        json: { versions: { [accept]: 2, [reject]: 2 } },
+      };
+    },
+  },
+  // The reviewer's own annotation, deleted by the reviewer: theirs (and editors') to restore. A viewer sees it: 403.
+  {
+    method: "POST",
+    route: "/api/v1/annotations/[annotationId]/restore",
+    access: "REVIEWER",
+    ok: 200,
+    call: async ({ team, annotation }) => {
+      const id = await annotation();
+      await removed(api("DELETE", `/api/v1/annotations/${id}`, { token: team.reviewer.token, headers: IF_MATCH_1 }));
+      return at(`/api/v1/annotations/${id}/restore`);
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/annotations/[annotationId]/undo-review",
+    access: "EDITOR",
+    ok: 200,
+    call: async ({ team, annotation }) => {
+      const id = await annotation();
+      await created(
+        api("PATCH", `/api/v1/annotations/${id}`, {
+          token: team.editor.token,
+          json: { status: "REJECTED", reviewNote: "Unsourced" },
+          headers: IF_MATCH_1,
+        }),
+      );
+      return { path: `/api/v1/annotations/${id}/undo-review`, headers: { "if-match": '"2"' } };
+    },
+  },
   {
     method: "GET",
     route: "/api/v1/articles/[articleId]/live",
@@ -481,6 +537,17 @@ const ROWS: Row[] = [
     call: async (fixture) => at(`/api/v1/comments/${await comment(fixture)}`),
   },
 
+  {
+    method: "POST",
+    route: "/api/v1/comments/[commentId]/restore",
+    access: "REVIEWER",
+    ok: 200,
+    call: async (fixture) => {
+      const id = await comment(fixture);
+      await removed(api("DELETE", `/api/v1/comments/${id}`, { token: fixture.team.reviewer.token }));
+      return at(`/api/v1/comments/${id}/restore`);
+    },
+  },
   // Codebook
   {
     method: "PATCH",
@@ -599,6 +666,29 @@ const ROWS: Row[] = [
     access: "REVIEWER",
     ok: 204,
     call: async (fixture) => at(`/api/v1/links/${await link(fixture)}`),
+  },
+
+  {
+    method: "POST",
+    route: "/api/v1/links/[linkId]/restore",
+    access: "REVIEWER",
+    ok: 200,
+    call: async (fixture) => {
+      const id = await link(fixture);
+      await removed(api("DELETE", `/api/v1/links/${id}`, { token: fixture.team.reviewer.token }));
+      return at(`/api/v1/links/${id}/restore`);
+    },
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/[eventId]/restore",
+    access: "EDITOR",
+    ok: 200,
+    call: async ({ team, event }) => {
+      const id = await event();
+      await removed(api("DELETE", `/api/v1/events/${id}`, { token: team.editor.token }));
+      return at(`/api/v1/events/${id}/restore`);
+    },
   },
 
   // Pages (anonymous callers are sent to the sign-in page)

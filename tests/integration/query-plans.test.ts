@@ -192,6 +192,14 @@ describe("query plans", () => {
     for (const [filters, indexes] of [
       [{}, ["audit_entries_project_id_id_idx", "audit_entries_pkey"]],
       [{ entity: entityId }, ["audit_entries_project_id_entity_id_id_idx"]],
+      // By kind of change or by person: along an index of its own; by days: a range of the project's ids.
+      [{ kind: "annotation.delete" }, ["audit_entries_project_id_action_id_idx"]],
+      [{ kind: "annotation.approve" }, ["audit_entries_project_id_action_id_idx"]],
+      [{ actorId: team.editor.id }, ["audit_entries_project_id_actor_id_id_idx", "audit_entries_project_id_id_idx"]],
+      [
+        { from: new Date("2021-01-01"), to: new Date("2030-12-31") },
+        ["audit_entries_project_id_id_idx", "audit_entries_pkey"],
+      ],
     ] as const) {
       const statement = historyStatement(team.id, filters, 51);
       const plan = await planOf(statement);

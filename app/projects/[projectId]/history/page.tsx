@@ -1,27 +1,32 @@
 import Link from "next/link";
+import { HistoryEntryItem } from "@/components/history/history-entry";
+import { HistoryFilters } from "@/components/history/history-filters";
 import { PageTitle } from "@/components/ui/card";
 import { PageNavigation } from "@/components/ui/page-navigation";
 import { Problem } from "@/components/ui/problem";
-import { HistoryChanges } from "@/components/history/history-changes";
-import { asWords, entityLabel } from "@/components/history/entry-format";
-import { formatMoment } from "@/components/ui/format";
 import { listHistory } from "@/lib/history";
+import { projectMembers } from "@/lib/members";
 import { orProblem, projectSubpage, queryParam } from "@/lib/next/page-data";
 
 const subpage = projectSubpage("history", "History");
 export const generateMetadata = subpage.generateMetadata;
+
+const FILTERS = ["entity", "action", "actor", "kind", "from", "to"];
 
 export default async function HistoryPage({ params, searchParams }: PageProps<"/projects/[projectId]/history">) {
   const { projectId } = await params;
   const query = await searchParams;
   const { actor, record: project } = await subpage.load(projectId);
   const filters: Record<string, string> = {};
-  for (const key of ["entity", "action"]) {
+  for (const key of FILTERS) {
     const value = queryParam(query, key);
     if (value) filters[key] = value;
   }
   const cursor = queryParam(query, "cursor");
-  const { data: page, problem } = await orProblem(listHistory(actor, projectId, { ...filters, cursor, limit: "50" }));
+  const [{ data: page, problem }, members] = await Promise.all([
+    orProblem(listHistory(actor, projectId, { ...filters, cursor, limit: "50" })),
+    projectMembers(actor, projectId),
+  ]);
   const entries = page?.items ?? [];
 
   return (
@@ -35,53 +40,24 @@ export default async function HistoryPage({ params, searchParams }: PageProps<"/
       >
         History
       </PageTitle>
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-2 text-sm" aria-label="Filter the history">
-        <label className="text-xs text-stone-600">
-          Action (or prefix, e.g. <code>annotation.</code>)
-          <input
-            name="action"
-            defaultValue={filters.action ?? ""}
-            className="block rounded-md border border-stone-300 px-2 py-1 text-sm"
-          />
-        </label>
-        <label className="text-xs text-stone-600">
-          Item id
-          <input
-            name="entity"
-            defaultValue={filters.entity ?? ""}
-            className="block w-80 rounded-md border border-stone-300 px-2 py-1 text-sm"
-          />
-        </label>
-        <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white">
-          Filter
-        </button>
-      </form>
+      <HistoryFilters people={members.map((member) => ({ id: member.userId, name: member.name }))} values={filters} />
+      {filters.entity && (
+        <p className="mb-2 text-sm text-stone-600">
+          One item&apos;s history.{" "}
+          <Link href={`/projects/${projectId}/history`} className="text-indigo-700 hover:underline">
+            The whole project&apos;s
+          </Link>
+        </p>
+      )}
       <Problem message={problem} />
       <ol
         className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs"
         data-testid="history"
       >
         {!problem && entries.length === 0 && <li className="px-4 py-3 text-stone-500">No changes match.</li>}
-        {entries.map((entry) => {
-          const label = entityLabel(entry);
-          return (
-            <li key={entry.id} className="px-4 py-3 text-sm">
-              <p>
-                <span className="font-medium">{entry.actor?.name ?? "The system"}</span>{" "}
-                <code className="rounded bg-stone-100 px-1">{entry.action}</code>{" "}
-                <Link
-                  href={`/projects/${projectId}/history?entity=${entry.entityId}`}
-                  className="text-xs text-indigo-700 hover:underline"
-                  title={`${entry.entityType} ${entry.entityId}: its whole history`}
-                >
-                  {asWords(entry.entityType)} {label ?? entry.entityId.slice(-8)}
-                </Link>{" "}
-                <span className="text-xs text-stone-500">{formatMoment(entry.createdAt)}</span>
-              </p>
-              <HistoryChanges changes={entry.changes} names={entry.names} />
-            </li>
-          );
-        })}
+        {entries.map((entry) => (
+          <HistoryEntryItem key={entry.id} entry={entry} projectId={projectId} />
+        ))}
       </ol>
       <PageNavigation
         path={`/projects/${projectId}/history`}
