@@ -171,6 +171,25 @@ function takeStreamPlace(userId: string): () => void {
 }
 
 /**
+ * What every live feed starts with: one of the user's stream places, the
+ * listening connection ready, and `stops` run once by `stop` (the place given
+ * back first).
+ */
+async function openFeed(userId: string) {
+  const giveBackPlace = takeStreamPlace(userId);
+  const live = liveChanges();
+  await live.ready();
+  const stops: (() => void)[] = [giveBackPlace];
+  let hasStopped = false;
+  const stop = () => {
+    if (hasStopped) return;
+    hasStopped = true;
+    for (const stopOne of stops) stopOne();
+  };
+  return { live, stops, stop, isStopped: () => hasStopped };
+}
+
+/**
  * Follows the changes to an article's annotations, comments and links that
  * the caller may see (blind coding: a reviewer hears of others' annotations
  * only once they are approved). Access is checked before the stream opens,
@@ -182,24 +201,14 @@ function takeStreamPlace(userId: string): () => void {
  */
 export async function followArticle(actor: Actor, articleId: string): Promise<EventFeed<LiveEvent>> {
   let access: ProjectAccess = await requireArticlePermission(actor, articleId, "annotation.read");
-  const giveBackPlace = takeStreamPlace(actor.userId);
-  const live = liveChanges();
-  await live.ready();
-
-  const stops: (() => void)[] = [giveBackPlace];
-  let isStopped = false;
-  const stop = () => {
-    if (isStopped) return;
-    isStopped = true;
-    for (const stopOne of stops) stopOne();
-  };
+  const { live, stops, stop, isStopped } = await openFeed(actor.userId);
 
   return {
     stop,
     start(send, end) {
-      if (isStopped) return;
+      if (isStopped()) return;
       const endStream = () => {
-        if (isStopped) return;
+        if (isStopped()) return;
         stop();
         end();
       };
@@ -233,7 +242,7 @@ export async function followArticle(actor: Actor, articleId: string): Promise<Ev
           void recheck().then(() => {
             const waiting = held ?? [];
             held = null;
-            if (!isStopped) waiting.forEach(deliver);
+            if (!isStopped()) waiting.forEach(deliver);
           });
         }),
         live.onReconnect(() => {
@@ -256,22 +265,13 @@ export async function followArticle(actor: Actor, articleId: string): Promise<Ev
  * of streams.
  */
 export async function followNotifications(actor: Actor): Promise<EventFeed<NotificationEvent>> {
-  const giveBackPlace = takeStreamPlace(actor.userId);
-  const live = liveChanges();
-  await live.ready();
-  const stops: (() => void)[] = [giveBackPlace];
-  let isStopped = false;
-  const stop = () => {
-    if (isStopped) return;
-    isStopped = true;
-    for (const stopOne of stops) stopOne();
-  };
+  const { live, stops, stop, isStopped } = await openFeed(actor.userId);
   return {
     stop,
     start(send, end) {
-      if (isStopped) return;
+      if (isStopped()) return;
       const recheck = serialised(async () => {
-        if (isStopped || (await recheckActor(actor).catch(() => actor))) return;
+        if (isStopped() || (await recheckActor(actor).catch(() => actor))) return;
         stop();
         end();
       });

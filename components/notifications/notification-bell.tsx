@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "@/components/client/api-client";
 import { useEventStream } from "@/components/client/use-event-stream";
 import { formatMoment } from "@/components/ui/format";
+import { useDismiss } from "@/components/ui/use-dismiss";
 import type { NotificationPage, NotificationView } from "@/lib/notifications/inbox";
 
 const PANEL_ID = "notifications-panel";
@@ -34,24 +35,8 @@ export function NotificationBell() {
   useEffect(() => void load(), [load]);
   useEventStream("/api/v1/notifications/live", () => void load());
 
-  useEffect(() => {
-    if (!open) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener("keydown", onKeyDown);
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => {
-      document.removeEventListener("keydown", onKeyDown);
-      document.removeEventListener("pointerdown", onPointerDown);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, button, panel);
 
   const markRead = async (body: { ids: string[] } | { all: true }) => {
     try {

@@ -67,7 +67,9 @@ test("a mention typed with the member picker reaches the other member's bell liv
   const panel = coder.getByRole("region", { name: "Notifications" });
   const item = panel.getByTestId("notification");
   await expect(item).toHaveCount(1);
-  await expect(item).toContainText("Demo Editor mentioned you in a comment: “Please check this, @Mira Nouri thanks @De”");
+  await expect(item).toContainText(
+    "Demo Editor mentioned you in a comment: “Please check this, @Mira Nouri thanks @De”",
+  );
   await expectNoAxeViolations(coder, "the notifications panel open");
   await coder.screenshot({ path: "/tmp/notifications-wide.png" });
   await item.click();

@@ -2,9 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { addMember } from "@/lib/members";
 import { notifyAssigned } from "@/lib/notifications/notify";
+import { createProject } from "@/lib/projects";
 import { api, errorCode } from "../support/api";
 import { openEventStream, waitFor } from "../support/event-stream";
-import { createProjectWithTeam, createUser, type TestProject, type TestUser } from "../support/factories";
+import { createUser, type TestProject, type TestUser } from "../support/factories";
 
 const TEXT = "The dam was repaired. Residents disagree. The ministry says otherwise. Nobody knows.";
 
@@ -18,15 +19,28 @@ interface Item {
   target: { articleId: string | null; annotationId: string | null; commentId: string | null; url: string };
 }
 
-let team: TestProject;
+let team: Omit<TestProject, "admin">;
 /** A second reviewer, coding blind beside team.reviewer. */
 let coder: TestUser;
 let articleId: string;
 
 beforeAll(async () => {
-  team = await createProjectWithTeam("Notifications");
+  // One user after another: fewer transactions wait at once on a busy machine.
+  const [editor, reviewer, viewer, outsider] = [
+    await createUser({ label: "editor" }),
+    await createUser({ label: "reviewer" }),
+    await createUser({ label: "viewer" }),
+    await createUser({ label: "outsider" }),
+  ];
   coder = await createUser({ label: "coder" });
-  await addMember(team.editor.actor, team.id, { email: coder.email, role: "REVIEWER" });
+  const project = await createProject(editor.actor, { name: "Notifications" });
+  team = { id: project.id, editor, reviewer, viewer, outsider };
+  for (const [member, role] of [
+    [reviewer, "REVIEWER"],
+    [viewer, "VIEWER"],
+    [coder, "REVIEWER"],
+  ] as const)
+    await addMember(editor.actor, team.id, { email: member.email, role });
   const article = await api("POST", `/api/v1/projects/${team.id}/articles`, {
     token: team.editor.token,
     json: { title: "Dam", text: TEXT },
