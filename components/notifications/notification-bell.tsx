@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "@/components/client/api-client";
-import { useEventStream } from "@/components/client/use-event-stream";
+import { useSharedEventStream } from "@/components/client/use-event-stream";
 import { formatMoment } from "@/components/ui/format";
 import { useDismiss } from "@/components/ui/use-dismiss";
 import type { NotificationPage, NotificationView } from "@/lib/notifications/inbox";
@@ -33,7 +33,7 @@ export function NotificationBell() {
     }
   }, []);
   useEffect(() => void load(), [load]);
-  useEventStream("/api/v1/notifications/live", () => void load());
+  useSharedEventStream("/api/v1/notifications/live", () => void load());
 
   const close = useCallback(() => setOpen(false), []);
   useDismiss(open, close, button, panel);
