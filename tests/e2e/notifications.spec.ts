@@ -28,7 +28,7 @@ test("a mention typed with the member picker reaches the other member's bell liv
   page,
   browser,
 }) => {
-  // Two people's pages, one after the other, through a whole discussion: more than the default minute on a busy machine.
+  // Two people's pages through a whole discussion: more than the default minute on a busy machine.
   test.setTimeout(180_000);
   await page.setViewportSize(WIDE);
   await signIn(page, "editor@example.org");
