@@ -102,8 +102,9 @@ export function NotificationBell() {
           ref={panel}
           id={PANEL_ID}
           aria-labelledby={`${PANEL_ID}-title`}
-          className="absolute right-0 top-full z-50 mt-2 w-[min(24rem,calc(100vw-2rem))] rounded-lg border
-            border-stone-200 bg-white shadow-xl"
+          // On a phone, the width of the window under the header; from `sm` on, under the bell.
+          className="fixed inset-x-4 top-14 z-50 mt-1 rounded-lg border border-stone-200 bg-white shadow-xl
+            sm:absolute sm:inset-x-auto sm:right-0 sm:top-full sm:mt-2 sm:w-96"
         >
           <div className="flex items-center justify-between gap-2 border-b border-stone-100 px-3 py-2">
             <h2 id={`${PANEL_ID}-title`} className="text-sm font-semibold text-stone-900">
@@ -169,10 +170,10 @@ function NotificationItem({ item, onOpen }: { item: NotificationView; onOpen: ()
             dir="auto"
             className={`block break-words ${isUnread ? "font-medium text-stone-900" : "text-stone-700"}`}
           >
-            {isUnread && <span className="sr-only">Unread: </span>}
             {item.text}
           </span>
           <span className="block text-xs text-stone-600">
+            {isUnread && <strong className="font-semibold text-indigo-800">New · </strong>}
             {item.project.name} · {formatMoment(item.createdAt)}
           </span>
         </span>
