@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getActor } from "@/lib/auth/session";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Logo } from "@/components/ui/logo";
 import { SiteMenu } from "./site-menu";
 
@@ -15,7 +16,12 @@ export async function SiteHeader() {
           <Logo />
           Parallax
         </Link>
-        {actor && <SiteMenu name={actor.name} email={actor.email} />}
+        {actor && (
+          <div className="flex items-center gap-2 sm:flex-1 sm:flex-row-reverse sm:gap-3">
+            <NotificationBell />
+            <SiteMenu name={actor.name} email={actor.email} />
+          </div>
+        )}
       </div>
     </header>
   );

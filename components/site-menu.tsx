@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { signOutAction } from "@/app/signin/actions";
+import { useDismiss } from "@/components/ui/use-dismiss";
 
 const MENU_ID = "site-menu";
 
@@ -23,24 +24,8 @@ export function SiteMenu({ name, email }: { name: string; email: string }) {
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      setOpenOn(null);
-      button.current?.focus();
-    };
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpenOn(null);
-    };
-    document.addEventListener("keydown", onKeyDown);
-    document.addEventListener("pointerdown", onPointerDown);
-    return () => {
-      document.removeEventListener("keydown", onKeyDown);
-      document.removeEventListener("pointerdown", onPointerDown);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpenOn(null), []);
+  useDismiss(open, close, button, panel);
 
   const link = "rounded-md px-2 py-2 text-stone-600 hover:bg-stone-100 hover:text-stone-900 sm:py-1";
   return (

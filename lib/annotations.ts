@@ -19,6 +19,7 @@ import { v7 as uuidv7 } from "uuid";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnnotationStatus } from "@/lib/generated/prisma/enums";
 import { ANNOTATION_STATUSES, type AnnotationSummary } from "@/lib/annotation-summaries";
+import { notifyNewMentions, notifyReviewed } from "@/lib/notifications/notify";
 import { MAX_PAGE_SIZE, pageJson, pageQuery } from "@/lib/pagination";
 import { requireExpectedVersion } from "@/lib/preconditions";
 import {
@@ -520,7 +521,15 @@ export async function createAnnotation(
       tags: codebookTags.map((tag) => ({ tag })),
       _count: { comments: 0 },
     });
-    if (await insertAnnotation(actor, target.projectId, view)) return view;
+    // A note that may mention someone is written with its notifications, in one transaction.
+    const isStored = view.note?.includes("@")
+      ? await db().$transaction(async (tx) => {
+          const isInserted = await insertAnnotation(tx, actor, target.projectId, view);
+          if (isInserted) await notifyNewMentions(tx, actor, { annotationId: view.id, text: view.note });
+          return isInserted;
+        })
+      : await insertAnnotation(db(), actor, target.projectId, view);
+    if (isStored) return view;
     // The text was edited (or the article deleted) in between: check the span again.
     if (attempt === 3)
       throw conflict("The article's text kept changing while the annotation was saved; reload it and try again.");
@@ -549,8 +558,13 @@ async function readCreateTarget(actor: Actor, articleId: string) {
  * if the article is still at `view.revision` (its row share-locked, as
  * lockArticleText does, so that a text edit waits for it); false if not.
  */
-async function insertAnnotation(actor: Actor, projectId: string, view: AnnotationView): Promise<boolean> {
-  const written = await db().$executeRaw`
+async function insertAnnotation(
+  client: DbClient,
+  actor: Actor,
+  projectId: string,
+  view: AnnotationView,
+): Promise<boolean> {
+  const written = await client.$executeRaw`
     WITH article AS (
       SELECT id FROM articles WHERE id = ${view.articleId}::uuid AND revision = ${view.revision}
         AND deleted_at IS NULL FOR SHARE
@@ -688,6 +702,10 @@ async function applyChanges(
     before: auditSnapshot(toView(current)),
     after: auditSnapshot(after),
   });
+  if ((changes.status === "APPROVED" || changes.status === "REJECTED") && changes.status !== current.status)
+    await notifyReviewed(tx, actor, current, changes.status, after.reviewNote);
+  if (changes.note !== undefined && changes.note !== current.note)
+    await notifyNewMentions(tx, actor, { annotationId, text: after.note });
   return after;
 }
 

@@ -5,6 +5,7 @@ import { requireVisibleAnnotation } from "@/lib/annotations";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { forbidden, notFound } from "@/lib/errors";
+import { notifyAboutComment, notifyNewMentions } from "@/lib/notifications/notify";
 import { afterCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
 import { requireProjectPermission, roleAllows } from "@/lib/permissions";
 import { isUuid, parseInput, storableString } from "@/lib/validation";
@@ -62,6 +63,7 @@ export async function createComment(actor: Actor, annotationId: string, input: u
   const { text } = parseInput(commentInput, input);
   return db().$transaction(async (tx) => {
     const view = toView(await tx.comment.create({ data: { annotationId, authorId: actor.userId, text }, select }));
+    await notifyAboutComment(tx, actor, { id: view.id, annotationId, text });
     await recordAudit(tx, actor, {
       projectId,
       action: "comment.create",
@@ -98,6 +100,7 @@ export async function updateComment(actor: Actor, commentId: string, input: unkn
   const { text } = parseInput(commentInput, input);
   return db().$transaction(async (tx) => {
     const view = toView(await tx.comment.update({ where: { id: commentId }, data: { text }, select }));
+    await notifyNewMentions(tx, actor, { annotationId: comment.annotationId, commentId, text });
     await recordAudit(tx, actor, {
       projectId,
       action: "comment.update",

@@ -35,9 +35,13 @@ interface AccessChange {
  * was lost and is back), so the reader reloads what it holds.
  */
 export type LiveEvent = { type: string; id: string; annotationId: string } | { type: "resync" };
+/** What a user's own stream of notifications sends: they changed, or changes may have been missed. */
+export type NotificationEvent = { type: "notifications" } | { type: "resync" };
 
 const CHANGES_CHANNEL = "parallax_live";
 const ACCESS_CHANNEL = "parallax_access";
+/** A user's notifications changed (see the notifications migration): `{ userId }`. */
+const USER_CHANNEL = "parallax_user";
 const RECONNECT_MS = 1_000;
 /** Streams one user may hold open at once on one app instance: each tab of an article holds one. */
 export const MAX_STREAMS_PER_USER = 20;
@@ -67,6 +71,10 @@ class LiveChanges {
   /** Each of these returns the function that stops listening. */
   onChange(articleId: string, listener: (change: Change) => void): () => void {
     return this.on(`change:${articleId}`, listener);
+  }
+
+  onUserChange(userId: string, listener: () => void): () => void {
+    return this.on(`user:${userId}`, listener);
   }
 
   onAccessChange(listener: (change: AccessChange) => void): () => void {
@@ -109,13 +117,14 @@ class LiveChanges {
         const parsed: unknown = JSON.parse(payload);
         if (channel === CHANGES_CHANNEL) this.emitter.emit(`change:${(parsed as Change).articleId}`, parsed);
         else if (channel === ACCESS_CHANNEL) this.emitter.emit("access", parsed);
+        else if (channel === USER_CHANNEL) this.emitter.emit(`user:${(parsed as { userId: string }).userId}`);
       } catch {
         // A payload we did not write: ignore it.
       }
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${CHANGES_CHANNEL}; LISTEN ${ACCESS_CHANNEL}`);
+      await client.query(`LISTEN ${CHANGES_CHANNEL}; LISTEN ${ACCESS_CHANNEL}; LISTEN ${USER_CHANNEL}`);
       this.client = client;
       // Streams waiting now subscribed while nothing was listening (after a restart of PostgreSQL, or a lost
       // connection).
@@ -162,6 +171,25 @@ function takeStreamPlace(userId: string): () => void {
 }
 
 /**
+ * What every live feed starts with: one of the user's stream places, the
+ * listening connection ready, and `stops` run once by `stop` (the place given
+ * back first).
+ */
+async function openFeed(userId: string) {
+  const giveBackPlace = takeStreamPlace(userId);
+  const live = liveChanges();
+  await live.ready();
+  const stops: (() => void)[] = [giveBackPlace];
+  let hasStopped = false;
+  const stop = () => {
+    if (hasStopped) return;
+    hasStopped = true;
+    for (const stopOne of stops) stopOne();
+  };
+  return { live, stops, stop, isStopped: () => hasStopped };
+}
+
+/**
  * Follows the changes to an article's annotations, comments and links that
  * the caller may see (blind coding: a reviewer hears of others' annotations
  * only once they are approved). Access is checked before the stream opens,
@@ -173,24 +201,14 @@ function takeStreamPlace(userId: string): () => void {
  */
 export async function followArticle(actor: Actor, articleId: string): Promise<EventFeed<LiveEvent>> {
   let access: ProjectAccess = await requireArticlePermission(actor, articleId, "annotation.read");
-  const giveBackPlace = takeStreamPlace(actor.userId);
-  const live = liveChanges();
-  await live.ready();
-
-  const stops: (() => void)[] = [giveBackPlace];
-  let isStopped = false;
-  const stop = () => {
-    if (isStopped) return;
-    isStopped = true;
-    for (const stopOne of stops) stopOne();
-  };
+  const { live, stops, stop, isStopped } = await openFeed(actor.userId);
 
   return {
     stop,
     start(send, end) {
-      if (isStopped) return;
+      if (isStopped()) return;
       const endStream = () => {
-        if (isStopped) return;
+        if (isStopped()) return;
         stop();
         end();
       };
@@ -224,9 +242,42 @@ export async function followArticle(actor: Actor, articleId: string): Promise<Ev
           void recheck().then(() => {
             const waiting = held ?? [];
             held = null;
-            if (!isStopped) waiting.forEach(deliver);
+            if (!isStopped()) waiting.forEach(deliver);
           });
         }),
+        live.onReconnect(() => {
+          send({ type: "resync" });
+          void recheck();
+        }),
+      );
+      const timer = setInterval(() => void recheck(), env().PARALLAX_LIVE_RECHECK_SECONDS * 1_000);
+      stops.push(() => clearInterval(timer));
+    },
+  };
+}
+
+/**
+ * Follows the caller's own notifications: `{ type: "notifications" }` when
+ * some were added or read (the page then reads them through the API, which
+ * leaves out what the caller may not see), `resync` after missed ones. Only
+ * the user's own streams hear of them. Ends when the caller's session or
+ * token does (checked as followArticle checks); it shares the per-user limit
+ * of streams.
+ */
+export async function followNotifications(actor: Actor): Promise<EventFeed<NotificationEvent>> {
+  const { live, stops, stop, isStopped } = await openFeed(actor.userId);
+  return {
+    stop,
+    start(send, end) {
+      if (isStopped()) return;
+      const recheck = serialised(async () => {
+        if (isStopped() || (await recheckActor(actor).catch(() => actor))) return;
+        stop();
+        end();
+      });
+      stops.push(
+        live.onUserChange(actor.userId, () => send({ type: "notifications" })),
+        live.onAccessChange((change) => change.userId === actor.userId && void recheck()),
         live.onReconnect(() => {
           send({ type: "resync" });
           void recheck();

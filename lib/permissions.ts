@@ -183,3 +183,13 @@ export function visibleAnnotationsSql(actor: Actor, access: ProjectAccess | "acc
 export const notRejectedWhere = { status: { not: "REJECTED" } } as const satisfies Prisma.AnnotationWhereInput;
 /** The same as notRejectedWhere, as an SQL condition on the annotations aliased `a`. */
 export const notRejectedSql = Prisma.sql`a.status <> 'REJECTED'`;
+
+/**
+ * The rule of seesOthersUnapprovedAnnotations and visibleAnnotationsWhere for
+ * another member than the caller, as an SQL condition: the member of
+ * membership `m`, in project `p`, sees the annotation `a` (its liveness left
+ * to the caller). Notifications use it, so that nobody hears of an annotation
+ * they could not read (blind coding).
+ */
+export const memberSeesAnnotationSql = Prisma.sql`(m.role <> 'REVIEWER' OR p.reviewers_see_each_other
+  OR a.author_id = m.user_id OR a.status = 'APPROVED')`;

@@ -2,7 +2,7 @@
 
 import { FormError } from "@/components/ui/form";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { memo, useState } from "react";
+import { memo, useEffect, useState } from "react";
 import { clipText } from "@/lib/anchoring";
 import type { TagView } from "@/lib/codebook";
 import { formatMoment } from "@/components/ui/format";
@@ -39,6 +39,8 @@ interface AnnotationCardProps {
   discussion: ThreadPermissions;
   /** Editors approve and reject. */
   canReview: boolean;
+  /** A link asked to open its discussion (a notification of a comment). */
+  openThread?: boolean;
 }
 
 /** What a card can do; one stable object for all cards, so that unchanged cards skip re-rendering. */
@@ -67,8 +69,12 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
     linking,
     discussion,
     canReview,
+    openThread = false,
   } = props;
-  const [showComments, setShowComments] = useState(false);
+  const [showComments, setShowComments] = useState(openThread);
+  useEffect(() => {
+    if (openThread) setShowComments(true);
+  }, [openThread]);
   // The thread's own count once it has loaded (it changes as comments are added or deleted here).
   const [threadCount, setThreadCount] = useState<number | null>(null);
   const commentCount = threadCount ?? annotation.commentCount;
@@ -269,6 +275,7 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
       {editing ? (
         <div className="mt-3 border-t border-stone-100 pt-3">
           <TagPicker
+            projectId={linking.projectId}
             label="Edit tags and note"
             codebook={codebook}
             selectedIds={tagIds}

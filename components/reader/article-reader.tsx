@@ -162,6 +162,7 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
     actions: cardActions,
     activeId: focus.activeId,
     reattachId,
+    threadId: focus.threadId,
   });
   // The notes of the cards listed (and the orphans' quotes) load as the cards are listed.
   useEffect(() => {

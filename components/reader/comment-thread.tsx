@@ -7,6 +7,7 @@ import { FormError } from "@/components/ui/form";
 import { formatMoment } from "@/components/ui/format";
 import type { CommentView } from "@/lib/comments";
 import { callApi } from "@/components/client/api-client";
+import { MentionTextarea } from "@/components/mentions/mention-textarea";
 import { commentSubject } from "./accessible-names";
 import { LiveChanges } from "./live-changes";
 
@@ -34,6 +35,8 @@ export function Linkified({ text }: { text: string }) {
 }
 
 export interface ThreadPermissions {
+  /** Whose members a comment may mention. */
+  projectId: string;
   viewerId: string;
   canWrite: boolean;
   canModerate: boolean;
@@ -132,10 +135,11 @@ export function CommentThread({
             </p>
             {editing?.id === comment.id ? (
               <div className="space-y-1">
-                <textarea
+                <MentionTextarea
+                  projectId={permissions.projectId}
                   aria-label={`Edit ${commentSubject(comment)}`}
                   value={editing.text}
-                  onChange={(event) => setEditing({ id: comment.id, text: event.target.value })}
+                  onValueChange={(text) => setEditing({ id: comment.id, text })}
                   rows={2}
                   className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm"
                 />
@@ -196,12 +200,13 @@ export function CommentThread({
       <FormError message={error ?? undefined} />
       {permissions.canWrite && (
         <div className="space-y-1">
-          <textarea
+          <MentionTextarea
+            projectId={permissions.projectId}
             aria-label={`New comment on ${subject}`}
             value={draft}
-            onChange={(event) => setDraft(event.target.value)}
+            onValueChange={setDraft}
             rows={2}
-            placeholder="Add to the discussion"
+            placeholder="Add to the discussion (@ mentions a member)"
             className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm"
           />
           <button

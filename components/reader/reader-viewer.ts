@@ -24,7 +24,7 @@ export function useCardPermissions(projectId: string, viewer: ReaderViewer) {
         projectId,
         permissions: { viewerId: viewer.id, canLink: viewer.canCreate, canManage: viewer.canEditAny },
       },
-      discussion: { viewerId: viewer.id, canWrite: viewer.canCreate, canModerate: viewer.canEditAny },
+      discussion: { projectId, viewerId: viewer.id, canWrite: viewer.canCreate, canModerate: viewer.canEditAny },
     }),
     [projectId, viewer],
   );

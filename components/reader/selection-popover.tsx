@@ -145,6 +145,7 @@ export function SelectionPopover({
           </div>
         ) : (
           <TagPicker
+            projectId={projectId}
             label="Tags and note for the selected passage"
             codebook={codebook}
             selectedIds={tagIds}

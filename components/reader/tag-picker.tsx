@@ -3,11 +3,14 @@
 import { FormError } from "@/components/ui/form";
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { TagView } from "@/lib/codebook";
+import { MentionTextarea } from "@/components/mentions/mention-textarea";
 import { safeColor } from "@/components/ui/tag-color";
 import { toggleTag } from "@/lib/codebook/selection";
 import { resolveKeys, shortcutKeys } from "@/lib/codebook/shortcuts";
 
 interface TagPickerProps {
+  /** Whose members the note may mention. */
+  projectId: string;
   codebook: TagView[];
   selectedIds: string[];
   /** The tags chosen after a press: a single-choice group's tags switch like radio buttons. */
@@ -46,6 +49,7 @@ function activatesItself(target: EventTarget): boolean {
  */
 export function TagPicker(props: TagPickerProps) {
   const {
+    projectId,
     codebook,
     selectedIds,
     onChange,
@@ -213,13 +217,14 @@ export function TagPicker(props: TagPickerProps) {
         <label htmlFor={noteId} className="mb-1 block text-xs font-semibold uppercase tracking-wide text-stone-500">
           Note
         </label>
-        <textarea
+        <MentionTextarea
+          projectId={projectId}
           id={noteId}
           value={note}
-          onChange={(event) => onNoteChange(event.target.value)}
+          onValueChange={onNoteChange}
           rows={2}
           dir="auto"
-          placeholder="Optional: why this is a claim, what to check"
+          placeholder="Optional: why this is a claim, what to check (@ mentions a member)"
           className={`w-full rounded-md border border-stone-300 px-2.5 py-1.5 text-sm focus:border-indigo-500
             focus:outline-none`}
         />

@@ -19,6 +19,8 @@ interface CardSources {
   /** The card marked active: the annotation shown, or among the orphans the one being re-attached. */
   activeId: string | null;
   reattachId: string | null;
+  /** The annotation whose discussion a link asked to open. */
+  threadId: string | null;
 }
 
 /** Renders a sidebar card from what the reader holds of its annotation; also returns the viewer's discussion rights. */
@@ -33,6 +35,7 @@ export function useCardRenderer({
   actions,
   activeId,
   reattachId,
+  threadId,
 }: CardSources) {
   const { canEdit, linking, discussion } = useCardPermissions(projectId, viewer);
   const renderCard = (annotation: ReaderAnnotation, orphan: boolean) => (
@@ -51,6 +54,7 @@ export function useCardRenderer({
       linking={linking}
       discussion={discussion}
       canReview={viewer.canEditAny}
+      openThread={annotation.id === threadId}
     />
   );
   return { renderCard, discussion };

@@ -15,7 +15,9 @@ interface Span {
  * The annotation being shown: active (its highlight and card marked), its
  * passage scrolled to a third of the screen, its card scrolled into view
  * (`reveal` renders it first) and flashing for a moment. A link to one
- * (`#annotation-<id>`: search results, the comparison) shows it once `ready`.
+ * (`#annotation-<id>`: search results, the comparison, notifications) shows
+ * it once `ready`, also when only the fragment changes; `#annotation-<id>/comment-<id>`
+ * opens its discussion too (`threadId`).
  */
 export function useShownAnnotation<T extends Span>(
   textRef: RefObject<HTMLElement | null>,
@@ -25,6 +27,7 @@ export function useShownAnnotation<T extends Span>(
 ) {
   const [activeId, setActiveId] = useState<string | null>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
+  const [threadId, setThreadId] = useState<string | null>(null);
 
   const show = useCallback(
     (id: string) => {
@@ -47,13 +50,20 @@ export function useShownAnnotation<T extends Span>(
     return () => window.clearTimeout(timer);
   }, [flashId]);
 
-  const hashShown = useRef(false);
+  const hashShown = useRef<string | null>(null);
   useEffect(() => {
-    const match = /^#annotation-([0-9a-f-]{36})$/.exec(window.location.hash);
-    if (!match || hashShown.current || !ready) return;
-    hashShown.current = true;
-    show(match[1]!);
+    if (!ready) return;
+    const showHash = () => {
+      const match = /^#annotation-([0-9a-f-]{36})(\/comment-[0-9a-f-]{36})?$/.exec(window.location.hash);
+      if (!match || hashShown.current === window.location.hash) return;
+      hashShown.current = window.location.hash;
+      show(match[1]!);
+      if (match[2]) setThreadId(match[1]!);
+    };
+    showHash();
+    window.addEventListener("hashchange", showHash);
+    return () => window.removeEventListener("hashchange", showHash);
   }, [show, ready]);
 
-  return { activeId, flashId, show };
+  return { activeId, flashId, threadId, show };
 }

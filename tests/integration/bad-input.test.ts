@@ -352,6 +352,12 @@ function writeRoutes(): WriteRoute[] {
       fields: { email: "email", password: "text" },
     },
     { method: "DELETE", path: `/api/v1/tokens/${ids.token}`, ids: [ids.token!] },
+    {
+      method: "POST",
+      path: "/api/v1/notifications/read",
+      valid: { ids: ["019ab000-0000-7000-8000-000000000001"] },
+      fields: { ids: "id" },
+    },
   ];
 }
 

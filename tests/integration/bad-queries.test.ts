@@ -63,6 +63,7 @@ function readers(): { path: string; params: string[]; fixed?: Record<string, str
     { path: `${p}/members`, params: ["limit", "cursor"] },
     { path: `${p}/invitations`, params: ["limit", "cursor"] },
     { path: "/api/v1/invitations", params: ["limit", "cursor"] },
+    { path: "/api/v1/notifications", params: ["unread", "limit", "cursor"] },
     { path: `${p}/events`, params: ["q", "limit", "cursor"] },
     { path: `${p}/audit`, params: ["entity", "action", "actor", "limit", "cursor"] },
     {

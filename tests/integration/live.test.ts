@@ -6,67 +6,12 @@ import { createProject } from "@/lib/projects";
 import { endSessions } from "@/lib/users";
 import { api, baseUrl, errorCode, signIn } from "../support/api";
 import { startAppInstance } from "../support/app-instance";
+import { openEventStream, waitFor } from "../support/event-stream";
 import { createProjectWithTeam, TEST_PASSWORD, type TestProject, type TestUser } from "../support/factories";
 
-type LiveEvent = { type: string; id?: string; annotationId?: string };
-
-/**
- * Opens the article's event stream (with a token or a session cookie) and
- * collects its events; `ended` resolves when the server closes the stream.
- */
-async function listen(articleId: string, credentials: { token: string } | { cookie: string }, url = baseUrl()) {
-  const controller = new AbortController();
-  const headers: Record<string, string> =
-    "token" in credentials ? { authorization: `Bearer ${credentials.token}` } : { cookie: credentials.cookie };
-  const response = await fetch(`${url}/api/v1/articles/${articleId}/live`, { headers, signal: controller.signal });
-  expect(response.status).toBe(200);
-  const events: LiveEvent[] = [];
-  let endedByServer = false;
-  const reading = (async () => {
-    const reader = response.body!.getReader();
-    const decoder = new TextDecoder();
-    let buffer = "";
-    try {
-      while (true) {
-        const { value, done } = await reader.read();
-        if (done) {
-          endedByServer = true;
-          break;
-        }
-        buffer += decoder.decode(value, { stream: true });
-        for (let end = buffer.indexOf("\n\n"); end !== -1; end = buffer.indexOf("\n\n")) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block.split("\n").find((line) => line.startsWith("data: "));
-          if (data) events.push(JSON.parse(data.slice(6)));
-        }
-      }
-    } catch {
-      // aborted by close()
-    }
-  })();
-  return {
-    response,
-    events,
-    /**
-     * Resolves with the milliseconds it took the server to close the stream, or null if it stayed open for `withinMs`.
-     */
-    ended: async (withinMs: number) => {
-      const started = Date.now();
-      await Promise.race([reading, new Promise((resolve) => setTimeout(resolve, withinMs))]);
-      return endedByServer ? Date.now() - started : null;
-    },
-    close: async () => {
-      controller.abort();
-      await reading;
-    },
-  };
-}
-
-const waitFor = async (check: () => boolean, timeoutMs = 5_000) => {
-  for (const started = Date.now(); !check() && Date.now() - started < timeoutMs; )
-    await new Promise((resolve) => setTimeout(resolve, 100));
-};
+/** Opens the article's event stream (with a token or a session cookie); see openEventStream. */
+const listen = (articleId: string, credentials: { token: string } | { cookie: string }, url = baseUrl()) =>
+  openEventStream(`/api/v1/articles/${articleId}/live`, credentials, url);
 
 /** Far below the 30 s period of the regular check: a change of access must end the stream at once. */
 const PROMPTLY_MS = 5_000;

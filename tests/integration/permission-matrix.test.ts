@@ -349,6 +349,29 @@ const ROWS: Row[] = [
       at(`/api/v1/invitations/${await invitation(team, team.outsider.email, await project(team))}/decline`),
   },
 
+  // The caller's own notifications.
+  {
+    method: "GET",
+    route: "/api/v1/notifications",
+    access: "signed-in",
+    ok: 200,
+    call: async () => at("/api/v1/notifications"),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/notifications/read",
+    access: "signed-in",
+    ok: 200,
+    call: async () => ({ path: "/api/v1/notifications/read", json: { all: true } }),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/notifications/live",
+    access: "signed-in",
+    ok: 200,
+    call: async () => at("/api/v1/notifications/live"),
+  },
+
   // Articles and annotations
   {
     method: "GET",
