@@ -101,7 +101,7 @@ async function main(): Promise<number> {
     const { createApiToken } = await import("../lib/auth/tokens.ts");
     const { createProject } = await import("../lib/projects.ts");
     const { importArticle } = await import("../lib/articles/index.ts");
-    const { createAnnotation, listArticleAnnotations } = await import("../lib/annotations.ts");
+    const { createAnnotation, listArticleAnnotations } = await import("../lib/annotations/index.ts");
     const { compareArticles } = await import("../lib/compare.ts");
     const { quoteContext, reanchorAll } = await import("../lib/anchoring/index.ts");
     const { db } = await import("../lib/db.ts");
