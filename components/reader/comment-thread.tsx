@@ -8,6 +8,7 @@ import type { CommentView } from "@/lib/comments";
 import { callApi } from "@/components/client/api-client";
 import { commentSubject } from "./accessible-names";
 import { LiveChanges } from "./live-changes";
+import { ShortTextForm } from "./short-text-form";
 
 const LINK = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'])/g;
 
@@ -169,26 +170,19 @@ export function CommentThread({
       </ul>
       <FormError message={error ?? undefined} />
       {permissions.canWrite && (
-        <div className="space-y-1">
-          <textarea
-            aria-label={`New comment on ${subject}`}
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-            rows={2}
-            placeholder="Add to the discussion"
-            className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm"
-          />
-          <button
-            type="button"
-            aria-label={`Comment on ${subject}`}
-            disabled={!draft.trim()}
-            onClick={add}
-            className={`rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700
-              disabled:opacity-50`}
-          >
-            Comment
-          </button>
-        </div>
+        <ShortTextForm
+          label={`New comment on ${subject}`}
+          placeholder="Add to the discussion"
+          value={draft}
+          onChange={setDraft}
+          send={{
+            text: "Comment",
+            label: `Comment on ${subject}`,
+            onClick: add,
+            className: `rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700
+              disabled:opacity-50`,
+          }}
+        />
       )}
     </div>
   );
