@@ -279,6 +279,8 @@ async function loadClaims(actor: Actor, access: ProjectAccess, articleIds: strin
     >(comparedLinksStatement(claimsWhere)),
   ]);
   const claims = new Map<string, ClaimRow>();
+  // One object per tag, however many claims carry it: its view is made once.
+  const tags = new Map<string, ClaimRow["tags"][number]>();
   for (const row of tagged) {
     const { tagId, tag, color, position, groupName, kind, groupPosition, ...annotation } = row;
     let claim = claims.get(row.id);
@@ -286,14 +288,12 @@ async function loadClaims(actor: Actor, access: ProjectAccess, articleIds: strin
       claim = { ...annotation, tags: [], claimLinks: [] };
       claims.set(row.id, claim);
     }
-    if (tagId !== null)
-      claim.tags.push({
-        id: tagId,
-        name: tag,
-        color,
-        position,
-        group: { name: groupName, kind, position: groupPosition },
-      });
+    if (tagId === null) continue;
+    if (!tags.has(tagId)) {
+      const group = { name: groupName, kind, position: groupPosition };
+      tags.set(tagId, { id: tagId, name: tag, color, position, group });
+    }
+    claim.tags.push(tags.get(tagId)!);
   }
   for (const { annotationId, eventId, title, dateStart, dateEnd, place, ...link } of links) {
     claims.get(annotationId)?.claimLinks.push({ ...link, event: { id: eventId, title, dateStart, dateEnd, place } });
