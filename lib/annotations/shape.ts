@@ -157,8 +157,10 @@ const toTagView = viewMaker(TAG_FIELDS);
 const tagViews = new WeakMap<CodebookTag, AnnotationTagView>();
 
 function tagViewOf(tag: CodebookTag): AnnotationTagView {
-  let view = tagViews.get(tag);
-  if (!view) tagViews.set(tag, (view = toTagView(tag)));
+  const known = tagViews.get(tag);
+  if (known) return known;
+  const view = toTagView(tag);
+  tagViews.set(tag, view);
   return view;
 }
 
