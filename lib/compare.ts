@@ -1,5 +1,12 @@
 import "server-only";
 import { inCodebookOrder } from "@/lib/codebook";
+import {
+  type AnnotationView,
+  annotationColumnsSql,
+  type ViewedTag,
+  type KindedTagView,
+  toKindedTagView,
+} from "@/lib/annotations/shape";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { db } from "@/lib/db";
@@ -23,16 +30,13 @@ export interface ComparedArticle {
   claimCount: number;
 }
 
-export interface ComparedClaim {
+export interface ComparedClaim extends Pick<AnnotationView, "start" | "end" | "exact"> {
   annotationId: string;
   linkId: string | null;
-  start: number;
-  end: number;
-  exact: string;
   stance: Stance | null;
   attributedTo: string | null;
   note: string | null;
-  tags: { name: string; group: string; kind: TagGroupKind; color: string }[];
+  tags: Omit<KindedTagView, "id">[];
 }
 
 export interface ComparedEvent {
@@ -127,12 +131,10 @@ export async function compareArticles(actor: Actor, projectId: string, query: un
   }
 
   for (const annotation of annotations) {
-    const tags = inCodebookOrder(annotation.tags).map((tag) => ({
-      name: tag.name,
-      group: tag.group.name,
-      kind: tag.group.kind,
-      color: tag.color,
-    }));
+    const tags = inCodebookOrder(annotation.tags).map((tag) => {
+      const { id: _id, ...named } = toKindedTagView(tag);
+      return named;
+    });
     for (const tag of tags) {
       const kind = PROFILE_KIND[tag.kind];
       if (kind)
@@ -223,18 +225,12 @@ export function comparedClaimsSql(actor: Actor, access: ProjectAccess, articleId
     AND ${visibleAnnotationsSql(actor, access)}`;
 }
 
-interface ClaimRow {
-  id: string;
-  articleId: string;
-  start: number;
-  end: number;
-  exact: string;
-  tags: {
-    name: string;
-    color: string;
-    position: number;
-    group: { name: string; kind: TagGroupKind; position: number };
-  }[];
+/** What the comparison takes of the API's view of an annotation. */
+const CLAIM_FIELDS = ["id", "articleId", "start", "end", "exact"] as const satisfies readonly (keyof AnnotationView)[];
+
+interface ClaimRow extends Pick<AnnotationView, (typeof CLAIM_FIELDS)[number]> {
+  /** Read to make their views and to order them. */
+  tags: (ViewedTag & { group: { kind: TagGroupKind } })[];
   claimLinks: {
     id: string;
     stance: Stance;
@@ -254,7 +250,8 @@ async function loadClaims(actor: Actor, access: ProjectAccess, articleIds: strin
   const [tagged, links] = await Promise.all([
     db().$queryRaw<
       (Omit<ClaimRow, "tags" | "claimLinks"> & {
-        tag: string | null;
+        tagId: string | null;
+        tag: string;
         color: string;
         position: number;
         groupName: string;
@@ -262,9 +259,8 @@ async function loadClaims(actor: Actor, access: ProjectAccess, articleIds: strin
         groupPosition: number;
       })[]
     >`
-      SELECT a.id, a.article_id AS "articleId", a.start, a."end", a.exact,
-             t.name AS tag, t.color, t.position, g.name AS "groupName", g.kind::text AS kind, g.position AS
-               "groupPosition"
+      SELECT ${annotationColumnsSql(CLAIM_FIELDS)}, t.id AS "tagId", t.name AS tag, t.color, t.position,
+             g.name AS "groupName", g.kind::text AS kind, g.position AS "groupPosition"
       FROM annotations a
       LEFT JOIN annotation_tags at ON at.annotation_id = a.id
       LEFT JOIN tags t ON t.id = at.tag_id
@@ -283,27 +279,21 @@ async function loadClaims(actor: Actor, access: ProjectAccess, articleIds: strin
     >(comparedLinksStatement(claimsWhere)),
   ]);
   const claims = new Map<string, ClaimRow>();
+  // One object per tag, however many claims carry it: its view is made once.
+  const tags = new Map<string, ClaimRow["tags"][number]>();
   for (const row of tagged) {
+    const { tagId, tag, color, position, groupName, kind, groupPosition, ...annotation } = row;
     let claim = claims.get(row.id);
     if (!claim) {
-      claim = {
-        id: row.id,
-        articleId: row.articleId,
-        start: row.start,
-        end: row.end,
-        exact: row.exact,
-        tags: [],
-        claimLinks: [],
-      };
+      claim = { ...annotation, tags: [], claimLinks: [] };
       claims.set(row.id, claim);
     }
-    if (row.tag !== null)
-      claim.tags.push({
-        name: row.tag,
-        color: row.color,
-        position: row.position,
-        group: { name: row.groupName, kind: row.kind, position: row.groupPosition },
-      });
+    if (tagId === null) continue;
+    if (!tags.has(tagId)) {
+      const group = { name: groupName, kind, position: groupPosition };
+      tags.set(tagId, { id: tagId, name: tag, color, position, group });
+    }
+    claim.tags.push(tags.get(tagId)!);
   }
   for (const { annotationId, eventId, title, dateStart, dateEnd, place, ...link } of links) {
     claims.get(annotationId)?.claimLinks.push({ ...link, event: { id: eventId, title, dateStart, dateEnd, place } });

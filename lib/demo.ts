@@ -231,50 +231,37 @@ export const DEMO_CLAIMS: DemoClaim[] = [
  * each passage once.
  */
 export const DEMO_SECOND_CODINGS: (DemoClaim & { settles: string })[] = [
-  {
-    id: demoId(400),
-    settles: demoId(300),
-    articleId: A,
-    quote: "the Taliban stepped up their attacks across the country",
-    tags: ["factual claim", "security and defense"],
-    links: [{ eventId: demoId(200), stance: "ASSERTS" }],
-  },
-  {
-    id: demoId(401),
-    settles: demoId(302),
-    articleId: A,
-    quote: "the Pakistani-funded Taliban offensive",
+  secondCoding(400, 300, {}),
+  secondCoding(401, 302, {
     tags: ["factual claim", "loaded language", "external regulation and reputation", "unverified"],
     note: "Pakistan's support is reported elsewhere; this article gives no source for it.",
     links: [{ eventId: demoId(200), stance: "ASSERTS" }],
-  },
-  {
-    id: demoId(402),
-    settles: demoId(303),
-    articleId: A,
+  }),
+  secondCoding(402, 303, {
     quote:
       "Armed Afghans, men and women, have taken to the streets in Takhar, Balkh, Badghis and Baghlan, " +
       "Mazar-e-Sharif, and beyond",
     tags: ["factual claim", "security and defense", "unverified"],
-    links: [{ eventId: demoId(201), stance: "ASSERTS" }],
-  },
-  {
-    id: demoId(403),
-    settles: demoId(304),
-    articleId: A,
+  }),
+  secondCoding(403, 304, {
     quote: "the Taliban are losing fighters by the hundreds each day",
-    tags: ["statistic", "exaggeration/minimisation", "unsupported"],
     links: [{ eventId: demoId(200), stance: "ASSERTS" }],
-  },
-  {
-    id: demoId(404),
-    settles: demoId(305),
-    articleId: A,
-    quote: "the Taliban only have their cheap Pakistani watches to hold on to",
-    tags: ["opinion", "name calling", "external regulation and reputation"],
-    links: [],
-  },
+  }),
+  secondCoding(404, 305, { tags: ["opinion", "name calling", "external regulation and reputation"] }),
 ];
+
+/**
+ * The editor's coding `n` of the reviewer's claim `settles`: the same
+ * passage, tags and links (and no note), but for `changes`.
+ */
+function secondCoding(
+  n: number,
+  settles: number,
+  changes: Partial<Pick<DemoClaim, "quote" | "tags" | "note" | "links">>,
+): DemoClaim & { settles: string } {
+  const { note: _note, ...settled } = DEMO_CLAIMS.find((claim) => claim.id === demoId(settles))!;
+  return { ...settled, ...changes, id: demoId(n), settles: settled.id };
+}
 
 export function isDemoSeeded(): boolean {
   return env().PARALLAX_SEED_DEMO;

@@ -37,7 +37,7 @@ import {
 } from "./lib/bench-http.ts";
 import { median, medianOf, ms, percentile, type Row, timed } from "./lib/bench-stats.ts";
 import { runScaleBench } from "./lib/scale-bench.ts";
-import { spansOver, syntheticText } from "./lib/synthetic-text.ts";
+import { reportText, spansOver, syntheticText } from "./lib/synthetic-text.ts";
 import { takeOverShutdownSignals } from "./lib/signals.ts";
 
 const DATABASE = "parallax_bench";
@@ -74,62 +74,6 @@ async function interleaved(
   return [median(a), median(b)];
 }
 
-/**
- * An article for the PDF report: paragraphs of English and Persian sentences (one in three Persian), with emoji, a flag
- * and a character outside the BMP no font has.
- */
-function reportText(seed: number, length: number): string {
-  const english = [
-    "the",
-    "ministry",
-    "said",
-    "villages",
-    "were",
-    "retaken",
-    "critics",
-    "called",
-    "it",
-    "propaganda",
-    "figures",
-    "on",
-    "Monday",
-    "(three)",
-    "résumé",
-    "😀",
-    "Aśvaka",
-    "🇺🇦",
-  ];
-  const persian = [
-    "نیروهای",
-    "مقاومت",
-    "سه",
-    "ولسوالی",
-    "را",
-    "پس",
-    "گرفتند",
-    "طالبان",
-    "گزارش",
-    "داد",
-    "۱۴۰۰",
-    "(به گفته منابع)",
-    "آسواکا",
-    "𠀀",
-  ];
-  let state = seed * 7919 + 17;
-  // The high bits of the generator: its low bits repeat after a few steps.
-  const pick = (words: string[]) => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return words[(state >>> 8) % words.length]!;
-  };
-  let text = "";
-  for (let sentence = 0; text.length < length; sentence++) {
-    const words = sentence % 3 === 1 ? persian : english;
-    const sentenceWords = Array.from({ length: 8 + (sentence % 11) }, () => pick(words)).join(" ");
-    text += `${sentenceWords}.${sentence % 4 === 3 ? "\n" : " "}`;
-  }
-  return text.slice(0, /[\ud800-\udbff]/.test(text[length - 1]!) ? length - 1 : length).trimEnd();
-}
-
 async function main(): Promise<number> {
   let server: DatabaseServer | undefined;
   let app: RunningApp | undefined;
@@ -157,7 +101,7 @@ async function main(): Promise<number> {
     const { createApiToken } = await import("../lib/auth/tokens.ts");
     const { createProject } = await import("../lib/projects.ts");
     const { importArticle } = await import("../lib/articles/index.ts");
-    const { createAnnotation, listArticleAnnotations } = await import("../lib/annotations.ts");
+    const { createAnnotation, listArticleAnnotations } = await import("../lib/annotations/index.ts");
     const { compareArticles } = await import("../lib/compare.ts");
     const { quoteContext, reanchorAll } = await import("../lib/anchoring/index.ts");
     const { db } = await import("../lib/db.ts");

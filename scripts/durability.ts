@@ -85,7 +85,7 @@ async function main(): Promise<number> {
     const { actorFor } = await import("../lib/actor.ts");
     const { createProject } = await import("../lib/projects.ts");
     const { importArticle } = await import("../lib/articles/index.ts");
-    const { createAnnotation } = await import("../lib/annotations.ts");
+    const { createAnnotation } = await import("../lib/annotations/index.ts");
     const { db } = await import("../lib/db.ts");
     const email = "durability@test.example";
     const user = await signUp(

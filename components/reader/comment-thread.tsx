@@ -10,6 +10,7 @@ import { callApi } from "@/components/client/api-client";
 import { MentionTextarea } from "@/components/mentions/mention-textarea";
 import { commentSubject } from "./accessible-names";
 import { LiveChanges } from "./live-changes";
+import { ShortTextForm } from "./short-text-form";
 
 const LINK = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'])/g;
 
@@ -199,27 +200,20 @@ export function CommentThread({
       </div>
       <FormError message={error ?? undefined} />
       {permissions.canWrite && (
-        <div className="space-y-1">
-          <MentionTextarea
-            projectId={permissions.projectId}
-            aria-label={`New comment on ${subject}`}
-            value={draft}
-            onValueChange={setDraft}
-            rows={2}
-            placeholder="Add to the discussion (@ mentions a member)"
-            className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm"
-          />
-          <button
-            type="button"
-            aria-label={`Comment on ${subject}`}
-            disabled={!draft.trim()}
-            onClick={add}
-            className={`rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700
-              disabled:opacity-50`}
-          >
-            Comment
-          </button>
-        </div>
+        <ShortTextForm
+          label={`New comment on ${subject}`}
+          placeholder="Add to the discussion (@ mentions a member)"
+          mentionsIn={permissions.projectId}
+          value={draft}
+          onChange={setDraft}
+          send={{
+            text: "Comment",
+            label: `Comment on ${subject}`,
+            onClick: add,
+            className: `rounded-md bg-indigo-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-700
+              disabled:opacity-50`,
+          }}
+        />
       )}
     </div>
   );

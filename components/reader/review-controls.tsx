@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ShortTextForm } from "./short-text-form";
 import type { AnnotationChanges, ReaderAnnotation } from "./use-annotations";
 
 const button = "rounded-md border px-2 py-0.5 text-xs font-medium";
@@ -46,24 +47,19 @@ export function ReviewControls({
 
   if (rejecting) {
     return (
-      <div className="mt-2 space-y-1">
-        <textarea
-          aria-label={`Reason for rejecting ${subject}`}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          rows={2}
-          className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm"
-          placeholder="Why is this rejected?"
-        />
-        <button
-          type="button"
-          aria-label={`Reject ${subject}`}
-          disabled={!reason.trim()}
-          onClick={() => onChange({ status: "REJECTED", reviewNote: reason })}
-          className={`${button} border-red-300 bg-red-600 text-white disabled:opacity-50`}
-        >
-          Reject
-        </button>
+      <ShortTextForm
+        className="mt-2 space-y-1"
+        label={`Reason for rejecting ${subject}`}
+        placeholder="Why is this rejected?"
+        value={reason}
+        onChange={setReason}
+        send={{
+          text: "Reject",
+          label: `Reject ${subject}`,
+          onClick: () => onChange({ status: "REJECTED", reviewNote: reason }),
+          className: `${button} border-red-300 bg-red-600 text-white disabled:opacity-50`,
+        }}
+      >
         <button
           type="button"
           aria-label={`Cancel rejecting ${subject}`}
@@ -72,7 +68,7 @@ export function ReviewControls({
         >
           Cancel
         </button>
-      </div>
+      </ShortTextForm>
     );
   }
   return (

@@ -3,6 +3,7 @@ import { inCodebookOrder } from "@/lib/codebook";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { type AnnotationView, carriesTagSql } from "@/lib/annotations";
+import { annotationColumnsSql, type KindedTagView, toKindedTagView } from "@/lib/annotations/shape";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance, TagGroupChoice, TagGroupKind } from "@/lib/generated/prisma/enums";
@@ -55,13 +56,7 @@ export interface ExportArticle {
   revision: number;
 }
 
-export interface ExportTag {
-  id: string;
-  name: string;
-  group: string;
-  kind: TagGroupKind;
-  color: string;
-}
+export type ExportTag = KindedTagView;
 
 export interface ExportLink {
   eventId: string;
@@ -72,23 +67,24 @@ export interface ExportLink {
   note: string | null;
 }
 
+/** What exports take of the API's view of an annotation. */
+const EXPORTED_FIELDS = [
+  "id",
+  "articleId",
+  "start",
+  "end",
+  "exact",
+  "prefix",
+  "suffix",
+  "note",
+  "status",
+  "author",
+  "createdAt",
+  "updatedAt",
+] as const satisfies readonly (keyof AnnotationView)[];
+
 /** An annotation as exports see it: the API's view, with each tag's group kind and the event links. */
-export interface ExportAnnotation
-  extends Pick<
-    AnnotationView,
-    | "id"
-    | "articleId"
-    | "start"
-    | "end"
-    | "exact"
-    | "prefix"
-    | "suffix"
-    | "note"
-    | "status"
-    | "author"
-    | "createdAt"
-    | "updatedAt"
-  > {
+export interface ExportAnnotation extends Pick<AnnotationView, (typeof EXPORTED_FIELDS)[number]> {
   tags: ExportTag[];
   links: ExportLink[];
 }
@@ -166,12 +162,7 @@ export async function openExport(actor: Actor, projectId: string, query: unknown
   }));
   const groupById = new Map(groups.map((group) => [group.id, group]));
   const codebook = inCodebookOrder(tags.map((tag) => ({ ...tag, group: groupById.get(tag.groupId)! })));
-  const tagById = new Map(
-    codebook.map(({ id, name, color, group }, rank) => [
-      id,
-      { id, name, group: group.name, kind: group.kind, color, rank },
-    ]),
-  );
+  const tagById = new Map(codebook.map((tag, rank) => [tag.id, { ...toKindedTagView(tag), rank }]));
   return {
     request,
     access,
@@ -212,38 +203,20 @@ function annotationFilter(actor: Actor, access: ProjectAccess, request: ExportRe
   return Prisma.join(conditions, " AND ");
 }
 
-interface AnnotationRow
-  extends Pick<
-    AnnotationView,
-    "id" | "articleId" | "start" | "end" | "exact" | "prefix" | "suffix" | "note" | "status"
-  > {
-  createdAt: Date;
-  updatedAt: Date;
-  authorId: string;
-  authorName: string;
+/** An exported annotation as its query reads it: the view's fields, its tags' ids and its links. */
+interface AnnotationRow extends Pick<ExportAnnotation, (typeof EXPORTED_FIELDS)[number]> {
   tagIds: string[];
   links: ExportLink[] | null;
 }
 
-function toExportAnnotation(row: AnnotationRow, context: ExportContext): ExportAnnotation {
+function toExportAnnotation({ tagIds, links, ...exported }: AnnotationRow, context: ExportContext): ExportAnnotation {
   return {
-    id: row.id,
-    articleId: row.articleId,
-    start: row.start,
-    end: row.end,
-    exact: row.exact,
-    prefix: row.prefix,
-    suffix: row.suffix,
-    note: row.note,
-    status: row.status,
-    author: { id: row.authorId, name: row.authorName },
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    tags: row.tagIds
+    ...exported,
+    tags: tagIds
       .map((id) => context.tagById.get(id)!)
       .sort((a, b) => a.rank - b.rank)
       .map(({ rank: _rank, ...tag }) => tag),
-    links: row.links ?? [],
+    links: links ?? [],
   };
 }
 
@@ -258,9 +231,7 @@ export async function* annotationBatches(context: ExportContext): AsyncGenerator
     let after = Prisma.empty;
     while (true) {
       const rows = await db().$queryRaw<AnnotationRow[]>`
-        SELECT a.id, a.article_id AS "articleId", a.start, a."end", a.exact, a.prefix, a.suffix, a.note, a.status::text
-          AS status,
-               a.created_at AS "createdAt", a.updated_at AS "updatedAt", u.id AS "authorId", u.name AS "authorName",
+        SELECT ${annotationColumnsSql(EXPORTED_FIELDS)},
                ARRAY(SELECT at.tag_id FROM annotation_tags at WHERE at.annotation_id = a.id) AS "tagIds",
                (SELECT json_agg(json_build_object('eventId', e.id, 'event', e.title, 'eventDate', e.date_start,
                  'stance', l.stance,

@@ -1,5 +1,4 @@
 import "server-only";
-import { inCodebookOrder } from "@/lib/codebook";
 import {
   assertKeepsRules,
   type GroupRules,
@@ -35,39 +34,22 @@ import {
   visibleAnnotationsWhere,
 } from "@/lib/permissions";
 import { isUuid, optionalText, parseInput, queryText, storableString } from "@/lib/validation";
+import {
+  type AnnotationRow,
+  type AnnotationView,
+  annotationJsonSql,
+  type CodebookTag,
+  codebookTagJsonSql,
+  codebookTagSelect,
+  commentCountSql,
+  shownTagsSql,
+  toTagViews,
+  toView,
+  viewSelect,
+} from "./shape";
 
-export interface AnnotationTagView {
-  id: string;
-  name: string;
-  /** The name of the tag's codebook group. */
-  group: string;
-  color: string;
-}
-
-export interface AnnotationView {
-  id: string;
-  articleId: string;
-  /** UTF-16 code units into the article text (of `revision`), end exclusive. */
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  tags: AnnotationTagView[];
-  note: string | null;
-  status: AnnotationStatus;
-  /** Why an editor rejected it (or a note with the approval). */
-  reviewNote: string | null;
-  version: number;
-  /** How the span was found after the last text edit; `orphaned` spans point into an older revision. */
-  anchor: AnchorState;
-  revision: number;
-  author: { id: string; name: string };
-  createdAt: string;
-  updatedAt: string;
-  /** Its live comments (deleted ones not counted). */
-  commentCount: number;
-}
+export type { AnnotationTagView, AnnotationView } from "./shape";
+export { annotationJsonSql, shownTagsSql, toView, viewSelect } from "./shape";
 
 const MAX_TAGS = 50;
 const MAX_NOTE_LENGTH = 20_000;
@@ -115,46 +97,7 @@ const listQuery = pageQuery.extend({
   ids: queryText(MAX_PAGE_SIZE * 37).optional(),
 });
 
-export const viewSelect = {
-  id: true,
-  projectId: true,
-  articleId: true,
-  authorId: true,
-  start: true,
-  end: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
-  note: true,
-  status: true,
-  reviewNote: true,
-  version: true,
-  anchor: true,
-  revision: true,
-  createdAt: true,
-  updatedAt: true,
-  author: { select: { id: true, name: true } },
-  tags: {
-    select: {
-      tag: {
-        select: {
-          id: true,
-          name: true,
-          color: true,
-          position: true,
-          group: { select: { id: true, name: true, position: true, choice: true, required: true } },
-        },
-      },
-    },
-  },
-  _count: { select: { comments: { where: { deletedAt: null } } } },
-} as const satisfies Prisma.AnnotationSelect;
-
-type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof viewSelect }>;
-
 const { author: _author, tags: _tags, _count: _counts, ...scalarSelect } = viewSelect;
-const codebookTagSelect = viewSelect.tags.select.tag.select;
-type CodebookTag = Prisma.TagGetPayload<{ select: typeof codebookTagSelect }>;
 /** A codebook tag with whether it is archived (a date; a string when read as JSON). */
 type CodebookEntry = CodebookTag & { archivedAt: Date | string | null };
 
@@ -205,35 +148,6 @@ async function toViews(projectId: string, rows: ListRow[]): Promise<AnnotationVi
       _count: { comments: commentCount },
     }),
   );
-}
-
-/** An annotation's tags as views show them: in codebook order. */
-function toTagViews(tags: CodebookTag[]): AnnotationTagView[] {
-  return inCodebookOrder(tags).map((tag) => ({ id: tag.id, name: tag.name, group: tag.group.name, color: tag.color }));
-}
-
-export function toView(row: Omit<AnnotationRow, "projectId">): AnnotationView {
-  const tags = toTagViews(row.tags.map(({ tag }) => tag));
-  return {
-    id: row.id,
-    articleId: row.articleId,
-    start: row.start,
-    end: row.end,
-    exact: row.exact,
-    prefix: row.prefix,
-    suffix: row.suffix,
-    tags,
-    note: row.note,
-    status: row.status,
-    reviewNote: row.reviewNote,
-    version: row.version,
-    anchor: row.anchor.toLowerCase() as AnchorState,
-    revision: row.revision,
-    author: row.author,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    commentCount: row._count.comments,
-  };
 }
 
 /** What the audit log keeps of an annotation (its discussion is audited with each comment). */
@@ -428,42 +342,6 @@ export async function listAnnotationsJson(actor: Actor, articleId: string, query
   return pageJson(found!.items, found!.lastId);
 }
 
-/**
- * The CTE `tagged` of a page's statement: the tags' JSON (`tags`, in codebook order) of each annotation of the CTE
- * `shown`, for annotationJsonSql's `tg`.
- */
-export const shownTagsSql = Prisma.sql`tagged AS (
-      SELECT at.annotation_id, json_agg(json_build_object('id', t.id, 'name', t.name, 'group', g.name, 'color', t.color)
-        ORDER BY g.position, t.position) AS tags
-      FROM shown JOIN annotation_tags at ON at.annotation_id = shown.id JOIN tags t ON t.id = at.tag_id
-        JOIN tag_groups g ON g.id = t.group_id
-      GROUP BY at.annotation_id
-    )`;
-
-/**
- * The live comments of the annotation `a`, counted from the index of live comments by annotation
- * (comments_live_annotation_idx) alone.
- */
-export const commentCountSql = Prisma.sql`(SELECT count(*)::int FROM comments c
-  WHERE c.annotation_id = a.id AND c.deleted_at IS NULL)`;
-
-/**
- * An AnnotationView as PostgreSQL's JSON, for the annotation `a`, its author
- * `u` and its tags' JSON `tg.tags`: the same fields and values as toView
- * (tests/integration/annotations.test.ts compares the two).
- */
-export const annotationJsonSql = Prisma.sql`(SELECT row_to_json(v) FROM (SELECT
-  a.id, a.article_id AS "articleId", a.start, a."end", a.exact, a.prefix, a.suffix, coalesce(tg.tags, '[]') AS tags,
-  a.note, a.status, a.review_note AS "reviewNote", a.version, lower(a.anchor::text) AS anchor, a.revision,
-  json_build_object('id', u.id, 'name', u.name) AS author,
-  ${isoTimestamp("a.created_at")} AS "createdAt", ${isoTimestamp("a.updated_at")} AS "updatedAt",
-  ${commentCountSql} AS "commentCount") v)`;
-
-/** A timestamp column as Date.toISOString() writes it. */
-function isoTimestamp(column: "a.created_at" | "a.updated_at"): Prisma.Sql {
-  return Prisma.sql`to_char(${Prisma.raw(column)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-}
-
 /** The annotation if the caller may see it (404 otherwise), with the caller's access to its project. */
 export async function requireVisibleAnnotation(
   actor: Actor,
@@ -543,10 +421,7 @@ async function readCreateTarget(actor: Actor, articleId: string) {
   const [found] = await db().$queryRaw<(AccessRow & { text: string; revision: number; codebook: CodebookEntry[] })[]>`
     WITH acc AS (${articleAccessSql(actor, articleId)})
     SELECT acc.*, ar.text, ar.revision, coalesce((
-      SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color, 'position', t.position,
-        'archivedAt', t.archived_at,
-                                        'group', json_build_object('id', g.id, 'name', g.name, 'position', g.position,
-                                          'choice', g.choice, 'required', g.required)))
+      SELECT json_agg(${codebookTagJsonSql})
       FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE t.project_id = acc."projectId"), '[]') AS codebook
     FROM acc JOIN articles ar ON ar.id = ${articleId}::uuid`;
   const { projectId } = decideArticleAccess(actor, found, "annotation.create");
