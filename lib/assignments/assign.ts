@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/actor";
 import { recordAudit } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
 import { unprocessable } from "@/lib/errors";
-import { requireArticlePermission } from "@/lib/permissions";
+import { requireArticlePermission, requireProjectPermission } from "@/lib/permissions";
 import { parseInput, uuid } from "@/lib/validation";
 
 /** More coders than any article needs; a bound on the work of one request. */
@@ -103,4 +103,37 @@ export async function setAssignees(
     after: { assignees: names(assignees) },
   });
   return { assignees, newlyAssigned, unassigned };
+}
+
+/** Who may be assigned in the project: its reviewers and editors, by name (editors). */
+export async function projectCoders(actor: Actor, projectId: string): Promise<Assignee[]> {
+  await requireProjectPermission(actor, projectId, "assignment.manage");
+  const members = await db().membership.findMany({
+    where: { projectId, role: { in: ["REVIEWER", "EDITOR"] } },
+    select: { userId: true, user: { select: { name: true } } },
+  });
+  return members
+    .map((member) => ({ userId: member.userId, name: member.user.name }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
+}
+
+/** The coders of each of the project's articles `articleIds` (a page of the article list), by name (editors). */
+export async function assigneesOfArticles(
+  actor: Actor,
+  projectId: string,
+  articleIds: string[],
+): Promise<Record<string, Assignee[]>> {
+  await requireProjectPermission(actor, projectId, "assignment.manage");
+  const rows = await db().assignment.findMany({
+    where: { projectId, articleId: { in: articleIds } },
+    select: { articleId: true, userId: true, membership: { select: { user: { select: { name: true } } } } },
+  });
+  const byArticle: Record<string, Assignee[]> = {};
+  for (const row of rows) {
+    const list = byArticle[row.articleId] ?? [];
+    list.push({ userId: row.userId, name: row.membership.user.name });
+    byArticle[row.articleId] = list;
+  }
+  for (const list of Object.values(byArticle)) list.sort((a, b) => a.name.localeCompare(b.name));
+  return byArticle;
 }

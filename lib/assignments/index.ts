@@ -1,4 +1,12 @@
-export { type Assignee, type AssigneesChange, assignArticle, MAX_ASSIGNEES, setAssignees } from "./assign";
+export {
+  type Assignee,
+  type AssigneesChange,
+  assignArticle,
+  assigneesOfArticles,
+  MAX_ASSIGNEES,
+  projectCoders,
+  setAssignees,
+} from "./assign";
 export {
   type AssignmentView,
   listMyAssignments,

@@ -84,7 +84,8 @@ export async function projectProgress(actor: Actor, projectId: string, query: un
         FROM (SELECT DISTINCT "articleId" FROM cells WHERE state = 'submitted' ORDER BY "articleId"
           LIMIT ${WAITING_SHOWN}) w
         JOIN articles ar ON ar.id = w."articleId") AS waiting,
-      (SELECT coalesce(json_agg(json_build_object('id', ar.id, 'title', ar.title, 'cells', g.cells) ORDER BY ar.id), '[]')
+      (SELECT coalesce(json_agg(json_build_object('id', ar.id, 'title', ar.title, 'cells', g.cells)
+          ORDER BY ar.id), '[]')
         FROM (SELECT c."articleId",
             json_agg(json_build_object('userId', c."userId", 'state', c.state, 'counts', c.counts)) AS cells
           FROM cells c JOIN page USING ("articleId") GROUP BY c."articleId") g
