@@ -3,6 +3,7 @@ import { describeCounts, StateBadge } from "@/components/assignments/state-badge
 import { PageTitle, Section } from "@/components/ui/card";
 import { PageNavigation } from "@/components/ui/page-navigation";
 import { Problem } from "@/components/ui/problem";
+import { ScrollingRegion } from "@/components/ui/scrolling-region";
 import { ASSIGNMENT_STATES, projectProgress, STATE_LABELS } from "@/lib/assignments";
 import { orProblem, projectSubpage, queryParam } from "@/lib/next/page-data";
 
@@ -59,13 +60,7 @@ export default async function ProgressPage({ params, searchParams }: PageProps<"
             </div>
 
             <Section id="coders" title="Coders">
-              {/* On a phone the table scrolls sideways: the region takes focus so that arrow keys scroll it too. */}
-              <section
-                aria-labelledby="coders"
-                // biome-ignore lint/a11y/noNoninteractiveTabindex: focused, the table scrolls with the arrow keys.
-                tabIndex={0}
-                className="overflow-x-auto rounded-lg border border-stone-200 bg-white"
-              >
+              <ScrollingRegion labelledBy="coders">
                 <table className="w-full text-left text-sm">
                   <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-600">
                     <tr>
@@ -98,7 +93,7 @@ export default async function ProgressPage({ params, searchParams }: PageProps<"
                     ))}
                   </tbody>
                 </table>
-              </section>
+              </ScrollingRegion>
             </Section>
 
             <Section id="waiting" title={`Waiting for an editor (${progress.waiting.count})`}>
@@ -129,13 +124,7 @@ export default async function ProgressPage({ params, searchParams }: PageProps<"
             </Section>
 
             <Section id="articles" title="Articles and coders">
-              {/* On a phone the table scrolls sideways: the region takes focus so that arrow keys scroll it too. */}
-              <section
-                aria-labelledby="articles"
-                // biome-ignore lint/a11y/noNoninteractiveTabindex: focused, the table scrolls with the arrow keys.
-                tabIndex={0}
-                className="overflow-x-auto rounded-lg border border-stone-200 bg-white"
-              >
+              <ScrollingRegion labelledBy="articles">
                 <table className="w-full text-left text-sm" data-testid="progress-grid">
                   <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-600">
                     <tr>
@@ -178,7 +167,7 @@ export default async function ProgressPage({ params, searchParams }: PageProps<"
                     ))}
                   </tbody>
                 </table>
-              </section>
+              </ScrollingRegion>
               <PageNavigation
                 path={`/projects/${projectId}/progress`}
                 cursor={cursor}
