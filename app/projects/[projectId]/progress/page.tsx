@@ -60,7 +60,7 @@ export default async function ProgressPage({ params, searchParams }: PageProps<"
             </div>
 
             <Section id="coders" title="Coders">
-              <ScrollingRegion labelledBy="coders">
+              <ScrollingRegion label="Assignments of each coder, by state">
                 <table className="w-full text-left text-sm">
                   <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-600">
                     <tr>
@@ -124,7 +124,7 @@ export default async function ProgressPage({ params, searchParams }: PageProps<"
             </Section>
 
             <Section id="articles" title="Articles and coders">
-              <ScrollingRegion labelledBy="articles">
+              <ScrollingRegion label="Each coder's state on each article">
                 <table className="w-full text-left text-sm" data-testid="progress-grid">
                   <thead className="border-b border-stone-200 bg-stone-50 text-xs text-stone-600">
                     <tr>
