@@ -71,6 +71,9 @@ export function SiteMenu({ name, email }: { name: string; email: string }) {
           <Link href="/projects" className={link}>
             Projects
           </Link>
+          <Link href="/work" className={link}>
+            My work
+          </Link>
         </nav>
         <div
           className={`flex flex-col gap-1 border-t border-stone-100 pt-2 sm:flex-row sm:items-center sm:gap-3

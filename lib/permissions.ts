@@ -46,6 +46,10 @@ export const ACTION_MIN_ROLE = {
   "audit.read": "EDITOR",
   "member.read": "VIEWER",
   "member.manage": "EDITOR",
+  /** Hand articles to coders (and take them back). */
+  "assignment.manage": "EDITOR",
+  /** Read the project's progress: every coder's state on every assigned article. */
+  "progress.read": "EDITOR",
 } as const satisfies Record<string, ProjectRole>;
 
 export type ProjectAction = keyof typeof ACTION_MIN_ROLE;

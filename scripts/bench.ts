@@ -36,6 +36,7 @@ import {
   projectImportRow,
 } from "./lib/bench-http.ts";
 import { median, medianOf, ms, percentile, type Row, timed } from "./lib/bench-stats.ts";
+import { progressRows, seedProgressProject } from "./lib/progress-bench.ts";
 import { runScaleBench } from "./lib/scale-bench.ts";
 import { reportText, spansOver, syntheticText } from "./lib/synthetic-text.ts";
 import { takeOverShutdownSignals } from "./lib/signals.ts";
@@ -273,6 +274,7 @@ async function main(): Promise<number> {
     const readerArticle = await importArticle(actor, readerProject.id, { title: "Reader", text: readerText });
     await seedAnnotations(readerProject.id, readerArticle.id, readerText, READER_HIGHLIGHTS, readerTagIds);
     const reportProject = await seedReportProject();
+    const progressProject = await seedProgressProject(sql, user.id);
     // Measures start on a settled database: the seed's vacuum, statistics and dirty pages are done with,
     // not left to autovacuum and the checkpointer to do in the middle of a measure.
     await sql.query("VACUUM ANALYZE");
@@ -612,6 +614,7 @@ async function main(): Promise<number> {
     // ---- 8. writes and imports ------------------------------------------
     rows.push(concurrentCreatesRow(await concurrentCreates(app.url, authorization, articles[60]!)));
     rows.push(projectImportRow(await projectImportRate(app.url, authorization)));
+    rows.push(...(await progressRows(app.url, authorization, progressProject)));
 
     printTable();
     return rows.every((row) => row.pass !== false) ? 0 : 1;

@@ -23,7 +23,7 @@ interface CallOptions {
 }
 
 export async function callApi<T>(
-  method: "GET" | "POST" | "PATCH" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   options: CallOptions = {},
 ): Promise<T> {

@@ -5,6 +5,7 @@ import { importArticle } from "@/lib/articles";
 import { db } from "@/lib/db";
 import { settleUnit } from "@/lib/review/adjudication";
 import { createAnnotation } from "@/lib/annotations";
+import { setAssignees, submitAssignment } from "@/lib/assignments";
 import {
   DEMO_ACCOUNTS,
   DEMO_ARTICLES,
@@ -96,6 +97,8 @@ export async function seedDemo(): Promise<string[]> {
       });
   }
   if (secondCodings > 0) created.push(`${secondCodings} second codings, adjudicated`);
+
+  if (await seedAssignments(editor, reviewer, claimsCreated > 0)) created.push("assignments");
   return created;
 }
 
@@ -111,6 +114,36 @@ export async function seedDemoOnce(directUrl: string): Promise<string[]> {
   } finally {
     await db().$disconnect();
   }
+}
+
+/**
+ * Both articles assigned to both coders, so that the Progress page and My
+ * work show each state: the editor is done with the first article (their
+ * versions were adjudicated) and still coding the second; the reviewer
+ * submitted the first (`submitWork`: only with a fresh demo, as it submits
+ * their drafts) and has not started the second. Only when the project has no
+ * assignment yet; whether it made them.
+ */
+async function seedAssignments(editor: Actor, reviewer: Actor, submitWork: boolean): Promise<boolean> {
+  if (await db().assignment.findFirst({ where: { projectId: DEMO_PROJECT.id }, select: { id: true } })) return false;
+  const coders = [editor.userId, reviewer.userId];
+  const members = await db().membership.count({ where: { projectId: DEMO_PROJECT.id, userId: { in: coders } } });
+  if (members < coders.length) return false; // someone left the demo project since
+  const [first, second] = [DEMO_ARTICLES[0].id, DEMO_ARTICLES[1].id];
+  const live = await db().article.findMany({
+    where: { id: { in: [first, second] }, deletedAt: null },
+    select: { id: true },
+  });
+  for (const { id: articleId } of live) {
+    await db().$transaction((tx) =>
+      setAssignees(tx, editor, { projectId: DEMO_PROJECT.id, articleId, userIds: coders }),
+    );
+  }
+  if (submitWork && live.some((article) => article.id === first)) {
+    await submitAssignment(editor, first);
+    await submitAssignment(reviewer, first);
+  }
+  return true;
 }
 
 /** Creates the claim and its links as `author`, if it is missing and its quote is still in the text; whether it did. */

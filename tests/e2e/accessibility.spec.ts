@@ -23,6 +23,8 @@ const PAGES: { name: string; path: string; ready: (page: Page) => Promise<void> 
   { name: "search", path: `/projects/${DEMO_PROJECT_ID}/search?q=taliban`, ready: main },
   { name: "review", path: `/projects/${DEMO_PROJECT_ID}/review`, ready: main },
   { name: "agreement", path: `/projects/${DEMO_PROJECT_ID}/agreement`, ready: main },
+  { name: "progress", path: `/projects/${DEMO_PROJECT_ID}/progress`, ready: main },
+  { name: "my work", path: "/work", ready: heading(/my work/i) },
   { name: "sources", path: `/projects/${DEMO_PROJECT_ID}/sources`, ready: main },
   { name: "import", path: `/projects/${DEMO_PROJECT_ID}/import`, ready: main },
   { name: "settings", path: `/projects/${DEMO_PROJECT_ID}/settings`, ready: main },

@@ -22,7 +22,7 @@ interface BadRequest {
 }
 
 interface WriteRoute {
-  method: "POST" | "PATCH" | "DELETE";
+  method: "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
   /** A body the route would accept (mutated into bad ones); none for routes that read no body. */
   valid?: Record<string, unknown>;
@@ -183,6 +183,16 @@ function writeRoutes(): WriteRoute[] {
       ids: [ids.article!],
     },
     { method: "POST", path: `/api/v1/articles/${ids.article}/annotations/submit`, ids: [ids.article!] },
+    // Nobody is assigned the article: every request below must leave it so (a valid one would assign).
+    {
+      method: "PUT",
+      path: `/api/v1/articles/${ids.article}/assignees`,
+      valid: { userIds: [team.reviewer.id] },
+      fields: { userIds: "array" },
+      ids: [ids.article!],
+    },
+    // The editor is not assigned the article: 409.
+    { method: "POST", path: `/api/v1/articles/${ids.article}/assignment/submit`, ids: [ids.article!] },
     {
       method: "POST",
       path: `/api/v1/articles/${ids.article}/adjudication`,
@@ -554,5 +564,6 @@ describe("the bad-input corpus", () => {
     // Failed token requests are counted by the rate limit, by design; nothing else may change.
     const after = await countRows();
     expect({ ...after, auth_failures: 0 }).toEqual({ ...before, auth_failures: 0 });
-  });
+    // Over a thousand requests: on a busy two-core machine they take longer than the default minute.
+  }, 180_000);
 });

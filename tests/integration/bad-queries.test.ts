@@ -88,6 +88,9 @@ function readers(): { path: string; params: string[]; fixed?: Record<string, str
     },
     { path: `${p}/export`, params: ["organization"], fixed: { format: "claimreview" } },
     { path: `${p}/agreement`, params: ["coders", "articles"], fixed: articleAndCoders },
+    { path: `${p}/assignments`, params: ["state", "article", "assignee", "limit", "cursor"] },
+    { path: `${p}/progress`, params: ["format", "limit", "cursor"] },
+    { path: "/api/v1/assignments", params: ["state", "limit", "cursor"] },
     {
       path: `/api/v1/articles/${ids.article}/annotations`,
       params: ["status", "author", "tag", "ids", "limit", "cursor"],
@@ -104,6 +107,8 @@ function readers(): { path: string; params: string[]; fixed?: Record<string, str
     { path: `${page}/review`, params: ["article", "author", "tag", "group", "olderThan", "cursor"] },
     { path: `${page}/compare`, params: ["articles"] },
     { path: `${page}/agreement`, params: ["coders", "articles"], fixed: articleAndCoders },
+    { path: `${page}/progress`, params: ["cursor"] },
+    { path: "/work", params: ["state", "cursor"] },
     { path: `/articles/${ids.article}`, params: ["annotation"] },
     { path: `/articles/${ids.article}/adjudicate`, params: ["coders"] },
   ];

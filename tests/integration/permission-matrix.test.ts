@@ -247,6 +247,55 @@ const ROWS: Row[] = [
   },
   {
     method: "GET",
+    route: "/api/v1/projects/[projectId]/assignments",
+    access: "VIEWER",
+    ok: 200,
+    call: async ({ team }) => at(`/api/v1/projects/${team.id}/assignments`),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/projects/[projectId]/progress",
+    access: "EDITOR",
+    ok: 200,
+    call: async ({ team }) => at(`/api/v1/projects/${team.id}/progress`),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/assignments",
+    access: "signed-in",
+    ok: 200,
+    call: async () => at("/api/v1/assignments"),
+  },
+  {
+    method: "PUT",
+    route: "/api/v1/articles/[articleId]/assignees",
+    access: "EDITOR",
+    ok: 200,
+    call: async ({ team, articleId }) => ({
+      path: `/api/v1/articles/${articleId}/assignees`,
+      json: { userIds: [team.reviewer.id] },
+    }),
+  },
+  // An article assigned to the reviewer and the editor; a site admin who is no member cannot be assigned one.
+  {
+    method: "POST",
+    route: "/api/v1/articles/[articleId]/assignment/submit",
+    access: "REVIEWER",
+    ok: 200,
+    except: { admin: 409 },
+    call: async ({ team }) => {
+      const articleId = await article(team);
+      await created(
+        api("PUT", `/api/v1/articles/${articleId}/assignees`, {
+          token: team.editor.token,
+          json: { userIds: [team.reviewer.id, team.editor.id] },
+        }),
+      );
+      return { path: `/api/v1/articles/${articleId}/assignment/submit`, json: {} };
+    },
+  },
+  {
+    method: "GET",
     route: "/api/v1/projects/[projectId]/audit",
     access: "EDITOR",
     ok: 200,
@@ -797,6 +846,14 @@ const ROWS: Row[] = [
     access: "EDITOR",
     ok: 200,
     call: async ({ team }) => at(`/projects/${team.id}/history`),
+  },
+  { method: "GET", route: "/work", access: "signed-in", ok: 200, call: async () => at("/work") },
+  {
+    method: "GET",
+    route: "/projects/[projectId]/progress",
+    access: "EDITOR",
+    ok: 200,
+    call: async ({ team }) => at(`/projects/${team.id}/progress`),
   },
   {
     method: "GET",

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleDetailsEditor } from "@/components/articles/article-details-editor";
+import { AssignmentBar } from "@/components/assignments/assignment-bar";
 import { ArticleReader } from "@/components/reader/article-reader";
 import { formatCalendarDate } from "@/components/ui/format";
 import { packSummaries } from "@/lib/annotation-summaries";
 import { listAnnotationSummaries } from "@/lib/annotations";
 import { getArticle } from "@/lib/articles";
+import { myAssignmentOf } from "@/lib/assignments";
 import { listCodebook } from "@/lib/codebook";
 import { pageRecord } from "@/lib/next/page-data";
 import { roleAllows, seesOthersUnapprovedAnnotations } from "@/lib/permissions";
@@ -23,10 +25,11 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[arti
   const { articleId } = await params;
   const { actor, record: article } = await loadArticle(articleId);
   // Only what paints the highlights comes with the page; notes and links load after it shows.
-  const [project, codebook, annotations] = await Promise.all([
+  const [project, codebook, annotations, assignment] = await Promise.all([
     getProject(actor, article.projectId),
     listCodebook(actor, article.projectId),
     listAnnotationSummaries(actor, articleId),
+    myAssignmentOf(actor, articleId),
   ]);
   const published = formatCalendarDate(article.publishedAt);
   const linkHost = article.url ? webLinkHost(article.url) : null;
@@ -76,6 +79,7 @@ export default async function ArticlePage({ params }: PageProps<"/articles/[arti
           />
         </div>
       )}
+      {assignment && <AssignmentBar articleId={article.id} state={assignment.state} />}
       <hr className="my-6 border-stone-200" />
       <ArticleReader
         article={{ id: article.id, projectId: article.projectId, text: article.text, revision: article.revision }}

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleFilters } from "@/components/articles/article-filters";
+import { ArticleTable } from "@/components/articles/article-table";
 import { filterChoices } from "@/components/ui/filter-choices";
-import { formatCalendarDate } from "@/components/ui/format";
 import { PageTitle } from "@/components/ui/card";
 import { PageNavigation } from "@/components/ui/page-navigation";
 import { Problem } from "@/components/ui/problem";
 import { ExportDialog } from "@/components/projects/export-dialog";
 import { ImportDialog } from "@/components/projects/import-dialog";
 import { listArticles } from "@/lib/articles";
+import { assigneesOfArticles, projectCoders } from "@/lib/assignments";
 import { listCodebook } from "@/lib/codebook";
 import { orProblem, pageRecord, queryParam } from "@/lib/next/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
@@ -44,6 +45,16 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
   const articles = page?.items ?? [];
   const canImport = roleAllows(project.role, "article.create");
   const tagNames = codebook.filter((tag) => !tag.archived).map((tag) => tag.name);
+  const assigning = roleAllows(project.role, "assignment.manage")
+    ? {
+        coders: await projectCoders(actor, projectId),
+        assignees: await assigneesOfArticles(
+          actor,
+          projectId,
+          articles.map((article) => article.id),
+        ),
+      }
+    : undefined;
 
   return (
     <div>
@@ -73,6 +84,7 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
             { href: "sources", label: "Outlets", shown: true },
             { href: "codebook", label: "Codebook", shown: true },
             { href: "members", label: "Members", shown: true },
+            { href: "progress", label: "Progress", shown: roleAllows(project.role, "progress.read") },
             { href: "agreement", label: "Agreement", shown: roleAllows(project.role, "agreement.read") },
             { href: "history", label: "History", shown: roleAllows(project.role, "audit.read") },
             { href: "settings", label: "Settings", shown: roleAllows(project.role, "project.update") },
@@ -139,44 +151,16 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
           )}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white shadow-xs">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Title
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Source
-                </th>
-                <th scope="col" className="px-4 py-3 font-medium">
-                  Published
-                </th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">
-                  Annotations
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {articles.map((article) => (
-                <tr key={article.id} className="hover:bg-stone-50">
-                  <td className="min-w-52 px-4 py-3">
-                    <Link href={`/articles/${article.id}`} className="font-medium text-indigo-700 hover:underline">
-                      {article.title}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3 text-stone-700">
-                    {article.source?.name ?? <span className="text-stone-400">—</span>}
-                  </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-stone-700">
-                    {formatCalendarDate(article.publishedAt) ?? <span className="text-stone-400">—</span>}
-                  </td>
-                  <td className="px-4 py-3 text-right tabular-nums text-stone-700">{article.annotationCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ArticleTable
+          articles={articles.map((article) => ({
+            id: article.id,
+            title: article.title,
+            source: article.source?.name ?? null,
+            publishedAt: article.publishedAt,
+            annotationCount: article.annotationCount,
+          }))}
+          assigning={assigning}
+        />
       )}
       <PageNavigation
         path={`/projects/${projectId}`}
