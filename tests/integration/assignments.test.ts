@@ -8,6 +8,7 @@ import {
   joinProject,
   type TestProject,
   type TestUser,
+  withoutCodebookRules,
 } from "../support/factories";
 
 const TEXT = "One claim. Two claim. Three claim. Four claim.";
@@ -61,6 +62,7 @@ const review = (id: string, version: number, json: Record<string, unknown>) =>
 
 beforeAll(async () => {
   team = await createProjectWithTeam("Assignments");
+  await withoutCodebookRules(team);
   second = await createUser({ label: "second-reviewer" });
   await joinProject(team.id, team.editor, second, "REVIEWER");
 });
@@ -317,6 +319,7 @@ describe("lists", () => {
 describe("progress", () => {
   it("counts each coder's states, the share done, the articles waiting, and exports the same as CSV", async () => {
     const project = await createProjectWithTeam("Progress");
+    await withoutCodebookRules(project);
     const token = project.editor.token;
     const articles: string[] = [];
     for (const title of ["First", "Second", "=Third"]) {

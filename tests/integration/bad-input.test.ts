@@ -416,6 +416,9 @@ function wrongValues(kind: string): unknown[] {
           Array.from({ length: 51 }, (_, index) => [`019ab000-0000-7000-8000-${String(index).padStart(12, "0")}`, 1]),
         ),
       ];
+    case "boolean":
+      // `true` is one of its good values.
+      return [null, {}, [], "true", "false", 1, 0];
     case "array":
       return [null, {}, "statistic", 42, [null], [{}], [ids.otherTag], Array.from({ length: 10_001 }, () => "x")];
     default:

@@ -5,7 +5,7 @@ import { notifyAssigned } from "@/lib/notifications/notify";
 import { createProject } from "@/lib/projects";
 import { api, errorCode } from "../support/api";
 import { openEventStream, waitFor } from "../support/event-stream";
-import { createUser, type TestProject, type TestUser } from "../support/factories";
+import { createUser, type TestProject, type TestUser, withoutCodebookRules } from "../support/factories";
 
 const TEXT = "The dam was repaired. Residents disagree. The ministry says otherwise. Nobody knows.";
 
@@ -34,6 +34,7 @@ beforeAll(async () => {
   ];
   coder = await createUser({ label: "coder" });
   const project = await createProject(editor.actor, { name: "Notifications" });
+  await withoutCodebookRules(project);
   team = { id: project.id, editor, reviewer, viewer, outsider };
   for (const [member, role] of [
     [reviewer, "REVIEWER"],

@@ -4,7 +4,14 @@ import { requireProjectPermission } from "@/lib/permissions";
 import { projectAnnotationsStatement } from "@/lib/review/queue";
 import { api } from "../support/api";
 import { indexesRead, planOf, refreshStatistics, seqScannedTables } from "../support/explain";
-import { createProjectWithTeam, createUser, joinProject, type TestProject, type TestUser } from "../support/factories";
+import {
+  createProjectWithTeam,
+  createUser,
+  joinProject,
+  type TestProject,
+  type TestUser,
+  withoutCodebookRules,
+} from "../support/factories";
 
 /*
  * The project's annotations across its articles (GET /api/v1/projects/:id/annotations), the review queue being
@@ -58,6 +65,7 @@ const queued: Record<string, string> = {};
 
 beforeAll(async () => {
   team = await createProjectWithTeam("Review queue");
+  await withoutCodebookRules(team);
   secondReviewer = await createUser({ label: "reviewer2" });
   await joinProject(team.id, team.editor, secondReviewer, "REVIEWER");
   const article = (title: string, text: string, sourceName: string) =>

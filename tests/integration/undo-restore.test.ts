@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { api } from "../support/api";
-import { createProjectWithTeam, type TestProject } from "../support/factories";
+import { createProjectWithTeam, type TestProject, withoutCodebookRules } from "../support/factories";
 
 let team: TestProject;
 let articleId: string;
@@ -43,6 +43,7 @@ const restore = (kind: string, id: string, token: string) => api("POST", `/api/v
 
 beforeAll(async () => {
   team = await createProjectWithTeam("Undo");
+  await withoutCodebookRules(team);
   articleId = (
     await api("POST", `/api/v1/projects/${team.id}/articles`, {
       token: team.editor.token,
