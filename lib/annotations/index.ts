@@ -487,6 +487,20 @@ export async function updateAnnotation(
   return db().$transaction((tx) => applyChanges(tx, actor, access, current, expectedVersion, changes));
 }
 
+/** The live annotations `ids` of the article, as views are made from them; 422 naming those that are not. */
+export async function readArticleAnnotations(articleId: string, ids: string[]): Promise<AnnotationRow[]> {
+  const rows = await db().annotation.findMany({
+    where: { id: { in: ids.filter(isUuid) }, articleId, deletedAt: null },
+    select: viewSelect,
+  });
+  const unknown = ids.filter((id) => !rows.some((row) => row.id === id));
+  if (unknown.length > 0)
+    throw unprocessable(`Not annotations of this article: ${unknown.join(", ")}.`, {
+      issues: unknown.map((id) => ({ path: id, message: "unknown annotation" })),
+    });
+  return rows;
+}
+
 /**
  * Changes several annotations of one article at once, all or nothing (an
  * editor's decision, such as adjudication's: approve one version, reject the
@@ -500,16 +514,10 @@ export async function updateAnnotationsTogether(
 ): Promise<AnnotationView[]> {
   const access = await requireArticlePermission(actor, articleId, "annotation.review");
   const parsed = updates.map((update) => ({ ...update, changes: parseInput(updateInput, update.changes) }));
-  const ids = parsed.map((update) => update.id);
-  const rows = await db().annotation.findMany({
-    where: { id: { in: ids.filter(isUuid) }, articleId, deletedAt: null },
-    select: viewSelect,
-  });
-  const unknown = ids.filter((id) => !rows.some((row) => row.id === id));
-  if (unknown.length > 0)
-    throw unprocessable(`Not annotations of this article: ${unknown.join(", ")}.`, {
-      issues: unknown.map((id) => ({ path: id, message: "unknown annotation" })),
-    });
+  const rows = await readArticleAnnotations(
+    articleId,
+    parsed.map((update) => update.id),
+  );
   return db().$transaction(async (tx) => {
     const views: AnnotationView[] = [];
     for (const { id, version, changes } of parsed)

@@ -1,10 +1,18 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
-import { type AnnotationView, auditSnapshot, claimVersion, readCodebook, toView, viewSelect } from "@/lib/annotations";
+import {
+  type AnnotationView,
+  auditSnapshot,
+  claimVersion,
+  readArticleAnnotations,
+  readCodebook,
+  toView,
+  viewSelect,
+} from "@/lib/annotations";
 import { recordAudit } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
-import { conflict, notFound, unprocessable } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AnnotationStatus } from "@/lib/generated/prisma/enums";
 import { type ProjectAccess, requireArticlePermission } from "@/lib/permissions";
@@ -59,16 +67,7 @@ async function revertDecisions(
   articleId: string,
   versions: Record<string, number>,
 ): Promise<AnnotationView[]> {
-  const ids = Object.keys(versions);
-  const rows = await db().annotation.findMany({
-    where: { id: { in: ids }, articleId, deletedAt: null },
-    select: viewSelect,
-  });
-  const unknown = ids.filter((id) => !rows.some((row) => row.id === id));
-  if (unknown.length > 0)
-    throw unprocessable(`Not annotations of this article: ${unknown.join(", ")}.`, {
-      issues: unknown.map((id) => ({ path: id, message: "unknown annotation" })),
-    });
+  const rows = await readArticleAnnotations(articleId, Object.keys(versions));
   return db().$transaction(async (tx) => {
     const codebook = await readCodebook(tx, access.projectId);
     const views: AnnotationView[] = [];
