@@ -103,7 +103,7 @@ export function ArticleTable({ articles, assigning }: { articles: ArticleRow[]; 
                     />
                   </td>
                 )}
-                <td className={`${cell} min-w-52`}>
+                <td className={`${cell} min-w-52`} data-testid="article-title">
                   <Link href={`/articles/${article.id}`} className="font-medium text-indigo-700 hover:underline">
                     {article.title}
                   </Link>

@@ -17,10 +17,15 @@ async function deskWithClaim(editor: Page) {
   const articleId = ((await article.json()) as { id: string }).id;
   const start = TEXT.indexOf(QUOTE);
   const created = await api(editor, "POST", `/api/v1/articles/${articleId}/annotations`, {
-    data: { start, end: start + QUOTE.length, exact: QUOTE },
+    // A claim type: the codebook requires one to approve.
+    data: { start, end: start + QUOTE.length, exact: QUOTE, tags: ["statistic"] },
   });
   const annotationId = ((await created.json()) as { id: string }).id;
-  await api(editor, "PATCH", `/api/v1/annotations/${annotationId}`, { data: { status: "APPROVED" }, version: 1 });
+  const approved = await api(editor, "PATCH", `/api/v1/annotations/${annotationId}`, {
+    data: { status: "APPROVED" },
+    version: 1,
+  });
+  expect(approved.status()).toBe(200);
   return { projectId, articleId, annotationId };
 }
 

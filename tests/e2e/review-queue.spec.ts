@@ -20,10 +20,13 @@ async function annotate(
   });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
-  if (submit)
-    expect(
-      (await api(page, "PATCH", `/api/v1/annotations/${id}`, { data: { status: "SUBMITTED" }, version: 1 })).status(),
-    ).toBe(200);
+  if (submit) {
+    const submitted = await api(page, "PATCH", `/api/v1/annotations/${id}`, {
+      data: { status: "SUBMITTED" },
+      version: 1,
+    });
+    expect(submitted.status(), await submitted.text()).toBe(200);
+  }
   return id;
 }
 
@@ -62,8 +65,8 @@ test("the editor works the review queue by keyboard: j/k move, a approves, r rej
   const ids = [
     await annotate(reviewer, villages, VILLAGES, "40 villages were retaken", { tags: ["statistic"], note: "Which?" }),
     await annotate(reviewer, road, ROAD, "the road to the valley was closed", { tags: ["factual claim"] }),
-    await annotate(reviewer, villages, VILLAGES, "propaganda", { tags: ["loaded language"] }),
-    await annotate(reviewer, road, ROAD, "The governor denied it"),
+    await annotate(reviewer, villages, VILLAGES, "propaganda", { tags: ["opinion", "loaded language"] }),
+    await annotate(reviewer, road, ROAD, "The governor denied it", { tags: ["quote/attribution"] }),
   ];
   await annotate(reviewer, villages, VILLAGES, "on Monday", { submit: false });
   for (const text of ["Which villages?", "The ministry's list names 12."])
@@ -143,7 +146,7 @@ test("the editor works the review queue by keyboard: j/k move, a approves, r rej
   await expect(page.getByText("Nothing waits for review.")).toBeVisible();
 
   // o opens the current row in the reader.
-  await annotate(page, villages, VILLAGES, "Critics called it", { submit: true });
+  await annotate(page, villages, VILLAGES, "Critics called it", { tags: ["quote/attribution"], submit: true });
   await page.reload();
   await expect(rows).toHaveCount(1);
   await rows.nth(0).focus();
@@ -191,8 +194,9 @@ test("after approving or rejecting, a card offers only what the new status allow
   const text = "The army said 40 villages were retaken. Locals said only 4 were.";
   const articleId = await importArticle(page, `Card actions ${Date.now()}`, text);
   const reviewer = await reviewerPage(browser);
-  await annotate(reviewer, articleId, text, "40 villages were retaken");
-  await annotate(reviewer, articleId, text, "only 4 were");
+  // A claim type each: the codebook requires one to submit.
+  await annotate(reviewer, articleId, text, "40 villages were retaken", { tags: ["statistic"] });
+  await annotate(reviewer, articleId, text, "only 4 were", { tags: ["statistic"] });
 
   await page.goto(`/articles/${articleId}`);
   const cards = page.getByTestId("annotation-card");

@@ -5,6 +5,7 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
   page,
   browser,
 }) => {
+  test.slow(); // two people's pages, then the history
   await signIn(page, "editor@example.org");
   const text = "The army said 40 villages were retaken. Locals said only 4 were.";
   const articleId = await importArticle(page, "Review flow", text);
@@ -57,7 +58,7 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
   // The history names the annotation by its quote and shows what the rejection changed.
   const { projectId } = await (await api(page, "GET", `/api/v1/articles/${articleId}`)).json();
   await page.goto(`/projects/${projectId}/history`);
-  await page.getByLabel("Change", { exact: true }).selectOption({ label: "Rejected" });
+  await page.getByRole("combobox", { name: "Change", exact: true }).selectOption({ label: "Rejected" });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/kind=annotation.reject/);
   const rejection = page
@@ -78,7 +79,7 @@ test("a reviewer submits their drafts; the editor rejects one with a reason and 
   await rejection.getByRole("link", { name: /The whole history of/ }).click();
   await expect(page).toHaveURL(/history\?entity=/);
   await expect(page.getByText("One item's history.")).toBeVisible();
-  await expect(page.getByLabel("Change", { exact: true })).toHaveValue("");
+  await expect(page.getByRole("combobox", { name: "Change", exact: true })).toHaveValue("");
 });
 
 test(

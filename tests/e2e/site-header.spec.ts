@@ -39,7 +39,10 @@ test(
     // The account page, by keyboard alone.
     await page.keyboard.press("Space");
     await expect(menu).toHaveAttribute("aria-expanded", "true");
+    // Projects, My work, then the account.
     await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    await expect(panel.getByRole("link", { name: "My work" })).toBeFocused();
     await page.keyboard.press("Tab");
     await expect(panel.getByRole("link", { name: "Account: Demo Editor" })).toBeFocused();
     await page.keyboard.press("Enter");

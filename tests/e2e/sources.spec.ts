@@ -124,7 +124,7 @@ test(
       .filter({ hasText: "Reuters" })
       .getByRole("link", { name: "2 articles" })
       .click();
-    const titles = page.getByRole("table").getByRole("row").locator("td:first-child");
+    const titles = page.getByRole("table").getByTestId("article-title");
     await expect(titles).toHaveText(["Kajaki dam repaired", "Turnout high in Kabul"]);
     await expect(page.getByLabel("Outlet")).toHaveValue("Reuters");
 
