@@ -49,11 +49,13 @@ export function compactUuid(uuid: string): string {
   return btoa(bytes).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
 }
 
-/** The UUID compactUuid made `compact` from. */
+const HEX_OF_BYTE = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
+
+/** The UUID compactUuid made `compact` from (the reader expands thousands as it opens: by table). */
 export function expandUuid(compact: string): string {
   const bytes = atob(compact.replaceAll("-", "+").replaceAll("_", "/"));
   let hex = "";
-  for (let index = 0; index < bytes.length; index++) hex += bytes.charCodeAt(index).toString(16).padStart(2, "0");
+  for (let index = 0; index < bytes.length; index++) hex += HEX_OF_BYTE[bytes.charCodeAt(index)];
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 

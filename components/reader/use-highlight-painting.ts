@@ -1,6 +1,6 @@
 "use client";
 
-import { type RefObject, useEffect, useMemo, useState } from "react";
+import { type RefObject, useEffect, useMemo, useRef, useState } from "react";
 import { markedLine } from "./fallback-marks";
 import {
   clearHighlights,
@@ -62,18 +62,20 @@ export function useHighlightPainting({
   paused,
   onPainted,
 }: PaintingOptions) {
-  const spans = useMemo<PaintedSpan[]>(() => {
-    const painted: PaintedSpan[] = annotations.map(({ id, start, end, tags, pending }) => ({
-      id,
-      start,
-      end,
-      color: tags[0]?.color ?? "",
-      pending,
-    }));
-    if (draft)
-      painted.push({ id: DRAFT_ID, start: draft.start, end: draft.end, color: "", pending: true, draft: true });
-    return painted;
-  }, [annotations, draft]);
+  const spans = useUnchangedSpans(
+    useMemo<PaintedSpan[]>(() => {
+      const painted: PaintedSpan[] = annotations.map(({ id, start, end, tags, pending }) => ({
+        id,
+        start,
+        end,
+        color: tags[0]?.color ?? "",
+        pending,
+      }));
+      if (draft)
+        painted.push({ id: DRAFT_ID, start: draft.start, end: draft.end, color: "", pending: true, draft: true });
+      return painted;
+    }, [annotations, draft]),
+  );
   const styles = useMemo(() => highlightStyles(spans.map((span) => span.color)), [spans]);
   const { selectedId, flashId, caret } = state;
 
@@ -142,4 +144,32 @@ function useFallbackMarks(inUse: boolean, spans: PaintedSpan[], selectedId: stri
     markPaintStart();
     return (line: string, start: number) => markedLine(line, start, spans, underlinedIds);
   }, [inUse, spans, underlinedIds]);
+}
+
+/**
+ * The spans as they were while they paint the same: the annotations arrive anew (their links, the filter's note
+ * matches, a live refresh) more often than what is painted changes, and each paint of thousands of spans costs a
+ * frame.
+ */
+function useUnchangedSpans(spans: PaintedSpan[]): PaintedSpan[] {
+  const previous = useRef(spans);
+  if (previous.current !== spans && !paintSame(previous.current, spans)) previous.current = spans;
+  return previous.current;
+}
+
+function paintSame(before: PaintedSpan[], after: PaintedSpan[]): boolean {
+  return (
+    before.length === after.length &&
+    before.every((span, index) => {
+      const other = after[index]!;
+      return (
+        span.id === other.id &&
+        span.start === other.start &&
+        span.end === other.end &&
+        span.color === other.color &&
+        span.pending === other.pending &&
+        span.draft === other.draft
+      );
+    })
+  );
 }

@@ -425,3 +425,15 @@ test(
     await expect(more).toHaveCount(0);
   },
 );
+
+test("the reader paints the highlights once as it opens, not again when the claims' links arrive", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  const links = page.waitForResponse((response) => /\/articles\/[^/]+\/links\b/.test(response.url()));
+  await page.goto(`/articles/${SEED_ARTICLE_ID}`);
+  await links;
+  await expect.poll(async () => (await paintedSpans(page)).length).toBeGreaterThan(0);
+  // The links' render and a few frames after it: a second paint would have begun by then.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+  const paintStarts = await page.evaluate(() => performance.getEntriesByName("parallax:paint-start").length);
+  expect(paintStarts).toBe(1);
+});

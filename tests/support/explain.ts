@@ -53,6 +53,8 @@ export async function planText(
   return rows.map((row) => row["QUERY PLAN"]).join("\n");
 }
 
+const VISIBILITY_WAIT_MS = 15_000;
+
 /**
  * Up-to-date statistics for the tables, as autovacuum keeps them on a live
  * server (a test's fresh rows have none yet): VACUUM gives the planner an
@@ -64,14 +66,16 @@ export async function refreshStatistics(...tables: string[]): Promise<void> {
   await admin.connect();
   try {
     // A page whose rows some open transaction (another test file's) may not see yet stays out of the visibility map,
-    // and the planner then prefers reading rows to an index-only scan: vacuum again until every page is in it.
-    for (let attempt = 1; ; attempt++) {
+    // and the planner then prefers reading rows to an index-only scan: vacuum again until every page is in it, for at
+    // most VISIBILITY_WAIT_MS (the test's own time is limited too; a plan check then fails with its plan).
+    const deadline = Date.now() + VISIBILITY_WAIT_MS;
+    for (;;) {
       await admin.query(`VACUUM ANALYZE ${tables.join(", ")}`);
       const { rows } = await admin.query<{ relname: string }>(
         "SELECT relname FROM pg_class WHERE relname = ANY($1) AND relkind = 'r' AND relallvisible < relpages",
         [tables],
       );
-      if (rows.length === 0 || attempt === 60) break;
+      if (rows.length === 0 || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   } finally {
