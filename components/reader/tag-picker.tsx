@@ -5,7 +5,7 @@ import { type KeyboardEvent, type ReactNode, useEffect, useId, useMemo, useRef, 
 import type { TagView } from "@/lib/codebook";
 import { MentionTextarea } from "@/components/mentions/mention-textarea";
 import { safeColor } from "@/components/ui/tag-color";
-import { toggleTag } from "@/lib/codebook/selection";
+import { replacementNotice, toggleTag } from "@/lib/codebook/selection";
 import { resolveKeys, shortcutKeys } from "@/lib/codebook/shortcuts";
 
 interface TagPickerProps {
@@ -63,7 +63,12 @@ export function TagPicker(props: TagPickerProps) {
     label,
     children,
   } = props;
-  const onToggle = (tagId: string) => onChange(toggleTag(codebook, selectedIds, tagId));
+  // Said when a single-choice group's tag replaced another, so that a second verdict is seen not to be added.
+  const [notice, setNotice] = useState<string | null>(null);
+  const onToggle = (tagId: string) => {
+    setNotice(replacementNotice(codebook, selectedIds, tagId));
+    onChange(toggleTag(codebook, selectedIds, tagId));
+  };
   const [query, setQuery] = useState("");
   const [highlighted, setHighlighted] = useState(0);
   // The first key of a two-key shortcut, typed and waiting for the second.
@@ -213,6 +218,9 @@ export function TagPicker(props: TagPickerProps) {
           </TagGroupChoices>
         ))}
       </div>
+      <p className="text-xs text-amber-900 empty:hidden" aria-live="polite" data-testid="tag-choice-notice">
+        {notice}
+      </p>
       <div>
         <label htmlFor={noteId} className="mb-1 block text-xs font-semibold uppercase tracking-wide text-stone-500">
           Note

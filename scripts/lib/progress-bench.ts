@@ -1,9 +1,10 @@
 /**
  * The progress measures of `npm run bench`: a project of 1,000 articles each
  * assigned to the same 10 coders (10,000 assignments), seeded with bulk SQL,
- * with about 30,000 annotations spread so that every state occurs; then the
- * Progress page, the progress API, its CSV and the assignments list, timed
- * over HTTP against GET /api/health.
+ * with about 30,000 annotations spread so that every state occurs (about
+ * 8,000 of them submitted, waiting in the review queue); then the Progress
+ * page, the progress API, its CSV, the assignments list and the review queue
+ * (page and API), timed over HTTP against GET /api/health.
  */
 import type pg from "pg";
 import { median, medianOf, ms, type Row, timed } from "./bench-stats.ts";
@@ -101,6 +102,13 @@ export async function progressRows(appUrl: string, authorization: string, projec
       measure: `GET …/assignments?state=submitted (a filter over every cell), ${scale}`,
       url: `${appUrl}/api/v1/projects/${projectId}/assignments?state=submitted`,
       targetMs: 300,
+    },
+    // The cells submitted hold about 8,000 annotations waiting for review.
+    { measure: `Review queue page (HTML), ${scale}`, url: `${appUrl}/projects/${projectId}/review`, targetMs: 500 },
+    {
+      measure: `GET …/annotations?status=SUBMITTED (the queue's first page), ${scale}`,
+      url: `${appUrl}/api/v1/projects/${projectId}/annotations?status=SUBMITTED`,
+      targetMs: 100,
     },
   ];
   const rows: Row[] = [];

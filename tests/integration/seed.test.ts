@@ -174,3 +174,30 @@ describe("the demo's second coding", () => {
     },
   );
 });
+
+describe("the demo's team work", () => {
+  it("has both articles assigned to both coders, annotations waiting for review, and progress to show", async () => {
+    const { token } = (
+      await api("POST", "/api/v1/tokens", { json: { email: "editor@example.org", password: "parallax-demo" } })
+    ).body;
+    const assignments = await api("GET", `/api/v1/projects/${DEMO_PROJECT.id}/assignments`, { token });
+    expect(assignments.status).toBe(200);
+    const states = assignments.body.items.map((item: { article: { id: string }; assignee: { name: string } }) => [
+      item.article.id,
+      item.assignee.name,
+    ]);
+    expect(states).toHaveLength(4);
+    for (const article of DEMO_ARTICLES)
+      for (const coder of DEMO_ACCOUNTS) expect(states).toContainEqual([article.id, coder.name]);
+
+    const queue = await api("GET", `/api/v1/projects/${DEMO_PROJECT.id}/annotations?status=SUBMITTED`, { token });
+    expect(queue.status).toBe(200);
+    expect(queue.body.items.length).toBeGreaterThanOrEqual(2);
+
+    const progress = await api("GET", `/api/v1/projects/${DEMO_PROJECT.id}/progress`, { token });
+    expect(progress.status).toBe(200);
+    expect(progress.body.overall.total).toBe(4);
+    expect(progress.body.overall.counts.done).toBeGreaterThan(0);
+    expect(progress.body.waiting.articles.map((article: { id: string }) => article.id)).toEqual([DEMO_ARTICLES[0].id]);
+  });
+});
