@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { type Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { watchWrites, WriteTrackingClient } from "@/lib/notification-outbox";
 
@@ -9,7 +9,7 @@ export type Db = PrismaClient;
 /** A Prisma client or an interactive transaction of one. */
 export type DbClient = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-const globalForPrisma = globalThis as unknown as { parallaxPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { parallaxPrisma?: PrismaClient; parallaxPool?: pg.Pool };
 
 /**
  * The one Prisma client of this process, created on first use (so that
@@ -17,11 +17,35 @@ const globalForPrisma = globalThis as unknown as { parallaxPrisma?: PrismaClient
  * `globalThis` so that hot reloads in development do not open new pools.
  */
 export function db(): PrismaClient {
-  globalForPrisma.parallaxPrisma ??= createClient();
+  globalForPrisma.parallaxPrisma ??= createClient(pool());
   return globalForPrisma.parallaxPrisma;
 }
 
-function createClient(): PrismaClient {
+/**
+ * One statement run on Prisma's pool without Prisma, its rows as `pg`
+ * parses them: for the statements of the hottest write (creating an
+ * annotation), where Prisma's own cost per statement was a large share of
+ * the request's CPU (npm run bench, 16 clients creating at once). Everything
+ * else goes through db().
+ */
+export async function rawQuery<Row extends pg.QueryResultRow>(
+  statement: Prisma.Sql,
+): Promise<{ rows: Row[]; rowCount: number }> {
+  const name = env().PARALLAX_DB_PREPARED_STATEMENTS ? preparedStatementName({ sql: statement.text }) : "";
+  const { rows, rowCount } = await pool().query<Row>({
+    text: statement.text,
+    values: statement.values,
+    ...(name && { name }),
+  });
+  return { rows, rowCount: rowCount ?? 0 };
+}
+
+function pool(): pg.Pool {
+  globalForPrisma.parallaxPool ??= createPool();
+  return globalForPrisma.parallaxPool;
+}
+
+function createPool(): pg.Pool {
   const pool = new pg.Pool({
     connectionString: env().DATABASE_URL,
     max: env().PARALLAX_DB_POOL_SIZE,
@@ -34,6 +58,10 @@ function createClient(): PrismaClient {
   pool.on("error", () => {});
   // The live notifications of a write leave right after its commit.
   watchWrites(pool);
+  return pool;
+}
+
+function createClient(pool: pg.Pool): PrismaClient {
   return new PrismaClient({
     // Other formats capture a stack trace on every query to point at the
     // caller in error messages: a cost per query (npm run bench) for text

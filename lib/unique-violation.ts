@@ -12,5 +12,8 @@ export function uniqueViolation(error: unknown): { index: string | null } | null
   if (cause?.kind === "UniqueConstraintViolation")
     return { index: typeof cause.constraint?.index === "string" ? cause.constraint.index : null };
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { index: null };
+  // From a statement run without Prisma (rawQuery): pg's own error.
+  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  if (code === "23505") return { index: typeof constraint === "string" ? constraint : null };
   return null;
 }

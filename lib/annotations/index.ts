@@ -11,8 +11,9 @@ import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { type AnchorState, describeSpanMismatch, quoteContext } from "@/lib/anchoring";
 import { lockArticleText } from "@/lib/articles";
+import { readCreateTarget } from "./create-target";
 import { auditInsertSql, recordAudit, recordAudits } from "@/lib/audit";
-import { db, type DbClient } from "@/lib/db";
+import { db, type DbClient, rawQuery } from "@/lib/db";
 import { AppError, conflict, forbidden, notFound, unprocessable } from "@/lib/errors";
 import { v7 as uuidv7 } from "uuid";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -39,7 +40,6 @@ import {
   type AnnotationView,
   annotationJsonSql,
   type CodebookTag,
-  codebookTagJsonSql,
   codebookTagSelect,
   commentCountSql,
   shownTagsSql,
@@ -99,7 +99,7 @@ const listQuery = pageQuery.extend({
 
 const { author: _author, tags: _tags, _count: _counts, ...scalarSelect } = viewSelect;
 /** A codebook tag with whether it is archived (a date; a string when read as JSON). */
-type CodebookEntry = CodebookTag & { archivedAt: Date | string | null };
+export type CodebookEntry = CodebookTag & { archivedAt: Date | string | null };
 
 /** An annotation as the list queries read it: the view's columns, flat, with the author's name. */
 interface ListRow extends Omit<Prisma.AnnotationGetPayload<{ select: typeof scalarSelect }>, "projectId"> {
@@ -400,13 +400,14 @@ export async function createAnnotation(
       _count: { comments: 0 },
     });
     // A note that may mention someone is written with its notifications, in one transaction.
+    const insert = insertAnnotationSql(actor, target.projectId, view);
     const isStored = view.note?.includes("@")
       ? await db().$transaction(async (tx) => {
-          const isInserted = await insertAnnotation(tx, actor, target.projectId, view);
+          const isInserted = (await tx.$executeRaw(insert)) === 1;
           if (isInserted) await notifyNewMentions(tx, actor, { annotationId: view.id, text: view.note });
           return isInserted;
         })
-      : await insertAnnotation(db(), actor, target.projectId, view);
+      : (await rawQuery(insert)).rowCount === 1;
     if (isStored) return view;
     // The text was edited (or the article deleted) in between: check the span again.
     if (attempt === 3)
@@ -415,31 +416,14 @@ export async function createAnnotation(
   }
 }
 
-/** What creating an annotation needs, in one query: the caller's access, the article's text and the codebook. */
-async function readCreateTarget(actor: Actor, articleId: string) {
-  if (!isUuid(articleId)) throw notFound("Article");
-  const [found] = await db().$queryRaw<(AccessRow & { text: string; revision: number; codebook: CodebookEntry[] })[]>`
-    WITH acc AS (${articleAccessSql(actor, articleId)})
-    SELECT acc.*, ar.text, ar.revision, coalesce((
-      SELECT json_agg(${codebookTagJsonSql})
-      FROM tags t JOIN tag_groups g ON g.id = t.group_id WHERE t.project_id = acc."projectId"), '[]') AS codebook
-    FROM acc JOIN articles ar ON ar.id = ${articleId}::uuid`;
-  const { projectId } = decideArticleAccess(actor, found, "annotation.create");
-  return { ...found!, projectId };
-}
-
 /**
- * Writes the annotation `view`, its tags and its audit entry as one statement
- * if the article is still at `view.revision` (its row share-locked, as
- * lockArticleText does, so that a text edit waits for it); false if not.
+ * The statement that writes the annotation `view`, its tags and its audit
+ * entry if the article is still at `view.revision` (its row share-locked, as
+ * lockArticleText does, so that a text edit waits for it): one row written if
+ * so, none if not.
  */
-async function insertAnnotation(
-  client: DbClient,
-  actor: Actor,
-  projectId: string,
-  view: AnnotationView,
-): Promise<boolean> {
-  const written = await client.$executeRaw`
+function insertAnnotationSql(actor: Actor, projectId: string, view: AnnotationView): Prisma.Sql {
+  return Prisma.sql`
     WITH article AS (
       SELECT id FROM articles WHERE id = ${view.articleId}::uuid AND revision = ${view.revision}
         AND deleted_at IS NULL FOR SHARE
@@ -466,7 +450,6 @@ async function insertAnnotation(
       },
       "annotation",
     )}`;
-  return written === 1;
 }
 
 /**

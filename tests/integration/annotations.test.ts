@@ -590,6 +590,21 @@ describe("editing the article text", () => {
     expect(reattached.body).toMatchObject({ anchor: "exact", exact: "on Friday.", revision: 2 });
   });
 
+  it("checks each span against the text as it is now, also after an edit that keeps the text's length", async () => {
+    const before = "The mayor said the bridge opens in May. Others said June.";
+    const after = "The mayor said the tunnel opens in May. Others said June.";
+    const article = await newArticle(before);
+    expect((await annotate(article.id, { ...spanOf(before, "the bridge"), tags: [] })).status).toBe(201);
+    const edited = await api("PATCH", `/api/v1/articles/${article.id}`, {
+      token: team.editor.token,
+      json: { text: after },
+    });
+    expect(edited.status).toBe(200);
+    const stale = await annotate(article.id, { ...spanOf(before, "the bridge"), tags: [] });
+    expect(stale.status).toBe(422);
+    expect((await annotate(article.id, { ...spanOf(after, "the tunnel"), tags: [] })).status).toBe(201);
+  });
+
   it("annotations created while the text is being edited are checked against the text they end up in", async () => {
     const sentences = Array.from({ length: 40 }, (_, index) => `Sentence number ${index} says something 😀 checkable.`);
     let text = sentences.join(" ");
