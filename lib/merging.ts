@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import type { Actor } from "@/lib/actor";
+import { recordAudit } from "@/lib/audit";
 import type { DbClient } from "@/lib/db";
 import { conflict, notFound, unprocessable } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -8,7 +10,7 @@ import { isUuid, parseInput } from "@/lib/validation";
 
 /**
  * What can be merged into another of its kind: events (soft-deleted) and outlets (deleted for good); `action` is the
- * merge's audit action and `counts` the fields of its record that count what it moved.
+ * merge's audit action (`undoAction` its undo's) and `counts` the fields of its record that count what it moved.
  */
 const MERGEABLE = {
   event: {
@@ -18,6 +20,8 @@ const MERGEABLE = {
     unknown: "The event to merge into is not an event of this project.",
     softDeleted: true,
     action: "event.merge",
+    undoAction: "event.unmerge",
+    entityType: "Event",
     counts: ["linksMoved", "duplicateLinksDropped"],
     notMerged: "This event is not merged into another one: there is no merge to undo.",
   },
@@ -28,6 +32,8 @@ const MERGEABLE = {
     unknown: "The outlet to merge into is not an outlet of this project.",
     softDeleted: false,
     action: "source.merge",
+    undoAction: "source.unmerge",
+    entityType: "Source",
     counts: ["articlesMoved"],
     notMerged: "This outlet is not merged into another one: there is no merge to undo.",
   },
@@ -142,4 +148,23 @@ export async function mergeToUndo(
   if (moves.length !== counted)
     throw conflict("This merge was made before merges recorded what they moved: it cannot be undone.");
   return { into: String(recorded.mergedInto), merged: (last.before ?? {}) as Record<string, unknown>, recorded, moves };
+}
+
+/** Ends an undo of the merge of `mergedId` into `into`: its recorded moves go, and the undo is audited. */
+export async function recordMergeUndone(
+  tx: DbClient,
+  actor: Actor,
+  kind: Mergeable,
+  { projectId, mergedId, into, after }: { projectId: string; mergedId: string; into: string; after: object },
+): Promise<void> {
+  await tx.mergeMove.deleteMany({ where: { mergedId } });
+  const { undoAction, entityType } = MERGEABLE[kind];
+  await recordAudit(tx, actor, {
+    projectId,
+    action: undoAction,
+    entityType,
+    entityId: mergedId,
+    before: { mergedInto: into },
+    after,
+  });
 }

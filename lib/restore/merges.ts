@@ -1,10 +1,9 @@
 import "server-only";
 import type { Actor } from "@/lib/actor";
-import { recordAudit } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import { type ClaimLinkView, type EventDetail, editorEventSelect, getEvent, toEventView } from "@/lib/events";
-import { mergeToUndo } from "@/lib/merging";
+import { mergeToUndo, recordMergeUndone } from "@/lib/merging";
 import { assertNameFree, guardName } from "@/lib/names";
 import { requireProjectPermission } from "@/lib/permissions";
 import { linkRowOf } from "@/lib/restore/links";
@@ -61,14 +60,11 @@ export async function undoEventMerge(actor: Actor, eventId: string): Promise<Eve
           AS back(id, updated_at)
         WHERE l.id = back.id`;
       await tx.claimLink.createMany({ data: dropped.map((link) => linkRowOf(link, eventId)) });
-      await tx.mergeMove.deleteMany({ where: { mergedId: eventId } });
       const view = toEventView(await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: editorEventSelect }));
-      await recordAudit(tx, actor, {
+      await recordMergeUndone(tx, actor, "event", {
         projectId,
-        action: "event.unmerge",
-        entityType: "Event",
-        entityId: eventId,
-        before: { mergedInto: merge.into },
+        mergedId: eventId,
+        into: merge.into,
         after: { ...view, linksMovedBack: moved.length, linksMadeAgain: dropped.length },
       });
     }),
@@ -163,14 +159,11 @@ export async function undoSourceMerge(actor: Actor, sourceId: string): Promise<S
           where: { id: survivor.id },
           data: Object.fromEntries(gainsKept.map((field) => [field, null])),
         });
-      await tx.mergeMove.deleteMany({ where: { mergedId: sourceId } });
       const view = toSourceView(await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect }));
-      await recordAudit(tx, actor, {
+      await recordMergeUndone(tx, actor, "outlet", {
         projectId,
-        action: "source.unmerge",
-        entityType: "Source",
-        entityId: sourceId,
-        before: { mergedInto: merge.into },
+        mergedId: sourceId,
+        into: merge.into,
         after: { ...view, articlesMovedBack: articleIds.length },
       });
       return view;
