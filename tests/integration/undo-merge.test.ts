@@ -116,6 +116,15 @@ describe("undoing a merge of events", () => {
     expect(await countRows()).toEqual(rows);
   });
 
+  it("twice at once: one undo goes through, the other waits for it and gets 409", async () => {
+    const { duplicate, survivor } = await mergedPair("Dam burst, twice");
+    const before = await eventState(duplicate);
+    expect((await merge("events", duplicate, survivor)).status).toBe(200);
+    const answers = await Promise.all([undoMerge("events", duplicate), undoMerge("events", duplicate)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    expect(await eventState(duplicate)).toEqual(before);
+  });
+
   it("is for editors: viewers and reviewers get 403, outsiders 404, and nothing changes", async () => {
     const { duplicate, survivor } = await mergedPair("Dam burst, permissions");
     expect((await merge("events", duplicate, survivor)).status).toBe(200);
@@ -226,6 +235,13 @@ describe("undoing a merge of outlets", () => {
     const again = await undoMerge("sources", merged);
     expect(again.status).toBe(409);
     expect(await countRows()).toEqual(rows);
+  });
+
+  it("twice at once: one undo goes through, the other waits for it and gets 409", async () => {
+    const { merged, before } = await mergedOutlets("Xinhua");
+    const answers = await Promise.all([undoMerge("sources", merged), undoMerge("sources", merged)]);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    expect(await sourceState(merged)).toEqual(before[0]);
   });
 
   it("keeps what the survivor was given since, and is for editors only", async () => {
