@@ -7,7 +7,7 @@ import { db, type DbClient } from "@/lib/db";
 import { conflict, forbidden, notFound, unprocessable } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/generated/prisma/enums";
-import { lockMergePair, parseMergeTarget } from "@/lib/merging";
+import { lockMergePair, parseMergeTarget, recordMergeMoves } from "@/lib/merging";
 import { omittingSources } from "@/lib/omissions";
 import { assertNameFree, guardName } from "@/lib/names";
 import { cursorId, invalidCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
@@ -425,21 +425,34 @@ export async function deleteEvent(actor: Actor, eventId: string): Promise<void> 
 /**
  * Merges the event into another of the same project (`into`, the survivor):
  * its links move to the survivor, except where the survivor already links the
- * same claim (the survivor's link is kept); the merged event is deleted.
+ * same claim (the survivor's link is kept); the merged event is deleted. What
+ * moved is recorded, for undoEventMerge (lib/restore/merges).
  */
 export async function mergeEvent(actor: Actor, eventId: string, input: unknown): Promise<EventDetail> {
   const { projectId } = await requireEvent(actor, eventId, "event.manage");
   const into = parseMergeTarget("event", eventId, input);
   await db().$transaction(async (tx) => {
     await lockMergePair(tx, "event", projectId, eventId, into);
-    const [merged, kept] = await Promise.all([
+    const [merged, links, kept] = await Promise.all([
       tx.event.findUniqueOrThrow({ where: { id: eventId }, select: editorEventSelect }),
+      tx.claimLink.findMany({ where: { eventId }, select: linkSelect }),
       tx.claimLink.findMany({ where: { eventId: into }, select: { annotationId: true } }),
     ]);
-    const alreadyLinked = kept.map((link) => link.annotationId);
-    const dropped = await tx.claimLink.deleteMany({ where: { eventId, annotationId: { in: alreadyLinked } } });
+    const alreadyLinked = new Set(kept.map((link) => link.annotationId));
+    const dropped = await tx.claimLink.deleteMany({ where: { eventId, annotationId: { in: [...alreadyLinked] } } });
     const moved = await tx.claimLink.updateMany({ where: { eventId }, data: { eventId: into } });
     await tx.event.update({ where: { id: eventId }, data: { deletedAt: new Date() } });
+    // Each link as it was, so that undoing the merge (lib/restore/merges) can move it back or make it again.
+    await recordMergeMoves(
+      tx,
+      projectId,
+      eventId,
+      links.map((link) => ({
+        movedId: link.id,
+        kind: alreadyLinked.has(link.annotationId) ? "LINK_DROPPED" : "LINK_MOVED",
+        before: toLinkView(link),
+      })),
+    );
     await recordAudit(tx, actor, {
       projectId,
       action: "event.merge",

@@ -27,6 +27,7 @@ export const HISTORY_KINDS = {
   "event.create": { label: "Created an event", action: "event.create" },
   "event.update": { label: "Edited an event", action: "event.update" },
   "event.merge": { label: "Merged events", action: "event.merge" },
+  "event.unmerge": { label: "Undid a merge of events", action: "event.unmerge" },
   "event.delete": { label: "Deleted an event", action: "event.delete" },
   "event.restore": { label: "Restored an event", action: "event.restore" },
   "link.create": { label: "Linked a claim to an event", action: "link.create" },
@@ -38,6 +39,7 @@ export const HISTORY_KINDS = {
   "article.delete": { label: "Deleted an article", action: "article.delete" },
   "source.update": { label: "Edited an outlet", action: "source.update" },
   "source.merge": { label: "Merged outlets", action: "source.merge" },
+  "source.unmerge": { label: "Undid a merge of outlets", action: "source.unmerge" },
   "tag.update": { label: "Edited a tag", action: "tag.update" },
 } as const satisfies Record<string, HistoryKind>;
 
@@ -51,6 +53,12 @@ export const RESTORABLE: Record<string, string> = {
   "comment.delete": "comments",
   "event.delete": "events",
   "link.delete": "links",
+};
+
+/** Merges an editor can undo from the history (`POST /api/v1/<route>/:id/undo-merge`), and the route's collection. */
+export const UNDOABLE_MERGES: Record<string, string> = {
+  "event.merge": "events",
+  "source.merge": "sources",
 };
 
 const asRecord = (value: unknown) =>

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { lockMergePair, parseMergeTarget } from "@/lib/merging";
+import { lockMergePair, parseMergeTarget, recordMergeMoves } from "@/lib/merging";
 import { assertNameFree, findNamed, guardName } from "@/lib/names";
 import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
 import { requireProjectPermission } from "@/lib/permissions";
@@ -190,11 +190,15 @@ export async function deleteSource(actor: Actor, sourceId: string): Promise<void
   });
 }
 
+/** What a survivor of a merge takes from the merged outlet when it has none (recorded as `filledIn`). */
+export const SURVIVOR_GAINS = ["homepage", "notes"] as const;
+
 /**
  * Merges the outlet into another of the same project (`into`, the survivor),
  * as when imports spelled one outlet two ways (editors): its articles, deleted
  * ones too, move to the survivor, which keeps its name and gains the homepage
- * and notes it lacked; the merged outlet is deleted.
+ * and notes it lacked; the merged outlet is deleted. What moved is recorded,
+ * for undoSourceMerge (lib/restore/merges).
  */
 export async function mergeSource(actor: Actor, sourceId: string, input: unknown): Promise<SourceView> {
   const { projectId } = await requireSource(actor, sourceId, "article.update");
@@ -204,21 +208,35 @@ export async function mergeSource(actor: Actor, sourceId: string, input: unknown
     await lockMergePair(tx, "outlet", projectId, sourceId, into);
     const merged = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: sourceSelect });
     const survivor = await tx.source.findUniqueOrThrow({ where: { id: into }, select: sourceSelect });
-    const moved = await tx.article.updateMany({ where: { sourceId }, data: { sourceId: into } });
+    const moved = await tx.article.updateManyAndReturn({
+      where: { sourceId },
+      data: { sourceId: into },
+      select: { id: true },
+    });
+    const filledIn = SURVIVOR_GAINS.filter((field) => survivor[field] === null && merged[field] !== null);
     const after = await tx.source.update({
       where: { id: into },
       data: { homepage: survivor.homepage ?? merged.homepage, notes: survivor.notes ?? merged.notes },
       select: sourceSelect,
     });
     await tx.source.delete({ where: { id: sourceId } });
+    await recordMergeMoves(
+      tx,
+      projectId,
+      sourceId,
+      moved.map((article) => ({ movedId: article.id, kind: "ARTICLE_MOVED" })),
+    );
     await recordAudit(tx, actor, {
       projectId,
       action: "source.merge",
       entityType: "Source",
       entityId: sourceId,
       before: toSourceView(merged),
-      after: { mergedInto: into, articlesMoved: moved.count },
+      after: { mergedInto: into, articlesMoved: moved.length, ...(filledIn.length ? { filledIn } : {}) },
     });
     return toSourceView(after);
   });
 }
+
+/** For undoing a merge (lib/restore/merges): the same columns and view. */
+export { sourceSelect, toSourceView };

@@ -242,7 +242,13 @@ function EventRow({
                   const survivor = await callApi<EventView>("POST", `/api/v1/events/${event.id}/merge`, {
                     body: { into },
                   });
-                  return `Merged “${event.title}” into “${survivor.title}”: its links moved there.`;
+                  return {
+                    text: `Merged “${event.title}” into “${survivor.title}”: its links moved there.`,
+                    undo: async () => {
+                      await callApi("POST", `/api/v1/events/${event.id}/undo-merge`);
+                      return `Undid the merge: “${event.title}” is back with its links.`;
+                    },
+                  };
                 })
               }
             />

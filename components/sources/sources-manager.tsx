@@ -3,21 +3,26 @@
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
 import { callApi } from "@/components/client/api-client";
-import { ActionMessage, type RunAction, useRefreshingAction } from "@/components/ui/action-message";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { MergeInto } from "@/components/ui/merge-into";
+import { type UndoableRun as RunAction, UndoableMessage, useUndoableAction } from "@/components/ui/undoable-action";
 import type { SourceView } from "@/lib/sources";
 
 const field = "w-full rounded-md border border-stone-300 px-2 py-1 text-sm";
 
-/** The project's outlets; editors rename them, note their homepage, ownership and lean, and merge duplicates. */
+/**
+ * The project's outlets; editors rename them, note their homepage, ownership and lean, and merge duplicates (with an
+ * Undo right after).
+ */
 export function SourcesManager({ sources, canEdit }: { sources: SourceView[]; canEdit: boolean }) {
-  const { message, run } = useRefreshingAction();
+  const { message, run, undo } = useUndoableAction();
   if (sources.length === 0)
     return <p className="text-stone-600">No outlets yet. An outlet is added when an imported article names it.</p>;
   return (
     <div className="space-y-4">
-      <ActionMessage message={message} />
+      <div aria-live="polite">
+        <UndoableMessage message={message} onUndo={undo} />
+      </div>
       <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white shadow-xs">
         {sources.map((source) => (
           <SourceRow
@@ -171,7 +176,13 @@ function SourceRow({
                   const survivor = await callApi<SourceView>("POST", `/api/v1/sources/${source.id}/merge`, {
                     body: { into },
                   });
-                  return `Merged “${source.name}” into “${survivor.name}”: its articles moved there.`;
+                  return {
+                    text: `Merged “${source.name}” into “${survivor.name}”: its articles moved there.`,
+                    undo: async () => {
+                      await callApi("POST", `/api/v1/sources/${source.id}/undo-merge`);
+                      return `Undid the merge: “${source.name}” is back with its articles.`;
+                    },
+                  };
                 })
               }
             />

@@ -5,7 +5,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /**
  * "Merge into…": picks another item of the list, then asks before merging,
- * saying what moves (a merge cannot be undone).
+ * saying what moves (the message after it offers Undo).
  */
 export function MergeInto({
   name,

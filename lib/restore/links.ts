@@ -8,6 +8,21 @@ import { type ClaimLinkView, linkSelect, toLinkView } from "@/lib/events";
 import { requireProjectPermission, roleAllows, visibleAnnotationsWhere } from "@/lib/permissions";
 import { isUuid } from "@/lib/validation";
 
+/** The row of a link as the history recorded it (same id, fields, author and dates), on the event `eventId`. */
+export function linkRowOf(link: ClaimLinkView, eventId: string) {
+  return {
+    id: link.id,
+    annotationId: link.annotationId,
+    eventId,
+    stance: link.stance,
+    attributedTo: link.attributedTo ?? null,
+    note: link.note ?? null,
+    createdById: link.createdBy.id,
+    createdAt: new Date(link.createdAt),
+    updatedAt: new Date(link.updatedAt),
+  };
+}
+
 /**
  * Links a claim to its event again as the removed link was (same id, stance,
  * attribution, note, author and date), from what the history recorded when
@@ -56,22 +71,7 @@ export async function restoreLink(actor: Actor, linkId: string): Promise<ClaimLi
       throw conflict("This claim is linked to that event again already; change that link instead.", {
         linkId: existing.id,
       });
-    const view = toLinkView(
-      await tx.claimLink.create({
-        data: {
-          id: linkId,
-          annotationId: link.annotationId,
-          eventId: link.eventId,
-          stance: link.stance,
-          attributedTo: link.attributedTo ?? null,
-          note: link.note ?? null,
-          createdById: link.createdBy.id,
-          createdAt: new Date(link.createdAt),
-          updatedAt: new Date(link.updatedAt),
-        },
-        select: linkSelect,
-      }),
-    );
+    const view = toLinkView(await tx.claimLink.create({ data: linkRowOf(link, link.eventId), select: linkSelect }));
     await recordAudit(tx, actor, {
       projectId: access.projectId,
       action: "link.restore",

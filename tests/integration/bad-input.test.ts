@@ -223,6 +223,8 @@ function writeRoutes(): WriteRoute[] {
     { method: "POST", path: `/api/v1/comments/${ids.comment}/restore`, ids: [ids.comment!] },
     { method: "POST", path: `/api/v1/events/${ids.event}/restore`, ids: [ids.event!] },
     { method: "POST", path: `/api/v1/links/${ids.link}/restore`, ids: [ids.link!] },
+    { method: "POST", path: `/api/v1/events/${ids.event}/undo-merge`, ids: [ids.event!] },
+    { method: "POST", path: `/api/v1/sources/${ids.source}/undo-merge`, ids: [ids.source!] },
     {
       method: "PATCH",
       path: `/api/v1/annotations/${ids.annotation}`,

@@ -684,6 +684,18 @@ const ROWS: Row[] = [
       json: { into: await outlet(team) },
     }),
   },
+  {
+    method: "POST",
+    route: "/api/v1/sources/[sourceId]/undo-merge",
+    access: "EDITOR",
+    ok: 200,
+    call: async ({ team }) => {
+      const id = await outlet(team);
+      const into = await outlet(team);
+      await created(api("POST", `/api/v1/sources/${id}/merge`, { token: team.editor.token, json: { into } }));
+      return at(`/api/v1/sources/${id}/undo-merge`);
+    },
+  },
 
   // Events and claim links
   {
@@ -713,6 +725,17 @@ const ROWS: Row[] = [
     access: "EDITOR",
     ok: 200,
     call: async ({ event }) => ({ path: `/api/v1/events/${await event()}/merge`, json: { into: await event() } }),
+  },
+  {
+    method: "POST",
+    route: "/api/v1/events/[eventId]/undo-merge",
+    access: "EDITOR",
+    ok: 200,
+    call: async ({ team, event }) => {
+      const [id, into] = [await event(), await event()];
+      await created(api("POST", `/api/v1/events/${id}/merge`, { token: team.editor.token, json: { into } }));
+      return at(`/api/v1/events/${id}/undo-merge`);
+    },
   },
   {
     method: "POST",

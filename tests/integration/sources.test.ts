@@ -254,8 +254,8 @@ describe("outlets", () => {
         token: team.editor.token,
       });
       expect(history.body.items).toHaveLength(1);
-      // The deleted article moved too.
-      expect(history.body.items[0].after).toEqual({ mergedInto: kept.id, articlesMoved: 2 });
+      // The deleted article moved too; the homepage it gained is recorded, for an undo.
+      expect(history.body.items[0].after).toEqual({ mergedInto: kept.id, articlesMoved: 2, filledIn: ["homepage"] });
       expect(history.body.items[0].names).toEqual({ [kept.id]: "Pajhwok" });
     },
   );
