@@ -314,9 +314,9 @@ export async function listAnnotationsJson(actor: Actor, articleId: string, query
   if (after) conditions.push(Prisma.sql`(a.start, a."end", a.id) > (SELECT start, "end", id FROM after_cursor)`);
   // The limit is written into the statement (a checked integer): with it as a parameter PostgreSQL
   // keeps planning the prepared statement anew instead of reusing its plan.
-  const [found] = await db().$queryRaw<
-    (AccessRow & { cursorFound: boolean | null; items: string; lastId: string | null })[]
-  >`
+  const {
+    rows: [found],
+  } = await rawQuery<AccessRow & { cursorFound: boolean | null; items: string; lastId: string | null }>(Prisma.sql`
     WITH acc AS (${articleAccessSql(actor, articleId)}),
     ${after ?? Prisma.empty}
     page AS (
@@ -335,7 +335,7 @@ export async function listAnnotationsJson(actor: Actor, articleId: string, query
        FROM shown a LEFT JOIN tagged tg ON tg.annotation_id = a.id JOIN users u ON u.id = a.author_id) AS items,
       CASE WHEN (SELECT count(*) FROM page) > ${limit} THEN (SELECT id FROM shown
         ORDER BY start DESC, "end" DESC, id DESC LIMIT 1) END AS "lastId"
-    FROM acc`;
+    FROM acc`);
   decideArticleAccess(actor, found, "annotation.read");
   if (cursor !== undefined && !found!.cursorFound)
     throw new AppError("bad_request", "Invalid cursor: pass the nextCursor of the previous page as it was.");
