@@ -17,12 +17,12 @@ import { SelectionPopover } from "./selection-popover";
 import { useAnnotationDetails } from "./use-annotation-details";
 import { shortQuote, useAnnotationSaving } from "./use-annotation-saving";
 import { type ReaderAnnotation, useAnnotations } from "./use-annotations";
-import { useArticleLinks } from "./use-article-links";
+import { LINKS_NOT_LOADED, useArticleLinks } from "./use-article-links";
 import { useCardPages } from "./use-card-pages";
 import { useCardRenderer } from "./use-card-renderer";
 import { useCustomHighlightSupport, useHighlightPainting } from "./use-highlight-painting";
 import { useLiveRefresh } from "./use-live-refresh";
-import { useNoteMatches } from "./use-note-matches";
+import { NO_NOTE_MATCHES, useNoteMatches } from "./use-note-matches";
 import { useShownAnnotation } from "./use-shown-annotation";
 import { useTextSelection } from "./use-text-selection";
 import { useUndoableRemoval, useUndoableReview } from "./use-undoable-actions";
@@ -61,8 +61,8 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   const anchored = useMemo(() => annotations.filter((annotation) => annotation.anchor !== "orphaned"), [annotations]);
   const orphans = useMemo(() => annotations.filter((annotation) => annotation.anchor === "orphaned"), [annotations]);
   // The links and the notes matching the filter's text arrive after the page (their hooks need what follows).
-  const [linksKnown, setLinksKnown] = useState<FilterFacts["linksOf"]>(() => () => null);
-  const [noteMatches, setNoteMatches] = useState<ReadonlySet<string>>(() => new Set());
+  const [linksKnown, setLinksKnown] = useState<FilterFacts["linksOf"]>(() => LINKS_NOT_LOADED);
+  const [noteMatches, setNoteMatches] = useState(NO_NOTE_MATCHES);
   const ownDrafts = annotations.filter(
     (annotation) => annotation.author.id === viewer.id && annotation.status === "DRAFT" && !annotation.pending,
   ).length;

@@ -24,6 +24,9 @@ async function fetchArticleLinks(articleId: string): Promise<ArticleLinkView[]> 
   return links;
 }
 
+/** Each annotation's links while they load: none known (one function, so that holding it again changes no state). */
+export const LINKS_NOT_LOADED = (_annotationId: string): ArticleLinkView[] | null => null;
+
 /**
  * The links of the article's claims to events, fetched after the page has
  * shown (the page does not send them: a large article's would make it slow
@@ -50,8 +53,8 @@ export function useArticleLinks(articleId: string, liveChanges: number) {
     for (const link of links ?? []) grouped.set(link.annotationId, [...(grouped.get(link.annotationId) ?? []), link]);
     return grouped;
   }, [links]);
-  const linksOf = useCallback(
-    (annotationId: string) => links && (byAnnotation.get(annotationId) ?? NO_LINKS),
+  const linksOf = useMemo(
+    () => (links ? (annotationId: string) => byAnnotation.get(annotationId) ?? NO_LINKS : LINKS_NOT_LOADED),
     [links, byAnnotation],
   );
   const replaceLinksOf = useCallback(

@@ -9,7 +9,8 @@ import { callApi } from "@/components/client/api-client";
 const PER_REQUEST = 200;
 /** Typing pauses this long before the notes are searched. */
 const TYPING_PAUSE_MS = 250;
-const NONE: ReadonlySet<string> = new Set();
+/** No matches: while nothing is typed (one set, so that holding it again changes no state). */
+export const NO_NOTE_MATCHES: ReadonlySet<string> = new Set();
 
 /**
  * The ids of the article's annotations whose quote or note holds `text`
@@ -24,12 +25,12 @@ export function useNoteMatches(
   text: string,
   liveChanges: number,
 ): ReadonlySet<string> {
-  const [matches, setMatches] = useState(NONE);
+  const [matches, setMatches] = useState(NO_NOTE_MATCHES);
   const words = text.trim();
   // biome-ignore lint/correctness/useExhaustiveDependencies: each live change (`liveChanges`) asks again.
   useEffect(() => {
     if (!words) {
-      setMatches(NONE);
+      setMatches(NO_NOTE_MATCHES);
       return;
     }
     let current = true;
