@@ -7,6 +7,9 @@ import { expect, type Page } from "@playwright/test";
  * what to fix. `state` names the state checked in that report.
  */
 export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+  // A refresh right after an action (router.refresh) streams the page's metadata again: checked mid-way, the document
+  // has no <title> for a moment. The page as it settles is what is checked; one with no title still fails here.
+  await expect(page, `the document's title, ${state}`).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).analyze();
   const report = violations.map((violation) => ({
     rule: violation.id,
