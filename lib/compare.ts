@@ -9,6 +9,7 @@ import {
 } from "@/lib/annotations/shape";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
+import { type Contradiction, contradictionsOf } from "@/lib/contradictions";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unprocessable } from "@/lib/errors";
@@ -58,6 +59,8 @@ export interface Comparison {
   events: ComparedEvent[];
   unlinked: Record<string, ComparedClaim[]>;
   profile: Record<string, FramingProfile>;
+  /** Figures the articles give for the same event that cannot all be true (lib/contradictions.ts). */
+  contradictions: Contradiction[];
 }
 
 const articleIds = z
@@ -193,6 +196,25 @@ export async function compareArticles(actor: Actor, projectId: string, query: un
     reportingArticles,
   );
 
+  const sourceOf = (articleId: string) => {
+    const article = articles.find((candidate) => candidate.id === articleId)!;
+    return article.source?.name ?? article.title;
+  };
+  // A claim an article reports only to dispute it is not that article's figure.
+  const contradictions = result.flatMap((event) =>
+    contradictionsOf(
+      event.id,
+      articles.flatMap((article) =>
+        event.claims[article.id]!.filter((claim) => claim.stance !== "DISPUTES").map((claim) => ({
+          articleId: article.id,
+          annotationId: claim.annotationId,
+          exact: claim.exact,
+        })),
+      ),
+      sourceOf,
+    ),
+  );
+
   return {
     articles: articles.map((article) => ({
       id: article.id,
@@ -205,6 +227,7 @@ export async function compareArticles(actor: Actor, projectId: string, query: un
     events: result,
     unlinked,
     profile,
+    contradictions,
   };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
+import { type Contradiction, contradictionsOf } from "@/lib/contradictions";
 import { reopenApprovedAnnotation } from "@/lib/annotations";
 import { recordAudit } from "@/lib/audit";
 import { db, type DbClient } from "@/lib/db";
@@ -75,6 +76,8 @@ export interface EventDetail extends EventView {
    * omissions.
    */
   notReportedBy: { id: string; name: string }[];
+  /** Figures its claims give differently, article against article (lib/contradictions.ts). */
+  contradictions: Contradiction[];
 }
 
 /** An event as the API takes it; a project file's events (lib/imports) are checked with the same fields and rule. */
@@ -311,6 +314,17 @@ export async function getEvent(actor: Actor, eventId: string): Promise<EventDeta
     }),
   ]);
   const reporting = new Set(links.map((link) => link.annotation.article.source?.id));
+  const articleNames = new Map(
+    links.map(({ annotation: { article } }) => [article.id, article.source?.name ?? article.title]),
+  );
+  // A claim an article reports only to dispute it is not that article's figure.
+  const stated = links
+    .filter((link) => link.stance !== "DISPUTES")
+    .map((link) => ({
+      articleId: link.annotation.article.id,
+      annotationId: link.annotationId,
+      exact: link.annotation.exact,
+    }));
   return {
     ...toEventView(row),
     links: links.map((link) => ({
@@ -325,6 +339,7 @@ export async function getEvent(actor: Actor, eventId: string): Promise<EventDeta
     notReportedBy: omittingSources(outlets, reporting, (outlet) => outlet.id).sort(
       (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
     ),
+    contradictions: contradictionsOf(eventId, stated, (articleId) => articleNames.get(articleId)!),
   };
 }
 

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { formatDateRange } from "@/components/ui/format";
 import type { ComparedArticle, ComparedClaim, ComparedEvent } from "@/lib/compare";
+import type { Contradiction } from "@/lib/contradictions";
+import { FiguresDisagree } from "./figures-disagree";
 import { TagChips } from "@/components/ui/tag-chips";
 import { sourceColor, stanceClass } from "./source-colors";
 
@@ -104,7 +106,8 @@ export function SourceSummary({
 }
 
 /** An event as the comparison heads it: its title (to its page), dates and place. */
-export function EventTitle({ event }: { event: ComparedEvent }) {
+export function EventTitle({ event, contradictions }: { event: ComparedEvent; contradictions: Contradiction[] }) {
+  const conflicts = contradictions.filter((contradiction) => contradiction.eventId === event.id);
   return (
     <>
       <Link href={`/events/${event.id}`} className="block font-medium text-stone-900 wrap-anywhere hover:underline">
@@ -113,6 +116,7 @@ export function EventTitle({ event }: { event: ComparedEvent }) {
       <span className="block text-xs text-stone-500">
         {[formatDateRange(event.date, event.dateEnd), event.place].filter(Boolean).join(" · ")}
       </span>
+      {conflicts.length > 0 && <FiguresDisagree contradictions={conflicts} />}
     </>
   );
 }

@@ -51,7 +51,7 @@ export function ComparisonTable({
             {events.map((event) => (
               <tr key={event.id} data-testid="compared-event">
                 <th scope="row" className="px-4 py-3 font-normal">
-                  <EventTitle event={event} />
+                  <EventTitle event={event} contradictions={comparison.contradictions} />
                 </th>
                 {articles.map((article) => (
                   <td key={article.id} className="px-4 py-3">

@@ -49,7 +49,7 @@ export function EventList({
               data-testid="listed-event"
             >
               <h2 className="border-b border-stone-100 bg-stone-50 px-4 py-3 text-sm font-normal">
-                <EventTitle event={event} />
+                <EventTitle event={event} contradictions={comparison.contradictions} />
               </h2>
               <div className="divide-y divide-stone-100">
                 {articles.map((article, index) => (

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
 import { expectNoClippedText, expectNoHorizontalScroll, NARROW, screenshotByScreens, WIDE } from "./layout";
-import { DEMO_PROJECT_ID, paintedSpans, signIn } from "./support";
+import { api, DEMO_PROJECT_ID, paintedSpans, signIn } from "./support";
 
 /** Clicks the middle of `quote` inside the `column`-th text of the side-by-side view. */
 async function clickQuote(page: Page, column: number, quote: string): Promise<void> {
@@ -250,3 +250,59 @@ test(
     await page.screenshot({ path: ".data/test-results/side-by-side-390-counterparts.png" });
   },
 );
+
+test("figures the outlets give differently for one event are pointed out on the comparison and the event's page", async ({
+  page,
+}) => {
+  test.slow();
+  await page.setViewportSize(WIDE);
+  await signIn(page, "editor@example.org");
+  const stamp = Date.now();
+  const reports = [
+    {
+      outlet: `NECN ${stamp}`,
+      text: "Officials say 65 people are confirmed dead.",
+      quote: "65 people are confirmed dead",
+    },
+    { outlet: `KUNC ${stamp}`, text: "The earthquake killed 75 people, rescuers said.", quote: "killed 75 people" },
+  ];
+  const event = await api(page, "POST", `/api/v1/projects/${DEMO_PROJECT_ID}/events`, {
+    data: { title: `Earthquake ${stamp}` },
+  });
+  const { id: eventId } = (await event.json()) as { id: string };
+  const articleIds: string[] = [];
+  for (const { outlet, text, quote } of reports) {
+    const article = await api(page, "POST", `/api/v1/projects/${DEMO_PROJECT_ID}/articles`, {
+      data: { title: `${outlet} on the earthquake`, text, sourceName: outlet },
+    });
+    const { id: articleId } = (await article.json()) as { id: string };
+    articleIds.push(articleId);
+    const start = text.indexOf(quote);
+    const annotation = await api(page, "POST", `/api/v1/articles/${articleId}/annotations`, {
+      data: { start, end: start + quote.length, exact: quote, tags: ["statistic"] },
+    });
+    const { id: annotationId } = (await annotation.json()) as { id: string };
+    const link = await api(page, "POST", `/api/v1/events/${eventId}/links`, {
+      data: { annotationId, stance: "ASSERTS" },
+    });
+    expect(link.status()).toBe(201);
+  }
+  const summary = `NECN ${stamp}: 65 dead · KUNC ${stamp}: 75 dead`;
+
+  await page.goto(`/projects/${DEMO_PROJECT_ID}/compare?articles=${articleIds.join(",")}`);
+  const row = page.getByTestId("compared-event").filter({ hasText: `Earthquake ${stamp}` });
+  await expect(row.getByRole("list", { name: "Figures that disagree" })).toHaveText(`Figures disagree: ${summary}`);
+  await expectNoAxeViolations(page, "the comparison with figures that disagree");
+
+  await page.setViewportSize(NARROW);
+  const listed = page.getByTestId("listed-event").filter({ hasText: `Earthquake ${stamp}` });
+  await expect(listed.getByRole("list", { name: "Figures that disagree" })).toHaveText(`Figures disagree: ${summary}`);
+  await expectNoHorizontalScroll(page);
+  await listed.screenshot({ path: ".data/test-results/figures-disagree-390.png" });
+
+  await page.goto(`/events/${eventId}`);
+  await expect(page.getByRole("list", { name: "Figures that disagree" })).toHaveText(`Figures disagree: ${summary}`);
+  await expectNoHorizontalScroll(page);
+  await expectNoAxeViolations(page, "an event whose figures disagree");
+  await page.screenshot({ path: ".data/test-results/figures-disagree-event-390.png" });
+});

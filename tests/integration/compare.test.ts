@@ -83,7 +83,8 @@ describe("comparing articles", () => {
       });
       expect(response.status).toBe(200);
       const body = response.body;
-      expect(Object.keys(body).sort()).toEqual(["articles", "events", "profile", "unlinked"]);
+      expect(body.contradictions).toEqual([]);
+      expect(Object.keys(body).sort()).toEqual(["articles", "contradictions", "events", "profile", "unlinked"]);
       expect(body.articles).toEqual([
         {
           id: ministry.id,
@@ -244,4 +245,66 @@ describe("comparing articles", () => {
       ).toMatchObject({ annotationId: reopened });
     },
   );
+});
+
+describe("figures that disagree", () => {
+  it("points out the casualty figures outlets give differently for one event, not those they dispute", async () => {
+    const quake = await createProjectWithTeam("Compare figures");
+    const texts = {
+      NECN: "Officials say 65 people are confirmed dead and 200 were injured.",
+      "Jerusalem Post": "The earthquake killed 75 people and injured about 210, rescuers said.",
+      KUNC: "75 people were killed. Earlier reports of 40 dead were wrong, officials said.",
+    };
+    const ids: Record<string, string> = {};
+    for (const [outlet, text] of Object.entries(texts)) {
+      const created = await api("POST", `/api/v1/projects/${quake.id}/articles`, {
+        token: quake.editor.token,
+        json: { title: `${outlet} report`, text, sourceName: outlet },
+      });
+      ids[outlet] = created.body.id;
+    }
+    const eventId = (
+      await api("POST", `/api/v1/projects/${quake.id}/events`, {
+        token: quake.editor.token,
+        json: { title: "Earthquake" },
+      })
+    ).body.id as string;
+    const claimOf = async (outlet: keyof typeof texts, quote: string, stance: string) => {
+      const start = texts[outlet].indexOf(quote);
+      const created = await api("POST", `/api/v1/articles/${ids[outlet]}/annotations`, {
+        token: quake.editor.token,
+        json: { start, end: start + quote.length, exact: quote, tags: ["statistic"] },
+      });
+      expect(created.status).toBe(201);
+      const linked = await api("POST", `/api/v1/events/${eventId}/links`, {
+        token: quake.editor.token,
+        json: { annotationId: created.body.id, stance },
+      });
+      expect(linked.status).toBe(201);
+      return created.body.id as string;
+    };
+    const necn = await claimOf("NECN", "65 people are confirmed dead and 200 were injured", "ASSERTS");
+    const jpost = await claimOf("Jerusalem Post", "The earthquake killed 75 people and injured about 210", "ASSERTS");
+    const kunc = await claimOf("KUNC", "75 people were killed", "ASSERTS");
+    await claimOf("KUNC", "Earlier reports of 40 dead were wrong", "DISPUTES");
+
+    const compared = await api("GET", `/api/v1/projects/${quake.id}/compare?articles=${Object.values(ids).join(",")}`, {
+      token: quake.viewer.token,
+    });
+    expect(compared.status).toBe(200);
+    expect(compared.body.contradictions).toEqual([
+      {
+        eventId,
+        measure: "dead",
+        figures: [
+          { articleId: ids.NECN, annotationId: necn, text: "65", value: 65, approximate: false },
+          { articleId: ids["Jerusalem Post"], annotationId: jpost, text: "75", value: 75, approximate: false },
+          { articleId: ids.KUNC, annotationId: kunc, text: "75", value: 75, approximate: false },
+        ],
+        summary: "NECN: 65 dead · Jerusalem Post, KUNC: 75 dead",
+      },
+    ]);
+    const event = await api("GET", `/api/v1/events/${eventId}`, { token: quake.viewer.token });
+    expect(event.body.contradictions).toEqual(compared.body.contradictions);
+  });
 });

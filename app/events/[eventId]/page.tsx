@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { FiguresDisagree } from "@/components/compare/figures-disagree";
 import { EventCoverage } from "@/components/events/event-coverage";
 import { PageTitle } from "@/components/ui/card";
 import { formatDateRange } from "@/components/ui/format";
@@ -39,6 +40,7 @@ export default async function EventPage({ params }: PageProps<"/events/[eventId]
         {[formatDateRange(event.date, event.dateEnd) ?? "Undated", event.place].filter(Boolean).join(" · ")}
       </p>
       {event.description && <p className="mb-6 max-w-3xl whitespace-pre-line text-stone-700">{event.description}</p>}
+      {event.contradictions.length > 0 && <FiguresDisagree contradictions={event.contradictions} />}
       <div className="mt-6">
         <EventCoverage event={event} />
       </div>
