@@ -90,7 +90,8 @@ const SKIPPED = /^(?:of|the|more|other|additional|further|new|local|armed|suspec
 /** Words that end the search for a counted noun: verbs and function words ("Route 66 was closed" counts nothing). */
 const NOT_COUNTED = new RegExp(
   "^(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|" +
-    "said|says|each|every|per|a|an|and|or|but|in|on|at|to|for|from|by|with|than|that|this|these|those|it|its)$",
+    "said|says|each|every|per|a|an|and|or|but|in|on|at|to|for|from|by|with|than|that|this|these|those|it|its|" +
+    "they|them|we|us|you|he|him|she|her|which|who|whom)$",
   "i",
 );
 
@@ -171,6 +172,7 @@ function countedNoun(after: string): string | null {
     if (++seen > 4) break;
     if (SKIPPED.test(word)) continue;
     if (NOT_COUNTED.test(word)) return null;
+    if (TIME_UNITS.test(word)) return word.toLowerCase(); // "Two Decades of war" is a duration, in any case
     if (word[0] !== word[0]!.toLowerCase()) continue; // a name: "Taliban" in "60 Taliban fighters"
     return word.toLowerCase();
   }

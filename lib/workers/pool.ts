@@ -66,6 +66,11 @@ export const TASK_BUDGETS: Record<TaskName, TaskBudget> = {
       advice: NOTHING_STORED,
     },
   },
+  suggest: {
+    pool: "text",
+    timeoutMs: 10_000,
+    overBudget: { code: "unprocessable_entity", work: "Looking for suggestions in this article", advice: "try again." },
+  },
   agreement: {
     pool: "analysis",
     timeoutMs: 60_000,

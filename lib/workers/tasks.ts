@@ -8,6 +8,7 @@ import type { StoredAnchor } from "../anchoring/reanchor";
 import type { QuotePlacementRequest } from "../anchoring/place-quotes";
 import type { ReportData } from "../exports/pdf-render";
 import type { AgreementInput } from "../review/agreement/report";
+import type { SuggestionInput } from "../suggestions/suggest";
 
 interface TaskResult<Value> {
   value: Value;
@@ -27,6 +28,10 @@ export const TASKS = {
   async placeQuotes(input: { text: string; requests: QuotePlacementRequest[] }) {
     const { placeQuotes } = await import("../anchoring/place-quotes");
     return { value: placeQuotes(input.text, input.requests) };
+  },
+  async suggest(input: SuggestionInput) {
+    const { suggestFor } = await import("../suggestions/suggest");
+    return { value: suggestFor(input) };
   },
   async agreement(input: AgreementInput) {
     const { agreementFigures } = await import("../review/agreement/report");

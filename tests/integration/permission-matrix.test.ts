@@ -465,6 +465,13 @@ const ROWS: Row[] = [
   },
   {
     method: "GET",
+    route: "/api/v1/articles/[articleId]/suggestions",
+    access: "REVIEWER",
+    ok: 200,
+    call: async ({ articleId }) => at(`/api/v1/articles/${articleId}/suggestions`),
+  },
+  {
+    method: "GET",
     route: "/api/v1/articles/[articleId]/links",
     access: "VIEWER",
     ok: 200,

@@ -59,9 +59,11 @@ describe("figures", () => {
   it("leaves dates, years, durations, percentages and bare numbers out", () => {
     expect(read("On August 20, 2021 the group said it held the town.")).toEqual([]);
     expect(read("after two decades of war")).toEqual([]);
+    expect(read("After Two Decades of War, the ministry said")).toEqual([]);
     expect(read("Jason spent 23 years in USG service")).toEqual([]);
     expect(read("turnout rose 12% in 2019")).toEqual([]);
     expect(read("Route 66 was closed")).toEqual([]);
+    expect(read("Locals said that only 4 of them were.")).toEqual([]);
     expect(read("آسواکا ۶۵ کشته")).toEqual([]);
   });
 

@@ -1,0 +1,47 @@
+import { claimCandidates } from "./claim-candidates";
+import { phraseOccurrences, type TaggedPhrase } from "./phrases";
+
+/** A suggestion as the worker finds it: a span of the text, what kind, why, and (for phrases) the tags. */
+export interface FoundSuggestion {
+  kind: "phrase" | "claim";
+  start: number;
+  end: number;
+  tagIds: string[];
+  score: number;
+  reason: string;
+}
+
+export interface SuggestionInput {
+  text: string;
+  phrases: TaggedPhrase[];
+  /** The spans of the annotations the user sees in this article: nothing is proposed where one already is. */
+  annotated: [start: number, end: number][];
+}
+
+/**
+ * The suggestions for one article's text, in reading order: the project's
+ * tagged phrases where they occur again, and sentences that hold a claim. A
+ * phrase is not proposed over the very same span already annotated; a
+ * sentence not where an annotation lies inside it.
+ */
+export function suggestFor({ text, phrases, annotated }: SuggestionInput): FoundSuggestion[] {
+  const spans = new Set(annotated.map(([start, end]) => `${start}:${end}`));
+  const found: FoundSuggestion[] = [];
+  for (const { start, end, tagIds, uses } of phraseOccurrences(text, phrases)) {
+    if (spans.has(`${start}:${end}`)) continue;
+    found.push({
+      kind: "phrase",
+      start,
+      end,
+      tagIds,
+      // More uses, more confidence: 1 use 0.5, 5 uses 0.83, never 1.
+      score: Math.round((uses / (uses + 1)) * 100) / 100,
+      reason: `tagged ${uses === 1 ? "once" : `${uses} times`} elsewhere in the project`,
+    });
+  }
+  for (const { start, end, score, reasons } of claimCandidates(text)) {
+    if (annotated.some(([from, to]) => from >= start && to <= end)) continue;
+    found.push({ kind: "claim", start, end, tagIds: [], score, reason: reasons.join("; ") });
+  }
+  return found.sort((a, b) => a.start - b.start || a.end - b.end);
+}
