@@ -15,7 +15,7 @@ export interface ClaimCandidate {
 const ATTRIBUTION =
   /\b(?:said|says|told|according to|reported(?: that)?|claimed|stated|announced|confirmed|denied|alleged|warned)\b/i;
 const QUOTATION = /[“"«][^”"»]{12,}[”"»]/;
-/** A sentence shorter than this is a heading or a fragment; a longer one is a paragraph the segmenter could not split. */
+/** Shorter than this, a sentence is a heading or a fragment; longer, a paragraph the segmenter could not split. */
 const MIN_LENGTH = 30;
 const MAX_LENGTH = 800;
 const WEIGHTS = { figure: 0.5, attribution: 0.3, quotation: 0.2 };

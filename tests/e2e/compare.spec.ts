@@ -251,7 +251,7 @@ test(
   },
 );
 
-test("figures the outlets give differently for one event are pointed out on the comparison and the event's page", async ({
+test("figures outlets give differently for one event are pointed out on the comparison and the event's page", async ({
   page,
 }) => {
   test.slow();

@@ -51,7 +51,7 @@ beforeAll(async () => {
 });
 
 describe("suggestions", () => {
-  it("proposes a tagged phrase where it occurs again, any case, on word boundaries, with its tags and why", async () => {
+  it("proposes a tagged phrase where it occurs again, in any case, on word boundaries, with its tags", async () => {
     await annotate(taggedId, TAGGED, "two decades", ["loaded language"], team.editor.token);
     const items = await suggestions(team.editor.token);
     const phrases = items.filter((item) => item.kind === "phrase");
@@ -70,7 +70,7 @@ describe("suggestions", () => {
     // "decadesold" is not the word "decades": no second suggestion there.
   });
 
-  it("offers sentences likely to hold a claim, with the reason, and none over a passage already annotated", async () => {
+  it("offers sentences likely to hold a claim, with the reason, none over a passage annotated", async () => {
     const claims = (await suggestions(team.editor.token)).filter((item) => item.kind === "claim");
     expect(claims).toEqual([
       expect.objectContaining({
@@ -101,7 +101,7 @@ describe("suggestions", () => {
     expect(await phrasesFor(team.editor.token)).toEqual(["Two Decades", "40 villages were retaken", "Loaded words"]);
   });
 
-  it("refuses viewers (403) and outsiders and unknown articles (404), other methods 405, and changes nothing", async () => {
+  it("refuses viewers (403), outsiders and unknown articles (404), other methods (405); changes nothing", async () => {
     const before = await countRows();
     expect((await api("GET", `/api/v1/articles/${suggestedId}/suggestions`, { token: team.viewer.token })).status).toBe(
       403,
