@@ -38,7 +38,7 @@ export function phraseOccurrences(text: string, phrases: TaggedPhrase[]): Phrase
   const byFirstWord = new Map<string, TaggedPhrase[]>();
   for (const phrase of phrases) {
     const [first] = wordsOf(phrase.phrase);
-    if (!first || first.start !== 0) continue;
+    if (first?.start !== 0) continue;
     const starting = byFirstWord.get(first.word) ?? [];
     starting.push(phrase);
     byFirstWord.set(first.word, starting);
