@@ -1,7 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { unprocessable } from "../errors";
-import { authorLine, readPageMetadata, withReadabilityFindings } from "./page-metadata";
+import { authorLine, type PageMetadata, readPageMetadata, withReadabilityFindings } from "./page-metadata";
 
 /**
  * Readability's cost grows with the page's nesting far faster than with its
@@ -43,19 +43,10 @@ function assertWithinLimits(root: Element | null): void {
   }
 }
 
-export interface ExtractedArticle {
-  title: string | null;
+/** The page's metadata (lib/articles/page-metadata), its text, and its authors as one line (authorLine). */
+export interface ExtractedArticle extends PageMetadata {
   text: string;
-  /** The authors as one line (authorLine), and one by one. */
   author: string | null;
-  authors: string[];
-  /** The outlet's name, cleaned of site suffixes ("The Jerusalem Post | JPost.com" → "The Jerusalem Post"). */
-  sourceName: string | null;
-  publisherUrl: string | null;
-  /** The canonical URL (lib/articles/page-metadata). */
-  url: string | null;
-  publishedAt: string | null;
-  modifiedAt: string | null;
 }
 
 /** Block elements whose text becomes one line (paragraph) of the article. */
