@@ -72,7 +72,9 @@ test("an uploaded web page brings its metadata, a plain text its headline; the s
   // The outlet of a plain text is left for the editor to choose.
   await expect(report).toContainText("deh-salah.txt: article “Resistance retakes Deh Salah”: no outlet yet");
 
-  await dialog.getByLabel("Files").setInputFiles([{ name: "jpost-again.html", mimeType: "text/html", buffer: saved }]);
+  await dialog
+    .getByLabel("Files", { exact: true })
+    .setInputFiles([{ name: "jpost-again.html", mimeType: "text/html", buffer: saved }]);
   await expect(report).toContainText("jpost-again.html: This project already has the article at");
   await page.screenshot({ path: ".data/test-results/import-metadata.png" });
   await report.getByRole("link", { name: "Open “Afghan resistance fighters retake districts from Taliban”" }).click();
