@@ -171,7 +171,7 @@ export function ImportDialog({ projectId }: { projectId: string }) {
                 <p className="text-xs text-stone-600" data-testid="import-progress">
                   {done} / {outcomes.length} files
                 </p>
-                <ul className="max-h-48 space-y-0.5 overflow-y-auto text-sm" aria-label="Imported files">
+                <ul className="max-h-48 space-y-0.5 overflow-y-auto text-sm wrap-anywhere" aria-label="Imported files">
                   {outcomes.map((outcome, index) => (
                     <li
                       // biome-ignore lint/suspicious/noArrayIndexKey: a row per file, in order; names repeat.
