@@ -11,6 +11,7 @@ import { type Page, pageInMemory, pageQuery } from "@/lib/pagination";
 import { requireProjectPermission } from "@/lib/permissions";
 import { isUuid, label, optionalText, optionalWebUrl, parseInput } from "@/lib/validation";
 import { v7 as uuidv7 } from "uuid";
+import { siteOf } from "@/lib/articles/outlet-name";
 
 /**
  * An outlet, with what a researcher notes about it (ownership, lean) and how many of the project's articles it
@@ -76,9 +77,10 @@ export async function listSources(actor: Actor, projectId: string, query: unknow
 }
 
 /**
- * The project's outlet named `name` (in any case and normal form: lib/names), if there is one. Read FOR KEY
- * SHARE inside the caller's transaction: an outlet being deleted at this moment is waited for, then not
- * found, never referenced once gone.
+ * The project's outlet named `name` (in any case and normal form: lib/names), else the one named so but for
+ * a leading "The" ("Jerusalem Post" is "The Jerusalem Post"), if there is one. Read FOR KEY SHARE inside the
+ * caller's transaction: an outlet being deleted at this moment is waited for, then not found, never
+ * referenced once gone.
  */
 export async function findSourceByName(
   tx: DbClient,
@@ -86,28 +88,66 @@ export async function findSourceByName(
   name: string,
 ): Promise<{ id: string } | undefined> {
   const [found] = await findNamed(tx, "source", projectId, { names: [name], lock: true });
+  if (found) return found;
+  const [withoutThe] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM sources
+    WHERE project_id = ${projectId}::uuid
+      AND regexp_replace(parallax_name_key(name), '^the[[:space:]]+', '')
+        = regexp_replace(parallax_name_key(${name}), '^the[[:space:]]+', '')
+    ORDER BY created_at, id LIMIT 1 FOR KEY SHARE`;
+  return withoutThe;
+}
+
+/**
+ * The project's outlet whose homepage is on one of these sites (hosts without `www.`, lib/articles/outlet-name),
+ * the oldest first; read FOR KEY SHARE as findSourceByName.
+ */
+async function findSourceBySite(tx: DbClient, projectId: string, sites: string[]): Promise<{ id: string } | undefined> {
+  if (sites.length === 0) return undefined;
+  const [found] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM sources
+    WHERE project_id = ${projectId}::uuid
+      AND lower(substring(homepage FROM '^[A-Za-z][A-Za-z0-9+.-]*://(?:[^/@?#]*@)?(?:www[.])?([^/:?#]+)'))
+        = ANY (${sites}::text[])
+    ORDER BY created_at, id LIMIT 1 FOR KEY SHARE`;
   return found;
 }
 
 /**
- * The id of the project's outlet named `name`, made (and audited) if there is none; null for no name. Two
- * imports naming a new outlet at once share one: the second waits for the first's insert (the unique
- * index), then finds its outlet.
+ * What else tells an article's outlet when the caller did not name it (an import left it to the page): the
+ * article's URL and the outlet's homepage as the page states it. An outlet of the project on the same site is
+ * the article's; a new outlet gets the homepage.
+ */
+export interface OutletSite {
+  articleUrl: string | null;
+  homepage: string | null;
+}
+
+/**
+ * The id of the article's outlet: the project's outlet named `name` (findSourceByName), else (with `site`) the
+ * one whose homepage is on the article's or the stated homepage's site, else one made (and audited) with that
+ * name and homepage; null when no name is given and none matches. Two imports naming a new outlet at once
+ * share one: the second waits for the first's insert (the unique index), then finds its outlet.
  */
 export async function findOrCreateSource(
   tx: DbClient,
   actor: Actor,
   projectId: string,
   name: string | null,
+  site?: OutletSite,
 ): Promise<string | null> {
-  if (name === null) return null;
+  const sites = site ? [...new Set([siteOf(site.articleUrl), siteOf(site.homepage)])].filter((s) => s !== null) : [];
   // A second round only when the outlet found by the insert was deleted before it could be read.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const existing = await findSourceByName(tx, projectId, name);
+    const existing =
+      (name === null ? undefined : await findSourceByName(tx, projectId, name)) ??
+      (await findSourceBySite(tx, projectId, sites));
     if (existing) return existing.id;
+    if (name === null) return null;
+    const homepage = site?.homepage ?? null;
     const [created] = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO sources (id, project_id, name, updated_at)
-        VALUES (${uuidv7()}::uuid, ${projectId}::uuid, ${name}, now())
+      INSERT INTO sources (id, project_id, name, homepage, updated_at)
+        VALUES (${uuidv7()}::uuid, ${projectId}::uuid, ${name}, ${homepage}, now())
       ON CONFLICT (project_id, parallax_name_key(name)) DO NOTHING RETURNING id`;
     if (created) {
       await recordAudit(tx, actor, {
@@ -115,7 +155,7 @@ export async function findOrCreateSource(
         action: "source.create",
         entityType: "Source",
         entityId: created.id,
-        after: { name },
+        after: homepage ? { name, homepage } : { name },
       });
       return created.id;
     }

@@ -2,12 +2,40 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
-import { callApi } from "@/components/client/api-client";
+import Link from "next/link";
+import { ApiFailure, callApi } from "@/components/client/api-client";
+import { headlineOf } from "@/lib/articles/headline";
 
 interface FileOutcome {
   name: string;
   state: "waiting" | "importing" | "done" | "failed";
   message?: string;
+  /** The article the file made, or the one already in the project with its URL. */
+  article?: { id: string; title: string };
+}
+
+interface ImportedArticle {
+  id: string;
+  title: string;
+  source: { name: string } | null;
+  author: string | null;
+  publishedAt: string | null;
+}
+
+/** What an imported article's page gave it, so the importer sees at once what to fill in. */
+function articleSummary(article: ImportedArticle): string {
+  const found = [article.source?.name ?? "no outlet yet", article.author, article.publishedAt];
+  return `article “${article.title}”: ${found.filter(Boolean).join(", ")}`;
+}
+
+/** A 409 for a URL the project already has names that article: the outcome links to it. */
+class AlreadyImported extends Error {
+  constructor(
+    message: string,
+    readonly article: { id: string; title: string },
+  ) {
+    super(message);
+  }
 }
 
 /** What an import answered, in a few words. */
@@ -36,9 +64,17 @@ async function importFile(projectId: string, file: File): Promise<string> {
       await callApi<Record<string, unknown>>("POST", `/api/v1/projects/${projectId}/import`, { body: parsed }),
     );
   }
-  const body = /\.html?$/i.test(file.name) ? { html: content } : { title: name, text: content };
-  const article = await callApi<{ title: string }>("POST", `/api/v1/projects/${projectId}/articles`, { body });
-  return `article “${article.title}”`;
+  // A plain text is titled by its headline line (kept in the text), else by its file's name; its outlet is left
+  // for the importer to choose.
+  const body = /\.html?$/i.test(file.name) ? { html: content } : { title: headlineOf(content) ?? name, text: content };
+  try {
+    return articleSummary(await callApi<ImportedArticle>("POST", `/api/v1/projects/${projectId}/articles`, { body }));
+  } catch (failure) {
+    const existing = (failure as ApiFailure).details as { articleId?: string; title?: string } | undefined;
+    if (failure instanceof ApiFailure && failure.status === 409 && existing?.articleId && existing.title)
+      throw new AlreadyImported(failure.message, { id: existing.articleId, title: existing.title });
+    throw failure;
+  }
 }
 
 /**
@@ -66,7 +102,8 @@ export function ImportDialog({ projectId }: { projectId: string }) {
       try {
         update({ state: "done", message: await importFile(projectId, file) });
       } catch (failure) {
-        update({ state: "failed", message: (failure as Error).message });
+        const article = failure instanceof AlreadyImported ? failure.article : undefined;
+        update({ state: "failed", message: (failure as Error).message, article });
       }
     }
     setRunning(false);
@@ -134,7 +171,7 @@ export function ImportDialog({ projectId }: { projectId: string }) {
                 <p className="text-xs text-stone-600" data-testid="import-progress">
                   {done} / {outcomes.length} files
                 </p>
-                <ul className="max-h-48 space-y-0.5 overflow-y-auto text-sm" aria-label="Imported files">
+                <ul className="max-h-48 space-y-0.5 overflow-y-auto text-sm wrap-anywhere" aria-label="Imported files">
                   {outcomes.map((outcome, index) => (
                     <li
                       // biome-ignore lint/suspicious/noArrayIndexKey: a row per file, in order; names repeat.
@@ -153,6 +190,14 @@ export function ImportDialog({ projectId }: { projectId: string }) {
                         : outcome.state === "importing"
                           ? "importing…"
                           : "waiting"}
+                      {outcome.article && (
+                        <>
+                          {" "}
+                          <Link href={`/articles/${outcome.article.id}`} className="font-medium underline">
+                            Open “{outcome.article.title}”
+                          </Link>
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>

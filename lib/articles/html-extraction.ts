@@ -1,6 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { unprocessable } from "../errors";
+import { authorLine, type PageMetadata, readPageMetadata, withReadabilityFindings } from "./page-metadata";
 
 /**
  * Readability's cost grows with the page's nesting far faster than with its
@@ -42,12 +43,10 @@ function assertWithinLimits(root: Element | null): void {
   }
 }
 
-export interface ExtractedArticle {
-  title: string | null;
+/** The page's metadata (lib/articles/page-metadata), its text, and its authors as one line (authorLine). */
+export interface ExtractedArticle extends PageMetadata {
   text: string;
   author: string | null;
-  sourceName: string | null;
-  publishedAt: string | null;
 }
 
 /** Block elements whose text becomes one line (paragraph) of the article. */
@@ -56,13 +55,15 @@ const BLOCKS = "p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption";
 /**
  * The main text of a web page, as Mozilla's Readability (Firefox's reader
  * view) finds it, on linkedom's server-side DOM: one line per paragraph,
- * scripts and markup dropped, never run. Metadata Readability finds (title,
- * byline, site name, published time) comes along for the form to prefill.
+ * scripts and markup dropped, never run. The page's metadata comes along
+ * (lib/articles/page-metadata: JSON-LD, Open Graph, canonical link, then
+ * what Readability finds).
  * Runs on a worker thread (lib/workers): it is CPU work in proportion to the page.
  */
 export function extractArticle(html: string, url?: string | null): ExtractedArticle {
   const { document } = parseHTML(html);
   assertWithinLimits(document.documentElement);
+  const metadata = readPageMetadata(document as unknown as Document, url ?? null);
   if (url) {
     const base = document.createElement("base");
     base.setAttribute("href", url);
@@ -84,13 +85,6 @@ export function extractArticle(html: string, url?: string | null): ExtractedArti
     throw unprocessable("No article text was found in this HTML.", {
       issues: [{ path: "html", message: "no article text found" }],
     });
-  const published =
-    parsed.publishedTime && /^\d{4}-\d{2}-\d{2}/.test(parsed.publishedTime) ? parsed.publishedTime.slice(0, 10) : null;
-  return {
-    title: parsed.title?.trim() || null,
-    text: lines.join("\n"),
-    author: parsed.byline?.trim() || null,
-    sourceName: parsed.siteName?.trim() || null,
-    publishedAt: published,
-  };
+  const found = withReadabilityFindings(metadata, parsed);
+  return { ...found, text: lines.join("\n"), author: authorLine(found.authors) };
 }

@@ -8,10 +8,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
 import { requireArticlePermission, requireProjectPermission, visibleAnnotationsWhere } from "@/lib/permissions";
 import { importTransaction } from "@/lib/imports/slots";
-import { findOrCreateSource } from "@/lib/sources";
+import { findOrCreateSource, type OutletSite } from "@/lib/sources";
 import { v7 as uuidv7 } from "uuid";
 import { type ReanchorCounts, reanchorArticle } from "@/lib/articles/reanchor-annotations";
 import { resolveHtmlInput } from "@/lib/articles/html-article";
+import { assertUrlNotInProject, assertUrlsDistinct } from "@/lib/articles/duplicates";
+import { headlineOf } from "@/lib/articles/headline";
 import { TASK_BUDGETS } from "@/lib/workers/pool";
 import { articleText } from "@/lib/articles/text";
 import {
@@ -198,9 +200,39 @@ export async function getArticle(actor: Actor, articleId: string): Promise<Artic
   return toDetail(row);
 }
 
+/** What finds an import's outlet besides the validated fields (lib/sources findOrCreateSource). */
+interface OutletHint {
+  /** The caller named the outlet: that name decides. Otherwise the page's name, the article's site, or none. */
+  namedByCaller: boolean;
+  statedHomepage: string | null;
+}
+
+const namesOutlet = (raw: unknown) =>
+  typeof raw === "object" && raw !== null && "sourceName" in raw && typeof raw.sourceName === "string"
+    ? raw.sourceName.trim() !== ""
+    : false;
+
+/** An article sent with a text and no title is titled by its first line when that reads as a headline. */
+function withHeadlineTitle(input: unknown): unknown {
+  if (typeof input !== "object" || input === null || Array.isArray(input) || "title" in input) return input;
+  const headline = "text" in input && typeof input.text === "string" ? headlineOf(input.text) : null;
+  return headline === null ? input : { ...input, title: headline };
+}
+
+/** An import's fields as validation takes them (HTML extracted, a headline made the title), and its outlet hint. */
+async function resolveImportInput(raw: unknown): Promise<{ input: unknown; hint: OutletHint }> {
+  const { input, statedHomepage } = await resolveHtmlInput(raw);
+  return { input: withHeadlineTitle(input), hint: { namedByCaller: namesOutlet(raw), statedHomepage } };
+}
+
+function outletSite(article: ArticleImport, hint: OutletHint | undefined): OutletSite | undefined {
+  return hint && !hint.namedByCaller ? { articleUrl: article.url ?? null, homepage: hint.statedHomepage } : undefined;
+}
+
 /**
  * Imports an article: its text is canonicalised (NFC, `\n` line breaks) and
- * stored as revision 1; the source is found or created by name.
+ * stored as revision 1; the source is found or created (findOrCreateSource).
+ * A URL the project already has is a 409 naming that article.
  */
 export async function importArticle(
   actor: Actor,
@@ -209,37 +241,57 @@ export async function importArticle(
   options: { id?: string } = {},
 ): Promise<ArticleDetail> {
   await requireProjectPermission(actor, projectId, "article.create");
-  const article = parseInput(importArticleInput, await resolveHtmlInput(input));
-  return db().$transaction((tx) => insertArticle(tx, actor, projectId, article, options.id));
+  const { input: resolved, hint } = await resolveImportInput(input);
+  const article = parseInput(importArticleInput, resolved);
+  return db().$transaction(async (tx) => {
+    await assertUrlNotInProject(projectId, article.url, tx);
+    return insertArticle(tx, actor, projectId, { ...article, outletSite: outletSite(article, hint) }, options.id);
+  });
 }
 
 /** At most this many articles in one bulk import (and one transaction). */
 export const MAX_BULK_ARTICLES = 200;
 const bulkImportInput = z.array(importArticleInput).min(1, "send at least one article").max(MAX_BULK_ARTICLES);
 
-/** Imports several articles at once: all of them, or (any one invalid: 422 naming it) none. */
+/** Imports several articles at once: all of them, or (one invalid or already in the project: 4xx naming it) none. */
 export async function importArticles(actor: Actor, projectId: string, input: unknown): Promise<ArticleDetail[]> {
   await requireProjectPermission(actor, projectId, "article.create");
-  const articles = parseInput(bulkImportInput, Array.isArray(input) ? await resolveEachHtmlInput(input) : input);
-  return importTransaction((tx) => insertArticles(tx, actor, projectId, articles));
+  const resolved = Array.isArray(input) ? await resolveEachImportInput(input) : [];
+  const articles = parseInput(bulkImportInput, Array.isArray(input) ? resolved.map((item) => item.input) : input);
+  assertUrlsDistinct(articles.map((article) => article.url));
+  return importTransaction(async (tx) => {
+    // In one order, so that two imports of overlapping URLs wait for each other rather than deadlock.
+    const urls = articles.flatMap((article) => (article.url ? [article.url] : [])).sort();
+    for (const url of urls) await assertUrlNotInProject(projectId, url, tx);
+    return insertArticles(
+      tx,
+      actor,
+      projectId,
+      articles.map((article, index) => ({ ...article, outletSite: outletSite(article, resolved[index]?.hint) })),
+    );
+  });
 }
 
 /** One page after the other: a bulk import takes one worker, not all of them. */
-async function resolveEachHtmlInput(inputs: unknown[]): Promise<unknown[]> {
-  if (inputs.length > MAX_BULK_ARTICLES) return inputs; // refused by validation before any extraction
-  const resolved: unknown[] = [];
-  for (const input of inputs) resolved.push(await resolveHtmlInput(input));
+async function resolveEachImportInput(inputs: unknown[]): Promise<{ input: unknown; hint?: OutletHint }[]> {
+  // More than the limit is refused by validation before any extraction.
+  if (inputs.length > MAX_BULK_ARTICLES) return inputs.map((input) => ({ input }));
+  const resolved: { input: unknown; hint?: OutletHint }[] = [];
+  for (const input of inputs) resolved.push(await resolveImportInput(input));
   return resolved;
 }
 
 export type ArticleImport = z.output<typeof importArticleInput>;
 
+/** A validated article to store, with its id when it has one, and what else finds its outlet. */
+type ArticleToInsert = ArticleImport & { id?: string; outletSite?: OutletSite };
+
 /** Stores a validated article as revision 1 (inside the caller's transaction). */
-export async function insertArticle(
+async function insertArticle(
   tx: DbClient,
   actor: Actor,
   projectId: string,
-  input: ArticleImport,
+  input: ArticleToInsert,
   id?: string,
 ): Promise<ArticleDetail> {
   const [article] = await insertArticles(tx, actor, projectId, [{ ...input, id }]);
@@ -247,30 +299,34 @@ export async function insertArticle(
 }
 
 /**
- * Stores validated articles as revision 1, each with its outlet found or made by name, in a few statements
- * whatever their number (a project import may hold thousands), inside the caller's transaction.
+ * Stores validated articles as revision 1, each with its outlet found or made (findOrCreateSource), in a few
+ * statements whatever their number (a project import may hold thousands), inside the caller's transaction.
  */
 export async function insertArticles(
   tx: DbClient,
   actor: Actor,
   projectId: string,
-  inputs: (ArticleImport & { id?: string })[],
+  inputs: ArticleToInsert[],
 ): Promise<ArticleDetail[]> {
   const sourceIds = new Map<string, string | null>();
-  for (const { sourceName } of inputs) {
-    if (sourceName && !sourceIds.has(sourceName))
-      sourceIds.set(sourceName, await findOrCreateSource(tx, actor, projectId, sourceName));
+  const outletKey = ({ sourceName, outletSite }: ArticleToInsert) => JSON.stringify([sourceName ?? null, outletSite]);
+  for (const input of inputs) {
+    if ((input.sourceName || input.outletSite) && !sourceIds.has(outletKey(input)))
+      sourceIds.set(
+        outletKey(input),
+        await findOrCreateSource(tx, actor, projectId, input.sourceName ?? null, input.outletSite),
+      );
   }
-  const rows = inputs.map(({ id, title, text, sourceName, url, author, publishedAt }) => ({
-    id: id ?? uuidv7(),
+  const rows = inputs.map((input) => ({
+    id: input.id ?? uuidv7(),
     projectId,
-    sourceId: sourceName ? sourceIds.get(sourceName)! : null,
-    title,
-    text,
-    textLength: text.length,
-    url: url ?? null,
-    author: author ?? null,
-    publishedAt: publishedAt ?? null,
+    sourceId: sourceIds.get(outletKey(input)) ?? null,
+    title: input.title,
+    text: input.text,
+    textLength: input.text.length,
+    url: input.url ?? null,
+    author: input.author ?? null,
+    publishedAt: input.publishedAt ?? null,
     createdById: actor.userId,
   }));
   await tx.article.createMany({ data: rows });

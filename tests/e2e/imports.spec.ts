@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { api, signIn } from "./support";
 
@@ -40,4 +42,44 @@ test("an editor imports several files at once from the Import dialog, with progr
   await dialog.getByRole("button", { name: "Close" }).click();
   await expect(page.getByRole("link", { name: "Market reopens" })).toBeVisible();
   await expect(page.getByRole("link", { name: "notes" })).toBeVisible();
+});
+
+test("an uploaded web page brings its metadata, a plain text its headline; the same page again links to it", async ({
+  page,
+}) => {
+  await signIn(page, "editor@example.org");
+  const project = (await (
+    await api(page, "POST", "/api/v1/projects", { data: { name: `Page metadata ${Date.now()}` } })
+  ).json()) as { id: string };
+  const saved = readFileSync(path.join(import.meta.dirname, "../fixtures/pages/jerusalem-post.html"));
+  await page.goto(`/projects/${project.id}`);
+  await page.getByRole("button", { name: "Import files" }).click();
+  const dialog = page.getByRole("dialog", { name: "Import into this project" });
+  const report = dialog.getByRole("list", { name: "Imported files" });
+  await dialog.getByLabel("Files").setInputFiles([
+    { name: "jpost.html", mimeType: "text/html", buffer: saved },
+    {
+      name: "deh-salah.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("Resistance retakes Deh Salah\n\nFighters raised the flag over the district centre."),
+    },
+  ]);
+  await expect(dialog.getByTestId("import-progress")).toHaveText("2 / 2 files");
+  await expect(report).toContainText(
+    "jpost.html: article “Afghan resistance fighters retake districts from Taliban”: The Jerusalem Post, " +
+      "Seth J. Frantzman, 2021-08-20",
+  );
+  // The outlet of a plain text is left for the editor to choose.
+  await expect(report).toContainText("deh-salah.txt: article “Resistance retakes Deh Salah”: no outlet yet");
+
+  await dialog
+    .getByLabel("Files", { exact: true })
+    .setInputFiles([{ name: "jpost-again.html", mimeType: "text/html", buffer: saved }]);
+  await expect(report).toContainText("jpost-again.html: This project already has the article at");
+  await page.screenshot({ path: ".data/test-results/import-metadata.png" });
+  await report.getByRole("link", { name: "Open “Afghan resistance fighters retake districts from Taliban”" }).click();
+  await expect(page).toHaveURL(/\/articles\//);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Afghan resistance fighters retake districts from Taliban",
+  );
 });
