@@ -35,7 +35,8 @@ const metadataFields = {
 
 /** An article as the API takes it (and a project file's articles: lib/imports). */
 export const articleFields = { ...metadataFields, text: articleText };
-const importArticleInput = z.strictObject(articleFields);
+/** An article as the API takes it, once a page given as `html` (or fetched from its URL) is extracted. */
+export const importArticleInput = z.strictObject(articleFields);
 
 /** `q`: words of the title or the author's name; `source`: the outlet's name, in any case. */
 const listArticlesQuery = pageQuery.extend({ q: queryText(300).optional(), source: queryText(200).optional() });
