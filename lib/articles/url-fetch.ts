@@ -82,7 +82,8 @@ async function checkedAddress(url: URL, signal: AbortSignal): Promise<LookupAddr
       throw refused(
         "address",
         url.href,
-        `${url.hostname} resolves to ${internal.address}, an internal address Parallax does not fetch from.`,
+        `${url.hostname}${ipaddr.isValid(host) ? " is" : ` resolves to ${internal.address},`} an internal address ` +
+          "Parallax does not fetch from.",
         { address: internal.address },
       );
     }
