@@ -77,6 +77,23 @@ const envSchema = z
      */
     PARALLAX_OUTBOX_SWEEP_MS: z.coerce.number().int().min(50).max(60_000).default(500),
     /**
+     * Hosts the import by URL may fetch from although they resolve to a
+     * loopback, private or otherwise internal address (an intranet's news
+     * archive, the tests' own page server): comma-separated `host` (any port)
+     * or `host:port` entries, as written in the URL. Unset: none.
+     */
+    PARALLAX_FETCH_ALLOW: z
+      .string()
+      .default("")
+      .transform((value) =>
+        value
+          .split(",")
+          .map((entry) => entry.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+    /** How long one import by URL may take, redirects and reading the page included. */
+    PARALLAX_FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    /**
      * Single sign-on through an OpenID Connect provider (Google Workspace,
      * Microsoft Entra ID, Okta, Keycloak…): its issuer URL and this app's
      * client id and secret there, all three or none; the sign-in button says

@@ -14,10 +14,16 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unprocessable_entity: 422,
+  /** An import by URL that Parallax will not fetch or keep (details.reason says why). */
+  url_refused: 422,
   precondition_required: 428,
   rate_limited: 429,
   internal_server_error: 500,
+  /** The site an import by URL fetches from failed (an error status, a broken connection). */
+  bad_gateway: 502,
   service_unavailable: 503,
+  /** The site an import by URL fetches from did not answer in time. */
+  gateway_timeout: 504,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

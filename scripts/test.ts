@@ -31,6 +31,7 @@ import { type IdentityProvider, startIdentityProvider } from "./lib/identity-pro
 import { type RunningApp, startNextServer } from "./lib/next-server.ts";
 import { applyMigrations } from "./lib/schema-engine.ts";
 import { takeOverShutdownSignals } from "./lib/signals.ts";
+import { type PageServer, startPageServer } from "../tests/support/page-server.ts";
 
 const projectRoot = path.resolve(import.meta.dirname, "..");
 type Layer = "unit" | "integration" | "e2e";
@@ -71,10 +72,12 @@ async function main(): Promise<number> {
   let server: DatabaseServer | undefined;
   let app: RunningApp | undefined;
   let identityProvider: IdentityProvider | undefined;
+  let pageServer: PageServer | undefined;
   const database = `parallax_test_${process.pid}`;
   const cleanUp = async () => {
     await app?.stop();
     await identityProvider?.stop();
+    await pageServer?.stop();
     if (server) {
       await server
         .dropDatabase(database)
@@ -136,6 +139,14 @@ async function main(): Promise<number> {
       AUTH_OIDC_ID: identityProvider.clientId,
       AUTH_OIDC_SECRET: identityProvider.clientSecret,
       AUTH_OIDC_NAME: "Newsroom SSO",
+    });
+    // A web site of the tests' own for the import by URL: the app may fetch from it (and from no other internal
+    // address), and gives up on a page after 3 s instead of 10 so that the timeout test is quick.
+    pageServer = await startPageServer(await freePort());
+    Object.assign(env, {
+      PARALLAX_FETCH_ALLOW: pageServer.host,
+      PARALLAX_FETCH_TIMEOUT_MS: "3000",
+      TEST_PAGE_SERVER: pageServer.origin,
     });
     const appLog = path.join(dataDir(), "test-app.log");
     app = await startNextServer({ mode: "start", port: appPort, env, logFile: appLog });

@@ -1,7 +1,8 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useState } from "react";
 import { callApi } from "@/components/client/api-client";
+import { CloseButton, ModalDialog } from "@/components/ui/modal-dialog";
 import type { ArticleSummary } from "@/lib/articles";
 import type { Page } from "@/lib/pagination";
 
@@ -53,7 +54,6 @@ async function loadArticleChoices(projectId: string): Promise<{ id: string; labe
 
 /** The project's exports: a format, optional filters, and a download link to the export API. */
 export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<(typeof FORMATS)[number]["value"]>("csv");
   const [chosenArticles, setChosenArticles] = useState<string[]>([]);
   const [articleChoices, setArticleChoices] = useState<ArticleChoices>({ state: "unloaded" });
@@ -63,7 +63,6 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
   const [to, setTo] = useState("");
   const [bom, setBom] = useState(false);
   const [organization, setOrganization] = useState(projectName);
-  const ids = useId();
 
   const query = new URLSearchParams({ format });
   if (chosenArticles.length > 0) query.set("articles", chosenArticles.join(","));
@@ -90,24 +89,9 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
   }
 
   return (
-    <>
-      <button
-        type="button"
-        onClick={() => dialog.current?.showModal()}
-        className={`rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs
-          hover:bg-stone-50`}
-      >
-        Export
-      </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={`${ids}-title`}
-        className="m-auto w-full max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-stone-900/40"
-      >
-        <div className="space-y-4 p-5">
-          <h2 id={`${ids}-title`} className="text-lg font-semibold">
-            Export {projectName}
-          </h2>
+    <ModalDialog opener="Export" title={`Export ${projectName}`} width="max-w-lg">
+      {(close) => (
+        <>
           <fieldset>
             <legend className="mb-1 text-sm font-medium">Format</legend>
             {FORMATS.map((option) => (
@@ -210,16 +194,10 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
             >
               Download
             </a>
-            <button
-              type="button"
-              onClick={() => dialog.current?.close()}
-              className="rounded-md px-4 py-2 text-sm text-stone-700 hover:bg-stone-100"
-            >
-              Close
-            </button>
+            <CloseButton onClick={close} />
           </div>
-        </div>
-      </dialog>
-    </>
+        </>
+      )}
+    </ModalDialog>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import Link from "next/link";
 import { ApiFailure, callApi } from "@/components/client/api-client";
+import { CloseButton, ModalDialog } from "@/components/ui/modal-dialog";
 import { headlineOf } from "@/lib/articles/headline";
 
 interface FileOutcome {
@@ -84,7 +85,6 @@ async function importFile(projectId: string, file: File): Promise<string> {
  */
 export function ImportDialog({ projectId }: { projectId: string }) {
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
   const [running, setRunning] = useState(false);
   const [html, setHtml] = useState("");
@@ -126,24 +126,9 @@ export function ImportDialog({ projectId }: { projectId: string }) {
 
   const done = outcomes.filter((outcome) => outcome.state === "done" || outcome.state === "failed").length;
   return (
-    <>
-      <button
-        type="button"
-        onClick={() => dialog.current?.showModal()}
-        className={`rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs
-          hover:bg-stone-50`}
-      >
-        Import files
-      </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={`${ids}-title`}
-        className="m-auto w-full max-w-xl rounded-lg p-0 shadow-xl backdrop:bg-stone-900/40"
-      >
-        <div className="space-y-5 p-5">
-          <h2 id={`${ids}-title`} className="text-lg font-semibold">
-            Import into this project
-          </h2>
+    <ModalDialog opener="Import files" title="Import into this project">
+      {(close) => (
+        <>
           <section className="space-y-2">
             <label htmlFor={`${ids}-files`} className="block text-sm font-medium">
               Files
@@ -237,15 +222,9 @@ export function ImportDialog({ projectId }: { projectId: string }) {
               </p>
             )}
           </section>
-          <button
-            type="button"
-            onClick={() => dialog.current?.close()}
-            className="rounded-md px-4 py-2 text-sm text-stone-700 hover:bg-stone-100"
-          >
-            Close
-          </button>
-        </div>
-      </dialog>
-    </>
+          <CloseButton onClick={close} />
+        </>
+      )}
+    </ModalDialog>
   );
 }

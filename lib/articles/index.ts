@@ -37,7 +37,8 @@ const metadataFields = {
 
 /** An article as the API takes it (and a project file's articles: lib/imports). */
 export const articleFields = { ...metadataFields, text: articleText };
-const importArticleInput = z.strictObject(articleFields);
+/** An article as the API takes it, once a page given as `html` (or fetched from its URL) is extracted. */
+export const importArticleInput = z.strictObject(articleFields);
 
 /** `q`: words of the title or the author's name; `source`: the outlet's name, in any case. */
 const listArticlesQuery = pageQuery.extend({ q: queryText(300).optional(), source: queryText(200).optional() });
@@ -241,6 +242,20 @@ export async function importArticle(
   options: { id?: string } = {},
 ): Promise<ArticleDetail> {
   await requireProjectPermission(actor, projectId, "article.create");
+  return storeImportedArticle(actor, projectId, input, options);
+}
+
+/**
+ * What importArticle does once the caller may import: the HTML extracted, the fields validated, the URL checked
+ * against the project's and the article stored with its outlet. A fetched page (lib/articles/url-import.ts) comes
+ * in here too.
+ */
+export async function storeImportedArticle(
+  actor: Actor,
+  projectId: string,
+  input: unknown,
+  options: { id?: string } = {},
+): Promise<ArticleDetail> {
   const { input: resolved, hint } = await resolveImportInput(input);
   const article = parseInput(importArticleInput, resolved);
   return db().$transaction(async (tx) => {

@@ -68,7 +68,7 @@ for (const size of [WIDE, NARROW]) {
       test.slow();
       await signIn(page, "editor@example.org");
       await page.goto(`/projects/${DEMO_PROJECT_ID}`);
-      for (const name of ["Export", "Import files"]) {
+      for (const name of ["Export", "Import files", "Add from URLs"]) {
         await page.getByRole("button", { name, exact: true }).click();
         await expect(page.getByRole("dialog")).toBeVisible();
         await expectNoAxeViolations(page, `the dialog of "${name}"`);

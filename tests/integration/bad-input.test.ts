@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { baseUrl } from "../support/api";
 import { api } from "../support/api";
 import { countRows, createProjectWithTeam, TEST_PASSWORD, type TestProject } from "../support/factories";
+import { pageServerOrigin } from "../support/page-server";
 
 /**
  * A corpus of bad requests against every write route: each must get a JSON
@@ -41,6 +42,7 @@ interface WriteRoute {
     | "array"
     | "email"
     | "versions"
+    | "url"
   >;
   /** The route also takes an array of bodies (bulk). */
   bulk?: boolean;
@@ -165,6 +167,14 @@ function writeRoutes(): WriteRoute[] {
       valid: { title: "T", text: "Body." },
       fields: { title: "label", text: "body" },
       ids: [team.id],
+      bulk: true,
+    },
+    // Import by URL: every bad body is refused before anything is fetched or stored.
+    {
+      method: "POST",
+      path: `/api/v1/projects/${team.id}/articles`,
+      valid: { url: `${pageServerOrigin()}/articles/commando`, title: "From the web" },
+      fields: { url: "url", title: "label", publishedAt: "date" },
       bulk: true,
     },
     {
@@ -417,6 +427,26 @@ function wrongValues(kind: string): unknown[] {
         Object.fromEntries(
           Array.from({ length: 51 }, (_, index) => [`019ab000-0000-7000-8000-${String(index).padStart(12, "0")}`, 1]),
         ),
+      ];
+    case "url":
+      // Refused one way or another (shape, scheme, address, content type), never fetched into an article.
+      return [
+        ...common,
+        42,
+        "",
+        "   ",
+        "not a url",
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "ftp://example.org/news.html",
+        "http://127.0.0.1/",
+        "http://[::1]/",
+        "http://[::ffff:10.0.0.1]/",
+        "http://169.254.169.254/latest/meta-data/",
+        `${pageServerOrigin()}/image`,
+        `${pageServerOrigin()}/loop`,
+        `https://example.org/${"x".repeat(5000)}`,
+        "http://\ud800/",
       ];
     case "boolean":
       // `true` is one of its good values.

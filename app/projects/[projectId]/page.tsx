@@ -8,6 +8,7 @@ import { PageNavigation } from "@/components/ui/page-navigation";
 import { Problem } from "@/components/ui/problem";
 import { ExportDialog } from "@/components/projects/export-dialog";
 import { ImportDialog } from "@/components/projects/import-dialog";
+import { UrlImportDialog } from "@/components/projects/url-import-dialog";
 import { listArticles } from "@/lib/articles";
 import { assigneesOfArticles, projectCoders } from "@/lib/assignments";
 import { listCodebook } from "@/lib/codebook";
@@ -115,6 +116,7 @@ export default async function ProjectPage({ params, searchParams }: PageProps<"/
         <div className="flex flex-wrap gap-2">
           <ExportDialog projectId={projectId} projectName={project.name} tags={tagNames} />
           {canImport && <ImportDialog projectId={projectId} />}
+          {canImport && <UrlImportDialog projectId={projectId} />}
           {canImport && (
             <Link
               href={`/projects/${projectId}/import`}
