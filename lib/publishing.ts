@@ -6,7 +6,7 @@ export const REVIEW_ID_PLACEHOLDER = "{id}";
 
 const MAX_URL_LENGTH = 2048;
 
-/** An http(s) URL that PostgreSQL can store as written (the URL parser would quietly encode a lone surrogate, a NUL). */
+/** An http(s) URL PostgreSQL can store as written (the URL parser would quietly encode a lone surrogate or NUL). */
 const storableWebUrl = storableString.pipe(webUrl);
 
 /** As storableWebUrl, optional: null or "" clear it. */
