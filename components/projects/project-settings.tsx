@@ -9,6 +9,24 @@ import type { ProjectPublishing } from "@/lib/publishing";
 
 const button = "rounded-md px-4 py-2 text-sm font-medium text-white shadow-xs disabled:opacity-50";
 
+/** Saving a settings form's changes to the project through the API: its message, whether it is saving, and `save`. */
+function useProjectSaving(projectId: string) {
+  const { message, run } = useRefreshingAction();
+  const [saving, setSaving] = useState(false);
+
+  async function save(event: FormEvent, changes: Record<string, unknown>) {
+    event.preventDefault();
+    setSaving(true);
+    await run(async () => {
+      await callApi("PATCH", `/api/v1/projects/${projectId}`, { body: changes });
+      return "Saved.";
+    });
+    setSaving(false);
+  }
+
+  return { message, saving, save };
+}
+
 /** The project's name and description, for editors; what was typed stays when saving fails. */
 export function ProjectDetailsForm({
   projectId,
@@ -19,24 +37,15 @@ export function ProjectDetailsForm({
   name: string;
   description: string | null;
 }) {
-  const { message, run } = useRefreshingAction();
+  const { message, saving, save } = useProjectSaving(projectId);
   const [values, setValues] = useState({ name, description: description ?? "" });
-  const [saving, setSaving] = useState(false);
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setSaving(true);
-    await run(async () => {
-      await callApi("PATCH", `/api/v1/projects/${projectId}`, {
-        body: { name: values.name, description: values.description || null },
-      });
-      return "Saved.";
-    });
-    setSaving(false);
-  }
 
   return (
-    <form onSubmit={save} aria-label="Project details" className="space-y-4">
+    <form
+      onSubmit={(event) => save(event, { name: values.name, description: values.description || null })}
+      aria-label="Project details"
+      className="space-y-4"
+    >
       <ActionMessage message={message} />
       <TextField
         label="Name"
@@ -104,35 +113,28 @@ export function DeleteProjectForm({ projectId, name }: { projectId: string; name
  * of each claim's review. Emptying the organisation's fields clears it.
  */
 export function PublishingForm({ projectId, publishing }: { projectId: string; publishing: ProjectPublishing }) {
-  const { message, run } = useRefreshingAction();
+  const { message, saving, save } = useProjectSaving(projectId);
   const [values, setValues] = useState({
     name: publishing.publisher?.name ?? "",
     url: publishing.publisher?.url ?? "",
     logoUrl: publishing.publisher?.logoUrl ?? "",
     reviewUrlTemplate: publishing.reviewUrlTemplate ?? "",
   });
-  const [saving, setSaving] = useState(false);
   const change = (field: keyof typeof values) => (event: ChangeEvent<HTMLInputElement>) =>
     setValues({ ...values, [field]: event.target.value });
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setSaving(true);
-    await run(async () => {
-      const { name, url, logoUrl, reviewUrlTemplate } = values;
-      await callApi("PATCH", `/api/v1/projects/${projectId}`, {
-        body: {
-          publisher: name.trim() || url.trim() ? { name, url, logoUrl: logoUrl || null } : null,
-          reviewUrlTemplate: reviewUrlTemplate || null,
-        },
-      });
-      return "Saved.";
-    });
-    setSaving(false);
-  }
+  const { name, url, logoUrl, reviewUrlTemplate } = values;
 
   return (
-    <form onSubmit={save} aria-label="Publishing" className="space-y-4">
+    <form
+      onSubmit={(event) =>
+        save(event, {
+          publisher: name.trim() || url.trim() ? { name, url, logoUrl: logoUrl || null } : null,
+          reviewUrlTemplate: reviewUrlTemplate || null,
+        })
+      }
+      aria-label="Publishing"
+      className="space-y-4"
+    >
       <ActionMessage message={message} />
       <TextField
         label="Organisation"
