@@ -386,7 +386,7 @@ function writeRoutes(): WriteRoute[] {
 
 /** Values of the wrong kind for a field (each one a request); null clears optional text, so it is no mistake there. */
 function wrongValues(kind: string): unknown[] {
-  const common = [...(kind === "text" || kind === "date" || kind === "url" ? [] : [null]), {}, [], true];
+  const common = [...(["text", "date", "url", "publisher"].includes(kind) ? [] : [null]), {}, [], true];
   switch (kind) {
     case "offset":
       return [...common, -1, 1.5, 1e20, "18", 2 ** 31, -0.000001];

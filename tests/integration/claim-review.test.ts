@@ -91,7 +91,7 @@ describe("publishing settings", () => {
       [{ publisher: { name: "", url: "https://fc.example" } }, 422, "publisher.name"],
       [{ publisher: { name: "x".repeat(201), url: "https://fc.example" } }, 422, "publisher.name"],
       [{ publisher: { name: "Fact Check", url: "ftp://fc.example" } }, 422, "publisher.url"],
-      [{ publisher: { name: "Fact Check" } }, 400, "publisher.url"],
+      [{ publisher: { name: "Fact Check" } }, 422, "publisher.url"],
       [{ publisher: { name: "Fact Check", url: "https://fc.example", logoUrl: "data:image/png;base64,AA" } }, 422, ""],
       [{ publisher: { name: "Fact Check", url: "https://fc.example", motto: "x" } }, 400, "publisher"],
       [{ publisher: "Fact Check" }, 400, "publisher"],
@@ -205,7 +205,7 @@ describe("ClaimReview export", () => {
     for (const [json, headers, status] of [
       [{ reviewUrl: own }, {}, 428],
       [{ reviewUrl: "javascript:alert(1)" }, { "if-match": `"${schools.version}"` }, 422],
-      [{ reviewUrl: 7 }, { "if-match": `"${schools.version}"` }, 400],
+      [{ reviewUrl: 7 }, { "if-match": `"${schools.version}"` }, 422],
       [{ reviewUrl: own }, { "if-match": `"${schools.version + 5}"` }, 412],
     ] as const) {
       const refused = await api("PATCH", `/api/v1/annotations/${schools.id}`, {
