@@ -28,6 +28,7 @@ test(
   "an editor sets up publishing, gives a claim its own review URL, downloads ClaimReview that passes the field " +
     "check, and sees what was left out",
   async ({ page }) => {
+    test.slow(); // settings, the reader and the Export dialog, each checked by axe-core at two widths
     await signIn(page, "editor@example.org");
     const project = (await (
       await api(page, "POST", "/api/v1/projects", { data: { name: `Fact desk ${Date.now()}` } })
