@@ -56,7 +56,10 @@ export function UnpublishableClaims({ projectId, filters }: { projectId: string;
         </Link>
         .
       </p>
-      <ul aria-label="Claims left out" className="mt-1 max-h-48 space-y-1 overflow-y-auto rounded-md border p-2">
+      <ul
+        aria-label="Claims left out"
+        className="mt-1 max-h-48 space-y-1 overflow-y-auto rounded-md border border-stone-200 p-2"
+      >
         {listing.items.map((claim) => (
           <li key={claim.annotationId} className="text-xs">
             <Link
