@@ -8,6 +8,7 @@ import { notFound } from "@/lib/errors";
 import type { ProjectRole } from "@/lib/generated/prisma/enums";
 import { afterCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
 import { requireProjectPermission, visibleProjectsWhere } from "@/lib/permissions";
+import { type ProjectPublishing, publisherInput, reviewUrlTemplateInput } from "@/lib/publishing";
 import { label, optionalText, parseInput } from "@/lib/validation";
 
 const createProjectInput = z.strictObject({
@@ -15,7 +16,7 @@ const createProjectInput = z.strictObject({
   description: optionalText(5000),
 });
 
-export interface ProjectView {
+export interface ProjectView extends ProjectPublishing {
   id: string;
   name: string;
   description: string | null;
@@ -34,6 +35,10 @@ const projectSelect = (actor: Actor) =>
     name: true,
     description: true,
     reviewersSeeEachOther: true,
+    publisherName: true,
+    publisherUrl: true,
+    publisherLogoUrl: true,
+    reviewUrlTemplate: true,
     createdAt: true,
     updatedAt: true,
     memberships: { where: { userId: actor.userId }, select: { role: true } },
@@ -45,6 +50,10 @@ type ProjectRow = {
   name: string;
   description: string | null;
   reviewersSeeEachOther: boolean;
+  publisherName: string | null;
+  publisherUrl: string | null;
+  publisherLogoUrl: string | null;
+  reviewUrlTemplate: string | null;
   createdAt: Date;
   updatedAt: Date;
   memberships: { role: ProjectRole }[];
@@ -58,6 +67,11 @@ function toProjectView(row: ProjectRow): ProjectView {
     description: row.description,
     role: row.memberships[0]?.role ?? null,
     reviewersSeeEachOther: row.reviewersSeeEachOther,
+    publisher:
+      row.publisherName && row.publisherUrl
+        ? { name: row.publisherName, url: row.publisherUrl, logoUrl: row.publisherLogoUrl }
+        : null,
+    reviewUrlTemplate: row.reviewUrlTemplate,
     articleCount: row._count.articles,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -116,10 +130,15 @@ const updateProjectInput = z
     name: label(200).optional(),
     description: optionalText(5000),
     reviewersSeeEachOther: z.boolean().optional(),
+    publisher: publisherInput,
+    reviewUrlTemplate: reviewUrlTemplateInput,
   })
   .refine((changes) => Object.values(changes).some((value) => value !== undefined), "nothing to change");
 
-/** Renames the project, changes its description, or switches blind coding (editors). */
+/**
+ * Renames the project, changes its description, switches blind coding, or sets how its fact-checks are published
+ * (editors).
+ */
 export async function updateProject(
   actor: Actor,
   projectId: string,
@@ -140,11 +159,19 @@ export async function updateProject(
           ...(changes.reviewersSeeEachOther !== undefined
             ? { reviewersSeeEachOther: changes.reviewersSeeEachOther }
             : {}),
+          ...(changes.publisher !== undefined
+            ? {
+                publisherName: changes.publisher?.name ?? null,
+                publisherUrl: changes.publisher?.url ?? null,
+                publisherLogoUrl: changes.publisher?.logoUrl ?? null,
+              }
+            : {}),
+          ...(changes.reviewUrlTemplate !== undefined ? { reviewUrlTemplate: changes.reviewUrlTemplate } : {}),
         },
         select: projectSelect(actor),
       }),
     );
-    const { name, description, reviewersSeeEachOther } = after;
+    const { name, description, reviewersSeeEachOther, publisher, reviewUrlTemplate } = after;
     await recordAudit(tx, actor, {
       projectId,
       action: "project.update",
@@ -154,8 +181,10 @@ export async function updateProject(
         name: before.name,
         description: before.description,
         reviewersSeeEachOther: before.reviewersSeeEachOther,
+        publisher: before.publisher,
+        reviewUrlTemplate: before.reviewUrlTemplate,
       },
-      after: { name, description, reviewersSeeEachOther },
+      after: { name, description, reviewersSeeEachOther, publisher, reviewUrlTemplate },
     });
     return { ...after, role: access.role };
   });

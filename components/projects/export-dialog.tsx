@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { UnpublishableClaims } from "./unpublishable-claims";
 import { callApi } from "@/components/client/api-client";
 import { CloseButton, ModalDialog } from "@/components/ui/modal-dialog";
 import type { ArticleSummary } from "@/lib/articles";
@@ -62,16 +63,15 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [bom, setBom] = useState(false);
-  const [organization, setOrganization] = useState(projectName);
 
-  const query = new URLSearchParams({ format });
-  if (chosenArticles.length > 0) query.set("articles", chosenArticles.join(","));
-  if (tag) query.set("tags", tag);
-  if (status) query.set("status", status);
-  if (from) query.set("from", from);
-  if (to) query.set("to", to);
+  const filters = new URLSearchParams();
+  if (chosenArticles.length > 0) filters.set("articles", chosenArticles.join(","));
+  if (tag) filters.set("tags", tag);
+  if (status) filters.set("status", status);
+  if (from) filters.set("from", from);
+  if (to) filters.set("to", to);
+  const query = new URLSearchParams({ format, ...Object.fromEntries(filters) });
   if (format === "csv" && bom) query.set("bom", "1");
-  if (format === "claimreview" && organization.trim()) query.set("organization", organization.trim());
   const href = `/api/v1/projects/${projectId}/export?${query}`;
   const field = "w-full rounded-md border border-stone-300 px-2 py-1 text-sm";
 
@@ -180,12 +180,7 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
               (UTF-8 with a byte order mark)
             </label>
           )}
-          {format === "claimreview" && (
-            <label className="block text-xs text-stone-600">
-              Fact-checking organisation (the reviews&apos; author)
-              <input value={organization} onChange={(event) => setOrganization(event.target.value)} className={field} />
-            </label>
-          )}
+          {format === "claimreview" && <UnpublishableClaims projectId={projectId} filters={filters.toString()} />}
           <div className="flex items-center gap-2">
             <a
               href={href}

@@ -13,6 +13,7 @@ import { CommentThread, type ThreadPermissions } from "./comment-thread";
 import { EventLinks, type LinkPermissions } from "./event-links";
 import { annotationOwner, annotationSubject } from "./accessible-names";
 import { BackToReviewNotice, ReviewControls } from "./review-controls";
+import { ReviewUrlControl } from "./review-url";
 import { TagPicker } from "./tag-picker";
 import type { AnnotationChanges, Conflict, ReaderAnnotation } from "./use-annotations";
 
@@ -228,6 +229,20 @@ export const AnnotationCard = memo(function AnnotationCard(props: AnnotationCard
       </p>
       {annotation.status === "REJECTED" && details?.reviewNote && (
         <p className="mt-1 rounded-md bg-red-50 px-2 py-1 text-xs text-red-800">Rejected: {details.reviewNote}</p>
+      )}
+      {canReview && !annotation.pending && (
+        <ReviewUrlControl
+          reviewUrl={editable ? editable.reviewUrl : undefined}
+          subject={subject}
+          onChange={async (changes) => {
+            let saved = false;
+            await run(
+              async () => (saved = await actions.update(annotation, changes)),
+              () => undefined,
+            );
+            return saved;
+          }}
+        />
       )}
       {!annotation.pending && !orphan && (
         <ReviewControls

@@ -24,6 +24,7 @@ export interface AnnotationChanges {
   exact?: string;
   status?: AnnotationView["status"];
   reviewNote?: string | null;
+  reviewUrl?: string | null;
 }
 
 /** The server's order: by span, then id (time-ordered, so the older first; one being saved comes last). */

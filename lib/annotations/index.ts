@@ -22,6 +22,7 @@ import { ANNOTATION_STATUSES, type AnnotationSummary } from "@/lib/annotation-su
 import { notifyNewMentions, notifyReviewed } from "@/lib/notifications/notify";
 import { MAX_PAGE_SIZE, pageJson, pageQuery } from "@/lib/pagination";
 import { requireExpectedVersion } from "@/lib/preconditions";
+import { reviewUrlInput } from "@/lib/publishing";
 import {
   type AccessRow,
   articleAccessSql,
@@ -73,6 +74,8 @@ const updateInput = z
     status: z.enum(ANNOTATION_STATUSES).optional(),
     /** The editor's reason, required to reject. */
     reviewNote: optionalText(5000),
+    /** Where the claim's review is published, when not at the project's template address (editors). */
+    reviewUrl: reviewUrlInput,
   })
   .refine(({ status, reviewNote }) => status !== "REJECTED" || Boolean(reviewNote), {
     message: "a rejection needs a reviewNote saying why",
@@ -86,7 +89,7 @@ const updateInput = z
   )
   .refine(
     (changes) => Object.values(changes).some((value) => value !== undefined),
-    "nothing to change: send tags, note, status or start/end/exact",
+    "nothing to change: send tags, note, status, reviewUrl or start/end/exact",
   );
 
 const listQuery = pageQuery.extend({
@@ -116,7 +119,8 @@ function selectListRows(actor: Actor, access: ProjectAccess, articleId: string):
   return db().$queryRaw<ListRow[]>`
     SELECT a.id, a.article_id AS "articleId", a.author_id AS "authorId", u.name AS "authorName", a.start, a."end",
       a.exact, a.prefix, a.suffix,
-           a.note, a.status::text AS status, a.review_note AS "reviewNote", a.version, a.anchor::text AS anchor,
+           a.note, a.status::text AS status, a.review_note AS "reviewNote",
+           a.review_url AS "reviewUrl", a.version, a.anchor::text AS anchor,
              a.revision,
            a.created_at AS "createdAt", a.updated_at AS "updatedAt", ${commentCountSql} AS "commentCount"
     FROM annotations a JOIN users u ON u.id = a.author_id
@@ -396,6 +400,7 @@ export async function createAnnotation(
       note: note ?? null,
       status: "DRAFT",
       reviewNote: null,
+      reviewUrl: null,
       version: 1,
       anchor: "EXACT",
       revision: target.revision,
@@ -551,6 +556,11 @@ async function applyChanges(
   if (newTags !== undefined) {
     const before = new Set(current.tags.map(({ tag }) => tag.id));
     revised ||= newTags.length !== before.size || newTags.some((tag) => !before.has(tag.id));
+  }
+  if (changes.reviewUrl !== undefined) {
+    // Where the review is published is the publisher's call, as approving it is; it leaves the claim as it is.
+    if (!roleAllows(access.role, "annotation.review")) throw forbidden("Only an editor sets a claim's review URL.");
+    data.reviewUrl = changes.reviewUrl;
   }
   if (changes.status !== undefined)
     Object.assign(data, reviewChange(actor, access, current, changes.status, changes.reviewNote));

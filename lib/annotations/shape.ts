@@ -35,6 +35,8 @@ export interface AnnotationView {
   status: AnnotationStatus;
   /** Why an editor rejected it (or a note with the approval). */
   reviewNote: string | null;
+  /** The public address of its published review when an editor set one (else the project's template applies). */
+  reviewUrl: string | null;
   version: number;
   /** How the span was found after the last text edit; `orphaned` spans point into an older revision. */
   anchor: AnchorState;
@@ -76,6 +78,7 @@ export const viewSelect = {
   note: true,
   status: true,
   reviewNote: true,
+  reviewUrl: true,
   version: true,
   anchor: true,
   revision: true,
@@ -133,6 +136,7 @@ const FIELDS: Fields<AnnotationView, Omit<AnnotationRow, "projectId">> = {
   note: { sql: Prisma.sql`a.note`, of: (row) => row.note },
   status: { sql: Prisma.sql`a.status::text`, of: (row) => row.status },
   reviewNote: { sql: Prisma.sql`a.review_note`, of: (row) => row.reviewNote },
+  reviewUrl: { sql: Prisma.sql`a.review_url`, of: (row) => row.reviewUrl },
   version: { sql: Prisma.sql`a.version`, of: (row) => row.version },
   anchor: { sql: Prisma.sql`lower(a.anchor::text)`, of: (row) => row.anchor.toLowerCase() as AnchorState },
   revision: { sql: Prisma.sql`a.revision`, of: (row) => row.revision },

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance, TagGroupChoice, TagGroupKind } from "@/lib/generated/prisma/enums";
 import { notRejectedSql, type ProjectAccess, requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
+import type { ProjectPublishing } from "@/lib/publishing";
 import { calendarDate, formatDate, isUuid, parseInput, queryText } from "@/lib/validation";
 
 export const EXPORT_FORMATS = ["csv", "json", "jsonld", "md", "pdf", "claimreview"] as const;
@@ -37,8 +38,6 @@ const exportQuery = z.object({
   to: calendarDate.optional(),
   /** CSV: start with a byte order mark, for Excel. */
   bom: flag.optional(),
-  /** ClaimReview: the fact-checking organisation named as author (default: the project's name). */
-  organization: z.string().trim().min(1).max(200).optional(),
 });
 
 export type ExportRequest = z.output<typeof exportQuery>;
@@ -78,6 +77,7 @@ const EXPORTED_FIELDS = [
   "suffix",
   "note",
   "status",
+  "reviewUrl",
   "author",
   "createdAt",
   "updatedAt",
@@ -85,6 +85,8 @@ const EXPORTED_FIELDS = [
 
 /** An annotation as exports see it: the API's view, with each tag's group kind and the event links. */
 export interface ExportAnnotation extends Pick<AnnotationView, (typeof EXPORTED_FIELDS)[number]> {
+  /** When an editor approved (or rejected) it: null while it waits. */
+  reviewedAt: string | null;
   tags: ExportTag[];
   links: ExportLink[];
 }
@@ -94,6 +96,8 @@ export interface ExportContext {
   request: ExportRequest;
   access: ProjectAccess;
   project: { id: string; name: string; description: string | null };
+  /** How the project publishes its fact-checks (ClaimReview). */
+  publishing: ProjectPublishing;
   groups: {
     id: string;
     name: string;
@@ -123,7 +127,18 @@ export async function openExport(actor: Actor, projectId: string, query: unknown
   const access = await requireProjectPermission(actor, projectId, "annotation.read");
   const request = parseInput(exportQuery, query);
   const [project, groups, tags, articles] = await Promise.all([
-    db().project.findUniqueOrThrow({ where: { id: projectId }, select: { id: true, name: true, description: true } }),
+    db().project.findUniqueOrThrow({
+      where: { id: projectId },
+      select: {
+        id: true,
+        name: true,
+        description: true,
+        publisherName: true,
+        publisherUrl: true,
+        publisherLogoUrl: true,
+        reviewUrlTemplate: true,
+      },
+    }),
     db().tagGroup.findMany({
       where: { projectId },
       orderBy: [{ position: "asc" }, { id: "asc" }],
@@ -163,10 +178,16 @@ export async function openExport(actor: Actor, projectId: string, query: unknown
   const groupById = new Map(groups.map((group) => [group.id, group]));
   const codebook = inCodebookOrder(tags.map((tag) => ({ ...tag, group: groupById.get(tag.groupId)! })));
   const tagById = new Map(codebook.map((tag, rank) => [tag.id, { ...toKindedTagView(tag), rank }]));
+  const { publisherName, publisherUrl, publisherLogoUrl, reviewUrlTemplate, ...described } = project;
   return {
     request,
     access,
-    project,
+    project: described,
+    publishing: {
+      publisher:
+        publisherName && publisherUrl ? { name: publisherName, url: publisherUrl, logoUrl: publisherLogoUrl } : null,
+      reviewUrlTemplate,
+    },
     groups: groups.map(({ position: _position, ...group }) => group),
     tagById,
     articles: exported,
@@ -187,13 +208,12 @@ const REPORT_FORMATS: readonly ExportFormat[] = ["md", "pdf", "claimreview"];
 /**
  * The query's filters (and the caller's visibility) as SQL. Reports leave
  * rejected annotations out unless `status` asks for them: like the
- * comparison, they count only the project's claims. ClaimReview is markup to
- * publish: by default only verdicts an editor has approved.
+ * comparison, they count only the project's claims. (ClaimReview then
+ * publishes the approved ones and counts the others as left out.)
  */
 function annotationFilter(actor: Actor, access: ProjectAccess, request: ExportRequest): Prisma.Sql {
   const conditions = [visibleAnnotationsSql(actor, access)];
   if (request.status) conditions.push(Prisma.sql`a.status::text = ANY(${request.status}::text[])`);
-  else if (request.format === "claimreview") conditions.push(Prisma.sql`a.status = 'APPROVED'`);
   else if (REPORT_FORMATS.includes(request.format)) conditions.push(notRejectedSql);
   if (request.author) conditions.push(Prisma.sql`a.author_id = ${request.author}::uuid`);
   if (request.tags) conditions.push(carriesTagSql(request.tags));
@@ -205,19 +225,29 @@ function annotationFilter(actor: Actor, access: ProjectAccess, request: ExportRe
 
 /** An exported annotation as its query reads it: the view's fields, its tags' ids and its links. */
 interface AnnotationRow extends Pick<ExportAnnotation, (typeof EXPORTED_FIELDS)[number]> {
+  reviewedAt: Date | null;
   tagIds: string[];
   links: ExportLink[] | null;
 }
 
-function toExportAnnotation({ tagIds, links, ...exported }: AnnotationRow, context: ExportContext): ExportAnnotation {
+function toExportAnnotation(
+  { tagIds, links, reviewedAt, ...exported }: AnnotationRow,
+  context: ExportContext,
+): ExportAnnotation {
   return {
     ...exported,
-    tags: tagIds
-      .map((id) => context.tagById.get(id)!)
-      .sort((a, b) => a.rank - b.rank)
-      .map(({ rank: _rank, ...tag }) => tag),
+    reviewedAt: reviewedAt?.toISOString() ?? null,
+    tags: tagsOf(tagIds, context),
     links: links ?? [],
   };
+}
+
+/** Tags by id as exports list them: in codebook order. */
+export function tagsOf(tagIds: string[], context: ExportContext): ExportTag[] {
+  return tagIds
+    .map((id) => context.tagById.get(id)!)
+    .sort((a, b) => a.rank - b.rank)
+    .map(({ rank: _rank, ...tag }) => tag);
 }
 
 /**
@@ -231,7 +261,7 @@ export async function* annotationBatches(context: ExportContext): AsyncGenerator
     let after = Prisma.empty;
     while (true) {
       const rows = await db().$queryRaw<AnnotationRow[]>`
-        SELECT ${annotationColumnsSql(EXPORTED_FIELDS)},
+        SELECT ${annotationColumnsSql(EXPORTED_FIELDS)}, a.reviewed_at AS "reviewedAt",
                ARRAY(SELECT at.tag_id FROM annotation_tags at WHERE at.annotation_id = a.id) AS "tagIds",
                (SELECT json_agg(json_build_object('eventId', e.id, 'event', e.title, 'eventDate', e.date_start,
                  'stance', l.stance,

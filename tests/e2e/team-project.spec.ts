@@ -189,6 +189,13 @@ test("a two-coder project from start to finish: assign, code, review by keyboard
   await expect(editor.getByTestId("overall-progress")).toHaveText("100 % done (4 of 4 assignments)");
 
   // The ClaimReview export publishes one verdict per claim: Ana's on the adjudicated passage.
+  const publishing = await api(editor, "PATCH", `/api/v1/projects/${projectId}`, {
+    data: {
+      publisher: { name: "Example Fact Check", url: "https://factcheck.example.org/" },
+      reviewUrlTemplate: "https://factcheck.example.org/claims/{id}",
+    },
+  });
+  expect(publishing.status()).toBe(200);
   const exported = await api(editor, "GET", `/api/v1/projects/${projectId}/export?format=claimreview`);
   expect(exported.status()).toBe(200);
   const graph = (

@@ -58,6 +58,7 @@ describe("creating annotations", () => {
         "note",
         "prefix",
         "reviewNote",
+        "reviewUrl",
         "revision",
         "start",
         "status",

@@ -43,6 +43,8 @@ interface WriteRoute {
     | "email"
     | "versions"
     | "url"
+    | "reviewUrl"
+    | "publisher"
   >;
   /** The route also takes an array of bodies (bulk). */
   bulk?: boolean;
@@ -160,6 +162,15 @@ function writeRoutes(): WriteRoute[] {
       fields: { description: "text" },
       ids: [team.id],
     },
+    {
+      method: "PATCH",
+      path: `/api/v1/projects/${team.id}`,
+      valid: {
+        publisher: { name: "Fact Check", url: "https://fc.example" },
+        reviewUrlTemplate: "https://fc.example/claims/{id}",
+      },
+      fields: { publisher: "publisher", reviewUrlTemplate: "reviewUrl" },
+    },
     { method: "DELETE", path: `/api/v1/projects/${team.id}`, ids: [team.id] },
     {
       method: "POST",
@@ -239,7 +250,7 @@ function writeRoutes(): WriteRoute[] {
       method: "PATCH",
       path: `/api/v1/annotations/${ids.annotation}`,
       valid: { note: "n", start: 18 },
-      fields: { note: "text", start: "offset" },
+      fields: { note: "text", start: "offset", reviewUrl: "reviewUrl" },
       headers: ifMatch,
       ids: [ids.annotation!],
     },
@@ -385,7 +396,7 @@ function writeRoutes(): WriteRoute[] {
 
 /** Values of the wrong kind for a field (each one a request); null clears optional text, so it is no mistake there. */
 function wrongValues(kind: string): unknown[] {
-  const common = [...(kind === "text" || kind === "date" ? [] : [null]), {}, [], true];
+  const common = [...(["text", "date", "reviewUrl", "publisher"].includes(kind) ? [] : [null]), {}, [], true];
   switch (kind) {
     case "offset":
       return [...common, -1, 1.5, 1e20, "18", 2 ** 31, -0.000001];
@@ -447,6 +458,28 @@ function wrongValues(kind: string): unknown[] {
         `${pageServerOrigin()}/loop`,
         `https://example.org/${"x".repeat(5000)}`,
         "http://\ud800/",
+      ];
+    case "reviewUrl":
+      return [
+        ...common,
+        42,
+        "not a url",
+        "javascript:alert('{id}')",
+        "ftp://fc.example/{id}",
+        `https://fc.example/${"x".repeat(3000)}/{id}`,
+        "https://fc.example/\ud800{id}",
+        "https://fc.example/\u0000{id}",
+      ];
+    case "publisher":
+      return [
+        ...common,
+        "Fact Check",
+        { name: "Fact Check" },
+        { name: "", url: "https://fc.example" },
+        { name: "x".repeat(201), url: "https://fc.example" },
+        { name: "Fact Check", url: "javascript:alert(1)" },
+        { name: "Fact Check", url: "https://fc.example", logoUrl: "data:image/png;base64,AA" },
+        { name: "Fact Check", url: "https://fc.example", extra: 1 },
       ];
     case "boolean":
       // `true` is one of its good values.

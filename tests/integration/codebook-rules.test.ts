@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { api } from "../support/api";
-import { countRows, createProjectWithTeam, type TestProject } from "../support/factories";
+import { countRows, createProjectWithTeam, setPublishing, type TestProject } from "../support/factories";
 
 const TEXT =
   "The minister said 40 villages were retaken. Critics called it propaganda. " +
@@ -275,6 +275,7 @@ describe("exports", () => {
       data: { status: "APPROVED" },
     });
 
+    await setPublishing(team.id, team.editor);
     const claimReview = await api("GET", `/api/v1/projects/${team.id}/export?format=claimreview`, {
       token: team.editor.token,
     });

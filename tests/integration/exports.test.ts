@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, baseUrl } from "../support/api";
-import { countRows, createProjectWithTeam, type TestProject } from "../support/factories";
+import { claimReviewProblems } from "../support/claim-review-fields";
+import { countRows, createProjectWithTeam, setPublishing, type TestProject } from "../support/factories";
 import { pythonCsvReader } from "../support/python-csv";
 
 let team: TestProject;
@@ -33,6 +34,7 @@ const exportOf = (query: string, token = team.viewer.token) =>
 
 beforeAll(async () => {
   team = await createProjectWithTeam("Exports — “Afghan” desk");
+  await setPublishing(team.id, team.editor);
   const article = await api("POST", `/api/v1/projects/${team.id}/articles`, {
     token: team.editor.token,
     json: {
@@ -179,51 +181,40 @@ describe("W3C Web Annotation export", () => {
 });
 
 describe("ClaimReview export", () => {
-  it(
-    "reviews the approved claims with a verdict (others when " + "`status` names them), with typed schema.org fields",
-    async () => {
-      const approved = await api("PATCH", `/api/v1/annotations/${ids.quoted}`, {
-        token: team.editor.token,
-        json: { status: "APPROVED" },
-        headers: { "if-match": '"1"' },
-      });
-      expect(approved.status).toBe(200);
-      expect(
-        (await exportOf("format=claimreview")).body["@graph"].map(
-          (review: { claimReviewed: string }) => review.claimReviewed,
-        ),
-      ).toEqual(["“a number” were killed"]);
-
-      const response = await exportOf("format=claimreview&organization=Example%20Fact%20Check&status=DRAFT,APPROVED");
-      expect(response.status).toBe(200);
-      const reviews = response.body["@graph"] as Record<string, any>[];
-      expect(response.body["@context"]).toBe("https://schema.org");
-      expect(reviews.map((review) => review.claimReviewed).sort()).toEqual(
-        ["آسواکا News Agency", "“a number” were killed"].sort(),
-      );
-      const review = reviews.find((candidate) => candidate.claimReviewed === "“a number” were killed")!;
-      expect(review).toMatchObject({
-        "@type": "ClaimReview",
-        author: { "@type": "Organization", name: "Example Fact Check" },
-        reviewRating: { "@type": "Rating", ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: "false" },
-        itemReviewed: {
-          "@type": "Claim",
-          author: { "@type": "Organization", name: "Asvaka" },
-          appearance: {
-            url: "https://example.org/asvaka",
-            author: { "@type": "Person", name: "Staff" },
-            datePublished: "2021-08-20",
-            publisher: { "@type": "Organization", name: "Asvaka" },
-          },
+  it("reviews the approved claims with one verdict and counts the others it leaves out", async () => {
+    const approved = await api("PATCH", `/api/v1/annotations/${ids.quoted}`, {
+      token: team.editor.token,
+      json: { status: "APPROVED" },
+      headers: { "if-match": '"1"' },
+    });
+    expect(approved.status).toBe(200);
+    const response = await exportOf("format=claimreview");
+    expect(response.status).toBe(200);
+    expect(response.body["@context"]).toBe("https://schema.org");
+    const reviews = response.body["@graph"] as Record<string, any>[];
+    expect(reviews.map((review) => review.claimReviewed)).toEqual(["“a number” were killed"]);
+    // The Persian claim is a draft, the others have no verdict (tests/integration/claim-review.test.ts: each reason).
+    expect(response.headers.get("x-parallax-unpublishable")).toBe("3");
+    expect(reviews[0]).toMatchObject({
+      "@type": "ClaimReview",
+      url: `https://factcheck.example.org/claims/${ids.quoted}`,
+      author: { "@type": "Organization", name: "Example Fact Check" },
+      reviewRating: { "@type": "Rating", ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: "false" },
+      itemReviewed: {
+        "@type": "Claim",
+        // The link attributes it to the outlet itself: the outlet, not a person of that name.
+        author: { "@type": "Organization", name: "Asvaka" },
+        appearance: {
+          url: "https://example.org/asvaka",
+          author: { "@type": "Person", name: "Staff" },
+          datePublished: "2021-08-20",
+          publisher: { "@type": "Organization", name: "Asvaka" },
         },
-      });
-      expect(review.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      expect(review.url).toMatch(new RegExp(`/articles/${articleId}#annotation-${ids.quoted}$`));
-      expect(
-        reviews.find((candidate) => candidate.claimReviewed === "آسواکا News Agency")!.reviewRating.ratingValue,
-      ).toBe(2);
-    },
-  );
+      },
+    });
+    expect(reviews[0]!.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const review of reviews) expect(claimReviewProblems(review)).toEqual([]);
+  });
 });
 
 describe("Markdown report and project JSON", () => {
@@ -260,10 +251,13 @@ describe("Markdown report and project JSON", () => {
     });
     expect(refused.status).toBe(200);
     try {
-      for (const format of ["md", "claimreview"]) {
+      for (const format of ["md", "claimreview"])
         expect(JSON.stringify((await exportOf(`format=${format}`)).body), format).not.toContain(quote);
-        expect(JSON.stringify((await exportOf(`format=${format}&status=REJECTED`)).body), format).toContain(quote);
-      }
+      expect((await exportOf("format=md&status=REJECTED")).body).toContain(quote);
+      // ClaimReview publishes approved claims only: a rejected one asked for is left out, and counted.
+      const rejectedReviews = await exportOf("format=claimreview&status=REJECTED");
+      expect(rejectedReviews.body["@graph"]).toEqual([]);
+      expect(rejectedReviews.headers.get("x-parallax-unpublishable")).toBe("1");
       expect((await exportOf("format=md")).body).not.toMatch(/verdict · unsupported/);
       for (const format of ["csv", "json", "jsonld"])
         expect(JSON.stringify((await exportOf(`format=${format}`)).body), format).toContain(quote);

@@ -142,7 +142,15 @@ const ROWS: Row[] = [
     route: "/api/v1/projects/[projectId]",
     access: "EDITOR",
     ok: 200,
-    call: async ({ team }) => ({ path: `/api/v1/projects/${team.id}`, json: { description: `d ${fresh()}` } }),
+    // With the publishing settings: only an editor names who publishes the project's fact-checks.
+    call: async ({ team }) => ({
+      path: `/api/v1/projects/${team.id}`,
+      json: {
+        description: `d ${fresh()}`,
+        publisher: { name: "Example Fact Check", url: "https://factcheck.example.org/" },
+        reviewUrlTemplate: `https://factcheck.example.org/${fresh()}/{id}`,
+      },
+    }),
   },
   {
     method: "DELETE",
@@ -213,6 +221,13 @@ const ROWS: Row[] = [
     access: "VIEWER",
     ok: 200,
     call: async ({ team }) => at(`/api/v1/projects/${team.id}/export?format=json`),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/projects/[projectId]/export/unpublishable",
+    access: "VIEWER",
+    ok: 200,
+    call: async ({ team }) => at(`/api/v1/projects/${team.id}/export/unpublishable`),
   },
   {
     method: "POST",

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../support/api";
-import { createProjectWithTeam, type TestProject, withoutCodebookRules } from "../support/factories";
+import { createProjectWithTeam, setPublishing, type TestProject, withoutCodebookRules } from "../support/factories";
 
 let team: TestProject;
 let articleId: string;
@@ -193,6 +193,7 @@ describe("published verdicts change only through review", () => {
   beforeAll(async () => {
     project = await createProjectWithTeam("Verdicts");
     await withoutCodebookRules(project);
+    await setPublishing(project.id, project.editor);
     article = (
       await api("POST", `/api/v1/projects/${project.id}/articles`, {
         token: project.editor.token,

@@ -105,3 +105,20 @@ export async function countRows(): Promise<Record<string, number>> {
   }
   return counts;
 }
+
+/** Publishing settings that make a project's approved verdicts publishable as ClaimReview. */
+export const TEST_PUBLISHING = {
+  publisher: {
+    name: "Example Fact Check",
+    url: "https://factcheck.example.org/",
+    logoUrl: "https://factcheck.example.org/logo.png",
+  },
+  reviewUrlTemplate: "https://factcheck.example.org/claims/{id}",
+};
+
+/** Sets TEST_PUBLISHING on the project through the API, as its editor. */
+export async function setPublishing(projectId: string, editor: TestUser): Promise<void> {
+  const response = await api("PATCH", `/api/v1/projects/${projectId}`, { token: editor.token, json: TEST_PUBLISHING });
+  if (response.status !== 200)
+    throw new Error(`publishing not set: ${response.status} ${JSON.stringify(response.body)}`);
+}

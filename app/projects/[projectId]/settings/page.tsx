@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { DeleteProjectForm, ProjectDetailsForm } from "@/components/projects/project-settings";
+import { DeleteProjectForm, ProjectDetailsForm, PublishingForm } from "@/components/projects/project-settings";
 import { Card, PageTitle } from "@/components/ui/card";
 import { projectSubpage } from "@/lib/next/page-data";
 import { roleAllows } from "@/lib/permissions";
@@ -26,6 +26,17 @@ export default async function ProjectSettingsPage({ params }: PageProps<"/projec
       <Card>
         <h2 className="mb-4 text-lg font-medium">Name and description</h2>
         <ProjectDetailsForm projectId={projectId} name={project.name} description={project.description} />
+      </Card>
+      <Card>
+        <h2 className="mb-2 text-lg font-medium">Publishing</h2>
+        <p className="mb-4 text-sm text-stone-600">
+          The ClaimReview export publishes approved claims with one verdict, once the project names its organisation and
+          each claim has a review URL.
+        </p>
+        <PublishingForm
+          projectId={projectId}
+          publishing={{ publisher: project.publisher, reviewUrlTemplate: project.reviewUrlTemplate }}
+        />
       </Card>
       <Card className="border-red-200">
         <h2 className="mb-2 text-lg font-medium text-red-800">Delete this project</h2>

@@ -9,7 +9,8 @@ export const GET = apiRoute<"annotationId">(async (actor, { params }) => {
   return json(annotation, { headers: { etag: etagOf(annotation.version) } });
 });
 
-// PATCH /api/v1/annotations/:annotationId – If-Match: "<version>"; { tags?, note?, start?, end?, exact? }
+// PATCH /api/v1/annotations/:annotationId – If-Match: "<version>"; { tags?, note?, start?, end?, exact?, status?,
+//   reviewNote?, reviewUrl? (editors) }
 export const PATCH = apiRoute<"annotationId">(async (actor, { params, body, expectedVersion }) => {
   const annotation = await updateAnnotation(actor, params.annotationId, expectedVersion(), await body());
   return json(annotation, { headers: { etag: etagOf(annotation.version) } });

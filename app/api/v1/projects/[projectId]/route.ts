@@ -5,7 +5,8 @@ import { deleteProject, getProject, updateProject } from "@/lib/projects";
 // GET /api/v1/projects/:projectId – one project and the caller's role in it
 export const GET = apiRoute<"projectId">(async (actor, { params }) => json(await getProject(actor, params.projectId)));
 
-// PATCH /api/v1/projects/:projectId – { name?, description?, reviewersSeeEachOther? } (editors)
+// PATCH /api/v1/projects/:projectId – { name?, description?, reviewersSeeEachOther?, publisher?, reviewUrlTemplate? }
+//   (editors)
 export const PATCH = apiRoute<"projectId">(async (actor, { params, body }) =>
   json(await updateProject(actor, params.projectId, await body())),
 );
