@@ -63,10 +63,12 @@ describe("importing an article from its URL", () => {
     expect(response.body.title).toBe(SAVED_PAGES.commando.title);
   });
 
-  it("imports a plain text byte for byte, titled by its first line", async () => {
-    const response = await importUrl({ url: fresh("/plain") });
+  it("imports a plain text byte for byte, titled by its address when its first line is no headline", async () => {
+    // The commando report opens with a paragraph, not a headline (see prisma/seed/articles).
+    const url = fresh("/plain");
+    const response = await importUrl({ url });
     expect(response.status).toBe(201);
-    expect(response.body.title).toBe(SAVED_PAGES.commando.text.split("\n")[0]);
+    expect(response.body.title).toBe(url);
     const article = await api("GET", `/api/v1/articles/${response.body.id}`, { token: team.editor.token });
     expect(article.body.text).toBe(SAVED_PAGES.commando.text);
   });
