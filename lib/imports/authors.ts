@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/actor";
 import { recordAudits } from "@/lib/audit";
 import { emailAddress } from "@/lib/auth/credentials";
 import type { DbClient } from "@/lib/db";
+import { unprocessable } from "@/lib/errors";
 import type { ProjectRole } from "@/lib/generated/prisma/enums";
 import { label } from "@/lib/validation";
 
@@ -37,6 +38,12 @@ export interface AuthorsReport {
 const RANK = { REVIEWER: 0, EDITOR: 1 } as const;
 
 /**
+ * People a file may name by email: a newsroom's desk is far fewer, and each one unknown here becomes an account, which
+ * a file must not make by the thousand.
+ */
+export const MAX_FILE_AUTHORS = 1_000;
+
+/**
  * The accounts of the file's authors by email (lower-cased, as accounts store
  * them), inside the import's transaction. An author without an account here
  * gets a placeholder account: their name and email, no password, no sign-in
@@ -60,6 +67,11 @@ export async function accountsForAuthors(
     else if (RANK[role] > RANK[seen.role]) seen.role = role;
   }
   const emails = [...wanted.keys()];
+  if (emails.length > MAX_FILE_AUTHORS)
+    throw unprocessable(
+      `The file names ${emails.length} authors by email; an import takes at most ${MAX_FILE_AUTHORS}.`,
+      { limit: "authors per file", maxAuthors: MAX_FILE_AUTHORS },
+    );
   const report: AuthorsReport = { matched: 0, created: 0, joined: 0 };
   if (emails.length === 0) return { idByEmail: new Map(), report };
 

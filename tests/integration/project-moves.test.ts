@@ -184,6 +184,10 @@ describe("importing a project export", () => {
       [team.reviewer.id]: "REVIEWER",
       [placeholder.id]: "REVIEWER",
     });
+    const members = (await api("GET", `/api/v1/projects/${target}/members`, { token: importer.token })).body.items;
+    expect(members.filter((member: { inactive?: boolean }) => member.inactive)).toEqual([
+      { userId: placeholder.id, email: newcomer.toLowerCase(), name: "coder2", role: "REVIEWER", inactive: true },
+    ]);
     const authors = await db().annotation.groupBy({
       by: ["authorId"],
       where: { projectId: target },
@@ -271,6 +275,26 @@ describe("importing a project export", () => {
       sessionVersion: 0,
     });
     expect(await db().user.count({ where: { email: { in: [newcomer, sso] }, placeholder: true } })).toBe(0);
+  });
+});
+
+describe("a project file's authors", () => {
+  it("are at most 1,000 by email: a file naming more is refused (422) and makes no account", async () => {
+    const file = await exportJson(team.id, team.editor.token);
+    const [annotation] = file.annotations;
+    file.annotations = Array.from({ length: 1_001 }, (_, index) => ({
+      ...annotation,
+      links: [],
+      comments: [],
+      review: null,
+      author: { name: `Author ${index}`, email: `author-${index}-${randomUUID()}@many.example` },
+    }));
+    const target = await newProject(team.editor, "Moves (too many)");
+    const before = await countRows();
+    const response = await importInto(target, team.editor, file);
+    expect(response.status).toBe(422);
+    expect(response.body.error.details).toMatchObject({ maxAuthors: 1_000 });
+    expect(await countRows()).toEqual(before);
   });
 });
 
