@@ -74,9 +74,12 @@ export async function insertAnnotations(
         ${batch.map((row) => row.end)}::int[], ${batch.map((row) => row.exact)}::text[],
         ${batch.map((row) => row.prefix)}::text[], ${batch.map((row) => row.suffix)}::text[],
         ${batch.map((row) => row.note)}::text[], ${batch.map((row) => row.status ?? null)}::text[],
-        ${batch.map((row) => row.review?.byId ?? null)}::uuid[], ${batch.map((row) => row.review?.note ?? null)}::text[],
-        ${batch.map((row) => when(row.review?.at ?? undefined))}::timestamptz[], ${batch.map((row) => row.revision)}::int[],
-        ${batch.map((row) => when(row.createdAt))}::timestamptz[], ${batch.map((row) => when(row.updatedAt))}::timestamptz[])
+        ${batch.map((row) => row.review?.byId ?? null)}::uuid[],
+        ${batch.map((row) => row.review?.note ?? null)}::text[],
+        ${batch.map((row) => when(row.review?.at ?? undefined))}::timestamptz[],
+        ${batch.map((row) => row.revision)}::int[],
+        ${batch.map((row) => when(row.createdAt))}::timestamptz[],
+        ${batch.map((row) => when(row.updatedAt))}::timestamptz[])
         AS row(id, article_id, author_id, start, stop, exact, prefix, suffix, note, status, reviewed_by_id, review_note,
           reviewed_at, revision, created_at, updated_at)`;
   }

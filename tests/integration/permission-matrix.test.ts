@@ -1177,7 +1177,7 @@ describe("the permission matrix", () => {
     admin: fixture.team.admin,
   });
 
-  it("POST /api/v1/projects/[projectId]/import?article= (REVIEWER): onto one of the project's own articles", async () => {
+  it("POST /api/v1/projects/[projectId]/import?article= (REVIEWER): onto an article of the project", async () => {
     const row = ROWS.find((candidate) => candidate.route === "/api/v1/projects/[projectId]/import")!;
     const webAnnotation = {
       type: "Annotation",

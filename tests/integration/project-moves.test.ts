@@ -5,6 +5,7 @@ import { adjudicate } from "@/lib/review/adjudication";
 import { signUp, userForSingleSignOn } from "@/lib/users";
 import { api } from "../support/api";
 import {
+  annotateQuote,
   countRows,
   createProjectWithTeam,
   createUser,
@@ -24,15 +25,8 @@ let articleId: string;
 const TEXT =
   "The ministry said 40 villages were retaken. Critics called it propaganda. Aid arrived on Monday. Roads stay closed.";
 
-async function annotate(token: string, quote: string, tags: string[]) {
-  const start = TEXT.indexOf(quote);
-  const response = await api("POST", `/api/v1/articles/${articleId}/annotations`, {
-    token,
-    json: { start, end: start + quote.length, exact: quote, tags },
-  });
-  expect(response.status).toBe(201);
-  return response.body as { id: string; version: number };
-}
+const annotate = (token: string, quote: string, tags: string[]) =>
+  annotateQuote(articleId, TEXT, quote, token, { tags });
 
 const exportJson = async (projectId: string, token: string) => {
   const response = await api("GET", `/api/v1/projects/${projectId}/export?format=json`, { token });
@@ -228,7 +222,7 @@ describe("importing a project export", () => {
     );
   });
 
-  it("an inactive account cannot sign in by password or single sign-on until an invitation lets its owner claim it", async () => {
+  it("an inactive account signs in by neither password nor single sign-on until invited, then is claimed", async () => {
     const newcomer = `claim-${randomUUID()}@elsewhere.example`;
     const sso = `sso-${randomUUID()}@elsewhere.example`;
     const file = withEmail(
@@ -303,7 +297,7 @@ async function firstArticle(projectId: string): Promise<string> {
 }
 
 describe("importing W3C Web Annotations onto a chosen article", () => {
-  it("places another project's annotations on the article ?article= names; a bad one is a 4xx that stores nothing", async () => {
+  it("places annotations of another project on the article ?article= names; a bad one is a 4xx", async () => {
     const w3c = (await api("GET", `/api/v1/projects/${team.id}/export?format=jsonld`, { token: team.editor.token }))
       .body;
     const count = w3c.first.items.length;
