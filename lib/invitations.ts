@@ -83,15 +83,21 @@ function ownEmail(actor: Actor): string {
  * answer is the same whether or not the address has an account: the
  * invitation waits for whoever signs in with it, today or after signing up,
  * and nobody joins without accepting. Inviting the address again changes
- * the role; someone who is a member already is a 409.
+ * the role; someone who is a member already is a 409, unless their account
+ * is a placeholder (lib/imports/authors.ts) that the invitation lets them claim.
  */
 export async function inviteMember(actor: Actor, projectId: string, input: unknown): Promise<InvitationView> {
   await requireProjectPermission(actor, projectId, "member.manage");
   const { email, role } = parseInput(inviteInput, input);
   return db().$transaction(async (tx) => {
     await lockProjectMembers(tx, projectId);
-    const member = await tx.membership.findFirst({ where: { projectId, user: { email } }, select: { role: true } });
-    if (member) throw conflict(`${email} is already a member (${member.role.toLowerCase()}).`);
+    const member = await tx.membership.findFirst({
+      where: { projectId, user: { email } },
+      select: { role: true, user: { select: { placeholder: true } } },
+    });
+    // A placeholder member (an author a project import brought in) is invited to claim the account.
+    if (member && !member.user.placeholder)
+      throw conflict(`${email} is already a member (${member.role.toLowerCase()}).`);
     const row = await tx.invitation.upsert({
       where: { projectId_email: { projectId, email } },
       create: { projectId, email, role, invitedById: actor.userId },

@@ -19,6 +19,8 @@ export interface MemberView {
   email: string;
   name: string;
   role: ProjectRole;
+  /** An author a project import brought in, who has no sign-in until invited (lib/imports/authors.ts). */
+  inactive?: true;
 }
 
 /**
@@ -52,11 +54,17 @@ export async function projectMembers(actor: Actor, projectId: string): Promise<M
   await requireProjectPermission(actor, projectId, "member.read");
   const rows = await db().membership.findMany({
     where: { projectId },
-    select: { role: true, user: { select: { id: true, email: true, name: true } } },
+    select: { role: true, user: { select: { id: true, email: true, name: true, placeholder: true } } },
   });
   const rank = { EDITOR: 0, REVIEWER: 1, VIEWER: 2 } as const;
   return rows
-    .map(({ role: memberRole, user }) => ({ userId: user.id, email: user.email, name: user.name, role: memberRole }))
+    .map(({ role: memberRole, user }) => ({
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      role: memberRole,
+      ...(user.placeholder ? { inactive: true as const } : {}),
+    }))
     .sort((a, b) => rank[a.role] - rank[b.role] || a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
 }
 

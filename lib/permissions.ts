@@ -50,6 +50,11 @@ export const ACTION_MIN_ROLE = {
   "assignment.manage": "EDITOR",
   /** Read the project's progress: every coder's state on every assigned article. */
   "progress.read": "EDITOR",
+  /**
+   * Move the project with who did what: its JSON export carries authors' emails (others get their names only), and its
+   * import maps them to accounts.
+   */
+  "project.move": "EDITOR",
 } as const satisfies Record<string, ProjectRole>;
 
 export type ProjectAction = keyof typeof ACTION_MIN_ROLE;

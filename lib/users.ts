@@ -43,11 +43,44 @@ export async function signUp(
   const { email, name, password } = parseInput(signUpInput, input);
   const passwordHash = await hashPassword(password);
   return db().$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
-      throw conflict("An account with this email already exists.");
+    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, placeholder: true } });
+    if (existing?.placeholder && (await isInvited(tx, email))) {
+      const { sessionVersion: _version, ...claimed } = await claimPlaceholder(tx, existing.id, { name, passwordHash });
+      return claimed;
     }
+    if (existing) throw conflict("An account with this email already exists.");
     return createUser(tx, { email, name, passwordHash, siteRole: options.siteRole ?? "USER" });
   });
+}
+
+/** Whether a project waits for this email (a pending invitation): what lets its owner claim a placeholder account. */
+async function isInvited(tx: DbClient, email: string): Promise<boolean> {
+  return (await tx.invitation.count({ where: { email, project: { deletedAt: null } } })) > 0;
+}
+
+/**
+ * Hands a placeholder account (made by a project import for an author) to the
+ * person who signs up or signs in with its email once invited: it keeps the
+ * annotations, comments and decisions it holds, and becomes an ordinary account.
+ */
+async function claimPlaceholder(
+  tx: DbClient,
+  userId: string,
+  data: { name?: string; passwordHash?: string },
+): Promise<PublicUser & { sessionVersion: number }> {
+  const user = await tx.user.update({
+    where: { id: userId },
+    data: { ...data, placeholder: false },
+    select: { id: true, email: true, name: true, siteRole: true, sessionVersion: true },
+  });
+  await recordAudit(tx, actorFor(user, "system"), {
+    projectId: null,
+    action: "user.claim",
+    entityType: "User",
+    entityId: user.id,
+    after: { email: user.email, name: user.name },
+  });
+  return user;
 }
 
 async function createUser(
@@ -65,6 +98,8 @@ async function createUser(
   return user;
 }
 
+const pickSession = ({ id, sessionVersion }: { id: string; sessionVersion: number }) => ({ id, sessionVersion });
+
 /** What single sign-on needs of the identity provider's ID token. */
 const singleSignOnClaims = z.object({
   email: emailAddress,
@@ -80,15 +115,23 @@ const singleSignOnClaims = z.object({
  * The account a single sign-on signs in to: the one with the identity
  * provider's email (the provider is the newsroom's own, configured by the
  * administrator, so it speaks for its addresses), created without a password
- * on the first sign-in unless sign-up is switched off. Null when there is
- * none to sign in to.
+ * on the first sign-in unless sign-up is switched off. A placeholder account
+ * (made by an import) is claimed once an invitation waits for its email.
+ * Null when there is none to sign in to.
  */
 export async function userForSingleSignOn(claims: unknown): Promise<{ id: string; sessionVersion: number } | null> {
   const parsed = singleSignOnClaims.safeParse(claims);
   if (!parsed.success) return null;
   const { email, name } = parsed.data;
-  const existing = await db().user.findUnique({ where: { email }, select: { id: true, sessionVersion: true } });
-  if (existing) return existing;
+  const existing = await db().user.findUnique({
+    where: { email },
+    select: { id: true, sessionVersion: true, placeholder: true },
+  });
+  if (existing?.placeholder)
+    return db().$transaction(async (tx) =>
+      (await isInvited(tx, email)) ? pickSession(await claimPlaceholder(tx, existing.id, {})) : null,
+    );
+  if (existing) return pickSession(existing);
   if (!env().PARALLAX_ALLOW_SIGNUP) return null;
   try {
     const user = await db().$transaction((tx) =>

@@ -46,7 +46,10 @@ export function MembersManager({
                 {member.name}
                 {member.userId === viewerId && <span className="text-stone-500"> (you)</span>}
               </p>
-              <p className="text-xs text-stone-500">{member.email}</p>
+              <p className="text-xs text-stone-500">
+                {member.email}
+                {member.inactive && " · inactive: brought in by an import, signs in once invited"}
+              </p>
             </div>
             {canManage && (
               <select

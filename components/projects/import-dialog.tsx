@@ -39,19 +39,53 @@ class AlreadyImported extends Error {
   }
 }
 
+interface ArticleChoice {
+  id: string;
+  title: string;
+}
+
+/** Every article of the project (id and title), page by page. */
+async function projectArticles(projectId: string): Promise<ArticleChoice[]> {
+  const all: ArticleChoice[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+    const page: { items: ArticleChoice[]; nextCursor: string | null } = await callApi(
+      "GET",
+      `/api/v1/projects/${projectId}/articles?limit=200${query}`,
+    );
+    all.push(...page.items.map(({ id, title }) => ({ id, title })));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return all;
+}
+
 /** What an import answered, in a few words. */
 function summary(report: Record<string, unknown>): string {
   if (report.kind === "project") {
     const counts = report.imported as Record<string, number>;
-    return `${counts.articles} articles, ${counts.annotations} annotations, ${counts.events} events`;
+    const authors = report.authors as { matched: number; created: number };
+    return (
+      `${counts.articles} articles, ${counts.annotations} annotations, ${counts.events} events; authors: ` +
+      `${authors.matched} with an account here, ${authors.created} new (inactive until invited)`
+    );
   }
   if (report.kind === "web-annotation")
     return `${report.imported} annotations placed, ${report.reanchored} re-anchored, ${report.rejected} rejected`;
   return "imported";
 }
 
-/** Sends one file where it belongs: JSON to the import endpoint, HTML and plain text as articles. */
-async function importFile(projectId: string, file: File): Promise<string> {
+/** Whether an import body is one of W3C Web Annotations (not our project export nor articles in bulk). */
+function isWebAnnotations(parsed: unknown): boolean {
+  const file = parsed as { format?: unknown; articles?: unknown } | null;
+  return file !== null && typeof file === "object" && file.format !== "parallax.project" && !("articles" in file);
+}
+
+/**
+ * Sends one file where it belongs: JSON to the import endpoint (W3C annotations onto `articleId` when one is chosen),
+ * HTML and plain text as articles.
+ */
+async function importFile(projectId: string, file: File, articleId: string): Promise<string> {
   const content = await file.text();
   const name = file.name.replace(/\.[^.]+$/, "");
   if (/\.(json|jsonld)$/i.test(file.name)) {
@@ -61,8 +95,9 @@ async function importFile(projectId: string, file: File): Promise<string> {
     } catch {
       throw new Error("This file is not valid JSON.");
     }
+    const onto = articleId && isWebAnnotations(parsed) ? `?article=${encodeURIComponent(articleId)}` : "";
     return summary(
-      await callApi<Record<string, unknown>>("POST", `/api/v1/projects/${projectId}/import`, { body: parsed }),
+      await callApi<Record<string, unknown>>("POST", `/api/v1/projects/${projectId}/import${onto}`, { body: parsed }),
     );
   }
   // A plain text is titled by its headline line (kept in the text), else by its file's name; its outlet is left
@@ -86,6 +121,8 @@ async function importFile(projectId: string, file: File): Promise<string> {
 export function ImportDialog({ projectId }: { projectId: string }) {
   const router = useRouter();
   const [outcomes, setOutcomes] = useState<FileOutcome[]>([]);
+  const [articles, setArticles] = useState<ArticleChoice[] | null>(null);
+  const [articleId, setArticleId] = useState("");
   const [running, setRunning] = useState(false);
   const [html, setHtml] = useState("");
   const [url, setUrl] = useState("");
@@ -100,7 +137,7 @@ export function ImportDialog({ projectId }: { projectId: string }) {
         setOutcomes((current) => current.map((item, at) => (at === index ? { ...item, ...outcome } : item)));
       update({ state: "importing" });
       try {
-        update({ state: "done", message: await importFile(projectId, file) });
+        update({ state: "done", message: await importFile(projectId, file, articleId) });
       } catch (failure) {
         const article = failure instanceof AlreadyImported ? failure.article : undefined;
         update({ state: "failed", message: (failure as Error).message, article });
@@ -126,7 +163,12 @@ export function ImportDialog({ projectId }: { projectId: string }) {
 
   const done = outcomes.filter((outcome) => outcome.state === "done" || outcome.state === "failed").length;
   return (
-    <ModalDialog opener="Import files" title="Import into this project">
+    <ModalDialog
+      opener="Import files"
+      title="Import into this project"
+      // The project's articles, for placing W3C annotations on one: read afresh each time the dialog opens.
+      onOpen={() => void projectArticles(projectId).then(setArticles, () => setArticles([]))}
+    >
       {(close) => (
         <>
           <section className="space-y-2">
@@ -137,6 +179,23 @@ export function ImportDialog({ projectId }: { projectId: string }) {
               A project export (.json) or W3C Web Annotations (.jsonld), web pages (.html, the article text is
               extracted) and plain texts (.txt). An import that fails changes nothing.
             </p>
+            <label htmlFor={`${ids}-article`} className="block text-xs font-medium text-stone-700">
+              Place W3C annotations on
+            </label>
+            <select
+              id={`${ids}-article`}
+              value={articleId}
+              disabled={running}
+              onChange={(event) => setArticleId(event.target.value)}
+              className="w-full rounded-md border border-stone-300 px-2 py-1 text-sm"
+            >
+              <option value="">The article each annotation names (its URL or id)</option>
+              {(articles ?? []).map((article) => (
+                <option key={article.id} value={article.id}>
+                  {article.title}
+                </option>
+              ))}
+            </select>
             <input
               id={`${ids}-files`}
               type="file"

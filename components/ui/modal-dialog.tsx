@@ -11,9 +11,12 @@ export function ModalDialog({
   opener,
   title,
   width = "max-w-xl",
+  onOpen,
   children,
 }: {
   opener: string;
+  /** Called as the dialog opens: to load what it shows. */
+  onOpen?: () => void;
   title: ReactNode;
   /** A Tailwind max-width class. */
   width?: string;
@@ -25,7 +28,10 @@ export function ModalDialog({
     <>
       <button
         type="button"
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => {
+          dialog.current?.showModal();
+          onOpen?.();
+        }}
         className={`rounded-md border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-800 shadow-xs
           hover:bg-stone-50`}
       >

@@ -1,7 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { roleAllows } from "@/lib/permissions";
 import { formatDate } from "@/lib/validation";
 import { annotationBatches, articleText, type ExportContext } from "./source";
+
+/** What the file says of a person: the name, and the email when the caller may see it. */
+const PERSON = { name: true, email: true } as const;
 
 /** The format name and version import checks. */
 export const PROJECT_FORMAT = { format: "parallax.project", version: 1 } as const;
@@ -11,6 +15,8 @@ export const PROJECT_FORMAT = { format: "parallax.project", version: 1 } as cons
  * outlets (with homepage and notes), articles
  * with their texts, events, then the (filtered) annotations with tag names,
  * event links and comments. The shape is documented in README ("Exports").
+ * Who made each annotation, review decision, link and comment is named with
+ * their email for editors (who move projects with it), by name alone for others.
  */
 export async function* projectJsonExport(context: ExportContext): AsyncGenerator<string> {
   const projectId = context.project.id;
@@ -57,13 +63,34 @@ export async function* projectJsonExport(context: ExportContext): AsyncGenerator
   }));
   yield `],"events":${JSON.stringify(eventViews)},"annotations":[`;
   let first = true;
+  const withEmails = roleAllows(context.access.role, "project.move");
+  const person = (user: { name: string; email: string }) => ({
+    name: user.name,
+    email: withEmails ? user.email : null,
+  });
   for await (const batch of annotationBatches(context)) {
-    const comments = await db().comment.findMany({
-      where: { annotationId: { in: batch.map((annotation) => annotation.id) }, deletedAt: null },
-      orderBy: { id: "asc" },
-      select: { annotationId: true, text: true, createdAt: true, author: { select: { name: true } } },
-    });
+    const ids = batch.map((annotation) => annotation.id);
+    const [comments, authorship] = await Promise.all([
+      db().comment.findMany({
+        where: { annotationId: { in: ids }, deletedAt: null },
+        orderBy: { id: "asc" },
+        select: { annotationId: true, text: true, createdAt: true, author: { select: PERSON } },
+      }),
+      db().annotation.findMany({
+        where: { id: { in: ids } },
+        select: {
+          id: true,
+          reviewNote: true,
+          reviewedAt: true,
+          author: { select: PERSON },
+          reviewedBy: { select: PERSON },
+          claimLinks: { select: { eventId: true, createdBy: { select: PERSON } } },
+        },
+      }),
+    ]);
+    const authorshipById = new Map(authorship.map((row) => [row.id, row]));
     for (const annotation of batch) {
+      const { author, reviewedBy, reviewNote, reviewedAt, claimLinks } = authorshipById.get(annotation.id)!;
       const item = {
         id: annotation.id,
         articleId: annotation.articleId,
@@ -74,7 +101,11 @@ export async function* projectJsonExport(context: ExportContext): AsyncGenerator
         suffix: annotation.suffix,
         note: annotation.note,
         status: annotation.status,
-        author: annotation.author.name,
+        author: person(author),
+        review:
+          reviewedBy || reviewNote
+            ? { by: reviewedBy && person(reviewedBy), note: reviewNote, at: reviewedAt?.toISOString() ?? null }
+            : null,
         createdAt: annotation.createdAt,
         updatedAt: annotation.updatedAt,
         tags: annotation.tags.map((tag) => tag.name),
@@ -83,11 +114,12 @@ export async function* projectJsonExport(context: ExportContext): AsyncGenerator
           stance,
           attributedTo,
           note,
+          createdBy: person(claimLinks.find((link) => link.eventId === eventId)!.createdBy),
         })),
         comments: comments
           .filter((comment) => comment.annotationId === annotation.id)
           .map((comment) => ({
-            author: comment.author.name,
+            author: person(comment.author),
             text: comment.text,
             createdAt: comment.createdAt.toISOString(),
           })),

@@ -1,8 +1,10 @@
 import "server-only";
+import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { importArticles } from "@/lib/articles";
 import { badRequest, unprocessable } from "@/lib/errors";
 import { requireProjectPermission } from "@/lib/permissions";
+import { parseInput } from "@/lib/validation";
 import { importProjectFile, type ProjectImportReport } from "./project-json";
 import { importTransaction } from "./slots";
 import { importWebAnnotations, isWebAnnotationFile, type WebAnnotationImportReport } from "./web-annotation";
@@ -13,18 +15,36 @@ export type ImportReport =
   | { kind: "articles"; imported: { articles: number }; items: { id: string; title: string }[] };
 
 /**
- * `POST /projects/:id/import`: our project JSON, W3C Web Annotations onto
- * existing articles, or `{ articles: [...] }` in bulk, told apart by shape.
- * One transaction each: a bad file imports nothing.
+ * `?article=<id>`: the article of the project to put W3C Web Annotations on, whatever their target source names
+ * (annotations exported from another project, whose articles have other ids and maybe no URL).
  */
-export async function importIntoProject(actor: Actor, projectId: string, input: unknown): Promise<ImportReport> {
+const importQuery = z.object({ article: z.uuid({ error: "article must be an article id" }).optional() });
+
+/**
+ * `POST /projects/:id/import`: our project JSON, W3C Web Annotations onto
+ * existing articles (or the one `?article=` names), or `{ articles: [...] }`
+ * in bulk, told apart by shape. One transaction each: a bad file imports nothing.
+ */
+export async function importIntoProject(
+  actor: Actor,
+  projectId: string,
+  input: unknown,
+  query: unknown = {},
+): Promise<ImportReport> {
+  const { article } = parseInput(importQuery, query);
+  if (article && !isWebAnnotationFile(input)) {
+    await requireProjectPermission(actor, projectId, "project.read");
+    throw unprocessable("Only W3C Web Annotations are placed on a chosen article: leave out ?article= for this file.", {
+      issues: [{ path: "article", message: "only for W3C Web Annotations" }],
+    });
+  }
   if ((input as { format?: unknown } | null)?.format === "parallax.project") {
     await requireProjectPermission(actor, projectId, "codebook.update");
     return importTransaction((tx) => importProjectFile(tx, actor, projectId, input));
   }
   if (isWebAnnotationFile(input)) {
     await requireProjectPermission(actor, projectId, "annotation.create");
-    return importTransaction((tx) => importWebAnnotations(tx, actor, projectId, input));
+    return importTransaction((tx) => importWebAnnotations(tx, actor, projectId, input, article ?? null));
   }
   const articles = (input as { articles?: unknown } | null)?.articles;
   if (Array.isArray(articles)) {

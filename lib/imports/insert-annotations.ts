@@ -15,12 +15,24 @@ export interface NewAnnotation
     "id" | "articleId" | "start" | "end" | "exact" | "prefix" | "suffix" | "note" | "revision"
   > {
   status?: AnnotationStatus;
+  /** When absent: the importer. */
+  authorId?: string;
+  /** The review decision the annotation carries: who made it, why, when. */
+  review?: { byId: string | null; note: string | null; at: Date | null };
   /** When absent: now. */
   createdAt?: Date;
   updatedAt?: Date;
   tagIds: string[];
-  links?: { id: string; eventId: string; stance: Stance; attributedTo: string | null; note: string | null }[];
-  comments?: { id: string; text: string; createdAt: Date }[];
+  links?: {
+    id: string;
+    eventId: string;
+    stance: Stance;
+    attributedTo: string | null;
+    note: string | null;
+    /** When absent: the importer. */
+    createdById?: string;
+  }[];
+  comments?: { id: string; text: string; createdAt: Date /** When absent: the importer. */; authorId?: string }[];
 }
 
 /**
@@ -36,8 +48,8 @@ function inBatches<Item>(items: Item[]): Item[][] {
 }
 
 /**
- * Stores imported annotations with their tags, links and comments, the
- * importer as author, in one INSERT … SELECT FROM unnest(…) per table and
+ * Stores imported annotations with their tags, links and comments, by their
+ * own authors or else the importer (`authorId`), in one INSERT … SELECT FROM unnest(…) per table and
  * batch (a row at a time, a 20,000-annotation import took two minutes), inside
  * the caller's transaction. An annotation that breaks the codebook's rules
  * (lib/codebook/rules) fails the whole import: 422 naming it.
@@ -52,20 +64,24 @@ export async function insertAnnotations(
   for (const batch of inBatches(annotations)) {
     await tx.$executeRaw`
       INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, note, status,
-        revision, created_at, updated_at)
-      SELECT row.id, ${projectId}::uuid, row.article_id, ${authorId}::uuid, row.start, row.stop, row.exact, row.prefix,
-        row.suffix, row.note,
-             coalesce(row.status, 'DRAFT')::"AnnotationStatus", row.revision, coalesce(row.created_at, now()),
-               coalesce(row.updated_at, now())
+        reviewed_by_id, review_note, reviewed_at, revision, created_at, updated_at)
+      SELECT row.id, ${projectId}::uuid, row.article_id, coalesce(row.author_id, ${authorId}::uuid), row.start,
+        row.stop, row.exact, row.prefix, row.suffix, row.note, coalesce(row.status, 'DRAFT')::"AnnotationStatus",
+        row.reviewed_by_id, row.review_note, row.reviewed_at, row.revision, coalesce(row.created_at, now()),
+        coalesce(row.updated_at, now())
       FROM unnest(${batch.map((row) => row.id)}::uuid[], ${batch.map((row) => row.articleId)}::uuid[],
-        ${batch.map((row) => row.start)}::int[],
-                  ${batch.map((row) => row.end)}::int[], ${batch.map((row) => row.exact)}::text[],
-                    ${batch.map((row) => row.prefix)}::text[],
-                  ${batch.map((row) => row.suffix)}::text[], ${batch.map((row) => row.note)}::text[],
-                    ${batch.map((row) => row.status ?? null)}::text[],
-                  ${batch.map((row) => row.revision)}::int[], ${batch.map((row) => when(row.createdAt))}::timestamptz[],
-                    ${batch.map((row) => when(row.updatedAt))}::timestamptz[])
-        AS row(id, article_id, start, stop, exact, prefix, suffix, note, status, revision, created_at, updated_at)`;
+        ${batch.map((row) => row.authorId ?? null)}::uuid[], ${batch.map((row) => row.start)}::int[],
+        ${batch.map((row) => row.end)}::int[], ${batch.map((row) => row.exact)}::text[],
+        ${batch.map((row) => row.prefix)}::text[], ${batch.map((row) => row.suffix)}::text[],
+        ${batch.map((row) => row.note)}::text[], ${batch.map((row) => row.status ?? null)}::text[],
+        ${batch.map((row) => row.review?.byId ?? null)}::uuid[],
+        ${batch.map((row) => row.review?.note ?? null)}::text[],
+        ${batch.map((row) => when(row.review?.at ?? undefined))}::timestamptz[],
+        ${batch.map((row) => row.revision)}::int[],
+        ${batch.map((row) => when(row.createdAt))}::timestamptz[],
+        ${batch.map((row) => when(row.updatedAt))}::timestamptz[])
+        AS row(id, article_id, author_id, start, stop, exact, prefix, suffix, note, status, reviewed_by_id, review_note,
+          reviewed_at, revision, created_at, updated_at)`;
   }
   const tags = annotations.flatMap((annotation) =>
     annotation.tagIds.map((tagId) => ({ annotationId: annotation.id, tagId })),
@@ -82,12 +98,12 @@ export async function insertAnnotations(
     await tx.$executeRaw`
       INSERT INTO claim_links (id, annotation_id, event_id, stance, attributed_to, note, created_by_id, updated_at)
       SELECT row.id, row.annotation_id, row.event_id, row.stance::"Stance", row.attributed_to, row.note,
-        ${authorId}::uuid, now()
+        coalesce(row.created_by_id, ${authorId}::uuid), now()
       FROM unnest(${batch.map((row) => row.id)}::uuid[], ${batch.map((row) => row.annotationId)}::uuid[],
         ${batch.map((row) => row.eventId)}::uuid[],
                   ${batch.map((row) => row.stance)}::text[], ${batch.map((row) => row.attributedTo)}::text[],
-                    ${batch.map((row) => row.note)}::text[])
-        AS row(id, annotation_id, event_id, stance, attributed_to, note)`;
+                    ${batch.map((row) => row.note)}::text[], ${batch.map((row) => row.createdById ?? null)}::uuid[])
+        AS row(id, annotation_id, event_id, stance, attributed_to, note, created_by_id)`;
   }
   const comments = annotations.flatMap((annotation) =>
     (annotation.comments ?? []).map((comment) => ({ ...comment, annotationId: annotation.id })),
@@ -95,11 +111,12 @@ export async function insertAnnotations(
   for (const batch of inBatches(comments)) {
     await tx.$executeRaw`
       INSERT INTO comments (id, annotation_id, author_id, text, created_at, updated_at)
-      SELECT row.id, row.annotation_id, ${authorId}::uuid, row.text, row.created_at, now()
+      SELECT row.id, row.annotation_id, coalesce(row.author_id, ${authorId}::uuid), row.text, row.created_at, now()
       FROM unnest(${batch.map((row) => row.id)}::uuid[], ${batch.map((row) => row.annotationId)}::uuid[],
         ${batch.map((row) => row.text)}::text[],
-                  ${batch.map((row) => row.createdAt.toISOString())}::timestamptz[])
-        AS row(id, annotation_id, text, created_at)`;
+                  ${batch.map((row) => row.createdAt.toISOString())}::timestamptz[],
+                    ${batch.map((row) => row.authorId ?? null)}::uuid[])
+        AS row(id, annotation_id, text, created_at, author_id)`;
   }
 }
 

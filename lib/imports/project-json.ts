@@ -17,7 +17,8 @@ import { TagGroupKind } from "@/lib/generated/prisma/enums";
 import { newIds } from "@/lib/ids";
 import { findNamed, type NamedKind, nameKeys } from "@/lib/names";
 import { findSourceByName, sourceFields } from "@/lib/sources";
-import { parseInput } from "@/lib/validation";
+import { optionalText, parseInput } from "@/lib/validation";
+import { accountsForAuthors, type AuthorNeed, type AuthorsReport, type FileAuthor, fileAuthor } from "./authors";
 import { insertAnnotations, type NewAnnotation } from "./insert-annotations";
 
 /** The id a file gives an article or an event, for its annotations and links to point at. */
@@ -55,12 +56,15 @@ export const projectFile = z.object({
         status: z.enum(ANNOTATION_STATUSES),
         createdAt: timestamp,
         updatedAt: timestamp,
+        author: fileAuthor.optional(),
+        /** The review decision: who approved or rejected it, why, when. */
+        review: z.object({ by: fileAuthor.nullish(), note: optionalText(5000), at: timestamp.nullish() }).nullish(),
         links: z
-          .array(z.object({ eventId: fileId, ...linkFields }))
+          .array(z.object({ eventId: fileId, ...linkFields, createdBy: fileAuthor.optional() }))
           .max(100)
           .default([]),
         comments: z
-          .array(z.object({ ...commentFields, createdAt: timestamp }))
+          .array(z.object({ ...commentFields, createdAt: timestamp, author: fileAuthor.optional() }))
           .max(1_000)
           .default([]),
       }),
@@ -72,6 +76,23 @@ type ProjectFile = z.output<typeof projectFile>;
 export interface ProjectImportReport {
   kind: "project";
   imported: { tags: number; articles: number; events: number; annotations: number; links: number; comments: number };
+  /** How the file's authors were mapped to accounts by email. */
+  authors: AuthorsReport;
+}
+
+/** Each author of the file's records with the role the record needs. */
+function authorNeeds(file: ProjectFile): AuthorNeed[] {
+  return file.annotations.flatMap((annotation) => {
+    const needs: AuthorNeed[] = [];
+    const add = (author: FileAuthor | null | undefined, role: AuthorNeed["role"]) => {
+      if (author) needs.push({ author, role });
+    };
+    add(annotation.author, "REVIEWER");
+    add(annotation.review?.by, "EDITOR");
+    for (const link of annotation.links) add(link.createdBy, "REVIEWER");
+    for (const comment of annotation.comments) add(comment.author, "REVIEWER");
+    return needs;
+  });
 }
 
 /** A 422 for one place in the file, shaped as parseInput's. */
@@ -136,9 +157,10 @@ async function matchOrCreate<Wanted extends { key: string }>(
  * Imports a project export into the project (inside the caller's
  * transaction): codebook groups and tags missing by name, the articles, the
  * outlets' homepages and notes the project lacks, the events missing by
- * title, and the annotations with their tags, links and comments, the
- * importer as author. Names match as everywhere (any case, any normal form:
- * lib/names). Every span is checked against its article's text; any fault
+ * title, and the annotations with their tags, links, comments and review
+ * decisions, each by its author's account (by email: accountsForAuthors), the
+ * importer where the file names no email. Names match as everywhere (any
+ * case, any normal form: lib/names). Every span is checked against its article's text; any fault
  * makes the whole import fail (422 saying where). Rows are written in
  * batches: a 20,000-annotation file takes seconds.
  */
@@ -275,6 +297,10 @@ export async function importProjectFile(
   imported.events = events.created;
   const eventIdOf = new Map(fileEvents.map((event) => [event.id, events.ids.get(event.key)!]));
 
+  const authors = await accountsForAuthors(tx, actor, projectId, authorNeeds(file));
+  const accountOf = (author: FileAuthor | null | undefined) =>
+    (author?.email && authors.idByEmail.get(author.email)) || actor.userId;
+
   const ids = newIds(
     file.annotations.reduce((sum, annotation) => sum + 1 + annotation.links.length + annotation.comments.length, 0),
   );
@@ -304,6 +330,7 @@ export async function importProjectFile(
           stance: link.stance,
           attributedTo: link.attributedTo ?? null,
           note: link.note ?? null,
+          createdById: accountOf(link.createdBy),
         });
     }
     return {
@@ -315,6 +342,14 @@ export async function importProjectFile(
       ...quoteContext(article.text, annotation.start, annotation.end),
       note: annotation.note ?? null,
       status: annotation.status,
+      authorId: accountOf(annotation.author),
+      review: annotation.review
+        ? {
+            byId: annotation.review.by ? accountOf(annotation.review.by) : null,
+            note: annotation.review.note ?? null,
+            at: annotation.review.at ? new Date(annotation.review.at) : null,
+          }
+        : undefined,
       revision: article.revision,
       createdAt: new Date(annotation.createdAt),
       updatedAt: new Date(annotation.updatedAt),
@@ -324,6 +359,7 @@ export async function importProjectFile(
         id: nextId(),
         text: comment.text,
         createdAt: new Date(comment.createdAt),
+        authorId: accountOf(comment.author),
       })),
     };
   });
@@ -339,5 +375,5 @@ export async function importProjectFile(
     entityId: projectId,
     after: imported,
   });
-  return { kind: "project", imported };
+  return { kind: "project", imported, authors: authors.report };
 }

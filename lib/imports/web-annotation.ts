@@ -12,7 +12,7 @@ import {
 import { annotationFields } from "@/lib/annotations";
 import { recordAudit } from "@/lib/audit";
 import type { DbClient } from "@/lib/db";
-import { unprocessable } from "@/lib/errors";
+import { notFound, unprocessable } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { runInWorker } from "@/lib/workers/pool";
 import { v7 as uuidv7 } from "uuid";
@@ -113,7 +113,9 @@ function readBodies(body: unknown): Bodies {
 
 /**
  * Puts W3C Web Annotations onto the project's existing articles (matched by
- * target source: the article's URL or `urn:uuid:<article id>`). Positions
+ * target source: the article's URL or `urn:uuid:<article id>`), or all of
+ * them onto `articleId` when the caller names one (404 unless it is a live
+ * article of the project): annotations of another project's copy. Positions
  * count code points in the model and are converted to UTF-16; when the text
  * there is not the quote, the TextQuoteSelector is searched (exact, then
  * approximate): "reanchored". Items that cannot be placed are rejected with
@@ -124,6 +126,7 @@ export async function importWebAnnotations(
   actor: Actor,
   projectId: string,
   input: unknown,
+  articleId: string | null = null,
 ): Promise<WebAnnotationImportReport> {
   const file = parseInput(webAnnotationFile, input);
   const items: unknown[] = Array.isArray(file)
@@ -134,9 +137,11 @@ export async function importWebAnnotations(
         ? (file.items as unknown[])
         : [file];
   const articles = await tx.article.findMany({
-    where: { projectId, deletedAt: null },
+    where: { projectId, deletedAt: null, ...(articleId ? { id: articleId } : {}) },
     select: { id: true, url: true, text: true, revision: true },
   });
+  const chosen = articleId ? articles[0] : undefined;
+  if (articleId && !chosen) throw notFound("Article");
   const bySource = new Map<string, (typeof articles)[number]>();
   for (const article of articles) {
     bySource.set(`urn:uuid:${article.id}`, article);
@@ -180,7 +185,7 @@ export async function importWebAnnotations(
     }
     const target = Array.isArray(parsed.data.target) ? parsed.data.target[0]! : parsed.data.target;
     const source = typeof target === "string" ? target.split("#")[0]! : target.source;
-    const article = bySource.get(source);
+    const article = chosen ?? bySource.get(source);
     if (!article) {
       reject(index, `no article of this project has the source ${source}`);
       continue;

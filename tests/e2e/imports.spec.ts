@@ -83,3 +83,50 @@ test("an uploaded web page brings its metadata, a plain text its headline; the s
     "Afghan resistance fighters retake districts from Taliban",
   );
 });
+
+test("an editor places another project's W3C annotations on an article chosen in the Import dialog", async ({
+  page,
+}) => {
+  await signIn(page, "editor@example.org");
+  const text = "The ministry said 40 villages were retaken. Critics called it propaganda.";
+  const project = async (name: string) =>
+    (await (await api(page, "POST", "/api/v1/projects", { data: { name: `${name} ${Date.now()}` } })).json()) as {
+      id: string;
+    };
+  const article = async (projectId: string, title: string) =>
+    (await (await api(page, "POST", `/api/v1/projects/${projectId}/articles`, { data: { title, text } })).json()) as {
+      id: string;
+    };
+  const origin = await project("W3C origin");
+  const original = await article(origin.id, "Villages");
+  for (const quote of ["40 villages were retaken", "called it propaganda"]) {
+    const start = text.indexOf(quote);
+    await api(page, "POST", `/api/v1/articles/${original.id}/annotations`, {
+      data: { start, end: start + quote.length, exact: quote, tags: ["factual claim"] },
+    });
+  }
+  const w3c = await (await api(page, "GET", `/api/v1/projects/${origin.id}/export?format=jsonld`)).text();
+  const target = await project("W3C target");
+  await article(target.id, "Another article");
+  const copy = await article(target.id, "Villages (copy)");
+
+  await page.goto(`/projects/${target.id}`);
+  await page.getByRole("button", { name: "Import files" }).click();
+  const dialog = page.getByRole("dialog", { name: "Import into this project" });
+  const choice = dialog.getByLabel("Place W3C annotations on");
+  await expect(choice.getByRole("option", { name: "Villages (copy)" })).toBeAttached();
+  // By keyboard: the choice is an ordinary select.
+  await choice.focus();
+  await choice.selectOption({ label: "Villages (copy)" });
+  await expect(choice).toHaveValue(copy.id);
+  await dialog
+    .getByLabel("Files")
+    .setInputFiles([{ name: "annotations.jsonld", mimeType: "application/ld+json", buffer: Buffer.from(w3c) }]);
+  const report = dialog.getByRole("list", { name: "Imported files" });
+  await expect(report).toContainText("annotations.jsonld: 2 annotations placed, 0 re-anchored, 0 rejected");
+  await page.screenshot({ path: ".data/test-results/import-dialog-article.png" });
+  const placed = (await (await api(page, "GET", `/api/v1/articles/${copy.id}/annotations`)).json()) as {
+    items: { exact: string }[];
+  };
+  expect(placed.items.map((item) => item.exact).sort()).toEqual(["40 villages were retaken", "called it propaganda"]);
+});

@@ -545,6 +545,33 @@ function corpus(): BadRequest[] {
         at(`If-Match ${header}`, { headers: { "if-match": header }, json: route.valid });
     }
   }
+  // W3C Web Annotations onto an article that is not one of the project's (or not an id), and a chosen article for a
+  // file of another kind.
+  const webAnnotation = {
+    type: "Annotation",
+    target: { source: "urn:uuid:elsewhere", selector: { type: "TextQuoteSelector", exact: "Critics called it" } },
+  };
+  for (const bad of [
+    ...SQL_AND_PATHS,
+    "",
+    ids.deletedArticle!,
+    ids.otherArticle!,
+    other.id,
+    "019ab000-0000-7000-8000-00000000dead",
+  ]) {
+    requests.push({
+      label: `POST import ?article=${bad.slice(0, 30)}`,
+      method: "POST",
+      path: `/api/v1/projects/${team.id}/import?article=${encodeURIComponent(bad)}`,
+      json: webAnnotation,
+    });
+  }
+  requests.push({
+    label: "POST import ?article= with articles in bulk",
+    method: "POST",
+    path: `/api/v1/projects/${team.id}/import?article=${ids.article}`,
+    json: { articles: [{ title: "I", text: "Imported." }] },
+  });
   // A few huge bodies (over the 5 MB limit) and broken credentials.
   const huge = JSON.stringify({ title: "x", text: "y".repeat(6 * 1024 * 1024) });
   for (const path of [

@@ -91,6 +91,7 @@ describe("importing a project export", () => {
     expect(response.body).toEqual({
       kind: "project",
       imported: { tags: 0, articles: 2, events: 1, annotations: 3, links: 2, comments: 0 },
+      authors: { matched: 1, created: 0, joined: 0 },
     });
     const again = (await api("GET", `/api/v1/projects/${copy.id}/export?format=json`, { token: team.editor.token }))
       .body;

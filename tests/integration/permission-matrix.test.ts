@@ -946,7 +946,7 @@ const NOT_CALLED = new Map([
 ]);
 
 // Fresh targets, made by their owners through the API.
-let secret: { projectId: string; marker: string };
+let secret: { projectId: string; articleId: string; marker: string };
 /** A project of the same team (what one caller deletes, the next still finds). */
 async function project(team: TestProject): Promise<string> {
   const { id } = await created(
@@ -1155,7 +1155,7 @@ beforeAll(async () => {
       json: { start: 0, end: marker.length, exact: marker, note: `villages ${marker}` },
     }),
   );
-  secret = { projectId: other.id, marker };
+  secret = { projectId: other.id, articleId: otherArticle, marker };
 });
 
 describe("the permission matrix", () => {
@@ -1197,6 +1197,30 @@ describe("the permission matrix", () => {
     reviewer: fixture.team.reviewer,
     editor: fixture.team.editor,
     admin: fixture.team.admin,
+  });
+
+  it("POST /api/v1/projects/[projectId]/import?article= (REVIEWER): onto an article of the project", async () => {
+    const row = ROWS.find((candidate) => candidate.route === "/api/v1/projects/[projectId]/import")!;
+    const webAnnotation = {
+      type: "Annotation",
+      target: { source: "urn:uuid:elsewhere", selector: { type: "TextQuoteSelector", exact: "Critics called it" } },
+    };
+    const path = (articleId: string) => `/api/v1/projects/${fixture.team.id}/import?article=${articleId}`;
+    // An article of its own: the drafts placed here stay out of the other rows' way.
+    const chosen = await created(
+      api("POST", `/api/v1/projects/${fixture.team.id}/articles`, {
+        token: fixture.team.editor.token,
+        json: { title: "Chosen", text: TEXT },
+      }),
+    );
+    for (const caller of CALLERS) {
+      const own = await request(callers()[caller], "POST", { path: path(chosen.id), json: webAnnotation });
+      expect(own.status, caller).toBe(expected({ ...row, access: "REVIEWER" }, caller));
+      // Another project's article is unknown here, whoever asks.
+      const foreign = await request(callers()[caller], "POST", { path: path(secret.articleId), json: webAnnotation });
+      expect(foreign.status, caller).toBe(own.status === 201 ? 404 : own.status);
+      expect(foreign.text).not.toContain(secret.marker);
+    }
   });
 
   for (const row of ROWS) {

@@ -122,3 +122,21 @@ export async function setPublishing(projectId: string, editor: TestUser): Promis
   if (response.status !== 200)
     throw new Error(`publishing not set: ${response.status} ${JSON.stringify(response.body)}`);
 }
+
+/** An annotation of `quote` (its first place in the article's `text`) made through the API, with its id and version. */
+export async function annotateQuote(
+  articleId: string,
+  text: string,
+  quote: string,
+  token: string,
+  fields: Record<string, unknown> = {},
+): Promise<{ id: string; version: number }> {
+  const start = text.indexOf(quote);
+  const response = await api("POST", `/api/v1/articles/${articleId}/annotations`, {
+    token,
+    json: { start, end: start + quote.length, exact: quote, ...fields },
+  });
+  if (response.status !== 201)
+    throw new Error(`annotation not made: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
