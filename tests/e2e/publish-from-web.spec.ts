@@ -64,6 +64,11 @@ test("from two URLs to a comparison and a ClaimReview file that passes the field
     }),
   );
   expect([commando!.url, resistance!.url]).toEqual(urls);
+  // The pages give no date: the editor fills it in, as Edit details does.
+  for (const article of [commando!, resistance!]) {
+    const dated = await api(page, "PATCH", `/api/v1/articles/${article.id}`, { data: { publishedAt: "2021-08-20" } });
+    expect(dated.status()).toBe(200);
+  }
 
   // One claim of each, about the same event, approved with a verdict.
   const event = (await (
