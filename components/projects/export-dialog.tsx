@@ -19,6 +19,8 @@ const FORMATS = [
 ] as const;
 
 const STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"] as const;
+/** Formats made to publish: without a status chosen they take approved claims only. */
+const PUBLISHED: readonly string[] = ["pdf", "md", "claimreview"];
 
 interface ExportDialogProps {
   projectId: string;
@@ -68,7 +70,8 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
   const query = new URLSearchParams({ format });
   if (chosenArticles.length > 0) query.set("articles", chosenArticles.join(","));
   if (tag) query.set("tags", tag);
-  if (status) query.set("status", status);
+  // "all" means every status to the reports; the data formats take every status anyway.
+  if (status && (status !== "all" || PUBLISHED.includes(format))) query.set("status", status);
   if (from) query.set("from", from);
   if (to) query.set("to", to);
   if (format === "csv" && bom) query.set("bom", "1");
@@ -127,6 +130,11 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
               </label>
             ))}
           </fieldset>
+          {PUBLISHED.includes(format) && !status && (
+            <p className="text-xs text-stone-600" data-testid="export-approved-only">
+              Approved claims only: choose another status under Filters to include them.
+            </p>
+          )}
           <details className="text-sm" onToggle={(event) => event.currentTarget.open && loadArticles()}>
             <summary className="cursor-pointer font-medium">Filters (optional)</summary>
             <div className="mt-2 grid gap-2">
@@ -171,7 +179,8 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
                 <label className="text-xs text-stone-600">
                   Status
                   <select value={status} onChange={(event) => setStatus(event.target.value)} className={field}>
-                    <option value="">Any status</option>
+                    <option value="">{PUBLISHED.includes(format) ? "Approved (to publish)" : "Any status"}</option>
+                    {PUBLISHED.includes(format) && <option value="all">Any status</option>}
                     {STATUSES.map((value) => (
                       <option key={value} value={value}>
                         {value.charAt(0) + value.slice(1).toLowerCase()}

@@ -7,7 +7,7 @@ import { annotationColumnsSql, type KindedTagView, toKindedTagView } from "@/lib
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance, TagGroupChoice, TagGroupKind } from "@/lib/generated/prisma/enums";
-import { notRejectedSql, type ProjectAccess, requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
+import { type ProjectAccess, requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
 import { calendarDate, formatDate, isUuid, parseInput, queryText } from "@/lib/validation";
 
 export const EXPORT_FORMATS = ["csv", "json", "jsonld", "md", "pdf", "claimreview"] as const;
@@ -29,7 +29,11 @@ const exportQuery = z.object({
   articles: commaList.optional(),
   /** Tag ids or names: annotations with any of them. */
   tags: commaList.optional(),
-  status: commaList.pipe(z.array(z.enum(STATUSES))).optional(),
+  /** Statuses (in any case), or `all`: the reports' default is approved claims only (annotationFilter). */
+  status: commaList
+    .transform((statuses) => statuses.map((status) => status.toUpperCase()))
+    .pipe(z.union([z.tuple([z.literal("ALL")]).transform(() => "all" as const), z.array(z.enum(STATUSES)).min(1)]))
+    .optional(),
   /** The author's user id. */
   author: z.uuid({ error: "author must be a user id" }).optional(),
   /** Annotations created on or after / on or before these days (UTC). */
@@ -181,20 +185,18 @@ export async function articleText(articleId: string): Promise<string> {
   return text;
 }
 
-/** Formats that report the project's claims, as the comparison does; the others carry its data. */
-const REPORT_FORMATS: readonly ExportFormat[] = ["md", "pdf", "claimreview"];
+/** Formats made to publish: the reports and ClaimReview markup. The others carry the project's data. */
+const PUBLISHED_FORMATS: readonly ExportFormat[] = ["md", "pdf", "claimreview"];
 
 /**
- * The query's filters (and the caller's visibility) as SQL. Reports leave
- * rejected annotations out unless `status` asks for them: like the
- * comparison, they count only the project's claims. ClaimReview is markup to
- * publish: by default only verdicts an editor has approved.
+ * The query's filters (and the caller's visibility) as SQL. What is made to
+ * publish (the reports, ClaimReview) takes only the claims an editor has
+ * approved unless `status` names others (`status=all`: every status).
  */
 function annotationFilter(actor: Actor, access: ProjectAccess, request: ExportRequest): Prisma.Sql {
   const conditions = [visibleAnnotationsSql(actor, access)];
-  if (request.status) conditions.push(Prisma.sql`a.status::text = ANY(${request.status}::text[])`);
-  else if (request.format === "claimreview") conditions.push(Prisma.sql`a.status = 'APPROVED'`);
-  else if (REPORT_FORMATS.includes(request.format)) conditions.push(notRejectedSql);
+  const statuses = request.status ?? (PUBLISHED_FORMATS.includes(request.format) ? ["APPROVED"] : "all");
+  if (statuses !== "all") conditions.push(Prisma.sql`a.status::text = ANY(${statuses}::text[])`);
   if (request.author) conditions.push(Prisma.sql`a.author_id = ${request.author}::uuid`);
   if (request.tags) conditions.push(carriesTagSql(request.tags));
   if (request.from) conditions.push(Prisma.sql`a.created_at >= ${request.from}`);

@@ -87,6 +87,8 @@ function readers(): { path: string; params: string[]; fixed?: Record<string, str
       fixed: { format: "json" },
     },
     { path: `${p}/export`, params: ["organization"], fixed: { format: "claimreview" } },
+    // The reports' statuses: approved by default, `all`, or those named.
+    { path: `${p}/export`, params: ["status"], fixed: { format: "md" } },
     { path: `${p}/agreement`, params: ["coders", "articles"], fixed: articleAndCoders },
     { path: `${p}/assignments`, params: ["state", "article", "assignee", "limit", "cursor"] },
     { path: `${p}/progress`, params: ["format", "limit", "cursor"] },
