@@ -166,7 +166,10 @@ function candidates({ columns, from, where, words, stems }: HitSource, query: Se
   return Prisma.sql`${asWritten} UNION ${read(Prisma.sql`${stems} @@ ${query.forms}`)}`;
 }
 
-/** The words of an event (title, place, description) or an outlet (name): a project has few, read as they are. */
+/**
+ * The words of an event: title, place and description, as the GIN indexes on them take them (migration
+ * search_event_words). An outlet's name is read as it is: a project has a few.
+ */
 const eventText = Prisma.sql`e.title || ' ' || coalesce(e.place, '') || ' ' || coalesce(e.description, '')`;
 
 /**
