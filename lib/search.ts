@@ -152,18 +152,37 @@ interface HitSource {
 }
 
 /**
- * One kind's candidates, ranked: at most CANDIDATES_PER_KIND of its matches as written and as many in any form,
- * each read through its own index with a LIMIT before any ranking (a word of every text costs about what a word of
- * a few does), so that closer forms are among the candidates however many farther ones there are.
+ * One kind's candidates, ranked, as three WITH queries named `${name}_…` and their names: at most
+ * CANDIDATES_PER_KIND matches as written, then as many of the stemmed forms and then of the words the query's begin,
+ * each read through its own index with a LIMIT before any ranking (a word of every text costs about what a word of a
+ * few does). A farther form is read only while the closer ones found fewer than CANDIDATES_PER_KIND: its matches
+ * would all rank after those, past the last page.
  */
-function candidates({ columns, from, where, words, stems }: HitSource, query: SearchQueries): Prisma.Sql {
+function candidates(
+  { columns, from, where, words, stems }: HitSource,
+  name: string,
+  query: SearchQueries,
+): { definitions: Prisma.Sql[]; names: string[] } {
   const rank = Prisma.sql`CASE WHEN ${words} @@ ${query.exact} THEN 2 WHEN ${stems} @@ ${query.stems} THEN 1 ELSE 0
     END + ts_rank(${stems}, ${query.forms}, 32)`;
-  const read = (match: Prisma.Sql) =>
-    Prisma.sql`(SELECT ${columns}, ${rank} AS rank FROM ${from} WHERE ${where} AND ${match}
-      LIMIT ${CANDIDATES_PER_KIND})`;
-  const asWritten = read(Prisma.sql`${words} @@ ${query.exact}`);
-  return Prisma.sql`${asWritten} UNION ${read(Prisma.sql`${stems} @@ ${query.forms}`)}`;
+  const names = ["written", "stemmed", "begun"].map((tier) => `${name}_${tier}`);
+  const found = (tiers: string[]) =>
+    Prisma.join(
+      tiers.map((tier) => Prisma.sql`(SELECT count(*) FROM ${Prisma.raw(tier)})`),
+      " + ",
+    );
+  const matches = [
+    Prisma.sql`${words} @@ ${query.exact}`,
+    Prisma.sql`${stems} @@ ${query.stems}`,
+    Prisma.sql`${stems} @@ ${query.forms}`,
+  ];
+  const definitions = names.map((tier, index) => {
+    const stillShort =
+      index === 0 ? Prisma.sql`TRUE` : Prisma.sql`${found(names.slice(0, index))} < ${CANDIDATES_PER_KIND}`;
+    return Prisma.sql`${Prisma.raw(tier)} AS (SELECT ${columns}, ${rank} AS rank FROM ${from}
+      WHERE ${where} AND ${matches[index]!} AND ${stillShort} LIMIT ${CANDIDATES_PER_KIND})`;
+  });
+  return { definitions, names };
 }
 
 /**
@@ -178,7 +197,7 @@ const eventText = Prisma.sql`e.title || ' ' || coalesce(e.place, '') || ' ' || c
  * annotation, comment, article, event or outlet matched, which orders equal
  * ranks alike on every page. Matching and ranking read the stored words
  * (`search_vector` as written, `search_stems` stemmed, GIN-indexed), ranking
- * at most twice CANDIDATES_PER_KIND matches of each kind; only the page's
+ * about CANDIDATES_PER_KIND matches of each kind (candidates); only the page's
  * hits get snippets, since ts_headline parses the text it is given
  * (search_passage gives it at most 5,000 characters).
  */
@@ -207,38 +226,49 @@ export function searchStatement(
       ...stored("a"),
     },
     {
-      columns: Prisma.sql`c.id, 'comment', a.article_id, r.title, a.id`,
+      columns: Prisma.sql`c.id AS "hitId", 'comment' AS kind, a.article_id AS "articleId", r.title, a.id AS
+        "annotationId"`,
       from: Prisma.sql`comments c JOIN annotations a ON a.id = c.annotation_id JOIN articles r ON r.id = a.article_id
         LEFT JOIN sources s ON s.id = r.source_id`,
       where: Prisma.sql`c.deleted_at IS NULL AND ${annotationFilters}`,
       ...stored("c"),
     },
     {
-      columns: Prisma.sql`r.id, 'article', r.id, r.title, NULL::uuid`,
+      columns: Prisma.sql`r.id AS "hitId", 'article' AS kind, r.id AS "articleId", r.title, NULL::uuid AS
+        "annotationId"`,
       from: Prisma.sql`articles r LEFT JOIN sources s ON s.id = r.source_id`,
       where: Prisma.sql`${ofKinds(onlyArticles)} AND ${inProject("r")} AND r.deleted_at IS NULL AND ${sourceFilter}`,
       ...stored("r"),
     },
     {
-      columns: Prisma.sql`e.id, 'event', NULL::uuid, e.title, NULL::uuid`,
+      columns: Prisma.sql`e.id AS "hitId", 'event' AS kind, NULL::uuid AS "articleId", e.title, NULL::uuid AS
+        "annotationId"`,
       from: Prisma.sql`events e`,
       where: Prisma.sql`${ofKinds(onlyArticles && !source)} AND ${inProject("e")} AND e.deleted_at IS NULL`,
       words: Prisma.sql`search_words(${eventText})`,
       stems: Prisma.sql`search_words(${eventText}, 'english')`,
     },
     {
-      columns: Prisma.sql`s.id, 'source', NULL::uuid, s.name, NULL::uuid`,
+      columns: Prisma.sql`s.id AS "hitId", 'source' AS kind, NULL::uuid AS "articleId", s.name AS title,
+        NULL::uuid AS "annotationId"`,
       from: Prisma.sql`sources s`,
       where: Prisma.sql`${ofKinds(onlyArticles)} AND ${inProject("s")} AND ${sourceFilter}`,
       words: Prisma.sql`search_words(s.name)`,
       stems: Prisma.sql`search_words(s.name, 'english')`,
     },
   ];
+  const tiers = kinds.map((kind, index) => candidates(kind, `kind${index}`, query));
   return Prisma.sql`
-    WITH page AS (
-      SELECT * FROM (${Prisma.join(
-        kinds.map((kind) => candidates(kind, query)),
-        " UNION ",
+    WITH ${Prisma.join(
+      tiers.flatMap((tier) => tier.definitions),
+      ",\n",
+    )},
+    page AS (
+      SELECT * FROM (${Prisma.raw(
+        tiers
+          .flatMap((tier) => tier.names)
+          .map((name) => `SELECT * FROM ${name}`)
+          .join(" UNION "),
       )}) AS ranked
       ORDER BY rank DESC, kind, title, "hitId"
       LIMIT ${limit + 1} OFFSET ${offset}

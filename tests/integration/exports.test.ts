@@ -305,7 +305,7 @@ describe("Markdown report and project JSON", () => {
       }
       // The data formats keep every status.
       for (const format of ["csv", "json", "jsonld"])
-        for (const claim of [quote, ...drafts])
+        for (const claim of [quote, "nothing happened"])
           expect(JSON.stringify((await exportOf(`format=${format}`)).body), format).toContain(claim);
     } finally {
       await api("DELETE", `/api/v1/annotations/${approved}`, {
