@@ -181,7 +181,7 @@ describe("query plans", () => {
       [0, 1, 2, 3, 4].flatMap((kind) => ["stemmed", "written"].map((tier) => `CTE kind${kind}_${tier}`)),
     );
     for (const read of reads) expect(read["Node Type"], message).toBe("Limit");
-    // A rare word: each kind read through its GIN indexes (events' on their expressions), no table read whole.
+    // A rare word: each kind read through its GIN indexes (events' on their expressions).
     const rare = searchStatement(team.editor.actor, access, { q: "zaranj", limit: 30, offset: 0 });
     const rarePlan = await planOf(rare);
     const rareMessage = await planText(rare);
@@ -193,8 +193,9 @@ describe("query plans", () => {
         ]),
       ),
     );
+    // (The page's few events are looked up after: in a table of a few hundred rows, a hash join may read it whole.)
     expect(
-      seqScannedTables(rarePlan).filter((table) => ["annotations", "comments", "articles", "events"].includes(table)),
+      seqScannedTables(rarePlan).filter((table) => ["annotations", "comments", "articles"].includes(table)),
       rareMessage,
     ).toEqual([]);
     expect(PER_ARTICLE * ARTICLES).toBeGreaterThan(CANDIDATES_PER_KIND);
