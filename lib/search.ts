@@ -54,14 +54,20 @@ const searchQuery = z.object({
 });
 
 export interface SearchHit {
-  kind: "annotation" | "comment" | "article";
-  articleId: string;
-  articleTitle: string;
+  kind: "annotation" | "comment" | "article" | "event" | "source";
+  /** The article matched, or the annotation's or comment's (null for events and outlets). */
+  articleId: string | null;
+  articleTitle: string | null;
+  /** The outlet's name: of the article, or the outlet matched. */
   source: string | null;
+  /** The outlet's id, as `source`. */
+  sourceId: string | null;
+  /** The event matched (events only). */
+  eventId: string | null;
   annotationId: string | null;
   /** The annotated quote (annotations and comments). */
   exact: string | null;
-  /** Who wrote what matched: the annotation's or the comment's author (null for articles). */
+  /** Who wrote what matched: the annotation's or the comment's author (null for the other kinds). */
   author: { id: string; name: string } | null;
   /**
    * The annotation's review status (annotations and comments): two coders' versions of one passage read alike
@@ -70,9 +76,13 @@ export interface SearchHit {
   status: "DRAFT" | "SUBMITTED" | "APPROVED" | "REJECTED" | null;
   /**
    * The matching passage, matched words between MATCH_START and MATCH_END; for an annotation, its quote in quotation
-   * marks and, if the note matched too, “— note”.
+   * marks and, if the note matched too, “— note”; for an event, its title, place and description.
    */
   snippet: string;
+  /**
+   * How well it matches: 2 and more for the words as written, 1 and more for another form of them ("fighters" for
+   * "fighter"), below 1 for words they begin ("withdrawal" for "withdraw"); the fraction ranks within each.
+   */
   rank: number;
 }
 
@@ -89,11 +99,13 @@ export type SearchRequest = Omit<z.output<typeof searchQuery>, "cursor" | "q"> &
 type FilterRequest = Omit<SearchRequest, "q">;
 
 /**
- * PostgreSQL full-text search (the 'simple' configuration, backed by GIN
- * indexes) over the project's annotations (quote and note), comments and
- * articles, best matches first. Filters by tag, source, status and author
- * apply to annotations and comments; blind coding is respected. Pages go on
- * with `nextCursor`, as every list does.
+ * PostgreSQL full-text search (backed by GIN indexes) over the project's
+ * annotations (quote and note), comments, articles, events (title, place and
+ * description) and outlets (name), best matches first: the words as written
+ * (every language), then their English forms ("fighter" finds "fighters"),
+ * then English words they begin ("pakistan" finds "Pakistani"). Filters by
+ * tag, source, status and author apply to annotations and comments; blind
+ * coding is respected. Pages go on with `nextCursor`, as every list does.
  */
 export async function searchProject(actor: Actor, projectId: string, query: unknown): Promise<Page<SearchHit>> {
   const access = await requireProjectPermission(actor, projectId, "annotation.read");
@@ -116,67 +128,176 @@ export async function searchProject(actor: Actor, projectId: string, query: unkn
 }
 
 /**
+ * The three readings of a search's words: as written ('simple', every script word for word), their English stems,
+ * and those stems with the longer Latin ones as prefixes too (search_prefixes), which is what a match needs.
+ */
+function searchQueries(q: string) {
+  const stems = Prisma.sql`websearch_to_tsquery('english', ${q})`;
+  return {
+    exact: Prisma.sql`websearch_to_tsquery('simple', ${q})`,
+    stems,
+    forms: Prisma.sql`search_prefixes(${stems})`,
+  };
+}
+type SearchQueries = ReturnType<typeof searchQueries>;
+
+/** Where one kind of hit is read from: its columns for the page, its tables and conditions, its two word lists. */
+interface HitSource {
+  columns: Prisma.Sql;
+  from: Prisma.Sql;
+  where: Prisma.Sql;
+  /** Its words as written ('simple') and stemmed ('english'): stored columns, or (events, outlets) computed. */
+  words: Prisma.Sql;
+  stems: Prisma.Sql;
+}
+
+/**
+ * One kind's candidates, ranked, as three WITH queries named `${name}_…` and their names: at most
+ * CANDIDATES_PER_KIND matches as written, then as many of the stemmed forms and then of the words the query's begin,
+ * each read through its own index with a LIMIT before any ranking (a word of every text costs about what a word of a
+ * few does). A farther form is read only while the closer ones found fewer than CANDIDATES_PER_KIND: its matches
+ * would all rank after those, past the last page.
+ */
+function candidates(
+  { columns, from, where, words, stems }: HitSource,
+  name: string,
+  query: SearchQueries,
+): { definitions: Prisma.Sql[]; names: string[] } {
+  const rank = Prisma.sql`CASE WHEN ${words} @@ ${query.exact} THEN 2 WHEN ${stems} @@ ${query.stems} THEN 1 ELSE 0
+    END + ts_rank(${stems}, ${query.forms}, 32)`;
+  const names = ["written", "stemmed", "begun"].map((tier) => `${name}_${tier}`);
+  const found = (tiers: string[]) =>
+    Prisma.join(
+      tiers.map((tier) => Prisma.sql`(SELECT count(*) FROM ${Prisma.raw(tier)})`),
+      " + ",
+    );
+  const matches = [
+    Prisma.sql`${words} @@ ${query.exact}`,
+    Prisma.sql`${stems} @@ ${query.stems}`,
+    Prisma.sql`${stems} @@ ${query.forms}`,
+  ];
+  const definitions = names.map((tier, index) => {
+    const stillShort =
+      index === 0 ? Prisma.sql`TRUE` : Prisma.sql`${found(names.slice(0, index))} < ${CANDIDATES_PER_KIND}`;
+    return Prisma.sql`${Prisma.raw(tier)} AS (SELECT ${columns}, ${rank} AS rank FROM ${from}
+      WHERE ${where} AND ${matches[index]!} AND ${stillShort} LIMIT ${CANDIDATES_PER_KIND})`;
+  });
+  return { definitions, names };
+}
+
+/**
+ * The words of an event: title, place and description, as the GIN indexes on them take them (migration
+ * search_event_words). An outlet's name is read as it is: a project has a few.
+ */
+const eventText = Prisma.sql`e.title || ' ' || coalesce(e.place, '') || ' ' || coalesce(e.description, '')`;
+
+/**
  * The statement of a search: one more hit than the page holds (so that the
  * caller knows whether another page follows), each with `hitId`, the
- * annotation, comment or article matched, which orders equal ranks alike on
- * every page. Matching and ranking read the stored words (`search_vector`,
- * GIN-indexed), ranking at most CANDIDATES_PER_KIND matches of each kind;
- * only the page's hits get snippets, since ts_headline parses the text it is
- * given (search_passage gives it at most 5,000 characters).
+ * annotation, comment, article, event or outlet matched, which orders equal
+ * ranks alike on every page. Matching and ranking read the stored words
+ * (`search_vector` as written, `search_stems` stemmed, GIN-indexed), ranking
+ * about CANDIDATES_PER_KIND matches of each kind (candidates); only the page's
+ * hits get snippets, since ts_headline parses the text it is given
+ * (search_passage gives it at most 5,000 characters).
  */
 export function searchStatement(
   actor: Actor,
   access: ProjectAccess,
   { q, tag, source, status, author, limit, offset }: SearchRequest,
 ): Prisma.Sql {
-  const tsQuery = Prisma.sql`websearch_to_tsquery('simple', ${q})`;
+  const query = searchQueries(q);
   const headline = (text: Prisma.Sql, options: string) =>
-    Prisma.sql`ts_headline('simple', search_passage(${text}, ${tsQuery}), ${tsQuery}, ${options})`;
+    Prisma.sql`search_headline(${text}, ${query.exact}, ${query.forms}, ${options})`;
   const { sourceFilter, annotationFilters } = searchFilters(actor, access, { tag, source, status, author });
   const onlyArticles = !tag && !status && !author;
-  // Each kind's candidates are at most CANDIDATES_PER_KIND of its matches (the LIMIT inside each branch, before
-  // any ranking): only they are ranked, so a word of every text costs about what a word of a few does.
+  const ofKinds = (included: boolean) => (included ? Prisma.sql`TRUE` : Prisma.sql`FALSE`);
+  const inProject = (alias: string) => Prisma.sql`${Prisma.raw(alias)}.project_id = ${access.projectId}::uuid`;
+  const stored = (alias: string) => ({
+    words: Prisma.raw(`${alias}.search_vector`),
+    stems: Prisma.raw(`${alias}.search_stems`),
+  });
+  const kinds: HitSource[] = [
+    {
+      columns: Prisma.sql`a.id AS "hitId", 'annotation' AS kind, a.article_id AS "articleId", r.title, a.id AS
+        "annotationId"`,
+      from: Prisma.sql`annotations a JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id`,
+      where: annotationFilters,
+      ...stored("a"),
+    },
+    {
+      columns: Prisma.sql`c.id AS "hitId", 'comment' AS kind, a.article_id AS "articleId", r.title, a.id AS
+        "annotationId"`,
+      from: Prisma.sql`comments c JOIN annotations a ON a.id = c.annotation_id JOIN articles r ON r.id = a.article_id
+        LEFT JOIN sources s ON s.id = r.source_id`,
+      where: Prisma.sql`c.deleted_at IS NULL AND ${annotationFilters}`,
+      ...stored("c"),
+    },
+    {
+      columns: Prisma.sql`r.id AS "hitId", 'article' AS kind, r.id AS "articleId", r.title, NULL::uuid AS
+        "annotationId"`,
+      from: Prisma.sql`articles r LEFT JOIN sources s ON s.id = r.source_id`,
+      where: Prisma.sql`${ofKinds(onlyArticles)} AND ${inProject("r")} AND r.deleted_at IS NULL AND ${sourceFilter}`,
+      ...stored("r"),
+    },
+    {
+      columns: Prisma.sql`e.id AS "hitId", 'event' AS kind, NULL::uuid AS "articleId", e.title, NULL::uuid AS
+        "annotationId"`,
+      from: Prisma.sql`events e`,
+      where: Prisma.sql`${ofKinds(onlyArticles && !source)} AND ${inProject("e")} AND e.deleted_at IS NULL`,
+      words: Prisma.sql`search_words(${eventText})`,
+      stems: Prisma.sql`search_words(${eventText}, 'english')`,
+    },
+    {
+      columns: Prisma.sql`s.id AS "hitId", 'source' AS kind, NULL::uuid AS "articleId", s.name AS title,
+        NULL::uuid AS "annotationId"`,
+      from: Prisma.sql`sources s`,
+      where: Prisma.sql`${ofKinds(onlyArticles)} AND ${inProject("s")} AND ${sourceFilter}`,
+      words: Prisma.sql`search_words(s.name)`,
+      stems: Prisma.sql`search_words(s.name, 'english')`,
+    },
+  ];
+  const tiers = kinds.map((kind, index) => candidates(kind, `kind${index}`, query));
   return Prisma.sql`
-    WITH page AS (
-      SELECT "hitId", kind, "articleId", "articleTitle", "annotationId", ts_rank(words, ${tsQuery}) AS rank FROM (
-        (SELECT a.id AS "hitId", 'annotation' AS kind, a.article_id AS "articleId", r.title AS "articleTitle", a.id AS
-          "annotationId", a.search_vector AS words
-           FROM annotations a JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
-          WHERE ${annotationFilters} AND a.search_vector @@ ${tsQuery}
-          LIMIT ${CANDIDATES_PER_KIND})
-        UNION ALL
-        (SELECT c.id, 'comment', a.article_id, r.title, a.id, c.search_vector
-           FROM comments c JOIN annotations a ON a.id = c.annotation_id JOIN articles r ON r.id = a.article_id LEFT
-             JOIN sources s ON s.id = r.source_id
-          WHERE c.deleted_at IS NULL AND ${annotationFilters} AND c.search_vector @@ ${tsQuery}
-          LIMIT ${CANDIDATES_PER_KIND})
-        UNION ALL
-        (SELECT r.id, 'article', r.id, r.title, NULL, r.search_vector
-           FROM articles r LEFT JOIN sources s ON s.id = r.source_id
-          WHERE ${onlyArticles ? Prisma.sql`TRUE` : Prisma.sql`FALSE`} AND r.project_id = ${access.projectId}::uuid
-            AND r.deleted_at IS NULL
-            AND ${sourceFilter} AND r.search_vector @@ ${tsQuery}
-          LIMIT ${CANDIDATES_PER_KIND})
-      ) candidates
-      ORDER BY rank DESC, kind, "articleTitle", "hitId"
+    WITH ${Prisma.join(
+      tiers.flatMap((tier) => tier.definitions),
+      ",\n",
+    )},
+    page AS (
+      SELECT * FROM (${Prisma.raw(
+        tiers
+          .flatMap((tier) => tier.names)
+          .map((name) => `SELECT * FROM ${name}`)
+          .join(" UNION "),
+      )}) AS ranked
+      ORDER BY rank DESC, kind, title, "hitId"
       LIMIT ${limit + 1} OFFSET ${offset}
     )
-    SELECT page."hitId", page.kind, r.id::text AS "articleId", r.title AS "articleTitle", s.name AS source, a.id::text
-      AS "annotationId", a.exact,
+    SELECT page."hitId", page.kind, r.id::text AS "articleId", r.title AS "articleTitle", s.name AS source,
+           s.id::text AS "sourceId", e.id::text AS "eventId", a.id::text AS "annotationId", a.exact,
            (SELECT json_build_object('id', u.id, 'name', u.name) FROM users u
              WHERE u.id = coalesce(c.author_id, a.author_id)) AS author, a.status::text AS status,
            CASE page.kind
              WHEN 'annotation' THEN '“' || ${headline(Prisma.sql`a.exact`, WHOLE)} || '”'
-               || CASE WHEN a.note IS NOT NULL AND search_words(a.note) @@ ${tsQuery}
+               || CASE WHEN a.note IS NOT NULL AND (search_words(a.note) @@ ${query.exact}
+                    OR search_words(a.note, 'english') @@ ${query.forms})
                  THEN ' — ' || ${headline(Prisma.sql`a.note`, WHOLE)} ELSE '' END
              WHEN 'comment' THEN ${headline(Prisma.sql`c.text`, WHOLE)}
+             WHEN 'event' THEN ${headline(
+               Prisma.sql`e.title || coalesce(', ' || e.place, '') || coalesce(' — ' ||
+               e.description, '')`,
+               WHOLE,
+             )}
+             WHEN 'source' THEN ${headline(Prisma.sql`s.name`, WHOLE)}
              ELSE ${headline(Prisma.sql`r.text`, PASSAGES)} -- the title is shown beside it (and often opens the text)
            END AS snippet,
            page.rank
-      FROM page JOIN articles r ON r.id = page."articleId" LEFT JOIN sources s ON s.id = r.source_id
+      FROM page LEFT JOIN articles r ON r.id = page."articleId"
+           LEFT JOIN sources s ON s.id = CASE WHEN page.kind = 'source' THEN page."hitId" ELSE r.source_id END
+           LEFT JOIN events e ON page.kind = 'event' AND e.id = page."hitId"
            LEFT JOIN annotations a ON a.id = page."annotationId"
            LEFT JOIN comments c ON page.kind = 'comment' AND c.id = page."hitId"
-     ORDER BY page.rank DESC, page.kind, page."articleTitle", page."hitId"`;
+     ORDER BY page.rank DESC, page.kind, page.title, page."hitId"`;
 }
 
 /**
@@ -216,7 +337,8 @@ function filterStatement(actor: Actor, access: ProjectAccess, request: FilterReq
   const { annotationFilters } = searchFilters(actor, access, request);
   return Prisma.sql`
     SELECT a.id AS "hitId", 'annotation' AS kind, r.id::text AS "articleId", r.title AS "articleTitle",
-      s.name AS source, a.id::text AS "annotationId", a.exact, json_build_object('id', u.id, 'name', u.name) AS author,
+      s.name AS source, s.id::text AS "sourceId", NULL AS "eventId", a.id::text AS "annotationId", a.exact,
+      json_build_object('id', u.id, 'name', u.name) AS author,
       a.status::text AS status, '“' || a.exact || '”' AS snippet, 0 AS rank
       FROM annotations a JOIN articles r ON r.id = a.article_id LEFT JOIN sources s ON s.id = r.source_id
         JOIN users u ON u.id = a.author_id

@@ -21,6 +21,8 @@ const FORMATS = [
 ] as const;
 
 const STATUSES = ["DRAFT", "SUBMITTED", "APPROVED", "REJECTED"] as const;
+/** Formats made to publish: without a status chosen they take approved claims only. */
+const PUBLISHED: readonly string[] = ["pdf", "md", "claimreview"];
 
 interface ExportDialogProps {
   projectId: string;
@@ -67,7 +69,8 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
   const filters = new URLSearchParams();
   if (chosenArticles.length > 0) filters.set("articles", chosenArticles.join(","));
   if (tag) filters.set("tags", tag);
-  if (status) filters.set("status", status);
+  // "all" means every status to the reports; the data formats take every status anyway.
+  if (status && (status !== "all" || PUBLISHED.includes(format))) filters.set("status", status);
   if (from) filters.set("from", from);
   if (to) filters.set("to", to);
   const query = new URLSearchParams({ format, ...Object.fromEntries(filters) });
@@ -111,6 +114,11 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
               </label>
             ))}
           </fieldset>
+          {PUBLISHED.includes(format) && !status && (
+            <p className="text-xs text-stone-600" data-testid="export-approved-only">
+              Approved claims only: choose another status under Filters to include them.
+            </p>
+          )}
           <details className="text-sm" onToggle={(event) => event.currentTarget.open && loadArticles()}>
             <summary className="cursor-pointer font-medium">Filters (optional)</summary>
             <div className="mt-2 grid gap-2">
@@ -155,7 +163,8 @@ export function ExportDialog({ projectId, projectName, tags }: ExportDialogProps
                 <label className="text-xs text-stone-600">
                   Status
                   <select value={status} onChange={(event) => setStatus(event.target.value)} className={field}>
-                    <option value="">Any status</option>
+                    <option value="">{PUBLISHED.includes(format) ? "Approved (to publish)" : "Any status"}</option>
+                    {PUBLISHED.includes(format) && <option value="all">Any status</option>}
                     {STATUSES.map((value) => (
                       <option key={value} value={value}>
                         {value.charAt(0) + value.slice(1).toLowerCase()}

@@ -10,7 +10,10 @@ export async function* csvExport(context: ExportContext): AsyncGenerator<string>
   const columns = [
     ...["project", "article", "source", "article_url", "start", "end", "exact"].map((key) => ({ key })),
     ...context.groups.map((group) => ({ key: `group:${group.id}`, header: group.name })),
-    ...["note", "status", "author", "created_at", "updated_at", "events"].map((key) => ({ key })),
+    // The ids come last: files read by column position before they were added still read the same.
+    ...["note", "status", "author", "created_at", "updated_at", "events", "annotation_id", "article_id"].map((key) => ({
+      key,
+    })),
   ];
   yield (context.request.bom ? BOM : "") + csvText(columns, [], { header: true });
   const row = (annotation: ExportAnnotation): CsvRecord => {
@@ -46,6 +49,8 @@ export async function* csvExport(context: ExportContext): AsyncGenerator<string>
             })`,
         )
         .join("; "),
+      annotation_id: annotation.id,
+      article_id: annotation.articleId,
     };
   };
   for await (const batch of annotationBatches(context)) yield csvText(columns, batch.map(row), { header: false });

@@ -76,6 +76,8 @@ const KEEP_TOGETHER = 250;
 const HEADING_ROOM = 40;
 const SOURCE_LABEL_WIDTH = 120;
 const BAR_LABEL_WIDTH = 150;
+/** Room for a bar's number (up to five digits at 7.5 pt) between its label and the bar. */
+const BAR_COUNT_WIDTH = 26;
 const BAR_LINE = 9;
 const BAR_HEIGHT = 6;
 
@@ -304,32 +306,35 @@ async function framingSection(layout: ReportLayout, data: ReportData, breathe: (
     (largest, entry) => entry.counts.reduce((max, count) => Math.max(max, count), largest),
     1,
   );
-  const barSpace = flow.textWidth - BAR_LABEL_WIDTH - 30;
+  const barSpace = flow.textWidth - BAR_LABEL_WIDTH - BAR_COUNT_WIDTH;
+  const barText = (text: string, color: string, width: number, align: "left" | "right") =>
+    layout.lines([span(text, style(7.5, color))], { width, align, lineHeight: BAR_LINE / 7.5 });
   for (const { key, counts } of data.profile) {
     layout.block(layout.lines([span(key, style(9.5, INK, 700))], { before: 6, after: 2 }), {
       keepWithNext: HEADING_ROOM,
     });
     layout.continueUnder(key);
     for (const [article, count] of counts.entries()) {
-      const width = (count / most) * barSpace;
-      const [countLine] = layout.lines([span(String(count), style(7.5, MUTED))], {
-        width: 30,
-        lineHeight: BAR_LINE / 7.5,
-      });
+      // Label, number and bar side by side, the label ending where the number starts: the number reads (and copies
+      // out) as the label's, whatever the bar's length.
+      const countLines = barText(String(count), INK, BAR_COUNT_WIDTH - 4, "left");
       const barLine: LineBox = {
-        ...countLine!,
-        runs: countLine!.runs.map((run) => ({ ...run, x: run.x + width + 3 })),
-        boxes: [{ x: 0, y: (BAR_LINE - BAR_HEIGHT) / 2, width, height: BAR_HEIGHT, color: sourceColor(article) }],
+        ...countLines[0]!,
+        runs: [],
+        boxes: [
+          {
+            x: 0,
+            y: (BAR_LINE - BAR_HEIGHT) / 2,
+            width: (count / most) * barSpace,
+            height: BAR_HEIGHT,
+            color: sourceColor(article),
+          },
+        ],
       };
       flow.place([
-        {
-          x: 0,
-          lines: layout.lines([span(layout.labels[article]!, style(7.5, sourceColor(article)))], {
-            width: BAR_LABEL_WIDTH - 6,
-            lineHeight: BAR_LINE / 7.5,
-          }),
-        },
-        { x: BAR_LABEL_WIDTH, lines: [barLine] },
+        { x: 0, lines: barText(layout.labels[article]!, sourceColor(article), BAR_LABEL_WIDTH - 4, "right") },
+        { x: BAR_LABEL_WIDTH, lines: countLines },
+        { x: BAR_LABEL_WIDTH + BAR_COUNT_WIDTH, lines: [barLine] },
       ]);
     }
     layout.continueUnder(null);

@@ -19,12 +19,17 @@ export interface ReportSummary {
 
 const counted = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-/** What a report covers, for its opening line: "2 articles, 1 annotated claim, 5 events". */
+/**
+ * What a report covers, for its opening line: "2 articles, 1 approved claim, 5 events" ("annotated claims" when the
+ * report was asked for other statuses than approved, its default).
+ */
 export function reportScope(context: ExportContext, summary: ReportSummary): string {
   const claims = [...summary.claimCounts.values()].reduce((sum, count) => sum + count, 0);
+  const { status } = context.request;
+  const kind = !status || (status !== "all" && status.every((one) => one === "APPROVED")) ? "approved" : "annotated";
   return [
     counted(context.articles.length, "article", "articles"),
-    counted(claims, "annotated claim", "annotated claims"),
+    counted(claims, `${kind} claim`, `${kind} claims`),
     counted(summary.events.length, "event", "events"),
   ].join(", ");
 }

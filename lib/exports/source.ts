@@ -30,7 +30,11 @@ const exportQuery = z.object({
   articles: commaList.optional(),
   /** Tag ids or names: annotations with any of them. */
   tags: commaList.optional(),
-  status: commaList.pipe(z.array(z.enum(STATUSES))).optional(),
+  /** Statuses (in any case), or `all`: the reports' default is approved claims only (annotationFilter). */
+  status: commaList
+    .transform((statuses) => statuses.map((status) => status.toUpperCase()))
+    .pipe(z.union([z.tuple([z.literal("ALL")]).transform(() => "all" as const), z.array(z.enum(STATUSES)).min(1)]))
+    .optional(),
   /** The author's user id. */
   author: z.uuid({ error: "author must be a user id" }).optional(),
   /** Annotations created on or after / on or before these days (UTC). */
@@ -202,19 +206,21 @@ export async function articleText(articleId: string): Promise<string> {
   return text;
 }
 
-/** Formats that report the project's claims, as the comparison does; the others carry its data. */
-const REPORT_FORMATS: readonly ExportFormat[] = ["md", "pdf", "claimreview"];
+/** The reports, made to publish (ClaimReview decides what it publishes itself). The others carry the project's data. */
+const PUBLISHED_FORMATS: readonly ExportFormat[] = ["md", "pdf"];
 
 /**
- * The query's filters (and the caller's visibility) as SQL. Reports leave
- * rejected annotations out unless `status` asks for them: like the
- * comparison, they count only the project's claims. (ClaimReview then
- * publishes the approved ones and counts the others as left out.)
+ * The query's filters (and the caller's visibility) as SQL. The reports,
+ * made to publish, take only the claims an editor has approved unless
+ * `status` names others (`status=all`: every status). ClaimReview takes
+ * every claim but the rejected ones, publishes the approved and counts the
+ * others as left out (lib/exports/claim-review.ts).
  */
 function annotationFilter(actor: Actor, access: ProjectAccess, request: ExportRequest): Prisma.Sql {
   const conditions = [visibleAnnotationsSql(actor, access)];
-  if (request.status) conditions.push(Prisma.sql`a.status::text = ANY(${request.status}::text[])`);
-  else if (REPORT_FORMATS.includes(request.format)) conditions.push(notRejectedSql);
+  const statuses = request.status ?? (PUBLISHED_FORMATS.includes(request.format) ? ["APPROVED"] : "all");
+  if (statuses !== "all") conditions.push(Prisma.sql`a.status::text = ANY(${statuses}::text[])`);
+  else if (request.format === "claimreview" && !request.status) conditions.push(notRejectedSql);
   if (request.author) conditions.push(Prisma.sql`a.author_id = ${request.author}::uuid`);
   if (request.tags) conditions.push(carriesTagSql(request.tags));
   if (request.from) conditions.push(Prisma.sql`a.created_at >= ${request.from}`);

@@ -33,6 +33,7 @@ import { type RunningApp, startNextServer } from "./next-server.ts";
 import {
   COMMON_WORD,
   PER_ARTICLE,
+  RARE_FORM,
   RARE_WORD,
   type ScaleSeed,
   seededScaleProject,
@@ -200,6 +201,19 @@ async function agreementMeasures(context: Context): Promise<{ agreement: Outcome
   }
 }
 
+/** Searches that find other forms of their words: stemmed, and as the start of longer ones. */
+const WORD_FORM_SEARCHES = {
+  searchCommonStemmed: { q: "figure", finds: "figures" },
+  searchCommonPrefix: { q: "propagand", finds: "propaganda" },
+  searchRareStemmed: { q: RARE_FORM.query, finds: RARE_FORM.written },
+  searchRarePrefix: { q: RARE_WORD.slice(0, 5), finds: RARE_WORD },
+};
+const wordFormMeasure = (key: keyof typeof WORD_FORM_SEARCHES): Measure => ({
+  name: `search, "${WORD_FORM_SEARCHES[key].q}" (finds "${WORD_FORM_SEARCHES[key].finds}")`,
+  unit: "ms",
+  limit: 200,
+});
+
 const MEASURES = {
   articlePage: { name: "article page /articles/:id (HTML, whole)", unit: "ms", flat: true },
   annotations: { name: "its annotations, API (first page)", unit: "ms", flat: true },
@@ -207,8 +221,12 @@ const MEASURES = {
   links: { name: "its links (lib listArticleLinks, server time)", unit: "ms", flat: true },
   compare: { name: "compare two articles, API", unit: "ms", flat: true },
   adjudicationPage: { name: "adjudication page /articles/:id/adjudicate (HTML)", unit: "ms", flat: true },
-  searchCommon: { name: `search, a common word ("${COMMON_WORD}")`, unit: "ms", limit: 300 },
-  searchRare: { name: `search, a rare word ("${RARE_WORD}")`, unit: "ms", limit: 300 },
+  searchCommon: { name: `search, a common word ("${COMMON_WORD}")`, unit: "ms", limit: 200 },
+  searchRare: { name: `search, a rare word ("${RARE_WORD}")`, unit: "ms", limit: 200 },
+  searchCommonStemmed: wordFormMeasure("searchCommonStemmed"),
+  searchCommonPrefix: wordFormMeasure("searchCommonPrefix"),
+  searchRareStemmed: wordFormMeasure("searchRareStemmed"),
+  searchRarePrefix: wordFormMeasure("searchRarePrefix"),
   reviewQueue: { name: "review queue, API (first page of the submitted)", unit: "ms", limit: 100 },
   reviewQueueLargest: { name: `review queue, API (largest page, ${MAX_PAGE_SIZE})`, unit: "ms", limit: 300 },
   reviewPage: { name: "review page /projects/:id/review (HTML)", unit: "ms", limit: 300 },
@@ -289,6 +307,11 @@ async function measureSize(context: Context, keys: MeasureKey[]): Promise<Partia
     "searchRare",
     timedGet(5, (c) => `/api/v1/projects/${c.projectId}/search?q=${RARE_WORD}`),
   );
+  for (const [key, { q }] of Object.entries(WORD_FORM_SEARCHES) as [keyof typeof WORD_FORM_SEARCHES, { q: string }][])
+    await run(
+      key,
+      timedGet(5, (c) => `/api/v1/projects/${c.projectId}/search?q=${encodeURIComponent(q)}`),
+    );
   await run(
     "reviewQueue",
     timedGet(7, (c) => `/api/v1/projects/${c.projectId}/annotations?status=SUBMITTED`),

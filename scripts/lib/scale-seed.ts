@@ -25,6 +25,8 @@ const DISTINCT_TEXTS = 20;
 const TEXT_LENGTH = 50_000;
 /** A word of no text: in the title of one article and the notes of five of its annotations, at every size. */
 export const RARE_WORD = "Zaranj";
+/** Another form of a word of no text ("fighters"): in the notes with the rare word. */
+export const RARE_FORM = { query: "fighter", written: "fighters" };
 /** A word of every text and of a quarter of the notes. */
 export const COMMON_WORD = "ministry";
 /** The article whose title and notes hold the rare word. */
@@ -156,7 +158,7 @@ export async function seedScaleProject(
          INTERVAL '1 minute' AS at,
               pg_temp.seed_uuid(a.at + s.ordinal * INTERVAL '1 minute') AS id, ($1::uuid[])[s.ordinal % $2 + 1] AS
                 author_id, s.start, s.stop, s.exact, s.prefix, s.suffix,
-              CASE WHEN a.n = ${RARE_ARTICLE} AND s.ordinal < 5 THEN 'Seen in ${RARE_WORD} too.'
+              CASE WHEN a.n = ${RARE_ARTICLE} AND s.ordinal < 5 THEN 'Seen in ${RARE_WORD} by ${RARE_FORM.written} too.'
                    WHEN s.ordinal % 4 = 0 THEN 'Checked against the ${COMMON_WORD}''s figures (' || s.ordinal || ').'
                    END AS note,
               (ARRAY['DRAFT', 'DRAFT', 'DRAFT', 'SUBMITTED', 'SUBMITTED', 'SUBMITTED', 'APPROVED', 'APPROVED',

@@ -13,7 +13,17 @@ const FORMATS = [
     extension: "report.pdf",
     check: (text: string) => expect(text.startsWith("%PDF-")).toBe(true),
   },
-  { label: /^Markdown report/, extension: "report.md", check: (text: string) => expect(text).toContain("## Events") },
+  {
+    label: /^Markdown report/,
+    extension: "report.md",
+    // A report to publish: the approved claims, not the editor's drafts.
+    check: (text: string) => {
+      expect(text).toContain("## Events");
+      expect(text).toMatch(/\d+ approved claims/);
+      expect(text).toContain("losing fighters by the hundreds each day");
+      expect(text).not.toContain("about 60 Taliban fighters were injured");
+    },
+  },
   {
     label: /^Project JSON/,
     extension: "project.json",
@@ -54,9 +64,22 @@ test("the demo editor downloads every export format from the Export dialog", asy
     );
     const text = await readFile((await download.path())!, "utf8");
     format.check(text);
-    if (!["report.pdf", "claimreview.jsonld"].includes(format.extension))
+    if (!["report.pdf", "report.md", "claimreview.jsonld"].includes(format.extension))
       expect(text).toContain("about 60 Taliban fighters were injured");
   }
+  // The report with every claim, when the dialog asks for it.
+  await dialog.getByRole("radio", { name: /^Markdown report/ }).check();
+  await expect(dialog.getByTestId("export-approved-only")).toBeVisible();
+  await dialog.getByText("Filters (optional)").click();
+  await dialog.getByLabel("Status").selectOption("all");
+  await expect(dialog.getByTestId("export-approved-only")).toBeHidden();
+  const [everything] = await Promise.all([
+    page.waitForEvent("download"),
+    dialog.getByRole("link", { name: "Download" }).click(),
+  ]);
+  const report = await readFile((await everything.path())!, "utf8");
+  expect(report).toContain("about 60 Taliban fighters were injured");
+  expect(report).toMatch(/\d+ annotated claims/);
   await page.screenshot({ path: ".data/test-results/export-dialog.png" });
 });
 

@@ -88,6 +88,8 @@ function readers(): { path: string; params: string[]; fixed?: Record<string, str
     },
     { path: `${p}/export`, params: ["articles", "status", "from"], fixed: { format: "claimreview" } },
     { path: `${p}/export/unpublishable`, params: ["articles", "tags", "status", "author", "from", "to"] },
+    // The reports' statuses: approved by default, `all`, or those named.
+    { path: `${p}/export`, params: ["status"], fixed: { format: "md" } },
     { path: `${p}/agreement`, params: ["coders", "articles"], fixed: articleAndCoders },
     { path: `${p}/assignments`, params: ["state", "article", "assignee", "limit", "cursor"] },
     { path: `${p}/progress`, params: ["format", "limit", "cursor"] },

@@ -105,11 +105,16 @@ describe("CSV export", () => {
         "created_at",
         "updated_at",
         "events",
+        "annotation_id",
+        "article_id",
       ]);
       const persian = rows.find((row) => row.exact === "آسواکا News Agency")!;
       expect(persian).toMatchObject({
         project: "Exports — “Afghan” desk",
         source: "Asvaka",
+        article_url: "https://example.org/asvaka",
+        annotation_id: ids.persian,
+        article_id: articleId,
         "claim type": "quote/attribution",
         verdict: "misleading",
         rhetoric: "loaded language",
@@ -228,7 +233,7 @@ describe("Markdown report and project JSON", () => {
         })
       ).status,
     ).toBe(200);
-    const response = await exportOf("format=md");
+    const response = await exportOf("format=md&status=all");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/markdown/);
     const report = response.body as string;
@@ -265,6 +270,41 @@ describe("Markdown report and project JSON", () => {
       await api("DELETE", `/api/v1/annotations/${rejected}`, {
         token: team.editor.token,
         headers: { "if-match": `"${refused.body.version}"` },
+      });
+    }
+  });
+
+  it("reports approved claims only unless asked for others (status=all, or the statuses named)", async () => {
+    const quote = "A second report";
+    const approved = await annotate(otherArticleId, OTHER, quote, { tags: ["factual claim"] });
+    const approval = await api("PATCH", `/api/v1/annotations/${approved}`, {
+      token: team.editor.token,
+      json: { status: "APPROVED" },
+      headers: { "if-match": '"1"' },
+    });
+    expect(approval.status).toBe(200);
+    // The claim the ClaimReview test approved is the other approved one.
+    const drafts = ['"all is calm"', "nothing happened", "آسواکا News Agency"];
+    try {
+      for (const query of ["format=md", "format=md&status=approved", "format=md&status=APPROVED"]) {
+        const report = (await exportOf(query)).body as string;
+        expect(report, query).toContain(quote);
+        for (const draft of drafts) expect(report, query).not.toContain(draft);
+        expect(report, query).toContain("2 articles, 2 approved claims, 1 event.");
+      }
+      for (const query of ["format=md&status=all", "format=md&status=ALL", "format=md&status=draft,approved"]) {
+        const report = (await exportOf(query)).body as string;
+        for (const claim of [quote, ...drafts]) expect(report, query).toContain(claim);
+        expect(report, query).toContain("2 articles, 5 annotated claims, 1 event.");
+      }
+      // The data formats keep every status.
+      for (const format of ["csv", "json", "jsonld"])
+        for (const claim of [quote, "nothing happened"])
+          expect(JSON.stringify((await exportOf(`format=${format}`)).body), format).toContain(claim);
+    } finally {
+      await api("DELETE", `/api/v1/annotations/${approved}`, {
+        token: team.editor.token,
+        headers: { "if-match": `"${approval.body.version}"` },
       });
     }
   });
@@ -387,7 +427,7 @@ describe("line breaks and formulas in exported text", () => {
       }
 
       const report = (
-        await api("GET", `/api/v1/projects/${project.id}/export?format=md`, { token: project.viewer.token })
+        await api("GET", `/api/v1/projects/${project.id}/export?format=md&status=all`, { token: project.viewer.token })
       ).body as string;
       expect(report).not.toMatch(/\r/);
       expect(report).toContain("Note: cr @SUM(1+1) \\# heading");

@@ -30,8 +30,10 @@ function pdfPages(bytes: Uint8Array): string[] {
 
 const pdfText = (bytes: Uint8Array) => pdfPages(bytes).join(" ");
 
-async function exportPdf(projectId: string, token: string): Promise<Uint8Array> {
-  const response = await fetch(`${baseUrl()}/api/v1/projects/${projectId}/export?format=pdf`, {
+/** The PDF report of a project: of every claim unless `status` says which (the report's default: approved). */
+async function exportPdf(projectId: string, token: string, status: string | null = "all"): Promise<Uint8Array> {
+  const query = new URLSearchParams({ format: "pdf", ...(status ? { status } : {}) });
+  const response = await fetch(`${baseUrl()}/api/v1/projects/${projectId}/export?${query}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   expect(response.status).toBe(200);
@@ -140,7 +142,8 @@ describe("PDF report", () => {
     const token = (
       await api("POST", "/api/v1/tokens", { json: { email: "editor@example.org", password: "parallax-demo" } })
     ).body.token as string;
-    const response = await fetch(`${baseUrl()}/api/v1/projects/${DEMO_PROJECT.id}/export?format=pdf`, {
+    // Every claim: not all the demo's are approved, its Persian one among them.
+    const response = await fetch(`${baseUrl()}/api/v1/projects/${DEMO_PROJECT.id}/export?format=pdf&status=all`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(200);
@@ -200,6 +203,49 @@ describe("PDF report", () => {
       expect(shown).toContain(": 1 article, 4 annotated claims, 0 events.");
     },
   );
+
+  it("takes approved claims only unless asked for others, and prints each framing bar's number", async () => {
+    const team = await createProjectWithTeam("Framing numbers");
+    const claimsOf = async (sourceName: string, quotes: string[], approved: number) => {
+      const text = quotes.join(" ");
+      const article = (
+        await api("POST", `/api/v1/projects/${team.id}/articles`, {
+          token: team.editor.token,
+          json: { title: `${sourceName} story`, text, sourceName },
+        })
+      ).body;
+      for (const [index, quote] of quotes.entries()) {
+        const start = text.indexOf(quote);
+        const created = await api("POST", `/api/v1/articles/${article.id}/annotations`, {
+          token: team.editor.token,
+          json: { start, end: start + quote.length, exact: quote, tags: ["factual claim", "economic"] },
+        });
+        expect(created.status).toBe(201);
+        if (index >= approved) continue;
+        const approval = await api("PATCH", `/api/v1/annotations/${created.body.id}`, {
+          token: team.editor.token,
+          json: { status: "APPROVED" },
+          headers: { "if-match": '"1"' },
+        });
+        expect(approval.status).toBe(200);
+      }
+    };
+    await claimsOf("Kabul Daily", ["Prices rose.", "Bread doubled.", "Fuel ran out.", "Wages fell.", "Banks shut."], 3);
+    await claimsOf("Herat Post", ["Trade stopped.", "Markets closed."], 1);
+
+    const published = pdfText(await exportPdf(team.id, team.editor.token, null));
+    expect(published).toContain(": 2 articles, 4 approved claims, 0 events.");
+    for (const quote of ["Prices rose.", "Bread doubled.", "Fuel ran out.", "Trade stopped."])
+      expect(published).toContain(quote);
+    for (const quote of ["Wages fell.", "Banks shut.", "Markets closed."]) expect(published).not.toContain(quote);
+    // Each bar is followed by how many claims of that article carry the tag.
+    expect(published).toMatch(/frame · economic Kabul Daily 3 Herat Post 1\b/);
+
+    const everything = pdfText(await exportPdf(team.id, team.editor.token, "all"));
+    expect(everything).toContain(": 2 articles, 7 annotated claims, 0 events.");
+    expect(everything).toContain("Markets closed.");
+    expect(everything).toMatch(/frame · economic Kabul Daily 5 Herat Post 2\b/);
+  });
 
   it(
     "prints 150 claims of one article about one event, " + "breaking the pages inside the event and the article",

@@ -85,7 +85,8 @@ describe("full-text search", () => {
     expect(await search("q=ministry")).toMatchObject([
       { kind: "comment", annotationId: editors.id, author: { id: team.editor.id }, status: "DRAFT" },
     ]);
-    expect((await search("q=casualty")).map((candidate) => candidate.kind)).toEqual(["annotation"]);
+    // The note's "casualty" as written, the article's "casualties" as another form of it, ranked after.
+    expect((await search("q=casualty")).map((candidate) => candidate.kind)).toEqual(["annotation", "article"]);
     expect((await search("q=district&tag=factual%20claim")).map((candidate) => candidate.kind).sort()).toEqual([
       "annotation",
       "comment",
@@ -145,11 +146,13 @@ describe("full-text search", () => {
       "articleId",
       "articleTitle",
       "author",
+      "eventId",
       "exact",
       "kind",
       "rank",
       "snippet",
       "source",
+      "sourceId",
       "status",
     ]);
 
@@ -174,6 +177,122 @@ describe("full-text search", () => {
       expect(refused.status).toBe(400);
       expect(refused.body.error.message).toContain("Invalid cursor");
     }
+  });
+});
+
+describe("search by word forms", () => {
+  const sentences = [
+    "Resistance fighters retook the district.",
+    "The withdrawal began at dawn.",
+    "A Pakistani delegation arrived.",
+    "They fight for the valley.",
+    "The fighting went on for days.",
+    "نیروهای مقاومت سه ولسوالی را پس گرفتند.",
+  ];
+  const text = sentences.join("\n");
+
+  /** A project whose article annotates each sentence, with an event and an outlet of their own words. */
+  async function wordsProject(name: string) {
+    const team = await createProjectWithTeam(name);
+    const article = (
+      await api("POST", `/api/v1/projects/${team.id}/articles`, {
+        token: team.editor.token,
+        json: { title: "Baghlan dispatch", text, sourceName: "Pakistani Observer" },
+      })
+    ).body;
+    const claims: Record<string, string> = {};
+    for (const sentence of sentences) {
+      const start = text.indexOf(sentence);
+      const created = await api("POST", `/api/v1/articles/${article.id}/annotations`, {
+        token: team.editor.token,
+        json: { start, end: start + sentence.length, exact: sentence },
+      });
+      expect(created.status).toBe(201);
+      claims[sentence] = created.body.id;
+    }
+    const event = await api("POST", `/api/v1/projects/${team.id}/events`, {
+      token: team.editor.token,
+      json: { title: "Militia withdraws from Pol-e-Hesar", place: "Andarab valley", description: "Fighters left." },
+    });
+    expect(event.status).toBe(201);
+    const search = async (q: string, token = team.editor.token) => {
+      const found = await api("GET", `/api/v1/projects/${team.id}/search?q=${encodeURIComponent(q)}&limit=100`, {
+        token,
+      });
+      expect(found.status).toBe(200);
+      return found.body.items as any[];
+    };
+    const quotes = (hits: any[]) => hits.filter((hit) => hit.kind === "annotation").map((hit) => hit.exact);
+    return { team, article, claims, event: event.body, search, quotes };
+  }
+
+  it("finds English word forms and words they begin, Persian word for word", async () => {
+    const { search, quotes } = await wordsProject("Search word forms");
+    expect(quotes(await search("fighter"))).toContain(sentences[0]);
+    expect(quotes(await search("withdraw"))).toEqual([sentences[1]]);
+    expect(quotes(await search("pakistan"))).toEqual([sentences[2]]);
+    // Matched forms are marked in the snippet.
+    const [withdrawal] = (await search("withdraw")).filter((hit) => hit.kind === "annotation");
+    expect(withdrawal.snippet).toBe("“The \u0001withdrawal\u0002 began at dawn.”");
+    const [article] = (await search("pakistan")).filter((hit) => hit.kind === "article");
+    expect(article.snippet).toContain("\u0001Pakistani\u0002");
+
+    expect(quotes(await search("مقاومت"))).toEqual([sentences[5]]);
+    // The start of a Persian word is not a word of it.
+    expect(await search("نیرو")).toEqual([]);
+  });
+
+  it("ranks the words as written first, then their forms, then the words they begin", async () => {
+    const { search, quotes } = await wordsProject("Search word ranks");
+    const hits = (await search("fight")).filter((hit) => hit.kind === "annotation");
+    expect(quotes(hits)).toEqual([sentences[3], sentences[4], sentences[0]]);
+    const [exact, stemmed, prefixed] = hits.map((hit) => hit.rank);
+    expect(exact).toBeGreaterThanOrEqual(2);
+    expect(stemmed).toBeGreaterThanOrEqual(1);
+    expect(stemmed).toBeLessThan(2);
+    expect(prefixed).toBeLessThan(1);
+  });
+
+  it("finds events by title, place and description, and outlets by name, in the project's own rows only", async () => {
+    const { team, article, event, search } = await wordsProject("Search events and outlets");
+    const other = await wordsProject("Search events and outlets elsewhere");
+    const [outlet] = (await search("observer")).filter((hit) => hit.kind === "source");
+    expect(outlet).toMatchObject({
+      kind: "source",
+      sourceId: article.source.id,
+      source: "Pakistani Observer",
+      articleId: null,
+      eventId: null,
+      snippet: "Pakistani \u0001Observer\u0002",
+    });
+    for (const words of ["withdraw", "andarab", "fighter"]) {
+      const [found] = (await search(words)).filter((hit) => hit.kind === "event");
+      expect(found, words).toMatchObject({ kind: "event", eventId: event.id, articleId: null, annotationId: null });
+    }
+    expect((await search("andarab"))[0].snippet).toBe(
+      "Militia withdraws from Pol-e-Hesar, \u0001Andarab\u0002 valley — Fighters left.",
+    );
+    // Filters about annotations leave events and outlets out.
+    const filtered = await api("GET", `/api/v1/projects/${team.id}/search?q=andarab&status=DRAFT`, {
+      token: team.editor.token,
+    });
+    expect(filtered.body.items).toEqual([]);
+
+    const everything = [
+      ...(await search("pakistan")),
+      ...(await search("fighter")),
+      ...(await search("andarab")),
+      ...(await search("مقاومت")),
+    ];
+    expect(everything.length).toBeGreaterThan(8);
+    const theirs = new Set([other.article.id, other.event.id, other.article.source.id, ...Object.values(other.claims)]);
+    for (const hit of everything)
+      for (const id of [hit.articleId, hit.eventId, hit.sourceId, hit.annotationId]) expect(theirs.has(id)).toBe(false);
+    // A member of the other project cannot search this one.
+    const outsider = await api("GET", `/api/v1/projects/${team.id}/search?q=andarab`, {
+      token: other.team.editor.token,
+    });
+    expect(outsider.status).toBe(404);
   });
 });
 
@@ -268,13 +387,18 @@ describe("search at size", () => {
       const plan = await planText(searchStatement(team.editor.actor, access, { q: "needle", limit: 30, offset: 0 }), {
         verbose: true,
       });
-      for (const index of ["articles_search_idx", "annotations_search_idx", "comments_search_idx"])
-        expect(plan, plan).toContain(`Bitmap Index Scan on ${index}`);
+      for (const table of ["articles", "annotations", "comments"])
+        for (const words of ["search", "search_stems"])
+          expect(plan, plan).toContain(`Bitmap Index Scan on ${table}_${words}_idx`);
       // No article, quote or comment is parsed into words again: only the notes of the page, to tell whether they
-      // matched.
-      expect(new Set(plan.match(/\b(?:to_tsvector|search_words)\([^)]*\)/g))).toEqual(
-        new Set(["search_words(a.note)"]),
+      // matched, and the few short fields of the project's events and outlets.
+      // (The plan numbers an alias used in several places: e_1, e_2.)
+      const parsed = Array.from(
+        plan.matchAll(/\b(?:to_tsvector|search_words)\(\(*([a-z]+)(?:_\d+)?\.(\w+)/g),
+        ([, table, column]) => `${table}.${column}`,
       );
+      expect(parsed.length, plan).toBeGreaterThan(0);
+      expect(new Set(parsed)).toEqual(new Set(["a.note", "e.title", "s.name"]));
     },
   );
 

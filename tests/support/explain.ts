@@ -10,6 +10,8 @@ export interface PlanNode {
   "Actual Rows"?: number;
   "Actual Loops"?: number;
   "Sort Key"?: string[];
+  /** A WITH query's plan: "CTE name". */
+  "Subplan Name"?: string;
   Plans?: PlanNode[];
 }
 

@@ -7,7 +7,7 @@ import { Problem } from "@/components/ui/problem";
 import { listCodebook } from "@/lib/codebook";
 import { orProblem, projectSubpage, queryParam } from "@/lib/next/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
-import { MATCH_END, MATCH_START, searchProject } from "@/lib/search";
+import { MATCH_END, MATCH_START, type SearchHit, searchProject } from "@/lib/search";
 import { listSources } from "@/lib/sources";
 
 const subpage = projectSubpage("search", "Search");
@@ -29,7 +29,20 @@ function Snippet({ text }: { text: string }) {
   });
 }
 
-const KIND_LABEL = { annotation: "Annotation", comment: "Comment", article: "Article" } as const;
+const KIND_LABEL = {
+  annotation: "Annotation",
+  comment: "Comment",
+  article: "Article",
+  event: "Event",
+  source: "Outlet",
+} as const;
+
+/** Where a hit opens: the annotation in its article, the article, the event, or the project's outlets. */
+function hitHref(projectId: string, hit: SearchHit): string {
+  if (hit.eventId) return `/events/${hit.eventId}`;
+  if (!hit.articleId) return `/projects/${projectId}/sources`;
+  return hit.annotationId ? `/articles/${hit.articleId}#annotation-${hit.annotationId}` : `/articles/${hit.articleId}`;
+}
 
 export default async function SearchPage({ params, searchParams }: PageProps<"/projects/[projectId]/search">) {
   const { projectId } = await params;
@@ -142,18 +155,10 @@ export default async function SearchPage({ params, searchParams }: PageProps<"/p
               <p className="text-xs text-stone-500">
                 {KIND_LABEL[hit.kind]}
                 {hit.author && ` by ${hit.author.name}`}
-                {hit.kind === "annotation" && hit.status && ` · ${hit.status.toLowerCase()}`} ·{" "}
-                {hit.source ?? "No outlet"} · {hit.articleTitle}
+                {hit.kind === "annotation" && hit.status && ` · ${hit.status.toLowerCase()}`}
+                {hit.articleId && ` · ${hit.source ?? "No outlet"} · ${hit.articleTitle}`}
               </p>
-              <Link
-                href={
-                  hit.annotationId
-                    ? `/articles/${hit.articleId}#annotation-${hit.annotationId}`
-                    : `/articles/${hit.articleId}`
-                }
-                className="mt-1 block text-stone-900 hover:underline"
-                dir="auto"
-              >
+              <Link href={hitHref(projectId, hit)} className="mt-1 block text-stone-900 hover:underline" dir="auto">
                 <Snippet text={hit.snippet} />
               </Link>
               {hit.kind === "comment" && hit.exact && <p className="mt-1 text-xs text-stone-500">on “{hit.exact}”</p>}
