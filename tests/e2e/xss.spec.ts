@@ -70,7 +70,8 @@ test("script payloads in every field are shown as text on every page and never r
         text,
         sourceName: short(`Outlet ${outlet}`),
         author: short("Author"),
-        url: "https://example.org/a?q=<script>window.__xss=9</script>",
+        // One URL per article: a project imports a page once.
+        url: `https://example.org/${outlet}?q=<script>window.__xss=9</script>`,
       },
     });
     expect(response.status()).toBe(201);
