@@ -22,6 +22,8 @@ export interface SuggestionView {
 /** The phrases looked for: those of at most this many characters, the most tagged first, at most this many. */
 const MAX_PHRASE_LENGTH = 100;
 const MAX_PHRASES = 20_000;
+/** The project's newest annotations teach the phrases, at most this many: a call's cost stays bounded at any size. */
+const MAX_LEARNED = 50_000;
 
 /**
  * What the project suggests for the article to a coder (reviewer or editor):
@@ -37,10 +39,13 @@ export async function listSuggestions(actor: Actor, articleId: string): Promise<
   const [article, phrases, annotated, codebook] = await Promise.all([
     db().article.findUniqueOrThrow({ where: { id: articleId }, select: { text: true } }),
     db().$queryRaw<TaggedPhrase[]>`
-      WITH uses AS (
-        SELECT lower(a.exact) AS phrase, a.id, at.tag_id
-        FROM annotations a JOIN annotation_tags at ON at.annotation_id = a.id
+      WITH learned AS (
+        SELECT a.id, a.exact FROM annotations a
         WHERE ${visible} AND a.status <> 'REJECTED' AND char_length(a.exact) <= ${MAX_PHRASE_LENGTH}
+        ORDER BY a.id DESC LIMIT ${MAX_LEARNED}
+      ), uses AS (
+        SELECT lower(a.exact) AS phrase, a.id, at.tag_id
+        FROM learned a JOIN annotation_tags at ON at.annotation_id = a.id
       ), phrases AS (
         SELECT phrase, count(DISTINCT id)::int AS uses FROM uses GROUP BY phrase
       )
