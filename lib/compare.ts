@@ -200,17 +200,10 @@ export async function compareArticles(actor: Actor, projectId: string, query: un
     const article = articles.find((candidate) => candidate.id === articleId)!;
     return article.source?.name ?? article.title;
   };
-  // A claim an article reports only to dispute it is not that article's figure.
   const contradictions = result.flatMap((event) =>
     contradictionsOf(
       event.id,
-      articles.flatMap((article) =>
-        event.claims[article.id]!.filter((claim) => claim.stance !== "DISPUTES").map((claim) => ({
-          articleId: article.id,
-          annotationId: claim.annotationId,
-          exact: claim.exact,
-        })),
-      ),
+      articles.flatMap((article) => event.claims[article.id]!.map((claim) => ({ ...claim, articleId: article.id }))),
       sourceOf,
     ),
   );

@@ -5,6 +5,8 @@ export interface FiguredClaim {
   articleId: string;
   annotationId: string;
   exact: string;
+  /** How the claim's link frames the event: "ASSERTS", "DISPUTES", … */
+  stance: string | null;
 }
 
 /** One claim's figure in a contradiction: which article says what. */
@@ -29,6 +31,7 @@ export interface Contradiction {
  * of different articles whose ranges do not overlap ("65 dead" against "75
  * dead"; "about 60" and "65" agree). Figures of one article never contradict
  * each other: an outlet updating its count is not a conflict between outlets.
+ * A claim an article reports only to dispute it is not that article's figure.
  */
 export function contradictionsOf(
   eventId: string,
@@ -36,12 +39,14 @@ export function contradictionsOf(
   sourceOf: (articleId: string) => string,
 ): Contradiction[] {
   const byMeasure = new Map<string, { claim: FiguredClaim; figure: Figure }[]>();
-  for (const claim of claims)
+  for (const claim of claims) {
+    if (claim.stance === "DISPUTES") continue;
     for (const figure of figuresIn(claim.exact)) {
       const stated = byMeasure.get(figure.measure) ?? [];
       stated.push({ claim, figure });
       byMeasure.set(figure.measure, stated);
     }
+  }
   const contradictions: Contradiction[] = [];
   for (const [measure, stated] of byMeasure) {
     const disagree = stated.some((one, index) =>

@@ -317,14 +317,12 @@ export async function getEvent(actor: Actor, eventId: string): Promise<EventDeta
   const articleNames = new Map(
     links.map(({ annotation: { article } }) => [article.id, article.source?.name ?? article.title]),
   );
-  // A claim an article reports only to dispute it is not that article's figure.
-  const stated = links
-    .filter((link) => link.stance !== "DISPUTES")
-    .map((link) => ({
-      articleId: link.annotation.article.id,
-      annotationId: link.annotationId,
-      exact: link.annotation.exact,
-    }));
+  const stated = links.map((link) => ({
+    articleId: link.annotation.article.id,
+    annotationId: link.annotationId,
+    exact: link.annotation.exact,
+    stance: link.stance,
+  }));
   return {
     ...toEventView(row),
     links: links.map((link) => ({

@@ -68,6 +68,7 @@ export async function* markdownExport(context: ExportContext): AsyncGenerator<st
         }: “${md(claim.quote)}”\n`;
       }
     }
+    for (const contradiction of event.contradictions) yield `- *Figures disagree*: ${md(contradiction)}\n`;
     yield "\n";
   }
 

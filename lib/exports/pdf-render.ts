@@ -41,6 +41,8 @@ export interface PdfEvent {
   date: string | null;
   /** Each claim about the event: indexes into `articles` and that article's `claims`, in article order. */
   claims: { article: number; claim: number; stance: string; attributedTo: string | null }[];
+  /** Figures of its claims that disagree between sources, one line each. */
+  contradictions: string[];
 }
 
 /** Everything the report prints, as plain data (it can be posted to a worker thread). */
@@ -63,6 +65,7 @@ const MUTED = "#57534e";
 const FAINT = "#78716c";
 const RULE = "#e7e5e4";
 const OMITTED = "#b91c1c";
+const DISAGREE = "#b45309";
 const SOURCE_COLORS = ["#4f46e5", "#d97706", "#059669", "#db2777", "#0891b2", "#7c3aed"];
 const STANCE_COLORS: Record<string, string> = {
   asserts: "#047857",
@@ -291,6 +294,12 @@ async function eventsSection(layout: ReportLayout, data: ReportData, breathe: ()
         ),
       );
     }
+    for (const contradiction of event.contradictions)
+      layout.block(
+        layout.lines([span("Figures disagree — ", style(10, DISAGREE, 700)), span(contradiction, style(10, INK))], {
+          before: 4,
+        }),
+      );
     layout.block([space(8)]);
     layout.continueUnder(null);
   }

@@ -45,6 +45,7 @@ async function reportData(context: ExportContext): Promise<ReportData> {
         stance: claim.stance,
         attributedTo: claim.attributedTo,
       })),
+      contradictions: event.contradictions,
     })),
     profile: [...summary.profile].map(([key, counts]) => ({
       key,

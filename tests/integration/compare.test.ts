@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "../support/api";
+import { exportPdf, pdfText } from "../support/pdf";
 import { createProjectWithTeam, type TestProject } from "../support/factories";
 
 let team: TestProject;
@@ -306,5 +307,13 @@ describe("figures that disagree", () => {
     ]);
     const event = await api("GET", `/api/v1/events/${eventId}`, { token: quake.viewer.token });
     expect(event.body.contradictions).toEqual(compared.body.contradictions);
+
+    const report = await api("GET", `/api/v1/projects/${quake.id}/export?format=md&status=all`, {
+      token: quake.viewer.token,
+    });
+    expect(report.body).toContain("### Earthquake\n");
+    expect(report.body).toContain("- *Figures disagree*: NECN: 65 dead · Jerusalem Post, KUNC: 75 dead\n");
+    const pdf = pdfText(await exportPdf(quake.id, quake.viewer.token));
+    expect(pdf).toContain("Figures disagree — NECN: 65 dead · Jerusalem Post, KUNC: 75 dead");
   });
 });

@@ -91,7 +91,12 @@ describe("figures", () => {
 });
 
 describe("contradictions", () => {
-  const claim = (articleId: string, exact: string) => ({ articleId, annotationId: `${articleId}-${exact}`, exact });
+  const claim = (articleId: string, exact: string, stance = "ASSERTS") => ({
+    articleId,
+    annotationId: `${articleId}-${exact}`,
+    exact,
+    stance,
+  });
   const outlets: Record<string, string> = {
     necn: "NECN",
     jpost: "Jerusalem Post",
@@ -129,5 +134,12 @@ describe("contradictions", () => {
       ),
     ).toEqual([]);
     expect(contradictionsOf("clash", [claim("a", "65 dead"), claim("a", "75 dead")], String)).toEqual([]);
+  });
+
+  it("does not hold against an outlet a figure it reports only to dispute it", () => {
+    const claims = [claim("a", "65 people are confirmed dead"), claim("b", "officials' toll of 75 dead is too high")];
+    expect(contradictionsOf("quake", claims, String)).toHaveLength(1);
+    claims[1]!.stance = "DISPUTES";
+    expect(contradictionsOf("quake", claims, String)).toEqual([]);
   });
 });
