@@ -104,6 +104,7 @@ async function main(): Promise<number> {
     const { importArticle } = await import("../lib/articles/index.ts");
     const { createAnnotation, listArticleAnnotations } = await import("../lib/annotations/index.ts");
     const { compareArticles } = await import("../lib/compare.ts");
+    const { listSuggestions } = await import("../lib/suggestions/index.ts");
     const { quoteContext, reanchorAll } = await import("../lib/anchoring/index.ts");
     const { db } = await import("../lib/db.ts");
     const { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } = await import("../lib/pagination.ts");
@@ -471,6 +472,22 @@ async function main(): Promise<number> {
       ratio: (compare / rawCompare).toFixed(2),
       target: "< 100 ms",
       pass: compare < 100,
+    });
+
+    // ---- 5. suggestions ---------------------------------------------------
+    // The first call in a project learns its tagged phrases (kept between calls); the next ones read what is new.
+    const suggested = articles[50]!.id;
+    const learning = await timed(() => listSuggestions(actor, suggested));
+    const suggestions = await medianOf(10, () => listSuggestions(actor, suggested));
+    rows.push({
+      measure:
+        `suggestions for a ${TEXT_LENGTH.toLocaleString("en")}-character article, project of ` +
+        `${annotationCount.toLocaleString("en")} annotations (server time)`,
+      result: ms(suggestions),
+      baseline: `${ms(learning)} (first call: learns the project's phrases)`,
+      ratio: (suggestions / learning).toFixed(2),
+      target: "< 200 ms",
+      pass: suggestions < 200,
     });
     await sql.end();
     await db().$disconnect();

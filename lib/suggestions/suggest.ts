@@ -1,5 +1,6 @@
 import { claimCandidates } from "./claim-candidates";
-import { phraseOccurrences, type TaggedPhrase } from "./phrases";
+import { type PackedPhraseStats, type PhraseUse, taggedPhrasesOf } from "./phrase-stats";
+import { phraseOccurrences } from "./phrases";
 
 /** A suggestion as the worker finds it: a span of the text, what kind, why, and (for phrases) the tags. */
 export interface FoundSuggestion {
@@ -13,7 +14,11 @@ export interface FoundSuggestion {
 
 export interface SuggestionInput {
   text: string;
-  phrases: TaggedPhrase[];
+  /** What the project's annotations teach about phrases, and the annotations tagged since that was learned. */
+  learned: PackedPhraseStats;
+  recent: PhraseUse[];
+  /** The tags a suggestion may carry: the codebook's, not archived. */
+  liveTagIds: string[];
   /** The spans of the annotations the user sees in this article: nothing is proposed where one already is. */
   annotated: [start: number, end: number][];
 }
@@ -24,7 +29,8 @@ export interface SuggestionInput {
  * phrase is not proposed over the very same span already annotated; a
  * sentence not where an annotation lies inside it.
  */
-export function suggestFor({ text, phrases, annotated }: SuggestionInput): FoundSuggestion[] {
+export function suggestFor({ text, learned, recent, liveTagIds, annotated }: SuggestionInput): FoundSuggestion[] {
+  const phrases = taggedPhrasesOf(learned, recent, liveTagIds);
   const spans = new Set(annotated.map(([start, end]) => `${start}:${end}`));
   const found: FoundSuggestion[] = [];
   for (const { start, end, tagIds, uses } of phraseOccurrences(text, phrases)) {

@@ -66,6 +66,11 @@ export const TASK_BUDGETS: Record<TaskName, TaskBudget> = {
       advice: NOTHING_STORED,
     },
   },
+  learnPhrases: {
+    pool: "text",
+    timeoutMs: 10_000,
+    overBudget: { code: "unprocessable_entity", work: "Learning the project's tagged phrases", advice: "try again." },
+  },
   suggest: {
     pool: "text",
     timeoutMs: 10_000,

@@ -29,6 +29,16 @@ export const TASKS = {
     const { placeQuotes } = await import("../anchoring/place-quotes");
     return { value: placeQuotes(input.text, input.requests) };
   },
+  /** `uses`: JSON of [exact, tagIds] pairs, one string (a copy of bytes, where many rows would each be cloned). */
+  async learnPhrases(input: { uses: string }) {
+    const { packPhraseStats } = await import("../suggestions/phrase-stats");
+    const uses = (JSON.parse(input.uses) as [string, string[]][]).map(([exact, tagIds]) => ({
+      phrase: exact.toLowerCase(),
+      tagIds,
+    }));
+    const packed = packPhraseStats(uses);
+    return { value: packed, transfer: [packed.lengths.buffer as ArrayBuffer, packed.uses.buffer as ArrayBuffer] };
+  },
   async suggest(input: SuggestionInput) {
     const { suggestFor } = await import("../suggestions/suggest");
     return { value: suggestFor(input) };

@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { packPhraseStats, taggedPhrasesOf } from "@/lib/suggestions/phrase-stats";
 import { phraseOccurrences } from "@/lib/suggestions/phrases";
 
 const tagged = (phrase: string) => ({ phrase, tagIds: ["t"], uses: 2 });
@@ -23,5 +25,53 @@ describe("phrase occurrences", () => {
     const text = "İstanbul said";
     expect(phraseOccurrences(text, [tagged("İstanbul".toLowerCase())])).toEqual([]);
     expect(phraseOccurrences(text, [tagged("said")]).map(({ start }) => start)).toEqual([9]);
+  });
+});
+
+describe("phrases learned from a project's annotations", () => {
+  const use = (phrase: string, ...tagIds: string[]) => ({ phrase, tagIds });
+
+  it("proposes a phrase with the tags at least half of its annotations carry, and only live tags", () => {
+    const learned = packPhraseStats([
+      use("two decades", "frame", "time"),
+      use("two decades", "frame"),
+      use("two decades", "rhetoric"),
+      use("the taliban", "actor"),
+      use("a number", "old"),
+    ]);
+    expect(taggedPhrasesOf(learned, [], ["frame", "time", "rhetoric", "actor"])).toEqual([
+      { phrase: "two decades", uses: 3, tagIds: ["frame"] },
+      { phrase: "the taliban", uses: 1, tagIds: ["actor"] },
+    ]);
+  });
+
+  it("counts the annotations made since the phrases were learned with them", () => {
+    const learned = packPhraseStats([use("two decades", "frame"), use("two decades", "time")]);
+    expect(
+      taggedPhrasesOf(learned, [use("two decades", "time"), use("kabul", "place")], ["frame", "time", "place"]),
+    ).toEqual([
+      { phrase: "two decades", uses: 3, tagIds: ["time"] },
+      { phrase: "kabul", uses: 1, tagIds: ["place"] },
+    ]);
+  });
+
+  it("packs any phrases (any script, spaces, line breaks) and unpacks them as counted", () => {
+    const tag = fc.constantFrom<string>("a", "b", "c");
+    fc.assert(
+      fc.property(fc.array(fc.record({ phrase: fc.string({ minLength: 1 }), tagIds: fc.array(tag) })), (uses) => {
+        const phrases = taggedPhrasesOf(packPhraseStats(uses), [], ["a", "b", "c"]);
+        const halfOf = (phrase: string) => {
+          const of = uses.filter((one) => one.phrase === phrase);
+          return ["a", "b", "c"].filter((t) => of.filter((one) => one.tagIds.includes(t)).length * 2 >= of.length);
+        };
+        for (const { phrase, uses: used, tagIds } of phrases) {
+          expect(used).toBe(uses.filter((one) => one.phrase === phrase).length);
+          expect(tagIds).toEqual(halfOf(phrase));
+        }
+        expect(new Set(phrases.map(({ phrase }) => phrase))).toEqual(
+          new Set(uses.filter(({ phrase }) => halfOf(phrase).length > 0).map(({ phrase }) => phrase)),
+        );
+      }),
+    );
   });
 });

@@ -1,0 +1,113 @@
+import type { TaggedPhrase } from "./phrases";
+
+/** One annotation as the phrase suggester learns from it: its passage in lower case and its tags. */
+export interface PhraseUse {
+  phrase: string;
+  tagIds: string[];
+}
+
+/**
+ * What a project's annotations teach about phrases, packed into a few strings
+ * and typed arrays: cached between requests and handed to a worker thread at
+ * the cost of a copy of its bytes, where 50,000 little objects would each be
+ * cloned.
+ */
+export interface PackedPhraseStats {
+  /** The phrases one after another; `lengths` cuts them apart. */
+  phrases: string;
+  lengths: Int32Array;
+  /** How many annotations tag each phrase. */
+  uses: Int32Array;
+  /** For each phrase, "tagId count tagId count …"; one line per phrase. */
+  tagCounts: string;
+  /** For each phrase, the tags at least half of its annotations carry, "tagId tagId …"; one line per phrase. */
+  halfTags: string;
+}
+
+type Stats = Map<string, { uses: number; tagCounts: Map<string, number> }>;
+
+function count(uses: readonly PhraseUse[], into: Stats = new Map()): Stats {
+  for (const { phrase, tagIds } of uses) {
+    const stats = into.get(phrase) ?? { uses: 0, tagCounts: new Map<string, number>() };
+    stats.uses++;
+    for (const tagId of new Set(tagIds)) stats.tagCounts.set(tagId, (stats.tagCounts.get(tagId) ?? 0) + 1);
+    into.set(phrase, stats);
+  }
+  return into;
+}
+
+/** The statistics of `uses`, packed. */
+export function packPhraseStats(uses: readonly PhraseUse[]): PackedPhraseStats {
+  const stats = count(uses);
+  const lengths = new Int32Array(stats.size);
+  const useCounts = new Int32Array(stats.size);
+  const tagLines: string[] = [];
+  const halfLines: string[] = [];
+  let index = 0;
+  for (const [phrase, { uses: used, tagCounts }] of stats) {
+    lengths[index] = phrase.length;
+    useCounts[index++] = used;
+    tagLines.push([...tagCounts].flat().join(" "));
+    halfLines.push(tagsOfHalf(used, tagCounts).join(" "));
+  }
+  return {
+    phrases: [...stats.keys()].join(""),
+    lengths,
+    uses: useCounts,
+    tagCounts: tagLines.join("\n"),
+    halfTags: halfLines.join("\n"),
+  };
+}
+
+/** The tags at least half of a phrase's annotations carry, in order. */
+function tagsOfHalf(uses: number, tagCounts: Map<string, number>): string[] {
+  return [...tagCounts]
+    .filter(([, tagged]) => tagged * 2 >= uses)
+    .map(([tagId]) => tagId)
+    .sort();
+}
+
+function countsOf(line: string): Map<string, number> {
+  const pairs = line ? line.split(" ") : [];
+  const counts = new Map<string, number>();
+  for (let pair = 0; pair < pairs.length; pair += 2) counts.set(pairs[pair]!, Number(pairs[pair + 1]));
+  return counts;
+}
+
+/**
+ * The phrases to look for: those learned (packed) and those tagged since
+ * (`recent`), each with the tags of `liveTagIds` that at least half of its
+ * annotations carry; a phrase left with no such tag is not proposed. Only the
+ * phrases tagged since are counted again.
+ */
+export function taggedPhrasesOf(
+  learned: PackedPhraseStats,
+  recent: readonly PhraseUse[],
+  liveTagIds: readonly string[],
+): TaggedPhrase[] {
+  const live = new Set(liveTagIds);
+  const phrases: TaggedPhrase[] = [];
+  const add = (phrase: string, uses: number, tagIds: string[]) => {
+    const liveTags = tagIds.filter((tagId) => live.has(tagId));
+    if (liveTags.length > 0) phrases.push({ phrase, uses, tagIds: liveTags });
+  };
+  const recentStats = count(recent);
+  const countLines = learned.tagCounts.split("\n");
+  const halfLines = learned.halfTags.split("\n");
+  let at = 0;
+  for (let index = 0; index < learned.lengths.length; index++) {
+    const phrase = learned.phrases.slice(at, at + learned.lengths[index]!);
+    at += learned.lengths[index]!;
+    const since = recentStats.get(phrase);
+    if (!since) {
+      add(phrase, learned.uses[index]!, halfLines[index] ? halfLines[index]!.split(" ") : []);
+      continue;
+    }
+    // Tagged again since it was learned: the counts add up.
+    const tagCounts = countsOf(countLines[index]!);
+    for (const [tagId, tagged] of since.tagCounts) tagCounts.set(tagId, (tagCounts.get(tagId) ?? 0) + tagged);
+    recentStats.set(phrase, { uses: learned.uses[index]! + since.uses, tagCounts });
+  }
+  for (const [phrase, { uses, tagCounts }] of recentStats) add(phrase, uses, tagsOfHalf(uses, tagCounts));
+  return phrases;
+}
