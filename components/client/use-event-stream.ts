@@ -73,11 +73,12 @@ export function useEventStream(path: string, onChange: (mustReload: boolean) => 
  * to the others (a BroadcastChannel), so that tabs do not use up the browser's
  * six connections to one server over HTTP/1.1. When that tab closes, another
  * takes over and tells every tab to reload, as changes may have been missed
- * meanwhile.
+ * meanwhile. No stream while `path` is null.
  */
-export function useSharedEventStream(path: string, onChange: (mustReload: boolean) => void): void {
+export function useSharedEventStream(path: string | null, onChange: (mustReload: boolean) => void): void {
   const latest = useLatest(onChange);
   useEffect(() => {
+    if (path === null) return;
     const deliver = (mustReload: boolean) => latest.current(mustReload);
     if (!("locks" in navigator) || typeof BroadcastChannel === "undefined") return followStream(path, deliver);
     const channel = new BroadcastChannel(`parallax-stream ${path}`);

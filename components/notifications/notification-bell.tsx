@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { callApi } from "@/components/client/api-client";
 import { useSharedEventStream } from "@/components/client/use-event-stream";
+import { usePageSettled } from "@/components/client/use-page-settled";
 import { formatMoment } from "@/components/ui/format";
 import { useDismiss } from "@/components/ui/use-dismiss";
 import type { NotificationPage, NotificationView } from "@/lib/notifications/inbox";
@@ -32,8 +33,12 @@ export function NotificationBell() {
       setError((failure as Error).message);
     }
   }, []);
-  useEffect(() => void load(), [load]);
-  useSharedEventStream("/api/v1/notifications/live", () => void load());
+  // The count comes once the page has settled: the page's own requests go first.
+  const settled = usePageSettled();
+  useEffect(() => {
+    if (settled) void load();
+  }, [settled, load]);
+  useSharedEventStream(settled ? "/api/v1/notifications/live" : null, () => void load());
 
   const close = useCallback(() => setOpen(false), []);
   useDismiss(open, close, button, panel);
