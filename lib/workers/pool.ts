@@ -71,6 +71,20 @@ export const TASK_BUDGETS: Record<TaskName, TaskBudget> = {
     timeoutMs: 10_000,
     overBudget: { code: "unprocessable_entity", work: "Looking for suggestions in this article", advice: "try again." },
   },
+  trainTagRanker: {
+    pool: "text",
+    timeoutMs: 20_000,
+    overBudget: {
+      code: "unprocessable_entity",
+      work: "Learning the tags from the project's annotations",
+      advice: "try again.",
+    },
+  },
+  rankTags: {
+    pool: "text",
+    timeoutMs: 5_000,
+    overBudget: { code: "unprocessable_entity", work: "Ranking the tags for this passage", advice: "try again." },
+  },
   agreement: {
     pool: "analysis",
     timeoutMs: 60_000,

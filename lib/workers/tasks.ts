@@ -9,6 +9,7 @@ import type { QuotePlacementRequest } from "../anchoring/place-quotes";
 import type { ReportData } from "../exports/pdf-render";
 import type { AgreementInput } from "../review/agreement/report";
 import type { SuggestionInput } from "../suggestions/suggest";
+import type { RankedPassage, TagExample } from "../suggestions/tag-ranker";
 
 interface TaskResult<Value> {
   value: Value;
@@ -32,6 +33,14 @@ export const TASKS = {
   async suggest(input: SuggestionInput) {
     const { suggestFor } = await import("../suggestions/suggest");
     return { value: suggestFor(input) };
+  },
+  async trainTagRanker(examples: TagExample[]) {
+    const { trainTagRanker } = await import("../suggestions/tag-ranker");
+    return { value: trainTagRanker(examples) };
+  },
+  async rankTags(input: { model: string; passage: RankedPassage }) {
+    const { rankTags } = await import("../suggestions/tag-ranker");
+    return { value: rankTags(input.model, input.passage) };
   },
   async agreement(input: AgreementInput) {
     const { agreementFigures } = await import("../review/agreement/report");
