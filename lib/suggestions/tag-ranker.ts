@@ -3,19 +3,14 @@ import createClassifier, { type NaiveBayesTextClassifier } from "wink-naive-baye
 /**
  * Tag ranking: a naive Bayes text classifier (wink-naive-bayes-text-classifier)
  * learns from the project's tagged passages which tags their words go with,
- * then ranks the tags for a newly selected passage. The words of the passage
- * count, and (marked apart) the words just around it, as the annotation's
- * stored prefix and suffix hold them. An annotation with several tags is one
- * example of each.
+ * then ranks the tags for a newly selected passage. The passage's own words
+ * count (`npm run eval`: adding the words around it ranked worse on both
+ * corpora). An annotation with several tags is one example of each.
  */
 export interface TagExample {
   exact: string;
-  prefix: string;
-  suffix: string;
   tagIds: string[];
 }
-
-export type RankedPassage = Omit<TagExample, "tagIds">;
 
 export interface RankedTag {
   tagId: string;
@@ -23,8 +18,6 @@ export interface RankedTag {
   score: number;
 }
 
-/** Marks a word of the context apart from the same word in the passage. */
-const CONTEXT_MARK = "~";
 /** Laplace smoothing below 1: a word seen with one tag only does not make the others impossible. */
 const SMOOTHING = 0.5;
 
@@ -38,10 +31,9 @@ function wordsOf(text: string): string[] {
   return words;
 }
 
-/** The classifier's input: the passage's words, then its context's words marked. */
-function featuresOf({ exact, prefix, suffix }: RankedPassage): string {
-  const context = [...wordsOf(prefix), ...wordsOf(suffix)].map((word) => CONTEXT_MARK + word);
-  return [...wordsOf(exact), ...context].join(" ");
+/** The classifier's input: the passage's words, space-separated. */
+function featuresOf(exact: string): string {
+  return wordsOf(exact).join(" ");
 }
 
 function newClassifier(): NaiveBayesTextClassifier {
@@ -61,7 +53,7 @@ export function trainTagRanker(examples: TagExample[]): string | null {
   const classifier = newClassifier();
   const tags = new Set<string>();
   for (const example of examples) {
-    const features = featuresOf(example);
+    const features = featuresOf(example.exact);
     if (!features) continue;
     for (const tagId of example.tagIds) {
       classifier.learn(features, tagId);
@@ -81,11 +73,11 @@ export function trainTagRanker(examples: TagExample[]): string | null {
  * The tags a trained model (trainTagRanker) makes likely for a passage, most
  * likely first; none when the passage shares no word with what it learned.
  */
-export function rankTags(model: string, passage: RankedPassage): RankedTag[] {
+export function rankTags(model: string, exact: string): RankedTag[] {
   const classifier = newClassifier();
   classifier.importJSON(model);
   classifier.consolidate();
-  const features = featuresOf(passage);
+  const features = featuresOf(exact);
   if (!features) return [];
   const odds = classifier.computeOdds(features);
   if (odds.length === 1 && odds[0]![1] === 0) return [];

@@ -2,7 +2,6 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { type AnnotationTagView, codebookTagSelect, toTagViews } from "@/lib/annotations/shape";
-import { quoteContext } from "@/lib/anchoring/span";
 import { db } from "@/lib/db";
 import { unprocessable } from "@/lib/errors";
 import { requireArticlePermission, seesOthersUnapprovedAnnotations, visibleAnnotationsSql } from "@/lib/permissions";
@@ -40,7 +39,8 @@ interface CachedModel {
  * load this module).
  */
 const shared = globalThis as unknown as { parallaxTagRankers?: Map<string, CachedModel> };
-const models = (shared.parallaxTagRankers ??= new Map());
+shared.parallaxTagRankers ??= new Map();
+const models = shared.parallaxTagRankers;
 
 /**
  * The codebook's tags ranked by how likely the project's own annotations
@@ -73,19 +73,16 @@ export async function rankTagsForPassage(
     runInWorker(
       "trainTagRanker",
       await db().$queryRaw<TagExample[]>`
-        SELECT a.exact, a.prefix, a.suffix, array_agg(at.tag_id::text) AS "tagIds"
+        SELECT a.exact, array_agg(at.tag_id::text) AS "tagIds"
         FROM (
-          SELECT a.id, a.exact, a.prefix, a.suffix FROM annotations a
+          SELECT a.id, a.exact FROM annotations a
           WHERE ${visible} AND a.status <> 'REJECTED' ORDER BY a.id DESC LIMIT ${MAX_LEARNED}
         ) a JOIN annotation_tags at ON at.annotation_id = a.id
-        GROUP BY a.id, a.exact, a.prefix, a.suffix`,
+        GROUP BY a.id, a.exact`,
     ),
   );
   if (!model) return { items: [] };
-  const ranked = await runInWorker("rankTags", {
-    model,
-    passage: { exact: article.text.slice(start, end), ...quoteContext(article.text, start, end) },
-  });
+  const ranked = await runInWorker("rankTags", { model, exact: article.text.slice(start, end) });
   const tagById = new Map(codebook.map((tag) => [tag.id, tag]));
   return {
     items: ranked

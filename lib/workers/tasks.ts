@@ -9,7 +9,7 @@ import type { QuotePlacementRequest } from "../anchoring/place-quotes";
 import type { ReportData } from "../exports/pdf-render";
 import type { AgreementInput } from "../review/agreement/report";
 import type { SuggestionInput } from "../suggestions/suggest";
-import type { RankedPassage, TagExample } from "../suggestions/tag-ranker";
+import type { TagExample } from "../suggestions/tag-ranker";
 
 interface TaskResult<Value> {
   value: Value;
@@ -38,9 +38,9 @@ export const TASKS = {
     const { trainTagRanker } = await import("../suggestions/tag-ranker");
     return { value: trainTagRanker(examples) };
   },
-  async rankTags(input: { model: string; passage: RankedPassage }) {
+  async rankTags(input: { model: string; exact: string }) {
     const { rankTags } = await import("../suggestions/tag-ranker");
-    return { value: rankTags(input.model, input.passage) };
+    return { value: rankTags(input.model, input.exact) };
   },
   async agreement(input: AgreementInput) {
     const { agreementFigures } = await import("../review/agreement/report");

@@ -48,7 +48,7 @@ beforeAll(async () => {
 });
 
 describe("tag ranking", () => {
-  it("ranks first the tag the project gives passages of the same words, and learns again as annotations change", async () => {
+  it("ranks first the tag the project gives passages of the same words, learning again as they change", async () => {
     const e = team.editor.token;
     await annotateQuote(codedId, CODED, "40 villages were retaken", e, { tags: ["statistic"] });
     await annotateQuote(codedId, CODED, "12 soldiers were wounded", e, { tags: ["statistic"] });
