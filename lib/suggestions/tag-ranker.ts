@@ -45,11 +45,10 @@ function newClassifier(): NaiveBayesTextClassifier {
 }
 
 /**
- * Trains the classifier on the examples; returns it as JSON (the form it is
- * cached and handed to workers in), or null when there is too little to
+ * Trains the classifier on the examples; null when there is too little to
  * learn from: fewer than two tags, or fewer than ten distinct words.
  */
-export function trainTagRanker(examples: TagExample[]): string | null {
+export function trainTagRanker(examples: TagExample[]): NaiveBayesTextClassifier | null {
   const classifier = newClassifier();
   const tags = new Set<string>();
   for (const example of examples) {
@@ -66,20 +65,56 @@ export function trainTagRanker(examples: TagExample[]): string | null {
   } catch {
     return null; // too few words to learn from
   }
-  return classifier.exportJSON();
+  return classifier;
 }
 
 /**
- * The tags a trained model (trainTagRanker) makes likely for a passage, most
- * likely first; none when the passage shares no word with what it learned.
+ * The tags a trained classifier (trainTagRanker) makes likely for a passage,
+ * most likely first; none when the passage shares no word with what it learned.
  */
-export function rankTags(model: string, exact: string): RankedTag[] {
-  const classifier = newClassifier();
-  classifier.importJSON(model);
-  classifier.consolidate();
+export function rankTags(classifier: NaiveBayesTextClassifier, exact: string): RankedTag[] {
   const features = featuresOf(exact);
   if (!features) return [];
   const odds = classifier.computeOdds(features);
   if (odds.length === 1 && odds[0]![1] === 0) return [];
   return odds.map(([tagId, log2Odds]) => ({ tagId, score: Math.round(1000 / (1 + 2 ** -log2Odds)) / 1000 }));
+}
+
+export interface RankRequest {
+  /** Whose annotations taught the classifier: a project and a visibility (all, or one blind reviewer's). */
+  scope: string;
+  /** What those annotations were when it learned (changed: it learns again). */
+  version: string;
+  exact: string;
+  /** The annotations to learn from, sent when the thread asked for them. */
+  examples?: TagExample[];
+}
+
+/**
+ * Classifiers this thread trained, by scope, most recently used last. Kept
+ * live, not serialised: parsing a large one back takes longer than ranking
+ * with it thousands of times.
+ */
+const trained = new Map<string, { version: string; classifier: NaiveBayesTextClassifier | null }>();
+/** Classifiers kept by one thread: the projects being coded now, within a worker's heap. */
+const MAX_KEPT = 8;
+
+/**
+ * Ranks the tags for a passage with the classifier of `scope` at `version`,
+ * trained from `examples` if this thread has none: "untrained" when it has
+ * none and no examples came (the caller sends them and asks again).
+ */
+export function rankForScope({ scope, version, exact, examples }: RankRequest): RankedTag[] | "untrained" {
+  let kept = trained.get(scope);
+  if (kept?.version !== version) {
+    if (!examples) return "untrained";
+    kept = { version, classifier: trainTagRanker(examples) };
+  }
+  trained.delete(scope);
+  trained.set(scope, kept);
+  for (const oldest of trained.keys()) {
+    if (trained.size <= MAX_KEPT) break;
+    trained.delete(oldest);
+  }
+  return kept.classifier ? rankTags(kept.classifier, exact) : [];
 }

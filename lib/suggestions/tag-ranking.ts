@@ -7,6 +7,7 @@ import { unprocessable } from "@/lib/errors";
 import { requireArticlePermission, seesOthersUnapprovedAnnotations, visibleAnnotationsSql } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 import { runInWorker } from "@/lib/workers/pool";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TagExample } from "./tag-ranker";
 
 export interface RankedTagView {
@@ -16,11 +17,9 @@ export interface RankedTagView {
 }
 
 /** The project's newest annotations teach the ranking, at most this many: training stays bounded at any size. */
-const MAX_LEARNED = 20_000;
+const MAX_LEARNED = 10_000;
 /** The tags answered, at most. */
 const MAX_RANKED = 10;
-/** Trained models kept in memory (each a few hundred kB to a few MB): the projects being coded now. */
-const MAX_CACHED_MODELS = 32;
 
 const offset = z
   .string()
@@ -28,27 +27,14 @@ const offset = z
   .transform(Number);
 const rankingQuery = z.object({ start: offset, end: offset });
 
-interface CachedModel {
-  version: string;
-  /** The trained classifier as JSON, or null when the annotations teach nothing yet. */
-  model: Promise<string | null>;
-}
-
-/**
- * Trained models by project and visibility scope, most recently used last (on globalThis: route bundles may each
- * load this module).
- */
-const shared = globalThis as unknown as { parallaxTagRankers?: Map<string, CachedModel> };
-shared.parallaxTagRankers ??= new Map();
-const models = shared.parallaxTagRankers;
-
 /**
  * The codebook's tags ranked by how likely the project's own annotations
  * make them for a passage of the article (start–end): a text classifier,
  * trained on a worker thread on the passages the caller sees tagged (blind
  * coding kept; rejected annotations teach nothing), and trained again only
- * when those annotations change. For coders (reviewers and editors), as the
- * suggestions are; archived tags are not ranked.
+ * when those annotations change (their count or latest change). For coders
+ * (reviewers and editors), as the suggestions are; archived tags are not
+ * ranked.
  */
 export async function rankTagsForPassage(
   actor: Actor,
@@ -62,27 +48,21 @@ export async function rankTagsForPassage(
     throw unprocessable(`start and end must name a passage of the article: 0 ≤ start < end ≤ ${article.text.length}.`);
   }
   const visible = visibleAnnotationsSql(actor, access);
-  const scope = `${access.projectId}:${seesOthersUnapprovedAnnotations(access) ? "all" : actor.userId}`;
   const [[learned], codebook] = await Promise.all([
     db().$queryRaw<{ count: number; latest: Date | null }[]>`
       SELECT count(*)::int AS count, max(a.updated_at) AS latest FROM annotations a
       WHERE ${visible} AND a.status <> 'REJECTED'`,
     db().tag.findMany({ where: { projectId: access.projectId, archivedAt: null }, select: codebookTagSelect }),
   ]);
-  const model = await cachedModel(scope, `${learned!.count}:${learned!.latest?.toISOString()}`, async () =>
-    runInWorker(
-      "trainTagRanker",
-      await db().$queryRaw<TagExample[]>`
-        SELECT a.exact, array_agg(at.tag_id::text) AS "tagIds"
-        FROM (
-          SELECT a.id, a.exact FROM annotations a
-          WHERE ${visible} AND a.status <> 'REJECTED' ORDER BY a.id DESC LIMIT ${MAX_LEARNED}
-        ) a JOIN annotation_tags at ON at.annotation_id = a.id
-        GROUP BY a.id, a.exact`,
-    ),
-  );
-  if (!model) return { items: [] };
-  const ranked = await runInWorker("rankTags", { model, exact: article.text.slice(start, end) });
+  const request = {
+    scope: `${access.projectId}:${seesOthersUnapprovedAnnotations(access) ? "all" : actor.userId}`,
+    version: `${learned!.count}:${learned!.latest?.toISOString()}`,
+    exact: article.text.slice(start, end),
+  };
+  // The worker keeps what it trained; one that has not trained on these annotations yet asks for them.
+  let ranked = await runInWorker("rankTags", request);
+  if (ranked === "untrained") ranked = await runInWorker("rankTags", { ...request, examples: await examples(visible) });
+  if (ranked === "untrained") return { items: [] };
   const tagById = new Map(codebook.map((tag) => [tag.id, tag]));
   return {
     items: ranked
@@ -92,19 +72,13 @@ export async function rankTagsForPassage(
   };
 }
 
-/** The model of a scope at a version: trained once (concurrent callers share the training), kept while it holds. */
-async function cachedModel(scope: string, version: string, train: () => Promise<string | null>) {
-  let cached = models.get(scope);
-  if (cached?.version !== version) {
-    cached = { version, model: train() };
-    // A failed training is not kept: the next call tries again.
-    cached.model.catch(() => models.get(scope) === cached && models.delete(scope));
-  }
-  models.delete(scope);
-  models.set(scope, cached);
-  for (const oldest of models.keys()) {
-    if (models.size <= MAX_CACHED_MODELS) break;
-    models.delete(oldest);
-  }
-  return cached.model;
+/** The newest annotations the caller sees, not rejected, as the classifier learns them. */
+function examples(visible: Prisma.Sql): Promise<TagExample[]> {
+  return db().$queryRaw<TagExample[]>`
+    SELECT a.exact, array_agg(at.tag_id::text) AS "tagIds"
+    FROM (
+      SELECT a.id, a.exact FROM annotations a
+      WHERE ${visible} AND a.status <> 'REJECTED' ORDER BY a.id DESC LIMIT ${MAX_LEARNED}
+    ) a JOIN annotation_tags at ON at.annotation_id = a.id
+    GROUP BY a.id, a.exact`;
 }

@@ -71,19 +71,15 @@ export const TASK_BUDGETS: Record<TaskName, TaskBudget> = {
     timeoutMs: 10_000,
     overBudget: { code: "unprocessable_entity", work: "Looking for suggestions in this article", advice: "try again." },
   },
-  trainTagRanker: {
+  rankTags: {
     pool: "text",
+    // Training on the newest 10,000 annotations included.
     timeoutMs: 20_000,
     overBudget: {
       code: "unprocessable_entity",
-      work: "Learning the tags from the project's annotations",
+      work: "Learning the project's tags and ranking them for this passage",
       advice: "try again.",
     },
-  },
-  rankTags: {
-    pool: "text",
-    timeoutMs: 5_000,
-    overBudget: { code: "unprocessable_entity", work: "Ranking the tags for this passage", advice: "try again." },
   },
   agreement: {
     pool: "analysis",

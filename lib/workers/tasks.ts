@@ -9,7 +9,7 @@ import type { QuotePlacementRequest } from "../anchoring/place-quotes";
 import type { ReportData } from "../exports/pdf-render";
 import type { AgreementInput } from "../review/agreement/report";
 import type { SuggestionInput } from "../suggestions/suggest";
-import type { TagExample } from "../suggestions/tag-ranker";
+import type { RankRequest } from "../suggestions/tag-ranker";
 
 interface TaskResult<Value> {
   value: Value;
@@ -34,13 +34,10 @@ export const TASKS = {
     const { suggestFor } = await import("../suggestions/suggest");
     return { value: suggestFor(input) };
   },
-  async trainTagRanker(examples: TagExample[]) {
-    const { trainTagRanker } = await import("../suggestions/tag-ranker");
-    return { value: trainTagRanker(examples) };
-  },
-  async rankTags(input: { model: string; exact: string }) {
-    const { rankTags } = await import("../suggestions/tag-ranker");
-    return { value: rankTags(input.model, input.exact) };
+  /** Keeps what it trains for the next calls (lib/suggestions/tag-ranker.ts): the one task with state. */
+  async rankTags(input: RankRequest) {
+    const { rankForScope } = await import("../suggestions/tag-ranker");
+    return { value: rankForScope(input) };
   },
   async agreement(input: AgreementInput) {
     const { agreementFigures } = await import("../review/agreement/report");

@@ -64,15 +64,17 @@ describe("tag ranking", () => {
 
   it("keeps blind coding and learns nothing from rejected annotations", async () => {
     const r = team.reviewer.token;
-    await annotateQuote(codedId, CODED, "The ministry said", r, { tags: ["opinion"] });
-    await annotateQuote(codedId, CODED, "the talks had failed", r, { tags: ["factual claim"] });
+    await annotateQuote(codedId, CODED, "The ministry said 40 villages were retaken", r, { tags: ["opinion"] });
+    await annotateQuote(codedId, CODED, "The spokesman told reporters the talks had failed", r, {
+      tags: ["factual claim"],
+    });
     // The reviewer learns from their own annotations; the second reviewer, coding blind, from none.
     expect((await ranking(r, "Police said"))[0]).toBe("opinion");
     expect(await ranking(secondReviewer.token, "Police said")).toEqual([]);
     // The editor rejects the reviewer's "opinion": it no longer counts, for anyone.
     const [opinion] = (
       await api("GET", `/api/v1/articles/${codedId}/annotations?author=${team.reviewer.id}`, { token: r })
-    ).body.items.filter((item: { exact: string }) => item.exact === "The ministry said");
+    ).body.items.filter((item: { exact: string }) => item.exact === "The ministry said 40 villages were retaken");
     const submitted = await api("PATCH", `/api/v1/annotations/${opinion.id}`, {
       token: r,
       json: { status: "SUBMITTED" },
