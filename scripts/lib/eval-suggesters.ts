@@ -30,8 +30,11 @@ function leaveOneArticleOut(corpus: EvalCorpus): Split[] {
   }));
 }
 
-/** Right, predicted and gold items, as the table shows them beside precision and recall. */
-const counted = ({ right, predicted, gold }: Counts) => `${right}/${predicted}/${gold}`;
+/** A row of precision, recall and F1, with the right, predicted and gold items they come from. */
+function setRow(corpus: EvalCorpus, suggester: string, method: string, counts: Counts): EvalRow {
+  const { right, predicted, gold } = counts;
+  return { corpus: corpus.name, suggester, method, ...scoresOf(counts), cases: `${right}/${predicted}/${gold}` };
+}
 
 const spanTagKeys = (spans: { start: number; end: number; tags: string[] }[]) =>
   spans.flatMap(({ start, end, tags }) => tags.map((tag) => `${start}:${end}:${tag}`));
@@ -78,22 +81,8 @@ export function evaluatePhrases(corpus: EvalCorpus): EvalRow[] {
     );
     baseline = addCounts(baseline, scoreSets(spanTagKeys(exactMatches(heldOut.text, training)), wanted).counts);
   }
-  return [
-    {
-      corpus: corpus.name,
-      suggester: "phrases",
-      method: "word-bounded, any case, tags of ≥ half",
-      ...scoresOf(suggested),
-      cases: counted(suggested),
-    },
-    {
-      corpus: corpus.name,
-      suggester: "phrases",
-      method: "baseline: exact string",
-      ...scoresOf(baseline),
-      cases: counted(baseline),
-    },
-  ];
+  const row = (method: string, counts: Counts) => setRow(corpus, "phrases", method, counts);
+  return [row("word-bounded, any case, tags of ≥ half", suggested), row("baseline: exact string", baseline)];
 }
 
 /** Tag ranking: the right tags among the first (hit@1, @3), and the tags marked likely as a set (P, R, F1). */
@@ -176,22 +165,8 @@ export function evaluateClaimCandidates(corpus: EvalCorpus): EvalRow[] {
       ).counts,
     );
   }
-  return [
-    {
-      corpus: corpus.name,
-      suggester: "claim candidates",
-      method: "figures, attributions, quotations",
-      ...scoresOf(candidates),
-      cases: counted(candidates),
-    },
-    {
-      corpus: corpus.name,
-      suggester: "claim candidates",
-      method: "baseline: a digit in the sentence",
-      ...scoresOf(digits),
-      cases: counted(digits),
-    },
-  ];
+  const row = (method: string, counts: Counts) => setRow(corpus, "claim candidates", method, counts);
+  return [row("figures, attributions, quotations", candidates), row("baseline: a digit in the sentence", digits)];
 }
 
 /**
