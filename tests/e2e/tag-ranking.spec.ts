@@ -36,6 +36,7 @@ for (const viewport of [WIDE, NARROW]) {
       expect(likelyCount).toBeGreaterThanOrEqual(1);
       expect(likelyCount).toBeLessThanOrEqual(3);
       await expectNoHorizontalScroll(page);
+      await page.screenshot({ path: `/tmp/tag-ranking-${viewport.width}.png` });
 
       // The shortcut keys work as before: q picks quote/attribution, Enter saves.
       await page.keyboard.press("q");
@@ -45,7 +46,6 @@ for (const viewport of [WIDE, NARROW]) {
       const [saved] = await storedAnnotations(page, articleId);
       expect(saved!.exact).toBe(PASSAGE);
       expect(saved!.tags.map((tag) => tag.name)).toEqual(["quote/attribution"]);
-      await page.screenshot({ path: `/tmp/tag-ranking-${viewport.width}.png` });
     });
   });
 }
