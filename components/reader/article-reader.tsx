@@ -206,6 +206,7 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
               {selection && (
                 <SelectionPopover
                   projectId={article.projectId}
+                  articleId={article.id}
                   key={`${selection.start}-${selection.end}`}
                   selection={selection}
                   codebook={codebook}

@@ -7,6 +7,7 @@ import type { TagView } from "@/lib/codebook";
 import { EventChoice, type LinkDraft } from "./event-links";
 import { type PanelAnchor, type PanelPlacement, placePanel } from "./popover-placement";
 import { TagPicker } from "./tag-picker";
+import { useTagRanking } from "./use-tag-ranking";
 
 /** A selected passage of the article text, and where its popover may go. */
 export interface TextSelection extends PanelAnchor {
@@ -17,6 +18,7 @@ export interface TextSelection extends PanelAnchor {
 
 interface SelectionPopoverProps {
   projectId: string;
+  articleId: string;
   selection: TextSelection;
   codebook: TagView[];
   /** An orphaned annotation to attach to the selection instead of creating a new one. */
@@ -32,6 +34,7 @@ const PADDING = 24;
 /** The panel under a selection: tag it (tags, note, Enter), or confirm a re-attachment. */
 export function SelectionPopover({
   projectId,
+  articleId,
   selection,
   codebook,
   reattaching,
@@ -44,6 +47,8 @@ export function SelectionPopover({
   const [note, setNote] = useState("");
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Shown at once; the likely tags move first when the ranking arrives.
+  const likelyIds = useTagRanking(articleId, selection.start, selection.end, !reattaching);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const panelRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
@@ -148,6 +153,7 @@ export function SelectionPopover({
             projectId={projectId}
             label="Tags and note for the selected passage"
             codebook={codebook}
+            likelyIds={likelyIds}
             selectedIds={tagIds}
             onChange={setTagIds}
             note={note}

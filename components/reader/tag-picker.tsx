@@ -12,6 +12,8 @@ interface TagPickerProps {
   /** Whose members the note may mention. */
   projectId: string;
   codebook: TagView[];
+  /** Tags to list first, each marked "likely", most likely first (the project's tag ranking). */
+  likelyIds?: string[];
   selectedIds: string[];
   /** The tags chosen after a press: a single-choice group's tags switch like radio buttons. */
   onChange: (tagIds: string[]) => void;
@@ -26,6 +28,8 @@ interface TagPickerProps {
   /** What else saving does, or a choice about it, shown above the buttons. */
   children?: ReactNode;
 }
+
+const NO_LIKELY_TAGS: string[] = [];
 
 /** Focus is where typed letters are text (or pick an option), not tag shortcuts. */
 function isTextField(target: EventTarget): boolean {
@@ -51,6 +55,7 @@ export function TagPicker(props: TagPickerProps) {
   const {
     projectId,
     codebook,
+    likelyIds = NO_LIKELY_TAGS,
     selectedIds,
     onChange,
     note,
@@ -81,10 +86,18 @@ export function TagPicker(props: TagPickerProps) {
   // Focus the picker itself, so shortcut keys work at once (without scrolling: its panel places itself).
   useEffect(() => containerRef.current?.focus({ preventScroll: true }), []);
 
-  const offered = useMemo(
-    () => codebook.filter((tag) => !tag.archived || selectedIds.includes(tag.id)),
-    [codebook, selectedIds],
-  );
+  // The likely tags first (their groups with them), then the codebook's order: so they are listed and searched first.
+  const offered = useMemo(() => {
+    const rank = (tag: TagView) => {
+      const index = likelyIds.indexOf(tag.id);
+      return index === -1 ? likelyIds.length : index;
+    };
+    return codebook
+      .filter((tag) => !tag.archived || selectedIds.includes(tag.id))
+      .map((tag, position) => ({ tag, position }))
+      .sort((a, b) => rank(a.tag) - rank(b.tag) || a.position - b.position)
+      .map(({ tag }) => tag);
+  }, [codebook, selectedIds, likelyIds]);
   const matches = useMemo(() => {
     const needle = query.trim().toLocaleLowerCase();
     return offered.filter(
@@ -182,12 +195,14 @@ export function TagPicker(props: TagPickerProps) {
             {tags.map((tag) => {
               const pressed = selectedIds.includes(tag.id);
               const isHighlighted = tag === highlightedTag;
+              const isLikely = likelyIds.includes(tag.id);
               return (
                 <button
                   key={tag.id}
                   type="button"
                   data-tag-id={tag.id}
                   data-highlighted={isHighlighted || undefined}
+                  data-likely={isLikely || undefined}
                   {...(group.choice === "single"
                     ? { role: "radio", "aria-checked": pressed }
                     : { "aria-pressed": pressed })}
@@ -205,6 +220,15 @@ export function TagPicker(props: TagPickerProps) {
                     style={{ backgroundColor: safeColor(tag.color) }}
                   />
                   {tag.name}
+                  {isLikely && (
+                    <span
+                      className={`rounded px-1 text-[0.65rem] font-semibold uppercase tracking-wide ${
+                        pressed ? "bg-stone-600 text-white" : "bg-amber-100 text-amber-900"
+                      }`}
+                    >
+                      likely
+                    </span>
+                  )}
                   {tag.shortcut && (
                     <ShortcutKeys
                       shortcut={tag.shortcut}

@@ -76,6 +76,16 @@ export const TASK_BUDGETS: Record<TaskName, TaskBudget> = {
     timeoutMs: 10_000,
     overBudget: { code: "unprocessable_entity", work: "Looking for suggestions in this article", advice: "try again." },
   },
+  rankTags: {
+    pool: "text",
+    // Training on the newest 10,000 annotations included.
+    timeoutMs: 20_000,
+    overBudget: {
+      code: "unprocessable_entity",
+      work: "Learning the project's tags and ranking them for this passage",
+      advice: "try again.",
+    },
+  },
   agreement: {
     pool: "analysis",
     timeoutMs: 60_000,

@@ -9,6 +9,7 @@ import type { QuotePlacementRequest } from "../anchoring/place-quotes";
 import type { ReportData } from "../exports/pdf-render";
 import type { AgreementInput } from "../review/agreement/report";
 import type { SuggestionInput } from "../suggestions/suggest";
+import type { RankRequest } from "../suggestions/tag-ranker";
 
 interface TaskResult<Value> {
   value: Value;
@@ -42,6 +43,11 @@ export const TASKS = {
   async suggest(input: SuggestionInput) {
     const { suggestFor } = await import("../suggestions/suggest");
     return { value: suggestFor(input) };
+  },
+  /** Keeps what it trains for the next calls (lib/suggestions/tag-ranker.ts): the one task with state. */
+  async rankTags(input: RankRequest) {
+    const { rankForScope } = await import("../suggestions/tag-ranker");
+    return { value: rankForScope(input) };
   },
   async agreement(input: AgreementInput) {
     const { agreementFigures } = await import("../review/agreement/report");

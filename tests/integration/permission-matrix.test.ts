@@ -487,6 +487,13 @@ const ROWS: Row[] = [
   },
   {
     method: "GET",
+    route: "/api/v1/articles/[articleId]/tag-ranking",
+    access: "REVIEWER",
+    ok: 200,
+    call: async ({ articleId }) => at(`/api/v1/articles/${articleId}/tag-ranking?start=4&end=12`),
+  },
+  {
+    method: "GET",
     route: "/api/v1/articles/[articleId]/links",
     access: "VIEWER",
     ok: 200,

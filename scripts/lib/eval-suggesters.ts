@@ -1,0 +1,235 @@
+import { claimCandidates } from "@/lib/suggestions/claim-candidates";
+import { likelyTagIds } from "@/lib/suggestions/likely-tags";
+import { phraseOccurrences, type TaggedPhrase } from "@/lib/suggestions/phrases";
+import { rankTags, trainTagRanker } from "@/lib/suggestions/tag-ranker";
+import type { EvalAnnotation, EvalCorpus } from "./eval-corpus.ts";
+import { addCounts, type Counts, hitsAt, NO_COUNTS, scoreSets, scoresOf } from "./eval-metrics.ts";
+
+/** One line of the table: a suggester (or its baseline) on a corpus. Measures it has no use for stay undefined. */
+export interface EvalRow {
+  corpus: string;
+  suggester: string;
+  method: string;
+  precision?: number;
+  recall?: number;
+  f1?: number;
+  at1?: number;
+  at3?: number;
+  /** What was judged: "right/predicted/gold" items for precision and recall, or the number of cases ranked. */
+  cases: string;
+}
+
+type Split = { heldOut: EvalCorpus["articles"][number]; training: EvalAnnotation[]; gold: EvalAnnotation[] };
+
+/** Leave one article out: each article in turn is predicted from the annotations of all the others. */
+function leaveOneArticleOut(corpus: EvalCorpus): Split[] {
+  return corpus.articles.map((heldOut) => ({
+    heldOut,
+    training: corpus.annotations.filter((annotation) => annotation.articleId !== heldOut.id),
+    gold: corpus.annotations.filter((annotation) => annotation.articleId === heldOut.id),
+  }));
+}
+
+/** A row of precision, recall and F1, with the right, predicted and gold items they come from. */
+function setRow(corpus: EvalCorpus, suggester: string, method: string, counts: Counts): EvalRow {
+  const { right, predicted, gold } = counts;
+  return { corpus: corpus.name, suggester, method, ...scoresOf(counts), cases: `${right}/${predicted}/${gold}` };
+}
+
+const spanTagKeys = (spans: { start: number; end: number; tags: string[] }[]) =>
+  spans.flatMap(({ start, end, tags }) => tags.map((tag) => `${start}:${end}:${tag}`));
+
+/** The phrases the suggestions route learns (lib/suggestions/index.ts does this in SQL): same rule, here in memory. */
+export function taggedPhrases(annotations: EvalAnnotation[], maxLength = 100): TaggedPhrase[] {
+  const byPhrase = new Map<string, EvalAnnotation[]>();
+  for (const annotation of annotations) {
+    if (annotation.exact.length > maxLength || annotation.tags.length === 0) continue;
+    const phrase = annotation.exact.toLowerCase();
+    byPhrase.set(phrase, [...(byPhrase.get(phrase) ?? []), annotation]);
+  }
+  return [...byPhrase].map(([phrase, uses]) => {
+    const votes = new Map<string, number>();
+    for (const tag of uses.flatMap((use) => use.tags)) votes.set(tag, (votes.get(tag) ?? 0) + 1);
+    // A phrase carries the tags at least half of its annotations give it.
+    const tagIds = [...votes].filter(([, count]) => count * 2 >= uses.length).map(([tag]) => tag);
+    return { phrase, tagIds: tagIds.sort(), uses: uses.length };
+  });
+}
+
+/** Exact string matching alone: every place the very string of a training annotation occurs, with all its tags. */
+function exactMatches(text: string, training: EvalAnnotation[]) {
+  const found: { start: number; end: number; tags: string[] }[] = [];
+  for (const { exact, tags } of training) {
+    for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
+      found.push({ start: at, end: at + exact.length, tags });
+    }
+  }
+  return found;
+}
+
+/** Phrase suggestions: span and tag right, on articles whose annotations were left out of the learning. */
+export function evaluatePhrases(corpus: EvalCorpus): EvalRow[] {
+  let suggested: Counts = NO_COUNTS;
+  let baseline: Counts = NO_COUNTS;
+  for (const { heldOut, training, gold } of leaveOneArticleOut(corpus)) {
+    const wanted = spanTagKeys(gold);
+    const occurrences = phraseOccurrences(heldOut.text, taggedPhrases(training));
+    suggested = addCounts(
+      suggested,
+      scoreSets(spanTagKeys(occurrences.map(({ start, end, tagIds }) => ({ start, end, tags: tagIds }))), wanted)
+        .counts,
+    );
+    baseline = addCounts(baseline, scoreSets(spanTagKeys(exactMatches(heldOut.text, training)), wanted).counts);
+  }
+  const row = (method: string, counts: Counts) => setRow(corpus, "phrases", method, counts);
+  return [row("word-bounded, any case, tags of ≥ half", suggested), row("baseline: exact string", baseline)];
+}
+
+/** Tag ranking: the right tags among the first (hit@1, @3), and the tags marked likely as a set (P, R, F1). */
+export function evaluateTagRanking(corpus: EvalCorpus): EvalRow[] {
+  const ranked: { ranked: string[]; right: string[] }[] = [];
+  const majority: { ranked: string[]; right: string[] }[] = [];
+  let likely: Counts = NO_COUNTS;
+  let frequent: Counts = NO_COUNTS;
+  for (const { training, gold } of leaveOneArticleOut(corpus)) {
+    const model = trainTagRanker(training.map(({ exact, tags }) => ({ exact, tagIds: tags })));
+    const counts = new Map<string, number>();
+    for (const tag of training.flatMap((annotation) => annotation.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    const byFrequency = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag]) => tag);
+    for (const { exact, tags } of gold) {
+      const ranking = model ? rankTags(model, exact) : [];
+      ranked.push({ ranked: ranking.map((tag) => tag.tagId), right: tags });
+      majority.push({ ranked: byFrequency, right: tags });
+      likely = addCounts(likely, scoreSets(likelyTagIds(ranking), tags).counts);
+      frequent = addCounts(frequent, scoreSets(byFrequency.slice(0, 3), tags).counts);
+    }
+  }
+  return [
+    {
+      corpus: corpus.name,
+      suggester: "tag ranking",
+      method: "naive Bayes on the quote's words",
+      ...scoresOf(likely),
+      at1: hitsAt(ranked, 1),
+      at3: hitsAt(ranked, 3),
+      cases: `${ranked.length} quotes`,
+    },
+    {
+      corpus: corpus.name,
+      suggester: "tag ranking",
+      method: "baseline: most frequent tags",
+      ...scoresOf(frequent),
+      at1: hitsAt(majority, 1),
+      at3: hitsAt(majority, 3),
+      cases: `${majority.length} quotes`,
+    },
+  ];
+}
+
+let sentenceSegmenter: Intl.Segmenter | undefined;
+
+/** The sentences of a text, by where they start (leading space left out, as claimCandidates does). */
+function sentencesOf(text: string): { start: number; end: number; sentence: string }[] {
+  sentenceSegmenter ??= new Intl.Segmenter("en", { granularity: "sentence" });
+  return [...sentenceSegmenter.segment(text)]
+    .map(({ segment, index }) => {
+      const start = index + segment.length - segment.trimStart().length;
+      const sentence = segment.trim();
+      return { start, end: start + sentence.length, sentence };
+    })
+    .filter(({ sentence }) => sentence.length > 0);
+}
+
+/** Claim candidates: the sentences proposed against those that hold an annotated claim. */
+export function evaluateClaimCandidates(corpus: EvalCorpus): EvalRow[] {
+  let candidates: Counts = NO_COUNTS;
+  let digits: Counts = NO_COUNTS;
+  for (const article of corpus.articles) {
+    const sentences = sentencesOf(article.text);
+    const claims = corpus.annotations.filter((annotation) => annotation.articleId === article.id);
+    const gold = sentences
+      .filter(({ start, end }) => claims.some((claim) => claim.start < end && claim.end > start))
+      .map(({ start }) => String(start));
+    candidates = addCounts(
+      candidates,
+      scoreSets(
+        claimCandidates(article.text).map(({ start }) => String(start)),
+        gold,
+      ).counts,
+    );
+    digits = addCounts(
+      digits,
+      scoreSets(
+        sentences.filter(({ sentence }) => /\p{Nd}/u.test(sentence)).map(({ start }) => String(start)),
+        gold,
+      ).counts,
+    );
+  }
+  const row = (method: string, counts: Counts) => setRow(corpus, "claim candidates", method, counts);
+  return [row("figures, attributions, quotations", candidates), row("baseline: a digit in the sentence", digits)];
+}
+
+/**
+ * Ranks a project's events for a claim: `evidence` holds, for each event, the
+ * quotes of the claims linked to it in the other articles. Returns event ids,
+ * best first.
+ */
+export type EventRanker = (claim: string, evidence: Map<string, string[]>) => string[];
+
+let wordSegmenter: Intl.Segmenter | undefined;
+
+function wordSet(text: string): Set<string> {
+  wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: "word" });
+  const words = new Set<string>();
+  for (const { segment, isWordLike } of wordSegmenter.segment(text)) if (isWordLike) words.add(segment.toLowerCase());
+  return words;
+}
+
+/** Word overlap: the events whose linked quotes share the most distinct words with the claim. */
+export const wordOverlap: EventRanker = (claim, evidence) => {
+  const words = wordSet(claim);
+  return [...evidence]
+    .map(([eventId, quotes]) => {
+      const theirs = wordSet(quotes.join(" "));
+      return { eventId, shared: [...words].filter((word) => theirs.has(word)).length };
+    })
+    .sort((a, b) => b.shared - a.shared || a.eventId.localeCompare(b.eventId))
+    .map(({ eventId }) => eventId);
+};
+
+/**
+ * The event rankers compared on the linked claims. lib/matching's matcher
+ * joins this list as one more EventRanker (a claim's quote against the
+ * others' quotes, grouped by event) once that module is on main.
+ */
+export const EVENT_RANKERS: { method: string; rank: EventRanker }[] = [
+  { method: "baseline: word overlap", rank: wordOverlap },
+];
+
+/**
+ * Claim matching: for each linked claim, the events ranked from the claims
+ * linked in the other articles; recall@1 and @3 of its own event. Claims
+ * whose event no other article reports are left out (nothing to find).
+ */
+export function evaluateMatching(corpus: EvalCorpus): EvalRow[] {
+  const cases: { claim: EvalAnnotation; evidence: Map<string, string[]> }[] = [];
+  for (const claim of corpus.annotations.filter((annotation) => annotation.events.length > 0)) {
+    const evidence = new Map<string, string[]>();
+    for (const other of corpus.annotations) {
+      if (other.articleId === claim.articleId) continue;
+      for (const eventId of other.events) evidence.set(eventId, [...(evidence.get(eventId) ?? []), other.exact]);
+    }
+    if (claim.events.some((eventId) => evidence.has(eventId))) cases.push({ claim, evidence });
+  }
+  return EVENT_RANKERS.map(({ method, rank }) => {
+    const ranked = cases.map(({ claim, evidence }) => ({ ranked: rank(claim.exact, evidence), right: claim.events }));
+    return {
+      corpus: corpus.name,
+      suggester: "claim matching",
+      method,
+      at1: hitsAt(ranked, 1),
+      at3: hitsAt(ranked, 3),
+      cases: `${ranked.length} claims`,
+    };
+  });
+}
