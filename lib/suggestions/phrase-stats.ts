@@ -18,11 +18,15 @@ export interface PackedPhraseStats {
   lengths: Int32Array;
   /** How many annotations tag each phrase. */
   uses: Int32Array;
-  /** For each phrase, "tagId count tagId count …"; one line per phrase. */
+  /** For each phrase, "tagId count tagId count …" (tab-separated); one line per phrase. */
   tagCounts: string;
   /** For each phrase, the tags at least half of its annotations carry, "tagId tagId …"; one line per phrase. */
   halfTags: string;
 }
+
+/** Tag ids (no tab, no line break) are packed into lines of fields. */
+const FIELD = "\t";
+const LINE = "\n";
 
 type Stats = Map<string, { uses: number; tagCounts: Map<string, number> }>;
 
@@ -47,15 +51,15 @@ export function packPhraseStats(uses: readonly PhraseUse[]): PackedPhraseStats {
   for (const [phrase, { uses: used, tagCounts }] of stats) {
     lengths[index] = phrase.length;
     useCounts[index++] = used;
-    tagLines.push([...tagCounts].flat().join(" "));
-    halfLines.push(tagsOfHalf(used, tagCounts).join(" "));
+    tagLines.push([...tagCounts].flat().join(FIELD));
+    halfLines.push(tagsOfHalf(used, tagCounts).join(FIELD));
   }
   return {
     phrases: [...stats.keys()].join(""),
     lengths,
     uses: useCounts,
-    tagCounts: tagLines.join("\n"),
-    halfTags: halfLines.join("\n"),
+    tagCounts: tagLines.join(LINE),
+    halfTags: halfLines.join(LINE),
   };
 }
 
@@ -68,7 +72,7 @@ function tagsOfHalf(uses: number, tagCounts: Map<string, number>): string[] {
 }
 
 function countsOf(line: string): Map<string, number> {
-  const pairs = line ? line.split(" ") : [];
+  const pairs = line ? line.split(FIELD) : [];
   const counts = new Map<string, number>();
   for (let pair = 0; pair < pairs.length; pair += 2) counts.set(pairs[pair]!, Number(pairs[pair + 1]));
   return counts;
@@ -92,15 +96,15 @@ export function taggedPhrasesOf(
     if (liveTags.length > 0) phrases.push({ phrase, uses, tagIds: liveTags });
   };
   const recentStats = count(recent);
-  const countLines = learned.tagCounts.split("\n");
-  const halfLines = learned.halfTags.split("\n");
+  const countLines = learned.tagCounts.split(LINE);
+  const halfLines = learned.halfTags.split(LINE);
   let at = 0;
   for (let index = 0; index < learned.lengths.length; index++) {
     const phrase = learned.phrases.slice(at, at + learned.lengths[index]!);
     at += learned.lengths[index]!;
     const since = recentStats.get(phrase);
     if (!since) {
-      add(phrase, learned.uses[index]!, halfLines[index] ? halfLines[index]!.split(" ") : []);
+      add(phrase, learned.uses[index]!, halfLines[index] ? halfLines[index]!.split(FIELD) : []);
       continue;
     }
     // Tagged again since it was learned: the counts add up.

@@ -1,5 +1,6 @@
 import { claimCandidates } from "@/lib/suggestions/claim-candidates";
 import { likelyTagIds } from "@/lib/suggestions/likely-tags";
+import { packPhraseStats, taggedPhrasesOf } from "@/lib/suggestions/phrase-stats";
 import { phraseOccurrences, type TaggedPhrase } from "@/lib/suggestions/phrases";
 import { rankTags, trainTagRanker } from "@/lib/suggestions/tag-ranker";
 import type { EvalAnnotation, EvalCorpus } from "./eval-corpus.ts";
@@ -39,21 +40,12 @@ function setRow(corpus: EvalCorpus, suggester: string, method: string, counts: C
 const spanTagKeys = (spans: { start: number; end: number; tags: string[] }[]) =>
   spans.flatMap(({ start, end, tags }) => tags.map((tag) => `${start}:${end}:${tag}`));
 
-/** The phrases the suggestions route learns (lib/suggestions/index.ts does this in SQL): same rule, here in memory. */
+/** The phrases the suggestions route learns (lib/suggestions/learned-phrases.ts), by the same functions. */
 export function taggedPhrases(annotations: EvalAnnotation[], maxLength = 100): TaggedPhrase[] {
-  const byPhrase = new Map<string, EvalAnnotation[]>();
-  for (const annotation of annotations) {
-    if (annotation.exact.length > maxLength || annotation.tags.length === 0) continue;
-    const phrase = annotation.exact.toLowerCase();
-    byPhrase.set(phrase, [...(byPhrase.get(phrase) ?? []), annotation]);
-  }
-  return [...byPhrase].map(([phrase, uses]) => {
-    const votes = new Map<string, number>();
-    for (const tag of uses.flatMap((use) => use.tags)) votes.set(tag, (votes.get(tag) ?? 0) + 1);
-    // A phrase carries the tags at least half of its annotations give it.
-    const tagIds = [...votes].filter(([, count]) => count * 2 >= uses.length).map(([tag]) => tag);
-    return { phrase, tagIds: tagIds.sort(), uses: uses.length };
-  });
+  const uses = annotations
+    .filter(({ exact, tags }) => exact.length <= maxLength && tags.length > 0)
+    .map(({ exact, tags }) => ({ phrase: exact.toLowerCase(), tagIds: tags }));
+  return taggedPhrasesOf(packPhraseStats(uses), [], [...new Set(uses.flatMap(({ tagIds }) => tagIds))]);
 }
 
 /** Exact string matching alone: every place the very string of a training annotation occurs, with all its tags. */
