@@ -91,6 +91,7 @@ const SKIPPED = /^(?:of|the|more|other|additional|further|new|local|armed|suspec
 const NOT_COUNTED = new RegExp(
   "^(?:is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|" +
     "said|says|each|every|per|a|an|and|or|but|in|on|at|to|for|from|by|with|than|that|this|these|those|it|its|" +
+    "near|after|before|during|since|until|into|across|against|between|within|" +
     "they|them|we|us|you|he|him|she|her|which|who|whom)$",
   "i",
 );
@@ -122,7 +123,15 @@ const MONTH_BEFORE = new RegExp(
 /** A capitalised word right before a number that does not start its clause: the number is part of a name. */
 const NAME_BEFORE = /\S\s+\p{Lu}[\p{L}-]*\s+$/u;
 const WORD = /[\p{L}\p{M}'’-]+/gu;
-const CLAUSE_END = /[.:](?!\d)|[;!?\n()[\]"“”]|,\s+(?:while|but|whereas|and|as)\b|\s(?:while|whereas)\s/giu;
+/** Titles and months written short: their full stop ends no sentence and no clause ("Sept. 24", "Dr. Ali"). */
+export const ABBREVIATIONS =
+  "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs";
+/** A clause ends at a full stop (not one of an abbreviation or an initial: "a.m.", "U.S."), a colon, a bracket… */
+const CLAUSE_END = new RegExp(
+  `(?<!(?<![\\p{L}\\p{M}])(?:${ABBREVIATIONS}|\\p{L}))\\.(?!\\d)|:(?!\\d)|[;!?\\n()[\\]"“”]|` +
+    ",\\s+(?:while|but|whereas|and|as)\\b|\\s(?:while|whereas)\\s",
+  "giu",
+);
 
 function clauses(text: string): string[] {
   return text.split(CLAUSE_END).filter((clause) => clause !== undefined && clause.trim() !== "");

@@ -1,4 +1,4 @@
-import { claimCandidates } from "@/lib/suggestions/claim-candidates";
+import { claimCandidates, sentencesOf } from "@/lib/suggestions/claim-candidates";
 import { likelyTagIds } from "@/lib/suggestions/likely-tags";
 import { packPhraseStats, taggedPhrasesOf } from "@/lib/suggestions/phrase-stats";
 import { phraseOccurrences, type TaggedPhrase } from "@/lib/suggestions/phrases";
@@ -118,21 +118,7 @@ export function evaluateTagRanking(corpus: EvalCorpus): EvalRow[] {
   ];
 }
 
-let sentenceSegmenter: Intl.Segmenter | undefined;
-
-/** The sentences of a text, by where they start (leading space left out, as claimCandidates does). */
-function sentencesOf(text: string): { start: number; end: number; sentence: string }[] {
-  sentenceSegmenter ??= new Intl.Segmenter("en", { granularity: "sentence" });
-  return [...sentenceSegmenter.segment(text)]
-    .map(({ segment, index }) => {
-      const start = index + segment.length - segment.trimStart().length;
-      const sentence = segment.trim();
-      return { start, end: start + sentence.length, sentence };
-    })
-    .filter(({ sentence }) => sentence.length > 0);
-}
-
-/** Claim candidates: the sentences proposed against those that hold an annotated claim. */
+/** Claim candidates: the sentences proposed against those that hold an annotated claim (sentences as they cut them). */
 export function evaluateClaimCandidates(corpus: EvalCorpus): EvalRow[] {
   let candidates: Counts = NO_COUNTS;
   let digits: Counts = NO_COUNTS;

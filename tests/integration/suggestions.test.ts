@@ -79,7 +79,10 @@ describe("suggestions", () => {
         score: 0.8,
         tags: [],
       }),
-      expect.objectContaining({ exact: "Locals said that only 4 of them were.", reason: "attributes it: “said”" }),
+      expect.objectContaining({
+        exact: "Locals said that only 4 of them were.",
+        reason: "states a number; attributes it: “said”",
+      }),
     ]);
     await annotate(suggestedId, SUGGESTED, "40 villages were retaken", ["statistic"], team.editor.token);
     const after = (await suggestions(team.editor.token)).filter((item) => item.kind === "claim");

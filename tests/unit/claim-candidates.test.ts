@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { claimCandidates } from "@/lib/suggestions/claim-candidates";
+import { claimCandidates, sentencesOf } from "@/lib/suggestions/claim-candidates";
 
 const westernJournal = readFileSync("prisma/seed/articles/001_2efd4ead4b9c702b.txt", "utf8");
 
@@ -20,6 +20,27 @@ describe("claim candidates", () => {
       expect(westernJournal.slice(start, end)).toBe(westernJournal.slice(start, end).trim());
       expect(end).toBeGreaterThan(start);
     }
+  });
+
+  it("reads a sentence whole across abbreviations, and offers one that only states a number", () => {
+    const text =
+      "The capsule splashed down at 10:17 a.m. EDT on Sept. 24 near Dr. Ali's ship. It was a calm day at sea. " +
+      "Crews of U.S. forces helped. It left the U.S. Then it was over.";
+    expect(claimCandidates(text)).toEqual([
+      {
+        start: 0,
+        end: text.indexOf(" It was"),
+        score: 0.3,
+        reasons: ["states a number"],
+      },
+    ]);
+    expect(sentencesOf(text).map(({ sentence }) => sentence)).toEqual([
+      "The capsule splashed down at 10:17 a.m. EDT on Sept. 24 near Dr. Ali's ship.",
+      "It was a calm day at sea.",
+      "Crews of U.S. forces helped.",
+      "It left the U.S.",
+      "Then it was over.",
+    ]);
   });
 
   it("leaves sentences that neither count, attribute nor quote", () => {
