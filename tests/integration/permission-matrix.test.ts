@@ -485,6 +485,23 @@ const ROWS: Row[] = [
     ok: 200,
     call: async ({ articleId }) => at(`/api/v1/articles/${articleId}/suggestions`),
   },
+  // Each caller rejects the claim candidate of a fresh article (a rejected one is not proposed again).
+  {
+    method: "POST",
+    route: "/api/v1/suggestions/decisions",
+    access: "REVIEWER",
+    ok: 201,
+    call: async ({ team }) => ({
+      path: "/api/v1/suggestions/decisions",
+      json: {
+        articleId: await article(team),
+        kind: "claim",
+        start: 0,
+        end: quote("The ministry said 40 villages were retaken on Monday.").end,
+        decision: "reject",
+      },
+    }),
+  },
   {
     method: "GET",
     route: "/api/v1/articles/[articleId]/tag-ranking",
