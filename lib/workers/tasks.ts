@@ -9,6 +9,7 @@ import type { QuotePlacementRequest } from "../anchoring/place-quotes";
 import type { ReportData } from "../exports/pdf-render";
 import type { AgreementInput } from "../review/agreement/report";
 import type { SuggestionInput } from "../suggestions/suggest";
+import type { CoverageInput, MatchInput } from "../matching/rank";
 
 interface TaskResult<Value> {
   value: Value;
@@ -32,6 +33,14 @@ export const TASKS = {
   async suggest(input: SuggestionInput) {
     const { suggestFor } = await import("../suggestions/suggest");
     return { value: suggestFor(input) };
+  },
+  async rankMatches(input: MatchInput) {
+    const { rankMatches } = await import("../matching/rank");
+    return { value: rankMatches(input) };
+  },
+  async bestCoverage(input: CoverageInput) {
+    const { bestCoverage } = await import("../matching/rank");
+    return { value: bestCoverage(input) };
   },
   async agreement(input: AgreementInput) {
     const { agreementFigures } = await import("../review/agreement/report");
