@@ -273,7 +273,8 @@ export async function listEvents(actor: Actor, projectId: string, query: unknown
   return toPage(rows, limit, ({ linkCount, ...row }) => toEventView({ ...row, _count: { links: linkCount } }));
 }
 
-async function requireEvent(
+/** The live event's project access for `action` (404 "Event" when it is not there for the caller). */
+export async function requireEvent(
   actor: Actor,
   eventId: string,
   action: "event.read" | "event.link" | "event.manage",

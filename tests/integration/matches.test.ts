@@ -113,15 +113,19 @@ describe("claim matches", () => {
     expect(items.slice(0, 2).map((item) => item.kind)).toEqual(expect.arrayContaining(["claim", "passage"]));
   });
 
-  it("honours ?limit= and answers a 422 for a limit out of range, changing nothing", async () => {
+  it("honours ?limit= and answers a 4xx for a limit out of range or not a number, changing nothing", async () => {
     expect(await matches(team.editor.token, claimId, "?limit=1")).toHaveLength(1);
     const before = await countRows();
-    for (const limit of ["0", "21", "abc"]) {
+    for (const [limit, status] of [
+      ["0", 422],
+      ["21", 422],
+      ["abc", 400],
+    ] as const) {
       const response = await api("GET", `/api/v1/annotations/${claimId}/matches?limit=${limit}`, {
         token: team.editor.token,
       });
-      expect(response.status).toBe(422);
-      expect(response.body.error.code).toBe("unprocessable_entity");
+      expect(response.status).toBe(status);
+      expect(response.body.error.message).toMatch(/limit/);
     }
     expect(await countRows()).toEqual(before);
   });
