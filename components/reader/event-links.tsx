@@ -7,6 +7,7 @@ import type { ArticleLinkView, ClaimLinkView, EventView } from "@/lib/events";
 import { UndoButton } from "@/components/ui/undoable-action";
 import { ApiFailure, callApi } from "@/components/client/api-client";
 import { BackToReviewNotice } from "./review-controls";
+import { ClaimMatches } from "./claim-matches";
 
 const STANCES = ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"] as const;
 type Stance = (typeof STANCES)[number];
@@ -129,6 +130,14 @@ export function EventLinks({
             Link to an event
           </button>
         ))}
+      <ClaimMatches
+        projectId={projectId}
+        annotationId={annotationId}
+        links={links}
+        canLink={permissions.canLink}
+        onLinked={(link) => onChange([...links, link])}
+        subject={subject}
+      />
     </div>
   );
 }
