@@ -49,12 +49,14 @@ export function ClaimsOrOmission({
     const inCell = (cell: { eventId: string; articleId: string }) =>
       cell.eventId === event.id && cell.articleId === article.id;
     return (
-      <div
-        data-testid="omission"
-        className="rounded-md border border-dashed border-red-300 bg-red-50/60 px-3 py-2 text-sm text-red-800"
-      >
-        <strong className="font-semibold">Omitted</strong> — {article.source ?? "this source"} does not report this
-        event.
+      <div>
+        <div
+          data-testid="omission"
+          className="rounded-md border border-dashed border-red-300 bg-red-50/60 px-3 py-2 text-sm text-red-800"
+        >
+          <strong className="font-semibold">Omitted</strong> — {article.source ?? "this source"} does not report this
+          event.
+        </div>
         <OmissionActions
           eventId={event.id}
           articleId={article.id}

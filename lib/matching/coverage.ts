@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { anyWordQuery } from "./any-word-query";
 import { runInWorker } from "@/lib/workers/pool";
 
 /**
@@ -57,4 +58,48 @@ export async function findPossibleCoverage(
     exact,
     score: coverage,
   }));
+}
+
+/** An article's passage that may report an event, as the event's page shows it: with the article and its outlet. */
+export interface EventPossibleCoverage extends PossibleCoverage {
+  articleTitle: string;
+  source: string | null;
+}
+
+/**
+ * The articles of an event's page to look for possible coverage in: the ones of the outlets that leave the event out
+ * that full text search ranks first for the event's words (any of them, English stems), as claim matching picks them.
+ */
+const EVENT_CANDIDATE_ARTICLES = 8;
+
+/**
+ * For an event's page: the passages of the articles of `outletIds` (the outlets that leave the event out) that may
+ * report it, best first, leaving out articles whose omission of the event is confirmed.
+ */
+export async function eventPossibleCoverage(
+  projectId: string,
+  event: SoughtEvent,
+  outletIds: string[],
+): Promise<EventPossibleCoverage[]> {
+  if (outletIds.length === 0) return [];
+  const sought = anyWordQuery(event.words.join("\n"));
+  const candidates = await db().$queryRaw<{ id: string; title: string; source: string | null }[]>`
+    SELECT ar.id, ar.title, s.name AS source FROM articles ar JOIN sources s ON s.id = ar.source_id
+    WHERE ar.project_id = ${projectId}::uuid AND ar.deleted_at IS NULL AND ar.source_id = ANY(${outletIds}::uuid[])
+      AND ar.search_stems @@ ${sought}
+      AND NOT EXISTS (SELECT 1 FROM confirmed_omissions c WHERE c.event_id = ${event.id}::uuid AND c.article_id = ar.id)
+    ORDER BY ts_rank_cd(ar.search_stems, ${sought}) DESC, ar.id
+    LIMIT ${EVENT_CANDIDATE_ARTICLES}`;
+  const described = new Map(candidates.map((candidate) => [candidate.id, candidate]));
+  const found = await findPossibleCoverage(
+    [event],
+    candidates.map((candidate) => ({ eventId: event.id, articleId: candidate.id })),
+  );
+  return found
+    .map((passage) => ({
+      ...passage,
+      articleTitle: described.get(passage.articleId)!.title,
+      source: described.get(passage.articleId)!.source,
+    }))
+    .sort((a, b) => b.score - a.score);
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/actor";
 import { getAnnotation, requireVisibleAnnotation } from "@/lib/annotations";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { anyWordQuery } from "./any-word-query";
 import { notRejectedSql, visibleAnnotationsSql } from "@/lib/permissions";
 import { parseInput } from "@/lib/validation";
 import { runInWorker } from "@/lib/workers/pool";
@@ -35,14 +35,6 @@ export interface MatchView {
   score: number;
   /** The claim's event (its first link to a live event), null for passages and unlinked claims. */
   event: { id: string; title: string } | null;
-}
-
-/**
- * A statement's words as a PostgreSQL query that any of them satisfies (English stems, as the search_stems columns
- * hold them): plainto_tsquery ANDs them, and a claim is rarely told in the same words everywhere.
- */
-function anyWordQuery(text: string): Prisma.Sql {
-  return Prisma.sql`replace(plainto_tsquery('english', ${text})::text, ' & ', ' | ')::tsquery`;
 }
 
 /**

@@ -139,4 +139,26 @@ describe("possible coverage and confirmed omissions", () => {
     expect(await countRows()).toEqual(before);
     expect((await omission(silentId, "DELETE", team.editor.token)).status).toBe(204);
   });
+
+  it("shows on the event's page the passages of the omitting outlets' articles that may report it", async () => {
+    const response = await api("GET", `/api/v1/events/${eventId}`, { token: team.viewer.token });
+    expect(response.status).toBe(200);
+    const start = UNLINKED.indexOf(SENTENCE);
+    expect(response.body.possibleCoverage).toEqual([
+      {
+        eventId,
+        articleId: unlinkedId,
+        articleTitle: "Unlinked",
+        source: "Unlinked outlet",
+        start,
+        end: start + SENTENCE.length,
+        exact: SENTENCE,
+        score: expect.any(Number),
+      },
+    ]);
+    // Confirmed: the article's passage is no longer proposed.
+    expect((await omission(unlinkedId, "PUT", team.editor.token)).status).toBe(201);
+    const confirmed = await api("GET", `/api/v1/events/${eventId}`, { token: team.viewer.token });
+    expect(confirmed.body.possibleCoverage).toEqual([]);
+  });
 });
