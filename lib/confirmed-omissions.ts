@@ -83,7 +83,7 @@ export async function confirmOmission(
     await recordAudit(tx, actor, {
       projectId: access.projectId,
       action: "omission.confirm",
-      entityType: "event",
+      entityType: "Event",
       entityId: eventId,
       after: omission,
     });
@@ -107,7 +107,7 @@ export async function withdrawOmission(actor: Actor, eventId: string, articleId:
     await recordAudit(tx, actor, {
       projectId: access.projectId,
       action: "omission.withdraw",
-      entityType: "event",
+      entityType: "Event",
       entityId: eventId,
       before: toView(existing),
     });

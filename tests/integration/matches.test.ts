@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import type { MatchView } from "@/lib/matching";
 import { addMember } from "@/lib/members";
 import { api } from "../support/api";
 import {
@@ -36,21 +37,10 @@ async function article(title: string, text: string) {
   return response.body.id as string;
 }
 
-interface Match {
-  kind: string;
-  article: { id: string; title: string; source: string | null };
-  annotationId: string | null;
-  start: number;
-  end: number;
-  exact: string;
-  score: number;
-  event: { id: string; title: string } | null;
-}
-
 async function matches(token: string, id = claimId, query = "") {
   const response = await api("GET", `/api/v1/annotations/${id}/matches${query}`, { token });
   expect(response.status).toBe(200);
-  return response.body.items as Match[];
+  return response.body.items as MatchView[];
 }
 
 beforeAll(async () => {
