@@ -252,6 +252,16 @@ function writeRoutes(): WriteRoute[] {
     { method: "POST", path: `/api/v1/events/${ids.event}/restore`, ids: [ids.event!] },
     { method: "POST", path: `/api/v1/links/${ids.link}/restore`, ids: [ids.link!] },
     { method: "POST", path: `/api/v1/events/${ids.event}/undo-merge`, ids: [ids.event!] },
+    {
+      method: "PUT",
+      path: `/api/v1/events/${ids.secondEvent}/omissions/${ids.article}`,
+      ids: [ids.secondEvent!, ids.article!],
+    },
+    {
+      method: "DELETE",
+      path: `/api/v1/events/${ids.secondEvent}/omissions/${ids.article}`,
+      ids: [ids.secondEvent!, ids.article!],
+    },
     { method: "POST", path: `/api/v1/sources/${ids.source}/undo-merge`, ids: [ids.source!] },
     {
       method: "PATCH",

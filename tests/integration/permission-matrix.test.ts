@@ -793,6 +793,32 @@ const ROWS: Row[] = [
       json: { annotationId: await annotation(), stance: "ASSERTS" },
     }),
   },
+  {
+    method: "GET",
+    route: "/api/v1/annotations/[annotationId]/matches",
+    access: "VIEWER",
+    ok: 200,
+    call: async ({ annotation }) => at(`/api/v1/annotations/${await annotation()}/matches`),
+  },
+  {
+    method: "PUT",
+    route: "/api/v1/events/[eventId]/omissions/[articleId]",
+    access: "REVIEWER",
+    ok: 201,
+    call: async ({ event, articleId }) => at(`/api/v1/events/${await event()}/omissions/${articleId}`),
+  },
+  // The reviewer's own confirmation.
+  {
+    method: "DELETE",
+    route: "/api/v1/events/[eventId]/omissions/[articleId]",
+    access: "REVIEWER",
+    ok: 204,
+    call: async ({ team, event, articleId }) => {
+      const path = `/api/v1/events/${await event()}/omissions/${articleId}`;
+      await created(api("PUT", path, { token: team.reviewer.token }));
+      return at(path);
+    },
+  },
   // The reviewer's own link.
   {
     method: "PATCH",
