@@ -42,6 +42,8 @@ export const HISTORY_KINDS = {
   "source.unmerge": { label: "Undid a merge of outlets", action: "source.unmerge" },
   "tag.update": { label: "Edited a tag", action: "tag.update" },
   "suggestion.reject": { label: "Rejected a suggestion", action: "suggestion.reject" },
+  "omission.confirm": { label: "Confirmed an omission", action: "omission.confirm" },
+  "omission.withdraw": { label: "Withdrew a confirmed omission", action: "omission.withdraw" },
 } as const satisfies Record<string, HistoryKind>;
 
 export type HistoryKindKey = keyof typeof HISTORY_KINDS;

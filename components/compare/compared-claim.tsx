@@ -39,10 +39,13 @@ export function ClaimsOrOmission({
   comparison,
   event,
   article,
+  canAct,
 }: {
   comparison: Comparison;
   event: ComparedEvent;
   article: ComparedArticle;
+  /** Whether the reader may link a passage or confirm an omission (reviewers, editors). */
+  canAct: boolean;
 }) {
   const claims = event.claims[article.id] ?? [];
   if (claims.length === 0) {
@@ -62,6 +65,7 @@ export function ClaimsOrOmission({
           articleId={article.id}
           coverage={comparison.possibleCoverage.find(inCell)}
           confirmed={comparison.confirmedOmissions.find(inCell)}
+          canAct={canAct}
         />
       </div>
     );

@@ -13,9 +13,12 @@ import { sourceColumns } from "./source-colors";
 export function ComparisonTable({
   comparison,
   outletNotes = {},
+  canAct,
 }: {
   comparison: Comparison;
   outletNotes?: Record<string, string>;
+  /** Whether the reader may link a passage or confirm an omission (reviewers, editors). */
+  canAct: boolean;
 }) {
   const { articles, events, unlinked } = comparison;
   return (
@@ -55,7 +58,7 @@ export function ComparisonTable({
                 </th>
                 {articles.map((article) => (
                   <td key={article.id} className="px-4 py-3">
-                    <ClaimsOrOmission comparison={comparison} event={event} article={article} />
+                    <ClaimsOrOmission comparison={comparison} event={event} article={article} canAct={canAct} />
                   </td>
                 ))}
               </tr>
@@ -64,7 +67,7 @@ export function ComparisonTable({
         </table>
       </div>
 
-      <EventList comparison={comparison} outletNotes={outletNotes} className="md:hidden" />
+      <EventList comparison={comparison} outletNotes={outletNotes} className="md:hidden" canAct={canAct} />
 
       <section aria-label="Claims not linked to an event">
         <h2 className="mb-2 text-base font-semibold">Claims not linked to an event</h2>

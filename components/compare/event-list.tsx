@@ -11,10 +11,12 @@ export function EventList({
   comparison,
   outletNotes,
   className,
+  canAct,
 }: {
   comparison: Comparison;
   outletNotes: Record<string, string>;
   className: string;
+  canAct: boolean;
 }) {
   const { articles, events } = comparison;
   return (
@@ -57,7 +59,7 @@ export function EventList({
                     <h3 className="text-sm">
                       <SourceName article={article} index={index} />
                     </h3>
-                    <ClaimsOrOmission comparison={comparison} event={event} article={article} />
+                    <ClaimsOrOmission comparison={comparison} event={event} article={article} canAct={canAct} />
                   </div>
                 ))}
               </div>

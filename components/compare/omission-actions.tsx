@@ -20,11 +20,17 @@ export function OmissionActions({
   articleId,
   coverage,
   confirmed,
+  canAct,
+  passageShown = false,
 }: {
   eventId: string;
   articleId: string;
-  coverage: PossibleCoverage | undefined;
+  coverage: Pick<PossibleCoverage, "start" | "end" | "exact" | "score"> | undefined;
   confirmed: ConfirmedOmissionView | undefined;
+  /** Reviewers and editors link and confirm; viewers read what there is. */
+  canAct: boolean;
+  /** The passage is quoted already where the actions are (the event's page): only the buttons. */
+  passageShown?: boolean;
 }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
@@ -44,7 +50,7 @@ export function OmissionActions({
     }
   }
 
-  const linkPassage = (passage: PossibleCoverage) =>
+  const linkPassage = (passage: NonNullable<typeof coverage>) =>
     act(async () => {
       const annotation = await callApi<{ id: string }>("POST", `/api/v1/articles/${articleId}/annotations`, {
         body: { start: passage.start, end: passage.end, exact: passage.exact, tags: [] },
@@ -59,18 +65,20 @@ export function OmissionActions({
       {confirmed ? (
         <p className="text-xs" data-testid="omission-confirmed">
           Omission confirmed by {confirmed.confirmedBy.name}.{" "}
-          <button
-            type="button"
-            className={BUTTON}
-            disabled={busy}
-            onClick={() => act(() => callApi("DELETE", omissionPath))}
-          >
-            Withdraw
-          </button>
+          {canAct && (
+            <button
+              type="button"
+              className={BUTTON}
+              disabled={busy}
+              onClick={() => act(() => callApi("DELETE", omissionPath))}
+            >
+              Withdraw
+            </button>
+          )}
         </p>
       ) : (
         <>
-          {coverage && (
+          {coverage && !passageShown && (
             <p className="text-xs" data-testid="possible-coverage">
               May report this:{" "}
               <a
@@ -83,21 +91,23 @@ export function OmissionActions({
               <span className="text-stone-600">({Math.round(coverage.score * 100)}% of the event’s words)</span>
             </p>
           )}
-          <div className="flex flex-wrap gap-2">
-            {coverage && (
-              <button type="button" className={BUTTON} disabled={busy} onClick={() => linkPassage(coverage)}>
-                Link this passage
+          {canAct && (
+            <div className="flex flex-wrap gap-2">
+              {coverage && (
+                <button type="button" className={BUTTON} disabled={busy} onClick={() => linkPassage(coverage)}>
+                  Link this passage
+                </button>
+              )}
+              <button
+                type="button"
+                className={BUTTON}
+                disabled={busy}
+                onClick={() => act(() => callApi("PUT", omissionPath))}
+              >
+                Confirm omission
               </button>
-            )}
-            <button
-              type="button"
-              className={BUTTON}
-              disabled={busy}
-              onClick={() => act(() => callApi("PUT", omissionPath))}
-            >
-              Confirm omission
-            </button>
-          </div>
+            </div>
+          )}
         </>
       )}
       {problem && (

@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { OmissionActions } from "@/components/compare/omission-actions";
 import { stanceClass } from "@/components/compare/source-colors";
 import type { EventDetail, EventLinkView } from "@/lib/events";
 
 const NO_OUTLET = "No outlet";
 
 /** The claims linked to an event, outlet by outlet, and the outlets of the project that leave it out. */
-export function EventCoverage({ event }: { event: EventDetail }) {
+export function EventCoverage({ event, canAct }: { event: EventDetail; canAct: boolean }) {
   const byOutlet = new Map<string, EventLinkView[]>();
   for (const link of event.links) {
     const outlet = link.claim.source ?? NO_OUTLET;
@@ -58,7 +59,10 @@ export function EventCoverage({ event }: { event: EventDetail }) {
                   )}
                   <p className="text-xs text-stone-500">
                     in{" "}
-                    <Link href={`/articles/${link.claim.articleId}`} className="text-indigo-700 hover:underline">
+                    <Link
+                      href={`/articles/${link.claim.articleId}`}
+                      className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700"
+                    >
                       {link.claim.articleTitle}
                     </Link>{" "}
                     · linked by {link.createdBy.name}
@@ -91,6 +95,16 @@ export function EventCoverage({ event }: { event: EventDetail }) {
                   <span className="text-xs text-stone-600">
                     ({Math.round(passage.score * 100)}% of the event’s words)
                   </span>
+                  {canAct && (
+                    <OmissionActions
+                      eventId={event.id}
+                      articleId={passage.articleId}
+                      coverage={passage}
+                      confirmed={undefined}
+                      canAct
+                      passageShown
+                    />
+                  )}
                 </li>
               ))}
             </ul>

@@ -88,7 +88,7 @@ export async function eventPossibleCoverage(
     WHERE ar.project_id = ${projectId}::uuid AND ar.deleted_at IS NULL AND ar.source_id = ANY(${outletIds}::uuid[])
       AND ar.search_stems @@ ${sought}
       AND NOT EXISTS (SELECT 1 FROM confirmed_omissions c WHERE c.event_id = ${event.id}::uuid AND c.article_id = ar.id)
-    ORDER BY ts_rank_cd(ar.search_stems, ${sought}) DESC, ar.id
+    ORDER BY ts_rank(ar.search_stems, ${sought}) DESC, ar.id
     LIMIT ${EVENT_CANDIDATE_ARTICLES}`;
   const described = new Map(candidates.map((candidate) => [candidate.id, candidate]));
   const found = await findPossibleCoverage(

@@ -87,7 +87,7 @@ export async function matchesRow(options: {
     sql.query(
       `WITH q AS (SELECT replace(plainto_tsquery('english', $2)::text, ' & ', ' | ')::tsquery AS q)
        SELECT ar.id, ar.text FROM articles ar, q WHERE ar.project_id = $1 AND ar.deleted_at IS NULL
-         AND ar.search_stems @@ q.q ORDER BY ts_rank_cd(ar.search_stems, q.q) DESC LIMIT 8`,
+         AND ar.search_stems @@ q.q ORDER BY ts_rank(ar.search_stems, q.q) DESC LIMIT 8`,
       [projectId, exact],
     ),
   );

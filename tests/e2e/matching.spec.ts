@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
 import { expectNoHorizontalScroll, NARROW, WIDE } from "./layout";
-import { api, signIn } from "./support";
+import { api, joinProject, signIn, signUp } from "./support";
 
 const WIRE = "Flood waters broke through the river dam near Sarobi on Tuesday, officials said.";
 const LOCAL = "Residents saw the river dam near Sarobi give way to flood waters on Tuesday morning.";
@@ -46,7 +46,7 @@ async function damDesk(page: Page) {
   await created(
     api(page, "POST", `/api/v1/events/${event.id}/links`, { data: { annotationId: linked.id, stance: "ASSERTS" } }),
   );
-  return { project, wire, local, radio, sports, unlinked };
+  return { project, wire, local, radio, sports, unlinked, event };
 }
 
 test(
@@ -106,3 +106,35 @@ test(
     await page.screenshot({ path: ".data/test-results/possible-coverage-narrow.png", fullPage: true });
   },
 );
+
+test("an event's page offers the passage that may report it, to link; a viewer reads both pages unchanged", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(WIDE);
+  await signIn(page, "editor@example.org");
+  const desk = await damDesk(page);
+  const viewer = await (await browser.newContext({ viewport: NARROW })).newPage();
+  const email = `viewer-${Date.now()}@example.org`;
+  await signUp(viewer, "Vera Viewer", email, "a long enough password");
+  await joinProject(page, viewer, desk.project.id, email, "VIEWER");
+
+  const articles = [desk.wire, desk.radio, desk.sports].map((article) => article.id).join(",");
+  await viewer.goto(`/projects/${desk.project.id}/compare?articles=${articles}`);
+  await expect(viewer.getByTestId("possible-coverage").filter({ visible: true })).toContainText(
+    "May report this: “Officials said the river dam near Sarobi",
+  );
+  await expect(viewer.getByRole("button", { name: /^(Confirm omission|Link this passage)$/ })).toHaveCount(0);
+  await viewer.goto(`/events/${desk.event.id}`);
+  await expect(viewer.getByTestId("possible-coverage").filter({ hasText: "Radio may report this" })).toHaveCount(1);
+  await expect(viewer.getByRole("button", { name: /^(Confirm omission|Link this passage)$/ })).toHaveCount(0);
+
+  await page.goto(`/events/${desk.event.id}`);
+  const radio = page.getByTestId("possible-coverage").filter({ hasText: "Radio may report this" });
+  await radio.getByRole("button", { name: "Link this passage" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("possible-coverage").filter({ hasText: "Radio" })).toHaveCount(0);
+  await expect(page.getByText("Officials said the river dam near Sarobi gave way").first()).toBeVisible();
+  await expectNoAxeViolations(page, "event page with possible coverage");
+});

@@ -95,5 +95,9 @@ describe("the words for an entry's action", () => {
       describeAction({ action: "annotation.create", before: null, after: { ...after, fromSuggestion: "phrase" } }),
     ).toBe("Accepted a phrase suggestion");
     expect(describeAction({ action: "suggestion.reject", before: null, after: {} })).toBe("Rejected a suggestion");
+    expect(describeAction({ action: "omission.confirm", before: null, after: {} })).toBe("Confirmed an omission");
+    expect(describeAction({ action: "omission.withdraw", before: {}, after: null })).toBe(
+      "Withdrew a confirmed omission",
+    );
   });
 });

@@ -6,6 +6,7 @@ import { PageTitle } from "@/components/ui/card";
 import { formatDateRange } from "@/components/ui/format";
 import { getEvent } from "@/lib/events";
 import { pageRecord } from "@/lib/next/page-data";
+import { roleAllows } from "@/lib/permissions";
 import { getProject } from "@/lib/projects";
 
 const loadEvent = pageRecord((eventId) => `/events/${eventId}`, getEvent);
@@ -42,7 +43,7 @@ export default async function EventPage({ params }: PageProps<"/events/[eventId]
       {event.description && <p className="mb-6 max-w-3xl whitespace-pre-line text-stone-700">{event.description}</p>}
       {event.contradictions.length > 0 && <FiguresDisagree contradictions={event.contradictions} />}
       <div className="mt-6">
-        <EventCoverage event={event} />
+        <EventCoverage event={event} canAct={roleAllows(project.role, "event.link")} />
       </div>
     </div>
   );

@@ -8,7 +8,7 @@ import { getArticle, listArticles } from "@/lib/articles";
 import { compareArticles, type Comparison } from "@/lib/compare";
 import { orProblem, projectSubpage } from "@/lib/next/page-data";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
-import { seesOthersUnapprovedAnnotations } from "@/lib/permissions";
+import { roleAllows, seesOthersUnapprovedAnnotations } from "@/lib/permissions";
 import { listSources } from "@/lib/sources";
 
 const subpage = projectSubpage("compare", "Compare sources");
@@ -157,7 +157,11 @@ export default async function ComparePage({ params, searchParams }: PageProps<"/
             ))}
           </nav>
           {view === "table" ? (
-            <ComparisonTable comparison={comparison} outletNotes={outletNotes} />
+            <ComparisonTable
+              comparison={comparison}
+              outletNotes={outletNotes}
+              canAct={roleAllows(project.role, "event.link")}
+            />
           ) : (
             <SideBySide
               articles={parallelArticles(comparison, texts)}
