@@ -15,7 +15,7 @@ import {
   evaluateTagRanking,
 } from "./lib/eval-suggesters.ts";
 
-const CORPORA = ["eval/corpus/nasa-blogs.json", "eval/corpus/balochistan-quake.json"];
+const CORPORA = ["eval/corpus/nasa-blogs.json", "eval/corpus/pakistan-quakes.json"];
 
 function main(): void {
   const corpora: EvalCorpus[] = [demoCorpus(), ...CORPORA.map(loadCorpus)];

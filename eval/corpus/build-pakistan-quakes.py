@@ -1,8 +1,44 @@
-# Writes balochistan-quake.json: four public-domain reports of the 24 September 2013 Balochistan earthquake by
-# different U.S. Government outlets, verbatim (paragraphs joined with a line break), and their annotations.
-# Run from this folder: python3 build-balochistan-quake.py
+# Writes pakistan-quakes.json: public-domain reports of two earthquakes in Pakistan (Kashmir, 8 October 2005;
+# Balochistan, 24 September 2013) by U.S. Government outlets, verbatim (paragraphs joined with a line break), and
+# their annotations. Run from this folder: python3 build-pakistan-quakes.py
 import json
 A = [
+ dict(id="voa-2005-10-09", outlet="Voice of America",
+  title="Death Toll Rising in South Asia Earthquake",
+  url="https://voa.pangea-cms.com/preview/en-US/a/a-13-2005-10-09-voa9/308668.html",
+  license="Public domain (work of Voice of America, a U.S. Government agency)",
+  paragraphs=[
+   "Frantic rescue efforts continue as the death toll from South Asia's massive earthquake tops 18,000, most of them in Pakistan. There are reports the number of dead could pass 25,000 in Pakistan alone.",
+   "In an official statement, Maj. General Shaukat Sultan says the bulk of the deaths are in the Pakistani-controlled portion of Kashmir, where Saturday's 7.6 magnitude quake was centered.",
+   "General Sultan says the death toll will continue to rise as rescue workers reach the hardest hit areas.",
+   "Hundreds of deaths also are being reported in other parts of Pakistan and in the Indian portion of Kashmir.",
+   "From the Pakistani portion of Kashmir, residents are describing scenes of nearly absolute destruction.",
+   "Landslides triggered by the quake reportedly have wiped out entire villages.",
+   "The region's capital city, Muzaffarabad, has been devastated, houses and major infrastructure reportedly lying in ruins.",
+   "Rescue workers say key access roads remain blocked by debris and mudslides.",
+   "General Sultan says soldiers are trying to restore the main road linking Kashmir to the rest of Pakistan, to allow urgently needed aid to pass through.",
+   "In the neighboring Northwest Frontier Province authorities say hundreds of children were killed when their schools collapsed trapping them beneath the concrete rubble.",
+   "The United Nations is helping coordinate relief operations for international aid agencies.",
+   "Senior U.N. staff member Haoliang Xu says assessment teams are compiling lists of affected areas and available supplies.",
+   "\"At this time clearly you need shelter, water food and medicine. Secondly, we're organizing a couple of surgery teams,\" said Haoliang Xu.",
+   "For now, aid is being ferried into many communities by helicopter while relief agencies ready supplies and wait for the roads to be cleared.",
+  ]),
+ dict(id="nasa-eo-2005-10", outlet="NASA Earth Observatory",
+  title="Landslide, Neelum River, Pakistan",
+  url="https://earthobservatory.nasa.gov/images/5952/landslide-neelum-river-pakistan",
+  license="Public domain (work of NASA's Earth Observatory, a U.S. Government agency)",
+  paragraphs=[
+   "The magnitude 7.6 earthquake that shattered Pakistan on October 8, 2005, caused the most damage in the region surrounding the city of Muzaffarabad, about 10 kilometers southwest of the earthquake’s epicenter. The quake flattened buildings and triggered landslides throughout Kashmir. The Ikonos satellite captured an image of a landslide (top) in Makhri, a village on the northern outskirts of Muzzaffarabad, on October 9, 2005. The western face of the mountain has collapsed, sending a cascade of white-grey rock into the Neelum River. The landslide is likely only one of many to occur along the river, which is almost unrecognizable after the earthquake. The blue waters seen on September 15, 2002, have turned brown with the dirt of landslides upstream. The landslide shown here blocked the river’s normal course, forcing the Neelum to abandon the “u”-shaped bend seen in the center of the lower image for a more direct course over its former brown and white banks to its northern reaches.",
+   "The damage to the city is not visible, even in this detailed image, but the media report that the city has nearly been destroyed. More than 51,300 people have died, and at least 3 million are homeless, making aid organizations call the disaster worse than the 2004 Indian Ocean tsunami.",
+   "The earthquake occurred along the western end of the Himalaya Mountains, where tectonic motion is pushing India under Tibet. The motion of the continent builds pressure over time, which is relieved in massive earthquakes. Scientists have been predicting a major earthquake in the region. The last catastrophic earthquake to rattle the region occurred in 1555, though quakes similar to the October 2005 quake have occurred as recently at 1974.",
+  ]),
+ dict(id="nasa-visible-earth-2006-01", outlet="NASA Visible Earth",
+  title="Heavy Snows in Central Asia",
+  url="https://visibleearth.nasa.gov/images/75101/heavy-snows-in-central-asia/75104l",
+  license="Public domain (work of NASA, a U.S. Government agency)",
+  paragraphs=[
+   "On October 8, 2005, a large earthquake shook the mountainous Kashmir region near the border of Pakistan and India. Tens of thousands of people died, and many more were isolated in the mountains by damage to roads and bridges as well as by landslides. Heavy winter snowfall poses an additional threat to millions of survivors made homeless by the quake. In the first week of January 2006, a new snow storm blanketed the mountains of Pakistan, including the region around the epicenter of the quake. This image from the Moderate Resolution Imaging Spectroradiometer (MODIS) on NASA’s Aqua satellite shows snow highlighting the ridges and ravines in the mountains northeast of the city of Islamabad on January 6. According to news reports on the BBC Website, the snow is hampering aid efforts to some areas, and avalanches triggered by earthquake aftershocks continue to threaten people in some mountainous areas.",
+  ]),
  dict(id="voa-2013-09-26", outlet="Voice of America",
   title="Pakistan Earthquake Toll Nears 350",
   url="http://www.voanews.com/content/pakistan-earthquake-toll-nears-350/1757388.html",
@@ -47,16 +83,48 @@ A = [
    "The mud volcanoes along Pakistan’s coast are a byproduct of plate tectonics. The Arabian plate is sinking beneath the Eurasian plate by a few centimeters per year. The process pushes soft sediments onto the edge of the Eurasian plate and become a key ingredient for mud volcanoes.",
   ]),
 ]
-V, U, E, L = (a["id"] for a in A)
+KV, KE, KS, V, U, E, L = (a["id"] for a in A)
 EVENTS = {
+ "kashmir-quake": "Magnitude 7.6 earthquake strikes Kashmir, 8 October 2005",
+ "kashmir-toll": "Dead and homeless after the Kashmir earthquake",
+ "kashmir-landslides": "Landslides in Kashmir after the earthquake",
+ "kashmir-relief": "Relief reaching the Kashmir earthquake's survivors",
  "quake": "Magnitude 7.7 earthquake strikes Balochistan, Pakistan, 24 September 2013",
- "toll": "Dead, injured and homeless after the earthquake",
- "island": "A mud-volcano island rises off Gwadar after the earthquake",
- "tectonics": "The plate motion behind the earthquake",
- "relief": "Relief and recovery after the earthquake",
+ "toll": "Dead, injured and homeless after the Balochistan earthquake",
+ "island": "A mud-volcano island rises off Gwadar after the Balochistan earthquake",
+ "tectonics": "The plate motion behind the Balochistan earthquake",
+ "relief": "Relief and recovery after the Balochistan earthquake",
 }
 # (article, quote, tags, events)
 N = [
+ (KV, "the death toll from South Asia's massive earthquake tops 18,000, most of them in Pakistan", ["statistic", "health and safety"], ["kashmir-toll"]),
+ (KV, "There are reports the number of dead could pass 25,000 in Pakistan alone", ["statistic", "prediction", "unverified"], ["kashmir-toll"]),
+ (KV, "Maj. General Shaukat Sultan says the bulk of the deaths are in the Pakistani-controlled portion of Kashmir, where Saturday's 7.6 magnitude quake was centered", ["statistic", "quote/attribution"], ["kashmir-quake", "kashmir-toll"]),
+ (KV, "General Sultan says the death toll will continue to rise as rescue workers reach the hardest hit areas", ["quote/attribution", "prediction"], ["kashmir-toll"]),
+ (KV, "residents are describing scenes of nearly absolute destruction", ["quote/attribution", "exaggeration/minimisation"], []),
+ (KV, "Landslides triggered by the quake reportedly have wiped out entire villages", ["factual claim", "unverified"], ["kashmir-landslides"]),
+ (KV, "The region's capital city, Muzaffarabad, has been devastated, houses and major infrastructure reportedly lying in ruins", ["factual claim", "capacity and resources"], ["kashmir-toll"]),
+ (KV, "Rescue workers say key access roads remain blocked by debris and mudslides", ["quote/attribution", "capacity and resources"], ["kashmir-landslides", "kashmir-relief"]),
+ (KV, "soldiers are trying to restore the main road linking Kashmir to the rest of Pakistan, to allow urgently needed aid to pass through", ["factual claim", "capacity and resources"], ["kashmir-relief"]),
+ (KV, "authorities say hundreds of children were killed when their schools collapsed", ["statistic", "quote/attribution", "health and safety"], ["kashmir-toll"]),
+ (KV, "The United Nations is helping coordinate relief operations for international aid agencies", ["factual claim", "capacity and resources"], ["kashmir-relief"]),
+ (KV, "At this time clearly you need shelter, water food and medicine", ["quote/attribution", "health and safety"], ["kashmir-relief"]),
+ (KV, "aid is being ferried into many communities by helicopter while relief agencies ready supplies and wait for the roads to be cleared", ["factual claim", "capacity and resources"], ["kashmir-relief"]),
+ (KE, "The magnitude 7.6 earthquake that shattered Pakistan on October 8, 2005, caused the most damage in the region surrounding the city of Muzaffarabad", ["statistic"], ["kashmir-quake"]),
+ (KE, "about 10 kilometers southwest of the earthquake’s epicenter", ["statistic"], ["kashmir-quake"]),
+ (KE, "The quake flattened buildings and triggered landslides throughout Kashmir", ["factual claim"], ["kashmir-landslides"]),
+ (KE, "The western face of the mountain has collapsed, sending a cascade of white-grey rock into the Neelum River", ["factual claim"], ["kashmir-landslides"]),
+ (KE, "The landslide shown here blocked the river’s normal course", ["factual claim"], ["kashmir-landslides"]),
+ (KE, "the media report that the city has nearly been destroyed", ["quote/attribution", "unverified"], ["kashmir-toll"]),
+ (KE, "More than 51,300 people have died, and at least 3 million are homeless", ["statistic", "health and safety"], ["kashmir-toll"]),
+ (KE, "making aid organizations call the disaster worse than the 2004 Indian Ocean tsunami", ["quote/attribution", "exaggeration/minimisation"], []),
+ (KE, "The earthquake occurred along the western end of the Himalaya Mountains, where tectonic motion is pushing India under Tibet", ["factual claim"], ["kashmir-quake"]),
+ (KS, "On October 8, 2005, a large earthquake shook the mountainous Kashmir region near the border of Pakistan and India", ["statistic"], ["kashmir-quake"]),
+ (KS, "Tens of thousands of people died", ["statistic", "health and safety"], ["kashmir-toll"]),
+ (KS, "many more were isolated in the mountains by damage to roads and bridges as well as by landslides", ["factual claim", "capacity and resources"], ["kashmir-landslides", "kashmir-relief"]),
+ (KS, "Heavy winter snowfall poses an additional threat to millions of survivors made homeless by the quake", ["statistic", "health and safety"], ["kashmir-toll", "kashmir-relief"]),
+ (KS, "the snow is hampering aid efforts to some areas", ["quote/attribution", "capacity and resources"], ["kashmir-relief"]),
+ (KS, "avalanches triggered by earthquake aftershocks continue to threaten people in some mountainous areas", ["factual claim", "health and safety"], ["kashmir-landslides"]),
  (V, "The death toll continues to rise from Tuesday's strong earthquake in southwestern Pakistan", ["factual claim", "health and safety"], ["toll"]),
  (V, "Officials now say 348 people were killed in Pakistan's Baluchistan province", ["statistic", "quote/attribution", "health and safety"], ["toll"]),
  (V, "thousands of mud homes collapsed during an earthquake in the mountainous Awaran district", ["statistic", "capacity and resources"], ["toll"]),
@@ -91,6 +159,10 @@ N = [
 # Recurring phrases, every mention, each with the frame it stands for: what a string-matching recommender is for.
 # (article, quote, occurrence in the article counting from 1, tags)
 RECURRING = [
+ (KV, "Landslides", 1, ["health and safety"]),
+ (KE, "landslides", 1, ["health and safety"]),
+ (KE, "landslides", 2, ["health and safety"]),
+ (KS, "landslides", 1, ["health and safety"]),
  (V, "mud homes", 1, ["capacity and resources"]),
  (E, "mud volcano", 1, ["health and safety"]),
  (L, "mud volcano", 1, ["health and safety"]),
@@ -106,12 +178,12 @@ for art, quote, tags, events in N:
     assert quote in texts[art], quote
     for e in events: assert e in EVENTS
 out = dict(
-  name="balochistan-quake",
-  description="Four public-domain reports of the 24 September 2013 Balochistan earthquake by four U.S. Government outlets, annotated with the default codebook's tags and linked to events (see README.md).",
+  name="pakistan-quakes",
+  description="Seven public-domain reports of two earthquakes in Pakistan (2005, 2013) by U.S. Government outlets, annotated with the default codebook's tags and linked to events (see README.md).",
   events=[dict(id=k, title=v) for k, v in EVENTS.items()],
   articles=articles,
   annotations=[dict(articleId=a, quote=q, tags=t, events=e) for a, q, t, e in N]
   + [dict(articleId=a, quote=q, occurrence=n, tags=t, events=[]) for a, q, n, t in RECURRING],
 )
-json.dump(out, open("balochistan-quake.json", "w"), ensure_ascii=False, indent=2)
+json.dump(out, open("pakistan-quakes.json", "w"), ensure_ascii=False, indent=2)
 print(f"{len(articles)} articles, {len(out['annotations'])} annotations")
