@@ -14,7 +14,9 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { unprocessable } from "@/lib/errors";
 import type { Stance, TagGroupKind } from "@/lib/generated/prisma/enums";
+import { type ConfirmedOmissionView, confirmedOmissionsOf } from "@/lib/confirmed-omissions";
 import { linksOfClaimsSql } from "@/lib/events";
+import { findPossibleCoverage, type PossibleCoverage } from "@/lib/matching/coverage";
 import { omissionCounts, omittingSources } from "@/lib/omissions";
 import { notRejectedSql, type ProjectAccess, requireProjectPermission, visibleAnnotationsSql } from "@/lib/permissions";
 import { formatDate, isUuid, parseInput } from "@/lib/validation";
@@ -61,6 +63,10 @@ export interface Comparison {
   profile: Record<string, FramingProfile>;
   /** Figures the articles give for the same event that cannot all be true (lib/contradictions.ts). */
   contradictions: Contradiction[];
+  /** For omitted cells not confirmed: the article's passage that may report the event (lib/matching/coverage.ts). */
+  possibleCoverage: PossibleCoverage[];
+  /** Omitted cells a member confirmed: the article does not report the event. */
+  confirmedOmissions: ConfirmedOmissionView[];
 }
 
 const articleIds = z
@@ -93,7 +99,13 @@ const PROFILE_KIND: Partial<Record<TagGroupKind, keyof FramingProfile>> = {
  * of queries whatever the number of events: the articles, then the claims
  * with their tags and their links (two flat queries), nothing per event.
  */
-export async function compareArticles(actor: Actor, projectId: string, query: unknown): Promise<Comparison> {
+export async function compareArticles(
+  actor: Actor,
+  projectId: string,
+  query: unknown,
+  /** possibleCoverage false: leave the search for possible coverage out (`npm run bench` measures its cost). */
+  options: { possibleCoverage?: boolean } = {},
+): Promise<Comparison> {
   const access = await requireProjectPermission(actor, projectId, "annotation.read");
   const { articles: listed, a, b } = parseInput(compareQuery, query);
   const requested = listed ?? [a, b].filter((id): id is string => Boolean(id));
@@ -208,6 +220,25 @@ export async function compareArticles(actor: Actor, projectId: string, query: un
     ),
   );
 
+  const confirmedOmissions = await confirmedOmissionsOf(
+    result.map((event) => event.id),
+    articles.map((article) => article.id),
+  );
+  const confirmed = new Set(confirmedOmissions.map((omission) => `${omission.eventId}:${omission.articleId}`));
+  const possibleCoverage = await (options.possibleCoverage === false
+    ? []
+    : findPossibleCoverage(
+        rows.map((event) => ({
+          id: event.id,
+          words: [event.title, ...Object.values(event.claims).flatMap((claims) => claims.map((claim) => claim.exact))],
+        })),
+        result.flatMap((event) =>
+          event.omittedBy
+            .filter((articleId) => !confirmed.has(`${event.id}:${articleId}`))
+            .map((articleId) => ({ eventId: event.id, articleId })),
+        ),
+      ));
+
   return {
     articles: articles.map((article) => ({
       id: article.id,
@@ -221,6 +252,8 @@ export async function compareArticles(actor: Actor, projectId: string, query: un
     unlinked,
     profile,
     contradictions,
+    possibleCoverage,
+    confirmedOmissions,
   };
 }
 

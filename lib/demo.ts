@@ -220,6 +220,14 @@ export const DEMO_CLAIMS: DemoClaim[] = [
     note: "Frames the uprising as endless infighting.",
     links: [{ eventId: demoId(201), stance: "QUALIFIES" }],
   },
+  // The first article says it too ("for almost two decades"): the editor gets it as a phrase suggestion there.
+  {
+    id: demoId(340),
+    articleId: B,
+    quote: "two decades",
+    tags: ["factual claim"],
+    links: [],
+  },
 ];
 
 /**

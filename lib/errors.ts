@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   unprocessable_entity: 422,
   /** An import by URL that Parallax will not fetch or keep (details.reason says why). */
   url_refused: 422,
+  /** A decision on a suggestion that is not proposed now (decided, annotated, the text changed, or never proposed). */
+  not_suggested: 409,
   precondition_required: 428,
   rate_limited: 429,
   internal_server_error: 500,

@@ -9,6 +9,7 @@ import { conflict, forbidden, notFound, unprocessable } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Stance } from "@/lib/generated/prisma/enums";
 import { lockMergePair, parseMergeTarget, recordMergeMoves } from "@/lib/merging";
+import { type EventPossibleCoverage, eventPossibleCoverage } from "@/lib/matching/coverage";
 import { omittingSources } from "@/lib/omissions";
 import { assertNameFree, guardName } from "@/lib/names";
 import { cursorId, invalidCursor, type Page, pageQuery, toPage } from "@/lib/pagination";
@@ -78,6 +79,11 @@ export interface EventDetail extends EventView {
   notReportedBy: { id: string; name: string }[];
   /** Figures its claims give differently, article against article (lib/contradictions.ts). */
   contradictions: Contradiction[];
+  /**
+   * Passages of the omitting outlets' articles that may report the event (lib/matching/coverage.ts), best first;
+   * articles whose omission is confirmed are left out.
+   */
+  possibleCoverage: EventPossibleCoverage[];
 }
 
 /** An event as the API takes it; a project file's events (lib/imports) are checked with the same fields and rule. */
@@ -273,7 +279,8 @@ export async function listEvents(actor: Actor, projectId: string, query: unknown
   return toPage(rows, limit, ({ linkCount, ...row }) => toEventView({ ...row, _count: { links: linkCount } }));
 }
 
-async function requireEvent(
+/** The live event's project access for `action` (404 "Event" when it is not there for the caller). */
+export async function requireEvent(
   actor: Actor,
   eventId: string,
   action: "event.read" | "event.link" | "event.manage",
@@ -323,6 +330,14 @@ export async function getEvent(actor: Actor, eventId: string): Promise<EventDeta
     exact: link.annotation.exact,
     stance: link.stance,
   }));
+  const notReportedBy = omittingSources(outlets, reporting, (outlet) => outlet.id).sort(
+    (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+  );
+  const possibleCoverage = await eventPossibleCoverage(
+    access.projectId,
+    { id: eventId, words: [row.title, ...links.map((link) => link.annotation.exact)] },
+    notReportedBy.map((outlet) => outlet.id),
+  );
   return {
     ...toEventView(row),
     links: links.map((link) => ({
@@ -334,10 +349,9 @@ export async function getEvent(actor: Actor, eventId: string): Promise<EventDeta
         source: link.annotation.article.source?.name ?? null,
       },
     })),
-    notReportedBy: omittingSources(outlets, reporting, (outlet) => outlet.id).sort(
-      (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
-    ),
+    notReportedBy,
     contradictions: contradictionsOf(eventId, stated, (articleId) => articleNames.get(articleId)!),
+    possibleCoverage,
   };
 }
 

@@ -41,6 +41,7 @@ export const HISTORY_KINDS = {
   "source.merge": { label: "Merged outlets", action: "source.merge" },
   "source.unmerge": { label: "Undid a merge of outlets", action: "source.unmerge" },
   "tag.update": { label: "Edited a tag", action: "tag.update" },
+  "suggestion.reject": { label: "Rejected a suggestion", action: "suggestion.reject" },
 } as const satisfies Record<string, HistoryKind>;
 
 export type HistoryKindKey = keyof typeof HISTORY_KINDS;
@@ -71,6 +72,9 @@ export function describeAction(entry: { action: string; before: unknown; after: 
     if (after !== before && after === "APPROVED") return HISTORY_KINDS["annotation.approve"].label;
     if (after !== before && after === "REJECTED") return HISTORY_KINDS["annotation.reject"].label;
     if (after !== before && after === "SUBMITTED") return HISTORY_KINDS["annotation.submit"].label;
+  }
+  if (entry.action === "annotation.create" && asRecord(entry.after).fromSuggestion) {
+    return `Accepted a ${asRecord(entry.after).fromSuggestion} suggestion`;
   }
   const kind = (HISTORY_KINDS as Record<string, HistoryKind>)[entry.action];
   if (kind) return kind.label;

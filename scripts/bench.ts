@@ -36,6 +36,7 @@ import {
   projectImportRow,
 } from "./lib/bench-http.ts";
 import { median, medianOf, ms, percentile, type Row, timed } from "./lib/bench-stats.ts";
+import { matchesRow, possibleCoverageRow } from "./lib/matching-bench.ts";
 import { progressRows, seedProgressProject } from "./lib/progress-bench.ts";
 import { runScaleBench } from "./lib/scale-bench.ts";
 import { reportText, spansOver, syntheticText } from "./lib/synthetic-text.ts";
@@ -105,6 +106,7 @@ async function main(): Promise<number> {
     const { createAnnotation, listArticleAnnotations } = await import("../lib/annotations/index.ts");
     const { compareArticles } = await import("../lib/compare.ts");
     const { listSuggestions } = await import("../lib/suggestions/index.ts");
+    const { findMatches } = await import("../lib/matching/index.ts");
     const { quoteContext, reanchorAll } = await import("../lib/anchoring/index.ts");
     const { db } = await import("../lib/db.ts");
     const { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } = await import("../lib/pagination.ts");
@@ -489,6 +491,15 @@ async function main(): Promise<number> {
       target: "< 200 ms",
       pass: suggestions < 200,
     });
+    rows.push(
+      await possibleCoverageRow(
+        (options) => compareArticles(actor, project.id, compareQuery, options),
+        2 * PER_ARTICLE,
+        interleaved,
+      ),
+    );
+    const matchingProject = await createProject(actor, { name: "Matching bench" });
+    rows.push(await matchesRow({ sql, actor, projectId: matchingProject.id, findMatches }));
     await sql.end();
     await db().$disconnect();
 

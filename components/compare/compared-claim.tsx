@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { formatDateRange } from "@/components/ui/format";
-import type { ComparedArticle, ComparedClaim, ComparedEvent } from "@/lib/compare";
+import type { ComparedArticle, ComparedClaim, ComparedEvent, Comparison } from "@/lib/compare";
 import type { Contradiction } from "@/lib/contradictions";
 import { FiguresDisagree } from "./figures-disagree";
+import { OmissionActions } from "./omission-actions";
 import { TagChips } from "@/components/ui/tag-chips";
 import { sourceColor, stanceClass } from "./source-colors";
 
@@ -30,16 +31,38 @@ export function ClaimCard({ claim, articleId }: { claim: ComparedClaim; articleI
   );
 }
 
-/** A source's claims about an event, or its omission said in words. */
-export function ClaimsOrOmission({ claims, article }: { claims: ComparedClaim[]; article: ComparedArticle }) {
+/**
+ * A source's claims about an event, or its omission said in words, with the passage that may report the event or the
+ * omission's confirmation (OmissionActions).
+ */
+export function ClaimsOrOmission({
+  comparison,
+  event,
+  article,
+}: {
+  comparison: Comparison;
+  event: ComparedEvent;
+  article: ComparedArticle;
+}) {
+  const claims = event.claims[article.id] ?? [];
   if (claims.length === 0) {
+    const inCell = (cell: { eventId: string; articleId: string }) =>
+      cell.eventId === event.id && cell.articleId === article.id;
     return (
-      <div
-        data-testid="omission"
-        className="rounded-md border border-dashed border-red-300 bg-red-50/60 px-3 py-2 text-sm text-red-800"
-      >
-        <strong className="font-semibold">Omitted</strong> — {article.source ?? "this source"} does not report this
-        event.
+      <div>
+        <div
+          data-testid="omission"
+          className="rounded-md border border-dashed border-red-300 bg-red-50/60 px-3 py-2 text-sm text-red-800"
+        >
+          <strong className="font-semibold">Omitted</strong> — {article.source ?? "this source"} does not report this
+          event.
+        </div>
+        <OmissionActions
+          eventId={event.id}
+          articleId={article.id}
+          coverage={comparison.possibleCoverage.find(inCell)}
+          confirmed={comparison.confirmedOmissions.find(inCell)}
+        />
       </div>
     );
   }

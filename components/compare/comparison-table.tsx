@@ -55,7 +55,7 @@ export function ComparisonTable({
                 </th>
                 {articles.map((article) => (
                   <td key={article.id} className="px-4 py-3">
-                    <ClaimsOrOmission claims={event.claims[article.id] ?? []} article={article} />
+                    <ClaimsOrOmission comparison={comparison} event={event} article={article} />
                   </td>
                 ))}
               </tr>

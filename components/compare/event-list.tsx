@@ -57,7 +57,7 @@ export function EventList({
                     <h3 className="text-sm">
                       <SourceName article={article} index={index} />
                     </h3>
-                    <ClaimsOrOmission claims={event.claims[article.id] ?? []} article={article} />
+                    <ClaimsOrOmission comparison={comparison} event={event} article={article} />
                   </div>
                 ))}
               </div>

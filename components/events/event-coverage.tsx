@@ -80,6 +80,21 @@ export function EventCoverage({ event }: { event: EventDetail }) {
           <p className="mt-1 text-xs text-red-800">
             These outlets have articles in the project, but none of their claims is linked to this event.
           </p>
+          {event.possibleCoverage.length > 0 && (
+            <ul className="mt-2 space-y-1 text-stone-800" aria-label="May report this">
+              {event.possibleCoverage.map((passage) => (
+                <li key={passage.articleId} data-testid="possible-coverage">
+                  {passage.source ?? NO_OUTLET} may report this:{" "}
+                  <Link href={`/articles/${passage.articleId}`} dir="auto" className="font-serif hover:underline">
+                    “{passage.exact}”
+                  </Link>{" "}
+                  <span className="text-xs text-stone-600">
+                    ({Math.round(passage.score * 100)}% of the event’s words)
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       )}
     </div>

@@ -34,6 +34,8 @@ interface SidebarProps {
   ownDrafts: number;
   codesBlind: boolean;
   renderCard: (annotation: ReaderAnnotation, orphan: boolean) => ReactNode;
+  /** The suggestions' section, for coders. */
+  suggestions?: ReactNode;
 }
 
 /** The reader's sidebar: messages, the drafts' submission, filters, the annotations' cards, and the orphans. */
@@ -50,10 +52,14 @@ export function AnnotationSidebar({
   ownDrafts,
   codesBlind,
   renderCard,
+  suggestions,
 }: SidebarProps) {
   return (
     <aside aria-label="Annotations" className="mt-10 lg:mt-0">
-      <div className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pr-1">
+      <div
+        data-sidebar-scroller
+        className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pr-1"
+      >
         <h2 className="text-sm font-semibold text-stone-800">
           Annotations <span className="font-normal text-stone-500">({anchored.length})</span>
         </h2>
@@ -106,6 +112,7 @@ export function AnnotationSidebar({
             <ul className="space-y-2">{orphans.map((annotation) => renderCard(annotation, true))}</ul>
           </section>
         )}
+        {suggestions}
       </div>
     </aside>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ArticleText } from "@/components/articles/article-text";
 import { type PackedSummaries, unpackSummaries } from "@/lib/annotation-summaries";
@@ -20,12 +21,18 @@ import { type ReaderAnnotation, useAnnotations } from "./use-annotations";
 import { LINKS_NOT_LOADED, useArticleLinks } from "./use-article-links";
 import { useCardPages } from "./use-card-pages";
 import { useCardRenderer } from "./use-card-renderer";
-import { useCustomHighlightSupport, useHighlightPainting } from "./use-highlight-painting";
+import { useCustomHighlightSupport, useHighlightPainting, useSuggestionPainting } from "./use-highlight-painting";
 import { useLiveRefresh } from "./use-live-refresh";
 import { NO_NOTE_MATCHES, useNoteMatches } from "./use-note-matches";
 import { useShownAnnotation } from "./use-shown-annotation";
+import { useSuggestions } from "./use-suggestions";
 import { useTextSelection } from "./use-text-selection";
 import { useUndoableRemoval, useUndoableReview } from "./use-undoable-actions";
+
+// The suggestions' list loads after the page: the reader's first script stays small.
+const SuggestionList = dynamic(() => import("./suggestion-list").then((module) => module.SuggestionList), {
+  ssr: false,
+});
 
 interface ReaderProps {
   article: { id: string; projectId: string; text: string; revision: number };
@@ -46,7 +53,7 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   const surfaceRef = useRef<HTMLDivElement>(null);
   const initialAnnotations = useMemo(() => unpackSummaries(packedAnnotations), [packedAnnotations]);
   const { details, remember, load: loadDetails } = useAnnotationDetails(article.id);
-  const { annotations, conflicts, create, update, remove, reload } = useAnnotations(
+  const { annotations, conflicts, create, update, remove, reload, adopt } = useAnnotations(
     article.id,
     initialAnnotations,
     remember,
@@ -55,6 +62,13 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   const [reattachId, setReattachId] = useState<string | null>(null);
   const [status, setStatus] = useState<ReaderStatus | null>(null);
   const customHighlights = useCustomHighlightSupport();
+  const suggesting = useSuggestions({
+    articleId: article.id,
+    textRef,
+    enabled: viewer.canCreate,
+    onAccepted: adopt,
+    onStatus: setStatus,
+  });
   const removeUndoably = useUndoableRemoval(remove, reload, setStatus);
   const updateUndoably = useUndoableReview(update, reload, setStatus);
 
@@ -91,6 +105,7 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
     activeId: focus.activeId,
     canSelect: viewer.canCreate || reattachId !== null,
     onEscape: () => setReattachId(null),
+    onSuggestionKey: suggesting.onKey,
     onJump: (annotation, direction) =>
       annotation
         ? cardActions.show(annotation.id)
@@ -115,6 +130,7 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
     paused: editing.editing,
     onPainted: cards.listMore,
   });
+  useSuggestionPainting(textRef, article.text, suggesting.outlined, editing.editing);
   // The text's thousands of paragraphs render again only when it or its wrapper marks change, not on every caret move.
   const articleText = useMemo(
     () => <ArticleText text={article.text} renderLine={painting.renderLine} />,
@@ -194,7 +210,7 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
                 tabIndex={0}
                 aria-label={
                   "Article text: use Shift+arrow keys to select, Enter to tag the selection or list the annotations " +
-                  "at the caret, ] and [ to go to the next or previous annotation"
+                  "at the caret, ] and [ to go to the next or previous annotation, n to the next suggestion"
                 }
                 {...selecting.textHandlers}
                 className={`reader-text rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-indigo-300
@@ -242,6 +258,7 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
           ownDrafts={ownDrafts}
           codesBlind={viewer.codesBlind}
           renderCard={renderCard}
+          suggestions={viewer.canCreate && <SuggestionList suggesting={suggesting} />}
         />
       </div>
     </LiveChanges.Provider>

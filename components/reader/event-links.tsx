@@ -4,9 +4,11 @@ import Link from "next/link";
 import { useEffect, useId, useState } from "react";
 import { FormError } from "@/components/ui/form";
 import type { ArticleLinkView, ClaimLinkView, EventView } from "@/lib/events";
+import type { MatchView } from "@/lib/matching";
 import { UndoButton } from "@/components/ui/undoable-action";
 import { ApiFailure, callApi } from "@/components/client/api-client";
 import { BackToReviewNotice } from "./review-controls";
+import { ClaimMatches } from "./claim-matches";
 
 const STANCES = ["ASSERTS", "DISPUTES", "QUALIFIES", "MENTIONS"] as const;
 type Stance = (typeof STANCES)[number];
@@ -129,6 +131,14 @@ export function EventLinks({
             Link to an event
           </button>
         ))}
+      <ClaimMatches
+        projectId={projectId}
+        annotationId={annotationId}
+        links={links}
+        canLink={permissions.canLink}
+        onLinked={(link) => onChange([...links, link])}
+        subject={subject}
+      />
     </div>
   );
 }
@@ -208,7 +218,7 @@ function LinkForm({
       role="group"
       aria-label="Link to an event"
     >
-      <EventChoice projectId={projectId} onChange={setDraft} autoFocus />
+      <EventChoice projectId={projectId} annotationId={annotationId} onChange={setDraft} autoFocus />
       {reopensReview && <BackToReviewNotice />}
       <FormError message={error ?? undefined} />
       <div className="flex gap-2">
@@ -235,17 +245,21 @@ function LinkForm({
 
 /**
  * Choose an event (search as you type, or name a new one) and how the claim relates to it; reports the draft,
- * or null until an event is chosen.
+ * or null until an event is chosen. For a saved claim (`annotationId`), the events of its matches in other articles
+ * come first, marked "likely".
  */
 export function EventChoice({
   projectId,
+  annotationId,
   onChange,
   autoFocus = false,
 }: {
   projectId: string;
+  annotationId?: string;
   onChange: (draft: LinkDraft | null) => void;
   autoFocus?: boolean;
 }) {
+  const likely = useLikelyEvents(annotationId);
   const [query, setQuery] = useState("");
   // The events matching `query` as the server last answered (which query that was, too).
   const [results, setResults] = useState<{ query: string; items: EventView[] }>({ query: "", items: [] });
@@ -310,7 +324,7 @@ export function EventChoice({
             autoFocus={autoFocus}
           />
           <ul className="mt-1 max-h-40 overflow-y-auto text-sm" aria-label="Matching events">
-            {results.items.map((candidate) => (
+            {withLikelyFirst(results.items, query.trim() ? [] : likely).map(({ candidate, isLikely }) => (
               <li key={candidate.id}>
                 <button
                   type="button"
@@ -319,6 +333,7 @@ export function EventChoice({
                 >
                   {candidate.title}
                   {candidate.date && <span className="text-xs text-stone-500"> · {candidate.date}</span>}
+                  {isLikely && <span className="ms-1 rounded bg-amber-100 px-1 text-xs text-amber-900">likely</span>}
                 </button>
               </li>
             ))}
@@ -383,4 +398,39 @@ export function EventChoice({
       <FormError message={error ?? undefined} />
     </div>
   );
+}
+
+type EventCandidate = Pick<EventView, "id" | "title" | "date">;
+
+/** The events of a claim's matches in other articles (lib/matching), best first; none for an unsaved passage. */
+function useLikelyEvents(annotationId: string | undefined): EventCandidate[] {
+  const [events, setEvents] = useState<EventCandidate[]>([]);
+  useEffect(() => {
+    if (!annotationId) return;
+    let current = true;
+    callApi<{ items: MatchView[] }>("GET", `/api/v1/annotations/${annotationId}/matches`)
+      .then(({ items }) => {
+        const seen = new Map<string, EventCandidate>();
+        for (const { event } of items) if (event && !seen.has(event.id)) seen.set(event.id, { ...event, date: null });
+        if (current) setEvents([...seen.values()]);
+      })
+      // The picker works without them: the search lists every event.
+      .catch(() => {});
+    return () => {
+      current = false;
+    };
+  }, [annotationId]);
+  return events;
+}
+
+/** The likely events first (with the search's date where it has it), then the other results. */
+function withLikelyFirst(results: EventCandidate[], likely: EventCandidate[]) {
+  const likelyIds = new Set(likely.map((event) => event.id));
+  return [
+    ...likely.map((event) => ({
+      candidate: results.find((result) => result.id === event.id) ?? event,
+      isLikely: true,
+    })),
+    ...results.filter((result) => !likelyIds.has(result.id)).map((candidate) => ({ candidate, isLikely: false })),
+  ];
 }

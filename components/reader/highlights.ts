@@ -2,7 +2,7 @@
  * Painting annotations with the CSS Custom Highlight API: one `Highlight`
  * per tag colour (translucent, so overlaps blend), one underlining spans
  * nested in another, and one each for the selected, flashing and unsaved
- * spans. The text itself is never touched.
+ * spans; suggestions apart (paintSuggestions). The text itself is never touched.
  */
 import { safeColor, translucent } from "@/components/ui/tag-color";
 import { spanLocator } from "@/lib/anchoring/dom";
@@ -105,6 +105,33 @@ export function paintHighlights(layers: PaintLayer[], state: PaintState): void {
     if (name.startsWith(PREFIX) && !highlights.has(name)) CSS.highlights.delete(name);
   }
   for (const [name, highlight] of highlights) CSS.highlights.set(name, highlight);
+}
+
+/** Suggestions' highlights have their own prefix: painting the annotations leaves them, and theirs the annotations. */
+const SUGGESTION_PREFIX = "plxs-";
+
+/**
+ * Outlines the suggestions (dashed, no fill; the current one more strongly),
+ * all at once: they are few next to the annotations, and their arrival or a
+ * move to the next one does not paint the annotations again. No spans, or no
+ * root, clears them.
+ */
+export function paintSuggestions(root: Element | null, spans: { start: number; end: number; current: boolean }[]) {
+  if (!supportsCustomHighlights()) return;
+  const [others, current] = [new Highlight(), new Highlight()];
+  const locate = root && spans.length > 0 ? spanLocator(root) : null;
+  for (const { start, end, current: isCurrent } of locate ? spans : []) {
+    const span = locate!(start, end);
+    if (span) (isCurrent ? current : others).add(new StaticRange(span));
+  }
+  for (const [name, highlight] of [
+    [`${SUGGESTION_PREFIX}suggestion`, others],
+    [`${SUGGESTION_PREFIX}suggestion-current`, current],
+  ] as const) {
+    highlight.priority = 1;
+    if (highlight.size > 0) CSS.highlights.set(name, highlight);
+    else CSS.highlights.delete(name);
+  }
 }
 
 export function clearHighlights(): void {

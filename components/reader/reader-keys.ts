@@ -95,6 +95,21 @@ export function adjacentAnnotation<T extends { id: string; start: number }>(
   return offset === null ? null : (spans.findLast((span) => span.start < offset) ?? null);
 }
 
+/** What a suggestion key does: go to the next suggestion, accept or reject the current one. */
+export type SuggestionKeyAction = "next" | "accept" | "reject";
+
+const SUGGESTION_KEYS: Record<string, SuggestionKeyAction> = { n: "next", a: "accept", x: "reject" };
+const SUGGESTION_CODES: Record<string, SuggestionKeyAction> = { KeyN: "next", KeyA: "accept", KeyX: "reject" };
+
+/**
+ * The suggestion key pressed (n, a, x, without Ctrl, Alt or Meta), or null. On a layout of another script the key's
+ * place counts, as for ] and [.
+ */
+export function suggestionKeyAction(press: KeyPress): SuggestionKeyAction | null {
+  if (press.ctrlKey || press.altKey || press.metaKey || press.shiftKey) return null;
+  return SUGGESTION_KEYS[press.key] ?? (typesOtherScript(press.key) ? (SUGGESTION_CODES[press.code] ?? null) : null);
+}
+
 /** The keyboard help: each key (as shown) and what it does in the article text. */
 export const READER_KEY_HELP: readonly { keys: string; action: string }[] = [
   { keys: "← → ↑ ↓", action: "Move the caret by character or line" },
@@ -106,4 +121,6 @@ export const READER_KEY_HELP: readonly { keys: string; action: string }[] = [
   { keys: "Enter", action: "Tag the selection, or list the annotations at the caret" },
   { keys: "] [", action: "Go to the next / previous annotation and show its card" },
   { keys: "Esc", action: "Close the list of annotations here" },
+  { keys: "n", action: "Go to the next suggestion (coders)" },
+  { keys: "a x", action: "Accept / reject the current suggestion" },
 ];

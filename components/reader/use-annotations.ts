@@ -174,5 +174,8 @@ export function useAnnotations(
     [replace, clearConflict],
   );
 
-  return { annotations, conflicts, create, update, remove, reload };
+  /** An annotation stored elsewhere (an accepted suggestion), put in place. */
+  const adopt = useCallback((view: AnnotationView) => replace(view.id, view), [replace]);
+
+  return { annotations, conflicts, create, update, remove, reload, adopt };
 }

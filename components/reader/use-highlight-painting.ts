@@ -10,6 +10,7 @@ import {
   type PaintedSpan,
   type PaintState,
   paintHighlights,
+  paintSuggestions,
   supportsCustomHighlights,
 } from "./highlights";
 import { markPaintStart, measurePaint } from "./paint-timing";
@@ -126,6 +127,23 @@ export function useHighlightPainting({
   }, [renderLine, customHighlights, paused, onPainted]);
 
   return { styles, renderLine };
+}
+
+/**
+ * The suggestions outlined in the text with the API (without it they are only listed: a wrapper mark would look
+ * like an annotation), apart from the annotations' paint; none while the text is edited or `spans` is undefined.
+ */
+export function useSuggestionPainting(
+  textRef: RefObject<HTMLElement | null>,
+  text: string,
+  spans: { start: number; end: number; current: boolean }[] | undefined,
+  paused: boolean,
+): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new text (`text`) is painted anew.
+  useEffect(() => {
+    paintSuggestions(paused ? null : textRef.current, spans ?? []);
+    return () => paintSuggestions(null, []);
+  }, [textRef, text, spans, paused]);
 }
 
 /**

@@ -45,9 +45,17 @@ export function useShownAnnotation<T extends Span>(
   // The flash is timed from its render, not from the click: on a busy machine the render may come late.
   useEffect(() => {
     if (!flashId) return;
-    document.querySelector(`[data-annotation-id="${CSS.escape(flashId)}"]`)?.scrollIntoView({ block: "nearest" });
+    const showCard = () =>
+      document.querySelector(`[data-annotation-id="${CSS.escape(flashId)}"]`)?.scrollIntoView({ block: "nearest" });
+    showCard();
+    // The passage's smooth scroll may still be moving the page (on a phone the card is below the text, and was in
+    // view when the scroll began): the card is shown again where that scroll ends.
+    window.addEventListener("scrollend", showCard, { once: true });
     const timer = window.setTimeout(() => setFlashId(null), FLASH_MS);
-    return () => window.clearTimeout(timer);
+    return () => {
+      window.removeEventListener("scrollend", showCard);
+      window.clearTimeout(timer);
+    };
   }, [flashId]);
 
   const hashShown = useRef<string | null>(null);

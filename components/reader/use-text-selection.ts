@@ -4,7 +4,7 @@ import { type KeyboardEvent, type RefObject, useCallback, useEffect, useRef, use
 import { snapToGraphemes } from "@/lib/anchoring";
 import { caretPoint, moveCaretTo, placeBelow, selectedSpan, selectionInText } from "./dom-selection";
 import { anchorForSelection } from "./popover-placement";
-import { adjacentAnnotation, readerKeyAction } from "./reader-keys";
+import { adjacentAnnotation, readerKeyAction, type SuggestionKeyAction, suggestionKeyAction } from "./reader-keys";
 import type { TextSelection } from "./selection-popover";
 import { type TextDirection, unitBoundary } from "./text-boundaries";
 
@@ -29,6 +29,8 @@ interface SelectionOptions<T extends Span> {
   onEscape: () => void;
   /** ] or [ pressed: the annotation reached (the caret is put on its start), or null when there is none that way. */
   onJump: (annotation: T | null, direction: TextDirection) => void;
+  /** n, a or x pressed: true when a suggestion took it. */
+  onSuggestionKey?: (action: SuggestionKeyAction) => boolean;
 }
 
 /**
@@ -47,6 +49,7 @@ export function useTextSelection<T extends Span>({
   canSelect,
   onEscape,
   onJump,
+  onSuggestionKey,
 }: SelectionOptions<T>) {
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [covering, setCovering] = useState<{ ids: string[]; top: number; left: number } | null>(null);
@@ -120,6 +123,9 @@ export function useTextSelection<T extends Span>({
     } else if (event.key === "Escape") {
       setCovering(null);
       onEscape();
+    } else {
+      const suggestion = suggestionKeyAction(event);
+      if (suggestion && onSuggestionKey?.(suggestion)) event.preventDefault();
     }
   }
 

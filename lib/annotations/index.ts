@@ -380,7 +380,7 @@ export async function createAnnotation(
   actor: Actor,
   articleId: string,
   input: unknown,
-  options: { id?: string } = {},
+  options: { id?: string; fromSuggestion?: "phrase" | "claim" } = {},
 ): Promise<AnnotationView> {
   let target = await readCreateTarget(actor, articleId);
   const { start, end, exact, tags, note } = parseInput(createInput, input);
@@ -411,7 +411,7 @@ export async function createAnnotation(
       _count: { comments: 0 },
     });
     // A note that may mention someone is written with its notifications, in one transaction.
-    const insert = insertAnnotationSql(actor, target.projectId, view);
+    const insert = insertAnnotationSql(actor, target.projectId, view, options.fromSuggestion);
     const isStored = view.note?.includes("@")
       ? await db().$transaction(async (tx) => {
           const isInserted = (await tx.$executeRaw(insert)) === 1;
@@ -433,7 +433,12 @@ export async function createAnnotation(
  * lockArticleText does, so that a text edit waits for it): one row written if
  * so, none if not.
  */
-function insertAnnotationSql(actor: Actor, projectId: string, view: AnnotationView): Prisma.Sql {
+function insertAnnotationSql(
+  actor: Actor,
+  projectId: string,
+  view: AnnotationView,
+  fromSuggestion: "phrase" | "claim" | undefined,
+): Prisma.Sql {
   return Prisma.sql`
     WITH article AS (
       SELECT id FROM articles WHERE id = ${view.articleId}::uuid AND revision = ${view.revision}
@@ -457,7 +462,8 @@ function insertAnnotationSql(actor: Actor, projectId: string, view: AnnotationVi
         action: "annotation.create",
         entityType: "Annotation",
         entityId: view.id,
-        after: auditSnapshot(view),
+        // The history tells an annotation accepted from a suggestion by this mark.
+        after: fromSuggestion ? { ...auditSnapshot(view), fromSuggestion } : auditSnapshot(view),
       },
       "annotation",
     )}`;

@@ -4,6 +4,7 @@ import { type AnnotationTagView, codebookTagSelect, toTagViews } from "@/lib/ann
 import { db } from "@/lib/db";
 import { requireArticlePermission, visibleAnnotationsSql } from "@/lib/permissions";
 import { runInWorker } from "@/lib/workers/pool";
+import { withoutRejected } from "./decided";
 import { learnedPhrases } from "./learned-phrases";
 
 /** A passage proposed for annotation: a phrase the project tagged elsewhere (with its tags), or a likely claim. */
@@ -46,15 +47,14 @@ export async function listSuggestions(actor: Actor, articleId: string): Promise<
     liveTagIds: [...tagById.keys()],
     annotated: annotated.map(({ start, end }) => [start, end]),
   });
-  return {
-    items: found.map(({ kind, start, end, tagIds, score, reason }) => ({
-      kind,
-      start,
-      end,
-      exact: article.text.slice(start, end),
-      tags: toTagViews(tagIds.map((id) => tagById.get(id)!)),
-      score,
-      reason,
-    })),
-  };
+  const items = found.map(({ kind, start, end, tagIds, score, reason }) => ({
+    kind,
+    start,
+    end,
+    exact: article.text.slice(start, end),
+    tags: toTagViews(tagIds.map((id) => tagById.get(id)!)),
+    score,
+    reason,
+  }));
+  return { items: await withoutRejected(access.projectId, articleId, items) };
 }

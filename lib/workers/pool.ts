@@ -86,6 +86,20 @@ export const TASK_BUDGETS: Record<TaskName, TaskBudget> = {
       advice: "try again.",
     },
   },
+  rankMatches: {
+    pool: "text",
+    timeoutMs: 10_000,
+    overBudget: { code: "unprocessable_entity", work: "Ranking the matches of this claim", advice: "try again." },
+  },
+  bestCoverage: {
+    pool: "text",
+    timeoutMs: 20_000,
+    overBudget: {
+      code: "unprocessable_entity",
+      work: "Looking for possible coverage of the omitted events",
+      advice: "compare fewer articles at a time.",
+    },
+  },
   agreement: {
     pool: "analysis",
     timeoutMs: 60_000,

@@ -10,6 +10,7 @@ import type { ReportData } from "../exports/pdf-render";
 import type { AgreementInput } from "../review/agreement/report";
 import type { SuggestionInput } from "../suggestions/suggest";
 import type { RankRequest } from "../suggestions/tag-ranker";
+import type { CoverageInput, MatchInput } from "../matching/rank";
 
 interface TaskResult<Value> {
   value: Value;
@@ -48,6 +49,14 @@ export const TASKS = {
   async rankTags(input: RankRequest) {
     const { rankForScope } = await import("../suggestions/tag-ranker");
     return { value: rankForScope(input) };
+  },
+  async rankMatches(input: MatchInput) {
+    const { rankMatches } = await import("../matching/rank");
+    return { value: rankMatches(input) };
+  },
+  async bestCoverage(input: CoverageInput) {
+    const { bestCoverage } = await import("../matching/rank");
+    return { value: bestCoverage(input) };
   },
   async agreement(input: AgreementInput) {
     const { agreementFigures } = await import("../review/agreement/report");

@@ -204,6 +204,13 @@ function writeRoutes(): WriteRoute[] {
       ids: [ids.article!],
     },
     { method: "POST", path: `/api/v1/articles/${ids.article}/annotations/submit`, ids: [ids.article!] },
+    // A claim candidate of the article: no mutation of it may store a decision.
+    {
+      method: "POST",
+      path: "/api/v1/suggestions/decisions",
+      valid: { articleId: ids.article, kind: "claim", start: 0, end: 53, decision: "reject" },
+      fields: { articleId: "id", kind: "enum", start: "offset", end: "offset", decision: "enum", tags: "array" },
+    },
     // Nobody is assigned the article: every request below must leave it so (a valid one would assign).
     {
       method: "PUT",
@@ -245,6 +252,16 @@ function writeRoutes(): WriteRoute[] {
     { method: "POST", path: `/api/v1/events/${ids.event}/restore`, ids: [ids.event!] },
     { method: "POST", path: `/api/v1/links/${ids.link}/restore`, ids: [ids.link!] },
     { method: "POST", path: `/api/v1/events/${ids.event}/undo-merge`, ids: [ids.event!] },
+    {
+      method: "PUT",
+      path: `/api/v1/events/${ids.secondEvent}/omissions/${ids.article}`,
+      ids: [ids.secondEvent!, ids.article!],
+    },
+    {
+      method: "DELETE",
+      path: `/api/v1/events/${ids.secondEvent}/omissions/${ids.article}`,
+      ids: [ids.secondEvent!, ids.article!],
+    },
     { method: "POST", path: `/api/v1/sources/${ids.source}/undo-merge`, ids: [ids.source!] },
     {
       method: "PATCH",

@@ -101,6 +101,7 @@ function readers(): { path: string; params: string[]; fixed?: Record<string, str
     { path: `/api/v1/articles/${ids.article}/links`, params: ["limit", "cursor"] },
     { path: `/api/v1/articles/${ids.article}/tag-ranking`, params: ["start", "end"], fixed: { start: "0", end: "5" } },
     { path: `/api/v1/annotations/${ids.annotation}/comments`, params: ["limit", "cursor"] },
+    { path: `/api/v1/annotations/${ids.annotation}/matches`, params: ["limit"] },
     { path: "/projects", params: ["cursor"] },
     { path: page, params: ["q", "source", "cursor"] },
     { path: `${page}/events`, params: ["q", "cursor"] },

@@ -85,7 +85,15 @@ describe("comparing articles", () => {
       expect(response.status).toBe(200);
       const body = response.body;
       expect(body.contradictions).toEqual([]);
-      expect(Object.keys(body).sort()).toEqual(["articles", "contradictions", "events", "profile", "unlinked"]);
+      expect(Object.keys(body).sort()).toEqual([
+        "articles",
+        "confirmedOmissions",
+        "contradictions",
+        "events",
+        "possibleCoverage",
+        "profile",
+        "unlinked",
+      ]);
       expect(body.articles).toEqual([
         {
           id: ministry.id,

@@ -485,6 +485,23 @@ const ROWS: Row[] = [
     ok: 200,
     call: async ({ articleId }) => at(`/api/v1/articles/${articleId}/suggestions`),
   },
+  // Each caller rejects the claim candidate of a fresh article (a rejected one is not proposed again).
+  {
+    method: "POST",
+    route: "/api/v1/suggestions/decisions",
+    access: "REVIEWER",
+    ok: 201,
+    call: async ({ team }) => ({
+      path: "/api/v1/suggestions/decisions",
+      json: {
+        articleId: await article(team),
+        kind: "claim",
+        start: 0,
+        end: quote("The ministry said 40 villages were retaken on Monday.").end,
+        decision: "reject",
+      },
+    }),
+  },
   {
     method: "GET",
     route: "/api/v1/articles/[articleId]/tag-ranking",
@@ -775,6 +792,32 @@ const ROWS: Row[] = [
       path: `/api/v1/events/${await event()}/links`,
       json: { annotationId: await annotation(), stance: "ASSERTS" },
     }),
+  },
+  {
+    method: "GET",
+    route: "/api/v1/annotations/[annotationId]/matches",
+    access: "VIEWER",
+    ok: 200,
+    call: async ({ annotation }) => at(`/api/v1/annotations/${await annotation()}/matches`),
+  },
+  {
+    method: "PUT",
+    route: "/api/v1/events/[eventId]/omissions/[articleId]",
+    access: "REVIEWER",
+    ok: 201,
+    call: async ({ event, articleId }) => at(`/api/v1/events/${await event()}/omissions/${articleId}`),
+  },
+  // The reviewer's own confirmation.
+  {
+    method: "DELETE",
+    route: "/api/v1/events/[eventId]/omissions/[articleId]",
+    access: "REVIEWER",
+    ok: 204,
+    call: async ({ team, event, articleId }) => {
+      const path = `/api/v1/events/${await event()}/omissions/${articleId}`;
+      await created(api("PUT", path, { token: team.reviewer.token }));
+      return at(path);
+    },
   },
   // The reviewer's own link.
   {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asWords, changeKind, changesToShow, entityLabel, shownValue } from "@/components/history/entry-format";
+import { describeAction } from "@/lib/history-kinds";
 
 const created = [
   { field: "id", before: null, after: "019ab000-0000-7000-8000-000000000316" },
@@ -83,5 +84,16 @@ describe("a history entry as the History page shows it", () => {
         "019ab000-0000-7000-8000-000000000201": "Armed citizens rise",
       }),
     ).toBe("Armed citizens rise");
+  });
+});
+
+describe("the words for an entry's action", () => {
+  it("tells an annotation accepted from a suggestion from one made by hand", () => {
+    const after = { exact: "two decades", tags: ["loaded language"] };
+    expect(describeAction({ action: "annotation.create", before: null, after })).toBe("Created an annotation");
+    expect(
+      describeAction({ action: "annotation.create", before: null, after: { ...after, fromSuggestion: "phrase" } }),
+    ).toBe("Accepted a phrase suggestion");
+    expect(describeAction({ action: "suggestion.reject", before: null, after: {} })).toBe("Rejected a suggestion");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { adjacentAnnotation, readerKeyAction } from "@/components/reader/reader-keys";
+import { adjacentAnnotation, readerKeyAction, suggestionKeyAction } from "@/components/reader/reader-keys";
 import { unitBoundary } from "@/components/reader/text-boundaries";
 
 const press = (
@@ -127,5 +127,21 @@ describe("adjacentAnnotation", () => {
     expect(adjacentAnnotation(spans, 5, "a", "backward")).toBeNull();
     // The caret moved away from it: the caret counts.
     expect(adjacentAnnotation(spans, 21, "a", "backward")?.id).toBe("c");
+  });
+});
+
+describe("suggestionKeyAction", () => {
+  test("n, a and x go to the next suggestion, accept and reject it; not with a modifier", () => {
+    expect(suggestionKeyAction(press("n"))).toBe("next");
+    expect(suggestionKeyAction(press("a"))).toBe("accept");
+    expect(suggestionKeyAction(press("x"))).toBe("reject");
+    expect(suggestionKeyAction(press("a", { ctrlKey: true }))).toBeNull();
+    expect(suggestionKeyAction(press("N", { shiftKey: true }))).toBeNull();
+    expect(suggestionKeyAction(press("b"))).toBeNull();
+  });
+
+  test("on a Persian layout the keys are found by their place", () => {
+    expect(suggestionKeyAction(press("د", { code: "KeyN" }))).toBe("next");
+    expect(suggestionKeyAction(press("ش", { code: "KeyA" }))).toBe("accept");
   });
 });
