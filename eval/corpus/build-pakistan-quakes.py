@@ -1,6 +1,7 @@
 # Writes pakistan-quakes.json: public-domain reports of two earthquakes in Pakistan (Kashmir, 8 October 2005;
 # Balochistan, 24 September 2013) by U.S. Government outlets, verbatim (paragraphs joined with a line break), and
-# their annotations. Run from this folder: python3 build-pakistan-quakes.py
+# their annotations. Run from this folder:
+#   python3 build-pakistan-quakes.py && npx biome format --write pakistan-quakes.json
 import json
 A = [
  dict(id="voa-2005-10-09", outlet="Voice of America",
