@@ -2,7 +2,7 @@
 # Balochistan, 24 September 2013) by U.S. Government outlets, verbatim (paragraphs joined with a line break), and
 # their annotations. Run from this folder:
 #   python3 build-pakistan-quakes.py && npx biome format --write pakistan-quakes.json
-import json
+from corpus_file import write_corpus
 A = [
  dict(id="voa-2005-10-09", outlet="Voice of America",
   title="Death Toll Rising in South Asia Earthquake",
@@ -170,21 +170,6 @@ RECURRING = [
  (L, "mud volcanoes", 1, ["health and safety"]),
  (L, "mud volcanoes", 2, ["health and safety"]),
 ]
-articles = [dict(id=a["id"], outlet=a["outlet"], title=a["title"], url=a["url"], license=a["license"],
-                 text="\n".join(a["paragraphs"])) for a in A]
-texts = {a["id"]: a["text"] for a in articles}
-for art, quote, n, tags in RECURRING:
-    assert texts[art].count(quote) >= n, quote
-for art, quote, tags, events in N:
-    assert quote in texts[art], quote
-    for e in events: assert e in EVENTS
-out = dict(
-  name="pakistan-quakes",
-  description="Seven public-domain reports of two earthquakes in Pakistan (2005, 2013) by U.S. Government outlets, annotated with the default codebook's tags and linked to events (see README.md).",
-  events=[dict(id=k, title=v) for k, v in EVENTS.items()],
-  articles=articles,
-  annotations=[dict(articleId=a, quote=q, tags=t, events=e) for a, q, t, e in N]
-  + [dict(articleId=a, quote=q, occurrence=n, tags=t, events=[]) for a, q, n, t in RECURRING],
-)
-json.dump(out, open("pakistan-quakes.json", "w"), ensure_ascii=False, indent=2)
-print(f"{len(articles)} articles, {len(out['annotations'])} annotations")
+write_corpus("pakistan-quakes.json", "pakistan-quakes",
+  "Seven public-domain reports of two earthquakes in Pakistan (2005, 2013) by U.S. Government outlets, annotated with the default codebook's tags and linked to events (see README.md).",
+  A, EVENTS, N, RECURRING)
