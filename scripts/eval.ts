@@ -7,15 +7,10 @@
  * from the annotations of all the others.
  */
 import { demoCorpus, type EvalCorpus, loadCorpus } from "./lib/eval-corpus.ts";
-import {
-  type EvalRow,
-  evaluateClaimCandidates,
-  evaluateMatching,
-  evaluatePhrases,
-  evaluateTagRanking,
-} from "./lib/eval-suggesters.ts";
+import { evaluateCoverage, evaluateMatching } from "./lib/eval-matching.ts";
+import { type EvalRow, evaluateClaimCandidates, evaluatePhrases, evaluateTagRanking } from "./lib/eval-suggesters.ts";
 
-const CORPORA = ["eval/corpus/nasa-blogs.json"];
+const CORPORA = ["eval/corpus/nasa-blogs.json", "eval/corpus/pakistan-quakes.json"];
 
 function main(): void {
   const corpora: EvalCorpus[] = [demoCorpus(), ...CORPORA.map(loadCorpus)];
@@ -24,6 +19,7 @@ function main(): void {
     ...evaluateTagRanking(corpus),
     ...evaluateClaimCandidates(corpus),
     ...evaluateMatching(corpus),
+    ...evaluateCoverage(corpus),
   ]);
   for (const corpus of corpora) {
     const outlets = new Set(corpus.articles.map((article) => article.outlet)).size;

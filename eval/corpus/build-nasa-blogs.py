@@ -1,9 +1,11 @@
 # Writes nasa-blogs.json: the five posts verbatim (paragraphs joined with a line break) and their annotations.
-# Run from this folder: python3 build-nasa-blogs.py
-import json
+# Run from this folder: python3 build-nasa-blogs.py && npx biome format --write nasa-blogs.json
+from corpus_file import write_corpus
+NASA = "Public domain (work of the U.S. National Aeronautics and Space Administration)"
 A = [
  dict(id="nasa-osiris-rex-2023-09-23", outlet="NASA OSIRIS-REx blog",
   title="Favorable Weather Forecast for Sept. 24 Sample Return",
+  license=NASA,
   url="https://blogs.nasa.gov/osiris-rex/2023/09/23/favorable-weather-forecast-for-sept-24-sample-return/",
   paragraphs=[
    "weather briefing today predicted a dry Sept. 24 with low winds. These are optimal conditions for NASA’s OSIRIS-REx sample recovery team: A wet and windy day would have made a speedy capsule recovery from the desert floor of the Department of Defense’s Utah Test and Training Range more difficult.",
@@ -14,6 +16,7 @@ A = [
   ]),
  dict(id="nasa-psyche-2023-09-22", outlet="NASA Psyche blog",
   title="NASA’s Psyche Moves Toward Liftoff",
+  license=NASA,
   url="https://blogs.nasa.gov/psyche/2023/09/22/nasas-psyche-moves-toward-liftoff/",
   paragraphs=[
    "Now that fueling and testing are complete, NASA’s Psyche spacecraft is ready to meet its ride – a SpaceX Falcon Heavy rocket. Launch is now targeting 10:34 a.m. EDT Thursday, Oct. 5 from Launch Complex 39A at NASA’s Kennedy Space Center in Florida after optimizing the trajectory for the mission to study a metal-rich asteroid.",
@@ -23,6 +26,7 @@ A = [
   ]),
  dict(id="nasa-station-2023-09-22", outlet="NASA Space Station blog",
   title="Space Botany, Station Upkeep and Departure Prep for Crew on Friday",
+  license=NASA,
   url="https://blogs.nasa.gov/spacestation/2023/09/22/space-botany-station-upkeep-and-departure-prep-for-crew-on-friday/",
   paragraphs=[
    "Friday sees a busy day for the Expedition 69 crew ahead of their off-duty weekend aboard the International Space Station. Preparing for upcoming crew departures and October spacewalks, health exams, and space gardening topped the ten crew members’ research schedules today.",
@@ -35,6 +39,7 @@ A = [
   ]),
  dict(id="nasa-station-2023-09-20", outlet="NASA Space Station blog",
   title="Health Activities, Microbial Research for Orbital Residents Today; Crew Handovers Continue",
+  license=NASA,
   url="https://blogs.nasa.gov/spacestation/2023/09/20/health-activities-microbial-research-for-orbital-residents-today-crew-handovers-continue/",
   paragraphs=[
    "Ten orbital residents are keeping busy Wednesday with a variety of tasks including eye exams, station maintenance, and training. While new members of the Expedition 69 crew familiarize themselves with hardware and equipment, others are completing more prep work ahead of their departure from the International Space Station next week.",
@@ -47,6 +52,7 @@ A = [
   ]),
  dict(id="nasa-artemis-2023-09-20", outlet="NASA Artemis blog",
   title="Artemis II Astronauts Successfully Conduct Launch Day Demonstration",
+  license=NASA,
   url="https://blogs.nasa.gov/artemis/2023/09/20/artemis-ii-astronauts-successfully-conduct-launch-day-demonstration/",
   paragraphs=[
    "The Artemis II crew and teams with NASA’s Exploration Ground Systems Program successfully completed the first in a series of integrated ground system tests at the agency’s Kennedy Space Center in Florida in preparation for their mission around the Moon.",
@@ -113,23 +119,6 @@ RECURRING = [
  (S20, "spacesuits", 1, ["capacity and resources"]),
  (AR, "spacesuits", 1, ["capacity and resources"]),
 ]
-articles = []
-for a in A:
-    text = "\n".join(a["paragraphs"])
-    articles.append(dict(id=a["id"], outlet=a["outlet"], title=a["title"], url=a["url"], license="Public domain (work of the U.S. National Aeronautics and Space Administration)", text=text))
-texts = {a["id"]: a["text"] for a in articles}
-for art, quote, n, tags in RECURRING:
-    assert texts[art].count(quote) >= n, quote
-for art, quote, tags, events in N:
-    assert quote in texts[art], quote
-    for e in events: assert e in EVENTS
-out = dict(
-  name="nasa-blogs",
-  description="Five NASA blog posts of 20–23 September 2023, annotated with the default codebook's tags and linked to events (see README.md).",
-  events=[dict(id=k, title=v) for k, v in EVENTS.items()],
-  articles=articles,
-  annotations=[dict(articleId=a, quote=q, tags=t, events=e) for a, q, t, e in N]
-  + [dict(articleId=a, quote=q, occurrence=n, tags=t, events=[]) for a, q, n, t in RECURRING],
-)
-json.dump(out, open("nasa-blogs.json", "w"), ensure_ascii=False, indent=2)
-print(f"{len(articles)} articles, {len(out['annotations'])} annotations")
+write_corpus("nasa-blogs.json", "nasa-blogs",
+  "Five NASA blog posts of 20–23 September 2023, annotated with the default codebook's tags and linked to events (see README.md).",
+  A, EVENTS, N, RECURRING)

@@ -1,15 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { anyWordQuery } from "./any-word-query";
+import { MIN_COVERAGE } from "./rank";
 import { runInWorker } from "@/lib/workers/pool";
-
-/**
- * The least share of an event's words (weighted by rarity: lib/matching/rank.ts) that an article's sentence must hold
- * to be shown as possibly reporting it. Tuned on the demo, whose two omitted cells are real omissions: their best
- * sentences hold 0.05 and 0.11 of the event's words; a sentence that retells a claim in other words holds 0.5 and more
- * (tests/integration/possible-coverage.test.ts).
- */
-export const MIN_COVERAGE = 0.3;
 
 /** The best passage of an article that may report an event it has no claim linked to. */
 export interface PossibleCoverage {

@@ -210,6 +210,15 @@ export function rankMatches({ query, articles, claims, limit }: MatchInput): Ran
   return ranked;
 }
 
+/**
+ * The least share of an event's words (weighted by rarity) that an article's sentence must hold
+ * to be shown as possibly reporting it. Tuned on the demo, whose two omitted cells are real omissions: their best
+ * sentences hold 0.05 and 0.11 of the event's words; a sentence that retells a claim in other words holds 0.5 and more
+ * (tests/integration/possible-coverage.test.ts). Here, not in coverage.ts, so that `npm run eval` measures
+ * the same threshold.
+ */
+export const MIN_COVERAGE = 0.3;
+
 /** One article's sentences and the queries (by key) to find the best passage for. */
 export interface CoverageInput {
   articles: { id: string; text: string; queries: { key: string; text: string }[] }[];

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { DEMO_ARTICLES, DEMO_CLAIMS } from "@/lib/demo";
+import { DEMO_ARTICLES, DEMO_CLAIMS, DEMO_EVENTS } from "@/lib/demo";
 
 /**
  * An annotated corpus as `npm run eval` reads it: articles by outlet, and
@@ -10,6 +10,7 @@ import { DEMO_ARTICLES, DEMO_CLAIMS } from "@/lib/demo";
 export interface EvalCorpus {
   name: string;
   articles: { id: string; outlet: string; text: string }[];
+  events: { id: string; title: string }[];
   annotations: EvalAnnotation[];
 }
 
@@ -26,6 +27,7 @@ export interface EvalAnnotation {
 interface CorpusFile {
   name: string;
   articles: { id: string; outlet: string; text: string }[];
+  events: { id: string; title: string }[];
   annotations: { articleId: string; quote: string; occurrence?: number; tags: string[]; events: string[] }[];
 }
 
@@ -37,11 +39,12 @@ export function loadCorpus(file: string): EvalCorpus {
   return {
     name: corpus.name,
     articles: corpus.articles,
+    events: corpus.events,
     annotations: corpus.annotations.map((annotation) => placed(corpus.articles, annotation)),
   };
 }
 
-/** The demo project as the seed makes it (prisma/seed): its two articles and the claims it keeps (not rejected). */
+/** The demo project as the seed makes it (prisma/seed): its two articles, its events and the claims it keeps. */
 export function demoCorpus(): EvalCorpus {
   const articles = DEMO_ARTICLES.map((article) => ({
     id: article.id,
@@ -51,6 +54,7 @@ export function demoCorpus(): EvalCorpus {
   return {
     name: "demo",
     articles,
+    events: DEMO_EVENTS.map(({ id, title }) => ({ id, title })),
     annotations: DEMO_CLAIMS.map(({ articleId, quote, tags, links }) =>
       placed(articles, { articleId, quote, tags, events: links.map((link) => link.eventId) }),
     ),

@@ -53,3 +53,27 @@ export function hitsAt(cases: { ranked: string[]; right: string[] }[], k: number
   const hits = cases.filter(({ ranked, right }) => ranked.slice(0, k).some((answer) => right.includes(answer)));
   return hits.length / cases.length;
 }
+
+/** An (event, article) cell as the coverage finder sees it: the passage it proposes, if any, and the gold claims. */
+export interface CoverageCell {
+  proposed: { start: number; end: number } | undefined;
+  /** The spans of the article's claims linked to the event (none: the article does not report it). */
+  gold: { start: number; end: number }[];
+}
+
+/**
+ * Counts of possible coverage over cells: a proposal is right when it overlaps one of the cell's gold claims;
+ * `gold` counts the cells that have one (what there was to find).
+ */
+export function coverageCounts(cells: CoverageCell[]): Counts {
+  let right = 0;
+  let predicted = 0;
+  let gold = 0;
+  for (const { proposed, gold: claims } of cells) {
+    if (claims.length > 0) gold++;
+    if (!proposed) continue;
+    predicted++;
+    if (claims.some((claim) => claim.start < proposed.end && proposed.start < claim.end)) right++;
+  }
+  return { right, predicted, gold };
+}

@@ -32,7 +32,7 @@ function leaveOneArticleOut(corpus: EvalCorpus): Split[] {
 }
 
 /** A row of precision, recall and F1, with the right, predicted and gold items they come from. */
-function setRow(corpus: EvalCorpus, suggester: string, method: string, counts: Counts): EvalRow {
+export function setRow(corpus: EvalCorpus, suggester: string, method: string, counts: Counts): EvalRow {
   const { right, predicted, gold } = counts;
   return { corpus: corpus.name, suggester, method, ...scoresOf(counts), cases: `${right}/${predicted}/${gold}` };
 }
@@ -145,69 +145,4 @@ export function evaluateClaimCandidates(corpus: EvalCorpus): EvalRow[] {
   }
   const row = (method: string, counts: Counts) => setRow(corpus, "claim candidates", method, counts);
   return [row("figures, attributions, quotations", candidates), row("baseline: a digit in the sentence", digits)];
-}
-
-/**
- * Ranks a project's events for a claim: `evidence` holds, for each event, the
- * quotes of the claims linked to it in the other articles. Returns event ids,
- * best first.
- */
-export type EventRanker = (claim: string, evidence: Map<string, string[]>) => string[];
-
-let wordSegmenter: Intl.Segmenter | undefined;
-
-function wordSet(text: string): Set<string> {
-  wordSegmenter ??= new Intl.Segmenter(undefined, { granularity: "word" });
-  const words = new Set<string>();
-  for (const { segment, isWordLike } of wordSegmenter.segment(text)) if (isWordLike) words.add(segment.toLowerCase());
-  return words;
-}
-
-/** Word overlap: the events whose linked quotes share the most distinct words with the claim. */
-export const wordOverlap: EventRanker = (claim, evidence) => {
-  const words = wordSet(claim);
-  return [...evidence]
-    .map(([eventId, quotes]) => {
-      const theirs = wordSet(quotes.join(" "));
-      return { eventId, shared: [...words].filter((word) => theirs.has(word)).length };
-    })
-    .sort((a, b) => b.shared - a.shared || a.eventId.localeCompare(b.eventId))
-    .map(({ eventId }) => eventId);
-};
-
-/**
- * The event rankers compared on the linked claims. lib/matching's matcher
- * joins this list as one more EventRanker (a claim's quote against the
- * others' quotes, grouped by event) once that module is on main.
- */
-export const EVENT_RANKERS: { method: string; rank: EventRanker }[] = [
-  { method: "baseline: word overlap", rank: wordOverlap },
-];
-
-/**
- * Claim matching: for each linked claim, the events ranked from the claims
- * linked in the other articles; recall@1 and @3 of its own event. Claims
- * whose event no other article reports are left out (nothing to find).
- */
-export function evaluateMatching(corpus: EvalCorpus): EvalRow[] {
-  const cases: { claim: EvalAnnotation; evidence: Map<string, string[]> }[] = [];
-  for (const claim of corpus.annotations.filter((annotation) => annotation.events.length > 0)) {
-    const evidence = new Map<string, string[]>();
-    for (const other of corpus.annotations) {
-      if (other.articleId === claim.articleId) continue;
-      for (const eventId of other.events) evidence.set(eventId, [...(evidence.get(eventId) ?? []), other.exact]);
-    }
-    if (claim.events.some((eventId) => evidence.has(eventId))) cases.push({ claim, evidence });
-  }
-  return EVENT_RANKERS.map(({ method, rank }) => {
-    const ranked = cases.map(({ claim, evidence }) => ({ ranked: rank(claim.exact, evidence), right: claim.events }));
-    return {
-      corpus: corpus.name,
-      suggester: "claim matching",
-      method,
-      at1: hitsAt(ranked, 1),
-      at3: hitsAt(ranked, 3),
-      cases: `${ranked.length} claims`,
-    };
-  });
 }

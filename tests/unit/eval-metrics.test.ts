@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hitsAt, scoreSets, scoresOf } from "../../scripts/lib/eval-metrics";
+import { coverageCounts, hitsAt, scoreSets, scoresOf } from "../../scripts/lib/eval-metrics";
 
 describe("the eval's measures", () => {
   it("compute precision, recall and F1 of a hand-made case", () => {
@@ -28,5 +28,28 @@ describe("the eval's measures", () => {
     expect(hitsAt(cases, 1)).toBe(0.25);
     expect(hitsAt(cases, 3)).toBe(0.5);
     expect(hitsAt([], 1)).toBe(0);
+  });
+
+  it("count a proposed passage right when it overlaps a gold claim of its cell", () => {
+    const cells = [
+      // Overlaps the second claim: right.
+      {
+        proposed: { start: 40, end: 90 },
+        gold: [
+          { start: 0, end: 10 },
+          { start: 80, end: 120 },
+        ],
+      },
+      // Ends where the claim starts: no overlap, wrong.
+      { proposed: { start: 0, end: 20 }, gold: [{ start: 20, end: 30 }] },
+      // Proposed where the article reports nothing: wrong, nothing to find.
+      { proposed: { start: 5, end: 9 }, gold: [] },
+      // Nothing proposed for a cell with a claim: missed.
+      { proposed: undefined, gold: [{ start: 3, end: 4 }] },
+      // Nothing proposed, nothing to find.
+      { proposed: undefined, gold: [] },
+    ];
+    expect(coverageCounts(cells)).toEqual({ right: 1, predicted: 3, gold: 3 });
+    expect(coverageCounts([])).toEqual({ right: 0, predicted: 0, gold: 0 });
   });
 });
