@@ -88,7 +88,7 @@ export function OmissionActions({
               >
                 “{coverage.exact}”
               </a>{" "}
-              <span className="text-stone-600">({Math.round(coverage.score * 100)}% of the event’s words)</span>
+              <span className="text-stone-600">({Math.round(coverage.score * 100)}% of a claim’s words)</span>
             </p>
           )}
           {canAct && (

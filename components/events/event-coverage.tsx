@@ -61,7 +61,8 @@ export function EventCoverage({ event, canAct }: { event: EventDetail; canAct: b
                     in{" "}
                     <Link
                       href={`/articles/${link.claim.articleId}`}
-                      className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700"
+                      className="text-indigo-700 underline decoration-indigo-300 underline-offset-2
+                        hover:decoration-indigo-700"
                     >
                       {link.claim.articleTitle}
                     </Link>{" "}
@@ -93,7 +94,7 @@ export function EventCoverage({ event, canAct }: { event: EventDetail; canAct: b
                     “{passage.exact}”
                   </Link>{" "}
                   <span className="text-xs text-stone-600">
-                    ({Math.round(passage.score * 100)}% of the event’s words)
+                    ({Math.round(passage.score * 100)}% of a claim’s words)
                   </span>
                   {canAct && (
                     <OmissionActions

@@ -11,7 +11,7 @@ export interface PossibleCoverage {
   start: number;
   end: number;
   exact: string;
-  /** The share (0–1) of the event's words, weighted by rarity, that the passage holds. */
+  /** The share (0–1) of the words of one of the event's claims, weighted by rarity, that the passage holds. */
   score: number;
 }
 
@@ -23,7 +23,7 @@ export interface SoughtEvent {
 
 /**
  * For each omitted (event, article) cell, the sentence of the article that best matches the event (BM25 over the
- * article's sentences, on a worker thread), when it holds at least MIN_COVERAGE of the event's words.
+ * article's sentences, on a worker thread), when it holds at least MIN_COVERAGE of one of its claims' words.
  */
 export async function findPossibleCoverage(
   events: SoughtEvent[],
