@@ -32,11 +32,15 @@ export async function findPossibleCoverage(
   if (cells.length === 0) return [];
   const wordsOf = new Map(events.map((event) => [event.id, event.words.join("\n")]));
   const articleIds = [...new Set(cells.map((cell) => cell.articleId))];
-  const texts = await db().article.findMany({ where: { id: { in: articleIds } }, select: { id: true, text: true } });
+  const texts = await db().article.findMany({
+    where: { id: { in: articleIds } },
+    select: { id: true, text: true, revision: true },
+  });
   const found = await runInWorker("bestCoverage", {
     minCoverage: MIN_COVERAGE,
-    articles: texts.map(({ id, text }) => ({
+    articles: texts.map(({ id, text, revision }) => ({
       id,
+      version: revision,
       text,
       queries: cells
         .filter((cell) => cell.articleId === id && wordsOf.has(cell.eventId))

@@ -95,17 +95,17 @@ interface Passage {
 
 /**
  * The sentences of a text, trimmed, with their offsets and terms: only those of the paragraphs (lines) that hold one
- * of `sought` terms, since a passage without any cannot match, and segmenting every sentence of a 50,000-character
- * article took 15–20 ms.
+ * of `sought` terms (all when it is null), since a passage without any cannot match, and segmenting every sentence of
+ * a 50,000-character article took 15–20 ms.
  */
-export function passagesOf(text: string, sought: ReadonlySet<string>): Passage[] {
+export function passagesOf(text: string, sought: ReadonlySet<string> | null): Passage[] {
   sentenceSegmenter ??= new Intl.Segmenter("en", { granularity: "sentence" });
   const found: Passage[] = [];
   let lineStart = 0;
   for (const line of text.split("\n")) {
     const paragraphStart = lineStart;
     lineStart += line.length + 1;
-    if (line.trim().length < MIN_PASSAGE || !matchTerms(line).some((term) => sought.has(term))) continue;
+    if (line.trim().length < MIN_PASSAGE || (sought && !matchTerms(line).some((term) => sought.has(term)))) continue;
     for (const { segment, index } of sentenceSegmenter.segment(line)) {
       const trimmed = segment.trim();
       if (trimmed.length < MIN_PASSAGE || trimmed.length > MAX_PASSAGE) continue;
@@ -220,7 +220,11 @@ export const MIN_COVERAGE = 0.4;
 
 /** One article's sentences and the queries (by key) to find the best passage for. */
 export interface CoverageInput {
-  articles: { id: string; text: string; queries: { key: string; text: string }[] }[];
+  /**
+   * `version`: what changes with the text (the article's revision); when given, the worker keeps the article's
+   * sentences indexed for the next comparisons of it.
+   */
+  articles: { id: string; version?: number; text: string; queries: { key: string; text: string }[] }[];
   /** The least coverage (RankedMatch.coverage) a passage needs to be proposed. */
   minCoverage: number;
 }
@@ -264,13 +268,11 @@ export function bestCoverage({ articles, minCoverage }: CoverageInput): BestPass
       terms: matchTerms(query.text),
       statements: statementsOf(query.text),
     }));
-    const allTerms = queries.flatMap((query) => query.terms);
-    const sentences = passagesOf(article.text, new Set(allTerms));
+    const { sentences, search, frequency } = indexedArticle(article);
     if (sentences.length === 0) continue;
-    const { search, weights } = bm25Index(
-      sentences.map((sentence) => sentence.terms),
-      allTerms,
-    );
+    const weights = new Map<string, number>();
+    for (const term of new Set(queries.flatMap((query) => query.terms)))
+      weights.set(term, Math.log(1 + (sentences.length + 1) / ((frequency.get(term) ?? 0) + 1)));
     for (const query of queries) {
       if (query.terms.length === 0) continue;
       // The best of the first sentences BM25 ranks, by the share of one of the event's statements it holds.
@@ -287,4 +289,39 @@ export function bestCoverage({ articles, minCoverage }: CoverageInput): BestPass
     }
   }
   return found;
+}
+
+/** An article's sentences, their BM25 index, and in how many of them each term occurs. */
+interface IndexedArticle {
+  sentences: Passage[];
+  search: MiniSearch<IndexedText>;
+  frequency: Map<string, number>;
+}
+
+/** Articles indexed by this worker, by id and version, the most recently used last: comparisons are read again. */
+const indexedArticles = new Map<string, IndexedArticle>();
+const KEPT_ARTICLES = 16;
+
+function indexedArticle(article: CoverageInput["articles"][number]): IndexedArticle {
+  const key = article.version === undefined ? null : `${article.id}:${article.version}`;
+  const kept = key ? indexedArticles.get(key) : undefined;
+  if (kept && key) {
+    indexedArticles.delete(key);
+    indexedArticles.set(key, kept);
+    return kept;
+  }
+  const sentences = passagesOf(article.text, null);
+  const { search } = bm25Index(
+    sentences.map((sentence) => sentence.terms),
+    [],
+  );
+  const frequency = new Map<string, number>();
+  for (const sentence of sentences)
+    for (const term of new Set(sentence.terms)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  const indexed = { sentences, search, frequency };
+  if (key) {
+    indexedArticles.set(key, indexed);
+    if (indexedArticles.size > KEPT_ARTICLES) indexedArticles.delete(indexedArticles.keys().next().value!);
+  }
+  return indexed;
 }

@@ -13,6 +13,8 @@ export interface PhraseUse {
  * cloned.
  */
 export interface PackedPhraseStats {
+  /** Names this learning: a worker keeps what it derives from it for the next calls. */
+  id: string;
   /** The phrases one after another; `lengths` cuts them apart. */
   phrases: string;
   lengths: Int32Array;
@@ -41,7 +43,7 @@ function count(uses: readonly PhraseUse[], into: Stats = new Map()): Stats {
 }
 
 /** The statistics of `uses`, packed. */
-export function packPhraseStats(uses: readonly PhraseUse[]): PackedPhraseStats {
+export function packPhraseStats(uses: readonly PhraseUse[], id = ""): PackedPhraseStats {
   const stats = count(uses);
   const lengths = new Int32Array(stats.size);
   const useCounts = new Int32Array(stats.size);
@@ -55,6 +57,7 @@ export function packPhraseStats(uses: readonly PhraseUse[]): PackedPhraseStats {
     halfLines.push(tagsOfHalf(used, tagCounts).join(FIELD));
   }
   return {
+    id,
     phrases: [...stats.keys()].join(""),
     lengths,
     uses: useCounts,
@@ -114,4 +117,42 @@ export function taggedPhrasesOf(
   }
   for (const [phrase, { uses, tagCounts }] of recentStats) add(phrase, uses, tagsOfHalf(uses, tagCounts));
   return phrases;
+}
+
+/** What a worker derives once from a learning: the phrases to look for, and where each learned phrase is packed. */
+export interface UnpackedPhrases {
+  phrases: TaggedPhrase[];
+  positions: Map<string, number>;
+  countLines: string[];
+}
+
+export function unpackPhrases(learned: PackedPhraseStats, liveTagIds: readonly string[]): UnpackedPhrases {
+  const positions = new Map<string, number>();
+  let at = 0;
+  for (let index = 0; index < learned.lengths.length; index++) {
+    positions.set(learned.phrases.slice(at, at + learned.lengths[index]!), index);
+    at += learned.lengths[index]!;
+  }
+  return { phrases: taggedPhrasesOf(learned, [], liveTagIds), positions, countLines: learned.tagCounts.split(LINE) };
+}
+
+/**
+ * The phrases tagged since the learning, counted with what was learned of
+ * them, each with the live tags at least half of its annotations carry (none:
+ * no longer proposed).
+ */
+export function recountedPhrases(
+  learned: PackedPhraseStats,
+  unpacked: UnpackedPhrases,
+  recent: readonly PhraseUse[],
+  liveTagIds: readonly string[],
+): TaggedPhrase[] {
+  const live = new Set(liveTagIds);
+  return [...count(recent)].map(([phrase, since]) => {
+    const position = unpacked.positions.get(phrase);
+    const tagCounts = position === undefined ? new Map<string, number>() : countsOf(unpacked.countLines[position]!);
+    for (const [tagId, tagged] of since.tagCounts) tagCounts.set(tagId, (tagCounts.get(tagId) ?? 0) + tagged);
+    const uses = (position === undefined ? 0 : learned.uses[position]!) + since.uses;
+    return { phrase, uses, tagIds: tagsOfHalf(uses, tagCounts).filter((tagId) => live.has(tagId)) };
+  });
 }

@@ -62,13 +62,13 @@ function hashOf(text: string): number {
 /** Small integers: the Map keys V8 hashes fastest. */
 const key = (hash: number) => hash & 0x3fffffff;
 
-/**
- * Where the phrases occur in `text`, starting and ending on word boundaries;
- * offsets in UTF-16 code units. Each run of words of the text no longer than
- * the longest phrase is looked up by its hash, so the cost follows the text,
- * not the number of phrases.
- */
-export function phraseOccurrences(text: string, phrases: TaggedPhrase[]): PhraseOccurrence[] {
+/** Phrases ready to be looked up by the hash of a run of words; built once, used for many texts. */
+export interface PhraseIndex {
+  byHash: Map<number, TaggedPhrase[]>;
+  longest: number;
+}
+
+export function indexPhrases(phrases: Iterable<TaggedPhrase>): PhraseIndex {
   const byHash = new Map<number, TaggedPhrase[]>();
   let longest = 0;
   for (const phrase of phrases) {
@@ -78,6 +78,22 @@ export function phraseOccurrences(text: string, phrases: TaggedPhrase[]): Phrase
     else byHash.set(hash, [phrase]);
     longest = Math.max(longest, phrase.phrase.length);
   }
+  return { byHash, longest };
+}
+
+/**
+ * Where the phrases of the indexes occur in `text`, starting and ending on
+ * word boundaries; offsets in UTF-16 code units. Each run of words of the
+ * text no longer than the longest phrase is looked up by its hash, so the
+ * cost follows the text, not the number of phrases. `skip` leaves phrases out
+ * (those an index after holds as they are now).
+ */
+export function findPhrases(
+  text: string,
+  indexes: PhraseIndex[],
+  skip: (phrase: string, index: number) => boolean = () => false,
+): PhraseOccurrence[] {
+  const longest = Math.max(0, ...indexes.map((index) => index.longest));
   const lower = lowerCaseInPlace(text);
   const hashes = prefixHashes(lower);
   const powers = new Int32Array(longest + 1);
@@ -90,10 +106,20 @@ export function phraseOccurrences(text: string, phrases: TaggedPhrase[]): Phrase
     for (let last = first; last < words.length && words[last]!.end - start <= longest; last++) {
       const end = words[last]!.end;
       const hash = key(hashes[end]! - Math.imul(hashes[start]!, powers[end - start]!));
-      for (const phrase of byHash.get(hash) ?? [])
-        if (phrase.phrase.length === end - start && lower.startsWith(phrase.phrase, start))
-          found.push({ start, end, tagIds: phrase.tagIds, uses: phrase.uses });
+      for (const [position, index] of indexes.entries())
+        for (const phrase of index.byHash.get(hash) ?? [])
+          if (
+            phrase.phrase.length === end - start &&
+            lower.startsWith(phrase.phrase, start) &&
+            !skip(phrase.phrase, position)
+          )
+            found.push({ start, end, tagIds: phrase.tagIds, uses: phrase.uses });
     }
   }
   return found;
+}
+
+/** Where the phrases occur in `text` (findPhrases with one index built for it). */
+export function phraseOccurrences(text: string, phrases: TaggedPhrase[]): PhraseOccurrence[] {
+  return findPhrases(text, [indexPhrases(phrases)]);
 }

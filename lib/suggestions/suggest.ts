@@ -1,6 +1,12 @@
 import { claimCandidates } from "./claim-candidates";
-import { type PackedPhraseStats, type PhraseUse, taggedPhrasesOf } from "./phrase-stats";
-import { phraseOccurrences } from "./phrases";
+import {
+  type PackedPhraseStats,
+  type PhraseUse,
+  recountedPhrases,
+  type UnpackedPhrases,
+  unpackPhrases,
+} from "./phrase-stats";
+import { findPhrases, indexPhrases, type PhraseIndex } from "./phrases";
 
 /** A suggestion as the worker finds it: a span of the text, what kind, why, and (for phrases) the tags. */
 export interface FoundSuggestion {
@@ -30,10 +36,18 @@ export interface SuggestionInput {
  * sentence not where an annotation lies inside it.
  */
 export function suggestFor({ text, learned, recent, liveTagIds, annotated }: SuggestionInput): FoundSuggestion[] {
-  const phrases = taggedPhrasesOf(learned, recent, liveTagIds);
+  const { unpacked, index } = learnedIndex(learned, liveTagIds);
+  // The phrases tagged since: their counts now, found through an index of their own, in place of the learned ones.
+  const recounted = recountedPhrases(learned, unpacked, recent, liveTagIds);
+  const changed = new Set(recounted.map(({ phrase }) => phrase));
+  const occurrences = findPhrases(
+    text,
+    [index, indexPhrases(recounted.filter(({ tagIds }) => tagIds.length > 0))],
+    (phrase, position) => position === 0 && changed.has(phrase),
+  );
   const spans = new Set(annotated.map(([start, end]) => `${start}:${end}`));
   const found: FoundSuggestion[] = [];
-  for (const { start, end, tagIds, uses } of phraseOccurrences(text, phrases)) {
+  for (const { start, end, tagIds, uses } of occurrences) {
     if (spans.has(`${start}:${end}`)) continue;
     found.push({
       kind: "phrase",
@@ -50,4 +64,20 @@ export function suggestFor({ text, learned, recent, liveTagIds, annotated }: Sug
     found.push({ kind: "claim", start, end, tagIds: [], score, reason: reasons.join("; ") });
   }
   return found.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * The learned phrases unpacked and indexed, kept by the worker for the next
+ * calls of the same learning (and codebook): unpacking and indexing 50,000
+ * phrases costs more than looking for them in an article.
+ */
+let kept: { key: string; unpacked: UnpackedPhrases; index: PhraseIndex } | null = null;
+
+function learnedIndex(learned: PackedPhraseStats, liveTagIds: string[]) {
+  const key = `${learned.id}|${liveTagIds.join(",")}`;
+  if (!learned.id || kept?.key !== key) {
+    const unpacked = unpackPhrases(learned, liveTagIds);
+    kept = { key, unpacked, index: indexPhrases(unpacked.phrases) };
+  }
+  return kept;
 }

@@ -38,7 +38,7 @@ export const TASKS = {
       phrase: exact.toLowerCase(),
       tagIds,
     }));
-    const packed = packPhraseStats(uses);
+    const packed = packPhraseStats(uses, crypto.randomUUID());
     return { value: packed, transfer: [packed.lengths.buffer as ArrayBuffer, packed.uses.buffer as ArrayBuffer] };
   },
   async suggest(input: SuggestionInput) {

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { packPhraseStats, taggedPhrasesOf } from "@/lib/suggestions/phrase-stats";
 import { phraseOccurrences } from "@/lib/suggestions/phrases";
+import { suggestFor } from "@/lib/suggestions/suggest";
 
 const tagged = (phrase: string) => ({ phrase, tagIds: ["t"], uses: 2 });
 
@@ -73,5 +74,27 @@ describe("phrases learned from a project's annotations", () => {
         );
       }),
     );
+  });
+});
+
+describe("suggestions from a kept learning", () => {
+  const text = "After two decades of war, Kabul fell. Two decades on, kabul is quiet.";
+  const learned = packPhraseStats([{ phrase: "two decades", tagIds: ["a"] }], "learning-1");
+  const phrasesFound = (recent: { phrase: string; tagIds: string[] }[], live = ["a", "b", "c"]) =>
+    suggestFor({ text, learned, recent, liveTagIds: live, annotated: [] })
+      .filter(({ kind }) => kind === "phrase")
+      .map(({ start, end, tagIds }) => `${text.slice(start, end)}:${tagIds.join("+")}`);
+
+  it("counts the phrases tagged since the learning with it, call after call", () => {
+    expect(phrasesFound([])).toEqual(["two decades:a", "Two decades:a"]);
+    const since = [
+      { phrase: "two decades", tagIds: ["b"] },
+      { phrase: "two decades", tagIds: ["b"] },
+      { phrase: "kabul", tagIds: ["c"] },
+    ];
+    expect(phrasesFound(since)).toEqual(["two decades:b", "Kabul:c", "Two decades:b", "kabul:c"]);
+    expect(phrasesFound([])).toEqual(["two decades:a", "Two decades:a"]);
+    // Another codebook (tag a archived): the learning is read again for it.
+    expect(phrasesFound([], ["b"])).toEqual([]);
   });
 });
