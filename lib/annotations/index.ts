@@ -356,9 +356,9 @@ export async function listAnnotationsJson(actor: Actor, articleId: string, query
 export async function requireVisibleAnnotation(
   actor: Actor,
   annotationId: string,
-): Promise<{ projectId: string; access: ProjectAccess }> {
+): Promise<{ projectId: string; access: ProjectAccess; annotation: AnnotationView }> {
   const { row, access } = await requireAnnotation(actor, annotationId, "annotation.read");
-  return { projectId: row.projectId, access };
+  return { projectId: row.projectId, access, annotation: toView(row) };
 }
 
 export async function getAnnotation(actor: Actor, annotationId: string): Promise<AnnotationView> {

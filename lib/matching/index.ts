@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
-import { getAnnotation, requireVisibleAnnotation } from "@/lib/annotations";
+import { requireVisibleAnnotation } from "@/lib/annotations";
 import { db } from "@/lib/db";
 import { anyWordQuery } from "./any-word-query";
 import { notRejectedSql, visibleAnnotationsSql } from "@/lib/permissions";
@@ -48,9 +48,8 @@ export interface MatchView {
  * (blind coding) are matched; article text is open to every member.
  */
 export async function findMatches(actor: Actor, annotationId: string, query: unknown): Promise<MatchView[]> {
-  const { access } = await requireVisibleAnnotation(actor, annotationId);
+  const { access, annotation: claim } = await requireVisibleAnnotation(actor, annotationId);
   const { limit } = parseInput(matchesQuery, query);
-  const claim = await getAnnotation(actor, annotationId);
   const sought = anyWordQuery(claim.exact);
   const [articles, claims] = await Promise.all([
     db().$queryRaw<{ id: string; text: string }[]>`
