@@ -31,6 +31,7 @@ import { type IdentityProvider, startIdentityProvider } from "./lib/identity-pro
 import { type RunningApp, startNextServer } from "./lib/next-server.ts";
 import { applyMigrations } from "./lib/schema-engine.ts";
 import { takeOverShutdownSignals } from "./lib/signals.ts";
+import { failedPlaywrightTests, failedVitestTests, resultsFile } from "./lib/test-summary.ts";
 import { type PageServer, startPageServer } from "../tests/support/page-server.ts";
 
 const projectRoot = path.resolve(import.meta.dirname, "..");
@@ -60,7 +61,23 @@ function run(command: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
-async function main(): Promise<number> {
+/** What failed, with the failed tests where the runner names them: listed at the very end of the output. */
+const failed: string[] = [];
+
+async function step(label: string, command: string[], env: NodeJS.ProcessEnv, failedTests?: () => string[]) {
+  if ((await run(command, env)) === 0) return;
+  const tests = failedTests?.() ?? [];
+  failed.push([label, ...tests.map((test) => `  ${test}`)].join("\n"));
+}
+
+async function vitestStep(layer: Layer, args: string[], env: NodeJS.ProcessEnv) {
+  const results = resultsFile(layer);
+  const reporters = ["--reporter=default", "--reporter=json", `--outputFile.json=${results}`];
+  const command = ["node_modules/vitest/vitest.mjs", "run", "--project", layer, ...reporters, ...args];
+  await step(layer, command, env, () => failedVitestTests(results));
+}
+
+async function main(): Promise<string[]> {
   const layers = selectLayers(process.argv.slice(2));
   const skipped = LAYERS.filter((layer) => !layers.has(layer));
   if (skipped.length) log(`running only the files named; skipping the ${skipped.join(" and ")} layer(s)`);
@@ -88,25 +105,21 @@ async function main(): Promise<number> {
   takeOverShutdownSignals(cleanUp);
 
   try {
-    let failures = 0;
     if (process.argv.length <= 2) {
       log("lint (biome ci, line width)");
       if ((await run(["--import", "tsx", "scripts/lint.ts"], env)) !== 0) {
         log("lint failed: `npx biome format --write .` fixes the formatting; wrap long lines and fix the rest by hand");
-        return 1;
+        return ["lint"];
       }
       log("type check (next typegen, tsc --noEmit)");
-      failures += await run(["node_modules/next/dist/bin/next", "typegen"], env);
-      failures += await run(["node_modules/typescript/bin/tsc", "--noEmit"], env);
+      await step("type check", ["node_modules/next/dist/bin/next", "typegen"], env);
+      await step("type check", ["node_modules/typescript/bin/tsc", "--noEmit"], env);
     }
     if (layers.has("unit")) {
       log("unit tests");
-      failures += await run(
-        ["node_modules/vitest/vitest.mjs", "run", "--project", "unit", ...layers.get("unit")!],
-        env,
-      );
+      await vitestStep("unit", layers.get("unit")!, env);
     }
-    if (!layers.has("integration") && !layers.has("e2e")) return failures;
+    if (!layers.has("integration") && !layers.has("e2e")) return failed;
 
     server = await provideDatabaseServer("test-pg", embeddedPort("PARALLAX_TEST_PG_PORT", 54330));
     await server.dropDatabase(database);
@@ -156,23 +169,26 @@ async function main(): Promise<number> {
     if (layers.has("integration")) {
       log("integration tests");
       const files = layers.get("integration")!;
-      failures += await run(
-        ["node_modules/vitest/vitest.mjs", "run", "--project", "integration", "--no-file-parallelism", ...files],
-        env,
-      );
+      await vitestStep("integration", ["--no-file-parallelism", ...files], env);
     }
     if (layers.has("e2e")) {
       log("end-to-end tests in Chromium");
-      failures += await run(["node_modules/@playwright/test/cli.js", "test", ...layers.get("e2e")!], env);
+      const results = resultsFile("e2e");
+      await step(
+        "e2e",
+        ["node_modules/@playwright/test/cli.js", "test", "--reporter=list,json", ...layers.get("e2e")!],
+        { ...env, PLAYWRIGHT_JSON_OUTPUT_FILE: results },
+        () => failedPlaywrightTests(results),
+      );
     }
     if (process.argv.length <= 2) {
       log("durability: PostgreSQL killed under concurrent writes");
       const { DATABASE_URL: _url, TEST_BASE_URL: _app, ...own } = env;
-      failures += await run(["--conditions=react-server", "--import", "tsx", "scripts/durability.ts"], own);
+      await step("durability", ["--conditions=react-server", "--import", "tsx", "scripts/durability.ts"], own);
       log("cluster: two instances behind a load balancer, directly and through PgBouncer");
-      failures += await run(["--conditions=react-server", "--import", "tsx", "scripts/cluster.ts"], own);
+      await step("cluster", ["--conditions=react-server", "--import", "tsx", "scripts/cluster.ts"], own);
     }
-    return failures;
+    return failed;
   } finally {
     await cleanUp();
   }
@@ -181,8 +197,8 @@ async function main(): Promise<number> {
 // The schema engine leaves a timer running: exit explicitly.
 main().then(
   (failures) => {
-    log(failures ? "some tests failed" : "all test layers passed");
-    process.exit(failures ? 1 : 0);
+    log(failures.length ? `some tests failed:\n${failures.join("\n")}` : "all test layers passed");
+    process.exit(failures.length ? 1 : 0);
   },
   (error: unknown) => {
     console.error(`[parallax] ${error instanceof Error ? error.message : String(error)}`);
