@@ -91,6 +91,8 @@ test("a mention typed with the member picker reaches the other member's bell liv
   for (const text of ["@Mira Nouri one more", "@Mira Nouri and another"])
     await api(page, "POST", `/api/v1/annotations/${annotationId}/comments`, { data: { text } });
   await expect(bell).toHaveAccessibleName("Notifications, 2 unread", { timeout: 20_000 });
+  // The open reader shows them live too; checked before axe-core runs, so that its refresh is not under way meanwhile.
+  await expect(shown.getByTestId("comment-thread")).toContainText("@Mira Nouri and another", { timeout: 20_000 });
   await bell.click();
   await expect(panel.getByTestId("notification")).toHaveCount(3);
   await expectNoHorizontalScroll(coder);
