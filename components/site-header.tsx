@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { getActor } from "@/lib/auth/session";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Logo } from "@/components/ui/logo";

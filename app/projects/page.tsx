@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { CreateProjectForm } from "@/components/projects/create-project-form";
 import { MyInvitations } from "@/components/projects/my-invitations";
 import { Card, PageTitle } from "@/components/ui/card";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { describeCounts, StateBadge } from "@/components/assignments/state-badge";
 import { PageTitle } from "@/components/ui/card";
 import { PageNavigation } from "@/components/ui/page-navigation";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 /** The project page's article filters: words of the title or author, and the outlet. A plain GET form. */
 export function ArticleFilters({

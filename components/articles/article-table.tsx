@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useState } from "react";
 import { callApi } from "@/components/client/api-client";
 import { ActionMessage, useRefreshingAction } from "@/components/ui/action-message";

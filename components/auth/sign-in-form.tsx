@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useActionState } from "react";
 import { signInAction } from "@/app/signin/actions";
 import { FormError, SubmitButton, TextField } from "@/components/ui/form";

@@ -2,7 +2,12 @@
 
 import { useEffect, useState } from "react";
 
-/** Longest wait for an idle moment: a page busy for good still gets its secondary parts. */
+/**
+ * How long after the load event a page is left to itself: React hydrates in slices and yields between them, so the
+ * browser finds idle moments long before the page has painted what it is for (the reader's highlights, say).
+ */
+const AFTER_LOAD_MS = 1_000;
+/** Longest wait for an idle moment then: a page busy for good still gets its secondary parts. */
 const IDLE_TIMEOUT_MS = 3_000;
 
 /**
@@ -18,15 +23,20 @@ export function usePageSettled(): boolean {
     const browser: Partial<Pick<Window, "requestIdleCallback" | "cancelIdleCallback">> & Window = window;
     const hasIdleCallbacks = typeof browser.requestIdleCallback === "function";
     let idle: number | undefined;
+    let delay: number | undefined;
     const whenIdle = () => {
       idle = hasIdleCallbacks
         ? browser.requestIdleCallback!(() => setSettled(true), { timeout: IDLE_TIMEOUT_MS })
         : browser.setTimeout(() => setSettled(true), 200);
     };
-    if (document.readyState === "complete") whenIdle();
-    else window.addEventListener("load", whenIdle, { once: true });
+    const afterLoad = () => {
+      delay = browser.setTimeout(whenIdle, AFTER_LOAD_MS);
+    };
+    if (document.readyState === "complete") afterLoad();
+    else window.addEventListener("load", afterLoad, { once: true });
     return () => {
-      window.removeEventListener("load", whenIdle);
+      window.removeEventListener("load", afterLoad);
+      browser.clearTimeout(delay);
       if (idle === undefined) return;
       if (hasIdleCallbacks) browser.cancelIdleCallback!(idle);
       else browser.clearTimeout(idle);

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { RuleBreach } from "@/lib/codebook/breaches";
 
 /** The annotations that break the codebook's rules, each with a link to it in the reader. */

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { formatDateRange } from "@/components/ui/format";
 import type { ComparedArticle, ComparedClaim, ComparedEvent, Comparison } from "@/lib/compare";
 import type { Contradiction } from "@/lib/contradictions";

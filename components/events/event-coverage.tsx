@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { OmissionActions } from "@/components/compare/omission-actions";
 import { stanceClass } from "@/components/compare/source-colors";
 import type { EventDetail, EventLinkView } from "@/lib/events";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { type FormEvent, type ReactNode, useState } from "react";
 import { callApi } from "@/components/client/api-client";
 import { type UndoableRun as RunAction, UndoableMessage, useUndoableAction } from "@/components/ui/undoable-action";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { entityLabel, asWords } from "@/components/history/entry-format";
 import { HistoryChanges } from "@/components/history/history-changes";
 import { RestoreButton } from "@/components/history/restore-button";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { ApiFailure, callApi } from "@/components/client/api-client";
 import { CloseButton, ModalDialog } from "@/components/ui/modal-dialog";
 import { headlineOf } from "@/lib/articles/headline";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { ApiFailure, callApi } from "@/components/client/api-client";

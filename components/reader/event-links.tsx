@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useEffect, useId, useState } from "react";
 import { FormError } from "@/components/ui/form";
 import type { ArticleLinkView, ClaimLinkView, EventView } from "@/lib/events";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { Ref } from "react";
 import { annotationSubject } from "@/components/reader/accessible-names";
 import { formatMoment } from "@/components/ui/format";

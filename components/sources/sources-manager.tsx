@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { type FormEvent, useState } from "react";
 import { callApi } from "@/components/client/api-client";
 import { ConfirmButton } from "@/components/ui/confirm-button";

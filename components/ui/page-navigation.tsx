@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 
 /**
  * Links between the pages of a long list: on with the list's `nextCursor`,

@@ -67,3 +67,25 @@ test("on a desktop the header shows its links in one row, with no Menu button", 
   await expectNoAxeViolations(page, "the header");
   await page.screenshot({ path: ".data/test-results/header-1440.png" });
 });
+
+test("a page with links in view fetches no other page before one is followed, and a followed link still opens", async ({
+  page,
+}) => {
+  await page.setViewportSize(WIDE);
+  await signIn(page, "editor@example.org");
+  // Next.js asks for a page's server components with ?_rsc=…: a prefetch, or a navigation once a link is followed.
+  const pagesFetched: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("_rsc=")) pagesFetched.push(new URL(request.url()).pathname);
+  });
+  await page.goto("/projects");
+  const header = page.getByRole("banner");
+  await expect(header.getByRole("link", { name: "My work" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link").first()).toBeVisible();
+  // The header's links and every project's link are in view: wait as long as a prefetch would take to start.
+  await page.waitForTimeout(2_000);
+  expect(pagesFetched).toEqual([]);
+  await header.getByRole("link", { name: "My work" }).click();
+  await expect(page).toHaveURL(/\/work$/);
+  expect(pagesFetched).toContain("/work");
+});

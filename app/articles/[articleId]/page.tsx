@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { ArticleDetailsEditor } from "@/components/articles/article-details-editor";
 import { AssignmentBar } from "@/components/assignments/assignment-bar";
 import { ArticleReader } from "@/components/reader/article-reader";

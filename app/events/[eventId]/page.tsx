@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { FiguresDisagree } from "@/components/compare/figures-disagree";
 import { EventCoverage } from "@/components/events/event-coverage";
 import { PageTitle } from "@/components/ui/card";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { ArticleFilters } from "@/components/articles/article-filters";
 import { ArticleTable } from "@/components/articles/article-table";
 import { filterChoices } from "@/components/ui/filter-choices";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { AdjudicationBoard } from "@/components/adjudication/adjudication-board";
 import { PageTitle } from "@/components/ui/card";
 import { adjudicate } from "@/lib/review/adjudication";

@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { PageTitle } from "@/components/ui/card";
 import { Problem } from "@/components/ui/problem";
 import { measureAgreement, suggestedCoders } from "@/lib/review/agreement";

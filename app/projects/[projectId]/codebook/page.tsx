@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { CodebookEditor } from "@/components/codebook/codebook-editor";
 import { PageTitle } from "@/components/ui/card";
 import { RuleBreaches } from "@/components/codebook/rule-breaches";

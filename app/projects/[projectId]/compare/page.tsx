@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { ComparisonTable } from "@/components/compare/comparison-table";
 import { FramingChart } from "@/components/compare/framing-chart";
 import { type ParallelArticle, SideBySide } from "@/components/compare/side-by-side";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { HistoryEntryItem } from "@/components/history/history-entry";
 import { HistoryFilters } from "@/components/history/history-filters";
 import { PageTitle } from "@/components/ui/card";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { forbidden } from "next/navigation";
 import { ImportArticleForm } from "@/components/articles/import-article-form";
 import { Card, PageTitle } from "@/components/ui/card";

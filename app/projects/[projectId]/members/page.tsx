@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { BlindCodingSwitch } from "@/components/members/blind-coding-switch";
 import { InvitationsManager } from "@/components/members/invitations-manager";
 import { MembersManager } from "@/components/members/members-manager";

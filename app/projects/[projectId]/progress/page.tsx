@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { describeCounts, StateBadge } from "@/components/assignments/state-badge";
 import { PageTitle, Section } from "@/components/ui/card";
 import { PageNavigation } from "@/components/ui/page-navigation";

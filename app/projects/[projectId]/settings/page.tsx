@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { forbidden } from "next/navigation";
 import { DeleteProjectForm, ProjectDetailsForm, PublishingForm } from "@/components/projects/project-settings";
 import { Card, PageTitle } from "@/components/ui/card";
