@@ -82,40 +82,21 @@ function countsOf(line: string): Map<string, number> {
 }
 
 /**
- * The phrases to look for: those learned (packed) and those tagged since
- * (`recent`), each with the tags of `liveTagIds` that at least half of its
- * annotations carry; a phrase left with no such tag is not proposed. Only the
- * phrases tagged since are counted again.
+ * The learned (packed) phrases to look for, each with the tags of
+ * `liveTagIds` that at least half of its annotations carry; a phrase left
+ * with no such tag is not proposed. Those tagged since: recountedPhrases.
  */
-export function taggedPhrasesOf(
-  learned: PackedPhraseStats,
-  recent: readonly PhraseUse[],
-  liveTagIds: readonly string[],
-): TaggedPhrase[] {
+export function taggedPhrasesOf(learned: PackedPhraseStats, liveTagIds: readonly string[]): TaggedPhrase[] {
   const live = new Set(liveTagIds);
   const phrases: TaggedPhrase[] = [];
-  const add = (phrase: string, uses: number, tagIds: string[]) => {
-    const liveTags = tagIds.filter((tagId) => live.has(tagId));
-    if (liveTags.length > 0) phrases.push({ phrase, uses, tagIds: liveTags });
-  };
-  const recentStats = count(recent);
-  const countLines = learned.tagCounts.split(LINE);
   const halfLines = learned.halfTags.split(LINE);
   let at = 0;
   for (let index = 0; index < learned.lengths.length; index++) {
     const phrase = learned.phrases.slice(at, at + learned.lengths[index]!);
     at += learned.lengths[index]!;
-    const since = recentStats.get(phrase);
-    if (!since) {
-      add(phrase, learned.uses[index]!, halfLines[index] ? halfLines[index]!.split(FIELD) : []);
-      continue;
-    }
-    // Tagged again since it was learned: the counts add up.
-    const tagCounts = countsOf(countLines[index]!);
-    for (const [tagId, tagged] of since.tagCounts) tagCounts.set(tagId, (tagCounts.get(tagId) ?? 0) + tagged);
-    recentStats.set(phrase, { uses: learned.uses[index]! + since.uses, tagCounts });
+    const tagIds = (halfLines[index] ? halfLines[index]!.split(FIELD) : []).filter((tagId) => live.has(tagId));
+    if (tagIds.length > 0) phrases.push({ phrase, uses: learned.uses[index]!, tagIds });
   }
-  for (const [phrase, { uses, tagCounts }] of recentStats) add(phrase, uses, tagsOfHalf(uses, tagCounts));
   return phrases;
 }
 
@@ -133,7 +114,7 @@ export function unpackPhrases(learned: PackedPhraseStats, liveTagIds: readonly s
     positions.set(learned.phrases.slice(at, at + learned.lengths[index]!), index);
     at += learned.lengths[index]!;
   }
-  return { phrases: taggedPhrasesOf(learned, [], liveTagIds), positions, countLines: learned.tagCounts.split(LINE) };
+  return { phrases: taggedPhrasesOf(learned, liveTagIds), positions, countLines: learned.tagCounts.split(LINE) };
 }
 
 /**

@@ -45,7 +45,7 @@ export function taggedPhrases(annotations: EvalAnnotation[], maxLength = 100): T
   const uses = annotations
     .filter(({ exact, tags }) => exact.length <= maxLength && tags.length > 0)
     .map(({ exact, tags }) => ({ phrase: exact.toLowerCase(), tagIds: tags }));
-  return taggedPhrasesOf(packPhraseStats(uses), [], [...new Set(uses.flatMap(({ tagIds }) => tagIds))]);
+  return taggedPhrasesOf(packPhraseStats(uses), [...new Set(uses.flatMap(({ tagIds }) => tagIds))]);
 }
 
 /** Exact string matching alone: every place the very string of a training annotation occurs, with all its tags. */
