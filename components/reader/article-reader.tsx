@@ -114,7 +114,15 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
   const { selection, closeSelection, covering, hideCovering, caret } = selecting;
   const editing = useTextEditing(article, () => selecting.setSelection(null));
   const liveChanges = useLiveRefresh(article.id, selecting.dragging);
-  const { linksOf, replaceLinksOf, addLink } = useArticleLinks(article.id, liveChanges);
+  // What the highlights do not need (the claims' links, the cards' notes, the cards beyond a screenful) is asked
+  // for once they have painted: its requests and rendering do not compete with the first paint.
+  const [painted, setPainted] = useState(false);
+  const { listMore } = cards;
+  const onPainted = useCallback(() => {
+    setPainted(true);
+    listMore();
+  }, [listMore]);
+  const { linksOf, replaceLinksOf, addLink } = useArticleLinks(article.id, liveChanges, painted);
   useEffect(() => setLinksKnown(() => linksOf), [linksOf]);
   const matchingNotes = useNoteMatches(article.projectId, article.id, filter.text, liveChanges);
   useEffect(() => setNoteMatches(matchingNotes), [matchingNotes]);
@@ -128,7 +136,7 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
     state: paintState,
     customHighlights,
     paused: editing.editing,
-    onPainted: cards.listMore,
+    onPainted,
   });
   useSuggestionPainting(textRef, article.text, suggesting.outlined, editing.editing);
   // The text's thousands of paragraphs render again only when it or its wrapper marks change, not on every caret move.
@@ -180,11 +188,12 @@ export function ArticleReader({ article, annotations: packedAnnotations, codeboo
     reattachId,
     threadId: focus.threadId,
   });
-  // The notes of the cards listed (and the orphans' quotes) load as the cards are listed.
+  // The notes of the cards listed (and the orphans' quotes) load as the cards are listed, after the first paint.
   useEffect(() => {
+    if (!painted) return;
     loadDetails(cards.listed);
     loadDetails(orphans);
-  }, [loadDetails, cards.listed, orphans]);
+  }, [painted, loadDetails, cards.listed, orphans]);
 
   return (
     <LiveChanges.Provider value={liveChanges}>

@@ -28,16 +28,17 @@ async function fetchArticleLinks(articleId: string): Promise<ArticleLinkView[]> 
 export const LINKS_NOT_LOADED = (_annotationId: string): ArticleLinkView[] | null => null;
 
 /**
- * The links of the article's claims to events, fetched after the page has
- * shown (the page does not send them: a large article's would make it slow
- * to arrive), and again on each live change. `linksOf` an annotation is null
- * until they arrive; `replaceLinksOf` and `addLink` keep what the reader
- * changed itself.
+ * The links of the article's claims to events, fetched once `wanted` (after
+ * the highlights have painted: the page does not send them, a large
+ * article's would make it slow to arrive), and again on each live change.
+ * `linksOf` an annotation is null until they arrive; `replaceLinksOf` and
+ * `addLink` keep what the reader changed itself.
  */
-export function useArticleLinks(articleId: string, liveChanges: number) {
+export function useArticleLinks(articleId: string, liveChanges: number, wanted: boolean) {
   const [links, setLinks] = useState<ArticleLinkView[] | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: each live change (`liveChanges`) fetches them again.
   useEffect(() => {
+    if (!wanted) return;
     let current = true;
     // A failure leaves what is shown; the next live change tries again.
     fetchArticleLinks(articleId)
@@ -46,7 +47,7 @@ export function useArticleLinks(articleId: string, liveChanges: number) {
     return () => {
       current = false;
     };
-  }, [articleId, liveChanges]);
+  }, [articleId, liveChanges, wanted]);
 
   const byAnnotation = useMemo(() => {
     const grouped = new Map<string, ArticleLinkView[]>();

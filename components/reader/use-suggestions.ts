@@ -2,6 +2,7 @@
 
 import { type RefObject, useCallback, useEffect, useMemo, useState } from "react";
 import { ApiFailure, callApi } from "@/components/client/api-client";
+import { usePageSettled } from "@/components/client/use-page-settled";
 import { rangeForSpan } from "@/lib/anchoring/dom";
 import type { AnnotationView } from "@/lib/annotations";
 import type { SuggestionView } from "@/lib/suggestions";
@@ -26,18 +27,6 @@ interface SuggestionOptions {
   onStatus: (status: ReaderStatus) => void;
 }
 
-/** Waits for the browser to be idle (a paint or two after the page), so the text and highlights show first. */
-function afterFirstPaint(then: () => void): () => void {
-  let idle = 0;
-  const frame = requestAnimationFrame(() => {
-    idle = window.setTimeout(then, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    window.clearTimeout(idle);
-  };
-}
-
 /**
  * The suggestions room: the article's suggestions for the coder (loaded after
  * the page has painted), the current one (`n` walks them), accepting and
@@ -51,24 +40,23 @@ export function useSuggestions({ articleId, textRef, enabled, onAccepted, onStat
   const [hidden, setHidden] = useState(false);
   const [deciding, setDeciding] = useState(false);
 
+  // They load once the page has settled: their search on the server must not compete with the first paint.
+  const settled = usePageSettled();
   useEffect(() => {
-    if (!enabled) return;
+    if (!enabled || !settled) return;
     let cancelled = false;
-    const cancelWait = afterFirstPaint(() => {
-      callApi<{ items: ReaderSuggestion[] }>("GET", `/api/v1/articles/${articleId}/suggestions`).then(
-        (found) => !cancelled && setItems(found.items),
-        (failure: Error) => {
-          if (cancelled) return;
-          setItems([]);
-          onStatus({ kind: "error", text: `Suggestions could not be loaded: ${failure.message}` });
-        },
-      );
-    });
+    callApi<{ items: ReaderSuggestion[] }>("GET", `/api/v1/articles/${articleId}/suggestions`).then(
+      (found) => !cancelled && setItems(found.items),
+      (failure: Error) => {
+        if (cancelled) return;
+        setItems([]);
+        onStatus({ kind: "error", text: `Suggestions could not be loaded: ${failure.message}` });
+      },
+    );
     return () => {
       cancelled = true;
-      cancelWait();
     };
-  }, [articleId, enabled, onStatus]);
+  }, [articleId, enabled, settled, onStatus]);
 
   const current = useMemo(() => items?.find((item) => suggestionKey(item) === currentKey) ?? null, [items, currentKey]);
 

@@ -437,3 +437,24 @@ test("the reader paints the highlights once as it opens, not again when the clai
   const paintStarts = await page.evaluate(() => performance.getEntriesByName("parallax:paint-start").length);
   expect(paintStarts).toBe(1);
 });
+
+test("the reader asks for links, notes and suggestions only once the highlights have painted", async ({ page }) => {
+  await signIn(page, "editor@example.org");
+  const links = page.waitForResponse((response) => /\/articles\/[^/]+\/links\b/.test(response.url()));
+  const notes = page.waitForResponse((response) => /\/articles\/[^/]+\/annotations\?.*\bids=/.test(response.url()));
+  const suggestions = page.waitForResponse((response) => /\/articles\/[^/]+\/suggestions\b/.test(response.url()));
+  await page.goto(`/articles/${SEED_ARTICLE_ID}`);
+  await Promise.all([links, notes, suggestions]);
+  const { paintedAt, requestedAt } = await page.evaluate(() => {
+    const paint = performance.getEntriesByName("parallax:paint")[0]!;
+    return {
+      paintedAt: paint.startTime + paint.duration,
+      requestedAt: performance
+        .getEntriesByType("resource")
+        .filter(({ name }) => /\/links\b|\/annotations\?.*\bids=|\/suggestions\b/.test(name))
+        .map(({ startTime }) => startTime),
+    };
+  });
+  expect(requestedAt.length).toBeGreaterThanOrEqual(3);
+  for (const startedAt of requestedAt) expect(startedAt).toBeGreaterThanOrEqual(paintedAt);
+});
