@@ -145,11 +145,19 @@ export async function compareArticles(
     profile[article.id] = { frame: {}, rhetoric: {}, verdict: {} };
   }
 
-  for (const annotation of annotations) {
-    const tags = inCodebookOrder(annotation.tags).map((tag) => {
+  // One view per tag, however many claims carry it (object rest is slow in V8: thousands of claims).
+  const tagViews = new Map<string, ComparedClaim["tags"][number]>();
+  const viewOf = (tag: ClaimRow["tags"][number]) => {
+    let view = tagViews.get(tag.id);
+    if (!view) {
       const { id: _id, ...named } = toKindedTagView(tag);
-      return named;
-    });
+      view = named;
+      tagViews.set(tag.id, view);
+    }
+    return view;
+  };
+  for (const annotation of annotations) {
+    const tags = inCodebookOrder(annotation.tags).map(viewOf);
     for (const tag of tags) {
       const kind = PROFILE_KIND[tag.kind];
       if (kind)
@@ -330,22 +338,34 @@ async function loadClaims(actor: Actor, access: ProjectAccess, articleIds: strin
   const claims = new Map<string, ClaimRow>();
   // One object per tag, however many claims carry it: its view is made once.
   const tags = new Map<string, ClaimRow["tags"][number]>();
+  // Built field by field, not with object rest: a row per claim and tag, thousands of them.
   for (const row of tagged) {
-    const { tagId, tag, color, position, groupName, kind, groupPosition, ...annotation } = row;
     let claim = claims.get(row.id);
     if (!claim) {
-      claim = { ...annotation, tags: [], claimLinks: [] };
+      const { id, articleId, start, end, exact } = row;
+      claim = { id, articleId, start, end, exact, tags: [], claimLinks: [] };
       claims.set(row.id, claim);
     }
+    const { tagId } = row;
     if (tagId === null) continue;
-    if (!tags.has(tagId)) {
-      const group = { name: groupName, kind, position: groupPosition };
-      tags.set(tagId, { id: tagId, name: tag, color, position, group });
+    let tag = tags.get(tagId);
+    if (!tag) {
+      const group = { name: row.groupName, kind: row.kind, position: row.groupPosition };
+      tag = { id: tagId, name: row.tag, color: row.color, position: row.position, group };
+      tags.set(tagId, tag);
     }
-    claim.tags.push(tags.get(tagId)!);
+    claim.tags.push(tag);
   }
-  for (const { annotationId, eventId, title, dateStart, dateEnd, place, ...link } of links) {
-    claims.get(annotationId)?.claimLinks.push({ ...link, event: { id: eventId, title, dateStart, dateEnd, place } });
+  for (const link of links) {
+    const event = {
+      id: link.eventId,
+      title: link.title,
+      dateStart: link.dateStart,
+      dateEnd: link.dateEnd,
+      place: link.place,
+    };
+    const { id, stance, attributedTo, note } = link;
+    claims.get(link.annotationId)?.claimLinks.push({ id, stance, attributedTo, note, event });
   }
   return [...claims.values()];
 }
