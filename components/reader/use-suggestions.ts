@@ -29,7 +29,7 @@ interface SuggestionOptions {
 
 /**
  * The suggestions room: the article's suggestions for the coder (loaded after
- * the page has painted), the current one (`n` walks them), accepting and
+ * the page has settled), the current one (`n` walks them), accepting and
  * rejecting it through the API, and whether they are hidden. A decided
  * suggestion leaves the list; an accepted one's draft goes to `onAccepted`.
  * `outlined` is what the painter draws; `onKey` takes n, a and x.
