@@ -2,7 +2,7 @@ import "server-only";
 import { Semaphore } from "async-mutex";
 import { z } from "zod";
 import type { Actor } from "@/lib/actor";
-import { db } from "@/lib/db";
+import { db, rawQuery } from "@/lib/db";
 import type { MemberView } from "@/lib/members";
 import { unprocessable } from "@/lib/errors";
 import { requireProjectPermission } from "@/lib/permissions";
@@ -98,7 +98,9 @@ export async function measureAgreement(actor: Actor, projectId: string, query: u
  * rows, which neither the database nor this thread spends long on. Read
  * article by article from an index alone (annotations_agreement_idx), each
  * span's tags and links looked up by its id, a slice of the articles per
- * statement, two statements at a time: PostgreSQL works on both cores.
+ * statement, two statements at a time: PostgreSQL works on both cores. The
+ * rows come as `pg` parses them, without Prisma's conversion of each value
+ * (about a fifth of the read for a million spans).
  */
 async function spansByArticle(
   projectId: string,
@@ -117,7 +119,7 @@ async function spansByArticle(
   const read = await Promise.all(
     slices.map((slice) =>
       parallelReads.runExclusive(() =>
-        db().$queryRaw<ArticleSpans[]>(agreementSpansStatement(coderIds, tagIds, slice)),
+        rawQuery<ArticleSpans>(agreementSpansStatement(coderIds, tagIds, slice)).then(({ rows }) => rows),
       ),
     ),
   );
