@@ -643,7 +643,7 @@ export function articleLinksStatement(
     FROM claim_links l JOIN events e ON e.id = l.event_id AND e.deleted_at IS NULL
       JOIN users u ON u.id = l.created_by_id
     WHERE ${linksOfClaimsSql(Prisma.sql`SELECT a.id FROM annotations a WHERE a.article_id = ${articleId}::uuid
-      AND ${visibleAnnotationsSql(actor, access)}`)} ${after}
+      AND ${visibleAnnotationsSql(actor, access, { ofArticle: true })}`)} ${after}
     ORDER BY l.created_at, l.id
     ${page ? Prisma.sql`LIMIT ${page.limit + 1}` : Prisma.empty}`;
 }

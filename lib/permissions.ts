@@ -169,18 +169,32 @@ export function visibleAnnotationsWhere(actor: Actor, access: ProjectAccess): Pr
 /**
  * The same rule as visibleAnnotationsWhere, as an SQL condition on the
  * annotations aliased `a`, for hand-written queries. `"acc"`: the access is
- * the row of articleAccessSql in the same statement, aliased `acc`.
+ * the row of articleAccessSql in the same statement, aliased `acc`, and the
+ * statement reads that article's annotations only (as with `ofArticle`).
+ *
+ * `ofArticle`: the statement reads the annotations of one article whose access
+ * is `access` (requireArticlePermission), all of them of its project. The
+ * project is then not named again: PostgreSQL, estimating a project's share
+ * from the average of all projects (a parameter, or `acc`), combined the
+ * project's index (a million rows) with the article's, 45 ms where the
+ * article's alone takes 2.
  */
-export function visibleAnnotationsSql(actor: Actor, access: ProjectAccess | "acc"): Prisma.Sql {
+export function visibleAnnotationsSql(
+  actor: Actor,
+  access: ProjectAccess | "acc",
+  scope: { ofArticle: boolean } = { ofArticle: false },
+): Prisma.Sql {
   const ownOrApproved = Prisma.sql`(a.author_id = ${actor.userId}::uuid OR a.status = 'APPROVED')`;
   if (access === "acc") {
     // seesOthersUnapprovedAnnotations on the row: a site admin acts as an editor.
     const seesOthers = isAdmin(actor)
       ? Prisma.sql`TRUE`
       : Prisma.sql`(acc.role IS DISTINCT FROM 'REVIEWER' OR acc."reviewersSeeEachOther")`;
-    return Prisma.sql`a.deleted_at IS NULL AND a.project_id = acc."projectId" AND (${seesOthers} OR ${ownOrApproved})`;
+    return Prisma.sql`a.deleted_at IS NULL AND (${seesOthers} OR ${ownOrApproved})`;
   }
-  const live = Prisma.sql`a.deleted_at IS NULL AND a.project_id = ${access.projectId}::uuid`;
+  const live = scope.ofArticle
+    ? Prisma.sql`a.deleted_at IS NULL`
+    : Prisma.sql`a.deleted_at IS NULL AND a.project_id = ${access.projectId}::uuid`;
   return seesOthersUnapprovedAnnotations(access) ? live : Prisma.sql`${live} AND ${ownOrApproved}`;
 }
 

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { agreementSpansStatement } from "@/lib/review/agreement";
 import { comparedClaimsSql, comparedLinksStatement } from "@/lib/compare";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { annotationRowsStatement } from "@/lib/annotations";
 import { articleLinksStatement, eventsPageStatement } from "@/lib/events";
 import { historyStatement } from "@/lib/history";
 import { requireProjectPermission } from "@/lib/permissions";
@@ -260,4 +262,45 @@ describe("query plans", () => {
       ).toEqual([]);
     },
   );
+
+  // Last: it adds a project, and the statistics of annotations change with it.
+  it("reads an article's annotations and links by its index alone, in a plan made for any project", async () => {
+    // A statement run often is planned once for any parameters, the project's share of the annotations then guessed
+    // from all projects' average. Beside a project of long articles, a condition on the project (redundant beside
+    // the article's) led the planner to read the project's index as well, all of a large project's annotations.
+    await db().$executeRaw`
+      WITH made AS (
+        INSERT INTO projects (id, name, updated_at) VALUES (gen_random_uuid(), 'Plans, long articles', now())
+        RETURNING id
+      ), article AS (
+        INSERT INTO articles (id, project_id, created_by_id, updated_at, title, text, text_length)
+        SELECT gen_random_uuid(), made.id, ${team.editor.id}::uuid, now(), 'Long ' || n, 'A long report.', 14
+        FROM made, generate_series(1, 20) AS n
+        RETURNING id, project_id
+      )
+      INSERT INTO annotations (id, project_id, article_id, author_id, start, "end", exact, prefix, suffix, revision,
+        updated_at)
+      SELECT gen_random_uuid(), project_id, id, ${team.editor.id}::uuid, n % 9, 10, 'A long', '', '', 1, now()
+      FROM article, generate_series(1, 1000) AS n`;
+    try {
+      await refreshStatistics("projects", "articles", "annotations");
+      const access = await editorAccess();
+      for (const statement of [
+        articleLinksStatement(team.editor.actor, access, articleIds[5]!),
+        annotationRowsStatement(team.editor.actor, access, articleIds[5]!),
+      ]) {
+        const [row] = await db().$transaction(async (tx) => {
+          await tx.$executeRaw`SET LOCAL plan_cache_mode = force_generic_plan`;
+          return tx.$queryRaw<{ "QUERY PLAN": unknown }[]>(Prisma.sql`EXPLAIN (FORMAT JSON) ${statement}`);
+        });
+        const json = row!["QUERY PLAN"];
+        const [{ Plan: plan }] = (typeof json === "string" ? JSON.parse(json) : json) as [{ Plan: PlanNode }];
+        const annotationIndexes = indexesRead(plan).filter((index) => index.startsWith("annotations_"));
+        expect(annotationIndexes, await planText(statement)).toEqual(["annotations_article_id_start_idx"]);
+      }
+    } finally {
+      await db().$executeRaw`DELETE FROM projects WHERE name = 'Plans, long articles'`;
+      await refreshStatistics("projects", "articles", "annotations");
+    }
+  });
 });
