@@ -14,6 +14,7 @@ import {
 import type { ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { appendFile } from "node:fs/promises";
+import { totalmem } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describeExit, exitOf } from "./supervisor.ts";
@@ -32,6 +33,17 @@ export interface EmbeddedCluster {
 interface ClusterSettings {
   port: number;
   password: string;
+}
+
+/**
+ * PostgreSQL's own cache: a quarter of the machine's memory, as docs/deploy.md advises for a server, at most 8 GB
+ * (PostgreSQL's default is 128 MB). Memory is taken only as pages are read. Outside it, the data is in the kernel's
+ * page cache, which a machine may empty of what was not read for a minute (Linux's DAMON reclaim does): the databases
+ * of `npm run bench -- --scale` (3.8 GB) then came from disk between measures, and a search at a million annotations
+ * took 40 to 220 ms from one run to the next.
+ */
+function sharedBuffersMb(): number {
+  return Math.max(128, Math.min(8192, Math.floor(totalmem() / 4 / 1024 / 1024)));
 }
 
 /**
@@ -75,6 +87,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
       `unix_socket_directories=${socketDir ?? ""}`,
       "-c",
       "random_page_cost=1.1",
+      "-c",
+      `shared_buffers=${sharedBuffersMb()}MB`,
     ],
     onLog: log,
     onError: (error) => log(`[error] ${String(error)}`),
