@@ -449,7 +449,9 @@ async function prepareSize(
 async function restoreSeed(sql: pg.Client): Promise<void> {
   await sql.query(`DELETE FROM audit_entries WHERE entity_type = 'Annotation'
     AND entity_id IN (SELECT id::text FROM annotations WHERE note = 'bench')`);
-  await sql.query(`DELETE FROM annotations WHERE note = 'bench'`);
+  // An annotation's tags hold on to the codebook (a tag in use cannot go): the annotations go first.
+  await sql.query(`DELETE FROM annotations WHERE note = 'bench'
+    OR project_id IN (SELECT id FROM projects WHERE name LIKE 'Import %')`);
   await sql.query(`DELETE FROM projects WHERE name LIKE 'Import %'`);
   await sql.query("VACUUM ANALYZE");
 }
