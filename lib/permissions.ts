@@ -176,8 +176,8 @@ export function visibleAnnotationsWhere(actor: Actor, access: ProjectAccess): Pr
  * is `access` (requireArticlePermission), all of them of its project. The
  * project is then not named again: PostgreSQL, estimating a project's share
  * from the average of all projects (a parameter, or `acc`), combined the
- * project's index (a million rows) with the article's, 45 ms where the
- * article's alone takes 2.
+ * project's index (a million entries) with the article's: 95 ms in
+ * PostgreSQL where the article's index alone takes 1.5.
  */
 export function visibleAnnotationsSql(
   actor: Actor,
