@@ -38,9 +38,8 @@ interface ClusterSettings {
 /**
  * PostgreSQL's own cache: a quarter of the machine's memory, as docs/deploy.md advises for a server, at most 8 GB
  * (PostgreSQL's default is 128 MB). Memory is taken only as pages are read. Outside it, the data is in the kernel's
- * page cache, which a machine may empty of what was not read for a minute (Linux's DAMON reclaim does): the databases
- * of `npm run bench -- --scale` (3.8 GB) then came from disk between measures, and a search at a million annotations
- * took 40 to 220 ms from one run to the next.
+ * page cache, which a machine may empty of what was not read for a minute (Linux's DAMON reclaim does), so the
+ * databases of `npm run bench -- --scale` (3.8 GB) came from disk again between its measures.
  */
 function sharedBuffersMb(): number {
   return Math.max(128, Math.min(8192, Math.floor(totalmem() / 4 / 1024 / 1024)));
