@@ -9,7 +9,11 @@ export type Db = PrismaClient;
 /** A Prisma client or an interactive transaction of one. */
 export type DbClient = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-const globalForPrisma = globalThis as unknown as { parallaxPrisma?: PrismaClient; parallaxPool?: pg.Pool };
+const globalForPrisma = globalThis as unknown as {
+  parallaxPrisma?: PrismaClient;
+  parallaxPool?: pg.Pool;
+  parallaxStatementNames?: Map<string, string>;
+};
 
 /**
  * The one Prisma client of this process, created on first use (so that
@@ -80,7 +84,6 @@ function createClient(pool: pg.Pool): PrismaClient {
  * connection's statement cache; the rest run unprepared.
  */
 const MAX_PREPARED_STATEMENTS = 500;
-const statementNames = new Map<string, string>();
 
 /**
  * A name per statement text, so that each connection parses and plans a
@@ -88,8 +91,14 @@ const statementNames = new Map<string, string>();
  * as running it (npm run bench). Off with PARALLAX_DB_PREPARED_STATEMENTS=false:
  * a pooler in transaction mode may run the next transaction on a server
  * connection where the name was never prepared.
+ *
+ * The names live beside the pool on globalThis: Next.js bundles this module
+ * once for pages and once for routes, and two copies numbering from 1 would
+ * give one name to two statements on the same connection.
  */
 function preparedStatementName({ sql }: { sql: string }): string {
+  globalForPrisma.parallaxStatementNames ??= new Map();
+  const statementNames = globalForPrisma.parallaxStatementNames;
   let name = statementNames.get(sql);
   if (name === undefined && statementNames.size < MAX_PREPARED_STATEMENTS) {
     name = `parallax_${statementNames.size + 1}`;

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { unitizedAlpha } from "@/lib/review/agreement/unitized";
-import { api } from "../support/api";
-import { createProjectWithTeam, createUser, joinProject, type TestProject, type TestUser } from "../support/factories";
+import { api, signIn } from "../support/api";
+import {
+  createProjectWithTeam,
+  createUser,
+  joinProject,
+  TEST_PASSWORD,
+  type TestProject,
+  type TestUser,
+} from "../support/factories";
 
 let team: TestProject;
 let second: TestUser;
@@ -121,5 +128,19 @@ describe("agreement", () => {
     ).body;
     const filtered = await api("GET", `${path}&articles=${other.id}`, { token: team.editor.token });
     expect(filtered.body.spans).toEqual({ matched: 0, total: 0 });
+  });
+
+  it("its page and the API's statements share the pool without mixing up their prepared names", async () => {
+    // The page and the API run in bundles of their own, each with its copy of lib/db.ts, on one pool of connections:
+    // the names of prepared statements must be the process's, or one name stands for two statements.
+    const { cookie } = await signIn(team.editor.email, TEST_PASSWORD);
+    const page = `/projects/${team.id}/agreement?coders=${team.reviewer.id},${second.id}`;
+    const statuses = [];
+    for (let round = 0; round < 12; round++) {
+      statuses.push((await api("GET", page, { cookie })).status);
+      const list = await api("GET", `/api/v1/articles/${articleId}/annotations`, { token: team.editor.token });
+      statuses.push(list.status);
+    }
+    expect(statuses).toEqual(Array(24).fill(200));
   });
 });
