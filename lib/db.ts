@@ -29,8 +29,8 @@ export function db(): PrismaClient {
  * One statement run on Prisma's pool without Prisma, its rows as `pg`
  * parses them: for the hottest statements (creating an annotation, listing
  * an article's), where Prisma's own cost per statement was a large share of
- * the request's CPU (npm run bench, 16 clients at once). Everything else
- * goes through db().
+ * the request's CPU (npm run bench, 16 clients at once), and for the largest
+ * reads (an agreement's spans). Everything else goes through db().
  */
 export async function rawQuery<Row extends pg.QueryResultRow>(
   statement: Prisma.Sql,
