@@ -220,41 +220,41 @@ export function coderSegmentsDisagreement(
     for (let j = i + 1; j < coders; j++) distances += 2 * pairDistance(tilings[i]!, tilings[j]!);
   const observed = distances / (coders * (coders - 1) * length ** 2);
 
-  let unitCount = 0;
-  let gapCount = 0;
+  // Sections have whole lengths, and units are short: the gaps are counted and summed by length up to the longest
+  // unit (longer ones count for every unit), so each unit length finds the gaps at least as long without a sort.
+  let longestUnit = 0;
   for (const tiling of tilings)
-    for (let index = 0; index < tiling.count; index++) tiling.isUnit[index] ? unitCount++ : gapCount++;
-  if (unitCount === 0) return { category, observed, expected: 0, alpha: null };
-  const units = new Float64Array(unitCount);
-  const gaps = new Float64Array(gapCount);
-  unitCount = 0;
-  gapCount = 0;
+    for (let index = 0; index < tiling.count; index++)
+      if (tiling.isUnit[index]) longestUnit = Math.max(longestUnit, tiling.lengths[index]!);
+  if (longestUnit === 0) return { category, observed, expected: 0, alpha: null };
+  const unitsOfLength = new Float64Array(longestUnit + 1);
+  const gapsOfLength = new Float64Array(longestUnit + 1);
+  let unitCount = 0;
+  let longGaps = 0;
+  let longGapsSum = 0;
   for (const tiling of tilings)
     for (let index = 0; index < tiling.count; index++) {
-      if (tiling.isUnit[index]) units[unitCount++] = tiling.lengths[index]!;
-      else gaps[gapCount++] = tiling.lengths[index]!;
+      const sectionLength = tiling.lengths[index]!;
+      if (tiling.isUnit[index]) {
+        unitsOfLength[sectionLength]!++;
+        unitCount++;
+      } else if (sectionLength > longestUnit) {
+        longGaps++;
+        longGapsSum += sectionLength;
+      } else gapsOfLength[sectionLength]!++;
     }
-  gaps.sort();
-  // Suffix sums let each unit sum the gaps at least as long as itself with one binary search.
-  const gapsFrom = new Float64Array(gaps.length + 1);
-  for (let k = gaps.length - 1; k >= 0; k--) gapsFrom[k] = gapsFrom[k + 1]! + gaps[k]!;
-  const firstGapAtLeast = (l: number) => {
-    let low = 0;
-    let high = gaps.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (gaps[middle]! >= l) high = middle;
-      else low = middle + 1;
-    }
-    return low;
-  };
   let numerator = 0;
   let withinUnits = 0;
-  for (const l of units) {
-    const k = firstGapAtLeast(l);
-    const gapRoom = gapsFrom[k]! - (gaps.length - k) * (l - 1);
-    numerator += ((units.length - 1) / 3) * (2 * l ** 3 - 3 * l ** 2 + l) + l ** 2 * gapRoom;
-    withinUnits += l * (l - 1);
+  let gapsAtLeast = longGaps;
+  let gapsAtLeastSum = longGapsSum;
+  for (let l = longestUnit; l >= 1; l--) {
+    gapsAtLeast += gapsOfLength[l]!;
+    gapsAtLeastSum += gapsOfLength[l]! * l;
+    const units = unitsOfLength[l]!;
+    if (units === 0) continue;
+    const gapRoom = gapsAtLeastSum - gapsAtLeast * (l - 1);
+    numerator += units * (((unitCount - 1) / 3) * (2 * l * l * l - 3 * l * l + l) + l * l * gapRoom);
+    withinUnits += units * l * (l - 1);
   }
   const pooled = coders * length;
   const expected = ((2 / length) * numerator) / (pooled * (pooled - 1) - withinUnits);

@@ -31,11 +31,15 @@ export interface SpanLists {
  * each span against every unit made so far.
  */
 export function matchSpanLists(spans: SpanLists, coders: number): Int32Array {
-  const members: number[] = [];
-  // The open units of the current article, in creation order (as the first match must be); every unit's extent.
-  let open: number[] = [];
-  const startOf: number[] = [];
-  const endOf: number[] = [];
+  // Each span makes at most one unit: lists of that size, cut to the units made (growing lists cost a sixth more).
+  const most = spans.order.length;
+  const members = new Int32Array(most * coders);
+  const startOf = new Float64Array(most);
+  const endOf = new Float64Array(most);
+  let units = 0;
+  // The open units of the current article, in creation order (as the first match must be).
+  const open = new Int32Array(most);
+  let openCount = 0;
   let article: number | undefined;
   for (let at = 0; at < spans.order.length; at++) {
     const span = spans.order[at]!;
@@ -44,28 +48,33 @@ export function matchSpanLists(spans: SpanLists, coders: number): Int32Array {
     const coder = spans.coder[span]!;
     if (spans.article[span] !== article) {
       article = spans.article[span];
-      open = [];
+      openCount = 0;
     } else {
       let kept = 0;
-      for (const unit of open) if (endOf[unit]! > start) open[kept++] = unit;
-      open.length = kept;
+      for (let index = 0; index < openCount; index++) if (endOf[open[index]!]! > start) open[kept++] = open[index]!;
+      openCount = kept;
     }
-    const unit = open.find(
-      (candidate) =>
-        members[candidate * coders + coder] === -1 && start < endOf[candidate]! && startOf[candidate]! < end,
-    );
-    if (unit !== undefined) {
+    let unit = -1;
+    for (let index = 0; index < openCount; index++) {
+      const candidate = open[index]!;
+      if (members[candidate * coders + coder] === -1 && start < endOf[candidate]! && startOf[candidate]! < end) {
+        unit = candidate;
+        break;
+      }
+    }
+    if (unit >= 0) {
       members[unit * coders + coder] = span;
       endOf[unit] = Math.max(endOf[unit]!, end);
     } else {
-      const created = endOf.length;
-      for (let slot = 0; slot < coders; slot++) members.push(slot === coder ? span : -1);
-      startOf.push(start);
-      endOf.push(end);
-      open.push(created);
+      members.fill(-1, units * coders, (units + 1) * coders);
+      members[units * coders + coder] = span;
+      startOf[units] = start;
+      endOf[units] = end;
+      open[openCount++] = units;
+      units++;
     }
   }
-  return Int32Array.from(members);
+  return members.slice(0, units * coders);
 }
 
 /** matchSpanLists of spans given as objects, in any order; each unit lists one slot per coder, null where none. */
