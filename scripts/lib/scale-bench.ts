@@ -546,13 +546,15 @@ function printScaleTable(
   results: Partial<Record<MeasureKey, Outcome>>[],
   seedSeconds: (number | null)[],
 ): boolean {
+  // A growth from less than the table shows (under 1 MB of memory) says nothing: it is left out ("—").
+  const shown = (value: number | null, unit: Unit) => (value !== null && unit === "MB" && value < 1 ? 0 : value);
   const growth = (from: number | null, to: number | null, tenfolds: number) =>
     from && to !== null ? (to / from) ** (1 / tenfolds) : null;
   const tenfolds = (a: number, b: number) => Math.log10(sizes[b]! / sizes[a]!);
   let allPass = true;
   const lines = keys.map((key) => {
     const measure: Measure = MEASURES[key];
-    const values = results.map((result) => result[key]!.value);
+    const values = results.map((result) => shown(result[key]!.value, measure.unit));
     const steps = sizes
       .slice(1)
       .map((_, index) => growth(values[index]!, values[index + 1]!, tenfolds(index, index + 1)));
