@@ -27,8 +27,8 @@ const POOLS = {
   text: { size: 2, memoryMb: 384, maxWaiting: 64 },
   // One report at a time, in at most 448 MB: 10,000 claims need about 80 (npm run bench).
   report: { size: 1, memoryMb: 448, maxWaiting: 4 },
-  // One project-wide agreement at a time (a million spans by the coders compared need about 400 MB); a small one takes
-  // milliseconds, so several editors asking at once wait for it rather than being refused.
+  // One project-wide agreement at a time (500,000 spans of two coders are measured within 64 MB of heap); a small one
+  // takes milliseconds, so several editors asking at once wait for it rather than being refused.
   analysis: { size: 1, memoryMb: 768, maxWaiting: 16 },
 } satisfies Record<string, PoolSettings>;
 type PoolName = keyof typeof POOLS;
