@@ -546,8 +546,8 @@ function printScaleTable(
   results: Partial<Record<MeasureKey, Outcome>>[],
   seedSeconds: (number | null)[],
 ): boolean {
-  // A growth from less than the table shows (under 1 MB of memory) says nothing: it is left out ("—").
-  const shown = (value: number | null, unit: Unit) => (value !== null && unit === "MB" && value < 1 ? 0 : value);
+  // A growth from what the table shows as 0 MB says nothing: it is left out ("—").
+  const shown = (value: number | null, unit: Unit) => (value !== null && unit === "MB" && value < 0.5 ? 0 : value);
   const growth = (from: number | null, to: number | null, tenfolds: number) =>
     from && to !== null ? (to / from) ** (1 / tenfolds) : null;
   const tenfolds = (a: number, b: number) => Math.log10(sizes[b]! / sizes[a]!);
