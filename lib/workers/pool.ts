@@ -21,6 +21,8 @@ export interface PoolSettings {
   memoryMb: number;
   /** Tasks that may wait for a worker; more are refused with 503. */
   maxWaiting: number;
+  /** How long a worker may stay idle before it is stopped and its heap given back (IDLE_MS unless set). */
+  idleMs?: number;
 }
 
 const POOLS = {
@@ -199,8 +201,8 @@ class PooledWorker {
     }
   }
 
-  idle(stop: () => void): void {
-    this.idleTimer = setTimeout(stop, IDLE_MS);
+  idle(stop: () => void, idleMs: number): void {
+    this.idleTimer = setTimeout(stop, idleMs);
     this.idleTimer.unref();
   }
 
@@ -271,7 +273,8 @@ export class WorkerPool {
 
   private release(worker: PooledWorker): void {
     if (worker.retired) {
-      this.replaceForWaiting();
+      // Stopped over a limit: it counts no more, and a waiting task gets a fresh worker.
+      this.forget(worker);
       return;
     }
     const next = this.waiting.shift();
@@ -282,25 +285,24 @@ export class WorkerPool {
     }
     this.idleWorkers.push(worker);
     worker.idle(() => {
-      this.idleWorkers.splice(this.idleWorkers.indexOf(worker), 1);
+      // Out of the pool at once: a task that comes while it stops gets a new worker, rather than waiting for one.
+      this.forget(worker);
       void worker.worker.terminate();
-    });
+    }, this.settings.idleMs ?? IDLE_MS);
   }
 
+  /** A worker that takes no more tasks (stopped, or being stopped) leaves the pool; waiting tasks take its place. */
   private forget(worker: PooledWorker): void {
     this.workers.delete(worker);
     const index = this.idleWorkers.indexOf(worker);
     if (index !== -1) this.idleWorkers.splice(index, 1);
-  }
-
-  /** A worker was stopped (over a limit): a waiting task gets a fresh one. */
-  private replaceForWaiting(): void {
-    const next = this.waiting.shift();
-    if (!next) return;
-    clearTimeout(next.timer);
-    const worker = new PooledWorker(this.settings, (gone) => this.forget(gone));
-    this.workers.add(worker);
-    next.take(worker);
+    while (this.waiting.length > 0 && this.workers.size < this.settings.size) {
+      const next = this.waiting.shift()!;
+      clearTimeout(next.timer);
+      const fresh = new PooledWorker(this.settings, (gone) => this.forget(gone));
+      this.workers.add(fresh);
+      next.take(fresh);
+    }
   }
 }
 

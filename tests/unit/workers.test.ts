@@ -98,6 +98,23 @@ describe("a worker pool's limits", { timeout: 60_000 }, () => {
     expect(waited).toMatchObject({ status: "fulfilled", value: { title: "A report" } });
   });
 
+  it("gives a task that comes while its idle worker is being stopped a new worker at once", async () => {
+    const idleMs = 100;
+    const pool = new WorkerPool({ size: 1, memoryMb: 384, maxWaiting: 4, idleMs });
+    await pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle);
+    // Timers of one delay fire in the order they were set: this one right after the idle worker's stop began, before
+    // the worker has exited. Such a task used to wait for a free worker until it was refused (30 s, then 503).
+    const started = Date.now();
+    const next = await new Promise((resolve, reject) =>
+      setTimeout(
+        () => pool.run("extractArticle", { html, url: null }, TASK_BUDGETS.extractArticle).then(resolve, reject),
+        idleMs,
+      ),
+    );
+    expect(next).toMatchObject({ title: "A report" });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   it("stops a task over its memory limit, answers with the limit, and recovers", async () => {
     // Measured: within a 32 MB heap, a page of 1 MB of words is extracted; one of 3 MB is not.
     const pool = new WorkerPool({ size: 1, memoryMb: 32, maxWaiting: 4 });
