@@ -279,7 +279,8 @@ describe("GET /api/v1/notifications/live", () => {
     const other = await openEventStream("/api/v1/notifications/live", { token: coder.token });
     try {
       await comment(team.editor, annotationId, "Live comment");
-      await waitFor(() => own.events.some((event) => event.type === "notifications"));
+      // Longer than the default: in a full run, the delivery of this notification was seen to come after 5 s.
+      await waitFor(() => own.events.some((event) => event.type === "notifications"), 15_000);
       expect(own.events).toContainEqual({ type: "notifications" });
       await api("POST", "/api/v1/notifications/read", { token: team.reviewer.token, json: { all: true } });
       await waitFor(() => own.events.filter((event) => event.type === "notifications").length === 2);
