@@ -249,11 +249,7 @@ export class WorkerPool {
   private acquire(): Promise<PooledWorker> {
     const idle = this.idleWorkers.pop();
     if (idle) return Promise.resolve(idle);
-    if (this.workers.size < this.settings.size) {
-      const worker = new PooledWorker(this.settings, (gone) => this.forget(gone));
-      this.workers.add(worker);
-      return Promise.resolve(worker);
-    }
+    if (this.workers.size < this.settings.size) return Promise.resolve(this.addWorker());
     if (this.waiting.length >= this.settings.maxWaiting) {
       return Promise.reject(
         busy("The server is busy with other heavy work (extractions, searches, reports); try again in a few seconds."),
@@ -299,10 +295,14 @@ export class WorkerPool {
     while (this.waiting.length > 0 && this.workers.size < this.settings.size) {
       const next = this.waiting.shift()!;
       clearTimeout(next.timer);
-      const fresh = new PooledWorker(this.settings, (gone) => this.forget(gone));
-      this.workers.add(fresh);
-      next.take(fresh);
+      next.take(this.addWorker());
     }
+  }
+
+  private addWorker(): PooledWorker {
+    const worker = new PooledWorker(this.settings, (gone) => this.forget(gone));
+    this.workers.add(worker);
+    return worker;
   }
 }
 
